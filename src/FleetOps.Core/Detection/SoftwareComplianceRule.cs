@@ -1,0 +1,26 @@
+namespace FleetOps.Core.Detection;
+
+public enum SoftwareStatus { Current, Outdated, Unsupported, Unknown }
+
+/// <summary>Target versions an administrator set for one terminal model.</summary>
+public sealed record SoftwareTarget(string Model, string AppVersion, string FirmwareVersion, string? MinimumAppVersion);
+
+/// <summary>Software compliance of PROTOCOL.md §3: below the model's minimum is unsupported, below its target outdated.</summary>
+public static class SoftwareComplianceRule
+{
+    public static SoftwareStatus Evaluate(string? appVersion, string? firmwareVersion, SoftwareTarget? target)
+    {
+        if (target is null || appVersion is null || firmwareVersion is null)
+        {
+            return SoftwareStatus.Unknown;
+        }
+        if (target.MinimumAppVersion is not null && SoftwareVersion.Compare(appVersion, target.MinimumAppVersion) < 0)
+        {
+            return SoftwareStatus.Unsupported;
+        }
+        return SoftwareVersion.Compare(appVersion, target.AppVersion) < 0
+               || SoftwareVersion.Compare(firmwareVersion, target.FirmwareVersion) < 0
+            ? SoftwareStatus.Outdated
+            : SoftwareStatus.Current;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Detection;
+
+namespace FleetOps.Core.Fleet;
+
+/// <summary>
+/// The live picture of the fleet: one immutable snapshot per terminal, readable without locks by any
+/// number of pages, changed only under <see cref="_gate"/> by the event writer, the management side and
+/// the deadline sweep. Every change is announced through <see cref="Changed"/> (subscribers must be quick:
+/// they only mark themselves dirty; throttling happens downstream).
+/// </summary>
+public sealed class FleetState(TimeProvider time, DetectionOptions options)
+{
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, TerminalSnapshot> _terminals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SoftwareTarget> _targets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _byStore = new(StringComparer.OrdinalIgnoreCase);
+    private readonly OfflineDeadlines _deadlines = new();
+    private readonly HashSet<string> _powerWatch = new(StringComparer.Ordinal);
+
+    public event Action<IReadOnlyList<TerminalSnapshot>>? Changed;
+
+    public DetectionOptions Options => options;
+    public TimeProvider Time => time;
+    public int Count => _terminals.Count;
+
+    /// <summary>How far back power history is kept in memory: enough for the stability episode to be judged.</summary>
+    public TimeSpan PowerHorizon => options.UnstablePowerWindow * 3;
+
+    public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);
+
+    public ICollection<TerminalSnapshot> All => _terminals.Values;
+
+    public IReadOnlyList<TerminalSnapshot> InStore(string storeCode)
+    {
+        lock (_gate)
+        {
+            return _byStore.TryGetValue(storeCode, out var ids)
+                ? ids.Select(id => _terminals[id]).ToList()
+                : [];
+        }
+    }
+
+    public SoftwareTarget? TargetFor(string model) => _targets.GetValueOrDefault(model);
+
+    public IReadOnlyCollection<SoftwareTarget> Targets => _targets.Values.ToList();
+
+    /// <summary>Replaces the whole picture (start-up rebuild from the database).</summary>
+    public void Load(IEnumerable<TerminalSnapshot> terminals, IEnumerable<SoftwareTarget> targets)
+    {
+        lock (_gate)
+        {
+            _terminals.Clear();
+            _byStore.Clear();
+            _targets.Clear();
+            foreach (var target in targets) _targets[target.Model] = target;
+            foreach (var terminal in terminals) Put(terminal);
+            var now = time.GetUtcNow();
+            foreach (var terminal in _terminals.Values.ToList()) _terminals[terminal.TerminalId] = Assess(terminal, now);
+        }
+    }
+
+    /// <summary>Adds a terminal or changes its registration (store, model, decommissioned).</summary>
+    public void Register(TerminalRegistration registration)
+    {
+        TerminalSnapshot updated;
+        lock (_gate)
+        {
+            var current = _terminals.GetValueOrDefault(registration.TerminalId);
+            if (current is not null && current.StoreCode != registration.StoreCode)
+            {
+                _byStore[current.StoreCode].Remove(registration.TerminalId);
+            }
+            updated = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, time.GetUtcNow());
+            Put(updated);
+        }
+        Changed?.Invoke([updated]);
+    }
+
+    public void SetTarget(SoftwareTarget target)
+    {
+        List<TerminalSnapshot> changed = [];
+        lock (_gate)
+        {
+            _targets[target.Model] = target;
+            var now = time.GetUtcNow();
+            foreach (var terminal in _terminals.Values.Where(t => string.Equals(t.Model, target.Model, StringComparison.OrdinalIgnoreCase)))
+            {
+                changed.Add(Reassess(terminal, now));
+            }
+        }
+        Notify(changed);
+    }
+
+    /// <summary>
+    /// Publishes snapshots the event writer built and committed. The registration is taken from the current
+    /// snapshot, because an administrator may have changed it while the batch was being written.
+    /// </summary>
+    public void Publish(IReadOnlyCollection<TerminalSnapshot> committed)
+    {
+        var changed = new List<TerminalSnapshot>(committed.Count);
+        var storesWithLosses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var snapshot in committed)
+            {
+                var current = _terminals.GetValueOrDefault(snapshot.TerminalId);
+                var merged = current is null ? snapshot : snapshot with { Registration = current.Registration };
+                var assessed = Assess(merged, now);
+                Put(assessed);
+                changed.Add(assessed);
+                if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + options.OfflineAfter);
+                if (assessed.Assessment.LastLossAt is not null)
+                {
+                    _powerWatch.Add(assessed.TerminalId);
+                    storesWithLosses.Add(assessed.StoreCode);
+                }
+            }
+            // A loss at one terminal can turn its neighbours' likely cause from device to store.
+            foreach (var store in storesWithLosses)
+            {
+                foreach (var id in _byStore[store])
+                {
+                    var peer = _terminals[id];
+                    if (peer.Assessment.LastLossAt is not null && !committed.Any(c => c.TerminalId == id))
+                    {
+                        var reassessed = Reassess(peer, now);
+                        if (!ReferenceEquals(reassessed, peer)) changed.Add(reassessed);
+                    }
+                }
+            }
+        }
+        Notify(changed);
+    }
+
+    /// <summary>
+    /// Applies what time alone changes: terminals whose offline deadline passed, and power assessments whose
+    /// window moved on. Called about four times a second, so offline is flagged within a second of its deadline.
+    /// </summary>
+    public int Sweep(bool includePower)
+    {
+        var changed = new List<TerminalSnapshot>();
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var id in _deadlines.TakeDue(now))
+            {
+                if (!_terminals.TryGetValue(id, out var terminal) || terminal.LastContactAt is not { } contact) continue;
+                var deadline = contact + options.OfflineAfter;
+                if (deadline > now)
+                {
+                    _deadlines.Schedule(id, deadline);
+                    continue;
+                }
+                var reassessed = Reassess(terminal, now);
+                if (!ReferenceEquals(reassessed, terminal)) changed.Add(reassessed);
+            }
+            if (includePower)
+            {
+                foreach (var id in _powerWatch.ToList())
+                {
+                    var terminal = _terminals[id];
+                    var reassessed = Reassess(terminal, now);
+                    if (!ReferenceEquals(reassessed, terminal)) changed.Add(reassessed);
+                    if (reassessed.Assessment.LossesInWindow == 0 && reassessed.Assessment.Power == PowerStatus.Stable)
+                    {
+                        _powerWatch.Remove(id);
+                    }
+                }
+            }
+        }
+        Notify(changed);
+        return changed.Count;
+    }
+
+    private void Notify(List<TerminalSnapshot> changed)
+    {
+        if (changed.Count > 0) Changed?.Invoke(changed);
+    }
+
+    private TerminalSnapshot Reassess(TerminalSnapshot terminal, DateTimeOffset now)
+    {
+        var assessed = Assess(terminal, now);
+        if (assessed.Assessment == terminal.Assessment) return terminal;
+        Put(assessed);
+        return assessed;
+    }
+
+    private void Put(TerminalSnapshot terminal)
+    {
+        _terminals[terminal.TerminalId] = terminal;
+        if (!_byStore.TryGetValue(terminal.StoreCode, out var ids))
+        {
+            _byStore[terminal.StoreCode] = ids = new HashSet<string>(StringComparer.Ordinal);
+        }
+        ids.Add(terminal.TerminalId);
+        if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
+        {
+            _deadlines.Schedule(terminal.TerminalId, contact + options.OfflineAfter);
+        }
+        if (terminal.Assessment.LastLossAt is not null) _powerWatch.Add(terminal.TerminalId);
+    }
+
+    private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now)
+    {
+        var connectivity = terminal.LastContactAt is not { } contact ? Connectivity.Unknown
+            : now - contact >= options.OfflineAfter ? Connectivity.Offline
+            : Connectivity.Online;
+        var losses = terminal.Power.Losses();
+        var stability = PowerStabilityRule.Evaluate(losses, now, options);
+        LikelyCause? cause = null;
+        if (stability.LossesInWindow > 0 && stability.LastLossAt is { } lastLoss)
+        {
+            var storeLosses = _byStore.TryGetValue(terminal.StoreCode, out var ids)
+                ? ids.Select(id => id == terminal.TerminalId ? losses : _terminals[id].Power.Losses()).ToList()
+                : [losses];
+            cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, options);
+        }
+        var software = SoftwareComplianceRule.Evaluate(terminal.AppVersion, terminal.FirmwareVersion, TargetFor(terminal.Model));
+        var assessment = new TerminalAssessment(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software);
+        return assessment == terminal.Assessment ? terminal : terminal with { Assessment = assessment };
+    }
+}

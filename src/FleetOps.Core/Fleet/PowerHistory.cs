@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using FleetOps.Core.Telemetry;
+
+namespace FleetOps.Core.Fleet;
+
+/// <summary>The span of time one boot of a terminal was seen in heartbeats.</summary>
+public sealed record BootSegment(string BootId, DateTimeOffset FirstAt, DateTimeOffset LastAt);
+
+/// <summary>A power event as the history keeps it.</summary>
+public sealed record PowerMark(string EventId, DateTimeOffset At, PowerState State);
+
+/// <summary>
+/// A terminal's recent power events and boots, kept sorted by event time so that a backlog arriving
+/// late and out of order gives the same answer as live traffic. Bounded: old marks fall off.
+/// </summary>
+public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArray<BootSegment> Boots)
+{
+    public const int MaxMarks = 256;
+    public const int MaxBoots = 64;
+
+    public static readonly PowerHistory Empty = new(ImmutableArray<PowerMark>.Empty, ImmutableArray<BootSegment>.Empty);
+
+    public PowerHistory With(TelemetryEvent e) => e switch
+    {
+        PowerEvent power => AddMark(new PowerMark(power.Id, power.At, power.State)),
+        HeartbeatEvent heartbeat => AddBoot(heartbeat.BootId, heartbeat.At),
+        _ => this,
+    };
+
+    private PowerHistory AddMark(PowerMark mark)
+    {
+        if (Marks.Any(m => m.EventId == mark.EventId)) return this;
+        var marks = Marks.Add(mark).Sort((a, b) => a.At.CompareTo(b.At));
+        if (marks.Length > MaxMarks) marks = marks.RemoveRange(0, marks.Length - MaxMarks);
+        return this with { Marks = marks };
+    }
+
+    private PowerHistory AddBoot(string bootId, DateTimeOffset at)
+    {
+        var index = -1;
+        for (var i = 0; i < Boots.Length && index < 0; i++)
+        {
+            if (Boots[i].BootId == bootId) index = i;
+        }
+        if (index >= 0)
+        {
+            var existing = Boots[index];
+            if (at >= existing.FirstAt && at <= existing.LastAt) return this;
+            var widened = existing with
+            {
+                FirstAt = at < existing.FirstAt ? at : existing.FirstAt,
+                LastAt = at > existing.LastAt ? at : existing.LastAt,
+            };
+            return this with { Boots = Boots.SetItem(index, widened).Sort((a, b) => a.FirstAt.CompareTo(b.FirstAt)) };
+        }
+        var boots = Boots.Add(new BootSegment(bootId, at, at)).Sort((a, b) => a.FirstAt.CompareTo(b.FirstAt));
+        if (boots.Length > MaxBoots) boots = boots.RemoveRange(0, boots.Length - MaxBoots);
+        return this with { Boots = boots };
+    }
+
+    /// <summary>
+    /// Every recognised loss of power, oldest first: each <c>lost</c> or <c>brownout</c> event, and each
+    /// unexpected reboot — a new boot id with no <c>shutdown</c> or <c>lost</c> between the last heartbeat
+    /// of the previous boot and the first of the new one (the terminal died without telling us).
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> Losses()
+    {
+        var losses = new List<DateTimeOffset>();
+        foreach (var mark in Marks)
+        {
+            if (mark.State is PowerState.Lost or PowerState.Brownout) losses.Add(mark.At);
+        }
+        for (var i = 1; i < Boots.Length; i++)
+        {
+            var previous = Boots[i - 1];
+            var current = Boots[i];
+            var announced = Marks.Any(m => m.State is PowerState.Lost or PowerState.Shutdown
+                                           && m.At >= previous.LastAt && m.At <= current.FirstAt);
+            if (!announced) losses.Add(current.FirstAt);
+        }
+        losses.Sort();
+        return losses;
+    }
+
+    /// <summary>Drops marks and boots older than <paramref name="horizon"/>, keeping the newest boot for reboot detection.</summary>
+    public PowerHistory Trim(DateTimeOffset horizon)
+    {
+        var marks = Marks.RemoveAll(m => m.At < horizon);
+        var boots = Boots.Length <= 1 ? Boots : Boots.RemoveAll(b => b.LastAt < horizon && b != Boots[^1]);
+        return marks.Length == Marks.Length && boots.Length == Boots.Length ? this : new PowerHistory(marks, boots);
+    }
+}

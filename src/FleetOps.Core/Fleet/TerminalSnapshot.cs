@@ -1,0 +1,133 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
+
+namespace FleetOps.Core.Fleet;
+
+public enum Connectivity { Online, Offline, Unknown }
+
+/// <summary>What an administrator registered; changes only through the management side, never from telemetry.</summary>
+public sealed record TerminalRegistration(string TerminalId, string StoreCode, string Model, string? SerialNumber, bool Decommissioned = false);
+
+/// <summary>The facts of the newest heartbeat (by its own timestamp, so a late backlog does not roll them back).</summary>
+public sealed record HeartbeatFacts(
+    DateTimeOffset At,
+    string BootId,
+    long UptimeSeconds,
+    string AppVersion,
+    string FirmwareVersion,
+    PowerSource PowerSource,
+    int? BatteryPercent,
+    int? PendingReversals,
+    int? OpenBatchCount,
+    long? OpenBatchAmountMinor,
+    string? Currency)
+{
+    public static HeartbeatFacts From(HeartbeatEvent e) => new(e.At, e.BootId, e.UptimeSeconds, e.AppVersion,
+        e.FirmwareVersion, e.PowerSource, e.BatteryPercent, e.PendingReversals, e.OpenBatchCount, e.OpenBatchAmountMinor, e.Currency);
+}
+
+/// <summary>The detection results for one terminal at one moment.</summary>
+public sealed record TerminalAssessment(
+    Connectivity Connectivity,
+    PowerStatus Power,
+    int LossesInWindow,
+    DateTimeOffset? LastLossAt,
+    LikelyCause? LikelyCause,
+    SoftwareStatus Software)
+{
+    public static readonly TerminalAssessment Unknown =
+        new(Connectivity.Unknown, PowerStatus.Stable, 0, null, null, SoftwareStatus.Unknown);
+
+    public bool HasProblem => Connectivity == Connectivity.Offline || Power == PowerStatus.Unstable
+                              || Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported;
+}
+
+/// <summary>
+/// Everything FleetOps knows about one terminal right now. Immutable: the event writer builds the next
+/// snapshot from the current one, commits, and only then publishes it, so memory never runs ahead of the database.
+/// </summary>
+public sealed record TerminalSnapshot(TerminalRegistration Registration)
+{
+    public string TerminalId => Registration.TerminalId;
+    public string StoreCode => Registration.StoreCode;
+    public string Model => Registration.Model;
+
+    /// <summary>Newest event time the terminal reported.</summary>
+    public DateTimeOffset? LastSeenAt { get; init; }
+
+    /// <summary>Server time of the last request that delivered an event; connectivity is judged on this.</summary>
+    public DateTimeOffset? LastContactAt { get; init; }
+
+    public HeartbeatFacts? Heartbeat { get; init; }
+
+    /// <summary>Current power source: the newest of heartbeat and power events decides.</summary>
+    public PowerSource? PowerSource { get; init; }
+    public int? BatteryPercent { get; init; }
+    public DateTimeOffset? PowerFactsAt { get; init; }
+
+    public PowerHistory Power { get; init; } = PowerHistory.Empty;
+    public TerminalAssessment Assessment { get; init; } = TerminalAssessment.Unknown;
+
+    public string? AppVersion => Heartbeat?.AppVersion;
+    public string? FirmwareVersion => Heartbeat?.FirmwareVersion;
+
+    /// <summary>Applies accepted events (any order) received at <paramref name="receivedAt"/>.</summary>
+    public TerminalSnapshot WithEvents(IEnumerable<TelemetryEvent> events, DateTimeOffset receivedAt, TimeSpan powerHorizon)
+    {
+        var next = this;
+        var any = false;
+        foreach (var e in events)
+        {
+            any = true;
+            next = next.With(e);
+        }
+        if (!any) return this;
+        return next with
+        {
+            LastContactAt = next.LastContactAt is { } contact && contact > receivedAt ? contact : receivedAt,
+            Power = next.Power.Trim(receivedAt - powerHorizon),
+        };
+    }
+
+    private TerminalSnapshot With(TelemetryEvent e)
+    {
+        var next = this with
+        {
+            LastSeenAt = LastSeenAt is { } seen && seen >= e.At ? seen : e.At,
+            Power = Power.With(e),
+        };
+        var newerPowerFact = PowerFactsAt is not { } factsAt || e.At >= factsAt;
+        switch (e)
+        {
+            case HeartbeatEvent heartbeat:
+                if (Heartbeat is null || heartbeat.At >= Heartbeat.At)
+                {
+                    next = next with { Heartbeat = HeartbeatFacts.From(heartbeat) };
+                }
+                if (newerPowerFact)
+                {
+                    next = next with
+                    {
+                        PowerSource = heartbeat.PowerSource,
+                        BatteryPercent = heartbeat.BatteryPercent ?? BatteryPercent,
+                        PowerFactsAt = heartbeat.At,
+                    };
+                }
+                break;
+            case PowerEvent power when newerPowerFact:
+                next = next with
+                {
+                    PowerSource = power.State switch
+                    {
+                        PowerState.OnBattery or PowerState.LowBattery => Telemetry.PowerSource.Battery,
+                        PowerState.Restored => Telemetry.PowerSource.Mains,
+                        _ => PowerSource,
+                    },
+                    BatteryPercent = power.BatteryPercent ?? BatteryPercent,
+                    PowerFactsAt = power.At,
+                };
+                break;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace FleetOps.Core.Telemetry;
+
+/// <summary>Typed access to an event's fields with protocol-style error messages.</summary>
+internal readonly struct FieldReader(JsonElement element)
+{
+    public string RequiredString(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            throw new EventRejected($"'{name}' is required and must be a string.");
+        }
+        return value.GetString()!;
+    }
+
+    public string RequiredText(string name, int maxLength)
+    {
+        var text = RequiredString(name);
+        if (string.IsNullOrWhiteSpace(text) || text.Length > maxLength)
+        {
+            throw new EventRejected($"'{name}' must be 1–{maxLength} characters.");
+        }
+        return text;
+    }
+
+    public string? OptionalText(string name, int maxLength)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new EventRejected($"'{name}' must be a string.");
+        }
+        var text = value.GetString()!;
+        if (text.Length == 0 || text.Length > maxLength)
+        {
+            throw new EventRejected($"'{name}' must be 1–{maxLength} characters.");
+        }
+        return text;
+    }
+
+    public long RequiredInteger(string name, long min, long max) =>
+        OptionalInteger(name, min, max) ?? throw new EventRejected($"'{name}' is required and must be an integer.");
+
+    public long? OptionalInteger(string name, long min, long max)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+        {
+            throw new EventRejected($"'{name}' must be an integer.");
+        }
+        if (number < min || number > max)
+        {
+            throw new EventRejected(max == long.MaxValue
+                ? $"'{name}' must be at least {min}."
+                : $"'{name}' must be between {min} and {max}.");
+        }
+        return number;
+    }
+}
