@@ -25,7 +25,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
     public int Count => _terminals.Count;
 
     /// <summary>How far back power history is kept in memory: enough for the stability episode to be judged.</summary>
-    public TimeSpan PowerHorizon => options.UnstablePowerWindow * 3;
+    public TimeSpan PowerHorizon => options.UnstablePowerWindow * 7;
 
     public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);
 
@@ -117,17 +117,19 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
                     storesWithLosses.Add(assessed.StoreCode);
                 }
             }
-            // A loss at one terminal can turn its neighbours' likely cause from device to store.
+            // A loss at one terminal can turn its neighbours' likely cause from device to store. Terminals of
+            // this commit are included: the earlier ones were assessed before the later ones were put.
             foreach (var store in storesWithLosses)
             {
                 foreach (var id in _byStore[store])
                 {
                     var peer = _terminals[id];
-                    if (peer.Assessment.LastLossAt is not null && !committed.Any(c => c.TerminalId == id))
-                    {
-                        var reassessed = Reassess(peer, now);
-                        if (!ReferenceEquals(reassessed, peer)) changed.Add(reassessed);
-                    }
+                    if (peer.Assessment.LastLossAt is null) continue;
+                    var reassessed = Reassess(peer, now);
+                    if (ReferenceEquals(reassessed, peer)) continue;
+                    var at = changed.FindIndex(c => c.TerminalId == id);
+                    if (at >= 0) changed[at] = reassessed;
+                    else changed.Add(reassessed);
                 }
             }
         }
@@ -212,8 +214,12 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
         LikelyCause? cause = null;
         if (stability.LossesInWindow > 0 && stability.LastLossAt is { } lastLoss)
         {
+            // Only terminals in service count towards the store's share: decommissioned ones and ones never
+            // heard from cannot report a loss and would hide a real store-wide outage.
             var storeLosses = _byStore.TryGetValue(terminal.StoreCode, out var ids)
-                ? ids.Select(id => id == terminal.TerminalId ? losses : _terminals[id].Power.Losses()).ToList()
+                ? ids.Select(id => id == terminal.TerminalId ? terminal : _terminals[id])
+                    .Where(t => t.TerminalId == terminal.TerminalId || (!t.Registration.Decommissioned && t.LastContactAt is not null))
+                    .Select(t => t.TerminalId == terminal.TerminalId ? losses : t.Power.Losses()).ToList()
                 : [losses];
             cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, options);
         }

@@ -43,14 +43,14 @@ public sealed record TerminalQuery
     {
         var ordered = SortBy switch
         {
-            TerminalSort.Store => Order(terminals, t => t.StoreCode),
-            TerminalSort.Model => Order(terminals, t => t.Model),
+            TerminalSort.Store => Order(terminals, t => t.StoreCode, StringComparer.OrdinalIgnoreCase),
+            TerminalSort.Model => Order(terminals, t => t.Model, StringComparer.OrdinalIgnoreCase),
             TerminalSort.Connectivity => Order(terminals, t => (int)t.Assessment.Connectivity),
             TerminalSort.LastSeen => Order(terminals, t => t.LastContactAt ?? DateTimeOffset.MinValue),
             TerminalSort.AppVersion => Order(terminals, t => t.AppVersion ?? "", Comparer<string>.Create(SoftwareVersion.Compare)),
             TerminalSort.Power => Order(terminals, t => t.Assessment.LossesInWindow),
             TerminalSort.Software => Order(terminals, t => (int)t.Assessment.Software),
-            _ => Order(terminals, t => t.TerminalId),
+            _ => Order(terminals, t => t.TerminalId, StringComparer.Ordinal),
         };
         // A stable tie-break keeps rows from jumping between pages as live updates arrive.
         return ordered.ThenBy(t => t.TerminalId, StringComparer.Ordinal);

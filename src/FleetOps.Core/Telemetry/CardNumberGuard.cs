@@ -14,7 +14,6 @@ public static class CardNumberGuard
 
     public static bool ContainsCardNumber(ReadOnlySpan<char> text)
     {
-        Span<byte> digits = stackalloc byte[MaxLength + 1];
         var i = 0;
         while (i < text.Length)
         {
@@ -25,32 +24,46 @@ public static class CardNumberGuard
             }
 
             // Collect one run of digits, allowing a single space between groups.
-            var count = 0;
-            var tooLong = false;
-            var j = i;
-            while (j < text.Length)
+            var end = i;
+            while (end < text.Length
+                   && (char.IsAsciiDigit(text[end]) || (text[end] == ' ' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
             {
-                if (char.IsAsciiDigit(text[j]))
-                {
-                    if (count <= MaxLength) digits[Math.Min(count, MaxLength)] = (byte)(text[j] - '0');
-                    count++;
-                    j++;
-                }
-                else if (text[j] == ' ' && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]) && count > 0)
-                {
-                    j++;
-                }
-                else
-                {
-                    break;
-                }
+                end++;
             }
-            tooLong = count > MaxLength;
-            if (!tooLong && count >= MinLength && PassesLuhn(digits[..count]))
+            if (RunContainsCardNumber(text[i..end]))
             {
                 return true;
             }
-            i = j;
+            i = end;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Checks every stretch of whole digit groups of one run, not only the whole run: digits printed next to a
+    /// card number ("4111111111111111 1225", an expiry or a count) must not hide it. A single group longer
+    /// than <see cref="MaxLength"/> is never a card number.
+    /// </summary>
+    private static bool RunContainsCardNumber(ReadOnlySpan<char> run)
+    {
+        Span<byte> digits = stackalloc byte[MaxLength];
+        for (var start = 0; start < run.Length; start++)
+        {
+            if (start > 0 && run[start - 1] != ' ') continue; // stretches begin at a group
+            var count = 0;
+            for (var k = start; k < run.Length; k++)
+            {
+                if (run[k] != ' ')
+                {
+                    if (count == MaxLength) break; // too long from here on
+                    digits[count++] = (byte)(run[k] - '0');
+                }
+                var groupEnds = k + 1 == run.Length || run[k + 1] == ' ';
+                if (groupEnds && run[k] != ' ' && count >= MinLength && PassesLuhn(digits[..count]))
+                {
+                    return true;
+                }
+            }
         }
         return false;
     }

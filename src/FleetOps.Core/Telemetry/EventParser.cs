@@ -72,7 +72,8 @@ public static partial class EventParser
     {
         var text = reader.RequiredString("at");
         if (!Rfc3339Pattern().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            // RFC 3339 allows lower-case 't' and 'z'; .NET's parser does not.
+            || !DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             throw new EventRejected("'at' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00.");
         }

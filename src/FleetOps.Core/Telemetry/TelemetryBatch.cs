@@ -46,6 +46,11 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
                 problem = "'terminalId' is missing or not a string.";
                 return null;
             }
+            if (CardNumberGuard.ContainsCardNumber(idElement.GetString()))
+            {
+                problem = "'terminalId' holds a full card number, which is not allowed.";
+                return null;
+            }
             if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
             {
                 problem = "'events' is missing or not an array.";

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Live;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>CSV exports of what the grids show, with the same filters.</summary>
+public static class ExportsApi
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/terminals.csv", ExportTerminals).WithName("ExportTerminals").WithTags("Exports");
+        return app;
+    }
+
+    public static IResult ExportTerminals(
+        FleetState fleet, StoreDirectory stores, TimeProvider time,
+        string? connectivity = null, string? power = null, string? software = null, string? store = null,
+        string? model = null, string? version = null, string? search = null)
+    {
+        var query = TerminalFilters.Parse(connectivity, power, software, store, model, version, search) with { PageSize = int.MaxValue };
+        var rows = query.Sort(query.Filter(fleet.All)).ToList();
+        var csv = TerminalCsv.Write(rows, stores);
+        var name = $"terminals-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+    }
+}
+
+/// <summary>Writes terminals as RFC 4180 CSV that opens cleanly in a spreadsheet (ISO timestamps, quoted text).</summary>
+public static class TerminalCsv
+{
+    public static string Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores)
+    {
+        var sb = new StringBuilder();
+        sb.Append("terminalId,storeCode,storeName,model,serialNumber,connectivity,lastSeenAt,appVersion,firmwareVersion,powerSource,batteryPercent,power,lossesInWindow,likelyCause,software\r\n");
+        foreach (var t in terminals)
+        {
+            var a = t.Assessment;
+            string?[] cells =
+            [
+                t.TerminalId, t.StoreCode, stores.Get(t.StoreCode)?.Name, t.Model, t.Registration.SerialNumber,
+                Wire(a.Connectivity), t.LastContactAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? Wire(source) : null,
+                t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), Wire(a.Power),
+                a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? Wire(cause) : null, Wire(a.Software),
+            ];
+            sb.AppendJoin(',', cells.Select(Escape)).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        // A leading = + - @ would be run as a formula by spreadsheets; prefix it so it stays text.
+        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static string Wire<T>(T value) where T : struct, Enum => LiveFormat.Wire(value);
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>The management API of PROTOCOL.md §2: stores, terminals and software targets.</summary>
+public static partial class ManagementApi
+{
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")]
+    private static partial Regex VersionPattern();
+
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireRole(Roles.Administrator))
+            .WithTags("Management API")
+            .DisableAntiforgery();
+        api.MapPost("/stores", CreateStore).WithName("CreateStore");
+        api.MapGet("/stores", ListStores).WithName("ListStores");
+        api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal");
+        api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
+        api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
+        api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget");
+        api.MapGet("/software/targets", ListSoftwareTargets).WithName("ListSoftwareTargets");
+        return app;
+    }
+
+    public static async Task<Results<Created<StoreDto>, ValidationProblem, ProblemHttpResult>> CreateStore(
+        CreateStoreRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Require(errors, "code", request.Code, 32, IdentifierPattern());
+        Require(errors, "name", request.Name, 200);
+        Require(errors, "region", request.Region, 100);
+        Require(errors, "timeZone", request.TimeZone, 64);
+        if (request.TimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors["timeZone"] = [$"'{zone}' is not a known IANA time zone (e.g. Asia/Shanghai)."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var store = new StoreInfo(request.Code!, request.Name!, request.Region!, request.TimeZone!);
+        if (await registry.AddStoreAsync(store, cancellationToken) == RegistrationError.AlreadyExists)
+        {
+            return TypedResults.Problem(title: "Store exists", detail: $"A store with code '{store.Code}' already exists.", statusCode: 409);
+        }
+        return TypedResults.Created($"/api/v1/stores/{store.Code}", new StoreDto(store.Code, store.Name, store.Region, store.TimeZone));
+    }
+
+    public static Ok<PagedResult<StoreDto>> ListStores(StoreDirectory stores)
+    {
+        var items = stores.All.Select(s => new StoreDto(s.Code, s.Name, s.Region, s.TimeZone)).ToList();
+        return TypedResults.Ok(new PagedResult<StoreDto>(items, items.Count));
+    }
+
+    public static async Task<Results<Created<CreatedTerminal>, ValidationProblem, ProblemHttpResult>> CreateTerminal(
+        CreateTerminalRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Require(errors, "terminalId", request.TerminalId, 64, IdentifierPattern());
+        Require(errors, "storeCode", request.StoreCode, 32);
+        Require(errors, "model", request.Model, 64);
+        if (request.SerialNumber is { Length: > 64 }) errors["serialNumber"] = ["'serialNumber' may be at most 64 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var (error, terminal) = await registry.AddTerminalAsync(
+            new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber), cancellationToken);
+        return error switch
+        {
+            RegistrationError.UnknownStore => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["storeCode"] = [$"No store has code '{request.StoreCode}'."] }),
+            RegistrationError.AlreadyExists => TypedResults.Problem(title: "Terminal exists", detail: $"A terminal '{request.TerminalId}' is already registered.", statusCode: 409),
+            _ => TypedResults.Created($"/api/v1/terminals/{terminal!.TerminalId}", new CreatedTerminal(terminal.TerminalId, terminal.Key)),
+        };
+    }
+
+    public static Results<Ok<TerminalDto>, ProblemHttpResult> GetTerminal(string terminalId, FleetState fleet)
+    {
+        var terminal = fleet.Get(terminalId);
+        return terminal is null
+            ? TypedResults.Problem(title: "Not found", detail: $"No terminal '{terminalId}'.", statusCode: 404)
+            : TypedResults.Ok(TerminalDto.From(terminal, fleet.TargetFor(terminal.Model)));
+    }
+
+    public static Results<Ok<PagedResult<TerminalDto>>, ValidationProblem> ListTerminals(
+        FleetState fleet,
+        string? connectivity = null, string? power = null, string? software = null, string? store = null,
+        string? model = null, string? search = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = new TerminalQuery
+        {
+            Connectivity = ParseEnum<Connectivity>(errors, "connectivity", connectivity),
+            Power = ParseEnum<PowerStatus>(errors, "power", power),
+            Software = ParseEnum<SoftwareStatus>(errors, "software", software),
+            Stores = string.IsNullOrWhiteSpace(store) ? null : store.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Model = string.IsNullOrWhiteSpace(model) ? null : model,
+            Search = search,
+            Page = page,
+            PageSize = pageSize,
+        };
+        if (page < 1) errors["page"] = ["'page' starts at 1."];
+        if (pageSize is < 1 or > TerminalQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{TerminalQuery.MaxPageSize}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (items, total) = query.Run(fleet.All);
+        return TypedResults.Ok(new PagedResult<TerminalDto>(items.Select(t => TerminalDto.From(t, fleet.TargetFor(t.Model))).ToList(), total));
+    }
+
+    public static async Task<Results<Ok<SoftwareTargetDto>, ValidationProblem>> PutSoftwareTarget(
+        string model, SoftwareTargetRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Require(errors, "model", model, 64);
+        Require(errors, "appVersion", request.AppVersion, 32, VersionPattern());
+        Require(errors, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
+        if (request.MinimumAppVersion is not null) Require(errors, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
+        if (errors.Count == 0 && request.MinimumAppVersion is not null
+            && SoftwareVersion.Compare(request.MinimumAppVersion, request.AppVersion!) > 0)
+        {
+            errors["minimumAppVersion"] = ["'minimumAppVersion' cannot be above 'appVersion'."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var target = new SoftwareTarget(model, request.AppVersion!, request.FirmwareVersion!, request.MinimumAppVersion);
+        await registry.SetTargetAsync(target, cancellationToken);
+        return TypedResults.Ok(new SoftwareTargetDto(target.Model, target.AppVersion, target.FirmwareVersion, target.MinimumAppVersion));
+    }
+
+    public static Ok<IReadOnlyList<SoftwareTargetDto>> ListSoftwareTargets(FleetState fleet) =>
+        TypedResults.Ok<IReadOnlyList<SoftwareTargetDto>>(fleet.Targets
+            .Select(t => new SoftwareTargetDto(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion)).ToList());
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{field}' is required."];
+        else if (value.Length > maxLength) errors[field] = [$"'{field}' may be at most {maxLength} characters."];
+        else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{field}' has characters that are not allowed."];
+    }
+
+    private static T? ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var match = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            errors[field] = [$"'{field}' must be one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."];
+        }
+        return match;
+    }
+}

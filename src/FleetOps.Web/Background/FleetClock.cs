@@ -1,0 +1,30 @@
+using FleetOps.Core.Fleet;
+
+namespace FleetOps.Web.Background;
+
+/// <summary>
+/// Applies what time alone changes: four times a second it takes the offline deadlines that passed (a
+/// priority queue, so each tick costs only the terminals that are due), and every five seconds it lets
+/// power windows slide.
+/// </summary>
+public sealed class FleetClock(FleetState fleet, TimeProvider time) : BackgroundService
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private const int PowerEveryTicks = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        var tick = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                fleet.Sweep(includePower: ++tick % PowerEveryTicks == 0);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

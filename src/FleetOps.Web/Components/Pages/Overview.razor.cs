@@ -1,0 +1,51 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Live;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Pages;
+
+public partial class Overview
+{
+    private const int ChartedStores = 12;
+
+    // The same colours as the status chips: online green, offline red, never heard from grey.
+    private readonly StackedBarChartOptions _connectivityColours = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"] };
+
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private IngestStatistics Statistics { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    private OverviewModel _model = new();
+    private LiveRefresh? _live;
+    private List<ChartSeries<double>> _eventSeries = [];
+    private string[] _eventLabels = [];
+    private List<ChartSeries<double>> _storeSeries = [];
+    private string[] _storeLabels = [];
+
+    protected override void OnInitialized()
+    {
+        Rebuild();
+        // The chart of events per minute moves even when no terminal changes state, hence the clock.
+        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }), clockEvery: TimeSpan.FromSeconds(5));
+    }
+
+    private void Rebuild()
+    {
+        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow());
+        _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
+        _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
+
+        var charted = _model.Stores.OrderByDescending(s => s.Offline).ThenByDescending(s => s.Problems).ThenBy(s => s.Store.Code).Take(ChartedStores).ToList();
+        _storeLabels = charted.Select(s => s.Store.Code).ToArray();
+        _storeSeries =
+        [
+            new ChartSeries<double> { Name = "Online", Data = new ChartData<double>(charted.Select(s => (double)s.Online).ToList()) },
+            new ChartSeries<double> { Name = "Offline", Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
+            new ChartSeries<double> { Name = "Unknown", Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
+        ];
+    }
+
+    public void Dispose() => _live?.Dispose();
+}

@@ -1,0 +1,51 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Live;
+
+namespace FleetOps.Web.Components.Pages;
+
+/// <summary>The overview's numbers, computed from the in-memory fleet; a plain class so it is testable without Blazor.</summary>
+public sealed class OverviewModel
+{
+    public int Terminals { get; private init; }
+    public int Online { get; private init; }
+    public int Offline { get; private init; }
+    public int Unknown { get; private init; }
+    public int UnstablePower { get; private init; }
+    public int OutdatedSoftware { get; private init; }
+    public IReadOnlyList<StoreHealth> StoresWithProblems { get; private init; } = [];
+    public IReadOnlyList<StoreHealth> Stores { get; private init; } = [];
+    public IReadOnlyList<(DateTimeOffset Minute, long Events)> EventsPerMinute { get; private init; } = [];
+
+    public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now)
+    {
+        int online = 0, offline = 0, unknown = 0, unstable = 0, outdated = 0, total = 0;
+        foreach (var t in fleet.All)
+        {
+            if (t.Registration.Decommissioned) continue;
+            total++;
+            switch (t.Assessment.Connectivity)
+            {
+                case Connectivity.Online: online++; break;
+                case Connectivity.Offline: offline++; break;
+                default: unknown++; break;
+            }
+            if (t.Assessment.Power == PowerStatus.Unstable) unstable++;
+            if (t.Assessment.Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported) outdated++;
+        }
+        var health = StoreHealth.ForAll(stores, fleet);
+        return new OverviewModel
+        {
+            Terminals = total,
+            Online = online,
+            Offline = offline,
+            Unknown = unknown,
+            UnstablePower = unstable,
+            OutdatedSoftware = outdated,
+            Stores = health,
+            StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
+                .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
+            EventsPerMinute = statistics.PerMinute(now, 30),
+        };
+    }
+}

@@ -1,0 +1,134 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Live;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Shared;
+
+/// <summary>A grid row: a flat projection of a snapshot, so MudDataGrid's sort names map to <see cref="TerminalSort"/>.</summary>
+public sealed record TerminalGridRow(
+    string TerminalId, string StoreCode, string Model, Connectivity Connectivity, DateTimeOffset? LastSeenAt,
+    string? AppVersion, string? FirmwareVersion, SoftwareStatus Software, PowerStatus Power, int? BatteryPercent,
+    bool OnBattery, TerminalAssessment Assessment)
+{
+    public static TerminalGridRow From(TerminalSnapshot t) => new(t.TerminalId, t.StoreCode, t.Model, t.Assessment.Connectivity,
+        t.LastContactAt, t.AppVersion, t.FirmwareVersion, t.Assessment.Software, t.Assessment.Power, t.BatteryPercent,
+        t.PowerSource == PowerSource.Battery, t.Assessment);
+}
+
+/// <summary>
+/// The terminals grid: server-side paging, filtering and sorting over the in-memory fleet, refreshed live
+/// (throttled) when a terminal on the fleet changes. Used by the terminals page and the store page.
+/// </summary>
+public partial class TerminalGrid : IDisposable
+{
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    /// <summary>Show only this store's terminals (the store page); hides the store filter and column.</summary>
+    [Parameter] public string? FixedStore { get; set; }
+
+    [Parameter] public Connectivity? InitialConnectivity { get; set; }
+    [Parameter] public PowerStatus? InitialPower { get; set; }
+    [Parameter] public SoftwareStatus? InitialSoftware { get; set; }
+    [Parameter] public string? InitialStore { get; set; }
+    [Parameter] public string? InitialSearch { get; set; }
+
+    private MudDataGrid<TerminalGridRow>? _grid;
+    private LiveRefresh? _live;
+    private DateTimeOffset _now;
+    private string? _search, _store, _model, _version;
+    private Connectivity? _connectivity;
+    private PowerStatus? _power;
+    private SoftwareStatus? _software;
+    private IReadOnlyList<string> _models = [];
+    private IReadOnlyList<string> _versions = [];
+
+    protected override void OnInitialized()
+    {
+        _connectivity = InitialConnectivity;
+        _power = InitialPower;
+        _software = InitialSoftware;
+        _store = InitialStore;
+        _search = InitialSearch;
+        _now = Time.GetUtcNow();
+        RefreshChoices();
+        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(ReloadAsync),
+            relevant: FixedStore is null ? null : changed => changed.Any(t => string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)),
+            clockEvery: TimeSpan.FromSeconds(15));
+    }
+
+    private TerminalQuery Query => new()
+    {
+        Connectivity = _connectivity,
+        Power = _power,
+        Software = _software,
+        Stores = FixedStore is not null ? [FixedStore] : _store is not null ? [_store] : null,
+        Model = _model,
+        AppVersion = _version,
+        Search = _search,
+    };
+
+    private string ExportHref => "export/terminals.csv" + TerminalFilters.ToQueryString(Query);
+
+    private Task<GridData<TerminalGridRow>> LoadAsync(GridState<TerminalGridRow> state, CancellationToken cancellationToken)
+    {
+        _now = Time.GetUtcNow();
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = Query with
+        {
+            SortBy = SortFor(sort?.SortBy),
+            Descending = sort?.Descending ?? false,
+            Page = state.Page + 1,
+            PageSize = state.PageSize,
+        };
+        var (items, total) = query.Run(FleetScope());
+        return Task.FromResult(new GridData<TerminalGridRow> { Items = items.Select(TerminalGridRow.From).ToList(), TotalItems = total });
+    }
+
+    private IEnumerable<TerminalSnapshot> FleetScope() => FixedStore is null ? Fleet.All : Fleet.InStore(FixedStore);
+
+    private static TerminalSort SortFor(string? column) => column switch
+    {
+        nameof(TerminalGridRow.StoreCode) => TerminalSort.Store,
+        nameof(TerminalGridRow.Model) => TerminalSort.Model,
+        nameof(TerminalGridRow.Connectivity) => TerminalSort.Connectivity,
+        nameof(TerminalGridRow.LastSeenAt) => TerminalSort.LastSeen,
+        nameof(TerminalGridRow.AppVersion) => TerminalSort.AppVersion,
+        nameof(TerminalGridRow.Software) => TerminalSort.Software,
+        nameof(TerminalGridRow.Power) => TerminalSort.Power,
+        _ => TerminalSort.TerminalId,
+    };
+
+    private async Task OnSearchChanged(string? value)
+    {
+        _search = value;
+        await ReloadAsync();
+    }
+
+    private async Task SetFilter(Action set)
+    {
+        set();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        RefreshChoices();
+        if (_grid is not null) await _grid.ReloadServerData();
+        StateHasChanged();
+    }
+
+    private void RefreshChoices()
+    {
+        var scope = FleetScope().ToList();
+        _models = scope.Select(t => t.Model).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        _versions = scope.Select(t => t.AppVersion).OfType<string>().Distinct()
+            .OrderByDescending(v => v, Comparer<string>.Create(SoftwareVersion.Compare)).ToList();
+    }
+
+    public void Dispose() => _live?.Dispose();
+}

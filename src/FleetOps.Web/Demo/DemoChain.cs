@@ -1,0 +1,142 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Simulator;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Demo;
+
+/// <summary>
+/// Seeds a demo retail chain on first start and then drives it with the simulator over the real HTTP
+/// API, so a newcomer sees a live fleet (and the ingestion path is exercised end to end). Terminal keys
+/// are stored hashed only, so at every start the demo issues its terminals fresh keys.
+/// </summary>
+public sealed partial class DemoChain(
+    IOptions<DemoOptions> options,
+    FleetRegistry registry,
+    FleetState fleet,
+    StoreDirectory stores,
+    FleetDbContextFactory databases,
+    TerminalKeys keys,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<DemoChain> logger) : BackgroundService
+{
+    public const string TerminalPrefix = "DEMO-";
+    private static readonly string[] Models = ["A920", "V400m", "Move5000"];
+    private static readonly (string Region, string City, string Code, string Zone)[] Cities =
+    [
+        ("East", "Shanghai", "SHA", "Asia/Shanghai"), ("East", "Hangzhou", "HGH", "Asia/Shanghai"), ("East", "Nanjing", "NKG", "Asia/Shanghai"),
+        ("North", "Beijing", "PEK", "Asia/Shanghai"), ("North", "Tianjin", "TSN", "Asia/Shanghai"),
+        ("South", "Guangzhou", "CAN", "Asia/Shanghai"), ("South", "Shenzhen", "SZX", "Asia/Shanghai"),
+        ("West", "Chengdu", "CTU", "Asia/Shanghai"), ("West", "Chongqing", "CKG", "Asia/Shanghai"),
+    ];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled) return;
+        await SeedAsync(settings, stoppingToken);
+
+        // The simulator talks HTTP to this very server, so it waits until Kestrel listens.
+        var started = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+        var baseAddress = LocalAddress();
+        if (baseAddress is null)
+        {
+            LogNoAddress();
+            return;
+        }
+        var terminals = await IssueKeysAsync(stoppingToken);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var simulation = new FleetSimulation(http, terminals, new SimulationOptions
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(settings.HeartbeatSeconds),
+            // Each interrupted sale is a power loss; the simulator's default would make the whole demo
+            // fleet "unstable". This rate gives a handful of interrupted sales an hour across the chain.
+            InterruptedTransactionShare = 0.0015,
+        }, time, message => LogSimulator(message));
+        LogStarted(terminals.Count, baseAddress);
+        try
+        {
+            await simulation.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SeedAsync(DemoOptions settings, CancellationToken cancellationToken)
+    {
+        if (fleet.All.Any(t => t.TerminalId.StartsWith(TerminalPrefix, StringComparison.Ordinal))) return;
+        for (var s = 0; s < settings.Stores; s++)
+        {
+            var city = Cities[s % Cities.Length];
+            var code = $"{city.Code}-{s + 1:000}";
+            if (stores.Get(code) is null)
+            {
+                await registry.AddStoreAsync(new StoreInfo(code, $"{city.City} #{s / Cities.Length + 1}", city.Region, city.Zone), cancellationToken);
+            }
+        }
+        var storeCodes = stores.All.Select(s => s.Code).Take(settings.Stores).ToList();
+        for (var t = 0; t < settings.Terminals; t++)
+        {
+            var registration = new TerminalRegistration($"{TerminalPrefix}{t + 1:0000}", storeCodes[t % storeCodes.Count],
+                Models[t * 7 % Models.Length], $"SN{20250000 + t * 37:00000000}");
+            await registry.AddTerminalAsync(registration, cancellationToken);
+        }
+        var defaults = new SimulationOptions();
+        foreach (var model in Models)
+        {
+            await registry.SetTargetAsync(new SoftwareTarget(model, defaults.CurrentAppVersion, defaults.CurrentFirmwareVersion, "3.0.0"), cancellationToken);
+        }
+        LogSeeded(storeCodes.Count, settings.Terminals);
+    }
+
+    /// <summary>New keys for all demo terminals, in one transaction; the simulator is their only holder.</summary>
+    private async Task<IReadOnlyList<SimulatedTerminal>> IssueKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.Terminals.Where(t => t.TerminalId.StartsWith(TerminalPrefix) && !t.Decommissioned).ToListAsync(cancellationToken);
+        var issued = new List<SimulatedTerminal>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = TerminalKeys.NewKey();
+            row.KeyHash = TerminalKeys.Hash(key);
+            issued.Add(new SimulatedTerminal(row.TerminalId, row.StoreCode, row.Model, key));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var row in rows) keys.Set(row.TerminalId, row.KeyHash);
+        return issued;
+    }
+
+    private Uri? LocalAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return null;
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1"));
+        if (uri.Host == "localhost") uri.Host = "127.0.0.1";
+        return uri.Uri;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo chain seeded: {Stores} stores, {Terminals} terminals")]
+    private partial void LogSeeded(int stores, int terminals);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo simulator drives {Terminals} terminals against {Address}")]
+    private partial void LogStarted(int terminals, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo simulator not started: the server has no address")]
+    private partial void LogNoAddress();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Simulator: {Message}")]
+    private partial void LogSimulator(string message);
+}

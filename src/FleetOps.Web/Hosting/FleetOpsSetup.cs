@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Api;
+using FleetOps.Web.Background;
+using FleetOps.Web.Components;
+using FleetOps.Web.Demo;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Live;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace FleetOps.Web.Hosting;
+
+/// <summary>Everything Program.cs wires, in one place, grouped by concern.</summary>
+public static class FleetOpsSetup
+{
+    public static WebApplicationBuilder AddFleetOps(this WebApplicationBuilder builder)
+    {
+        // Serve framework and MudBlazor assets from their packages when running from a build (not a publish),
+        // in every environment; the README's command runs in Production. A published app has no manifest: no-op.
+        builder.WebHost.UseStaticWebAssets();
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        builder.Services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+
+        var database = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.Section).Bind(database);
+        database.ConnectionString = configuration.GetConnectionString("FleetOps") ?? database.ConnectionString;
+        var detection = new DetectionOptions();
+        configuration.GetSection(DetectionOptions.Section).Bind(detection);
+        var limits = new RateLimitOptions();
+        configuration.GetSection(RateLimitOptions.Section).Bind(limits);
+
+        services.AddSingleton(database);
+        services.AddSingleton(detection);
+        services.TryAddTimeProvider();
+        services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+
+        // Domain state, in memory, one instance per process.
+        services.AddSingleton<FleetDbContextFactory>();
+        services.AddSingleton<FleetState>(sp => new FleetState(sp.GetRequiredService<TimeProvider>(), detection));
+        services.AddSingleton<StoreDirectory>();
+        services.AddSingleton<TerminalKeys>();
+        services.AddSingleton<IngestStatistics>();
+        services.AddSingleton<FleetRegistry>();
+        services.AddSingleton<FleetStateLoader>();
+        services.AddScoped<TerminalTimeline>();
+
+        // Order matters: the database is migrated and the fleet loaded before anything else starts.
+        services.AddHostedService<StartupInitializer>();
+        services.AddSingleton<EventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        services.AddHostedService<FleetClock>();
+        services.AddHostedService<FleetHubBroadcaster>();
+        services.AddHostedService<HeartbeatRetention>();
+#if !WITHOUT_SIMULATOR
+        services.AddHostedService<DemoChain>();
+#endif
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddTelemetryRateLimit(limits);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseFleetOps(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging(); // method, path, status and time only: request bodies are never logged
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapTelemetryApi();
+        app.MapManagementApi();
+        app.MapExports();
+        app.MapHub<FleetHub>(FleetHub.Path);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("FleetOps API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts()); // no CDN fonts: the sites run without internet
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        await next();
+    });
+}

@@ -1,0 +1,36 @@
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Hosting;
+
+/// <summary>
+/// Runs before the server takes requests (hosted services start before Kestrel): applies the provider's
+/// migrations, then rebuilds the in-memory fleet from the database.
+/// </summary>
+public sealed partial class StartupInitializer(
+    FleetDbContextFactory databases,
+    FleetStateLoader loader,
+    ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        databases.EnsureDataDirectory();
+        await using (var db = databases.CreateDbContext())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (databases.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets pages read while the event writer writes; it is a property of the file, set once.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        LogMigrated(databases.Provider);
+        await loader.LoadAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
+    private partial void LogMigrated(DatabaseProvider provider);
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Ingestion;
+
+/// <summary>
+/// <c>POST /api/v1/telemetry</c>. The body is read by hand with a hard 1 MiB cap (so an oversized body
+/// costs at most 1 MiB of memory), and is never logged: it may hold card data that the guard refuses.
+/// </summary>
+public static class TelemetryApi
+{
+    public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/telemetry", PostTelemetry)
+            .WithName("PostTelemetry")
+            .WithTags("Terminal API")
+            .WithSummary("Terminals post heartbeats, power and transaction events")
+            .Accepts<object>("application/json")
+            .RequireRateLimiting(TelemetryRateLimit.PolicyName)
+            .DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<Results<Ok<TelemetryResponse>, ProblemHttpResult>> PostTelemetry(
+        HttpContext context,
+        TerminalKeys keys,
+        FleetState fleet,
+        EventWriter writer,
+        TimeProvider time,
+        IOptions<TelemetryOptions> options)
+    {
+        var key = BearerToken(context.Request);
+        if (key is null)
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Missing terminal key", "Send 'Authorization: Bearer <terminal key>'.");
+        }
+        if (keys.Check(key, null, out var owner) == KeyCheck.UnknownKey)
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unknown terminal key", "The key is not valid for any terminal.");
+        }
+
+        var body = await ReadBoundedAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A request body may be at most {TelemetryBatch.MaxBodyBytes} bytes.");
+        }
+        var batch = TelemetryBatch.Parse(body.Value, time.GetUtcNow(), out var problem);
+        if (batch is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid telemetry request", problem!);
+        }
+        if (!string.Equals(batch.TerminalId, owner, StringComparison.Ordinal))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Key belongs to another terminal", "The key does not belong to the terminal named in 'terminalId'.");
+        }
+        var terminal = fleet.Get(owner!);
+        if (terminal is null || terminal.Registration.Decommissioned)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Terminal decommissioned", "This terminal has been decommissioned and may not send telemetry.");
+        }
+
+        var valid = batch.Valid.ToList();
+        var result = new IngestResult(0, 0);
+        if (valid.Count > 0)
+        {
+            try
+            {
+                result = await writer.WriteAsync(owner!, valid, context.RequestAborted);
+            }
+            catch (StorageUnavailableException)
+            {
+                context.Response.Headers.RetryAfter = "5";
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The events were not stored; retry later with the same event ids.");
+            }
+        }
+
+        var target = fleet.TargetFor(terminal.Model);
+        var directives = new TelemetryDirectives(options.Value.HeartbeatIntervalSeconds, target?.AppVersion, target?.FirmwareVersion);
+        var rejected = batch.Rejected.Select(r => new RejectedEvent(r.Index, r.Id, r.Error!)).ToList();
+        return TypedResults.Ok(new TelemetryResponse(result.Accepted, result.Duplicates, rejected, directives));
+    }
+
+    internal static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+        var token = header[prefix.Length..].Trim();
+        return token.Length is > 0 and <= 512 ? token : null;
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    /// <returns>The body, or null when it is larger than the protocol allows.</returns>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const int max = TelemetryBatch.MaxBodyBytes;
+        if (request.ContentLength > max) return null;
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 16 * 1024, max) + 1);
+        while (true)
+        {
+            var memory = buffer.GetMemory(16 * 1024);
+            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            if (read == 0) return buffer.WrittenMemory;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > max) return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FleetOps.Web.Ingestion;
+
+/// <summary><c>FleetOps:RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "FleetOps:RateLimits";
+
+    /// <summary>Sustained telemetry requests per second per terminal key; a backlog replay bursts above it.</summary>
+    public int TelemetryRequestsPerSecond { get; set; } = 10;
+    public int TelemetryBurst { get; set; } = 60;
+}
+
+/// <summary>
+/// Per-terminal rate limit on telemetry with ASP.NET Core's token bucket: one misbehaving terminal
+/// (a retry loop without back-off) cannot starve the writer for the rest of the fleet.
+/// </summary>
+public static class TelemetryRateLimit
+{
+    public const string PolicyName = "telemetry-per-terminal";
+
+    public static IServiceCollection AddTelemetryRateLimit(this IServiceCollection services, RateLimitOptions limits)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                    : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                        detail: $"This terminal sends too fast; retry after {retryAfter} s.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            options.AddPolicy(PolicyName, context =>
+            {
+                // Partition by the presented key (hashed, never kept in clear); requests without one fail auth anyway.
+                var key = TelemetryApi.BearerToken(context.Request);
+                var partition = key is null ? "anonymous" : Convert.ToHexString(TerminalKeys.Hash(key));
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.TelemetryBurst,
+                    TokensPerPeriod = limits.TelemetryRequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+        return services;
+    }
+}

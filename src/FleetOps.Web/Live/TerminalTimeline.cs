@@ -1,0 +1,29 @@
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Live;
+
+public sealed record TimelineEntry(DateTimeOffset At, DateTimeOffset ReceivedAt, EventType Type, string Detail, TelemetryEvent? Event);
+
+/// <summary>A terminal's recent power and transaction events, newest first (heartbeats are left out: they say "alive", not "what happened").</summary>
+public sealed class TerminalTimeline(FleetDbContextFactory databases)
+{
+    public async Task<IReadOnlyList<TimelineEntry>> RecentAsync(string terminalId, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.TerminalId == terminalId && e.Type != "heartbeat")
+            .OrderByDescending(e => e.AtMs).ThenByDescending(e => e.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new TimelineEntry(
+                DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAtMs),
+                WireNames.TryParse(r.Type, out EventType type) ? type : EventType.Power,
+                r.Detail,
+                TelemetryJson.Deserialize(r.Type, r.Payload)))
+            .ToList();
+    }
+}

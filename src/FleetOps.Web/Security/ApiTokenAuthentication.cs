@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Security;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+}
+
+/// <summary><c>FleetOps:Bootstrap</c>: first-start credentials (PROTOCOL.md §4).</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "FleetOps:Bootstrap";
+    public string? ApiToken { get; set; }
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary>
+/// Bearer API tokens for the management API and the SignalR hub. The bootstrap token from configuration
+/// is valid with the administrator role. WebSocket clients cannot send headers, so the hub also accepts
+/// the token as the <c>access_token</c> query parameter, as the SignalR client sends it.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptions<BootstrapOptions> bootstrap)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        // Terminals authenticate with their own keys, checked by the telemetry endpoint itself.
+        if (Request.Path.StartsWithSegments("/api/v1/telemetry"))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        var token = Ingestion.TelemetryApi.BearerToken(Request);
+        if (token is null && Request.Path.StartsWithSegments("/hubs"))
+        {
+            token = Request.Query["access_token"].ToString();
+        }
+        if (string.IsNullOrEmpty(token))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        if (bootstrap.Value.ApiToken is { Length: > 0 } expected && SameSecret(token, expected))
+        {
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, "bootstrap-token"), new Claim(ClaimTypes.Role, Roles.Administrator)], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
+        return Task.FromResult(AuthenticateResult.Fail("Unknown API token."));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Results.Problem(statusCode: 401, title: "Unauthorized", detail: "Send 'Authorization: Bearer <api token>'.").ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Results.Problem(statusCode: 403, title: "Forbidden", detail: "This token may not do that.").ExecuteAsync(Context);
+    }
+
+    private static bool SameSecret(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

@@ -1,0 +1,150 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Components.Pages;
+
+namespace FleetOps.Components.Tests;
+
+public sealed class StoresTests : FleetComponentTest
+{
+    public StoresTests()
+    {
+        RenderPopoverProvider();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-11", "T-12", "T-13", "T-14");
+        Register("S-2", "T-21", "T-22");
+        foreach (var id in new[] { "T-11", "T-12", "T-13", "T-14", "T-21" }) Heartbeat(id);
+        HeardLongAgo("T-22");
+    }
+
+    private static AngleSharp.Dom.IElement StoreRow(IRenderedComponent<Stores> cut, string code) =>
+        cut.FindAll("[data-testid=store-table] tbody tr").Single(r => r.TextContent.Contains($"{code} · Store {code}"));
+
+    /// <summary>Three of four terminals lose power within a minute: the store's supply, not three devices.</summary>
+    private void StoreWideOutageAtS1()
+    {
+        PublishBatch(
+            ("T-11", new PowerEvent(NextId(), Now - TimeSpan.FromSeconds(50), PowerState.Lost)),
+            ("T-12", new PowerEvent(NextId(), Now - TimeSpan.FromSeconds(30), PowerState.Lost)),
+            ("T-13", new PowerEvent(NextId(), Now - TimeSpan.FromSeconds(10), PowerState.Lost)));
+    }
+
+    [Fact]
+    public void Each_store_shows_its_counts()
+    {
+        var cut = Render<Stores>();
+
+        var s1 = StoreRow(cut, "S-1").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("East", s1[1]);
+        Assert.Equal("4", s1[2]);
+        Assert.Contains("4 online · 0 never heard from", s1[3]);
+        Assert.Equal("0", s1[4]);
+        Assert.Contains("healthy", s1[7]);
+
+        var s2 = StoreRow(cut, "S-2").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("North", s2[1]);
+        Assert.Equal("2", s2[2]);
+        Assert.Contains("1 online", s2[3]);
+        Assert.Equal("1", s2[4]);
+        Assert.Contains("1 problem(s)", s2[7]);
+    }
+
+    [Fact]
+    public void Three_of_four_terminals_losing_power_within_a_minute_is_a_store_wide_power_loss()
+    {
+        StoreWideOutageAtS1();
+
+        var cut = Render<Stores>();
+
+        Assert.Contains("store-wide power loss", StoreRow(cut, "S-1").TextContent);
+        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-2").TextContent);
+    }
+
+    [Fact]
+    public void A_single_terminal_losing_power_is_not_store_wide()
+    {
+        PowerLoss("T-11");
+
+        var cut = Render<Stores>();
+
+        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-1").TextContent);
+    }
+
+    [Fact]
+    public void The_store_list_follows_the_fleet_without_a_reload()
+    {
+        var cut = Render<Stores>();
+        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-1").TextContent);
+
+        StoreWideOutageAtS1();
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Contains("store-wide power loss", StoreRow(cut, "S-1").TextContent));
+    }
+
+    [Fact]
+    public void Every_terminal_of_a_store_wide_outage_is_told_the_store_is_the_likely_cause()
+    {
+        StoreWideOutageAtS1();
+
+        foreach (var id in new[] { "T-11", "T-12", "T-13" })
+        {
+            Assert.Equal(LikelyCause.Store, Fleet.Get(id)!.Assessment.LikelyCause);
+        }
+        Assert.Null(Fleet.Get("T-14")!.Assessment.LikelyCause);
+    }
+}
+
+public sealed class StoreDetailTests : FleetComponentTest
+{
+    public StoreDetailTests()
+    {
+        RenderPopoverProvider();
+        AddStore("S-1");
+        Register("S-1", "T-1", "T-2", "T-3");
+        Heartbeat("T-1");
+        HeardLongAgo("T-2");
+    }
+
+    [Fact]
+    public void An_unknown_store_shows_the_not_found_panel()
+    {
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "NOPE"));
+
+        var panel = cut.Find("[data-testid=not-found]");
+        Assert.Contains("No such store here.", panel.TextContent);
+        Assert.Equal("stores", panel.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_store_shows_its_counts_and_only_its_terminals()
+    {
+        AddStore("S-2");
+        Register("S-2", "T-OTHER");
+
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+
+        Assert.Equal("1", cut.Find("[data-testid=store-online] .kpi-value").TextContent.Trim());
+        Assert.Equal("1", cut.Find("[data-testid=store-offline] .kpi-value").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid^=connectivity-]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=connectivity-T-OTHER]"));
+    }
+
+    [Fact]
+    public void Store_counts_follow_the_fleet_without_a_reload()
+    {
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+
+        Heartbeat("T-2");
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("2", cut.Find("[data-testid=store-online] .kpi-value").TextContent.Trim());
+            Assert.Equal("0", cut.Find("[data-testid=store-offline] .kpi-value").TextContent.Trim());
+            Assert.Equal("online", cut.Find("[data-testid=connectivity-T-2]").GetAttribute("data-connectivity"));
+        });
+    }
+}

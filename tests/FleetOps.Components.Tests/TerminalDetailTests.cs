@@ -1,0 +1,108 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Components.Pages;
+using FleetOps.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+public sealed class TerminalDetailTests : FleetComponentTest
+{
+    private readonly TempDatabase _database = new();
+
+    public TerminalDetailTests()
+    {
+        Services.AddSingleton(_database.Factory);
+        Services.AddScoped<TerminalTimeline>();
+        AddStore("S-1");
+        Register("S-1", "T-1", "T-2");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public void An_unknown_terminal_shows_the_not_found_panel()
+    {
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-NOPE"));
+
+        var panel = cut.Find("[data-testid=not-found]");
+        Assert.Contains("No such terminal here.", panel.TextContent);
+        Assert.Equal("terminals", panel.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=terminal-connectivity]"));
+    }
+
+    [Fact]
+    public void A_terminal_never_heard_from_shows_unknown_and_never()
+    {
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-2"));
+
+        cut.WaitForAssertion(() => Assert.Contains("No power or transaction events yet.", cut.Markup));
+        Assert.Equal("unknown", cut.Find("[data-testid=terminal-connectivity]").GetAttribute("data-connectivity"));
+        Assert.Contains("never", cut.Markup);
+        Assert.Equal("unknown", cut.Find("[data-testid=power-source]").TextContent);
+        Assert.Contains("No target version set for A920.", cut.Markup);
+    }
+
+    [Fact]
+    public void The_status_panels_show_what_the_terminal_reported()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(2), appVersion: "3.2.1", firmwareVersion: "1.8.0", powerSource: PowerSource.Battery);
+        Fleet.SetTarget(new SoftwareTarget("A920", "3.3.0", "1.9.0", null));
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("mud-progress-linear-indeterminate", cut.Markup));
+        Assert.Equal("online", cut.Find("[data-testid=terminal-connectivity]").GetAttribute("data-connectivity"));
+        Assert.Equal("battery", cut.Find("[data-testid=power-source]").TextContent);
+        Assert.Contains("2 min ago", cut.Markup);
+        Assert.Contains("S-1 · Store S-1", cut.Markup);
+        Assert.Contains("outdated", cut.Markup);
+        Assert.Contains("Target for A920: app 3.3.0 · firmware 1.9.0", cut.Markup);
+    }
+
+    [Fact]
+    public void The_timeline_lists_stored_power_events_newest_first()
+    {
+        Heartbeat("T-1");
+        var lost = new PowerEvent(NextId(), Now - TimeSpan.FromMinutes(3), PowerState.Lost);
+        var restored = new PowerEvent(NextId(), Now - TimeSpan.FromMinutes(1), PowerState.Restored);
+        _database.Store("T-1", lost, Now);
+        _database.Store("T-1", restored, Now);
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        cut.WaitForAssertion(() =>
+        {
+            var rows = cut.FindAll("[data-testid=timeline] tbody tr");
+            Assert.Equal(2, rows.Count);
+            Assert.Contains("power · restored", rows[0].TextContent);
+            Assert.Contains("power · lost", rows[1].TextContent);
+        });
+    }
+
+    [Fact]
+    public void A_new_power_event_appears_in_the_timeline_without_a_reload()
+    {
+        Heartbeat("T-1");
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+        cut.WaitForAssertion(() => Assert.Contains("No power or transaction events yet.", cut.Markup));
+
+        // The event writer commits first, then publishes the new snapshot.
+        var lost = new PowerEvent(NextId(), Now, PowerState.Lost);
+        _database.Store("T-1", lost, Now);
+        PublishBatch(("T-1", lost));
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("power · lost", cut.Find("[data-testid=timeline]").TextContent);
+            Assert.Contains("Losses in the window: 1", TextOf(cut));
+        });
+    }
+}

@@ -1,0 +1,183 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Telemetry;
+using FleetOps.Core.Tests.TestSupport;
+
+namespace FleetOps.Core.Tests.Fleet;
+
+public class FleetStatePowerTests
+{
+    private readonly FleetHarness _h = new();
+
+    private void RegisterStore(string store, int terminals)
+    {
+        for (var i = 1; i <= terminals; i++) _h.Register($"{store}-T{i}", store);
+    }
+
+    [Fact]
+    public void Reboot_without_warning_counts_as_a_power_loss_of_the_device()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Heartbeat("b-1"));
+        _h.Advance(TimeSpan.FromSeconds(60));
+
+        var terminal = _h.Deliver("T-0001", _h.Heartbeat("b-2"));
+
+        Assert.Equal(1, terminal.Assessment.LossesInWindow);
+        Assert.Equal(_h.Now, terminal.Assessment.LastLossAt);
+        Assert.Equal(LikelyCause.Device, terminal.Assessment.LikelyCause);
+        Assert.Equal(PowerStatus.Stable, terminal.Assessment.Power);
+    }
+
+    [Fact]
+    public void Reboot_after_a_clean_shutdown_is_not_a_loss()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Heartbeat("b-1"));
+        _h.Advance(TimeSpan.FromSeconds(30));
+        _h.Deliver("T-0001", _h.Power(PowerState.Shutdown));
+        _h.Advance(TimeSpan.FromSeconds(30));
+
+        var terminal = _h.Deliver("T-0001", _h.Heartbeat("b-2"));
+
+        Assert.Equal(0, terminal.Assessment.LossesInWindow);
+        Assert.Null(terminal.Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Terminal_without_losses_has_no_likely_cause()
+    {
+        _h.Register("T-0001");
+
+        var terminal = _h.Deliver("T-0001", _h.Heartbeat());
+
+        Assert.Equal(0, terminal.Assessment.LossesInWindow);
+        Assert.Null(terminal.Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Three_of_four_terminals_losing_power_within_a_minute_point_at_the_store()
+    {
+        RegisterStore("SH-001", 4);
+
+        _h.Deliver("SH-001-T1", _h.Power());
+        Assert.Equal(LikelyCause.Device, _h["SH-001-T1"].Assessment.LikelyCause);
+        _h.Advance(TimeSpan.FromSeconds(20));
+        _h.Deliver("SH-001-T2", _h.Power(PowerState.Brownout));
+        _h.Advance(TimeSpan.FromSeconds(40));
+        _h.Deliver("SH-001-T3", _h.Power());
+
+        Assert.All(["SH-001-T1", "SH-001-T2", "SH-001-T3"],
+            id => Assert.Equal(LikelyCause.Store, _h[id].Assessment.LikelyCause));
+        Assert.Null(_h["SH-001-T4"].Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Neighbours_whose_cause_turned_to_store_are_announced()
+    {
+        RegisterStore("SH-001", 4);
+        _h.Deliver("SH-001-T1", _h.Power());
+        _h.Deliver("SH-001-T2", _h.Power());
+        _h.Notifications.Clear();
+
+        _h.Deliver("SH-001-T3", _h.Power());
+
+        var announced = Assert.Single(_h.Notifications);
+        Assert.Equal(["SH-001-T1", "SH-001-T2", "SH-001-T3"], announced.Select(t => t.TerminalId).Order());
+        Assert.All(announced, t => Assert.Equal(LikelyCause.Store, t.Assessment.LikelyCause));
+    }
+
+    [Fact]
+    public void Three_of_four_terminals_losing_power_published_in_one_commit_all_point_at_the_store()
+    {
+        // The event writer commits requests of many terminals together and publishes them in one call.
+        RegisterStore("SH-001", 4);
+        var t1 = _h.Build("SH-001-T1", _h.Power());
+        var t2 = _h.Build("SH-001-T2", _h.Power());
+        var t3 = _h.Build("SH-001-T3", _h.Power());
+
+        _h.Fleet.Publish([t1, t2, t3]);
+
+        Assert.All(["SH-001-T1", "SH-001-T2", "SH-001-T3"],
+            id => Assert.Equal(LikelyCause.Store, _h[id].Assessment.LikelyCause));
+        var announced = Assert.Single(_h.Notifications.Skip(4)); // after the four registrations
+        Assert.Equal(3, announced.Count);
+        Assert.All(announced, t => Assert.Equal(LikelyCause.Store, t.Assessment.LikelyCause));
+    }
+
+    [Fact]
+    public void One_of_four_terminals_losing_power_points_at_the_device()
+    {
+        RegisterStore("SH-001", 4);
+
+        var terminal = _h.Deliver("SH-001-T2", _h.Power());
+
+        Assert.Equal(LikelyCause.Device, terminal.Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Losses_in_another_store_do_not_make_it_store_wide()
+    {
+        RegisterStore("SH-001", 2);
+        RegisterStore("BJ-001", 2);
+
+        _h.Deliver("SH-001-T1", _h.Power());
+        _h.Deliver("BJ-001-T1", _h.Power());
+
+        Assert.Equal(LikelyCause.Device, _h["SH-001-T1"].Assessment.LikelyCause);
+        Assert.Equal(LikelyCause.Device, _h["BJ-001-T1"].Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Three_losses_in_a_day_make_power_unstable_until_a_quiet_day_has_passed()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Power());
+        _h.Advance(TimeSpan.FromHours(3));
+        _h.Deliver("T-0001", _h.Power());
+        _h.Advance(TimeSpan.FromHours(3));
+
+        var terminal = _h.Deliver("T-0001", _h.Power(PowerState.Brownout));
+        Assert.Equal(PowerStatus.Unstable, terminal.Assessment.Power);
+        Assert.Equal(3, terminal.Assessment.LossesInWindow);
+
+        _h.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(1));
+        _h.Fleet.Sweep(includePower: true);
+        Assert.Equal(PowerStatus.Unstable, _h["T-0001"].Assessment.Power);
+
+        _h.Notifications.Clear();
+        _h.Advance(TimeSpan.FromMilliseconds(1));
+        _h.Fleet.Sweep(includePower: true);
+        Assert.Equal(PowerStatus.Stable, _h["T-0001"].Assessment.Power);
+        Assert.Equal(0, _h["T-0001"].Assessment.LossesInWindow);
+        Assert.Contains(_h.Notifications, batch => batch.Any(t => t.TerminalId == "T-0001"));
+    }
+
+    [Fact]
+    public void Late_backlog_of_losses_is_judged_by_event_time()
+    {
+        _h.Register("T-0001");
+        var now = _h.Now;
+
+        var terminal = _h.Deliver("T-0001",
+            _h.Power(at: now.AddHours(-2)), _h.Power(at: now.AddHours(-30)), _h.Power(at: now.AddHours(-1)));
+
+        Assert.Equal(2, terminal.Assessment.LossesInWindow);
+        Assert.Equal(PowerStatus.Stable, terminal.Assessment.Power);
+        Assert.Equal(now.AddHours(-1), terminal.Assessment.LastLossAt);
+    }
+
+    [Fact]
+    public void Resent_batch_of_losses_is_not_counted_twice()
+    {
+        _h.Register("T-0001");
+        var first = _h.Power();
+        var second = _h.Power(at: _h.Now.AddMinutes(-5));
+        _h.Deliver("T-0001", first, second);
+
+        var terminal = _h.Deliver("T-0001", first, second);
+
+        Assert.Equal(2, terminal.Assessment.LossesInWindow);
+        Assert.Equal(PowerStatus.Stable, terminal.Assessment.Power);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using FleetOps.E2E.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace FleetOps.E2E.Tests;
+
+[Collection(E2ECollection.Name)]
+public sealed class ExportTests(E2EFixture fixture) : IClassFixture<E2EFixture>
+{
+    [Fact]
+    public async Task The_csv_link_downloads_the_filtered_terminals()
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var id = FleetOpsClient.NewId("T");
+        var other = FleetOpsClient.NewId("T");
+        var key = await api.RegisterTerminalAsync(id, store);
+        await api.RegisterTerminalAsync(other, store);
+        await api.HeartbeatAsync(id, key);
+
+        var page = await fixture.NewPageAsync();
+        await page.OpenLiveAsync($"terminals?search={Uri.EscapeDataString(id)}");
+        await Expect(page.Locator($"[data-testid=connectivity-{id}]")).ToBeVisibleAsync();
+        var link = page.Locator("[data-testid=export-csv]");
+        var href = await link.GetAttributeAsync("href");
+        Assert.Equal($"export/terminals.csv?search={Uri.EscapeDataString(id)}", href);
+
+        // The link as the browser resolves it, fetched with the page's own request context.
+        var url = await link.EvaluateAsync<string>("a => a.href");
+        var response = await page.APIRequest.GetAsync(url);
+        Assert.Equal((int)HttpStatusCode.OK, response.Status);
+        Assert.StartsWith("text/csv", response.Headers["content-type"]);
+        Assert.Contains("attachment", response.Headers["content-disposition"]);
+        Assert.Contains(".csv", response.Headers["content-disposition"]);
+
+        var lines = (await response.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("terminalId,storeCode,storeName,model,serialNumber,connectivity,lastSeenAt,appVersion,firmwareVersion,powerSource,batteryPercent,power,lossesInWindow,likelyCause,software", lines[0]);
+        var row = Assert.Single(lines.Skip(1));
+        var cells = row.Split(',');
+        Assert.Equal(id, cells[0]);
+        Assert.Equal(store, cells[1]);
+        Assert.Equal("A920", cells[3]);
+        Assert.Equal("3.2.1", cells[7]);
+        Assert.DoesNotContain(other, row);
+        await page.Context.CloseAsync();
+    }
+}

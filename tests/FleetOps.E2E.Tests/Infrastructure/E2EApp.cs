@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// The real FleetOps app on a real Kestrel port on 127.0.0.1 (so a real browser can reach it), on its own SQLite
+/// file, without the demo chain, with the bootstrap API token <see cref="ApiToken"/> and offline after
+/// <see cref="OfflineAfterSeconds"/> seconds. Settings go through UseSetting: the app reads configuration before Build().
+/// </summary>
+public sealed class E2EApp : WebApplicationFactory<Program>
+{
+    public const string ApiToken = "e2e-token";
+    public const int OfflineAfterSeconds = 3;
+    public const string Folder = "/tmp/fleetops-e2e";
+
+    public E2EApp()
+    {
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/ (set by <see cref="Start"/>).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+                      ?? throw new InvalidOperationException($"Kestrel is not listening on 127.0.0.1: [{string.Join(", ", addresses)}]");
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("FleetOps:Demo:Enabled", "false");
+        builder.UseSetting("FleetOps:Bootstrap:ApiToken", ApiToken);
+        builder.UseSetting("FleetOps:Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:FleetOps", $"Data Source={DatabasePath}");
+        builder.UseSetting("FleetOps:Detection:OfflineAfterSeconds", OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Quiet test output, and the rolling log file beside the databases instead of in the test's bin folder.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Folder, "logs", "fleetops-.log"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+    }
+}

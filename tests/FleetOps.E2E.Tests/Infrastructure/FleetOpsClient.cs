@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace FleetOps.E2E.Tests.Infrastructure;
+
+/// <summary>The management and terminal APIs over real HTTP (PROTOCOL.md §1–§2), as an integration would call them.</summary>
+public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };
+    private int _events;
+
+    public HttpClient Http => _http;
+
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+
+    public async Task<string> CreateStoreAsync(string? code = null)
+    {
+        code ??= NewId("S");
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/stores",
+            JsonContent.Create(new { code, name = $"Store {code}", region = "East", timeZone = "Asia/Shanghai" }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return code;
+    }
+
+    /// <summary>Registers a terminal and returns its key.</summary>
+    public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/terminals",
+            JsonContent.Create(new { terminalId, storeCode, model, serialNumber = $"SN-{terminalId}" }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return body["key"]!.GetValue<string>();
+    }
+
+    public async Task<JsonObject> GetTerminalAsync(string terminalId)
+    {
+        using var response = await SendAdminAsync(HttpMethod.Get, $"api/v1/terminals/{Uri.EscapeDataString(terminalId)}");
+        await ExpectAsync(response, HttpStatusCode.OK);
+        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Polls the terminal until its connectivity is <paramref name="expected"/>: no fixed sleeps.</summary>
+    public async Task WaitForConnectivityAsync(string terminalId, string expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string? last = null;
+        while (true)
+        {
+            last = (await GetTerminalAsync(terminalId))["connectivity"]?.GetValue<string>();
+            if (last == expected) return;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"{terminalId} did not become '{expected}' within {timeout.TotalSeconds} s (last: '{last}').");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public Task HeartbeatAsync(string terminalId, string key) => PostEventsAsync(terminalId, key, new JsonObject
+    {
+        ["id"] = NextEventId(), ["type"] = "heartbeat", ["at"] = Timestamp(DateTimeOffset.UtcNow),
+        ["bootId"] = "boot-1", ["uptimeSeconds"] = 3600, ["appVersion"] = "3.2.1", ["firmwareVersion"] = "1.8.0",
+        ["powerSource"] = "mains", ["batteryPercent"] = 95,
+    });
+
+    public Task PowerEventAsync(string terminalId, string key, string state) => PostEventsAsync(terminalId, key, new JsonObject
+    {
+        ["id"] = NextEventId(), ["type"] = "power", ["at"] = Timestamp(DateTimeOffset.UtcNow), ["state"] = state,
+    });
+
+    public async Task PostEventsAsync(string terminalId, string key, params JsonObject[] events)
+    {
+        var body = new JsonObject { ["terminalId"] = terminalId, ["events"] = new JsonArray(events.Cast<JsonNode>().ToArray()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/telemetry")
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await _http.SendAsync(request);
+        await ExpectAsync(response, HttpStatusCode.OK);
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(result["accepted"]!.GetValue<int>() == events.Length, $"Not every event was accepted: {result.ToJsonString()}");
+    }
+
+    private async Task<HttpResponseMessage> SendAdminAsync(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", E2EApp.ApiToken);
+        return await _http.SendAsync(request);
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode == expected) return;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Fail($"Expected {(int)expected} from {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode}: {body}");
+    }
+
+    private string NextEventId() => $"e2e-{Interlocked.Increment(ref _events)}-{Guid.NewGuid():N}";
+
+    private static string Timestamp(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    public void Dispose() => _http.Dispose();
+}

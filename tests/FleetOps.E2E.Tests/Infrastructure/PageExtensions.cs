@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FleetOps.E2E.Tests.Infrastructure;
+
+public static class PageExtensions
+{
+    /// <summary>How long a live change may take to reach an open page (the product promises about a second).</summary>
+    public static readonly float LiveTimeoutMs = 5_000;
+
+    /// <summary>Opens a page and waits until its circuit is interactive; before that, a change or a click would be lost.</summary>
+    public static async Task OpenLiveAsync(this IPage page, string relativeUrl)
+    {
+        var response = await page.GotoAsync(relativeUrl);
+        Assert.True(response is { Ok: true }, $"GET {relativeUrl} answered {response?.Status}");
+        await Expect(page.Locator("[data-testid=live-indicator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    }
+
+    /// <summary>Marks the loaded document, so <see cref="AssertNotReloadedAsync"/> can prove a change arrived without a reload.</summary>
+    public static Task MarkDocumentAsync(this IPage page) => page.EvaluateAsync("() => { window.__marker = 1; }");
+
+    public static async Task AssertNotReloadedAsync(this IPage page)
+    {
+        var marker = await page.EvaluateAsync<int?>("() => window.__marker ?? null");
+        Assert.True(marker == 1, "The page was reloaded or navigated away: the marker set on the document is gone.");
+        var navigations = await page.EvaluateAsync<int>("() => performance.getEntriesByType('navigation').length");
+        Assert.Equal(1, navigations);
+    }
+}
