@@ -89,6 +89,10 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
         };
     }
 
+    /// <summary>Records that the terminal was heard from at <paramref name="receivedAt"/> without new events.</summary>
+    public TerminalSnapshot WithContact(DateTimeOffset receivedAt) =>
+        LastContactAt is { } contact && contact >= receivedAt ? this : this with { LastContactAt = receivedAt };
+
     private TerminalSnapshot With(TelemetryEvent e)
     {
         var next = this with

@@ -24,7 +24,10 @@ public sealed class FleetRegistry(
     public async Task<RegistrationError> AddStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
-        if (await db.Stores.AnyAsync(s => s.Code == store.Code, cancellationToken)) return RegistrationError.AlreadyExists;
+        // Store codes are case-insensitive everywhere else (directory, filters, registration), so "sh-001" must not
+        // become a second store beside "SH-001": the database's own comparison is case-sensitive.
+        if (stores.Get(store.Code) is not null
+            || await db.Stores.AnyAsync(s => s.Code == store.Code, cancellationToken)) return RegistrationError.AlreadyExists;
         db.Stores.Add(new StoreRow
         {
             Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone, CreatedAt = time.GetUtcNow(),
@@ -88,7 +91,10 @@ public sealed class FleetRegistry(
     public async Task SetTargetAsync(SoftwareTarget target, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
-        var row = await db.SoftwareTargets.FirstOrDefaultAsync(t => t.Model == target.Model, cancellationToken);
+        // Models match case-insensitively in memory (FleetState), so the row must too, or "a920" would add a second
+        // row beside "A920" and a restart would load whichever comes last. Targets are one row per model: few.
+        var row = (await db.SoftwareTargets.ToListAsync(cancellationToken))
+            .FirstOrDefault(t => string.Equals(t.Model, target.Model, StringComparison.OrdinalIgnoreCase));
         if (row is null)
         {
             row = new SoftwareTargetRow { Model = target.Model, AppVersion = target.AppVersion, FirmwareVersion = target.FirmwareVersion };
@@ -99,6 +105,6 @@ public sealed class FleetRegistry(
         row.MinimumAppVersion = target.MinimumAppVersion;
         row.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        fleet.SetTarget(target);
+        fleet.SetTarget(target with { Model = row.Model });
     }
 }

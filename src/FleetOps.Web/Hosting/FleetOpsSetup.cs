@@ -68,9 +68,7 @@ public static class FleetOpsSetup
         services.AddHostedService<FleetClock>();
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
-#if !WITHOUT_SIMULATOR
         services.AddHostedService<DemoChain>();
-#endif
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

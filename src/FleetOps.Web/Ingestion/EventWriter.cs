@@ -126,10 +126,12 @@ public sealed partial class EventWriter(
                 }
                 results[i] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
                 acceptedTotal += accepted.Count;
-                if (accepted.Count == 0) continue;
                 var current = snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
                 if (current is null) continue; // registered terminals only reach the writer; defensive
-                snapshots[write.TerminalId] = current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon);
+                // A resent backlog (all duplicates) still proves the terminal is alive now.
+                snapshots[write.TerminalId] = accepted.Count > 0
+                    ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
+                    : current.WithContact(write.ReceivedAt);
             }
             foreach (var snapshot in snapshots.Values) commands.UpdateLatestState(snapshot);
             transaction.Commit();

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Live;
+
+/// <summary>/hubs/fleet pushes terminal changes to API clients (long polling over the test server).</summary>
+public sealed class FleetHubTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Connecting_without_a_token_fails()
+    {
+        await using var connection = Connect(token: null);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Connecting_with_a_wrong_token_fails()
+    {
+        await using var connection = Connect(token: "not-the-admin-token");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_receives_terminals_changed_with_the_terminal_after_its_heartbeat()
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var connection = Connect(FleetOpsApp.AdminToken);
+        connection.On<JsonElement>("terminalsChanged", terminals =>
+        {
+            foreach (var item in terminals.EnumerateArray())
+            {
+                if (item.GetProperty("terminalId").GetString() == terminal
+                    && item.GetProperty("connectivity").GetString() == "online")
+                {
+                    received.TrySetResult(item);
+                }
+            }
+        });
+        await connection.StartAsync();
+
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow.AddSeconds(-1), appVersion: "3.2.1"));
+
+        var pushed = await received.Task.WaitAsync(Timeout);
+        Assert.Equal("3.2.1", pushed.GetProperty("appVersion").GetString());
+        Assert.Equal("stable", pushed.GetProperty("power").GetProperty("status").GetString());
+    }
+
+    private HubConnection Connect(string? token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(app.Server.BaseAddress, "hubs/fleet"), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+            options.Transports = HttpTransportType.LongPolling;
+            options.AccessTokenProvider = () => Task.FromResult(token);
+        })
+        .Build();
+}
