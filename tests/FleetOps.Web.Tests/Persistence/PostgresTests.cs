@@ -1,0 +1,97 @@
+using FleetOps.Web.Tests.Infrastructure;
+using Npgsql;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Persistence;
+
+/// <summary>Runs only where <c>FLEETOPS_TEST_POSTGRES</c> names a server (scripts/test.sh starts one when the machine has it).</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public const string Variable = "FLEETOPS_TEST_POSTGRES";
+
+    public PostgresFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
+        {
+            Skip = $"Set {Variable} to a PostgreSQL connection string to run the PostgreSQL provider tests.";
+        }
+    }
+}
+
+/// <summary>
+/// The same contract on PostgreSQL: its own migrations apply at start-up on an empty database, the event writer's
+/// SQL (ON CONFLICT DO NOTHING) works there, and a restart rebuilds the same fleet state.
+/// </summary>
+public sealed class PostgresTests : IAsyncLifetime
+{
+    private readonly string _server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
+    private readonly string _database = $"fleetops_test_{Guid.NewGuid():N}"[..30];
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+
+    private FleetOpsApp Start() => FleetOpsApp.Create(new FleetOpsAppOptions
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["FleetOps:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:FleetOps"] = ConnectionString,
+        },
+    });
+
+    [PostgresFact]
+    public async Task Migrates_an_empty_database_ingests_idempotently_and_survives_a_restart()
+    {
+        var now = DateTimeOffset.UtcNow;
+        string terminal;
+        await using (var first = Start())
+        {
+            (terminal, var key) = await first.NewTerminalAsync(await first.CreateStoreAsync(Ids.New("S")));
+            var events = new[]
+            {
+                Heartbeat("hb-1", now.AddMinutes(-2), bootId: "boot-A", appVersion: "3.2.0"),
+                Heartbeat("hb-2", now.AddMinutes(-1), bootId: "boot-B", appVersion: "3.3.0"),
+                Transaction("tx-1", now.AddSeconds(-30)),
+            };
+            var answer = await first.PostAcceptedAsync(key, terminal, events);
+            Assert.Equal(3, answer["accepted"]!.GetValue<int>());
+            var again = await first.PostAcceptedAsync(key, terminal, events);
+            Assert.Equal(0, again["accepted"]!.GetValue<int>());
+            Assert.Equal(3, again["duplicates"]!.GetValue<int>());
+        }
+
+        await using var second = Start();
+        var state = await second.GetTerminalAsync(terminal);
+        Assert.Equal("online", state["connectivity"]!.GetValue<string>());
+        Assert.Equal("3.3.0", state["appVersion"]!.GetValue<string>());
+        Assert.Equal(1, state["power"]!["lossesInWindow"]!.GetValue<int>()); // boot-A → boot-B without a shutdown
+        Assert.Equal(3L, await CountEventsAsync(terminal));
+    }
+
+    private async Task<long> CountEventsAsync(string terminal)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT count(*) FROM "TelemetryEvents" WHERE "TerminalId" = @t""", connection);
+        command.Parameters.AddWithValue("t", terminal);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (_server.Length == 0) return;
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server.Length == 0) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
