@@ -19,21 +19,21 @@ public static partial class ManagementApi
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireRole(Roles.Administrator))
+            .RequireAuthorization(AccessPolicies.SignedIn)
             .WithTags("Management API")
             .DisableAntiforgery();
-        api.MapPost("/stores", CreateStore).WithName("CreateStore");
+        api.MapPost("/stores", CreateStore).WithName("CreateStore").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/stores", ListStores).WithName("ListStores");
-        api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal");
+        api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
         api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
-        api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget");
+        api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/software/targets", ListSoftwareTargets).WithName("ListSoftwareTargets");
         return app;
     }
 
     public static async Task<Results<Created<StoreDto>, ValidationProblem, ProblemHttpResult>> CreateStore(
-        CreateStoreRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+        CreateStoreRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Require(errors, "code", request.Code, 32, IdentifierPattern());
@@ -51,17 +51,19 @@ public static partial class ManagementApi
         {
             return TypedResults.Problem(title: "Store exists", detail: $"A store with code '{store.Code}' already exists.", statusCode: 409);
         }
+        await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreCreated, store.Code, $"{store.Name}, {store.Region}", Address(context));
         return TypedResults.Created($"/api/v1/stores/{store.Code}", new StoreDto(store.Code, store.Name, store.Region, store.TimeZone));
     }
 
-    public static Ok<PagedResult<StoreDto>> ListStores(StoreDirectory stores)
+    public static Ok<PagedResult<StoreDto>> ListStores(StoreDirectory stores, HttpContext context, AccessResolver access)
     {
-        var items = stores.All.Select(s => new StoreDto(s.Code, s.Name, s.Region, s.TimeZone)).ToList();
+        var scope = access.Scope(context.User);
+        var items = stores.All.Where(scope.AllowsStore).Select(s => new StoreDto(s.Code, s.Name, s.Region, s.TimeZone)).ToList();
         return TypedResults.Ok(new PagedResult<StoreDto>(items, items.Count));
     }
 
     public static async Task<Results<Created<CreatedTerminal>, ValidationProblem, ProblemHttpResult>> CreateTerminal(
-        CreateTerminalRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+        CreateTerminalRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Require(errors, "terminalId", request.TerminalId, 64, IdentifierPattern());
@@ -72,6 +74,11 @@ public static partial class ManagementApi
 
         var (error, terminal) = await registry.AddTerminalAsync(
             new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber), cancellationToken);
+        if (error == RegistrationError.None)
+        {
+            await audit.RecordAsync(access.ActorName(context.User), AuditActions.TerminalRegistered, request.TerminalId,
+                $"store {request.StoreCode}, model {request.Model}; key issued", Address(context));
+        }
         return error switch
         {
             RegistrationError.UnknownStore => TypedResults.ValidationProblem(
@@ -81,16 +88,18 @@ public static partial class ManagementApi
         };
     }
 
-    public static Results<Ok<TerminalDto>, ProblemHttpResult> GetTerminal(string terminalId, FleetState fleet)
+    public static Results<Ok<TerminalDto>, ProblemHttpResult> GetTerminal(string terminalId, FleetState fleet,
+        StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var terminal = fleet.Get(terminalId);
-        return terminal is null
+        // Out of scope answers exactly like "does not exist": guessing ids reveals nothing.
+        return terminal is null || !access.Scope(context.User).AllowsTerminal(terminal, stores)
             ? TypedResults.Problem(title: "Not found", detail: $"No terminal '{terminalId}'.", statusCode: 404)
             : TypedResults.Ok(TerminalDto.From(terminal, fleet.TargetFor(terminal.Model)));
     }
 
     public static Results<Ok<PagedResult<TerminalDto>>, ValidationProblem> ListTerminals(
-        FleetState fleet,
+        FleetState fleet, StoreDirectory stores, HttpContext context, AccessResolver access,
         string? connectivity = null, string? power = null, string? software = null, string? store = null,
         string? model = null, string? search = null, int page = 1, int pageSize = 50)
     {
@@ -109,12 +118,13 @@ public static partial class ManagementApi
         if (page < 1) errors["page"] = ["'page' starts at 1."];
         if (pageSize is < 1 or > TerminalQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{TerminalQuery.MaxPageSize}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = query.Run(fleet.All);
+        var (items, total) = query.Run(access.Scope(context.User).Terminals(fleet, stores));
         return TypedResults.Ok(new PagedResult<TerminalDto>(items.Select(t => TerminalDto.From(t, fleet.TargetFor(t.Model))).ToList(), total));
     }
 
     public static async Task<Results<Ok<SoftwareTargetDto>, ValidationProblem>> PutSoftwareTarget(
-        string model, SoftwareTargetRequest request, FleetRegistry registry, CancellationToken cancellationToken)
+        string model, SoftwareTargetRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         Require(errors, "model", model, 64);
@@ -129,12 +139,16 @@ public static partial class ManagementApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var target = new SoftwareTarget(model, request.AppVersion!, request.FirmwareVersion!, request.MinimumAppVersion);
         await registry.SetTargetAsync(target, cancellationToken);
+        await audit.RecordAsync(access.ActorName(context.User), AuditActions.SoftwareTargetSet, model,
+            $"app {target.AppVersion}, firmware {target.FirmwareVersion}, minimum app {target.MinimumAppVersion ?? "none"}", Address(context));
         return TypedResults.Ok(new SoftwareTargetDto(target.Model, target.AppVersion, target.FirmwareVersion, target.MinimumAppVersion));
     }
 
     public static Ok<IReadOnlyList<SoftwareTargetDto>> ListSoftwareTargets(FleetState fleet) =>
         TypedResults.Ok<IReadOnlyList<SoftwareTargetDto>>(fleet.Targets
             .Select(t => new SoftwareTargetDto(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion)).ToList());
+
+    private static string? Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
     {

@@ -25,6 +25,7 @@ public sealed partial class DemoChain(
     TerminalKeys keys,
     IServer server,
     IHostApplicationLifetime lifetime,
+    IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<DemoChain> logger) : BackgroundService
 {
@@ -43,6 +44,7 @@ public sealed partial class DemoChain(
         var settings = options.Value;
         if (!settings.Enabled) return;
         await SeedAsync(settings, stoppingToken);
+        await SeedUsersAsync();
 
         // The simulator talks HTTP to this very server, so it waits until Kestrel listens.
         var started = new TaskCompletionSource();
@@ -100,6 +102,20 @@ public sealed partial class DemoChain(
         LogSeeded(storeCodes.Count, settings.Terminals);
     }
 
+    private async Task SeedUsersAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Security.FleetUser>>();
+        var administration = scope.ServiceProvider.GetRequiredService<Security.UserAdministration>();
+        foreach (var account in DemoUsers.Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            await administration.CreateAsync(new Security.UserDraft(account.Email, account.DisplayName, account.Role, account.Regions, account.Stores),
+                DemoUsers.Password, "demo");
+        }
+        LogAccounts(string.Join(", ", DemoUsers.Accounts.Select(a => a.Email)), DemoUsers.Password);
+    }
+
     /// <summary>New keys for all demo terminals, in one transaction; the simulator is their only holder.</summary>
     private async Task<IReadOnlyList<SimulatedTerminal>> IssueKeysAsync(CancellationToken cancellationToken)
     {
@@ -136,6 +152,9 @@ public sealed partial class DemoChain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo simulator not started: the server has no address")]
     private partial void LogNoAddress();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo sign-in: {Accounts} with password {Password} (demo only; turn the demo off in production)")]
+    private partial void LogAccounts(string accounts, string password);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Simulator: {Message}")]
     private partial void LogSimulator(string message);

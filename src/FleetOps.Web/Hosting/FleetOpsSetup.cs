@@ -11,7 +11,6 @@ using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -57,6 +56,7 @@ public static class FleetOpsSetup
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<TerminalKeys>();
         services.AddSingleton<IngestStatistics>();
+        services.AddSingleton<HubConnections>();
         services.AddSingleton<FleetRegistry>();
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
@@ -73,9 +73,7 @@ public static class FleetOpsSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddFleetIdentity();
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi();
@@ -100,6 +98,7 @@ public static class FleetOpsSetup
         app.MapStaticAssets();
         app.MapTelemetryApi();
         app.MapManagementApi();
+        app.MapAccountApi();
         app.MapExports();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,5 +1,6 @@
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Hosting;
@@ -11,6 +12,9 @@ namespace FleetOps.Web.Hosting;
 public sealed partial class StartupInitializer(
     FleetDbContextFactory databases,
     FleetStateLoader loader,
+    IServiceScopeFactory scopes,
+    UserDirectory users,
+    ApiTokenDirectory tokens,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +31,12 @@ public sealed partial class StartupInitializer(
         }
         LogMigrated(databases.Provider);
         await loader.LoadAsync(cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
+        }
+        await users.LoadAsync(cancellationToken);
+        await tokens.LoadAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

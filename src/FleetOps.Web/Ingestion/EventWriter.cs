@@ -112,7 +112,7 @@ public sealed partial class EventWriter(
     {
         var results = new IngestResult[batch.Count];
         var snapshots = new Dictionary<string, TerminalSnapshot>(StringComparer.Ordinal);
-        var acceptedTotal = 0;
+        var perStore = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         using (var transaction = connection.BeginTransaction())
         {
             commands.Enlist(transaction);
@@ -125,9 +125,9 @@ public sealed partial class EventWriter(
                     if (commands.InsertEvent(write.TerminalId, e, write.ReceivedAt)) accepted.Add(e);
                 }
                 results[i] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
-                acceptedTotal += accepted.Count;
                 var current = snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
                 if (current is null) continue; // registered terminals only reach the writer; defensive
+                if (accepted.Count > 0) perStore[current.StoreCode] = perStore.GetValueOrDefault(current.StoreCode) + accepted.Count;
                 // A resent backlog (all duplicates) still proves the terminal is alive now.
                 snapshots[write.TerminalId] = accepted.Count > 0
                     ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
@@ -137,7 +137,7 @@ public sealed partial class EventWriter(
             transaction.Commit();
         }
         fleet.Publish(snapshots.Values);
-        statistics.RecordCommitted(acceptedTotal, time.GetUtcNow());
+        statistics.RecordCommitted(perStore, time.GetUtcNow());
         for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
     }
 

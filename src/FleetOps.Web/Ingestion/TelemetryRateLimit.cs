@@ -12,6 +12,9 @@ public sealed class RateLimitOptions
     /// <summary>Sustained telemetry requests per second per terminal key; a backlog replay bursts above it.</summary>
     public int TelemetryRequestsPerSecond { get; set; } = 10;
     public int TelemetryBurst { get; set; } = 60;
+
+    /// <summary>Sign-in attempts per minute from one address (password guessing across many accounts).</summary>
+    public int SignInPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -21,6 +24,7 @@ public sealed class RateLimitOptions
 public static class TelemetryRateLimit
 {
     public const string PolicyName = "telemetry-per-terminal";
+    public const string SignInPolicy = "sign-in-per-address";
 
     public static IServiceCollection AddTelemetryRateLimit(this IServiceCollection services, RateLimitOptions limits)
     {
@@ -34,7 +38,7 @@ public static class TelemetryRateLimit
                     : 1;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                        detail: $"This terminal sends too fast; retry after {retryAfter} s.")
+                        detail: $"Too many requests; retry after {retryAfter} s.")
                     .ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(PolicyName, context =>
@@ -51,6 +55,9 @@ public static class TelemetryRateLimit
                     AutoReplenishment = true,
                 });
             });
+            options.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;
     }

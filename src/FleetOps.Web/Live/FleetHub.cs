@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -6,11 +8,68 @@ namespace FleetOps.Web.Live;
 
 /// <summary>
 /// <c>/hubs/fleet</c>: pushes terminal state changes to external clients (wall displays, integrations).
-/// Clients receive <c>terminalsChanged</c> with a list of terminals in the management API's shape.
+/// Clients receive <c>terminalsChanged</c> with a list of terminals in the management API's shape — only
+/// terminals of stores their user may see: each connection joins one group per store in scope (or the
+/// "all" group for administrators) when it connects.
 /// </summary>
-[Authorize(AuthenticationSchemes = ApiTokenAuthenticationHandler.SchemeName)]
-public sealed class FleetHub : Hub
+[Authorize(Policy = AccessPolicies.SignedIn)]
+public sealed class FleetHub(AccessResolver access, StoreDirectory stores, HubConnections connections) : Hub
 {
     public const string Path = "/hubs/fleet";
     public const string TerminalsChanged = "terminalsChanged";
+    public const string AllGroup = "all";
+
+    public static string StoreGroup(string storeCode) => "store:" + storeCode.ToUpperInvariant();
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        var scope = access.Scope(user);
+        if (scope.Everything)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AllGroup);
+        }
+        else
+        {
+            foreach (var code in scope.StoreCodes(stores)!)
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, StoreGroup(code));
+            }
+        }
+        connections.Add(access.User(user)?.UserId, Context);
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
+}
+
+/// <summary>
+/// Open hub connections per user, so that disabling a user or changing their scope closes their connections
+/// at once (a client that reconnects gets its new scope).
+/// </summary>
+public sealed class HubConnections : IDisposable
+{
+    private readonly ConcurrentDictionary<string, (string? UserId, HubCallerContext Context)> _open = new(StringComparer.Ordinal);
+    private readonly UserDirectory _users;
+
+    public HubConnections(UserDirectory users)
+    {
+        _users = users;
+        _users.Changed += CloseFor;
+    }
+
+    public void Add(string? userId, HubCallerContext context) => _open[context.ConnectionId] = (userId, context);
+
+    public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
+
+    private void CloseFor(string userId)
+    {
+        foreach (var (_, entry) in _open.Where(e => e.Value.UserId == userId)) entry.Context.Abort();
+    }
+
+    public void Dispose() => _users.Changed -= CloseFor;
 }

@@ -53,9 +53,17 @@ public sealed partial class FleetHubBroadcaster(
             .Select(t => TerminalDto.From(t, fleet.TargetFor(t.Model))).ToList();
         try
         {
+            // Administrators get everything; everyone else only the groups of the stores in their scope.
             foreach (var chunk in dtos.Chunk(MaxPerMessage))
             {
-                await hub.Clients.All.SendAsync(FleetHub.TerminalsChanged, chunk, cancellationToken);
+                await hub.Clients.Group(FleetHub.AllGroup).SendAsync(FleetHub.TerminalsChanged, chunk, cancellationToken);
+            }
+            foreach (var store in dtos.GroupBy(d => d.StoreCode, StringComparer.OrdinalIgnoreCase))
+            {
+                foreach (var chunk in store.Chunk(MaxPerMessage))
+                {
+                    await hub.Clients.Group(FleetHub.StoreGroup(store.Key)).SendAsync(FleetHub.TerminalsChanged, chunk, cancellationToken);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

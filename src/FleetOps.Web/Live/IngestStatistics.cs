@@ -1,35 +1,44 @@
 namespace FleetOps.Web.Live;
 
-/// <summary>Committed events per minute for the last hour, for the overview chart. Cheap enough to call per commit.</summary>
+/// <summary>
+/// Committed events per minute and per store for the last hour, for the overview chart (a manager's chart
+/// counts only their stores). Cheap enough to call once per commit.
+/// </summary>
 public sealed class IngestStatistics
 {
     public const int Minutes = 60;
     private readonly Lock _gate = new();
-    private readonly long[] _counts = new long[Minutes];
+    private readonly Dictionary<string, long>[] _counts = Enumerable.Range(0, Minutes)
+        .Select(_ => new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase)).ToArray();
     private readonly long[] _minuteOf = new long[Minutes];
     private long _total;
 
     public long TotalCommitted => Interlocked.Read(ref _total);
 
-    public void RecordCommitted(int events, DateTimeOffset now)
+    public void RecordCommitted(IReadOnlyDictionary<string, int> eventsPerStore, DateTimeOffset now)
     {
-        if (events == 0) return;
+        if (eventsPerStore.Count == 0) return;
         var minute = now.ToUnixTimeSeconds() / 60;
         var slot = (int)(minute % Minutes);
+        long added = 0;
         lock (_gate)
         {
             if (_minuteOf[slot] != minute)
             {
                 _minuteOf[slot] = minute;
-                _counts[slot] = 0;
+                _counts[slot].Clear();
             }
-            _counts[slot] += events;
+            foreach (var (store, events) in eventsPerStore)
+            {
+                _counts[slot][store] = _counts[slot].GetValueOrDefault(store) + events;
+                added += events;
+            }
         }
-        Interlocked.Add(ref _total, events);
+        Interlocked.Add(ref _total, added);
     }
 
-    /// <summary>Counts for the last <paramref name="minutes"/> whole and current minutes, oldest first.</summary>
-    public IReadOnlyList<(DateTimeOffset Minute, long Events)> PerMinute(DateTimeOffset now, int minutes = 30)
+    /// <summary>Counts for the last <paramref name="minutes"/> minutes (current included), oldest first; only <paramref name="stores"/> when given.</summary>
+    public IReadOnlyList<(DateTimeOffset Minute, long Events)> PerMinute(DateTimeOffset now, int minutes = 30, IReadOnlySet<string>? stores = null)
     {
         var current = now.ToUnixTimeSeconds() / 60;
         var result = new List<(DateTimeOffset, long)>(minutes);
@@ -38,7 +47,15 @@ public sealed class IngestStatistics
             for (var m = current - minutes + 1; m <= current; m++)
             {
                 var slot = (int)(m % Minutes);
-                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), _minuteOf[slot] == m ? _counts[slot] : 0));
+                long count = 0;
+                if (_minuteOf[slot] == m)
+                {
+                    foreach (var (store, events) in _counts[slot])
+                    {
+                        if (stores is null || stores.Contains(store)) count += events;
+                    }
+                }
+                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), count));
             }
         }
         return result;

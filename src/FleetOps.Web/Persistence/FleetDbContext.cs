@@ -1,3 +1,5 @@
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Persistence;
@@ -6,15 +8,19 @@ namespace FleetOps.Web.Persistence;
 /// The schema. Each database provider has its own subclass only so that each keeps its own migrations
 /// (SQLite and PostgreSQL need different SQL); the model is the same.
 /// </summary>
-public abstract class FleetDbContext(DbContextOptions options) : DbContext(options)
+public abstract class FleetDbContext(DbContextOptions options) : IdentityDbContext<FleetUser>(options)
 {
     public DbSet<StoreRow> Stores => Set<StoreRow>();
     public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
     public DbSet<TelemetryEventRow> Events => Set<TelemetryEventRow>();
     public DbSet<SoftwareTargetRow> SoftwareTargets => Set<SoftwareTargetRow>();
+    public DbSet<UserScopeRow> UserScopes => Set<UserScopeRow>();
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder); // Identity's tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FleetDbContext).Assembly);
     }
 }

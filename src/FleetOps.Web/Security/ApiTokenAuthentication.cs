@@ -10,6 +10,18 @@ namespace FleetOps.Web.Security;
 public static class Roles
 {
     public const string Administrator = "Administrator";
+    public const string RegionalManager = "RegionalManager";
+    public const string StoreManager = "StoreManager";
+    public const string Technician = "Technician";
+
+    public static readonly string[] All = [Administrator, RegionalManager, StoreManager, Technician];
+
+    public static string Title(string role) => role switch
+    {
+        RegionalManager => "Regional manager",
+        StoreManager => "Store manager",
+        _ => role,
+    };
 }
 
 /// <summary><c>FleetOps:Bootstrap</c>: first-start credentials (PROTOCOL.md §4).</summary>
@@ -30,7 +42,9 @@ public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<BootstrapOptions> bootstrap)
+    IOptions<BootstrapOptions> bootstrap,
+    ApiTokenDirectory tokens,
+    UserDirectory users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -54,10 +68,20 @@ public sealed class ApiTokenAuthenticationHandler(
         if (bootstrap.Value.ApiToken is { Length: > 0 } expected && SameSecret(token, expected))
         {
             var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, "bootstrap-token"), new Claim(ClaimTypes.Role, Roles.Administrator)], SchemeName);
+                [new Claim(ClaimTypes.Name, AccessResolver.BootstrapName), new Claim(ClaimTypes.Role, Roles.Administrator)], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API token."));
+        // A user's token acts with the user's current role and scope; a disabled user's tokens stop at once.
+        if (tokens.Find(token) is { } info && users.Get(info.UserId) is { Disabled: false } user)
+        {
+            var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.Email),
+                new Claim(ClaimTypes.Role, user.Role), new Claim("token_id", info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
+        return Task.FromResult(AuthenticateResult.Fail("Unknown or revoked API token."));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

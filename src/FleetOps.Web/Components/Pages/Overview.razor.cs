@@ -1,4 +1,6 @@
+using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Security;
 using FleetOps.Web.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,6 +18,9 @@ public partial class Overview
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private IngestStatistics Statistics { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
 
     private OverviewModel _model = new();
     private LiveRefresh? _live;
@@ -24,16 +29,18 @@ public partial class Overview
     private List<ChartSeries<double>> _storeSeries = [];
     private string[] _storeLabels = [];
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _scope = await Access.ScopeAsync();
         Rebuild();
         // The chart of events per minute moves even when no terminal changes state, hence the clock.
-        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }), clockEvery: TimeSpan.FromSeconds(5));
+        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
+            relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)), clockEvery: TimeSpan.FromSeconds(5));
     }
 
     private void Rebuild()
     {
-        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow());
+        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope);
         _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
         _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 

@@ -1,3 +1,4 @@
+using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Live;
@@ -17,10 +18,11 @@ public sealed class OverviewModel
     public IReadOnlyList<StoreHealth> Stores { get; private init; } = [];
     public IReadOnlyList<(DateTimeOffset Minute, long Events)> EventsPerMinute { get; private init; } = [];
 
-    public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now)
+    public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null)
     {
+        scope ??= AccessScope.All;
         int online = 0, offline = 0, unknown = 0, unstable = 0, outdated = 0, total = 0;
-        foreach (var t in fleet.All)
+        foreach (var t in scope.Terminals(fleet, stores))
         {
             if (t.Registration.Decommissioned) continue;
             total++;
@@ -33,7 +35,7 @@ public sealed class OverviewModel
             if (t.Assessment.Power == PowerStatus.Unstable) unstable++;
             if (t.Assessment.Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported) outdated++;
         }
-        var health = StoreHealth.ForAll(stores, fleet);
+        var health = StoreHealth.ForAll(stores, fleet).Where(h => scope.AllowsStore(h.Store)).ToList();
         return new OverviewModel
         {
             Terminals = total,
@@ -45,7 +47,7 @@ public sealed class OverviewModel
             Stores = health,
             StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
-            EventsPerMinute = statistics.PerMinute(now, 30),
+            EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
         };
     }
 }

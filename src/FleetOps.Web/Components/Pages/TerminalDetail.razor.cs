@@ -1,4 +1,6 @@
+using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
+using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Live;
@@ -15,8 +17,12 @@ public partial class TerminalDetail : IDisposable
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private TerminalTimeline Timeline { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
 
     private TerminalSnapshot? _terminal;
+    private bool _isAdministrator;
     private StoreInfo? _store;
     private SoftwareTarget? _target;
     private IReadOnlyList<TimelineEntry>? _timeline;
@@ -26,6 +32,8 @@ public partial class TerminalDetail : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _scope = await Access.ScopeAsync();
+        _isAdministrator = await Access.IsAdministratorAsync();
         _live?.Dispose();
         Snapshot();
         _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(RefreshAsync),
@@ -43,7 +51,9 @@ public partial class TerminalDetail : IDisposable
     private void Snapshot()
     {
         _now = Time.GetUtcNow();
-        _terminal = Fleet.Get(TerminalId);
+        var terminal = Fleet.Get(TerminalId);
+        // A terminal outside the user's scope looks exactly like one that does not exist.
+        _terminal = _scope.AllowsTerminal(terminal, Stores) ? terminal : null;
         _store = _terminal is null ? null : Stores.Get(_terminal.StoreCode);
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
         _crumbs =

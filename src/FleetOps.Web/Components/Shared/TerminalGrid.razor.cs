@@ -1,4 +1,6 @@
+using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
+using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Live;
@@ -27,6 +29,9 @@ public partial class TerminalGrid : IDisposable
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
 
     /// <summary>Show only this store's terminals (the store page); hides the store filter and column.</summary>
     [Parameter] public string? FixedStore { get; set; }
@@ -47,8 +52,9 @@ public partial class TerminalGrid : IDisposable
     private IReadOnlyList<string> _models = [];
     private IReadOnlyList<string> _versions = [];
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        _scope = await Access.ScopeAsync();
         _connectivity = InitialConnectivity;
         _power = InitialPower;
         _software = InitialSoftware;
@@ -57,7 +63,8 @@ public partial class TerminalGrid : IDisposable
         _now = Time.GetUtcNow();
         RefreshChoices();
         _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(ReloadAsync),
-            relevant: FixedStore is null ? null : changed => changed.Any(t => string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)),
+            relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)
+                && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase))),
             clockEvery: TimeSpan.FromSeconds(15));
     }
 
@@ -89,7 +96,12 @@ public partial class TerminalGrid : IDisposable
         return Task.FromResult(new GridData<TerminalGridRow> { Items = items.Select(TerminalGridRow.From).ToList(), TotalItems = total });
     }
 
-    private IEnumerable<TerminalSnapshot> FleetScope() => FixedStore is null ? Fleet.All : Fleet.InStore(FixedStore);
+    /// <summary>The terminals this user may see (and only the fixed store's, on a store page).</summary>
+    private IEnumerable<TerminalSnapshot> FleetScope() => FixedStore is null
+        ? _scope.Terminals(Fleet, Stores)
+        : _scope.AllowsStore(FixedStore, Stores) ? Fleet.InStore(FixedStore) : [];
+
+    private IEnumerable<StoreInfo> VisibleStores => Stores.All.Where(_scope.AllowsStore);
 
     private static TerminalSort SortFor(string? column) => column switch
     {

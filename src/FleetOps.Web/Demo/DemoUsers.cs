@@ -1,0 +1,20 @@
+using FleetOps.Web.Security;
+
+namespace FleetOps.Web.Demo;
+
+/// <summary>One demo account per role, so a newcomer can see how scoping changes what each person sees.</summary>
+public static class DemoUsers
+{
+    /// <summary>Only for the demo chain; the sign-in page shows it when the demo is on.</summary>
+    public const string Password = "FleetOps-demo-2026";
+
+    public sealed record Account(string Email, string DisplayName, string Role, string[] Regions, string[] Stores);
+
+    public static readonly Account[] Accounts =
+    [
+        new("admin@fleetops.demo", "Ada Admin", Roles.Administrator, [], []),
+        new("east.manager@fleetops.demo", "Eli East", Roles.RegionalManager, ["East"], []),
+        new("store.manager@fleetops.demo", "Sam Store", Roles.StoreManager, [], ["SHA-001"]),
+        new("technician@fleetops.demo", "Tia Tech", Roles.Technician, [], ["PEK-004", "TSN-005"]),
+    ];
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Security;
+
+public sealed record ApiTokenInfo(int Id, string UserId, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>
+/// Management API tokens: created and revoked by their owner, shown once, stored as SHA-256 hashes and
+/// cached in memory so that a revoke takes effect on the very next request.
+/// </summary>
+public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
+
+    public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.RevokedAt == null).ToListAsync(cancellationToken);
+        _byHash.Clear();
+        foreach (var row in rows) _byHash[Convert.ToHexString(row.Hash)] = Info(row);
+    }
+
+    /// <summary>The owner of a live token, or null.</summary>
+    public ApiTokenInfo? Find(string token)
+    {
+        var found = _byHash.GetValueOrDefault(Convert.ToHexString(Hash(token)));
+        return found is { RevokedAt: null } ? found : null;
+    }
+
+    public async Task<(ApiTokenInfo Info, string Token)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        var token = "fo_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var row = new ApiTokenRow
+        {
+            UserId = userId, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token), CreatedAt = time.GetUtcNow(),
+        };
+        await using var db = databases.CreateDbContext();
+        db.ApiTokens.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        var info = Info(row);
+        _byHash[Convert.ToHexString(row.Hash)] = info;
+        return (info, token);
+    }
+
+    /// <summary>Revokes one of <paramref name="userId"/>'s tokens (administrators may revoke anyone's).</summary>
+    public async Task<ApiTokenInfo?> RevokeAsync(int tokenId, string userId, bool anyOwner, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
+        if (row is null || row.RevokedAt is not null) return null;
+        row.RevokedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
+        return Info(row);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+        return rows.Select(Info).ToList();
+    }
+
+    private static ApiTokenInfo Info(ApiTokenRow r) => new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt);
+}

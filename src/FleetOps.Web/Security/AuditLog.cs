@@ -1,0 +1,66 @@
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Security;
+
+public static class AuditActions
+{
+    public const string SignIn = "sign_in";
+    public const string SignInFailed = "sign_in_failed";
+    public const string SignOut = "sign_out";
+    public const string PasswordChanged = "password_changed";
+    public const string UserCreated = "user_created";
+    public const string UserChanged = "user_changed";
+    public const string UserDisabled = "user_disabled";
+    public const string UserEnabled = "user_enabled";
+    public const string TokenCreated = "api_token_created";
+    public const string TokenRevoked = "api_token_revoked";
+    public const string TerminalKeyRotated = "terminal_key_rotated";
+    public const string TerminalDecommissioned = "terminal_decommissioned";
+    public const string TerminalRegistered = "terminal_registered";
+    public const string StoreCreated = "store_created";
+    public const string SoftwareTargetSet = "software_target_set";
+}
+
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Target, string? Details, string? RemoteAddress);
+
+/// <summary>
+/// The append-only audit log: who did what, when, from where. There is deliberately no update or delete:
+/// the only writer is <see cref="RecordAsync"/>, and the page only reads.
+/// </summary>
+public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
+{
+    public async Task RecordAsync(string actor, string action, string? target = null, string? details = null,
+        string? remoteAddress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        db.AuditEntries.Add(new AuditEntryRow
+        {
+            AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Actor = Clip(actor, 256)!,
+            Action = action,
+            Target = Clip(target, 256),
+            Details = Clip(details, 2000),
+            RemoteAddress = Clip(remoteAddress, 64),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> PageAsync(
+        string? search, string? action, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(action)) query = query.Where(a => a.Action == action);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            query = query.Where(a => a.Actor.Contains(s) || (a.Target != null && a.Target.Contains(s)) || (a.Details != null && a.Details.Contains(s)));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(a => a.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action, r.Target, r.Details, r.RemoteAddress)).ToList(), total);
+    }
+
+    private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

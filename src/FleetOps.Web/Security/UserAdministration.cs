@@ -1,0 +1,84 @@
+using FleetOps.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Security;
+
+public sealed record UserDraft(string Email, string DisplayName, string Role, IReadOnlyCollection<string> Regions, IReadOnlyCollection<string> Stores);
+
+/// <summary>
+/// Creating and changing users: Identity for the account, FleetOps tables for the scope, then the in-memory
+/// directory (which tells open circuits and hub connections), and an audit line for every change.
+/// </summary>
+public sealed class UserAdministration(
+    UserManager<FleetUser> userManager,
+    FleetDbContextFactory databases,
+    UserDirectory directory,
+    AuditLog audit,
+    TimeProvider time)
+{
+    public async Task<IdentityResult> CreateAsync(UserDraft draft, string password, string actor, string? remoteAddress = null)
+    {
+        if (!Roles.All.Contains(draft.Role)) return Failed($"Unknown role '{draft.Role}'.");
+        var user = new FleetUser
+        {
+            UserName = draft.Email.Trim(), Email = draft.Email.Trim(), EmailConfirmed = true,
+            DisplayName = draft.DisplayName.Trim(), CreatedAt = time.GetUtcNow(),
+        };
+        var result = await userManager.CreateAsync(user, password);
+        if (!result.Succeeded) return result;
+        await userManager.AddToRoleAsync(user, draft.Role);
+        await ReplaceScopeAsync(user.Id, draft.Regions, draft.Stores);
+        await directory.RefreshAsync(user.Id);
+        await audit.RecordAsync(actor, AuditActions.UserCreated, user.Email, Describe(draft), remoteAddress);
+        return IdentityResult.Success;
+    }
+
+    public async Task<IdentityResult> UpdateAsync(string userId, UserDraft draft, string actor, string? remoteAddress = null)
+    {
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null) return Failed("No such user.");
+        if (!Roles.All.Contains(draft.Role)) return Failed($"Unknown role '{draft.Role}'.");
+        user.DisplayName = draft.DisplayName.Trim();
+        await userManager.UpdateAsync(user);
+        var roles = await userManager.GetRolesAsync(user);
+        if (!roles.SequenceEqual([draft.Role]))
+        {
+            await userManager.RemoveFromRolesAsync(user, roles);
+            await userManager.AddToRoleAsync(user, draft.Role);
+        }
+        await ReplaceScopeAsync(user.Id, draft.Regions, draft.Stores);
+        await directory.RefreshAsync(user.Id);
+        await audit.RecordAsync(actor, AuditActions.UserChanged, user.Email, Describe(draft), remoteAddress);
+        return IdentityResult.Success;
+    }
+
+    /// <summary>Disables or enables a user. Disabling ends their sessions: the security stamp changes, open circuits are told.</summary>
+    public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, string actor, string? remoteAddress = null)
+    {
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null) return Failed("No such user.");
+        user.IsDisabled = disabled;
+        await userManager.UpdateAsync(user);
+        await userManager.UpdateSecurityStampAsync(user);
+        await directory.RefreshAsync(user.Id);
+        await audit.RecordAsync(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email, null, remoteAddress);
+        return IdentityResult.Success;
+    }
+
+    private async Task ReplaceScopeAsync(string userId, IEnumerable<string> regions, IEnumerable<string> stores)
+    {
+        await using var db = databases.CreateDbContext();
+        await db.UserScopes.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+        db.UserScopes.AddRange(regions.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(r => new UserScopeRow { UserId = userId, Kind = ScopeKind.Region, Value = r.Trim() }));
+        db.UserScopes.AddRange(stores.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(s => new UserScopeRow { UserId = userId, Kind = ScopeKind.Store, Value = s.Trim() }));
+        await db.SaveChangesAsync();
+    }
+
+    private static string Describe(UserDraft d) =>
+        $"role={d.Role}; regions={string.Join(',', d.Regions)}; stores={string.Join(',', d.Stores)}";
+
+    private static IdentityResult Failed(string message) => IdentityResult.Failed(new IdentityError { Description = message });
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Access;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Security;
+
+/// <summary>What FleetOps needs to know about a user on every request, kept in memory.</summary>
+public sealed record UserAccess(
+    string UserId, string Email, string DisplayName, string Role, bool Disabled,
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Stores)
+{
+    public bool IsAdministrator => Role == Roles.Administrator;
+
+    public AccessScope Scope => Disabled ? AccessScope.Nothing
+        : IsAdministrator ? AccessScope.All
+        : AccessScope.Of(Regions, Stores);
+}
+
+/// <summary>
+/// Users, roles and scopes in memory, loaded at start-up and refreshed by every change made through
+/// <see cref="UserAdministration"/>. Requests, circuits, tokens and hub connections consult it each time,
+/// so disabling a user or changing their scope takes effect on the very next request — no sign-in cookie
+/// or token carries a stale role.
+/// </summary>
+public sealed class UserDirectory(FleetDbContextFactory databases)
+{
+    private readonly ConcurrentDictionary<string, UserAccess> _users = new(StringComparer.Ordinal);
+
+    /// <summary>Raised with the user id after a user changed (disabled, role, scope).</summary>
+    public event Action<string>? Changed;
+
+    public UserAccess? Get(string? userId) => userId is null ? null : _users.GetValueOrDefault(userId);
+
+    public IReadOnlyCollection<UserAccess> All => _users.Values.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public bool IsEmpty => _users.IsEmpty;
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var scopes = await db.UserScopes.AsNoTracking().ToListAsync(cancellationToken);
+        _users.Clear();
+        foreach (var user in users)
+        {
+            _users[user.Id] = Build(user, roles.Where(r => r.UserId == user.Id).Select(r => r.Name!).FirstOrDefault(),
+                scopes.Where(s => s.UserId == user.Id).ToList());
+        }
+    }
+
+    /// <summary>Re-reads one user after a change and tells subscribers.</summary>
+    public async Task RefreshAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            _users.TryRemove(userId, out _);
+        }
+        else
+        {
+            var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                              where ur.UserId == userId select r.Name).FirstOrDefaultAsync(cancellationToken);
+            var scopes = await db.UserScopes.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
+            _users[userId] = Build(user, role, scopes);
+        }
+        Changed?.Invoke(userId);
+    }
+
+    private static UserAccess Build(FleetUser user, string? role, List<UserScopeRow> scopes) => new(
+        user.Id, user.Email ?? user.UserName ?? user.Id, user.DisplayName, role ?? Roles.Technician, user.IsDisabled,
+        scopes.Where(s => s.Kind == ScopeKind.Region).Select(s => s.Value).Order().ToList(),
+        scopes.Where(s => s.Kind == ScopeKind.Store).Select(s => s.Value).Order().ToList());
+}
