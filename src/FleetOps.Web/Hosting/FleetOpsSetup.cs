@@ -126,6 +126,15 @@ public static class FleetOpsSetup
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
+        // Everything the site loads comes from itself (no CDN: the sites may have no internet). MudBlazor sets
+        // inline styles, hence 'unsafe-inline' for styles only. The API reference page brings its own inline
+        // scripts and is left without a policy.
+        if (!context.Request.Path.StartsWithSegments("/api/reference"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
+                + "base-uri 'self'; form-action 'self'";
+        }
         await next();
     });
 }
