@@ -1,0 +1,73 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
+
+namespace FleetOps.Core.Transactions;
+
+/// <summary>Why a card payment may never reach the merchant (PROTOCOL.md §2 and §3).</summary>
+public enum UnsettledReason { Incomplete, InterruptedByPowerLoss, NotSettled, AuthorizationExpiring }
+
+/// <summary>The verdict on one transaction at one moment, and when it should be looked at again.</summary>
+public sealed record UnsettledVerdict(UnsettledReason? Reason, DateTimeOffset? NextDeadline, bool SaleLost)
+{
+    public bool IsUnsettled => Reason is not null;
+
+    /// <summary>Incomplete without a power loss: the procedure was not finished (signature skipped, sale abandoned).</summary>
+    public bool OperatorCaused => Reason == UnsettledReason.Incomplete;
+}
+
+/// <summary>
+/// The detection rules for unsettled transactions, as a pure function of the transaction, the terminal's power
+/// losses and the time, so a timer can fire exactly at the next deadline and tests can drive time:
+/// - incomplete: authorised/signed and not completed, voided, reversed or declined within the completion timeout;
+/// - interrupted_by_power_loss: incomplete, and the terminal lost power after the authorisation;
+/// - not_settled: completed and not settled within the settle limit;
+/// - authorization_expiring: still not settled, and authorised longer ago than the warning age.
+/// A transaction leaves by itself when settled, reversed, voided (or declined) arrives. A reversal after a power
+/// loss means the customer was refunded but the sale itself was lost: it has to be run again.
+/// </summary>
+public static class UnsettledRule
+{
+    public static UnsettledVerdict Evaluate(TransactionRecord record, IReadOnlyList<DateTimeOffset> powerLosses, DateTimeOffset now, DetectionOptions options)
+    {
+        var authorizedAt = record.AuthorizedAt;
+        if (record.IsClosed)
+        {
+            return new UnsettledVerdict(null, null, SaleLost(record, powerLosses));
+        }
+        var expiresAt = authorizedAt + TimeSpan.FromDays(options.AuthorizationExpiryWarningDays);
+        if (now >= expiresAt)
+        {
+            return new UnsettledVerdict(UnsettledReason.AuthorizationExpiring, null, false);
+        }
+        if (record.At(TransactionStage.Completed) is { } completedAt)
+        {
+            var settleBy = completedAt + TimeSpan.FromHours(options.SettleWithinHours);
+            return now >= settleBy
+                ? new UnsettledVerdict(UnsettledReason.NotSettled, expiresAt, false)
+                : new UnsettledVerdict(null, Earlier(settleBy, expiresAt), false);
+        }
+        var completeBy = authorizedAt + TimeSpan.FromSeconds(options.CompletionTimeoutSeconds);
+        if (now < completeBy)
+        {
+            return new UnsettledVerdict(null, completeBy, false);
+        }
+        var interrupted = powerLosses.Any(loss => loss >= authorizedAt && loss <= now);
+        return new UnsettledVerdict(interrupted ? UnsettledReason.InterruptedByPowerLoss : UnsettledReason.Incomplete, expiresAt, false);
+    }
+
+    /// <summary>
+    /// A terminal sends its automatic reversal while booting, often before the first heartbeat that reveals the
+    /// reboot; a loss recognised this soon after the reversal still explains it.
+    /// </summary>
+    public static readonly TimeSpan RebootReversalGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>Reversed after the terminal lost power between authorisation and reversal: refunded, but the goods may have left.</summary>
+    public static bool SaleLost(TransactionRecord record, IReadOnlyList<DateTimeOffset> powerLosses)
+    {
+        if (record.At(TransactionStage.Reversed) is not { } reversedAt || record.Has(TransactionStage.Completed)) return false;
+        var authorizedAt = record.AuthorizedAt;
+        return powerLosses.Any(loss => loss >= authorizedAt && loss <= reversedAt + RebootReversalGrace);
+    }
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
