@@ -1,4 +1,5 @@
 using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Components.Pages;
@@ -63,9 +64,9 @@ public sealed class OverviewModelTests : FleetComponentTest
     [Fact]
     public void Build_reports_committed_events_per_minute_oldest_first()
     {
-        Statistics.RecordCommitted(7, Now - TimeSpan.FromMinutes(2));
-        Statistics.RecordCommitted(5, Now);
-        Statistics.RecordCommitted(1, Now);
+        Statistics.RecordCommitted(new Dictionary<string, int> { ["S-1"] = 7 }, Now - TimeSpan.FromMinutes(2));
+        Statistics.RecordCommitted(new Dictionary<string, int> { ["S-1"] = 5 }, Now);
+        Statistics.RecordCommitted(new Dictionary<string, int> { ["S-2"] = 1 }, Now);
 
         var model = OverviewModel.Build(Fleet, Stores, Statistics, Now);
 
@@ -73,6 +74,28 @@ public sealed class OverviewModelTests : FleetComponentTest
         Assert.Equal(0, model.EventsPerMinute[^2].Events);
         Assert.Equal(7, model.EventsPerMinute[^3].Events);
         Assert.True(model.EventsPerMinute[0].Minute < model.EventsPerMinute[^1].Minute);
+    }
+
+    [Fact]
+    public void Build_with_a_scope_counts_only_the_terminals_stores_and_events_of_that_scope()
+    {
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1", "T-2");
+        Register("S-2", "T-3");
+        Heartbeat("T-1");
+        HeardLongAgo("T-2");
+        HeardLongAgo("T-3");
+        Statistics.RecordCommitted(new Dictionary<string, int> { ["S-1"] = 2, ["S-2"] = 40 }, Now);
+
+        var model = OverviewModel.Build(Fleet, Stores, Statistics, Now, AccessScope.Of([], ["S-1"]));
+
+        Assert.Equal(2, model.Terminals);
+        Assert.Equal(1, model.Offline);
+        Assert.Equal(["S-1"], model.Stores.Select(s => s.Store.Code));
+        Assert.Equal(2, model.EventsPerMinute[^1].Events);
+        Assert.Equal(42, OverviewModel.Build(Fleet, Stores, Statistics, Now, AccessScope.All).EventsPerMinute[^1].Events);
+        Assert.Equal(0, OverviewModel.Build(Fleet, Stores, Statistics, Now, AccessScope.Nothing).Terminals);
     }
 }
 

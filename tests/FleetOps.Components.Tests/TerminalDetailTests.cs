@@ -10,20 +10,11 @@ namespace FleetOps.Components.Tests;
 
 public sealed class TerminalDetailTests : FleetComponentTest
 {
-    private readonly TempDatabase _database = new();
-
     public TerminalDetailTests()
     {
-        Services.AddSingleton(_database.Factory);
         Services.AddScoped<TerminalTimeline>();
         AddStore("S-1");
         Register("S-1", "T-1", "T-2");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _database.Dispose();
     }
 
     [Fact]
@@ -72,8 +63,8 @@ public sealed class TerminalDetailTests : FleetComponentTest
         Heartbeat("T-1");
         var lost = new PowerEvent(NextId(), Now - TimeSpan.FromMinutes(3), PowerState.Lost);
         var restored = new PowerEvent(NextId(), Now - TimeSpan.FromMinutes(1), PowerState.Restored);
-        _database.Store("T-1", lost, Now);
-        _database.Store("T-1", restored, Now);
+        Database.Store("T-1", lost, Now);
+        Database.Store("T-1", restored, Now);
 
         var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
 
@@ -95,7 +86,7 @@ public sealed class TerminalDetailTests : FleetComponentTest
 
         // The event writer commits first, then publishes the new snapshot.
         var lost = new PowerEvent(NextId(), Now, PowerState.Lost);
-        _database.Store("T-1", lost, Now);
+        Database.Store("T-1", lost, Now);
         PublishBatch(("T-1", lost));
         LetLiveRefreshFire();
 

@@ -19,6 +19,7 @@ public sealed class ExportTests(E2EFixture fixture) : IClassFixture<E2EFixture>
         await api.HeartbeatAsync(id, key);
 
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         await page.OpenLiveAsync($"terminals?search={Uri.EscapeDataString(id)}");
         await Expect(page.Locator($"[data-testid=connectivity-{id}]")).ToBeVisibleAsync();
         var link = page.Locator("[data-testid=export-csv]");

@@ -16,6 +16,7 @@ public sealed class OverviewLiveTests(E2EFixture fixture) : IClassFixture<E2EFix
 
         // This class's app has only this terminal: never heard from, so nothing is online yet.
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         await page.OpenLiveAsync("");
         var online = page.Locator("[data-testid=kpi-online] .kpi-value");
         await Expect(online).ToHaveTextAsync("0");

@@ -16,6 +16,7 @@ public sealed class TerminalDetailLiveTests(E2EFixture fixture) : IClassFixture<
         await api.HeartbeatAsync(id, key);
 
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         await page.OpenLiveAsync($"terminals/{Uri.EscapeDataString(id)}");
         await Expect(page.GetByText("No power or transaction events yet.")).ToBeVisibleAsync();
         await page.MarkDocumentAsync();
@@ -33,6 +34,7 @@ public sealed class TerminalDetailLiveTests(E2EFixture fixture) : IClassFixture<
     public async Task An_unknown_terminal_shows_the_not_found_panel()
     {
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         await page.OpenLiveAsync("terminals/T-DOES-NOT-EXIST");
 
         await Expect(page.Locator("[data-testid=not-found]")).ToContainTextAsync("No such terminal here.");

@@ -25,6 +25,7 @@ public sealed class TerminalsPageLiveTests(E2EFixture fixture) : IClassFixture<E
         await api.WaitForConnectivityAsync(id, "offline", TimeSpan.FromSeconds(E2EApp.OfflineAfterSeconds + 3));
 
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         await page.OpenLiveAsync($"terminals?search={Uri.EscapeDataString(id)}");
         var chip = page.Locator($"[data-testid=connectivity-{id}]");
         await Expect(chip).ToHaveAttributeAsync("data-connectivity", "offline");
@@ -46,6 +47,7 @@ public sealed class TerminalsPageLiveTests(E2EFixture fixture) : IClassFixture<E
     public async Task The_page_loads_its_styles_and_scripts()
     {
         var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
         var failed = new List<string>();
         page.Response += (_, response) =>
         {

@@ -47,7 +47,11 @@ public static class AccountApi
         return Back(reason, returnUrl);
     }
 
-    public static async Task<IResult> SignOut(HttpContext context, SignInManager<FleetUser> signIn, AccessResolver access, AuditLog audit)
+    /// <remarks>
+    /// Takes the posted form (only its anti-forgery token matters): reading a form is what makes minimal APIs check the
+    /// token, and what tells this endpoint apart from the sign-out page's own POST route (else: ambiguous match, 500).
+    /// </remarks>
+    public static async Task<IResult> SignOut(IFormCollection form, HttpContext context, SignInManager<FleetUser> signIn, AccessResolver access, AuditLog audit)
     {
         var actor = access.ActorName(context.User);
         await signIn.SignOutAsync();

@@ -30,6 +30,8 @@ public static class IdentitySetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // Checked on every request (one indexed lookup): a password change ends the other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
         services.AddAuthentication()
@@ -69,7 +71,8 @@ public static class IdentitySetup
                     context.RejectPrincipal();
                     return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                 }
-                return Task.CompletedTask;
+                // Identity's own check: a password change (new security stamp) ends the user's other sessions.
+                return SecurityStampValidator.ValidatePrincipalAsync(context);
             },
             // Machines get status codes, browsers get the sign-in page.
             OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
@@ -82,7 +85,9 @@ public static class IdentitySetup
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/export"))
         {
-            context.Response.StatusCode = status;
+            // These endpoints challenge both schemes in turn: the API token handler has already written its
+            // problem response with the same status, and setting it again would throw.
+            if (!context.Response.HasStarted) context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
         context.Response.Redirect(context.RedirectUri);

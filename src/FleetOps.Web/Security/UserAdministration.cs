@@ -39,8 +39,13 @@ public sealed class UserAdministration(
         var user = await userManager.FindByIdAsync(userId);
         if (user is null) return Failed("No such user.");
         if (!Roles.All.Contains(draft.Role)) return Failed($"Unknown role '{draft.Role}'.");
+        if (draft.Role != Roles.Administrator && IsLastActiveAdministrator(userId))
+        {
+            return Failed("This is the last active administrator; make someone else administrator first.");
+        }
         user.DisplayName = draft.DisplayName.Trim();
-        await userManager.UpdateAsync(user);
+        var saved = await userManager.UpdateAsync(user);
+        if (!saved.Succeeded) return saved;
         var roles = await userManager.GetRolesAsync(user);
         if (!roles.SequenceEqual([draft.Role]))
         {
@@ -58,13 +63,23 @@ public sealed class UserAdministration(
     {
         var user = await userManager.FindByIdAsync(userId);
         if (user is null) return Failed("No such user.");
+        if (disabled && IsLastActiveAdministrator(userId))
+        {
+            return Failed("This is the last active administrator and cannot be disabled.");
+        }
         user.IsDisabled = disabled;
-        await userManager.UpdateAsync(user);
+        var saved = await userManager.UpdateAsync(user);
+        if (!saved.Succeeded) return saved;
         await userManager.UpdateSecurityStampAsync(user);
         await directory.RefreshAsync(user.Id);
         await audit.RecordAsync(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email, null, remoteAddress);
         return IdentityResult.Success;
     }
+
+    /// <summary>Nobody could administer FleetOps any more (the bootstrap token aside) if this one went.</summary>
+    private bool IsLastActiveAdministrator(string userId) =>
+        directory.Get(userId) is { IsAdministrator: true, Disabled: false }
+        && directory.All.Count(u => u is { IsAdministrator: true, Disabled: false }) == 1;
 
     private async Task ReplaceScopeAsync(string userId, IEnumerable<string> regions, IEnumerable<string> stores)
     {

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Live;
+using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -15,6 +18,14 @@ namespace FleetOps.Components.Tests.Infrastructure;
 /// A bUnit context (owned, not inherited: MudBlazor's services must be disposed asynchronously, which xUnit only
 /// does through <see cref="IAsyncLifetime"/>) with the real singletons the pages inject (fleet, stores, statistics) and a fake clock, so a
 /// test builds the fleet it needs directly and moves time by hand (live refresh timers only fire on Advance).
+/// <para>
+/// Every test has its own database (<see cref="Database"/>, with the first administrator), the app's identity and
+/// access services (<see cref="IdentitySetup.AddFleetIdentity"/>: <see cref="CurrentAccess"/>, <see cref="UserAdministration"/>,
+/// <see cref="AuditLog"/>, …) and bUnit's fake authentication, and starts signed in as the administrator. To see a
+/// page as someone else, call <see cref="SignInAs(string, IEnumerable{string}?, IEnumerable{string}?)"/> (or
+/// <see cref="SignInAsStoreManager"/>, <see cref="SignInAsRegionalManager"/>) before rendering; none of these builds the
+/// service provider, so services may still be added afterwards.
+/// </para>
 /// </summary>
 public abstract class FleetComponentTest : IAsyncLifetime
 {
@@ -32,7 +43,13 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Fleet);
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
-        Services.AddSingleton<TimeProvider>(Clock);
+
+        Users = new TestUsers(Database.Factory, Clock);
+        Wait(Users.LoadAsync);
+        TestUsers.AddFleetAccess(Services, Database.Factory, Users.Directory, Clock);
+        // Last, so bUnit's authentication state provider and authorization service replace the app's.
+        Authorization = Context.AddAuthorization();
+        SignIn(Users.Administrator);
     }
 
     protected BunitContext Context { get; } = new();
@@ -46,6 +63,58 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected IngestStatistics Statistics { get; } = new();
 
     protected DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>This test's SQLite database (a copy of a migrated template with the first administrator).</summary>
+    protected TempDatabase Database { get; } = new();
+
+    /// <summary>This test's users: the directory the pages consult, and user creation through <see cref="UserAdministration"/>.</summary>
+    protected TestUsers Users { get; }
+
+    /// <summary>bUnit's fake authentication; prefer <see cref="SignIn"/> and <see cref="SignOut"/>, which keep it consistent with <see cref="Users"/>.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Who the pages see as signed in (null after <see cref="SignOut"/>).</summary>
+    protected UserAccess? SignedInUser { get; private set; }
+
+    /// <summary>
+    /// Signs <paramref name="user"/> in, as the cookie would: a principal with the user's id (what <see cref="AccessResolver"/>
+    /// looks up in the directory), e-mail as name, and role; bUnit's authorization service grants the
+    /// <see cref="AccessPolicies.SignedIn"/> policy, and <see cref="AccessPolicies.Administrator"/> to administrators.
+    /// Call before rendering: pages read their scope once.
+    /// </summary>
+    protected UserAccess SignIn(UserAccess user)
+    {
+        Authorization.SetRoles(user.Role);
+        Authorization.SetPolicies(user.IsAdministrator ? [AccessPolicies.SignedIn, AccessPolicies.Administrator] : [AccessPolicies.SignedIn]);
+        Authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Email, user.Email));
+        Authorization.SetAuthorized(user.Email);
+        SignedInUser = user;
+        return user;
+    }
+
+    /// <summary>Creates a user with this role and scope (through <see cref="UserAdministration"/>) and signs them in.</summary>
+    protected UserAccess SignInAs(string role, IEnumerable<string>? regions = null, IEnumerable<string>? stores = null) =>
+        SignIn(CreateUser(role, regions, stores));
+
+    protected UserAccess SignInAsAdministrator() => SignIn(Users.Administrator);
+
+    protected UserAccess SignInAsStoreManager(params string[] stores) => SignInAs(Roles.StoreManager, stores: stores);
+
+    protected UserAccess SignInAsRegionalManager(params string[] regions) => SignInAs(Roles.RegionalManager, regions: regions);
+
+    protected UserAccess SignInAsTechnician(params string[] stores) => SignInAs(Roles.Technician, stores: stores);
+
+    /// <summary>Creates a user without signing them in (e.g. for a users page to list).</summary>
+    protected UserAccess CreateUser(string role, IEnumerable<string>? regions = null, IEnumerable<string>? stores = null,
+        string? email = null, string? displayName = null) =>
+        Wait(() => Users.CreateAsync(role, regions, stores, email, displayName));
+
+    /// <summary>Nobody signed in: pages resolve <see cref="FleetOps.Core.Access.AccessScope.Nothing"/>.</summary>
+    protected void SignOut()
+    {
+        Authorization.SetNotAuthorized();
+        SignedInUser = null;
+    }
 
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent => Context.Render(parameters);
@@ -114,7 +183,17 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await Users.DisposeAsync();
+        Database.Dispose();
+    }
+
+    /// <summary>Runs async set-up from a constructor or a synchronous test, off xUnit's synchronisation context.</summary>
+    protected static void Wait(Func<Task> work) => Task.Run(work).GetAwaiter().GetResult();
+
+    protected static T Wait<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
 
     private void Apply(string terminalId, DateTimeOffset receivedAt, TelemetryEvent e)
     {

@@ -2,22 +2,26 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Components.Tests.Infrastructure;
 
-/// <summary>A migrated SQLite file under /tmp for the pages that read the database (the terminal timeline).</summary>
+/// <summary>
+/// A SQLite file under /tmp for one test: a copy of the process-wide template (migrated, with the roles and the
+/// first administrator, see <see cref="TestUsers"/>), so a test pays a file copy rather than a migration.
+/// Pages that read the database (the terminal timeline) and the users of <see cref="TestUsers"/> live here.
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
     public const string Folder = "/tmp/fleetops-component-tests";
+
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public TempDatabase()
     {
         Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
-        Factory = new FleetDbContextFactory(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path}" });
-        using var db = Factory.CreateDbContext();
-        db.Database.Migrate();
+        File.Copy(Template.Value, Path);
+        Factory = FactoryFor(Path);
     }
 
     public string Path { get; }
@@ -41,12 +45,36 @@ public sealed class TempDatabase : IDisposable
         db.SaveChanges();
     }
 
-    public void Dispose()
+    public void Dispose() => DeleteFiles(Path);
+
+    private static FleetDbContextFactory FactoryFor(string path) =>
+        new(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path}" });
+
+    /// <summary>Once per test run: migrate, then seed roles and the first administrator with the app's own seeder.</summary>
+    private static string CreateTemplate()
+    {
+        Directory.CreateDirectory(Folder);
+        var path = System.IO.Path.Combine(Folder, $"template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+        // Task.Run: no test synchronisation context to block on.
+        Task.Run(() => TestUsers.SeedTemplateAsync(FactoryFor(path))).GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFiles(path);
+        return path;
+    }
+
+    private static void DeleteFiles(string path)
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
         {
-            if (File.Exists(file)) File.Delete(file);
+            try
+            {
+                if (File.Exists(file)) File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Best effort: /tmp is cleaned anyway.
+            }
         }
     }
 }

@@ -10,12 +10,15 @@ namespace FleetOps.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// The real FleetOps app on a real Kestrel port on 127.0.0.1 (so a real browser can reach it), on its own SQLite
-/// file, without the demo chain, with the bootstrap API token <see cref="ApiToken"/> and offline after
+/// file, without the demo chain, with the bootstrap API token <see cref="ApiToken"/>, the first administrator
+/// <see cref="AdminEmail"/> (created by the app at start, as on a real first start) and offline after
 /// <see cref="OfflineAfterSeconds"/> seconds. Settings go through UseSetting: the app reads configuration before Build().
 /// </summary>
 public sealed class E2EApp : WebApplicationFactory<Program>
 {
     public const string ApiToken = "e2e-token";
+    public const string AdminEmail = "admin@fleetops.e2e";
+    public const string AdminPassword = "E2E-Admin-Passw0rd";
     public const int OfflineAfterSeconds = 3;
     public const string Folder = "/tmp/fleetops-e2e";
 
@@ -45,6 +48,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("FleetOps:Demo:Enabled", "false");
         builder.UseSetting("FleetOps:Bootstrap:ApiToken", ApiToken);
+        builder.UseSetting("FleetOps:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("FleetOps:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("FleetOps:Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:FleetOps", $"Data Source={DatabasePath}");
         builder.UseSetting("FleetOps:Detection:OfflineAfterSeconds", OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,3 +1,5 @@
+using FleetOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FleetOps.E2E.Tests.Infrastructure;
@@ -9,6 +11,9 @@ public sealed class E2ECollection
     public const string Name = "E2E";
 }
 
+/// <summary>Someone who can sign in to the app under test.</summary>
+public sealed record E2EUser(string Email, string Password, string Role);
+
 /// <summary>
 /// One app and one browser per test class. The browser is Debian's Chromium (no browser download is possible
 /// here); when it is missing, every test fails with a message that says how to install it, instead of skipping.
@@ -19,7 +24,14 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    public const string UserPassword = "E2E-User-Passw0rd";
+
+    private int _users;
+
     public E2EApp App { get; } = new();
+
+    /// <summary>The first administrator, created by the app itself from <c>FleetOps:Bootstrap:AdminEmail</c>/<c>AdminPassword</c>.</summary>
+    public static E2EUser Administrator { get; } = new(E2EApp.AdminEmail, E2EApp.AdminPassword, Roles.Administrator);
     public IBrowser Browser { get; private set; } = null!;
     public FleetOpsClient Api { get; private set; } = null!;
 
@@ -39,6 +51,22 @@ public sealed class E2EFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>
+    /// Creates a user in the running app through its own <see cref="UserAdministration"/> (as an administrator
+    /// would on the users page): Identity account, role, scope, and the in-memory directory the pages consult.
+    /// </summary>
+    public async Task<E2EUser> CreateUserAsync(string role, IEnumerable<string>? regions = null, IEnumerable<string>? stores = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Interlocked.Increment(ref _users)}@fleetops.e2e";
+        await using var scope = App.Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var result = await administration.CreateAsync(
+            new UserDraft(email, $"{Roles.Title(role)} (e2e)", role, (regions ?? []).ToList(), (stores ?? []).ToList()),
+            UserPassword, E2EApp.AdminEmail);
+        Assert.True(result.Succeeded, $"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        return new E2EUser(email, UserPassword, role);
     }
 
     /// <summary>A fresh page (own context: no shared cookies or storage between tests).</summary>

@@ -16,6 +16,31 @@ public static class PageExtensions
         await Expect(page.Locator("[data-testid=live-indicator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
+    /// <summary>
+    /// Signs in through the sign-in form, as a person would, and waits until the page it lands on (the overview,
+    /// or <paramref name="returnUrl"/>) is interactive. Fails with the form's message when the sign-in is refused.
+    /// </summary>
+    public static async Task SignInAsync(this IPage page, string email, string password, string? returnUrl = null)
+    {
+        var signIn = returnUrl is null ? "account/signin" : $"account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        var response = await page.GotoAsync(signIn);
+        Assert.True(response is { Ok: true }, $"GET {signIn} answered {response?.Status}");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
+
+        var live = page.Locator("[data-testid=live-indicator][data-interactive=true]");
+        var refused = page.Locator("[data-testid=signin-error]");
+        await Expect(live.Or(refused)).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        if (await refused.IsVisibleAsync())
+        {
+            Assert.Fail($"Signing in as {email} was refused: {(await refused.TextContentAsync())?.Trim()}");
+        }
+    }
+
+    public static Task SignInAsync(this IPage page, E2EUser user, string? returnUrl = null) =>
+        page.SignInAsync(user.Email, user.Password, returnUrl);
+
     /// <summary>Marks the loaded document, so <see cref="AssertNotReloadedAsync"/> can prove a change arrived without a reload.</summary>
     public static Task MarkDocumentAsync(this IPage page) => page.EvaluateAsync("() => { window.__marker = 1; }");
 

@@ -114,6 +114,7 @@ public class FleetOpsApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
         }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services =>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FleetOps.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
@@ -57,12 +56,5 @@ public sealed class FleetHubTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.Equal("stable", pushed.GetProperty("power").GetProperty("status").GetString());
     }
 
-    private HubConnection Connect(string? token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(app.Server.BaseAddress, "hubs/fleet"), options =>
-        {
-            options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
-            options.Transports = HttpTransportType.LongPolling;
-            options.AccessTokenProvider = () => Task.FromResult(token);
-        })
-        .Build();
+    private HubConnection Connect(string? token) => HubFeed.Connect(app, token);
 }

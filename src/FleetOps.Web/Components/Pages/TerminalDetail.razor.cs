@@ -3,6 +3,8 @@ using FleetOps.Core.Detection;
 using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -18,11 +20,17 @@ public partial class TerminalDetail : IDisposable
     [Inject] private TerminalTimeline Timeline { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    // The registry and the audit log are resolved when an administrator acts, not injected: every other viewer
+    // of this page never needs them.
+    [Inject] private IServiceProvider Services { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
     private TerminalSnapshot? _terminal;
     private bool _isAdministrator;
+    private bool _busy;
     private StoreInfo? _store;
     private SoftwareTarget? _target;
     private IReadOnlyList<TimelineEntry>? _timeline;
@@ -83,6 +91,57 @@ public partial class TerminalDetail : IDisposable
         PowerEvent { BatteryPercent: { } battery } => $"battery {battery} %",
         _ => "",
     };
+
+    private async Task RotateKeyAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Rotate the key of {TerminalId}?",
+            "The current key stops working at once: the terminal's telemetry is refused until it is configured with the new key, which is shown only once.",
+            yesText: "Rotate key", cancelText: "Cancel");
+        if (confirmed != true || !await StillAdministratorAsync()) return;
+        _busy = true;
+        try
+        {
+            var key = await Services.GetRequiredService<FleetRegistry>().RotateKeyAsync(TerminalId);
+            if (key is null) return;
+            await RecordAsync(AuditActions.TerminalKeyRotated);
+            await SecretDialog.ShowAsync(Dialogs, $"New key for {TerminalId}",
+                "Configure the terminal with this key. The old key no longer works.", key, "rotated-key");
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task DecommissionAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Decommission {TerminalId}?",
+            "The terminal is taken out of service: everything it sends from now on is refused (403). This cannot be undone from the pages.",
+            yesText: "Decommission", cancelText: "Cancel");
+        if (confirmed != true || !await StillAdministratorAsync()) return;
+        _busy = true;
+        try
+        {
+            if (!await Services.GetRequiredService<FleetRegistry>().DecommissionAsync(TerminalId)) return;
+            await RecordAsync(AuditActions.TerminalDecommissioned);
+            // The registry has replaced the snapshot; show the "decommissioned" chip without waiting for the next refresh.
+            Snapshot();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>The confirmation may have stayed open while this user lost the administrator role.</summary>
+    private async Task<bool> StillAdministratorAsync() => _isAdministrator = await Access.IsAdministratorAsync();
+
+    /// <summary>Changes made from the pages carry no remote address: a circuit has no reliable HttpContext.</summary>
+    private async Task RecordAsync(string action)
+    {
+        var actor = (await Access.UserAsync())?.Email ?? "unknown";
+        await Services.GetRequiredService<AuditLog>().RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
+    }
 
     public void Dispose() => _live?.Dispose();
 }

@@ -1,0 +1,105 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Admin;
+
+public partial class UserDialog
+{
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    /// <summary>The user to edit; null for a new one.</summary>
+    [Parameter] public UserAccess? Existing { get; set; }
+
+    /// <summary>Administrators may not change their own role: the last one would lock everybody out.</summary>
+    [Parameter] public bool IsSelf { get; set; }
+
+    private MudForm? _form;
+    private string _email = "", _displayName = "", _role = Roles.StoreManager;
+    private string? _password;
+    private IReadOnlyCollection<string> _regions = [], _stores = [];
+    private IReadOnlyList<string> _allRegions = [];
+    private bool _generatePassword = true, _saving;
+    private List<string> _errors = [];
+
+    /// <summary>Set after a user was created with a generated password: the dialog then shows it, once.</summary>
+    private string? _createdPassword;
+
+    private string RoleHint => _role switch
+    {
+        Roles.Administrator => "Sees and manages everything, including users.",
+        Roles.RegionalManager => "Sees the stores of the regions below.",
+        Roles.StoreManager => "Sees the stores below.",
+        _ => "Sees the stores below and works on their terminals.",
+    };
+
+    public static async Task ShowAsync(IDialogService dialogs, UserAccess? existing, bool isSelf = false)
+    {
+        var parameters = new DialogParameters<UserDialog> { { d => d.Existing, existing }, { d => d.IsSelf, isSelf } };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
+        var dialog = await dialogs.ShowAsync<UserDialog>(existing is null ? "New user" : "Edit user", parameters, options);
+        await dialog.Result;
+    }
+
+    protected override void OnInitialized()
+    {
+        _allRegions = Stores.All.Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        if (Existing is { } u)
+        {
+            (_email, _displayName, _role, _regions, _stores) = (u.Email, u.DisplayName, u.Role, u.Regions.ToList(), u.Stores.ToList());
+        }
+    }
+
+    private static string StoresText(IReadOnlyList<string> codes) =>
+        codes.Count <= 3 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(3))} and {codes.Count - 3} more";
+
+    private async Task SaveAsync()
+    {
+        _errors = [];
+        if (_form is not null)
+        {
+            await _form.ValidateAsync();
+            if (!_form.IsValid) return;
+        }
+        // The dialog may have stayed open while this user lost the administrator role.
+        if (!await Access.IsAdministratorAsync())
+        {
+            _errors = ["Only administrators can change users."];
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            // Administrators see everything: a stored scope would only confuse a later demotion.
+            var administrator = _role == Roles.Administrator;
+            var draft = new UserDraft(_email.Trim(), _displayName.Trim(), _role,
+                administrator ? [] : _regions.ToList(), administrator ? [] : _stores.ToList());
+            // A scope per change, so Identity works on fresh rows rather than on the circuit's long-lived DbContext.
+            await using var scope = Scopes.CreateAsyncScope();
+            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            if (Existing is null)
+            {
+                var password = _generatePassword ? InitialPassword.New() : _password ?? "";
+                var result = await administration.CreateAsync(draft, password, actor, remoteAddress: null);
+                if (!result.Succeeded) { _errors = result.Errors.Select(e => e.Description).ToList(); return; }
+                if (_generatePassword) { _createdPassword = password; return; }
+            }
+            else
+            {
+                var result = await administration.UpdateAsync(Existing.UserId, draft, actor, remoteAddress: null);
+                if (!result.Succeeded) { _errors = result.Errors.Select(e => e.Description).ToList(); return; }
+            }
+            Dialog.Close(DialogResult.Ok(true));
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Admin;
+
+public partial class Users : IDisposable
+{
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private UserDirectory Directory { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool _checked, _isAdministrator, _showDisabled = true;
+    private string? _myId, _search, _role;
+
+    private IEnumerable<UserAccess> Visible => Directory.All.Where(u =>
+        (_showDisabled || !u.Disabled)
+        && (_role is null || u.Role == _role)
+        && (string.IsNullOrWhiteSpace(_search)
+            || u.Email.Contains(_search, StringComparison.OrdinalIgnoreCase)
+            || u.DisplayName.Contains(_search, StringComparison.OrdinalIgnoreCase)));
+
+    protected override async Task OnInitializedAsync()
+    {
+        await CheckAccessAsync();
+        // Changes by another administrator show at once, and losing the administrator role hides the page.
+        Directory.Changed += OnDirectoryChanged;
+        _checked = true;
+    }
+
+    private async Task CheckAccessAsync()
+    {
+        _isAdministrator = await Access.IsAdministratorAsync();
+        _myId = (await Access.UserAsync())?.UserId;
+    }
+
+    private void OnDirectoryChanged(string userId) => _ = InvokeAsync(async () =>
+    {
+        await CheckAccessAsync();
+        StateHasChanged();
+    });
+
+    private async Task CreateAsync() => await UserDialog.ShowAsync(Dialogs, null);
+
+    private async Task EditAsync(UserAccess user) => await UserDialog.ShowAsync(Dialogs, user, isSelf: user.UserId == _myId);
+
+    private async Task SetDisabledAsync(UserAccess user, bool disabled)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            disabled ? $"Disable {user.Email}?" : $"Enable {user.Email}?",
+            disabled
+                ? "They are signed out of every open page at once, cannot sign in, and their API tokens stop working until they are enabled again."
+                : "They can sign in again, and their API tokens work again.",
+            yesText: disabled ? "Disable" : "Enable", cancelText: "Cancel");
+        if (confirmed != true) return;
+        // The confirmation may have stayed open while this user lost the administrator role.
+        if (!await Access.IsAdministratorAsync()) return;
+
+        var actor = (await Access.UserAsync())?.Email ?? "unknown";
+        // A scope per change: the circuit's own scope would keep one DbContext (and stale tracked users) for hours.
+        await using var scope = Scopes.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        IdentityResult result = await administration.SetDisabledAsync(user.UserId, disabled, actor, remoteAddress: null);
+        if (result.Succeeded) Snackbar.Add(disabled ? $"{user.Email} is disabled." : $"{user.Email} is enabled.", Severity.Success);
+        else Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Description)), Severity.Error);
+    }
+
+    /// <summary>Administrators see everything whatever is assigned, so their lists would mislead.</summary>
+    private static string ListOf(IReadOnlyList<string> values, bool administrator) =>
+        administrator ? "all" : values.Count == 0 ? "–" : string.Join(", ", values);
+
+    private string StoreNames(IReadOnlyList<string> codes) =>
+        string.Join(", ", codes.Select(c => Stores.Get(c) is { } s ? $"{s.Code} · {s.Name}" : c));
+
+    public void Dispose() => Directory.Changed -= OnDirectoryChanged;
+}

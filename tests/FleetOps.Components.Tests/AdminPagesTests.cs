@@ -1,0 +1,99 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Components.Layout;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+using UsersPage = FleetOps.Web.Components.Admin.Users;
+
+namespace FleetOps.Components.Tests;
+
+public sealed class AdminPagesTests : FleetComponentTest
+{
+    [Fact]
+    public void A_store_manager_opening_the_users_page_sees_the_not_found_panel_and_no_users()
+    {
+        AddStore("S-1");
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<UsersPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No such page here.", cut.Find("[data-testid=not-found]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=user-table]"));
+        Assert.DoesNotContain(TestUsers.AdministratorEmail, cut.Markup);
+    }
+
+    [Fact]
+    public void A_regional_manager_opening_the_audit_page_sees_the_not_found_panel_and_no_entries()
+    {
+        SignInAsRegionalManager("East");
+
+        var cut = Render<Audit>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No such page here.", cut.Find("[data-testid=not-found]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=audit-table]"));
+        // The log holds the creation of this very user; none of it may show.
+        Assert.DoesNotContain("User created", cut.Markup);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_every_user_with_role_scope_and_status()
+    {
+        AddStore("S-1", region: "East");
+        AddStore("S-2", region: "North");
+        var manager = await Users.CreateAsync(Roles.StoreManager, stores: ["S-1", "S-2"], email: "sm@fleetops.test", displayName: "Sam Store");
+        var regional = await Users.CreateAsync(Roles.RegionalManager, regions: ["North"], email: "rm@fleetops.test");
+        await Users.SetDisabledAsync(regional, disabled: true);
+
+        var cut = Render<UsersPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=user-table]")));
+        var row = cut.Find("[data-testid='user-row-sm@fleetops.test']");
+        Assert.Contains("Sam Store", row.TextContent);
+        Assert.Contains("Store manager", row.TextContent);
+        Assert.Contains("S-1, S-2", row.TextContent);
+        Assert.Equal("active", row.QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
+        var disabled = cut.Find("[data-testid='user-row-rm@fleetops.test']");
+        Assert.Contains("Regional manager", disabled.TextContent);
+        Assert.Contains("North", disabled.TextContent);
+        Assert.Equal("disabled", disabled.QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
+        Assert.NotNull(disabled.QuerySelector("[data-testid=enable-user]"));
+        // Administrators cannot disable themselves: no disable button on their own row.
+        Assert.Null(cut.Find($"[data-testid='user-row-{TestUsers.AdministratorEmail}']").QuerySelector("[data-testid=disable-user]"));
+        Assert.Equal(manager.UserId, Users.Find("sm@fleetops.test")!.UserId);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_the_audit_log_newest_first_with_readable_actions()
+    {
+        await Users.CreateAsync(Roles.Technician, email: "tech@fleetops.test");
+        var audit = Services.GetRequiredService<AuditLog>();
+        await audit.RecordAsync("someone@fleetops.test", AuditActions.SignInFailed, "someone@fleetops.test", "wrong password", "10.1.2.3");
+
+        var cut = Render<Audit>();
+
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=audit-table] tbody tr").Count >= 2));
+        var rows = cut.FindAll("[data-testid=audit-table] tbody tr");
+        Assert.Contains("Sign-in failed", rows[0].TextContent);
+        Assert.Contains("10.1.2.3", rows[0].TextContent);
+        Assert.Contains("mud-chip-color-error", rows[0].QuerySelector("[data-action]")!.ClassName);
+        Assert.Contains("User created", rows[1].TextContent);
+        Assert.Contains("tech@fleetops.test", rows[1].TextContent);
+        // Read-only: nothing on the page edits or deletes an entry.
+        Assert.Empty(cut.FindAll("[data-testid=audit-table] tbody button"));
+    }
+
+    [Fact]
+    public void The_menu_offers_administration_to_administrators_only()
+    {
+        var admin = Render<NavMenu>();
+        admin.WaitForAssertion(() => Assert.NotNull(admin.Find("[data-testid=nav-users]")));
+        Assert.NotNull(admin.Find("[data-testid=nav-audit]"));
+
+        SignInAsStoreManager("S-1");
+        var manager = Render<NavMenu>();
+        manager.WaitForAssertion(() => Assert.Contains("Stores", manager.Markup));
+        Assert.Empty(manager.FindAll("[data-testid=nav-users]"));
+        Assert.DoesNotContain("Administration", manager.Markup);
+    }
+}

@@ -1,0 +1,41 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Account;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+public sealed class AdminTokensTests : FleetComponentTest
+{
+    [Fact]
+    public async Task A_created_token_is_shown_once_works_and_is_audited()
+    {
+        AddStore("S-1");
+        var manager = SignIn(CreateUser(Roles.StoreManager, stores: ["S-1"], email: "sm@fleetops.test"));
+
+        var cut = Render<Tokens>();
+        cut.WaitForAssertion(() => Assert.Contains("You have no API tokens.", cut.Markup));
+        cut.Find("input[data-testid=token-name]").Input("nightly export");
+        cut.Find("[data-testid=create-token]").Click();
+
+        var token = "";
+        cut.WaitForAssertion(() => token = cut.Find("[data-testid=new-token]").TextContent.Trim());
+        Assert.StartsWith("fo_", token);
+        Assert.Contains("will not be shown again", cut.Markup);
+        var directory = Services.GetRequiredService<ApiTokenDirectory>();
+        Assert.Equal(manager.UserId, directory.Find(token)?.UserId);
+        var row = cut.Find("[data-testid=token-table] tbody tr");
+        Assert.Contains("nightly export", row.TextContent);
+        Assert.Contains(token[..10] + "…", row.TextContent);
+        Assert.DoesNotContain(token, row.TextContent);
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.TokenCreated, 0, 10);
+        Assert.Equal("sm@fleetops.test", Assert.Single(entries).Actor);
+
+        // Opened again, the page lists the token but never shows it.
+        var again = Render<Tokens>();
+        again.WaitForAssertion(() => Assert.Contains("nightly export", again.Markup));
+        Assert.DoesNotContain(token, again.Markup);
+        Assert.Empty(again.FindAll("[data-testid=new-token]"));
+    }
+}

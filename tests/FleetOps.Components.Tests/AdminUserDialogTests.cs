@@ -1,0 +1,99 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using UsersPage = FleetOps.Web.Components.Admin.Users;
+
+namespace FleetOps.Components.Tests;
+
+public sealed class AdminUserDialogTests : FleetComponentTest
+{
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
+        dialogs.FindAll("button").First(b => b.TextContent.Trim() == text);
+
+    [Fact]
+    public async Task Inviting_a_user_shows_a_generated_password_once_that_signs_them_in()
+    {
+        AddStore("S-1");
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("new.person@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("New Person");
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        var password = "";
+        dialogs.WaitForAssertion(() => password = dialogs.Find("[data-testid=initial-password]").TextContent.Trim());
+        Assert.Matches("^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$", password);
+        Assert.Contains("will not be shown again", dialogs.Markup);
+        var created = Users.Find("new.person@fleetops.test");
+        Assert.Equal(Roles.StoreManager, created?.Role);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<FleetUser>>();
+            Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(created!.UserId))!, password));
+        }
+        dialogs.Find("[data-testid=user-done]").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=initial-password]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='user-row-new.person@fleetops.test']")));
+    }
+
+    [Fact]
+    public async Task An_e_mail_already_taken_is_reported_in_the_dialog()
+    {
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change(TestUsers.AdministratorEmail);
+        dialogs.Find("input[data-testid=user-name]").Change("Impostor");
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("already taken", dialogs.Find("[data-testid=user-errors]").TextContent));
+        Assert.Empty(dialogs.FindAll("[data-testid=initial-password]"));
+        Assert.Single(Users.Directory.All);
+    }
+
+    [Fact]
+    public void A_typed_password_too_weak_is_refused_in_the_dialog_with_Identity_s_reason()
+    {
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("weak@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("Weak Password");
+        dialogs.FindAll("input[type=radio]")[1].Click();
+        dialogs.WaitForElement("input[data-testid=user-password]").Change("short");
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Passwords must be at least 10 characters.", dialogs.Find("[data-testid=user-errors]").TextContent));
+        Assert.Null(Users.Find("weak@fleetops.test"));
+    }
+
+    [Fact]
+    public async Task Disabling_a_user_asks_first_then_marks_them_disabled_and_audits_it()
+    {
+        await Users.CreateAsync(Roles.Technician, email: "tech@fleetops.test");
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid='user-row-tech@fleetops.test'] [data-testid=disable-user]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Disable tech@fleetops.test?", dialogs.Markup));
+        Button(dialogs, "Disable").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("disabled",
+            cut.Find("[data-testid='user-row-tech@fleetops.test'] [data-testid=user-status]").TextContent.Trim()));
+        Assert.True(Users.Find("tech@fleetops.test")!.Disabled);
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.UserDisabled, 0, 10);
+        var entry = Assert.Single(entries);
+        Assert.Equal((TestUsers.AdministratorEmail, "tech@fleetops.test"), (entry.Actor, entry.Target));
+    }
+}

@@ -1,0 +1,73 @@
+using static FleetOps.Web.Tests.Infrastructure.TwoRegionFleet;
+
+namespace FleetOps.Web.Tests.Access;
+
+/// <summary>
+/// The access matrix: every person (and anonymous) × every page, API call and export, with the answer expected.
+/// A row is (who, via, request, status, items): via is "cookie" (signed in through the form), "token" (the person's API
+/// token) or "none"; items, when present, are exactly the terminal ids or store codes the answer must list.
+/// </summary>
+public static class AccessMatrixRows
+{
+    /// <summary>
+    /// Pages render interactively (no prerender): the server only decides signed-in (200, the page shell) or not (redirect
+    /// to sign-in). What a page then shows is scoped by the same services the API, export and hub rows below check.
+    /// </summary>
+    public static readonly string[] Pages = ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}"];
+
+    public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
+
+    public static IEnumerable<object?[]> All()
+    {
+        foreach (var person in People)
+        {
+            foreach (var via in new[] { "cookie", "token" })
+            {
+                foreach (var row in SignedInRows(person, via)) yield return row;
+            }
+        }
+        foreach (var row in AnonymousRows()) yield return row;
+    }
+
+    private static IEnumerable<object?[]> SignedInRows(string person, string via)
+    {
+        object?[] Row(string request, int status, IEnumerable<string>? items = null) =>
+            [person, via, request, status, items is null ? null : string.Join(' ', items.Order(StringComparer.Ordinal))];
+
+        var terminals = TerminalsOf(person);
+        var isAdministrator = person == Administrator;
+        if (via == "cookie")
+        {
+            foreach (var page in Pages) yield return Row($"GET {page}", 200);
+        }
+        yield return Row("GET /api/v1/terminals", 200, terminals);
+        // A filter naming another store cannot widen the scope: it narrows what the person may see.
+        yield return Row($"GET /api/v1/terminals?store={N1}", 200, terminals.Where(t => StoreOf(t) == N1));
+        foreach (var terminal in AllTerminals)
+        {
+            yield return Row($"GET /api/v1/terminals/{terminal}", terminals.Contains(terminal) ? 200 : 404);
+        }
+        yield return Row("GET /api/v1/terminals/M-NO-SUCH", 404);
+        yield return Row("GET /api/v1/stores", 200, StoresOf(person));
+        yield return Row("GET /export/terminals.csv", 200, terminals);
+        yield return Row($"GET /export/terminals.csv?store={N1}", 200, terminals.Where(t => StoreOf(t) == N1));
+        yield return Row("POST /api/v1/stores", isAdministrator ? 201 : 403);
+        yield return Row("POST /api/v1/terminals", isAdministrator ? 201 : 403);
+        yield return Row("PUT /api/v1/software/targets/X-MODEL", isAdministrator ? 200 : 403);
+    }
+
+    private static IEnumerable<object?[]> AnonymousRows()
+    {
+        object?[] Row(string request, int status) => [Anonymous, "none", request, status, null];
+
+        // 302 rows are redirects to the sign-in page (checked by the test).
+        foreach (var page in Pages.Concat(AdministratorPages)) yield return Row($"GET {page}", 302);
+        yield return Row("GET /api/v1/terminals", 401);
+        yield return Row($"GET /api/v1/terminals/{E1A}", 401);
+        yield return Row("GET /api/v1/stores", 401);
+        yield return Row("GET /export/terminals.csv", 401);
+        yield return Row("POST /api/v1/stores", 401);
+        yield return Row("POST /api/v1/terminals", 401);
+        yield return Row("PUT /api/v1/software/targets/X-MODEL", 401);
+    }
+}

@@ -1,0 +1,62 @@
+using FleetOps.Web.Tests.Infrastructure;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+using static FleetOps.Web.Tests.Infrastructure.TwoRegionFleet;
+
+namespace FleetOps.Web.Tests.Access;
+
+/// <summary>/hubs/fleet sends a connection only the terminals of the stores its user may see.</summary>
+public sealed class HubScopingTests(TwoRegionFleet world) : IClassFixture<TwoRegionFleet>
+{
+    [Fact]
+    public async Task Store_manager_receives_their_stores_updates_and_none_of_another_stores()
+    {
+        await using var manager = await HubFeed.StartAsync(world.App, world.Token(StoreManagerE1));
+        await using var administrator = await HubFeed.StartAsync(world.App, world.Token(Administrator));
+        var now = DateTimeOffset.UtcNow;
+
+        await HeartbeatAsync(N1A, now.AddSeconds(-3), "3.2.1");
+        await HeartbeatAsync(E1A, now.AddSeconds(-2), "3.2.1");
+        await manager.WaitForAsync(E1A);
+        // A later update of E1, sent after N1's: when it has arrived, anything sent for N1 would have arrived before it.
+        await HeartbeatAsync(E1A, now.AddSeconds(-1), "3.2.2");
+        await manager.WaitForAsync(E1A, "3.2.2");
+
+        Assert.DoesNotContain(N1A, manager.ReceivedIds);
+        Assert.All(manager.Received, t => Assert.Equal(E1, t.GetProperty("storeCode").GetString()));
+        await administrator.WaitForAsync(N1A);
+        await administrator.WaitForAsync(E1A, "3.2.2");
+    }
+
+    [Fact]
+    public async Task Regional_manager_receives_every_store_of_their_region_and_none_of_another_region()
+    {
+        await using var regional = await HubFeed.StartAsync(world.App, world.Token(RegionalManagerEast));
+        var now = DateTimeOffset.UtcNow;
+
+        await HeartbeatAsync(N1A, now.AddSeconds(-3), "4.0.0");
+        await HeartbeatAsync(E2A, now.AddSeconds(-2), "4.0.0");
+        await HeartbeatAsync(E1B, now.AddSeconds(-1), "4.0.0");
+
+        await regional.WaitForAsync(E2A, "4.0.0");
+        await regional.WaitForAsync(E1B, "4.0.0");
+        Assert.DoesNotContain(N1A, regional.ReceivedIds);
+    }
+
+    [Fact]
+    public async Task Technician_receives_the_store_they_serve_and_nothing_of_another_region()
+    {
+        await using var technician = await HubFeed.StartAsync(world.App, world.Token(TechnicianN1));
+        var now = DateTimeOffset.UtcNow;
+
+        await HeartbeatAsync(E1B, now.AddSeconds(-3), "5.0.0");
+        await HeartbeatAsync(N1A, now.AddSeconds(-2), "5.0.0");
+        await technician.WaitForAsync(N1A, "5.0.0");
+        await HeartbeatAsync(N1A, now.AddSeconds(-1), "5.0.1");
+        await technician.WaitForAsync(N1A, "5.0.1");
+
+        Assert.Equal(new[] { N1A }, technician.ReceivedIds);
+    }
+
+    private Task HeartbeatAsync(string terminal, DateTimeOffset at, string appVersion) =>
+        world.App.PostAcceptedAsync(world.KeyOf(terminal), terminal, Heartbeat(Ids.New("hb"), at, appVersion: appVersion));
+}

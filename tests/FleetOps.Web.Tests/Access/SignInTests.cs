@@ -1,0 +1,126 @@
+using System.Net;
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Access;
+
+/// <summary>The sign-in form: cookie session, lockout, anti-forgery, same-site return URLs, sign-out.</summary>
+public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    [Fact]
+    public async Task Right_password_signs_in_sends_the_browser_to_the_return_url_and_is_audited()
+    {
+        var user = await app.CreateUserAsync(Roles.StoreManager, stores: ["NONE"]);
+        var address = RemoteAddressFromHeader.NewAddress();
+        using var browser = app.CreateBrowser(address);
+
+        await browser.SignInAsync(user, returnUrl: "/terminals?power=unstable");
+
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+        await Expect.StatusAsync(await browser.GetAsync("/terminals"), HttpStatusCode.OK);
+        var signIn = Assert.Single(await app.AuditAsync(AuditActions.SignIn), r => r.Target == user.Email);
+        Assert.Equal(user.Email, signIn.Actor);
+        Assert.Equal(address, signIn.RemoteAddress);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_then_fails_too()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        var address = RemoteAddressFromHeader.NewAddress();
+        using var browser = app.CreateBrowser(address);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            using var wrong = await browser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
+            await Expect.StatusAsync(wrong, HttpStatusCode.Redirect);
+            Assert.StartsWith(i < 5 ? "/account/signin?error=invalid" : "/account/signin?error=locked", Browser.LocationOf(wrong), StringComparison.Ordinal);
+        }
+        using var right = await browser.PostSignInAsync(user.Email, user.Password);
+
+        await Expect.StatusAsync(right, HttpStatusCode.Redirect);
+        Assert.StartsWith("/account/signin?error=locked", Browser.LocationOf(right), StringComparison.Ordinal);
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        var failures = (await app.AuditAsync(AuditActions.SignInFailed)).Where(r => r.Target == user.Email).ToList();
+        Assert.Equal(6, failures.Count);
+        Assert.All(failures, r => Assert.Equal((user.Email, address), (r.Actor, r.RemoteAddress)));
+        Assert.DoesNotContain(await app.AuditAsync(AuditActions.SignIn), r => r.Target == user.Email);
+    }
+
+    [Fact]
+    public async Task Unknown_email_fails_like_a_wrong_password_and_is_audited()
+    {
+        using var browser = app.CreateBrowser();
+        var email = $"nobody-{Guid.NewGuid():N}@fleetops.test";
+
+        using var response = await browser.PostSignInAsync(email, "Whatever-password-1");
+
+        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(response), StringComparison.Ordinal);
+        Assert.Single(await app.AuditAsync(AuditActions.SignInFailed), r => r.Target == email);
+    }
+
+    [Fact]
+    public async Task Sign_in_post_without_the_antiforgery_token_is_400_and_signs_nobody_in()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = app.CreateBrowser();
+
+        using var response = await browser.PostSignInAsync(user.Email, user.Password, withAntiforgery: false);
+
+        await Expect.StatusAsync(response, HttpStatusCode.BadRequest);
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Off_site_return_url_sends_the_browser_home_instead(string returnUrl)
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = app.CreateBrowser();
+
+        using var response = await browser.PostSignInAsync(user.Email, user.Password, returnUrl);
+
+        await Expect.StatusAsync(response, HttpStatusCode.Redirect);
+        Assert.Equal("/", Browser.LocationOf(response));
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_cookie_session_and_is_audited()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = await app.SignedInBrowserAsync(user);
+
+        using var response = await browser.PostFormAsync("/account/signout", "/account/signout", []);
+
+        await Expect.StatusAsync(response, HttpStatusCode.Redirect);
+        Assert.Equal("/account/signin?signedOut=1", Browser.LocationOf(response));
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        Assert.Single(await app.AuditAsync(AuditActions.SignOut), r => r.Actor == user.Email);
+    }
+
+    [Fact]
+    public async Task Sign_out_post_without_the_antiforgery_token_is_400_and_keeps_the_session()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = await app.SignedInBrowserAsync(user);
+
+        using var response = await browser.PostFormAsync("/account/signout", "/account/signout", [], withAntiforgery: false);
+
+        await Expect.StatusAsync(response, HttpStatusCode.BadRequest);
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Anonymous_page_request_is_sent_to_sign_in_with_the_page_as_return_url()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        using var response = await client.GetAsync("/stores?region=East");
+
+        Assert.True(Browser.RedirectsToSignIn(response));
+        Assert.Contains("ReturnUrl=%2Fstores%3Fregion%3DEast", Browser.LocationOf(response), StringComparison.OrdinalIgnoreCase);
+    }
+}
