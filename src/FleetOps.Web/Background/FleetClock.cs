@@ -1,13 +1,14 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
 
 namespace FleetOps.Web.Background;
 
 /// <summary>
 /// Applies what time alone changes: four times a second it takes the offline deadlines that passed (a
 /// priority queue, so each tick costs only the terminals that are due), and every five seconds it lets
-/// power windows slide.
+/// power windows slide; and it applies the unsettled-transaction deadlines that passed.
 /// </summary>
-public sealed class FleetClock(FleetState fleet, TimeProvider time) : BackgroundService
+public sealed class FleetClock(FleetState fleet, TransactionBook book, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private const int PowerEveryTicks = 20;
@@ -21,6 +22,7 @@ public sealed class FleetClock(FleetState fleet, TimeProvider time) : Background
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 fleet.Sweep(includePower: ++tick % PowerEveryTicks == 0);
+                book.Sweep();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

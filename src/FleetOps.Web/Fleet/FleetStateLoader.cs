@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed partial class FleetStateLoader(
     FleetState fleet,
     StoreDirectory stores,
     TerminalKeys keys,
+    TransactionBook book,
     TimeProvider time,
     ILogger<FleetStateLoader> logger)
 {
@@ -68,11 +70,22 @@ public sealed partial class FleetStateLoader(
             .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion))
             .ToListAsync(cancellationToken);
         fleet.Load(snapshots, targets);
-        LogLoaded(storeRows.Count, snapshots.Count, targets.Count);
+
+        // Open transactions (and recent reversals, which may be lost sales) are judged against the power history just loaded.
+        var lostSalesSince = (time.GetUtcNow() - TransactionBook.LostSalesKeptFor).ToUnixTimeMilliseconds();
+        var transactionRows = await db.Transactions.AsNoTracking()
+            .Where(t => !t.Closed || (t.LastStage == "reversed" && t.ClosedAtMs >= lostSalesSince))
+            .Select(t => new { t.RecordJson, t.StoreCode })
+            .ToListAsync(cancellationToken);
+        book.Load(transactionRows
+            .Select(t => (Record: TransactionJson.Deserialize(t.RecordJson), t.StoreCode))
+            .Where(t => t.Record is not null)
+            .Select(t => (t.Record!, t.StoreCode)));
+        LogLoaded(storeRows.Count, snapshots.Count, targets.Count, book.OpenCount);
     }
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet state rebuilt: {Stores} stores, {Terminals} terminals, {Targets} software targets")]
-    private partial void LogLoaded(int stores, int terminals, int targets);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet state rebuilt: {Stores} stores, {Terminals} terminals, {Targets} software targets, {Open} open transactions")]
+    private partial void LogLoaded(int stores, int terminals, int targets, int open);
 }

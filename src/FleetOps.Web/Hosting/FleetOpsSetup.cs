@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Api;
 using FleetOps.Web.Background;
 using FleetOps.Web.Components;
@@ -54,6 +55,7 @@ public static class FleetOpsSetup
         services.AddSingleton<FleetDbContextFactory>();
         services.AddSingleton<FleetState>(sp => new FleetState(sp.GetRequiredService<TimeProvider>(), detection));
         services.AddSingleton<StoreDirectory>();
+        services.AddSingleton<TransactionBook>(sp => new TransactionBook(sp.GetRequiredService<TimeProvider>(), detection, sp.GetRequiredService<FleetState>()));
         services.AddSingleton<TerminalKeys>();
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<HubConnections>();
@@ -100,6 +102,7 @@ public static class FleetOpsSetup
         app.MapManagementApi();
         app.MapAccountApi();
         app.MapExports();
+        app.MapTransactionsApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Threading.Channels;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 
@@ -24,6 +25,7 @@ public sealed class StorageUnavailableException(string message, Exception? inner
 public sealed partial class EventWriter(
     FleetDbContextFactory databases,
     FleetState fleet,
+    TransactionBook book,
     IngestStatistics statistics,
     TimeProvider time,
     ILogger<EventWriter> logger) : BackgroundService
@@ -112,6 +114,8 @@ public sealed partial class EventWriter(
     {
         var results = new IngestResult[batch.Count];
         var snapshots = new Dictionary<string, TerminalSnapshot>(StringComparer.Ordinal);
+        var transactions = new Dictionary<(string, string), (TransactionRecord Record, string StoreCode)>();
+        var powerChanged = new HashSet<string>(StringComparer.Ordinal);
         var perStore = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         using (var transaction = connection.BeginTransaction())
         {
@@ -128,15 +132,38 @@ public sealed partial class EventWriter(
                 var current = snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
                 if (current is null) continue; // registered terminals only reach the writer; defensive
                 if (accepted.Count > 0) perStore[current.StoreCode] = perStore.GetValueOrDefault(current.StoreCode) + accepted.Count;
+                foreach (var e in accepted)
+                {
+                    switch (e)
+                    {
+                        case TransactionEvent sale:
+                            var key = (write.TerminalId, sale.TransactionId);
+                            var known = transactions.GetValueOrDefault(key).Record
+                                        ?? book.Get(write.TerminalId, sale.TransactionId)?.Record
+                                        ?? commands.LoadTransaction(write.TerminalId, sale.TransactionId);
+                            transactions[key] = (known?.With(sale) ?? TransactionRecord.From(write.TerminalId, sale), current.StoreCode);
+                            break;
+                        case PowerEvent or HeartbeatEvent:
+                            powerChanged.Add(write.TerminalId); // a loss or a reboot may explain an unfinished sale
+                            break;
+                    }
+                }
                 // A resent backlog (all duplicates) still proves the terminal is alive now.
                 snapshots[write.TerminalId] = accepted.Count > 0
                     ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
                     : current.WithContact(write.ReceivedAt);
             }
             foreach (var snapshot in snapshots.Values) commands.UpdateLatestState(snapshot);
+            var now = time.GetUtcNow();
+            foreach (var (record, store) in transactions.Values) commands.UpsertTransaction(record, store, now);
             transaction.Commit();
         }
         fleet.Publish(snapshots.Values);
+        if (transactions.Count > 0) book.Publish(transactions.Values);
+        foreach (var terminalId in powerChanged)
+        {
+            if (book.HasOpen(terminalId)) book.Rejudge(terminalId);
+        }
         statistics.RecordCommitted(perStore, time.GetUtcNow());
         for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
     }

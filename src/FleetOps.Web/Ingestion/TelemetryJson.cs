@@ -35,3 +35,12 @@ public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSo
     public static LatestState? FromJson(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<LatestState>(json, TelemetryJson.Options);
 }
+
+/// <summary>A merged transaction record as stored in the Transactions table.</summary>
+public static class TransactionJson
+{
+    public static string Serialize(FleetOps.Core.Transactions.TransactionRecord record) => JsonSerializer.Serialize(record, TelemetryJson.Options);
+
+    public static FleetOps.Core.Transactions.TransactionRecord? Deserialize(string json) =>
+        JsonSerializer.Deserialize<FleetOps.Core.Transactions.TransactionRecord>(json, TelemetryJson.Options);
+}

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
 
 namespace FleetOps.Web.Ingestion;
 
@@ -13,6 +14,8 @@ internal sealed class WriterCommands : IDisposable
 {
     private readonly DbCommand _insert;
     private readonly DbCommand _update;
+    private readonly DbCommand _upsertTransaction;
+    private readonly DbCommand _loadTransaction;
 
     public WriterCommands(DbConnection connection)
     {
@@ -33,12 +36,33 @@ internal sealed class WriterCommands : IDisposable
             WHERE "TerminalId" = @terminal
             """;
         AddParameters(_update, "@seen", "@contact", "@app", "@firmware", "@state", "@terminal");
+
+        _upsertTransaction = connection.CreateCommand();
+        _upsertTransaction.CommandText =
+            """
+            INSERT INTO "Transactions" ("TerminalId", "TransactionId", "StoreCode", "AmountMinor", "Currency", "AuthorizedAtMs",
+                "LastStage", "Closed", "ClosedAtMs", "RecordJson", "UpdatedAtMs")
+            VALUES (@terminal, @transaction, @store, @amount, @currency, @authorized, @stage, @closed, @closedAt, @record, @updated)
+            ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET
+                "StoreCode" = excluded."StoreCode", "AmountMinor" = excluded."AmountMinor", "Currency" = excluded."Currency",
+                "AuthorizedAtMs" = excluded."AuthorizedAtMs", "LastStage" = excluded."LastStage", "Closed" = excluded."Closed",
+                "ClosedAtMs" = excluded."ClosedAtMs", "RecordJson" = excluded."RecordJson", "UpdatedAtMs" = excluded."UpdatedAtMs"
+            """;
+        AddParameters(_upsertTransaction, "@terminal", "@transaction", "@store", "@amount", "@currency", "@authorized",
+            "@stage", "@closed", "@closedAt", "@record", "@updated");
+
+        _loadTransaction = connection.CreateCommand();
+        _loadTransaction.CommandText =
+            """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
+        AddParameters(_loadTransaction, "@terminal", "@transaction");
     }
 
     public void Enlist(DbTransaction transaction)
     {
         _insert.Transaction = transaction;
         _update.Transaction = transaction;
+        _upsertTransaction.Transaction = transaction;
+        _loadTransaction.Transaction = transaction;
     }
 
     /// <returns>true when the event is new; false when this terminal already sent an event with this id.</returns>
@@ -67,10 +91,38 @@ internal sealed class WriterCommands : IDisposable
         _update.ExecuteNonQuery();
     }
 
+    /// <summary>A transaction the in-memory book no longer holds (closed earlier): read it back to merge a late event.</summary>
+    public TransactionRecord? LoadTransaction(string terminalId, string transactionId)
+    {
+        _loadTransaction.Parameters[0].Value = terminalId;
+        _loadTransaction.Parameters[1].Value = transactionId;
+        return _loadTransaction.ExecuteScalar() is string json ? TransactionJson.Deserialize(json) : null;
+    }
+
+    public void UpsertTransaction(TransactionRecord record, string storeCode, DateTimeOffset now)
+    {
+        var p = _upsertTransaction.Parameters;
+        p[0].Value = record.TerminalId;
+        p[1].Value = record.TransactionId;
+        p[2].Value = storeCode;
+        p[3].Value = record.AmountMinor;
+        p[4].Value = record.Currency;
+        p[5].Value = record.AuthorizedAt.ToUnixTimeMilliseconds();
+        p[6].Value = record.LastStage.ToWire();
+        p[7].Value = record.IsClosed;
+        p[8].Value = record.IsClosed ? (object)record.Stages.Where(s => s.Stage is TransactionStage.Settled or TransactionStage.Reversed
+                or TransactionStage.Voided or TransactionStage.Declined).Min(s => s.At).ToUnixTimeMilliseconds() : DBNull.Value;
+        p[9].Value = TransactionJson.Serialize(record);
+        p[10].Value = now.ToUnixTimeMilliseconds();
+        _upsertTransaction.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         _insert.Dispose();
         _update.Dispose();
+        _upsertTransaction.Dispose();
+        _loadTransaction.Dispose();
     }
 
     private static void AddParameters(DbCommand command, params string[] names)

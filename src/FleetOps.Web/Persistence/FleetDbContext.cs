@@ -14,6 +14,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
     public DbSet<TelemetryEventRow> Events => Set<TelemetryEventRow>();
     public DbSet<SoftwareTargetRow> SoftwareTargets => Set<SoftwareTargetRow>();
+    public DbSet<TransactionRow> Transactions => Set<TransactionRow>();
     public DbSet<UserScopeRow> UserScopes => Set<UserScopeRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();

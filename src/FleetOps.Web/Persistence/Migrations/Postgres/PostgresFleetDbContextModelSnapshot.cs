@@ -188,6 +188,59 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Terminals", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AuthorizedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ClosedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("LastStage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TerminalId", "TransactionId");
+
+                    b.HasIndex("Closed", "AuthorizedAtMs");
+
+                    b.HasIndex("StoreCode", "AuthorizedAtMs");
+
+                    b.ToTable("Transactions", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
                 {
                     b.Property<int>("Id")

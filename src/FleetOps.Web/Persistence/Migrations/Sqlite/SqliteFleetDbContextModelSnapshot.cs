@@ -179,6 +179,59 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Terminals", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuthorizedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastStage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TerminalId", "TransactionId");
+
+                    b.HasIndex("Closed", "AuthorizedAtMs");
+
+                    b.HasIndex("StoreCode", "AuthorizedAtMs");
+
+                    b.ToTable("Transactions", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
                 {
                     b.Property<int>("Id")

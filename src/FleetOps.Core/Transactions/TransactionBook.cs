@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+
+namespace FleetOps.Core.Transactions;
+
+/// <summary>A transaction the book follows, with its store and the current verdict.</summary>
+public sealed record TrackedTransaction(TransactionRecord Record, string StoreCode, UnsettledVerdict Verdict)
+{
+    public string TerminalId => Record.TerminalId;
+    public string TransactionId => Record.TransactionId;
+}
+
+/// <summary>
+/// The transactions that are not closed yet (not settled, reversed, voided or declined), in memory, each with its
+/// verdict and the moment it must be looked at again. The event writer publishes committed records; the clock
+/// sweeps the deadlines (a priority queue, so a verdict changes at its deadline, not at the next slow scan);
+/// a terminal's new power losses re-judge its open sales. Closed sales leave; lost sales (reversed after a power
+/// loss) are kept for a while so that people see them.
+/// </summary>
+public sealed class TransactionBook(TimeProvider time, DetectionOptions options, FleetState fleet)
+{
+    public static readonly TimeSpan LostSalesKeptFor = TimeSpan.FromDays(7);
+
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<(string, string), TrackedTransaction> _open = new();
+    private readonly ConcurrentDictionary<(string, string), TrackedTransaction> _lostSales = new();
+    private readonly PriorityQueue<(string, string), DateTimeOffset> _deadlines = new();
+    private readonly Dictionary<string, HashSet<string>> _openByTerminal = new(StringComparer.Ordinal);
+
+    public event Action<IReadOnlyList<TrackedTransaction>>? Changed;
+
+    public int OpenCount => _open.Count;
+
+    public IEnumerable<TrackedTransaction> Open => _open.Values;
+
+    public IEnumerable<TrackedTransaction> Unsettled => _open.Values.Where(t => t.Verdict.IsUnsettled);
+
+    public IEnumerable<TrackedTransaction> LostSales => _lostSales.Values;
+
+    public TrackedTransaction? Get(string terminalId, string transactionId) =>
+        _open.GetValueOrDefault((terminalId, transactionId)) ?? _lostSales.GetValueOrDefault((terminalId, transactionId));
+
+    /// <summary>Start-up: the open transactions from the database.</summary>
+    public void Load(IEnumerable<(TransactionRecord Record, string StoreCode)> open)
+    {
+        lock (_gate)
+        {
+            _open.Clear();
+            _lostSales.Clear();
+            _deadlines.Clear();
+            _openByTerminal.Clear();
+            var now = time.GetUtcNow();
+            foreach (var (record, store) in open) Put(Judge(record, store, now));
+        }
+    }
+
+    /// <summary>After a commit: the merged records of the transactions that received events.</summary>
+    public void Publish(IReadOnlyCollection<(TransactionRecord Record, string StoreCode)> committed)
+    {
+        var changed = new List<TrackedTransaction>(committed.Count);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var (record, store) in committed) changed.Add(Put(Judge(record, store, now)));
+        }
+        if (changed.Count > 0) Changed?.Invoke(changed);
+    }
+
+    /// <summary>Re-judges a terminal's open sales: its power history changed (e.g. a late backlog brought a loss).</summary>
+    public void Rejudge(string terminalId)
+    {
+        var changed = new List<TrackedTransaction>();
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (!_openByTerminal.TryGetValue(terminalId, out var ids)) return;
+            foreach (var open in ids.Select(id => _open[(terminalId, id)]).ToList())
+            {
+                var judged = Judge(open.Record, open.StoreCode, now);
+                if (judged.Verdict != open.Verdict) changed.Add(Put(judged));
+            }
+        }
+        if (changed.Count > 0) Changed?.Invoke(changed);
+    }
+
+    public bool HasOpen(string terminalId)
+    {
+        lock (_gate) return _openByTerminal.ContainsKey(terminalId);
+    }
+
+    /// <summary>Applies the deadlines that passed. Called by the clock a few times a second.</summary>
+    public int Sweep()
+    {
+        var changed = new List<TrackedTransaction>();
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            while (_deadlines.TryPeek(out var key, out var deadline) && deadline <= now)
+            {
+                _deadlines.Dequeue();
+                if (!_open.TryGetValue(key, out var open)) continue;
+                var judged = Judge(open.Record, open.StoreCode, now);
+                if (judged.Verdict != open.Verdict) changed.Add(Put(judged));
+                else if (judged.Verdict.NextDeadline is { } next && next > now) _deadlines.Enqueue(key, next);
+            }
+            foreach (var (key, lost) in _lostSales)
+            {
+                if (now - lost.Record.AuthorizedAt > LostSalesKeptFor) _lostSales.TryRemove(key, out _);
+            }
+        }
+        if (changed.Count > 0) Changed?.Invoke(changed);
+        return changed.Count;
+    }
+
+    private TrackedTransaction Judge(TransactionRecord record, string store, DateTimeOffset now)
+    {
+        var losses = fleet.Get(record.TerminalId)?.Power.Losses() ?? [];
+        return new TrackedTransaction(record, store, UnsettledRule.Evaluate(record, losses, now, options));
+    }
+
+    private TrackedTransaction Put(TrackedTransaction tracked)
+    {
+        var key = (tracked.TerminalId, tracked.TransactionId);
+        if (tracked.Record.IsClosed)
+        {
+            _open.TryRemove(key, out _);
+            if (_openByTerminal.TryGetValue(tracked.TerminalId, out var ids) && ids.Remove(tracked.TransactionId) && ids.Count == 0)
+            {
+                _openByTerminal.Remove(tracked.TerminalId);
+            }
+            if (tracked.Verdict.SaleLost) _lostSales[key] = tracked;
+            return tracked;
+        }
+        _open[key] = tracked;
+        if (!_openByTerminal.TryGetValue(tracked.TerminalId, out var open))
+        {
+            _openByTerminal[tracked.TerminalId] = open = new HashSet<string>(StringComparer.Ordinal);
+        }
+        open.Add(tracked.TransactionId);
+        if (tracked.Verdict.NextDeadline is { } deadline) _deadlines.Enqueue(key, deadline);
+        return tracked;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Live;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>An unsettled transaction as the API and the CSV show it (PROTOCOL.md §2).</summary>
+public sealed record UnsettledDto(
+    string TerminalId, string StoreCode, string TransactionId, long AmountMinor, string Currency, string? MaskedPan,
+    string? AuthCode, string? Rrn, string? BatchNumber, DateTimeOffset AuthorizedAt, string LastStage, string Reason, string CaseStatus)
+{
+    /// <summary>Cases (the recovery workflow) are not built yet; every unsettled transaction is "none" until then.</summary>
+    public const string NoCase = "none";
+
+    public static UnsettledDto From(TrackedTransaction t) => new(
+        t.TerminalId, t.StoreCode, t.TransactionId, t.Record.AmountMinor, t.Record.Currency, t.Record.MaskedPan, t.Record.AuthCode,
+        t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, LiveFormat.Wire(t.Record.LastStage),
+        LiveFormat.Wire(t.Verdict.Reason!.Value), NoCase);
+}
+
+/// <summary><c>GET /api/v1/transactions/unsettled</c> and its CSV for the acquirer, filtered by the caller's scope.</summary>
+public static class TransactionsApi
+{
+    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/transactions").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Transactions");
+        api.MapGet("/unsettled", List).WithName("ListUnsettledTransactions");
+        api.MapGet("/unsettled.csv", Csv).WithName("ExportUnsettledTransactions");
+        return app;
+    }
+
+    public static Results<Ok<PagedResult<UnsettledDto>>, ValidationProblem> List(
+        TransactionBook book, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        string? store = null, string? reason = null, int page = 1, int pageSize = 50)
+    {
+        var query = Parse(store, reason, access.Scope(context.User), stores, out var errors) with { Page = page, PageSize = pageSize };
+        if (page < 1) errors["page"] = ["'page' starts at 1."];
+        if (pageSize is < 1 or > UnsettledQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{UnsettledQuery.MaxPageSize}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var (items, total) = query.Run(book.Unsettled, time.GetUtcNow());
+        return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(UnsettledDto.From).ToList(), total));
+    }
+
+    public static Results<FileContentHttpResult, ValidationProblem> Csv(
+        TransactionBook book, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        string? store = null, string? reason = null)
+    {
+        var query = Parse(store, reason, access.Scope(context.User), stores, out var errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var now = time.GetUtcNow();
+        var rows = query.Sort(query.Filter(book.Unsettled, now)).Select(UnsettledDto.From);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(UnsettledCsv.Write(rows))).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"unsettled-{now:yyyyMMdd-HHmm}.csv");
+    }
+
+    private static UnsettledQuery Parse(string? store, string? reason, Core.Access.AccessScope scope, StoreDirectory stores,
+        out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        UnsettledReason? parsedReason = null;
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            parsedReason = Enum.GetValues<UnsettledReason>().Cast<UnsettledReason?>().FirstOrDefault(r => LiveFormat.Wire(r!.Value) == reason);
+            if (parsedReason is null)
+            {
+                errors["reason"] = [$"'reason' must be one of: {string.Join(", ", Enum.GetValues<UnsettledReason>().Select(r => LiveFormat.Wire(r)))}."];
+            }
+        }
+        // The caller's scope always applies; a store filter can only narrow it.
+        var allowed = scope.StoreCodes(stores);
+        IReadOnlySet<string>? wanted = string.IsNullOrWhiteSpace(store)
+            ? allowed
+            : store.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new UnsettledQuery { Stores = wanted, Reason = parsedReason };
+    }
+}
+
+/// <summary>
+/// The worklist as CSV for the acquirer: RFC 4180, UTF-8 with BOM (spreadsheets then read non-ASCII correctly),
+/// ISO 8601 UTC timestamps, amounts in major units next to their currency, and only the masked card number.
+/// </summary>
+public static class UnsettledCsv
+{
+    public const string Header = "terminalId,storeCode,transactionId,amount,currency,maskedPan,authCode,rrn,batchNumber,authorizedAt,lastStage,reason,caseStatus";
+
+    public static string Write(IEnumerable<UnsettledDto> rows)
+    {
+        var sb = new StringBuilder().Append(Header).Append("\r\n");
+        foreach (var r in rows)
+        {
+            string?[] cells =
+            [
+                r.TerminalId, r.StoreCode, r.TransactionId, MajorUnits(r.AmountMinor, r.Currency), r.Currency, r.MaskedPan, r.AuthCode, r.Rrn,
+                r.BatchNumber, r.AuthorizedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.LastStage, r.Reason, r.CaseStatus,
+            ];
+            sb.AppendJoin(',', cells.Select(TerminalCsv.Escape)).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Minor units to major units with the currency's own number of decimals (JPY has none, KWD three).</summary>
+    public static string MajorUnits(long minor, string currency)
+    {
+        var digits = currency.ToUpperInvariant() switch
+        {
+            "JPY" or "KRW" or "VND" or "CLP" or "ISK" => 0,
+            "KWD" or "BHD" or "OMR" or "JOD" or "TND" => 3,
+            _ => 2,
+        };
+        var value = minor / (decimal)Math.Pow(10, digits);
+        return value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FleetOps.Web.Persistence;
+
+/// <summary>
+/// One card transaction of one terminal, merged from all its events (written by the event writer in the same
+/// commit as the events). The whole record is kept as JSON; the columns are what queries filter on.
+/// </summary>
+public sealed class TransactionRow
+{
+    public required string TerminalId { get; set; }
+    public required string TransactionId { get; set; }
+    public required string StoreCode { get; set; }
+    public long AmountMinor { get; set; }
+    public required string Currency { get; set; }
+    public long AuthorizedAtMs { get; set; }
+    public required string LastStage { get; set; }
+    public bool Closed { get; set; }
+    public long? ClosedAtMs { get; set; }
+    public required string RecordJson { get; set; }
+    public long UpdatedAtMs { get; set; }
+}
+
+internal sealed class TransactionConfiguration : IEntityTypeConfiguration<TransactionRow>
+{
+    public void Configure(EntityTypeBuilder<TransactionRow> b)
+    {
+        b.ToTable("Transactions");
+        b.HasKey(t => new { t.TerminalId, t.TransactionId });
+        b.Property(t => t.TerminalId).HasMaxLength(64);
+        b.Property(t => t.TransactionId).HasMaxLength(64);
+        b.Property(t => t.StoreCode).HasMaxLength(32);
+        b.Property(t => t.Currency).HasMaxLength(3);
+        b.Property(t => t.LastStage).HasMaxLength(16);
+        // Start-up loads the open ones; reports scan by store and time.
+        b.HasIndex(t => new { t.Closed, t.AuthorizedAtMs });
+        b.HasIndex(t => new { t.StoreCode, t.AuthorizedAtMs });
+    }
+}
