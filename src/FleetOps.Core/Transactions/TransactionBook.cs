@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Transactions;
 
@@ -15,8 +16,9 @@ public sealed record TrackedTransaction(TransactionRecord Record, string StoreCo
 /// The transactions that are not closed yet (not settled, reversed, voided or declined), in memory, each with its
 /// verdict and the moment it must be looked at again. The event writer publishes committed records; the clock
 /// sweeps the deadlines (a priority queue, so a verdict changes at its deadline, not at the next slow scan);
-/// a terminal's new power losses re-judge its open sales. Closed sales leave; lost sales (reversed after a power
-/// loss) are kept for a while so that people see them.
+/// a terminal's new power losses re-judge its open sales and its recent reversals. Closed sales leave; lost sales
+/// (reversed after a power loss) are kept for a while so that people see them. A reversal is often sent while the
+/// terminal boots, before the heartbeat or backlog that reveals the loss, so recent reversals stay watched too.
 /// </summary>
 public sealed class TransactionBook(TimeProvider time, DetectionOptions options, FleetState fleet)
 {
@@ -25,6 +27,8 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<(string, string), TrackedTransaction> _open = new();
     private readonly ConcurrentDictionary<(string, string), TrackedTransaction> _lostSales = new();
+    private readonly Dictionary<(string, string), TrackedTransaction> _reversals = new();
+    private readonly Dictionary<string, HashSet<string>> _reversedByTerminal = new(StringComparer.Ordinal);
     private readonly PriorityQueue<(string, string), DateTimeOffset> _deadlines = new();
     private readonly Dictionary<string, HashSet<string>> _openByTerminal = new(StringComparer.Ordinal);
 
@@ -48,6 +52,8 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
         {
             _open.Clear();
             _lostSales.Clear();
+            _reversals.Clear();
+            _reversedByTerminal.Clear();
             _deadlines.Clear();
             _openByTerminal.Clear();
             var now = time.GetUtcNow();
@@ -67,18 +73,22 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
         if (changed.Count > 0) Changed?.Invoke(changed);
     }
 
-    /// <summary>Re-judges a terminal's open sales: its power history changed (e.g. a late backlog brought a loss).</summary>
+    /// <summary>
+    /// Re-judges a terminal's open sales and recent reversals: its power history changed (e.g. a late backlog brought
+    /// a loss, or the heartbeat that reveals a reboot came after the reversal sent while booting).
+    /// </summary>
     public void Rejudge(string terminalId)
     {
         var changed = new List<TrackedTransaction>();
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            if (!_openByTerminal.TryGetValue(terminalId, out var ids)) return;
-            foreach (var open in ids.Select(id => _open[(terminalId, id)]).ToList())
+            var open = _openByTerminal.GetValueOrDefault(terminalId)?.Select(id => _open[(terminalId, id)]) ?? [];
+            var reversed = _reversedByTerminal.GetValueOrDefault(terminalId)?.Select(id => _reversals[(terminalId, id)]) ?? [];
+            foreach (var watched in open.Concat(reversed).ToList())
             {
-                var judged = Judge(open.Record, open.StoreCode, now);
-                if (judged.Verdict != open.Verdict) changed.Add(Put(judged));
+                var judged = Judge(watched.Record, watched.StoreCode, now);
+                if (judged.Verdict != watched.Verdict) changed.Add(Put(judged));
             }
         }
         if (changed.Count > 0) Changed?.Invoke(changed);
@@ -108,6 +118,10 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             {
                 if (now - lost.Record.AuthorizedAt > LostSalesKeptFor) _lostSales.TryRemove(key, out _);
             }
+            foreach (var (key, reversal) in _reversals.ToList())
+            {
+                if (now - reversal.Record.AuthorizedAt > LostSalesKeptFor) Unwatch(key);
+            }
         }
         if (changed.Count > 0) Changed?.Invoke(changed);
         return changed.Count;
@@ -129,7 +143,19 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             {
                 _openByTerminal.Remove(tracked.TerminalId);
             }
-            if (tracked.Verdict.SaleLost) _lostSales[key] = tracked;
+            if (tracked.Verdict.SaleLost)
+            {
+                _lostSales[key] = tracked;
+                Unwatch(key);
+            }
+            else if (tracked.Record.Has(TransactionStage.Reversed) && !tracked.Record.Has(TransactionStage.Completed))
+            {
+                Watch(key, tracked); // its power loss may still be reported
+            }
+            else
+            {
+                Unwatch(key);
+            }
             return tracked;
         }
         _open[key] = tracked;
@@ -140,5 +166,24 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
         open.Add(tracked.TransactionId);
         if (tracked.Verdict.NextDeadline is { } deadline) _deadlines.Enqueue(key, deadline);
         return tracked;
+    }
+
+    private void Watch((string TerminalId, string TransactionId) key, TrackedTransaction reversal)
+    {
+        _reversals[key] = reversal;
+        if (!_reversedByTerminal.TryGetValue(key.TerminalId, out var ids))
+        {
+            _reversedByTerminal[key.TerminalId] = ids = new HashSet<string>(StringComparer.Ordinal);
+        }
+        ids.Add(key.TransactionId);
+    }
+
+    private void Unwatch((string TerminalId, string TransactionId) key)
+    {
+        if (!_reversals.Remove(key)) return;
+        if (_reversedByTerminal.TryGetValue(key.TerminalId, out var ids) && ids.Remove(key.TransactionId) && ids.Count == 0)
+        {
+            _reversedByTerminal.Remove(key.TerminalId);
+        }
     }
 }

@@ -14,7 +14,8 @@ namespace FleetOps.Web.Demo;
 /// <summary>
 /// Seeds a demo retail chain on first start and then drives it with the simulator over the real HTTP
 /// API, so a newcomer sees a live fleet (and the ingestion path is exercised end to end). Terminal keys
-/// are stored hashed only, so at every start the demo issues its terminals fresh keys.
+/// are stored hashed only, so at every start the demo issues its terminals fresh keys. At every start it also
+/// writes a small late backlog (<see cref="DemoBacklog"/>) so the unsettled worklist shows each reason at once.
 /// </summary>
 public sealed partial class DemoChain(
     IOptions<DemoOptions> options,
@@ -23,6 +24,7 @@ public sealed partial class DemoChain(
     StoreDirectory stores,
     FleetDbContextFactory databases,
     TerminalKeys keys,
+    EventWriter writer,
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
@@ -45,6 +47,7 @@ public sealed partial class DemoChain(
         if (!settings.Enabled) return;
         await SeedAsync(settings, stoppingToken);
         await SeedUsersAsync();
+        await WriteBacklogAsync(stoppingToken); // before waiting for an address: it needs none
 
         // The simulator talks HTTP to this very server, so it waits until Kestrel listens.
         var started = new TaskCompletionSource();
@@ -116,6 +119,18 @@ public sealed partial class DemoChain(
         LogAccounts(string.Join(", ", DemoUsers.Accounts.Select(a => a.Email)), DemoUsers.Password);
     }
 
+    private async Task WriteBacklogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await new DemoBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogBacklogFailed(ex); // the demo goes on without it; the next start tries again
+        }
+    }
+
     /// <summary>New keys for all demo terminals, in one transaction; the simulator is their only holder.</summary>
     private async Task<IReadOnlyList<SimulatedTerminal>> IssueKeysAsync(CancellationToken cancellationToken)
     {
@@ -155,6 +170,9 @@ public sealed partial class DemoChain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo sign-in: {Accounts} with password {Password} (demo only; turn the demo off in production)")]
     private partial void LogAccounts(string accounts, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo backlog not written")]
+    private partial void LogBacklogFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Simulator: {Message}")]
     private partial void LogSimulator(string message);

@@ -160,10 +160,8 @@ public sealed partial class EventWriter(
         }
         fleet.Publish(snapshots.Values);
         if (transactions.Count > 0) book.Publish(transactions.Values);
-        foreach (var terminalId in powerChanged)
-        {
-            if (book.HasOpen(terminalId)) book.Rejudge(terminalId);
-        }
+        // Open sales and recent reversals alike: a reversal may arrive before the loss that makes it a lost sale.
+        foreach (var terminalId in powerChanged) book.Rejudge(terminalId);
         statistics.RecordCommitted(perStore, time.GetUtcNow());
         for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
     }

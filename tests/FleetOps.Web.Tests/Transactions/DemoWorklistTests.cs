@@ -1,0 +1,70 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Demo;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetOps.Web.Tests.Transactions;
+
+/// <summary>
+/// The demo chain (20 terminals in 4 stores) fills the unsettled worklist at start-up with each reason and a lost sale,
+/// through the real event writer; its simulator cannot reach a TestServer, but the backlog does not need it. The clock is
+/// fake only so that the run date, which names the backlog's events, cannot change during the test.
+/// </summary>
+public sealed class DemoWorklistTests : IAsyncLifetime
+{
+    private static readonly string[] Reasons = ["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring"];
+
+    private readonly FleetOpsApp _app = FleetOpsApp.Create(new FleetOpsAppOptions
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero)),
+        Settings = new Dictionary<string, string?>
+        {
+            ["FleetOps:Demo:Enabled"] = "true",
+            ["FleetOps:Demo:Terminals"] = "20",
+            ["FleetOps:Demo:Stores"] = "4",
+        },
+    });
+
+    [Fact]
+    public async Task Demo_start_lists_each_unsettled_reason_and_a_lost_sale()
+    {
+        using var admin = _app.CreateAdminClient();
+
+        var page = await Eventually.MatchesAsync(() => admin.UnsettledAsync(), p => Reasons.All(ReasonsIn(p).Contains),
+            "the demo backlog to show every reason");
+
+        Assert.All(page.Items(), i => Assert.StartsWith(DemoChain.TerminalPrefix, Expect.Wire(i["terminalId"])));
+        Assert.Equal(Reasons.Order(), ReasonsIn(page).Order());
+        Assert.All(page.Items(), i => Assert.Matches(@"^\d{6}\*{6}\d{4}$", Expect.Wire(i["maskedPan"])));
+        var lost = Assert.Single(_app.GetService<TransactionBook>().LostSales);
+        Assert.StartsWith(DemoChain.TerminalPrefix, lost.TerminalId);
+    }
+
+    [Fact]
+    public async Task Demo_backlog_written_again_on_the_same_day_is_all_duplicates()
+    {
+        using var admin = _app.CreateAdminClient();
+        await Eventually.MatchesAsync(() => admin.UnsettledAsync(), p => Reasons.All(ReasonsIn(p).Contains),
+            "the demo backlog to show every reason");
+        var (events, rows) = (await _app.CountAsync("TelemetryEvents"), await _app.CountAsync("Transactions"));
+
+        var again = await new DemoBacklog(_app.GetService<EventWriter>(), _app.GetService<FleetState>(),
+            _app.GetService<TimeProvider>(), NullLogger.Instance).WriteAsync(CancellationToken.None);
+
+        Assert.Equal(0, again.Accepted);
+        Assert.Equal(events, again.Duplicates);
+        Assert.Equal(events, await _app.CountAsync("TelemetryEvents"));
+        Assert.Equal(rows, await _app.CountAsync("Transactions"));
+        Assert.Equal(Reasons.Length, (await admin.UnsettledAsync())["total"]!.GetValue<int>());
+    }
+
+    private static List<string> ReasonsIn(System.Text.Json.Nodes.JsonObject page) =>
+        page.Items().Select(i => Expect.Wire(i["reason"])).ToList();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}
