@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -37,12 +38,14 @@ public abstract class FleetComponentTest : IAsyncLifetime
     {
         Clock = new FakeTimeProvider(Start);
         Fleet = new FleetState(Clock, Detection);
+        Book = new TransactionBook(Clock, Detection, Fleet);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
         Services.AddSingleton(Fleet);
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
+        Services.AddSingleton(Book);
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
@@ -59,6 +62,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected FakeTimeProvider Clock { get; }
     protected DetectionOptions Detection { get; } = new();
     protected FleetState Fleet { get; }
+
+    /// <summary>The open transactions the pages read; publish records into it as the event writer does after a commit.</summary>
+    protected TransactionBook Book { get; }
     protected StoreDirectory Stores { get; } = new();
     protected IngestStatistics Statistics { get; } = new();
 

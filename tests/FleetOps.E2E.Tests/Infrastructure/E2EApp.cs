@@ -22,8 +22,16 @@ public sealed class E2EApp : WebApplicationFactory<Program>
     public const int OfflineAfterSeconds = 3;
     public const string Folder = "/tmp/fleetops-e2e";
 
-    public E2EApp()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public E2EApp() : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <param name="settings">Settings on top of the defaults above, e.g. <c>FleetOps:Detection:CompletionTimeoutSeconds</c>.</param>
+    public E2EApp(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -56,6 +64,7 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         // Quiet test output, and the rolling log file beside the databases instead of in the test's bin folder.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Folder, "logs", "fleetops-.log"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

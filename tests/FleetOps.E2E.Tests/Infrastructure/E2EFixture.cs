@@ -18,7 +18,7 @@ public sealed record E2EUser(string Email, string Password, string Role);
 /// One app and one browser per test class. The browser is Debian's Chromium (no browser download is possible
 /// here); when it is missing, every test fails with a message that says how to install it, instead of skipping.
 /// </summary>
-public sealed class E2EFixture : IAsyncLifetime
+public class E2EFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -28,7 +28,14 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private int _users;
 
-    public E2EApp App { get; } = new();
+    public E2EFixture() : this(new E2EApp())
+    {
+    }
+
+    /// <summary>For a fixture whose app needs other settings (see <see cref="E2EApp(IReadOnlyDictionary{string, string})"/>).</summary>
+    protected E2EFixture(E2EApp app) => App = app;
+
+    public E2EApp App { get; }
 
     /// <summary>The first administrator, created by the app itself from <c>FleetOps:Bootstrap:AdminEmail</c>/<c>AdminPassword</c>.</summary>
     public static E2EUser Administrator { get; } = new(E2EApp.AdminEmail, E2EApp.AdminPassword, Roles.Administrator);

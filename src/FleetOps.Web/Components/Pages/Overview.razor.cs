@@ -1,5 +1,6 @@
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Security;
 using FleetOps.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -19,11 +20,13 @@ public partial class Overview
     [Inject] private IngestStatistics Statistics { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private TransactionBook Book { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
     private OverviewModel _model = new();
     private LiveRefresh? _live;
+    private BookRefresh? _bookLive;
     private List<ChartSeries<double>> _eventSeries = [];
     private string[] _eventLabels = [];
     private List<ChartSeries<double>> _storeSeries = [];
@@ -36,11 +39,14 @@ public partial class Overview
         // The chart of events per minute moves even when no terminal changes state, hence the clock.
         _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
             relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)), clockEvery: TimeSpan.FromSeconds(5));
+        // Money at risk changes with the book (a sale times out, a settlement arrives), not with the fleet.
+        _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
+            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)));
     }
 
     private void Rebuild()
     {
-        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope);
+        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book);
         _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
         _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 
@@ -54,5 +60,9 @@ public partial class Overview
         ];
     }
 
-    public void Dispose() => _live?.Dispose();
+    public void Dispose()
+    {
+        _live?.Dispose();
+        _bookLive?.Dispose();
+    }
 }

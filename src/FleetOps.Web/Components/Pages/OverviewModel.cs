@@ -1,6 +1,8 @@
 using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Components.Transactions;
 using FleetOps.Web.Live;
 
 namespace FleetOps.Web.Components.Pages;
@@ -18,7 +20,11 @@ public sealed class OverviewModel
     public IReadOnlyList<StoreHealth> Stores { get; private init; } = [];
     public IReadOnlyList<(DateTimeOffset Minute, long Events)> EventsPerMinute { get; private init; } = [];
 
-    public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null)
+    /// <summary>Unsettled card payments in the scope, per currency (empty without a book).</summary>
+    public RiskTotals MoneyAtRisk { get; private init; } = RiskTotals.None;
+
+    public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null,
+        TransactionBook? book = null)
     {
         scope ??= AccessScope.All;
         int online = 0, offline = 0, unknown = 0, unstable = 0, outdated = 0, total = 0;
@@ -48,6 +54,7 @@ public sealed class OverviewModel
             StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
             EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
+            MoneyAtRisk = book is null ? RiskTotals.None : UnsettledModel.MoneyAtRiskFor(book, stores, scope),
         };
     }
 }

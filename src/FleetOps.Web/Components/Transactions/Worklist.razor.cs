@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using FleetOps.Core.Access;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Live;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+
+namespace FleetOps.Web.Components.Transactions;
+
+/// <summary>
+/// The unsettled-payments worklist: money at risk, the filtered and sorted list of payments that may never reach the
+/// merchant (paged over the in-memory book with <see cref="UnsettledQuery"/>), lost sales, terminals to look at and
+/// operator-caused failures — all limited to the user's stores and following the book live (throttled).
+/// </summary>
+public partial class Worklist : IDisposable
+{
+    public const string Path = "transactions/unsettled";
+
+    /// <summary>The minimum-age choices, in hours (0 = any age).</summary>
+    public static readonly IReadOnlyList<(int Hours, string Words)> AgeChoices =
+        [(0, "Any age"), (1, "Older than 1 h"), (24, "Older than 24 h"), (72, "Older than 3 days")];
+
+    public static readonly IReadOnlyList<(UnsettledSort Sort, string Words)> SortChoices =
+    [
+        (UnsettledSort.Oldest, "Oldest first"), (UnsettledSort.Newest, "Newest first"), (UnsettledSort.AmountHighest, "Highest amount"),
+        (UnsettledSort.Store, "Store"), (UnsettledSort.Reason, "Reason"),
+    ];
+
+    private static readonly int[] PageSizes = [25, 50, 100];
+
+    [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+
+    // Filters can come from links: the store page links to ?store=, the API's reason names work as ?reason=.
+    [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "reason")] public string? ReasonQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "search")] public string? SearchQuery { get; set; }
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private (string?, string?, string?)? _appliedQuery;
+    private BookRefresh? _bookLive;
+    private LiveRefresh? _fleetLive;
+
+    // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
+    private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
+
+    private string? _store;
+    private UnsettledReason? _reason;
+    private int _minimumAgeHours;
+    private decimal? _minimumAmount;
+    private string? _search;
+    private UnsettledSort _sort = UnsettledSort.Oldest;
+    private int _page = 1;
+    private int _pageSize = PageSizes[0];
+
+    private DateTimeOffset _now;
+    private UnsettledModel _model = new();
+    private IReadOnlyList<TrackedTransaction> _rows = [];
+    private int _total;
+    private IReadOnlyList<StoreInfo> _visibleStores = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Access.ScopeAsync();
+        _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
+            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)),
+            clockEvery: TimeSpan.FromSeconds(30));
+        // Heartbeats matter here only when they change a terminal's pending reversals.
+        _fleetLive = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
+            relevant: changed => changed.Any(t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId)
+                                                  && _scope.AllowsTerminal(t, Stores)));
+    }
+
+    protected override void OnParametersSet()
+    {
+        var query = (StoreQuery, ReasonQuery, SearchQuery);
+        if (_appliedQuery != query)
+        {
+            _appliedQuery = query;
+            _store = string.IsNullOrWhiteSpace(StoreQuery) ? null
+                : Stores.Get(StoreQuery.Trim()) is { } known && _scope.AllowsStore(known) ? known.Code : null;
+            _reason = ReasonLook.Parse(ReasonQuery);
+            _search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
+            _page = 1;
+        }
+        Rebuild();
+    }
+
+    private UnsettledQuery Query => new()
+    {
+        Stores = UnsettledModel.StoresFor(_scope, Stores, _store),
+        Reason = _reason,
+        MinimumAge = _minimumAgeHours > 0 ? TimeSpan.FromHours(_minimumAgeHours) : null,
+        MinimumAmountMinor = _minimumAmount is { } amount && amount > 0 ? (long)Math.Round(amount * 100m) : null,
+        Search = _search,
+        SortBy = _sort,
+        Page = _page,
+        PageSize = _pageSize,
+    };
+
+    private void Rebuild()
+    {
+        _now = Time.GetUtcNow();
+        _visibleStores = Stores.All.Where(_scope.AllowsStore).ToList();
+        _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store);
+        _pendingReversals = _model.Attention.Where(a => a.PendingReversals > 0).Select(a => a.TerminalId).ToImmutableHashSet(StringComparer.Ordinal);
+        var (rows, total) = Query.Run(Book.Unsettled, _now);
+        if (rows.Count == 0 && total > 0 && _page > 1)
+        {
+            // The page emptied (settled payments left it): show the last page that has rows.
+            _page = PageCount(total);
+            (rows, total) = Query.Run(Book.Unsettled, _now);
+        }
+        _rows = rows;
+        _total = total;
+    }
+
+    private int PageCount(int total) => Math.Max(1, (total + _pageSize - 1) / _pageSize);
+
+    /// <summary>The CSV for the acquirer, with the filters the API understands (store, reason); the scope applies there too.</summary>
+    private string CsvHref
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (_store is not null) parts.Add("store=" + Uri.EscapeDataString(_store));
+            if (_reason is { } reason) parts.Add("reason=" + ReasonLook.Wire(reason));
+            return "api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
+        }
+    }
+
+    private string? ZoneOf(string storeCode) => Stores.Get(storeCode)?.TimeZone;
+
+    private static string StoreTitle(string code, StoreInfo? store) => store is null ? code : $"{store.Code} · {store.Name}";
+
+    private static string RowId(TrackedTransaction t) => $"unsettled-{t.TerminalId}-{t.TransactionId}";
+
+    private void SetFilter(Action set)
+    {
+        set();
+        _page = 1;
+        Rebuild();
+    }
+
+    private void SetStore(string? store) => SetFilter(() => _store = store);
+
+    private void SetReason(UnsettledReason? reason) => SetFilter(() => _reason = reason);
+
+    private void ToggleReason(UnsettledReason reason) => SetReason(_reason == reason ? null : reason);
+
+    private void SetMinimumAge(int hours) => SetFilter(() => _minimumAgeHours = hours);
+
+    private void SetMinimumAmount(decimal? amount) => SetFilter(() => _minimumAmount = amount);
+
+    private void SetSearch(string? search) => SetFilter(() => _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim());
+
+    private void SetSort(UnsettledSort sort) => SetFilter(() => _sort = sort);
+
+    private void SetPage(int page)
+    {
+        _page = page;
+        Rebuild();
+    }
+
+    private void SetPageSize(int size) => SetFilter(() => _pageSize = size);
+
+    private void ClearFilters() => SetFilter(() =>
+    {
+        _store = null;
+        _reason = null;
+        _minimumAgeHours = 0;
+        _minimumAmount = null;
+        _search = null;
+    });
+
+    private bool Filtered => _store is not null || _reason is not null || _minimumAgeHours > 0 || (_minimumAmount ?? 0) > 0 || _search is not null;
+
+    public void Dispose()
+    {
+        _bookLive?.Dispose();
+        _fleetLive?.Dispose();
+    }
+}
