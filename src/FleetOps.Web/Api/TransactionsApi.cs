@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,13 +15,10 @@ public sealed record UnsettledDto(
     string TerminalId, string StoreCode, string TransactionId, long AmountMinor, string Currency, string? MaskedPan,
     string? AuthCode, string? Rrn, string? BatchNumber, DateTimeOffset AuthorizedAt, string LastStage, string Reason, string CaseStatus)
 {
-    /// <summary>Cases (the recovery workflow) are not built yet; every unsettled transaction is "none" until then.</summary>
-    public const string NoCase = "none";
-
-    public static UnsettledDto From(TrackedTransaction t) => new(
+    public static UnsettledDto From(TrackedTransaction t, CaseBook cases) => new(
         t.TerminalId, t.StoreCode, t.TransactionId, t.Record.AmountMinor, t.Record.Currency, t.Record.MaskedPan, t.Record.AuthCode,
         t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, LiveFormat.Wire(t.Record.LastStage),
-        LiveFormat.Wire(t.Verdict.Reason!.Value), NoCase);
+        LiveFormat.Wire(t.Verdict.Reason!.Value), cases.StatusOf(t.TerminalId, t.TransactionId));
 }
 
 /// <summary><c>GET /api/v1/transactions/unsettled</c> and its CSV for the acquirer, filtered by the caller's scope.</summary>
@@ -34,27 +33,42 @@ public static class TransactionsApi
     }
 
     public static Results<Ok<PagedResult<UnsettledDto>>, ValidationProblem> List(
-        TransactionBook book, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
-        string? store = null, string? reason = null, int page = 1, int pageSize = 50)
+        TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        string? store = null, string? reason = null, string? caseStatus = null, int page = 1, int pageSize = 50)
     {
         var query = Parse(store, reason, access.Scope(context.User), stores, out var errors) with { Page = page, PageSize = pageSize };
+        var withCase = ParseCaseStatus(caseStatus, cases, errors);
         if (page < 1) errors["page"] = ["'page' starts at 1."];
         if (pageSize is < 1 or > UnsettledQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{UnsettledQuery.MaxPageSize}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = query.Run(book.Unsettled, time.GetUtcNow());
-        return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(UnsettledDto.From).ToList(), total));
+        var (items, total) = query.Run(book.Unsettled.Where(withCase), time.GetUtcNow());
+        return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(t => UnsettledDto.From(t, cases)).ToList(), total));
     }
 
     public static Results<FileContentHttpResult, ValidationProblem> Csv(
-        TransactionBook book, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
-        string? store = null, string? reason = null)
+        TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        string? store = null, string? reason = null, string? caseStatus = null)
     {
         var query = Parse(store, reason, access.Scope(context.User), stores, out var errors);
+        var withCase = ParseCaseStatus(caseStatus, cases, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var now = time.GetUtcNow();
-        var rows = query.Sort(query.Filter(book.Unsettled, now)).Select(UnsettledDto.From);
+        var rows = query.Sort(query.Filter(book.Unsettled.Where(withCase), now)).Select(t => UnsettledDto.From(t, cases));
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(UnsettledCsv.Write(rows))).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"unsettled-{now:yyyyMMdd-HHmm}.csv");
+    }
+
+    /// <summary>Optional <c>caseStatus=</c> filter, comma-separated (e.g. <c>none,check_record,contact_acquirer</c> = not resolved).</summary>
+    private static Func<TrackedTransaction, bool> ParseCaseStatus(string? caseStatus, CaseBook cases, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(caseStatus)) return _ => true;
+        var known = Enum.GetValues<CaseStep>().Select(CaseWords.Wire).Prepend(CaseWords.NoCase).ToHashSet(StringComparer.Ordinal);
+        var wanted = caseStatus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0 || !wanted.IsSubsetOf(known))
+        {
+            errors["caseStatus"] = [$"'caseStatus' must be one or more of: {string.Join(", ", known)}."];
+        }
+        return t => wanted.Contains(cases.StatusOf(t.TerminalId, t.TransactionId));
     }
 
     private static UnsettledQuery Parse(string? store, string? reason, Core.Access.AccessScope scope, StoreDirectory stores,
@@ -103,16 +117,5 @@ public static class UnsettledCsv
         return sb.ToString();
     }
 
-    /// <summary>Minor units to major units with the currency's own number of decimals (JPY has none, KWD three).</summary>
-    public static string MajorUnits(long minor, string currency)
-    {
-        var digits = currency.ToUpperInvariant() switch
-        {
-            "JPY" or "KRW" or "VND" or "CLP" or "ISK" => 0,
-            "KWD" or "BHD" or "OMR" or "JOD" or "TND" => 3,
-            _ => 2,
-        };
-        var value = minor / (decimal)Math.Pow(10, digits);
-        return value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+    public static string MajorUnits(long minor, string currency) => Money.MajorUnits(minor, currency);
 }

@@ -5,6 +5,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Api;
 using FleetOps.Web.Background;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Components;
 using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
@@ -62,12 +63,16 @@ public static class FleetOpsSetup
         services.AddSingleton<FleetRegistry>();
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
+        services.AddSingleton<CaseBook>();
+        services.AddSingleton<CaseService>();
+        services.AddScoped<CaseFiles>();
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();
         services.AddSingleton<EventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<FleetClock>();
+        services.AddHostedService<CaseAutoResolver>();
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddHostedService<DemoChain>();

@@ -1,3 +1,4 @@
+using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -12,6 +13,7 @@ namespace FleetOps.Web.Hosting;
 public sealed partial class StartupInitializer(
     FleetDbContextFactory databases,
     FleetStateLoader loader,
+    CaseService cases,
     IServiceScopeFactory scopes,
     UserDirectory users,
     ApiTokenDirectory tokens,
@@ -31,6 +33,7 @@ public sealed partial class StartupInitializer(
         }
         LogMigrated(databases.Provider);
         await loader.LoadAsync(cancellationToken);
+        await cases.LoadAsync(cancellationToken);
         await using (var scope = scopes.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();

@@ -18,6 +18,8 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<UserScopeRow> UserScopes => Set<UserScopeRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+    public DbSet<CaseEntryRow> CaseEntries => Set<CaseEntryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

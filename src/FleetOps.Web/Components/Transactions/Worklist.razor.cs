@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,11 @@ public partial class Worklist : IDisposable
         (UnsettledSort.Store, "Store"), (UnsettledSort.Reason, "Reason"),
     ];
 
+    /// <summary>The API's <c>caseStatus</c> values of everything not resolved, for the CSV of the open list.</summary>
+    private static readonly string OpenCaseStatuses = string.Join(',',
+        Enum.GetValues<FleetOps.Core.Cases.CaseStep>().Where(s => s != FleetOps.Core.Cases.CaseStep.Resolved)
+            .Select(FleetOps.Core.Cases.CaseWords.Wire).Prepend(FleetOps.Core.Cases.CaseWords.NoCase));
+
     private static readonly int[] PageSizes = [25, 50, 100];
 
     [Inject] private TransactionBook Book { get; set; } = default!;
@@ -34,6 +40,7 @@ public partial class Worklist : IDisposable
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private CaseBook Cases { get; set; } = default!;
 
     // Filters can come from links: the store page links to ?store=, the API's reason names work as ?reason=.
     [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
@@ -44,6 +51,7 @@ public partial class Worklist : IDisposable
     private (string?, string?, string?)? _appliedQuery;
     private BookRefresh? _bookLive;
     private LiveRefresh? _fleetLive;
+    private RefreshThrottle? _caseLive;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
     private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
@@ -53,6 +61,7 @@ public partial class Worklist : IDisposable
     private int _minimumAgeHours;
     private decimal? _minimumAmount;
     private string? _search;
+    private bool _includeResolved;
     private UnsettledSort _sort = UnsettledSort.Oldest;
     private int _page = 1;
     private int _pageSize = PageSizes[0];
@@ -73,6 +82,9 @@ public partial class Worklist : IDisposable
         _fleetLive = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
             relevant: changed => changed.Any(t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId)
                                                   && _scope.AllowsTerminal(t, Stores)));
+        // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
+        _caseLive = new RefreshThrottle(Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }));
+        Cases.Changed += OnCaseChanged;
     }
 
     protected override void OnParametersSet()
@@ -108,16 +120,28 @@ public partial class Worklist : IDisposable
         _visibleStores = Stores.All.Where(_scope.AllowsStore).ToList();
         _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store);
         _pendingReversals = _model.Attention.Where(a => a.PendingReversals > 0).Select(a => a.TerminalId).ToImmutableHashSet(StringComparer.Ordinal);
-        var (rows, total) = Query.Run(Book.Unsettled, _now);
+        var (rows, total) = Query.Run(Listed, _now);
         if (rows.Count == 0 && total > 0 && _page > 1)
         {
             // The page emptied (settled payments left it): show the last page that has rows.
             _page = PageCount(total);
-            (rows, total) = Query.Run(Book.Unsettled, _now);
+            (rows, total) = Query.Run(Listed, _now);
         }
         _rows = rows;
         _total = total;
     }
+
+    /// <summary>The open list: unsettled payments, without those whose case someone resolved (unless asked for).</summary>
+    private IEnumerable<TrackedTransaction> Listed =>
+        _includeResolved ? Book.Unsettled : Book.Unsettled.Where(t => !Cases.IsResolved(t.TerminalId, t.TransactionId));
+
+    private void OnCaseChanged(FleetOps.Core.Cases.RecoveryCase changed)
+    {
+        if (_scope.AllowsStore(changed.StoreCode, Stores)) _caseLive?.Poke();
+    }
+
+    private static string CaseHref(TrackedTransaction t) =>
+        $"transactions/{Uri.EscapeDataString(t.TerminalId)}/{Uri.EscapeDataString(t.TransactionId)}";
 
     private int PageCount(int total) => Math.Max(1, (total + _pageSize - 1) / _pageSize);
 
@@ -129,6 +153,7 @@ public partial class Worklist : IDisposable
             var parts = new List<string>();
             if (_store is not null) parts.Add("store=" + Uri.EscapeDataString(_store));
             if (_reason is { } reason) parts.Add("reason=" + ReasonLook.Wire(reason));
+            if (!_includeResolved) parts.Add("caseStatus=" + OpenCaseStatuses);
             return "api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
         }
     }
@@ -158,6 +183,8 @@ public partial class Worklist : IDisposable
 
     private void SetSearch(string? search) => SetFilter(() => _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim());
 
+    private void SetIncludeResolved(bool include) => SetFilter(() => _includeResolved = include);
+
     private void SetSort(UnsettledSort sort) => SetFilter(() => _sort = sort);
 
     private void SetPage(int page)
@@ -183,5 +210,7 @@ public partial class Worklist : IDisposable
     {
         _bookLive?.Dispose();
         _fleetLive?.Dispose();
+        Cases.Changed -= OnCaseChanged;
+        _caseLive?.Dispose();
     }
 }

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Cases;
+
+namespace FleetOps.Web.Cases;
+
+/// <summary>
+/// Every recovery case's current state, in memory, so the worklist can show each row's case and hide resolved ones
+/// without a query per page. Cases are made by people, one per problem transaction, so they stay few next to the
+/// transactions; all are loaded at start-up. Only <see cref="CaseService"/> writes here, after its commit.
+/// </summary>
+public sealed class CaseBook
+{
+    private readonly ConcurrentDictionary<(string, string), RecoveryCase> _byTransaction = new();
+    private readonly ConcurrentDictionary<long, RecoveryCase> _byId = new();
+
+    public event Action<RecoveryCase>? Changed;
+
+    public IEnumerable<RecoveryCase> All => _byId.Values;
+
+    public RecoveryCase? For(string terminalId, string transactionId) => _byTransaction.GetValueOrDefault((terminalId, transactionId));
+
+    public RecoveryCase? Get(long id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>True when someone resolved the transaction's case: it leaves the open worklist.</summary>
+    public bool IsResolved(string terminalId, string transactionId) => For(terminalId, transactionId)?.IsResolved == true;
+
+    public string StatusOf(string terminalId, string transactionId) =>
+        For(terminalId, transactionId) is { } c ? CaseWords.Wire(c.Step) : CaseWords.NoCase;
+
+    public void Load(IEnumerable<RecoveryCase> cases)
+    {
+        _byTransaction.Clear();
+        _byId.Clear();
+        foreach (var c in cases) Store(c);
+    }
+
+    internal void Put(RecoveryCase c)
+    {
+        Store(c);
+        Changed?.Invoke(c);
+    }
+
+    private void Store(RecoveryCase c)
+    {
+        _byTransaction[(c.TerminalId, c.TransactionId)] = c;
+        _byId[c.Id] = c;
+    }
+}

@@ -1,0 +1,170 @@
+using FleetOps.Core.Cases;
+using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Cases;
+
+/// <summary>
+/// Opens and changes recovery cases. Every change is the case's new state plus one trail entry (from
+/// <see cref="CaseWorkflow"/>), saved in one transaction, then published to the <see cref="CaseBook"/>; changes are
+/// serialised (people work cases at human speed, and two clicks on the same case must not both win).
+/// Callers check the user's scope first: this class trusts the store it is given.
+/// </summary>
+public sealed partial class CaseService(FleetDbContextFactory databases, CaseBook book, TimeProvider time, ILogger<CaseService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.Cases.AsNoTracking().ToListAsync(cancellationToken);
+        book.Load(rows.Select(r => r.ToCase()));
+    }
+
+    /// <summary>The transaction's case, opened now when it has none (opening twice gives the same case).</summary>
+    public async Task<RecoveryCase> OpenAsync(string terminalId, string transactionId, string storeCode, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (book.For(terminalId, transactionId) is { } existing) return existing;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.For(terminalId, transactionId) is { } raced) return raced;
+            var (opened, entry) = CaseWorkflow.Open(0, terminalId, transactionId, storeCode, actor, time.GetUtcNow());
+            await using var db = databases.CreateDbContext();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = new CaseRow
+            {
+                TerminalId = terminalId, TransactionId = transactionId, StoreCode = storeCode, Step = "", OpenedBy = actor,
+                OpenedAtMs = opened.OpenedAt.ToUnixTimeMilliseconds(),
+            };
+            opened.CopyTo(row, opened.OpenedAt);
+            db.Cases.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            db.CaseEntries.Add(entry.ToRow(row.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            var saved = opened with { Id = row.Id };
+            book.Put(saved);
+            return saved;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<RecoveryCase> AdvanceAsync(long caseId, string actor) =>
+        ChangeAsync(caseId, (c, now) => CaseWorkflow.Advance(c, actor, now));
+
+    public Task<RecoveryCase> AssignOwnerAsync(long caseId, string? owner, string actor) =>
+        ChangeAsync(caseId, (c, now) => CaseWorkflow.AssignOwner(c, owner, actor, now));
+
+    public Task<RecoveryCase> SetBankReferenceAsync(long caseId, string? reference, string actor) =>
+        ChangeAsync(caseId, (c, now) => CaseWorkflow.SetBankReference(c, reference, actor, now));
+
+    public Task<RecoveryCase> AddNoteAsync(long caseId, string text, string actor) =>
+        ChangeAsync(caseId, (c, now) => (c, CaseWorkflow.Note(text, actor, now)));
+
+    public Task<RecoveryCase> ResolveAsync(long caseId, CaseOutcome outcome, string actor) =>
+        ChangeAsync(caseId, (c, now) => CaseWorkflow.Resolve(c, outcome, actor, now));
+
+    public Task<RecoveryCase> ReopenAsync(long caseId, string actor) =>
+        ChangeAsync(caseId, (c, now) => CaseWorkflow.Reopen(c, actor, now));
+
+    /// <summary>The case's trail, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseEntry>> TrailAsync(long caseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.CaseEntries.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    /// <summary>
+    /// Resolves the open case of each transaction that closed by itself: settled means the money arrived late;
+    /// reversed or voided means the customer got it back. Returns how many cases it resolved.
+    /// </summary>
+    public async Task<int> AutoResolveAsync(IEnumerable<TransactionRecord> closed, CancellationToken cancellationToken = default)
+    {
+        var resolved = 0;
+        foreach (var record in closed)
+        {
+            if (book.For(record.TerminalId, record.TransactionId) is not { IsResolved: false } open) continue;
+            if (CaseWords.AutomaticOutcome(record) is not { } outcome) continue;
+            try
+            {
+                await ChangeAsync(open.Id, (c, now) => c.IsResolved
+                    ? throw new CaseRuleException("Resolved meanwhile.")
+                    : CaseWorkflow.Resolve(c, outcome, SystemActor, now, automatic: true, why: Why(record, outcome)), cancellationToken);
+                resolved++;
+                LogAutoResolved(open.Id, CaseWords.Words(outcome));
+            }
+            catch (CaseRuleException)
+            {
+                // Someone resolved it by hand between the event and now; their outcome stands.
+            }
+        }
+        return resolved;
+    }
+
+    /// <summary>
+    /// Start-up: cases still open whose transaction closed while the server was down (or before the auto-resolver
+    /// had run) are resolved now, so a restart never leaves a case open for money that already arrived.
+    /// </summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var open = book.All.Where(c => !c.IsResolved).Select(c => (c.TerminalId, c.TransactionId)).ToHashSet();
+        if (open.Count == 0) return 0;
+        await using var db = databases.CreateDbContext();
+        var terminals = open.Select(o => o.TerminalId).Distinct().ToList();
+        var rows = await db.Transactions.AsNoTracking()
+            .Where(t => t.Closed && terminals.Contains(t.TerminalId))
+            .Select(t => new { t.TerminalId, t.TransactionId, t.RecordJson })
+            .ToListAsync(cancellationToken);
+        var closed = rows.Where(r => open.Contains((r.TerminalId, r.TransactionId)))
+            .Select(r => TransactionJson.Deserialize(r.RecordJson)).OfType<TransactionRecord>().ToList();
+        return await AutoResolveAsync(closed, cancellationToken);
+    }
+
+    public const string SystemActor = "FleetOps (automatic)";
+
+    private static string Why(TransactionRecord record, CaseOutcome outcome)
+    {
+        var stage = outcome == CaseOutcome.SettledLate ? TransactionStage.Settled
+            : record.Has(TransactionStage.Reversed) ? TransactionStage.Reversed
+            : record.Has(TransactionStage.Voided) ? TransactionStage.Voided : TransactionStage.Declined;
+        var at = record.At(stage) ?? record.AuthorizedAt;
+        var after = at - record.AuthorizedAt;
+        var words = after >= TimeSpan.FromDays(1) ? $"{after.TotalDays:0.#} days" : after >= TimeSpan.FromHours(1) ? $"{after.TotalHours:0.#} h" : $"{Math.Max(0, after.TotalMinutes):0} min";
+        return $"the terminal reported {stage.ToString().ToLowerInvariant()} {words} after the authorisation";
+    }
+
+    private async Task<RecoveryCase> ChangeAsync(long caseId, Func<RecoveryCase, DateTimeOffset, (RecoveryCase, CaseEntry)> change,
+        CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var current = book.Get(caseId) ?? throw new CaseRuleException("No such case.");
+            var now = time.GetUtcNow();
+            var (changed, entry) = change(current, now);
+            await using var db = databases.CreateDbContext();
+            var row = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+            changed.CopyTo(row, now);
+            db.CaseEntries.Add(entry.ToRow(caseId));
+            await db.SaveChangesAsync(cancellationToken); // one SaveChanges: the state and its trail entry commit together
+            book.Put(changed);
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} resolved automatically: {Outcome}")]
+    private partial void LogAutoResolved(long caseId, string outcome);
+}

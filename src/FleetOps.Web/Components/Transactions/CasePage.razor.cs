@@ -1,0 +1,162 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Cases;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
+using FleetOps.Web.Live;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Transactions;
+
+/// <summary>
+/// The recovery case of one transaction: PRODUCT.md's three steps as a workflow (check the record with the terminal's
+/// timeline, contact the acquirer with the facts one click away, resolve with an outcome), its owner, notes and trail.
+/// Live: the transaction's later events and other people's changes to the case show without reload.
+/// </summary>
+public partial class CasePage : IDisposable
+{
+    [Parameter] public string TerminalId { get; set; } = "";
+    [Parameter] public string TransactionId { get; set; } = "";
+
+    [Inject] private CaseFiles Files { get; set; } = default!;
+    [Inject] private CaseService Service { get; set; } = default!;
+    [Inject] private CaseBook Cases { get; set; } = default!;
+    [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private string _me = "";
+    private CaseFile? _file;
+    private bool _loaded;
+    private bool _busy;
+    private DateTimeOffset _now;
+    private string? _note;
+    private string? _bankReference;
+    private CaseOutcome? _outcome;
+    private RefreshThrottle? _live;
+
+    private RecoveryCase? Case => _file?.Case;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Access.ScopeAsync();
+        _me = (await Access.UserAsync())?.Email ?? "unknown";
+        _live = new RefreshThrottle(Time, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromSeconds(30));
+        Book.Changed += OnBookChanged;
+        Cases.Changed += OnCaseChanged;
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _now = Time.GetUtcNow();
+        _file = await Files.LoadAsync(TerminalId, TransactionId, _scope);
+        _bankReference ??= _file?.Case?.BankReference;
+        _loaded = true;
+    }
+
+    private void OnBookChanged(IReadOnlyList<TrackedTransaction> changed)
+    {
+        if (changed.Any(t => t.TerminalId == TerminalId)) _live?.Poke();
+    }
+
+    private void OnCaseChanged(RecoveryCase changed)
+    {
+        if (changed.TerminalId == TerminalId && changed.TransactionId == TransactionId) _live?.Poke();
+    }
+
+    /// <summary>Users who could work this case: they see its store (and are not disabled).</summary>
+    private IEnumerable<string> OwnerChoices => _file is null ? [] : Users.All
+        .Where(u => !u.Disabled && u.Scope.AllowsStore(_file.StoreCode, Stores)).Select(u => u.Email);
+
+    private string Facts => _file is null ? "" : AcquirerFacts.Format(_file.Record, _file.Store, _file.StoreCode, Case?.BankReference);
+
+    private Task OpenAsync() => ActAsync(() => Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me), "Case opened");
+
+    private Task TakeAsync() => ActAsync(async () =>
+    {
+        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        return await Service.AssignOwnerAsync(opened.Id, _me, _me);
+    }, "You own this case");
+
+    private Task AssignAsync(string? owner) => ActAsync(() => Service.AssignOwnerAsync(Case!.Id, owner, _me), "Owner changed");
+
+    private Task CheckedAsync() => ActAsync(async () =>
+    {
+        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        return await Service.AdvanceAsync(opened.Id, _me);
+    }, "Record checked — now contact the acquirer");
+
+    private Task SaveBankReferenceAsync() => ActAsync(() => Service.SetBankReferenceAsync(Case!.Id, _bankReference, _me), "Bank reference saved");
+
+    private Task AddNoteAsync() => ActAsync(async () =>
+    {
+        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        var changed = await Service.AddNoteAsync(opened.Id, _note ?? "", _me);
+        _note = null;
+        return changed;
+    }, "Note added");
+
+    private Task ResolveAsync() => _outcome is { } outcome
+        ? ActAsync(() => Service.ResolveAsync(Case!.Id, outcome, _me), $"Resolved: {CaseWords.Words(outcome).ToLowerInvariant()}")
+        : Task.CompletedTask;
+
+    private Task ReopenAsync() => ActAsync(() => Service.ReopenAsync(Case!.Id, _me), "Case reopened");
+
+    private async Task CopyFactsAsync()
+    {
+        var copied = await Js.InvokeAsync<bool>("fleetOps.copyText", Facts);
+        Snackbar.Add(copied ? "The facts for the acquirer are on the clipboard" : "Copying failed: select the text and copy it",
+            copied ? Severity.Success : Severity.Warning);
+    }
+
+    /// <summary>Every change re-checks the scope (it may have shrunk while the page was open) and shows the rule it broke.</summary>
+    private async Task ActAsync(Func<Task<RecoveryCase>> change, string done)
+    {
+        if (_busy || _file is null) return;
+        _busy = true;
+        try
+        {
+            _scope = await Access.ScopeAsync();
+            if (!_scope.AllowsStore(_file.StoreCode, Stores))
+            {
+                _file = null;
+                return;
+            }
+            await change();
+            Snackbar.Add(done, Severity.Success);
+            await LoadAsync();
+        }
+        catch (CaseRuleException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string StepState(RecoveryCase? c, CaseStep step) => c is null
+        ? step == CaseStep.CheckRecord ? "current" : "todo"
+        : c.Step == step ? (step == CaseStep.Resolved ? "done" : "current")
+        : c.Step > step ? "done" : "todo";
+
+    private string Local(DateTimeOffset at) => LiveFormat.InZone(at, _file?.Store?.TimeZone);
+
+    public void Dispose()
+    {
+        Book.Changed -= OnBookChanged;
+        Cases.Changed -= OnCaseChanged;
+        _live?.Dispose();
+    }
+}

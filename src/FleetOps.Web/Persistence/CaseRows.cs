@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FleetOps.Web.Persistence;
+
+/// <summary>The recovery case of one unsettled transaction (at most one per transaction: unique index).</summary>
+public sealed class CaseRow
+{
+    public long Id { get; set; }
+    public required string TerminalId { get; set; }
+    public required string TransactionId { get; set; }
+    public required string StoreCode { get; set; }
+    public required string Step { get; set; }
+    public string? Owner { get; set; }
+    public string? BankReference { get; set; }
+    public string? Outcome { get; set; }
+    public long OpenedAtMs { get; set; }
+    public required string OpenedBy { get; set; }
+    public long? ResolvedAtMs { get; set; }
+    public string? ResolvedBy { get; set; }
+    public long UpdatedAtMs { get; set; }
+}
+
+/// <summary>One line of a case's trail. Only ever inserted, together with the case change it records.</summary>
+public sealed class CaseEntryRow
+{
+    public long Id { get; set; }
+    public long CaseId { get; set; }
+    public long AtMs { get; set; }
+    public required string Actor { get; set; }
+    public required string Kind { get; set; }
+    public required string Text { get; set; }
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRow>
+{
+    public void Configure(EntityTypeBuilder<CaseRow> b)
+    {
+        b.ToTable("Cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.TerminalId).HasMaxLength(64);
+        b.Property(c => c.TransactionId).HasMaxLength(64);
+        b.Property(c => c.StoreCode).HasMaxLength(32);
+        b.Property(c => c.Step).HasMaxLength(32);
+        b.Property(c => c.Owner).HasMaxLength(256);
+        b.Property(c => c.BankReference).HasMaxLength(128);
+        b.Property(c => c.Outcome).HasMaxLength(32);
+        b.Property(c => c.OpenedBy).HasMaxLength(256);
+        b.Property(c => c.ResolvedBy).HasMaxLength(256);
+        b.HasIndex(c => new { c.TerminalId, c.TransactionId }).IsUnique();
+    }
+}
+
+internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntryRow>
+{
+    public void Configure(EntityTypeBuilder<CaseEntryRow> b)
+    {
+        b.ToTable("CaseEntries");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Actor).HasMaxLength(256);
+        b.Property(e => e.Kind).HasMaxLength(32);
+        b.Property(e => e.Text).HasMaxLength(4000);
+        b.HasIndex(e => e.CaseId);
+        b.HasOne<CaseRow>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

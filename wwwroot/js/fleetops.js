@@ -1,0 +1,20 @@
+// Small browser helpers the Blazor pages call through JS interop (the CSP allows scripts from this site only).
+window.fleetOps = {
+    // Copies text for the acquirer. navigator.clipboard needs a secure context (https or localhost); a store's
+    // intranet over plain http falls back to a hidden text area and the older copy command.
+    copyText: async function (text) {
+        if (navigator.clipboard && window.isSecureContext) {
+            try { await navigator.clipboard.writeText(text); return true; } catch { /* fall back below */ }
+        }
+        const area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        const copied = document.execCommand("copy");
+        document.body.removeChild(area);
+        return copied;
+    }
+};
