@@ -75,6 +75,8 @@ public static class FleetOpsSetup
         services.AddHostedService<CaseAutoResolver>();
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
+        services.AddSingleton<MoneyAtRiskHistory>();
+        services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());
         services.AddHostedService<DemoChain>();
 
         services.AddProblemDetails();

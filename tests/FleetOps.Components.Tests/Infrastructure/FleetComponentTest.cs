@@ -5,10 +5,12 @@ using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
@@ -46,6 +48,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
         Services.AddSingleton(Book);
+        RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
+        Services.AddSingleton(RiskHistory);
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
@@ -65,6 +69,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     /// <summary>The open transactions the pages read; publish records into it as the event writer does after a commit.</summary>
     protected TransactionBook Book { get; }
+
+    /// <summary>The money-at-risk history the charts read: closed sales arrive from <see cref="Book"/>; it loads from the database only when asked.</summary>
+    protected MoneyAtRiskHistory RiskHistory { get; }
     protected StoreDirectory Stores { get; } = new();
     protected IngestStatistics Statistics { get; } = new();
 

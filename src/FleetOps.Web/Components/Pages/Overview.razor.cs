@@ -1,6 +1,7 @@
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Security;
 using FleetOps.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -21,6 +22,7 @@ public partial class Overview
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private MoneyAtRiskHistory RiskHistory { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
@@ -46,7 +48,7 @@ public partial class Overview
 
     private void Rebuild()
     {
-        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book);
+        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory);
         _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
         _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 

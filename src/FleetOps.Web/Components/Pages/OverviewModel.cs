@@ -2,6 +2,7 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Components.Transactions;
 using FleetOps.Web.Live;
 
@@ -23,8 +24,17 @@ public sealed class OverviewModel
     /// <summary>Unsettled card payments in the scope, per currency (empty without a book).</summary>
     public RiskTotals MoneyAtRisk { get; private init; } = RiskTotals.None;
 
+    /// <summary>Money at risk per region, for people whose scope spans several regions (empty otherwise or without a book).</summary>
+    public IReadOnlyList<RegionRisk> RiskByRegion { get; private init; } = [];
+
+    /// <summary>Money at risk at the end of each of the last 30 days in the scope (none without the history).</summary>
+    public RiskTrend RiskTrend { get; private init; } = RiskTrend.None;
+
+    /// <summary>Where the trend's days end (see <see cref="TrendZone"/>).</summary>
+    public TimeZoneInfo RiskTrendZone { get; private init; } = TimeZoneInfo.Utc;
+
     public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null,
-        TransactionBook? book = null)
+        TransactionBook? book = null, MoneyAtRiskHistory? history = null)
     {
         scope ??= AccessScope.All;
         int online = 0, offline = 0, unknown = 0, unstable = 0, outdated = 0, total = 0;
@@ -42,6 +52,8 @@ public sealed class OverviewModel
             if (t.Assessment.Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported) outdated++;
         }
         var health = StoreHealth.ForAll(stores, fleet).Where(h => scope.AllowsStore(h.Store)).ToList();
+        var allowed = scope.StoreCodes(stores);
+        var zone = TrendZone.For(stores, allowed);
         return new OverviewModel
         {
             Terminals = total,
@@ -55,6 +67,22 @@ public sealed class OverviewModel
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
             EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
             MoneyAtRisk = book is null ? RiskTotals.None : UnsettledModel.MoneyAtRiskFor(book, stores, scope),
+            RiskByRegion = book is null ? [] : RegionsAtRisk(book, stores, allowed, health),
+            RiskTrend = history?.Trend(allowed, zone) ?? RiskTrend.None,
+            RiskTrendZone = zone,
         };
+    }
+
+    /// <summary>Every region of the scope, those with money at risk first (biggest first), when there are several.</summary>
+    private static IReadOnlyList<RegionRisk> RegionsAtRisk(TransactionBook book, StoreDirectory stores, IReadOnlySet<string>? allowed,
+        IReadOnlyList<StoreHealth> health)
+    {
+        var regions = health.Select(h => h.Store.Region).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (regions.Count < 2) return [];
+        var atRisk = UnsettledModel.ByRegion(UnsettledModel.InStores(book.Unsettled, allowed), stores);
+        var clean = regions.Where(r => !atRisk.Any(a => string.Equals(a.Region, r, StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .Select(r => new RegionRisk(r, 0, RiskTotals.None));
+        return atRisk.Concat(clean).ToList();
     }
 }

@@ -83,6 +83,14 @@ public sealed class UnsettledModel
     public static RiskTotals MoneyAtRiskFor(TransactionBook book, StoreDirectory stores, AccessScope scope, string? store = null) =>
         RiskTotals.Of(InStores(book.Unsettled, StoresFor(scope, stores, store)));
 
+    /// <summary>Money at risk per region (and how many of its stores have some), biggest first.</summary>
+    public static IReadOnlyList<RegionRisk> ByRegion(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores) =>
+        unsettled.Where(t => t.Verdict.IsUnsettled)
+            .GroupBy(t => stores.Get(t.StoreCode)?.Region ?? "—", StringComparer.OrdinalIgnoreCase)
+            .Select(g => new RegionRisk(g.Key, g.Select(t => t.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), RiskTotals.Of(g)))
+            .OrderByDescending(r => r.Risk.LargestAmount).ThenBy(r => r.Region, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
         DateTimeOffset now, string? store = null)
     {
@@ -94,17 +102,12 @@ public sealed class UnsettledModel
             .Select(g => new StoreRisk(g.Key, stores.Get(g.Key), RiskTotals.Of(g)))
             .OrderByDescending(s => s.Risk.LargestAmount).ThenByDescending(s => s.Risk.Count).ThenBy(s => s.StoreCode, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var perRegion = unsettled.GroupBy(t => stores.Get(t.StoreCode)?.Region ?? "—", StringComparer.OrdinalIgnoreCase)
-            .Select(g => new RegionRisk(g.Key, g.Select(t => t.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), RiskTotals.Of(g)))
-            .OrderByDescending(r => r.Risk.LargestAmount).ThenBy(r => r.Region, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-
         return new UnsettledModel
         {
             Totals = RiskTotals.Of(unsettled),
             ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => unsettled.Count(t => t.Verdict.Reason == r)),
             Stores = perStore,
-            Regions = perRegion,
+            Regions = ByRegion(unsettled, stores),
             LostSales = InStores(book.LostSales, allowed)
                 .Select(t => new LostSale(t, stores.Get(t.StoreCode), t.Record.At(TransactionStage.Reversed) ?? t.Record.AuthorizedAt))
                 .OrderByDescending(l => l.ReversedAt).ThenBy(l => l.Sale.TerminalId, StringComparer.Ordinal)

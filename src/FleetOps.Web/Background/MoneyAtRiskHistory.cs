@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Persistence;
+
+namespace FleetOps.Web.Background;
+
+/// <summary>
+/// Money at risk over the last <see cref="Days"/> days, for the overview and store charts. Open transactions come from the
+/// in-memory book; closed ones are only in the database, so the few closed ones that were at risk in the window
+/// (<see cref="AtRiskCandidates"/>) are cached here, loaded at start-up and every <see cref="RefreshEvery"/>. Between loads,
+/// sales that close are taken from the book as they leave it: otherwise a late settlement would make its past days drop
+/// out of the chart until the next load. Pages compute their scoped trend per render from the cache and the book.
+/// </summary>
+public sealed partial class MoneyAtRiskHistory : BackgroundService
+{
+    public const int Days = MoneyAtRiskTrend.DefaultDays;
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
+
+    private readonly FleetDbContextFactory _databases;
+    private readonly TransactionBook _book;
+    private readonly DetectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MoneyAtRiskHistory> _logger;
+
+    private volatile IReadOnlyDictionary<(string, string), Closed> _loaded = new Dictionary<(string, string), Closed>();
+    private readonly ConcurrentDictionary<(string, string), Closed> _closedSinceLoad = new();
+    private long _sequence;
+
+    /// <summary>A closed transaction that was at risk at some time, and the order in which the book reported it.</summary>
+    private sealed record Closed(TransactionRecord Record, string StoreCode, long Sequence);
+
+    public MoneyAtRiskHistory(FleetDbContextFactory databases, TransactionBook book, DetectionOptions options, TimeProvider time,
+        ILogger<MoneyAtRiskHistory> logger)
+    {
+        _databases = databases;
+        _book = book;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        book.Changed += OnBookChanged;
+    }
+
+    /// <summary>Money at risk at the end of each of the last <see cref="Days"/> days in <paramref name="stores"/> (null: all), days in <paramref name="zone"/>.</summary>
+    public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
+        MoneyAtRiskTrend.Daily(Transactions(), stores, _time.GetUtcNow(), zone, _options, Days);
+
+    /// <summary>Each transaction once: the closed ones (the book's report is newer than the load), then the book's open ones.</summary>
+    private IEnumerable<(TransactionRecord, string)> Transactions()
+    {
+        var loaded = _loaded;
+        foreach (var (key, c) in loaded)
+        {
+            if (!_closedSinceLoad.ContainsKey(key)) yield return (c.Record, c.StoreCode);
+        }
+        foreach (var c in _closedSinceLoad.Values) yield return (c.Record, c.StoreCode);
+        foreach (var t in _book.Open)
+        {
+            var key = (t.TerminalId, t.TransactionId);
+            if (!_closedSinceLoad.ContainsKey(key) && !loaded.ContainsKey(key)) yield return (t.Record, t.StoreCode);
+        }
+    }
+
+    /// <summary>Reloads the closed transactions that were at risk in the window from the database.</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    {
+        // Whatever the book reported before the query starts is committed, so the query sees it.
+        var reportedBefore = Interlocked.Read(ref _sequence);
+        var since = Since(_time.GetUtcNow());
+        var loaded = new Dictionary<(string, string), Closed>();
+        await using (var db = _databases.CreateDbContext())
+        {
+            await foreach (var (record, store) in AtRiskCandidates.ClosedSinceAsync(db, since, _options, cancellationToken))
+            {
+                if (WasAtRiskSince(record, since)) loaded[(record.TerminalId, record.TransactionId)] = new Closed(record, store, 0);
+            }
+        }
+        _loaded = loaded;
+        foreach (var entry in _closedSinceLoad)
+        {
+            if (entry.Value.Sequence <= reportedBefore) _closedSinceLoad.TryRemove(entry);
+        }
+        return loaded.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshEvery, _time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    LogLoaded(await RefreshAsync(stoppingToken));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        _book.Changed -= OnBookChanged;
+        base.Dispose();
+    }
+
+    private void OnBookChanged(IReadOnlyList<TrackedTransaction> changed)
+    {
+        var since = Since(_time.GetUtcNow());
+        foreach (var t in changed)
+        {
+            if (!t.Record.IsClosed || !WasAtRiskSince(t.Record, since)) continue;
+            _closedSinceLoad[(t.TerminalId, t.TransactionId)] = new Closed(t.Record, t.StoreCode, Interlocked.Increment(ref _sequence));
+        }
+    }
+
+    /// <summary>A day's margin before the first day's end, whatever the time zone of the stores.</summary>
+    private static DateTimeOffset Since(DateTimeOffset now) => now - TimeSpan.FromDays(Days + 1);
+
+    private bool WasAtRiskSince(TransactionRecord record, DateTimeOffset since) =>
+        RiskWindows.Of(record, _options).Any(w => w.Until is not { } until || until > since);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Money-at-risk history loaded: {Count} closed transactions were at risk in the window")]
+    private partial void LogLoaded(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the money-at-risk history failed; will retry")]
+    private partial void LogFailed(Exception exception);
+}
