@@ -301,7 +301,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
 
         Assert.Equal(["T-1-late"], RowIds(cut));
         var csv = cut.Find("[data-testid=unsettled-csv]");
-        Assert.Equal("api/v1/transactions/unsettled.csv?store=S-1&reason=not_settled", csv.GetAttribute("href"));
+        Assert.Equal("api/v1/transactions/unsettled.csv?store=S-1&reason=not_settled&caseStatus=none,check_record,contact_acquirer", csv.GetAttribute("href"));
         Assert.True(csv.HasAttribute("download"));
         // The page is about that store: the money at risk above the list too.
         Assert.Equal("2 payments at risk", cut.Find("[data-testid=risk-CNY-count]").TextContent.Trim());

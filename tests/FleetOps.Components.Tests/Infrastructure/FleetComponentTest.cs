@@ -6,6 +6,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -51,6 +52,12 @@ public abstract class FleetComponentTest : IAsyncLifetime
         RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
         Services.AddSingleton(RiskHistory);
 
+        // Recovery cases: the real book and service on this test's database.
+        Services.AddSingleton(Cases);
+        Services.AddSingleton<CaseService>();
+        Services.AddScoped<TerminalTimeline>();
+        Services.AddScoped<CaseFiles>();
+
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
         TestUsers.AddFleetAccess(Services, Database.Factory, Users.Directory, Clock);
@@ -73,6 +80,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
     /// <summary>The money-at-risk history the charts read: closed sales arrive from <see cref="Book"/>; it loads from the database only when asked.</summary>
     protected MoneyAtRiskHistory RiskHistory { get; }
     protected StoreDirectory Stores { get; } = new();
+
+    /// <summary>The recovery cases the pages read; <see cref="CaseService"/> (from <see cref="Services"/>) writes them.</summary>
+    protected CaseBook Cases { get; } = new();
     protected IngestStatistics Statistics { get; } = new();
 
     protected DateTimeOffset Now => Clock.GetUtcNow();

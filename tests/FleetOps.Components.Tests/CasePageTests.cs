@@ -1,0 +1,167 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Cases;
+using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Components.Transactions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The recovery case page: the record checked against the terminal's timeline, the acquirer's facts, the steps worked
+/// through to "resolved", the trail — and the worklist's open list losing the row. S-1 (East): T-1. S-2 (North): T-3.
+/// </summary>
+public sealed class CasePageTests : FleetComponentTest
+{
+    private readonly IRenderedComponent<MudBlazor.MudPopoverProvider> _popovers;
+
+    public CasePageTests()
+    {
+        _popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1");
+        Register("S-2", "T-3");
+    }
+
+    private CaseService Service => Services.GetRequiredService<CaseService>();
+
+    /// <summary>Authorised an hour ago, the terminal lost power 20 s later, and the sale never completed.</summary>
+    private TransactionRecord InterruptedSale(string terminalId = "T-1", string transactionId = "000123-0042")
+    {
+        var authorizedAt = Now - TimeSpan.FromHours(1);
+        PowerLoss(terminalId, TimeSpan.FromHours(1) - TimeSpan.FromSeconds(20));
+        var record = TransactionRecord.From(terminalId, new TransactionEvent(NextId(), authorizedAt, transactionId, TransactionStage.Authorized,
+            12800, "CNY", "622848******1234", "A1B2C3", "123456789012", "000123"));
+        Book.Publish([(record, Fleet.Get(terminalId)!.StoreCode)]);
+        return record;
+    }
+
+    private IRenderedComponent<CasePage> RenderCase(string terminalId = "T-1", string transactionId = "000123-0042") =>
+        Render<CasePage>(p => p.Add(c => c.TerminalId, terminalId).Add(c => c.TransactionId, transactionId));
+
+    private static string State(IRenderedComponent<CasePage> cut, string step) => cut.Find($"[data-testid={step}]").GetAttribute("data-state")!;
+
+    [Fact]
+    public void Shows_the_reason_the_facts_for_the_acquirer_and_no_case_yet()
+    {
+        InterruptedSale();
+
+        var cut = RenderCase();
+
+        cut.WaitForAssertion(() => Assert.Contains("Interrupted by power loss", cut.Markup));
+        Assert.Equal("none", cut.Find("[data-testid=case-status]").GetAttribute("data-status"));
+        var facts = cut.Find("[data-testid=acquirer-facts]").TextContent;
+        Assert.Contains("Amount: 128.00 CNY", facts);
+        Assert.Contains("Card: 622848******1234", facts);
+        Assert.Contains("RRN: 123456789012", facts);
+        Assert.Contains("Local time: 2026-11-25 07:00:00 +08:00 (Asia/Shanghai)", facts);
+        Assert.Equal("current", State(cut, "step-check"));
+        Assert.Contains("No case yet", cut.Find("[data-testid=case-notes]").TextContent);
+    }
+
+    [Fact]
+    public void Another_stores_transaction_is_not_found()
+    {
+        InterruptedSale();
+        SignInAsStoreManager("S-2");
+
+        var cut = RenderCase();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindComponents<NotFoundPanel>()));
+        Assert.DoesNotContain("622848******1234", cut.Markup);
+    }
+
+    [Fact]
+    public void Worked_through_to_resolved_with_owner_reference_note_and_trail()
+    {
+        InterruptedSale();
+        var manager = SignInAsStoreManager("S-1");
+        var cut = RenderCase();
+
+        cut.Find("[data-testid=take-case]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+        cut.Find("[data-testid=record-checked]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("current", State(cut, "step-acquirer")));
+        Assert.Equal("done", State(cut, "step-check"));
+        cut.Find("input[data-testid=bank-reference]").Input("ACQ-2026-7781");
+        cut.Find("[data-testid=save-bank-reference]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Bank reference: ACQ-2026-7781", cut.Find("[data-testid=acquirer-facts]").TextContent));
+        cut.Find("textarea[data-testid=note]").Input("Bank confirms the hold; re-credit requested");
+        cut.Find("[data-testid=add-note]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("re-credit requested", cut.Find("[data-testid=case-trail]").TextContent));
+        cut.Find("[data-testid=outcome]").Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Re-credited")).Click();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=resolve-case]").HasAttribute("disabled")));
+        cut.Find("[data-testid=resolve-case]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Re-credited — by " + manager.Email, cut.Find("[data-testid=case-outcome]").TextContent));
+        Assert.Equal("resolved", cut.Find("[data-testid=case-status]").GetAttribute("data-status"));
+        var kinds = cut.FindAll("[data-testid=case-trail] li").Select(li => li.GetAttribute("data-kind")).Reverse();
+        Assert.Equal(["opened", "owner_changed", "step_changed", "bank_reference_changed", "note", "resolved"], kinds);
+    }
+
+    [Fact]
+    public void A_resolved_case_leaves_the_open_worklist_and_shows_when_asked()
+    {
+        InterruptedSale();
+        InterruptedSale("T-3", "000123-0043");
+        var worklist = Render<Worklist>();
+        Assert.Equal(2, worklist.FindAll("[data-testid=unsettled-table] tbody tr").Count);
+
+        Wait(async () =>
+        {
+            var c = await Service.OpenAsync("T-1", "000123-0042", "S-1", "ann@example.test");
+            await Service.AdvanceAsync(c.Id, "ann@example.test");
+            await Service.ResolveAsync(c.Id, CaseOutcome.WrittenOff, "ann@example.test");
+        });
+        LetLiveRefreshFire();
+
+        worklist.WaitForAssertion(() => Assert.Single(worklist.FindAll("[data-testid=unsettled-table] tbody tr")));
+        Assert.Empty(worklist.FindAll("[data-testid='unsettled-T-1-000123-0042']"));
+        worklist.Find("input[data-testid=include-resolved]").Change(true);
+        worklist.WaitForAssertion(() => Assert.Equal("resolved",
+            worklist.Find("[data-testid='unsettled-T-1-000123-0042'] [data-testid=case-status]").GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void Timeline_shows_the_unexpected_restart_after_the_authorisation()
+    {
+        Heartbeat("T-1", TimeSpan.FromHours(2), bootId: "boot-1");
+        var record = TransactionRecord.From("T-1", new TransactionEvent(NextId(), Now - TimeSpan.FromHours(1), "000123-0050",
+            TransactionStage.Authorized, 4500, "CNY", "622848******9876", "Z9Y8X7", "998877665544", "000124"));
+        Book.Publish([(record, "S-1")]);
+        Heartbeat("T-1", TimeSpan.FromMinutes(58), bootId: "boot-2"); // no shutdown reported: the terminal died
+        Book.Rejudge("T-1"); // as the event writer does when a terminal's power history changes
+
+        var cut = RenderCase(transactionId: "000123-0050");
+
+        cut.WaitForAssertion(() => Assert.Contains("Interrupted by power loss", cut.Markup));
+        var restart = Assert.Single(cut.FindAll("[data-testid=case-timeline] tbody tr"));
+        Assert.Equal("yes", restart.GetAttribute("data-loss"));
+        Assert.Contains("restart · unexpected", restart.TextContent);
+        Assert.Contains("boot boot-2", restart.TextContent);
+        Assert.Contains("authorized", cut.Find("[data-testid=stages]").TextContent);
+    }
+
+    [Fact]
+    public void Changes_by_someone_else_show_without_reload()
+    {
+        InterruptedSale();
+        var cut = RenderCase();
+        cut.WaitForAssertion(() => Assert.Equal("none", cut.Find("[data-testid=case-status]").GetAttribute("data-status")));
+
+        Wait(async () =>
+        {
+            var c = await Service.OpenAsync("T-1", "000123-0042", "S-1", "bob@example.test");
+            await Service.AssignOwnerAsync(c.Id, "bob@example.test", "bob@example.test");
+        });
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Equal("bob@example.test", cut.Find("[data-testid=owner]").TextContent));
+        Assert.Equal("check_record", cut.Find("[data-testid=case-status]").GetAttribute("data-status"));
+    }
+}
