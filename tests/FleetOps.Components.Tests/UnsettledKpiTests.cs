@@ -50,6 +50,27 @@ public sealed class UnsettledKpiTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_case_resolved_by_hand_takes_its_money_off_the_overview_live()
+    {
+        Authorized("T-1", "a", TimeSpan.FromMinutes(10), 100000);
+        Authorized("T-2", "b", TimeSpan.FromMinutes(10), 23400);
+        var cut = Render<Overview>();
+        Assert.Contains("1,234.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+
+        var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FleetOps.Web.Cases.CaseService>(Services);
+        Wait(async () =>
+        {
+            var c = await service.OpenAsync("T-1", "a", "S-1", "ann@example.test");
+            await service.ResolveAsync(c.Id, FleetOps.Core.Cases.CaseOutcome.ReCredited, "ann@example.test");
+        });
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Contains("234.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent));
+        Assert.Contains("1 payment", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+        Assert.DoesNotContain("1,234.00", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+    }
+
+    [Fact]
     public void The_overview_kpi_counts_only_the_managers_stores()
     {
         Authorized("T-1", "a", TimeSpan.FromMinutes(10), 1000);

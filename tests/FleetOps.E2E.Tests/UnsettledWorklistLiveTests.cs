@@ -82,4 +82,50 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
         await page.AssertNotReloadedAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_interrupted_sale_is_worked_through_its_case_to_resolved_and_leaves_the_open_list()
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var terminal = FleetOpsClient.NewId("T");
+        var key = await api.RegisterTerminalAsync(terminal, store);
+        await api.PostEventsAsync(terminal, key, Heartbeat("boot-1"));
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenLiveAsync($"transactions/unsettled?store={store}");
+
+        var transaction = FleetOpsClient.NewId("tx");
+        await api.PostEventsAsync(terminal, key, Sale(transaction, "authorized"), Power("lost"));
+        await api.PostEventsAsync(terminal, key, Heartbeat("boot-2"));
+        var row = page.Locator($"[data-testid='unsettled-{terminal}-{transaction}']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = AppearTimeoutMs });
+        await Expect(row.Locator("[data-testid=case-status]")).ToHaveAttributeAsync("data-status", "none");
+
+        // Step 1: the record, with the power loss on the terminal's timeline.
+        await row.Locator("[data-testid=open-case-link]").ClickAsync();
+        await Expect(page.Locator("[data-testid=case-timeline]")).ToContainTextAsync("power · lost");
+        await page.Locator("[data-testid=take-case]").ClickAsync();
+        await Expect(page.Locator("[data-testid=owner]")).ToHaveTextAsync(E2EApp.AdminEmail);
+        await page.Locator("[data-testid=record-checked]").ClickAsync();
+
+        // Step 2: the facts for the bank, and its reference.
+        await Expect(page.Locator("[data-testid=step-acquirer]")).ToHaveAttributeAsync("data-state", "current");
+        await Expect(page.Locator("[data-testid=acquirer-facts]")).ToContainTextAsync("Card: 622848******1234");
+        await page.Locator("input[data-testid=bank-reference]").FillAsync("ACQ-E2E-42");
+        await page.Locator("[data-testid=save-bank-reference]").ClickAsync();
+        await Expect(page.Locator("[data-testid=acquirer-facts]")).ToContainTextAsync("Bank reference: ACQ-E2E-42");
+
+        // Step 3: resolved with an outcome.
+        await page.Locator("[data-testid=step-resolve] .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Re-credited" }).ClickAsync();
+        await page.Locator("[data-testid=resolve-case]").ClickAsync();
+        await Expect(page.Locator("[data-testid=case-outcome]")).ToContainTextAsync("Re-credited");
+        await Expect(page.Locator("[data-testid=case-trail]")).ToContainTextAsync("Bank reference: ACQ-E2E-42");
+
+        await page.Locator("[data-testid=nav-unsettled]").First.ClickAsync();
+        await Expect(page.Locator("[data-testid=unsettled-table], [data-testid=unsettled-empty]").First).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-testid='unsettled-{terminal}-{transaction}']")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Cases;
+using FleetOps.Core.Transactions;
 
 namespace FleetOps.Web.Cases;
 
@@ -23,6 +24,13 @@ public sealed class CaseBook
 
     /// <summary>True when someone resolved the transaction's case: it leaves the open worklist.</summary>
     public bool IsResolved(string terminalId, string transactionId) => For(terminalId, transactionId)?.IsResolved == true;
+
+    /// <summary>
+    /// Money still at risk: the book's unsettled transactions, without those whose case someone resolved by hand
+    /// (re-credited or written off — the money question is answered even though the terminal never settled them).
+    /// </summary>
+    public IEnumerable<TrackedTransaction> AtRisk(TransactionBook book) =>
+        _byTransaction.IsEmpty ? book.Unsettled : book.Unsettled.Where(t => !IsResolved(t.TerminalId, t.TransactionId));
 
     public string StatusOf(string terminalId, string transactionId) =>
         For(terminalId, transactionId) is { } c ? CaseWords.Wire(c.Step) : CaseWords.NoCase;

@@ -1,4 +1,6 @@
+using FleetOps.Core.Cases;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
 
 namespace FleetOps.Web.Live;
 
@@ -12,6 +14,8 @@ public sealed class BookRefresh : IDisposable
     private readonly TransactionBook _book;
     private readonly Func<IReadOnlyList<TrackedTransaction>, bool> _relevant;
     private readonly RefreshThrottle _throttle;
+    private CaseBook? _cases;
+    private Func<RecoveryCase, bool> _caseRelevant = _ => false;
 
     /// <param name="clockEvery">Also refresh this often when nothing changes, so relative times ("2 h ago") age.</param>
     public BookRefresh(TransactionBook book, TimeProvider time, Func<Task> refresh,
@@ -21,6 +25,23 @@ public sealed class BookRefresh : IDisposable
         _relevant = relevant ?? (_ => true);
         _throttle = new RefreshThrottle(time, refresh, clockEvery);
         book.Changed += OnChanged;
+    }
+
+    /// <summary>
+    /// Also refreshes when a relevant recovery case changes: resolving a case by hand takes its money off the figures
+    /// and its row off the open list, on every open page.
+    /// </summary>
+    public BookRefresh WithCases(CaseBook cases, Func<RecoveryCase, bool> relevant)
+    {
+        _cases = cases;
+        _caseRelevant = relevant;
+        cases.Changed += OnCaseChanged;
+        return this;
+    }
+
+    private void OnCaseChanged(RecoveryCase changed)
+    {
+        if (_caseRelevant(changed)) _throttle.Poke();
     }
 
     /// <summary>Asks for a refresh as if the book had changed.</summary>
@@ -34,6 +55,7 @@ public sealed class BookRefresh : IDisposable
     public void Dispose()
     {
         _book.Changed -= OnChanged;
+        if (_cases is not null) _cases.Changed -= OnCaseChanged;
         _throttle.Dispose();
     }
 }

@@ -23,6 +23,7 @@ public partial class Overview
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
     [Inject] private MoneyAtRiskHistory RiskHistory { get; set; } = default!;
+    [Inject] private FleetOps.Web.Cases.CaseBook Cases { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
@@ -43,12 +44,13 @@ public partial class Overview
             relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)), clockEvery: TimeSpan.FromSeconds(5));
         // Money at risk changes with the book (a sale times out, a settlement arrives), not with the fleet.
         _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
-            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)));
+            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)))
+            .WithCases(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
     }
 
     private void Rebuild()
     {
-        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory);
+        _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory, Cases);
         _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
         _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 

@@ -3,6 +3,7 @@ using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Components.Transactions;
 using FleetOps.Web.Live;
 
@@ -34,7 +35,7 @@ public sealed class OverviewModel
     public TimeZoneInfo RiskTrendZone { get; private init; } = TimeZoneInfo.Utc;
 
     public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null,
-        TransactionBook? book = null, MoneyAtRiskHistory? history = null)
+        TransactionBook? book = null, MoneyAtRiskHistory? history = null, CaseBook? cases = null)
     {
         scope ??= AccessScope.All;
         int online = 0, offline = 0, unknown = 0, unstable = 0, outdated = 0, total = 0;
@@ -66,20 +67,20 @@ public sealed class OverviewModel
             StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
             EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
-            MoneyAtRisk = book is null ? RiskTotals.None : UnsettledModel.MoneyAtRiskFor(book, stores, scope),
-            RiskByRegion = book is null ? [] : RegionsAtRisk(book, stores, allowed, health),
+            MoneyAtRisk = book is null ? RiskTotals.None : UnsettledModel.MoneyAtRiskFor(book, stores, scope, cases: cases),
+            RiskByRegion = book is null ? [] : RegionsAtRisk(cases?.AtRisk(book) ?? book.Unsettled, stores, allowed, health),
             RiskTrend = history?.Trend(allowed, zone) ?? RiskTrend.None,
             RiskTrendZone = zone,
         };
     }
 
     /// <summary>Every region of the scope, those with money at risk first (biggest first), when there are several.</summary>
-    private static IReadOnlyList<RegionRisk> RegionsAtRisk(TransactionBook book, StoreDirectory stores, IReadOnlySet<string>? allowed,
+    private static IReadOnlyList<RegionRisk> RegionsAtRisk(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores, IReadOnlySet<string>? allowed,
         IReadOnlyList<StoreHealth> health)
     {
         var regions = health.Select(h => h.Store.Region).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (regions.Count < 2) return [];
-        var atRisk = UnsettledModel.ByRegion(UnsettledModel.InStores(book.Unsettled, allowed), stores);
+        var atRisk = UnsettledModel.ByRegion(UnsettledModel.InStores(unsettled, allowed), stores);
         var clean = regions.Where(r => !atRisk.Any(a => string.Equals(a.Region, r, StringComparison.OrdinalIgnoreCase)))
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(r => new RegionRisk(r, 0, RiskTotals.None));

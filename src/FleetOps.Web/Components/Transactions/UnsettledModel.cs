@@ -3,6 +3,7 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
 
 namespace FleetOps.Web.Components.Transactions;
 
@@ -80,8 +81,9 @@ public sealed class UnsettledModel
         stores is null ? transactions : transactions.Where(t => stores.Contains(t.StoreCode));
 
     /// <summary>Money at risk in the scope (or one store of it), for the overview and the store page.</summary>
-    public static RiskTotals MoneyAtRiskFor(TransactionBook book, StoreDirectory stores, AccessScope scope, string? store = null) =>
-        RiskTotals.Of(InStores(book.Unsettled, StoresFor(scope, stores, store)));
+    public static RiskTotals MoneyAtRiskFor(TransactionBook book, StoreDirectory stores, AccessScope scope, string? store = null,
+        CaseBook? cases = null) =>
+        RiskTotals.Of(InStores(cases?.AtRisk(book) ?? book.Unsettled, StoresFor(scope, stores, store)));
 
     /// <summary>Money at risk per region (and how many of its stores have some), biggest first.</summary>
     public static IReadOnlyList<RegionRisk> ByRegion(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores) =>
@@ -92,10 +94,10 @@ public sealed class UnsettledModel
             .ToList();
 
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
-        DateTimeOffset now, string? store = null)
+        DateTimeOffset now, string? store = null, CaseBook? cases = null)
     {
         var allowed = StoresFor(scope, stores, store);
-        var unsettled = InStores(book.Unsettled, allowed).Where(t => t.Verdict.IsUnsettled).ToList();
+        var unsettled = InStores(cases?.AtRisk(book) ?? book.Unsettled, allowed).Where(t => t.Verdict.IsUnsettled).ToList();
         var zones = new TimeZones();
 
         var perStore = unsettled.GroupBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase)

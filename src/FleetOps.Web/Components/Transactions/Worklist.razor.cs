@@ -51,7 +51,6 @@ public partial class Worklist : IDisposable
     private (string?, string?, string?)? _appliedQuery;
     private BookRefresh? _bookLive;
     private LiveRefresh? _fleetLive;
-    private RefreshThrottle? _caseLive;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
     private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
@@ -77,14 +76,13 @@ public partial class Worklist : IDisposable
         _scope = await Access.ScopeAsync();
         _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
             relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)),
-            clockEvery: TimeSpan.FromSeconds(30));
+            clockEvery: TimeSpan.FromSeconds(30))
+            // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
+            .WithCases(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
         // Heartbeats matter here only when they change a terminal's pending reversals.
         _fleetLive = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
             relevant: changed => changed.Any(t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId)
                                                   && _scope.AllowsTerminal(t, Stores)));
-        // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
-        _caseLive = new RefreshThrottle(Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }));
-        Cases.Changed += OnCaseChanged;
     }
 
     protected override void OnParametersSet()
@@ -118,7 +116,7 @@ public partial class Worklist : IDisposable
     {
         _now = Time.GetUtcNow();
         _visibleStores = Stores.All.Where(_scope.AllowsStore).ToList();
-        _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store);
+        _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store, Cases);
         _pendingReversals = _model.Attention.Where(a => a.PendingReversals > 0).Select(a => a.TerminalId).ToImmutableHashSet(StringComparer.Ordinal);
         var (rows, total) = Query.Run(Listed, _now);
         if (rows.Count == 0 && total > 0 && _page > 1)
@@ -133,12 +131,7 @@ public partial class Worklist : IDisposable
 
     /// <summary>The open list: unsettled payments, without those whose case someone resolved (unless asked for).</summary>
     private IEnumerable<TrackedTransaction> Listed =>
-        _includeResolved ? Book.Unsettled : Book.Unsettled.Where(t => !Cases.IsResolved(t.TerminalId, t.TransactionId));
-
-    private void OnCaseChanged(FleetOps.Core.Cases.RecoveryCase changed)
-    {
-        if (_scope.AllowsStore(changed.StoreCode, Stores)) _caseLive?.Poke();
-    }
+        _includeResolved ? Book.Unsettled : Cases.AtRisk(Book);
 
     private static string CaseHref(TrackedTransaction t) =>
         $"transactions/{Uri.EscapeDataString(t.TerminalId)}/{Uri.EscapeDataString(t.TransactionId)}";
@@ -210,7 +203,6 @@ public partial class Worklist : IDisposable
     {
         _bookLive?.Dispose();
         _fleetLive?.Dispose();
-        Cases.Changed -= OnCaseChanged;
-        _caseLive?.Dispose();
+
     }
 }
