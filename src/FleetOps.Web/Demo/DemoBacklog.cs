@@ -1,6 +1,8 @@
 using System.Globalization;
+using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Ingestion;
 
 namespace FleetOps.Web.Demo;
@@ -13,8 +15,9 @@ namespace FleetOps.Web.Demo;
 /// (interrupted_by_power_loss), one authorised 10 minutes ago and never completed (incomplete), and one reversed after
 /// a power loss (sale lost). Each story has a terminal of its own, because a power loss counts for all the open sales
 /// of its terminal. Event and transaction ids are fixed per run date, so a restart on the same day only finds duplicates.
+/// The expiring sale also gets a case already worked up to "contact the acquirer", so the case workflow has an example.
 /// </summary>
-public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, TimeProvider time, ILogger logger)
+public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, TimeProvider time, ILogger logger, CaseService? cases = null)
 {
     private const string Currency = "CNY";
 
@@ -51,6 +54,7 @@ public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, Ti
             duplicates += result.Duplicates;
         }
         LogWritten(day, accepted, duplicates);
+        await OpenExampleCaseAsync(terminals[1], $"{day}-{9002}");
         return new IngestResult(accepted, duplicates);
     }
 
@@ -91,6 +95,19 @@ public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, Ti
                 break;
         }
         return events;
+    }
+
+    /// <summary>The administrator took the expiring sale, checked it, called the bank; only on the first start of the day.</summary>
+    private async Task OpenExampleCaseAsync(string terminalId, string transactionId)
+    {
+        if (cases is null || fleet.Get(terminalId) is not { } terminal) return;
+        var admin = DemoUsers.Accounts[0].Email;
+        var opened = await cases.OpenAsync(terminalId, transactionId, terminal.StoreCode, admin);
+        if (opened.Owner is not null || opened.Step != CaseStep.CheckRecord) return;
+        await cases.AssignOwnerAsync(opened.Id, admin, admin);
+        await cases.AdvanceAsync(opened.Id, admin);
+        await cases.AddNoteAsync(opened.Id,
+            "Called the acquirer's merchant desk: batch never received. They are tracing it and will call back.", admin);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo backlog of {Day}: {Accepted} events written, {Duplicates} already there")]

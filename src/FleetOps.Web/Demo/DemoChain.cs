@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Simulator;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
@@ -25,6 +26,7 @@ public sealed partial class DemoChain(
     FleetDbContextFactory databases,
     TerminalKeys keys,
     EventWriter writer,
+    CaseService cases,
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
@@ -123,7 +125,7 @@ public sealed partial class DemoChain(
     {
         try
         {
-            await new DemoBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken);
+            await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

@@ -44,6 +44,26 @@ public sealed class DemoWorklistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Demo_start_has_an_example_case_worked_up_to_the_acquirer_and_a_second_write_leaves_it_alone()
+    {
+        using var admin = _app.CreateAdminClient();
+        var page = await Eventually.MatchesAsync(() => admin.UnsettledAsync("?caseStatus=contact_acquirer"), p => p.Items().Count == 1,
+            "the demo's example case");
+        var item = page.Items()[0];
+        Assert.Equal("authorization_expiring", Expect.Wire(item["reason"]));
+        var cases = _app.GetService<FleetOps.Web.Cases.CaseService>();
+        var example = _app.GetService<FleetOps.Web.Cases.CaseBook>().For(Expect.Wire(item["terminalId"]), Expect.Wire(item["transactionId"]))!;
+
+        await new DemoBacklog(_app.GetService<EventWriter>(), _app.GetService<FleetState>(), _app.GetService<TimeProvider>(),
+            NullLogger.Instance, cases).WriteAsync(CancellationToken.None);
+
+        Assert.Equal("admin@fleetops.demo", example.Owner);
+        var trail = await cases.TrailAsync(example.Id);
+        Assert.Equal(4, trail.Count); // opened, owner, record checked, note — not twice
+        Assert.Contains("acquirer", trail[^1].Text);
+    }
+
+    [Fact]
     public async Task Demo_backlog_written_again_on_the_same_day_is_all_duplicates()
     {
         using var admin = _app.CreateAdminClient();
