@@ -13,7 +13,8 @@ public static class AccessMatrixRows
     /// Pages render interactively (no prerender): the server only decides signed-in (200, the page shell) or not (redirect
     /// to sign-in). What a page then shows is scoped by the same services the API, export and hub rows below check.
     /// </summary>
-    public static readonly string[] Pages = ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}"];
+    public static readonly string[] Pages =
+        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
@@ -54,6 +55,9 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/stores", isAdministrator ? 201 : 403);
         yield return Row("POST /api/v1/terminals", isAdministrator ? 201 : 403);
         yield return Row("PUT /api/v1/software/targets/X-MODEL", isAdministrator ? 200 : 403);
+        // Which unsettled transactions each person sees is UnsettledScopeTests' matter; here: everyone signed in may ask.
+        yield return Row("GET /api/v1/transactions/unsettled", 200);
+        yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -69,5 +73,7 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/stores", 401);
         yield return Row("POST /api/v1/terminals", 401);
         yield return Row("PUT /api/v1/software/targets/X-MODEL", 401);
+        yield return Row("GET /api/v1/transactions/unsettled", 401);
+        yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
     }
 }
