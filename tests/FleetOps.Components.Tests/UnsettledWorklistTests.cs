@@ -272,7 +272,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
     {
         // Now is 2026-11-25 08:00 in Asia/Shanghai: ten minutes ago is today there, ten hours ago yesterday evening.
         Authorized("T-1", "today-1", TimeSpan.FromMinutes(10));
-        Authorized("T-2", "today-2", TimeSpan.FromMinutes(20));
+        Authorized("T-1", "today-2", TimeSpan.FromMinutes(20)); // (on T-2 the power loss below would explain it)
         Authorized("T-1", "yesterday", TimeSpan.FromHours(10));
         Interrupted("T-2", "power", TimeSpan.FromMinutes(10)); // a power loss is not the operator's fault
         Completed("T-1", "late", TimeSpan.FromHours(30)); // neither is an unsettled batch
@@ -288,6 +288,21 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         Assert.Equal("3", rows[0].GetAttribute("data-total"));
         Assert.Equal(["0", "0", "0", "0", "0", "1", "2", "3"], rows[0].QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim()));
         Assert.Equal("1", rows[1].GetAttribute("data-total"));
+    }
+
+    [Fact]
+    public void Operator_caused_failures_still_count_after_the_sale_is_voided()
+    {
+        var record = Publish("T-1", Stage("voided-later", TransactionStage.Authorized, Now - TimeSpan.FromMinutes(30)));
+        Publish("T-1", Stage("voided-later", TransactionStage.Voided, Now - TimeSpan.FromMinutes(5)));
+        Publish("T-2", Stage("voided-at-once", TransactionStage.Authorized, Now - TimeSpan.FromMinutes(30)),
+            Stage("voided-at-once", TransactionStage.Voided, Now - TimeSpan.FromMinutes(29)));
+
+        var cut = Render<Worklist>();
+
+        Assert.Null(Book.Get("T-1", record.TransactionId)); // closed: off the book and the list
+        var row = cut.Find("[data-testid=operator-S-1]");
+        Assert.Equal("1", row.GetAttribute("data-total"));
     }
 
     [Fact]

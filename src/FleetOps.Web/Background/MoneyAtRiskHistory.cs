@@ -45,8 +45,11 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService
     public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
         MoneyAtRiskTrend.Daily(Transactions(), stores, _time.GetUtcNow(), zone, _options, Days);
 
-    /// <summary>Each transaction once: the closed ones (the book's report is newer than the load), then the book's open ones.</summary>
-    private IEnumerable<(TransactionRecord, string)> Transactions()
+    /// <summary>
+    /// Each transaction that was at risk in the window once (and the book's open ones): the closed ones (the book's report
+    /// is newer than the load), then the open ones. Operator-caused failures are counted from these too.
+    /// </summary>
+    public IEnumerable<(TransactionRecord Record, string StoreCode)> Transactions()
     {
         var loaded = _loaded;
         foreach (var (key, c) in loaded)

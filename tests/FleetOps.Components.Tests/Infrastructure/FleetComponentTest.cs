@@ -49,6 +49,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
         Services.AddSingleton(Book);
+        Services.AddSingleton(Detection);
         RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
         Services.AddSingleton(RiskHistory);
 

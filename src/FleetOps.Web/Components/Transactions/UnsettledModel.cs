@@ -1,4 +1,6 @@
 using System.Globalization;
+using FleetOps.Core.Detection;
+using FleetOps.Web.Background;
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
@@ -80,6 +82,10 @@ public sealed class UnsettledModel
     public static IEnumerable<TrackedTransaction> InStores(IEnumerable<TrackedTransaction> transactions, IReadOnlySet<string>? stores) =>
         stores is null ? transactions : transactions.Where(t => stores.Contains(t.StoreCode));
 
+    public static IEnumerable<(TransactionRecord Record, string StoreCode)> InStores(
+        IEnumerable<(TransactionRecord Record, string StoreCode)> transactions, IReadOnlySet<string>? stores) =>
+        stores is null ? transactions : transactions.Where(t => stores.Contains(t.StoreCode));
+
     /// <summary>Money at risk in the scope (or one store of it), for the overview and the store page.</summary>
     public static RiskTotals MoneyAtRiskFor(TransactionBook book, StoreDirectory stores, AccessScope scope, string? store = null,
         CaseBook? cases = null) =>
@@ -94,7 +100,7 @@ public sealed class UnsettledModel
             .ToList();
 
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
-        DateTimeOffset now, string? store = null, CaseBook? cases = null)
+        DateTimeOffset now, string? store = null, CaseBook? cases = null, MoneyAtRiskHistory? history = null, DetectionOptions? detection = null)
     {
         var allowed = StoresFor(scope, stores, store);
         var unsettled = InStores(cases?.AtRisk(book) ?? book.Unsettled, allowed).Where(t => t.Verdict.IsUnsettled).ToList();
@@ -115,7 +121,9 @@ public sealed class UnsettledModel
                 .OrderByDescending(l => l.ReversedAt).ThenBy(l => l.Sale.TerminalId, StringComparer.Ordinal)
                 .ToList(),
             Attention = NeedAttention(unsettled, fleet, stores, scope, store),
-            OperatorFailures = CountOperatorFailures(unsettled, stores, zones, now),
+            OperatorFailures = CountOperatorFailures(
+                InStores(history?.Transactions() ?? book.Open.Select(t => (t.Record, t.StoreCode)), allowed), fleet, stores, zones, now,
+                detection ?? new DetectionOptions()),
         };
     }
 
@@ -143,14 +151,23 @@ public sealed class UnsettledModel
     }
 
     /// <summary>
-    /// Incomplete sales without a power loss (the procedure was not finished), per store and per day of the authorisation in
-    /// the store's own time zone, for the last <see cref="OperatorFailures.DayCount"/> days; stores with the most first.
+    /// Sales left incomplete without a power loss (the procedure was not finished; <see cref="OperatorFailure"/>), still open or
+    /// voided or reversed since, per store and per day of the authorisation in the store's own time zone, for the last
+    /// <see cref="OperatorFailures.DayCount"/> days; stores with the most first.
     /// </summary>
-    private static OperatorFailures CountOperatorFailures(List<TrackedTransaction> unsettled, StoreDirectory stores, TimeZones zones, DateTimeOffset now)
+    private static OperatorFailures CountOperatorFailures(IEnumerable<(TransactionRecord Record, string StoreCode)> sales, FleetState fleet,
+        StoreDirectory stores, TimeZones zones, DateTimeOffset now, DetectionOptions detection)
     {
         const int days = OperatorFailures.DayCount;
         var rows = new List<OperatorFailureRow>();
-        foreach (var group in unsettled.Where(t => t.Verdict.OperatorCaused).GroupBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase))
+        // Power losses once per terminal: the book may hold many open sales of one terminal.
+        var losses = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal);
+        IReadOnlyList<DateTimeOffset> LossesOf(string terminalId) =>
+            losses.TryGetValue(terminalId, out var known) ? known : losses[terminalId] = fleet.Get(terminalId)?.Power.Losses() ?? [];
+        var failures = sales
+            .Where(s => !s.Record.Has(TransactionStage.Completed) && OperatorFailure.Was(s.Record, LossesOf(s.Record.TerminalId), now, detection))
+            .Select(s => new { s.Record, s.StoreCode });
+        foreach (var group in failures.GroupBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase))
         {
             var info = stores.Get(group.Key);
             var zone = zones.For(info);

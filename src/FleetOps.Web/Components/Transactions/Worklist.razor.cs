@@ -41,6 +41,8 @@ public partial class Worklist : IDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private CaseBook Cases { get; set; } = default!;
+    [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
+    [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
 
     // Filters can come from links: the store page links to ?store=, the API's reason names work as ?reason=.
     [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
@@ -116,7 +118,7 @@ public partial class Worklist : IDisposable
     {
         _now = Time.GetUtcNow();
         _visibleStores = Stores.All.Where(_scope.AllowsStore).ToList();
-        _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store, Cases);
+        _model = UnsettledModel.Build(Book, Fleet, Stores, _scope, _now, _store, Cases, RiskHistory, Detection);
         _pendingReversals = _model.Attention.Where(a => a.PendingReversals > 0).Select(a => a.TerminalId).ToImmutableHashSet(StringComparer.Ordinal);
         var (rows, total) = Query.Run(Listed, _now);
         if (rows.Count == 0 && total > 0 && _page > 1)

@@ -1,0 +1,27 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
+
+namespace FleetOps.Core.Transactions;
+
+/// <summary>
+/// Whether a sale counts as an operator-caused failure (issue 4, for the training work): it was authorised, never
+/// completed, and stayed open past the completion timeout (it was "incomplete") — and no power loss explains it. This
+/// counts the sale whether it is still open or was voided or reversed afterwards, so a store's count does not shrink
+/// when staff tidy up; the live verdict's <see cref="UnsettledVerdict.OperatorCaused"/> is the same rule for open sales.
+/// </summary>
+public static class OperatorFailure
+{
+    public static bool Was(TransactionRecord record, IReadOnlyList<DateTimeOffset> powerLosses, DateTimeOffset now, DetectionOptions options)
+    {
+        if (record.Has(TransactionStage.Completed) || record.Has(TransactionStage.Settled)) return false;
+        var authorizedAt = record.AuthorizedAt;
+        var completeBy = authorizedAt + TimeSpan.FromSeconds(options.CompletionTimeoutSeconds);
+        var closedAt = record.Stages.Where(s => s.Stage is TransactionStage.Voided or TransactionStage.Reversed or TransactionStage.Declined)
+            .Select(s => (DateTimeOffset?)s.At).Min();
+        var end = closedAt ?? now;
+        if (end < completeBy) return false; // undone in time, or not due yet
+        // A reversal sent while the terminal boots may precede the heartbeat that reveals the reboot (UnsettledRule).
+        var explainedUntil = closedAt is { } c ? c + UnsettledRule.RebootReversalGrace : now;
+        return !powerLosses.Any(loss => loss >= authorizedAt && loss <= explainedUntil);
+    }
+}
