@@ -1,0 +1,28 @@
+using FleetOps.Bench;
+
+// Benchmark helpers, driven by scripts/bench-worklist.sh (docs/benchmarks.md):
+//   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4]
+//   http  --url URL --token TOKEN [--requests 200] [--store CODE]
+//   model --db FILE [--iterations 30]
+var command = args.FirstOrDefault();
+var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i + 1 < args.Length; i += 2) settings[args[i].TrimStart('-')] = args[i + 1];
+string Text(string name) => settings.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
+int Number(string name, int fallback) => settings.TryGetValue(name, out var value) ? int.Parse(value) : fallback;
+
+switch (command)
+{
+    case "seed":
+        await new Seeder(new SeedOptions(Text("db"), Number("transactions", 1_000_000), Number("open", 100_000),
+            Number("terminals", 3_000), Number("stores", 150), Number("days", 30), Number("seed", 4))).RunAsync();
+        return 0;
+    case "http":
+        await WorklistTimings.HttpAsync(Text("url"), Text("token"), Number("requests", 200), settings.GetValueOrDefault("store", "ST-0001"));
+        return 0;
+    case "model":
+        await WorklistTimings.ModelAsync(Text("db"), Number("iterations", 30));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: FleetOps.Bench seed|http|model [--option value ...] (see Program.cs)");
+        return 2;
+}
