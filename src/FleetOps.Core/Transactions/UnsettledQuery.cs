@@ -24,24 +24,41 @@ public sealed record UnsettledQuery
         && (MinimumAmountMinor is null || t.Record.AmountMinor >= MinimumAmountMinor)
         && (string.IsNullOrWhiteSpace(Search) || Matches(t, Search.Trim())));
 
-    public IEnumerable<TrackedTransaction> Sort(IEnumerable<TrackedTransaction> items)
+    /// <summary>The worklist's order: the chosen key, then terminal and transaction id so that pages never overlap.</summary>
+    public IComparer<TrackedTransaction> Order => Comparer<TrackedTransaction>.Create(SortBy switch
     {
-        var ordered = SortBy switch
-        {
-            UnsettledSort.Newest => items.OrderByDescending(t => t.Record.AuthorizedAt),
-            UnsettledSort.AmountHighest => items.OrderByDescending(t => t.Record.AmountMinor),
-            UnsettledSort.Store => items.OrderBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase),
-            UnsettledSort.Reason => items.OrderBy(t => t.Verdict.Reason),
-            _ => items.OrderBy(t => t.Record.AuthorizedAt),
-        };
-        return ordered.ThenBy(t => t.TerminalId, StringComparer.Ordinal).ThenBy(t => t.TransactionId, StringComparer.Ordinal);
-    }
+        UnsettledSort.Newest => (a, b) => Then(b.Record.AuthorizedAt.CompareTo(a.Record.AuthorizedAt), a, b),
+        UnsettledSort.AmountHighest => (a, b) => Then(b.Record.AmountMinor.CompareTo(a.Record.AmountMinor), a, b),
+        UnsettledSort.Store => (a, b) => Then(StringComparer.OrdinalIgnoreCase.Compare(a.StoreCode, b.StoreCode), a, b),
+        UnsettledSort.Reason => (a, b) => Then(Nullable.Compare(a.Verdict.Reason, b.Verdict.Reason), a, b),
+        _ => (a, b) => Then(a.Record.AuthorizedAt.CompareTo(b.Record.AuthorizedAt), a, b),
+    });
 
+    /// <summary>All of them in the worklist's order (stable: equal ones keep the order they came in).</summary>
+    public IEnumerable<TrackedTransaction> Sort(IEnumerable<TrackedTransaction> items) => items.Order(Order);
+
+    /// <summary>
+    /// One page and the number of matches, in one pass over <paramref name="unsettled"/>: only the rows up to the end of
+    /// the page are kept and ordered (a bounded heap), not every match — the first page of 100,000 costs a scan, not a sort.
+    /// </summary>
     public (IReadOnlyList<TrackedTransaction> Items, int Total) Run(IEnumerable<TrackedTransaction> unsettled, DateTimeOffset now)
     {
-        var matching = Filter(unsettled, now).ToList();
         var size = Math.Clamp(PageSize, 1, MaxPageSize);
-        return (Sort(matching).Skip((Math.Max(1, Page) - 1) * size).Take(size).ToList(), matching.Count);
+        var skip = (long)(Math.Max(1, Page) - 1) * size;
+        var top = new TopRows(skip + size, Order);
+        var total = 0;
+        foreach (var t in Filter(unsettled, now))
+        {
+            top.Offer(t, total++);
+        }
+        return (top.InOrder().Skip((int)Math.Min(skip, int.MaxValue)).ToList(), total);
+    }
+
+    private static int Then(int byKey, TrackedTransaction a, TrackedTransaction b)
+    {
+        if (byKey != 0) return byKey;
+        var byTerminal = string.CompareOrdinal(a.TerminalId, b.TerminalId);
+        return byTerminal != 0 ? byTerminal : string.CompareOrdinal(a.TransactionId, b.TransactionId);
     }
 
     private static bool Matches(TrackedTransaction t, string text) =>
@@ -55,10 +72,55 @@ public sealed record UnsettledQuery
 /// <summary>Money at risk: the sum of unsettled amounts, per currency (amounts in different currencies never add up).</summary>
 public static class MoneyAtRisk
 {
-    public static IReadOnlyList<(string Currency, long AmountMinor, int Count)> ByCurrency(IEnumerable<TrackedTransaction> unsettled) =>
-        unsettled.Where(t => t.Verdict.IsUnsettled)
-            .GroupBy(t => t.Record.Currency, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (g.Key, g.Sum(t => t.Record.AmountMinor), g.Count()))
-            .OrderByDescending(x => x.Item2)
-            .ToList();
+    /// <summary>Per currency (the first spelling seen names it), biggest amount first; one pass, no grouping machinery.</summary>
+    public static IReadOnlyList<(string Currency, long AmountMinor, int Count)> ByCurrency(IEnumerable<TrackedTransaction> unsettled)
+    {
+        var totals = new List<(string Currency, long AmountMinor, int Count)>(2);
+        foreach (var t in unsettled)
+        {
+            if (!t.Verdict.IsUnsettled) continue;
+            var currency = t.Record.Currency;
+            var i = 0;
+            while (i < totals.Count && !string.Equals(totals[i].Currency, currency, StringComparison.OrdinalIgnoreCase)) i++;
+            if (i == totals.Count) totals.Add((currency, 0, 0));
+            totals[i] = (totals[i].Currency, checked(totals[i].AmountMinor + t.Record.AmountMinor), totals[i].Count + 1);
+        }
+        return totals.Count < 2 ? totals : totals.OrderByDescending(c => c.AmountMinor).ToList();
+    }
+}
+
+/// <summary>
+/// The first <c>limit</c> rows of a sequence in a given order, without sorting the rest: a max-heap holds the best so far
+/// and its worst is replaced when a better row comes. Ties keep the order of arrival, as a stable sort would.
+/// </summary>
+internal sealed class TopRows(long limit, IComparer<TrackedTransaction> order)
+{
+    private readonly PriorityQueue<TrackedTransaction, (TrackedTransaction Row, int Arrival)> _worstFirst =
+        new(Comparer<(TrackedTransaction Row, int Arrival)>.Create((a, b) => Compare(order, b, a)));
+
+    public void Offer(TrackedTransaction row, int arrival)
+    {
+        if (_worstFirst.Count < limit)
+        {
+            _worstFirst.Enqueue(row, (row, arrival));
+        }
+        else if (limit > 0 && _worstFirst.TryPeek(out _, out var worst) && Compare(order, (row, arrival), worst) < 0)
+        {
+            _worstFirst.DequeueEnqueue(row, (row, arrival));
+        }
+    }
+
+    /// <summary>The rows kept, best first.</summary>
+    public TrackedTransaction[] InOrder()
+    {
+        var rows = new TrackedTransaction[_worstFirst.Count];
+        for (var i = rows.Length - 1; i >= 0; i--) rows[i] = _worstFirst.Dequeue();
+        return rows;
+    }
+
+    private static int Compare(IComparer<TrackedTransaction> order, (TrackedTransaction Row, int Arrival) a, (TrackedTransaction Row, int Arrival) b)
+    {
+        var byOrder = order.Compare(a.Row, b.Row);
+        return byOrder != 0 ? byOrder : a.Arrival.CompareTo(b.Arrival);
+    }
 }
