@@ -20,6 +20,21 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
 
     public static readonly PowerHistory Empty = new(ImmutableArray<PowerMark>.Empty, ImmutableArray<BootSegment>.Empty);
 
+    // Losses() is asked for by every judgement of a sale and every page build, and costs boots × marks: worked out once
+    // per history. The copy constructor below keeps `with` from carrying it over to a changed history.
+    private IReadOnlyList<DateTimeOffset>? _losses;
+
+    private PowerHistory(PowerHistory original)
+    {
+        Marks = original.Marks;
+        Boots = original.Boots;
+    }
+
+    // Equality as before the cache existed: the same marks and boots, whether or not the losses were worked out yet.
+    public bool Equals(PowerHistory? other) => other is not null && Marks.Equals(other.Marks) && Boots.Equals(other.Boots);
+
+    public override int GetHashCode() => HashCode.Combine(Marks, Boots);
+
     public PowerHistory With(TelemetryEvent e) => e switch
     {
         PowerEvent power => AddMark(new PowerMark(power.Id, power.At, power.State)),
@@ -63,7 +78,9 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
     /// unexpected reboot — a new boot id with no <c>shutdown</c> or <c>lost</c> between the last heartbeat
     /// of the previous boot and the first of the new one (the terminal died without telling us).
     /// </summary>
-    public IReadOnlyList<DateTimeOffset> Losses()
+    public IReadOnlyList<DateTimeOffset> Losses() => _losses ??= FindLosses().AsReadOnly();
+
+    private List<DateTimeOffset> FindLosses()
     {
         var losses = new List<DateTimeOffset>();
         foreach (var mark in Marks)

@@ -16,12 +16,19 @@ public static class OperatorFailure
         if (record.Has(TransactionStage.Completed) || record.Has(TransactionStage.Settled)) return false;
         var authorizedAt = record.AuthorizedAt;
         var completeBy = authorizedAt + TimeSpan.FromSeconds(options.CompletionTimeoutSeconds);
-        var closedAt = record.Stages.Where(s => s.Stage is TransactionStage.Voided or TransactionStage.Reversed or TransactionStage.Declined)
-            .Select(s => (DateTimeOffset?)s.At).Min();
+        DateTimeOffset? closedAt = null; // the first undoing stage (a plain loop: this runs for every open sale on every page build)
+        foreach (var s in record.Stages)
+        {
+            if (s.Stage is TransactionStage.Voided or TransactionStage.Reversed or TransactionStage.Declined && (closedAt is null || s.At < closedAt)) closedAt = s.At;
+        }
         var end = closedAt ?? now;
         if (end < completeBy) return false; // undone in time, or not due yet
         // A reversal sent while the terminal boots may precede the heartbeat that reveals the reboot (UnsettledRule).
         var explainedUntil = closedAt is { } c ? c + UnsettledRule.RebootReversalGrace : now;
-        return !powerLosses.Any(loss => loss >= authorizedAt && loss <= explainedUntil);
+        foreach (var loss in powerLosses)
+        {
+            if (loss >= authorizedAt && loss <= explainedUntil) return false;
+        }
+        return true;
     }
 }

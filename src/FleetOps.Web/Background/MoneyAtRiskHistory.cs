@@ -45,23 +45,31 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService
     public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
         MoneyAtRiskTrend.Daily(Transactions(), stores, _time.GetUtcNow(), zone, _options, Days);
 
+    /// <summary>The closed transactions that were at risk in the window (the book's report is newer than the load).</summary>
+    public IEnumerable<(TransactionRecord Record, string StoreCode)> ClosedTransactions() => ClosedIn(_loaded);
+
     /// <summary>
-    /// Each transaction that was at risk in the window once (and the book's open ones): the closed ones (the book's report
-    /// is newer than the load), then the open ones. Operator-caused failures are counted from these too.
+    /// Each transaction that was at risk in the window once (and the book's open ones): the closed ones, then the open
+    /// ones.
     /// </summary>
     public IEnumerable<(TransactionRecord Record, string StoreCode)> Transactions()
     {
         var loaded = _loaded;
-        foreach (var (key, c) in loaded)
-        {
-            if (!_closedSinceLoad.ContainsKey(key)) yield return (c.Record, c.StoreCode);
-        }
-        foreach (var c in _closedSinceLoad.Values) yield return (c.Record, c.StoreCode);
+        foreach (var closed in ClosedIn(loaded)) yield return closed;
         foreach (var t in _book.Open)
         {
             var key = (t.TerminalId, t.TransactionId);
             if (!_closedSinceLoad.ContainsKey(key) && !loaded.ContainsKey(key)) yield return (t.Record, t.StoreCode);
         }
+    }
+
+    private IEnumerable<(TransactionRecord Record, string StoreCode)> ClosedIn(IReadOnlyDictionary<(string, string), Closed> loaded)
+    {
+        foreach (var (key, c) in loaded)
+        {
+            if (!_closedSinceLoad.ContainsKey(key)) yield return (c.Record, c.StoreCode);
+        }
+        foreach (var c in _closedSinceLoad.Values) yield return (c.Record, c.StoreCode);
     }
 
     /// <summary>Reloads the closed transactions that were at risk in the window from the database.</summary>

@@ -178,4 +178,17 @@ public class PowerHistoryTests
         var rebooted = trimmed.With(Beat("h-2", 101, "b-2"));
         Assert.Equal([Min(100)], rebooted.Losses()); // the lost at 100 explains the reboot
     }
+
+    [Fact]
+    public void Losses_worked_out_once_are_not_carried_over_to_a_changed_history()
+    {
+        var history = Apply([Beat("h-1", 0, "b-1"), Power("p-1", 5, PowerState.Lost)]);
+        Assert.Equal([Min(5)], history.Losses());
+
+        var later = history.With(Beat("h-2", 10, "b-2")).With(Beat("h-3", 20, "b-3")); // b-3: nobody announced it
+
+        Assert.Equal([Min(5), Min(20)], later.Losses());
+        Assert.Equal([Min(5)], history.Losses());
+        Assert.Equal(history, history with { }); // equality ignores whether losses were worked out
+    }
 }

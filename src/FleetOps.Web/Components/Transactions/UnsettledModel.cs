@@ -92,47 +92,85 @@ public sealed class UnsettledModel
         RiskTotals.Of(InStores(cases?.AtRisk(book) ?? book.Unsettled, StoresFor(scope, stores, store)));
 
     /// <summary>Money at risk per region (and how many of its stores have some), biggest first.</summary>
-    public static IReadOnlyList<RegionRisk> ByRegion(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores) =>
-        unsettled.Where(t => t.Verdict.IsUnsettled)
-            .GroupBy(t => stores.Get(t.StoreCode)?.Region ?? "—", StringComparer.OrdinalIgnoreCase)
-            .Select(g => new RegionRisk(g.Key, g.Select(t => t.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).Count(), RiskTotals.Of(g)))
+    public static IReadOnlyList<RegionRisk> ByRegion(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores)
+    {
+        var perStore = new Dictionary<string, RiskTally>(StringComparer.OrdinalIgnoreCase);
+        foreach (var t in unsettled)
+        {
+            if (t.Verdict.IsUnsettled) TallyOf(perStore, t.StoreCode).Add(t.Record);
+        }
+        return RegionsOf(perStore, stores);
+    }
+
+    private static List<RegionRisk> RegionsOf(Dictionary<string, RiskTally> perStore, StoreDirectory stores) =>
+        perStore.GroupBy(s => stores.Get(s.Key)?.Region ?? "—", StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var region = new RiskTally();
+                foreach (var (_, tally) in g) region.Add(tally);
+                return new RegionRisk(g.Key, g.Count(), region.ToTotals());
+            })
             .OrderByDescending(r => r.Risk.LargestAmount).ThenBy(r => r.Region, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    private static RiskTally TallyOf(Dictionary<string, RiskTally> tallies, string key)
+    {
+        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new RiskTally();
+        return tally;
+    }
+
+    /// <summary>
+    /// One pass over the scope's open transactions fills every figure (totals, reasons, stores, regions, overdue batches
+    /// per terminal, operator-caused failures): with 100,000 open transactions, walking the book is most of the page's
+    /// time, so it is walked once (docs/benchmarks.md).
+    /// </summary>
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
         DateTimeOffset now, string? store = null, CaseBook? cases = null, MoneyAtRiskHistory? history = null, DetectionOptions? detection = null)
     {
         var allowed = StoresFor(scope, stores, store);
-        var unsettled = InStores(cases?.AtRisk(book) ?? book.Unsettled, allowed).Where(t => t.Verdict.IsUnsettled).ToList();
-        var zones = new TimeZones();
+        var totals = new RiskTally();
+        var reasons = new int[Enum.GetValues<UnsettledReason>().Length];
+        var perStore = new Dictionary<string, RiskTally>(StringComparer.OrdinalIgnoreCase);
+        var overdue = new Dictionary<string, (RiskTally Tally, DateTimeOffset Oldest)>(StringComparer.Ordinal);
+        var operatorFailures = new OperatorFailureCounter(fleet, stores, now, detection ?? new DetectionOptions());
+        foreach (var t in InStores(book.Open, allowed))
+        {
+            operatorFailures.Offer(t.Record, t.StoreCode); // whatever became of its case: this is about the procedure
+            if (t.Verdict.Reason is not { } reason || (cases?.IsResolved(t.TerminalId, t.TransactionId) ?? false)) continue;
+            totals.Add(t.Record);
+            reasons[(int)reason]++;
+            TallyOf(perStore, t.StoreCode).Add(t.Record);
+            if (reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring)
+            {
+                var authorizedAt = t.Record.AuthorizedAt;
+                if (!overdue.TryGetValue(t.TerminalId, out var late)) late = (new RiskTally(), authorizedAt);
+                late.Tally.Add(t.Record);
+                overdue[t.TerminalId] = (late.Tally, authorizedAt < late.Oldest ? authorizedAt : late.Oldest);
+            }
+        }
+        // Closed sales that were incomplete in the window are only in the history (the book has dropped them).
+        foreach (var (record, storeCode) in InStores(history?.ClosedTransactions() ?? [], allowed)) operatorFailures.Offer(record, storeCode);
 
-        var perStore = unsettled.GroupBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new StoreRisk(g.Key, stores.Get(g.Key), RiskTotals.Of(g)))
-            .OrderByDescending(s => s.Risk.LargestAmount).ThenByDescending(s => s.Risk.Count).ThenBy(s => s.StoreCode, StringComparer.OrdinalIgnoreCase)
-            .ToList();
         return new UnsettledModel
         {
-            Totals = RiskTotals.Of(unsettled),
-            ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => unsettled.Count(t => t.Verdict.Reason == r)),
-            Stores = perStore,
-            Regions = ByRegion(unsettled, stores),
+            Totals = totals.ToTotals(),
+            ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => reasons[(int)r]),
+            Stores = perStore.Select(s => new StoreRisk(s.Key, stores.Get(s.Key), s.Value.ToTotals()))
+                .OrderByDescending(s => s.Risk.LargestAmount).ThenByDescending(s => s.Risk.Count).ThenBy(s => s.StoreCode, StringComparer.OrdinalIgnoreCase)
+                .ToList(),
+            Regions = RegionsOf(perStore, stores),
             LostSales = InStores(book.LostSales, allowed)
                 .Select(t => new LostSale(t, stores.Get(t.StoreCode), t.Record.At(TransactionStage.Reversed) ?? t.Record.AuthorizedAt))
                 .OrderByDescending(l => l.ReversedAt).ThenBy(l => l.Sale.TerminalId, StringComparer.Ordinal)
                 .ToList(),
-            Attention = NeedAttention(unsettled, fleet, stores, scope, store),
-            OperatorFailures = CountOperatorFailures(
-                InStores(history?.Transactions() ?? book.Open.Select(t => (t.Record, t.StoreCode)), allowed), fleet, stores, zones, now,
-                detection ?? new DetectionOptions()),
+            Attention = NeedAttention(overdue, fleet, stores, scope, store),
+            OperatorFailures = operatorFailures.Result(),
         };
     }
 
-    private static List<AttentionTerminal> NeedAttention(List<TrackedTransaction> unsettled, FleetState fleet, StoreDirectory stores,
-        AccessScope scope, string? store)
+    private static List<AttentionTerminal> NeedAttention(Dictionary<string, (RiskTally Tally, DateTimeOffset Oldest)> overdue, FleetState fleet,
+        StoreDirectory stores, AccessScope scope, string? store)
     {
-        var overdue = unsettled.Where(t => t.Verdict.Reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring)
-            .GroupBy(t => t.TerminalId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var terminals = string.IsNullOrWhiteSpace(store)
             ? scope.Terminals(fleet, stores)
             : scope.AllowsStore(store, stores) ? fleet.InStore(store) : [];
@@ -141,83 +179,12 @@ public sealed class UnsettledModel
         {
             if (t.Registration.Decommissioned) continue;
             var pending = t.Heartbeat?.PendingReversals ?? 0;
-            var late = overdue.GetValueOrDefault(t.TerminalId);
+            var late = overdue.TryGetValue(t.TerminalId, out var found) ? found : ((RiskTally, DateTimeOffset)?)null;
             if (pending <= 0 && late is null) continue;
             result.Add(new AttentionTerminal(t.TerminalId, t.StoreCode, stores.Get(t.StoreCode), Math.Max(0, pending),
-                late is null ? RiskTotals.None : RiskTotals.Of(late), late?.Min(x => x.Record.AuthorizedAt), t.Heartbeat, t.LastContactAt));
+                late?.Item1.ToTotals() ?? RiskTotals.None, late?.Item2, t.Heartbeat, t.LastContactAt));
         }
         return result.OrderByDescending(a => a.PendingReversals + a.Overdue.Count).ThenByDescending(a => a.PendingReversals)
             .ThenBy(a => a.TerminalId, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// Sales left incomplete without a power loss (the procedure was not finished; <see cref="OperatorFailure"/>), still open or
-    /// voided or reversed since, per store and per day of the authorisation in the store's own time zone, for the last
-    /// <see cref="OperatorFailures.DayCount"/> days; stores with the most first.
-    /// </summary>
-    private static OperatorFailures CountOperatorFailures(IEnumerable<(TransactionRecord Record, string StoreCode)> sales, FleetState fleet,
-        StoreDirectory stores, TimeZones zones, DateTimeOffset now, DetectionOptions detection)
-    {
-        const int days = OperatorFailures.DayCount;
-        var rows = new List<OperatorFailureRow>();
-        // Power losses once per terminal: the book may hold many open sales of one terminal.
-        var losses = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal);
-        IReadOnlyList<DateTimeOffset> LossesOf(string terminalId) =>
-            losses.TryGetValue(terminalId, out var known) ? known : losses[terminalId] = fleet.Get(terminalId)?.Power.Losses() ?? [];
-        var failures = sales
-            .Where(s => !s.Record.Has(TransactionStage.Completed) && OperatorFailure.Was(s.Record, LossesOf(s.Record.TerminalId), now, detection))
-            .Select(s => new { s.Record, s.StoreCode });
-        foreach (var group in failures.GroupBy(t => t.StoreCode, StringComparer.OrdinalIgnoreCase))
-        {
-            var info = stores.Get(group.Key);
-            var zone = zones.For(info);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            var perDay = new int[days];
-            foreach (var t in group)
-            {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.Record.AuthorizedAt, zone).DateTime);
-                var ago = today.DayNumber - day.DayNumber;
-                if (ago is >= 0 and < days) perDay[days - 1 - ago]++;
-            }
-            if (perDay.Sum() > 0) rows.Add(new OperatorFailureRow(group.Key, info, perDay));
-        }
-        rows = rows.OrderByDescending(r => r.Total).ThenBy(r => r.StoreCode, StringComparer.OrdinalIgnoreCase).ToList();
-
-        // Column headings: the dates, when every listed store shares one time zone (the usual case); otherwise days ago.
-        var rowZones = rows.Select(r => zones.For(r.Store).Id).Distinct(StringComparer.Ordinal).ToList();
-        IReadOnlyList<string> headings;
-        if (rowZones.Count <= 1)
-        {
-            var zone = rows.Count == 0 ? TimeZoneInfo.Utc : zones.For(rows[0].Store);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            headings = Enumerable.Range(0, days)
-                .Select(i => today.AddDays(i - (days - 1)).ToString("ddd d MMM", CultureInfo.InvariantCulture)).ToList();
-        }
-        else
-        {
-            headings = Enumerable.Range(0, days).Select(i => (days - 1 - i) switch
-            {
-                0 => "Today",
-                1 => "Yesterday",
-                var n => $"{n} days ago",
-            }).ToList();
-        }
-        return new OperatorFailures(headings, rows);
-    }
-
-    /// <summary>Store time zones, looked up once per build.</summary>
-    private sealed class TimeZones
-    {
-        private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
-
-        public TimeZoneInfo For(StoreInfo? store)
-        {
-            var id = store?.TimeZone;
-            if (id is null) return TimeZoneInfo.Utc;
-            if (_zones.TryGetValue(id, out var zone)) return zone;
-            zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-            _zones[id] = zone;
-            return zone;
-        }
     }
 }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
+
+namespace FleetOps.Web.Components.Transactions;
+
+/// <summary>
+/// Counts operator-caused failures (<see cref="OperatorFailure"/>: sales left incomplete without a power loss, still open
+/// or voided or reversed since) per store and per local day of the authorisation, for the last
+/// <see cref="OperatorFailures.DayCount"/> days, as sales are offered one by one (the page walks the book once).
+/// </summary>
+internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory stores, DateTimeOffset now, DetectionOptions detection)
+{
+    private const int Days = OperatorFailures.DayCount;
+
+    // A day's margin before the first local day, whatever the store's time zone.
+    private readonly DateTimeOffset _windowStart = now - TimeSpan.FromDays(Days + 1);
+    private readonly Dictionary<string, IReadOnlyList<DateTimeOffset>> _losses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset[]> _dayStarts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int[]> _perStore = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
+
+    public void Offer(TransactionRecord record, string storeCode)
+    {
+        // Cheap tests first (the book may hold 100,000 open sales); each terminal's power losses are worked out once.
+        if (record.AuthorizedAt < _windowStart || record.Has(TransactionStage.Completed)) return;
+        if (!OperatorFailure.Was(record, LossesOf(record.TerminalId), now, detection)) return;
+        if (!_dayStarts.TryGetValue(storeCode, out var starts)) _dayStarts[storeCode] = starts = DayStarts(ZoneOf(stores.Get(storeCode)));
+        // The local day of the authorisation: the last day that started at or before it (before the first: not counted).
+        var day = starts.Length - 1;
+        while (day >= 0 && starts[day] > record.AuthorizedAt) day--;
+        if (day < 0) return;
+        if (!_perStore.TryGetValue(storeCode, out var perDay)) _perStore[storeCode] = perDay = new int[Days];
+        perDay[day]++;
+    }
+
+    /// <summary>Stores with the most first; the columns are dates when all listed stores share one time zone, else "days ago".</summary>
+    public OperatorFailures Result()
+    {
+        var rows = _perStore.Select(s => new OperatorFailureRow(s.Key, stores.Get(s.Key), s.Value))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.StoreCode, StringComparer.OrdinalIgnoreCase).ToList();
+        var rowZones = rows.Select(r => ZoneOf(r.Store).Id).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> headings;
+        if (rowZones.Count <= 1)
+        {
+            var zone = rows.Count == 0 ? TimeZoneInfo.Utc : ZoneOf(rows[0].Store);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            headings = Enumerable.Range(0, Days)
+                .Select(i => today.AddDays(i - (Days - 1)).ToString("ddd d MMM", CultureInfo.InvariantCulture)).ToList();
+        }
+        else
+        {
+            headings = Enumerable.Range(0, Days).Select(i => (Days - 1 - i) switch
+            {
+                0 => "Today",
+                1 => "Yesterday",
+                var n => $"{n} days ago",
+            }).ToList();
+        }
+        return new OperatorFailures(headings, rows);
+    }
+
+    private IReadOnlyList<DateTimeOffset> LossesOf(string terminalId) =>
+        _losses.TryGetValue(terminalId, out var known) ? known : _losses[terminalId] = fleet.Get(terminalId)?.Power.Losses() ?? [];
+
+    /// <summary>When each of the last local days began (oldest first), as instants.</summary>
+    private DateTimeOffset[] DayStarts(TimeZoneInfo zone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return Enumerable.Range(0, Days).Select(i =>
+        {
+            var midnight = today.AddDays(i - (Days - 1)).ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        }).ToArray();
+    }
+
+    private TimeZoneInfo ZoneOf(StoreInfo? store)
+    {
+        var id = store?.TimeZone;
+        if (id is null) return TimeZoneInfo.Utc;
+        if (_zones.TryGetValue(id, out var zone)) return zone;
+        zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+        _zones[id] = zone;
+        return zone;
+    }
+}
