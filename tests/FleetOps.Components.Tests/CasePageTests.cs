@@ -121,6 +121,8 @@ public sealed class CasePageTests : FleetComponentTest
         LetLiveRefreshFire();
 
         worklist.WaitForAssertion(() => Assert.Single(worklist.FindAll("[data-testid=unsettled-table] tbody tr")));
+        Assert.Equal("1 payment at risk", worklist.Find("[data-testid=risk-CNY-count]").TextContent.Trim());
+        Assert.Contains("Interrupted by power loss: 1", worklist.Find("[data-testid=reason-count-interrupted_by_power_loss]").TextContent);
         Assert.Empty(worklist.FindAll("[data-testid='unsettled-T-1-000123-0042']"));
         worklist.Find("input[data-testid=include-resolved]").Change(true);
         worklist.WaitForAssertion(() => Assert.Equal("resolved",

@@ -31,6 +31,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     private readonly Dictionary<string, HashSet<string>> _reversedByTerminal = new(StringComparer.Ordinal);
     private readonly PriorityQueue<(string, string), DateTimeOffset> _deadlines = new();
     private readonly Dictionary<string, HashSet<string>> _openByTerminal = new(StringComparer.Ordinal);
+    private readonly UnsettledTally _tally = new();
 
     public event Action<IReadOnlyList<TrackedTransaction>>? Changed;
 
@@ -51,6 +52,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
         lock (_gate)
         {
             _open.Clear();
+            _tally.Clear();
             _lostSales.Clear();
             _reversals.Clear();
             _reversedByTerminal.Clear();
@@ -92,6 +94,23 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             }
         }
         if (changed.Count > 0) Changed?.Invoke(changed);
+    }
+
+    /// <summary>The running totals of the unsettled transactions of <paramref name="stores"/> (null: all), without walking the book.</summary>
+    public UnsettledSummary Summary(IReadOnlySet<string>? stores = null)
+    {
+        lock (_gate) return _tally.Snapshot(stores);
+    }
+
+    /// <summary>When the oldest unsettled batch sale of a terminal (not settled, or authorisation expiring) was authorised.</summary>
+    public DateTimeOffset? OldestOverdue(string terminalId)
+    {
+        lock (_gate)
+        {
+            return _openByTerminal.GetValueOrDefault(terminalId)?.Select(id => _open[(terminalId, id)])
+                .Where(t => t.Verdict.Reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring)
+                .Select(t => (DateTimeOffset?)t.Record.AuthorizedAt).Min();
+        }
     }
 
     public bool HasOpen(string terminalId)
@@ -138,7 +157,8 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
         var key = (tracked.TerminalId, tracked.TransactionId);
         if (tracked.Record.IsClosed)
         {
-            _open.TryRemove(key, out _);
+            _open.TryRemove(key, out var removed);
+            _tally.Replace(removed, null);
             if (_openByTerminal.TryGetValue(tracked.TerminalId, out var ids) && ids.Remove(tracked.TransactionId) && ids.Count == 0)
             {
                 _openByTerminal.Remove(tracked.TerminalId);
@@ -158,7 +178,9 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             }
             return tracked;
         }
+        _open.TryGetValue(key, out var before);
         _open[key] = tracked;
+        _tally.Replace(before, tracked);
         if (!_openByTerminal.TryGetValue(tracked.TerminalId, out var open))
         {
             _openByTerminal[tracked.TerminalId] = open = new HashSet<string>(StringComparer.Ordinal);

@@ -24,13 +24,20 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
 
     public void Offer(TransactionRecord record, string storeCode)
     {
-        // Cheap tests first (the book may hold 100,000 open sales); each terminal's power losses are worked out once.
+        // Cheap tests first; each terminal's power losses are worked out once.
         if (record.AuthorizedAt < _windowStart || record.Has(TransactionStage.Completed)) return;
         if (!OperatorFailure.Was(record, LossesOf(record.TerminalId), now, detection)) return;
+        Count(storeCode, record.AuthorizedAt);
+    }
+
+    /// <summary>Counts a sale already judged operator-caused (an open one the book's verdict calls incomplete).</summary>
+    public void Count(string storeCode, DateTimeOffset authorizedAt)
+    {
+        if (authorizedAt < _windowStart) return;
         if (!_dayStarts.TryGetValue(storeCode, out var starts)) _dayStarts[storeCode] = starts = DayStarts(ZoneOf(stores.Get(storeCode)));
         // The local day of the authorisation: the last day that started at or before it (before the first: not counted).
         var day = starts.Length - 1;
-        while (day >= 0 && starts[day] > record.AuthorizedAt) day--;
+        while (day >= 0 && starts[day] > authorizedAt) day--;
         if (day < 0) return;
         if (!_perStore.TryGetValue(storeCode, out var perDay)) _perStore[storeCode] = perDay = new int[Days];
         perDay[day]++;

@@ -19,7 +19,8 @@ public sealed class RiskTally
         foreach (var (currency, amount, count) in other._currencies) Add(currency, amount, count);
     }
 
-    private void Add(string currency, long amountMinor, int count)
+    /// <summary>Adds (or, with negative figures, takes back) an amount of one currency.</summary>
+    public void Add(string currency, long amountMinor, int count)
     {
         var i = 0;
         while (i < _currencies.Count && !string.Equals(_currencies[i].Currency, currency, StringComparison.OrdinalIgnoreCase)) i++;
@@ -29,7 +30,8 @@ public sealed class RiskTally
     }
 
     /// <summary>The totals, biggest currency first (as <see cref="MoneyAtRisk.ByCurrency"/> orders them).</summary>
-    public RiskTotals ToTotals() => _currencies.Count == 0
+    public RiskTotals ToTotals() => Count == 0
         ? RiskTotals.None
-        : new RiskTotals(_currencies.OrderByDescending(c => c.AmountMinor).Select(c => new CurrencyRisk(c.Currency, c.AmountMinor, c.Count)).ToList());
+        : new RiskTotals(_currencies.Where(c => c.Count > 0).OrderByDescending(c => c.AmountMinor)
+            .Select(c => new CurrencyRisk(c.Currency, c.AmountMinor, c.Count)).ToList());
 }

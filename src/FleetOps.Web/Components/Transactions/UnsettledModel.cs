@@ -120,55 +120,61 @@ public sealed class UnsettledModel
     }
 
     /// <summary>
-    /// One pass over the scope's open transactions fills every figure (totals, reasons, stores, regions, overdue batches
-    /// per terminal, operator-caused failures): with 100,000 open transactions, walking the book is most of the page's
-    /// time, so it is walked once (docs/benchmarks.md).
+    /// The figures come from the book's running totals (<see cref="TransactionBook.Summary"/>), so a rebuild costs time in
+    /// proportion to stores and terminals, not to the 100,000 open sales a chain may hold (docs/benchmarks.md); cases
+    /// resolved by hand are taken back out one by one (they are few).
     /// </summary>
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
         DateTimeOffset now, string? store = null, CaseBook? cases = null, MoneyAtRiskHistory? history = null, DetectionOptions? detection = null)
     {
         var allowed = StoresFor(scope, stores, store);
+        var summary = book.Summary(allowed);
         var totals = new RiskTally();
         var reasons = new int[Enum.GetValues<UnsettledReason>().Length];
         var perStore = new Dictionary<string, RiskTally>(StringComparer.OrdinalIgnoreCase);
-        var overdue = new Dictionary<string, (RiskTally Tally, DateTimeOffset Oldest)>(StringComparer.Ordinal);
-        var operatorFailures = new OperatorFailureCounter(fleet, stores, now, detection ?? new DetectionOptions());
-        foreach (var t in InStores(book.Open, allowed))
+        foreach (var cell in summary.Risk)
         {
-            operatorFailures.Offer(t.Record, t.StoreCode); // whatever became of its case: this is about the procedure
-            if (t.Verdict.Reason is not { } reason || (cases?.IsResolved(t.TerminalId, t.TransactionId) ?? false)) continue;
-            totals.Add(t.Record);
-            reasons[(int)reason]++;
-            TallyOf(perStore, t.StoreCode).Add(t.Record);
-            if (reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring)
-            {
-                var authorizedAt = t.Record.AuthorizedAt;
-                if (!overdue.TryGetValue(t.TerminalId, out var late)) late = (new RiskTally(), authorizedAt);
-                late.Tally.Add(t.Record);
-                overdue[t.TerminalId] = (late.Tally, authorizedAt < late.Oldest ? authorizedAt : late.Oldest);
-            }
+            totals.Add(cell.Currency, cell.AmountMinor, cell.Count);
+            TallyOf(perStore, cell.StoreCode).Add(cell.Currency, cell.AmountMinor, cell.Count);
+            reasons[(int)cell.Reason] += cell.Count;
         }
-        // Closed sales that were incomplete in the window are only in the history (the book has dropped them).
+        var overdue = new Dictionary<string, RiskTally>(StringComparer.Ordinal);
+        foreach (var cell in summary.Overdue) TallyOf(overdue, cell.TerminalId).Add(cell.Currency, cell.AmountMinor, cell.Count);
+        foreach (var resolved in cases?.All.Where(c => c.IsResolved && (allowed is null || allowed.Contains(c.StoreCode))) ?? [])
+        {
+            if (book.Get(resolved.TerminalId, resolved.TransactionId) is not { Verdict.Reason: { } reason } t || t.Record.IsClosed) continue;
+            var (currency, amount) = (t.Record.Currency, t.Record.AmountMinor);
+            totals.Add(currency, -amount, -1);
+            TallyOf(perStore, t.StoreCode).Add(currency, -amount, -1);
+            reasons[(int)reason]--;
+            if (reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring) TallyOf(overdue, t.TerminalId).Add(currency, -amount, -1);
+        }
+
+        // Operator-caused failures are about the procedure, whatever became of the case: open incomplete sales from the
+        // totals, and the closed ones that were incomplete from the history.
+        var operatorFailures = new OperatorFailureCounter(fleet, stores, now, detection ?? new DetectionOptions());
+        foreach (var (storeCode, authorizedAt) in summary.Incomplete) operatorFailures.Count(storeCode, authorizedAt);
         foreach (var (record, storeCode) in InStores(history?.ClosedTransactions() ?? [], allowed)) operatorFailures.Offer(record, storeCode);
 
+        var storeRisks = perStore.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
         return new UnsettledModel
         {
             Totals = totals.ToTotals(),
             ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => reasons[(int)r]),
-            Stores = perStore.Select(s => new StoreRisk(s.Key, stores.Get(s.Key), s.Value.ToTotals()))
+            Stores = storeRisks.Select(s => new StoreRisk(s.Key, stores.Get(s.Key), s.Value.ToTotals()))
                 .OrderByDescending(s => s.Risk.LargestAmount).ThenByDescending(s => s.Risk.Count).ThenBy(s => s.StoreCode, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
-            Regions = RegionsOf(perStore, stores),
+            Regions = RegionsOf(storeRisks, stores),
             LostSales = InStores(book.LostSales, allowed)
                 .Select(t => new LostSale(t, stores.Get(t.StoreCode), t.Record.At(TransactionStage.Reversed) ?? t.Record.AuthorizedAt))
                 .OrderByDescending(l => l.ReversedAt).ThenBy(l => l.Sale.TerminalId, StringComparer.Ordinal)
                 .ToList(),
-            Attention = NeedAttention(overdue, fleet, stores, scope, store),
+            Attention = NeedAttention(overdue, book, fleet, stores, scope, store),
             OperatorFailures = operatorFailures.Result(),
         };
     }
 
-    private static List<AttentionTerminal> NeedAttention(Dictionary<string, (RiskTally Tally, DateTimeOffset Oldest)> overdue, FleetState fleet,
+    private static List<AttentionTerminal> NeedAttention(Dictionary<string, RiskTally> overdue, TransactionBook book, FleetState fleet,
         StoreDirectory stores, AccessScope scope, string? store)
     {
         var terminals = string.IsNullOrWhiteSpace(store)
@@ -179,12 +185,15 @@ public sealed class UnsettledModel
         {
             if (t.Registration.Decommissioned) continue;
             var pending = t.Heartbeat?.PendingReversals ?? 0;
-            var late = overdue.TryGetValue(t.TerminalId, out var found) ? found : ((RiskTally, DateTimeOffset)?)null;
+            var late = overdue.GetValueOrDefault(t.TerminalId) is { Count: > 0 } tally ? tally : null;
             if (pending <= 0 && late is null) continue;
             result.Add(new AttentionTerminal(t.TerminalId, t.StoreCode, stores.Get(t.StoreCode), Math.Max(0, pending),
-                late?.Item1.ToTotals() ?? RiskTotals.None, late?.Item2, t.Heartbeat, t.LastContactAt));
+                late?.ToTotals() ?? RiskTotals.None, null, t.Heartbeat, t.LastContactAt));
         }
+        // The oldest sale is looked up for the terminals the page lists, not for every one of a chain.
         return result.OrderByDescending(a => a.PendingReversals + a.Overdue.Count).ThenByDescending(a => a.PendingReversals)
-            .ThenBy(a => a.TerminalId, StringComparer.Ordinal).ToList();
+            .ThenBy(a => a.TerminalId, StringComparer.Ordinal)
+            .Select((a, i) => i < ListLimit && a.Overdue.Count > 0 ? a with { OldestOverdueAt = book.OldestOverdue(a.TerminalId) } : a)
+            .ToList();
     }
 }
