@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FleetOps.Core.Transactions;
 
 namespace FleetOps.Core.Cases;
@@ -38,12 +39,8 @@ public static class CaseWords
     /// <summary>The API's <c>caseStatus</c> for a transaction nobody opened a case for.</summary>
     public const string NoCase = "none";
 
-    public static string Wire(CaseStep step) => step switch
-    {
-        CaseStep.CheckRecord => "check_record",
-        CaseStep.ContactAcquirer => "contact_acquirer",
-        _ => "resolved",
-    };
+    /// <summary>The protocol's snake_case spelling (check_record, contact_acquirer, resolved), as every enum on the wire.</summary>
+    public static string Wire(CaseStep step) => JsonNamingPolicy.SnakeCaseLower.ConvertName(step.ToString());
 
     public static string Words(CaseStep step) => step switch
     {

@@ -119,9 +119,11 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
         var open = book.All.Where(c => !c.IsResolved).Select(c => (c.TerminalId, c.TransactionId)).ToHashSet();
         if (open.Count == 0) return 0;
         await using var db = databases.CreateDbContext();
+        // Narrowed by both key columns (EF cannot match pairs); the exact pairs are picked below.
         var terminals = open.Select(o => o.TerminalId).Distinct().ToList();
+        var transactions = open.Select(o => o.TransactionId).Distinct().ToList();
         var rows = await db.Transactions.AsNoTracking()
-            .Where(t => t.Closed && terminals.Contains(t.TerminalId))
+            .Where(t => t.Closed && terminals.Contains(t.TerminalId) && transactions.Contains(t.TransactionId))
             .Select(t => new { t.TerminalId, t.TransactionId, t.RecordJson })
             .ToListAsync(cancellationToken);
         var closed = rows.Where(r => open.Contains((r.TerminalId, r.TransactionId)))

@@ -55,6 +55,8 @@ public sealed class OverviewModel
         var health = StoreHealth.ForAll(stores, fleet).Where(h => scope.AllowsStore(h.Store)).ToList();
         var allowed = scope.StoreCodes(stores);
         var zone = TrendZone.For(stores, allowed);
+        // One read of the book's running totals serves the KPI and the regions.
+        var tallies = book is null ? null : RiskTallies.From(book, allowed, cases);
         return new OverviewModel
         {
             Terminals = total,
@@ -67,20 +69,19 @@ public sealed class OverviewModel
             StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
             EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
-            MoneyAtRisk = book is null ? RiskTotals.None : UnsettledModel.MoneyAtRiskFor(book, stores, scope, cases: cases),
-            RiskByRegion = book is null ? [] : RegionsAtRisk(cases?.AtRisk(book) ?? book.Unsettled, stores, allowed, health),
+            MoneyAtRisk = tallies?.Totals.ToTotals() ?? RiskTotals.None,
+            RiskByRegion = tallies is null ? [] : RegionsAtRisk(tallies, stores, health),
             RiskTrend = history?.Trend(allowed, zone) ?? RiskTrend.None,
             RiskTrendZone = zone,
         };
     }
 
     /// <summary>Every region of the scope, those with money at risk first (biggest first), when there are several.</summary>
-    private static IReadOnlyList<RegionRisk> RegionsAtRisk(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores, IReadOnlySet<string>? allowed,
-        IReadOnlyList<StoreHealth> health)
+    private static IReadOnlyList<RegionRisk> RegionsAtRisk(RiskTallies tallies, StoreDirectory stores, IReadOnlyList<StoreHealth> health)
     {
         var regions = health.Select(h => h.Store.Region).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (regions.Count < 2) return [];
-        var atRisk = UnsettledModel.ByRegion(UnsettledModel.InStores(unsettled, allowed), stores);
+        var atRisk = tallies.Regions(stores);
         var clean = regions.Where(r => !atRisk.Any(a => string.Equals(a.Region, r, StringComparison.OrdinalIgnoreCase)))
             .Order(StringComparer.OrdinalIgnoreCase)
             .Select(r => new RegionRisk(r, 0, RiskTotals.None));

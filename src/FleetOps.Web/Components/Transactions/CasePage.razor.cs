@@ -41,7 +41,7 @@ public partial class CasePage : IDisposable
     private string? _note;
     private string? _bankReference;
     private CaseOutcome? _outcome;
-    private RefreshThrottle? _live;
+    private BookRefresh? _live;
 
     private RecoveryCase? Case => _file?.Case;
 
@@ -49,9 +49,10 @@ public partial class CasePage : IDisposable
     {
         _scope = await Access.ScopeAsync();
         _me = (await Access.UserAsync())?.Email ?? "unknown";
-        _live = new RefreshThrottle(Time, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), TimeSpan.FromSeconds(30));
-        Book.Changed += OnBookChanged;
-        Cases.Changed += OnCaseChanged;
+        // The terminal's later events (a settlement, a reversal, the power history) and changes to this case, throttled.
+        _live = new BookRefresh(Book, Time, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
+                relevant: changed => changed.Any(t => t.TerminalId == TerminalId), clockEvery: TimeSpan.FromSeconds(30))
+            .WithCases(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
     }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -62,16 +63,6 @@ public partial class CasePage : IDisposable
         _file = await Files.LoadAsync(TerminalId, TransactionId, _scope);
         _bankReference ??= _file?.Case?.BankReference;
         _loaded = true;
-    }
-
-    private void OnBookChanged(IReadOnlyList<TrackedTransaction> changed)
-    {
-        if (changed.Any(t => t.TerminalId == TerminalId)) _live?.Poke();
-    }
-
-    private void OnCaseChanged(RecoveryCase changed)
-    {
-        if (changed.TerminalId == TerminalId && changed.TransactionId == TransactionId) _live?.Poke();
     }
 
     /// <summary>Users who could work this case: they see its store (and are not disabled).</summary>
@@ -153,10 +144,5 @@ public partial class CasePage : IDisposable
 
     private string Local(DateTimeOffset at) => LiveFormat.InZone(at, _file?.Store?.TimeZone);
 
-    public void Dispose()
-    {
-        Book.Changed -= OnBookChanged;
-        Cases.Changed -= OnCaseChanged;
-        _live?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }

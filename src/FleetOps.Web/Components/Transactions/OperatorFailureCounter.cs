@@ -20,7 +20,6 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
     private readonly Dictionary<string, IReadOnlyList<DateTimeOffset>> _losses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset[]> _dayStarts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int[]> _perStore = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
 
     public void Offer(TransactionRecord record, string storeCode)
     {
@@ -83,13 +82,7 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
         }).ToArray();
     }
 
-    private TimeZoneInfo ZoneOf(StoreInfo? store)
-    {
-        var id = store?.TimeZone;
-        if (id is null) return TimeZoneInfo.Utc;
-        if (_zones.TryGetValue(id, out var zone)) return zone;
-        zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
-        _zones[id] = zone;
-        return zone;
-    }
+    // .NET caches the system time zones it has found: no cache of our own.
+    private static TimeZoneInfo ZoneOf(StoreInfo? store) =>
+        store?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }

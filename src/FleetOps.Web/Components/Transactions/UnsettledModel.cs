@@ -21,9 +21,6 @@ public sealed record RiskTotals(IReadOnlyList<CurrencyRisk> ByCurrency)
 
     /// <summary>For ordering groups "biggest first" although currencies do not add: the largest single-currency amount.</summary>
     public long LargestAmount => ByCurrency.Count == 0 ? 0 : ByCurrency.Max(c => c.AmountMinor);
-
-    public static RiskTotals Of(IEnumerable<TrackedTransaction> unsettled) =>
-        new(MoneyAtRisk.ByCurrency(unsettled).Select(c => new CurrencyRisk(c.Currency, c.AmountMinor, c.Count)).ToList());
 }
 
 public sealed record StoreRisk(string StoreCode, StoreInfo? Store, RiskTotals Risk);
@@ -89,87 +86,33 @@ public sealed class UnsettledModel
     /// <summary>Money at risk in the scope (or one store of it), for the overview and the store page.</summary>
     public static RiskTotals MoneyAtRiskFor(TransactionBook book, StoreDirectory stores, AccessScope scope, string? store = null,
         CaseBook? cases = null) =>
-        RiskTotals.Of(InStores(cases?.AtRisk(book) ?? book.Unsettled, StoresFor(scope, stores, store)));
+        RiskTallies.From(book, StoresFor(scope, stores, store), cases).Totals.ToTotals();
 
-    /// <summary>Money at risk per region (and how many of its stores have some), biggest first.</summary>
-    public static IReadOnlyList<RegionRisk> ByRegion(IEnumerable<TrackedTransaction> unsettled, StoreDirectory stores)
-    {
-        var perStore = new Dictionary<string, RiskTally>(StringComparer.OrdinalIgnoreCase);
-        foreach (var t in unsettled)
-        {
-            if (t.Verdict.IsUnsettled) TallyOf(perStore, t.StoreCode).Add(t.Record);
-        }
-        return RegionsOf(perStore, stores);
-    }
-
-    private static List<RegionRisk> RegionsOf(Dictionary<string, RiskTally> perStore, StoreDirectory stores) =>
-        perStore.GroupBy(s => stores.Get(s.Key)?.Region ?? "—", StringComparer.OrdinalIgnoreCase)
-            .Select(g =>
-            {
-                var region = new RiskTally();
-                foreach (var (_, tally) in g) region.Add(tally);
-                return new RegionRisk(g.Key, g.Count(), region.ToTotals());
-            })
-            .OrderByDescending(r => r.Risk.LargestAmount).ThenBy(r => r.Region, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-
-    private static RiskTally TallyOf(Dictionary<string, RiskTally> tallies, string key)
-    {
-        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new RiskTally();
-        return tally;
-    }
-
-    /// <summary>
-    /// The figures come from the book's running totals (<see cref="TransactionBook.Summary"/>), so a rebuild costs time in
-    /// proportion to stores and terminals, not to the 100,000 open sales a chain may hold (docs/benchmarks.md); cases
-    /// resolved by hand are taken back out one by one (they are few).
-    /// </summary>
     public static UnsettledModel Build(TransactionBook book, FleetState fleet, StoreDirectory stores, AccessScope scope,
         DateTimeOffset now, string? store = null, CaseBook? cases = null, MoneyAtRiskHistory? history = null, DetectionOptions? detection = null)
     {
         var allowed = StoresFor(scope, stores, store);
-        var summary = book.Summary(allowed);
-        var totals = new RiskTally();
-        var reasons = new int[Enum.GetValues<UnsettledReason>().Length];
-        var perStore = new Dictionary<string, RiskTally>(StringComparer.OrdinalIgnoreCase);
-        foreach (var cell in summary.Risk)
-        {
-            totals.Add(cell.Currency, cell.AmountMinor, cell.Count);
-            TallyOf(perStore, cell.StoreCode).Add(cell.Currency, cell.AmountMinor, cell.Count);
-            reasons[(int)cell.Reason] += cell.Count;
-        }
-        var overdue = new Dictionary<string, RiskTally>(StringComparer.Ordinal);
-        foreach (var cell in summary.Overdue) TallyOf(overdue, cell.TerminalId).Add(cell.Currency, cell.AmountMinor, cell.Count);
-        foreach (var resolved in cases?.All.Where(c => c.IsResolved && (allowed is null || allowed.Contains(c.StoreCode))) ?? [])
-        {
-            if (book.Get(resolved.TerminalId, resolved.TransactionId) is not { Verdict.Reason: { } reason } t || t.Record.IsClosed) continue;
-            var (currency, amount) = (t.Record.Currency, t.Record.AmountMinor);
-            totals.Add(currency, -amount, -1);
-            TallyOf(perStore, t.StoreCode).Add(currency, -amount, -1);
-            reasons[(int)reason]--;
-            if (reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring) TallyOf(overdue, t.TerminalId).Add(currency, -amount, -1);
-        }
+        var tallies = RiskTallies.From(book, allowed, cases);
 
         // Operator-caused failures are about the procedure, whatever became of the case: open incomplete sales from the
         // totals, and the closed ones that were incomplete from the history.
         var operatorFailures = new OperatorFailureCounter(fleet, stores, now, detection ?? new DetectionOptions());
-        foreach (var (storeCode, authorizedAt) in summary.Incomplete) operatorFailures.Count(storeCode, authorizedAt);
+        foreach (var (storeCode, authorizedAt) in tallies.Summary.Incomplete) operatorFailures.Count(storeCode, authorizedAt);
         foreach (var (record, storeCode) in InStores(history?.ClosedTransactions() ?? [], allowed)) operatorFailures.Offer(record, storeCode);
 
-        var storeRisks = perStore.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
         return new UnsettledModel
         {
-            Totals = totals.ToTotals(),
-            ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => reasons[(int)r]),
-            Stores = storeRisks.Select(s => new StoreRisk(s.Key, stores.Get(s.Key), s.Value.ToTotals()))
+            Totals = tallies.Totals.ToTotals(),
+            ByReason = Enum.GetValues<UnsettledReason>().ToDictionary(r => r, r => tallies.Reasons[(int)r]),
+            Stores = tallies.PerStore.Select(s => new StoreRisk(s.Key, stores.Get(s.Key), s.Value.ToTotals()))
                 .OrderByDescending(s => s.Risk.LargestAmount).ThenByDescending(s => s.Risk.Count).ThenBy(s => s.StoreCode, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
-            Regions = RegionsOf(storeRisks, stores),
+            Regions = tallies.Regions(stores),
             LostSales = InStores(book.LostSales, allowed)
                 .Select(t => new LostSale(t, stores.Get(t.StoreCode), t.Record.At(TransactionStage.Reversed) ?? t.Record.AuthorizedAt))
                 .OrderByDescending(l => l.ReversedAt).ThenBy(l => l.Sale.TerminalId, StringComparer.Ordinal)
                 .ToList(),
-            Attention = NeedAttention(overdue, book, fleet, stores, scope, store),
+            Attention = NeedAttention(tallies.Overdue, book, fleet, stores, scope, store),
             OperatorFailures = operatorFailures.Result(),
         };
     }
