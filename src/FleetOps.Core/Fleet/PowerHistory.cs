@@ -22,6 +22,7 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
 
     // Losses() is asked for by every judgement of a sale and every page build, and costs boots × marks: worked out once
     // per history. The copy constructor below keeps `with` from carrying it over to a changed history.
+    private IReadOnlyList<PowerLoss>? _lossSpans;
     private IReadOnlyList<DateTimeOffset>? _losses;
 
     private PowerHistory(PowerHistory original)
@@ -74,15 +75,19 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
     }
 
     /// <summary>
-    /// Every recognised loss of power, oldest first: each <c>lost</c> or <c>brownout</c> event, and each
-    /// unexpected reboot — a new boot id with no <c>shutdown</c> or <c>lost</c> between the last heartbeat
-    /// of the previous boot and the first of the new one (the terminal died without telling us).
+    /// Every recognised loss of power, oldest first, as the time it was recognised: each <c>lost</c> or
+    /// <c>brownout</c> event, and each unexpected reboot — a new boot id with no <c>shutdown</c> or <c>lost</c>
+    /// between the last heartbeat of the previous boot and the first of the new one (the terminal died without
+    /// telling us). Counting rules (unstable power, store-wide cause) use these instants.
     /// </summary>
-    public IReadOnlyList<DateTimeOffset> Losses() => _losses ??= FindLosses().AsReadOnly();
+    public IReadOnlyList<DateTimeOffset> Losses() => _losses ??= LossSpans().Select(l => l.At).ToList().AsReadOnly();
 
-    private List<DateTimeOffset> FindLosses()
+    /// <summary>The same losses with the span each is known to lie in (see <see cref="PowerLoss"/>), ordered by recognition time.</summary>
+    public IReadOnlyList<PowerLoss> LossSpans() => _lossSpans ??= FindLosses().AsReadOnly();
+
+    private List<PowerLoss> FindLosses()
     {
-        var losses = new List<DateTimeOffset>();
+        var losses = new List<PowerLoss>();
         foreach (var mark in Marks)
         {
             if (mark.State is PowerState.Lost or PowerState.Brownout) losses.Add(mark.At);
@@ -93,9 +98,9 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
             var current = Boots[i];
             var announced = Marks.Any(m => m.State is PowerState.Lost or PowerState.Shutdown
                                            && m.At >= previous.LastAt && m.At <= current.FirstAt);
-            if (!announced) losses.Add(current.FirstAt);
+            if (!announced) losses.Add(new PowerLoss(previous.LastAt, current.FirstAt));
         }
-        losses.Sort();
+        losses.Sort((a, b) => a.At.CompareTo(b.At));
         return losses;
     }
 

@@ -148,7 +148,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
 
     private TrackedTransaction Judge(TransactionRecord record, string store, DateTimeOffset now)
     {
-        var losses = fleet.Get(record.TerminalId)?.Power.Losses() ?? [];
+        var losses = fleet.Get(record.TerminalId)?.Power.LossSpans() ?? [];
         return new TrackedTransaction(record, store, UnsettledRule.Evaluate(record, losses, now, options));
     }
 

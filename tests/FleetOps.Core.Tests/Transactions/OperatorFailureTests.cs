@@ -1,4 +1,5 @@
 using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 
@@ -17,7 +18,7 @@ public sealed class OperatorFailureTests
     }
 
     private bool Was(TransactionRecord sale, int nowSeconds, params int[] lossSeconds) =>
-        OperatorFailure.Was(sale, lossSeconds.Select(s => T.AddSeconds(s)).ToList(), T.AddSeconds(nowSeconds), _options);
+        OperatorFailure.Was(sale, lossSeconds.Select(s => (PowerLoss)T.AddSeconds(s)).ToList(), T.AddSeconds(nowSeconds), _options);
 
     [Fact]
     public void Open_past_the_timeout_without_a_power_loss_counts() =>
@@ -30,6 +31,10 @@ public sealed class OperatorFailureTests
     [Fact]
     public void A_power_loss_after_the_authorisation_explains_it() =>
         Assert.False(Was(Sale((TransactionStage.Authorized, 0)), nowSeconds: 900, lossSeconds: 20));
+
+    [Fact]
+    public void A_power_loss_hours_after_the_deadline_does_not_explain_it() =>
+        Assert.True(Was(Sale((TransactionStage.Authorized, 0)), nowSeconds: 4 * 3600, lossSeconds: 3 * 3600));
 
     [Fact]
     public void A_power_loss_before_the_authorisation_does_not() =>
@@ -56,7 +61,7 @@ public sealed class OperatorFailureTests
         var sale = Sale((TransactionStage.Authorized, 0));
         foreach (var (now, losses) in new[] { (301, Array.Empty<int>()), (900, [20]), (200, []) })
         {
-            var lossTimes = losses.Select(s => T.AddSeconds(s)).ToList();
+            var lossTimes = losses.Select(s => (PowerLoss)T.AddSeconds(s)).ToList();
             Assert.Equal(UnsettledRule.Evaluate(sale, lossTimes, T.AddSeconds(now), _options).OperatorCaused, Was(sale, now, losses));
         }
     }

@@ -21,7 +21,7 @@ public sealed class UnsettledRuleTests
         events.Skip(1).Aggregate(TransactionRecord.From("T-1", events[0]), (r, e) => r.With(e));
 
     private UnsettledVerdict Verdict(TransactionRecord record, params DateTimeOffset[] losses) =>
-        UnsettledRule.Evaluate(record, losses, _clock.GetUtcNow(), _options);
+        UnsettledRule.Evaluate(record, losses.Select(l => (PowerLoss)l).ToList(), _clock.GetUtcNow(), _options);
 
     [Fact]
     public void Authorized_then_power_lost_then_reboot_without_completion_is_interrupted_by_power_loss_at_the_deadline()
@@ -31,7 +31,7 @@ public sealed class UnsettledRuleTests
         var history = PowerHistory.Empty
             .With(new HeartbeatEvent("h-1", Start.AddSeconds(-30), "boot-1", 100, "3.3.0", "1.9.0", PowerSource.Mains))
             .With(new HeartbeatEvent("h-2", Start.AddSeconds(40), "boot-2", 5, "3.3.0", "1.9.0", PowerSource.Mains));
-        var losses = history.Losses();
+        var losses = history.LossSpans();
 
         _clock.Advance(TimeSpan.FromSeconds(299));
         var early = UnsettledRule.Evaluate(record, losses, _clock.GetUtcNow(), _options);
@@ -42,6 +42,49 @@ public sealed class UnsettledRuleTests
         var due = UnsettledRule.Evaluate(record, losses, _clock.GetUtcNow(), _options);
         Assert.Equal(UnsettledReason.InterruptedByPowerLoss, due.Reason);
         Assert.False(due.OperatorCaused);
+    }
+
+    [Fact]
+    public void Reboot_first_seen_long_after_the_deadline_still_interrupts_a_sale_when_the_terminal_died_before_it()
+    {
+        var record = Record(Stage(TransactionStage.Authorized, Start));
+        // Alive at 07:59:30, authorised at 08:00, dead soon after; power back and the first heartbeat at 09:00.
+        var history = PowerHistory.Empty
+            .With(new HeartbeatEvent("h-1", Start.AddSeconds(-30), "boot-1", 100, "3.3.0", "1.9.0", PowerSource.Mains))
+            .With(new HeartbeatEvent("h-2", Start.AddHours(1), "boot-2", 30, "3.3.0", "1.9.0", PowerSource.Mains));
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        var verdict = UnsettledRule.Evaluate(record, history.LossSpans(), _clock.GetUtcNow(), _options);
+
+        Assert.Equal(UnsettledReason.InterruptedByPowerLoss, verdict.Reason);
+    }
+
+    [Fact]
+    public void Power_lost_hours_after_the_completion_deadline_leaves_the_sale_incomplete()
+    {
+        var record = Record(Stage(TransactionStage.Authorized, Start));
+        _clock.Advance(TimeSpan.FromHours(4));
+
+        var verdict = Verdict(record, Start.AddHours(3));
+
+        Assert.Equal(UnsettledReason.Incomplete, verdict.Reason);
+        Assert.True(verdict.OperatorCaused);
+    }
+
+    [Fact]
+    public void Reboot_after_hours_of_heartbeats_does_not_explain_an_old_sale()
+    {
+        var record = Record(Stage(TransactionStage.Authorized, Start));
+        // The terminal kept beating on boot-1 for two hours after the sale, then rebooted unexpectedly.
+        var history = PowerHistory.Empty
+            .With(new HeartbeatEvent("h-1", Start.AddSeconds(-30), "boot-1", 100, "3.3.0", "1.9.0", PowerSource.Mains))
+            .With(new HeartbeatEvent("h-2", Start.AddHours(2), "boot-1", 7300, "3.3.0", "1.9.0", PowerSource.Mains))
+            .With(new HeartbeatEvent("h-3", Start.AddHours(2).AddMinutes(3), "boot-2", 40, "3.3.0", "1.9.0", PowerSource.Mains));
+        _clock.Advance(TimeSpan.FromHours(3));
+
+        var verdict = UnsettledRule.Evaluate(record, history.LossSpans(), _clock.GetUtcNow(), _options);
+
+        Assert.Equal(UnsettledReason.Incomplete, verdict.Reason);
     }
 
     [Fact]

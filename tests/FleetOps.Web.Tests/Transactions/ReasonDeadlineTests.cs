@@ -41,6 +41,23 @@ public sealed class ReasonDeadlineTests(UnsettledClockApp app)
     }
 
     [Fact]
+    public async Task Power_lost_hours_after_the_completion_deadline_leaves_the_sale_incomplete()
+    {
+        var till = await Till.OpenAsync(app);
+        var t = app.Now();
+        await till.SendAsync(Heartbeat("hb-1", t.AddSeconds(-60), bootId: "boot-A"), Sale("tx-1", t, "000123-0012", "authorized"));
+        app.PassDeadline(t.AddSeconds(300));
+        await app.ReasonBecomesAsync(till, "000123-0012", "incomplete");
+
+        // Three hours later the store's power fails: it did not stop this sale, which the staff left unfinished.
+        app.SweepAt(t.AddHours(3));
+        await till.SendAsync(Power("pw-1", t.AddHours(3), "lost"));
+        app.SweepAt(t.AddHours(3).AddSeconds(1));
+
+        Assert.Equal("incomplete", await app.ReasonAsync(till, "000123-0012"));
+    }
+
+    [Fact]
     public async Task Completed_sale_without_settlement_becomes_not_settled_26_hours_after_completion()
     {
         var till = await Till.OpenAsync(app);

@@ -17,7 +17,7 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
 
     // A day's margin before the first local day, whatever the store's time zone.
     private readonly DateTimeOffset _windowStart = now - TimeSpan.FromDays(Days + 1);
-    private readonly Dictionary<string, IReadOnlyList<DateTimeOffset>> _losses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<PowerLoss>> _losses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset[]> _dayStarts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int[]> _perStore = new(StringComparer.OrdinalIgnoreCase);
 
@@ -68,8 +68,8 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
         return new OperatorFailures(headings, rows);
     }
 
-    private IReadOnlyList<DateTimeOffset> LossesOf(string terminalId) =>
-        _losses.TryGetValue(terminalId, out var known) ? known : _losses[terminalId] = fleet.Get(terminalId)?.Power.Losses() ?? [];
+    private IReadOnlyList<PowerLoss> LossesOf(string terminalId) =>
+        _losses.TryGetValue(terminalId, out var known) ? known : _losses[terminalId] = fleet.Get(terminalId)?.Power.LossSpans() ?? [];
 
     /// <summary>When each of the last local days began (oldest first), as instants.</summary>
     private DateTimeOffset[] DayStarts(TimeZoneInfo zone)
