@@ -2,19 +2,43 @@ using System.Globalization;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>Amounts arrive in minor units; people and banks read major units.</summary>
+/// <summary>
+/// The one rule for money (issue 9): amounts travel as integers in minor units, and every place that shows, charts,
+/// exports or reads back an amount scales it by its currency's own minor-unit exponent (ISO 4217: JPY has none, CNY
+/// two, KWD three). Nothing else divides by 100.
+/// </summary>
 public static class Money
 {
-    /// <summary>Minor units to major units with the currency's own number of decimals (JPY has none, KWD three).</summary>
-    public static string MajorUnits(long minor, string currency)
+    /// <summary>The ISO 4217 minor-unit exponent; two for any currency not listed as different.</summary>
+    public static int Exponent(string? currency) => currency?.ToUpperInvariant() switch
     {
-        var digits = currency.ToUpperInvariant() switch
-        {
-            "JPY" or "KRW" or "VND" or "CLP" or "ISK" => 0,
-            "KWD" or "BHD" or "OMR" or "JOD" or "TND" => 3,
-            _ => 2,
-        };
-        var value = minor / (decimal)Math.Pow(10, digits);
-        return value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+        "BIF" or "CLP" or "DJF" or "GNF" or "ISK" or "JPY" or "KMF" or "KRW" or "PYG" or "RWF" or "UGX" or "UYI"
+            or "VND" or "VUV" or "XAF" or "XOF" or "XPF" => 0,
+        "BHD" or "IQD" or "JOD" or "KWD" or "LYD" or "OMR" or "TND" => 3,
+        "CLF" or "UYW" => 4,
+        _ => 2,
+    };
+
+    /// <summary>Minor units as a decimal amount of major units: 12800 CNY → 128.00, 12800 JPY → 12800.</summary>
+    public static decimal ToMajor(long minor, string? currency) => minor / Scale(currency);
+
+    /// <summary>Major units typed by a person back to minor units, rounded to the currency's smallest unit.</summary>
+    public static long ToMinor(decimal major, string? currency) => checked((long)Math.Round(major * Scale(currency), MidpointRounding.AwayFromZero));
+
+    /// <summary>Major units with the currency's own number of decimals and no grouping ("1280.00"), for banks and CSV.</summary>
+    public static string MajorUnits(long minor, string? currency) =>
+        ToMajor(minor, currency).ToString("F" + Exponent(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>An amount as people read it on a page: grouped, the currency's decimals, its code ("1,280.00 CNY").</summary>
+    public static string Display(long minor, string? currency) =>
+        (ToMajor(minor, currency).ToString("N" + Exponent(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+         + " " + currency).Trim();
+
+    private static decimal Scale(string? currency) => Exponent(currency) switch
+    {
+        0 => 1m,
+        3 => 1000m,
+        4 => 10000m,
+        _ => 100m,
+    };
 }

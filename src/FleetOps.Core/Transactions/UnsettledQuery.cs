@@ -8,7 +8,8 @@ public sealed record UnsettledQuery
     public IReadOnlySet<string>? Stores { get; init; }
     public UnsettledReason? Reason { get; init; }
     public TimeSpan? MinimumAge { get; init; }
-    public long? MinimumAmountMinor { get; init; }
+    /// <summary>In major units, compared with each sale in its own currency (12 means ¥12.00 and also ¥12 of JPY).</summary>
+    public decimal? MinimumAmount { get; init; }
     public string? Search { get; init; }
     public UnsettledSort SortBy { get; init; } = UnsettledSort.Oldest;
     public int Page { get; init; } = 1;
@@ -21,7 +22,7 @@ public sealed record UnsettledQuery
         && (Stores is null || Stores.Contains(t.StoreCode))
         && (Reason is null || t.Verdict.Reason == Reason)
         && (MinimumAge is null || now - t.Record.AuthorizedAt >= MinimumAge)
-        && (MinimumAmountMinor is null || t.Record.AmountMinor >= MinimumAmountMinor)
+        && (MinimumAmount is null || Money.ToMajor(t.Record.AmountMinor, t.Record.Currency) >= MinimumAmount)
         && (string.IsNullOrWhiteSpace(Search) || Matches(t, Search.Trim())));
 
     /// <summary>The worklist's order: the chosen key, then terminal and transaction id so that pages never overlap.</summary>

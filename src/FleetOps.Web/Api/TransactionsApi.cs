@@ -109,13 +109,11 @@ public static class UnsettledCsv
         {
             string?[] cells =
             [
-                r.TerminalId, r.StoreCode, r.TransactionId, MajorUnits(r.AmountMinor, r.Currency), r.Currency, r.MaskedPan, r.AuthCode, r.Rrn,
+                r.TerminalId, r.StoreCode, r.TransactionId, Money.MajorUnits(r.AmountMinor, r.Currency), r.Currency, r.MaskedPan, r.AuthCode, r.Rrn,
                 r.BatchNumber, r.AuthorizedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.LastStage, r.Reason, r.CaseStatus,
             ];
             sb.AppendJoin(',', cells.Select(TerminalCsv.Escape)).Append("\r\n");
         }
         return sb.ToString();
     }
-
-    public static string MajorUnits(long minor, string currency) => Money.MajorUnits(minor, currency);
 }

@@ -85,7 +85,7 @@ public sealed class CaseFiles(
     private static CaseTimelineLine Line(TimelineEntry e, TransactionRecord record) => e.Event switch
     {
         TransactionEvent t => new CaseTimelineLine(e.At, $"transaction · {e.Detail}",
-            $"{t.TransactionId} · {LiveFormat.Money(t.AmountMinor, t.Currency)}", t.TransactionId == record.TransactionId, false),
+            $"{t.TransactionId} · {Money.Display(t.AmountMinor, t.Currency)}", t.TransactionId == record.TransactionId, false),
         PowerEvent p => new CaseTimelineLine(e.At, $"power · {e.Detail}",
             p.BatteryPercent is { } battery ? $"battery {battery} %" : "", false, p.IsLoss),
         _ => new CaseTimelineLine(e.At, $"{e.Type.ToWire()} · {e.Detail}", "", false, false),

@@ -21,9 +21,6 @@ public static class LiveFormat
         return $"{(int)age.TotalDays} d ago";
     }
 
-    public static string Money(long minor, string? currency) =>
-        string.Create(CultureInfo.InvariantCulture, $"{minor / 100m:N2} {currency}").Trim();
-
     public static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     /// <summary>A time as the store's staff read it: in the store's own time zone (falls back to the offset given).</summary>

@@ -75,7 +75,7 @@ public sealed class UnsettledQueryTests
         {
             new UnsettledQuery { Stores = new HashSet<string>(["st-1"], StringComparer.OrdinalIgnoreCase), PageSize = 10 },
             new UnsettledQuery { Reason = UnsettledReason.NotSettled, SortBy = UnsettledSort.Newest, Page = 2, PageSize = 5 },
-            new UnsettledQuery { MinimumAge = TimeSpan.FromMinutes(20), MinimumAmountMinor = 300, SortBy = UnsettledSort.Store, PageSize = 3 },
+            new UnsettledQuery { MinimumAge = TimeSpan.FromMinutes(20), MinimumAmount = 3m, SortBy = UnsettledSort.Store, PageSize = 3 },
             new UnsettledQuery { Search = " tx-00", SortBy = UnsettledSort.Reason, Page = 3, PageSize = 4 },
         };
         foreach (var query in queries)

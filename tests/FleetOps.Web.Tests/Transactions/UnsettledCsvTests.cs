@@ -79,14 +79,6 @@ public sealed class UnsettledCsvTests(UnsettledClockApp app)
             rows.Select(r => r.Split(',')).Select(c => $"{c[0]}:{c[11]}").Order());
     }
 
-    [Theory]
-    [InlineData(12800, "CNY", "128.00")]
-    [InlineData(5, "CNY", "0.05")]
-    [InlineData(1500, "JPY", "1500")]
-    [InlineData(1234, "KWD", "1.234")]
-    public void Amount_is_written_in_the_currencys_major_units(long minor, string currency, string expected) =>
-        Assert.Equal(expected, UnsettledCsv.MajorUnits(minor, currency));
-
     /// <summary>A full card number in the transaction id of one event and in the RRN of another: both are refused.</summary>
     private async Task<JsonArray> SendWithCardNumbersAsync(Till till, string cardNumber, DateTimeOffset t)
     {

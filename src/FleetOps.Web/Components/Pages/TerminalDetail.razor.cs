@@ -3,6 +3,7 @@ using FleetOps.Core.Detection;
 using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
@@ -84,7 +85,7 @@ public partial class TerminalDetail : IDisposable
 
     private static string TimelineDetails(TimelineEntry e) => e.Event switch
     {
-        TransactionEvent t => $"{t.TransactionId} · {LiveFormat.Money(t.AmountMinor, t.Currency)}"
+        TransactionEvent t => $"{t.TransactionId} · {Money.Display(t.AmountMinor, t.Currency)}"
                               + (t.MaskedPan is null ? "" : $" · {t.MaskedPan}")
                               + (t.AuthCode is null ? "" : $" · auth {t.AuthCode}")
                               + (t.BatchNumber is null ? "" : $" · batch {t.BatchNumber}"),

@@ -107,7 +107,7 @@ public partial class Worklist : IDisposable
         Stores = UnsettledModel.StoresFor(_scope, Stores, _store),
         Reason = _reason,
         MinimumAge = _minimumAgeHours > 0 ? TimeSpan.FromHours(_minimumAgeHours) : null,
-        MinimumAmountMinor = _minimumAmount is { } amount && amount > 0 ? (long)Math.Round(amount * 100m) : null,
+        MinimumAmount = _minimumAmount is { } amount && amount > 0 ? amount : null,
         Search = _search,
         SortBy = _sort,
         Page = _page,
