@@ -5,6 +5,7 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Bench;
 

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace FleetOps.Core.Detection;
 
-public enum PowerStatus { Stable, Unstable }
+public enum PowerStatus
+{
+    [JsonStringEnumMemberName("stable")] Stable,
+    [JsonStringEnumMemberName("unstable")] Unstable,
+}
 
 public sealed record PowerStability(PowerStatus Status, int LossesInWindow, DateTimeOffset? LastLossAt);
 

@@ -1,6 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace FleetOps.Core.Detection;
 
-public enum SoftwareStatus { Current, Outdated, Unsupported, Unknown }
+public enum SoftwareStatus
+{
+    [JsonStringEnumMemberName("current")] Current,
+    [JsonStringEnumMemberName("outdated")] Outdated,
+    [JsonStringEnumMemberName("unsupported")] Unsupported,
+    [JsonStringEnumMemberName("unknown")] Unknown,
+}
 
 /// <summary>Target versions an administrator set for one terminal model.</summary>
 public sealed record SoftwareTarget(string Model, string AppVersion, string FirmwareVersion, string? MinimumAppVersion);

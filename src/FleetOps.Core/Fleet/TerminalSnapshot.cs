@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Fleet;
 
-public enum Connectivity { Online, Offline, Unknown }
+public enum Connectivity
+{
+    [JsonStringEnumMemberName("online")] Online,
+    [JsonStringEnumMemberName("offline")] Offline,
+    [JsonStringEnumMemberName("unknown")] Unknown,
+}
 
 /// <summary>What an administrator registered; changes only through the management side, never from telemetry.</summary>
 public sealed record TerminalRegistration(string TerminalId, string StoreCode, string Model, string? SerialNumber, bool Decommissioned = false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Core.Telemetry;
 

@@ -1,3 +1,5 @@
+using FleetOps.Core.Wire;
+
 namespace FleetOps.Core.Telemetry;
 
 /// <summary>One validated event from a terminal. Only values that passed the card-number guard get here.</summary>

@@ -1,6 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace FleetOps.Core.Transactions;
 
-public enum UnsettledSort { Oldest, Newest, AmountHighest, Store, Reason }
+public enum UnsettledSort
+{
+    [JsonStringEnumMemberName("oldest")] Oldest,
+    [JsonStringEnumMemberName("newest")] Newest,
+    [JsonStringEnumMemberName("amount_highest")] AmountHighest,
+    [JsonStringEnumMemberName("store")] Store,
+    [JsonStringEnumMemberName("reason")] Reason,
+}
 
 /// <summary>A filtered, sorted page of the unsettled worklist, answered from the in-memory book.</summary>
 public sealed record UnsettledQuery

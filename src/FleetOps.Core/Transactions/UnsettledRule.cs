@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
@@ -5,7 +6,13 @@ using FleetOps.Core.Telemetry;
 namespace FleetOps.Core.Transactions;
 
 /// <summary>Why a card payment may never reach the merchant (PROTOCOL.md §2 and §3).</summary>
-public enum UnsettledReason { Incomplete, InterruptedByPowerLoss, NotSettled, AuthorizationExpiring }
+public enum UnsettledReason
+{
+    [JsonStringEnumMemberName("incomplete")] Incomplete,
+    [JsonStringEnumMemberName("interrupted_by_power_loss")] InterruptedByPowerLoss,
+    [JsonStringEnumMemberName("not_settled")] NotSettled,
+    [JsonStringEnumMemberName("authorization_expiring")] AuthorizationExpiring,
+}
 
 /// <summary>The verdict on one transaction at one moment, and when it should be looked at again.</summary>
 public sealed record UnsettledVerdict(UnsettledReason? Reason, DateTimeOffset? NextDeadline, bool SaleLost)

@@ -3,6 +3,7 @@ using System.Text;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Api;
 
@@ -42,10 +43,10 @@ public static class TerminalCsv
             string?[] cells =
             [
                 t.TerminalId, t.StoreCode, stores.Get(t.StoreCode)?.Name, t.Model, t.Registration.SerialNumber,
-                Wire(a.Connectivity), t.LastContactAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? Wire(source) : null,
-                t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), Wire(a.Power),
-                a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? Wire(cause) : null, Wire(a.Software),
+                a.Connectivity.ToWire(), t.LastContactAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? source.ToWire() : null,
+                t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), a.Power.ToWire(),
+                a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? cause.ToWire() : null, a.Software.ToWire(),
             ];
             sb.AppendJoin(',', cells.Select(Escape)).Append("\r\n");
         }
@@ -59,6 +60,4 @@ public static class TerminalCsv
         if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
-
-    private static string Wire<T>(T value) where T : struct, Enum => LiveFormat.Wire(value);
 }

@@ -7,6 +7,7 @@ using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Api;
 
@@ -17,8 +18,8 @@ public sealed record UnsettledDto(
 {
     public static UnsettledDto From(TrackedTransaction t, CaseBook cases) => new(
         t.TerminalId, t.StoreCode, t.TransactionId, t.Record.AmountMinor, t.Record.Currency, t.Record.MaskedPan, t.Record.AuthCode,
-        t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, LiveFormat.Wire(t.Record.LastStage),
-        LiveFormat.Wire(t.Verdict.Reason!.Value), cases.StatusOf(t.TerminalId, t.TransactionId));
+        t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, t.Record.LastStage.ToWire(),
+        t.Verdict.Reason!.Value.ToWire(), cases.StatusOf(t.TerminalId, t.TransactionId));
 }
 
 /// <summary><c>GET /api/v1/transactions/unsettled</c> and its CSV for the acquirer, filtered by the caller's scope.</summary>
@@ -62,7 +63,7 @@ public static class TransactionsApi
     private static Func<TrackedTransaction, bool> ParseCaseStatus(string? caseStatus, CaseBook cases, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(caseStatus)) return _ => true;
-        var known = Enum.GetValues<CaseStep>().Select(CaseWords.Wire).Prepend(CaseWords.NoCase).ToHashSet(StringComparer.Ordinal);
+        var known = WireNames.Names<CaseStep>().Prepend(CaseWords.NoCase).ToHashSet(StringComparer.Ordinal);
         var wanted = caseStatus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0 || !wanted.IsSubsetOf(known))
         {
@@ -78,11 +79,8 @@ public static class TransactionsApi
         UnsettledReason? parsedReason = null;
         if (!string.IsNullOrWhiteSpace(reason))
         {
-            parsedReason = Enum.GetValues<UnsettledReason>().Cast<UnsettledReason?>().FirstOrDefault(r => LiveFormat.Wire(r!.Value) == reason);
-            if (parsedReason is null)
-            {
-                errors["reason"] = [$"'reason' must be one of: {string.Join(", ", Enum.GetValues<UnsettledReason>().Select(r => LiveFormat.Wire(r)))}."];
-            }
+            if (WireNames.TryParse(reason, out UnsettledReason known)) parsedReason = known;
+            else errors["reason"] = [$"'reason' {WireNames.OneOf<UnsettledReason>()}"];
         }
         // The caller's scope always applies; a store filter can only narrow it.
         var allowed = scope.StoreCodes(stores);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Cases;
 using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Cases;
 
@@ -33,7 +34,7 @@ public sealed class CaseBook
         _byTransaction.IsEmpty ? book.Unsettled : book.Unsettled.Where(t => !IsResolved(t.TerminalId, t.TransactionId));
 
     public string StatusOf(string terminalId, string transactionId) =>
-        For(terminalId, transactionId) is { } c ? CaseWords.Wire(c.Step) : CaseWords.NoCase;
+        For(terminalId, transactionId) is { } c ? c.Step.ToWire() : CaseWords.NoCase;
 
     public void Load(IEnumerable<RecoveryCase> cases)
     {

@@ -7,6 +7,7 @@ using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Cases;
 

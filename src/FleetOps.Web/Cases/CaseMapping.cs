@@ -1,6 +1,7 @@
 using FleetOps.Core.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Cases;
 
@@ -21,10 +22,10 @@ internal static class CaseMapping
 
     public static void CopyTo(this RecoveryCase c, CaseRow r, DateTimeOffset now)
     {
-        r.Step = LiveFormat.Wire(c.Step);
+        r.Step = c.Step.ToWire();
         r.Owner = c.Owner;
         r.BankReference = c.BankReference;
-        r.Outcome = c.Outcome is { } o ? LiveFormat.Wire(o) : null;
+        r.Outcome = c.Outcome is { } o ? o.ToWire() : null;
         r.ResolvedAtMs = c.ResolvedAt?.ToUnixTimeMilliseconds();
         r.ResolvedBy = c.ResolvedBy;
         r.UpdatedAtMs = now.ToUnixTimeMilliseconds();
@@ -35,7 +36,7 @@ internal static class CaseMapping
         CaseId = caseId,
         AtMs = e.At.ToUnixTimeMilliseconds(),
         Actor = e.Actor,
-        Kind = LiveFormat.Wire(e.Kind),
+        Kind = e.Kind.ToWire(),
         Text = e.Text,
     };
 
@@ -43,5 +44,5 @@ internal static class CaseMapping
         new(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, Parse<CaseEntryKind>(r.Kind), r.Text);
 
     private static T Parse<T>(string wire) where T : struct, Enum =>
-        Enum.GetValues<T>().First(v => LiveFormat.Wire(v) == wire);
+        WireNames.TryParse(wire, out T value) ? value : throw new InvalidDataException($"Unknown {typeof(T).Name} '{wire}' in the database.");
 }

@@ -4,6 +4,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Ingestion;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Demo;
 

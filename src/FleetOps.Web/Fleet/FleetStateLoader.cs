@@ -6,6 +6,7 @@ using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Fleet;
 

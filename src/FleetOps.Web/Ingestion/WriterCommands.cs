@@ -3,6 +3,7 @@ using System.Data.Common;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Ingestion;
 

@@ -1,14 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace FleetOps.Web.Live;
 
 /// <summary>Small formatting rules shared by pages and exports.</summary>
 public static class LiveFormat
 {
-    /// <summary>The protocol's lower snake_case spelling of an enum value.</summary>
-    public static string Wire<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
     /// <summary>"just now", "2 min ago", "3 h ago", "4 d ago" — how a manager reads "last seen".</summary>
     public static string Ago(DateTimeOffset? at, DateTimeOffset now)
     {

@@ -2,6 +2,7 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Live;
 

@@ -4,6 +4,7 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Persistence;
 

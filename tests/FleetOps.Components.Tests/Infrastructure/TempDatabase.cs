@@ -2,6 +2,7 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.Data.Sqlite;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Components.Tests.Infrastructure;
 

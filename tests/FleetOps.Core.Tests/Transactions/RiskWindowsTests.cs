@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Core.Tests.Transactions;
 

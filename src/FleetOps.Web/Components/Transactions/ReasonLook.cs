@@ -1,6 +1,7 @@
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Live;
 using MudBlazor;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Components.Transactions;
 
@@ -40,11 +41,6 @@ public static class ReasonLook
         _ => "Still not settled and the authorisation is about to expire: the bank may release the money to the cardholder.",
     };
 
-    /// <summary>The protocol's spelling: incomplete, interrupted_by_power_loss, not_settled, authorization_expiring.</summary>
-    public static string Wire(UnsettledReason reason) => LiveFormat.Wire(reason);
-
-    public static UnsettledReason? Parse(string? wire) => string.IsNullOrWhiteSpace(wire)
-        ? null
-        : Enum.GetValues<UnsettledReason>().Cast<UnsettledReason?>()
-            .FirstOrDefault(r => string.Equals(Wire(r!.Value), wire.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static UnsettledReason? Parse(string? wire) =>
+        WireNames.TryParse(wire?.Trim().ToLowerInvariant(), out UnsettledReason reason) ? reason : null;
 }

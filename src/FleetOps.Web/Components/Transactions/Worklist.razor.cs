@@ -6,6 +6,7 @@ using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Components.Transactions;
 
@@ -31,7 +32,7 @@ public partial class Worklist : IDisposable
     /// <summary>The API's <c>caseStatus</c> values of everything not resolved, for the CSV of the open list.</summary>
     private static readonly string OpenCaseStatuses = string.Join(',',
         Enum.GetValues<FleetOps.Core.Cases.CaseStep>().Where(s => s != FleetOps.Core.Cases.CaseStep.Resolved)
-            .Select(FleetOps.Core.Cases.CaseWords.Wire).Prepend(FleetOps.Core.Cases.CaseWords.NoCase));
+            .Select(s => s.ToWire()).Prepend(FleetOps.Core.Cases.CaseWords.NoCase));
 
     private static readonly int[] PageSizes = [25, 50, 100];
 
@@ -147,7 +148,7 @@ public partial class Worklist : IDisposable
         {
             var parts = new List<string>();
             if (_store is not null) parts.Add("store=" + Uri.EscapeDataString(_store));
-            if (_reason is { } reason) parts.Add("reason=" + ReasonLook.Wire(reason));
+            if (_reason is { } reason) parts.Add("reason=" + reason.ToWire());
             if (!_includeResolved) parts.Add("caseStatus=" + OpenCaseStatuses);
             return "api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
         }

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace FleetOps.Core.Telemetry;
+
+/// <summary>The stages a card transaction reports (PROTOCOL.md §1).</summary>
+public enum TransactionStage
+{
+    [JsonStringEnumMemberName("authorized")] Authorized,
+    [JsonStringEnumMemberName("signed")] Signed,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("voided")] Voided,
+    [JsonStringEnumMemberName("reversed")] Reversed,
+    [JsonStringEnumMemberName("declined")] Declined,
+    [JsonStringEnumMemberName("settled")] Settled,
+}

@@ -1,0 +1,21 @@
+namespace FleetOps.Core.Wire;
+
+/// <summary>
+/// The one table of enumeration wire names (issue 9): each member of an enumeration that travels — in JSON, query
+/// filters, CSV, stored rows or pages — carries its protocol spelling in a <c>[JsonStringEnumMemberName]</c>
+/// attribute beside it. System.Text.Json reads the same attributes, so the API, filters and exports cannot disagree,
+/// and a rename in C# can never change the contract.
+/// </summary>
+public static class WireNames
+{
+    public static string ToWire<T>(this T value) where T : struct, Enum => WireTable<T>.NameOf(value);
+
+    /// <summary>Parses a wire name, exactly as spelled by the protocol (lower snake_case, case-sensitive).</summary>
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum => WireTable<T>.TryParse(text, out value);
+
+    /// <summary>Every wire name of <typeparamref name="T"/>, in declaration order (for error messages and pickers).</summary>
+    public static IReadOnlyList<string> Names<T>() where T : struct, Enum => WireTable<T>.Names;
+
+    /// <summary>"must be one of: a, b, c." — the one way an unknown enumeration value is explained.</summary>
+    public static string OneOf<T>() where T : struct, Enum => $"must be one of: {string.Join(", ", WireTable<T>.Names)}.";
+}
