@@ -22,7 +22,9 @@ public static class ExportsApi
         string? connectivity = null, string? power = null, string? software = null, string? store = null,
         string? model = null, string? version = null, string? search = null)
     {
-        var query = TerminalFilters.Parse(connectivity, power, software, store, model, version, search) with { PageSize = int.MaxValue };
+        var filter = new ListFilter();
+        var query = TerminalListQuery.Read(filter, connectivity, power, software, store, model, version, search) with { PageSize = int.MaxValue };
+        if (filter.HasErrors) return filter.Problem();
         var rows = query.Sort(query.Filter(access.Scope(context.User).Terminals(fleet, stores))).ToList();
         var csv = TerminalCsv.Write(rows, stores);
         var name = $"terminals-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";

@@ -101,24 +101,13 @@ public static partial class ManagementApi
     public static Results<Ok<PagedResult<TerminalDto>>, ValidationProblem> ListTerminals(
         FleetState fleet, StoreDirectory stores, HttpContext context, AccessResolver access,
         string? connectivity = null, string? power = null, string? software = null, string? store = null,
-        string? model = null, string? search = null, int page = 1, int pageSize = 50)
+        string? model = null, string? version = null, string? search = null, string? page = null, string? pageSize = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        var query = new TerminalQuery
-        {
-            Connectivity = ParseEnum<Connectivity>(errors, "connectivity", connectivity),
-            Power = ParseEnum<PowerStatus>(errors, "power", power),
-            Software = ParseEnum<SoftwareStatus>(errors, "software", software),
-            Stores = string.IsNullOrWhiteSpace(store) ? null : store.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Model = string.IsNullOrWhiteSpace(model) ? null : model,
-            Search = search,
-            Page = page,
-            PageSize = pageSize,
-        };
-        if (page < 1) errors["page"] = ["'page' starts at 1."];
-        if (pageSize is < 1 or > TerminalQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{TerminalQuery.MaxPageSize}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = query.Run(access.Scope(context.User).Terminals(fleet, stores));
+        var filter = new ListFilter();
+        var query = TerminalListQuery.Read(filter, connectivity, power, software, store, model, version, search);
+        var (pageNumber, size) = filter.Paging(page, pageSize, TerminalQuery.MaxPageSize);
+        if (filter.HasErrors) return filter.Problem();
+        var (items, total) = (query with { Page = pageNumber, PageSize = size }).Run(access.Scope(context.User).Terminals(fleet, stores));
         return TypedResults.Ok(new PagedResult<TerminalDto>(items.Select(t => TerminalDto.From(t, fleet.TargetFor(t.Model))).ToList(), total));
     }
 
@@ -155,16 +144,5 @@ public static partial class ManagementApi
         if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{field}' is required."];
         else if (value.Length > maxLength) errors[field] = [$"'{field}' may be at most {maxLength} characters."];
         else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{field}' has characters that are not allowed."];
-    }
-
-    private static T? ParseEnum<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var match = Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            errors[field] = [$"'{field}' must be one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}."];
-        }
-        return match;
     }
 }

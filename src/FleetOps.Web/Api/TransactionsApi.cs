@@ -35,14 +35,14 @@ public static class TransactionsApi
 
     public static Results<Ok<PagedResult<UnsettledDto>>, ValidationProblem> List(
         TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
-        string? store = null, string? reason = null, string? caseStatus = null, int page = 1, int pageSize = 50)
+        string? store = null, string? reason = null, string? caseStatus = null, string? page = null, string? pageSize = null)
     {
-        var query = Parse(store, reason, access.Scope(context.User), stores, out var errors) with { Page = page, PageSize = pageSize };
-        var withCase = ParseCaseStatus(caseStatus, cases, errors);
-        if (page < 1) errors["page"] = ["'page' starts at 1."];
-        if (pageSize is < 1 or > UnsettledQuery.MaxPageSize) errors["pageSize"] = [$"'pageSize' must be 1–{UnsettledQuery.MaxPageSize}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var (items, total) = query.Run(book.Unsettled.Where(withCase), time.GetUtcNow());
+        var filter = new ListFilter();
+        var query = Read(filter, store, reason, access.Scope(context.User), stores);
+        var withCase = ReadCaseStatus(filter, caseStatus, cases);
+        var (pageNumber, size) = filter.Paging(page, pageSize, UnsettledQuery.MaxPageSize);
+        if (filter.HasErrors) return filter.Problem();
+        var (items, total) = (query with { Page = pageNumber, PageSize = size }).Run(book.Unsettled.Where(withCase), time.GetUtcNow());
         return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(t => UnsettledDto.From(t, cases)).ToList(), total));
     }
 
@@ -50,9 +50,10 @@ public static class TransactionsApi
         TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
         string? store = null, string? reason = null, string? caseStatus = null)
     {
-        var query = Parse(store, reason, access.Scope(context.User), stores, out var errors);
-        var withCase = ParseCaseStatus(caseStatus, cases, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var filter = new ListFilter();
+        var query = Read(filter, store, reason, access.Scope(context.User), stores);
+        var withCase = ReadCaseStatus(filter, caseStatus, cases);
+        if (filter.HasErrors) return filter.Problem();
         var now = time.GetUtcNow();
         var rows = query.Sort(query.Filter(book.Unsettled.Where(withCase), now)).Select(t => UnsettledDto.From(t, cases));
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(UnsettledCsv.Write(rows))).ToArray();
@@ -60,34 +61,23 @@ public static class TransactionsApi
     }
 
     /// <summary>Optional <c>caseStatus=</c> filter, comma-separated (e.g. <c>none,check_record,contact_acquirer</c> = not resolved).</summary>
-    private static Func<TrackedTransaction, bool> ParseCaseStatus(string? caseStatus, CaseBook cases, Dictionary<string, string[]> errors)
+    private static Func<TrackedTransaction, bool> ReadCaseStatus(ListFilter filter, string? caseStatus, CaseBook cases)
     {
-        if (string.IsNullOrWhiteSpace(caseStatus)) return _ => true;
+        if (filter.List("caseStatus", caseStatus) is not { } listed) return _ => true;
         var known = WireNames.Names<CaseStep>().Prepend(CaseWords.NoCase).ToHashSet(StringComparer.Ordinal);
-        var wanted = caseStatus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0 || !wanted.IsSubsetOf(known))
-        {
-            errors["caseStatus"] = [$"'caseStatus' must be one or more of: {string.Join(", ", known)}."];
-        }
+        var wanted = listed.ToHashSet(StringComparer.Ordinal);
+        if (!wanted.IsSubsetOf(known)) filter.Fail("caseStatus", $"'caseStatus' must be one or more of: {string.Join(", ", known)}.");
         return t => wanted.Contains(cases.StatusOf(t.TerminalId, t.TransactionId));
     }
 
-    private static UnsettledQuery Parse(string? store, string? reason, Core.Access.AccessScope scope, StoreDirectory stores,
-        out Dictionary<string, string[]> errors)
+    private static UnsettledQuery Read(ListFilter filter, string? store, string? reason, Core.Access.AccessScope scope, StoreDirectory stores)
     {
-        errors = [];
-        UnsettledReason? parsedReason = null;
-        if (!string.IsNullOrWhiteSpace(reason))
-        {
-            if (WireNames.TryParse(reason, out UnsettledReason known)) parsedReason = known;
-            else errors["reason"] = [$"'reason' {WireNames.OneOf<UnsettledReason>()}"];
-        }
+        var parsedReason = filter.Enum<UnsettledReason>("reason", reason);
         // The caller's scope always applies; a store filter can only narrow it.
         var allowed = scope.StoreCodes(stores);
-        IReadOnlySet<string>? wanted = string.IsNullOrWhiteSpace(store)
-            ? allowed
-            : store.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        IReadOnlySet<string>? wanted = filter.List("store", store) is { } listed
+            ? listed.Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : allowed;
         return new UnsettledQuery { Stores = wanted, Reason = parsedReason };
     }
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using FleetOps.Core.Text;
+using FleetOps.Core.Wire;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>
+/// The one parser for list filters and paging (issue 9). Every list endpoint and every export reads its query values
+/// through it, so a bad value is a <c>400</c> naming the parameter everywhere — the CSV exports included, which used
+/// to ignore what they did not understand and hand back an unfiltered file.
+/// </summary>
+public sealed class ListFilter
+{
+    public const int MaxTextLength = 200;
+
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public ValidationProblem Problem() => TypedResults.ValidationProblem(_errors);
+
+    /// <summary>An enumeration by its wire name (<c>online</c>, <c>not_settled</c>); upper case is forgiven.</summary>
+    public T? Enum<T>(string name, string? value) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (WireNames.TryParse(value.Trim().ToLowerInvariant(), out T parsed)) return parsed;
+        _errors[name] = [$"'{name}' {WireNames.OneOf<T>()}"];
+        return null;
+    }
+
+    /// <summary>Free text (a search, a model): the same text rules as everything FleetOps keeps.</summary>
+    public string? Text(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (value.Length > MaxTextLength) _errors[name] = [$"'{name}' may be at most {MaxTextLength} characters."];
+        else if (TextRules.Problem(name, value) is { } problem) _errors[name] = [problem];
+        else return value.Trim();
+        return null;
+    }
+
+    /// <summary>A comma-separated list (<c>store=SH-001,SH-002</c>); empty items are skipped.</summary>
+    public IReadOnlyList<string>? List(string name, string? value)
+    {
+        var text = Text(name, value);
+        if (text is null) return null;
+        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length > 0) return items;
+        _errors[name] = [$"'{name}' lists no values."];
+        return null;
+    }
+
+    /// <summary><c>page</c> (from 1) and <c>pageSize</c> (1 to <paramref name="maxPageSize"/>).</summary>
+    public (int Page, int PageSize) Paging(string? page, string? pageSize, int maxPageSize, int defaultPageSize = 50)
+    {
+        var p = Integer("page", page, 1, int.MaxValue, "'page' is a whole number from 1.") ?? 1;
+        var size = Integer("pageSize", pageSize, 1, maxPageSize, $"'pageSize' is a whole number from 1 to {maxPageSize}.") ?? defaultPageSize;
+        return (p, size);
+    }
+
+    /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>
+    public void Fail(string name, string message) => _errors[name] = [message];
+
+    private int? Integer(string name, string? value, int min, int max, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max) return number;
+        _errors[name] = [message];
+        return null;
+    }
+}

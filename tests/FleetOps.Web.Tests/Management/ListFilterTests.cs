@@ -1,0 +1,59 @@
+using System.Net;
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Management;
+
+/// <summary>
+/// One parser for list filters and paging: every list endpoint and export answers a bad value with a 400 that names
+/// the parameter — the CSV exports included, which used to ignore it and return the whole, unfiltered list.
+/// </summary>
+public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    public static TheoryData<string, string> BadFilters() => new()
+    {
+        { "/api/v1/terminals?connectivity=sleeping", "connectivity" },
+        { "/api/v1/terminals?power=flaky", "power" },
+        { "/api/v1/terminals?software=ancient", "software" },
+        { "/api/v1/terminals?page=0", "page" },
+        { "/api/v1/terminals?page=two", "page" },
+        { "/api/v1/terminals?pageSize=100000", "pageSize" },
+        { "/api/v1/terminals?pageSize=-5", "pageSize" },
+        { "/api/v1/terminals?store=,,", "store" },
+        { "/api/v1/terminals?search=%00", "search" },
+        { "/api/v1/terminals?model=4111-1111-1111-1111", "model" },
+        { "/api/v1/transactions/unsettled?reason=lost", "reason" },
+        { "/api/v1/transactions/unsettled?caseStatus=closed", "caseStatus" },
+        { "/api/v1/transactions/unsettled?page=1.5", "page" },
+        { "/api/v1/transactions/unsettled?pageSize=0", "pageSize" },
+        { "/api/v1/transactions/unsettled.csv?reason=incomplete,lost", "reason" },
+        { "/api/v1/transactions/unsettled.csv?caseStatus=open", "caseStatus" },
+        { "/export/terminals.csv?connectivity=sleeping", "connectivity" },
+        { "/export/terminals.csv?software=ancient", "software" },
+        { "/export/terminals.csv?search=" + "%E2%80%8B4111%201111%201111%201111", "search" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFilters))]
+    public async Task Bad_filter_value_is_a_400_naming_the_parameter(string url, string field)
+    {
+        using var admin = app.CreateAdminClient();
+
+        var response = await admin.GetAsync(url);
+
+        await Expect.ValidationProblemAsync(response, field);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/terminals?connectivity=ONLINE&page=1&pageSize=10")]
+    [InlineData("/api/v1/transactions/unsettled?reason=interrupted_by_power_loss&caseStatus=none,check_record")]
+    [InlineData("/api/v1/transactions/unsettled.csv?reason=not_settled")]
+    [InlineData("/export/terminals.csv?connectivity=offline&power=unstable&software=current")]
+    public async Task Good_filter_values_are_accepted(string url)
+    {
+        using var admin = app.CreateAdminClient();
+
+        var response = await admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
