@@ -95,11 +95,17 @@ internal sealed class CliArguments
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
+    private const int MaxTrailingPrefixDigits = 5;
+
     public string Prefix(string defaultValue)
     {
         var prefix = String("prefix", defaultValue);
         if (prefix.Length is 0 or > 20 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new CliException($"--prefix must be 1-20 letters, digits, '-' or '_', got '{prefix}'");
+        // Terminal ids are "<prefix>-<number of up to 7 digits>", and the server refuses any id holding 13 or more
+        // digits between letters (they could be a card number): at most 5 digits may follow the prefix's last letter.
+        if (prefix.Reverse().TakeWhile(c => !char.IsAsciiLetter(c)).Count(char.IsAsciiDigit) > MaxTrailingPrefixDigits)
+            throw new CliException($"--prefix may have at most {MaxTrailingPrefixDigits} digits after its last letter, got '{prefix}'");
         return prefix;
     }
 

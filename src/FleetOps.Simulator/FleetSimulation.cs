@@ -55,7 +55,7 @@ public sealed class FleetSimulation
             throw new InvalidOperationException("A FleetSimulation can only run once.");
 
         var now = _time.GetUtcNow();
-        var ctx = new SimulationContext(_options, _options.Seed, Base36(now.ToUnixTimeMilliseconds()), _log) { Now = now };
+        var ctx = new SimulationContext(_options, _options.Seed, Letters.Of(now.ToUnixTimeMilliseconds()), _log) { Now = now };
         var fleet = CreateFleet(ctx);
         var outages = new StoreOutages(fleet, ctx);
         foreach (var terminal in fleet)
@@ -266,16 +266,4 @@ public sealed class FleetSimulation
     }
 
     private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static string Base36(long value)
-    {
-        const string digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        var chars = new Stack<char>();
-        do
-        {
-            chars.Push(digits[(int)(value % 36)]);
-            value /= 36;
-        } while (value > 0);
-        return new string([.. chars]);
-    }
 }

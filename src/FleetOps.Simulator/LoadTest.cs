@@ -16,7 +16,8 @@ internal sealed class LoadTest(HttpClient http, IReadOnlyList<SimulatedTerminal>
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
-    private readonly string _runNonce = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+    // Letters only, so the event ids "<nonce>-<counter>" never join the clock's digits to the counter's (card-number guard).
+    private readonly string _runNonce = Letters.Of(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
     private readonly DateTimeOffset _bootedAt = DateTimeOffset.UtcNow.AddHours(-1);
     private long _nextTerminal = -1;
     private long _nextEventId;

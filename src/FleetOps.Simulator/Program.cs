@@ -16,7 +16,8 @@ internal static class Program
               settlements, flaky power, store outages, silent terminals, old software. Prints counters every 10 s.
           --terminals N          terminals to register and simulate (default 300)
           --stores N             stores to spread them over (default 20)
-          --prefix P             id prefix for stores and terminals (default SIM); must be new on each server
+          --prefix P             id prefix for stores and terminals (default SIM); must be new on each server;
+                                 at most 5 digits after its last letter
           --heartbeat-seconds N  heartbeat interval (default 15; the server may ask for shorter)
           --power-flaps X        share of terminals with flaky power (default 0.02)
           --interrupted X        share of transactions cut off by power loss after authorisation (default 0.03)

@@ -287,7 +287,9 @@ internal sealed partial class TerminalBehaviour
         BatteryPercent = HasBattery ? (int)Math.Round(_battery) : null,
     };
 
-    private string NextEventId() => $"{BootId}-{++_eventSequence}";
+    // "<nonce>.<boot>-e<sequence>": the letter keeps the boot count's digits and the sequence's apart, so no event id
+    // holds 13 or more digits between letters, which the server's card-number guard would refuse.
+    private string NextEventId() => $"{BootId}-e{++_eventSequence}";
 
     private void Emit(TelemetryEvent telemetryEvent)
     {

@@ -23,7 +23,7 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
     private int _events;
 
     /// <summary>Unique, and never a run of 13+ digits (that could pass the Luhn check and be refused as a card number).</summary>
-    private string EventId() => $"e2e-unsettled-{Interlocked.Increment(ref _events)}-{Guid.NewGuid():N}"[..28];
+    private string EventId() => $"e2e-unsettled-{Interlocked.Increment(ref _events)}-{FleetOpsClient.Letters(12)}";
 
     private static string Now() =>
         DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);

@@ -177,7 +177,7 @@ public sealed class Seeder(SeedOptions options)
         bool signed, bool completed)
     {
         _counts[kind] = _counts.GetValueOrDefault(kind) + 1;
-        var transactionId = $"{_random.NextInt64():x16}";
+        var transactionId = RandomLetters(16);
         var amount = (long)Math.Round(100 * Math.Exp(_random.NextDouble() * Math.Log(500))); // 1.00 to 500.00, most small
         var authorized = new TransactionEvent(NewId(), authorizedAt, transactionId, TransactionStage.Authorized, amount, currency,
             MaskedPan: $"4{_random.Next(10_000, 99_999)}******{_random.Next(0, 10_000):D4}", AuthCode: $"{_random.Next(0, 1_000_000):D6}",
@@ -206,10 +206,14 @@ public sealed class Seeder(SeedOptions options)
     /// <summary>A moment between <paramref name="from"/> ago and <paramref name="to"/> ago.</summary>
     private DateTimeOffset Between(TimeSpan from, TimeSpan to) => _now - (to + (from - to) * _random.NextDouble());
 
-    private string NewId()
+    private string NewId() => RandomLetters(24);
+
+    /// <summary>
+    /// Ids of letters only: the card-number guard refuses 13 or more digits between letters, separators included,
+    /// which hex or a Guid can hold; seeded rows should look like what the telemetry API accepts.
+    /// </summary>
+    private string RandomLetters(int count) => string.Create(count, _random, (chars, random) =>
     {
-        Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
-        return new Guid(bytes).ToString();
-    }
+        for (var i = 0; i < chars.Length; i++) chars[i] = (char)('a' + random.Next(26));
+    });
 }

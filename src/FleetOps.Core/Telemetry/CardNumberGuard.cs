@@ -1,71 +1,83 @@
+using System.Globalization;
+using System.Text;
+
 namespace FleetOps.Core.Telemetry;
 
 /// <summary>
-/// Finds full card numbers (PANs) so they can be refused before anything is stored or logged.
-/// A PAN is a run of 13–19 digits passing the Luhn check; runs may be written with single spaces
-/// between digit groups ("4111 1111 1111 1111"), the way receipts print them. Dashes are not treated
-/// as separators because terminal and transaction ids use them ("000123-0042") and would give false
-/// refusals. Masked PANs ("622848******1234") never match: the mask breaks the run.
+/// Finds full card numbers (PANs) so they can be refused before anything is stored or logged (issue 8).
+/// The text is normalised before it is looked at: it is read as runs of digits, where a digit is any Unicode
+/// digit (full-width "４", Arabic-Indic "٤", …) and anything that is neither a letter nor a digit (spaces of every
+/// kind, tabs, dashes, dots, slashes, underscores, zero-width characters, '*', …) is a separator that joins the
+/// digits on both sides. Only a letter ends a run. Any 13–19 contiguous digits of a run that pass the Luhn check
+/// are a card number, wherever they sit in the run, so "4111-1111-1111-1111", "4111.1111.1111.1111" and
+/// "99 4111111111111111 12" are all refused. Masked PANs ("622848******1234") keep at most 6 + 4 = 10 digits.
+/// The price: an identifier with 13 or more digits between letters (a timestamp and a counter joined by dashes)
+/// is refused about once in ten windows, so ids that FleetOps itself makes keep at most 12 digits between letters.
 /// </summary>
 public static class CardNumberGuard
 {
     private const int MinLength = 13;
     private const int MaxLength = 19;
 
+    /// <summary>
+    /// One pass, O(length), no allocation. Luhn sums of every window ending at the current digit come from two
+    /// running prefix sums (one per doubling parity), kept mod 10 in a ring of the last <see cref="MaxLength"/> + 1,
+    /// so an absurdly long digit run costs the same per character as a short one.
+    /// </summary>
     public static bool ContainsCardNumber(ReadOnlySpan<char> text)
     {
+        // plain[k] / doubled[k]: sum mod 10 of the run's first k digits where even-indexed digits are taken as they are
+        // (plain) or doubled (doubled), odd-indexed ones the other way round.
+        Span<byte> plain = stackalloc byte[MaxLength + 1];
+        Span<byte> doubled = stackalloc byte[MaxLength + 1];
+        var count = 0; // digits in the current run
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsAsciiDigit(text[i]))
+            if (Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
-                i++;
+                rune = Rune.ReplacementChar; // an unpaired surrogate: a separator here (TextRules refuses it anyway)
+            }
+            i += Math.Max(consumed, 1);
+
+            var digit = DigitValue(rune);
+            if (digit < 0)
+            {
+                if (Rune.IsLetter(rune)) count = 0;
                 continue;
             }
 
-            // Collect one run of digits, allowing a single space between groups.
-            var end = i;
-            while (end < text.Length
-                   && (char.IsAsciiDigit(text[end]) || (text[end] == ' ' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+            var asIs = (byte)digit;
+            var twice = (byte)(digit < 5 ? 2 * digit : 2 * digit - 9);
+            var even = count % 2 == 0;
+            var previous = count % (MaxLength + 1);
+            var next = (count + 1) % (MaxLength + 1);
+            var basePlain = count == 0 ? 0 : plain[previous];
+            var baseDoubled = count == 0 ? 0 : doubled[previous];
+            plain[next] = (byte)((basePlain + (even ? asIs : twice)) % 10);
+            doubled[next] = (byte)((baseDoubled + (even ? twice : asIs)) % 10);
+            count++;
+
+            // A window ends at this digit (its check digit, not doubled): the digits of the same index parity are
+            // taken as they are, so the sums to use are those that take index (count - 1) plainly.
+            var sums = (count - 1) % 2 == 0 ? plain : doubled;
+            var end = sums[count % (MaxLength + 1)];
+            for (var length = MinLength; length <= MaxLength && length <= count; length++)
             {
-                end++;
+                var start = count - length == 0 ? 0 : sums[(count - length) % (MaxLength + 1)];
+                if ((end - start + 10) % 10 == 0) return true;
             }
-            if (RunContainsCardNumber(text[i..end]))
-            {
-                return true;
-            }
-            i = end;
         }
         return false;
     }
 
-    /// <summary>
-    /// Checks every stretch of whole digit groups of one run, not only the whole run: digits printed next to a
-    /// card number ("4111111111111111 1225", an expiry or a count) must not hide it. A single group longer
-    /// than <see cref="MaxLength"/> is never a card number.
-    /// </summary>
-    private static bool RunContainsCardNumber(ReadOnlySpan<char> run)
+    /// <summary>The decimal digit <paramref name="rune"/> stands for (0–9), or -1 when it is not a digit.</summary>
+    private static int DigitValue(Rune rune)
     {
-        Span<byte> digits = stackalloc byte[MaxLength];
-        for (var start = 0; start < run.Length; start++)
-        {
-            if (start > 0 && run[start - 1] != ' ') continue; // stretches begin at a group
-            var count = 0;
-            for (var k = start; k < run.Length; k++)
-            {
-                if (run[k] != ' ')
-                {
-                    if (count == MaxLength) break; // too long from here on
-                    digits[count++] = (byte)(run[k] - '0');
-                }
-                var groupEnds = k + 1 == run.Length || run[k + 1] == ' ';
-                if (groupEnds && run[k] != ' ' && count >= MinLength && PassesLuhn(digits[..count]))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
+        if (rune.Value is >= '0' and <= '9') return rune.Value - '0';
+        if (rune.IsAscii || !Rune.IsDigit(rune)) return -1;
+        var value = Rune.GetNumericValue(rune);
+        return value is >= 0 and <= 9 && value == Math.Floor(value) ? (int)value : -1;
     }
 
     public static bool PassesLuhn(ReadOnlySpan<byte> digits)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Core.Telemetry;
@@ -10,36 +11,44 @@ public static partial class EventParser
 {
     public static readonly TimeSpan MaxClockAhead = TimeSpan.FromMinutes(5);
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    private const string AmountReason = "10^12 minor units: no card payment is that large, and totals of such amounts must never overflow";
+
+    /// <summary>No card payment comes near this; with it, no running total of amounts can overflow a long.</summary>
+    public const long MaxAmountMinor = 1_000_000_000_000;
+
+    /// <summary>20 years: a terminal's uptime beyond that is a broken counter.</summary>
+    public const long MaxUptimeSeconds = 20L * 366 * 24 * 3600;
+
+    // \z, not $: '$' also matches before a final line break.
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z")]
     private static partial Regex EventIdPattern();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex(@"^[A-Z]{3}\z")]
     private static partial Regex CurrencyPattern();
 
     // RFC 3339 requires an explicit offset ("Z" or ±hh:mm); a bare local time is ambiguous across stores.
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    // [0-9], not \d: .NET's \d also matches full-width and other Unicode digits.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z")]
     private static partial Regex Rfc3339Pattern();
 
     // Masked: first 6 and last 4 digits at most, the middle masked.
-    [GeneratedRegex(@"^\d{0,6}[*Xx•#]{2,}\d{0,4}$")]
+    [GeneratedRegex(@"^[0-9]{0,6}[*Xx•#]{2,}[0-9]{0,4}\z")]
     private static partial Regex MaskedPanPattern();
 
-    public static EventOutcome Parse(int index, JsonElement element, DateTimeOffset serverNow)
+    public static EventOutcome Parse(int index, JsonElement element, DateTimeOffset serverNow, EventLimits limits)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return new EventOutcome(index, null, null, "An event must be a JSON object.");
         }
-        var id = element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
-            ? idElement.GetString()
-            : null;
+        var id = EventText.StringProperty(element, "id");
         var reader = new FieldReader(element);
         try
         {
-            var field = FindCardNumber(element);
-            if (field is not null)
+            var problem = EventText.FirstProblem(element, IsWellFormedTimestamp);
+            if (problem is not null)
             {
-                throw new EventRejected($"A full card number is not allowed (field '{field}'); send the masked PAN only (first 6 and last 4 digits).");
+                throw new EventRejected(problem);
             }
             if (id is null || !EventIdPattern().IsMatch(id))
             {
@@ -55,6 +64,10 @@ public static partial class EventParser
             {
                 throw new EventRejected($"'type' must be one of: {string.Join(", ", WireNames.Names<EventType>())}.");
             }
+            if (limits.TooOld(type, at, serverNow) is { } tooOld)
+            {
+                throw new EventRejected(tooOld);
+            }
             TelemetryEvent parsed = type switch
             {
                 EventType.Heartbeat => ParseHeartbeat(id, at, reader),
@@ -65,9 +78,19 @@ public static partial class EventParser
         }
         catch (EventRejected rejected)
         {
-            return new EventOutcome(index, id is not null && id.Length <= 64 && !CardNumberGuard.ContainsCardNumber(id) ? id : null, null, rejected.Message);
+            // The id is echoed only when it is text that may be kept (never a card number, NUL or a lone surrogate).
+            return new EventOutcome(index, id is not null && id.Length <= 64 && TextRules.Problem("id", id) is null ? id : null, null, rejected.Message);
         }
     }
+
+    /// <summary>
+    /// The one value left out of the card-number scan: the top-level 'at', and only once it is a strict RFC 3339
+    /// timestamp. With fractional seconds its digits run on past 13 once the separators are dropped
+    /// ("08:00:00.123456789+08:00" is 17 digits) and would be refused as a card number about once in ten; the
+    /// pattern leaves room for nothing but a date, a time and an offset, so no card number can hide in it.
+    /// </summary>
+    private static bool IsWellFormedTimestamp(string name, JsonElement value) =>
+        name == "at" && value.ValueKind == JsonValueKind.String && EventText.ReadString(value) is { } text && Rfc3339Pattern().IsMatch(text);
 
     private static DateTimeOffset ReadTimestamp(FieldReader reader)
     {
@@ -84,7 +107,7 @@ public static partial class EventParser
     private static HeartbeatEvent ParseHeartbeat(string id, DateTimeOffset at, FieldReader reader)
     {
         var bootId = reader.RequiredText("bootId", 64);
-        var uptime = reader.RequiredInteger("uptimeSeconds", 0, long.MaxValue);
+        var uptime = reader.RequiredInteger("uptimeSeconds", 0, MaxUptimeSeconds, "20 years");
         var app = reader.RequiredText("appVersion", 32);
         var firmware = reader.RequiredText("firmwareVersion", 32);
         if (!WireNames.TryParse(reader.RequiredString("powerSource"), out PowerSource source))
@@ -95,7 +118,7 @@ public static partial class EventParser
             (int?)reader.OptionalInteger("batteryPercent", 0, 100),
             (int?)reader.OptionalInteger("pendingReversals", 0, 100_000),
             (int?)reader.OptionalInteger("openBatchCount", 0, 1_000_000),
-            reader.OptionalInteger("openBatchAmountMinor", 0, long.MaxValue),
+            reader.OptionalInteger("openBatchAmountMinor", 0, MaxAmountMinor, AmountReason),
             OptionalCurrency(reader));
     }
 
@@ -115,7 +138,7 @@ public static partial class EventParser
         {
             throw new EventRejected($"'stage' must be one of: {string.Join(", ", WireNames.Names<TransactionStage>())}.");
         }
-        var amount = reader.RequiredInteger("amountMinor", 1, long.MaxValue);
+        var amount = reader.RequiredInteger("amountMinor", 1, MaxAmountMinor, AmountReason);
         var currency = OptionalCurrency(reader) ?? throw new EventRejected("'currency' is required (ISO 4217, e.g. CNY).");
         var maskedPan = reader.OptionalText("maskedPan", 19);
         if (maskedPan is not null && !MaskedPanPattern().IsMatch(maskedPan))
@@ -134,37 +157,6 @@ public static partial class EventParser
             throw new EventRejected("'currency' must be an ISO 4217 code of three capital letters.");
         }
         return currency;
-    }
-
-    /// <summary>Returns the name of the first field (at any depth) whose value or name holds a full card number.</summary>
-    private static string? FindCardNumber(JsonElement element, string path = "")
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    var name = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (CardNumberGuard.ContainsCardNumber(property.Name)) return "(a field name)";
-                    var found = FindCardNumber(property.Value, name);
-                    if (found is not null) return found;
-                }
-                return null;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    var found = FindCardNumber(item, $"{path}[{i++}]");
-                    if (found is not null) return found;
-                }
-                return null;
-            case JsonValueKind.String:
-                return CardNumberGuard.ContainsCardNumber(element.GetString()) ? path : null;
-            case JsonValueKind.Number:
-                return CardNumberGuard.ContainsCardNumber(element.GetRawText()) ? path : null;
-            default:
-                return null;
-        }
     }
 }
 

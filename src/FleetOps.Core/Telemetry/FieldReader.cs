@@ -39,10 +39,11 @@ internal readonly struct FieldReader(JsonElement element)
         return text;
     }
 
-    public long RequiredInteger(string name, long min, long max) =>
-        OptionalInteger(name, min, max) ?? throw new EventRejected($"'{name}' is required and must be an integer.");
+    public long RequiredInteger(string name, long min, long max, string? why = null) =>
+        OptionalInteger(name, min, max, why) ?? throw new EventRejected($"'{name}' is required and must be an integer.");
 
-    public long? OptionalInteger(string name, long min, long max)
+    /// <param name="why">The reason for the upper bound, told to the terminal when it is exceeded.</param>
+    public long? OptionalInteger(string name, long min, long max, string? why = null)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
@@ -53,7 +54,9 @@ internal readonly struct FieldReader(JsonElement element)
         {
             throw new EventRejected(max == long.MaxValue
                 ? $"'{name}' must be at least {min}."
-                : $"'{name}' must be between {min} and {max}.");
+                : why is null
+                    ? $"'{name}' must be between {min} and {max}."
+                    : $"'{name}' must be between {min} and {max} ({why}).");
         }
         return number;
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Unicode;
+using FleetOps.Core.Text;
 
 namespace FleetOps.Core.Telemetry;
 
@@ -11,6 +13,8 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
     public const int MaxEvents = 500;
     public const int MaxBodyBytes = 1024 * 1024;
 
+    private const string NotJson = "The body is not valid JSON/UTF-8.";
+
     public IEnumerable<TelemetryEvent> Valid => Events.Where(e => e.Event is not null).Select(e => e.Event!);
     public IEnumerable<EventOutcome> Rejected => Events.Where(e => e.Error is not null);
 
@@ -18,8 +22,15 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
     /// Parses the request body. Returns null with <paramref name="problem"/> set when the request as a whole
     /// is unusable (PROTOCOL.md: 400 and nothing stored).
     /// </summary>
-    public static TelemetryBatch? Parse(ReadOnlyMemory<byte> body, DateTimeOffset serverNow, out string? problem)
+    public static TelemetryBatch? Parse(ReadOnlyMemory<byte> body, DateTimeOffset serverNow, EventLimits limits, out string? problem)
     {
+        // System.Text.Json accepts invalid UTF-8 inside strings and throws only when one is read; checked here, the
+        // whole body is refused at once instead of failing later in some field.
+        if (!Utf8.IsValid(body.Span))
+        {
+            problem = NotJson;
+            return null;
+        }
         JsonDocument document;
         try
         {
@@ -28,7 +39,7 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
         catch (JsonException)
         {
             // The parser's message can quote the body; the body may hold card data, so it is not echoed.
-            problem = "The body is not valid JSON.";
+            problem = NotJson;
             return null;
         }
 
@@ -40,15 +51,31 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
                 problem = "The body must be a JSON object with 'terminalId' and 'events'.";
                 return null;
             }
-            if (!root.TryGetProperty("terminalId", out var idElement) || idElement.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(idElement.GetString()))
+            // Looking a name up unescapes the names it passes, and a lone-surrogate one would throw.
+            if (!EventText.NamesAreReadable(root))
+            {
+                problem = "A field name of the body is not valid Unicode text (an unpaired surrogate).";
+                return null;
+            }
+            if (!root.TryGetProperty("terminalId", out var idElement) || idElement.ValueKind != JsonValueKind.String)
             {
                 problem = "'terminalId' is missing or not a string.";
                 return null;
             }
-            if (CardNumberGuard.ContainsCardNumber(idElement.GetString()))
+            var terminalId = EventText.ReadString(idElement);
+            if (terminalId is null)
             {
-                problem = "'terminalId' holds a full card number, which is not allowed.";
+                problem = "'terminalId' is not valid Unicode text (an unpaired surrogate).";
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(terminalId))
+            {
+                problem = "'terminalId' is missing or not a string.";
+                return null;
+            }
+            if (TextRules.Problem("terminalId", terminalId) is { } badText)
+            {
+                problem = badText;
                 return null;
             }
             if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
@@ -72,10 +99,10 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
             var index = 0;
             foreach (var element in events.EnumerateArray())
             {
-                outcomes.Add(EventParser.Parse(index++, element, serverNow));
+                outcomes.Add(EventParser.Parse(index++, element, serverNow, limits));
             }
             problem = null;
-            return new TelemetryBatch(idElement.GetString()!, outcomes);
+            return new TelemetryBatch(terminalId, outcomes);
         }
     }
 }

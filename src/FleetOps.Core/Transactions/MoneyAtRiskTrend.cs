@@ -39,7 +39,7 @@ public static class MoneyAtRiskTrend
                 {
                     if (!window.Contains(samples[i].At)) continue;
                     if (!sums.TryGetValue(record.Currency, out var perDay)) sums[record.Currency] = perDay = new long[samples.Count];
-                    perDay[i] += record.AmountMinor;
+                    perDay[i] = checked(perDay[i] + record.AmountMinor); // a wrapped total would look believable
                 }
             }
         }

@@ -93,7 +93,7 @@ public static class MoneyAtRisk
             var i = 0;
             while (i < totals.Count && !string.Equals(totals[i].Currency, currency, StringComparison.OrdinalIgnoreCase)) i++;
             if (i == totals.Count) totals.Add((currency, 0, 0));
-            totals[i] = (totals[i].Currency, checked(totals[i].AmountMinor + t.Record.AmountMinor), totals[i].Count + 1);
+            totals[i] = (totals[i].Currency, checked(totals[i].AmountMinor + t.Record.AmountMinor), checked(totals[i].Count + 1));
         }
         return totals.Count < 2 ? totals : totals.OrderByDescending(c => c.AmountMinor).ToList();
     }

@@ -36,6 +36,10 @@ internal sealed class UnsettledTally
         if (after is not null) Apply(after, +1);
     }
 
+    /// <remarks>
+    /// Sums are checked: with amounts capped at 10^12 minor units (EventParser) no realistic book can overflow a long,
+    /// so an overflow is a bug, and it must be loud rather than a wrapped, believable-looking total.
+    /// </remarks>
     private void Apply(TrackedTransaction t, int sign)
     {
         if (t.Verdict.Reason is not { } reason) return;
@@ -46,7 +50,7 @@ internal sealed class UnsettledTally
             var key = (t.TerminalId, currency);
             var (_, sum, count) = _overdue.GetValueOrDefault(key);
             if (count + sign == 0) _overdue.Remove(key);
-            else _overdue[key] = (store, sum + sign * amount, count + sign);
+            else _overdue[key] = (store, checked(sum + sign * amount), checked(count + sign));
         }
         if (reason == UnsettledReason.Incomplete)
         {
@@ -59,7 +63,7 @@ internal sealed class UnsettledTally
     {
         var (sum, n) = cells.GetValueOrDefault(key);
         if (n + count == 0) cells.Remove(key);
-        else cells[key] = (sum + amount, n + count);
+        else cells[key] = (checked(sum + amount), checked(n + count));
     }
 
     public UnsettledSummary Snapshot(IReadOnlySet<string>? stores)

@@ -1,3 +1,4 @@
+using FleetOps.Core.Telemetry;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ public sealed class RetentionOptions
     public const string Section = "FleetOps:Retention";
 
     /// <summary>Heartbeat rows are deleted after this long; power and transaction events are kept.</summary>
-    public double HeartbeatHours { get; set; } = 7 * 24;
+    /// <remarks>The telemetry API refuses heartbeats older than this (<see cref="EventLimits.HeartbeatCutoff"/>).</remarks>
+    public double HeartbeatHours { get; set; } = EventLimits.DefaultHeartbeatRetentionHours;
     public int SweepMinutes { get; set; } = 10;
 }
 
@@ -53,8 +55,8 @@ public sealed partial class HeartbeatRetention(
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
         // Keep this at or above the power horizon (7 × the unstable-power window): boot ids are rebuilt from heartbeats at start-up.
-        var hours = Math.Max(options.Value.HeartbeatHours, 1);
-        var cutoff = (time.GetUtcNow() - TimeSpan.FromHours(hours)).ToUnixTimeMilliseconds();
+        // The same threshold the telemetry API refuses older heartbeats by, so a resend of a deleted one is never accepted again.
+        var cutoff = EventLimits.HeartbeatCutoff(time.GetUtcNow(), options.Value.HeartbeatHours).ToUnixTimeMilliseconds();
         var total = 0;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -47,7 +47,9 @@ public static class FleetOpsSetup
         services.AddSingleton(database);
         services.AddSingleton(detection);
         services.TryAddTimeProvider();
-        services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
+            .Validate(o => o.Problem() is null, $"{TelemetryOptions.Section} is out of range (MaxEventAgeDays 1-3650, HeartbeatIntervalSeconds >= 1).")
+            .ValidateOnStart();
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

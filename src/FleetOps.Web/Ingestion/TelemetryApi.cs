@@ -1,6 +1,7 @@
 using System.Buffers;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using FleetOps.Web.Background;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,8 @@ public static class TelemetryApi
         FleetState fleet,
         EventWriter writer,
         TimeProvider time,
-        IOptions<TelemetryOptions> options)
+        IOptions<TelemetryOptions> options,
+        IOptions<RetentionOptions> retention)
     {
         var key = BearerToken(context.Request);
         if (key is null)
@@ -47,7 +49,8 @@ public static class TelemetryApi
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A request body may be at most {TelemetryBatch.MaxBodyBytes} bytes.");
         }
-        var batch = TelemetryBatch.Parse(body.Value, time.GetUtcNow(), out var problem);
+        var limits = new EventLimits(TimeSpan.FromDays(options.Value.MaxEventAgeDays), retention.Value.HeartbeatHours);
+        var batch = TelemetryBatch.Parse(body.Value, time.GetUtcNow(), limits, out var problem);
         if (batch is null)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid telemetry request", problem!);

@@ -112,7 +112,7 @@ public class CardNumberInEventTests
     [Fact]
     public void Sixteen_digit_run_that_fails_luhn_passes()
     {
-        var outcome = Parse(Transaction().With("transactionId", "4111111111111112"));
+        var outcome = Parse(Transaction().With("transactionId", "4111111111111113"));
 
         Assert.Null(outcome.Error);
     }
@@ -126,17 +126,15 @@ public class CardNumberInEventTests
     }
 
     [Fact]
-    public void Run_of_twenty_digits_is_not_a_card_number()
+    public void Card_number_inside_a_run_of_twenty_digits_refuses_the_event()
     {
-        var outcome = Parse(Transaction().With("transactionId", Pan + "0000"));
-
-        Assert.Null(outcome.Error);
+        AssertRefusedAsCardNumber(Transaction().With("transactionId", Pan + "0000"));
     }
 
     [Fact]
     public void Timestamps_money_and_ids_of_a_normal_event_are_not_mistaken_for_card_numbers()
     {
-        var e = Heartbeat().With("openBatchAmountMinor", 9_999_999_999L).With("uptimeSeconds", 1_234_567_890);
+        var e = Heartbeat().With("openBatchAmountMinor", 9_999_999_999L).With("uptimeSeconds", 123_456_789);
 
         Assert.Null(Parse(e).Error);
     }

@@ -26,7 +26,7 @@ public class TelemetryBatchTests
     [Fact]
     public void Protocol_example_request_parses_all_three_events_in_order()
     {
-        var batch = TelemetryBatch.Parse(Body(Heartbeat(), Power(), Transaction()), ServerNow, out var problem);
+        var batch = TelemetryBatch.Parse(Body(Heartbeat(), Power(), Transaction()), ServerNow, EventLimits.Default, out var problem);
 
         Assert.Null(problem);
         Assert.NotNull(batch);
@@ -127,7 +127,7 @@ public class TelemetryBatchTests
             JsonValue.Create(7),
             Power("good-5", "restored"));
 
-        var batch = TelemetryBatch.Parse(body, ServerNow, out var problem);
+        var batch = TelemetryBatch.Parse(body, ServerNow, EventLimits.Default, out var problem);
 
         Assert.Null(problem);
         Assert.NotNull(batch);
@@ -142,7 +142,7 @@ public class TelemetryBatchTests
     [Fact]
     public void Batch_where_every_event_is_bad_still_parses_as_a_request()
     {
-        var batch = TelemetryBatch.Parse(Body(Power("a", "x"), Power("b", "y")), ServerNow, out var problem);
+        var batch = TelemetryBatch.Parse(Body(Power("a", "x"), Power("b", "y")), ServerNow, EventLimits.Default, out var problem);
 
         Assert.Null(problem);
         Assert.Empty(batch!.Valid);
@@ -152,7 +152,7 @@ public class TelemetryBatchTests
     [Fact]
     public void Terminal_id_is_taken_from_the_body()
     {
-        var batch = TelemetryBatch.Parse(Body("T-0420", Heartbeat()), ServerNow, out _);
+        var batch = TelemetryBatch.Parse(Body("T-0420", Heartbeat()), ServerNow, EventLimits.Default, out _);
 
         Assert.Equal("T-0420", batch!.TerminalId);
     }
@@ -162,7 +162,7 @@ public class TelemetryBatchTests
     {
         var body = "{\"terminalId\":\"T-0001\",\"sdk\":\"2.1\",\"events\":[" + Power().ToJsonString() + "]}";
 
-        var batch = TelemetryBatch.Parse(Encoding.UTF8.GetBytes(body), ServerNow, out var problem);
+        var batch = TelemetryBatch.Parse(Encoding.UTF8.GetBytes(body), ServerNow, EventLimits.Default, out var problem);
 
         Assert.Null(problem);
         Assert.Single(batch!.Valid);

@@ -61,7 +61,7 @@ internal static class WireEvents
     public static EventOutcome Parse(JsonNode e, DateTimeOffset? serverNow = null)
     {
         using var document = JsonDocument.Parse(e.ToJsonString());
-        return EventParser.Parse(0, document.RootElement, serverNow ?? ServerNow);
+        return EventParser.Parse(0, document.RootElement, serverNow ?? ServerNow, EventLimits.Default);
     }
 
     public static byte[] Body(params JsonNode[] events) => Body("T-0001", events);
@@ -73,12 +73,12 @@ internal static class WireEvents
     }
 
     public static TelemetryBatch? ParseBatch(string body, out string? problem) =>
-        TelemetryBatch.Parse(Encoding.UTF8.GetBytes(body), ServerNow, out problem);
+        TelemetryBatch.Parse(Encoding.UTF8.GetBytes(body), ServerNow, EventLimits.Default, out problem);
 
     /// <summary>Parses [valid heartbeat, <paramref name="suspect"/>, valid transaction] as one request.</summary>
     public static TelemetryBatch ParseBetweenValidEvents(JsonNode suspect)
     {
-        var batch = TelemetryBatch.Parse(Body(Heartbeat("ok-1"), suspect, Transaction("ok-2")), ServerNow, out var problem);
+        var batch = TelemetryBatch.Parse(Body(Heartbeat("ok-1"), suspect, Transaction("ok-2")), ServerNow, EventLimits.Default, out var problem);
         Assert.Null(problem);
         return batch!;
     }

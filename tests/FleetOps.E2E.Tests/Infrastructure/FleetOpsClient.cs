@@ -15,7 +15,13 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
 
     public HttpClient Http => _http;
 
-    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+    public static string NewId(string prefix) => $"{prefix}-{Letters(12)}";
+
+    /// <summary>
+    /// Random letters a–z: unique enough for ids, and they add no digits. The server refuses any 13 or more digits
+    /// between letters, separators such as '-' included (a card number); hex from a Guid could join into such a run.
+    /// </summary>
+    public static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
     public async Task<string> CreateStoreAsync(string? code = null)
     {
@@ -100,7 +106,7 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         Assert.Fail($"Expected {(int)expected} from {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode}: {body}");
     }
 
-    private string NextEventId() => $"e2e-{Interlocked.Increment(ref _events)}-{Guid.NewGuid():N}";
+    private string NextEventId() => $"e2e-{Interlocked.Increment(ref _events)}-{Letters(16)}";
 
     private static string Timestamp(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);

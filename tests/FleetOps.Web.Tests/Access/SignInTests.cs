@@ -51,7 +51,7 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     public async Task Unknown_email_fails_like_a_wrong_password_and_is_audited()
     {
         using var browser = app.CreateBrowser();
-        var email = $"nobody-{Guid.NewGuid():N}@fleetops.test";
+        var email = $"{Ids.New("nobody")}@fleetops.test";
 
         using var response = await browser.PostSignInAsync(email, "Whatever-password-1");
 

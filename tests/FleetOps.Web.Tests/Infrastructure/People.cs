@@ -20,7 +20,7 @@ public static class People
     public static async Task<TestUser> CreateUserAsync(this FleetOpsApp app, string role,
         string[]? regions = null, string[]? stores = null, string? email = null, string password = Password)
     {
-        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@fleetops.test";
+        email ??= $"{Ids.New(role.ToLowerInvariant())}@fleetops.test";
         await using var scope = app.Services.CreateAsyncScope();
         var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         var result = await administration.CreateAsync(

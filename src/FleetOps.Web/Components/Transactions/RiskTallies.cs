@@ -53,7 +53,7 @@ public sealed class RiskTallies
     {
         Totals.Add(currency, amountMinor, count);
         TallyOf(PerStore, storeCode).Add(currency, amountMinor, count);
-        Reasons[(int)reason] += count;
+        Reasons[(int)reason] = checked(Reasons[(int)reason] + count);
         if (terminalId is not null && reason is UnsettledReason.NotSettled or UnsettledReason.AuthorizationExpiring)
         {
             TallyOf(Overdue, terminalId).Add(currency, amountMinor, count);

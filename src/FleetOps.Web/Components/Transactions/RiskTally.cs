@@ -25,8 +25,8 @@ public sealed class RiskTally
         var i = 0;
         while (i < _currencies.Count && !string.Equals(_currencies[i].Currency, currency, StringComparison.OrdinalIgnoreCase)) i++;
         if (i == _currencies.Count) _currencies.Add((currency, 0, 0));
-        _currencies[i] = (_currencies[i].Currency, checked(_currencies[i].AmountMinor + amountMinor), _currencies[i].Count + count);
-        Count += count;
+        _currencies[i] = (_currencies[i].Currency, checked(_currencies[i].AmountMinor + amountMinor), checked(_currencies[i].Count + count));
+        Count = checked(Count + count);
     }
 
     /// <summary>The totals, biggest currency first (as <see cref="MoneyAtRisk.ByCurrency"/> orders them).</summary>
