@@ -38,4 +38,21 @@ public sealed class AdminTokensTests : FleetComponentTest
         Assert.DoesNotContain(token, again.Markup);
         Assert.Empty(again.FindAll("[data-testid=new-token]"));
     }
+
+    [Fact]
+    public async Task A_token_named_with_a_card_number_is_refused_with_the_reason_and_not_created()
+    {
+        var snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();
+        var cut = Render<Tokens>();
+        cut.WaitForAssertion(() => Assert.Contains("You have no API tokens.", cut.Markup));
+
+        cut.Find("input[data-testid=token-name]").Input("card 4111 1111 1111 1111");
+        cut.Find("[data-testid=create-token]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("holds a full card number", snackbars.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=new-token]"));
+        Assert.Contains("You have no API tokens.", cut.Markup);
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.TokenCreated, 0, 10);
+        Assert.Empty(entries);
+    }
 }

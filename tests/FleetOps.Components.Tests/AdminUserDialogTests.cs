@@ -96,4 +96,39 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         var entry = Assert.Single(entries);
         Assert.Equal((TestUsers.AdministratorEmail, "tech@fleetops.test"), (entry.Actor, entry.Target));
     }
+
+    [Theory]
+    [InlineData("4111111111111111@fleetops.test", "Card Holder")]
+    [InlineData("card.holder@fleetops.test", "Card 4111 1111 1111 1111")]
+    [InlineData("bell@fleetops.test", "Ring\u0007")]
+    public void A_user_with_a_card_number_or_control_character_is_refused_at_the_field_and_not_created(string email, string name)
+    {
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change(email);
+        dialogs.Find("input[data-testid=user-name]").Change(name);
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Matches("card number|control character", dialogs.Markup));
+        Assert.Empty(dialogs.FindAll("[data-testid=initial-password]"));
+        Assert.Null(Users.Find(email));
+        Assert.Single(Users.Directory.All);
+    }
+
+    [Fact]
+    public async Task The_service_refuses_a_card_number_whichever_page_calls_it()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        var result = await administration.CreateAsync(new UserDraft("someone@fleetops.test", "4111-1111 4111111111111111", Roles.Technician, [], []),
+            "Long-enough-password-1", "admin@fleetops.test");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("'Display name' holds a full card number", Assert.Single(result.Errors).Description);
+        Assert.Null(Users.Find("someone@fleetops.test"));
+    }
 }

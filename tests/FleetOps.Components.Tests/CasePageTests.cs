@@ -166,4 +166,41 @@ public sealed class CasePageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal("bob@example.test", cut.Find("[data-testid=owner]").TextContent));
         Assert.Equal("check_record", cut.Find("[data-testid=case-status]").GetAttribute("data-status"));
     }
+
+    [Theory]
+    [InlineData("Customer card 4111111111111111, call back")]
+    [InlineData("card 4111 1111 1111 1111")]
+    public void A_note_with_a_card_number_is_refused_with_the_reason_and_nothing_is_kept(string note)
+    {
+        InterruptedSale();
+        var snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();
+        var cut = RenderCase();
+
+        cut.Find("textarea[data-testid=note]").Input(note);
+        cut.Find("[data-testid=add-note]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("holds a full card number", snackbars.Markup));
+        Assert.Null(Cases.For("T-1", "000123-0042")); // not even a case was opened for it
+        using var db = Database.Factory.CreateDbContext();
+        Assert.Empty(db.Cases);
+        Assert.Empty(db.CaseEntries);
+    }
+
+    [Fact]
+    public void A_bank_reference_with_a_card_number_is_refused_and_the_case_keeps_none()
+    {
+        InterruptedSale();
+        var snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();
+        var cut = RenderCase();
+        cut.Find("[data-testid=record-checked]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("current", State(cut, "step-acquirer")));
+
+        cut.Find("input[data-testid=bank-reference]").Input("REF 4111-1111 4111111111111111");
+        cut.Find("[data-testid=save-bank-reference]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("holds a full card number", snackbars.Markup));
+        Assert.Null(Cases.For("T-1", "000123-0042")!.BankReference);
+        using var db = Database.Factory.CreateDbContext();
+        Assert.DoesNotContain(db.CaseEntries.AsEnumerable(), e => e.Text.Contains("4111", StringComparison.Ordinal));
+    }
 }

@@ -1,3 +1,5 @@
+using FleetOps.Core.Text;
+
 namespace FleetOps.Core.Cases;
 
 /// <summary>Why a change to a case was refused, in words for the person who tried.</summary>
@@ -33,6 +35,7 @@ public static class CaseWorkflow
     public static (RecoveryCase, CaseEntry) AssignOwner(RecoveryCase c, string? owner, string actor, DateTimeOffset at)
     {
         owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim();
+        if (owner is not null) Keepable("owner", owner);
         if (string.Equals(owner, c.Owner, StringComparison.OrdinalIgnoreCase)) throw new CaseRuleException("That is already the owner.");
         return (c with { Owner = owner }, new CaseEntry(at, actor, CaseEntryKind.OwnerChanged,
             owner is null ? $"Owner {c.Owner} removed" : c.Owner is null ? $"Owner set to {owner}" : $"Owner changed from {c.Owner} to {owner}"));
@@ -41,18 +44,33 @@ public static class CaseWorkflow
     public static (RecoveryCase, CaseEntry) SetBankReference(RecoveryCase c, string? reference, string actor, DateTimeOffset at)
     {
         reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        if (reference is not null) Keepable("bank reference", reference);
         if (reference is { Length: > MaxBankReferenceLength }) throw new CaseRuleException($"The bank's reference is at most {MaxBankReferenceLength} characters.");
         if (reference == c.BankReference) throw new CaseRuleException("The bank's reference is unchanged.");
         return (c with { BankReference = reference }, new CaseEntry(at, actor, CaseEntryKind.BankReferenceChanged,
             reference is null ? "Bank reference removed" : $"Bank reference: {reference}"));
     }
 
-    public static CaseEntry Note(string text, string actor, DateTimeOffset at)
+    public static CaseEntry Note(string text, string actor, DateTimeOffset at) =>
+        new(at, actor, CaseEntryKind.Note, NoteText(text));
+
+    /// <summary>The note as it would be kept, or the rule it breaks: pages ask before opening a case for it.</summary>
+    public static string NoteText(string? text)
     {
         text = text?.Trim() ?? "";
         if (text.Length == 0) throw new CaseRuleException("Write the note first.");
+        Keepable("note", text, multiline: true);
         if (text.Length > MaxNoteLength) throw new CaseRuleException($"A note is at most {MaxNoteLength} characters.");
-        return new CaseEntry(at, actor, CaseEntryKind.Note, text);
+        return text;
+    }
+
+    /// <summary>
+    /// Notes and references are read by people and copied to the acquirer: a card number must never be kept in them
+    /// (the masked PAN is on the record already), nor control characters that PostgreSQL refuses.
+    /// </summary>
+    private static void Keepable(string field, string text, bool multiline = false)
+    {
+        if (TextRules.Problem(field, text, multiline) is { } problem) throw new CaseRuleException(problem);
     }
 
     public static (RecoveryCase, CaseEntry) Resolve(RecoveryCase c, CaseOutcome outcome, string actor, DateTimeOffset at, bool automatic = false,

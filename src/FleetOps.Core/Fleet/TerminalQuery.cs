@@ -73,7 +73,8 @@ public sealed record TerminalQuery
         var matching = Filter(terminals).ToList();
         var size = Math.Clamp(PageSize, 1, MaxPageSize);
         var page = Math.Max(1, Page);
-        var items = Sort(matching).Skip((page - 1) * size).Take(size).ToList();
+        // long: page × size overflows int for a page far beyond the end, which must be empty, not page 1 again.
+        var items = Sort(matching).Skip((int)Math.Min((long)(page - 1) * size, int.MaxValue)).Take(size).ToList();
         return (items, matching.Count);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Text;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +41,7 @@ public static partial class ManagementApi
         Require(errors, "name", request.Name, 200);
         Require(errors, "region", request.Region, 100);
         Require(errors, "timeZone", request.TimeZone, 64);
-        if (request.TimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (request.TimeZone is { Length: > 0 } zone && !errors.ContainsKey("timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             errors["timeZone"] = [$"'{zone}' is not a known IANA time zone (e.g. Asia/Shanghai)."];
         }
@@ -69,7 +70,7 @@ public static partial class ManagementApi
         Require(errors, "terminalId", request.TerminalId, 64, IdentifierPattern());
         Require(errors, "storeCode", request.StoreCode, 32);
         Require(errors, "model", request.Model, 64);
-        if (request.SerialNumber is { Length: > 64 }) errors["serialNumber"] = ["'serialNumber' may be at most 64 characters."];
+        Optional(errors, "serialNumber", request.SerialNumber, 64);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var (error, terminal) = await registry.AddTerminalAsync(
@@ -92,9 +93,11 @@ public static partial class ManagementApi
         StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var terminal = fleet.Get(terminalId);
-        // Out of scope answers exactly like "does not exist": guessing ids reveals nothing.
+        // Out of scope answers exactly like "does not exist": guessing ids reveals nothing. The id is echoed only when it
+        // is text FleetOps could have kept: never a card number or control characters back into a response or a proxy log.
+        var shown = TextRules.Problem("terminalId", terminalId) is null ? $"'{terminalId}'" : "with that id";
         return terminal is null || !access.Scope(context.User).AllowsTerminal(terminal, stores)
-            ? TypedResults.Problem(title: "Not found", detail: $"No terminal '{terminalId}'.", statusCode: 404)
+            ? TypedResults.Problem(title: "Not found", detail: $"No terminal {shown}.", statusCode: 404)
             : TypedResults.Ok(TerminalDto.From(terminal, fleet.TargetFor(terminal.Model)));
     }
 
@@ -119,7 +122,7 @@ public static partial class ManagementApi
         Require(errors, "model", model, 64);
         Require(errors, "appVersion", request.AppVersion, 32, VersionPattern());
         Require(errors, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
-        if (request.MinimumAppVersion is not null) Require(errors, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
+        Optional(errors, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
         if (errors.Count == 0 && request.MinimumAppVersion is not null
             && SoftwareVersion.Compare(request.MinimumAppVersion, request.AppVersion!) > 0)
         {
@@ -142,6 +145,17 @@ public static partial class ManagementApi
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
     {
         if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{field}' is required."];
+        else Optional(errors, field, value, maxLength, pattern);
+    }
+
+    /// <summary>
+    /// The text rule comes first: a card number grouped by spaces also breaks the identifier pattern, and the caller must
+    /// learn the real reason (FleetRegistry applies the same rule, so nothing reaches the database without it).
+    /// </summary>
+    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
+    {
+        if (value is null) return;
+        if (TextRules.Problem(field, value) is { } problem) errors[field] = [problem];
         else if (value.Length > maxLength) errors[field] = [$"'{field}' may be at most {maxLength} characters."];
         else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{field}' has characters that are not allowed."];
     }

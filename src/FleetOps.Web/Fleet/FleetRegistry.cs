@@ -1,5 +1,6 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Text;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,46 +22,103 @@ public sealed class FleetRegistry(
     TerminalKeys keys,
     TimeProvider time)
 {
+    /// <summary>
+    /// One registration at a time on this node: "is the code free?" and "insert it" must not interleave, or two requests
+    /// for one code both pass the check and the loser's insert fails (a 500 instead of a 409). Registrations are rare
+    /// and human-paced, so serialising them costs nothing. Other nodes are covered by the unique index (see below).
+    /// </summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     public async Task<RegistrationError> AddStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
     {
-        await using var db = databases.CreateDbContext();
-        // Store codes are case-insensitive everywhere else (directory, filters, registration), so "sh-001" must not
-        // become a second store beside "SH-001": the database's own comparison is case-sensitive.
-        if (stores.Get(store.Code) is not null
-            || await db.Stores.AnyAsync(s => s.Code == store.Code, cancellationToken)) return RegistrationError.AlreadyExists;
-        db.Stores.Add(new StoreRow
+        KeptText.Ensure("code", store.Code);
+        KeptText.Ensure("name", store.Name);
+        KeptText.Ensure("region", store.Region);
+        KeptText.Ensure("timeZone", store.TimeZone);
+        return await OneAtATimeAsync(async () =>
         {
-            Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone, CreatedAt = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        stores.Put(store);
-        return RegistrationError.None;
+            await using var db = databases.CreateDbContext();
+            // Store codes are case-insensitive everywhere else (directory, filters, scopes), so "sh-001" must not become a
+            // second store beside "SH-001": the database's own comparison is case-sensitive. Codes are ASCII (the API's
+            // identifier pattern), so upper() compares them alike on SQLite and PostgreSQL.
+            var upper = store.Code.ToUpperInvariant();
+            if (stores.Get(store.Code) is not null
+                || await db.Stores.AnyAsync(s => s.Code.ToUpper() == upper, cancellationToken)) return RegistrationError.AlreadyExists;
+            db.Stores.Add(new StoreRow
+            {
+                Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone, CreatedAt = time.GetUtcNow(),
+            });
+            if (!await SaveNewAsync(db, cancellationToken)) return RegistrationError.AlreadyExists;
+            stores.Put(store);
+            return RegistrationError.None;
+        }, cancellationToken);
     }
 
     public async Task<(RegistrationError Error, RegisteredTerminal? Terminal)> AddTerminalAsync(
         TerminalRegistration registration, CancellationToken cancellationToken = default)
     {
-        await using var db = databases.CreateDbContext();
-        if (stores.Get(registration.StoreCode) is null) return (RegistrationError.UnknownStore, null);
-        if (await db.Terminals.AnyAsync(t => t.TerminalId == registration.TerminalId, cancellationToken))
+        KeptText.Ensure("terminalId", registration.TerminalId);
+        KeptText.Ensure("storeCode", registration.StoreCode);
+        KeptText.Ensure("model", registration.Model);
+        KeptText.Ensure("serialNumber", registration.SerialNumber);
+        if (stores.Get(registration.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
+        return await OneAtATimeAsync<(RegistrationError, RegisteredTerminal?)>(async () =>
         {
-            return (RegistrationError.AlreadyExists, null);
+            await using var db = databases.CreateDbContext();
+            // Unique regardless of letter case (people read "t-01" and "T-01" as one terminal); the terminal keeps the id
+            // as registered, and telemetry matches it exactly as before.
+            var upper = registration.TerminalId.ToUpperInvariant();
+            if (await db.Terminals.AnyAsync(t => t.TerminalId.ToUpper() == upper, cancellationToken))
+            {
+                return (RegistrationError.AlreadyExists, null);
+            }
+            var key = TerminalKeys.NewKey();
+            var hash = TerminalKeys.Hash(key);
+            db.Terminals.Add(new TerminalRow
+            {
+                TerminalId = registration.TerminalId,
+                StoreCode = store.Code,
+                Model = registration.Model,
+                SerialNumber = registration.SerialNumber,
+                KeyHash = hash,
+                RegisteredAt = time.GetUtcNow(),
+            });
+            if (!await SaveNewAsync(db, cancellationToken)) return (RegistrationError.AlreadyExists, null);
+            fleet.Register(registration with { StoreCode = store.Code });
+            keys.Set(registration.TerminalId, hash);
+            return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key));
+        }, cancellationToken);
+    }
+
+    private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> registration, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await registration();
         }
-        var key = TerminalKeys.NewKey();
-        var hash = TerminalKeys.Hash(key);
-        db.Terminals.Add(new TerminalRow
+        finally
         {
-            TerminalId = registration.TerminalId,
-            StoreCode = stores.Get(registration.StoreCode)!.Code,
-            Model = registration.Model,
-            SerialNumber = registration.SerialNumber,
-            KeyHash = hash,
-            RegisteredAt = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        fleet.Register(registration with { StoreCode = stores.Get(registration.StoreCode)!.Code });
-        keys.Set(registration.TerminalId, hash);
-        return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key));
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Saves a new row; false when another node inserted the same key in between (the unique index is the backstop the
+    /// in-process gate cannot be across nodes). Case variants from two nodes at the same instant would need a
+    /// case-insensitive unique index, which is a migration of its own.
+    /// </summary>
+    private static async Task<bool> SaveNewAsync(FleetDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return false;
+        }
     }
 
     /// <summary>Issues a new key; the old one stops working at once. Returns null for an unknown terminal.</summary>
@@ -90,6 +148,18 @@ public sealed class FleetRegistry(
 
     public async Task SetTargetAsync(SoftwareTarget target, CancellationToken cancellationToken = default)
     {
+        KeptText.Ensure("model", target.Model);
+        KeptText.Ensure("appVersion", target.AppVersion);
+        KeptText.Ensure("firmwareVersion", target.FirmwareVersion);
+        KeptText.Ensure("minimumAppVersion", target.MinimumAppVersion);
+        // A first target for a model set by another node at the same instant: the row exists now, so update it.
+        var set = await OneAtATimeAsync(async () =>
+            await TrySetTargetAsync(target, cancellationToken) || await TrySetTargetAsync(target, cancellationToken), cancellationToken);
+        if (!set) throw new InvalidOperationException($"The software target row for a model kept changing under {nameof(SetTargetAsync)}.");
+    }
+
+    private async Task<bool> TrySetTargetAsync(SoftwareTarget target, CancellationToken cancellationToken)
+    {
         await using var db = databases.CreateDbContext();
         // Models match case-insensitively in memory (FleetState), so the row must too, or "a920" would add a second
         // row beside "A920" and a restart would load whichever comes last. Targets are one row per model: few.
@@ -104,7 +174,8 @@ public sealed class FleetRegistry(
         row.FirmwareVersion = target.FirmwareVersion;
         row.MinimumAppVersion = target.MinimumAppVersion;
         row.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveNewAsync(db, cancellationToken)) return false;
         fleet.SetTarget(target with { Model = row.Model });
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using FleetOps.Core.Text;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
 
     public async Task<(ApiTokenInfo Info, string Token)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
+        KeptText.Ensure("Name", name); // shown on the tokens page and in the audit log
         var token = "fo_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var row = new ApiTokenRow
         {

@@ -1,3 +1,4 @@
+using FleetOps.Core.Text;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,10 @@ public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, 
 /// <summary>
 /// The append-only audit log: who did what, when, from where. There is deliberately no update or delete:
 /// the only writer is <see cref="RecordAsync"/>, and the page only reads.
+/// A value that breaks <see cref="TextRules"/> (a card number, control characters, broken Unicode) is replaced by
+/// <see cref="Withheld"/> rather than refused: the line must still be written — an audit that drops the record of a
+/// sign-in attempt because its user name was a card number would hide exactly what it exists to show — but the log
+/// must never become the place where a card number is kept, nor fail on PostgreSQL because of a NUL.
 /// </summary>
 public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
 {
@@ -37,11 +42,11 @@ public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
         db.AuditEntries.Add(new AuditEntryRow
         {
             AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            Actor = Clip(actor, 256)!,
-            Action = action,
-            Target = Clip(target, 256),
-            Details = Clip(details, 2000),
-            RemoteAddress = Clip(remoteAddress, 64),
+            Actor = Kept(actor, 256)!,
+            Action = Kept(action, 64)!,
+            Target = Kept(target, 256),
+            Details = Kept(details, 2000, multiline: true),
+            RemoteAddress = Kept(remoteAddress, 64),
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -62,5 +67,18 @@ public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
         return (rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action, r.Target, r.Details, r.RemoteAddress)).ToList(), total);
     }
 
-    private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+    /// <summary>What an audit line shows in place of a value FleetOps may not keep.</summary>
+    public const string Withheld = "[withheld: not storable text, e.g. a card number]";
+
+    /// <summary>
+    /// Checked whole before clipping (clipping could cut a card number short and hide it from the guard), and clipped so
+    /// that a surrogate pair is never split in two.
+    /// </summary>
+    private static string? Kept(string? value, int max, bool multiline = false)
+    {
+        if (value is null) return null;
+        if (TextRules.Problem("audit", value, multiline) is not null) return Withheld;
+        if (value.Length <= max) return value;
+        return value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
+    }
 }

@@ -1,3 +1,4 @@
+using FleetOps.Core.Text;
 using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class UserAdministration(
 {
     public async Task<IdentityResult> CreateAsync(UserDraft draft, string password, string actor, string? remoteAddress = null)
     {
+        if (TextProblem(draft) is { } problem) return Failed(problem);
         if (!Roles.All.Contains(draft.Role)) return Failed($"Unknown role '{draft.Role}'.");
         var user = new FleetUser
         {
@@ -36,6 +38,7 @@ public sealed class UserAdministration(
 
     public async Task<IdentityResult> UpdateAsync(string userId, UserDraft draft, string actor, string? remoteAddress = null)
     {
+        if (TextProblem(draft) is { } problem) return Failed(problem);
         var user = await userManager.FindByIdAsync(userId);
         if (user is null) return Failed("No such user.");
         if (!Roles.All.Contains(draft.Role)) return Failed($"Unknown role '{draft.Role}'.");
@@ -91,6 +94,15 @@ public sealed class UserAdministration(
             .Select(s => new UserScopeRow { UserId = userId, Kind = ScopeKind.Store, Value = s.Trim() }));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// The text rule for everything a user record keeps (Identity checks an e-mail address only for an "@", so a card
+    /// number in front of one would pass it). The names are the form's labels, so the dialog's message points at the field.
+    /// </summary>
+    private static string? TextProblem(UserDraft d) =>
+        new[] { ("E-mail", d.Email), ("Display name", d.DisplayName) }
+            .Concat(d.Regions.Select(r => ("Regions", r))).Concat(d.Stores.Select(s => ("Stores", s)))
+            .Select(f => TextRules.Problem(f.Item1, f.Item2)).FirstOrDefault(p => p is not null);
 
     private static string Describe(UserDraft d) =>
         $"role={d.Role}; regions={string.Join(',', d.Regions)}; stores={string.Join(',', d.Stores)}";

@@ -77,6 +77,19 @@ public sealed class CaseWorkflowTests
         Assert.Throws<CaseRuleException>(() => CaseWorkflow.Note(text, "ann@example.test", T));
 
     [Fact]
+    public void Notes_may_span_lines_but_no_text_kept_on_a_case_may_hold_a_card_number_or_control_characters()
+    {
+        Assert.Equal("Called the bank.\nThey will call back.", CaseWorkflow.Note("Called the bank.\nThey will call back.", "a", T).Text);
+        var card = Assert.Throws<CaseRuleException>(() => CaseWorkflow.Note("PAN 4111 1111 1111 1111", "a", T));
+        Assert.Contains("'note' holds a full card number", card.Message);
+        Assert.DoesNotContain("4111", card.Message);
+        Assert.Throws<CaseRuleException>(() => CaseWorkflow.Note("NUL\u0000here", "a", T));
+        Assert.Throws<CaseRuleException>(() => CaseWorkflow.SetBankReference(Opened(), "4111111111111111", "a", T));
+        Assert.Throws<CaseRuleException>(() => CaseWorkflow.SetBankReference(Opened(), "ACQ\n1", "a", T));
+        Assert.Throws<CaseRuleException>(() => CaseWorkflow.AssignOwner(Opened(), "4111111111111111@example.test", "a", T));
+    }
+
+    [Fact]
     public void Note_and_bank_reference_have_limits()
     {
         Assert.Throws<CaseRuleException>(() => CaseWorkflow.Note(new string('x', CaseWorkflow.MaxNoteLength + 1), "a", T));

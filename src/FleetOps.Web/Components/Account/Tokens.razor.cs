@@ -1,3 +1,4 @@
+using FleetOps.Core.Text;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -58,7 +59,16 @@ public partial class Tokens
         try
         {
             var name = _name.Trim();
-            var created = await Directory.CreateAsync(_user.UserId, name.Length > 100 ? name[..100] : name);
+            (ApiTokenInfo Info, string Token) created;
+            try
+            {
+                created = await Directory.CreateAsync(_user.UserId, name.Length > 100 ? name[..100] : name);
+            }
+            catch (RefusedTextException e)
+            {
+                Snackbar.Add(e.Message, Severity.Warning); // the name stays in the box to be corrected
+                return;
+            }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
             await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, Describe(created.Info), null, null);
             _created = created;

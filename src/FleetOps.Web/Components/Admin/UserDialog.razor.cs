@@ -1,4 +1,5 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Text;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -54,6 +55,9 @@ public partial class UserDialog
             (_email, _displayName, _role, _regions, _stores) = (u.Email, u.DisplayName, u.Role, u.Regions.ToList(), u.Stores.ToList());
         }
     }
+
+    /// <summary>The form shows the rule at the field; UserAdministration applies the same one to whatever arrives.</summary>
+    private static string? Keepable(string label, string? value) => value is null ? null : TextRules.Problem(label, value);
 
     private static string StoresText(IReadOnlyList<string> codes) =>
         codes.Count <= 3 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(3))} and {codes.Count - 3} more";

@@ -91,6 +91,7 @@ public partial class CasePage : IDisposable
 
     private Task AddNoteAsync() => ActAsync(async () =>
     {
+        CaseWorkflow.NoteText(_note); // a note that may not be kept must not open a case on its way to being refused
         var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
         var changed = await Service.AddNoteAsync(opened.Id, _note ?? "", _me);
         _note = null;
