@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Tests.Hosting;
@@ -63,27 +62,27 @@ public sealed class DataProtectionKeyTests
     public async Task A_cookie_issued_before_a_restart_still_signs_the_user_in_after_it()
     {
         var database = FleetOpsApp.NewDatabasePath();
-        var site = new Uri("http://localhost/");
-        var jar = new CookieContainer();
+        string cookie;
         IReadOnlyList<string> keysBefore;
         await using (var first = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = database, DeleteDatabaseOnDispose = false }))
         {
-            var user = await first.CreateUserAsync(Roles.Technician);
-            // A browser whose cookie jar the test holds, so the cookie can be carried over to the restarted app.
-            using var browser = first.CreateDefaultClient(site, new CookieContainerHandler(jar));
-            browser.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, RemoteAddressFromHeader.NewAddress());
-            await browser.SignInAsync(user);
-            await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+            cookie = await first.SignedInCookieAsync(await first.CreateUserAsync(Roles.Technician));
+            await Expect.StatusAsync(await GetWithCookieAsync(first, cookie), HttpStatusCode.OK);
             keysBefore = await KeysAsync(first);
         }
 
         await using var second = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = database });
-        using var restarted = second.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/terminals");
-        request.Headers.Add("Cookie", jar.GetCookieHeader(site));
 
-        await Expect.StatusAsync(await restarted.SendAsync(request), HttpStatusCode.OK);
+        await Expect.StatusAsync(await GetWithCookieAsync(second, cookie), HttpStatusCode.OK);
         Assert.Equal(keysBefore, await KeysAsync(second)); // the same key, read back from the database
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(FleetOpsApp app, string cookie)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/terminals");
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
     }
 
     private static async Task<IReadOnlyList<string>> KeysAsync(FleetOpsApp app)
