@@ -77,7 +77,8 @@ public sealed class DataProtectionKeyTests
         Assert.Equal(keysBefore, await KeysAsync(second)); // the same key, read back from the database
     }
 
-    private static async Task<HttpResponseMessage> GetWithCookieAsync(FleetOpsApp app, string cookie)
+    /// <summary>The terminal list, with a browser's cookie only (also used by the PostgreSQL tests).</summary>
+    internal static async Task<HttpResponseMessage> GetWithCookieAsync(FleetOpsApp app, string cookie)
     {
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/terminals");
@@ -85,14 +86,14 @@ public sealed class DataProtectionKeyTests
         return await client.SendAsync(request);
     }
 
-    private static async Task<IReadOnlyList<string>> KeysAsync(FleetOpsApp app)
+    internal static async Task<IReadOnlyList<string>> KeysAsync(FleetOpsApp app)
     {
         await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
         return await db.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.Xml!).ToListAsync();
     }
 
     /// <summary>Each key's secret is an XML-encrypted blob for this certificate; no plain master key is stored.</summary>
-    private static void AssertEncryptedWith(X509Certificate2 certificate, IReadOnlyList<string> keys)
+    internal static void AssertEncryptedWith(X509Certificate2 certificate, IReadOnlyList<string> keys)
     {
         Assert.NotEmpty(keys);
         foreach (var xml in keys)
