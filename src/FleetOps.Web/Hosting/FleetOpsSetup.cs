@@ -85,6 +85,7 @@ public static class FleetOpsSetup
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
+        services.AddFleetDataProtection(configuration, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi();

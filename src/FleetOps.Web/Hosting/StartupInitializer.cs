@@ -17,11 +17,13 @@ public sealed partial class StartupInitializer(
     IServiceScopeFactory scopes,
     UserDirectory users,
     ApiTokenDirectory tokens,
+    KeyCertificate keyCertificate,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         databases.EnsureDataDirectory();
+        if (keyCertificate.SelfSignedPath is { } selfSigned) LogSelfSignedKeyCertificate(selfSigned);
         await using (var db = databases.CreateDbContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -46,4 +48,9 @@ public sealed partial class StartupInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private partial void LogMigrated(DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data Protection keys are encrypted with the self-signed certificate {Path}, "
+        + "made for this data folder only. Production should set FleetOps:DataProtection:CertificatePath (and CertificatePassword) "
+        + "to one PFX shared by every node of the deployment.")]
+    private partial void LogSelfSignedKeyCertificate(string path);
 }

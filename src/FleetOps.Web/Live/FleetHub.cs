@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -45,31 +44,4 @@ public sealed class FleetHub(AccessResolver access, StoreDirectory stores, HubCo
         connections.Remove(Context);
         return base.OnDisconnectedAsync(exception);
     }
-}
-
-/// <summary>
-/// Open hub connections per user, so that disabling a user or changing their scope closes their connections
-/// at once (a client that reconnects gets its new scope).
-/// </summary>
-public sealed class HubConnections : IDisposable
-{
-    private readonly ConcurrentDictionary<string, (string? UserId, HubCallerContext Context)> _open = new(StringComparer.Ordinal);
-    private readonly UserDirectory _users;
-
-    public HubConnections(UserDirectory users)
-    {
-        _users = users;
-        _users.Changed += CloseFor;
-    }
-
-    public void Add(string? userId, HubCallerContext context) => _open[context.ConnectionId] = (userId, context);
-
-    public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
-
-    private void CloseFor(string userId)
-    {
-        foreach (var (_, entry) in _open.Where(e => e.Value.UserId == userId)) entry.Context.Abort();
-    }
-
-    public void Dispose() => _users.Changed -= CloseFor;
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace FleetOps.Web.Persistence;
 
 public enum DatabaseProvider { Sqlite, Postgres }
@@ -10,4 +12,18 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = DefaultSqlite;
+
+    /// <summary>The SQLite file, or null for PostgreSQL and in-memory SQLite.</summary>
+    public string? SqliteFile
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.Sqlite) return null;
+            var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return string.IsNullOrEmpty(file) || file == ":memory:" ? null : Path.GetFullPath(file);
+        }
+    }
+
+    /// <summary>Where FleetOps keeps its own files: the SQLite file's folder, else <c>data/</c> under the working directory.</summary>
+    public string DataFolder => Path.GetDirectoryName(SqliteFile) ?? Path.GetFullPath("data");
 }

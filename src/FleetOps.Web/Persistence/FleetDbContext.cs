@@ -1,4 +1,5 @@
 using FleetOps.Web.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +7,10 @@ namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// The schema. Each database provider has its own subclass only so that each keeps its own migrations
-/// (SQLite and PostgreSQL need different SQL); the model is the same.
+/// (SQLite and PostgreSQL need different SQL); the model is the same. It also keeps the Data Protection keys
+/// (encrypted, see <see cref="DataProtectionSetup"/>), so every node of a deployment reads the same ones.
 /// </summary>
-public abstract class FleetDbContext(DbContextOptions options) : IdentityDbContext<FleetUser>(options)
+public abstract class FleetDbContext(DbContextOptions options) : IdentityDbContext<FleetUser>(options), IDataProtectionKeyContext
 {
     public DbSet<StoreRow> Stores => Set<StoreRow>();
     public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
@@ -20,6 +22,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<CaseEntryRow> CaseEntries => Set<CaseEntryRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

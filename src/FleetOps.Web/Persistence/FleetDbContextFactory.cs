@@ -28,10 +28,7 @@ public sealed class FleetDbContextFactory(DatabaseOptions options) : IDbContextF
     /// <summary>Makes sure the folder of a SQLite file exists; EF would otherwise fail on a fresh clone.</summary>
     public void EnsureDataDirectory()
     {
-        if (options.Provider != DatabaseProvider.Sqlite) return;
-        var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder) && file != ":memory:") Directory.CreateDirectory(folder);
+        if (options.SqliteFile is not null) Directory.CreateDirectory(options.DataFolder);
     }
 }
 

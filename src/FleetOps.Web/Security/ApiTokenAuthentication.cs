@@ -49,6 +49,9 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>The id of the token a request came with (hub connections are closed by it when it is revoked).</summary>
+    public const string TokenIdClaim = "token_id";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         // Terminals authenticate with their own keys, checked by the telemetry endpoint itself.
@@ -77,7 +80,7 @@ public sealed class ApiTokenAuthenticationHandler(
             var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.Email),
-                new Claim(ClaimTypes.Role, user.Role), new Claim("token_id", info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Role, user.Role), new Claim(TokenIdClaim, info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }

@@ -17,6 +17,9 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
 {
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
+    public event Action<ApiTokenInfo>? Revoked;
+
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
@@ -33,6 +36,9 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         var found = _byHash.GetValueOrDefault(Convert.ToHexString(Hash(token)));
         return found is { RevokedAt: null } ? found : null;
     }
+
+    /// <summary>Whether the token with this id is still valid (a few tokens per user: a scan is fine at hub connect).</summary>
+    public bool IsLive(int tokenId) => _byHash.Values.Any(t => t.Id == tokenId);
 
     public async Task<(ApiTokenInfo Info, string Token)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
@@ -59,7 +65,9 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         row.RevokedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
-        return Info(row);
+        var revoked = Info(row);
+        Revoked?.Invoke(revoked);
+        return revoked;
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using static FleetOps.Web.Tests.Infrastructure.TwoRegionFleet;
 
 namespace FleetOps.Web.Tests.Access;
@@ -9,6 +10,9 @@ namespace FleetOps.Web.Tests.Access;
 /// <summary>Revoking a token, disabling a user or changing their scope applies on the very next request.</summary>
 public sealed class RevocationTests(TwoRegionFleet world) : IClassFixture<TwoRegionFleet>
 {
+    /// <summary>Issue 8: a revoked token's or disabled user's open hub connection must be closed within 5 s.</summary>
+    private static readonly TimeSpan HubCloseLimit = TimeSpan.FromSeconds(5);
+
     private FleetOpsApp App => world.App;
 
     [Fact]
@@ -79,18 +83,59 @@ public sealed class RevocationTests(TwoRegionFleet world) : IClassFixture<TwoReg
     }
 
     [Fact]
-    public async Task Disabled_users_hub_connection_is_closed_and_cannot_reconnect()
+    public async Task Revoked_tokens_hub_connection_is_closed_and_cannot_reconnect_while_the_users_other_token_stays_connected()
+    {
+        var user = await App.CreateUserAsync(Roles.StoreManager, stores: [E1]);
+        var (revokedId, revoked) = await App.CreateApiTokenAsync(user, "to revoke");
+        var (_, kept) = await App.CreateApiTokenAsync(user, "to keep");
+        await using var revokedFeed = await HubFeed.StartAsync(App, revoked);
+        await using var keptFeed = await HubFeed.StartAsync(App, kept);
+
+        Assert.NotNull(await App.GetService<ApiTokenDirectory>().RevokeAsync(revokedId, user.Id, anyOwner: false));
+
+        await revokedFeed.Closed.WaitAsync(HubCloseLimit);
+        await AssertRefusedAsync(HubFeed.Connect(App, revoked));
+        Assert.False(keptFeed.Closed.IsCompleted);
+        Assert.Equal(HubConnectionState.Connected, keptFeed.Connection.State);
+    }
+
+    [Fact]
+    public async Task Disabled_users_hub_connections_with_token_and_cookie_are_closed_and_cannot_reconnect()
     {
         var user = await App.CreateUserAsync(Roles.StoreManager, stores: [E1]);
         var (_, token) = await App.CreateApiTokenAsync(user);
-        await using var feed = await HubFeed.StartAsync(App, token);
+        var cookie = await App.SignedInCookieAsync(user);
+        await using var tokenFeed = await HubFeed.StartAsync(App, token);
+        await using var cookieFeed = await HubFeed.StartAsync(App, token: null, cookie);
 
         await App.SetDisabledAsync(user, disabled: true);
 
-        await feed.Closed.WaitAsync(Eventually.DefaultTimeout);
-        await using var again = HubFeed.Connect(App, token);
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => again.StartAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        await Task.WhenAll(tokenFeed.Closed, cookieFeed.Closed).WaitAsync(HubCloseLimit);
+        await AssertRefusedAsync(HubFeed.Connect(App, token));
+        await AssertRefusedAsync(HubFeed.Connect(App, token: null, cookie));
+    }
+
+    [Fact]
+    public async Task Role_change_closes_the_users_hub_connection_and_the_client_may_connect_again()
+    {
+        var user = await App.CreateUserAsync(Roles.Administrator);
+        var cookie = await App.SignedInCookieAsync(user);
+        await using var feed = await HubFeed.StartAsync(App, token: null, cookie);
+
+        await App.UpdateUserAsync(user, Roles.StoreManager, stores: [E1]);
+
+        await feed.Closed.WaitAsync(HubCloseLimit);
+        await using var again = await HubFeed.StartAsync(App, token: null, cookie);
+        Assert.Equal(HubConnectionState.Connected, again.Connection.State);
+    }
+
+    private static async Task AssertRefusedAsync(HubConnection connection)
+    {
+        await using (connection)
+        {
+            var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace FleetOps.Web.Tests.Infrastructure;
 
@@ -66,6 +67,20 @@ public static partial class Browser
         var browser = app.CreateBrowser();
         await browser.SignInAsync(user);
         return browser;
+    }
+
+    /// <summary>
+    /// Signs in as <paramref name="user"/> and returns the Cookie header the browser would send from then on, for a client
+    /// that is not a browser (a hub connection) or for another app on the same database (a restart).
+    /// </summary>
+    public static async Task<string> SignedInCookieAsync(this FleetOpsApp app, TestUser user)
+    {
+        var site = new Uri("http://localhost/");
+        var jar = new CookieContainer();
+        using var browser = app.CreateDefaultClient(site, new CookieContainerHandler(jar));
+        browser.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, RemoteAddressFromHeader.NewAddress());
+        await browser.SignInAsync(user);
+        return jar.GetCookieHeader(site);
     }
 
     /// <summary>

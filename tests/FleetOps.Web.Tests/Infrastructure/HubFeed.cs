@@ -13,9 +13,9 @@ public sealed class HubFeed : IAsyncDisposable
     private readonly List<JsonElement> _received = [];
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public HubFeed(FleetOpsApp app, string? token)
+    public HubFeed(FleetOpsApp app, string? token, string? cookie = null)
     {
-        Connection = Connect(app, token);
+        Connection = Connect(app, token, cookie);
         Connection.On<JsonElement>("terminalsChanged", terminals =>
         {
             lock (_received) _received.AddRange(terminals.EnumerateArray().Select(t => t.Clone()));
@@ -40,18 +40,20 @@ public sealed class HubFeed : IAsyncDisposable
 
     public IReadOnlySet<string> ReceivedIds => Received.Select(t => t.GetProperty("terminalId").GetString()!).ToHashSet();
 
-    public static HubConnection Connect(FleetOpsApp app, string? token) => new HubConnectionBuilder()
+    /// <summary>A connection with an API token, or a browser's sign-in cookie (see <see cref="Browser.SignedInCookieAsync"/>).</summary>
+    public static HubConnection Connect(FleetOpsApp app, string? token, string? cookie = null) => new HubConnectionBuilder()
         .WithUrl(new Uri(app.Server.BaseAddress, "hubs/fleet"), options =>
         {
             options.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
             options.Transports = HttpTransportType.LongPolling;
             options.AccessTokenProvider = () => Task.FromResult(token);
+            if (cookie is not null) options.Headers["Cookie"] = cookie;
         })
         .Build();
 
-    public static async Task<HubFeed> StartAsync(FleetOpsApp app, string token)
+    public static async Task<HubFeed> StartAsync(FleetOpsApp app, string? token, string? cookie = null)
     {
-        var feed = new HubFeed(app, token);
+        var feed = new HubFeed(app, token, cookie);
         await feed.Connection.StartAsync();
         return feed;
     }

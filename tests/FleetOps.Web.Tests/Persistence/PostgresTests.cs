@@ -1,3 +1,6 @@
+using System.Net;
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Hosting;
 using FleetOps.Web.Tests.Infrastructure;
 using Npgsql;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
@@ -65,6 +68,24 @@ public sealed class PostgresTests : IAsyncLifetime
         Assert.Equal("3.3.0", state["appVersion"]!.GetValue<string>());
         Assert.Equal(1, state["power"]!["lossesInWindow"]!.GetValue<int>()); // boot-A → boot-B without a shutdown
         Assert.Equal(3L, await CountEventsAsync(terminal));
+    }
+
+    [PostgresFact]
+    public async Task Data_protection_keys_are_kept_encrypted_in_PostgreSQL_so_a_cookie_survives_a_restart()
+    {
+        string cookie;
+        IReadOnlyList<string> keysBefore;
+        await using (var first = Start())
+        {
+            cookie = await first.SignedInCookieAsync(await first.CreateUserAsync(Roles.Technician));
+            keysBefore = await DataProtectionKeyTests.KeysAsync(first);
+            DataProtectionKeyTests.AssertEncryptedWith(first.GetService<KeyCertificate>().Certificate, keysBefore);
+        }
+
+        await using var second = Start();
+
+        await Expect.StatusAsync(await DataProtectionKeyTests.GetWithCookieAsync(second, cookie), HttpStatusCode.OK);
+        Assert.Equal(keysBefore, await DataProtectionKeyTests.KeysAsync(second));
     }
 
     private async Task<long> CountEventsAsync(string terminal)

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FleetOps.Web.Live;
+
+/// <summary>
+/// Open hub connections by user and by API token, so that a change of who may see what closes them at once: disabling a
+/// user or changing their role or scope (<see cref="UserDirectory.Changed"/>), revoking a token
+/// (<see cref="ApiTokenDirectory.Revoked"/>), or anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>).
+/// A client that reconnects is authenticated again, so it is refused or gets its new scope.
+/// <para>
+/// In-process only: each node closes the connections it holds. With several nodes (issue 17's backplane) the revocation
+/// itself must be broadcast, and each node's subscriber calls <see cref="CloseConnectionsOf"/> /
+/// <see cref="CloseTokenConnections"/> — aborting a connection is always local to the node that holds it.
+/// </para>
+/// </summary>
+public sealed class HubConnections : IDisposable
+{
+    private readonly ConcurrentDictionary<string, OpenConnection> _open = new(StringComparer.Ordinal);
+    private readonly UserDirectory _users;
+    private readonly ApiTokenDirectory _tokens;
+
+    public HubConnections(UserDirectory users, ApiTokenDirectory tokens)
+    {
+        _users = users;
+        _tokens = tokens;
+        _users.Changed += CloseOnUserChange;
+        _tokens.Revoked += CloseOnRevoke;
+    }
+
+    /// <summary>Tracks a new connection of <paramref name="userId"/> (null for the bootstrap token).</summary>
+    public void Add(string? userId, HubCallerContext context)
+    {
+        var tokenId = int.TryParse(context.User?.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value,
+            NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        _open[context.ConnectionId] = new OpenConnection(userId, tokenId, context);
+        // A revoke or disable between authentication and this line found nothing to close: look again now it is tracked.
+        if ((tokenId is { } token && !_tokens.IsLive(token)) || (userId is not null && _users.Get(userId) is not { Disabled: false }))
+        {
+            context.Abort();
+        }
+    }
+
+    public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
+
+    /// <summary>Closes every hub connection of a user (cookie or token); returns how many.</summary>
+    public int CloseConnectionsOf(string userId) => Close(c => c.UserId == userId);
+
+    /// <summary>Closes every hub connection made with one API token; returns how many.</summary>
+    public int CloseTokenConnections(int tokenId) => Close(c => c.TokenId == tokenId);
+
+    private int Close(Func<OpenConnection, bool> which)
+    {
+        var closing = _open.Values.Where(which).ToList();
+        foreach (var connection in closing) connection.Context.Abort();
+        return closing.Count;
+    }
+
+    private void CloseOnUserChange(string userId) => CloseConnectionsOf(userId);
+
+    private void CloseOnRevoke(ApiTokenInfo token) => CloseTokenConnections(token.Id);
+
+    public void Dispose()
+    {
+        _users.Changed -= CloseOnUserChange;
+        _tokens.Revoked -= CloseOnRevoke;
+    }
+
+    private sealed record OpenConnection(string? UserId, int? TokenId, HubCallerContext Context);
+}
