@@ -12,6 +12,7 @@ namespace FleetOps.Web.Tests.Infrastructure;
 public static partial class Browser
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
+    public const string AuthCookie = "fleetops.auth";
 
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*>""")]
     private static partial Regex AntiforgeryInput();
@@ -66,6 +67,20 @@ public static partial class Browser
         var browser = app.CreateBrowser();
         await browser.SignInAsync(user);
         return browser;
+    }
+
+    /// <summary>
+    /// A client that sends the sign-in cookie <paramref name="signIn"/> set — a copy, as someone who took it from the
+    /// browser would hold — and keeps no cookies of its own.
+    /// </summary>
+    public static HttpClient CreateCookieCopy(this FleetOpsApp app, HttpResponseMessage signIn)
+    {
+        var cookies = signIn.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith(AuthCookie, StringComparison.Ordinal)).Select(c => c.Split(';')[0]).ToList();
+        Assert.NotEmpty(cookies);
+        var client = app.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        return client;
     }
 
     /// <summary>
