@@ -1,5 +1,4 @@
 using FleetOps.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Security;
 
@@ -9,16 +8,23 @@ namespace FleetOps.Web.Security;
 /// </summary>
 /// <remarks>
 /// Read from the database, not from <see cref="UserDirectory"/>: another node of the deployment may have changed the
-/// stamp. The cost is one primary-key lookup per cookie request (the cookie handler authenticates once per request)
-/// and one per open page every 30 seconds.
+/// stamp. It costs one primary-key lookup per cookie request (the cookie handler authenticates once per request) and
+/// one per open page every 30 seconds. A plain command, not an EF query: a new DbContext per request cost ~5 ms here,
+/// the command well under one.
 /// </remarks>
 public sealed class SecurityStamps(FleetDbContextFactory databases)
 {
     public async Task<bool> IsCurrentAsync(string? userId, string? stamp, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(stamp)) return false;
-        await using var db = databases.CreateDbContext();
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
-        return string.Equals(current, stamp, StringComparison.Ordinal);
+        await using var connection = databases.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "SecurityStamp" FROM "AspNetUsers" WHERE "Id" = @id""";
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        id.Value = userId;
+        command.Parameters.Add(id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string current && string.Equals(current, stamp, StringComparison.Ordinal);
     }
 }

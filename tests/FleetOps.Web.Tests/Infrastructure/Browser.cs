@@ -84,7 +84,7 @@ public static partial class Browser
     }
 
     /// <summary>
-    /// The Location of a redirect: a path with query ("/account/signin?error=locked&amp;…") when it stays on the site,
+    /// The Location of a redirect: a path with query ("/account/signin?error=invalid&amp;…") when it stays on the site,
     /// the whole address when it leaves it.
     /// </summary>
     public static string LocationOf(HttpResponseMessage response)
