@@ -29,7 +29,8 @@ public static class AccountApi
 
     /// <summary>
     /// One answer for every refusal — unknown e-mail, wrong password, disabled account, paused address — with the same
-    /// status and about the same time (a password hash is checked in each case), so nobody learns whether an account exists.
+    /// status and about the same time (a password hash is checked for known and unknown e-mails alike), so nobody learns
+    /// whether an account exists. A paused pair is answered without hashing: unknown e-mails are paused just the same.
     /// </summary>
     public static async Task<IResult> SignIn([FromForm] SignInForm form, HttpContext context,
         SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit)
