@@ -86,7 +86,7 @@ public sealed class StoreManagerTests(E2EFixture fixture) : IClassFixture<E2EFix
         await page.Locator("[data-testid=signout-confirm]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
         await Expect(page.Locator("#email")).ToBeVisibleAsync();
-        await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("You are signed out, in every browser and on every device.")).ToBeVisibleAsync();
 
         // Signed out means signed out: the terminals page sends the browser to sign in again.
         await page.GotoAsync("terminals");

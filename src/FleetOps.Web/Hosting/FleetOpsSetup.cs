@@ -99,6 +99,11 @@ public static class FleetOpsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (HttpsEndpoint.IsConfigured(app.Configuration))
+        {
+            app.UseHsts(); // never for localhost names: a developer's browser would then refuse http://localhost
+            app.UseHttpsRedirection();
+        }
         app.UseSerilogRequestLogging(); // method, path, status and time only: request bodies are never logged
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -15,6 +15,9 @@ public sealed record ChangePasswordForm(string? CurrentPassword, string? NewPass
 /// </summary>
 public static class AccountApi
 {
+    /// <summary>A hash of a random password, checked against when the e-mail is unknown (see <see cref="SignIn"/>).</summary>
+    private static string? _dummyHash;
+
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
@@ -24,43 +27,77 @@ public static class AccountApi
         return app;
     }
 
+    /// <summary>
+    /// One answer for every refusal — unknown e-mail, wrong password, disabled account, paused address — with the same
+    /// status and about the same time (a password hash is checked for known and unknown e-mails alike), so nobody learns
+    /// whether an account exists. A paused pair is answered without hashing: unknown e-mails are paused just the same.
+    /// </summary>
     public static async Task<IResult> SignIn([FromForm] SignInForm form, HttpContext context,
-        SignInManager<FleetUser> signIn, UserManager<FleetUser> users, UserDirectory directory, AuditLog audit)
+        SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit)
     {
         var returnUrl = LocalOr(form.ReturnUrl, "/");
         var email = form.Email?.Trim() ?? "";
         var address = context.Connection.RemoteIpAddress?.ToString();
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
-        if (user is null || string.IsNullOrEmpty(form.Password) || directory.Get(user.Id) is not { Disabled: false })
+        var actor = email.Length == 0 ? "anonymous" : email;
+        if (throttle.IsPaused(address, email))
         {
-            await audit.RecordAsync(email.Length == 0 ? "anonymous" : email, AuditActions.SignInFailed, email, user is null ? "unknown user" : "disabled or no password", address);
-            return Back("invalid", returnUrl);
+            await audit.RecordAsync(actor, AuditActions.SignInFailed, email, "paused for this address", address);
+            return Refused(returnUrl);
         }
-        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = email.Length == 0 ? null : await signIn.UserManager.FindByEmailAsync(email);
+        var refusal = await RefusalAsync(user, form.Password ?? "", signIn, directory);
+        if (user is null || refusal is not null)
         {
-            await audit.RecordAsync(email, AuditActions.SignIn, email, null, address);
-            return Results.LocalRedirect(returnUrl);
+            throttle.Failed(address, email);
+            await audit.RecordAsync(actor, AuditActions.SignInFailed, email, refusal, address);
+            return Refused(returnUrl);
         }
-        var reason = result.IsLockedOut ? "locked" : "invalid";
-        await audit.RecordAsync(email, AuditActions.SignInFailed, email, result.IsLockedOut ? "locked out" : "wrong password", address);
-        return Back(reason, returnUrl);
+        throttle.Succeeded(address, email);
+        await signIn.SignInAsync(user, isPersistent: false);
+        await audit.RecordAsync(email, AuditActions.SignIn, email, null, address);
+        return Results.LocalRedirect(returnUrl);
     }
 
+    /// <summary>Why <paramref name="user"/> may not sign in with <paramref name="password"/> (for the audit log), or null.</summary>
+    private static async Task<string?> RefusalAsync(FleetUser? user, string password, SignInManager<FleetUser> signIn, UserDirectory directory)
+    {
+        if (user is null)
+        {
+            // Costs what checking a real password costs, so the answer's timing does not tell the account is unknown.
+            var hasher = signIn.UserManager.PasswordHasher;
+            _dummyHash ??= hasher.HashPassword(new FleetUser(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new FleetUser(), _dummyHash, password);
+            return "unknown user";
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (!result.Succeeded) return result.IsLockedOut ? "locked out" : "wrong password";
+        return directory.Get(user.Id) is { Disabled: false } ? null : "disabled";
+    }
+
+    /// <summary>
+    /// Ends every session of the user, not only this browser's: a new security stamp makes every copy of every cookie
+    /// invalid (checked on each request, and at once by open pages on this node). Copies cannot be told apart.
+    /// </summary>
     /// <remarks>
     /// Takes the posted form (only its anti-forgery token matters): reading a form is what makes minimal APIs check the
     /// token, and what tells this endpoint apart from the sign-out page's own POST route (else: ambiguous match, 500).
     /// </remarks>
-    public static async Task<IResult> SignOut(IFormCollection form, HttpContext context, SignInManager<FleetUser> signIn, AccessResolver access, AuditLog audit)
+    public static async Task<IResult> SignOut(IFormCollection form, HttpContext context, SignInManager<FleetUser> signIn,
+        UserDirectory directory, AccessResolver access, AuditLog audit)
     {
         var actor = access.ActorName(context.User);
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+            await directory.RefreshAsync(user.Id);
+        }
         await signIn.SignOutAsync();
         await audit.RecordAsync(actor, AuditActions.SignOut, actor, null, context.Connection.RemoteIpAddress?.ToString());
         return Results.LocalRedirect("/account/signin?signedOut=1");
     }
 
     public static async Task<IResult> ChangePassword([FromForm] ChangePasswordForm form, HttpContext context,
-        UserManager<FleetUser> users, SignInManager<FleetUser> signIn, AuditLog audit)
+        UserManager<FleetUser> users, SignInManager<FleetUser> signIn, UserDirectory directory, AuditLog audit)
     {
         var user = await users.FindByIdAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         if (user is null) return Results.LocalRedirect("/account/signin");
@@ -74,13 +111,16 @@ public static class AccountApi
             var code = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "current" : "weak";
             return Results.LocalRedirect($"/account/password?error={code}");
         }
+        // The password change gave the user a new security stamp: this browser gets a fresh cookie, every other
+        // session (and copies of this one's old cookie) ends; open pages on this node at once.
         await signIn.RefreshSignInAsync(user);
+        await directory.RefreshAsync(user.Id);
         await audit.RecordAsync(user.Email ?? user.Id, AuditActions.PasswordChanged, user.Email, null, context.Connection.RemoteIpAddress?.ToString());
         return Results.LocalRedirect("/account/password?changed=1");
     }
 
-    private static IResult Back(string error, string returnUrl) =>
-        Results.LocalRedirect($"/account/signin?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    private static IResult Refused(string returnUrl) =>
+        Results.LocalRedirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     /// <summary>Only same-site paths, so the sign-in page cannot be used to send people elsewhere.</summary>
     private static string LocalOr(string? url, string fallback) =>

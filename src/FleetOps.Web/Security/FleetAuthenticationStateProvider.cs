@@ -1,30 +1,43 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Security;
 
 /// <summary>
-/// The signed-in user of a Blazor circuit. Re-checks the user every 30 seconds as a safety net, and at once
-/// when an administrator disables them: the circuit then loses its user and the page goes to sign-in.
+/// The signed-in user of a Blazor circuit. Re-checks the user every 30 seconds as a safety net (disabled? security stamp
+/// still current, i.e. not signed out or password changed, possibly on another node?), and at once when the user
+/// changes on this node (disabled, signed out): the circuit then loses its user and the page goes to sign-in.
 /// </summary>
 public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     private static readonly AuthenticationState Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
     private readonly UserDirectory _users;
+    private readonly SecurityStamps _stamps;
+    private readonly string _stampClaim;
+    private readonly ILogger _logger;
     private string? _userId;
 
-    public FleetAuthenticationStateProvider(ILoggerFactory loggerFactory, UserDirectory users) : base(loggerFactory)
+    public FleetAuthenticationStateProvider(ILoggerFactory loggerFactory, UserDirectory users, SecurityStamps stamps, IOptions<IdentityOptions> identity)
+        : base(loggerFactory)
     {
         _users = users;
+        _stamps = stamps;
+        _stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
+        _logger = loggerFactory.CreateLogger<FleetAuthenticationStateProvider>();
         _users.Changed += OnUserChanged;
         AuthenticationStateChanged += async task => _userId = (await task).User.FindFirstValue(ClaimTypes.NameIdentifier);
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
-        Task.FromResult(IsAllowed(state.User.FindFirstValue(ClaimTypes.NameIdentifier)));
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    {
+        var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return IsAllowed(userId) && await _stamps.IsCurrentAsync(userId, state.User.FindFirstValue(_stampClaim), cancellationToken);
+    }
 
     public override async Task<AuthenticationState> GetAuthenticationStateAsync()
     {
@@ -37,7 +50,26 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
 
     private void OnUserChanged(string userId)
     {
-        if (userId == _userId && !IsAllowed(userId)) SetAuthenticationState(Task.FromResult(Anonymous));
+        if (userId != _userId) return;
+        if (!IsAllowed(userId)) SetAuthenticationState(Task.FromResult(Anonymous));
+        else _ = EndIfStaleAsync();
+    }
+
+    /// <summary>After a sign-out or password change elsewhere: does this circuit's cookie still hold?</summary>
+    private async Task EndIfStaleAsync()
+    {
+        try
+        {
+            if (!await ValidateAuthenticationStateAsync(await base.GetAuthenticationStateAsync(), CancellationToken.None))
+            {
+                SetAuthenticationState(Task.FromResult(Anonymous));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The 30-second check tries again; until then the circuit keeps its user.
+            _logger.LogWarning(ex, "Could not re-check the session of user {UserId}", _userId);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,8 +1,10 @@
 using FleetOps.Web.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using System.Security.Claims;
 
 namespace FleetOps.Web.Security;
@@ -21,17 +23,22 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No per-account lockout: it would let anyone lock a known account out. Guessing is slowed per
+                // address instead (SignInThrottle, after the per-address rate limit).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FleetDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // Checked on every request (one indexed lookup): a password change ends the other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Secure whenever the request is HTTPS; plain http (the demo on 127.0.0.1) keeps working.
+        services.Configure<AntiforgeryOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
         services.AddAuthentication()
@@ -41,6 +48,9 @@ public static class IdentitySetup
 
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApiTokenDirectory>();
+        services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<UserAdministration>();
@@ -57,27 +67,34 @@ public static class IdentitySetup
         o.AccessDeniedPath = "/account/signin";
         o.Cookie.Name = "fleetops.auth";
         o.Cookie.HttpOnly = true;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Lax, not Strict: a link to a FleetOps page (in an e-mail, a chat) must open signed in.
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
         o.Events = new CookieAuthenticationEvents
         {
-            // Disabled users are rejected on their very next request, whatever their cookie says.
-            OnValidatePrincipal = context =>
-            {
-                var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
-                if (users.Get(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier)) is not { Disabled: false })
-                {
-                    context.RejectPrincipal();
-                    return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                }
-                // Identity's own check: a password change (new security stamp) ends the user's other sessions.
-                return SecurityStampValidator.ValidatePrincipalAsync(context);
-            },
+            // Disabled users, and copies of a cookie whose session has ended (sign-out, password change), are
+            // rejected on their very next request, whatever the cookie says.
+            OnValidatePrincipal = ValidateSessionAsync,
             // Machines get status codes, browsers get the sign-in page.
             OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
             OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
         };
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (services.GetRequiredService<UserDirectory>().Get(userId) is { Disabled: false }
+            && await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(userId, context.Principal?.FindFirstValue(stampClaim), context.HttpContext.RequestAborted))
+        {
+            return;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,3 +1,5 @@
+using System.Net;
+using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Access;
@@ -34,5 +36,40 @@ public sealed class SecurityHeadersTests(FleetOpsApp app) : IClassFixture<FleetO
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_https_endpoint_plain_http_is_served_as_it_is()
+    {
+        using var client = app.CreateAnonymousClient();
+
+        using var response = await client.GetAsync("/account/signin");
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Theory]
+    [InlineData("https", true)]
+    [InlineData("http", false)] // a Secure cookie over plain http would be dropped: the demo on 127.0.0.1 must still sign in
+    public async Task Anti_forgery_and_sign_in_cookies_are_secure_over_https_and_never_readable_by_scripts(string scheme, bool secure)
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = app.CreateBrowser();
+        browser.BaseAddress = new Uri($"{scheme}://localhost");
+
+        using var page = await browser.GetAsync("/account/signin");
+        using var signedIn = await browser.PostSignInAsync(user.Email, user.Password);
+
+        var antiforgery = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var session = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Browser.AuthCookie, StringComparison.Ordinal));
+        foreach (var cookie in new[] { antiforgery, session })
+        {
+            var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
+            Assert.Equal(secure, attributes.Contains("secure"));
+            Assert.Contains("httponly", attributes);
+            Assert.Contains(attributes, a => a.StartsWith("samesite=", StringComparison.Ordinal));
+        }
+        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
     }
 }

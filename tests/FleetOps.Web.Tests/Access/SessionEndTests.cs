@@ -9,10 +9,11 @@ namespace FleetOps.Web.Tests.Access;
 public sealed class SessionEndTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
     [Fact]
-    public async Task Changing_the_password_ends_the_users_other_sessions_on_their_next_request()
+    public async Task Changing_the_password_ends_the_users_other_sessions_and_copies_of_the_old_cookie_on_their_next_request()
     {
         var user = await app.CreateUserAsync(Roles.StoreManager, stores: ["NONE"]);
-        using var laptop = await app.SignedInBrowserAsync(user);
+        using var laptop = app.CreateBrowser();
+        using var copy = await SignInKeepingACopyAsync(laptop, user);
         using var tablet = await app.SignedInBrowserAsync(user);
         await Expect.StatusAsync(await tablet.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
 
@@ -20,8 +21,39 @@ public sealed class SessionEndTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
             [new("CurrentPassword", user.Password), new("NewPassword", "Another-Secret-2027"), new("ConfirmPassword", "Another-Secret-2027")]);
         Assert.Equal("/account/password?changed=1", Browser.LocationOf(changed));
 
-        await Expect.StatusAsync(await laptop.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+        await Expect.StatusAsync(await laptop.GetAsync("/api/v1/terminals"), HttpStatusCode.OK); // its fresh cookie
         await Expect.StatusAsync(await tablet.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        await AssertEndedAsync(copy);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_cookie_no_longer_works_after_sign_out()
+    {
+        var user = await app.CreateUserAsync(Roles.StoreManager, stores: ["NONE"]);
+        using var browser = app.CreateBrowser();
+        using var copy = await SignInKeepingACopyAsync(browser, user);
+
+        using var signedOut = await browser.PostFormAsync("/account/signout", "/account/signout", []);
+
+        Assert.Equal("/account/signin?signedOut=1", Browser.LocationOf(signedOut));
+        await AssertEndedAsync(copy);
+        Assert.True(Browser.RedirectsToSignIn(await copy.GetAsync("/account/password")));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_users_sessions_in_other_browsers_too_as_the_sign_out_page_says()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var laptop = await app.SignedInBrowserAsync(user);
+        using var tablet = await app.SignedInBrowserAsync(user);
+        using var page = await laptop.GetAsync("/account/signout");
+        Assert.Contains("every device", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var _ = await laptop.PostFormAsync("/account/signout", "/account/signout", []);
+
+        await Expect.StatusAsync(await tablet.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        await tablet.SignInAsync(user); // and signing in again works
+        await Expect.StatusAsync(await tablet.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
     }
 
     [Fact]
@@ -45,5 +77,20 @@ public sealed class SessionEndTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         var second = await own.CreateUserAsync(Roles.Administrator);
         Assert.True((await administration.SetDisabledAsync(admin.Id, true, "test")).Succeeded);
         Assert.False((await administration.SetDisabledAsync(second.Id, true, "test")).Succeeded);
+    }
+
+    /// <summary>Signs <paramref name="browser"/> in as <paramref name="user"/>; returns a client holding a copy of its cookie (which works).</summary>
+    private async Task<HttpClient> SignInKeepingACopyAsync(HttpClient browser, TestUser user)
+    {
+        using var signedIn = await browser.PostSignInAsync(user.Email, user.Password);
+        var copy = app.CreateCookieCopy(signedIn);
+        await Expect.StatusAsync(await copy.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+        return copy;
+    }
+
+    private static async Task AssertEndedAsync(HttpClient copy)
+    {
+        await Expect.StatusAsync(await copy.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        Assert.True(Browser.RedirectsToSignIn(await copy.GetAsync("/terminals")));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Access;
 
@@ -43,5 +44,34 @@ public sealed class SignInRateLimitTests(SignInLimitedApp app) : IClassFixture<S
         using var other = app.CreateBrowser();
 
         await other.SignInAsync(user);
+    }
+
+    [Fact]
+    public async Task A_paused_address_may_try_again_once_the_pause_has_passed_and_each_further_failure_doubles_the_pause()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var own = FleetOpsApp.Create(new FleetOpsAppOptions { Clock = clock });
+        var user = await own.CreateUserAsync(Roles.Technician);
+        using var guesser = own.CreateBrowser();
+        for (var i = 1; i <= 5; i++)
+        {
+            using var _ = await guesser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
+        }
+        await RefusedAsync(guesser, user, user.Password); // paused for 1 minute
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await RefusedAsync(guesser, user, "Wrong-password-6"); // counted: now paused for 2 minutes
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await RefusedAsync(guesser, user, user.Password);
+        clock.Advance(TimeSpan.FromSeconds(61));
+
+        await guesser.SignInAsync(user);
+    }
+
+    private static async Task RefusedAsync(HttpClient browser, TestUser user, string password)
+    {
+        using var response = await browser.PostSignInAsync(user.Email, password);
+        await Expect.StatusAsync(response, HttpStatusCode.Redirect);
+        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(response), StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Access;
 
-/// <summary>The sign-in form: cookie session, lockout, anti-forgery, same-site return URLs, sign-out.</summary>
+/// <summary>The sign-in form: cookie session, one answer for every refusal, pauses per address, anti-forgery, same-site return URLs, sign-out.</summary>
 public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
     [Fact]
@@ -24,39 +24,69 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_then_fails_too()
+    public async Task Five_failures_pause_that_address_for_that_account_while_its_owner_still_signs_in_elsewhere()
     {
         var user = await app.CreateUserAsync(Roles.Technician);
         var address = RemoteAddressFromHeader.NewAddress();
-        using var browser = app.CreateBrowser(address);
+        using var guesser = app.CreateBrowser(address);
 
         for (var i = 1; i <= 5; i++)
         {
-            using var wrong = await browser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
+            using var wrong = await guesser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
             await Expect.StatusAsync(wrong, HttpStatusCode.Redirect);
-            Assert.StartsWith(i < 5 ? "/account/signin?error=invalid" : "/account/signin?error=locked", Browser.LocationOf(wrong), StringComparison.Ordinal);
+            Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(wrong), StringComparison.Ordinal);
         }
-        using var right = await browser.PostSignInAsync(user.Email, user.Password);
+        using var right = await guesser.PostSignInAsync(user.Email, user.Password);
 
-        await Expect.StatusAsync(right, HttpStatusCode.Redirect);
-        Assert.StartsWith("/account/signin?error=locked", Browser.LocationOf(right), StringComparison.Ordinal);
-        await Expect.StatusAsync(await browser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        // Paused: even the right password fails from this address, with the one answer every refusal gets.
+        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(right), StringComparison.Ordinal);
+        await Expect.StatusAsync(await guesser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+        using var owner = app.CreateBrowser();
+        await owner.SignInAsync(user);
+        await Expect.StatusAsync(await owner.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
         var failures = (await app.AuditAsync(AuditActions.SignInFailed)).Where(r => r.Target == user.Email).ToList();
         Assert.Equal(6, failures.Count);
         Assert.All(failures, r => Assert.Equal((user.Email, address), (r.Actor, r.RemoteAddress)));
-        Assert.DoesNotContain(await app.AuditAsync(AuditActions.SignIn), r => r.Target == user.Email);
     }
 
     [Fact]
-    public async Task Unknown_email_fails_like_a_wrong_password_and_is_audited()
+    public async Task Unknown_email_wrong_password_and_disabled_account_get_the_same_answer_and_are_audited()
     {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        var disabled = await app.CreateUserAsync(Roles.Technician);
+        await app.CreateUserAsync(Roles.Administrator); // so that disabling never touches the last administrator
+        await app.SetDisabledAsync(disabled, true);
+        var unknownEmail = $"{Ids.New("nobody")}@fleetops.test";
         using var browser = app.CreateBrowser();
+
+        using var unknown = await browser.PostSignInAsync(unknownEmail, "Whatever-password-1");
+        using var wrong = await browser.PostSignInAsync(user.Email, "Whatever-password-1");
+        using var refused = await browser.PostSignInAsync(disabled.Email, disabled.Password);
+
+        var answers = new[] { unknown, wrong, refused };
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.All(answers, a => Assert.Equal("/account/signin?error=invalid&returnUrl=%2F", Browser.LocationOf(a)));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.All(bodies, b => Assert.Equal(bodies[0], b));
+        Assert.Single(await app.AuditAsync(AuditActions.SignInFailed), r => r.Target == unknownEmail);
+        using var page = await browser.GetAsync(Browser.LocationOf(unknown));
+        Assert.Contains("The e-mail or password is wrong", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_email_is_paused_like_a_real_account_so_the_pause_tells_nothing_either()
+    {
         var email = $"{Ids.New("nobody")}@fleetops.test";
+        using var guesser = app.CreateBrowser();
 
-        using var response = await browser.PostSignInAsync(email, "Whatever-password-1");
+        for (var i = 1; i <= 5; i++)
+        {
+            using var _ = await guesser.PostSignInAsync(email, $"Wrong-password-{i}");
+        }
+        using var paused = await guesser.PostSignInAsync(email, "Wrong-password-6");
 
-        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(response), StringComparison.Ordinal);
-        Assert.Single(await app.AuditAsync(AuditActions.SignInFailed), r => r.Target == email);
+        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(paused), StringComparison.Ordinal);
+        Assert.Equal("paused for this address", (await app.AuditAsync(AuditActions.SignInFailed)).Last(r => r.Target == email).Details);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ namespace FleetOps.Web.Tests.Infrastructure;
 public static partial class Browser
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
+    public const string AuthCookie = "fleetops.auth";
 
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*>""")]
     private static partial Regex AntiforgeryInput();
@@ -84,7 +85,21 @@ public static partial class Browser
     }
 
     /// <summary>
-    /// The Location of a redirect: a path with query ("/account/signin?error=locked&amp;…") when it stays on the site,
+    /// A client that sends the sign-in cookie <paramref name="signIn"/> set — a copy, as someone who took it from the
+    /// browser would hold — and keeps no cookies of its own.
+    /// </summary>
+    public static HttpClient CreateCookieCopy(this FleetOpsApp app, HttpResponseMessage signIn)
+    {
+        var cookies = signIn.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith(AuthCookie, StringComparison.Ordinal)).Select(c => c.Split(';')[0]).ToList();
+        Assert.NotEmpty(cookies);
+        var client = app.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        return client;
+    }
+
+    /// <summary>
+    /// The Location of a redirect: a path with query ("/account/signin?error=invalid&amp;…") when it stays on the site,
     /// the whole address when it leaves it.
     /// </summary>
     public static string LocationOf(HttpResponseMessage response)

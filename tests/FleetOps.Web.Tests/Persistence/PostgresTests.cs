@@ -88,6 +88,21 @@ public sealed class PostgresTests : IAsyncLifetime
         Assert.Equal(keysBefore, await DataProtectionKeyTests.KeysAsync(second));
     }
 
+    [PostgresFact]
+    public async Task Cookie_sessions_are_checked_against_the_security_stamp_so_sign_out_ends_a_copy_of_the_cookie()
+    {
+        await using var app = Start();
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = app.CreateBrowser();
+        using var signedIn = await browser.PostSignInAsync(user.Email, user.Password);
+        using var copy = app.CreateCookieCopy(signedIn);
+        await Expect.StatusAsync(await copy.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+
+        using var _ = await browser.PostFormAsync("/account/signout", "/account/signout", []);
+
+        await Expect.StatusAsync(await copy.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
+    }
+
     private async Task<long> CountEventsAsync(string terminal)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
