@@ -52,6 +52,23 @@ public sealed class PoisonWriteTests : IAsyncLifetime
             accept: """DROP TRIGGER poison ON "TelemetryEvents" """);
     }
 
+    [PostgresFact]
+    public async Task On_postgres_a_lost_connection_fails_the_waiting_requests_and_the_next_request_reconnects()
+    {
+        await using var app = _postgres.Start(NoRateLimit);
+        var (terminal, key) = await app.NewTerminalAsync();
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow.AddSeconds(-3)));
+        // The server drops every other session of the database: the writer's connection is gone (not a refused value).
+        await app.ExecuteSqlAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        Npgsql.NpgsqlConnection.ClearAllPools(); // idle pooled connections died too; the writer's own is open, not pooled
+
+        using var lost = await app.PostTelemetryAsync(key, terminal, Heartbeat("hb-2", DateTimeOffset.UtcNow.AddSeconds(-2)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        var resent = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-2", DateTimeOffset.UtcNow.AddSeconds(-2)));
+        Assert.Equal(1, resent["accepted"]!.GetValue<int>());
+        Assert.Equal(2, await app.RowsAsync("TelemetryEvents", terminal));
+    }
+
     private static async Task RefusedRequestFailsAloneAsync(FleetOpsApp app, string refuse, string accept)
     {
         var healthy = await Task.WhenAll(Enumerable.Range(0, HealthyTerminals).Select(_ => app.NewTerminalAsync()));
