@@ -74,7 +74,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
             updated = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, time.GetUtcNow());
             Put(updated);
         }
-        Changed?.Invoke([updated]);
+        Subscribers.Notify(Changed, [updated]);
     }
 
     public void SetTarget(SoftwareTarget target)
@@ -178,7 +178,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
 
     private void Notify(List<TerminalSnapshot> changed)
     {
-        if (changed.Count > 0) Changed?.Invoke(changed);
+        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
     }
 
     private TerminalSnapshot Reassess(TerminalSnapshot terminal, DateTimeOffset now)

@@ -72,7 +72,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed) changed.Add(Put(Judge(record, store, now)));
         }
-        if (changed.Count > 0) Changed?.Invoke(changed);
+        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
                 if (judged.Verdict != watched.Verdict) changed.Add(Put(judged));
             }
         }
-        if (changed.Count > 0) Changed?.Invoke(changed);
+        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
     }
 
     /// <summary>The running totals of the unsettled transactions of <paramref name="stores"/> (null: all), without walking the book.</summary>
@@ -142,7 +142,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
                 if (now - reversal.Record.AuthorizedAt > LostSalesKeptFor) Unwatch(key);
             }
         }
-        if (changed.Count > 0) Changed?.Invoke(changed);
+        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
         return changed.Count;
     }
 

@@ -8,7 +8,7 @@ namespace FleetOps.Web.Background;
 /// priority queue, so each tick costs only the terminals that are due), and every five seconds it lets
 /// power windows slide; and it applies the unsettled-transaction deadlines that passed.
 /// </summary>
-public sealed class FleetClock(FleetState fleet, TransactionBook book, TimeProvider time) : BackgroundService
+public sealed partial class FleetClock(FleetState fleet, TransactionBook book, TimeProvider time, ILogger<FleetClock> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private const int PowerEveryTicks = 20;
@@ -21,12 +21,31 @@ public sealed class FleetClock(FleetState fleet, TransactionBook book, TimeProvi
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                fleet.Sweep(includePower: ++tick % PowerEveryTicks == 0);
-                book.Sweep();
+                Guarded(() => fleet.Sweep(includePower: ++tick % PowerEveryTicks == 0));
+                Guarded(() => book.Sweep());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
+
+    /// <summary>
+    /// A subscriber that throws while hearing of a sweep's changes (the changes are made by then) must not stop the
+    /// clock: an exception leaving a hosted service stops the whole server, and offline detection with it.
+    /// </summary>
+    private void Guarded(Func<int> sweep)
+    {
+        try
+        {
+            sweep();
+        }
+        catch (AggregateException ex)
+        {
+            LogSubscriberFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber failed while hearing of the clock's changes; the clock goes on")]
+    private partial void LogSubscriberFailed(Exception exception);
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using FleetOps.Core.Fleet;
@@ -21,6 +20,8 @@ public sealed class StorageUnavailableException(string message, Exception? inner
 /// throughput comes from batching many requests per fsync instead of skipping the fsync.
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per row on the writer's own
 /// connection (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
+/// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
+/// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// </summary>
 public sealed partial class EventWriter(
     FleetDbContextFactory databases,
@@ -35,6 +36,10 @@ public sealed partial class EventWriter(
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    // Used by the writer loop only.
+    private DbConnection? _connection;
+    private WriterCommands? _commands;
 
     /// <summary>Queues events for the next commit and waits for it.</summary>
     public async Task<IngestResult> WriteAsync(string terminalId, IReadOnlyList<TelemetryEvent> events, CancellationToken cancellationToken)
@@ -61,8 +66,6 @@ public sealed partial class EventWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingWrite>();
-        DbConnection? connection = null;
-        WriterCommands? commands = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
@@ -74,32 +77,25 @@ public sealed partial class EventWriter(
                     batch.Add(next);
                     events += next.Events.Count;
                 }
-                try
+                if (_connection is null)
                 {
-                    if (connection is null)
+                    try
                     {
-                        connection = await OpenAsync();
-                        commands = new WriterCommands(connection);
+                        _connection = await OpenAsync();
+                        _commands = new WriterCommands(_connection);
                     }
-                    Commit(connection, commands!, batch);
-                }
-                catch (Exception ex) when (ex is DbException or InvalidOperationException)
-                {
-                    LogCommitFailed(ex, batch.Count);
-                    foreach (var write in batch)
+                    catch (Exception ex) when (ex is DbException or InvalidOperationException)
                     {
-                        write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
+                        GiveUp(batch, ex);
+                        continue;
                     }
-                    commands?.Dispose();
-                    connection?.Dispose();
-                    connection = null;
                 }
+                WriteIsolatingRefusals(batch);
             }
         }
         finally
         {
-            commands?.Dispose();
-            connection?.Dispose();
+            CloseConnection();
         }
     }
 
@@ -110,60 +106,165 @@ public sealed partial class EventWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    private void Commit(DbConnection connection, WriterCommands commands, List<PendingWrite> batch)
+    /// <summary>
+    /// Commits the batch in one transaction; when the database refuses it, commits the halves on their own, and so on,
+    /// until each refused request stands alone (about 2·log₂(n) extra attempts for one bad request among n). Each part
+    /// is published before the next is attempted, because the next part builds its snapshots on the published state.
+    /// </summary>
+    private void WriteIsolatingRefusals(List<PendingWrite> batch)
     {
-        var results = new IngestResult[batch.Count];
-        var snapshots = new Dictionary<string, TerminalSnapshot>(StringComparer.Ordinal);
-        var transactions = new Dictionary<(string, string), (TransactionRecord Record, string StoreCode)>();
-        var powerChanged = new HashSet<string>(StringComparer.Ordinal);
-        var perStore = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        using (var transaction = connection.BeginTransaction())
+        var parts = new Stack<ArraySegment<PendingWrite>>();
+        parts.Push(batch.ToArray());
+        while (parts.TryPop(out var part))
+        {
+            Committed committed;
+            try
+            {
+                committed = Commit(_connection!, _commands!, part);
+            }
+            catch (Exception ex)
+            {
+                // Every exception of an attempt is caught: the writer must outlive whatever one request's data trips.
+                if (WriteFailure.MeansDatabaseDown(ex, _connection!))
+                {
+                    GiveUp([.. part, .. parts.SelectMany(p => p)], ex);
+                    return;
+                }
+                if (part.Count > 1)
+                {
+                    var half = part.Count / 2;
+                    parts.Push(part[half..]);
+                    parts.Push(part[..half]);
+                    continue;
+                }
+                LogWriteRefused(part[0].TerminalId, part[0].Events.Count, WriteFailure.Describe(ex));
+                part[0].Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
+                continue;
+            }
+            Publish(part, committed);
+        }
+    }
+
+    /// <summary>The database cannot be used: everybody waiting gets 503 at once, and the next batch opens a new connection.</summary>
+    private void GiveUp(IReadOnlyList<PendingWrite> writes, Exception exception)
+    {
+        LogDatabaseUnavailable(exception, writes.Count);
+        foreach (var write in writes)
+        {
+            write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", exception));
+        }
+        CloseConnection();
+    }
+
+    private void CloseConnection()
+    {
+        _commands?.Dispose();
+        _connection?.Dispose();
+        _commands = null;
+        _connection = null;
+    }
+
+    /// <summary>
+    /// Writes the requests in one transaction and commits it. Nothing in memory is changed here: the snapshots and
+    /// records are built aside and returned, so a refused attempt leaves no trace but its rollback.
+    /// </summary>
+    private Committed Commit(DbConnection connection, WriterCommands commands, IReadOnlyList<PendingWrite> writes)
+    {
+        var committed = new Committed(writes.Count);
+        var transaction = connection.BeginTransaction();
+        try
         {
             commands.Enlist(transaction);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var write = batch[i];
-                var accepted = new List<TelemetryEvent>(write.Events.Count);
-                foreach (var e in write.Events)
-                {
-                    if (commands.InsertEvent(write.TerminalId, e, write.ReceivedAt)) accepted.Add(e);
-                }
-                results[i] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
-                var current = snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
-                if (current is null) continue; // registered terminals only reach the writer; defensive
-                if (accepted.Count > 0) perStore[current.StoreCode] = perStore.GetValueOrDefault(current.StoreCode) + accepted.Count;
-                foreach (var e in accepted)
-                {
-                    switch (e)
-                    {
-                        case TransactionEvent sale:
-                            var key = (write.TerminalId, sale.TransactionId);
-                            var known = transactions.GetValueOrDefault(key).Record
-                                        ?? book.Get(write.TerminalId, sale.TransactionId)?.Record
-                                        ?? commands.LoadTransaction(write.TerminalId, sale.TransactionId);
-                            transactions[key] = (known?.With(sale) ?? TransactionRecord.From(write.TerminalId, sale), current.StoreCode);
-                            break;
-                        case PowerEvent or HeartbeatEvent:
-                            powerChanged.Add(write.TerminalId); // a loss or a reboot may explain an unfinished sale
-                            break;
-                    }
-                }
-                // A resent backlog (all duplicates) still proves the terminal is alive now.
-                snapshots[write.TerminalId] = accepted.Count > 0
-                    ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
-                    : current.WithContact(write.ReceivedAt);
-            }
-            foreach (var snapshot in snapshots.Values) commands.UpdateLatestState(snapshot);
+            for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed);
+            foreach (var snapshot in committed.Snapshots.Values) commands.UpdateLatestState(snapshot);
             var now = time.GetUtcNow();
-            foreach (var (record, store) in transactions.Values) commands.UpsertTransaction(record, store, now);
+            foreach (var (record, store) in committed.Transactions.Values) commands.UpsertTransaction(record, store, now);
             transaction.Commit();
+            return committed;
         }
-        fleet.Publish(snapshots.Values);
-        if (transactions.Count > 0) book.Publish(transactions.Values);
+        catch
+        {
+            RollBack(transaction);
+            throw;
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+    }
+
+    private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed)
+    {
+        var accepted = new List<TelemetryEvent>(write.Events.Count);
+        foreach (var e in write.Events)
+        {
+            if (commands.InsertEvent(write.TerminalId, e, write.ReceivedAt)) accepted.Add(e);
+        }
+        committed.Results[index] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
+        var current = committed.Snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
+        if (current is null) return; // registered terminals only reach the writer; defensive
+        if (accepted.Count > 0) committed.PerStore[current.StoreCode] = committed.PerStore.GetValueOrDefault(current.StoreCode) + accepted.Count;
+        foreach (var e in accepted)
+        {
+            switch (e)
+            {
+                case TransactionEvent sale:
+                    var key = (write.TerminalId, sale.TransactionId);
+                    var known = committed.Transactions.GetValueOrDefault(key).Record
+                                ?? book.Get(write.TerminalId, sale.TransactionId)?.Record
+                                ?? commands.LoadTransaction(write.TerminalId, sale.TransactionId);
+                    committed.Transactions[key] = (known?.With(sale) ?? TransactionRecord.From(write.TerminalId, sale), current.StoreCode);
+                    break;
+                case PowerEvent or HeartbeatEvent:
+                    committed.PowerChanged.Add(write.TerminalId); // a loss or a reboot may explain an unfinished sale
+                    break;
+            }
+        }
+        // A resent backlog (all duplicates) still proves the terminal is alive now.
+        committed.Snapshots[write.TerminalId] = accepted.Count > 0
+            ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
+            : current.WithContact(write.ReceivedAt);
+    }
+
+    private void RollBack(DbTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // The connection is gone, or the database already rolled back; the caller judges the original failure.
+            LogRollbackFailed(ex.GetType().Name);
+        }
+    }
+
+    /// <summary>
+    /// After COMMIT the events are durable, so nothing here may turn them into a 503 or keep them from the book: each
+    /// step is guarded on its own, and the requests are answered 200 whatever a subscriber did.
+    /// </summary>
+    private void Publish(IReadOnlyList<PendingWrite> writes, Committed committed)
+    {
+        // Fleet before book: the book judges a sale by the terminal's power losses, which it reads from the fleet state,
+        // so the fleet must already hold this commit's power and heartbeat events.
+        AfterCommit("fleet state", () => fleet.Publish(committed.Snapshots.Values));
+        if (committed.Transactions.Count > 0) AfterCommit("transaction book", () => book.Publish(committed.Transactions.Values));
         // Open sales and recent reversals alike: a reversal may arrive before the loss that makes it a lost sale.
-        foreach (var terminalId in powerChanged) book.Rejudge(terminalId);
-        statistics.RecordCommitted(perStore, time.GetUtcNow());
-        for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(results[i]);
+        foreach (var terminalId in committed.PowerChanged) AfterCommit("transaction book", () => book.Rejudge(terminalId));
+        AfterCommit("ingest statistics", () => statistics.RecordCommitted(committed.PerStore, time.GetUtcNow()));
+        for (var i = 0; i < writes.Count; i++) writes[i].Completion.TrySetResult(committed.Results[i]);
+    }
+
+    private void AfterCommit(string step, Action publish)
+    {
+        try
+        {
+            publish();
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(ex, step);
+        }
     }
 
     private async Task<DbConnection> OpenAsync()
@@ -180,11 +281,31 @@ public sealed partial class EventWriter(
         return connection;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Committing {Requests} telemetry requests failed; they get 503")]
-    private partial void LogCommitFailed(Exception exception, int requests);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable; {Requests} telemetry requests get 503")]
+    private partial void LogDatabaseUnavailable(Exception exception, int requests);
+
+    // The exception's message is left out on purpose: a refused value can be quoted in it.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a telemetry request of terminal {TerminalId} ({Events} events): {Failure}; it gets 503, the other requests of its commit were written without it")]
+    private partial void LogWriteRefused(string terminalId, int events, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back a refused telemetry commit failed: {Failure}")]
+    private partial void LogRollbackFailed(string failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing committed telemetry to the {Step} failed; the events are stored and the requests are answered")]
+    private partial void LogPublishFailed(Exception exception, string step);
 
     private sealed record PendingWrite(string TerminalId, IReadOnlyList<TelemetryEvent> Events, DateTimeOffset ReceivedAt)
     {
         public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>What one attempt wrote, kept aside until its commit succeeds; thrown away with a rollback.</summary>
+    private sealed class Committed(int requests)
+    {
+        public IngestResult[] Results { get; } = new IngestResult[requests];
+        public Dictionary<string, TerminalSnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(string, string), (TransactionRecord Record, string StoreCode)> Transactions { get; } = [];
+        public HashSet<string> PowerChanged { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> PerStore { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -4,30 +4,39 @@ using Npgsql;
 namespace FleetOps.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh PostgreSQL database per test class on the server named by <c>FLEETOPS_TEST_POSTGRES</c>, dropped afterwards;
-/// <see cref="Start"/> runs FleetOps on it. Tests using it are <see cref="PostgresFactAttribute"/>s, so without a
-/// server they are skipped and this does nothing.
+/// A database of its own on the server named by <c>FLEETOPS_TEST_POSTGRES</c>, created empty and dropped at the end,
+/// for apps started on the PostgreSQL provider: as a class fixture (xunit creates and drops it) or with
+/// <c>await using</c> after <see cref="CreateAsync"/>. Tests using it are <see cref="PostgresFactAttribute"/>s, so without
+/// a server they are skipped and this does nothing.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncLifetime
+public sealed class PostgresDatabase : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
     private readonly string _database = $"fleetops_test_{Guid.NewGuid():N}"[..30];
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
 
-    public FleetOpsApp Start() => FleetOpsApp.Create(new FleetOpsAppOptions
+    public Task CreateAsync() => OnServerAsync($"CREATE DATABASE \"{_database}\"");
+
+    /// <summary>An app on this database (a new process start each time; the database stays).</summary>
+    public FleetOpsApp Start(IReadOnlyDictionary<string, string?>? settings = null) => FleetOpsApp.Create(new FleetOpsAppOptions
     {
-        Settings = new Dictionary<string, string?>
+        Settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["FleetOps:Database:Provider"] = "Postgres",
             ["ConnectionStrings:FleetOps"] = ConnectionString,
         },
     });
 
-    public Task InitializeAsync() => OnServerAsync($"CREATE DATABASE \"{_database}\"");
+    Task IAsyncLifetime.InitializeAsync() => CreateAsync();
 
-    public Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DropAsync();
+
+    public ValueTask DisposeAsync() => new(DropAsync());
+
+    private Task DropAsync()
     {
+        if (_server.Length == 0) return Task.CompletedTask;
         NpgsqlConnection.ClearAllPools();
         return OnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
     }

@@ -27,19 +27,9 @@ public sealed class PostgresFactAttribute : FactAttribute
 /// </summary>
 public sealed class PostgresTests : IAsyncLifetime
 {
-    private readonly string _server = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable) ?? "";
-    private readonly string _database = $"fleetops_test_{Guid.NewGuid():N}"[..30];
+    private readonly PostgresDatabase _database = new();
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
-
-    private FleetOpsApp Start() => FleetOpsApp.Create(new FleetOpsAppOptions
-    {
-        Settings = new Dictionary<string, string?>
-        {
-            ["FleetOps:Database:Provider"] = "Postgres",
-            ["ConnectionStrings:FleetOps"] = ConnectionString,
-        },
-    });
+    private FleetOpsApp Start() => _database.Start();
 
     [PostgresFact]
     public async Task Migrates_an_empty_database_ingests_idempotently_and_survives_a_restart()
@@ -105,29 +95,14 @@ public sealed class PostgresTests : IAsyncLifetime
 
     private async Task<long> CountEventsAsync(string terminal)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT count(*) FROM "TelemetryEvents" WHERE "TerminalId" = @t""", connection);
         command.Parameters.AddWithValue("t", terminal);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task InitializeAsync()
-    {
-        if (_server.Length == 0) return;
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task InitializeAsync() => _database.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_server.Length == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 }

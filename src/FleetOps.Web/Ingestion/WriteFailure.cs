@@ -1,0 +1,47 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FleetOps.Web.Ingestion;
+
+/// <summary>
+/// Tells the two reasons a group commit can fail apart. When the database itself is unavailable (connection lost,
+/// server shutting down, disk full or unreadable, locked too long) every request of the commit gets 503 at once:
+/// retrying them one by one would only hammer a database that cannot answer. Anything else — a value the database
+/// refuses, a trigger or constraint, a bug that one request's data trips — is taken to be one write's fault, and the
+/// writer retries the others without it, so that one bad terminal cannot fail everybody's requests.
+/// </summary>
+internal static class WriteFailure
+{
+    // SQLite primary result codes that concern the database or its file, not the row: BUSY, LOCKED, NOMEM, READONLY,
+    // IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB (https://www.sqlite.org/rescode.html).
+    private static readonly HashSet<int> SqliteUnavailable = [5, 6, 7, 8, 10, 11, 13, 14, 15, 26];
+
+    // PostgreSQL SQLSTATE classes of the same kind: connection exception, insufficient resources, operator
+    // intervention (shutdown, cancel), system error (I/O), internal error.
+    private static readonly string[] PostgresUnavailableClasses = ["08", "53", "57", "58", "XX"];
+
+    public static bool MeansDatabaseDown(Exception exception, DbConnection connection)
+    {
+        if (connection.State != ConnectionState.Open) return true;
+        return exception switch
+        {
+            SqliteException sqlite => SqliteUnavailable.Contains(sqlite.SqliteErrorCode),
+            PostgresException postgres => postgres.IsTransient
+                                          || PostgresUnavailableClasses.Any(c => postgres.SqlState.StartsWith(c, StringComparison.Ordinal)),
+            // Npgsql's own exceptions that are not a server's answer: the network, a timeout, a broken stream.
+            NpgsqlException => true,
+            DbException db => db.IsTransient,
+            _ => false,
+        };
+    }
+
+    /// <summary>What may be logged about a refused write: the type and database code, never the message (it can quote values).</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        SqliteException sqlite => $"{exception.GetType().Name} (SQLite {sqlite.SqliteExtendedErrorCode})",
+        DbException { SqlState: { } state } => $"{exception.GetType().Name} (SQLSTATE {state})",
+        _ => exception.GetType().Name,
+    };
+}

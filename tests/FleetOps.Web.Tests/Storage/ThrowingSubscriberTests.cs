@@ -1,0 +1,74 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+using Microsoft.Extensions.Time.Testing;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Storage;
+
+/// <summary>
+/// What a subscriber of the fleet's or the book's changes does after COMMIT cannot undo the commit (issue 9): a page
+/// whose circuit is gone throws from its handler, yet the terminal gets its 200, the events are stored, the book
+/// holds the sale, the subscribers after the throwing one still hear of the change, and the writer goes on. Nor can
+/// it stop the clock that applies offline deadlines.
+/// </summary>
+public sealed class ThrowingSubscriberTests
+{
+    [Fact]
+    public async Task Subscribers_throwing_after_the_commit_change_neither_the_answer_nor_the_book()
+    {
+        await using var app = new FleetOpsApp();
+        var till = await Till.OpenAsync(app);
+        var fleet = app.GetService<FleetState>();
+        var book = app.GetService<TransactionBook>();
+        fleet.Changed += DisposedPage;
+        book.Changed += DisposedPage;
+        var heardByLaterSubscriber = new List<string>();
+        book.Changed += changed => { lock (heardByLaterSubscriber) heardByLaterSubscriber.AddRange(changed.Select(t => t.TransactionId)); };
+        var now = DateTimeOffset.UtcNow;
+
+        // A late backlog: the sale is past its settlement deadline on arrival, so the list shows it at once.
+        var answer = await till.SendSaleInAsync("not_settled", "000123-0901", now);
+
+        Assert.Equal(2, answer["accepted"]!.GetValue<int>());
+        Assert.Equal(2, await app.CountAsync("TelemetryEvents", till.TerminalId));
+        Assert.Equal("not_settled", await app.ReasonAsync(till, "000123-0901"));
+        lock (heardByLaterSubscriber) Assert.Contains("000123-0901", heardByLaterSubscriber);
+
+        var later = await till.SendAsync(Heartbeat("hb-later", now, appVersion: "3.4.0"));
+        Assert.Equal(1, later["accepted"]!.GetValue<int>());
+        Assert.Equal("3.4.0", Expect.Wire((await app.GetTerminalAsync(till.TerminalId))["appVersion"]));
+    }
+
+    [Fact]
+    public async Task Subscriber_throwing_while_the_clock_takes_a_terminal_offline_does_not_stop_the_clock()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
+        {
+            Clock = new FakeTimeProvider(DateTimeOffset.UtcNow),
+            Settings = new Dictionary<string, string?> { ["FleetOps:Detection:OfflineAfterSeconds"] = "180" },
+        });
+        var clock = app.Clock!;
+        var (first, firstKey) = await app.NewTerminalAsync();
+        var (second, secondKey) = await app.NewTerminalAsync();
+        await app.PostAcceptedAsync(firstKey, first, Heartbeat("hb-1", clock.GetUtcNow()));
+        clock.Advance(TimeSpan.FromSeconds(60));
+        await app.PostAcceptedAsync(secondKey, second, Heartbeat("hb-1", clock.GetUtcNow()));
+        app.GetService<FleetState>().Changed += DisposedPage;
+
+        clock.Advance(TimeSpan.FromSeconds(120));
+        clock.Advance(FleetClock.Tick);
+        await Eventually.MatchesAsync(() => ConnectivityAsync(app, first), c => c == "offline", "the first terminal to go offline");
+        clock.Advance(TimeSpan.FromSeconds(60));
+        clock.Advance(FleetClock.Tick);
+        await Eventually.MatchesAsync(() => ConnectivityAsync(app, second), c => c == "offline", "the second terminal to go offline a minute later");
+    }
+
+    /// <summary>As Blazor throws when a component of a closed circuit is asked to render.</summary>
+    private static void DisposedPage<T>(T changes) => throw new InvalidOperationException("The render handle is not yet assigned.");
+
+    private static async Task<string> ConnectivityAsync(FleetOpsApp app, string terminal) =>
+        Expect.Wire((await app.GetTerminalAsync(terminal))["connectivity"]);
+}
