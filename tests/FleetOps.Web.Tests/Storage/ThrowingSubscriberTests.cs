@@ -43,6 +43,18 @@ public sealed class ThrowingSubscriberTests
     }
 
     [Fact]
+    public async Task Subscriber_throwing_when_a_terminal_is_registered_neither_fails_the_registration_nor_loses_its_key()
+    {
+        await using var app = new FleetOpsApp();
+        app.GetService<FleetState>().Changed += DisposedPage;
+
+        var (terminal, key) = await app.NewTerminalAsync();
+
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow));
+        Assert.Equal("online", Expect.Wire((await app.GetTerminalAsync(terminal))["connectivity"]));
+    }
+
+    [Fact]
     public async Task Subscriber_throwing_while_the_clock_takes_a_terminal_offline_does_not_stop_the_clock()
     {
         await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
