@@ -93,6 +93,33 @@ public sealed class PostgresTests : IAsyncLifetime
         await Expect.StatusAsync(await copy.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
     }
 
+    [PostgresFact]
+    public async Task Nul_in_one_terminals_event_is_that_events_rejection_and_healthy_terminals_sharing_its_commits_all_get_200()
+    {
+        await using var app = Start();
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var (bad, badKey) = await app.NewTerminalAsync(store);
+        var healthy = new List<(string Id, string Key)>();
+        for (var i = 0; i < 4; i++) healthy.Add(await app.NewTerminalAsync(store));
+        var now = DateTimeOffset.UtcNow;
+
+        // PostgreSQL cannot store NUL in text: before issue 8 this poisoned every group commit it shared.
+        var poisoned = Enumerable.Range(0, 20).Select(async n =>
+        {
+            var heartbeat = Heartbeat($"hb-nul-{n}", now.AddSeconds(-30 + n));
+            heartbeat["bootId"] = "boot\0A";
+            var answer = await app.PostAcceptedAsync(badKey, bad, heartbeat, Power($"p-{n}", now.AddSeconds(-30 + n), "restored"));
+            Assert.Equal(1, answer["accepted"]!.GetValue<int>() + answer["duplicates"]!.GetValue<int>());
+            Assert.Contains("control character", Expect.Wire(Assert.Single(answer["rejected"]!.AsArray())!["error"]));
+        });
+        var fine = healthy.SelectMany(t => Enumerable.Range(0, 20).Select(n =>
+            app.PostAcceptedAsync(t.Key, t.Id, Heartbeat($"hb-{n}", now.AddSeconds(-30 + n)))));
+        await Task.WhenAll(poisoned.Concat(fine));
+
+        Assert.Equal(20L, await CountEventsAsync(bad)); // the power events, not one heartbeat
+        foreach (var (id, _) in healthy) Assert.Equal(20L, await CountEventsAsync(id));
+    }
+
     private async Task<long> CountEventsAsync(string terminal)
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
