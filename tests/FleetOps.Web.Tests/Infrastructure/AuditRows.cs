@@ -9,6 +9,7 @@ public static class AuditRows
 {
     public static async Task<IReadOnlyList<AuditRow>> AuditAsync(this FleetOpsApp app, string? action = null)
     {
+        _ = app.Services; // the app migrates its database when it starts: a test may read the audit before its first request
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.DatabasePath, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

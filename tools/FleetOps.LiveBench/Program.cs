@@ -1,0 +1,18 @@
+using FleetOps.LiveBench;
+
+// Two measurements of the live path (issue 9), each bounded in count and time and stopping by itself:
+//   latency    --url U --api-token T --email E --password P [--probes 120] [--chromium /usr/bin/chromium]
+//   dashboards --url U --api-token T [--clients 200] [--seconds 30]
+var options = BenchArguments.Parse(args.Skip(1));
+return args.FirstOrDefault() switch
+{
+    "latency" => await LatencyProbe.RunAsync(options),
+    "dashboards" => await DashboardCrowd.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: FleetOps.LiveBench latency|dashboards --url http://127.0.0.1:PORT --api-token TOKEN [...]");
+    return 2;
+}
