@@ -43,8 +43,10 @@ public static class TelemetryRateLimit
             };
             options.AddPolicy(PolicyName, context =>
             {
-                // Partition by the presented key (hashed, never kept in clear); requests without one fail auth anyway.
-                var key = TelemetryApi.BearerToken(context.Request);
+                // Runs before authentication (UseRateLimiter precedes UseAuthentication), so a flood is refused before
+                // any key is checked and 429 wins over 401 as it always has. Partition by the presented key (hashed,
+                // never kept in clear): one valid key is one terminal; requests without one fail authentication anyway.
+                var key = BearerToken.From(context.Request);
                 var partition = key is null ? "anonymous" : Convert.ToHexString(TerminalKeys.Hash(key));
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {

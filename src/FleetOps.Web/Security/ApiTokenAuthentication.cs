@@ -54,12 +54,13 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        // Terminals authenticate with their own keys, checked by the telemetry endpoint itself.
+        // Terminals authenticate with their own keys (TerminalKeyAuthenticationHandler); the telemetry endpoint asks
+        // for that scheme only, so this one stays out of it rather than look up a terminal key among API tokens.
         if (Request.Path.StartsWithSegments("/api/v1/telemetry"))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var token = Ingestion.TelemetryApi.BearerToken(Request);
+        var token = Ingestion.BearerToken.From(Request);
         if (token is null && Request.Path.StartsWithSegments("/hubs"))
         {
             token = Request.Query["access_token"].ToString();
