@@ -4,19 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace FleetOps.Web.Ingestion;
 
-/// <summary><c>FleetOps:RateLimits</c>.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "FleetOps:RateLimits";
-
-    /// <summary>Sustained telemetry requests per second per terminal key; a backlog replay bursts above it.</summary>
-    public int TelemetryRequestsPerSecond { get; set; } = 10;
-    public int TelemetryBurst { get; set; } = 60;
-
-    /// <summary>Sign-in attempts per minute from one address (password guessing across many accounts).</summary>
-    public int SignInPerMinute { get; set; } = 10;
-}
-
 /// <summary>
 /// Per-terminal rate limit on telemetry with ASP.NET Core's token bucket: one misbehaving terminal
 /// (a retry loop without back-off) cannot starve the writer for the rest of the fleet.

@@ -52,7 +52,6 @@ public static class IdentitySetup
         services.AddSingleton<ApiTokenDirectory>();
         services.AddSingleton<SecurityStamps>();
         services.AddSingleton<SignInThrottle>();
-        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<UserAdministration>();
