@@ -2,9 +2,6 @@ using FleetOps.Core.Text;
 
 namespace FleetOps.Core.Cases;
 
-/// <summary>Why a change to a case was refused, in words for the person who tried.</summary>
-public sealed class CaseRuleException(string message) : Exception(message);
-
 /// <summary>
 /// The case's allowed moves, as pure functions from a case to the changed case plus the trail entry that records the
 /// change, so the store only persists what these return and every change leaves a trace.

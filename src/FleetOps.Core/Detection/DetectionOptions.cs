@@ -1,7 +1,9 @@
+using FleetOps.Core.Settings;
+
 namespace FleetOps.Core.Detection;
 
 /// <summary>Detection thresholds, bound from <c>FleetOps:Detection</c> (PROTOCOL.md §3). Defaults are production values.</summary>
-public sealed class DetectionOptions
+public sealed class DetectionOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Detection";
 
@@ -20,4 +22,17 @@ public sealed class DetectionOptions
     public TimeSpan OfflineAfter => TimeSpan.FromSeconds(OfflineAfterSeconds);
     public TimeSpan UnstablePowerWindow => TimeSpan.FromHours(UnstablePowerWindowHours);
     public TimeSpan StoreWideSpan => TimeSpan.FromSeconds(StoreWideSpanSeconds);
+
+    /// <summary>Tests shrink times to seconds, so the lower bounds are small; the upper ones catch a unit mistake (ms for s).</summary>
+    public IReadOnlyList<string> Problems() => new SettingProblems(Section)
+        .Range(OfflineAfterSeconds, 1, 86_400)
+        .Range(UnstablePowerLosses, 1, 1_000)
+        .Range(UnstablePowerWindowHours, 0.001, 24 * 31)
+        .Range(CompletionTimeoutSeconds, 1, 86_400)
+        .Range(SettleWithinHours, 0.001, 24 * 31)
+        .Range(AuthorizationExpiryWarningDays, 0.001, 365)
+        .Range(StoreWideShare, 0.01, 1)
+        .Range(StoreWideMinimumTerminals, 1, 10_000)
+        .Range(StoreWideSpanSeconds, 1, 86_400)
+        .ToList();
 }

@@ -1,14 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace FleetOps.Core.Detection;
-
-public enum PowerStatus
-{
-    [JsonStringEnumMemberName("stable")] Stable,
-    [JsonStringEnumMemberName("unstable")] Unstable,
-}
-
-public sealed record PowerStability(PowerStatus Status, int LossesInWindow, DateTimeOffset? LastLossAt);
 
 /// <summary>
 /// Unstable power (PROTOCOL.md §3): at least N losses inside the window; back to stable only after a whole

@@ -1,17 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace FleetOps.Core.Detection;
-
-public enum SoftwareStatus
-{
-    [JsonStringEnumMemberName("current")] Current,
-    [JsonStringEnumMemberName("outdated")] Outdated,
-    [JsonStringEnumMemberName("unsupported")] Unsupported,
-    [JsonStringEnumMemberName("unknown")] Unknown,
-}
-
-/// <summary>Target versions an administrator set for one terminal model.</summary>
-public sealed record SoftwareTarget(string Model, string AppVersion, string FirmwareVersion, string? MinimumAppVersion);
 
 /// <summary>Software compliance of PROTOCOL.md §3: below the model's minimum is unsupported, below its target outdated.</summary>
 public static class SoftwareComplianceRule

@@ -1,12 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace FleetOps.Core.Detection;
-
-public enum LikelyCause
-{
-    [JsonStringEnumMemberName("device")] Device,
-    [JsonStringEnumMemberName("store")] Store,
-}
 
 /// <summary>
 /// Tells a failing device from a store-wide outage (PROTOCOL.md §3): when at least 60 % of a store's

@@ -3,12 +3,6 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Fleet;
 
-/// <summary>The span of time one boot of a terminal was seen in heartbeats.</summary>
-public sealed record BootSegment(string BootId, DateTimeOffset FirstAt, DateTimeOffset LastAt);
-
-/// <summary>A power event as the history keeps it.</summary>
-public sealed record PowerMark(string EventId, DateTimeOffset At, PowerState State);
-
 /// <summary>
 /// A terminal's recent power events and boots, kept sorted by event time so that a backlog arriving
 /// late and out of order gives the same answer as live traffic. Bounded: old marks fall off.

@@ -1,19 +1,6 @@
-using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 
 namespace FleetOps.Core.Fleet;
-
-public enum TerminalSort
-{
-    [JsonStringEnumMemberName("terminal_id")] TerminalId,
-    [JsonStringEnumMemberName("store")] Store,
-    [JsonStringEnumMemberName("model")] Model,
-    [JsonStringEnumMemberName("connectivity")] Connectivity,
-    [JsonStringEnumMemberName("last_seen")] LastSeen,
-    [JsonStringEnumMemberName("app_version")] AppVersion,
-    [JsonStringEnumMemberName("power")] Power,
-    [JsonStringEnumMemberName("software")] Software,
-}
 
 /// <summary>
 /// A filtered, sorted page of terminals, answered from the in-memory fleet (no database query per page,

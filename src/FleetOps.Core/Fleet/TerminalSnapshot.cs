@@ -1,52 +1,6 @@
-using System.Text.Json.Serialization;
-using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Fleet;
-
-public enum Connectivity
-{
-    [JsonStringEnumMemberName("online")] Online,
-    [JsonStringEnumMemberName("offline")] Offline,
-    [JsonStringEnumMemberName("unknown")] Unknown,
-}
-
-/// <summary>What an administrator registered; changes only through the management side, never from telemetry.</summary>
-public sealed record TerminalRegistration(string TerminalId, string StoreCode, string Model, string? SerialNumber, bool Decommissioned = false);
-
-/// <summary>The facts of the newest heartbeat (by its own timestamp, so a late backlog does not roll them back).</summary>
-public sealed record HeartbeatFacts(
-    DateTimeOffset At,
-    string BootId,
-    long UptimeSeconds,
-    string AppVersion,
-    string FirmwareVersion,
-    PowerSource PowerSource,
-    int? BatteryPercent,
-    int? PendingReversals,
-    int? OpenBatchCount,
-    long? OpenBatchAmountMinor,
-    string? Currency)
-{
-    public static HeartbeatFacts From(HeartbeatEvent e) => new(e.At, e.BootId, e.UptimeSeconds, e.AppVersion,
-        e.FirmwareVersion, e.PowerSource, e.BatteryPercent, e.PendingReversals, e.OpenBatchCount, e.OpenBatchAmountMinor, e.Currency);
-}
-
-/// <summary>The detection results for one terminal at one moment.</summary>
-public sealed record TerminalAssessment(
-    Connectivity Connectivity,
-    PowerStatus Power,
-    int LossesInWindow,
-    DateTimeOffset? LastLossAt,
-    LikelyCause? LikelyCause,
-    SoftwareStatus Software)
-{
-    public static readonly TerminalAssessment Unknown =
-        new(Connectivity.Unknown, PowerStatus.Stable, 0, null, null, SoftwareStatus.Unknown);
-
-    public bool HasProblem => Connectivity == Connectivity.Offline || Power == PowerStatus.Unstable
-                              || Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported;
-}
 
 /// <summary>
 /// Everything FleetOps knows about one terminal right now. Immutable: the event writer builds the next

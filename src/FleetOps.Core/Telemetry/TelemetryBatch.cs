@@ -4,9 +4,6 @@ using FleetOps.Core.Text;
 
 namespace FleetOps.Core.Telemetry;
 
-/// <summary>One event of a request after validation: either the event or the reason it was refused.</summary>
-public sealed record EventOutcome(int Index, string? Id, TelemetryEvent? Event, string? Error);
-
 /// <summary>A telemetry request that passed the whole-request checks; its events may still be refused one by one.</summary>
 public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcome> Events)
 {

@@ -2,18 +2,6 @@ using FleetOps.Core.Detection;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>Money at risk in one currency at the end of each day of a <see cref="RiskTrend"/>, in minor units.</summary>
-public sealed record CurrencyTrend(string Currency, IReadOnlyList<long> AmountMinor);
-
-/// <summary>Money at risk at the end of each of the last days, oldest first, one series per currency (currencies never add up).</summary>
-public sealed record RiskTrend(IReadOnlyList<DateOnly> Days, IReadOnlyList<CurrencyTrend> Currencies)
-{
-    public static readonly RiskTrend None = new([], []);
-
-    /// <summary>Nothing was at risk at any of the days' ends.</summary>
-    public bool IsEmpty => Currencies.Count == 0;
-}
-
 /// <summary>
 /// Money at risk over the last days: for each day, the amounts of the transactions that were at risk at the end of it
 /// (the midnight after it, in the given time zone; today's point is now), per currency. A pure function of the records,

@@ -3,12 +3,6 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>A span of time [From, Until) during which a transaction's money was at risk; Until is null while it still is.</summary>
-public readonly record struct RiskWindow(DateTimeOffset From, DateTimeOffset? Until)
-{
-    public bool Contains(DateTimeOffset at) => at >= From && (Until is not { } until || at < until);
-}
-
 /// <summary>
 /// When a transaction's money was at risk (unsettled), looking back: at a time T it was when it was not closed by T
 /// (no settled, reversed, voided or declined stage at or before T) and either it was not completed by T and the

@@ -3,9 +3,6 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>One stage of a transaction as reported, with the id of the event that reported it.</summary>
-public sealed record StageMark(TransactionStage Stage, DateTimeOffset At, string EventId);
-
 /// <summary>
 /// Everything known about one card transaction of one terminal, merged from its events in whatever order they
 /// arrived: stages are kept sorted by the terminal's timestamp and de-duplicated by event id, and the card facts

@@ -1,15 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace FleetOps.Core.Transactions;
-
-public enum UnsettledSort
-{
-    [JsonStringEnumMemberName("oldest")] Oldest,
-    [JsonStringEnumMemberName("newest")] Newest,
-    [JsonStringEnumMemberName("amount_highest")] AmountHighest,
-    [JsonStringEnumMemberName("store")] Store,
-    [JsonStringEnumMemberName("reason")] Reason,
-}
 
 /// <summary>A filtered, sorted page of the unsettled worklist, answered from the in-memory book.</summary>
 public sealed record UnsettledQuery
@@ -77,26 +66,6 @@ public sealed record UnsettledQuery
         || t.StoreCode.Contains(text, StringComparison.OrdinalIgnoreCase)
         || (t.Record.Rrn?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
         || (t.Record.AuthCode?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
-}
-
-/// <summary>Money at risk: the sum of unsettled amounts, per currency (amounts in different currencies never add up).</summary>
-public static class MoneyAtRisk
-{
-    /// <summary>Per currency (the first spelling seen names it), biggest amount first; one pass, no grouping machinery.</summary>
-    public static IReadOnlyList<(string Currency, long AmountMinor, int Count)> ByCurrency(IEnumerable<TrackedTransaction> unsettled)
-    {
-        var totals = new List<(string Currency, long AmountMinor, int Count)>(2);
-        foreach (var t in unsettled)
-        {
-            if (!t.Verdict.IsUnsettled) continue;
-            var currency = t.Record.Currency;
-            var i = 0;
-            while (i < totals.Count && !string.Equals(totals[i].Currency, currency, StringComparison.OrdinalIgnoreCase)) i++;
-            if (i == totals.Count) totals.Add((currency, 0, 0));
-            totals[i] = (totals[i].Currency, checked(totals[i].AmountMinor + t.Record.AmountMinor), checked(totals[i].Count + 1));
-        }
-        return totals.Count < 2 ? totals : totals.OrderByDescending(c => c.AmountMinor).ToList();
-    }
 }
 
 /// <summary>

@@ -1,27 +1,8 @@
-using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Transactions;
-
-/// <summary>Why a card payment may never reach the merchant (PROTOCOL.md §2 and §3).</summary>
-public enum UnsettledReason
-{
-    [JsonStringEnumMemberName("incomplete")] Incomplete,
-    [JsonStringEnumMemberName("interrupted_by_power_loss")] InterruptedByPowerLoss,
-    [JsonStringEnumMemberName("not_settled")] NotSettled,
-    [JsonStringEnumMemberName("authorization_expiring")] AuthorizationExpiring,
-}
-
-/// <summary>The verdict on one transaction at one moment, and when it should be looked at again.</summary>
-public sealed record UnsettledVerdict(UnsettledReason? Reason, DateTimeOffset? NextDeadline, bool SaleLost)
-{
-    public bool IsUnsettled => Reason is not null;
-
-    /// <summary>Incomplete without a power loss: the procedure was not finished (signature skipped, sale abandoned).</summary>
-    public bool OperatorCaused => Reason == UnsettledReason.Incomplete;
-}
 
 /// <summary>
 /// The detection rules for unsettled transactions, as a pure function of the transaction, the terminal's power

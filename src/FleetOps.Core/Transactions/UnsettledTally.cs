@@ -1,15 +1,5 @@
 namespace FleetOps.Core.Transactions;
 
-/// <summary>Money at risk of one store in one currency for one reason.</summary>
-public sealed record RiskCell(string StoreCode, string Currency, UnsettledReason Reason, long AmountMinor, int Count);
-
-/// <summary>Unsettled batches of one terminal (not settled, or authorisation expiring), per currency.</summary>
-public sealed record OverdueCell(string TerminalId, string StoreCode, string Currency, long AmountMinor, int Count);
-
-/// <summary>The totals a page shows, read from <see cref="TransactionBook.Summary"/> instead of walking every open sale.</summary>
-public sealed record UnsettledSummary(
-    IReadOnlyList<RiskCell> Risk, IReadOnlyList<OverdueCell> Overdue, IReadOnlyList<(string StoreCode, DateTimeOffset AuthorizedAt)> Incomplete);
-
 /// <summary>
 /// Running totals of the book's unsettled transactions, kept by <see cref="TransactionBook"/> under its lock as verdicts
 /// change: per store, currency and reason; per terminal for unsettled batches; and the authorisation times of the

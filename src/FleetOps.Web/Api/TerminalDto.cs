@@ -4,10 +4,6 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Web.Api;
 
-public sealed record PowerDto(PowerStatus Status, int LossesInWindow, LikelyCause? LikelyCause, DateTimeOffset? LastLossAt);
-
-public sealed record SoftwareDto(SoftwareStatus Status, string? TargetAppVersion, string? TargetFirmwareVersion);
-
 /// <summary>A terminal as the management API and the SignalR hub show it (PROTOCOL.md §2, plus a few extra fields).</summary>
 public sealed record TerminalDto(
     string TerminalId,
@@ -30,5 +26,3 @@ public sealed record TerminalDto(
         new PowerDto(t.Assessment.Power, t.Assessment.LossesInWindow, t.Assessment.LikelyCause, t.Assessment.LastLossAt),
         new SoftwareDto(t.Assessment.Software, target?.AppVersion, target?.FirmwareVersion));
 }
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);

@@ -1,26 +1,13 @@
-using System.Globalization;
 using System.Text;
 using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
-using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Api;
-
-/// <summary>An unsettled transaction as the API and the CSV show it (PROTOCOL.md §2).</summary>
-public sealed record UnsettledDto(
-    string TerminalId, string StoreCode, string TransactionId, long AmountMinor, string Currency, string? MaskedPan,
-    string? AuthCode, string? Rrn, string? BatchNumber, DateTimeOffset AuthorizedAt, string LastStage, string Reason, string CaseStatus)
-{
-    public static UnsettledDto From(TrackedTransaction t, CaseBook cases) => new(
-        t.TerminalId, t.StoreCode, t.TransactionId, t.Record.AmountMinor, t.Record.Currency, t.Record.MaskedPan, t.Record.AuthCode,
-        t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, t.Record.LastStage.ToWire(),
-        t.Verdict.Reason!.Value.ToWire(), cases.StatusOf(t.TerminalId, t.TransactionId));
-}
 
 /// <summary><c>GET /api/v1/transactions/unsettled</c> and its CSV for the acquirer, filtered by the caller's scope.</summary>
 public static class TransactionsApi
@@ -79,29 +66,5 @@ public static class TransactionsApi
             ? listed.Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : allowed;
         return new UnsettledQuery { Stores = wanted, Reason = parsedReason };
-    }
-}
-
-/// <summary>
-/// The worklist as CSV for the acquirer: RFC 4180, UTF-8 with BOM (spreadsheets then read non-ASCII correctly),
-/// ISO 8601 UTC timestamps, amounts in major units next to their currency, and only the masked card number.
-/// </summary>
-public static class UnsettledCsv
-{
-    public const string Header = "terminalId,storeCode,transactionId,amount,currency,maskedPan,authCode,rrn,batchNumber,authorizedAt,lastStage,reason,caseStatus";
-
-    public static string Write(IEnumerable<UnsettledDto> rows)
-    {
-        var sb = new StringBuilder().Append(Header).Append("\r\n");
-        foreach (var r in rows)
-        {
-            string?[] cells =
-            [
-                r.TerminalId, r.StoreCode, r.TransactionId, Money.MajorUnits(r.AmountMinor, r.Currency), r.Currency, r.MaskedPan, r.AuthCode, r.Rrn,
-                r.BatchNumber, r.AuthorizedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), r.LastStage, r.Reason, r.CaseStatus,
-            ];
-            sb.AppendJoin(',', cells.Select(TerminalCsv.Escape)).Append("\r\n");
-        }
-        return sb.ToString();
     }
 }

@@ -5,17 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Background;
 
-/// <summary><c>FleetOps:Retention</c>.</summary>
-public sealed class RetentionOptions
-{
-    public const string Section = "FleetOps:Retention";
-
-    /// <summary>Heartbeat rows are deleted after this long; power and transaction events are kept.</summary>
-    /// <remarks>The telemetry API refuses heartbeats older than this (<see cref="EventLimits.HeartbeatCutoff"/>).</remarks>
-    public double HeartbeatHours { get; set; } = EventLimits.DefaultHeartbeatRetentionHours;
-    public int SweepMinutes { get; set; } = 10;
-}
-
 /// <summary>
 /// Heartbeats are most of the traffic and only their latest values matter, so their rows expire.
 /// Deletes in small chunks so the event writer is never blocked for long on SQLite's single write lock.

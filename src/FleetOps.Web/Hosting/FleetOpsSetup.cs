@@ -36,23 +36,12 @@ public static class FleetOpsSetup
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext());
 
-        var database = new DatabaseOptions();
-        configuration.GetSection(DatabaseOptions.Section).Bind(database);
-        database.ConnectionString = configuration.GetConnectionString("FleetOps") ?? database.ConnectionString;
-        var detection = new DetectionOptions();
-        configuration.GetSection(DetectionOptions.Section).Bind(detection);
-        var limits = new RateLimitOptions();
-        configuration.GetSection(RateLimitOptions.Section).Bind(limits);
-
-        services.AddSingleton(database);
-        services.AddSingleton(detection);
+        // Every settings section is bound and checked there; these few shape the wiring below.
+        var settings = services.AddFleetSettings(configuration);
+        var database = settings.Database;
+        var detection = settings.Detection;
+        var limits = settings.RateLimits;
         services.TryAddTimeProvider();
-        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
-            .Validate(o => o.Problem() is null, $"{TelemetryOptions.Section} is out of range (MaxEventAgeDays 1-3650, HeartbeatIntervalSeconds >= 1).")
-            .ValidateOnStart();
-        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
 
         // Domain state, in memory, one instance per process.
         services.AddSingleton<FleetDbContextFactory>();
@@ -85,7 +74,7 @@ public static class FleetOpsSetup
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
-        services.AddFleetDataProtection(configuration, database);
+        services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi();

@@ -8,11 +8,6 @@ using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Ingestion;
 
-public sealed record IngestResult(int Accepted, int Duplicates);
-
-/// <summary>The database could not take the events; the terminal should retry (503 with Retry-After).</summary>
-public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// The one writer of telemetry. Requests queue their events in a bounded channel; the writer drains
 /// whatever is waiting, writes it all in one transaction (group commit), and only after the commit

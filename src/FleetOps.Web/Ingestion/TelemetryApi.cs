@@ -10,6 +10,8 @@ namespace FleetOps.Web.Ingestion;
 /// <summary>
 /// <c>POST /api/v1/telemetry</c>. The body is read by hand with a hard 1 MiB cap (so an oversized body
 /// costs at most 1 MiB of memory), and is never logged: it may hold card data that the guard refuses.
+/// The key is checked before this runs, by <see cref="TerminalKeyAuthenticationHandler"/> (401s); whether the key's
+/// terminal may send this body (403s) depends on the body, so that is decided here.
 /// </summary>
 public static class TelemetryApi
 {
@@ -21,29 +23,20 @@ public static class TelemetryApi
             .WithSummary("Terminals post heartbeats, power and transaction events")
             .Accepts<object>("application/json")
             .RequireRateLimiting(TelemetryRateLimit.PolicyName)
+            .RequireAuthorization(TerminalKeyAuthenticationHandler.Policy)
             .DisableAntiforgery();
         return app;
     }
 
     public static async Task<Results<Ok<TelemetryResponse>, ProblemHttpResult>> PostTelemetry(
         HttpContext context,
-        TerminalKeys keys,
         FleetState fleet,
         EventWriter writer,
         TimeProvider time,
         IOptions<TelemetryOptions> options,
         IOptions<RetentionOptions> retention)
     {
-        var key = BearerToken(context.Request);
-        if (key is null)
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Missing terminal key", "Send 'Authorization: Bearer <terminal key>'.");
-        }
-        if (keys.Check(key, null, out var owner) == KeyCheck.UnknownKey)
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Unknown terminal key", "The key is not valid for any terminal.");
-        }
-
+        var owner = TerminalKeyAuthenticationHandler.TerminalId(context.User);
         var body = await ReadBoundedAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
@@ -59,7 +52,7 @@ public static class TelemetryApi
         {
             return Problem(StatusCodes.Status403Forbidden, "Key belongs to another terminal", "The key does not belong to the terminal named in 'terminalId'.");
         }
-        var terminal = fleet.Get(owner!);
+        var terminal = fleet.Get(owner);
         if (terminal is null || terminal.Registration.Decommissioned)
         {
             return Problem(StatusCodes.Status403Forbidden, "Terminal decommissioned", "This terminal has been decommissioned and may not send telemetry.");
@@ -71,7 +64,7 @@ public static class TelemetryApi
         {
             try
             {
-                result = await writer.WriteAsync(owner!, valid, context.RequestAborted);
+                result = await writer.WriteAsync(owner, valid, context.RequestAborted);
             }
             catch (StorageUnavailableException)
             {
@@ -84,15 +77,6 @@ public static class TelemetryApi
         var directives = new TelemetryDirectives(options.Value.HeartbeatIntervalSeconds, target?.AppVersion, target?.FirmwareVersion);
         var rejected = batch.Rejected.Select(r => new RejectedEvent(r.Index, r.Id, r.Error!)).ToList();
         return TypedResults.Ok(new TelemetryResponse(result.Accepted, result.Duplicates, rejected, directives));
-    }
-
-    internal static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
-        var token = header[prefix.Length..].Trim();
-        return token.Length is > 0 and <= 512 ? token : null;
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

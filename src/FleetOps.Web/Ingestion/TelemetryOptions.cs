@@ -1,9 +1,10 @@
+using FleetOps.Core.Settings;
 using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Web.Ingestion;
 
 /// <summary><c>FleetOps:Telemetry</c>: what the server tells terminals in <c>directives</c>, and how old an event may be.</summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Telemetry";
     public int HeartbeatIntervalSeconds { get; set; } = 60;
@@ -11,9 +12,8 @@ public sealed class TelemetryOptions
     /// <summary>Events whose <c>at</c> is older than this are rejected (see <see cref="EventLimits"/>).</summary>
     public int MaxEventAgeDays { get; set; } = EventLimits.DefaultMaxEventAgeDays;
 
-    /// <summary>Why the options cannot be used, or null.</summary>
-    public string? Problem() =>
-        HeartbeatIntervalSeconds < 1 ? $"{Section}:HeartbeatIntervalSeconds must be at least 1."
-        : MaxEventAgeDays is < 1 or > 3650 ? $"{Section}:MaxEventAgeDays must be between 1 and 3650."
-        : null;
+    public IReadOnlyList<string> Problems() => new SettingProblems(Section)
+        .Range(HeartbeatIntervalSeconds, 1, 86_400)
+        .Range(MaxEventAgeDays, 1, 3650)
+        .ToList();
 }

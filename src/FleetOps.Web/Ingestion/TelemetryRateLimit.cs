@@ -4,19 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace FleetOps.Web.Ingestion;
 
-/// <summary><c>FleetOps:RateLimits</c>.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "FleetOps:RateLimits";
-
-    /// <summary>Sustained telemetry requests per second per terminal key; a backlog replay bursts above it.</summary>
-    public int TelemetryRequestsPerSecond { get; set; } = 10;
-    public int TelemetryBurst { get; set; } = 60;
-
-    /// <summary>Sign-in attempts per minute from one address (password guessing across many accounts).</summary>
-    public int SignInPerMinute { get; set; } = 10;
-}
-
 /// <summary>
 /// Per-terminal rate limit on telemetry with ASP.NET Core's token bucket: one misbehaving terminal
 /// (a retry loop without back-off) cannot starve the writer for the rest of the fleet.
@@ -43,8 +30,10 @@ public static class TelemetryRateLimit
             };
             options.AddPolicy(PolicyName, context =>
             {
-                // Partition by the presented key (hashed, never kept in clear); requests without one fail auth anyway.
-                var key = TelemetryApi.BearerToken(context.Request);
+                // Runs before authentication (UseRateLimiter precedes UseAuthentication), so a flood is refused before
+                // any key is checked and 429 wins over 401 as it always has. Partition by the presented key (hashed,
+                // never kept in clear): one valid key is one terminal; requests without one fail authentication anyway.
+                var key = BearerToken.From(context.Request);
                 var partition = key is null ? "anonymous" : Convert.ToHexString(TerminalKeys.Hash(key));
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {

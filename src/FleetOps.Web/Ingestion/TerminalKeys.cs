@@ -4,8 +4,6 @@ using System.Text;
 
 namespace FleetOps.Web.Ingestion;
 
-public enum KeyCheck { Valid, UnknownKey, OtherTerminal }
-
 /// <summary>
 /// Terminal keys, held in memory as SHA-256 hashes so authentication costs no database round trip.
 /// The database keeps only the hash; the key itself is shown once at registration.

@@ -1,13 +1,16 @@
+using System.Data.Common;
+using FleetOps.Core.Settings;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FleetOps.Web.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
-
 /// <summary><c>FleetOps:Database</c> plus <c>ConnectionStrings:FleetOps</c>.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Database";
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
+    public const string ConnectionStringName = "FleetOps";
     public const string DefaultSqlite = "Data Source=data/fleetops.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
@@ -26,4 +29,34 @@ public sealed class DatabaseOptions
 
     /// <summary>Where FleetOps keeps its own files: the SQLite file's folder, else <c>data/</c> under the working directory.</summary>
     public string DataFolder => Path.GetDirectoryName(SqliteFile) ?? Path.GetFullPath("data");
+
+    /// <summary>
+    /// Without its own connection string PostgreSQL would be handed the SQLite default and fail with a driver message
+    /// that names no setting. Parse errors name the keyword at fault, never a value (the string may hold a password).
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new SettingProblems(Section).Known(Provider);
+        if (Provider == DatabaseProvider.Postgres && (string.IsNullOrWhiteSpace(ConnectionString) || ConnectionString == DefaultSqlite))
+        {
+            return problems.Require(false, $"{ConnectionStringKey} must be set when {problems.Key(nameof(Provider))} is {DatabaseProvider.Postgres}.").ToList();
+        }
+        if (string.IsNullOrWhiteSpace(ConnectionString)) return problems.Require(false, $"{ConnectionStringKey} must not be empty.").ToList();
+        var parseError = ParseError();
+        return problems.Require(parseError is null, $"{ConnectionStringKey} is not a valid {Provider} connection string: {parseError}").ToList();
+    }
+
+    private string? ParseError()
+    {
+        try
+        {
+            DbConnectionStringBuilder builder = Provider == DatabaseProvider.Postgres ? new NpgsqlConnectionStringBuilder() : new SqliteConnectionStringBuilder();
+            builder.ConnectionString = ConnectionString;
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return ex.Message;
+        }
+    }
 }

@@ -30,7 +30,3 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FleetDbContext).Assembly);
     }
 }
-
-public sealed class SqliteFleetDbContext(DbContextOptions<SqliteFleetDbContext> options) : FleetDbContext(options);
-
-public sealed class PostgresFleetDbContext(DbContextOptions<PostgresFleetDbContext> options) : FleetDbContext(options);

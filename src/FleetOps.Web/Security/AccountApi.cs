@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FleetOps.Web.Security;
 
-public sealed record SignInForm(string? Email, string? Password, string? ReturnUrl);
-
-public sealed record ChangePasswordForm(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);
-
 /// <summary>
 /// Form posts of the account pages (static, server-rendered): sign-in, sign-out and password change.
 /// Forms carry an anti-forgery token, which minimal APIs check for every form post.

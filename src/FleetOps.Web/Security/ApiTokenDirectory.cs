@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Security;
 
-public sealed record ApiTokenInfo(int Id, string UserId, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
-
 /// <summary>
 /// Management API tokens: created and revoked by their owner, shown once, stored as SHA-256 hashes and
 /// cached in memory so that a revoke takes effect on the very next request.

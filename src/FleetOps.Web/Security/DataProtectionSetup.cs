@@ -12,9 +12,8 @@ public static class DataProtectionSetup
 {
     public const string ApplicationName = "FleetOps";
 
-    public static IServiceCollection AddFleetDataProtection(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    public static IServiceCollection AddFleetDataProtection(this IServiceCollection services, KeyProtectionOptions options, DatabaseOptions database)
     {
-        var options = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
         var certificate = KeyCertificate.Load(options, database.DataFolder);
         services.AddSingleton(certificate);
         services.AddDataProtection()

@@ -1,3 +1,4 @@
+using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -42,7 +43,8 @@ public static class IdentitySetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, TerminalKeyAuthenticationHandler>(TerminalKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddFleetPolicies();
         services.AddCascadingAuthenticationState();
 
@@ -50,7 +52,6 @@ public static class IdentitySetup
         services.AddSingleton<ApiTokenDirectory>();
         services.AddSingleton<SecurityStamps>();
         services.AddSingleton<SignInThrottle>();
-        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<UserAdministration>();

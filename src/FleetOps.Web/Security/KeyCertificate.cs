@@ -21,12 +21,17 @@ public sealed class KeyCertificate(X509Certificate2 certificate, string? selfSig
     {
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
-            if (!File.Exists(options.CertificatePath))
+            // That the file exists is checked with the other settings (KeyProtectionOptions.Problems); whether the
+            // password opens it is known only by opening it.
+            try
+            {
+                return new KeyCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword), null);
+            }
+            catch (CryptographicException ex)
             {
                 throw new InvalidOperationException(
-                    $"{KeyProtectionOptions.Section}:CertificatePath points to '{options.CertificatePath}', which does not exist.");
+                    $"{KeyProtectionOptions.Section}:CertificatePath '{options.CertificatePath}' cannot be read with {KeyProtectionOptions.Section}:CertificatePassword: {ex.Message}", ex);
             }
-            return new KeyCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword), null);
         }
         var path = Path.Combine(Path.GetFullPath(dataFolder), SelfSignedFileName);
         if (!File.Exists(path)) CreateSelfSigned(path);

@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Security;
 
-public sealed record UserDraft(string Email, string DisplayName, string Role, IReadOnlyCollection<string> Regions, IReadOnlyCollection<string> Stores);
-
 /// <summary>
 /// Creating and changing users: Identity for the account, FleetOps tables for the scope, then the in-memory
 /// directory (which tells open circuits and hub connections), and an audit line for every change.

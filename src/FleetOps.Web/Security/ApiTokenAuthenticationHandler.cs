@@ -7,32 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Security;
 
-public static class Roles
-{
-    public const string Administrator = "Administrator";
-    public const string RegionalManager = "RegionalManager";
-    public const string StoreManager = "StoreManager";
-    public const string Technician = "Technician";
-
-    public static readonly string[] All = [Administrator, RegionalManager, StoreManager, Technician];
-
-    public static string Title(string role) => role switch
-    {
-        RegionalManager => "Regional manager",
-        StoreManager => "Store manager",
-        _ => role,
-    };
-}
-
-/// <summary><c>FleetOps:Bootstrap</c>: first-start credentials (PROTOCOL.md §4).</summary>
-public sealed class BootstrapOptions
-{
-    public const string Section = "FleetOps:Bootstrap";
-    public string? ApiToken { get; set; }
-    public string? AdminEmail { get; set; }
-    public string? AdminPassword { get; set; }
-}
-
 /// <summary>
 /// Bearer API tokens for the management API and the SignalR hub. The bootstrap token from configuration
 /// is valid with the administrator role. WebSocket clients cannot send headers, so the hub also accepts
@@ -54,12 +28,13 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        // Terminals authenticate with their own keys, checked by the telemetry endpoint itself.
+        // Terminals authenticate with their own keys (TerminalKeyAuthenticationHandler); the telemetry endpoint asks
+        // for that scheme only, so this one stays out of it rather than look up a terminal key among API tokens.
         if (Request.Path.StartsWithSegments("/api/v1/telemetry"))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var token = Ingestion.TelemetryApi.BearerToken(Request);
+        var token = Ingestion.BearerToken.From(Request);
         if (token is null && Request.Path.StartsWithSegments("/hubs"))
         {
             token = Request.Query["access_token"].ToString();

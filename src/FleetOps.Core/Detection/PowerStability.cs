@@ -1,0 +1,3 @@
+namespace FleetOps.Core.Detection;
+
+public sealed record PowerStability(PowerStatus Status, int LossesInWindow, DateTimeOffset? LastLossAt);

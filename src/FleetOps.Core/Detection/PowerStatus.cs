@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace FleetOps.Core.Detection;
+
+public enum PowerStatus
+{
+    [JsonStringEnumMemberName("stable")] Stable,
+    [JsonStringEnumMemberName("unstable")] Unstable,
+}

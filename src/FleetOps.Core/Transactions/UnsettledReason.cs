@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace FleetOps.Core.Transactions;
+
+/// <summary>Why a card payment may never reach the merchant (PROTOCOL.md §2 and §3).</summary>
+public enum UnsettledReason
+{
+    [JsonStringEnumMemberName("incomplete")] Incomplete,
+    [JsonStringEnumMemberName("interrupted_by_power_loss")] InterruptedByPowerLoss,
+    [JsonStringEnumMemberName("not_settled")] NotSettled,
+    [JsonStringEnumMemberName("authorization_expiring")] AuthorizationExpiring,
+}

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record CreateTerminalRequest(string? TerminalId, string? StoreCode, string? Model, string? SerialNumber);

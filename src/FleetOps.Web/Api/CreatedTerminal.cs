@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record CreatedTerminal(string TerminalId, string Key);

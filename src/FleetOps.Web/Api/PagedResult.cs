@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record SoftwareTargetRequest(string? AppVersion, string? FirmwareVersion, string? MinimumAppVersion);

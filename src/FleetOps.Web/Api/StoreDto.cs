@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record StoreDto(string Code, string Name, string Region, string TimeZone);

@@ -1,0 +1,16 @@
+using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Cases;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>An unsettled transaction as the API and the CSV show it (PROTOCOL.md §2).</summary>
+public sealed record UnsettledDto(
+    string TerminalId, string StoreCode, string TransactionId, long AmountMinor, string Currency, string? MaskedPan,
+    string? AuthCode, string? Rrn, string? BatchNumber, DateTimeOffset AuthorizedAt, string LastStage, string Reason, string CaseStatus)
+{
+    public static UnsettledDto From(TrackedTransaction t, CaseBook cases) => new(
+        t.TerminalId, t.StoreCode, t.TransactionId, t.Record.AmountMinor, t.Record.Currency, t.Record.MaskedPan, t.Record.AuthCode,
+        t.Record.Rrn, t.Record.BatchNumber, t.Record.AuthorizedAt, t.Record.LastStage.ToWire(),
+        t.Verdict.Reason!.Value.ToWire(), cases.StatusOf(t.TerminalId, t.TransactionId));
+}

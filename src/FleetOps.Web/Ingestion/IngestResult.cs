@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Ingestion;
+
+public sealed record IngestResult(int Accepted, int Duplicates);

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Ingestion;
+
+public enum KeyCheck { Valid, UnknownKey, OtherTerminal }

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Ingestion;
+
+public sealed record RejectedEvent(int Index, string? Id, string Error);

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Security;
+
+public sealed record ApiTokenInfo(int Id, string UserId, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

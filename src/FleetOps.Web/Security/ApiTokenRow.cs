@@ -1,0 +1,15 @@
+namespace FleetOps.Web.Security;
+
+/// <summary>A management API token: only its SHA-256 hash is stored; it acts with its owner's role and scope.</summary>
+public sealed class ApiTokenRow
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the token, so a person can tell their tokens apart.</summary>
+    public required string Prefix { get; set; }
+    public required byte[] Hash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace FleetOps.Web.Security;
+
+public static class AuditActions
+{
+    public const string SignIn = "sign_in";
+    public const string SignInFailed = "sign_in_failed";
+    public const string SignOut = "sign_out";
+    public const string PasswordChanged = "password_changed";
+    public const string UserCreated = "user_created";
+    public const string UserChanged = "user_changed";
+    public const string UserDisabled = "user_disabled";
+    public const string UserEnabled = "user_enabled";
+    public const string TokenCreated = "api_token_created";
+    public const string TokenRevoked = "api_token_revoked";
+    public const string TerminalKeyRotated = "terminal_key_rotated";
+    public const string TerminalDecommissioned = "terminal_decommissioned";
+    public const string TerminalRegistered = "terminal_registered";
+    public const string StoreCreated = "store_created";
+    public const string SoftwareTargetSet = "software_target_set";
+}

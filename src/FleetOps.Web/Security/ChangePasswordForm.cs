@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Security;
+
+public sealed record ChangePasswordForm(string? CurrentPassword, string? NewPassword, string? ConfirmPassword);

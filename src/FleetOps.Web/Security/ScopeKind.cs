@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Security;
+
+public enum ScopeKind { Region, Store }

@@ -1,0 +1,83 @@
+using System.Net;
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Hosting;
+
+/// <summary>
+/// A wrong setting stops the server at start with a message that names it (and, for a number out of range, the value
+/// found), whether the wiring reads it before the host is built or the host checks it as it starts.
+/// </summary>
+public sealed class SettingsValidationTests
+{
+    public static TheoryData<string, string, string> WrongSettings => new()
+    {
+        { "FleetOps:Detection:OfflineAfterSeconds", "-1", "FleetOps:Detection:OfflineAfterSeconds must be between 1 and 86400 (was -1)" },
+        { "FleetOps:Detection:CompletionTimeoutSeconds", "five minutes", "FleetOps:Detection:CompletionTimeoutSeconds" },
+        { "FleetOps:Detection:UnstablePowerWindowHours", "0", "FleetOps:Detection:UnstablePowerWindowHours must be between" },
+        { "FleetOps:Detection:SettleWithinHours", "NaN", "FleetOps:Detection:SettleWithinHours must be between" },
+        { "FleetOps:Detection:StoreWideShare", "1.5", "FleetOps:Detection:StoreWideShare must be between 0.01 and 1 (was 1.5)" },
+        { "FleetOps:RateLimits:TelemetryBurst", "0", "FleetOps:RateLimits:TelemetryBurst must be between 1 and" },
+        { "FleetOps:RateLimits:SignInPerMinute", "-3", "FleetOps:RateLimits:SignInPerMinute" },
+        { "FleetOps:Database:Provider", "Oracle", "FleetOps:Database:Provider" },
+        { "FleetOps:Database:Provider", "7", "FleetOps:Database:Provider must be one of Sqlite, Postgres (was 7)" },
+        { "ConnectionStrings:FleetOps", "Data Source=x.db;Flavour=strawberry", "ConnectionStrings:FleetOps is not a valid Sqlite connection string" },
+        { "FleetOps:Telemetry:HeartbeatIntervalSeconds", "0", "FleetOps:Telemetry:HeartbeatIntervalSeconds must be between 1 and 86400 (was 0)" },
+        { "FleetOps:Telemetry:MaxEventAgeDays", "99999999999", "FleetOps:Telemetry:MaxEventAgeDays" },
+        { "FleetOps:Retention:HeartbeatHours", "-5", "FleetOps:Retention:HeartbeatHours must be between" },
+        { "FleetOps:Retention:SweepMinutes", "0", "FleetOps:Retention:SweepMinutes" },
+        { "FleetOps:Demo:HeartbeatSeconds", "0", "FleetOps:Demo:HeartbeatSeconds" },
+        { "FleetOps:Demo:Terminals", "lots", "FleetOps:Demo:Terminals" },
+        { "FleetOps:SignIn:FailuresBeforePause", "0", "FleetOps:SignIn:FailuresBeforePause" },
+        { "FleetOps:SignIn:FirstPause", "00:00:00", "FleetOps:SignIn:FirstPause" },
+        { "FleetOps:SignIn:LongestPause", "00:00:30", "FleetOps:SignIn:LongestPause must be between 00:01:00" },
+        { "FleetOps:Bootstrap:AdminEmail", "first@fleetops.test", "FleetOps:Bootstrap:AdminPassword" },
+        { "FleetOps:Bootstrap:ApiToken", " padded-token ", "FleetOps:Bootstrap:ApiToken" },
+        { "FleetOps:DataProtection:CertificatePath", "/nowhere/fleetops.pfx", "FleetOps:DataProtection:CertificatePath points to '/nowhere/fleetops.pfx'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongSettings))]
+    public async Task A_wrong_setting_stops_the_server_naming_it(string key, string value, string expected)
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions { Settings = new Dictionary<string, string?> { [key] = value } });
+
+        var error = Record.Exception(() => app.Services);
+
+        Assert.NotNull(error);
+        var messages = string.Join(" | ", Messages(error));
+        Assert.Contains(expected, messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_without_its_own_connection_string_stops_the_server_naming_it()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
+        {
+            Settings = new Dictionary<string, string?> { ["FleetOps:Database:Provider"] = "Postgres", ["ConnectionStrings:FleetOps"] = "" },
+        });
+
+        var error = Record.Exception(() => app.Services);
+
+        Assert.NotNull(error);
+        Assert.Contains("ConnectionStrings:FleetOps must be set when FleetOps:Database:Provider is Postgres", string.Join(" | ", Messages(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_defaults_start_and_serve()
+    {
+        await using var app = new FleetOpsApp();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>The messages of an exception and everything inside it (the host wraps several failures in one).</summary>
+    private static IEnumerable<string> Messages(Exception error) => error switch
+    {
+        AggregateException many => [many.Message, .. many.InnerExceptions.SelectMany(Messages)],
+        { InnerException: { } inner } => [error.Message, .. Messages(inner)],
+        _ => [error.Message],
+    };
+}
