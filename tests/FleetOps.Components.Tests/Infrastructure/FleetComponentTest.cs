@@ -3,11 +3,12 @@ using Bunit;
 using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Live;
+using FleetOps.Web.Live;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
-using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ namespace FleetOps.Components.Tests.Infrastructure;
 /// <summary>
 /// A bUnit context (owned, not inherited: MudBlazor's services must be disposed asynchronously, which xUnit only
 /// does through <see cref="IAsyncLifetime"/>) with the real singletons the pages inject (fleet, stores, statistics) and a fake clock, so a
-/// test builds the fleet it needs directly and moves time by hand (live refresh timers only fire on Advance).
+/// test builds the fleet it needs directly and moves time by hand (a change after a quiet spell reaches a page at once;
+/// the ones after it only when the clock passes the feed's interval, see <see cref="LetLiveRefreshFire"/>).
 /// <para>
 /// Every test has its own database (<see cref="Database"/>, with the first administrator), the app's identity and
 /// access services (<see cref="IdentitySetup.AddFleetIdentity"/>: <see cref="CurrentAccess"/>, <see cref="UserAdministration"/>,
@@ -42,6 +44,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Clock = new FakeTimeProvider(Start);
         Fleet = new FleetState(Clock, Detection);
         Book = new TransactionBook(Clock, Detection, Fleet);
+        Cases = new CaseBook(Clock, NullLogger<CaseBook>.Instance);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
@@ -83,7 +86,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected StoreDirectory Stores { get; } = new();
 
     /// <summary>The recovery cases the pages read; <see cref="CaseService"/> (from <see cref="Services"/>) writes them.</summary>
-    protected CaseBook Cases { get; } = new();
+    protected CaseBook Cases { get; }
     protected IngestStatistics Statistics { get; } = new();
 
     protected DateTimeOffset Now => Clock.GetUtcNow();
@@ -202,8 +205,11 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     protected string NextId() => $"e-{Interlocked.Increment(ref _eventSequence)}";
 
-    /// <summary>Moves the clock past the live refresh throttle, so pages that follow the fleet re-render.</summary>
-    protected void LetLiveRefreshFire() => Clock.Advance(LiveRefresh.Interval + TimeSpan.FromMilliseconds(50));
+    /// <summary>
+    /// Moves the clock past the live pages' interval, so changes that came after the first one of a quiet spell (which
+    /// is delivered at once) reach the pages too. Call it after the changes; then wait for the page to show them.
+    /// </summary>
+    protected void LetLiveRefreshFire() => Clock.Advance(ChangeFeed<object>.DefaultInterval + TimeSpan.FromMilliseconds(50));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
