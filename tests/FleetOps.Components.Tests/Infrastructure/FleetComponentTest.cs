@@ -38,6 +38,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
     private int _eventSequence;
+    private readonly Dictionary<TransactionRecord, TaskCompletionSource> _awaitedRelays = new(ReferenceEqualityComparer.Instance);
 
     protected FleetComponentTest()
     {
@@ -55,6 +56,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Detection);
         RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
         Services.AddSingleton(RiskHistory);
+        RiskHistory.Subscribe(null, NoteRelayed, minInterval: TimeSpan.Zero);
 
         // Recovery cases: the real book and service on this test's database.
         Services.AddSingleton(Cases);
@@ -201,6 +203,31 @@ public abstract class FleetComponentTest : IAsyncLifetime
             .Select(g => Fleet.Get(g.Key)!.WithEvents(g.Select(e => e.Event), Now, Fleet.PowerHorizon))
             .ToList();
         Fleet.Publish(snapshots);
+    }
+
+    /// <summary>
+    /// Publishes a committed record to the book, as the event writer does after a commit, and waits until the
+    /// money-at-risk history — through which the pages follow the book — has taken it in and passed it on: a page rendered
+    /// next sees it whole, as one opened a moment later would, and is not refreshed by it while the test types.
+    /// </summary>
+    protected void PublishToBook(TransactionRecord record, string storeCode)
+    {
+        var relayed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_awaitedRelays) _awaitedRelays[record] = relayed;
+        Book.Publish([(record, storeCode)]);
+        if (!relayed.Task.Wait(BunitContext.DefaultWaitTimeout)) throw new TimeoutException("The money-at-risk history never relayed the record.");
+    }
+
+    private Task NoteRelayed(ChangeBatch<TrackedTransaction> changed)
+    {
+        lock (_awaitedRelays)
+        {
+            foreach (var t in changed)
+            {
+                if (_awaitedRelays.Remove(t.Record, out var relayed)) relayed.TrySetResult();
+            }
+        }
+        return Task.CompletedTask;
     }
 
     protected string NextId() => $"e-{Interlocked.Increment(ref _eventSequence)}";
