@@ -22,7 +22,7 @@ public sealed record TerminalGridRow(
 
 /// <summary>
 /// The terminals grid: server-side paging, filtering and sorting over the in-memory fleet, refreshed live
-/// (throttled) when a terminal on the fleet changes. Used by the terminals page and the store page.
+/// (<see cref="LiveComponent"/>) when a terminal on the fleet changes. Used by the terminals page and the store page.
 /// </summary>
 public partial class TerminalGrid
 {

@@ -47,7 +47,7 @@ public partial class CasePage : IDisposable
     {
         _scope = await Access.ScopeAsync();
         _me = (await Access.UserAsync())?.Email ?? "unknown";
-        // The terminal's later events (a settlement, a reversal, the power history) and changes to this case, throttled.
+        // The terminal's later events (a settlement, a reversal, the power history) and changes to this case.
         Follow(Book, t => t.TerminalId == TerminalId);
         Follow(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
         FollowClock(TimeSpan.FromSeconds(30));

@@ -13,7 +13,7 @@ namespace FleetOps.Web.Components.Transactions;
 /// <summary>
 /// The unsettled-payments worklist: money at risk, the filtered and sorted list of payments that may never reach the
 /// merchant (paged over the in-memory book with <see cref="UnsettledQuery"/>), lost sales, terminals to look at and
-/// operator-caused failures — all limited to the user's stores and following the book live (throttled).
+/// operator-caused failures — all limited to the user's stores and following the book live (<see cref="FleetOps.Web.Components.Shared.LiveComponent"/>).
 /// </summary>
 public partial class Worklist : IDisposable
 {
