@@ -36,7 +36,7 @@ public sealed class CasePageTests : FleetComponentTest
         PowerLoss(terminalId, TimeSpan.FromHours(1) - TimeSpan.FromSeconds(20));
         var record = TransactionRecord.From(terminalId, new TransactionEvent(NextId(), authorizedAt, transactionId, TransactionStage.Authorized,
             12800, "CNY", "622848******1234", "A1B2C3", "123456789012", "000123"));
-        Book.Publish([(record, Fleet.Get(terminalId)!.StoreCode)]);
+        PublishToBook(record, Fleet.Get(terminalId)!.StoreCode);
         return record;
     }
 
@@ -135,7 +135,7 @@ public sealed class CasePageTests : FleetComponentTest
         Heartbeat("T-1", TimeSpan.FromHours(2), bootId: "boot-1");
         var record = TransactionRecord.From("T-1", new TransactionEvent(NextId(), Now - TimeSpan.FromHours(1), "000123-0050",
             TransactionStage.Authorized, 4500, "CNY", "622848******9876", "Z9Y8X7", "998877665544", "000124"));
-        Book.Publish([(record, "S-1")]);
+        PublishToBook(record, "S-1");
         Heartbeat("T-1", TimeSpan.FromMinutes(58), bootId: "boot-2"); // no shutdown reported: the terminal died
         Book.Rejudge("T-1"); // as the event writer does when a terminal's power history changes
 

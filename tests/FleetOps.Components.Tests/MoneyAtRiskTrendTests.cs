@@ -29,7 +29,7 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
     {
         var events = stages.Select(s => new TransactionEvent(NextId(), Now - s.Ago, transactionId, s.Stage, amountMinor, currency, "622848******1234")).ToList();
         var record = events.Skip(1).Aggregate(TransactionRecord.From(terminalId, events[0]), (r, e) => r.With(e));
-        Book.Publish([(record, Fleet.Get(terminalId)!.StoreCode)]);
+        PublishToBook(record, Fleet.Get(terminalId)!.StoreCode);
     }
 
     /// <summary>Completed <paramref name="daysAgo"/> days ago and never settled: at risk since 26 hours after that.</summary>

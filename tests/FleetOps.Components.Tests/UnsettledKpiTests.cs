@@ -23,7 +23,7 @@ public sealed class UnsettledKpiTests : FleetComponentTest
     private void Authorized(string terminalId, string transactionId, TimeSpan ago, long amountMinor, string currency = "CNY")
     {
         var e = new TransactionEvent(NextId(), Now - ago, transactionId, TransactionStage.Authorized, amountMinor, currency, "622848******1234");
-        Book.Publish([(TransactionRecord.From(terminalId, e), Fleet.Get(terminalId)!.StoreCode)]);
+        PublishToBook(TransactionRecord.From(terminalId, e), Fleet.Get(terminalId)!.StoreCode);
     }
 
     private static string Text(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string selector) =>
@@ -65,9 +65,14 @@ public sealed class UnsettledKpiTests : FleetComponentTest
         });
         LetLiveRefreshFire();
 
-        cut.WaitForAssertion(() => Assert.Contains("234.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent));
-        Assert.Contains("1 payment", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
-        Assert.DoesNotContain("1,234.00", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+        // "1,234.00 CNY" contains "234.00 CNY": wait for the whole new figure, not for a substring the old one has too.
+        cut.WaitForAssertion(() =>
+        {
+            var kpi = cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent;
+            Assert.Contains("234.00 CNY", kpi);
+            Assert.Contains("1 payment", kpi);
+            Assert.DoesNotContain("1,234.00", kpi);
+        });
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
     {
         var record = Book.Get(terminalId, events[0].TransactionId)?.Record;
         foreach (var e in events) record = record?.With(e) ?? TransactionRecord.From(terminalId, e);
-        Book.Publish([(record!, Fleet.Get(terminalId)!.StoreCode)]);
+        PublishToBook(record!, Fleet.Get(terminalId)!.StoreCode);
         return record!;
     }
 

@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Detection;
+using FleetOps.Core.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Core.Fleet;
 
 /// <summary>
 /// The live picture of the fleet: one immutable snapshot per terminal, readable without locks by any
 /// number of pages, changed only under <see cref="_gate"/> by the event writer, the management side and
-/// the deadline sweep. Every change is announced through <see cref="Changed"/> (subscribers must be quick:
-/// they only mark themselves dirty; throttling happens downstream).
+/// the deadline sweep. Every change is announced to subscribers (<see cref="Subscribe"/>) off the writer's thread, so
+/// what a page or the hub does with it can neither slow nor fail the write.
 /// </summary>
-public sealed class FleetState(TimeProvider time, DetectionOptions options)
+public sealed class FleetState(TimeProvider time, DetectionOptions options, ILogger? logger = null) : IChangeSource<TerminalSnapshot>
 {
+    private readonly ChangeFeed<TerminalSnapshot> _changes = new("fleet", time, logger ?? NullLogger.Instance);
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, TerminalSnapshot> _terminals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SoftwareTarget> _targets = new(StringComparer.OrdinalIgnoreCase);
@@ -18,7 +22,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
     private readonly OfflineDeadlines _deadlines = new();
     private readonly HashSet<string> _powerWatch = new(StringComparer.Ordinal);
 
-    public event Action<IReadOnlyList<TerminalSnapshot>>? Changed;
+    public IDisposable Subscribe(Func<TerminalSnapshot, bool>? relevant, Func<ChangeBatch<TerminalSnapshot>, Task> callback,
+        TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
     public DetectionOptions Options => options;
     public TimeProvider Time => time;
@@ -74,7 +79,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
             updated = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, time.GetUtcNow());
             Put(updated);
         }
-        Subscribers.Notify(Changed, [updated]);
+        _changes.Publish(updated);
     }
 
     public void SetTarget(SoftwareTarget target)
@@ -176,10 +181,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options)
         return changed.Count;
     }
 
-    private void Notify(List<TerminalSnapshot> changed)
-    {
-        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
-    }
+    private void Notify(List<TerminalSnapshot> changed) => _changes.Publish(changed);
 
     private TerminalSnapshot Reassess(TerminalSnapshot terminal, DateTimeOffset now)
     {

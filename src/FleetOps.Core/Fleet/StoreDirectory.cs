@@ -1,15 +1,20 @@
 using System.Collections.Concurrent;
+using FleetOps.Core.Live;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Core.Fleet;
 
 public sealed record StoreInfo(string Code, string Name, string Region, string TimeZone);
 
 /// <summary>The chain's stores, in memory: a few hundred rows that every page needs.</summary>
-public sealed class StoreDirectory
+public sealed class StoreDirectory(TimeProvider? time = null, ILogger<StoreDirectory>? logger = null) : IChangeSource<StoreInfo>
 {
     private readonly ConcurrentDictionary<string, StoreInfo> _stores = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ChangeFeed<StoreInfo> _changes = new("store directory", time ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance);
 
-    public event Action? Changed;
+    public IDisposable Subscribe(Func<StoreInfo, bool>? relevant, Func<ChangeBatch<StoreInfo>, Task> callback, TimeSpan? minInterval = null) =>
+        _changes.Subscribe(relevant, callback, minInterval);
 
     public StoreInfo? Get(string code) => _stores.GetValueOrDefault(code);
 
@@ -19,12 +24,12 @@ public sealed class StoreDirectory
     {
         _stores.Clear();
         foreach (var store in stores) _stores[store.Code] = store;
-        Changed?.Invoke();
+        _changes.Publish([.. _stores.Values]);
     }
 
     public void Put(StoreInfo store)
     {
         _stores[store.Code] = store;
-        Changed?.Invoke();
+        _changes.Publish(store);
     }
 }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Live;
 using FleetOps.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Core.Transactions;
 
@@ -20,7 +23,8 @@ public sealed record TrackedTransaction(TransactionRecord Record, string StoreCo
 /// (reversed after a power loss) are kept for a while so that people see them. A reversal is often sent while the
 /// terminal boots, before the heartbeat or backlog that reveals the loss, so recent reversals stay watched too.
 /// </summary>
-public sealed class TransactionBook(TimeProvider time, DetectionOptions options, FleetState fleet)
+public sealed class TransactionBook(TimeProvider time, DetectionOptions options, FleetState fleet, ILogger? logger = null)
+    : IChangeSource<TrackedTransaction>
 {
     public static readonly TimeSpan LostSalesKeptFor = TimeSpan.FromDays(7);
 
@@ -32,8 +36,11 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     private readonly PriorityQueue<(string, string), DateTimeOffset> _deadlines = new();
     private readonly Dictionary<string, HashSet<string>> _openByTerminal = new(StringComparer.Ordinal);
     private readonly UnsettledTally _tally = new();
+    private readonly ChangeFeed<TrackedTransaction> _changes = new("transaction book", time, logger ?? NullLogger.Instance);
 
-    public event Action<IReadOnlyList<TrackedTransaction>>? Changed;
+    /// <summary>Every record the book was given or re-judged, closed ones included (they leave the book with that change).</summary>
+    public IDisposable Subscribe(Func<TrackedTransaction, bool>? relevant, Func<ChangeBatch<TrackedTransaction>, Task> callback,
+        TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
     public int OpenCount => _open.Count;
 
@@ -72,7 +79,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed) changed.Add(Put(Judge(record, store, now)));
         }
-        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
+        _changes.Publish(changed);
     }
 
     /// <summary>
@@ -93,7 +100,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
                 if (judged.Verdict != watched.Verdict) changed.Add(Put(judged));
             }
         }
-        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
+        _changes.Publish(changed);
     }
 
     /// <summary>The running totals of the unsettled transactions of <paramref name="stores"/> (null: all), without walking the book.</summary>
@@ -142,7 +149,7 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
                 if (now - reversal.Record.AuthorizedAt > LostSalesKeptFor) Unwatch(key);
             }
         }
-        if (changed.Count > 0) Subscribers.Notify(Changed, changed);
+        _changes.Publish(changed);
         return changed.Count;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Detection;
+using FleetOps.Core.Live;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Persistence;
 
@@ -9,10 +10,15 @@ namespace FleetOps.Web.Background;
 /// Money at risk over the last <see cref="Days"/> days, for the overview and store charts. Open transactions come from the
 /// in-memory book; closed ones are only in the database, so the few closed ones that were at risk in the window
 /// (<see cref="AtRiskCandidates"/>) are cached here, loaded at start-up and every <see cref="RefreshEvery"/>. Between loads,
-/// sales that close are taken from the book as they leave it: otherwise a late settlement would make its past days drop
+/// sales that close are taken from the book (subscribed) as they leave it: otherwise a late settlement would make its past days drop
 /// out of the chart until the next load. Pages compute their scoped trend per render from the cache and the book.
+/// <para>
+/// Pages that draw the trend follow the book through this class (<see cref="Subscribe"/>): it relays each change of the
+/// book only after it has taken the closed sales in, so a page never re-renders in the gap between a sale leaving the
+/// book and arriving here (which would drop its past days until the next change).
+/// </para>
 /// </summary>
-public sealed partial class MoneyAtRiskHistory : BackgroundService
+public sealed partial class MoneyAtRiskHistory : BackgroundService, IChangeSource<TrackedTransaction>
 {
     public const int Days = MoneyAtRiskTrend.DefaultDays;
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
@@ -22,6 +28,8 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService
     private readonly DetectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MoneyAtRiskHistory> _logger;
+    private readonly IDisposable _bookChanges;
+    private readonly ChangeFeed<TrackedTransaction> _changes;
 
     private volatile IReadOnlyDictionary<(string, string), Closed> _loaded = new Dictionary<(string, string), Closed>();
     private readonly ConcurrentDictionary<(string, string), Closed> _closedSinceLoad = new();
@@ -38,8 +46,14 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService
         _options = options;
         _time = time;
         _logger = logger;
-        book.Changed += OnBookChanged;
+        _changes = new ChangeFeed<TrackedTransaction>("money at risk", time, logger);
+        // No interval: pages get their own from the relay.
+        _bookChanges = book.Subscribe(null, OnBookChanged, minInterval: TimeSpan.Zero);
     }
+
+    /// <summary>The book's changes, relayed once the closed sales among them are in the history.</summary>
+    public IDisposable Subscribe(Func<TrackedTransaction, bool>? relevant, Func<ChangeBatch<TrackedTransaction>, Task> callback,
+        TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
     /// <summary>Money at risk at the end of each of the last <see cref="Days"/> days in <paramref name="stores"/> (null: all), days in <paramref name="zone"/>.</summary>
     public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
@@ -119,18 +133,32 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService
 
     public override void Dispose()
     {
-        _book.Changed -= OnBookChanged;
+        _bookChanges.Dispose();
         base.Dispose();
     }
 
-    private void OnBookChanged(IReadOnlyList<TrackedTransaction> changed)
+    private async Task OnBookChanged(ChangeBatch<TrackedTransaction> changed)
     {
+        if (changed.EverythingChanged)
+        {
+            // The book kept no list for us: what closed is in the database by now, and the next load must not wait ten minutes.
+            try
+            {
+                await RefreshAsync(CancellationToken.None);
+            }
+            finally
+            {
+                _changes.PublishEverythingChanged();
+            }
+            return;
+        }
         var since = Since(_time.GetUtcNow());
         foreach (var t in changed)
         {
             if (!t.Record.IsClosed || !WasAtRiskSince(t.Record, since)) continue;
             _closedSinceLoad[(t.TerminalId, t.TransactionId)] = new Closed(t.Record, t.StoreCode, Interlocked.Increment(ref _sequence));
         }
+        _changes.Publish(changed);
     }
 
     /// <summary>A day's margin before the first day's end, whatever the time zone of the stores.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FleetOps.Core.Live;
 using FleetOps.Core.Transactions;
 
 namespace FleetOps.Web.Cases;
@@ -6,26 +7,29 @@ namespace FleetOps.Web.Cases;
 /// <summary>
 /// Closes cases by themselves when the transaction's own events settle the question: it listens to the transaction
 /// book (which publishes every committed record, closed ones included) and hands closing records that have an open
-/// case to <see cref="CaseService.AutoResolveAsync"/> off the writer's thread. On start it first reconciles what
-/// closed while it was not listening.
+/// case to <see cref="CaseService.AutoResolveAsync"/> in order, one at a time. On start it first reconciles what
+/// closed while it was not listening, and again whenever the book reports more changes than it kept for it.
 /// </summary>
 public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseBook cases, CaseService service,
     ILogger<CaseAutoResolver> logger) : BackgroundService
 {
-    private readonly Channel<TransactionRecord> _closed = Channel.CreateUnbounded<TransactionRecord>(new UnboundedChannelOptions { SingleReader = true });
+    // Null asks for a reconciliation of every open case: the book said "everything changed".
+    private readonly Channel<TransactionRecord?> _closed = Channel.CreateUnbounded<TransactionRecord?>(new UnboundedChannelOptions { SingleReader = true });
+    private IDisposable? _subscription;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        transactions.Changed += OnChanged;
+        _subscription = transactions.Subscribe(ClosesOpenCase, OnChanged, minInterval: TimeSpan.Zero);
         return base.StartAsync(cancellationToken);
     }
 
-    private void OnChanged(IReadOnlyList<TrackedTransaction> changed)
+    private bool ClosesOpenCase(TrackedTransaction t) => t.Record.IsClosed && cases.For(t.TerminalId, t.TransactionId) is { IsResolved: false };
+
+    private Task OnChanged(ChangeBatch<TrackedTransaction> changed)
     {
-        foreach (var t in changed)
-        {
-            if (t.Record.IsClosed && cases.For(t.TerminalId, t.TransactionId) is { IsResolved: false }) _closed.Writer.TryWrite(t.Record);
-        }
+        if (changed.EverythingChanged) _closed.Writer.TryWrite(null);
+        foreach (var t in changed) _closed.Writer.TryWrite(t.Record);
+        return Task.CompletedTask;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,12 +42,13 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
             {
                 try
                 {
-                    await service.AutoResolveAsync([record], stoppingToken);
+                    if (record is null) await service.ReconcileAsync(stoppingToken);
+                    else await service.AutoResolveAsync([record], stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The next start reconciles it; one failed case must not stop the others.
-                    LogFailed(e, record.TerminalId, record.TransactionId);
+                    LogFailed(e, record?.TerminalId ?? "*", record?.TransactionId ?? "*");
                 }
             }
         }
@@ -54,7 +59,7 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
-        transactions.Changed -= OnChanged;
+        _subscription?.Dispose();
         return base.StopAsync(cancellationToken);
     }
 

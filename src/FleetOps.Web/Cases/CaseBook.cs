@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Cases;
+using FleetOps.Core.Live;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
 
@@ -10,12 +11,14 @@ namespace FleetOps.Web.Cases;
 /// without a query per page. Cases are made by people, one per problem transaction, so they stay few next to the
 /// transactions; all are loaded at start-up. Only <see cref="CaseService"/> writes here, after its commit.
 /// </summary>
-public sealed class CaseBook
+public sealed class CaseBook(TimeProvider time, ILogger<CaseBook> logger) : IChangeSource<RecoveryCase>
 {
     private readonly ConcurrentDictionary<(string, string), RecoveryCase> _byTransaction = new();
     private readonly ConcurrentDictionary<long, RecoveryCase> _byId = new();
+    private readonly ChangeFeed<RecoveryCase> _changes = new("recovery cases", time, logger);
 
-    public event Action<RecoveryCase>? Changed;
+    public IDisposable Subscribe(Func<RecoveryCase, bool>? relevant, Func<ChangeBatch<RecoveryCase>, Task> callback, TimeSpan? minInterval = null) =>
+        _changes.Subscribe(relevant, callback, minInterval);
 
     public IEnumerable<RecoveryCase> All => _byId.Values;
 
@@ -46,7 +49,7 @@ public sealed class CaseBook
     internal void Put(RecoveryCase c)
     {
         Store(c);
-        Changed?.Invoke(c);
+        _changes.Publish(c);
     }
 
     private void Store(RecoveryCase c)

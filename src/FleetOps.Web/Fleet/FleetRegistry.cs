@@ -15,13 +15,12 @@ public sealed record RegisteredTerminal(string TerminalId, string Key);
 /// Registration of stores, terminals and software targets: writes the database first, then the in-memory
 /// fleet, the store directory and the key cache, so a restart sees exactly what was acknowledged.
 /// </summary>
-public sealed partial class FleetRegistry(
+public sealed class FleetRegistry(
     FleetDbContextFactory databases,
     FleetState fleet,
     StoreDirectory stores,
     TerminalKeys keys,
-    TimeProvider time,
-    ILogger<FleetRegistry> logger)
+    TimeProvider time)
 {
     /// <summary>
     /// One registration at a time on this node: "is the code free?" and "insert it" must not interleave, or two requests
@@ -93,7 +92,7 @@ public sealed partial class FleetRegistry(
             if (!await SaveNewAsync(db, cancellationToken)) return (RegistrationError.AlreadyExists, null);
             known.Add(registration.TerminalId);
             keys.Set(registration.TerminalId, hash);
-            Publish(() => fleet.Register(registration with { StoreCode = store.Code }));
+            fleet.Register(registration with { StoreCode = store.Code });
             return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key));
         }, cancellationToken);
     }
@@ -153,7 +152,7 @@ public sealed partial class FleetRegistry(
         if (row is null) return false;
         row.Decommissioned = true;
         await db.SaveChangesAsync(cancellationToken);
-        Publish(() => fleet.Register(new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, Decommissioned: true)));
+        fleet.Register(new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, Decommissioned: true));
         return true;
     }
 
@@ -186,26 +185,7 @@ public sealed partial class FleetRegistry(
         row.MinimumAppVersion = target.MinimumAppVersion;
         row.UpdatedAt = time.GetUtcNow();
         if (!await SaveNewAsync(db, cancellationToken)) return false;
-        Publish(() => fleet.SetTarget(target with { Model = row.Model }));
+        fleet.SetTarget(target with { Model = row.Model });
         return true;
     }
-
-    /// <summary>
-    /// The database has committed: the in-memory fleet takes the change whatever its subscribers do. A subscriber that
-    /// throws (a page whose circuit is gone) is logged, and the caller still hears "created", which is the truth.
-    /// </summary>
-    private void Publish(Action publish)
-    {
-        try
-        {
-            publish();
-        }
-        catch (AggregateException ex)
-        {
-            LogSubscriberFailed(ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber of the fleet failed after a registration was committed")]
-    private partial void LogSubscriberFailed(Exception exception);
 }

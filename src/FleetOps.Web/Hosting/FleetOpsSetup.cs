@@ -45,9 +45,10 @@ public static class FleetOpsSetup
 
         // Domain state, in memory, one instance per process.
         services.AddSingleton<FleetDbContextFactory>();
-        services.AddSingleton<FleetState>(sp => new FleetState(sp.GetRequiredService<TimeProvider>(), detection));
+        services.AddSingleton<FleetState>(sp => new FleetState(sp.GetRequiredService<TimeProvider>(), detection, sp.GetRequiredService<ILogger<FleetState>>()));
         services.AddSingleton<StoreDirectory>();
-        services.AddSingleton<TransactionBook>(sp => new TransactionBook(sp.GetRequiredService<TimeProvider>(), detection, sp.GetRequiredService<FleetState>()));
+        services.AddSingleton<TransactionBook>(sp => new TransactionBook(sp.GetRequiredService<TimeProvider>(), detection,
+            sp.GetRequiredService<FleetState>(), sp.GetRequiredService<ILogger<TransactionBook>>()));
         services.AddSingleton<TerminalKeys>();
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<HubConnections>();

@@ -235,8 +235,10 @@ public sealed partial class EventWriter(
     }
 
     /// <summary>
-    /// After COMMIT the events are durable, so nothing here may turn them into a 503 or keep them from the book: each
-    /// step is guarded on its own, and the requests are answered 200 whatever a subscriber did.
+    /// After COMMIT the events are durable, so nothing here may turn them into a 503 or keep them from the book. No
+    /// subscriber runs here: the fleet and the book only hand their changes to their feeds (<see cref="FleetOps.Core.Live.ChangeFeed{TChange}"/>),
+    /// which call subscribers on the thread pool. Each step is still guarded on its own, against a fault in the stores
+    /// themselves, and the requests are answered 200 whatever happens.
     /// </summary>
     private void Publish(IReadOnlyList<PendingWrite> writes, Committed committed)
     {

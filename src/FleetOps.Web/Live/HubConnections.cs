@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using FleetOps.Core.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,7 +8,7 @@ namespace FleetOps.Web.Live;
 
 /// <summary>
 /// Open hub connections by user and by API token, so that a change of who may see what closes them at once: disabling a
-/// user or changing their role or scope (<see cref="UserDirectory.Changed"/>), revoking a token
+/// user or changing their role or scope (<see cref="UserDirectory.Subscribe"/>), revoking a token
 /// (<see cref="ApiTokenDirectory.Revoked"/>), or anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>).
 /// A client that reconnects is authenticated again, so it is refused or gets its new scope.
 /// <para>
@@ -21,12 +22,14 @@ public sealed class HubConnections : IDisposable
     private readonly ConcurrentDictionary<string, OpenConnection> _open = new(StringComparer.Ordinal);
     private readonly UserDirectory _users;
     private readonly ApiTokenDirectory _tokens;
+    private readonly IDisposable _userChanges;
 
     public HubConnections(UserDirectory users, ApiTokenDirectory tokens)
     {
         _users = users;
         _tokens = tokens;
-        _users.Changed += CloseOnUserChange;
+        // No interval: a revocation is not a refresh to spread out, it must act at once.
+        _userChanges = users.Subscribe(null, CloseOnUserChange, minInterval: TimeSpan.Zero);
         _tokens.Revoked += CloseOnRevoke;
     }
 
@@ -58,13 +61,19 @@ public sealed class HubConnections : IDisposable
         return closing.Count;
     }
 
-    private void CloseOnUserChange(string userId) => CloseConnectionsOf(userId);
+    private Task CloseOnUserChange(ChangeBatch<string> changed)
+    {
+        // Too many changes to list: every user's connections reconnect and are authenticated again.
+        if (changed.EverythingChanged) Close(c => c.UserId is not null);
+        foreach (var userId in changed.Distinct()) CloseConnectionsOf(userId);
+        return Task.CompletedTask;
+    }
 
     private void CloseOnRevoke(ApiTokenInfo token) => CloseTokenConnections(token.Id);
 
     public void Dispose()
     {
-        _users.Changed -= CloseOnUserChange;
+        _userChanges.Dispose();
         _tokens.Revoked -= CloseOnRevoke;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FleetOps.Core.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,7 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
     private readonly SecurityStamps _stamps;
     private readonly string _stampClaim;
     private readonly ILogger _logger;
+    private readonly IDisposable _userChanges;
     private string? _userId;
 
     public FleetAuthenticationStateProvider(ILoggerFactory loggerFactory, UserDirectory users, SecurityStamps stamps, IOptions<IdentityOptions> identity)
@@ -27,7 +29,8 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
         _stamps = stamps;
         _stampClaim = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         _logger = loggerFactory.CreateLogger<FleetAuthenticationStateProvider>();
-        _users.Changed += OnUserChanged;
+        // No interval: signing a user out is not a refresh to spread out, it must act at once.
+        _userChanges = users.Subscribe(id => id == _userId, OnUserChanged, minInterval: TimeSpan.Zero);
         AuthenticationStateChanged += async task => _userId = (await task).User.FindFirstValue(ClaimTypes.NameIdentifier);
     }
 
@@ -48,11 +51,11 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
 
     private bool IsAllowed(string? userId) => _users.Get(userId) is { Disabled: false };
 
-    private void OnUserChanged(string userId)
+    private async Task OnUserChanged(ChangeBatch<string> changed)
     {
-        if (userId != _userId) return;
-        if (!IsAllowed(userId)) SetAuthenticationState(Task.FromResult(Anonymous));
-        else _ = EndIfStaleAsync();
+        if (_userId is null) return;
+        if (!IsAllowed(_userId)) SetAuthenticationState(Task.FromResult(Anonymous));
+        else await EndIfStaleAsync();
     }
 
     /// <summary>After a sign-out or password change elsewhere: does this circuit's cookie still hold?</summary>
@@ -74,7 +77,7 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
 
     protected override void Dispose(bool disposing)
     {
-        _users.Changed -= OnUserChanged;
+        _userChanges.Dispose();
         base.Dispose(disposing);
     }
 }

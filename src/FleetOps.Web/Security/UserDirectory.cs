@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetOps.Core.Access;
+using FleetOps.Core.Live;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +24,14 @@ public sealed record UserAccess(
 /// so disabling a user or changing their scope takes effect on the very next request — no sign-in cookie
 /// or token carries a stale role.
 /// </summary>
-public sealed class UserDirectory(FleetDbContextFactory databases)
+public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider time, ILogger<UserDirectory> logger) : IChangeSource<string>
 {
     private readonly ConcurrentDictionary<string, UserAccess> _users = new(StringComparer.Ordinal);
+    private readonly ChangeFeed<string> _changes = new("users", time, logger);
 
-    /// <summary>Raised with the user id after a user changed (disabled, role, scope).</summary>
-    public event Action<string>? Changed;
+    /// <summary>The ids of users who changed (disabled, role, scope, signed out, password).</summary>
+    public IDisposable Subscribe(Func<string, bool>? relevant, Func<ChangeBatch<string>, Task> callback, TimeSpan? minInterval = null) =>
+        _changes.Subscribe(relevant, callback, minInterval);
 
     public UserAccess? Get(string? userId) => userId is null ? null : _users.GetValueOrDefault(userId);
 
@@ -67,7 +70,7 @@ public sealed class UserDirectory(FleetDbContextFactory databases)
             var scopes = await db.UserScopes.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
             _users[userId] = Build(user, role, scopes);
         }
-        Changed?.Invoke(userId);
+        _changes.Publish(userId);
     }
 
     private static UserAccess Build(FleetUser user, string? role, List<UserScopeRow> scopes) => new(

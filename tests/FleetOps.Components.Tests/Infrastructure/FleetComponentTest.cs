@@ -3,11 +3,12 @@ using Bunit;
 using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Live;
+using FleetOps.Web.Live;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
-using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ namespace FleetOps.Components.Tests.Infrastructure;
 /// <summary>
 /// A bUnit context (owned, not inherited: MudBlazor's services must be disposed asynchronously, which xUnit only
 /// does through <see cref="IAsyncLifetime"/>) with the real singletons the pages inject (fleet, stores, statistics) and a fake clock, so a
-/// test builds the fleet it needs directly and moves time by hand (live refresh timers only fire on Advance).
+/// test builds the fleet it needs directly and moves time by hand (a change after a quiet spell reaches a page at once;
+/// the ones after it only when the clock passes the feed's interval, see <see cref="LetLiveRefreshFire"/>).
 /// <para>
 /// Every test has its own database (<see cref="Database"/>, with the first administrator), the app's identity and
 /// access services (<see cref="IdentitySetup.AddFleetIdentity"/>: <see cref="CurrentAccess"/>, <see cref="UserAdministration"/>,
@@ -36,12 +38,14 @@ public abstract class FleetComponentTest : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
     private int _eventSequence;
+    private readonly Dictionary<TransactionRecord, TaskCompletionSource> _awaitedRelays = new(ReferenceEqualityComparer.Instance);
 
     protected FleetComponentTest()
     {
         Clock = new FakeTimeProvider(Start);
         Fleet = new FleetState(Clock, Detection);
         Book = new TransactionBook(Clock, Detection, Fleet);
+        Cases = new CaseBook(Clock, NullLogger<CaseBook>.Instance);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
@@ -52,6 +56,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Detection);
         RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
         Services.AddSingleton(RiskHistory);
+        RiskHistory.Subscribe(null, NoteRelayed, minInterval: TimeSpan.Zero);
 
         // Recovery cases: the real book and service on this test's database.
         Services.AddSingleton(Cases);
@@ -83,7 +88,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected StoreDirectory Stores { get; } = new();
 
     /// <summary>The recovery cases the pages read; <see cref="CaseService"/> (from <see cref="Services"/>) writes them.</summary>
-    protected CaseBook Cases { get; } = new();
+    protected CaseBook Cases { get; }
     protected IngestStatistics Statistics { get; } = new();
 
     protected DateTimeOffset Now => Clock.GetUtcNow();
@@ -200,10 +205,38 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Fleet.Publish(snapshots);
     }
 
+    /// <summary>
+    /// Publishes a committed record to the book, as the event writer does after a commit, and waits until the
+    /// money-at-risk history — through which the pages follow the book — has taken it in and passed it on: a page rendered
+    /// next sees it whole, as one opened a moment later would, and is not refreshed by it while the test types.
+    /// </summary>
+    protected void PublishToBook(TransactionRecord record, string storeCode)
+    {
+        var relayed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_awaitedRelays) _awaitedRelays[record] = relayed;
+        Book.Publish([(record, storeCode)]);
+        if (!relayed.Task.Wait(BunitContext.DefaultWaitTimeout)) throw new TimeoutException("The money-at-risk history never relayed the record.");
+    }
+
+    private Task NoteRelayed(ChangeBatch<TrackedTransaction> changed)
+    {
+        lock (_awaitedRelays)
+        {
+            foreach (var t in changed)
+            {
+                if (_awaitedRelays.Remove(t.Record, out var relayed)) relayed.TrySetResult();
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     protected string NextId() => $"e-{Interlocked.Increment(ref _eventSequence)}";
 
-    /// <summary>Moves the clock past the live refresh throttle, so pages that follow the fleet re-render.</summary>
-    protected void LetLiveRefreshFire() => Clock.Advance(LiveRefresh.Interval + TimeSpan.FromMilliseconds(50));
+    /// <summary>
+    /// Moves the clock past the live pages' interval, so changes that came after the first one of a quiet spell (which
+    /// is delivered at once) reach the pages too. Call it after the changes; then wait for the page to show them.
+    /// </summary>
+    protected void LetLiveRefreshFire() => Clock.Advance(ChangeFeed<object>.DefaultInterval + TimeSpan.FromMilliseconds(50));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

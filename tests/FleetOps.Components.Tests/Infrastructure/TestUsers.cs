@@ -2,6 +2,7 @@ using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Components.Tests.Infrastructure;
 
@@ -23,7 +24,7 @@ public sealed class TestUsers(FleetDbContextFactory databases, TimeProvider time
     private ServiceProvider? _services;
     private int _created;
 
-    public UserDirectory Directory { get; } = new(databases);
+    public UserDirectory Directory { get; } = new(databases, time, NullLogger<UserDirectory>.Instance);
 
     /// <summary>The seeded first administrator.</summary>
     public UserAccess Administrator => Find(AdministratorEmail)
@@ -107,7 +108,7 @@ public sealed class TestUsers(FleetDbContextFactory databases, TimeProvider time
         {
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         }
-        await using var services = Build(databases, new UserDirectory(databases), TimeProvider.System, s => s.Configure<BootstrapOptions>(o =>
+        await using var services = Build(databases, new UserDirectory(databases, TimeProvider.System, NullLogger<UserDirectory>.Instance), TimeProvider.System, s => s.Configure<BootstrapOptions>(o =>
         {
             o.AdminEmail = AdministratorEmail;
             o.AdminPassword = Password;

@@ -20,7 +20,7 @@ public class FleetStateConnectivityTests
         Assert.Equal(Connectivity.Unknown, terminal.Assessment.Connectivity);
         Assert.Null(terminal.LastContactAt);
         Assert.Equal(1, _h.Fleet.Count);
-        Assert.Equal("T-0001", Assert.Single(Assert.Single(_h.Notifications)).TerminalId);
+        Assert.Equal("T-0001", Assert.Single(_h.Heard()).TerminalId);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class FleetStateConnectivityTests
 
         Assert.Equal(Connectivity.Online, terminal.Assessment.Connectivity);
         Assert.Equal(_h.Now, terminal.LastContactAt);
-        Assert.Contains(_h.Notifications, batch => batch.Any(t => t.Assessment.Connectivity == Connectivity.Online));
+        Assert.Contains(_h.Heard(), t => t.Assessment.Connectivity == Connectivity.Online);
     }
 
     [Fact]
@@ -53,16 +53,16 @@ public class FleetStateConnectivityTests
         _h.Deliver("T-0001", _h.Heartbeat());
 
         _h.Advance(OfflineAfter - Millisecond);
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
         Assert.Equal(0, _h.Fleet.Sweep(includePower: false));
         Assert.Equal(Connectivity.Online, _h["T-0001"].Assessment.Connectivity);
-        Assert.Empty(_h.Notifications);
+        Assert.Empty(_h.Heard());
 
         _h.Advance(Millisecond);
         Assert.Equal(1, _h.Fleet.Sweep(includePower: false));
 
         Assert.Equal(Connectivity.Offline, _h["T-0001"].Assessment.Connectivity);
-        var changed = Assert.Single(Assert.Single(_h.Notifications));
+        var changed = Assert.Single(_h.Heard());
         Assert.Equal("T-0001", changed.TerminalId);
         Assert.Equal(Connectivity.Offline, changed.Assessment.Connectivity);
     }
@@ -155,9 +155,9 @@ public class FleetStateConnectivityTests
     {
         _h.Register("T-0001");
         _h.Deliver("T-0001", _h.Heartbeat());
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
 
         Assert.Equal(0, _h.Fleet.Sweep(includePower: true));
-        Assert.Empty(_h.Notifications);
+        Assert.Empty(_h.Heard());
     }
 }

@@ -96,11 +96,11 @@ public class FleetStatePowerTests
         RegisterStore("SH-001", 4);
         _h.Deliver("SH-001-T1", _h.Power());
         _h.Deliver("SH-001-T2", _h.Power());
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
 
         _h.Deliver("SH-001-T3", _h.Power());
 
-        var announced = Assert.Single(_h.Notifications);
+        var announced = _h.Heard();
         Assert.Equal(["SH-001-T1", "SH-001-T2", "SH-001-T3"], announced.Select(t => t.TerminalId).Order());
         Assert.All(announced, t => Assert.Equal(LikelyCause.Store, t.Assessment.LikelyCause));
     }
@@ -110,7 +110,7 @@ public class FleetStatePowerTests
     {
         // The event writer commits requests of many terminals together and publishes them in one call.
         RegisterStore("SH-001", 4);
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
         var t1 = _h.Build("SH-001-T1", _h.Power());
         var t2 = _h.Build("SH-001-T2", _h.Power());
         var t3 = _h.Build("SH-001-T3", _h.Power());
@@ -119,7 +119,7 @@ public class FleetStatePowerTests
 
         Assert.All(["SH-001-T1", "SH-001-T2", "SH-001-T3"],
             id => Assert.Equal(LikelyCause.Store, _h[id].Assessment.LikelyCause));
-        var announced = Assert.Single(_h.Notifications);
+        var announced = _h.Heard();
         Assert.Equal(3, announced.Count);
         Assert.All(announced, t => Assert.Equal(LikelyCause.Store, t.Assessment.LikelyCause));
     }
@@ -164,12 +164,12 @@ public class FleetStatePowerTests
         _h.Fleet.Sweep(includePower: true);
         Assert.Equal(PowerStatus.Unstable, _h["T-0001"].Assessment.Power);
 
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
         _h.Advance(TimeSpan.FromMilliseconds(1));
         _h.Fleet.Sweep(includePower: true);
         Assert.Equal(PowerStatus.Stable, _h["T-0001"].Assessment.Power);
         Assert.Equal(0, _h["T-0001"].Assessment.LossesInWindow);
-        Assert.Contains(_h.Notifications, batch => batch.Any(t => t.TerminalId == "T-0001"));
+        Assert.Contains(_h.Heard(), t => t.TerminalId == "T-0001");
     }
 
     [Fact]

@@ -25,13 +25,13 @@ public class FleetStateSoftwareTests
     {
         _h.Register("T-0001");
         _h.Deliver("T-0001", _h.Heartbeat(app: "3.2.1"));
-        _h.Notifications.Clear();
+        _h.ForgetHeard();
 
         _h.Fleet.SetTarget(A920Target);
 
         Assert.Equal(SoftwareStatus.Outdated, _h["T-0001"].Assessment.Software);
         Assert.True(_h["T-0001"].Assessment.HasProblem);
-        Assert.Equal("T-0001", Assert.Single(Assert.Single(_h.Notifications)).TerminalId);
+        Assert.Equal("T-0001", Assert.Single(_h.Heard()).TerminalId);
     }
 
     [Fact]

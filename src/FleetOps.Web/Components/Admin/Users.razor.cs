@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
 
-public partial class Users : IDisposable
+public partial class Users
 {
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Directory { get; set; } = default!;
@@ -29,7 +29,7 @@ public partial class Users : IDisposable
     {
         await CheckAccessAsync();
         // Changes by another administrator show at once, and losing the administrator role hides the page.
-        Directory.Changed += OnDirectoryChanged;
+        Follow(Directory, minInterval: TimeSpan.Zero);
         _checked = true;
     }
 
@@ -39,11 +39,7 @@ public partial class Users : IDisposable
         _myId = (await Access.UserAsync())?.UserId;
     }
 
-    private void OnDirectoryChanged(string userId) => _ = InvokeAsync(async () =>
-    {
-        await CheckAccessAsync();
-        StateHasChanged();
-    });
+    protected override Task OnLiveChangeAsync() => CheckAccessAsync();
 
     private async Task CreateAsync() => await UserDialog.ShowAsync(Dialogs, null);
 
@@ -76,6 +72,4 @@ public partial class Users : IDisposable
 
     private string StoreNames(IReadOnlyList<string> codes) =>
         string.Join(", ", codes.Select(c => Stores.Get(c) is { } s ? $"{s.Code} · {s.Name}" : c));
-
-    public void Dispose() => Directory.Changed -= OnDirectoryChanged;
 }

@@ -4,6 +4,7 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
 using FleetOps.Web.Security;
 using FleetOps.Web.Live;
+using FleetOps.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -19,7 +20,6 @@ public partial class Overview
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private IngestStatistics Statistics { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
     [Inject] private MoneyAtRiskHistory RiskHistory { get; set; } = default!;
@@ -28,8 +28,6 @@ public partial class Overview
     private AccessScope _scope = AccessScope.Nothing;
 
     private OverviewModel _model = new();
-    private LiveRefresh? _live;
-    private BookRefresh? _bookLive;
     private List<ChartSeries<double>> _eventSeries = [];
     private string[] _eventLabels = [];
     private List<ChartSeries<double>> _storeSeries = [];
@@ -39,13 +37,19 @@ public partial class Overview
     {
         _scope = await Access.ScopeAsync();
         Rebuild();
+        Follow(Fleet, t => _scope.AllowsTerminal(t, Stores));
         // The chart of events per minute moves even when no terminal changes state, hence the clock.
-        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
-            relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)), clockEvery: TimeSpan.FromSeconds(5));
-        // Money at risk changes with the book (a sale times out, a settlement arrives), not with the fleet.
-        _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
-            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)))
-            .WithCases(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
+        FollowClock(TimeSpan.FromSeconds(5));
+        // Money at risk changes with the book (a sale times out, a settlement arrives), relayed by the history so the
+        // chart has the closed sales first; and with cases resolved by hand.
+        Follow(RiskHistory, t => _scope.AllowsStore(t.StoreCode, Stores));
+        Follow(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Rebuild();
+        return Task.CompletedTask;
     }
 
     private void Rebuild()
@@ -62,11 +66,5 @@ public partial class Overview
             new ChartSeries<double> { Name = "Offline", Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
             new ChartSeries<double> { Name = "Unknown", Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
         ];
-    }
-
-    public void Dispose()
-    {
-        _live?.Dispose();
-        _bookLive?.Dispose();
     }
 }

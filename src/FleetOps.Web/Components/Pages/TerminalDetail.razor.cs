@@ -7,19 +7,19 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
+using FleetOps.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Pages;
 
-public partial class TerminalDetail : IDisposable
+public partial class TerminalDetail
 {
     [Parameter] public string TerminalId { get; set; } = "";
 
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private TerminalTimeline Timeline { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -35,7 +35,6 @@ public partial class TerminalDetail : IDisposable
     private StoreInfo? _store;
     private SoftwareTarget? _target;
     private IReadOnlyList<TimelineEntry>? _timeline;
-    private LiveRefresh? _live;
     private DateTimeOffset _now;
     private List<BreadcrumbItem> _crumbs = [];
 
@@ -43,18 +42,17 @@ public partial class TerminalDetail : IDisposable
     {
         _scope = await Access.ScopeAsync();
         _isAdministrator = await Access.IsAdministratorAsync();
-        _live?.Dispose();
+        StopFollowing();
         Snapshot();
-        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(RefreshAsync),
-            relevant: changed => changed.Any(t => t.TerminalId == TerminalId), clockEvery: TimeSpan.FromSeconds(15));
+        Follow(Fleet, t => t.TerminalId == TerminalId);
+        FollowClock(TimeSpan.FromSeconds(15));
         if (_terminal is not null) _timeline = await Timeline.RecentAsync(TerminalId);
     }
 
-    private async Task RefreshAsync()
+    protected override async Task OnLiveChangeAsync()
     {
         Snapshot();
         if (_terminal is not null) _timeline = await Timeline.RecentAsync(TerminalId);
-        StateHasChanged();
     }
 
     private void Snapshot()
@@ -143,6 +141,4 @@ public partial class TerminalDetail : IDisposable
         var actor = (await Access.UserAsync())?.Email ?? "unknown";
         await Services.GetRequiredService<AuditLog>().RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
     }
-
-    public void Dispose() => _live?.Dispose();
 }

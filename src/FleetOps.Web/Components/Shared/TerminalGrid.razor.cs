@@ -22,13 +22,12 @@ public sealed record TerminalGridRow(
 
 /// <summary>
 /// The terminals grid: server-side paging, filtering and sorting over the in-memory fleet, refreshed live
-/// (throttled) when a terminal on the fleet changes. Used by the terminals page and the store page.
+/// (<see cref="LiveComponent"/>) when a terminal on the fleet changes. Used by the terminals page and the store page.
 /// </summary>
-public partial class TerminalGrid : IDisposable
+public partial class TerminalGrid
 {
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
@@ -43,7 +42,6 @@ public partial class TerminalGrid : IDisposable
     [Parameter] public string? InitialSearch { get; set; }
 
     private MudDataGrid<TerminalGridRow>? _grid;
-    private LiveRefresh? _live;
     private DateTimeOffset _now;
     private string? _search, _store, _model, _version;
     private Connectivity? _connectivity;
@@ -62,10 +60,9 @@ public partial class TerminalGrid : IDisposable
         _search = InitialSearch;
         _now = Time.GetUtcNow();
         RefreshChoices();
-        _live = new LiveRefresh(Fleet, Time, () => InvokeAsync(ReloadAsync),
-            relevant: changed => changed.Any(t => _scope.AllowsTerminal(t, Stores)
-                && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase))),
-            clockEvery: TimeSpan.FromSeconds(15));
+        Follow(Fleet, t => _scope.AllowsTerminal(t, Stores)
+            && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)));
+        FollowClock(TimeSpan.FromSeconds(15));
     }
 
     private TerminalQuery Query => new()
@@ -127,6 +124,8 @@ public partial class TerminalGrid : IDisposable
         await ReloadAsync();
     }
 
+    protected override Task OnLiveChangeAsync() => ReloadAsync();
+
     private async Task ReloadAsync()
     {
         RefreshChoices();
@@ -141,6 +140,4 @@ public partial class TerminalGrid : IDisposable
         _versions = scope.Select(t => t.AppVersion).OfType<string>().Distinct()
             .OrderByDescending(v => v, Comparer<string>.Create(SoftwareVersion.Compare)).ToList();
     }
-
-    public void Dispose() => _live?.Dispose();
 }

@@ -28,7 +28,6 @@ public partial class CasePage : IDisposable
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -41,7 +40,6 @@ public partial class CasePage : IDisposable
     private string? _note;
     private string? _bankReference;
     private CaseOutcome? _outcome;
-    private BookRefresh? _live;
 
     private RecoveryCase? Case => _file?.Case;
 
@@ -49,11 +47,13 @@ public partial class CasePage : IDisposable
     {
         _scope = await Access.ScopeAsync();
         _me = (await Access.UserAsync())?.Email ?? "unknown";
-        // The terminal's later events (a settlement, a reversal, the power history) and changes to this case, throttled.
-        _live = new BookRefresh(Book, Time, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                relevant: changed => changed.Any(t => t.TerminalId == TerminalId), clockEvery: TimeSpan.FromSeconds(30))
-            .WithCases(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
+        // The terminal's later events (a settlement, a reversal, the power history) and changes to this case.
+        Follow(Book, t => t.TerminalId == TerminalId);
+        Follow(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
+        FollowClock(TimeSpan.FromSeconds(30));
     }
+
+    protected override Task OnLiveChangeAsync() => LoadAsync();
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -145,5 +145,4 @@ public partial class CasePage : IDisposable
 
     private string Local(DateTimeOffset at) => LiveFormat.InZone(at, _file?.Store?.TimeZone);
 
-    public void Dispose() => _live?.Dispose();
 }

@@ -13,7 +13,7 @@ namespace FleetOps.Web.Components.Transactions;
 /// <summary>
 /// The unsettled-payments worklist: money at risk, the filtered and sorted list of payments that may never reach the
 /// merchant (paged over the in-memory book with <see cref="UnsettledQuery"/>), lost sales, terminals to look at and
-/// operator-caused failures — all limited to the user's stores and following the book live (throttled).
+/// operator-caused failures — all limited to the user's stores and following the book live (<see cref="FleetOps.Web.Components.Shared.LiveComponent"/>).
 /// </summary>
 public partial class Worklist : IDisposable
 {
@@ -39,7 +39,6 @@ public partial class Worklist : IDisposable
     [Inject] private TransactionBook Book { get; set; } = default!;
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private CaseBook Cases { get; set; } = default!;
     [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
@@ -52,8 +51,6 @@ public partial class Worklist : IDisposable
 
     private AccessScope _scope = AccessScope.Nothing;
     private (string?, string?, string?)? _appliedQuery;
-    private BookRefresh? _bookLive;
-    private LiveRefresh? _fleetLive;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
     private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
@@ -77,15 +74,19 @@ public partial class Worklist : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
-        _bookLive = new BookRefresh(Book, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
-            relevant: changed => changed.Any(t => _scope.AllowsStore(t.StoreCode, Stores)),
-            clockEvery: TimeSpan.FromSeconds(30))
-            // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
-            .WithCases(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
+        // The book through the history, so the chart has a sale's past days by the time the sale leaves the book.
+        Follow(RiskHistory, t => _scope.AllowsStore(t.StoreCode, Stores));
+        // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
+        Follow(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
         // Heartbeats matter here only when they change a terminal's pending reversals.
-        _fleetLive = new LiveRefresh(Fleet, Time, () => InvokeAsync(() => { Rebuild(); StateHasChanged(); }),
-            relevant: changed => changed.Any(t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId)
-                                                  && _scope.AllowsTerminal(t, Stores)));
+        Follow(Fleet, t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId) && _scope.AllowsTerminal(t, Stores));
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Rebuild();
+        return Task.CompletedTask;
     }
 
     protected override void OnParametersSet()
@@ -202,10 +203,4 @@ public partial class Worklist : IDisposable
 
     private bool Filtered => _store is not null || _reason is not null || _minimumAgeHours > 0 || (_minimumAmount ?? 0) > 0 || _search is not null;
 
-    public void Dispose()
-    {
-        _bookLive?.Dispose();
-        _fleetLive?.Dispose();
-
-    }
 }

@@ -1,0 +1,61 @@
+using FleetOps.Core.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace FleetOps.Web.Components.Shared;
+
+/// <summary>
+/// The one way a page or widget follows live stores. <see cref="Follow{TChange}"/> subscribes to a store
+/// (<see cref="IChangeSource{TChange}"/>: fleet, book, cases, users, stores); a relevant change re-runs
+/// <see cref="OnLiveChangeAsync"/> and re-renders on the circuit's renderer — the first change after a quiet spell at once,
+/// later ones at most once per <see cref="ChangeFeed{TChange}.DefaultInterval"/>. <see cref="FollowClock"/> does the
+/// same on a timer, so relative times ("2 min ago") age. Several sources share one refresh: while one is queued on the
+/// renderer, another change adds nothing, since the queued one reads the newest state. Everything stops with the component.
+/// </summary>
+public abstract class LiveComponent : ComponentBase, IDisposable
+{
+    private readonly List<IDisposable> _following = [];
+    private int _refreshQueued;
+
+    [Inject] protected TimeProvider Time { get; set; } = default!;
+
+    /// <summary>Re-reads what the component shows after a followed change or a clock tick; it re-renders afterwards.</summary>
+    protected virtual Task OnLiveChangeAsync() => Task.CompletedTask;
+
+    /// <param name="relevant">Which changes concern this component (null: all); quick and pure, it runs on the writer's thread too.</param>
+    /// <param name="minInterval">Null for the pages' default; zero where a change must act at once (a role lost).</param>
+    protected void Follow<TChange>(IChangeSource<TChange> source, Func<TChange, bool>? relevant = null, TimeSpan? minInterval = null) =>
+        _following.Add(source.Subscribe(relevant, _ => RefreshAsync(), minInterval));
+
+    protected void FollowClock(TimeSpan every) => _following.Add(Time.CreateTimer(_ => _ = RefreshAsync(), null, every, every));
+
+    /// <summary>Ends every subscription and clock, e.g. before following another terminal when a parameter changed.</summary>
+    protected void StopFollowing()
+    {
+        foreach (var following in _following) following.Dispose();
+        _following.Clear();
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (Interlocked.Exchange(ref _refreshQueued, 1) == 1) return;
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                Volatile.Write(ref _refreshQueued, 0);
+                await OnLiveChangeAsync();
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away between the change and the render.
+        }
+    }
+
+    public void Dispose()
+    {
+        StopFollowing();
+        GC.SuppressFinalize(this);
+    }
+}
