@@ -5,11 +5,13 @@
 # from process start to the first 200 from /health/ready, and the median. One untimed start first applies any pending
 # migration (a new index is built once, on the first start) and warms the page cache. Bounded: stops by itself.
 # Usage: scripts/bench-startup.sh [terminals=100000] [transactions=1000000] [open=100000] [heartbeats=20] [runs=3]
-# BENCH_DB=/path/file.db keeps the seeded database (seeded only if the file does not exist) for before/after runs.
+# BENCH_DB=/path/file.db keeps the seeded database (seeded only if the file does not exist) for before/after runs;
+# BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. the commit before a change) on the same database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-100000}; transactions=${2:-1000000}; open=${3:-100000}; heartbeats=${4:-20}; runs=${5:-3}
 port=${BENCH_PORT:-5152}; repo=$PWD
+server_dll=${BENCH_SERVER:-$repo/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
 work=$(mktemp -d /tmp/fleetops-bench-startup.XXXX)
 db=${BENCH_DB:-$work/bench.db}
 server=""
@@ -31,13 +33,14 @@ if [ ! -f "$db" ]; then
 fi
 echo "database: $db, $(du -m "$db" | cut -f1) MiB"
 
-# Starts the server, waits for /health/ready, prints the seconds since the process started, stops it.
+# Starts the server, waits for /health/ready, prints the seconds since the process started and the CPU seconds (user +
+# system) it had used by then — the fairer figure when other work shares the cores — and stops it.
 start_once() {
   local started=$EPOCHREALTIME timer ready=""
   (
     cd "$work"
     FleetOps__Demo__Enabled=false ConnectionStrings__FleetOps="Data Source=$db" \
-    exec dotnet "$repo/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
+    exec dotnet "$server_dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
   ) &
   timer=$!
   server=$timer
@@ -47,19 +50,22 @@ start_once() {
     sleep 0.05
   done
   [ -n "$ready" ] || { echo "not ready after 5 minutes" >&2; exit 1; }
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$timer/stat")
   kill -INT "$timer"
   wait "$timer" || true
   server=""
-  awk "BEGIN { printf \"%.2f\", $ready - $started }"
+  awk "BEGIN { printf \"%.2f s, %s s CPU\", $ready - $started, $cpu }"
 }
 
-echo "first start (pending migrations, warm cache): $(start_once) s"
+echo "first start (pending migrations, warm cache): $(start_once)"
 grep -E "Start-up step|rebuilt" "$work/server.log" | sed 's/^/  /' || true
 times=()
 for run in $(seq 1 "$runs"); do
   times+=("$(start_once)")
-  echo "run $run: ready after ${times[-1]} s (load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "run $run: ready after ${times[-1]} (load $(cut -d' ' -f1 /proc/loadavg))"
   grep -E "Start-up step|rebuilt" "$work/server.log" | sed 's/^/  /' || true
 done
-echo "median of $runs: $(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') s"
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+echo "median of $runs: ready after $(printf '%s\n' "${times[@]}" | cut -d' ' -f1 | median) s, \
+$(printf '%s\n' "${times[@]}" | cut -d' ' -f3 | median) s CPU"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
