@@ -9,7 +9,8 @@ using FleetOps.Core.Wire;
 
 namespace FleetOps.Bench;
 
-public sealed record SeedOptions(string Database, int Transactions, int Open, int Terminals, int Stores, int Days, int Seed);
+/// <param name="Heartbeats">Heartbeats per terminal over the power horizon (7 days), for the start-up benchmark; 0 writes none.</param>
+public sealed record SeedOptions(string Database, int Transactions, int Open, int Terminals, int Stores, int Days, int Seed, int Heartbeats = 0);
 
 /// <summary>
 /// Fills a fresh SQLite database for the worklist benchmark: the server's migrations create it, stores and terminals are
@@ -18,6 +19,11 @@ public sealed record SeedOptions(string Database, int Transactions, int Open, in
 /// with <see cref="TransactionRecord.With"/>; they are spread over the last <c>Days</c> days. Open ones are spread over
 /// the detection reasons (plus sales still within their limits); closed ones are mostly settled, some declined, voided
 /// or reversed. Deterministic for a given seed (apart from "now").
+/// <para>
+/// With <c>Heartbeats</c> (the start-up benchmark) every terminal also gets that many heartbeats spread evenly over the
+/// power horizon: one boot id until its power loss (if it had one) and a new one after it, the latest of which is in its
+/// latest state — what start-up rebuilds each terminal's boot segments from.
+/// </para>
 /// </summary>
 public sealed class Seeder(SeedOptions options)
 {
@@ -31,6 +37,8 @@ public sealed class Seeder(SeedOptions options)
     // Terminals that lost power once in the last days (interrupted sales happen there), and when.
     private readonly Dictionary<string, DateTimeOffset> _lossAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Before, string After)> _bootIds = new(StringComparer.Ordinal);
+    private static readonly TimeSpan PowerHorizon = TimeSpan.FromDays(7);
     private readonly List<(string TerminalId, string StoreCode, string Currency)> _terminals = [];
 
     public async Task RunAsync()
@@ -61,6 +69,26 @@ public sealed class Seeder(SeedOptions options)
             commands.InsertEvent(terminalId, new PowerEvent(NewId(), lostAt, PowerState.Lost), lostAt);
             commands.InsertEvent(terminalId, new PowerEvent(NewId(), lostAt.AddMinutes(3), PowerState.Restored), lostAt.AddMinutes(3));
         }
+        var heartbeats = 0;
+        for (var h = 0; h < options.Heartbeats; h++)
+        {
+            // Round by round over all terminals, oldest first, as live traffic would arrive.
+            var at = _now - PowerHorizon + (PowerHorizon - TimeSpan.FromMinutes(1)) * ((h + 1.0) / options.Heartbeats);
+            foreach (var (terminalId, _, currency) in _terminals)
+            {
+                var (before, after) = _bootIds[terminalId];
+                var bootId = _lossAt.TryGetValue(terminalId, out var lostAt) && at > lostAt ? after : before;
+                commands.InsertEvent(terminalId, new HeartbeatEvent(NewId(), at, bootId, 3_600, "4.2.0", "1.8.3", PowerSource.Mains,
+                    PendingReversals: 0, OpenBatchCount: 1, OpenBatchAmountMinor: 10_000, Currency: currency), at);
+                if (++heartbeats % CommitEvery == 0)
+                {
+                    transaction.Commit();
+                    transaction.Dispose();
+                    transaction = connection.BeginTransaction();
+                    commands.Enlist(transaction);
+                }
+            }
+        }
 
         var openLeft = options.Open;
         for (var i = 0; i < options.Transactions; i++)
@@ -87,7 +115,8 @@ public sealed class Seeder(SeedOptions options)
         }
 
         Console.WriteLine($"seeded {options.Transactions:N0} transactions ({options.Open:N0} open) on {options.Terminals:N0} terminals " +
-                          $"in {options.Stores:N0} stores, {_lossAt.Count:N0} terminals with a power loss, in {watch.Elapsed.TotalSeconds:F1} s");
+                          $"in {options.Stores:N0} stores, {_lossAt.Count:N0} terminals with a power loss, {heartbeats:N0} heartbeats, " +
+                          $"in {watch.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine("  " + string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:N0}")));
     }
 
@@ -112,7 +141,8 @@ public sealed class Seeder(SeedOptions options)
             _terminals.Add((terminalId, store.Code, currency));
             if (_random.NextDouble() < LossyShare) _lossAt[terminalId] = Between(TimeSpan.FromHours(84), TimeSpan.FromHours(2));
             var pending = _random.NextDouble() < 0.02 ? _random.Next(1, 4) : 0;
-            var heartbeat = new HeartbeatFacts(_now, NewId(), 86_400, "4.2.0", "1.8.3", PowerSource.Mains, null, pending, 1,
+            _bootIds[terminalId] = (NewId(), NewId());
+            var heartbeat = new HeartbeatFacts(_now, _lossAt.ContainsKey(terminalId) ? _bootIds[terminalId].After : _bootIds[terminalId].Before, 86_400, "4.2.0", "1.8.3", PowerSource.Mains, null, pending, 1,
                 _random.Next(0, 500_000), currency);
             db.Terminals.Add(new TerminalRow
             {

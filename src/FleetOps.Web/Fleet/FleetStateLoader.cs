@@ -6,6 +6,7 @@ using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Fleet;
@@ -26,29 +27,37 @@ public sealed partial class FleetStateLoader(
 {
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        var watch = Stopwatch.StartNew();
+        var horizonMs = (time.GetUtcNow() - fleet.PowerHorizon).ToUnixTimeMilliseconds();
+        var lostSalesSince = (time.GetUtcNow() - TransactionBook.LostSalesKeptFor).ToUnixTimeMilliseconds();
+        // Independent reads, each on its own connection (SQLite's WAL readers do not wait for each other), so the
+        // database's work on the power history and the parsing of the open transactions overlap the terminals.
+        var power = Task.Run(() => LoadPowerAsync(horizonMs, cancellationToken), cancellationToken);
+        var open = Task.Run(() => LoadOpenTransactionsAsync(lostSalesSince, cancellationToken), cancellationToken);
+
         await using var db = databases.CreateDbContext();
         var storeRows = await db.Stores.AsNoTracking().ToListAsync(cancellationToken);
         stores.Load(storeRows.Select(s => new StoreInfo(s.Code, s.Name, s.Region, s.TimeZone)));
 
-        var horizonMs = (time.GetUtcNow() - fleet.PowerHorizon).ToUnixTimeMilliseconds();
-        var marks = (await db.Events.AsNoTracking()
-                .Where(e => e.Type == "power" && e.AtMs >= horizonMs)
-                .Select(e => new { e.TerminalId, e.EventId, e.AtMs, e.Detail })
-                .ToListAsync(cancellationToken))
-            .ToLookup(e => e.TerminalId);
-        var boots = (await db.Events.AsNoTracking()
-                .Where(e => e.Type == "heartbeat" && e.AtMs >= horizonMs)
-                .GroupBy(e => new { e.TerminalId, e.Detail })
-                .Select(g => new { g.Key.TerminalId, BootId = g.Key.Detail, First = g.Min(e => e.AtMs), Last = g.Max(e => e.AtMs) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(b => b.TerminalId);
-
-        var snapshots = new List<TerminalSnapshot>();
+        var terminals = new List<(TerminalRegistration Registration, TerminalRow Row, LatestState? Latest)>();
         keys.Clear();
         await foreach (var row in db.Terminals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             keys.Set(row.TerminalId, row.KeyHash);
-            var latest = LatestState.FromJson(row.LatestStateJson);
+            terminals.Add((new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, row.Decommissioned),
+                row, LatestState.FromJson(row.LatestStateJson)));
+            row.LatestStateJson = null; // parsed: let the text go
+        }
+        var targets = await db.SoftwareTargets.AsNoTracking()
+            .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion))
+            .ToListAsync(cancellationToken);
+        LogStep("terminals", watch.ElapsedMilliseconds);
+
+        var (marks, boots) = await power;
+        LogStep("power history", watch.ElapsedMilliseconds);
+        var snapshots = new List<TerminalSnapshot>(terminals.Count);
+        foreach (var (registration, row, latest) in terminals)
+        {
             var history = new PowerHistory(
                 marks[row.TerminalId]
                     .Select(m => new PowerMark(m.EventId, FromMs(m.AtMs), WireNames.TryParse(m.Detail, out PowerState s) ? s : PowerState.Restored))
@@ -56,7 +65,7 @@ public sealed partial class FleetStateLoader(
                 boots[row.TerminalId]
                     .Select(b => new BootSegment(b.BootId, FromMs(b.First), FromMs(b.Last)))
                     .OrderBy(b => b.FirstAt).TakeLast(PowerHistory.MaxBoots).ToImmutableArray());
-            snapshots.Add(new TerminalSnapshot(new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, row.Decommissioned))
+            snapshots.Add(new TerminalSnapshot(registration)
             {
                 LastSeenAt = row.LastSeenAtMs is { } seen ? FromMs(seen) : null,
                 LastContactAt = row.LastContactAtMs is { } contact ? FromMs(contact) : null,
@@ -67,23 +76,61 @@ public sealed partial class FleetStateLoader(
                 Power = history,
             });
         }
-        var targets = await db.SoftwareTargets.AsNoTracking()
-            .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion))
-            .ToListAsync(cancellationToken);
         fleet.Load(snapshots, targets);
+        LogStep("fleet", watch.ElapsedMilliseconds);
 
         // Open transactions (and recent reversals, which may be lost sales) are judged against the power history just loaded.
-        var lostSalesSince = (time.GetUtcNow() - TransactionBook.LostSalesKeptFor).ToUnixTimeMilliseconds();
-        var transactionRows = await db.Transactions.AsNoTracking()
-            .Where(t => !t.Closed || (t.LastStage == "reversed" && t.ClosedAtMs >= lostSalesSince))
-            .Select(t => new { t.RecordJson, t.StoreCode })
-            .ToListAsync(cancellationToken);
-        book.Load(transactionRows
-            .Select(t => (Record: TransactionJson.Deserialize(t.RecordJson), t.StoreCode))
-            .Where(t => t.Record is not null)
-            .Select(t => (t.Record!, t.StoreCode)));
+        book.Load(await open);
+        LogStep("open transactions", watch.ElapsedMilliseconds);
         LogLoaded(storeRows.Count, snapshots.Count, targets.Count, book.OpenCount);
     }
+
+    private async Task<(ILookup<string, PowerMarkRow> Marks, ILookup<string, BootRow> Boots)> LoadPowerAsync(
+        long horizonMs, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var marks = (await db.Events.AsNoTracking()
+                .Where(e => e.Type == "power" && e.AtMs >= horizonMs)
+                .Select(e => new PowerMarkRow(e.TerminalId, e.EventId, e.AtMs, e.Detail))
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.TerminalId);
+        var boots = (await db.Events.AsNoTracking()
+                .Where(e => e.Type == "heartbeat" && e.AtMs >= horizonMs)
+                .GroupBy(e => new { e.TerminalId, e.Detail })
+                .Select(g => new BootRow(g.Key.TerminalId, g.Key.Detail, g.Min(e => e.AtMs), g.Max(e => e.AtMs)))
+                .ToListAsync(cancellationToken))
+            .ToLookup(b => b.TerminalId);
+        return (marks, boots);
+    }
+
+    /// <summary>
+    /// The open transactions and the reversals of the last <see cref="TransactionBook.LostSalesKeptFor"/>, parsed as they
+    /// stream in. Open rows are found by <c>ClosedAtMs IS NULL</c> (set only when a row closes) so that both halves of the
+    /// filter are ranges of the <c>ClosedAtMs</c> index; <c>NOT Closed</c> alone can use no index.
+    /// </summary>
+    private async Task<List<(TransactionRecord Record, string StoreCode)>> LoadOpenTransactionsAsync(
+        long lostSalesSince, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var reversed = TransactionStage.Reversed.ToWire();
+        var open = new List<(TransactionRecord, string)>();
+        var rows = db.Transactions.AsNoTracking()
+            .Where(t => (t.ClosedAtMs == null && !t.Closed) || (t.LastStage == reversed && t.ClosedAtMs >= lostSalesSince))
+            .Select(t => new { t.RecordJson, t.StoreCode })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (TransactionJson.Deserialize(row.RecordJson) is { } record) open.Add((record, row.StoreCode));
+        }
+        return open;
+    }
+
+    private sealed record PowerMarkRow(string TerminalId, string EventId, long AtMs, string Detail);
+
+    private sealed record BootRow(string TerminalId, string BootId, long First, long Last);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up step {Step} done after {Milliseconds} ms")]
+    private partial void LogStep(string step, long milliseconds);
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 

@@ -36,5 +36,8 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
         // Start-up loads the open ones; reports scan by store and time.
         b.HasIndex(t => new { t.Closed, t.AuthorizedAtMs });
         b.HasIndex(t => new { t.StoreCode, t.AuthorizedAtMs });
+        // Start-up finds the open ones as ClosedAtMs IS NULL and recent reversals by range; the money-at-risk history
+        // reads the recently closed ones.
+        b.HasIndex(t => t.ClosedAtMs);
     }
 }

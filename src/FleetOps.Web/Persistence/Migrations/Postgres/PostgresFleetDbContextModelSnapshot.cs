@@ -336,6 +336,8 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("TerminalId", "TransactionId");
 
+                    b.HasIndex("ClosedAtMs");
+
                     b.HasIndex("Closed", "AuthorizedAtMs");
 
                     b.HasIndex("StoreCode", "AuthorizedAtMs");

@@ -323,6 +323,8 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("TerminalId", "TransactionId");
 
+                    b.HasIndex("ClosedAtMs");
+
                     b.HasIndex("Closed", "AuthorizedAtMs");
 
                     b.HasIndex("StoreCode", "AuthorizedAtMs");
