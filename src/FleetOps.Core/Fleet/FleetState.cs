@@ -226,7 +226,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, options);
         }
         var software = SoftwareComplianceRule.Evaluate(terminal.AppVersion, terminal.FirmwareVersion, TargetFor(terminal.Model));
-        var assessment = new TerminalAssessment(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software);
+        var assessment = TerminalAssessment.Of(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software);
         return assessment == terminal.Assessment ? terminal : terminal with { Assessment = assessment };
     }
 }

@@ -74,13 +74,17 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
     /// between the last heartbeat of the previous boot and the first of the new one (the terminal died without
     /// telling us). Counting rules (unstable power, store-wide cause) use these instants.
     /// </summary>
-    public IReadOnlyList<DateTimeOffset> Losses() => _losses ??= LossSpans().Select(l => l.At).ToList().AsReadOnly();
+    // Arrays, and the shared empty array when there is no loss (most terminals): at 100,000 terminals two lists with
+    // read-only wrappers per history were ~11 MB of the fleet's memory.
+    public IReadOnlyList<DateTimeOffset> Losses() =>
+        _losses ??= LossSpans().Count == 0 ? [] : LossSpans().Select(l => l.At).ToArray();
 
     /// <summary>The same losses with the span each is known to lie in (see <see cref="PowerLoss"/>), ordered by recognition time.</summary>
-    public IReadOnlyList<PowerLoss> LossSpans() => _lossSpans ??= FindLosses().AsReadOnly();
+    public IReadOnlyList<PowerLoss> LossSpans() => _lossSpans ??= FindLosses();
 
-    private List<PowerLoss> FindLosses()
+    private PowerLoss[] FindLosses()
     {
+        if (Marks.IsEmpty && Boots.Length <= 1) return [];
         var losses = new List<PowerLoss>();
         foreach (var mark in Marks)
         {
@@ -94,8 +98,9 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
                                            && m.At >= previous.LastAt && m.At <= current.FirstAt);
             if (!announced) losses.Add(new PowerLoss(previous.LastAt, current.FirstAt));
         }
+        if (losses.Count == 0) return [];
         losses.Sort((a, b) => a.At.CompareTo(b.At));
-        return losses;
+        return losses.ToArray();
     }
 
     /// <summary>Drops marks and boots older than <paramref name="horizon"/>, keeping the newest boot for reboot detection.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FleetOps.Core.Detection;
 
 namespace FleetOps.Core.Fleet;
@@ -13,6 +14,16 @@ public sealed record TerminalAssessment(
 {
     public static readonly TerminalAssessment Unknown =
         new(Connectivity.Unknown, PowerStatus.Stable, 0, null, null, SoftwareStatus.Unknown);
+
+    // Most terminals have no power loss in the window, so their assessments differ only in three enumerations: they
+    // share one immutable instance per combination instead of holding 100,000 equal copies.
+    private static readonly ConcurrentDictionary<(Connectivity, PowerStatus, SoftwareStatus), TerminalAssessment> WithoutLosses = new();
+
+    public static TerminalAssessment Of(Connectivity connectivity, PowerStatus power, int lossesInWindow, DateTimeOffset? lastLossAt,
+        LikelyCause? likelyCause, SoftwareStatus software) =>
+        lossesInWindow == 0 && lastLossAt is null && likelyCause is null
+            ? WithoutLosses.GetOrAdd((connectivity, power, software), k => new(k.Item1, k.Item2, 0, null, null, k.Item3))
+            : new(connectivity, power, lossesInWindow, lastLossAt, likelyCause, software);
 
     public bool HasProblem => Connectivity == Connectivity.Offline || Power == PowerStatus.Unstable
                               || Software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 
@@ -108,8 +109,9 @@ public static partial class EventParser
     {
         var bootId = reader.RequiredText("bootId", 64);
         var uptime = reader.RequiredInteger("uptimeSeconds", 0, MaxUptimeSeconds, "20 years");
-        var app = reader.RequiredText("appVersion", 32);
-        var firmware = reader.RequiredText("firmwareVersion", 32);
+        // Pooled: every terminal of a model reports the same few versions, and the fleet keeps each terminal's latest.
+        var app = StringPool.Shared.GetOrAdd(reader.RequiredText("appVersion", 32));
+        var firmware = StringPool.Shared.GetOrAdd(reader.RequiredText("firmwareVersion", 32));
         if (!WireNames.TryParse(reader.RequiredString("powerSource"), out PowerSource source))
         {
             throw new EventRejected("'powerSource' must be 'mains' or 'battery'.");
@@ -156,7 +158,7 @@ public static partial class EventParser
         {
             throw new EventRejected("'currency' must be an ISO 4217 code of three capital letters.");
         }
-        return currency;
+        return currency is null ? null : StringPool.Shared.GetOrAdd(currency);
     }
 }
 

@@ -7,6 +7,7 @@ using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Fleet;
@@ -44,8 +45,10 @@ public sealed partial class FleetStateLoader(
         await foreach (var row in db.Terminals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             keys.Set(row.TerminalId, row.KeyHash);
-            terminals.Add((new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, row.Decommissioned),
-                row, LatestState.FromJson(row.LatestStateJson)));
+            // Store codes, models and versions repeat across the fleet: one pooled copy each instead of one per row.
+            terminals.Add((new TerminalRegistration(row.TerminalId, StringPool.Shared.GetOrAdd(row.StoreCode),
+                    StringPool.Shared.GetOrAdd(row.Model), row.SerialNumber, row.Decommissioned),
+                row, LatestState.FromJson(row.LatestStateJson)?.Pooled()));
             row.LatestStateJson = null; // parsed: let the text go
         }
         var targets = await db.SoftwareTargets.AsNoTracking()
@@ -63,7 +66,8 @@ public sealed partial class FleetStateLoader(
                     .Select(m => new PowerMark(m.EventId, FromMs(m.AtMs), WireNames.TryParse(m.Detail, out PowerState s) ? s : PowerState.Restored))
                     .OrderBy(m => m.At).TakeLast(PowerHistory.MaxMarks).ToImmutableArray(),
                 boots[row.TerminalId]
-                    .Select(b => new BootSegment(b.BootId, FromMs(b.First), FromMs(b.Last)))
+                    .Select(b => new BootSegment(b.BootId == latest?.Heartbeat?.BootId ? latest.Heartbeat.BootId : b.BootId,
+                        FromMs(b.First), FromMs(b.Last)))
                     .OrderBy(b => b.FirstAt).TakeLast(PowerHistory.MaxBoots).ToImmutableArray());
             snapshots.Add(new TerminalSnapshot(registration)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 
@@ -10,6 +11,17 @@ public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSo
     public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt);
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Options);
+
+    /// <summary>The same state with its repeating texts (versions, currency) taken from the shared pool.</summary>
+    public LatestState Pooled() => Heartbeat is null ? this : this with
+    {
+        Heartbeat = Heartbeat with
+        {
+            AppVersion = StringPool.Shared.GetOrAdd(Heartbeat.AppVersion),
+            FirmwareVersion = StringPool.Shared.GetOrAdd(Heartbeat.FirmwareVersion),
+            Currency = Heartbeat.Currency is null ? null : StringPool.Shared.GetOrAdd(Heartbeat.Currency),
+        },
+    };
 
     public static LatestState? FromJson(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<LatestState>(json, TelemetryJson.Options);
