@@ -56,5 +56,29 @@ public sealed class FleetHubTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.Equal("stable", pushed.GetProperty("power").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_heartbeat_that_only_moves_the_time_is_not_pushed_again_but_a_new_version_is()
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var (marker, markerKey) = await app.NewTerminalAsync();
+        await using var feed = await HubFeed.StartAsync(app, FleetOpsApp.AdminToken);
+        var now = DateTimeOffset.UtcNow;
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", now.AddSeconds(-3), appVersion: "3.2.1"));
+        await feed.WaitForAsync(terminal, "3.2.1");
+        var pushedBefore = PushesOf(feed, terminal);
+
+        // Deliveries come in order: once the marker terminal's change has arrived, the second heartbeat's has been handled.
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-2", now.AddSeconds(-2), appVersion: "3.2.1"));
+        await app.PostAcceptedAsync(markerKey, marker, Heartbeat("m-1", now.AddSeconds(-2)));
+        await feed.WaitForAsync(marker);
+        Assert.Equal(pushedBefore, PushesOf(feed, terminal));
+
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-3", now.AddSeconds(-1), appVersion: "3.3.0"));
+        await feed.WaitForAsync(terminal, "3.3.0");
+    }
+
+    private static int PushesOf(HubFeed feed, string terminal) =>
+        feed.Received.Count(t => t.GetProperty("terminalId").GetString() == terminal);
+
     private HubConnection Connect(string? token) => HubFeed.Connect(app, token);
 }
