@@ -52,7 +52,8 @@ internal static class Commands
     public static async Task<int> LoadAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var url = args.BaseUrl("url");
-        var token = args.Required("api-token", TokenVariable);
+        var keysFile = args.Optional("keys-file");
+        var token = keysFile is null ? args.Required("api-token", TokenVariable) : "";
         var terminalCount = args.Int("terminals", 10_000, 1, 1_000_000);
         var storeCount = args.Int("stores", 200, 1, 100_000);
         var concurrency = args.Int("concurrency", 64, 1, 4096);
@@ -64,12 +65,26 @@ internal static class Commands
             throw new CliException("--stores must not exceed --terminals");
 
         using var http = CreateHttpClient(url, concurrency);
-        var terminals = await RegisterAsync(http, token, FleetLayout.Create(prefix, terminalCount, storeCount), cancellationToken).ConfigureAwait(false);
+        var terminals = keysFile is not null ? ReadKeys(keysFile)
+            : await RegisterAsync(http, token, FleetLayout.Create(prefix, terminalCount, storeCount), cancellationToken).ConfigureAwait(false);
         if (terminals is null)
             return 1;
         var settings = new LoadTestSettings(concurrency, TimeSpan.FromSeconds(duration), eventsPerRequest);
         await new LoadTest(http, terminals, settings, Console.Out).RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Terminals already registered elsewhere (a bulk import's or the benchmark seeder's keys file: <c>terminalId,key</c>).</summary>
+    private static List<SimulatedTerminal> ReadKeys(string path)
+    {
+        var terminals = File.ReadLines(path)
+            .Select(line => line.Split(','))
+            .Where(cells => cells.Length >= 2 && cells[1].StartsWith("tk_", StringComparison.Ordinal))
+            .Select(cells => new SimulatedTerminal(cells[0], "", "", cells[1]))
+            .ToList();
+        if (terminals.Count == 0) throw new CliException($"--keys-file {path} holds no terminalId,key lines");
+        Console.WriteLine($"{terminals.Count} terminals from {path}");
+        return terminals;
     }
 
     private static async Task<List<SimulatedTerminal>?> RegisterAsync(HttpClient http, string token, FleetLayout layout, CancellationToken cancellationToken)

@@ -34,6 +34,8 @@ internal static class Program
           --duration-seconds N   measurement time (default 30)
           --events-per-request N heartbeats per request, 1-500 (default 1)
           --prefix P             id prefix (default LOAD); must be new on each server
+          --keys-file FILE       send as the terminals in FILE (terminalId,key lines, e.g. a bulk import's
+                                 keys file) instead of registering new ones; no --api-token needed
 
         Common:
           --url URL              server base URL, e.g. http://127.0.0.1:5000

@@ -1,7 +1,7 @@
 using FleetOps.Bench;
 
 // Benchmark helpers, driven by scripts/bench-worklist.sh (docs/benchmarks.md):
-//   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0]
+//   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0] [--keys-file FILE]
 //   http  --url URL --token TOKEN [--requests 200] [--store CODE]
 //   model --db FILE [--iterations 30]
 var command = args.FirstOrDefault();
@@ -14,7 +14,8 @@ switch (command)
 {
     case "seed":
         await new Seeder(new SeedOptions(Text("db"), Number("transactions", 1_000_000), Number("open", 100_000),
-            Number("terminals", 3_000), Number("stores", 150), Number("days", 30), Number("seed", 4), Number("heartbeats", 0))).RunAsync();
+            Number("terminals", 3_000), Number("stores", 150), Number("days", 30), Number("seed", 4), Number("heartbeats", 0),
+            settings.GetValueOrDefault("keys-file"))).RunAsync();
         return 0;
     case "http":
         await WorklistTimings.HttpAsync(Text("url"), Text("token"), Number("requests", 200), settings.GetValueOrDefault("store", "ST-0001"));

@@ -10,7 +10,9 @@ using FleetOps.Core.Wire;
 namespace FleetOps.Bench;
 
 /// <param name="Heartbeats">Heartbeats per terminal over the power horizon (7 days), for the start-up benchmark; 0 writes none.</param>
-public sealed record SeedOptions(string Database, int Transactions, int Open, int Terminals, int Stores, int Days, int Seed, int Heartbeats = 0);
+/// <param name="KeysFile">If given, every terminal's key is written there as <c>terminalId,key</c> (the memory benchmark sends as them).</param>
+public sealed record SeedOptions(string Database, int Transactions, int Open, int Terminals, int Stores, int Days, int Seed, int Heartbeats = 0,
+    string? KeysFile = null);
 
 /// <summary>
 /// Fills a fresh SQLite database for the worklist benchmark: the server's migrations create it, stores and terminals are
@@ -40,6 +42,14 @@ public sealed class Seeder(SeedOptions options)
     private readonly Dictionary<string, (string Before, string After)> _bootIds = new(StringComparer.Ordinal);
     private static readonly TimeSpan PowerHorizon = TimeSpan.FromDays(7);
     private readonly List<(string TerminalId, string StoreCode, string Currency)> _terminals = [];
+    private readonly List<string> _keys = [];
+
+    private string NewKey(string terminalId)
+    {
+        var key = TerminalKeys.NewKey();
+        if (options.KeysFile is not null) _keys.Add(terminalId + "," + key);
+        return key;
+    }
 
     public async Task RunAsync()
     {
@@ -114,6 +124,7 @@ public sealed class Seeder(SeedOptions options)
             await checkpoint.ExecuteNonQueryAsync();
         }
 
+        if (options.KeysFile is not null) await File.WriteAllLinesAsync(options.KeysFile, ["terminalId,key", .. _keys]);
         Console.WriteLine($"seeded {options.Transactions:N0} transactions ({options.Open:N0} open) on {options.Terminals:N0} terminals " +
                           $"in {options.Stores:N0} stores, {_lossAt.Count:N0} terminals with a power loss, {heartbeats:N0} heartbeats, " +
                           $"in {watch.Elapsed.TotalSeconds:F1} s");
@@ -147,7 +158,7 @@ public sealed class Seeder(SeedOptions options)
             db.Terminals.Add(new TerminalRow
             {
                 TerminalId = terminalId, StoreCode = store.Code, Model = "PX-100", SerialNumber = $"SN{i + 1:D8}",
-                KeyHash = TerminalKeys.Hash(TerminalKeys.NewKey()), RegisteredAt = _now.AddDays(-options.Days - 30),
+                KeyHash = TerminalKeys.Hash(NewKey(terminalId)), RegisteredAt = _now.AddDays(-options.Days - 30),
                 LastSeenAtMs = _now.ToUnixTimeMilliseconds(), LastContactAtMs = _now.ToUnixTimeMilliseconds(),
                 AppVersion = heartbeat.AppVersion, FirmwareVersion = heartbeat.FirmwareVersion,
                 LatestStateJson = new LatestState(heartbeat, PowerSource.Mains, null, _now).ToJson(),

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Memory at fleet scale (issue 9, docs/benchmarks.md): resident memory (RSS) of the server process with N terminals.
+#   1. An empty database: RSS when ready (the baseline: runtime, code, ASP.NET Core, MudBlazor).
+#   2. N seeded terminals (latest state, one heartbeat each, a power loss on ~10 %), keys written to a file: RSS when
+#      ready; then the simulator's load command heartbeats every terminal (round robin, closed loop) for S seconds while
+#      RSS is sampled each second; then RSS after 30 s idle — the steady state the goal (≤ 250 MB at 100,000) is about.
+# The load gives every terminal a new boot id (the simulator's), so each one also records a reboot: a pessimistic fleet.
+# Bounded: every server and load run has a time limit; servers listen on 127.0.0.1 and are stopped at the end.
+# Usage: scripts/bench-memory.sh [terminals=100000] [load-seconds=60]
+# Runtime settings pass through the environment, e.g. DOTNET_GCConserveMemory=9 scripts/bench-memory.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+terminals=${1:-100000}; seconds=${2:-60}
+root=$PWD; work=$(mktemp -d /tmp/fleetops-memory.XXXX); port=${BENCH_PORT:-5161}
+trap 'pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
+for p in src/FleetOps.Web src/FleetOps.Simulator tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
+echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 " MiB" }'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+start_server() { # $1: database file; echoes the server's pid
+  ( cd "$work" && FleetOps__Demo__Enabled=false Serilog__MinimumLevel__Default=Warning ConnectionStrings__FleetOps="Data Source=$1" \
+    FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
+    exec timeout 1200 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" \
+    >>"$work/server.log" 2>&1 ) &
+  for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not start" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+  pgrep -f "^dotnet .*FleetOps.Web.dll --urls http://127.0.0.1:$port"
+}
+stop_server() { kill -INT "$1" 2>/dev/null || true; for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.25; done; }
+
+pid=$(start_server "$work/empty.db"); sleep 10
+empty=$(rss "$pid"); echo "empty fleet, ready + 10 s: RSS $empty MB"
+stop_server "$pid"
+
+seeded=${BENCH_DB:-$work/seed.db} # BENCH_DB keeps the seeded database (and its .keys.csv) for repeated runs; each run uses a copy
+if [ ! -f "$seeded" ]; then
+  dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$seeded" --terminals "$terminals" \
+    --stores $(( (terminals + 19) / 20 )) --transactions 0 --open 0 --heartbeats 1 --keys-file "$seeded.keys.csv" | head -1
+fi
+cp "$seeded" "$work/fleet.db"; cp "$seeded.keys.csv" "$work/keys.csv"
+pid=$(start_server "$work/fleet.db"); sleep 10
+ready=$(rss "$pid"); echo "$terminals terminals, ready + 10 s: RSS $ready MB"
+timeout $((seconds + 120)) dotnet src/FleetOps.Simulator/bin/Release/net10.0/FleetOps.Simulator.dll load --url "http://127.0.0.1:$port" \
+  --keys-file "$work/keys.csv" --concurrency 32 --duration-seconds "$seconds" >"$work/load.log" 2>&1 &
+loader=$!; peak=0
+while kill -0 "$loader" 2>/dev/null; do now=$(rss "$pid"); [ "$now" -gt "$peak" ] && peak=$now; sleep 1; done
+grep '^RESULT' "$work/load.log" | sed 's/^/load: /'
+sleep 30
+steady=$(rss "$pid"); echo "$terminals terminals, after the load + 30 s idle: RSS $steady MB (peak during load $peak MB)"
+stop_server "$pid"
+echo "RESULT terminals=$terminals rss_empty_mb=$empty rss_ready_mb=$ready rss_peak_mb=$peak rss_steady_mb=$steady"
