@@ -33,7 +33,7 @@ echo "file: $terminals terminals in $(( (terminals + 19) / 20 )) stores, $(du -k
   cd "$work"
   FleetOps__Demo__Enabled=false FleetOps__Bootstrap__ApiToken=$token Serilog__MinimumLevel__Default=Warning \
   ConnectionStrings__FleetOps="Data Source=$work/bench.db" \
-  exec timeout 600 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
+  exec env "Serilog__MinimumLevel__Override__FleetOps.Web.Onboarding=Information" timeout 600 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
 ) &
 server=$!
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
@@ -49,5 +49,6 @@ keys=$(($(wc -l <"$work/keys.csv") - 1))
 [ "$keys" = "$terminals" ] || { echo "expected $terminals keys, got $keys"; exit 1; }
 listed=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/terminals?pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 echo "imported: $(grep -i '^x-imported-stores' "$work/headers.txt" | tr -d '\r') / $(grep -i '^x-imported-terminals' "$work/headers.txt" | tr -d '\r'); terminals listed by the API: $listed"
+grep -o "Imported [0-9]* stores.*ms)" "$work/server.log" | sed 's/^/server: /' || true
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v a="$started" -v b="$ended" -v n="$terminals" 'BEGIN { printf "RESULT onboard_terminals=%d seconds=%.2f\n", n, b - a }'

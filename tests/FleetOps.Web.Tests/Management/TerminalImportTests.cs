@@ -169,6 +169,21 @@ public sealed class TerminalImportTests(FleetOpsApp app) : IClassFixture<FleetOp
         Assert.Equal(2, problem["errors"]![0]!["row"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Template_imports_as_it_is_and_the_import_is_described_in_the_OpenAPI_document()
+    {
+        using var client = app.CreateAdminClient();
+        var template = await client.GetStringAsync("/api/v1/imports/terminals/template.csv");
+        Assert.StartsWith(Header + "\n", template.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/imports/terminals", openApi, StringComparison.Ordinal);
+        Assert.Contains("X-Imported-Terminals", openApi, StringComparison.Ordinal);
+
+        using var response = await PostAsync(app.CreateAdminClient(), template.Replace("SH-001", Ids.New("S")).Replace("T-0001", Ids.New("T")), "text/csv");
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string contentType)
     {
         using (client)
