@@ -49,6 +49,6 @@ keys=$(($(wc -l <"$work/keys.csv") - 1))
 [ "$keys" = "$terminals" ] || { echo "expected $terminals keys, got $keys"; exit 1; }
 listed=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/terminals?pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 echo "imported: $(grep -i '^x-imported-stores' "$work/headers.txt" | tr -d '\r') / $(grep -i '^x-imported-terminals' "$work/headers.txt" | tr -d '\r'); terminals listed by the API: $listed"
-grep -o "Imported [0-9]* stores.*ms)" "$work/server.log" | sed 's/^/server: /' || true
+grep -o "Imported [0-9]* stores.*checking it)" "$work/server.log" | sed 's/^/server: /' || true
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v a="$started" -v b="$ended" -v n="$terminals" 'BEGIN { printf "RESULT onboard_terminals=%d seconds=%.2f\n", n, b - a }'

@@ -72,7 +72,7 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
             return new ImportPlanner(stores).Plan(ImportRowReader.Read(stream, format), progress, estimated);
         }
         catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException
-                                      or FormatException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+                                      or FormatException or CsvHelper.CsvFormatException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
         {
             // A damaged workbook: MiniExcel's own message may quote cell text, so only its kind is logged.
             LogUnreadable(format, e.GetType().Name);
