@@ -116,12 +116,12 @@ public sealed class ImportPlanner(StoreDirectory stores)
         if (bad.Contains(ImportColumns.StoreCode)) return null;
         if (stores.Get(code) is { } registered)
         {
-            return SameStore(number, row, registered, code, "the registered store", plan) ? registered.Code : null;
+            return SameStore(number, row, bad, registered, code, "the registered store", plan) ? registered.Code : null;
         }
         if (plan.StoreRows.TryGetValue(code, out var firstRow))
         {
             if (!plan.StoresByCode.TryGetValue(code, out var first)) return null; // its defining row is reported already
-            return SameStore(number, row, first, code, $"row {firstRow}, which defines this store", plan) ? first.Code : null;
+            return SameStore(number, row, bad, first, code, $"row {firstRow}, which defines this store", plan) ? first.Code : null;
         }
         plan.StoreRows[code] = number;
         var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone]);
@@ -139,7 +139,7 @@ public sealed class ImportPlanner(StoreDirectory stores)
     /// typo, not a second store), and may repeat its name, region and time zone but not contradict them: an import never
     /// changes a store.
     /// </summary>
-    private static bool SameStore(int number, Dictionary<string, string?> row, StoreInfo store, string code, string where, ImportPlan plan)
+    private static bool SameStore(int number, Dictionary<string, string?> row, HashSet<string> bad, StoreInfo store, string code, string where, ImportPlan plan)
     {
         var before = plan.Errors.Count;
         if (!string.Equals(store.Code, code, StringComparison.Ordinal))
@@ -154,7 +154,8 @@ public sealed class ImportPlanner(StoreDirectory stores)
 
         void Differs(string column, string expected)
         {
-            if (row[column] is { } given && !string.Equals(given, expected, StringComparison.Ordinal))
+            // A cell already refused (a card number, a formula) is reported once, for its real reason.
+            if (row[column] is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
             {
                 plan.Errors.Add(number, column, $"'{column}' differs from {where}; leave it empty or write it the same (an import does not change stores).");
             }
