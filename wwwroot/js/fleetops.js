@@ -16,5 +16,19 @@ window.fleetOps = {
         const copied = document.execCommand("copy");
         document.body.removeChild(area);
         return copied;
+    },
+
+    // Saves a file the server streams once (the keys of a bulk import): a Blob in this page, never a URL on the server
+    // that could be fetched again.
+    downloadFile: async function (fileName, contentType, streamReference) {
+        const buffer = await streamReference.arrayBuffer();
+        const url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+        const anchor = document.createElement("a");
+        anchor.href = url;
+        anchor.download = fileName;
+        document.body.appendChild(anchor);
+        anchor.click();
+        document.body.removeChild(anchor);
+        URL.revokeObjectURL(url);
     }
 };

@@ -66,20 +66,31 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     }
 
     /// <summary>Adds a terminal or changes its registration (store, model, decommissioned).</summary>
-    public void Register(TerminalRegistration registration)
+    public void Register(TerminalRegistration registration) => RegisterMany([registration]);
+
+    /// <summary>
+    /// Adds or changes many registrations under one lock and publishes them as one change (a bulk import of 100,000
+    /// terminals: one change for every subscriber rather than 100,000).
+    /// </summary>
+    public void RegisterMany(IReadOnlyCollection<TerminalRegistration> registrations)
     {
-        TerminalSnapshot updated;
+        var updated = new List<TerminalSnapshot>(registrations.Count);
         lock (_gate)
         {
-            var current = _terminals.GetValueOrDefault(registration.TerminalId);
-            if (current is not null && current.StoreCode != registration.StoreCode)
+            var now = time.GetUtcNow();
+            foreach (var registration in registrations)
             {
-                _byStore[current.StoreCode].Remove(registration.TerminalId);
+                var current = _terminals.GetValueOrDefault(registration.TerminalId);
+                if (current is not null && current.StoreCode != registration.StoreCode)
+                {
+                    _byStore[current.StoreCode].Remove(registration.TerminalId);
+                }
+                var snapshot = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, now);
+                Put(snapshot);
+                updated.Add(snapshot);
             }
-            updated = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, time.GetUtcNow());
-            Put(updated);
         }
-        _changes.Publish(updated);
+        Notify(updated);
     }
 
     public void SetTarget(SoftwareTarget target)

@@ -32,4 +32,11 @@ public sealed class StoreDirectory(TimeProvider? time = null, ILogger<StoreDirec
         _stores[store.Code] = store;
         _changes.Publish(store);
     }
+
+    /// <summary>Adds stores of a bulk import, announced as one change.</summary>
+    public void PutMany(IReadOnlyList<StoreInfo> stores)
+    {
+        foreach (var store in stores) _stores[store.Code] = store;
+        _changes.Publish(stores);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
@@ -9,14 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FleetOps.Web.Api;
 
 /// <summary>The management API of PROTOCOL.md §2: stores, terminals and software targets.</summary>
-public static partial class ManagementApi
+public static class ManagementApi
 {
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
-    private static partial Regex IdentifierPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")]
-    private static partial Regex VersionPattern();
-
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1")
@@ -36,15 +29,7 @@ public static partial class ManagementApi
     public static async Task<Results<Created<StoreDto>, ValidationProblem, ProblemHttpResult>> CreateStore(
         CreateStoreRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, "code", request.Code, 32, IdentifierPattern());
-        Require(errors, "name", request.Name, 200);
-        Require(errors, "region", request.Region, 100);
-        Require(errors, "timeZone", request.TimeZone, 64);
-        if (request.TimeZone is { Length: > 0 } zone && !errors.ContainsKey("timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-        {
-            errors["timeZone"] = [$"'{zone}' is not a known IANA time zone (e.g. Asia/Shanghai)."];
-        }
+        var errors = RegistrationRules.StoreProblems(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var store = new StoreInfo(request.Code!, request.Name!, request.Region!, request.TimeZone!);
@@ -66,11 +51,7 @@ public static partial class ManagementApi
     public static async Task<Results<Created<CreatedTerminal>, ValidationProblem, ProblemHttpResult>> CreateTerminal(
         CreateTerminalRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, "terminalId", request.TerminalId, 64, IdentifierPattern());
-        Require(errors, "storeCode", request.StoreCode, 32);
-        Require(errors, "model", request.Model, 64);
-        Optional(errors, "serialNumber", request.SerialNumber, 64);
+        var errors = RegistrationRules.TerminalProblems(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var (error, terminal) = await registry.AddTerminalAsync(
@@ -118,11 +99,7 @@ public static partial class ManagementApi
         string model, SoftwareTargetRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        Require(errors, "model", model, 64);
-        Require(errors, "appVersion", request.AppVersion, 32, VersionPattern());
-        Require(errors, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
-        Optional(errors, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
+        var errors = RegistrationRules.SoftwareTargetProblems(model, request);
         if (errors.Count == 0 && request.MinimumAppVersion is not null
             && SoftwareVersion.Compare(request.MinimumAppVersion, request.AppVersion!) > 0)
         {
@@ -141,22 +118,4 @@ public static partial class ManagementApi
             .Select(t => new SoftwareTargetDto(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion)).ToList());
 
     private static string? Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
-
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
-    {
-        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{field}' is required."];
-        else Optional(errors, field, value, maxLength, pattern);
-    }
-
-    /// <summary>
-    /// The text rule comes first: a card number grouped by spaces also breaks the identifier pattern, and the caller must
-    /// learn the real reason (FleetRegistry applies the same rule, so nothing reaches the database without it).
-    /// </summary>
-    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
-    {
-        if (value is null) return;
-        if (TextRules.Problem(field, value) is { } problem) errors[field] = [problem];
-        else if (value.Length > maxLength) errors[field] = [$"'{field}' may be at most {maxLength} characters."];
-        else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{field}' has characters that are not allowed."];
-    }
 }

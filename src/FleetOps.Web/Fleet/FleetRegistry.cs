@@ -4,6 +4,7 @@ using FleetOps.Core.Text;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 
 namespace FleetOps.Web.Fleet;
 
@@ -96,6 +97,103 @@ public sealed class FleetRegistry(
             return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Registers many new stores and terminals at once, all or nothing: under the registration gate it checks that every
+    /// store code and terminal id is still free (case-insensitively, in memory and in the database), writes them in ONE
+    /// transaction with reused commands, and only after COMMIT puts them into the store directory, the fleet and the key
+    /// cache (each announced as one change, so live pages show the new terminals at once). Rows must already satisfy
+    /// the field rules; <paramref name="written"/> counts rows written.
+    /// </summary>
+    public async Task<BulkRegistration> ImportAsync(IReadOnlyList<StoreInfo> newStores, IReadOnlyList<TerminalRegistration> newTerminals,
+        IProgress<int>? written = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var store in newStores)
+        {
+            KeptText.Ensure("code", store.Code);
+            KeptText.Ensure("name", store.Name);
+            KeptText.Ensure("region", store.Region);
+            KeptText.Ensure("timeZone", store.TimeZone);
+        }
+        foreach (var terminal in newTerminals)
+        {
+            KeptText.Ensure("terminalId", terminal.TerminalId);
+            KeptText.Ensure("storeCode", terminal.StoreCode);
+            KeptText.Ensure("model", terminal.Model);
+            KeptText.Ensure("serialNumber", terminal.SerialNumber);
+        }
+        return await OneAtATimeAsync(async () =>
+        {
+            await using (var db = databases.CreateDbContext())
+            {
+                _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
+                var takenStores = await TakenStoreCodesAsync(db, newStores, cancellationToken);
+                var takenTerminals = newTerminals.Where(t => _terminalIds.Contains(t.TerminalId)).Select(t => t.TerminalId).ToList();
+                if (takenStores.Count > 0 || takenTerminals.Count > 0) return new BulkRegistration(takenStores, takenTerminals, []);
+            }
+            var registered = IssueKeys(newTerminals);
+            if (!await WriteAsync(newStores, newTerminals, registered, written, cancellationToken)) return new BulkRegistration([], [], [], true);
+            // After COMMIT only: memory never runs ahead of the database.
+            stores.PutMany(newStores);
+            foreach (var terminal in newTerminals) _terminalIds.Add(terminal.TerminalId);
+            for (var i = 0; i < newTerminals.Count; i++) keys.Set(newTerminals[i].TerminalId, registered[i].Hash);
+            fleet.RegisterMany(newTerminals);
+            return new BulkRegistration([], [], registered.Select(r => r.Terminal).ToList());
+        }, cancellationToken);
+    }
+
+    /// <summary>Codes taken already, compared like <see cref="AddStoreAsync"/> does (upper-case ASCII on both providers).</summary>
+    private async Task<List<string>> TakenStoreCodesAsync(FleetDbContext db, IReadOnlyList<StoreInfo> newStores, CancellationToken cancellationToken)
+    {
+        if (newStores.Count == 0) return [];
+        var inDatabase = new HashSet<string>(await db.Stores.Select(s => s.Code).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
+        return newStores.Where(s => stores.Get(s.Code) is not null || inDatabase.Contains(s.Code)).Select(s => s.Code).ToList();
+    }
+
+    /// <summary>Keys are made and hashed in one pass over all terminals, in parallel: 100,000 SHA-256 hashes are CPU work.</summary>
+    private static (RegisteredTerminal Terminal, byte[] Hash)[] IssueKeys(IReadOnlyList<TerminalRegistration> terminals)
+    {
+        var issued = new (RegisteredTerminal, byte[])[terminals.Count];
+        Parallel.For(0, terminals.Count, i =>
+        {
+            var key = TerminalKeys.NewKey();
+            issued[i] = (new RegisteredTerminal(terminals[i].TerminalId, key), TerminalKeys.Hash(key));
+        });
+        return issued;
+    }
+
+    /// <returns>false when another node registered one of the codes or ids meanwhile (the unique index refused; rolled back).</returns>
+    private async Task<bool> WriteAsync(IReadOnlyList<StoreInfo> newStores, IReadOnlyList<TerminalRegistration> newTerminals,
+        (RegisteredTerminal Terminal, byte[] Hash)[] registered, IProgress<int>? written, CancellationToken cancellationToken)
+    {
+        var (connection, transaction, commands) = await RegistrationCommands.BeginAsync(databases, cancellationToken);
+        await using (connection)
+        await using (transaction)
+        using (commands)
+        {
+            var now = time.GetUtcNow();
+            try
+            {
+                foreach (var store in newStores) await commands.InsertStoreAsync(store, now, cancellationToken);
+                for (var i = 0; i < newTerminals.Count; i++)
+                {
+                    await commands.InsertTerminalAsync(newTerminals[i], registered[i].Hash, now, cancellationToken);
+                    if ((i + 1) % ProgressStep == 0) written?.Report(i + 1);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbException e) when (e.IsUniqueViolation())
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return false;
+            }
+            written?.Report(newTerminals.Count);
+            return true;
+        }
+    }
+
+    /// <summary>Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing.</summary>
+    private const int ProgressStep = 1000;
 
     private static async Task<HashSet<string>> TerminalIdsAsync(FleetDbContext db, CancellationToken cancellationToken) =>
         new(await db.Terminals.Select(t => t.TerminalId).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);

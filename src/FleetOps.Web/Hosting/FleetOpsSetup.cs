@@ -11,6 +11,7 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
+using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -53,6 +54,7 @@ public static class FleetOpsSetup
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<FleetRegistry>();
+        services.AddSingleton<OnboardingImport>();
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
         services.AddSingleton<CaseBook>();
@@ -105,6 +107,7 @@ public static class FleetOpsSetup
         app.MapStaticAssets();
         app.MapTelemetryApi();
         app.MapManagementApi();
+        app.MapOnboardingApi();
         app.MapAccountApi();
         app.MapExports();
         app.MapTransactionsApi();

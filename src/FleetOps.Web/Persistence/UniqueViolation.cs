@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Data.Common;
 
 namespace FleetOps.Web.Persistence;
 
@@ -14,7 +15,10 @@ public static class UniqueViolation
     private const int SqlitePrimaryKey = 1555;
     private const int SqliteUnique = 2067;
 
-    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException is DbException inner && inner.IsUniqueViolation();
+
+    /// <summary>The same question for a failure of a plain command (the bulk import writes without EF).</summary>
+    public static bool IsUniqueViolation(this DbException exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqlitePrimaryKey or SqliteUnique,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,

@@ -17,4 +17,5 @@ public static class AuditActions
     public const string TerminalRegistered = "terminal_registered";
     public const string StoreCreated = "store_created";
     public const string SoftwareTargetSet = "software_target_set";
+    public const string TerminalsImported = "terminals_imported";
 }

@@ -35,6 +35,7 @@ public static class AuditLook
         AuditActions.TerminalRegistered => "Terminal registered",
         AuditActions.StoreCreated => "Store created",
         AuditActions.SoftwareTargetSet => "Software target set",
+        AuditActions.TerminalsImported => "Terminals imported",
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -1,0 +1,102 @@
+using System.Text;
+using FleetOps.Web.Onboarding;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+
+namespace FleetOps.Web.Components.Admin;
+
+/// <summary>
+/// Bulk onboarding for administrators: the same <see cref="OnboardingImport"/> as the API, with a progress bar fed by
+/// rows read and rows written, the per-row problems, and the keys file handed to the browser once.
+/// </summary>
+public partial class ImportTerminals
+{
+    /// <summary>At most this many progress renders a second: the import reports every 1,000 rows.</summary>
+    private static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(100);
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private UserDirectory Directory { get; set; } = default!;
+    [Inject] private OnboardingImport Import { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+
+    private bool _checked, _isAdministrator, _running, _keysDownloaded;
+    private string _status = "", _fileName = "";
+    private double? _percent;
+    private ImportOutcome? _outcome;
+    private long _lastRender;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _isAdministrator = await Access.IsAdministratorAsync();
+        // Losing the administrator role hides the page at once.
+        Follow(Directory, minInterval: TimeSpan.Zero);
+        _checked = true;
+    }
+
+    protected override async Task OnLiveChangeAsync() => _isAdministrator = await Access.IsAdministratorAsync();
+
+    private async Task ImportAsync(IBrowserFile? file)
+    {
+        if (file is null || _running) return;
+        _fileName = file.Name;
+        _outcome = null;
+        _keysDownloaded = false;
+        var format = file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
+            : file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv
+            : (ImportFormat?)null;
+        if (format is null || file.Size > OnboardingImport.MaxBytes)
+        {
+            var problem = format is null ? "Choose a .csv or .xlsx file." : OnboardingImport.TooLargeMessage;
+            _outcome = ImportOutcome.Refused([new ImportError(0, null, problem)], 1);
+            return;
+        }
+        // The person may have lost the administrator role while the file picker was open.
+        if (!await Access.IsAdministratorAsync()) return;
+
+        _running = true;
+        _status = $"Uploading {file.Name} ({file.Size / 1024.0:N0} KB)…";
+        _percent = null;
+        StateHasChanged();
+        try
+        {
+            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            await using var stream = file.OpenReadStream(OnboardingImport.MaxBytes);
+            _outcome = await Import.RunAsync(stream, format.Value, actor, null, new Relay(OnProgress));
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private void OnProgress(ImportProgress progress)
+    {
+        _status = progress.Stage == ImportStage.Reading
+            ? $"Checking rows: {progress.Done:N0}{(progress.Total > 0 ? $" of about {progress.Total:N0}" : "")}"
+            : $"Writing terminals: {progress.Done:N0} of {progress.Total:N0}";
+        _percent = progress.Percent;
+        var now = Time.GetTimestamp();
+        if (Time.GetElapsedTime(_lastRender, now) < RenderEvery && progress.Done != progress.Total) return;
+        _lastRender = now;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>Hands the keys file to the browser, then forgets the keys: they exist nowhere else on the server.</summary>
+    private async Task DownloadKeysAsync()
+    {
+        if (_outcome is not { Imported: true } done) return;
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(done.KeysCsv()));
+        using var reference = new DotNetStreamReference(content);
+        await Js.InvokeVoidAsync("fleetOps.downloadFile", OnboardingApi.KeysFileName(done), OnboardingApi.CsvType, reference);
+        _outcome = done with { Keys = [] };
+        _keysDownloaded = true;
+    }
+
+    /// <summary>Calls back on the importer's thread (Progress&lt;T&gt; would post through the circuit for every report).</summary>
+    private sealed class Relay(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

@@ -1,0 +1,181 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Text;
+using FleetOps.Web.Api;
+
+namespace FleetOps.Web.Onboarding;
+
+/// <summary>
+/// Checks an onboarding file row by row and builds the <see cref="ImportPlan"/>. Field rules are the register endpoints'
+/// own (<see cref="RegistrationRules"/>); on top come the rules only a file has: the header, cells a spreadsheet would run
+/// as formulas, a code or id repeated in the file, and a store row that contradicts the store it names.
+/// </summary>
+public sealed class ImportPlanner(StoreDirectory stores)
+{
+    /// <summary>Rows between two progress reports while reading.</summary>
+    private const int ProgressStep = 1000;
+
+    /// <summary>Field names of <see cref="RegistrationRules"/> as the file's columns call them.</summary>
+    private static readonly Dictionary<string, string> ColumnOfField = new()
+    {
+        ["code"] = ImportColumns.StoreCode, ["name"] = ImportColumns.StoreName, ["region"] = ImportColumns.Region,
+        ["timeZone"] = ImportColumns.TimeZone, ["terminalId"] = ImportColumns.TerminalId, ["storeCode"] = ImportColumns.StoreCode,
+        ["model"] = ImportColumns.Model, ["serialNumber"] = ImportColumns.SerialNumber,
+    };
+
+    public ImportPlan Plan(IEnumerable<string?[]> rows, IProgress<ImportProgress>? progress = null, int estimatedRows = 0)
+    {
+        var plan = new ImportPlan();
+        Dictionary<string, int>? header = null;
+        var number = 0;
+        foreach (var cells in rows)
+        {
+            number++;
+            if (header is null)
+            {
+                header = Header(cells, plan.Errors);
+                if (header is null) return plan;
+                continue;
+            }
+            var row = new Dictionary<string, string?>();
+            foreach (var (column, index) in header) row[column] = index < cells.Length && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
+            if (row.Values.All(v => v is null)) continue;
+            plan.RowsRead++;
+            CheckRow(number, row, plan);
+            if (plan.RowsRead % ProgressStep == 0) progress?.Report(new ImportProgress(ImportStage.Reading, number, estimatedRows));
+        }
+        if (number == 0) plan.Errors.Add(0, null, "The file is empty: it needs a header row and at least one row to import.");
+        else if (plan.RowsRead == 0 && plan.Errors.Count == 0) plan.Errors.Add(0, null, "The file has a header row but no rows to import.");
+        progress?.Report(new ImportProgress(ImportStage.Reading, number, number));
+        return plan;
+    }
+
+    /// <summary>Column name → cell index; null (with one error) when a required column is missing or a name is wrong.</summary>
+    private static Dictionary<string, int>? Header(string?[] cells, ImportErrorList errors)
+    {
+        var header = new Dictionary<string, int>();
+        var before = errors.Count;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var name = cells[i]?.Trim();
+            if (string.IsNullOrEmpty(name)) continue;
+            var column = ImportColumns.All.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+            var shown = TextRules.Problem("column", name) is null && !LooksLikeFormula(name) ? $"'{name}'" : $"number {i + 1}";
+            if (column is null) errors.Add(1, null, $"The header names an unknown column {shown}; the columns are {string.Join(", ", ImportColumns.All)}.");
+            else if (!header.TryAdd(column, i)) errors.Add(1, column, $"The header names the column '{column}' twice.");
+        }
+        var missing = ImportColumns.All.Where(c => ImportColumns.IsRequired(c) && !header.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(1, null, $"The header row lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} " +
+                $"(names are case-insensitive; the columns are {string.Join(", ", ImportColumns.All)}).");
+        }
+        return errors.Count > before ? null : header;
+    }
+
+    private void CheckRow(int number, Dictionary<string, string?> row, ImportPlan plan)
+    {
+        var errorsBefore = plan.Errors.Count;
+        var bad = new HashSet<string>();
+        foreach (var (column, value) in row)
+        {
+            if (value is null) continue;
+            var problem = TextRules.Problem(column, value)
+                ?? (LooksLikeFormula(value) ? $"'{column}' starts with '=', '+', '-' or '@', which a spreadsheet would run as a formula." : null);
+            if (problem is null) continue;
+            plan.Errors.Add(number, column, problem);
+            bad.Add(column);
+        }
+        var storeCode = CheckStore(number, row, bad, plan);
+        var terminalId = row[ImportColumns.TerminalId];
+        var model = row[ImportColumns.Model];
+        var serial = row.GetValueOrDefault(ImportColumns.SerialNumber);
+        if (terminalId is null && model is null && serial is null) return; // a row that only defines a store
+
+        var problems = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, storeCode ?? "-", model, serial));
+        Report(number, problems, bad, plan);
+        if (terminalId is not null && !bad.Contains(ImportColumns.TerminalId) && !plan.TerminalRows.TryAdd(terminalId, number))
+        {
+            plan.Errors.Add(number, ImportColumns.TerminalId,
+                $"'terminalId' '{terminalId}' is also on row {plan.TerminalRows[terminalId]} (ids are compared ignoring letter case).");
+        }
+        if (plan.Errors.Count == errorsBefore && storeCode is not null)
+        {
+            plan.NewTerminals.Add(new TerminalRegistration(terminalId!, storeCode, model!, serial));
+        }
+    }
+
+    /// <summary>Checks the row's store part; returns the store's code as registered (or as first written), or null.</summary>
+    private string? CheckStore(int number, Dictionary<string, string?> row, HashSet<string> bad, ImportPlan plan)
+    {
+        var code = row[ImportColumns.StoreCode];
+        if (code is null)
+        {
+            plan.Errors.Add(number, ImportColumns.StoreCode, "'storeCode' is required.");
+            return null;
+        }
+        if (bad.Contains(ImportColumns.StoreCode)) return null;
+        if (stores.Get(code) is { } registered)
+        {
+            return SameStore(number, row, bad, registered, code, "the registered store", plan) ? registered.Code : null;
+        }
+        if (plan.StoreRows.TryGetValue(code, out var firstRow))
+        {
+            if (!plan.StoresByCode.TryGetValue(code, out var first)) return null; // its defining row is reported already
+            return SameStore(number, row, bad, first, code, $"row {firstRow}, which defines this store", plan) ? first.Code : null;
+        }
+        plan.StoreRows[code] = number;
+        var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone]);
+        var before = plan.Errors.Count;
+        Report(number, RegistrationRules.StoreProblems(request), bad, plan);
+        if (plan.Errors.Count > before || bad.Count > 0) return null;
+        var store = new StoreInfo(code, request.Name!, request.Region!, request.TimeZone!);
+        plan.StoresByCode[code] = store;
+        plan.NewStores.Add(store);
+        return code;
+    }
+
+    /// <summary>
+    /// A row naming a known store must spell its code alike (codes are case-insensitive, so "sh-001" beside "SH-001" is a
+    /// typo, not a second store), and may repeat its name, region and time zone but not contradict them: an import never
+    /// changes a store.
+    /// </summary>
+    private static bool SameStore(int number, Dictionary<string, string?> row, HashSet<string> bad, StoreInfo store, string code, string where, ImportPlan plan)
+    {
+        var before = plan.Errors.Count;
+        if (!string.Equals(store.Code, code, StringComparison.Ordinal))
+        {
+            plan.Errors.Add(number, ImportColumns.StoreCode,
+                $"'storeCode' '{code}' differs only in letter case from '{store.Code}' of {where}; store codes are case-insensitive.");
+        }
+        Differs(ImportColumns.StoreName, store.Name);
+        Differs(ImportColumns.Region, store.Region);
+        Differs(ImportColumns.TimeZone, store.TimeZone);
+        return plan.Errors.Count == before;
+
+        void Differs(string column, string expected)
+        {
+            // A cell already refused (a card number, a formula) is reported once, for its real reason.
+            if (row[column] is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
+            {
+                plan.Errors.Add(number, column, $"'{column}' differs from {where}; leave it empty or write it the same (an import does not change stores).");
+            }
+        }
+    }
+
+    private static void Report(int number, Dictionary<string, string[]> problems, HashSet<string> bad, ImportPlan plan)
+    {
+        foreach (var (field, messages) in problems)
+        {
+            var column = ColumnOfField[field];
+            if (bad.Contains(column)) continue;
+            bad.Add(column);
+            plan.Errors.Add(number, column, messages[0]);
+        }
+    }
+
+    /// <summary>
+    /// A cell a spreadsheet program would evaluate when someone opens an export of it (CSV injection): the OWASP list of
+    /// leading characters. No store, terminal or model name needs them.
+    /// </summary>
+    private static bool LooksLikeFormula(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+}

@@ -1,0 +1,7 @@
+namespace FleetOps.Web.Onboarding;
+
+public enum ImportStage
+{
+    Reading,
+    Writing,
+}

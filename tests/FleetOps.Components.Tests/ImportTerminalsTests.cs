@@ -1,0 +1,86 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Onboarding;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>The import page: upload a file, see every problem or get the keys file once.</summary>
+public sealed class ImportTerminalsTests : FleetComponentTest
+{
+    private const string Header = "storeCode,storeName,region,timeZone,terminalId,serialNumber,model";
+
+    public ImportTerminalsTests()
+    {
+        Services.AddSingleton<TerminalKeys>();
+        Services.AddSingleton<FleetRegistry>();
+        Services.AddSingleton<OnboardingImport>();
+    }
+
+    [Fact]
+    public void A_file_with_bad_rows_shows_each_problem_with_its_row_and_imports_nothing()
+    {
+        var cut = Render<ImportTerminals>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+
+        Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-2,Nowhere,East,Mars/Olympus,T-2,SN-2,A920\nS-1,,,,T-1,SN-3,A920\n", "terminals.csv");
+
+        cut.WaitForAssertion(() => Assert.Contains("2 problems found", cut.Find("[data-testid=import-failed]").TextContent));
+        var rows = cut.FindAll("[data-testid=import-error]").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["3", "timeZone"], rows[0][..2]);
+        Assert.Equal(["4", "terminalId"], rows[1][..2]);
+        Assert.Null(Fleet.Get("T-1"));
+        Assert.Null(Stores.Get("S-1"));
+        Assert.Empty(cut.FindAll("[data-testid=download-keys]"));
+    }
+
+    [Fact]
+    public void A_good_file_adds_the_terminals_and_offers_the_keys_file_once()
+    {
+        var cut = Render<ImportTerminals>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+
+        Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-1,,,,T-2,,A920\n", "terminals.csv");
+
+        cut.WaitForAssertion(() => Assert.Contains("1 new store and 2 terminals", cut.Find("[data-testid=import-done]").TextContent));
+        Assert.Contains("shown only now", cut.Find("[data-testid=keys-warning]").TextContent);
+        Assert.Equal("S-1", Fleet.Get("T-2")?.StoreCode);
+
+        cut.Find("[data-testid=download-keys]").Click();
+
+        var download = Context.JSInterop.VerifyInvoke("fleetOps.downloadFile");
+        Assert.Equal("terminal-keys-2.csv", download.Arguments[0]);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=download-keys]")));
+        Assert.NotNull(cut.Find("[data-testid=keys-gone]"));
+    }
+
+    [Fact]
+    public void A_file_of_another_type_is_refused_with_a_clear_message()
+    {
+        var cut = Render<ImportTerminals>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+
+        Upload(cut, "not a spreadsheet", "terminals.pdf");
+
+        cut.WaitForAssertion(() => Assert.Contains("Choose a .csv or .xlsx file.", cut.Find("[data-testid=import-errors]").TextContent));
+    }
+
+    [Fact]
+    public void A_store_manager_sees_the_not_found_panel()
+    {
+        AddStore("S-1");
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<ImportTerminals>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No such page here.", cut.Find("[data-testid=not-found]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=choose-file]"));
+    }
+
+    private static void Upload(IRenderedComponent<ImportTerminals> cut, string text, string fileName) =>
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(text, fileName));
+}
