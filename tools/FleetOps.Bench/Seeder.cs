@@ -9,9 +9,6 @@ using FleetOps.Core.Wire;
 
 namespace FleetOps.Bench;
 
-/// <param name="Heartbeats">Heartbeats per terminal over the power horizon (7 days), for the start-up benchmark; 0 writes none.</param>
-public sealed record SeedOptions(string Database, int Transactions, int Open, int Terminals, int Stores, int Days, int Seed, int Heartbeats = 0);
-
 /// <summary>
 /// Fills a fresh SQLite database for the worklist benchmark: the server's migrations create it, stores and terminals are
 /// added through EF, and power losses and transactions are written with the event writer's own commands, so every row

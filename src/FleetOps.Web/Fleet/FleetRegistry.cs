@@ -7,10 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Fleet;
 
-public enum RegistrationError { None, AlreadyExists, UnknownStore, NotFound }
-
-public sealed record RegisteredTerminal(string TerminalId, string Key);
-
 /// <summary>
 /// Registration of stores, terminals and software targets: writes the database first, then the in-memory
 /// fleet, the store directory and the key cache, so a restart sees exactly what was acknowledged.

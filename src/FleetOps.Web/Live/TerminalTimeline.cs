@@ -6,8 +6,6 @@ using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Live;
 
-public sealed record TimelineEntry(DateTimeOffset At, DateTimeOffset ReceivedAt, EventType Type, string Detail, TelemetryEvent? Event);
-
 /// <summary>A terminal's recent power and transaction events, newest first (heartbeats are left out: they say "alive", not "what happened").</summary>
 public sealed class TerminalTimeline(FleetDbContextFactory databases)
 {
