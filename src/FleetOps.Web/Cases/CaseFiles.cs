@@ -2,7 +2,6 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
