@@ -4,6 +4,7 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using FleetOps.Core.Wire;
 

@@ -1,8 +1,8 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Fleet;
