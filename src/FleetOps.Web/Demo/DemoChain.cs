@@ -111,7 +111,7 @@ public sealed partial class DemoChain(
     private async Task SeedUsersAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Security.FleetUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FleetUser>>();
         var administration = scope.ServiceProvider.GetRequiredService<Security.UserAdministration>();
         foreach (var account in DemoUsers.Accounts)
         {
