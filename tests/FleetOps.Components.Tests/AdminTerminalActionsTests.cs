@@ -3,7 +3,6 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Components.Pages;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -2,7 +2,7 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Live;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using FleetOps.Core.Wire;

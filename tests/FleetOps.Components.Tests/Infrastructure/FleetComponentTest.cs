@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Live;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;

@@ -6,7 +6,6 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Live;
 using FleetOps.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -3,7 +3,7 @@ using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using FleetOps.Core.Wire;
 
-namespace FleetOps.Web.Live;
+namespace FleetOps.Web.Fleet;
 
 /// <summary>A terminal's recent power and transaction events, newest first (heartbeats are left out: they say "alive", not "what happened").</summary>
 public sealed class TerminalTimeline(FleetDbContextFactory databases)
