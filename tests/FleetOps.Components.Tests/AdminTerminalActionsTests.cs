@@ -13,13 +13,6 @@ public sealed class AdminTerminalActionsTests : FleetComponentTest
 {
     private string _originalKey = "";
 
-    public AdminTerminalActionsTests()
-    {
-        Services.AddScoped<TerminalTimeline>();
-        Services.AddSingleton<TerminalKeys>();
-        Services.AddSingleton<FleetRegistry>();
-    }
-
     private async Task RegisterTerminalAsync()
     {
         var registry = Services.GetRequiredService<FleetRegistry>();

@@ -53,6 +53,7 @@ public static class IdentitySetup
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<UserChanges>();
         services.AddScoped<AuthenticationStateProvider, FleetAuthenticationStateProvider>();
         services.AddScoped<CurrentAccess>();
         services.AddScoped<IdentitySeeder>();

@@ -64,6 +64,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<CaseService>();
         Services.AddScoped<TerminalTimeline>();
         Services.AddScoped<CaseFiles>();
+        // Registration, as the terminal page's administrator actions use it.
+        Services.AddSingleton<TerminalKeys>();
+        Services.AddSingleton<FleetRegistry>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
