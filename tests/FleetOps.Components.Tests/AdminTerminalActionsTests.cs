@@ -3,8 +3,6 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Components.Pages;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Ingestion;
-using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -14,13 +12,6 @@ namespace FleetOps.Components.Tests;
 public sealed class AdminTerminalActionsTests : FleetComponentTest
 {
     private string _originalKey = "";
-
-    public AdminTerminalActionsTests()
-    {
-        Services.AddScoped<TerminalTimeline>();
-        Services.AddSingleton<TerminalKeys>();
-        Services.AddSingleton<FleetRegistry>();
-    }
 
     private async Task RegisterTerminalAsync()
     {

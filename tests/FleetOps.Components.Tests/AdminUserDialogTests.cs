@@ -1,6 +1,7 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

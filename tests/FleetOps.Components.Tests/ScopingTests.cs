@@ -2,7 +2,7 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Pages;
 using FleetOps.Web.Components.Shared;
-using FleetOps.Web.Live;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 

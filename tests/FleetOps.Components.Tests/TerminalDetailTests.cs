@@ -3,7 +3,7 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Components.Pages;
-using FleetOps.Web.Live;
+using FleetOps.Web.Fleet;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;

@@ -7,8 +7,8 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Transactions;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Bench;

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Core.Fleet;
 
-public sealed record StoreInfo(string Code, string Name, string Region, string TimeZone);
-
 /// <summary>The chain's stores, in memory: a few hundred rows that every page needs.</summary>
 public sealed class StoreDirectory(TimeProvider? time = null, ILogger<StoreDirectory>? logger = null) : IChangeSource<StoreInfo>
 {

@@ -1,5 +1,3 @@
-using FleetOps.Core.Telemetry;
-
 namespace FleetOps.Core.Text;
 
 /// <summary>

@@ -8,13 +8,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>A transaction the book follows, with its store and the current verdict.</summary>
-public sealed record TrackedTransaction(TransactionRecord Record, string StoreCode, UnsettledVerdict Verdict)
-{
-    public string TerminalId => Record.TerminalId;
-    public string TransactionId => Record.TransactionId;
-}
-
 /// <summary>
 /// The transactions that are not closed yet (not settled, reversed, voided or declined), in memory, each with its
 /// verdict and the moment it must be looked at again. The event writer publishes committed records; the clock

@@ -1,18 +1,8 @@
-using FleetOps.Core.Access;
 using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
-using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Ingestion;
-using FleetOps.Web.Live;
-using FleetOps.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
-using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Cases;
-
-/// <summary>One line of the timeline around a transaction: a stored event, or a restart seen in the heartbeats.</summary>
-public sealed record CaseTimelineLine(DateTimeOffset At, string What, string Details, bool IsThisTransaction, bool IsPowerLoss);
 
 /// <summary>
 /// Everything the case page shows for one transaction: the merged record (from the open book, or from the database
@@ -24,71 +14,4 @@ public sealed record CaseFile(
 {
     /// <summary>How far before the authorisation and after its last stage the timeline reaches.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(30);
-}
-
-/// <summary>Assembles <see cref="CaseFile"/>s, within the caller's scope: a transaction of another store is "not found".</summary>
-public sealed class CaseFiles(
-    TransactionBook book, CaseBook cases, CaseService service, FleetState fleet, StoreDirectory stores, TerminalTimeline timeline,
-    FleetDbContextFactory databases)
-{
-    public async Task<CaseFile?> LoadAsync(string terminalId, string transactionId, AccessScope scope, CancellationToken cancellationToken = default)
-    {
-        var (record, storeCode, verdict) = await FindAsync(terminalId, transactionId, cancellationToken);
-        if (record is null || storeCode is null || !scope.AllowsStore(storeCode, stores)) return null;
-        var recoveryCase = cases.For(terminalId, transactionId);
-        var trail = recoveryCase is null ? [] : await service.TrailAsync(recoveryCase.Id, cancellationToken);
-        return new CaseFile(record, storeCode, stores.Get(storeCode), verdict, recoveryCase, trail,
-            await TimelineAsync(record, cancellationToken));
-    }
-
-    private async Task<(TransactionRecord?, string?, UnsettledVerdict?)> FindAsync(string terminalId, string transactionId,
-        CancellationToken cancellationToken)
-    {
-        if (book.Get(terminalId, transactionId) is { } tracked)
-        {
-            return (tracked.Record, tracked.StoreCode, tracked.Verdict.IsUnsettled ? tracked.Verdict : null);
-        }
-        await using var db = databases.CreateDbContext();
-        var row = await db.Transactions.AsNoTracking()
-            .Where(t => t.TerminalId == terminalId && t.TransactionId == transactionId)
-            .Select(t => new { t.RecordJson, t.StoreCode })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? (null, null, null) : (TransactionJson.Deserialize(row.RecordJson), row.StoreCode, null);
-    }
-
-    /// <summary>
-    /// Power and transaction events from <see cref="CaseFile.Margin"/> before the authorisation to the margin after the
-    /// last stage (at least two hours, to show a restart that never completed the sale), plus the restarts the
-    /// heartbeats reveal, marked as power losses when nothing announced them.
-    /// </summary>
-    private async Task<IReadOnlyList<CaseTimelineLine>> TimelineAsync(TransactionRecord record, CancellationToken cancellationToken)
-    {
-        var from = record.AuthorizedAt - CaseFile.Margin;
-        var lastStage = record.Stages.Max(s => s.At);
-        var to = (lastStage > record.AuthorizedAt + TimeSpan.FromHours(2) ? lastStage : record.AuthorizedAt + TimeSpan.FromHours(2)) + CaseFile.Margin;
-        var events = await timeline.BetweenAsync(record.TerminalId, from, to, cancellationToken: cancellationToken);
-        var lines = events.Select(e => Line(e, record)).ToList();
-
-        var power = fleet.Get(record.TerminalId)?.Power;
-        if (power is not null)
-        {
-            var losses = power.Losses().ToHashSet();
-            foreach (var boot in power.Boots.Skip(1).Where(b => b.FirstAt >= from && b.FirstAt <= to))
-            {
-                var unexpected = losses.Contains(boot.FirstAt);
-                lines.Add(new CaseTimelineLine(boot.FirstAt, unexpected ? "restart · unexpected" : "restart",
-                    $"boot {boot.BootId}" + (unexpected ? " — no shutdown was reported before it: a power loss" : ""), false, unexpected));
-            }
-        }
-        return lines.OrderBy(l => l.At).ToList();
-    }
-
-    private static CaseTimelineLine Line(TimelineEntry e, TransactionRecord record) => e.Event switch
-    {
-        TransactionEvent t => new CaseTimelineLine(e.At, $"transaction · {e.Detail}",
-            $"{t.TransactionId} · {Money.Display(t.AmountMinor, t.Currency)}", t.TransactionId == record.TransactionId, false),
-        PowerEvent p => new CaseTimelineLine(e.At, $"power · {e.Detail}",
-            p.BatteryPercent is { } battery ? $"battery {battery} %" : "", false, p.IsLoss),
-        _ => new CaseTimelineLine(e.At, $"{e.Type.ToWire()} · {e.Detail}", "", false, false),
-    };
 }

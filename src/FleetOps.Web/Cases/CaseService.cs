@@ -1,7 +1,6 @@
 using FleetOps.Core.Cases;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 

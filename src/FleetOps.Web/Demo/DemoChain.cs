@@ -5,6 +5,7 @@ using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -110,7 +111,7 @@ public sealed partial class DemoChain(
     private async Task SeedUsersAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Security.FleetUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FleetUser>>();
         var administration = scope.ServiceProvider.GetRequiredService<Security.UserAdministration>();
         foreach (var account in DemoUsers.Accounts)
         {

@@ -1,16 +1,12 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 
 namespace FleetOps.Web.Fleet;
-
-public enum RegistrationError { None, AlreadyExists, UnknownStore, NotFound }
-
-public sealed record RegisteredTerminal(string TerminalId, string Key);
 
 /// <summary>
 /// Registration of stores, terminals and software targets: writes the database first, then the in-memory

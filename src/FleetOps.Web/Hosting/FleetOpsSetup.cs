@@ -77,6 +77,7 @@ public static class FleetOpsSetup
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
+        services.AddTerminalKeyAuthentication();
         services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using FleetOps.Web.Security;
 
 namespace FleetOps.Web.Ingestion;
 

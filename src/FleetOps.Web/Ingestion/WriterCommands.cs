@@ -4,6 +4,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Ingestion;
 

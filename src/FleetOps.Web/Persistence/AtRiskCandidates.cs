@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using FleetOps.Core.Wire;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

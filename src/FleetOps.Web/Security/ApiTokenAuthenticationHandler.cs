@@ -34,7 +34,7 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var token = Ingestion.BearerToken.From(Request);
+        var token = BearerToken.From(Request);
         if (token is null && Request.Path.StartsWithSegments("/hubs"))
         {
             token = Request.Query["access_token"].ToString();

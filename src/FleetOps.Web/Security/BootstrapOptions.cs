@@ -1,5 +1,4 @@
 using FleetOps.Core.Settings;
-using FleetOps.Web.Ingestion;
 
 namespace FleetOps.Web.Security;
 

@@ -81,15 +81,3 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
         base.Dispose(disposing);
     }
 }
-
-/// <summary>What the current circuit's user may see; components ask this instead of reading claims.</summary>
-public sealed class CurrentAccess(AuthenticationStateProvider authentication, AccessResolver resolver)
-{
-    public async Task<ClaimsPrincipal> PrincipalAsync() => (await authentication.GetAuthenticationStateAsync()).User;
-
-    public async Task<FleetOps.Core.Access.AccessScope> ScopeAsync() => resolver.Scope(await PrincipalAsync());
-
-    public async Task<bool> IsAdministratorAsync() => resolver.IsAdministrator(await PrincipalAsync());
-
-    public async Task<UserAccess?> UserAsync() => resolver.User(await PrincipalAsync());
-}

@@ -1,3 +1,4 @@
+using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

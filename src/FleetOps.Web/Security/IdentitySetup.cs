@@ -1,4 +1,3 @@
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -43,8 +42,7 @@ public static class IdentitySetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, TerminalKeyAuthenticationHandler>(TerminalKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddFleetPolicies();
         services.AddCascadingAuthenticationState();
 
@@ -55,6 +53,7 @@ public static class IdentitySetup
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<UserChanges>();
         services.AddScoped<AuthenticationStateProvider, FleetAuthenticationStateProvider>();
         services.AddScoped<CurrentAccess>();
         services.AddScoped<IdentitySeeder>();

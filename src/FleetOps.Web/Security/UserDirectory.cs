@@ -1,22 +1,9 @@
 using System.Collections.Concurrent;
-using FleetOps.Core.Access;
 using FleetOps.Core.Live;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Security;
-
-/// <summary>What FleetOps needs to know about a user on every request, kept in memory.</summary>
-public sealed record UserAccess(
-    string UserId, string Email, string DisplayName, string Role, bool Disabled,
-    IReadOnlyList<string> Regions, IReadOnlyList<string> Stores)
-{
-    public bool IsAdministrator => Role == Roles.Administrator;
-
-    public AccessScope Scope => Disabled ? AccessScope.Nothing
-        : IsAdministrator ? AccessScope.All
-        : AccessScope.Of(Regions, Stores);
-}
 
 /// <summary>
 /// Users, roles and scopes in memory, loaded at start-up and refreshed by every change made through

@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Live;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
@@ -63,6 +64,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<CaseService>();
         Services.AddScoped<TerminalTimeline>();
         Services.AddScoped<CaseFiles>();
+        // Registration, as the terminal page's administrator actions use it.
+        Services.AddSingleton<TerminalKeys>();
+        Services.AddSingleton<FleetRegistry>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);

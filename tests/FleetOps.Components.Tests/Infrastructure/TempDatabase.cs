@@ -1,5 +1,4 @@
 using FleetOps.Core.Telemetry;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.Data.Sqlite;
 using FleetOps.Core.Wire;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Text;
 using static FleetOps.Core.Tests.TestSupport.WireEvents;
 
 namespace FleetOps.Core.Tests.Telemetry;

@@ -10,7 +10,7 @@ internal static class Luhn
         for (var check = 0; check <= 9; check++)
         {
             var candidate = body + check;
-            if (FleetOps.Core.Telemetry.CardNumberGuard.PassesLuhn(Digits(candidate))) return candidate;
+            if (FleetOps.Core.Text.CardNumberGuard.PassesLuhn(Digits(candidate))) return candidate;
         }
         throw new InvalidOperationException("unreachable");
     }

@@ -12,7 +12,7 @@ public partial class UserDialog
 
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private UserChanges Changes { get; set; } = default!;
 
     /// <summary>The user to edit; null for a new one.</summary>
     [Parameter] public UserAccess? Existing { get; set; }
@@ -84,19 +84,16 @@ public partial class UserDialog
             var administrator = _role == Roles.Administrator;
             var draft = new UserDraft(_email.Trim(), _displayName.Trim(), _role,
                 administrator ? [] : _regions.ToList(), administrator ? [] : _stores.ToList());
-            // A scope per change, so Identity works on fresh rows rather than on the circuit's long-lived DbContext.
-            await using var scope = Scopes.CreateAsyncScope();
-            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             if (Existing is null)
             {
                 var password = _generatePassword ? InitialPassword.New() : _password ?? "";
-                var result = await administration.CreateAsync(draft, password, actor, remoteAddress: null);
+                var result = await Changes.RunAsync(a => a.CreateAsync(draft, password, actor, remoteAddress: null));
                 if (!result.Succeeded) { _errors = result.Errors.Select(e => e.Description).ToList(); return; }
                 if (_generatePassword) { _createdPassword = password; return; }
             }
             else
             {
-                var result = await administration.UpdateAsync(Existing.UserId, draft, actor, remoteAddress: null);
+                var result = await Changes.RunAsync(a => a.UpdateAsync(Existing.UserId, draft, actor, remoteAddress: null));
                 if (!result.Succeeded) { _errors = result.Errors.Select(e => e.Description).ToList(); return; }
             }
             Dialog.Close(DialogResult.Ok(true));

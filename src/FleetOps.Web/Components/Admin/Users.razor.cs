@@ -1,7 +1,6 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
@@ -11,7 +10,7 @@ public partial class Users
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Directory { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private UserChanges Changes { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -58,10 +57,7 @@ public partial class Users
         if (!await Access.IsAdministratorAsync()) return;
 
         var actor = (await Access.UserAsync())?.Email ?? "unknown";
-        // A scope per change: the circuit's own scope would keep one DbContext (and stale tracked users) for hours.
-        await using var scope = Scopes.CreateAsyncScope();
-        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        IdentityResult result = await administration.SetDisabledAsync(user.UserId, disabled, actor, remoteAddress: null);
+        var result = await Changes.RunAsync(a => a.SetDisabledAsync(user.UserId, disabled, actor, remoteAddress: null));
         if (result.Succeeded) Snackbar.Add(disabled ? $"{user.Email} is disabled." : $"{user.Email} is enabled.", Severity.Success);
         else Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Description)), Severity.Error);
     }

@@ -6,7 +6,6 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Live;
 using FleetOps.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -22,10 +21,8 @@ public partial class TerminalDetail
     [Inject] private TerminalTimeline Timeline { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
-
-    // The registry and the audit log are resolved when an administrator acts, not injected: every other viewer
-    // of this page never needs them.
-    [Inject] private IServiceProvider Services { get; set; } = default!;
+    [Inject] private FleetRegistry Registry { get; set; } = default!;
+    [Inject] private AuditLog Audit { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
@@ -100,7 +97,7 @@ public partial class TerminalDetail
         _busy = true;
         try
         {
-            var key = await Services.GetRequiredService<FleetRegistry>().RotateKeyAsync(TerminalId);
+            var key = await Registry.RotateKeyAsync(TerminalId);
             if (key is null) return;
             await RecordAsync(AuditActions.TerminalKeyRotated);
             await SecretDialog.ShowAsync(Dialogs, $"New key for {TerminalId}",
@@ -121,7 +118,7 @@ public partial class TerminalDetail
         _busy = true;
         try
         {
-            if (!await Services.GetRequiredService<FleetRegistry>().DecommissionAsync(TerminalId)) return;
+            if (!await Registry.DecommissionAsync(TerminalId)) return;
             await RecordAsync(AuditActions.TerminalDecommissioned);
             // The registry has replaced the snapshot; show the "decommissioned" chip without waiting for the next refresh.
             Snapshot();
@@ -139,6 +136,6 @@ public partial class TerminalDetail
     private async Task RecordAsync(string action)
     {
         var actor = (await Access.UserAsync())?.Email ?? "unknown";
-        await Services.GetRequiredService<AuditLog>().RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
+        await Audit.RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetOps.Core.Detection;
 using FleetOps.Web.Background;
 using FleetOps.Core.Access;
@@ -8,46 +7,6 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
 
 namespace FleetOps.Web.Components.Transactions;
-
-/// <summary>Money at risk in one currency (amounts in different currencies never add up).</summary>
-public sealed record CurrencyRisk(string Currency, long AmountMinor, int Count);
-
-/// <summary>Money at risk of a group of transactions (a store, a region, the user's scope), per currency.</summary>
-public sealed record RiskTotals(IReadOnlyList<CurrencyRisk> ByCurrency)
-{
-    public static readonly RiskTotals None = new([]);
-
-    public int Count => ByCurrency.Sum(c => c.Count);
-
-    /// <summary>For ordering groups "biggest first" although currencies do not add: the largest single-currency amount.</summary>
-    public long LargestAmount => ByCurrency.Count == 0 ? 0 : ByCurrency.Max(c => c.AmountMinor);
-}
-
-public sealed record StoreRisk(string StoreCode, StoreInfo? Store, RiskTotals Risk);
-
-public sealed record RegionRisk(string Region, int Stores, RiskTotals Risk);
-
-/// <summary>A sale reversed after a power loss: the customer was refunded, but the goods may have left the store.</summary>
-public sealed record LostSale(TrackedTransaction Sale, StoreInfo? Store, DateTimeOffset ReversedAt);
-
-/// <summary>
-/// A terminal to look at: its newest heartbeat reports reversals it could not send yet, or it holds completed sales whose
-/// batch was not settled within the settle limit (the batch was never closed).
-/// </summary>
-public sealed record AttentionTerminal(
-    string TerminalId, string StoreCode, StoreInfo? Store, int PendingReversals, RiskTotals Overdue,
-    DateTimeOffset? OldestOverdueAt, HeartbeatFacts? Heartbeat, DateTimeOffset? LastContactAt);
-
-/// <summary>Operator-caused failures of one store per day, oldest day first.</summary>
-public sealed record OperatorFailureRow(string StoreCode, StoreInfo? Store, IReadOnlyList<int> PerDay)
-{
-    public int Total => PerDay.Sum();
-}
-
-public sealed record OperatorFailures(IReadOnlyList<string> Days, IReadOnlyList<OperatorFailureRow> Rows)
-{
-    public const int DayCount = 7;
-}
 
 /// <summary>
 /// Everything the unsettled-payments page shows besides the table, computed from the in-memory book and fleet and

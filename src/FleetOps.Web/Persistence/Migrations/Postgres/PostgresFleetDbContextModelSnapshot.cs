@@ -345,7 +345,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Transactions", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.ApiTokenRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -387,7 +387,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("ApiTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.AuditEntryRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.FleetUser", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.FleetUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -501,7 +501,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.UserScopeRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.UserScopeRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -702,18 +702,18 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.ApiTokenRow", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.UserScopeRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.UserScopeRow", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -731,7 +731,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -740,7 +740,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -755,7 +755,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -764,7 +764,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -332,7 +332,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Transactions", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.ApiTokenRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -372,7 +372,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("ApiTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.AuditEntryRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -410,7 +410,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.FleetUser", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.FleetUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -484,7 +484,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.UserScopeRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.UserScopeRow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -677,18 +677,18 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.ApiTokenRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.ApiTokenRow", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Security.UserScopeRow", b =>
+            modelBuilder.Entity("FleetOps.Web.Persistence.UserScopeRow", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -706,7 +706,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -715,7 +715,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -730,7 +730,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -739,7 +739,7 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("FleetOps.Web.Security.FleetUser", null)
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

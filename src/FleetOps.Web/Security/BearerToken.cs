@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Security;
 
 /// <summary>
 /// The token of an <c>Authorization: Bearer …</c> header. Terminal keys and API tokens arrive the same way; which

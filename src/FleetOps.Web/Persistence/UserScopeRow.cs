@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Security;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>One region or store a user is assigned to.</summary>
 public sealed class UserScopeRow

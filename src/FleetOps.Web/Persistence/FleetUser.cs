@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace FleetOps.Web.Security;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>A person who signs in to FleetOps (ASP.NET Core Identity user with FleetOps' own fields).</summary>
 public sealed class FleetUser : IdentityUser

@@ -3,7 +3,7 @@ using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>The latest-state columns of a terminal, stored as one JSON value.</summary>
 public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt)

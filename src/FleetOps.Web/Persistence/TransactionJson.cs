@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>A merged transaction record as stored in the Transactions table.</summary>
 public static class TransactionJson

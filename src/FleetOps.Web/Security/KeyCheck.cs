@@ -1,3 +1,3 @@
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Security;
 
 public enum KeyCheck { Valid, UnknownKey, OtherTerminal }

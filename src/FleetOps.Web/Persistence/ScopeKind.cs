@@ -1,3 +1,3 @@
-namespace FleetOps.Web.Security;
+namespace FleetOps.Web.Persistence;
 
 public enum ScopeKind { Region, Store }

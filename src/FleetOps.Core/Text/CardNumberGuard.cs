@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 
-namespace FleetOps.Core.Telemetry;
+namespace FleetOps.Core.Text;
 
 /// <summary>
 /// Finds full card numbers (PANs) so they can be refused before anything is stored or logged (issue 8).

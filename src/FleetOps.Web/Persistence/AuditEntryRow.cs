@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Security;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>One line of the append-only audit log.</summary>
 public sealed class AuditEntryRow

@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Security;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>A management API token: only its SHA-256 hash is stored; it acts with its owner's role and scope.</summary>
 public sealed class ApiTokenRow

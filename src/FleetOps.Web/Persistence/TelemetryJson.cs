@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FleetOps.Core.Telemetry;
 
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>How validated events and latest state are written to the database: camelCase, snake_case enums.</summary>
 public static class TelemetryJson

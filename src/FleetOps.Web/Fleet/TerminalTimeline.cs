@@ -1,12 +1,9 @@
 using FleetOps.Core.Telemetry;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using FleetOps.Core.Wire;
 
-namespace FleetOps.Web.Live;
-
-public sealed record TimelineEntry(DateTimeOffset At, DateTimeOffset ReceivedAt, EventType Type, string Detail, TelemetryEvent? Event);
+namespace FleetOps.Web.Fleet;
 
 /// <summary>A terminal's recent power and transaction events, newest first (heartbeats are left out: they say "alive", not "what happened").</summary>
 public sealed class TerminalTimeline(FleetDbContextFactory databases)

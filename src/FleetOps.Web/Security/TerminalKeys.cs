@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Security;
 
 /// <summary>
 /// Terminal keys, held in memory as SHA-256 hashes so authentication costs no database round trip.

@@ -1,7 +1,7 @@
-using FleetOps.Core.Telemetry;
+using FleetOps.Core.Text;
 using FleetOps.Core.Tests.TestSupport;
 
-namespace FleetOps.Core.Tests.Telemetry;
+namespace FleetOps.Core.Tests.Text;
 
 /// <summary>
 /// The guard normalises before it looks (issue 8): separators of any kind are dropped, any Unicode digit counts, and

@@ -1,0 +1,9 @@
+using FleetOps.Core.Fleet;
+
+namespace FleetOps.Web.Components.Transactions;
+
+/// <summary>Operator-caused failures of one store per day, oldest day first.</summary>
+public sealed record OperatorFailureRow(string StoreCode, StoreInfo? Store, IReadOnlyList<int> PerDay)
+{
+    public int Total => PerDay.Sum();
+}

@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Fleet;
+
+public sealed record RegisteredTerminal(string TerminalId, string Key);

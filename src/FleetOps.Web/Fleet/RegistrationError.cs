@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Fleet;
+
+public enum RegistrationError { None, AlreadyExists, UnknownStore, NotFound }

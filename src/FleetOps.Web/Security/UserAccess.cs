@@ -1,0 +1,15 @@
+using FleetOps.Core.Access;
+
+namespace FleetOps.Web.Security;
+
+/// <summary>What FleetOps needs to know about a user on every request, kept in memory.</summary>
+public sealed record UserAccess(
+    string UserId, string Email, string DisplayName, string Role, bool Disabled,
+    IReadOnlyList<string> Regions, IReadOnlyList<string> Stores)
+{
+    public bool IsAdministrator => Role == Roles.Administrator;
+
+    public AccessScope Scope => Disabled ? AccessScope.Nothing
+        : IsAdministrator ? AccessScope.All
+        : AccessScope.Of(Regions, Stores);
+}
