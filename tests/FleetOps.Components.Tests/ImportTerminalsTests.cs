@@ -2,8 +2,8 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Onboarding;
+using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
