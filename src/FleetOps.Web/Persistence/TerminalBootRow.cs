@@ -25,7 +25,8 @@ internal sealed class TerminalBootConfiguration : IEntityTypeConfiguration<Termi
         b.HasKey(t => new { t.TerminalId, t.BootId });
         b.Property(t => t.TerminalId).HasMaxLength(64);
         b.Property(t => t.BootId).HasMaxLength(64);
-        // Start-up reads the boots seen within the power horizon; retention deletes the ones last seen before it.
-        b.HasIndex(t => t.LastAtMs);
+        // No index on LastAtMs although start-up and retention filter by it: the table has a row per boot, so scanning it
+        // is cheap, while every heartbeat moves LastAtMs — unindexed, PostgreSQL updates it in place (HOT) without
+        // touching an index or leaving the row elsewhere.
     }
 }

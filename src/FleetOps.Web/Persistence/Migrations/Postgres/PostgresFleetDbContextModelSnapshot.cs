@@ -294,8 +294,6 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("TerminalId", "BootId");
 
-                    b.HasIndex("LastAtMs");
-
                     b.ToTable("TerminalBoots", (string)null);
                 });
 

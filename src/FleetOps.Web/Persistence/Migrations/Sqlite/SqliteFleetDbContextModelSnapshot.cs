@@ -281,8 +281,6 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("TerminalId", "BootId");
 
-                    b.HasIndex("LastAtMs");
-
                     b.ToTable("TerminalBoots", (string)null);
                 });
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace FleetOps.Web.Persistence.Migrations.Postgres
+namespace FleetOps.Web.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class HeartbeatRollups : Migration
@@ -18,15 +18,15 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                 name: "HeartbeatHours",
                 columns: table => new
                 {
-                    TerminalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    HourMs = table.Column<long>(type: "bigint", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    FirstAtMs = table.Column<long>(type: "bigint", nullable: false),
-                    LastAtMs = table.Column<long>(type: "bigint", nullable: false),
-                    MinBattery = table.Column<int>(type: "integer", nullable: true),
-                    MaxBattery = table.Column<int>(type: "integer", nullable: true),
-                    Versions = table.Column<string>(type: "text", nullable: false),
-                    EventIds = table.Column<byte[]>(type: "bytea", nullable: false)
+                    TerminalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HourMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstAtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    MinBattery = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxBattery = table.Column<int>(type: "INTEGER", nullable: true),
+                    Versions = table.Column<string>(type: "TEXT", nullable: false),
+                    EventIds = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,10 +37,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                 name: "TerminalBoots",
                 columns: table => new
                 {
-                    TerminalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    BootId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FirstAtMs = table.Column<long>(type: "bigint", nullable: false),
-                    LastAtMs = table.Column<long>(type: "bigint", nullable: false)
+                    TerminalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BootId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstAtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAtMs = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,11 +52,6 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                 table: "TelemetryEvents",
                 columns: new[] { "Type", "AtMs" },
                 filter: "\"Type\" = 'power'");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TerminalBoots_LastAtMs",
-                table: "TerminalBoots",
-                column: "LastAtMs");
         }
 
         /// <inheritdoc />
