@@ -18,6 +18,12 @@ flock /tmp/fleetops-build.lock dotnet build tools/FleetOps.Bench -c Release -nol
 bench=tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll
 
 dotnet "$bench" storage --db "$work/storage.db" --terminals "$terminals" --sales "$sales"
+if command -v sqlite3 >/dev/null 2>&1; then
+  # The SQLite bundled with .NET has no dbstat; the command-line one usually does: pages per table, indexes included.
+  sqlite3 "$work/storage.db" "SELECT '  ' || coalesce(m.tbl_name, s.name) || ': ' || (SUM(s.pgsize) / $terminals) || ' bytes per terminal-day'
+    FROM dbstat s LEFT JOIN sqlite_master m ON m.name = s.name GROUP BY coalesce(m.tbl_name, s.name)
+    HAVING SUM(s.pgsize) > 32 * 4096 ORDER BY SUM(s.pgsize) DESC" || true
+fi
 if [ -n "${FLEETOPS_TEST_POSTGRES:-}" ]; then
   dotnet "$bench" storage --postgres "$FLEETOPS_TEST_POSTGRES" --terminals "${BENCH_PG_TERMINALS:-$terminals}" --sales "$sales"
 fi

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FleetOps.Core.Telemetry;
@@ -10,8 +11,9 @@ namespace FleetOps.Web.Ingestion;
 /// Stores heartbeats as hour roll-ups (<see cref="HeartbeatHourRow"/>) and boot segments (<see cref="TerminalBootRow"/>)
 /// instead of a row each. The duplicate check and the merge are ONE upsert: the UPDATE's WHERE refuses when the id's
 /// 8-byte hash is already in the hour's <c>EventIds</c>, so "rows affected" says new (1) or duplicate (0) — correct with
-/// several nodes writing the same row, since nothing is accumulated in memory. The two providers differ only in a few
-/// function names, all in <see cref="HourUpsertSql"/> and <see cref="BootUpsertSql"/>.
+/// several nodes writing the same row, since nothing is accumulated in memory. The two providers differ in a few function
+/// names (all in <see cref="HourUpsertSql"/> and <see cref="BootUpsertSql"/>), and PostgreSQL does both upserts in one
+/// statement (a round trip each would cost it; SQLite runs in the process).
 /// <para>
 /// A heartbeat's identity is its id within the hour of its <c>at</c>. A resend is the same event with the same
 /// <c>at</c>, so it lands in the same hour and is recognised. The same id sent again with an <c>at</c> in another hour is
@@ -25,22 +27,34 @@ internal sealed class HeartbeatRollup : IDisposable
     private const long HourMs = 3_600_000;
 
     private readonly DbCommand _hour;
-    private readonly DbCommand _boot;
+    private readonly DbCommand? _boot; // SQLite only: on PostgreSQL one statement does both upserts
 
     public HeartbeatRollup(DbConnection connection, DatabaseProvider provider)
     {
         _hour = connection.CreateCommand();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // One round trip per heartbeat, as before the roll-ups: the boot upsert feeds on the hour upsert's RETURNING,
+            // so it runs only for a new heartbeat, and the count of returned rows says new (1) or duplicate (0).
+            _hour.CommandText = $"""
+                WITH hour AS ({HourUpsertSql(provider)} RETURNING 1),
+                boot AS ({BootUpsertSql(provider, "SELECT @terminal, @boot, @at, @at FROM hour")})
+                SELECT count(*) FROM hour
+                """;
+            WriterCommands.AddParameters(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id", "@boot");
+            return;
+        }
         _hour.CommandText = HourUpsertSql(provider);
         WriterCommands.AddParameters(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id");
         _boot = connection.CreateCommand();
-        _boot.CommandText = BootUpsertSql(provider);
+        _boot.CommandText = BootUpsertSql(provider, "VALUES (@terminal, @boot, @at, @at)");
         WriterCommands.AddParameters(_boot, "@terminal", "@boot", "@at");
     }
 
     public void Enlist(DbTransaction transaction)
     {
         _hour.Transaction = transaction;
-        _boot.Transaction = transaction;
+        _boot?.Transaction = transaction;
     }
 
     /// <returns>true when the heartbeat is new; false when its id is already in its hour.</returns>
@@ -54,6 +68,11 @@ internal sealed class HeartbeatRollup : IDisposable
         p[3].Value = (object?)heartbeat.BatteryPercent ?? DBNull.Value;
         p[4].Value = HeartbeatHourRow.VersionPair(heartbeat.AppVersion, heartbeat.FirmwareVersion);
         p[5].Value = IdHash(heartbeat.Id);
+        if (_boot is null)
+        {
+            p[6].Value = heartbeat.BootId;
+            return Convert.ToInt64(_hour.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+        }
         if (_hour.ExecuteNonQuery() != 1) return false;
         var b = _boot.Parameters;
         b[0].Value = terminalId;
@@ -99,13 +118,14 @@ internal sealed class HeartbeatRollup : IDisposable
             """;
     }
 
-    private static string BootUpsertSql(DatabaseProvider provider)
+    /// <param name="values">The row to merge: a VALUES list or a SELECT.</param>
+    private static string BootUpsertSql(DatabaseProvider provider, string values)
     {
         var (least, greatest) = provider == DatabaseProvider.Sqlite ? ("min", "max") : ("LEAST", "GREATEST");
         const string b = "\"TerminalBoots\"";
         // The WHERE skips the write when the heartbeat lies inside the known segment (most of them).
         return $"""
-            INSERT INTO {b} ("TerminalId", "BootId", "FirstAtMs", "LastAtMs") VALUES (@terminal, @boot, @at, @at)
+            INSERT INTO {b} ("TerminalId", "BootId", "FirstAtMs", "LastAtMs") {values}
             ON CONFLICT ("TerminalId", "BootId") DO UPDATE SET
                 "FirstAtMs" = {least}({b}."FirstAtMs", excluded."FirstAtMs"),
                 "LastAtMs" = {greatest}({b}."LastAtMs", excluded."LastAtMs")
@@ -116,6 +136,6 @@ internal sealed class HeartbeatRollup : IDisposable
     public void Dispose()
     {
         _hour.Dispose();
-        _boot.Dispose();
+        _boot?.Dispose();
     }
 }
