@@ -4,6 +4,7 @@ using FleetOps.Bench;
 //   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0] [--keys-file FILE]
 //   http  --url URL --token TOKEN [--requests 200] [--store CODE]
 //   model --db FILE [--iterations 30]
+//   storage --db FILE | --postgres CONNECTION [--terminals 2000] [--sales 5] [--seed 4]   (scripts/bench-storage.sh)
 var command = args.FirstOrDefault();
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i + 1 < args.Length; i += 2) settings[args[i].TrimStart('-')] = args[i + 1];
@@ -23,7 +24,11 @@ switch (command)
     case "model":
         await WorklistTimings.ModelAsync(Text("db"), Number("iterations", 30));
         return 0;
+    case "storage":
+        await new StorageDay(new StorageDayOptions(settings.GetValueOrDefault("db"), settings.GetValueOrDefault("postgres"),
+            Number("terminals", 2_000), Number("sales", 5), Number("seed", 4))).RunAsync();
+        return 0;
     default:
-        Console.Error.WriteLine("usage: FleetOps.Bench seed|http|model [--option value ...] (see Program.cs)");
+        Console.Error.WriteLine("usage: FleetOps.Bench seed|http|model|storage [--option value ...] (see Program.cs)");
         return 2;
 }

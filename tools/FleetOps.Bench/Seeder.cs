@@ -67,7 +67,7 @@ public sealed class Seeder(SeedOptions options)
             pragma.CommandText = "PRAGMA synchronous=OFF;"; // a throw-away database: no fsync per batch
             await pragma.ExecuteNonQueryAsync();
         }
-        using var commands = new WriterCommands(connection);
+        using var commands = new WriterCommands(connection, databases.Provider);
         var transaction = connection.BeginTransaction();
         commands.Enlist(transaction);
         foreach (var (terminalId, lostAt) in _lossAt)

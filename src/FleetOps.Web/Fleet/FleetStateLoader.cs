@@ -14,7 +14,7 @@ namespace FleetOps.Web.Fleet;
 
 /// <summary>
 /// Rebuilds the in-memory fleet from the database at start-up: registrations and latest state from
-/// the terminals table, power history from the power events and heartbeat boot ids of the last
+/// the terminals table, power history from the power events and boot segments seen within the last
 /// <see cref="FleetState.PowerHorizon"/>. Runs before the server accepts requests.
 /// </summary>
 public sealed partial class FleetStateLoader(
@@ -29,6 +29,8 @@ public sealed partial class FleetStateLoader(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        var moved = await LegacyHeartbeatRows.MoveAsync(databases, cancellationToken);
+        if (moved > 0) LogLegacyHeartbeats(moved, watch.ElapsedMilliseconds);
         var horizonMs = (time.GetUtcNow() - fleet.PowerHorizon).ToUnixTimeMilliseconds();
         var lostSalesSince = (time.GetUtcNow() - TransactionBook.LostSalesKeptFor).ToUnixTimeMilliseconds();
         // Independent reads, each on its own connection (SQLite's WAL readers do not wait for each other), so the
@@ -98,10 +100,10 @@ public sealed partial class FleetStateLoader(
                 .Select(e => new PowerMarkRow(e.TerminalId, e.EventId, e.AtMs, e.Detail))
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.TerminalId);
-        var boots = (await db.Events.AsNoTracking()
-                .Where(e => e.Type == "heartbeat" && e.AtMs >= horizonMs)
-                .GroupBy(e => new { e.TerminalId, e.Detail })
-                .Select(g => new BootRow(g.Key.TerminalId, g.Key.Detail, g.Min(e => e.AtMs), g.Max(e => e.AtMs)))
+        // One row per boot (TerminalBoots), merged by the writer: no grouping of heartbeats at start-up.
+        var boots = (await db.TerminalBoots.AsNoTracking()
+                .Where(b => b.LastAtMs >= horizonMs)
+                .Select(b => new BootRow(b.TerminalId, b.BootId, b.FirstAtMs, b.LastAtMs))
                 .ToListAsync(cancellationToken))
             .ToLookup(b => b.TerminalId);
         return (marks, boots);
@@ -132,6 +134,9 @@ public sealed partial class FleetStateLoader(
     private sealed record PowerMarkRow(string TerminalId, string EventId, long AtMs, string Detail);
 
     private sealed record BootRow(string TerminalId, string BootId, long First, long Last);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Rows} heartbeat rows of the old layout into hour roll-ups in {Milliseconds} ms")]
+    private partial void LogLegacyHeartbeats(int rows, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up step {Step} done after {Milliseconds} ms")]
     private partial void LogStep(string step, long milliseconds);

@@ -13,8 +13,9 @@ namespace FleetOps.Web.Ingestion;
 /// whatever is waiting, writes it all in one transaction (group commit), and only after the commit
 /// publishes the new fleet state and answers the requests. So a 200 always means "committed", and
 /// throughput comes from batching many requests per fsync instead of skipping the fsync.
-/// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per row on the writer's own
-/// connection (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
+/// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
+/// upsert into the hour roll-up per heartbeat (<see cref="HeartbeatRollup"/>), on the writer's own connection
+/// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// </summary>
@@ -77,7 +78,7 @@ public sealed partial class EventWriter(
                     try
                     {
                         _connection = await OpenAsync();
-                        _commands = new WriterCommands(_connection);
+                        _commands = new WriterCommands(_connection, databases.Provider);
                     }
                     catch (Exception ex) when (ex is DbException or InvalidOperationException)
                     {

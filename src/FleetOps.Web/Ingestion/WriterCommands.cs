@@ -9,8 +9,9 @@ using FleetOps.Web.Persistence;
 namespace FleetOps.Web.Ingestion;
 
 /// <summary>
-/// The event writer's two prepared statements. The SQL is the same on SQLite and PostgreSQL
-/// (both know ON CONFLICT DO NOTHING and quoted identifiers).
+/// The event writer's prepared statements. Power and transaction events are inserted whole with ON CONFLICT DO NOTHING
+/// (the same SQL on SQLite and PostgreSQL); heartbeats go to their roll-ups (<see cref="HeartbeatRollup"/>, whose
+/// merging SQL differs slightly per provider).
 /// </summary>
 internal sealed class WriterCommands : IDisposable
 {
@@ -18,9 +19,11 @@ internal sealed class WriterCommands : IDisposable
     private readonly DbCommand _update;
     private readonly DbCommand _upsertTransaction;
     private readonly DbCommand _loadTransaction;
+    private readonly HeartbeatRollup _heartbeats;
 
-    public WriterCommands(DbConnection connection)
+    public WriterCommands(DbConnection connection, DatabaseProvider provider)
     {
+        _heartbeats = new HeartbeatRollup(connection, provider);
         _insert = connection.CreateCommand();
         _insert.CommandText =
             """
@@ -65,11 +68,13 @@ internal sealed class WriterCommands : IDisposable
         _update.Transaction = transaction;
         _upsertTransaction.Transaction = transaction;
         _loadTransaction.Transaction = transaction;
+        _heartbeats.Enlist(transaction);
     }
 
     /// <returns>true when the event is new; false when this terminal already sent an event with this id.</returns>
     public bool InsertEvent(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt)
     {
+        if (e is HeartbeatEvent heartbeat) return _heartbeats.Add(terminalId, heartbeat);
         var p = _insert.Parameters;
         p[0].Value = terminalId;
         p[1].Value = e.Id;
@@ -125,9 +130,10 @@ internal sealed class WriterCommands : IDisposable
         _update.Dispose();
         _upsertTransaction.Dispose();
         _loadTransaction.Dispose();
+        _heartbeats.Dispose();
     }
 
-    private static void AddParameters(DbCommand command, params string[] names)
+    internal static void AddParameters(DbCommand command, params string[] names)
     {
         foreach (var name in names)
         {

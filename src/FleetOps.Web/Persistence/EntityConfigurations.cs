@@ -44,7 +44,9 @@ internal sealed class TelemetryEventConfiguration : IEntityTypeConfiguration<Tel
         // Idempotence lives here: the writer inserts with ON CONFLICT DO NOTHING on this index.
         b.HasIndex(e => new { e.TerminalId, e.EventId }).IsUnique();
         b.HasIndex(e => new { e.TerminalId, e.AtMs });
-        b.HasIndex(e => new { e.Type, e.AtMs });
+        // Only start-up's read of the power horizon ranges over time by type, and only for power events: transaction
+        // events (most of the rows now that heartbeats are rolled up) need no entry here.
+        b.HasIndex(e => new { e.Type, e.AtMs }).HasFilter("\"Type\" = 'power'");
     }
 }
 

@@ -14,6 +14,8 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<StoreRow> Stores => Set<StoreRow>();
     public DbSet<TerminalRow> Terminals => Set<TerminalRow>();
     public DbSet<TelemetryEventRow> Events => Set<TelemetryEventRow>();
+    public DbSet<HeartbeatHourRow> HeartbeatHours => Set<HeartbeatHourRow>();
+    public DbSet<TerminalBootRow> TerminalBoots => Set<TerminalBootRow>();
     public DbSet<SoftwareTargetRow> SoftwareTargets => Set<SoftwareTargetRow>();
     public DbSet<TransactionRow> Transactions => Set<TransactionRow>();
     public DbSet<UserScopeRow> UserScopes => Set<UserScopeRow>();

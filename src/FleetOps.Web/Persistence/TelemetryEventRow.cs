@@ -1,7 +1,8 @@
 namespace FleetOps.Web.Persistence;
 
 /// <summary>
-/// One accepted telemetry event. Times are Unix milliseconds so that ordering and range scans are plain
+/// One accepted power or transaction event, kept in full (heartbeats are rolled up in <see cref="HeartbeatHourRow"/>
+/// and <see cref="TerminalBootRow"/>; rows of type heartbeat exist only in databases written before that). Times are Unix milliseconds so that ordering and range scans are plain
 /// integer comparisons on both SQLite and PostgreSQL, and the hot insert needs no conversions.
 /// </summary>
 public sealed class TelemetryEventRow
@@ -13,7 +14,7 @@ public sealed class TelemetryEventRow
     public long AtMs { get; set; }
     public long ReceivedAtMs { get; set; }
 
-    /// <summary>Boot id, power state or transaction stage.</summary>
+    /// <summary>Power state or transaction stage.</summary>
     public required string Detail { get; set; }
 
     /// <summary>The validated event as JSON (never the raw request: only fields the protocol knows).</summary>

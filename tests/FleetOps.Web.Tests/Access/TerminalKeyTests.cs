@@ -22,7 +22,7 @@ public sealed class TerminalKeyTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
         await Expect.ProblemAsync(refused, HttpStatusCode.Unauthorized);
         var accepted = await app.PostAcceptedAsync(newKey, terminal, Heartbeat("hb-3", DateTimeOffset.UtcNow.AddSeconds(-1)));
         Assert.Equal(1, accepted["accepted"]!.GetValue<int>());
-        Assert.Equal(2, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(2, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -52,6 +52,6 @@ public sealed class TerminalKeyTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
 
         using var response = await app.PostTelemetryAsync(key, terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow));
         await Expect.ProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 }

@@ -30,6 +30,25 @@ public static class AppDatabase
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// How many events are stored for the terminal (for every terminal when null): power and transaction events are rows
+    /// of <c>TelemetryEvents</c>, heartbeats are counted in their hour roll-ups.
+    /// </summary>
+    public static async Task<long> StoredEventsAsync(this FleetOpsApp app, string? terminalId = null)
+    {
+        await using var connection = await OpenAsync(app);
+        await using var command = connection.CreateCommand();
+        var where = terminalId is null ? "" : "WHERE \"TerminalId\" = @terminal";
+        command.CommandText = $"""
+            SELECT (SELECT COUNT(*) FROM "TelemetryEvents" {where}) + (SELECT COALESCE(SUM("Count"), 0) FROM "HeartbeatHours" {where})
+            """;
+        var terminal = command.CreateParameter();
+        terminal.ParameterName = "@terminal";
+        terminal.Value = (object?)terminalId ?? DBNull.Value;
+        command.Parameters.Add(terminal);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<DbConnection> OpenAsync(FleetOpsApp app)
     {
         var connection = app.GetService<FleetDbContextFactory>().CreateConnection();

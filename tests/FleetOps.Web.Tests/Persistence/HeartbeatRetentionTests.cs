@@ -1,7 +1,9 @@
 using System.Net;
 using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Detection;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
@@ -9,36 +11,47 @@ using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 namespace FleetOps.Web.Tests.Persistence;
 
 /// <summary>
-/// Heartbeats are not kept forever: rows older than the retention period go; power and transaction events stay.
-/// A heartbeat older than the retention window is refused, so one resent after the sweep is not accepted again (issue 8).
+/// Heartbeats are not kept forever: hour roll-ups wholly older than the retention period go; power and transaction
+/// events stay. Dedup never forgets an id the writer would still accept: the hour holding the cutoff is kept whole, and a
+/// heartbeat older than the cutoff is refused, so a resend after the sweep is never accepted again (issues 8 and 9).
 /// </summary>
 public sealed class HeartbeatRetentionTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
     [Fact]
-    public async Task Expired_heartbeats_are_deleted_power_and_transaction_events_are_kept_and_a_resent_heartbeat_is_refused()
+    public async Task After_the_sweep_every_heartbeat_the_writer_would_accept_is_still_recognised_and_older_ones_are_refused()
     {
         var clock = app.Clock!;
         var (terminal, key) = await app.NewTerminalAsync(await app.DefaultStoreAsync());
-        var sent = clock.GetUtcNow();
-        var heartbeat = Heartbeat("hb-old", sent);
-        await app.PostAcceptedAsync(key, terminal, heartbeat, Power("p-old", sent.AddSeconds(1)), Transaction("tx-old", sent.AddSeconds(2)));
+        var hour = HourStart(clock.GetUtcNow().AddHours(-1));
+        var old = Heartbeat("hb-old", hour.AddMinutes(-30));      // in the hour before: wholly expired after the advance
+        var edge = Heartbeat("hb-edge", hour.AddMinutes(40));     // after the cutoff, in the hour that holds the cutoff
+        await app.PostAcceptedAsync(key, terminal, old, edge, Power("p-old", hour.AddMinutes(-29)), Transaction("tx-old", hour.AddMinutes(-28)));
 
-        clock.Advance(TimeSpan.FromDays(8)); // default retention: 168 h
-        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-new", clock.GetUtcNow().AddMinutes(-1)));
+        // Default retention 168 h: the cutoff falls 20 minutes into the edge heartbeat's hour.
+        clock.Advance(hour.AddMinutes(20).AddHours(168) - clock.GetUtcNow());
         var retention = app.Services.GetServices<IHostedService>().OfType<HeartbeatRetention>().Single();
-        await retention.DeleteExpiredAsync(CancellationToken.None);
+        await retention.DeleteExpiredAsync(CancellationToken.None); // the sweep's own timer may also have run on the advance
 
-        Assert.Equal(3, await app.CountAsync("TelemetryEvents", terminal));
-        Assert.Empty(await app.FindTextAsync("hb-old"));
-        Assert.NotEmpty(await app.FindTextAsync("hb-new"));
-        Assert.NotEmpty(await app.FindTextAsync("p-old"));
+        Assert.Equal(3, await app.StoredEventsAsync(terminal)); // the edge heartbeat, the power and the transaction event
+        await using (var db = app.GetService<FleetDbContextFactory>().CreateDbContext())
+        {
+            var kept = Assert.Single(await db.HeartbeatHours.Where(h => h.TerminalId == terminal).ToListAsync());
+            Assert.Equal(hour.ToUnixTimeMilliseconds(), kept.HourMs);
+        }
 
-        using var resent = await app.PostTelemetryAsync(key, terminal, heartbeat);
-        await Expect.StatusAsync(resent, HttpStatusCode.OK);
-        var body = await Expect.JsonObjectAsync(resent);
+        var resentEdge = await app.PostAcceptedAsync(key, terminal, edge);
+        Assert.Equal(0, resentEdge["accepted"]!.GetValue<int>());
+        Assert.Equal(1, resentEdge["duplicates"]!.GetValue<int>());
+
+        using var resentOld = await app.PostTelemetryAsync(key, terminal, old);
+        await Expect.StatusAsync(resentOld, HttpStatusCode.OK);
+        var body = await Expect.JsonObjectAsync(resentOld);
         Assert.Equal(0, body["accepted"]!.GetValue<int>());
         var rejected = Assert.Single(body["rejected"]!.AsArray())!;
         Assert.Contains("168-hour heartbeat retention window", Expect.Wire(rejected["error"]));
-        Assert.Equal(3, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(3, await app.StoredEventsAsync(terminal));
     }
+
+    private static DateTimeOffset HourStart(DateTimeOffset at) =>
+        new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 }

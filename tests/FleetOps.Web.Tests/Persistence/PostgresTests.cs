@@ -124,9 +124,13 @@ public sealed class PostgresTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT count(*) FROM "TelemetryEvents" WHERE "TerminalId" = @t""", connection);
+        // Heartbeats are counted in their hour roll-ups, power and transaction events are rows.
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM "TelemetryEvents" WHERE "TerminalId" = @t)
+                 + (SELECT COALESCE(SUM("Count"), 0) FROM "HeartbeatHours" WHERE "TerminalId" = @t)
+            """, connection);
         command.Parameters.AddWithValue("t", terminal);
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task InitializeAsync() => _database.CreateAsync();

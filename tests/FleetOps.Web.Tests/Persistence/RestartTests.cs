@@ -35,14 +35,14 @@ public sealed class RestartTests : IAsyncLifetime
             var accepted = await first.PostAcceptedAsync(key, terminal, events);
             Assert.Equal(events.Length, accepted["accepted"]!.GetValue<int>());
             before = await first.GetTerminalAsync(terminal);
-            rowsBefore = await first.CountAsync("TelemetryEvents");
+            rowsBefore = await first.StoredEventsAsync();
         }
 
         _second = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = _database });
         var after = await _second.GetTerminalAsync(terminal);
 
         Assert.Equal(events.Length, rowsBefore);
-        Assert.Equal(rowsBefore, await _second.CountAsync("TelemetryEvents"));
+        Assert.Equal(rowsBefore, await _second.StoredEventsAsync());
         Assert.Equal("online", Expect.Wire(after["connectivity"]));
         Assert.Equal(Expect.Wire(before["connectivity"]), Expect.Wire(after["connectivity"]));
         Assert.Equal("3.3.0", Expect.Wire(after["appVersion"]));
@@ -61,7 +61,7 @@ public sealed class RestartTests : IAsyncLifetime
 
         var fresh = await _second.PostAcceptedAsync(key, terminal, Heartbeat("hb-3", DateTimeOffset.UtcNow, bootId: "boot-B"));
         Assert.Equal(1, fresh["accepted"]!.GetValue<int>());
-        Assert.Equal(rowsBefore + 1, await _second.CountAsync("TelemetryEvents"));
+        Assert.Equal(rowsBefore + 1, await _second.StoredEventsAsync());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class PoisonWriteTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
         var resent = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-2", DateTimeOffset.UtcNow.AddSeconds(-2)));
         Assert.Equal(1, resent["accepted"]!.GetValue<int>());
-        Assert.Equal(2, await app.RowsAsync("TelemetryEvents", terminal));
+        Assert.Equal(2, await app.StoredEventsAsync(terminal));
     }
 
     private static async Task RefusedRequestFailsAloneAsync(FleetOpsApp app, string refuse, string accept)
@@ -108,14 +108,14 @@ public sealed class PoisonWriteTests : IAsyncLifetime
         }
         foreach (var (terminal, _) in healthy)
         {
-            Assert.Equal(2 * RequestsPerTerminal, await app.RowsAsync("TelemetryEvents", terminal));
+            Assert.Equal(2 * RequestsPerTerminal, await app.StoredEventsAsync(terminal));
             Assert.Equal(RequestsPerTerminal, await app.RowsAsync("Transactions", terminal));
             Assert.Equal("online", Expect.Wire((await app.GetTerminalAsync(terminal))["connectivity"]));
         }
         var refused = poisonAnswers.SelectMany(s => s).ToList();
         Assert.NotEmpty(refused);
         Assert.All(refused, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
-        Assert.Equal(0, await app.RowsAsync("TelemetryEvents", poisoned));
+        Assert.Equal(0, await app.StoredEventsAsync(poisoned));
         Assert.Equal(0, await app.RowsAsync("Transactions", poisoned));
         // Nothing of the rolled-back attempts reached memory either.
         Assert.Equal("unknown", Expect.Wire((await app.GetTerminalAsync(poisoned))["connectivity"]));
@@ -124,7 +124,7 @@ public sealed class PoisonWriteTests : IAsyncLifetime
         await app.ExecuteSqlAsync(accept);
         var resent = await app.PostAcceptedAsync(poisonKey, poisoned, poison);
         Assert.Equal(3, resent["accepted"]!.GetValue<int>());
-        Assert.Equal(3, await app.RowsAsync("TelemetryEvents", poisoned));
+        Assert.Equal(3, await app.StoredEventsAsync(poisoned));
         Assert.NotNull(app.GetService<TransactionBook>().Get(poisoned, PoisonSale));
     }
 

@@ -19,12 +19,12 @@ public sealed class StorageUnavailableTests : IAsyncLifetime
         var (terminal, key) = await _app.NewTerminalAsync(await _app.DefaultStoreAsync());
         var before = await _app.GetTerminalAsync(terminal);
 
-        // Simulate a storage failure the writer cannot get past: the events table disappears under it.
+        // Simulate a storage failure the writer cannot get past: the heartbeats' roll-up table disappears under it.
         await using (var connection = new SqliteConnection(_app.ConnectionString))
         {
             await connection.OpenAsync();
             await using var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE \"TelemetryEvents\"";
+            drop.CommandText = "DROP TABLE \"HeartbeatHours\"";
             await drop.ExecuteNonQueryAsync();
         }
 

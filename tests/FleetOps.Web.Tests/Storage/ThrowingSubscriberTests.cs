@@ -34,7 +34,7 @@ public sealed class ThrowingSubscriberTests
         var answer = await till.SendSaleInAsync("not_settled", "000123-0901", now);
 
         Assert.Equal(2, answer["accepted"]!.GetValue<int>());
-        Assert.Equal(2, await app.CountAsync("TelemetryEvents", till.TerminalId));
+        Assert.Equal(2, await app.StoredEventsAsync(till.TerminalId));
         Assert.Equal("not_settled", await app.ReasonAsync(till, "000123-0901"));
         await HeardAsync(heardByOtherSubscriber, "000123-0901", "the other subscriber of the book to hear of the sale");
 

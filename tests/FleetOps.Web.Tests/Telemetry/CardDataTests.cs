@@ -92,7 +92,7 @@ public sealed class CardDataTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.Contains("full card number", Expect.Wire(rejected["error"]), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(pan, text, StringComparison.Ordinal);
 
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
         Assert.Empty(await app.FindTextAsync(pan));
         Assert.False(app.RawFilesContain(pan), "The card number is in the raw database file or its WAL.");
         Assert.Empty(LogFiles.Containing(pan));

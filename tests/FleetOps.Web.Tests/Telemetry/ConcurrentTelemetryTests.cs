@@ -27,7 +27,7 @@ public sealed class ConcurrentTelemetryTests(FleetOpsApp app) : IClassFixture<Fl
             Assert.Equal(5 * 2 + 1, group.Sum(a => a.Accepted));
             Assert.Equal(5 - 1, group.Sum(a => a.Duplicates));
             Assert.All(group, a => Assert.Equal(3, a.Accepted + a.Duplicates));
-            Assert.Equal(11, await app.CountAsync("TelemetryEvents", group.Key));
+            Assert.Equal(11, await app.StoredEventsAsync(group.Key));
         }
     }
 
@@ -41,6 +41,6 @@ public sealed class ConcurrentTelemetryTests(FleetOpsApp app) : IClassFixture<Fl
 
         Assert.Equal(1, answers.Sum(a => a["accepted"]!.GetValue<int>()));
         Assert.Equal(9, answers.Sum(a => a["duplicates"]!.GetValue<int>()));
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
     }
 }

@@ -57,7 +57,7 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
         var rejected = Assert.Single(body["rejected"]!.AsArray())!;
         Assert.Contains("full card number", Expect.Wire(rejected["error"]));
         Assert.DoesNotContain(disguised, text, StringComparison.Ordinal);
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
         Assert.Equal(0, await app.CountAsync("Transactions", terminal));
         Assert.Empty(await app.FindTextAsync(disguised));
         Assert.Empty(LogFiles.Containing(disguised));
@@ -79,7 +79,7 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
 
         Assert.Equal(1, answer["accepted"]!.GetValue<int>());
         Assert.Contains(reason, Expect.Wire(Assert.Single(answer["rejected"]!.AsArray())!["error"]));
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
 
         var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("not valid JSON/UTF-8", Expect.Wire(problem["detail"]));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
         var body = Batch(terminal, [Power("p-1", DateTimeOffset.UtcNow)]).Replace($"\"{terminal}\"", $"\"{terminal}\\u0000\"", StringComparison.Ordinal);
 
         using var response = await PostAsync(key, body, HttpStatusCode.BadRequest);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
 
         Assert.Equal(0, body["accepted"]!.GetValue<int>());
         Assert.Contains(reason, Expect.Wire(Assert.Single(body["rejected"]!.AsArray())!["error"]));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string key, string body, HttpStatusCode expected)

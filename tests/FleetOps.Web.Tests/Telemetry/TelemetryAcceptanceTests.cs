@@ -76,7 +76,7 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
         Assert.Equal(0, second["accepted"]!.GetValue<int>());
         Assert.Equal(3, second["duplicates"]!.GetValue<int>());
         Assert.Empty(second["rejected"]!.AsArray());
-        Assert.Equal(3, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(3, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
 
         Assert.Equal(2, body["accepted"]!.GetValue<int>());
         Assert.Equal(1, body["duplicates"]!.GetValue<int>());
-        Assert.Equal(2, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(2, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
         Assert.Equal(new[] { 1, 3, 4 }, rejected.Select(r => r["index"]!.GetValue<int>()));
         Assert.Equal(new string?[] { "e-bad-type", "e-bad-amount", null }, rejected.Select(r => r["id"]?.GetValue<string>()));
         Assert.All(rejected, r => Assert.False(string.IsNullOrWhiteSpace(r["error"]?.GetValue<string>())));
-        Assert.Equal(2, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(2, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
         Assert.Equal(1, rejected["index"]!.GetValue<int>());
         Assert.Equal("hb-bad", Expect.Wire(rejected["id"]));
         Assert.Contains("uptimeSeconds", Expect.Wire(rejected["error"]));
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
         var rejected = Assert.Single(body["rejected"]!.AsArray())!.AsObject();
         Assert.Equal(0, rejected["index"]!.GetValue<int>());
         Assert.Equal("hb-future", Expect.Wire(rejected["id"]));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -203,6 +203,6 @@ public sealed class TelemetryAcceptanceTests(FleetOpsApp app) : IClassFixture<Fl
             Enumerable.Range(0, 500).Select(i => (JsonNode)Power($"p-{i}", now.AddSeconds(-600 + i), i % 2 == 0 ? "on_battery" : "restored")).ToArray());
 
         Assert.Equal(500, body["accepted"]!.GetValue<int>());
-        Assert.Equal(500, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(500, await app.StoredEventsAsync(terminal));
     }
 }

@@ -16,7 +16,7 @@ public sealed class TelemetryAuthenticationTests(FleetOpsApp app) : IClassFixtur
         using var response = await app.PostTelemetryAsync(null, terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow));
 
         await Expect.ProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class TelemetryAuthenticationTests(FleetOpsApp app) : IClassFixtur
         using var response = await app.PostTelemetryAsync("tk_not-a-key-anyone-was-given", terminal, Heartbeat("hb-1", DateTimeOffset.UtcNow));
 
         await Expect.ProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class TelemetryAuthenticationTests(FleetOpsApp app) : IClassFixtur
         using var response = await app.PostTelemetryAsync(keyA, terminalB, Heartbeat("hb-1", DateTimeOffset.UtcNow));
 
         await Expect.ProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminalA));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminalB));
+        Assert.Equal(0, await app.StoredEventsAsync(terminalA));
+        Assert.Equal(0, await app.StoredEventsAsync(terminalB));
         Assert.Equal("unknown", Expect.Wire((await app.GetTerminalAsync(terminalA))["connectivity"]));
         Assert.Equal("unknown", Expect.Wire((await app.GetTerminalAsync(terminalB))["connectivity"]));
     }
@@ -65,6 +65,6 @@ public sealed class TelemetryAuthenticationTests(FleetOpsApp app) : IClassFixtur
         using var response = await app.PostTelemetryAsync(key, terminal, Heartbeat("hb-2", DateTimeOffset.UtcNow));
 
         await Expect.ProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Equal(1, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
     }
 }

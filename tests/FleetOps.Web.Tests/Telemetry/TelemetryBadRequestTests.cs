@@ -81,7 +81,7 @@ public sealed class TelemetryBadRequestTests(FleetOpsApp app) : IClassFixture<Fl
         var events = Enumerable.Range(0, 501).Select(i => (JsonNode)Power($"p-{i}", now.AddSeconds(-600 + i), "restored"));
 
         await ExpectRefusedAsync(key, Batch(terminal, events), HttpStatusCode.BadRequest);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class TelemetryBadRequestTests(FleetOpsApp app) : IClassFixture<Fl
 
         await ExpectRefusedAsync(key, new ByteArrayContent(TwoMiBBatch(terminal)) { Headers = { ContentType = new("application/json") } },
             HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class TelemetryBadRequestTests(FleetOpsApp app) : IClassFixture<Fl
         var content = new StreamContent(new UnknownLengthStream(TwoMiBBatch(terminal))) { Headers = { ContentType = new("application/json") } };
 
         await ExpectRefusedAsync(key, content, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     /// <summary>A valid heartbeat padded with an extra field to 2 MiB: only the size makes it unacceptable.</summary>
@@ -117,10 +117,10 @@ public sealed class TelemetryBadRequestTests(FleetOpsApp app) : IClassFixture<Fl
 
     private async Task ExpectRefusedAsync(string key, HttpContent content, HttpStatusCode status)
     {
-        var rowsBefore = await app.CountAsync("TelemetryEvents");
+        var rowsBefore = await app.StoredEventsAsync();
         using var response = await app.PostTelemetryAsync(key, content);
         await Expect.ProblemAsync(response, status);
-        Assert.Equal(rowsBefore, await app.CountAsync("TelemetryEvents"));
+        Assert.Equal(rowsBefore, await app.StoredEventsAsync());
     }
 
     /// <summary>Hides the length, so the client sends the body chunked without a Content-Length header.</summary>

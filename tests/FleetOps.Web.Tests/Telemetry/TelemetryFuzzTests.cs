@@ -56,7 +56,7 @@ public sealed class TelemetryFuzzTests(UnlimitedTelemetryApp app) : IClassFixtur
 
         Assert.True(sent >= 300, $"Only {sent} bodies were sent in {MaxDuration.TotalSeconds} s.");
         Assert.True(statuses.GetValueOrDefault(200) > 0 && statuses.GetValueOrDefault(400) > 0, string.Join(", ", statuses));
-        Assert.Equal(accepted, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(accepted, await app.StoredEventsAsync(terminal));
     }
 
     /// <summary>1–4 valid events with ids unique to this body (letters between the numbers, so no id looks like a card).</summary>

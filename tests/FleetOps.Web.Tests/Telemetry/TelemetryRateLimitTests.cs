@@ -27,7 +27,7 @@ public sealed class TelemetryRateLimitTests(RateLimitedApp app) : IClassFixture<
             using var allowed = await app.PostTelemetryAsync(key, terminal, Heartbeat($"hb-{i}", now.AddSeconds(-10 + i)));
             await Expect.StatusAsync(allowed, HttpStatusCode.OK);
         }
-        var rowsBefore = await app.CountAsync("TelemetryEvents", terminal);
+        var rowsBefore = await app.StoredEventsAsync(terminal);
 
         // The bucket gains one token per second, so the third request gets 429 unless a refill fell between the
         // requests; then the fourth does (four requests inside a second can take at most three tokens).
@@ -47,7 +47,7 @@ public sealed class TelemetryRateLimitTests(RateLimitedApp app) : IClassFixture<
             Assert.NotNull(retryAfter);
             Assert.True(retryAfter.Delta is { } delta && delta >= TimeSpan.FromSeconds(1) || retryAfter.Date is not null, $"Retry-After: {retryAfter}");
         }
-        Assert.True(await app.CountAsync("TelemetryEvents", terminal) <= rowsBefore + 1);
+        Assert.True(await app.StoredEventsAsync(terminal) <= rowsBefore + 1);
     }
 
     [Fact]

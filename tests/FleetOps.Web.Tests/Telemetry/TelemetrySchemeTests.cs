@@ -42,7 +42,7 @@ public sealed class TelemetrySchemeTests(FleetOpsApp app) : IClassFixture<FleetO
 
         var problem = await Expect.ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(UnknownKey, Expect.Wire(problem["title"]));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class TelemetrySchemeTests(FleetOpsApp app) : IClassFixture<FleetO
 
         var problem = await Expect.ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(MissingKey, Expect.Wire(problem["title"]));
-        Assert.Equal(0, await app.CountAsync("TelemetryEvents", terminal));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
     [Theory]

@@ -124,6 +124,43 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.HeartbeatHourRow", b =>
+                {
+                    b.Property<long>("HourMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("EventIds")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("FirstAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MaxBattery")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinBattery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("HourMs", "TerminalId");
+
+                    b.ToTable("HeartbeatHours", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SoftwareTargetRow", b =>
                 {
                     b.Property<string>("Model")
@@ -233,9 +270,31 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasIndex("TerminalId", "EventId")
                         .IsUnique();
 
-                    b.HasIndex("Type", "AtMs");
+                    b.HasIndex("Type", "AtMs")
+                        .HasFilter("\"Type\" = 'power'");
 
                     b.ToTable("TelemetryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TerminalBootRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BootId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FirstAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TerminalId", "BootId");
+
+                    b.ToTable("TerminalBoots", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>

@@ -115,6 +115,43 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.HeartbeatHourRow", b =>
+                {
+                    b.Property<long>("HourMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("EventIds")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("FirstAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxBattery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinBattery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HourMs", "TerminalId");
+
+                    b.ToTable("HeartbeatHours", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SoftwareTargetRow", b =>
                 {
                     b.Property<string>("Model")
@@ -220,9 +257,31 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("TerminalId", "EventId")
                         .IsUnique();
 
-                    b.HasIndex("Type", "AtMs");
+                    b.HasIndex("Type", "AtMs")
+                        .HasFilter("\"Type\" = 'power'");
 
                     b.ToTable("TelemetryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TerminalBootRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BootId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TerminalId", "BootId");
+
+                    b.ToTable("TerminalBoots", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>

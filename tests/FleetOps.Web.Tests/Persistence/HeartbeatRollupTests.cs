@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Persistence;
+
+/// <summary>
+/// Heartbeats are stored as one roll-up per terminal and hour plus one segment per boot (issue 9): a resend is still a
+/// duplicate, and the roll-up holds the same facts whatever order the heartbeats arrive in — on SQLite and PostgreSQL,
+/// whose merge SQL differs.
+/// </summary>
+public sealed class HeartbeatRollupTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _postgres = new();
+
+    [Fact]
+    public async Task On_sqlite_a_resent_heartbeat_is_a_duplicate()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await ResentHeartbeatIsDuplicateAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_a_resent_heartbeat_is_a_duplicate()
+    {
+        await using var app = _postgres.Start();
+        await ResentHeartbeatIsDuplicateAsync(app);
+    }
+
+    [Fact]
+    public async Task On_sqlite_the_hour_rollup_and_boots_hold_count_times_battery_range_versions_after_out_of_order_heartbeats()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await RollupAfterOutOfOrderHeartbeatsAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_the_hour_rollup_and_boots_hold_count_times_battery_range_versions_after_out_of_order_heartbeats()
+    {
+        await using var app = _postgres.Start();
+        await RollupAfterOutOfOrderHeartbeatsAsync(app);
+    }
+
+    private static async Task ResentHeartbeatIsDuplicateAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = PreviousHour();
+        JsonNode[] batch = [Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)), Power("p-1", hour.AddMinutes(3))];
+        Assert.Equal(3, (await app.PostAcceptedAsync(key, terminal, batch))["accepted"]!.GetValue<int>());
+
+        var resent = await app.PostAcceptedAsync(key, terminal, batch);
+        var single = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-2", hour.AddMinutes(2)), Heartbeat("hb-3", hour.AddMinutes(3)));
+
+        Assert.Equal(0, resent["accepted"]!.GetValue<int>());
+        Assert.Equal(3, resent["duplicates"]!.GetValue<int>());
+        Assert.Equal(1, single["accepted"]!.GetValue<int>());
+        Assert.Equal(1, single["duplicates"]!.GetValue<int>());
+        Assert.Equal(4, await app.StoredEventsAsync(terminal));
+        Assert.Equal(3, (await HoursAsync(app, terminal)).Single().Count);
+    }
+
+    private static async Task RollupAfterOutOfOrderHeartbeatsAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = PreviousHour();
+        static JsonObject Beat(string id, DateTimeOffset at, string boot, string app, string firmware, int battery)
+        {
+            var heartbeat = Heartbeat(id, at, bootId: boot, appVersion: app, firmwareVersion: firmware);
+            heartbeat["batteryPercent"] = battery;
+            return heartbeat;
+        }
+        // A store-and-forward backlog: newest first, then the oldest, then one from the middle in a request of its own.
+        await app.PostAcceptedAsync(key, terminal,
+            Beat("hb-c", hour.AddMinutes(50), "boot-B", "3.3.0", "1.9.0", 60),
+            Beat("hb-a", hour.AddMinutes(10), "boot-A", "3.2.1", "1.8.0", 95));
+        await app.PostAcceptedAsync(key, terminal, Beat("hb-b", hour.AddMinutes(30), "boot-A", "3.2.1", "1.8.0", 80));
+        await app.PostAcceptedAsync(key, terminal, Beat("hb-d", hour.AddMinutes(20), "boot-A", "3.3.0", "1.9.0", 70));
+
+        var row = Assert.Single(await HoursAsync(app, terminal));
+        Assert.Equal(hour.ToUnixTimeMilliseconds(), row.HourMs);
+        Assert.Equal(4, row.Count);
+        Assert.Equal(hour.AddMinutes(10).ToUnixTimeMilliseconds(), row.FirstAtMs);
+        Assert.Equal(hour.AddMinutes(50).ToUnixTimeMilliseconds(), row.LastAtMs);
+        Assert.Equal((60, 95), (row.MinBattery, row.MaxBattery));
+        Assert.Equal([("3.3.0", "1.9.0"), ("3.2.1", "1.8.0")], row.VersionPairs());
+        Assert.Equal(4 * 8, row.EventIds.Length);
+
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var boots = await db.TerminalBoots.Where(b => b.TerminalId == terminal).OrderBy(b => b.FirstAtMs).ToListAsync();
+        Assert.Equal(
+            [("boot-A", hour.AddMinutes(10), hour.AddMinutes(30)), ("boot-B", hour.AddMinutes(50), hour.AddMinutes(50))],
+            boots.Select(b => (b.BootId, DateTimeOffset.FromUnixTimeMilliseconds(b.FirstAtMs), DateTimeOffset.FromUnixTimeMilliseconds(b.LastAtMs))));
+        // The heartbeat effects in memory are what they were: the newest heartbeat's facts, the reboot without a shutdown.
+        var state = await app.GetTerminalAsync(terminal);
+        Assert.Equal("3.3.0", Expect.Wire(state["appVersion"]));
+        Assert.Equal(1, state["power"]!["lossesInWindow"]!.GetValue<int>());
+    }
+
+    private static async Task<List<HeartbeatHourRow>> HoursAsync(FleetOpsApp app, string terminal)
+    {
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        return await db.HeartbeatHours.AsNoTracking().Where(h => h.TerminalId == terminal).ToListAsync();
+    }
+
+    /// <summary>The start of the previous UTC hour: a whole hour in the past, well inside the retention window.</summary>
+    private static DateTimeOffset PreviousHour()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        return new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    public Task InitializeAsync() => _postgres.CreateAsync();
+
+    public async Task DisposeAsync() => await _postgres.DisposeAsync();
+}
