@@ -7,16 +7,12 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace FleetOps.Bench;
-
-/// <param name="Database">A SQLite file to create, or null with <paramref name="PostgresServer"/>.</param>
-/// <param name="PostgresServer">A PostgreSQL connection string; a database of its own is created there and dropped after.</param>
-/// <param name="Sales">Card sales per terminal and day, each authorised, completed and settled (three events).</param>
-public sealed record StorageDayOptions(string? Database, string? PostgresServer, int Terminals, int Sales, int Seed);
 
 /// <summary>
 /// Storage benchmark (issue 9, scripts/bench-storage.sh): one simulated day of a fleet written through the real event

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using FleetOps.Core.Telemetry;
-using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Fleet;
@@ -25,10 +24,10 @@ internal static class LegacyHeartbeatRows
             SELECT "Id", "TerminalId", "Payload" FROM "TelemetryEvents" WHERE "Type" = 'heartbeat' AND "Id" > @after
             ORDER BY "Id" LIMIT {Chunk}
             """;
-        WriterCommands.AddParameters(select, "@after");
+        CommandParameters.Add(select, "@after");
         await using var delete = connection.CreateCommand();
         delete.CommandText = """DELETE FROM "TelemetryEvents" WHERE "Type" = 'heartbeat' AND "Id" > @after AND "Id" <= @last""";
-        WriterCommands.AddParameters(delete, "@after", "@last");
+        CommandParameters.Add(delete, "@after", "@last");
         long after = 0;
         var moved = 0;
         while (true)

@@ -62,13 +62,7 @@ internal sealed class RegistrationCommands : IDisposable
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+        CommandParameters.Add(command, names);
         return command;
     }
 

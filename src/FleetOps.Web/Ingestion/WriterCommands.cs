@@ -31,7 +31,7 @@ internal sealed class WriterCommands : IDisposable
             VALUES (@terminal, @event, @type, @at, @received, @detail, @payload)
             ON CONFLICT ("TerminalId", "EventId") DO NOTHING
             """;
-        AddParameters(_insert, "@terminal", "@event", "@type", "@at", "@received", "@detail", "@payload");
+        CommandParameters.Add(_insert, "@terminal", "@event", "@type", "@at", "@received", "@detail", "@payload");
 
         _update = connection.CreateCommand();
         _update.CommandText =
@@ -40,7 +40,7 @@ internal sealed class WriterCommands : IDisposable
                 "FirmwareVersion" = @firmware, "LatestStateJson" = @state
             WHERE "TerminalId" = @terminal
             """;
-        AddParameters(_update, "@seen", "@contact", "@app", "@firmware", "@state", "@terminal");
+        CommandParameters.Add(_update, "@seen", "@contact", "@app", "@firmware", "@state", "@terminal");
 
         _upsertTransaction = connection.CreateCommand();
         _upsertTransaction.CommandText =
@@ -53,13 +53,13 @@ internal sealed class WriterCommands : IDisposable
                 "AuthorizedAtMs" = excluded."AuthorizedAtMs", "LastStage" = excluded."LastStage", "Closed" = excluded."Closed",
                 "ClosedAtMs" = excluded."ClosedAtMs", "RecordJson" = excluded."RecordJson", "UpdatedAtMs" = excluded."UpdatedAtMs"
             """;
-        AddParameters(_upsertTransaction, "@terminal", "@transaction", "@store", "@amount", "@currency", "@authorized",
+        CommandParameters.Add(_upsertTransaction, "@terminal", "@transaction", "@store", "@amount", "@currency", "@authorized",
             "@stage", "@closed", "@closedAt", "@record", "@updated");
 
         _loadTransaction = connection.CreateCommand();
         _loadTransaction.CommandText =
             """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
-        AddParameters(_loadTransaction, "@terminal", "@transaction");
+        CommandParameters.Add(_loadTransaction, "@terminal", "@transaction");
     }
 
     public void Enlist(DbTransaction transaction)
@@ -131,16 +131,5 @@ internal sealed class WriterCommands : IDisposable
         _upsertTransaction.Dispose();
         _loadTransaction.Dispose();
         _heartbeats.Dispose();
-    }
-
-    internal static void AddParameters(DbCommand command, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;

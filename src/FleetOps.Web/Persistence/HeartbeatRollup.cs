@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FleetOps.Core.Telemetry;
-using FleetOps.Web.Persistence;
 
-namespace FleetOps.Web.Ingestion;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// Stores heartbeats as hour roll-ups (<see cref="HeartbeatHourRow"/>) and boot segments (<see cref="TerminalBootRow"/>)
@@ -41,14 +40,14 @@ internal sealed class HeartbeatRollup : IDisposable
                 boot AS ({BootUpsertSql(provider, "SELECT @terminal, @boot, @at, @at FROM hour")})
                 SELECT count(*) FROM hour
                 """;
-            WriterCommands.AddParameters(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id", "@boot");
+            CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id", "@boot");
             return;
         }
         _hour.CommandText = HourUpsertSql(provider);
-        WriterCommands.AddParameters(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id");
+        CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id");
         _boot = connection.CreateCommand();
         _boot.CommandText = BootUpsertSql(provider, "VALUES (@terminal, @boot, @at, @at)");
-        WriterCommands.AddParameters(_boot, "@terminal", "@boot", "@at");
+        CommandParameters.Add(_boot, "@terminal", "@boot", "@at");
     }
 
     public void Enlist(DbTransaction transaction)
