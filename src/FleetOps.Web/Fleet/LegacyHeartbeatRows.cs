@@ -7,7 +7,8 @@ namespace FleetOps.Web.Fleet;
 /// <summary>
 /// Databases written before the hour roll-ups hold one <c>TelemetryEvents</c> row per heartbeat. At start-up, before the
 /// fleet is loaded, those rows are merged into the roll-ups and boot segments with the writer's own upsert (so their ids
-/// keep catching resends) and deleted, a chunk per transaction. Nothing is found after the first start.
+/// keep catching resends) and deleted, a chunk per transaction. Nothing is found after the first start, and finding
+/// nothing is one look into an empty partial index (<c>IX_TelemetryEvents_LegacyHeartbeats</c>), not a table scan.
 /// </summary>
 internal static class LegacyHeartbeatRows
 {

@@ -47,6 +47,9 @@ internal sealed class TelemetryEventConfiguration : IEntityTypeConfiguration<Tel
         // Only start-up's read of the power horizon ranges over time by type, and only for power events: transaction
         // events (most of the rows now that heartbeats are rolled up) need no entry here.
         b.HasIndex(e => new { e.Type, e.AtMs }).HasFilter("\"Type\" = 'power'");
+        // Heartbeat rows of the layout before the roll-ups, which start-up moves (LegacyHeartbeatRows). Empty once they are
+        // moved, so it costs nothing; without it every start scanned the whole table to find there were none.
+        b.HasIndex(e => e.Id).HasFilter("\"Type\" = 'heartbeat'").HasDatabaseName("IX_TelemetryEvents_LegacyHeartbeats");
     }
 }
 
