@@ -54,6 +54,8 @@ public sealed class DemoWorklistTests : IAsyncLifetime
         Assert.Equal("authorization_expiring", Expect.Wire(item["reason"]));
         var cases = _app.GetService<FleetOps.Web.Cases.CaseService>();
         var example = _app.GetService<FleetOps.Web.Cases.CaseBook>().For(Expect.Wire(item["terminalId"]), Expect.Wire(item["transactionId"]))!;
+        // The demo moves the case to contact_acquirer before it adds its note: wait for the whole example first.
+        await Eventually.MatchesAsync(() => cases.TrailAsync(example.Id), t => t.Count == 4, "the demo's note on its example case");
 
         await new DemoBacklog(_app.GetService<EventWriter>(), _app.GetService<FleetState>(), _app.GetService<TimeProvider>(),
             NullLogger.Instance, cases).WriteAsync(CancellationToken.None);
