@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-10000}; seconds=${2:-20}; connections=${3:-64}; threads=2
 root=$PWD; work=$(mktemp -d /tmp/fleetops-wrk.XXXX); port=${BENCH_PORT:-5162}
-trap 'pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1
 for p in src/FleetOps.Web tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"

@@ -21,7 +21,7 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
 /usr/bin/time -v -o "$work/load-time.txt" dotnet src/FleetOps.Simulator/bin/Release/net10.0/FleetOps.Simulator.dll load --url "http://127.0.0.1:$port" --api-token $token \
   --terminals "$terminals" --stores $((terminals / 50)) --concurrency "$concurrency" --duration-seconds "$seconds" --events-per-request "$per_request"
-pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" || true
+pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" || true
 wait
 echo "load generator: $(grep -E 'User time|System time' "$work/load-time.txt" | sed 's/^\s*//' | paste -sd ';')"
 echo "server: $(grep -E 'User time|System time|Maximum resident' "$work/server-time.txt" | sed 's/^\s*//' | paste -sd ';')"

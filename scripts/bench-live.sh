@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 probes=${1:-120}; dashboards=${2:-200}; seconds=${3:-20}
 root=$PWD; work=$(mktemp -d /tmp/fleetops-live.XXXX); port=5098; token=bench-token
-trap 'pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
 [ -x /usr/bin/chromium ] || { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1
 for p in src/FleetOps.Web src/FleetOps.Simulator tools/FleetOps.LiveBench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
 bench="dotnet $root/tools/FleetOps.LiveBench/bin/Release/net10.0/FleetOps.LiveBench.dll"
@@ -21,7 +21,7 @@ start_server() { # $1: demo on/off, $2: database file
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "server did not start"; tail -20 "$work/server.log"; exit 1
 }
-stop_server() { pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" || true; sleep 2; }
+stop_server() { pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" || true; sleep 2; }
 load() { # $1: terminal-id prefix
   timeout $((seconds + 120)) dotnet "$root/src/FleetOps.Simulator/bin/Release/net10.0/FleetOps.Simulator.dll" load \
     --url "http://127.0.0.1:$port" --api-token $token --terminals 500 --stores 10 --concurrency 64 \

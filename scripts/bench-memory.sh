@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-100000}; seconds=${2:-60}
 root=$PWD; work=$(mktemp -d /tmp/fleetops-memory.XXXX); port=${BENCH_PORT:-5161}
-trap 'pkill -INT -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
 for p in src/FleetOps.Web src/FleetOps.Simulator tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 " MiB" }'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -26,7 +26,7 @@ start_server() { # $1: database file; echoes the server's pid
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not start" >&2; tail -20 "$work/server.log" >&2; exit 1; }
   pgrep -f "^dotnet .*FleetOps.Web.dll --urls http://127.0.0.1:$port"
 }
-stop_server() { kill -INT "$1" 2>/dev/null || true; for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.25; done; }
+stop_server() { kill -TERM "$1" 2>/dev/null || true; for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.25; done; }
 
 pid=$(start_server "$work/empty.db"); sleep 10
 empty=$(rss "$pid"); echo "empty fleet, ready + 10 s: RSS $empty MB"

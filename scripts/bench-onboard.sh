@@ -11,7 +11,7 @@ port=${BENCH_PORT:-5163}; token=bench-token; root=$PWD
 work=$(mktemp -d /tmp/fleetops-bench-onboard.XXXX)
 server=""
 cleanup() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -INT "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -16,7 +16,7 @@ work=$(mktemp -d /tmp/fleetops-bench-startup.XXXX)
 db=${BENCH_DB:-$work/bench.db}
 server=""
 cleanup() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -INT "$server" 2>/dev/null || true; fi
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,7 +51,7 @@ start_once() {
   done
   [ -n "$ready" ] || { echo "not ready after 5 minutes" >&2; exit 1; }
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$timer/stat")
-  kill -INT "$timer"
+  kill -TERM "$timer"
   wait "$timer" || true
   server=""
   awk "BEGIN { printf \"%.2f s, %s s CPU\", $ready - $started, $cpu }"

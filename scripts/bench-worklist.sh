@@ -11,7 +11,7 @@ port=${BENCH_PORT:-5151}; token=bench-token; repo=$PWD
 work=$(mktemp -d /tmp/fleetops-bench-worklist.XXXX)
 server=""
 cleanup() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -INT "$server" 2>/dev/null || true; fi
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,7 +43,7 @@ done
 echo "server ready after $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $started }") s (process start, migrations, loading the open transactions)"
 
 bench http --url "http://127.0.0.1:$port" --token $token --requests "$requests" --store ST-0001
-kill -INT "$server"
+kill -TERM "$server"
 wait "$timer" || true
 server=""
 echo "server: $(grep -E 'User time|System time|Maximum resident' "$work/server-time.txt" | sed 's/^\s*//' | paste -sd ';')"
