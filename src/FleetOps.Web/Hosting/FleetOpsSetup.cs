@@ -16,7 +16,6 @@ using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace FleetOps.Web.Hosting;
@@ -81,7 +80,7 @@ public static class FleetOpsSetup
         services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddApiReference();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -115,8 +114,7 @@ public static class FleetOpsSetup
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("FleetOps API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts()); // no CDN fonts: the sites run without internet
+        app.MapApiReference();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

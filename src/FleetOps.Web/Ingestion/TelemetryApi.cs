@@ -15,13 +15,23 @@ namespace FleetOps.Web.Ingestion;
 /// </summary>
 public static class TelemetryApi
 {
+    public const string EndpointName = "PostTelemetry";
+
     public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/telemetry", PostTelemetry)
-            .WithName("PostTelemetry")
+            .WithName(EndpointName)
             .WithTags("Terminal API")
             .WithSummary("Terminals post heartbeats, power and transaction events")
-            .Accepts<object>("application/json")
+            .WithDescription("Stores the valid events (idempotent by id) and lists each rejected one with its index and reason. "
+                + "Whole-request errors store nothing.")
+            .Accepts<TelemetryRequestSchema>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(TelemetryRateLimit.PolicyName)
             .RequireAuthorization(TerminalKeyAuthenticationHandler.Policy)
             .DisableAntiforgery();
