@@ -5,7 +5,7 @@ namespace FleetOps.Simulator;
 internal static class Program
 {
     private const string Usage = """
-        FleetOps terminal simulator: speaks only the public HTTP contract (docs/PROTOCOL.md).
+        FleetOps terminal simulator: speaks only the public HTTP contract (docs/docs/api.md).
 
         Usage:
           FleetOps.Simulator run  --url URL --api-token TOKEN [options]

@@ -53,7 +53,7 @@ internal sealed class TerminalExistsException(string terminalId) : Exception($"t
     public string TerminalId { get; } = terminalId;
 }
 
-/// <summary>Creates stores and terminals through the management API (PROTOCOL.md §2).</summary>
+/// <summary>Creates stores and terminals through the management API (docs/api.md §2).</summary>
 internal sealed class Registration(HttpClient http, string apiToken, TextWriter output)
 {
     private const int Concurrency = 16;

@@ -2,7 +2,7 @@ using FleetOps.Core.Settings;
 
 namespace FleetOps.Core.Detection;
 
-/// <summary>Detection thresholds, bound from <c>FleetOps:Detection</c> (PROTOCOL.md §3). Defaults are production values.</summary>
+/// <summary>Detection thresholds, bound from <c>FleetOps:Detection</c> (docs/api.md §3). Defaults are production values.</summary>
 public sealed class DetectionOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Detection";

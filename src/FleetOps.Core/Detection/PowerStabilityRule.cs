@@ -1,7 +1,7 @@
 namespace FleetOps.Core.Detection;
 
 /// <summary>
-/// Unstable power (PROTOCOL.md §3): at least N losses inside the window; back to stable only after a whole
+/// Unstable power (docs/api.md §3): at least N losses inside the window; back to stable only after a whole
 /// window without a loss. Evaluated as a pure function of the loss times so that late, out-of-order
 /// backlogs and restarts give the same answer: the losses linked by gaps shorter than the window form
 /// one episode; the terminal is unstable while the latest episode is still open (its last loss is

@@ -1,6 +1,6 @@
 namespace FleetOps.Core.Detection;
 
-/// <summary>Software compliance of PROTOCOL.md §3: below the model's minimum is unsupported, below its target outdated.</summary>
+/// <summary>Software compliance of docs/api.md §3: below the model's minimum is unsupported, below its target outdated.</summary>
 public static class SoftwareComplianceRule
 {
     public static SoftwareStatus Evaluate(string? appVersion, string? firmwareVersion, SoftwareTarget? target)

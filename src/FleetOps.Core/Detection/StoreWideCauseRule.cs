@@ -1,7 +1,7 @@
 namespace FleetOps.Core.Detection;
 
 /// <summary>
-/// Tells a failing device from a store-wide outage (PROTOCOL.md §3): when at least 60 % of a store's
+/// Tells a failing device from a store-wide outage (docs/api.md §3): when at least 60 % of a store's
 /// terminals (and at least two) lost power within two minutes of this terminal's latest loss, the store's
 /// supply is the likely cause; otherwise the device (its supply, cable or battery).
 /// </summary>

@@ -7,7 +7,7 @@ using FleetOps.Core.Wire;
 
 namespace FleetOps.Core.Telemetry;
 
-/// <summary>Validates one event of a telemetry request against PROTOCOL.md §1.</summary>
+/// <summary>Validates one event of a telemetry request against docs/api.md §1.</summary>
 public static partial class EventParser
 {
     public static readonly TimeSpan MaxClockAhead = TimeSpan.FromMinutes(5);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Core.Telemetry;
 
-/// <summary>The three kinds of telemetry event (PROTOCOL.md §1).</summary>
+/// <summary>The three kinds of telemetry event (docs/api.md §1).</summary>
 public enum EventType
 {
     [JsonStringEnumMemberName("heartbeat")] Heartbeat,

@@ -8,6 +8,6 @@ public sealed record PowerEvent(string Id, DateTimeOffset At, PowerState State, 
     public override EventType Type => EventType.Power;
     public override string Detail => State.ToWire();
 
-    /// <summary>Loss of supply as the detection rules count it (PROTOCOL.md §3).</summary>
+    /// <summary>Loss of supply as the detection rules count it (docs/api.md §3).</summary>
     public bool IsLoss => State is PowerState.Lost or PowerState.Brownout;
 }

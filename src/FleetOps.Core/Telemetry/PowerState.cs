@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Core.Telemetry;
 
-/// <summary>Power event states of PROTOCOL.md §1; <see cref="Shutdown"/> is a clean, intended power-off.</summary>
+/// <summary>Power event states of docs/api.md §1; <see cref="Shutdown"/> is a clean, intended power-off.</summary>
 public enum PowerState
 {
     [JsonStringEnumMemberName("lost")] Lost,

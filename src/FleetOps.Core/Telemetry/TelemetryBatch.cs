@@ -17,7 +17,7 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
 
     /// <summary>
     /// Parses the request body. Returns null with <paramref name="problem"/> set when the request as a whole
-    /// is unusable (PROTOCOL.md: 400 and nothing stored).
+    /// is unusable (docs/api.md: 400 and nothing stored).
     /// </summary>
     public static TelemetryBatch? Parse(ReadOnlyMemory<byte> body, DateTimeOffset serverNow, EventLimits limits, out string? problem)
     {

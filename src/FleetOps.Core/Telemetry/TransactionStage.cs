@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Core.Telemetry;
 
-/// <summary>The stages a card transaction reports (PROTOCOL.md §1).</summary>
+/// <summary>The stages a card transaction reports (docs/api.md §1).</summary>
 public enum TransactionStage
 {
     [JsonStringEnumMemberName("authorized")] Authorized,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Core.Transactions;
 
-/// <summary>Why a card payment may never reach the merchant (PROTOCOL.md §2 and §3).</summary>
+/// <summary>Why a card payment may never reach the merchant (docs/api.md §2 and §3).</summary>
 public enum UnsettledReason
 {
     [JsonStringEnumMemberName("incomplete")] Incomplete,

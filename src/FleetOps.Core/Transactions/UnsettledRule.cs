@@ -9,7 +9,7 @@ namespace FleetOps.Core.Transactions;
 /// losses and the time, so a timer can fire exactly at the next deadline and tests can drive time:
 /// - incomplete: authorised/signed and not completed, voided, reversed or declined within the completion timeout;
 /// - interrupted_by_power_loss: incomplete, and the terminal lost power after the authorisation and before the
-///   completion deadline (PROTOCOL.md §3); a loss hours later does not explain the sale: it stays incomplete, an
+///   completion deadline (docs/api.md §3); a loss hours later does not explain the sale: it stays incomplete, an
 ///   operator or system failure that the training figures count;
 /// - not_settled: completed and not settled within the settle limit;
 /// - authorization_expiring: still not settled, and authorised longer ago than the warning age.

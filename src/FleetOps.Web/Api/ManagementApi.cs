@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FleetOps.Web.Api;
 
-/// <summary>The management API of PROTOCOL.md §2: stores, terminals and software targets.</summary>
+/// <summary>The management API of docs/api.md §2: stores, terminals and software targets.</summary>
 public static class ManagementApi
 {
     public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)

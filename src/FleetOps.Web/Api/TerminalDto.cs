@@ -4,7 +4,7 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Web.Api;
 
-/// <summary>A terminal as the management API and the SignalR hub show it (PROTOCOL.md §2, plus a few extra fields).</summary>
+/// <summary>A terminal as the management API and the SignalR hub show it (docs/api.md §2, plus a few extra fields).</summary>
 public sealed record TerminalDto(
     string TerminalId,
     string StoreCode,

@@ -4,7 +4,7 @@ using FleetOps.Web.Cases;
 
 namespace FleetOps.Web.Api;
 
-/// <summary>An unsettled transaction as the API and the CSV show it (PROTOCOL.md §2).</summary>
+/// <summary>An unsettled transaction as the API and the CSV show it (docs/api.md §2).</summary>
 public sealed record UnsettledDto(
     string TerminalId, string StoreCode, string TransactionId, long AmountMinor, string Currency, string? MaskedPan,
     string? AuthCode, string? Rrn, string? BatchNumber, DateTimeOffset AuthorizedAt, string LastStage, string Reason, string CaseStatus)

@@ -99,6 +99,11 @@ public static class FleetOpsSetup
         app.UseSerilogRequestLogging(); // method, path, status and time only: request bodies are never logged
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        // Routing after the site's own files: the repository's wwwroot/ sits outside the project, so the build's asset
+        // manifest does not list it, and when routing ran first the static-asset endpoints claimed those requests and
+        // warned "not found in the built time manifest" on every page view. Package assets (_framework, MudBlazor)
+        // still come from the manifest's endpoints.
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Web.Ingestion;
 
-/// <summary>Target versions are present only when a target is set for the terminal's model (PROTOCOL.md §1).</summary>
+/// <summary>Target versions are present only when a target is set for the terminal's model (docs/api.md §1).</summary>
 public sealed record TelemetryDirectives(
     int HeartbeatIntervalSeconds,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TargetAppVersion,

@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FleetOps.Web.Ingestion;
 
 /// <summary>
-/// The body of <c>POST /api/v1/telemetry</c> as the API reference shows it (PROTOCOL.md §1). The endpoint reads the body
+/// The body of <c>POST /api/v1/telemetry</c> as the API reference shows it (docs/api.md §1). The endpoint reads the body
 /// itself (<see cref="FleetOps.Core.Telemetry.TelemetryBatch"/>, bounded, with per-event errors); this type only describes
 /// it, so the reference and the parser cannot disagree on names: the tests compare them.
 /// </summary>

@@ -45,7 +45,7 @@ public sealed class TerminalKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    /// <summary>PROTOCOL.md §1's two 401s, as problem+json: no key at all, or a key no terminal has.</summary>
+    /// <summary>docs/api.md §1's two 401s, as problem+json: no key at all, or a key no terminal has.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();

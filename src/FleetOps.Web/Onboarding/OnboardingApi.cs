@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace FleetOps.Web.Onboarding;
 
 /// <summary>
-/// Bulk onboarding over HTTP (not part of PROTOCOL.md; described in the OpenAPI document and docs/operations.md).
+/// Bulk onboarding over HTTP (not part of docs/api.md; described in the OpenAPI document and docs/operations.md).
 /// Administrators only, like the register endpoints.
 /// </summary>
 public static class OnboardingApi

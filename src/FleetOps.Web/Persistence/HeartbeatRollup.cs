@@ -16,7 +16,7 @@ namespace FleetOps.Web.Persistence;
 /// <para>
 /// A heartbeat's identity is its id within the hour of its <c>at</c>. A resend is the same event with the same
 /// <c>at</c>, so it lands in the same hour and is recognised. The same id sent again with an <c>at</c> in another hour is
-/// not a resend but a terminal reusing ids (PROTOCOL.md: ids are unique per terminal); it is counted as a new heartbeat
+/// not a resend but a terminal reusing ids (docs/api.md: ids are unique per terminal); it is counted as a new heartbeat
 /// rather than searched for in every hour, which would cost a read per hour kept. Ids are checked per kind: a
 /// heartbeat is not compared with the power and transaction ids in <c>TelemetryEvents</c>.
 /// </para>

@@ -2,7 +2,7 @@ using FleetOps.Core.Settings;
 
 namespace FleetOps.Web.Security;
 
-/// <summary><c>FleetOps:Bootstrap</c>: first-start credentials (PROTOCOL.md §4).</summary>
+/// <summary><c>FleetOps:Bootstrap</c>: first-start credentials (docs/api.md §4).</summary>
 public sealed class BootstrapOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Bootstrap";

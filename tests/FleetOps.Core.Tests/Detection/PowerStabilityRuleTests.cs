@@ -2,7 +2,7 @@ using FleetOps.Core.Detection;
 
 namespace FleetOps.Core.Tests.Detection;
 
-/// <summary>Unstable power (PROTOCOL.md §3): 3 losses inside 24 h; stable again only after a whole 24 h without one.</summary>
+/// <summary>Unstable power (docs/api.md §3): 3 losses inside 24 h; stable again only after a whole 24 h without one.</summary>
 public class PowerStabilityRuleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);

@@ -4,7 +4,7 @@ using FleetOps.Core.Tests.TestSupport;
 
 namespace FleetOps.Core.Tests.Fleet;
 
-/// <summary>Offline after 180 s without an event (PROTOCOL.md §3), driven by a fake clock and the sweep.</summary>
+/// <summary>Offline after 180 s without an event (docs/api.md §3), driven by a fake clock and the sweep.</summary>
 public class FleetStateConnectivityTests
 {
     private static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(180);

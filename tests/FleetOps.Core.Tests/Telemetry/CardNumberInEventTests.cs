@@ -4,7 +4,7 @@ using static FleetOps.Core.Tests.TestSupport.WireEvents;
 
 namespace FleetOps.Core.Tests.Telemetry;
 
-/// <summary>PROTOCOL.md §1 card data: a full card number anywhere in an event refuses that event and is never echoed.</summary>
+/// <summary>docs/api.md §1 card data: a full card number anywhere in an event refuses that event and is never echoed.</summary>
 public class CardNumberInEventTests
 {
     private static EventOutcome AssertRefusedAsCardNumber(JsonNode suspect, string digits = Pan)

@@ -5,7 +5,7 @@ using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Tests.TestSupport;
 
-/// <summary>Builds protocol-shaped JSON events (PROTOCOL.md §1) and runs them through the parser.</summary>
+/// <summary>Builds protocol-shaped JSON events (docs/api.md §1) and runs them through the parser.</summary>
 internal static class WireEvents
 {
     /// <summary>The server clock for parser tests: 2026-11-25T08:00:00+08:00.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Core.Tests.Transactions;
 
-/// <summary>The unsettled-transaction rules of PROTOCOL.md §3, driven by a fake clock.</summary>
+/// <summary>The unsettled-transaction rules of docs/api.md §3, driven by a fake clock.</summary>
 public sealed class UnsettledRuleTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.FromHours(8));

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 
 namespace FleetOps.E2E.Tests.Infrastructure;
 
-/// <summary>The management and terminal APIs over real HTTP (PROTOCOL.md §1–§2), as an integration would call them.</summary>
+/// <summary>The management and terminal APIs over real HTTP (docs/api.md §1–§2), as an integration would call them.</summary>
 public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };

@@ -51,4 +51,18 @@ public sealed class HealthAndDocsTests(FleetOpsApp app) : IClassFixture<FleetOps
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         Assert.False(string.IsNullOrWhiteSpace(await response.Content.ReadAsStringAsync()));
     }
+
+    [Fact]
+    public async Task Site_files_are_served_without_static_asset_warnings_in_the_log()
+    {
+        using var client = app.CreateClient();
+
+        foreach (var path in new[] { "/css/app.css", "/js/fleetops.js", "/favicon.svg", "/_content/MudBlazor/MudBlazor.min.css" })
+        {
+            using var response = await client.GetAsync(path);
+            await Expect.StatusAsync(response, HttpStatusCode.OK);
+        }
+
+        Assert.Empty(LogFiles.Containing("not found in the built time manifest"));
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace FleetOps.Web.Tests.Infrastructure;
 
-/// <summary>Telemetry events and batches in the wire format of PROTOCOL.md §1.</summary>
+/// <summary>Telemetry events and batches in the wire format of docs/api.md §1.</summary>
 public static class Telemetry
 {
     /// <summary>RFC 3339 with an offset (+08:00, as the stores' terminals send it).</summary>

@@ -9,7 +9,7 @@ namespace FleetOps.Web.Tests.Telemetry;
 
 /// <summary>
 /// Terminal keys and people's credentials open different doors: the telemetry endpoint takes a terminal key and nothing
-/// else (PROTOCOL.md §1's 401 bodies, word for word), and a terminal key opens nothing but the telemetry endpoint.
+/// else (docs/api.md §1's 401 bodies, word for word), and a terminal key opens nothing but the telemetry endpoint.
 /// </summary>
 public sealed class TelemetrySchemeTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {

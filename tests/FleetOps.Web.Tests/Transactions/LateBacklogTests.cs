@@ -8,7 +8,7 @@ namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
 /// A store-and-forward backlog arrives late, out of order and sometimes twice: the worklist orders by the terminal's
-/// timestamps and counts each event once (PROTOCOL.md §1 rules).
+/// timestamps and counts each event once (docs/api.md §1 rules).
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]
 public sealed class LateBacklogTests(UnsettledClockApp app)

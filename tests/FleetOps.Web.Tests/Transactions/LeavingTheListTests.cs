@@ -5,7 +5,7 @@ using static FleetOps.Web.Tests.Transactions.Till;
 namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
-/// A transaction leaves the unsettled list by itself when its settled, reversed or voided event arrives (PROTOCOL.md §3);
+/// A transaction leaves the unsettled list by itself when its settled, reversed or voided event arrives (docs/api.md §3);
 /// a sale reversed after a power loss is a lost sale: off the list, but kept to be shown as "sale lost".
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]

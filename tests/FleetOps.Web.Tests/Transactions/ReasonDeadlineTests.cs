@@ -4,7 +4,7 @@ using static FleetOps.Web.Tests.Transactions.Till;
 namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
-/// Each reason of PROTOCOL.md §3 appears at its own deadline and not a second before, on the background clock's
+/// Each reason of docs/api.md §3 appears at its own deadline and not a second before, on the background clock's
 /// deadline timer (the fake clock is moved one 250 ms tick past the deadline and nothing sweeps by hand).
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]

@@ -41,7 +41,7 @@ public sealed class Till(FleetOpsApp app, string store, string terminalId, strin
         "authorization_expiring" => SendAsync(
             Sale($"{transactionId}:a", now.AddDays(-5), transactionId, "authorized", amountMinor),
             Sale($"{transactionId}:c", now.AddDays(-5).AddSeconds(40), transactionId, "completed", amountMinor)),
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "not a reason of PROTOCOL.md §2"),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "not a reason of docs/api.md §2"),
     };
 
     /// <summary>One stage of a sale: CNY, masked PAN 622848******1234, auth code A1B2C3, RRN 123456789012, batch 000123.</summary>
@@ -49,7 +49,7 @@ public sealed class Till(FleetOpsApp app, string store, string terminalId, strin
         Transaction(eventId, at, transactionId, stage, amountMinor);
 }
 
-/// <summary>The unsettled worklist through the management API (PROTOCOL.md §2).</summary>
+/// <summary>The unsettled worklist through the management API (docs/api.md §2).</summary>
 public static class UnsettledList
 {
     public const string Path = "/api/v1/transactions/unsettled";

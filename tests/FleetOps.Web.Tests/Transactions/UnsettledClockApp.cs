@@ -7,7 +7,7 @@ namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
 /// One app on a fake clock that starts at the real time (so event timestamps pass the 5-minute check), with the
-/// production detection settings of PROTOCOL.md §3 spelled out. The test classes of the unsettled worklist share it
+/// production detection settings of docs/api.md §3 spelled out. The test classes of the unsettled worklist share it
 /// (one collection, so they run one after another and only one of them moves the clock at a time); each test works
 /// in a store of its own and only looks at that store.
 /// </summary>

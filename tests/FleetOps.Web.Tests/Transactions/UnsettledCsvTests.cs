@@ -9,7 +9,7 @@ using static FleetOps.Web.Tests.Transactions.Till;
 namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
-/// The acquirer's CSV (PROTOCOL.md §2) opens cleanly in a spreadsheet: UTF-8 with a BOM, the fixed header, RFC 4180
+/// The acquirer's CSV (docs/api.md §2) opens cleanly in a spreadsheet: UTF-8 with a BOM, the fixed header, RFC 4180
 /// quoting, no formulas, ISO 8601 UTC timestamps, amounts in major units beside the currency, and the masked PAN only.
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]
