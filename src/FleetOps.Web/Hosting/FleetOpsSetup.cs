@@ -11,6 +11,7 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -73,7 +74,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());
         services.AddHostedService<DemoChain>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailText.Localize);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
@@ -85,6 +86,7 @@ public static class FleetOpsSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddFleetLocalization();
         return builder;
     }
 
@@ -103,6 +105,7 @@ public static class FleetOpsSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLocalization(); // after authentication: a signed-in user's own choice comes first
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
@@ -11,6 +12,7 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Security;
+using FleetOps.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +52,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
+        // The app's languages; pages render in Language (English unless a test asks for Chinese before rendering).
+        Services.AddFleetLocalization();
+        Services.AddScoped(_ => Languages.Culture(Language));
         Services.AddSingleton(Fleet);
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
@@ -77,6 +82,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
     }
 
     protected BunitContext Context { get; } = new();
+
+    /// <summary>The language pages render in; set it before rendering (the existing tests read English).</summary>
+    protected CultureInfo Language { get; set; } = Languages.English;
 
     protected BunitServiceProvider Services => Context.Services;
 

@@ -11,7 +11,7 @@ namespace FleetOps.Web.Components.Shared;
 /// same on a timer, so relative times ("2 min ago") age. Several sources share one refresh: while one is queued on the
 /// renderer, another change adds nothing, since the queued one reads the newest state. Everything stops with the component.
 /// </summary>
-public abstract class LiveComponent : ComponentBase, IDisposable
+public abstract class LiveComponent : LocalizedComponent, IDisposable
 {
     private readonly List<IDisposable> _following = [];
     private int _refreshQueued;
@@ -43,6 +43,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
             await InvokeAsync(async () =>
             {
                 Volatile.Write(ref _refreshQueued, 0);
+                Language?.Apply(); // a timer's thread carries the culture of when it was made, not the circuit's current one
                 await OnLiveChangeAsync();
                 StateHasChanged();
             });
