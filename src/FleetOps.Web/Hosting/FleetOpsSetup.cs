@@ -113,6 +113,7 @@ public static class FleetOpsSetup
         app.MapManagementApi();
         app.MapOnboardingApi();
         app.MapAccountApi();
+        app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
         app.MapHub<FleetHub>(FleetHub.Path);

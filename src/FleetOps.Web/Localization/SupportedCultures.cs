@@ -27,5 +27,8 @@ public static class SupportedCultures
         return traditional ? null : All[0];
     }
 
+    /// <summary>A language named in itself, so someone who cannot read the current one still finds theirs.</summary>
+    public static string NativeName(string culture) => culture == Chinese ? "简体中文" : "English";
+
     public static bool IsChinese(CultureInfo culture) => culture.Name == Chinese;
 }

@@ -21,6 +21,9 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
     /// <summary>Re-reads what the component shows after a followed change or a clock tick; it re-renders afterwards.</summary>
     protected virtual Task OnLiveChangeAsync() => Task.CompletedTask;
 
+    /// <summary>What a live component shows is re-read after a change of language too, so texts made in C# follow.</summary>
+    protected override Task OnLanguageChangedAsync() => OnLiveChangeAsync();
+
     /// <param name="relevant">Which changes concern this component (null: all); quick and pure, it runs on the writer's thread too.</param>
     /// <param name="minInterval">Null for the pages' default; zero where a change must act at once (a role lost).</param>
     protected void Follow<TChange>(IChangeSource<TChange> source, Func<TChange, bool>? relevant = null, TimeSpan? minInterval = null) =>

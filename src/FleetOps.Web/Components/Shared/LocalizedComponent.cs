@@ -10,6 +10,24 @@ namespace FleetOps.Web.Components.Shared;
 /// </summary>
 public abstract class LocalizedComponent : ComponentBase
 {
-    /// <summary>Never read: being a subscriber is what makes the component render again on a change.</summary>
+    private string? _language;
+
+    /// <summary>Being a subscriber is what makes the component render again on a change.</summary>
     [CascadingParameter] protected UiCulture? Language { get; set; }
+
+    /// <summary>Texts a component computed in C# (chart series, labels) are made again after a change of language.</summary>
+    protected virtual Task OnLanguageChangedAsync() => Task.CompletedTask;
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        await base.SetParametersAsync(parameters);
+        var language = Language?.Current.Name;
+        if (_language is not null && language != _language)
+        {
+            _language = language;
+            await OnLanguageChangedAsync();
+            StateHasChanged();
+        }
+        _language = language;
+    }
 }
