@@ -13,6 +13,7 @@ using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Security;
 using FleetOps.Web.Hosting;
+using FleetOps.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -52,9 +53,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
-        // The app's languages; pages render in Language (English unless a test asks for Chinese before rendering).
+        // The app's languages: pages render in English unless a test calls UseLanguage.
         Services.AddFleetLocalization();
-        Services.AddScoped(_ => Languages.Culture(Language));
+        Services.AddScoped(_ => Languages.Culture(Languages.English));
         Services.AddSingleton(Fleet);
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
@@ -83,8 +84,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     protected BunitContext Context { get; } = new();
 
-    /// <summary>The language pages render in; set it before rendering (the existing tests read English).</summary>
-    protected CultureInfo Language { get; set; } = Languages.English;
+    /// <summary>Pages render in <paramref name="language"/> from now on (English before; the other tests read English). Builds the services.</summary>
+    protected void UseLanguage(CultureInfo language) => Services.GetRequiredService<UiCulture>().Change(language);
 
     protected BunitServiceProvider Services => Context.Services;
 
