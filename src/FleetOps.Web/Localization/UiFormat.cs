@@ -59,6 +59,12 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
 
     public string Number(long value) => value.ToString("N0", culture.Current);
 
+    /// <summary>
+    /// A message a service wrote in English (a refused text, a problem detail) in this language when it is one of the
+    /// known patterns (<see cref="ProblemDetailText"/>), else as written.
+    /// </summary>
+    public string Message(string english) => ProblemDetailText.Translate(english, culture.Current);
+
     /// <summary>A share (0.25 → "25%"), whole percent.</summary>
     public string Percent(double share) => share.ToString("P0", culture.Current);
 }

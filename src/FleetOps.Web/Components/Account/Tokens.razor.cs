@@ -66,7 +66,7 @@ public partial class Tokens
             }
             catch (RefusedTextException e)
             {
-                Snackbar.Add(e.Message, Severity.Warning); // the name stays in the box to be corrected
+                Snackbar.Add(F.Message(e.Message), Severity.Warning); // the name stays in the box to be corrected
                 return;
             }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
