@@ -1,6 +1,8 @@
 using System.Globalization;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.Extensions.Localization;
@@ -30,6 +32,27 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
         Roles.StoreManager => texts["Role.StoreManager"],
         Roles.Technician => texts["Role.Technician"],
         _ => role,
+    };
+
+    /// <summary>A stored event as a timeline shows it: its kind and the state or stage it reports ("电源 · 掉电", "power · lost").</summary>
+    public string Event(TimelineEntry e) => texts["TerminalDetail.EventChip", Name(e.Type), e.Event switch
+    {
+        PowerEvent p => Name(p.State),
+        TransactionEvent t => Name(t.Stage),
+        _ => e.Detail,
+    }];
+
+    /// <summary>An event's facts, each part saying what it is: a sale's id, amount, card, authorisation code and batch; a battery level.</summary>
+    public string EventDetails(TimelineEntry e) => e.Event switch
+    {
+        TransactionEvent t => string.Join(" · ", new[]
+        {
+            t.TransactionId, Money(t.AmountMinor, t.Currency), t.MaskedPan,
+            t.AuthCode is null ? null : texts["TerminalDetail.AuthCode", t.AuthCode].Value,
+            t.BatchNumber is null ? null : texts["TerminalDetail.Batch", t.BatchNumber].Value,
+        }.Where(part => part is not null)),
+        PowerEvent { BatteryPercent: { } battery } => texts["Terminal.Battery", Percent(battery / 100.0)],
+        _ => "",
     };
 
     /// <summary>"3 分钟前" / "3 min ago": how a manager reads "last seen".</summary>

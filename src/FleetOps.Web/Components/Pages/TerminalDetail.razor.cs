@@ -78,27 +78,6 @@ public partial class TerminalDetail
         _ => Color.Default,
     };
 
-    /// <summary>The state or stage an event reports, by its localised name ("掉电", "已结算").</summary>
-    private string EventWords(TimelineEntry e) => e.Event switch
-    {
-        PowerEvent p => F.Name(p.State),
-        TransactionEvent t => F.Name(t.Stage),
-        _ => e.Detail,
-    };
-
-    /// <summary>A transaction's facts as separate parts (each says what it is), joined with the list separator.</summary>
-    private string TimelineDetails(TimelineEntry e) => e.Event switch
-    {
-        TransactionEvent t => string.Join(" · ", new[]
-        {
-            t.TransactionId, F.Money(t.AmountMinor, t.Currency), t.MaskedPan,
-            t.AuthCode is null ? null : T["TerminalDetail.AuthCode", t.AuthCode].Value,
-            t.BatchNumber is null ? null : T["TerminalDetail.Batch", t.BatchNumber].Value,
-        }.Where(part => part is not null)),
-        PowerEvent { BatteryPercent: { } battery } => T["Terminal.Battery", F.Percent(battery / 100.0)],
-        _ => "",
-    };
-
     private async Task RotateKeyAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.RotateQuestion", TerminalId], T["TerminalDetail.RotateExplain"],
