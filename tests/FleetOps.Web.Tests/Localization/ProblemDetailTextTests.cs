@@ -18,8 +18,17 @@ public sealed class ProblemDetailTextTests
 
     [Fact]
     public void Placeholders_keep_their_values_in_order() =>
-        Assert.Equal("“note”包含控制字符（U+0007），不允许保存。",
+        Assert.Equal("“备注”包含控制字符（U+0007），不允许保存。", // "note" is a known word: the case trail's entry kind
             ProblemDetailText.Translate("'note' contains a control character (U+0007), which is not allowed.", Chinese));
+
+    [Theory]
+    [InlineData("Record checked; next: contact the acquirer", "记录已核对；下一步：联系收单机构")]
+    [InlineData("Resolved: settled late", "已解决：延迟结算")]
+    [InlineData("Resolved: written off — customer paid cash", "已解决：已核销 — customer paid cash")]
+    [InlineData("Reopened (was re-credited)", "重新打开（原为已重新入账）")]
+    [InlineData("Owner changed from ann@example.test to bo@example.test", "负责人由 ann@example.test 改为 bo@example.test")]
+    public void The_case_trail_reads_in_Chinese_with_names_inside_translated(string english, string chinese) =>
+        Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 
     [Theory]
     [InlineData("zh-CN", "Something nobody translated.")]
