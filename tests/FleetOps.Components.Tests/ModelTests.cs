@@ -1,3 +1,4 @@
+using FleetOps.Web.Localization;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
@@ -99,12 +100,17 @@ public sealed class OverviewModelTests : FleetComponentTest
     }
 }
 
-public sealed class LiveFormatTests
+public sealed class RelativeTimeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+    private static readonly UiFormat English = Languages.Format(Languages.English);
 
     [Fact]
-    public void Ago_says_never_for_a_terminal_never_heard_from() => Assert.Equal("never", LiveFormat.Ago(null, Now));
+    public void Ago_says_never_for_a_terminal_never_heard_from()
+    {
+        Assert.Equal("never", English.Ago(null, Now));
+        Assert.Equal("从未", Languages.Format(Languages.Chinese).Ago(null, Now));
+    }
 
     [Theory]
     [InlineData(0, "just now")]
@@ -116,9 +122,17 @@ public sealed class LiveFormatTests
     [InlineData(3 * 3600, "3 h ago")]
     [InlineData(4 * 86400, "4 d ago")]
     public void Ago_reads_like_a_manager_would_say_it(int secondsAgo, string expected) =>
-        Assert.Equal(expected, LiveFormat.Ago(Now - TimeSpan.FromSeconds(secondsAgo), Now));
+        Assert.Equal(expected, English.Ago(Now - TimeSpan.FromSeconds(secondsAgo), Now));
+
+    [Theory]
+    [InlineData(5, "刚刚")]
+    [InlineData(180, "3 分钟前")]
+    [InlineData(3 * 3600, "3 小时前")]
+    [InlineData(2 * 86400, "2 天前")]
+    public void Ago_reads_like_a_Chinese_store_manager_would_say_it(int secondsAgo, string expected) =>
+        Assert.Equal(expected, Languages.Format(Languages.Chinese).Ago(Now - TimeSpan.FromSeconds(secondsAgo), Now));
 
     [Fact]
     public void Ago_treats_a_clock_slightly_ahead_as_just_now() =>
-        Assert.Equal("just now", LiveFormat.Ago(Now + TimeSpan.FromSeconds(3), Now));
+        Assert.Equal("just now", English.Ago(Now + TimeSpan.FromSeconds(3), Now));
 }

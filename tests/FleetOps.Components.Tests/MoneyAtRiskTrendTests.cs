@@ -1,3 +1,4 @@
+using FleetOps.Web.Localization;
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Telemetry;
@@ -61,8 +62,14 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
         // Completed 3 days ago: due 46 h ago, so at risk at the end of the 23rd and the 24th (Shanghai) and now.
         Assert.Equal(["CNY: 1000 1000 1234", "USD: 9.99 9.99 9.99"], LastDays(cut, "overview-risk-trend"));
         Assert.Equal("CNY USD", cut.Find("[data-testid=overview-risk-trend]").GetAttribute("data-currencies"));
-        Assert.Equal(["", "today"], MoneyAtRiskChart.Labels(chart.Trend)[^2..]);
-        Assert.Equal("18 Nov", MoneyAtRiskChart.Labels(chart.Trend)[^8]);
+        var english = Languages.Culture(Languages.English);
+        var labels = MoneyAtRiskChart.Labels(chart.Trend, new CultureLocalizer<UiText>(english), Languages.English);
+        Assert.Equal(["", "today"], labels[^2..]);
+        Assert.Equal("18 Nov", labels[^8]);
+        var chinese = Languages.Culture(Languages.Chinese);
+        var chineseLabels = MoneyAtRiskChart.Labels(chart.Trend, new CultureLocalizer<UiText>(chinese), Languages.Chinese);
+        Assert.Equal(["", "今天"], chineseLabels[^2..]);
+        Assert.Equal("11月18日", chineseLabels[^8]);
     }
 
     [Fact]
@@ -130,8 +137,8 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
         var cut = Render<Overview>();
 
         var east = cut.Find("[data-testid=overview-risk-by-region-East]").TextContent;
-        Assert.Contains("40.00 CNY", east);
-        Assert.Contains("9.99 USD", cut.Find("[data-testid=overview-risk-by-region-North]").TextContent);
+        Assert.Contains("CN¥40.00", east);
+        Assert.Contains("$9.99", cut.Find("[data-testid=overview-risk-by-region-North]").TextContent);
         Assert.Contains("nothing", cut.Find("[data-testid=overview-risk-by-region-West]").TextContent);
     }
 

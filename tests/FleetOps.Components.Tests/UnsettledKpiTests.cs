@@ -42,10 +42,10 @@ public sealed class UnsettledKpiTests : FleetComponentTest
         Assert.Equal("transactions/unsettled", kpi.GetAttribute("href"));
         Assert.Equal("3", kpi.GetAttribute("data-count"));
         var cny = cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent;
-        Assert.Contains("1,234.00 CNY", cny);
+        Assert.Contains("CN¥1,234.00", cny);
         Assert.Contains("2 payments", cny);
         var usd = cut.Find("[data-testid=kpi-money-at-risk-USD]").TextContent;
-        Assert.Contains("9.99 USD", usd);
+        Assert.Contains("$9.99", usd);
         Assert.Contains("1 payment", usd);
     }
 
@@ -55,7 +55,7 @@ public sealed class UnsettledKpiTests : FleetComponentTest
         Authorized("T-1", "a", TimeSpan.FromMinutes(10), 100000);
         Authorized("T-2", "b", TimeSpan.FromMinutes(10), 23400);
         var cut = Render<Overview>();
-        Assert.Contains("1,234.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+        Assert.Contains("CN¥1,234.00", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
 
         var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FleetOps.Web.Cases.CaseService>(Services);
         Wait(async () =>
@@ -65,11 +65,11 @@ public sealed class UnsettledKpiTests : FleetComponentTest
         });
         LetLiveRefreshFire();
 
-        // "1,234.00 CNY" contains "234.00 CNY": wait for the whole new figure, not for a substring the old one has too.
+        // "CN¥1,234.00" contains "234.00": wait for the whole new figure, not for a substring the old one has too.
         cut.WaitForAssertion(() =>
         {
             var kpi = cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent;
-            Assert.Contains("234.00 CNY", kpi);
+            Assert.Contains("CN¥234.00", kpi);
             Assert.Contains("1 payment", kpi);
             Assert.DoesNotContain("1,234.00", kpi);
         });
@@ -84,7 +84,7 @@ public sealed class UnsettledKpiTests : FleetComponentTest
 
         var cut = Render<Overview>();
 
-        Assert.Contains("10.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
+        Assert.Contains("CN¥10.00", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent);
         Assert.Equal("1", cut.Find("[data-testid=kpi-money-at-risk]").GetAttribute("data-count"));
         Assert.DoesNotContain("510.00", cut.Markup);
         Assert.DoesNotContain("500.00", cut.Markup);
@@ -101,7 +101,7 @@ public sealed class UnsettledKpiTests : FleetComponentTest
         Book.Sweep();
         LetLiveRefreshFire();
 
-        cut.WaitForAssertion(() => Assert.Contains("42.00 CNY", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("CN¥42.00", cut.Find("[data-testid=kpi-money-at-risk-CNY]").TextContent));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class UnsettledKpiTests : FleetComponentTest
 
         var kpi = cut.Find("[data-testid=store-money-at-risk]");
         Assert.Equal("transactions/unsettled?store=S-1", kpi.GetAttribute("href"));
-        Assert.Contains("15.00 CNY", Text(cut, "[data-testid=store-money-at-risk-CNY]"));
+        Assert.Contains("CN¥15.00", Text(cut, "[data-testid=store-money-at-risk-CNY]"));
         Assert.Contains("1 payment", Text(cut, "[data-testid=store-money-at-risk-CNY]"));
         Assert.DoesNotContain("700.00", cut.Markup);
     }

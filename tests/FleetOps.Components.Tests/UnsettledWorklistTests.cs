@@ -83,12 +83,12 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         var row = Row(cut, "T-1", "000123-0042")!;
         Assert.Equal("incomplete", row.GetAttribute("data-reason"));
         Assert.Contains("Incomplete", row.TextContent);
-        Assert.Contains("128.00 CNY", row.TextContent);
+        Assert.Contains("CN¥128.00", row.TextContent);
         Assert.Contains("622848******1234", row.TextContent);
         Assert.Contains("RRN 123456789012", row.TextContent);
         Assert.Contains("authorized", row.TextContent);
-        // Authorised at midnight UTC is 08:00 in the store's zone (Asia/Shanghai).
-        Assert.Contains("2026-11-25 08:00:00", row.TextContent);
+        // Authorised at midnight UTC is 08:00 in the store's zone (Asia/Shanghai), in English's date pattern.
+        Assert.Contains(new DateTime(2026, 11, 25, 8, 0, 0).ToString("G", Languages.English), row.TextContent); // "11/25/2026 8:00:00 AM" by ICU
         Assert.Contains("+08:00 · 5 min ago", row.TextContent);
         var links = row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("stores/S-1", links);
@@ -125,15 +125,15 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
 
         var cut = Render<Worklist>();
 
-        Assert.Equal("128.00 CNY", cut.Find("[data-testid=risk-CNY-amount]").TextContent.Trim());
+        Assert.Equal("CN¥128.00", cut.Find("[data-testid=risk-CNY-amount]").TextContent.Trim());
         Assert.Equal("2 payments at risk", cut.Find("[data-testid=risk-CNY-count]").TextContent.Trim());
-        Assert.Equal("5.00 USD", cut.Find("[data-testid=risk-USD-amount]").TextContent.Trim());
+        Assert.Equal("$5.00", cut.Find("[data-testid=risk-USD-amount]").TextContent.Trim());
         Assert.Equal("1 payment at risk", cut.Find("[data-testid=risk-USD-count]").TextContent.Trim());
-        Assert.Contains("128.00 CNY", cut.Find("[data-testid=risk-region-East]").TextContent);
-        Assert.Contains("5.00 USD", cut.Find("[data-testid=risk-region-North]").TextContent);
+        Assert.Contains("CN¥128.00", cut.Find("[data-testid=risk-region-East]").TextContent);
+        Assert.Contains("$5.00", cut.Find("[data-testid=risk-region-North]").TextContent);
         var stores = cut.FindAll("[data-testid=risk-by-store] tbody tr");
         Assert.Equal("risk-store-S-1", stores[0].GetAttribute("data-testid"));
-        Assert.Contains("128.00 CNY", stores[0].TextContent);
+        Assert.Contains("CN¥128.00", stores[0].TextContent);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         var cut = Render<Worklist>();
 
         Assert.Equal(["T-1-mine"], RowIds(cut));
-        Assert.Equal("10.00 CNY", cut.Find("[data-testid=risk-CNY-amount]").TextContent.Trim());
+        Assert.Equal("CN¥10.00", cut.Find("[data-testid=risk-CNY-amount]").TextContent.Trim());
         Assert.DoesNotContain("T-3", cut.Markup);
         Assert.DoesNotContain("S-2", cut.Markup);
         Assert.DoesNotContain("999.00", cut.Markup);
@@ -221,7 +221,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         Assert.Contains("Sales lost — run them again (1)", lost.TextContent);
         Assert.Contains("the customer got the money back", lost.TextContent);
         var row = cut.Find("[data-testid=lost-T-1-000123-0042]");
-        Assert.Contains("45.00 CNY", row.TextContent);
+        Assert.Contains("CN¥45.00", row.TextContent);
         Assert.Contains("A1B2C3", row.TextContent);
     }
 
@@ -258,7 +258,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=attention-T-1]").GetAttribute("data-pending-reversals")));
         var row = cut.Find("[data-testid=attention-T-1]");
         Assert.Contains("2 pending reversals", row.TextContent);
-        Assert.Contains("3 payments · 456.00 CNY", row.TextContent);
+        Assert.Contains("3 payments · CN¥456.00", row.TextContent);
         Assert.Contains("terminals/T-1", row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
 
         // Once the reversals went out, the terminal is fine again.

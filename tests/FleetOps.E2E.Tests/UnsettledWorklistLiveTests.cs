@@ -67,8 +67,8 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
         await Expect(row).ToBeVisibleAsync(new() { Timeout = AppearTimeoutMs });
         await Expect(row).ToHaveAttributeAsync("data-reason", "interrupted_by_power_loss");
         await Expect(row).ToContainTextAsync("Interrupted by power loss");
-        await Expect(row).ToContainTextAsync("128.00 CNY");
-        await Expect(page.Locator("[data-testid=risk-CNY-amount]")).ToHaveTextAsync("128.00 CNY");
+        await Expect(row).ToContainTextAsync("CN¥128.00");
+        await Expect(page.Locator("[data-testid=risk-CNY-amount]")).ToHaveTextAsync("CN¥128.00");
         await page.AssertNotReloadedAsync();
 
         // On boot the terminal reverses the sale: the customer is refunded, the sale is lost and has to be run again.
@@ -77,7 +77,7 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
         await Expect(row).ToHaveCountAsync(0, new() { Timeout = PageExtensions.LiveTimeoutMs });
         var lost = page.Locator($"[data-testid='lost-{terminal}-{transaction}']");
         await Expect(lost).ToBeVisibleAsync(new() { Timeout = PageExtensions.LiveTimeoutMs });
-        await Expect(lost).ToContainTextAsync("128.00 CNY");
+        await Expect(lost).ToContainTextAsync("CN¥128.00");
         await Expect(page.Locator("[data-testid=risk-none]")).ToBeVisibleAsync();
         await page.AssertNotReloadedAsync();
         await page.Context.CloseAsync();

@@ -30,5 +30,11 @@ window.fleetOps = {
         anchor.click();
         document.body.removeChild(anchor);
         URL.revokeObjectURL(url);
+    },
+
+    // Writes ASP.NET Core's culture cookie after the language was changed on an open page (a circuit cannot set a
+    // cookie), so the next HTTP request — a download, the sign-in page — speaks the same language. One year, whole site.
+    setCultureCookie: function (name, value) {
+        document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
     }
 };

@@ -74,7 +74,8 @@ public static class CaseWorkflow
         string? why = null)
     {
         if (c.IsResolved) throw new CaseRuleException("The case is already resolved.");
-        var text = $"Resolved: {CaseWords.Words(outcome).ToLowerInvariant()}" + (why is null ? "" : $" — {why}");
+        var words = CaseWords.Words(outcome).ToLowerInvariant();
+        var text = why is null ? $"Resolved: {words}" : $"Resolved: {words} — {why}";
         return (c with { Step = CaseStep.Resolved, Outcome = outcome, ResolvedAt = at, ResolvedBy = actor },
             new CaseEntry(at, actor, automatic ? CaseEntryKind.AutoResolved : CaseEntryKind.Resolved, text));
     }

@@ -34,6 +34,35 @@ public static class Money
         (ToMajor(minor, currency).ToString("N" + Exponent(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
          + " " + currency).Trim();
 
+    /// <summary>
+    /// An amount as people read it in <paramref name="culture"/>: the currency's symbol as that language writes it, the
+    /// language's grouping and decimal marks, the currency's own decimals — "¥128.00" in Chinese and "CN¥128.00" in
+    /// English for CNY, "¥12,800" in English for JPY. A currency without a known symbol keeps its code ("128.00 KWD").
+    /// </summary>
+    public static string Display(long minor, string? currency, CultureInfo culture)
+    {
+        var major = ToMajor(minor, currency);
+        var number = Math.Abs(major).ToString("N" + Exponent(currency).ToString(CultureInfo.InvariantCulture), culture);
+        var sign = major < 0 ? culture.NumberFormat.NegativeSign : "";
+        return Symbol(currency, culture) is { } symbol ? sign + symbol + number : (sign + number + " " + currency).Trim();
+    }
+
+    /// <summary>The symbols Chinese and English write for the currencies the chain meets (CLDR's); null for the rest.</summary>
+    private static string? Symbol(string? currency, CultureInfo culture)
+    {
+        var chinese = culture.TwoLetterISOLanguageName == "zh";
+        return currency?.ToUpperInvariant() switch
+        {
+            "CNY" => chinese ? "¥" : "CN¥",
+            "JPY" => chinese ? "JP¥" : "¥",
+            "USD" => chinese ? "US$" : "$",
+            "HKD" => "HK$",
+            "EUR" => "€",
+            "GBP" => "£",
+            _ => null,
+        };
+    }
+
     private static decimal Scale(string? currency) => Exponent(currency) switch
     {
         0 => 1m,

@@ -59,19 +59,12 @@ public sealed class CaseFiles(
             foreach (var boot in power.Boots.Skip(1).Where(b => b.FirstAt >= from && b.FirstAt <= to))
             {
                 var unexpected = losses.Contains(boot.FirstAt);
-                lines.Add(new CaseTimelineLine(boot.FirstAt, unexpected ? "restart · unexpected" : "restart",
-                    $"boot {boot.BootId}" + (unexpected ? " — no shutdown was reported before it: a power loss" : ""), false, unexpected));
+                lines.Add(new CaseTimelineLine(boot.FirstAt, null, boot.BootId, false, unexpected));
             }
         }
         return lines.OrderBy(l => l.At).ToList();
     }
 
-    private static CaseTimelineLine Line(TimelineEntry e, TransactionRecord record) => e.Event switch
-    {
-        TransactionEvent t => new CaseTimelineLine(e.At, $"transaction · {e.Detail}",
-            $"{t.TransactionId} · {Money.Display(t.AmountMinor, t.Currency)}", t.TransactionId == record.TransactionId, false),
-        PowerEvent p => new CaseTimelineLine(e.At, $"power · {e.Detail}",
-            p.BatteryPercent is { } battery ? $"battery {battery} %" : "", false, p.IsLoss),
-        _ => new CaseTimelineLine(e.At, $"{e.Type.ToWire()} · {e.Detail}", "", false, false),
-    };
+    private static CaseTimelineLine Line(TimelineEntry e, TransactionRecord record) =>
+        new(e.At, e, null, e.Event is TransactionEvent t && t.TransactionId == record.TransactionId, e.Event is PowerEvent { IsLoss: true });
 }

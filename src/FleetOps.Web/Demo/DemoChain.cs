@@ -4,6 +4,7 @@ using FleetOps.Simulator;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,6 +22,7 @@ namespace FleetOps.Web.Demo;
 /// </summary>
 public sealed partial class DemoChain(
     IOptions<DemoOptions> options,
+    IOptions<LanguageOptions> language,
     FleetRegistry registry,
     FleetState fleet,
     StoreDirectory stores,
@@ -36,13 +38,22 @@ public sealed partial class DemoChain(
 {
     public const string TerminalPrefix = "DEMO-";
     private static readonly string[] Models = ["A920", "V400m", "Move5000"];
-    private static readonly (string Region, string City, string Code, string Zone)[] Cities =
+
+    /// <summary>Each city in English and Chinese: a chain set up for Chinese staff (FleetOps:DefaultCulture zh-CN) names its stores in Chinese.</summary>
+    private static readonly (string Region, string ChineseRegion, string City, string ChineseCity, string Code, string Zone)[] Cities =
     [
-        ("East", "Shanghai", "SHA", "Asia/Shanghai"), ("East", "Hangzhou", "HGH", "Asia/Shanghai"), ("East", "Nanjing", "NKG", "Asia/Shanghai"),
-        ("North", "Beijing", "PEK", "Asia/Shanghai"), ("North", "Tianjin", "TSN", "Asia/Shanghai"),
-        ("South", "Guangzhou", "CAN", "Asia/Shanghai"), ("South", "Shenzhen", "SZX", "Asia/Shanghai"),
-        ("West", "Chengdu", "CTU", "Asia/Shanghai"), ("West", "Chongqing", "CKG", "Asia/Shanghai"),
+        ("East", "华东", "Shanghai", "上海", "SHA", "Asia/Shanghai"), ("East", "华东", "Hangzhou", "杭州", "HGH", "Asia/Shanghai"),
+        ("East", "华东", "Nanjing", "南京", "NKG", "Asia/Shanghai"),
+        ("North", "华北", "Beijing", "北京", "PEK", "Asia/Shanghai"), ("North", "华北", "Tianjin", "天津", "TSN", "Asia/Shanghai"),
+        ("South", "华南", "Guangzhou", "广州", "CAN", "Asia/Shanghai"), ("South", "华南", "Shenzhen", "深圳", "SZX", "Asia/Shanghai"),
+        ("West", "西南", "Chengdu", "成都", "CTU", "Asia/Shanghai"), ("West", "西南", "Chongqing", "重庆", "CKG", "Asia/Shanghai"),
     ];
+
+    private bool InChinese => language.Value.DefaultCulture == SupportedCultures.Chinese;
+
+    /// <summary>A region of the table as this chain names it ("East" or "华东"), for the demo users' scopes.</summary>
+    private string RegionName(string region) =>
+        InChinese ? Cities.FirstOrDefault(c => c.Region == region).ChineseRegion ?? region : region;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,7 +101,11 @@ public sealed partial class DemoChain(
             var code = $"{city.Code}-{s + 1:000}";
             if (stores.Get(code) is null)
             {
-                await registry.AddStoreAsync(new StoreInfo(code, $"{city.City} #{s / Cities.Length + 1}", city.Region, city.Zone), cancellationToken);
+                var number = s / Cities.Length + 1;
+                var store = InChinese
+                    ? new StoreInfo(code, $"{city.ChineseCity}{number}号店", city.ChineseRegion, city.Zone)
+                    : new StoreInfo(code, $"{city.City} #{number}", city.Region, city.Zone);
+                await registry.AddStoreAsync(store, cancellationToken);
             }
         }
         var storeCodes = stores.All.Select(s => s.Code).Take(settings.Stores).ToList();
@@ -116,7 +131,8 @@ public sealed partial class DemoChain(
         foreach (var account in DemoUsers.Accounts)
         {
             if (await users.FindByEmailAsync(account.Email) is not null) continue;
-            await administration.CreateAsync(new Security.UserDraft(account.Email, account.DisplayName, account.Role, account.Regions, account.Stores),
+            await administration.CreateAsync(new Security.UserDraft(account.Email, account.DisplayName, account.Role,
+                account.Regions.Select(RegionName).ToArray(), account.Stores),
                 DemoUsers.Password, "demo");
         }
         LogAccounts(string.Join(", ", DemoUsers.Accounts.Select(a => a.Email)), DemoUsers.Password);

@@ -11,6 +11,7 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -72,7 +73,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());
         services.AddHostedService<DemoChain>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailText.Localize);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
@@ -84,6 +85,7 @@ public static class FleetOpsSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddFleetLocalization();
         return builder;
     }
 
@@ -107,6 +109,7 @@ public static class FleetOpsSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLocalization(); // after authentication: a signed-in user's own choice comes first
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -114,6 +117,7 @@ public static class FleetOpsSetup
         app.MapManagementApi();
         app.MapOnboardingApi();
         app.MapAccountApi();
+        app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
         app.MapHub<FleetHub>(FleetHub.Path);

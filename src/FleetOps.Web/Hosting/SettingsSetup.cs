@@ -3,6 +3,7 @@ using FleetOps.Core.Settings;
 using FleetOps.Web.Background;
 using FleetOps.Web.Demo;
 using FleetOps.Web.Ingestion;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<BootstrapOptions>(BootstrapOptions.Section);
         services.AddCheckedOptions<DemoOptions>(DemoOptions.Section);
         services.AddCheckedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
+        services.AddCheckedOptions<LanguageOptions>(LanguageOptions.Section);
         return settings;
     }
 

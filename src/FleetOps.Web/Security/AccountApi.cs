@@ -120,7 +120,8 @@ public static class AccountApi
         Results.LocalRedirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
     /// <summary>Only same-site paths, so the sign-in page cannot be used to send people elsewhere.</summary>
-    private static string LocalOr(string? url, string fallback) =>
+    /// <summary>A return address on this site, or <paramref name="fallback"/>: never a redirect to another host.</summary>
+    public static string LocalOr(string? url, string fallback) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : fallback;
 }

@@ -7,6 +7,9 @@ public sealed record UserAccess(
     string UserId, string Email, string DisplayName, string Role, bool Disabled,
     IReadOnlyList<string> Regions, IReadOnlyList<string> Stores)
 {
+    /// <summary>The language the user chose ("zh-CN", "en"); null until they choose.</summary>
+    public string? Culture { get; init; }
+
     public bool IsAdministrator => Role == Roles.Administrator;
 
     public AccessScope Scope => Disabled ? AccessScope.Nothing

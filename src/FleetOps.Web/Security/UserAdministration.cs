@@ -59,6 +59,20 @@ public sealed class UserAdministration(
         return IdentityResult.Success;
     }
 
+    /// <summary>
+    /// Saves the language a user chose. Not an access change, so nothing is audited and no session or hub connection
+    /// is closed: the directory takes the new value without announcing the user.
+    /// </summary>
+    public async Task<IdentityResult> SetCultureAsync(string userId, string culture)
+    {
+        var user = await userManager.FindByIdAsync(userId);
+        if (user is null) return Failed("No such user.");
+        user.Culture = culture;
+        var saved = await userManager.UpdateAsync(user);
+        if (saved.Succeeded) directory.NoteCulture(userId, culture);
+        return saved;
+    }
+
     /// <summary>Disables or enables a user. Disabling ends their sessions: the security stamp changes, open circuits are told.</summary>
     public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, string actor, string? remoteAddress = null)
     {

@@ -60,8 +60,20 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
         _changes.Publish(userId);
     }
 
+    /// <summary>
+    /// Takes a user's new language without telling subscribers: they close sessions and hub connections on a change, and
+    /// a language is no reason to.
+    /// </summary>
+    public void NoteCulture(string userId, string culture)
+    {
+        if (_users.TryGetValue(userId, out var user)) _users[userId] = user with { Culture = culture };
+    }
+
     private static UserAccess Build(FleetUser user, string? role, List<UserScopeRow> scopes) => new(
         user.Id, user.Email ?? user.UserName ?? user.Id, user.DisplayName, role ?? Roles.Technician, user.IsDisabled,
         scopes.Where(s => s.Kind == ScopeKind.Region).Select(s => s.Value).Order().ToList(),
-        scopes.Where(s => s.Kind == ScopeKind.Store).Select(s => s.Value).Order().ToList());
+        scopes.Where(s => s.Kind == ScopeKind.Store).Select(s => s.Value).Order().ToList())
+    {
+        Culture = user.Culture,
+    };
 }

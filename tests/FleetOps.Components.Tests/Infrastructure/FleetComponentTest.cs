@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
@@ -11,6 +12,8 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Security;
+using FleetOps.Web.Hosting;
+using FleetOps.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +53,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(5);
         Services.AddMudServices();
+        // The app's languages: pages render in English unless a test calls UseLanguage.
+        Services.AddFleetLocalization();
+        Services.AddScoped(_ => Languages.Culture(Languages.English));
         Services.AddSingleton(Fleet);
         Services.AddSingleton(Stores);
         Services.AddSingleton(Statistics);
@@ -77,6 +83,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
     }
 
     protected BunitContext Context { get; } = new();
+
+    /// <summary>Pages render in <paramref name="language"/> from now on (English before; the other tests read English). Builds the services.</summary>
+    protected void UseLanguage(CultureInfo language) => Services.GetRequiredService<UiCulture>().Change(language);
 
     protected BunitServiceProvider Services => Context.Services;
 

@@ -38,6 +38,18 @@ public sealed class MoneyTests
     public void Reads_major_units_back_to_minor_units(string major, string currency, long minor) =>
         Assert.Equal(minor, Money.ToMinor(decimal.Parse(major, System.Globalization.CultureInfo.InvariantCulture), currency));
 
+    [Theory]
+    [InlineData(12800, "CNY", "zh-CN", "¥128.00")]
+    [InlineData(12800, "CNY", "en", "CN¥128.00")]
+    [InlineData(12800, "JPY", "en", "¥12,800")]
+    [InlineData(12800, "JPY", "zh-CN", "JP¥12,800")]
+    [InlineData(123456789, "CNY", "zh-CN", "¥1,234,567.89")]
+    [InlineData(-250, "CNY", "zh-CN", "-¥2.50")]
+    [InlineData(12800, "KWD", "zh-CN", "12.800 KWD")]
+    [InlineData(12800, "cny", "en", "CN¥128.00")]
+    public void Shows_an_amount_as_the_reader_s_language_writes_it(long minor, string currency, string culture, string display) =>
+        Assert.Equal(display, Money.Display(minor, currency, System.Globalization.CultureInfo.GetCultureInfo(culture)));
+
     [Fact]
     public void An_amount_without_a_currency_shows_without_a_trailing_space() => Assert.Equal("1.00", Money.Display(100, null));
 }

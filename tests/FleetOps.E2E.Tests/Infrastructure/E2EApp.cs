@@ -59,6 +59,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("FleetOps:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("FleetOps:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("FleetOps:Database:Provider", "Sqlite");
+        // The tests read English whatever the browser's locale; a language tour sets FleetOps:DefaultCulture or the locale.
+        builder.UseSetting("FleetOps:DefaultCulture", "en");
         builder.UseSetting("ConnectionStrings:FleetOps", $"Data Source={DatabasePath}");
         builder.UseSetting("FleetOps:Detection:OfflineAfterSeconds", OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Quiet test output, and the rolling log file beside the databases instead of in the test's bin folder.

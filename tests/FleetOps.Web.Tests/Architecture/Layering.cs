@@ -12,7 +12,7 @@ internal static class Layering
         ("wiring", ["Web.Hosting"]),
         ("pages", ["Web.Components"]),
         ("demo", ["Web.Demo"]),
-        ("doors: HTTP and SignalR endpoints, the event writer", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding"]),
+        ("doors: HTTP and SignalR endpoints, the event writer, languages", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding", "Web.Localization"]),
         ("services over memory and the database", ["Web.Background", "Web.Cases", "Web.Fleet", "Web.Security"]),
         ("schema: rows, configurations, stored JSON", ["Web.Persistence"]),
         ("core: people and cases", ["Core.Access", "Core.Cases"]),

@@ -110,6 +110,8 @@ public class FleetOpsApp : WebApplicationFactory<Program>
         builder.UseSetting("FleetOps:Database:Provider", "Sqlite");
         builder.UseSetting("FleetOps:Demo:Enabled", "false");
         builder.UseSetting("FleetOps:Bootstrap:ApiToken", AdminToken);
+        // The tests read English; tests about language set FleetOps:DefaultCulture or send Accept-Language themselves.
+        builder.UseSetting("FleetOps:DefaultCulture", "en");
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);

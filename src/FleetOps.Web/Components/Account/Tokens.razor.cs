@@ -26,12 +26,12 @@ public partial class Tokens
 
     private string ScopeText => _user switch
     {
-        { IsAdministrator: true } => "every store",
-        { Regions.Count: 0, Stores.Count: 0 } => "no store",
-        { } u => string.Join("; ", new[]
+        { IsAdministrator: true } => T["Scope.Everything"],
+        { Regions.Count: 0, Stores.Count: 0 } => T["Scope.Nothing"],
+        { } u => string.Join(T["List.Separator"], new[]
         {
-            u.Regions.Count == 0 ? null : $"regions {string.Join(", ", u.Regions)}",
-            u.Stores.Count == 0 ? null : $"stores {string.Join(", ", u.Stores)}",
+            u.Regions.Count == 0 ? null : T["Scope.Regions", string.Join(T["List.Comma"], u.Regions)],
+            u.Stores.Count == 0 ? null : T["Scope.Stores", string.Join(T["List.Comma"], u.Stores)],
         }.Where(s => s is not null)),
         null => "",
     };
@@ -66,7 +66,7 @@ public partial class Tokens
             }
             catch (RefusedTextException e)
             {
-                Snackbar.Add(e.Message, Severity.Warning); // the name stays in the box to be corrected
+                Snackbar.Add(F.Message(e.Message), Severity.Warning); // the name stays in the box to be corrected
                 return;
             }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
@@ -84,15 +84,14 @@ public partial class Tokens
     private async Task RevokeAsync(ApiTokenInfo token)
     {
         if (_user is null) return;
-        var confirmed = await Dialogs.ShowMessageBoxAsync($"Revoke {token.Name}?",
-            "Requests with this token are refused from now on. This cannot be undone; create a new token if you need one.",
-            yesText: "Revoke", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Tokens.RevokeQuestion", token.Name], T["Tokens.RevokeExplain"],
+            yesText: T["Tokens.Revoke"], cancelText: T["Common.Cancel"]);
         if (confirmed != true) return;
         if (await Directory.RevokeAsync(token.Id, _user.UserId, anyOwner: false) is { } revoked)
         {
             await Audit.RecordAsync(_user.Email, AuditActions.TokenRevoked, Describe(revoked), null, null);
             if (_created?.Info.Id == revoked.Id) _created = null;
-            Snackbar.Add($"{token.Name} is revoked.", Severity.Success);
+            Snackbar.Add(T["Tokens.RevokedNow", token.Name], Severity.Success);
         }
         await LoadAsync();
     }

@@ -33,7 +33,7 @@ public partial class Audit
     }
 
     private string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, _zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(at, _zone).ToString("G", F.Culture);
 
     private async Task SearchChangedAsync(string? value)
     {

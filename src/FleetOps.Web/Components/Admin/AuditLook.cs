@@ -1,3 +1,5 @@
+using FleetOps.Web.Localization;
+using Microsoft.Extensions.Localization;
 using System.Reflection;
 using FleetOps.Web.Security;
 using MudBlazor;
@@ -15,27 +17,27 @@ public static class AuditLook
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
-        .OrderBy(Words, StringComparer.OrdinalIgnoreCase)
+        .Order(StringComparer.Ordinal)
         .ToList();
 
-    public static string Words(string action) => action switch
+    public static string Words(string action, IStringLocalizer<UiText> texts) => action switch
     {
-        AuditActions.SignIn => "Signed in",
-        AuditActions.SignInFailed => "Sign-in failed",
-        AuditActions.SignOut => "Signed out",
-        AuditActions.PasswordChanged => "Password changed",
-        AuditActions.UserCreated => "User created",
-        AuditActions.UserChanged => "User changed",
-        AuditActions.UserDisabled => "User disabled",
-        AuditActions.UserEnabled => "User enabled",
-        AuditActions.TokenCreated => "API token created",
-        AuditActions.TokenRevoked => "API token revoked",
-        AuditActions.TerminalKeyRotated => "Terminal key rotated",
-        AuditActions.TerminalDecommissioned => "Terminal decommissioned",
-        AuditActions.TerminalRegistered => "Terminal registered",
-        AuditActions.StoreCreated => "Store created",
-        AuditActions.SoftwareTargetSet => "Software target set",
-        AuditActions.TerminalsImported => "Terminals imported",
+        AuditActions.SignIn => texts["Audit.Action.SignIn"],
+        AuditActions.SignInFailed => texts["Audit.Action.SignInFailed"],
+        AuditActions.SignOut => texts["Audit.Action.SignOut"],
+        AuditActions.PasswordChanged => texts["Audit.Action.PasswordChanged"],
+        AuditActions.UserCreated => texts["Audit.Action.UserCreated"],
+        AuditActions.UserChanged => texts["Audit.Action.UserChanged"],
+        AuditActions.UserDisabled => texts["Audit.Action.UserDisabled"],
+        AuditActions.UserEnabled => texts["Audit.Action.UserEnabled"],
+        AuditActions.TokenCreated => texts["Audit.Action.TokenCreated"],
+        AuditActions.TokenRevoked => texts["Audit.Action.TokenRevoked"],
+        AuditActions.TerminalKeyRotated => texts["Audit.Action.TerminalKeyRotated"],
+        AuditActions.TerminalDecommissioned => texts["Audit.Action.TerminalDecommissioned"],
+        AuditActions.TerminalRegistered => texts["Audit.Action.TerminalRegistered"],
+        AuditActions.StoreCreated => texts["Audit.Action.StoreCreated"],
+        AuditActions.SoftwareTargetSet => texts["Audit.Action.SoftwareTargetSet"],
+        AuditActions.TerminalsImported => texts["Audit.Action.TerminalsImported"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -48,7 +48,7 @@ public partial class ImportTerminals
             : (ImportFormat?)null;
         if (format is null || file.Size > OnboardingImport.MaxBytes)
         {
-            var problem = format is null ? "Choose a .csv or .xlsx file." : OnboardingImport.TooLargeMessage;
+            var problem = format is null ? T["Import.WrongType"].Value : OnboardingImport.TooLargeMessage;
             _outcome = ImportOutcome.Refused([new ImportError(0, null, problem)], 1);
             return;
         }
@@ -56,7 +56,7 @@ public partial class ImportTerminals
         if (!await Access.IsAdministratorAsync()) return;
 
         _running = true;
-        _status = $"Uploading {file.Name} ({file.Size / 1024.0:N0} KB)…";
+        _status = T["Import.Uploading", file.Name, F.Number((long)Math.Round(file.Size / 1024.0))];
         _percent = null;
         StateHasChanged();
         try
@@ -74,8 +74,8 @@ public partial class ImportTerminals
     private void OnProgress(ImportProgress progress)
     {
         _status = progress.Stage == ImportStage.Reading
-            ? $"Checking rows: {progress.Done:N0}{(progress.Total > 0 ? $" of about {progress.Total:N0}" : "")}"
-            : $"Writing terminals: {progress.Done:N0} of {progress.Total:N0}";
+            ? progress.Total > 0 ? T["Import.CheckingOf", F.Number(progress.Done), F.Number(progress.Total)] : T["Import.Checking", F.Number(progress.Done)]
+            : T["Import.Writing", F.Number(progress.Done), F.Number(progress.Total)];
         _percent = progress.Percent;
         var now = Time.GetTimestamp();
         if (Time.GetElapsedTime(_lastRender, now) < RenderEvery && progress.Done != progress.Total) return;

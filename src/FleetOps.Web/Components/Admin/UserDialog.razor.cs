@@ -1,3 +1,5 @@
+using FleetOps.Web.Localization;
+using Microsoft.Extensions.Localization;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
 using FleetOps.Web.Security;
@@ -33,17 +35,17 @@ public partial class UserDialog
 
     private string RoleHint => _role switch
     {
-        Roles.Administrator => "Sees and manages everything, including users.",
-        Roles.RegionalManager => "Sees the stores of the regions below.",
-        Roles.StoreManager => "Sees the stores below.",
-        _ => "Sees the stores below and works on their terminals.",
+        Roles.Administrator => T["UserDialog.Hint.Administrator"],
+        Roles.RegionalManager => T["UserDialog.Hint.RegionalManager"],
+        Roles.StoreManager => T["UserDialog.Hint.StoreManager"],
+        _ => T["UserDialog.Hint.Technician"],
     };
 
-    public static async Task ShowAsync(IDialogService dialogs, UserAccess? existing, bool isSelf = false)
+    public static async Task ShowAsync(IDialogService dialogs, IStringLocalizer<UiText> texts, UserAccess? existing, bool isSelf = false)
     {
         var parameters = new DialogParameters<UserDialog> { { d => d.Existing, existing }, { d => d.IsSelf, isSelf } };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false };
-        var dialog = await dialogs.ShowAsync<UserDialog>(existing is null ? "New user" : "Edit user", parameters, options);
+        var dialog = await dialogs.ShowAsync<UserDialog>(existing is null ? texts["Users.New"] : texts["Users.Edit"], parameters, options);
         await dialog.Result;
     }
 
@@ -57,10 +59,10 @@ public partial class UserDialog
     }
 
     /// <summary>The form shows the rule at the field; UserAdministration applies the same one to whatever arrives.</summary>
-    private static string? Keepable(string label, string? value) => value is null ? null : TextRules.Problem(label, value);
+    private string? Keepable(string label, string? value) => value is null ? null : TextRules.Problem(label, value) is { } problem ? F.Message(problem) : null;
 
-    private static string StoresText(IReadOnlyList<string> codes) =>
-        codes.Count <= 3 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(3))} and {codes.Count - 3} more";
+    private string StoresText(IReadOnlyList<string> codes) =>
+        codes.Count <= 3 ? string.Join(T["List.Comma"], codes) : T["UserDialog.StoresAndMore", string.Join(T["List.Comma"], codes.Take(3)), codes.Count - 3];
 
     private async Task SaveAsync()
     {
@@ -73,7 +75,7 @@ public partial class UserDialog
         // The dialog may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync())
         {
-            _errors = ["Only administrators can change users."];
+            _errors = [T["UserDialog.OnlyAdministrators"]];
             return;
         }
         _saving = true;

@@ -40,32 +40,32 @@ public partial class Users
 
     protected override Task OnLiveChangeAsync() => CheckAccessAsync();
 
-    private async Task CreateAsync() => await UserDialog.ShowAsync(Dialogs, null);
+    private async Task CreateAsync() => await UserDialog.ShowAsync(Dialogs, T, null);
 
-    private async Task EditAsync(UserAccess user) => await UserDialog.ShowAsync(Dialogs, user, isSelf: user.UserId == _myId);
+    private async Task EditAsync(UserAccess user) => await UserDialog.ShowAsync(Dialogs, T, user, isSelf: user.UserId == _myId);
 
     private async Task SetDisabledAsync(UserAccess user, bool disabled)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            disabled ? $"Disable {user.Email}?" : $"Enable {user.Email}?",
+            disabled ? T["Users.DisableQuestion", user.Email] : T["Users.EnableQuestion", user.Email],
             disabled
-                ? "They are signed out of every open page at once, cannot sign in, and their API tokens stop working until they are enabled again."
-                : "They can sign in again, and their API tokens work again.",
-            yesText: disabled ? "Disable" : "Enable", cancelText: "Cancel");
+                ? T["Users.DisableExplain"]
+                : T["Users.EnableExplain"],
+            yesText: disabled ? T["Users.Disable"] : T["Users.Enable"], cancelText: T["Common.Cancel"]);
         if (confirmed != true) return;
         // The confirmation may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync()) return;
 
         var actor = (await Access.UserAsync())?.Email ?? "unknown";
         var result = await Changes.RunAsync(a => a.SetDisabledAsync(user.UserId, disabled, actor, remoteAddress: null));
-        if (result.Succeeded) Snackbar.Add(disabled ? $"{user.Email} is disabled." : $"{user.Email} is enabled.", Severity.Success);
-        else Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Description)), Severity.Error);
+        if (result.Succeeded) Snackbar.Add(disabled ? T["Users.DisabledNow", user.Email] : T["Users.EnabledNow", user.Email], Severity.Success);
+        else Snackbar.Add(string.Join(" ", result.Errors.Select(e => F.Message(e.Description))), Severity.Error);
     }
 
     /// <summary>Administrators see everything whatever is assigned, so their lists would mislead.</summary>
-    private static string ListOf(IReadOnlyList<string> values, bool administrator) =>
-        administrator ? "all" : values.Count == 0 ? "–" : string.Join(", ", values);
+    private string ListOf(IReadOnlyList<string> values, bool administrator) =>
+        administrator ? T["Users.All"] : values.Count == 0 ? "–" : string.Join(T["List.Comma"], values);
 
     private string StoreNames(IReadOnlyList<string> codes) =>
-        string.Join(", ", codes.Select(c => Stores.Get(c) is { } s ? $"{s.Code} · {s.Name}" : c));
+        string.Join(T["List.Comma"], codes.Select(c => Stores.Get(c) is { } s ? T["TerminalDetail.StoreName", s.Code, s.Name].Value : c));
 }

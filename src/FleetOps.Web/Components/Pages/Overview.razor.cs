@@ -56,15 +56,15 @@ public partial class Overview
     {
         _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory, Cases);
         _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
-        _eventSeries = [new ChartSeries<double> { Name = "Events", Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
+        _eventSeries = [new ChartSeries<double> { Name = T["Overview.Series.Events"], Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 
         var charted = _model.Stores.OrderByDescending(s => s.Offline).ThenByDescending(s => s.Problems).ThenBy(s => s.Store.Code).Take(ChartedStores).ToList();
         _storeLabels = charted.Select(s => s.Store.Code).ToArray();
         _storeSeries =
         [
-            new ChartSeries<double> { Name = "Online", Data = new ChartData<double>(charted.Select(s => (double)s.Online).ToList()) },
-            new ChartSeries<double> { Name = "Offline", Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
-            new ChartSeries<double> { Name = "Unknown", Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
+            new ChartSeries<double> { Name = F.Name(Connectivity.Online), Data = new ChartData<double>(charted.Select(s => (double)s.Online).ToList()) },
+            new ChartSeries<double> { Name = F.Name(Connectivity.Offline), Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
+            new ChartSeries<double> { Name = T["Overview.Series.NeverHeard"], Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
         ];
     }
 }

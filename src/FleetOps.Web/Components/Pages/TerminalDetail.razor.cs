@@ -62,7 +62,7 @@ public partial class TerminalDetail
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
         _crumbs =
         [
-            new BreadcrumbItem("Terminals", "terminals"),
+            new BreadcrumbItem(T["Nav.Terminals"], "terminals"),
             new BreadcrumbItem(_terminal?.StoreCode ?? "", _terminal is null ? null : $"stores/{_terminal.StoreCode}"),
             new BreadcrumbItem(TerminalId, null, disabled: true),
         ];
@@ -78,21 +78,10 @@ public partial class TerminalDetail
         _ => Color.Default,
     };
 
-    private static string TimelineDetails(TimelineEntry e) => e.Event switch
-    {
-        TransactionEvent t => $"{t.TransactionId} · {Money.Display(t.AmountMinor, t.Currency)}"
-                              + (t.MaskedPan is null ? "" : $" · {t.MaskedPan}")
-                              + (t.AuthCode is null ? "" : $" · auth {t.AuthCode}")
-                              + (t.BatchNumber is null ? "" : $" · batch {t.BatchNumber}"),
-        PowerEvent { BatteryPercent: { } battery } => $"battery {battery} %",
-        _ => "",
-    };
-
     private async Task RotateKeyAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync($"Rotate the key of {TerminalId}?",
-            "The current key stops working at once: the terminal's telemetry is refused until it is configured with the new key, which is shown only once.",
-            yesText: "Rotate key", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.RotateQuestion", TerminalId], T["TerminalDetail.RotateExplain"],
+            yesText: T["TerminalDetail.RotateKey"], cancelText: T["Common.Cancel"]);
         if (confirmed != true || !await StillAdministratorAsync()) return;
         _busy = true;
         try
@@ -100,8 +89,7 @@ public partial class TerminalDetail
             var key = await Registry.RotateKeyAsync(TerminalId);
             if (key is null) return;
             await RecordAsync(AuditActions.TerminalKeyRotated);
-            await SecretDialog.ShowAsync(Dialogs, $"New key for {TerminalId}",
-                "Configure the terminal with this key. The old key no longer works.", key, "rotated-key");
+            await SecretDialog.ShowAsync(Dialogs, T["TerminalDetail.NewKey", TerminalId], T["TerminalDetail.NewKeyExplain"], key, "rotated-key");
         }
         finally
         {
@@ -111,9 +99,8 @@ public partial class TerminalDetail
 
     private async Task DecommissionAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync($"Decommission {TerminalId}?",
-            "The terminal is taken out of service: everything it sends from now on is refused (403). This cannot be undone from the pages.",
-            yesText: "Decommission", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.DecommissionQuestion", TerminalId], T["TerminalDetail.DecommissionExplain"],
+            yesText: T["TerminalDetail.Decommission"], cancelText: T["Common.Cancel"]);
         if (confirmed != true || !await StillAdministratorAsync()) return;
         _busy = true;
         try

@@ -11,7 +11,7 @@ namespace FleetOps.Web.Components.Shared;
 /// same on a timer, so relative times ("2 min ago") age. Several sources share one refresh: while one is queued on the
 /// renderer, another change adds nothing, since the queued one reads the newest state. Everything stops with the component.
 /// </summary>
-public abstract class LiveComponent : ComponentBase, IDisposable
+public abstract class LiveComponent : LocalizedComponent, IDisposable
 {
     private readonly List<IDisposable> _following = [];
     private int _refreshQueued;
@@ -20,6 +20,9 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     /// <summary>Re-reads what the component shows after a followed change or a clock tick; it re-renders afterwards.</summary>
     protected virtual Task OnLiveChangeAsync() => Task.CompletedTask;
+
+    /// <summary>What a live component shows is re-read after a change of language too, so texts made in C# follow.</summary>
+    protected override Task OnLanguageChangedAsync() => OnLiveChangeAsync();
 
     /// <param name="relevant">Which changes concern this component (null: all); quick and pure, it runs on the writer's thread too.</param>
     /// <param name="minInterval">Null for the pages' default; zero where a change must act at once (a role lost).</param>
@@ -43,6 +46,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
             await InvokeAsync(async () =>
             {
                 Volatile.Write(ref _refreshQueued, 0);
+                Language?.Apply(); // a timer's thread carries the culture of when it was made, not the circuit's current one
                 await OnLiveChangeAsync();
                 StateHasChanged();
             });

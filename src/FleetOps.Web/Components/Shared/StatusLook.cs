@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace FleetOps.Web.Components.Shared;
 
-/// <summary>One mapping from status to colour and words, so every page says the same thing the same way.</summary>
+/// <summary>One mapping from status to colour and icon, so every page shows it the same way; the words come from <c>UiFormat.Name</c>.</summary>
 public static class StatusLook
 {
     public static Color Of(Connectivity c) => c switch
@@ -30,8 +30,4 @@ public static class StatusLook
         Connectivity.Offline => Icons.Material.Filled.WifiOff,
         _ => Icons.Material.Filled.HelpOutline,
     };
-
-    public static string Words(Connectivity c) => c.ToString().ToLowerInvariant();
-    public static string Words(PowerStatus p) => p.ToString().ToLowerInvariant();
-    public static string Words(SoftwareStatus s) => s.ToString().ToLowerInvariant();
 }

@@ -71,23 +71,23 @@ public partial class CasePage : IDisposable
 
     private string Facts => _file is null ? "" : AcquirerFacts.Format(_file.Record, _file.Store, _file.StoreCode, Case?.BankReference);
 
-    private Task OpenAsync() => ActAsync(() => Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me), "Case opened");
+    private Task OpenAsync() => ActAsync(() => Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me), T["Case.Done.Opened"]);
 
     private Task TakeAsync() => ActAsync(async () =>
     {
         var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
         return await Service.AssignOwnerAsync(opened.Id, _me, _me);
-    }, "You own this case");
+    }, T["Case.Done.Taken"]);
 
-    private Task AssignAsync(string? owner) => ActAsync(() => Service.AssignOwnerAsync(Case!.Id, owner, _me), "Owner changed");
+    private Task AssignAsync(string? owner) => ActAsync(() => Service.AssignOwnerAsync(Case!.Id, owner, _me), T["Case.Done.OwnerChanged"]);
 
     private Task CheckedAsync() => ActAsync(async () =>
     {
         var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
         return await Service.AdvanceAsync(opened.Id, _me);
-    }, "Record checked — now contact the acquirer");
+    }, T["Case.Done.Checked"]);
 
-    private Task SaveBankReferenceAsync() => ActAsync(() => Service.SetBankReferenceAsync(Case!.Id, _bankReference, _me), "Bank reference saved");
+    private Task SaveBankReferenceAsync() => ActAsync(() => Service.SetBankReferenceAsync(Case!.Id, _bankReference, _me), T["Case.Done.Reference"]);
 
     private Task AddNoteAsync() => ActAsync(async () =>
     {
@@ -96,18 +96,18 @@ public partial class CasePage : IDisposable
         var changed = await Service.AddNoteAsync(opened.Id, _note ?? "", _me);
         _note = null;
         return changed;
-    }, "Note added");
+    }, T["Case.Done.Note"]);
 
     private Task ResolveAsync() => _outcome is { } outcome
-        ? ActAsync(() => Service.ResolveAsync(Case!.Id, outcome, _me), $"Resolved: {CaseWords.Words(outcome).ToLowerInvariant()}")
+        ? ActAsync(() => Service.ResolveAsync(Case!.Id, outcome, _me), T["Case.Done.Resolved", F.Name(outcome)])
         : Task.CompletedTask;
 
-    private Task ReopenAsync() => ActAsync(() => Service.ReopenAsync(Case!.Id, _me), "Case reopened");
+    private Task ReopenAsync() => ActAsync(() => Service.ReopenAsync(Case!.Id, _me), T["Case.Done.Reopened"]);
 
     private async Task CopyFactsAsync()
     {
         var copied = await Js.InvokeAsync<bool>("fleetOps.copyText", Facts);
-        Snackbar.Add(copied ? "The facts for the acquirer are on the clipboard" : "Copying failed: select the text and copy it",
+        Snackbar.Add(copied ? T["Case.FactsCopied"] : T["Secret.CopyFailed"],
             copied ? Severity.Success : Severity.Warning);
     }
 
@@ -130,7 +130,7 @@ public partial class CasePage : IDisposable
         }
         catch (CaseRuleException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(F.Message(e.Message), Severity.Warning);
         }
         finally
         {
@@ -143,6 +143,13 @@ public partial class CasePage : IDisposable
         : c.Step == step ? (step == CaseStep.Resolved ? "done" : "current")
         : c.Step > step ? "done" : "todo";
 
-    private string Local(DateTimeOffset at) => LiveFormat.InZone(at, _file?.Store?.TimeZone);
+    private string Local(DateTimeOffset at) => F.Time(at, _file?.Store?.TimeZone);
+
+    /// <summary>A stored event by its kind and state; a restart the heartbeats reveal, unexpected when nothing announced it.</summary>
+    private string What(CaseTimelineLine line) => line.Entry is { } e ? F.Event(e)
+        : line.IsPowerLoss ? T["Case.Restart.Unexpected"] : T["Case.Restart"];
+
+    private string Details(CaseTimelineLine line) => line.Entry is { } e ? F.EventDetails(e)
+        : line.IsPowerLoss ? T["Case.Boot.Unexpected", line.RestartBootId ?? ""] : T["Case.Boot", line.RestartBootId ?? ""];
 
 }

@@ -48,23 +48,13 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
         var rows = _perStore.Select(s => new OperatorFailureRow(s.Key, stores.Get(s.Key), s.Value))
             .OrderByDescending(r => r.Total).ThenBy(r => r.StoreCode, StringComparer.OrdinalIgnoreCase).ToList();
         var rowZones = rows.Select(r => ZoneOf(r.Store).Id).Distinct(StringComparer.Ordinal).ToList();
-        IReadOnlyList<string> headings;
+        DateOnly? today = null;
         if (rowZones.Count <= 1)
         {
             var zone = rows.Count == 0 ? TimeZoneInfo.Utc : ZoneOf(rows[0].Store);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-            headings = Enumerable.Range(0, Days)
-                .Select(i => today.AddDays(i - (Days - 1)).ToString("ddd d MMM", CultureInfo.InvariantCulture)).ToList();
+            today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         }
-        else
-        {
-            headings = Enumerable.Range(0, Days).Select(i => (Days - 1 - i) switch
-            {
-                0 => "Today",
-                1 => "Yesterday",
-                var n => $"{n} days ago",
-            }).ToList();
-        }
+        IReadOnlyList<(DateOnly?, int)> headings = Enumerable.Range(0, Days).Select(i => Days - 1 - i).Select(ago => (today?.AddDays(-ago), ago)).ToList();
         return new OperatorFailures(headings, rows);
     }
 

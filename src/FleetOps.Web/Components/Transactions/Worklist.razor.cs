@@ -19,14 +19,14 @@ public partial class Worklist : IDisposable
 {
     public const string Path = "transactions/unsettled";
 
-    /// <summary>The minimum-age choices, in hours (0 = any age).</summary>
-    public static readonly IReadOnlyList<(int Hours, string Words)> AgeChoices =
-        [(0, "Any age"), (1, "Older than 1 h"), (24, "Older than 24 h"), (72, "Older than 3 days")];
+    /// <summary>The minimum-age choices, in hours (0 = any age), with the resource key of their words.</summary>
+    public static readonly IReadOnlyList<(int Hours, string Key)> AgeChoices =
+        [(0, "Worklist.Age.Any"), (1, "Worklist.Age.Hour"), (24, "Worklist.Age.Day"), (72, "Worklist.Age.ThreeDays")];
 
-    public static readonly IReadOnlyList<(UnsettledSort Sort, string Words)> SortChoices =
+    public static readonly IReadOnlyList<(UnsettledSort Sort, string Key)> SortChoices =
     [
-        (UnsettledSort.Oldest, "Oldest first"), (UnsettledSort.Newest, "Newest first"), (UnsettledSort.AmountHighest, "Highest amount"),
-        (UnsettledSort.Store, "Store"), (UnsettledSort.Reason, "Reason"),
+        (UnsettledSort.Oldest, "Worklist.Sort.Oldest"), (UnsettledSort.Newest, "Worklist.Sort.Newest"), (UnsettledSort.AmountHighest, "Worklist.Sort.Amount"),
+        (UnsettledSort.Store, "Column.Store"), (UnsettledSort.Reason, "Worklist.Reason"),
     ];
 
     /// <summary>The API's <c>caseStatus</c> values of everything not resolved, for the CSV of the open list.</summary>
@@ -157,7 +157,7 @@ public partial class Worklist : IDisposable
 
     private string? ZoneOf(string storeCode) => Stores.Get(storeCode)?.TimeZone;
 
-    private static string StoreTitle(string code, StoreInfo? store) => store is null ? code : $"{store.Code} · {store.Name}";
+    private string StoreTitle(string code, StoreInfo? store) => store is null ? code : T["TerminalDetail.StoreName", store.Code, store.Name];
 
     private static string RowId(TrackedTransaction t) => $"unsettled-{t.TerminalId}-{t.TransactionId}";
 

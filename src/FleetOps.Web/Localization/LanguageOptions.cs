@@ -1,0 +1,21 @@
+using FleetOps.Core.Settings;
+
+namespace FleetOps.Web.Localization;
+
+/// <summary>
+/// <c>FleetOps:DefaultCulture</c>: the language of someone who has not chosen one and whose browser asks for neither
+/// supported language (default zh-CN: the chain's staff work in Chinese).
+/// </summary>
+public sealed class LanguageOptions : ICheckedSettings
+{
+    public const string Section = "FleetOps";
+
+    public string DefaultCulture { get; set; } = SupportedCultures.Chinese;
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new SettingProblems(Section);
+        return problems.Require(SupportedCultures.Names.Contains(DefaultCulture, StringComparer.Ordinal),
+            $"{problems.Key(nameof(DefaultCulture))} must be one of {string.Join(", ", SupportedCultures.Names)} (was {DefaultCulture}).").ToList();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Live;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.Localization;
+
+namespace FleetOps.Web.Localization;
+
+/// <summary>
+/// Formats by the circuit's language, one place each: enumeration names (<c>Enum.{EnumType}.{wire_name}</c>, from the
+/// one table of wire names), relative times, times in a store's zone with the culture's patterns, money (through
+/// <see cref="Money"/>), numbers and percentages. Components inject it as <c>F</c> (Components/_Imports.razor).
+/// </summary>
+public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
+{
+    public CultureInfo Culture => culture.Current;
+
+    /// <summary>The resource key of an enumeration member's display name, e.g. <c>Enum.Connectivity.online</c>.</summary>
+    public static string NameKey<T>(T value) where T : struct, Enum => $"Enum.{typeof(T).Name}.{value.ToWire()}";
+
+    /// <summary>An enumeration member as people read it in this language ("在线" / "online").</summary>
+    public string Name<T>(T value) where T : struct, Enum => texts[NameKey(value)];
+
+    /// <summary>A role's title ("店长" / "Store manager").</summary>
+    public string Role(string role) => role switch
+    {
+        Roles.Administrator => texts["Role.Administrator"],
+        Roles.RegionalManager => texts["Role.RegionalManager"],
+        Roles.StoreManager => texts["Role.StoreManager"],
+        Roles.Technician => texts["Role.Technician"],
+        _ => role,
+    };
+
+    /// <summary>A stored event as a timeline shows it: its kind and the state or stage it reports ("电源 · 掉电", "power · lost").</summary>
+    public string Event(TimelineEntry e) => texts["TerminalDetail.EventChip", Name(e.Type), e.Event switch
+    {
+        PowerEvent p => Name(p.State),
+        TransactionEvent t => Name(t.Stage),
+        _ => e.Detail,
+    }];
+
+    /// <summary>An event's facts, each part saying what it is: a sale's id, amount, card, authorisation code and batch; a battery level.</summary>
+    public string EventDetails(TimelineEntry e) => e.Event switch
+    {
+        TransactionEvent t => string.Join(" · ", new[]
+        {
+            t.TransactionId, Money(t.AmountMinor, t.Currency), t.MaskedPan,
+            t.AuthCode is null ? null : texts["TerminalDetail.AuthCode", t.AuthCode].Value,
+            t.BatchNumber is null ? null : texts["TerminalDetail.Batch", t.BatchNumber].Value,
+        }.Where(part => part is not null)),
+        PowerEvent { BatteryPercent: { } battery } => texts["Terminal.Battery", Percent(battery / 100.0)],
+        _ => "",
+    };
+
+    /// <summary>"3 分钟前" / "3 min ago": how a manager reads "last seen".</summary>
+    public string Ago(DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (at is not { } time) return texts["Time.Never"];
+        var age = now - time;
+        if (age < TimeSpan.FromSeconds(10)) return texts["Time.JustNow"];
+        if (age < TimeSpan.FromMinutes(1)) return texts["Time.SecondsAgo", (int)age.TotalSeconds];
+        if (age < TimeSpan.FromHours(1)) return texts["Time.MinutesAgo", (int)age.TotalMinutes];
+        if (age < TimeSpan.FromDays(1)) return texts["Time.HoursAgo", (int)age.TotalHours];
+        return texts["Time.DaysAgo", (int)age.TotalDays];
+    }
+
+    /// <summary>A time in the store's own zone (else the offset given), in this language's date and time patterns, with its UTC offset.</summary>
+    public string Time(DateTimeOffset at, string? timeZone = null)
+    {
+        var local = LiveFormat.ToZone(at, timeZone);
+        return local.ToString("G", culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A date in this language's short pattern ("2026/11/25" / "11/25/2026").</summary>
+    public string Date(DateOnly date) => date.ToString("d", culture.Current);
+
+    /// <summary>"¥128.00" in Chinese, "CN¥128.00" in English; the currency's own number of decimals (JPY none).</summary>
+    public string Money(long minor, string? currency) => FleetOps.Core.Transactions.Money.Display(minor, currency, culture.Current);
+
+    public string Number(long value) => value.ToString("N0", culture.Current);
+
+    /// <summary>
+    /// A message a service wrote in English (a refused text, a problem detail) in this language when it is one of the
+    /// known patterns (<see cref="ProblemDetailText"/>), else as written.
+    /// </summary>
+    public string Message(string english) => ProblemDetailText.Translate(english, culture.Current);
+
+    /// <summary>A share (0.25 → "25%"), whole percent.</summary>
+    public string Percent(double share) => share.ToString("P0", culture.Current);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using FleetOps.Core.Text;
+using FleetOps.Web.Localization;
+
+namespace FleetOps.Web.Tests.Localization;
+
+/// <summary>English messages of the services, in Chinese by their patterns, with the values carried over.</summary>
+public sealed class ProblemDetailTextTests
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    [Fact]
+    public void A_refused_text_message_is_said_in_Chinese_with_its_field()
+    {
+        var english = TextRules.Problem("name", "card 4111 1111 1111 1111")!;
+        Assert.Equal("“name”包含完整卡号，不允许保存；请只填写脱敏卡号（前 6 位和后 4 位）。", ProblemDetailText.Translate(english, Chinese));
+    }
+
+    [Fact]
+    public void Placeholders_keep_their_values_in_order() =>
+        Assert.Equal("“备注”包含控制字符（U+0007），不允许保存。", // "note" is a known word: the case trail's entry kind
+            ProblemDetailText.Translate("'note' contains a control character (U+0007), which is not allowed.", Chinese));
+
+    [Theory]
+    [InlineData("Record checked; next: contact the acquirer", "记录已核对；下一步：联系收单机构")]
+    [InlineData("Resolved: settled late", "已解决：延迟结算")]
+    [InlineData("Resolved: written off — customer paid cash", "已解决：已核销 — customer paid cash")]
+    [InlineData("Reopened (was re-credited)", "重新打开（原为已重新入账）")]
+    [InlineData("Owner changed from ann@example.test to bo@example.test", "负责人由 ann@example.test 改为 bo@example.test")]
+    public void The_case_trail_reads_in_Chinese_with_names_inside_translated(string english, string chinese) =>
+        Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
+
+    [Theory]
+    [InlineData("zh-CN", "Something nobody translated.")]
+    [InlineData("en", "No terminal T-1.")]
+    public void Other_messages_and_English_stay_as_written(string culture, string message) =>
+        Assert.Equal(message, ProblemDetailText.Translate(message, CultureInfo.GetCultureInfo(culture)));
+}
