@@ -38,3 +38,43 @@ window.fleetOps = {
         document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
     }
 };
+
+// The connection of a live page, from Blazor's reconnect events (Components/Layout/ReconnectOverlay.razor). Blazor reports
+// "show" and "retrying" while it tries again, "failed" when it gave up, "rejected" when the server no longer knows the
+// circuit (restarted), "paused"/"resume-failed" for a circuit paused in the background. body[data-connection] drives the
+// header's live chip (css/app.css); the overlay shows the part for the state.
+(function () {
+    const overlay = document.getElementById("components-reconnect-modal");
+    if (!overlay) return; // static pages (sign-in) have no circuit
+    const connection = { show: "retrying", retrying: "retrying", failed: "down", rejected: "down", paused: "down", "resume-failed": "down" };
+
+    function setState(state) {
+        document.body.dataset.connection = connection[state] || "up";
+        overlay.dataset.state = state === "show" ? "retrying" : state;
+        if (state === "hide") {
+            if (overlay.open) overlay.close();
+        } else if (!overlay.open) {
+            overlay.showModal();
+        }
+    }
+
+    overlay.addEventListener("components-reconnect-state-changed", function (event) {
+        const detail = event.detail || {};
+        if (detail.state === "rejected") { setState("rejected"); location.reload(); return; }
+        setState(detail.state);
+    });
+
+    overlay.addEventListener("click", async function (event) {
+        const action = event.target && event.target.dataset ? event.target.dataset.reconnectAction : null;
+        if (!action) return;
+        if (action === "reload") { location.reload(); return; }
+        try {
+            const ok = action === "resume" ? await Blazor.resumeCircuit() : await Blazor.reconnect();
+            if (!ok && action === "retry" && !(await Blazor.resumeCircuit())) location.reload();
+            if (!ok && action === "resume") location.reload();
+        } catch {
+            setState("failed");
+        }
+    });
+})();
+
