@@ -34,6 +34,7 @@ public sealed class LanguageSwitchTests(E2EFixture fixture) : IClassFixture<E2EF
         await Expect(chip).ToHaveTextAsync("未知");
         await Expect(page.Locator("input[data-testid=terminal-search]")).ToHaveValueAsync(id);
         await Expect(page.Locator("[data-testid=live-indicator]")).ToHaveTextAsync("实时");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await page.AssertNotReloadedAsync();
 
         // A change pushed to the page later (not a click) renders in the chosen language as well.
