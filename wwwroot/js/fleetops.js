@@ -34,8 +34,10 @@ window.fleetOps = {
 
     // Writes ASP.NET Core's culture cookie after the language was changed on an open page (a circuit cannot set a
     // cookie), so the next HTTP request — a download, the sign-in page — speaks the same language. One year, whole site.
-    setCultureCookie: function (name, value) {
+    // The page's own lang attribute follows too (screen readers, fonts), since the document is not loaded again.
+    setCultureCookie: function (name, value, lang) {
         document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
+        document.documentElement.lang = lang;
     }
 };
 

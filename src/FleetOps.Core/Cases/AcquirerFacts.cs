@@ -12,25 +12,26 @@ namespace FleetOps.Core.Cases;
 /// </summary>
 public static class AcquirerFacts
 {
-    public static string Format(TransactionRecord record, StoreInfo? store, string storeCode, string? bankReference = null)
+    public static string Format(TransactionRecord record, StoreInfo? store, string storeCode, string? bankReference = null, AcquirerFactLabels? labels = null)
     {
+        var l = labels ?? AcquirerFactLabels.English;
         var at = record.AuthorizedAt;
         var sb = new StringBuilder();
-        Line(sb, "Authorised at (UTC)", at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        Line(sb, l.AuthorisedAtUtc, at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         if (store?.TimeZone is { } zoneId && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
-            Line(sb, "Local time", TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) + $" ({zoneId})");
+            Line(sb, l.LocalTime, TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) + $" ({zoneId})");
         }
-        Line(sb, "Amount", $"{Money.MajorUnits(record.AmountMinor, record.Currency)} {record.Currency}");
-        Line(sb, "Card", record.MaskedPan);
-        Line(sb, "Authorisation code", record.AuthCode);
-        Line(sb, "RRN", record.Rrn);
-        Line(sb, "Batch", record.BatchNumber);
-        Line(sb, "Terminal", record.TerminalId);
-        Line(sb, "Store", store is null ? storeCode : $"{store.Code} {store.Name}");
-        Line(sb, "Transaction", record.TransactionId);
-        Line(sb, "Last stage", record.LastStage.ToString().ToLowerInvariant());
-        if (bankReference is not null) Line(sb, "Bank reference", bankReference);
+        Line(sb, l.Amount, $"{Money.MajorUnits(record.AmountMinor, record.Currency)} {record.Currency}");
+        Line(sb, l.Card, record.MaskedPan);
+        Line(sb, l.AuthorisationCode, record.AuthCode);
+        Line(sb, l.Rrn, record.Rrn);
+        Line(sb, l.Batch, record.BatchNumber);
+        Line(sb, l.Terminal, record.TerminalId);
+        Line(sb, l.Store, store is null ? storeCode : $"{store.Code} {store.Name}");
+        Line(sb, l.Transaction, record.TransactionId);
+        Line(sb, l.LastStage, l.StageName(record.LastStage));
+        if (bankReference is not null) Line(sb, l.BankReference, bankReference);
         return sb.ToString();
     }
 

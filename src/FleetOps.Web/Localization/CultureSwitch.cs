@@ -23,6 +23,6 @@ public sealed class CultureSwitch(UiCulture culture, CascadingValueSource<UiCult
         await followers.NotifyChangedAsync();
         if (await access.UserAsync() is { } user) await users.RunAsync(a => a.SetCultureAsync(user.UserId, chosen.Name));
         await js.InvokeVoidAsync(CookieScript, CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)));
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)), chosen.Name);
     }
 }

@@ -69,7 +69,12 @@ public partial class CasePage : IDisposable
     private IEnumerable<string> OwnerChoices => _file is null ? [] : Users.All
         .Where(u => !u.Disabled && u.Scope.AllowsStore(_file.StoreCode, Stores)).Select(u => u.Email);
 
-    private string Facts => _file is null ? "" : AcquirerFacts.Format(_file.Record, _file.Store, _file.StoreCode, Case?.BankReference);
+    private string Facts => _file is null ? "" : AcquirerFacts.Format(_file.Record, _file.Store, _file.StoreCode, Case?.BankReference, FactLabels);
+
+    /// <summary>The facts' labels in the page's language: the person pastes them to their acquirer.</summary>
+    private AcquirerFactLabels FactLabels => new(T["Facts.AuthorisedAtUtc"], T["Facts.LocalTime"], T["Worklist.Amount"], T["Worklist.Card"],
+        T["Worklist.AuthCode"], T["Facts.Rrn"], T["Facts.Batch"], T["Column.Terminal"], T["Column.Store"], T["Worklist.Column.Transaction"],
+        T["Facts.LastStage"], T["Facts.BankReference"], stage => F.Name(stage));
 
     private Task OpenAsync() => ActAsync(() => Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me), T["Case.Done.Opened"]);
 
