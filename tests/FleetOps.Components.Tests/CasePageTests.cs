@@ -7,6 +7,7 @@ using FleetOps.Web.Cases;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Transactions;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FleetOps.Components.Tests;
 
@@ -97,11 +98,17 @@ public sealed class CasePageTests : FleetComponentTest
         _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Re-credited")).Click();
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=resolve-case]").HasAttribute("disabled")));
         cut.Find("[data-testid=resolve-case]").Click();
+        // Resolving asks first, with a note that is required.
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=confirm-resolve]").HasAttribute("disabled")));
+        Assert.Empty(cut.FindAll("[data-testid=case-outcome]"));
+        cut.Find("textarea[data-testid=resolve-note]").Input("Acquirer re-credited on 1 Dec, ref ACQ-2026-7781");
+        cut.Find("[data-testid=confirm-resolve]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Re-credited — by " + manager.Email, cut.Find("[data-testid=case-outcome]").TextContent));
         Assert.Equal("resolved", cut.Find("[data-testid=case-status]").GetAttribute("data-status"));
         var kinds = cut.FindAll("[data-testid=case-trail] li").Select(li => li.GetAttribute("data-kind")).Reverse();
-        Assert.Equal(["opened", "owner_changed", "step_changed", "bank_reference_changed", "note", "resolved"], kinds);
+        Assert.Equal(["opened", "owner_changed", "step_changed", "bank_reference_changed", "note", "note", "resolved"], kinds);
+        Assert.Contains("re-credited on 1 Dec", cut.Find("[data-testid=case-trail]").TextContent);
     }
 
     [Fact]
@@ -203,4 +210,65 @@ public sealed class CasePageTests : FleetComponentTest
         using var db = Database.Factory.CreateDbContext();
         Assert.DoesNotContain(db.CaseEntries.AsEnumerable(), e => e.Text.Contains("4111", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Cancelling_the_confirmation_resolves_nothing()
+    {
+        InterruptedSale();
+        SignInAsStoreManager("S-1");
+        var cut = RenderCase();
+        cut.Find("[data-testid=record-checked]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("current", State(cut, "step-acquirer")));
+        cut.Find("[data-testid=outcome]").Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Written off")).Click();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=resolve-case]").HasAttribute("disabled")));
+        cut.Find("[data-testid=resolve-case]").Click();
+
+        cut.WaitForElement("[data-testid=cancel-resolve]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=resolve-case]")));
+        Assert.False(Cases.For("T-1", "000123-0042")!.IsResolved);
+    }
+
+    [Fact]
+    public void A_technician_reads_the_case_but_has_nothing_to_press()
+    {
+        InterruptedSale();
+        Wait(async () =>
+        {
+            var c = await Service.OpenAsync("T-1", "000123-0042", "S-1", "ann@example.test");
+            await Service.AdvanceAsync(c.Id, "ann@example.test");
+        });
+        SignInAsTechnician("S-1");
+
+        var cut = RenderCase();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=case-read-only]")));
+        Assert.Contains("622848******1234", cut.Find("[data-testid=acquirer-facts]").TextContent); // the facts, to read
+        foreach (var action in new[] { "open-case", "take-case", "record-checked", "save-bank-reference", "add-note", "resolve-case", "reopen-case" })
+        {
+            Assert.Empty(cut.FindAll($"[data-testid={action}]"));
+        }
+    }
+
+    [Fact]
+    public void Working_a_case_someone_else_owns_offers_to_take_it()
+    {
+        InterruptedSale();
+        Wait(async () =>
+        {
+            var c = await Service.OpenAsync("T-1", "000123-0042", "S-1", "ann@example.test");
+            await Service.AssignOwnerAsync(c.Id, "ann@example.test", "ann@example.test");
+        });
+        var manager = SignInAsStoreManager("S-1");
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        var cut = RenderCase();
+
+        cut.Find("[data-testid=record-checked]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains(snackbars.FindAll(".mud-snackbar"), s => s.TextContent.Contains("You are not this case's owner.")));
+        snackbars.FindAll("button").Single(b => b.TextContent.Contains("Take it")).Click();
+        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+    }
 }
+

@@ -120,6 +120,8 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
         await page.Locator("[data-testid=step-resolve] .mud-select").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Re-credited" }).ClickAsync();
         await page.Locator("[data-testid=resolve-case]").ClickAsync();
+        await page.Locator("textarea[data-testid=resolve-note]").FillAsync("Acquirer confirmed the re-credit");
+        await page.Locator("[data-testid=confirm-resolve]").ClickAsync();
         await Expect(page.Locator("[data-testid=case-outcome]")).ToContainTextAsync("Re-credited");
         await Expect(page.Locator("[data-testid=case-trail]")).ToContainTextAsync("Bank reference: ACQ-E2E-42");
 

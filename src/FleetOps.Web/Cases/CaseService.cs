@@ -2,6 +2,7 @@ using FleetOps.Core.Cases;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Cases;
@@ -44,6 +45,7 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             db.Cases.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             db.CaseEntries.Add(entry.ToRow(row.Id));
+            db.AuditEntries.Add(Audit(opened, entry, AuditActions.CaseOpened));
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             var saved = opened with { Id = row.Id };
@@ -57,22 +59,22 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
     }
 
     public Task<RecoveryCase> AdvanceAsync(long caseId, string actor) =>
-        ChangeAsync(caseId, (c, now) => CaseWorkflow.Advance(c, actor, now));
+        ChangeAsync(caseId, AuditActions.CaseAdvanced, (c, now) => CaseWorkflow.Advance(c, actor, now));
 
     public Task<RecoveryCase> AssignOwnerAsync(long caseId, string? owner, string actor) =>
-        ChangeAsync(caseId, (c, now) => CaseWorkflow.AssignOwner(c, owner, actor, now));
+        ChangeAsync(caseId, AuditActions.CaseOwnerChanged, (c, now) => CaseWorkflow.AssignOwner(c, owner, actor, now));
 
     public Task<RecoveryCase> SetBankReferenceAsync(long caseId, string? reference, string actor) =>
-        ChangeAsync(caseId, (c, now) => CaseWorkflow.SetBankReference(c, reference, actor, now));
+        ChangeAsync(caseId, AuditActions.CaseBankReferenceSet, (c, now) => CaseWorkflow.SetBankReference(c, reference, actor, now));
 
     public Task<RecoveryCase> AddNoteAsync(long caseId, string text, string actor) =>
-        ChangeAsync(caseId, (c, now) => (c, CaseWorkflow.Note(text, actor, now)));
+        ChangeAsync(caseId, AuditActions.CaseNoteAdded, (c, now) => (c, CaseWorkflow.Note(text, actor, now)));
 
     public Task<RecoveryCase> ResolveAsync(long caseId, CaseOutcome outcome, string actor) =>
-        ChangeAsync(caseId, (c, now) => CaseWorkflow.Resolve(c, outcome, actor, now));
+        ChangeAsync(caseId, AuditActions.CaseResolved, (c, now) => CaseWorkflow.Resolve(c, outcome, actor, now));
 
     public Task<RecoveryCase> ReopenAsync(long caseId, string actor) =>
-        ChangeAsync(caseId, (c, now) => CaseWorkflow.Reopen(c, actor, now));
+        ChangeAsync(caseId, AuditActions.CaseReopened, (c, now) => CaseWorkflow.Reopen(c, actor, now));
 
     /// <summary>The case's trail, oldest first.</summary>
     public async Task<IReadOnlyList<CaseEntry>> TrailAsync(long caseId, CancellationToken cancellationToken = default)
@@ -95,7 +97,7 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             if (CaseWords.AutomaticOutcome(record) is not { } outcome) continue;
             try
             {
-                await ChangeAsync(open.Id, (c, now) => c.IsResolved
+                await ChangeAsync(open.Id, AuditActions.CaseResolved, (c, now) => c.IsResolved
                     ? throw new CaseRuleException("Resolved meanwhile.")
                     : CaseWorkflow.Resolve(c, outcome, SystemActor, now, automatic: true, why: Why(record, outcome)), cancellationToken);
                 resolved++;
@@ -143,7 +145,7 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
         return $"the terminal reported {stage.ToString().ToLowerInvariant()} {words} after the authorisation";
     }
 
-    private async Task<RecoveryCase> ChangeAsync(long caseId, Func<RecoveryCase, DateTimeOffset, (RecoveryCase, CaseEntry)> change,
+    private async Task<RecoveryCase> ChangeAsync(long caseId, string auditAction, Func<RecoveryCase, DateTimeOffset, (RecoveryCase, CaseEntry)> change,
         CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -156,7 +158,8 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             var row = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
             changed.CopyTo(row, now);
             db.CaseEntries.Add(entry.ToRow(caseId));
-            await db.SaveChangesAsync(cancellationToken); // one SaveChanges: the state and its trail entry commit together
+            db.AuditEntries.Add(Audit(changed, entry, auditAction));
+            await db.SaveChangesAsync(cancellationToken); // one SaveChanges: the state, its trail entry and its audit line commit together
             book.Put(changed);
             return changed;
         }
@@ -165,6 +168,13 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Every case action in the audit log too (who, what, which payment, when), beside the case's own trail: managers
+    /// recover money, and the audit log is where an administrator reviews who did what across the chain.
+    /// </summary>
+    private static AuditEntryRow Audit(RecoveryCase c, CaseEntry entry, string action) =>
+        AuditLog.Row(entry.At, entry.Actor, action, $"{c.TerminalId}/{c.TransactionId}", $"{c.StoreCode}: {entry.Text}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} resolved automatically: {Outcome}")]
     private partial void LogAutoResolved(long caseId, string outcome);

@@ -18,4 +18,11 @@ public static class AuditActions
     public const string StoreCreated = "store_created";
     public const string SoftwareTargetSet = "software_target_set";
     public const string TerminalsImported = "terminals_imported";
+    public const string CaseOpened = "case_opened";
+    public const string CaseAdvanced = "case_advanced";
+    public const string CaseOwnerChanged = "case_owner_changed";
+    public const string CaseBankReferenceSet = "case_bank_reference_set";
+    public const string CaseNoteAdded = "case_note_added";
+    public const string CaseResolved = "case_resolved";
+    public const string CaseReopened = "case_reopened";
 }

@@ -18,17 +18,24 @@ public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
         string? remoteAddress = null, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
-        db.AuditEntries.Add(new AuditEntryRow
-        {
-            AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            Actor = Kept(actor, 256)!,
-            Action = Kept(action, 64)!,
-            Target = Kept(target, 256),
-            Details = Kept(details, 2000, multiline: true),
-            RemoteAddress = Kept(remoteAddress, 64),
-        });
+        db.AuditEntries.Add(Row(time.GetUtcNow(), actor, action, target, details, remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// An audit line to save with another change in the same transaction (a case change and its audit line commit together),
+    /// with the same limits and withholding as <see cref="RecordAsync"/>.
+    /// </summary>
+    public static AuditEntryRow Row(DateTimeOffset at, string actor, string action, string? target = null, string? details = null,
+        string? remoteAddress = null) => new()
+    {
+        AtMs = at.ToUnixTimeMilliseconds(),
+        Actor = Kept(actor, 256)!,
+        Action = Kept(action, 64)!,
+        Target = Kept(target, 256),
+        Details = Kept(details, 2000, multiline: true),
+        RemoteAddress = Kept(remoteAddress, 64),
+    };
 
     public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> PageAsync(
         string? search, string? action, int page, int pageSize, CancellationToken cancellationToken = default)

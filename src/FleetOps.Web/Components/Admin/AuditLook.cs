@@ -38,6 +38,13 @@ public static class AuditLook
         AuditActions.StoreCreated => texts["Audit.Action.StoreCreated"],
         AuditActions.SoftwareTargetSet => texts["Audit.Action.SoftwareTargetSet"],
         AuditActions.TerminalsImported => texts["Audit.Action.TerminalsImported"],
+        AuditActions.CaseOpened => texts["Audit.Action.CaseOpened"],
+        AuditActions.CaseAdvanced => texts["Audit.Action.CaseAdvanced"],
+        AuditActions.CaseOwnerChanged => texts["Audit.Action.CaseOwnerChanged"],
+        AuditActions.CaseBankReferenceSet => texts["Audit.Action.CaseBankReferenceSet"],
+        AuditActions.CaseNoteAdded => texts["Audit.Action.CaseNoteAdded"],
+        AuditActions.CaseResolved => texts["Audit.Action.CaseResolved"],
+        AuditActions.CaseReopened => texts["Audit.Action.CaseReopened"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

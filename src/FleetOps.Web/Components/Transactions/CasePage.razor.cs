@@ -40,6 +40,11 @@ public partial class CasePage : IDisposable
     private string? _note;
     private string? _bankReference;
     private CaseOutcome? _outcome;
+    private bool _confirmingResolve;
+    private string? _resolveNote;
+
+    /// <summary>Technicians see the cases of their stores but do not work them: recovering money is the managers' work.</summary>
+    private bool _readOnly = true;
 
     private RecoveryCase? Case => _file?.Case;
 
@@ -47,6 +52,7 @@ public partial class CasePage : IDisposable
     {
         _scope = await Access.ScopeAsync();
         _me = (await Access.UserAsync())?.Email ?? "unknown";
+        _readOnly = await ReadOnlyAsync();
         // The terminal's later events (a settlement, a reversal, the power history) and changes to this case.
         Follow(Book, t => t.TerminalId == TerminalId);
         Follow(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
@@ -103,8 +109,26 @@ public partial class CasePage : IDisposable
         return changed;
     }, T["Case.Done.Note"]);
 
-    private Task ResolveAsync() => _outcome is { } outcome
-        ? ActAsync(() => Service.ResolveAsync(Case!.Id, outcome, _me), T["Case.Done.Resolved", F.Name(outcome)])
+    /// <summary>Resolving ends the work on a payment: it asks for confirmation and a note saying what happened.</summary>
+    private void AskToResolve()
+    {
+        if (_outcome is null) return;
+        _confirmingResolve = true;
+        _resolveNote = null;
+    }
+
+    private void CancelResolve() => _confirmingResolve = false;
+
+    private Task ResolveAsync() => _outcome is { } outcome && !string.IsNullOrWhiteSpace(_resolveNote)
+        ? ActAsync(async () =>
+        {
+            CaseWorkflow.NoteText(_resolveNote); // refused before anything is written
+            await Service.AddNoteAsync(Case!.Id, _resolveNote!, _me);
+            var resolved = await Service.ResolveAsync(Case!.Id, outcome, _me);
+            _confirmingResolve = false;
+            _resolveNote = null;
+            return resolved;
+        }, T["Case.Done.Resolved", F.Name(outcome)])
         : Task.CompletedTask;
 
     private Task ReopenAsync() => ActAsync(() => Service.ReopenAsync(Case!.Id, _me), T["Case.Done.Reopened"]);
@@ -129,8 +153,11 @@ public partial class CasePage : IDisposable
                 _file = null;
                 return;
             }
-            await change();
+            _readOnly = await ReadOnlyAsync();
+            if (_readOnly) return;
+            var changed = await change();
             Snackbar.Add(done, Severity.Success);
+            OfferOwnership(changed);
             await LoadAsync();
         }
         catch (CaseRuleException e)
@@ -141,6 +168,25 @@ public partial class CasePage : IDisposable
         {
             _busy = false;
         }
+    }
+
+    private async Task<bool> ReadOnlyAsync() => (await Access.UserAsync())?.Role == Roles.Technician;
+
+    /// <summary>Someone who works a case they do not own is offered to take it, so the next person knows whom to ask.</summary>
+    private void OfferOwnership(RecoveryCase changed)
+    {
+        if (changed.Owner == _me || changed.IsResolved) return;
+        Snackbar.Add(T["Case.OfferOwnership"], Severity.Info, options =>
+        {
+            options.Action = T["Case.Take"];
+            options.ActionColor = Color.Primary;
+            // The click arrives through the snackbar, not this page: render the new owner here once it is taken.
+            options.OnClick = _ => InvokeAsync(async () =>
+            {
+                await TakeAsync();
+                StateHasChanged();
+            });
+        }, key: "offer-ownership");
     }
 
     private static string StepState(RecoveryCase? c, CaseStep step) => c is null
