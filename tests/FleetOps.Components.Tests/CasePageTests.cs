@@ -270,5 +270,39 @@ public sealed class CasePageTests : FleetComponentTest
         snackbars.FindAll("button").Single(b => b.TextContent.Contains("Take it")).Click();
         cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
     }
+
+    private void SaleThenRestartAnHourAndAHalfLater()
+    {
+        Heartbeat("T-1", TimeSpan.FromHours(4), bootId: "boot-1");
+        var record = TransactionRecord.From("T-1", new TransactionEvent(NextId(), Now - TimeSpan.FromHours(3.5), "000123-0060",
+            TransactionStage.Authorized, 4500, "CNY", "622848******9876", "Z9Y8X7", "998877665544", "000124"));
+        PublishToBook(record, "S-1");
+        Heartbeat("T-1", TimeSpan.FromHours(2), bootId: "boot-2");
+    }
+
+    [Fact]
+    public void The_timeline_keeps_to_half_an_hour_either_side_of_the_sale_and_offers_a_wider_window()
+    {
+        SaleThenRestartAnHourAndAHalfLater();
+
+        var cut = RenderCase(transactionId: "000123-0060");
+
+        cut.WaitForAssertion(() => Assert.Contains("30 min before the sale", cut.Find("[data-testid=timeline-window]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=case-timeline]")); // the restart is 90 min later: outside
+        Assert.Equal("Show ±2 h", cut.Find("[data-testid=widen-timeline]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_wider_window_from_the_url_shows_the_later_restart()
+    {
+        SaleThenRestartAnHourAndAHalfLater();
+
+        var cut = RenderAt<CasePage>("transactions/T-1/000123-0060?window=120",
+            p => p.Add(c => c.TerminalId, "T-1").Add(c => c.TransactionId, "000123-0060"));
+
+        cut.WaitForAssertion(() => Assert.Contains("boot boot-2", cut.Find("[data-testid=case-timeline]").TextContent));
+        Assert.Contains("2 h before the sale", cut.Find("[data-testid=timeline-window]").TextContent);
+        Assert.Equal("Show ±8 h", cut.Find("[data-testid=widen-timeline]").TextContent.Trim());
+    }
 }
 

@@ -12,6 +12,12 @@ public sealed record CaseFile(
     TransactionRecord Record, string StoreCode, StoreInfo? Store, UnsettledVerdict? Verdict, RecoveryCase? Case,
     IReadOnlyList<CaseEntry> Trail, IReadOnlyList<CaseTimelineLine> Timeline)
 {
-    /// <summary>How far before the authorisation and after its last stage the timeline reaches.</summary>
+    /// <summary>
+    /// How far before the authorisation and after its last stage the timeline reaches by default: enough for the power loss
+    /// or restart that interrupted the sale, without every later sale of the terminal (the page can widen it).
+    /// </summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(30);
+
+    /// <summary>The widest window the page offers (a whole shift either side).</summary>
+    public static readonly TimeSpan MaxMargin = TimeSpan.FromHours(8);
 }

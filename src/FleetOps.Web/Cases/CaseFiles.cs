@@ -14,14 +14,16 @@ public sealed class CaseFiles(
     TransactionBook book, CaseBook cases, CaseService service, FleetState fleet, StoreDirectory stores, TerminalTimeline timeline,
     FleetDbContextFactory databases)
 {
-    public async Task<CaseFile?> LoadAsync(string terminalId, string transactionId, AccessScope scope, CancellationToken cancellationToken = default)
+    /// <param name="margin">How far the timeline reaches either side of the sale (default <see cref="CaseFile.Margin"/>, at most <see cref="CaseFile.MaxMargin"/>).</param>
+    public async Task<CaseFile?> LoadAsync(string terminalId, string transactionId, AccessScope scope, TimeSpan? margin = null,
+        CancellationToken cancellationToken = default)
     {
         var (record, storeCode, verdict) = await FindAsync(terminalId, transactionId, cancellationToken);
         if (record is null || storeCode is null || !scope.AllowsStore(storeCode, stores)) return null;
         var recoveryCase = cases.For(terminalId, transactionId);
         var trail = recoveryCase is null ? [] : await service.TrailAsync(recoveryCase.Id, cancellationToken);
         return new CaseFile(record, storeCode, stores.Get(storeCode), verdict, recoveryCase, trail,
-            await TimelineAsync(record, cancellationToken));
+            await TimelineAsync(record, Clamp(margin ?? CaseFile.Margin), cancellationToken));
     }
 
     private async Task<(TransactionRecord?, string?, UnsettledVerdict?)> FindAsync(string terminalId, string transactionId,
@@ -39,16 +41,17 @@ public sealed class CaseFiles(
         return row is null ? (null, null, null) : (TransactionJson.Deserialize(row.RecordJson), row.StoreCode, null);
     }
 
+    private static TimeSpan Clamp(TimeSpan margin) =>
+        margin < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : margin > CaseFile.MaxMargin ? CaseFile.MaxMargin : margin;
+
     /// <summary>
-    /// Power and transaction events from <see cref="CaseFile.Margin"/> before the authorisation to the margin after the
-    /// last stage (at least two hours, to show a restart that never completed the sale), plus the restarts the
-    /// heartbeats reveal, marked as power losses when nothing announced them.
+    /// Power and transaction events from <paramref name="margin"/> before the authorisation to the margin after the sale's
+    /// last stage, plus the restarts the heartbeats reveal, marked as power losses when nothing announced them.
     /// </summary>
-    private async Task<IReadOnlyList<CaseTimelineLine>> TimelineAsync(TransactionRecord record, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CaseTimelineLine>> TimelineAsync(TransactionRecord record, TimeSpan margin, CancellationToken cancellationToken)
     {
-        var from = record.AuthorizedAt - CaseFile.Margin;
-        var lastStage = record.Stages.Max(s => s.At);
-        var to = (lastStage > record.AuthorizedAt + TimeSpan.FromHours(2) ? lastStage : record.AuthorizedAt + TimeSpan.FromHours(2)) + CaseFile.Margin;
+        var from = record.AuthorizedAt - margin;
+        var to = record.Stages.Max(s => s.At) + margin;
         var events = await timeline.BetweenAsync(record.TerminalId, from, to, cancellationToken: cancellationToken);
         var lines = events.Select(e => Line(e, record)).ToList();
 

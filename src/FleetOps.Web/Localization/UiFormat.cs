@@ -67,6 +67,14 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
         return texts["Time.DaysAgo", (int)age.TotalDays];
     }
 
+    /// <summary>A length of time as people say it: "30 min", "2 h", "1 h 30 min" / "30 分钟", "2 小时", "1 小时 30 分钟".</summary>
+    public string Duration(TimeSpan span)
+    {
+        var minutes = (int)Math.Round(span.TotalMinutes);
+        if (minutes < 60) return texts["Duration.Minutes", minutes];
+        return minutes % 60 == 0 ? texts["Duration.Hours", minutes / 60] : texts["Duration.HoursMinutes", minutes / 60, minutes % 60];
+    }
+
     /// <summary>A time in the store's own zone (else the offset given), in this language's date and time patterns, with its UTC offset.</summary>
     public string Time(DateTimeOffset at, string? timeZone = null)
     {

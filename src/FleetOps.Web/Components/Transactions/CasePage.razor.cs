@@ -21,6 +21,11 @@ public partial class CasePage : IDisposable
     [Parameter] public string TerminalId { get; set; } = "";
     [Parameter] public string TransactionId { get; set; } = "";
 
+    /// <summary>The timeline's reach either side of the sale, in minutes (in the URL, so a wider view can be shared).</summary>
+    [SupplyParameterFromQuery(Name = "window")] public int? WindowMinutes { get; set; }
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [Inject] private CaseFiles Files { get; set; } = default!;
     [Inject] private CaseService Service { get; set; } = default!;
     [Inject] private CaseBook Cases { get; set; } = default!;
@@ -66,7 +71,7 @@ public partial class CasePage : IDisposable
     private async Task LoadAsync()
     {
         _now = Time.GetUtcNow();
-        _file = await Files.LoadAsync(TerminalId, TransactionId, _scope);
+        _file = await Files.LoadAsync(TerminalId, TransactionId, _scope, Window);
         _bankReference ??= _file?.Case?.BankReference;
         _loaded = true;
     }
@@ -187,6 +192,17 @@ public partial class CasePage : IDisposable
                 StateHasChanged();
             });
         }, key: "offer-ownership");
+    }
+
+    private TimeSpan Window => WindowMinutes is { } minutes and > 0 ? TimeSpan.FromMinutes(minutes) : CaseFile.Margin;
+
+    /// <summary>Four times as wide, up to <see cref="CaseFile.MaxMargin"/>; null when it is already the widest.</summary>
+    private TimeSpan? WiderWindow => Window >= CaseFile.MaxMargin ? null
+        : TimeSpan.FromMinutes(Math.Min(Window.TotalMinutes * 4, CaseFile.MaxMargin.TotalMinutes));
+
+    private void Widen()
+    {
+        if (WiderWindow is { } wider) Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("window", (int)wider.TotalMinutes));
     }
 
     private static string StepState(RecoveryCase? c, CaseStep step) => c is null
