@@ -116,8 +116,15 @@ public sealed class UserAdministration(
             .Concat(d.Regions.Select(r => ("Regions", r))).Concat(d.Stores.Select(s => ("Stores", s)))
             .Select(f => TextRules.Problem(f.Item1, f.Item2)).FirstOrDefault(p => p is not null);
 
-    private static string Describe(UserDraft d) =>
-        $"role={d.Role}; regions={string.Join(',', d.Regions)}; stores={string.Join(',', d.Stores)}";
+    /// <summary>What the audit log says about a user's access, as a person reads it: "Store manager · stores: SH-001, SH-002".</summary>
+    private static string Describe(UserDraft d)
+    {
+        var parts = new List<string> { Roles.Title(d.Role) };
+        if (d.Regions.Count > 0) parts.Add($"regions: {string.Join(", ", d.Regions)}");
+        if (d.Stores.Count > 0) parts.Add($"stores: {string.Join(", ", d.Stores)}");
+        if (d.Role != Roles.Administrator && d.Regions.Count == 0 && d.Stores.Count == 0) parts.Add("no stores yet");
+        return string.Join(" · ", parts);
+    }
 
     private static IdentityResult Failed(string message) => IdentityResult.Failed(new IdentityError { Description = message });
 }

@@ -19,9 +19,10 @@ public sealed class AuditTrailTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         var rows = (await app.AuditAsync()).Where(r => r.Target == user.Email).ToList();
         Assert.Equal(new[] { AuditActions.UserCreated, AuditActions.UserChanged, AuditActions.UserDisabled }, rows.Select(r => r.Action));
         Assert.Equal(new[] { People.Actor, "boss@fleetops.test", "boss@fleetops.test" }, rows.Select(r => r.Actor));
-        Assert.Contains("role=StoreManager", rows[0].Details, StringComparison.Ordinal);
-        Assert.Contains("role=RegionalManager", rows[1].Details, StringComparison.Ordinal);
-        Assert.Contains("regions=North", rows[1].Details, StringComparison.Ordinal);
+        Assert.StartsWith("Store manager · ", rows[0].Details, StringComparison.Ordinal);
+        Assert.StartsWith("Regional manager · regions: ", rows[1].Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("=", rows[1].Details, StringComparison.Ordinal);
+        Assert.Equal("Regional manager · regions: North", rows[1].Details);
     }
 
     [Fact]
