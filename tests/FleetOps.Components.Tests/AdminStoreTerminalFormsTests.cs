@@ -129,6 +129,21 @@ public sealed class AdminStoreTerminalFormsTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task The_store_a_terminal_leaves_stops_showing_it_at_once()
+    {
+        await StoresAsync("S-1", "S-2");
+        await Registry.AddTerminalAsync(new TerminalRegistration("T-1", "S-1", "A920", "SN-1"));
+        await Registry.AddTerminalAsync(new TerminalRegistration("T-2", "S-1", "A920", "SN-2"));
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+        cut.WaitForAssertion(() => Assert.Contains("T-1", cut.Find("[data-testid=terminal-grid]").TextContent));
+
+        await Registry.UpdateTerminalAsync(new TerminalRegistration("T-1", "S-2", "A920", "SN-1"));
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("T-1", cut.Find("[data-testid=terminal-grid]").TextContent));
+        Assert.Contains("T-2", cut.Find("[data-testid=terminal-grid]").TextContent);
+    }
+
+    [Fact]
     public async Task A_store_manager_sees_none_of_the_buttons()
     {
         await StoresAsync("S-1");
