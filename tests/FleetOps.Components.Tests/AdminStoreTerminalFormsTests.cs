@@ -72,6 +72,39 @@ public sealed class AdminStoreTerminalFormsTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task The_time_zone_is_picked_from_the_IANA_zones()
+    {
+        var cut = Render<StoresPage>();
+
+        cut.Find("[data-testid=new-store]").Click();
+        _dialogs.WaitForElement("input[data-testid=store-code]").Change("JP-1");
+        _dialogs.Find("input[data-testid=store-name]").Change("Shibuya");
+        _dialogs.Find("input[data-testid=store-region]").Change("Japan");
+        var zone = _dialogs.Find("input[data-testid=store-time-zone]");
+        zone.Focus();
+        zone.Input("tokyo");
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Asia/Tokyo (UTC+09:00)")).Click();
+        _dialogs.Find("[data-testid=store-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("Asia/Tokyo", Stores.Get("JP-1")?.TimeZone));
+    }
+
+    [Fact]
+    public void The_store_form_speaks_Chinese_with_the_field_as_labelled()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Render<StoresPage>();
+
+        cut.Find("[data-testid=new-store]").Click();
+        _dialogs.WaitForElement("input[data-testid=store-code]").Change("SH-102");
+        _dialogs.Find("[data-testid=store-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("请填写“门店名称”。", _dialogs.Markup));
+        Assert.Contains("请填写“区域”。", _dialogs.Markup);
+        Assert.Null(Stores.Get("SH-102"));
+    }
+
+    [Fact]
     public async Task Editing_a_store_changes_its_page_at_once_and_audits_the_old_and_new_name()
     {
         await StoresAsync("S-1");
