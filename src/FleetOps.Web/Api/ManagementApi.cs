@@ -20,14 +20,17 @@ public static class ManagementApi
         api.MapGet("/stores", ListStores).WithName("ListStores");
         api.MapPut("/stores/{code}", UpdateStore).WithName("UpdateStore").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a store's name, region and time zone (administrators)")
-            .WithDescription("The code is the store's identity and stays. 404 for an unknown store, 400 naming each bad field.");
+            .WithDescription("The code is the store's identity and stays. 404 for an unknown store, 400 naming each bad field.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
         api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
         api.MapPut("/terminals/{terminalId}", UpdateTerminal).WithName("UpdateTerminal").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a terminal's store, model and serial number; a new store moves it (administrators)")
             .WithDescription("The terminal keeps its id, key and history. 404 for an unknown terminal, 400 naming each bad field "
-                + "(an unknown store is a bad `storeCode`), 409 for a decommissioned terminal.");
+                + "(an unknown store is a bad `storeCode`), 409 for a decommissioned terminal.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/software/targets", ListSoftwareTargets).WithName("ListSoftwareTargets");
         return app;
