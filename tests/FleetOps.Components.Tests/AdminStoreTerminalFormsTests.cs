@@ -144,6 +144,21 @@ public sealed class AdminStoreTerminalFormsTests : FleetComponentTest
     }
 
     [Fact]
+    public void Registering_before_any_store_exists_says_to_create_a_store_first()
+    {
+        var cut = Render<Terminals>();
+
+        cut.Find("[data-testid=register-terminal]").Click();
+        _dialogs.WaitForElement("input[data-testid=terminal-id]").Change("T-1");
+        _dialogs.Find("input[data-testid=terminal-model]").Change("A920");
+        _dialogs.Find("[data-testid=terminal-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("'Store' is required.", _dialogs.Markup));
+        Assert.Contains("create one on the stores page first", _dialogs.Find("[data-testid=no-stores]").TextContent);
+        Assert.Null(Fleet.Get("T-1"));
+    }
+
+    [Fact]
     public async Task Moving_a_terminal_files_it_under_the_new_store_at_once_and_audits_the_move()
     {
         await StoresAsync("S-1", "S-2");
