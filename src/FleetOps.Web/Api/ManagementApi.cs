@@ -18,9 +18,19 @@ public static class ManagementApi
             .DisableAntiforgery();
         api.MapPost("/stores", CreateStore).WithName("CreateStore").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/stores", ListStores).WithName("ListStores");
+        api.MapPut("/stores/{code}", UpdateStore).WithName("UpdateStore").RequireAuthorization(AccessPolicies.Administrator)
+            .WithSummary("Changes a store's name, region and time zone (administrators)")
+            .WithDescription("The code is the store's identity and stays. 404 for an unknown store, 400 naming each bad field.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
         api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
+        api.MapPut("/terminals/{terminalId}", UpdateTerminal).WithName("UpdateTerminal").RequireAuthorization(AccessPolicies.Administrator)
+            .WithSummary("Changes a terminal's store, model and serial number; a new store moves it (administrators)")
+            .WithDescription("The terminal keeps its id, key and history. 404 for an unknown terminal, 400 naming each bad field "
+                + "(an unknown store is a bad `storeCode`), 409 for a decommissioned terminal.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/software/targets", ListSoftwareTargets).WithName("ListSoftwareTargets");
         return app;
@@ -37,7 +47,7 @@ public static class ManagementApi
         {
             return TypedResults.Problem(title: "Store exists", detail: $"A store with code '{store.Code}' already exists.", statusCode: 409);
         }
-        await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreCreated, store.Code, $"{store.Name}, {store.Region}", Address(context));
+        await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreCreated, store.Code, RegistrationAudit.StoreCreated(store), Address(context));
         return TypedResults.Created($"/api/v1/stores/{store.Code}", new StoreDto(store.Code, store.Name, store.Region, store.TimeZone));
     }
 
@@ -54,31 +64,83 @@ public static class ManagementApi
         var errors = RegistrationRules.TerminalProblems(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var (error, terminal) = await registry.AddTerminalAsync(
-            new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber), cancellationToken);
+        var registration = new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber);
+        var (error, terminal) = await registry.AddTerminalAsync(registration, cancellationToken);
         if (error == RegistrationError.None)
         {
             await audit.RecordAsync(access.ActorName(context.User), AuditActions.TerminalRegistered, request.TerminalId,
-                $"store {request.StoreCode}, model {request.Model}; key issued", Address(context));
+                RegistrationAudit.TerminalRegistered(registration), Address(context));
         }
         return error switch
         {
-            RegistrationError.UnknownStore => TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["storeCode"] = [$"No store has code '{request.StoreCode}'."] }),
+            RegistrationError.UnknownStore => UnknownStore(request.StoreCode),
             RegistrationError.AlreadyExists => TypedResults.Problem(title: "Terminal exists", detail: $"A terminal '{request.TerminalId}' is already registered.", statusCode: 409),
             _ => TypedResults.Created($"/api/v1/terminals/{terminal!.TerminalId}", new CreatedTerminal(terminal.TerminalId, terminal.Key)),
         };
     }
 
+    public static async Task<Results<Ok<StoreDto>, ValidationProblem, ProblemHttpResult>> UpdateStore(
+        string code, UpdateStoreRequest request, FleetRegistry registry, StoreDirectory stores, HttpContext context, AccessResolver access,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (stores.Get(code) is not { } known) return NoStore(code);
+        var errors = RegistrationRules.StoreProblems(new CreateStoreRequest(known.Code, request.Name, request.Region, request.TimeZone));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var (error, before) = await registry.UpdateStoreAsync(new StoreInfo(known.Code, request.Name!, request.Region!, request.TimeZone!), cancellationToken);
+        if (error != RegistrationError.None || stores.Get(known.Code) is not { } after) return NoStore(code);
+        await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreChanged, after.Code, RegistrationAudit.StoreChanged(before!, after), Address(context));
+        return TypedResults.Ok(new StoreDto(after.Code, after.Name, after.Region, after.TimeZone));
+    }
+
+    public static async Task<Results<Ok<TerminalDto>, ValidationProblem, ProblemHttpResult>> UpdateTerminal(
+        string terminalId, UpdateTerminalRequest request, FleetRegistry registry, FleetState fleet, HttpContext context, AccessResolver access,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        var errors = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, request.StoreCode, request.Model, request.SerialNumber));
+        // A path that could never be an id is simply not a terminal; the body's fields are what a caller can correct.
+        if (fleet.Get(terminalId) is null || errors.ContainsKey("terminalId")) return NoTerminal(terminalId);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var change = new TerminalRegistration(terminalId, request.StoreCode!, request.Model!, request.SerialNumber);
+        var (error, before) = await registry.UpdateTerminalAsync(change, cancellationToken);
+        if (error == RegistrationError.None)
+        {
+            await audit.RecordAsync(access.ActorName(context.User), AuditActions.TerminalChanged, terminalId,
+                RegistrationAudit.TerminalChanged(before!, fleet.Get(terminalId)!.Registration), Address(context));
+        }
+        return error switch
+        {
+            RegistrationError.None => TypedResults.Ok(TerminalDto.From(fleet.Get(terminalId)!, fleet.TargetFor(request.Model!))),
+            RegistrationError.UnknownStore => UnknownStore(request.StoreCode),
+            RegistrationError.Decommissioned => TypedResults.Problem(title: "Terminal decommissioned",
+                detail: $"Terminal '{terminalId}' is decommissioned and cannot be changed.", statusCode: 409),
+            _ => NoTerminal(terminalId),
+        };
+    }
+
+    private static ValidationProblem UnknownStore(string? code) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["storeCode"] = [$"No store has code '{code}'."] });
+
+    private static ProblemHttpResult NoTerminal(string terminalId) =>
+        TypedResults.Problem(title: "Not found", detail: $"No terminal {Shown(terminalId)}.", statusCode: 404);
+
+    private static ProblemHttpResult NoStore(string code) =>
+        TypedResults.Problem(title: "Not found", detail: $"No store {Shown(code)}.", statusCode: 404);
+
+    /// <summary>
+    /// A path value echoed only when it is text FleetOps could have kept: never a card number or control characters back
+    /// into a response or a proxy log.
+    /// </summary>
+    private static string Shown(string value) => TextRules.Problem("id", value) is null ? $"'{value}'" : "with that id";
+
     public static Results<Ok<TerminalDto>, ProblemHttpResult> GetTerminal(string terminalId, FleetState fleet,
         StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var terminal = fleet.Get(terminalId);
-        // Out of scope answers exactly like "does not exist": guessing ids reveals nothing. The id is echoed only when it
-        // is text FleetOps could have kept: never a card number or control characters back into a response or a proxy log.
-        var shown = TextRules.Problem("terminalId", terminalId) is null ? $"'{terminalId}'" : "with that id";
+        // Out of scope answers exactly like "does not exist": guessing ids reveals nothing.
         return terminal is null || !access.Scope(context.User).AllowsTerminal(terminal, stores)
-            ? TypedResults.Problem(title: "Not found", detail: $"No terminal {shown}.", statusCode: 404)
+            ? NoTerminal(terminalId)
             : TypedResults.Ok(TerminalDto.From(terminal, fleet.TargetFor(terminal.Model)));
     }
 

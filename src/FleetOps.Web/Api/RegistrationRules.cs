@@ -6,7 +6,9 @@ namespace FleetOps.Web.Api;
 /// <summary>
 /// What a store or terminal registration must look like, field by field. One copy for every door: the register endpoints
 /// and the bulk import ask the same questions, so a file cannot bring in what the API would refuse.
-/// Errors name the field, never quote the value (it may be a card number).
+/// Errors name the field, never quote the value (it may be a card number). The errors are keyed by the API's field names;
+/// the messages name the field as the API does, or as the form labels it when the caller passes <c>label</c> (the pages:
+/// "'Store name' is required." reads better under a form than "'name' is required.").
 /// </summary>
 public static partial class RegistrationRules
 {
@@ -16,13 +18,14 @@ public static partial class RegistrationRules
     [GeneratedRegex("^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")]
     private static partial Regex VersionPattern();
 
-    public static Dictionary<string, string[]> StoreProblems(CreateStoreRequest request)
+    public static Dictionary<string, string[]> StoreProblems(CreateStoreRequest request, Func<string, string>? label = null)
     {
         var errors = new Dictionary<string, string[]>();
-        Require(errors, "code", request.Code, 32, IdentifierPattern());
-        Require(errors, "name", request.Name, 200);
-        Require(errors, "region", request.Region, 100);
-        Require(errors, "timeZone", request.TimeZone, 64);
+        var named = label ?? (field => field);
+        Require(errors, named, "code", request.Code, 32, IdentifierPattern());
+        Require(errors, named, "name", request.Name, 200);
+        Require(errors, named, "region", request.Region, 100);
+        Require(errors, named, "timeZone", request.TimeZone, 64);
         if (request.TimeZone is { Length: > 0 } zone && !errors.ContainsKey("timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             errors["timeZone"] = [$"'{zone}' is not a known IANA time zone (e.g. Asia/Shanghai)."];
@@ -30,41 +33,45 @@ public static partial class RegistrationRules
         return errors;
     }
 
-    public static Dictionary<string, string[]> TerminalProblems(CreateTerminalRequest request)
+    public static Dictionary<string, string[]> TerminalProblems(CreateTerminalRequest request, Func<string, string>? label = null)
     {
         var errors = new Dictionary<string, string[]>();
-        Require(errors, "terminalId", request.TerminalId, 64, IdentifierPattern());
-        Require(errors, "storeCode", request.StoreCode, 32);
-        Require(errors, "model", request.Model, 64);
-        Optional(errors, "serialNumber", request.SerialNumber, 64);
+        var named = label ?? (field => field);
+        Require(errors, named, "terminalId", request.TerminalId, 64, IdentifierPattern());
+        Require(errors, named, "storeCode", request.StoreCode, 32);
+        Require(errors, named, "model", request.Model, 64);
+        Optional(errors, named, "serialNumber", request.SerialNumber, 64);
         return errors;
     }
 
     public static Dictionary<string, string[]> SoftwareTargetProblems(string model, SoftwareTargetRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        Require(errors, "model", model, 64);
-        Require(errors, "appVersion", request.AppVersion, 32, VersionPattern());
-        Require(errors, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
-        Optional(errors, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
+        Func<string, string> named = field => field;
+        Require(errors, named, "model", model, 64);
+        Require(errors, named, "appVersion", request.AppVersion, 32, VersionPattern());
+        Require(errors, named, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
+        Optional(errors, named, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
         return errors;
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
+    private static void Require(Dictionary<string, string[]> errors, Func<string, string> named, string field, string? value, int maxLength,
+        Regex? pattern = null)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{field}' is required."];
-        else Optional(errors, field, value, maxLength, pattern);
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"'{named(field)}' is required."];
+        else Optional(errors, named, field, value, maxLength, pattern);
     }
 
     /// <summary>
     /// The text rule comes first: a card number grouped by spaces also breaks the identifier pattern, and the caller must
     /// learn the real reason (FleetRegistry applies the same rule, so nothing reaches the database without it).
     /// </summary>
-    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength, Regex? pattern = null)
+    private static void Optional(Dictionary<string, string[]> errors, Func<string, string> named, string field, string? value, int maxLength,
+        Regex? pattern = null)
     {
         if (value is null) return;
-        if (TextRules.Problem(field, value) is { } problem) errors[field] = [problem];
-        else if (value.Length > maxLength) errors[field] = [$"'{field}' may be at most {maxLength} characters."];
-        else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{field}' has characters that are not allowed."];
+        if (TextRules.Problem(named(field), value) is { } problem) errors[field] = [problem];
+        else if (value.Length > maxLength) errors[field] = [$"'{named(field)}' may be at most {maxLength} characters."];
+        else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{named(field)}' has characters that are not allowed."];
     }
 }

@@ -95,6 +95,55 @@ public sealed class FleetRegistry(
     }
 
     /// <summary>
+    /// Changes a store's name, region and time zone; the code is its identity and stays as registered (the code given
+    /// is matched case-insensitively, like everywhere else). Returns the store as it was, for the audit line.
+    /// </summary>
+    public async Task<(RegistrationError Error, StoreInfo? Before)> UpdateStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
+    {
+        KeptText.Ensure("name", store.Name);
+        KeptText.Ensure("region", store.Region);
+        KeptText.Ensure("timeZone", store.TimeZone);
+        return await OneAtATimeAsync<(RegistrationError, StoreInfo?)>(async () =>
+        {
+            if (stores.Get(store.Code) is not { } before) return (RegistrationError.NotFound, null);
+            await using var db = databases.CreateDbContext();
+            var row = await db.Stores.FirstOrDefaultAsync(s => s.Code == before.Code, cancellationToken);
+            if (row is null) return (RegistrationError.NotFound, null);
+            (row.Name, row.Region, row.TimeZone) = (store.Name, store.Region, store.TimeZone);
+            await db.SaveChangesAsync(cancellationToken);
+            stores.Put(store with { Code = before.Code });
+            return (RegistrationError.None, before);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a terminal's store, model and serial number. Moving keeps its history (events, sales and cases stay where
+    /// they happened) and its key; the fleet re-files the terminal under the new store at once, so live pages of that
+    /// store show it. A decommissioned terminal is left as it is: it is out of service, and its record is the history.
+    /// Returns the registration as it was, for the audit line.
+    /// </summary>
+    public async Task<(RegistrationError Error, TerminalRegistration? Before)> UpdateTerminalAsync(
+        TerminalRegistration change, CancellationToken cancellationToken = default)
+    {
+        KeptText.Ensure("storeCode", change.StoreCode);
+        KeptText.Ensure("model", change.Model);
+        KeptText.Ensure("serialNumber", change.SerialNumber);
+        return await OneAtATimeAsync<(RegistrationError, TerminalRegistration?)>(async () =>
+        {
+            await using var db = databases.CreateDbContext();
+            var row = await db.Terminals.FirstOrDefaultAsync(t => t.TerminalId == change.TerminalId, cancellationToken);
+            if (row is null) return (RegistrationError.NotFound, null);
+            if (row.Decommissioned) return (RegistrationError.Decommissioned, null);
+            if (stores.Get(change.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
+            var before = new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber);
+            (row.StoreCode, row.Model, row.SerialNumber) = (store.Code, change.Model, change.SerialNumber);
+            await db.SaveChangesAsync(cancellationToken);
+            fleet.Register(before with { StoreCode = store.Code, Model = change.Model, SerialNumber = change.SerialNumber });
+            return (RegistrationError.None, before);
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Registers many new stores and terminals at once, all or nothing: under the registration gate it checks that every
     /// store code and terminal id is still free (case-insensitively, in memory and in the database), writes them in ONE
     /// transaction with reused commands, and only after COMMIT puts them into the store directory, the fleet and the key

@@ -16,6 +16,8 @@ public static class AuditActions
     public const string TerminalDecommissioned = "terminal_decommissioned";
     public const string TerminalRegistered = "terminal_registered";
     public const string StoreCreated = "store_created";
+    public const string StoreChanged = "store_changed";
+    public const string TerminalChanged = "terminal_changed";
     public const string SoftwareTargetSet = "software_target_set";
     public const string TerminalsImported = "terminals_imported";
     public const string CaseOpened = "case_opened";

@@ -78,6 +78,13 @@ public partial class TerminalDetail
         _ => Color.Default,
     };
 
+    /// <summary>Changes the model or serial, or moves the terminal to another store; the page follows it there at once.</summary>
+    private async Task EditAsync()
+    {
+        if (_terminal is null || !await StillAdministratorAsync()) return;
+        if (await TerminalDialog.EditAsync(Dialogs, T, _terminal.Registration)) Snapshot();
+    }
+
     private async Task RotateKeyAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.RotateQuestion", TerminalId], T["TerminalDetail.RotateExplain"],

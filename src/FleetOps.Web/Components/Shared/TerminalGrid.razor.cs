@@ -38,6 +38,9 @@ public partial class TerminalGrid
     private IReadOnlyList<string> _models = [];
     private IReadOnlyList<string> _versions = [];
 
+    /// <summary>The ids of the page on screen; replaced whole, never changed, since the feed reads it from another thread.</summary>
+    private IReadOnlySet<string> _shown = new HashSet<string>();
+
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
@@ -48,7 +51,8 @@ public partial class TerminalGrid
         _search = InitialSearch;
         _now = Time.GetUtcNow();
         RefreshChoices();
-        Follow(Fleet, t => _scope.AllowsTerminal(t, Stores)
+        // A terminal on the grid counts too: moved to another store (or out of this user's scope), it must leave the grid.
+        Follow(Fleet, t => _shown.Contains(t.TerminalId) || _scope.AllowsTerminal(t, Stores)
             && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)));
         FollowClock(TimeSpan.FromSeconds(15));
     }
@@ -78,6 +82,7 @@ public partial class TerminalGrid
             PageSize = state.PageSize,
         };
         var (items, total) = query.Run(FleetScope());
+        _shown = items.Select(t => t.TerminalId).ToHashSet(StringComparer.Ordinal);
         return Task.FromResult(new GridData<TerminalGridRow> { Items = items.Select(TerminalGridRow.From).ToList(), TotalItems = total });
     }
 
