@@ -38,6 +38,8 @@ public static class AuditLook
         AuditActions.StoreCreated => texts["Audit.Action.StoreCreated"],
         AuditActions.SoftwareTargetSet => texts["Audit.Action.SoftwareTargetSet"],
         AuditActions.TerminalsImported => texts["Audit.Action.TerminalsImported"],
+        AuditActions.StoreChanged => texts["Audit.Action.StoreChanged"],
+        AuditActions.TerminalChanged => texts["Audit.Action.TerminalChanged"],
         AuditActions.CaseOpened => texts["Audit.Action.CaseOpened"],
         AuditActions.CaseAdvanced => texts["Audit.Action.CaseAdvanced"],
         AuditActions.CaseOwnerChanged => texts["Audit.Action.CaseOwnerChanged"],
