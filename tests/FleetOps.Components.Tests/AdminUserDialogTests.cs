@@ -56,7 +56,7 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         dialogs.Find("input[data-testid=user-name]").Change("Impostor");
         dialogs.Find("[data-testid=user-save]").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("already taken", dialogs.Find("[data-testid=user-errors]").TextContent));
+        dialogs.WaitForAssertion(() => Assert.Contains("already belongs to a user", dialogs.Find("[data-testid=user-errors]").TextContent));
         Assert.Empty(dialogs.FindAll("[data-testid=initial-password]"));
         Assert.Single(Users.Directory.All);
     }
@@ -75,7 +75,7 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         dialogs.WaitForElement("input[data-testid=user-password]").Change("short");
         dialogs.Find("[data-testid=user-save]").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("Passwords must be at least 10 characters.", dialogs.Find("[data-testid=user-errors]").TextContent));
+        dialogs.WaitForAssertion(() => Assert.Contains("A password needs at least 10 characters.", dialogs.Find("[data-testid=user-errors]").TextContent));
         Assert.Null(Users.Find("weak@fleetops.test"));
     }
 
@@ -132,4 +132,23 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         Assert.Contains("'Display name' holds a full card number", Assert.Single(result.Errors).Description);
         Assert.Null(Users.Find("someone@fleetops.test"));
     }
+
+    [Fact]
+    public void In_Chinese_Identity_s_reason_reads_in_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("weak@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("Weak Password");
+        dialogs.FindAll("input[type=radio]")[1].Click();
+        dialogs.WaitForElement("input[data-testid=user-password]").Change("short");
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("密码至少需要 10 个字符。", dialogs.Find("[data-testid=user-errors]").TextContent));
+    }
 }
+

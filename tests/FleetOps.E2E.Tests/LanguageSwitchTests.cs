@@ -33,7 +33,7 @@ public sealed class LanguageSwitchTests(E2EFixture fixture) : IClassFixture<E2EF
         await Expect(page.Locator("h4")).ToHaveTextAsync("终端");
         await Expect(chip).ToHaveTextAsync("未知");
         await Expect(page.Locator("input[data-testid=terminal-search]")).ToHaveValueAsync(id);
-        await Expect(page.Locator("[data-testid=live-indicator]")).ToHaveTextAsync("实时");
+        await Expect(page.Locator("[data-testid=live-indicator]")).ToHaveTextAsync("实时", new() { UseInnerText = true });
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await page.AssertNotReloadedAsync();
 

@@ -28,6 +28,7 @@ public static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<FleetIdentityErrors>()
             .AddEntityFrameworkStores<FleetDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
