@@ -21,6 +21,13 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium || echo "could not install chromium; the end-to-end tests will fail"
 fi
 
+# A Chinese font, so the zh-CN tour's screenshots (tests/FleetOps.E2E.Tests/bin/Release/net10.0/screenshots/zh-CN) show
+# Chinese instead of empty boxes; the test itself reads the page's text and passes either way.
+if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  log "installing a Chinese font"
+  apt_install fonts-wqy-microhei || echo "could not install a Chinese font; the zh-CN screenshots will show boxes"
+fi
+
 # PostgreSQL for the provider tests: start the machine's cluster if there is one, and make a test database.
 if [ -z "${FLEETOPS_TEST_POSTGRES:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
   cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)

@@ -35,7 +35,8 @@ public sealed class ExportTests(E2EFixture fixture) : IClassFixture<E2EFixture>
         Assert.Contains(".csv", response.Headers["content-disposition"]);
 
         var lines = (await response.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("terminalId,storeCode,storeName,model,serialNumber,connectivity,lastSeenAt,appVersion,firmwareVersion,powerSource,batteryPercent,power,lossesInWindow,likelyCause,software", lines[0]);
+        // The test app reads English (E2EApp): readable headers, the same columns in every language.
+        Assert.Equal("Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software", lines[0]);
         var row = Assert.Single(lines.Skip(1));
         var cells = row.Split(',');
         Assert.Equal(id, cells[0]);

@@ -1,10 +1,12 @@
-using System.Text;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 
 namespace FleetOps.Web.Api;
 
-/// <summary>CSV exports of what the grids show, with the same filters.</summary>
+/// <summary>
+/// CSV exports of what the grids show, with the same filters, in the reader's language: <c>lang=zh-CN|en</c>, else the
+/// request's culture (saved choice, <c>Accept-Language</c>, <c>FleetOps:DefaultCulture</c>).
+/// </summary>
 public static class ExportsApi
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
@@ -16,15 +18,18 @@ public static class ExportsApi
 
     public static IResult ExportTerminals(
         FleetState fleet, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        IReaderLanguage language,
         string? connectivity = null, string? power = null, string? software = null, string? store = null,
-        string? model = null, string? version = null, string? search = null)
+        string? model = null, string? version = null, string? search = null, string? lang = null)
     {
         var filter = new ListFilter();
         var query = TerminalListQuery.Read(filter, connectivity, power, software, store, model, version, search) with { PageSize = int.MaxValue };
+        var chosen = filter.OneOf("lang", lang, language.Names);
         if (filter.HasErrors) return filter.Problem();
+        if (chosen is not null) language.Use(chosen);
         var rows = query.Sort(query.Filter(access.Scope(context.User).Terminals(fleet, stores))).ToList();
-        var csv = TerminalCsv.Write(rows, stores);
+        var csv = TerminalCsv.Write(rows, stores, language);
         var name = $"terminals-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+        return Results.File(CsvText.Bytes(csv), "text/csv; charset=utf-8", name);
     }
 }

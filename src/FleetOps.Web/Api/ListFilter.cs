@@ -58,6 +58,18 @@ public sealed class ListFilter
         return (p, size);
     }
 
+    /// <summary>
+    /// Exactly one of <paramref name="names"/> (an export's <c>lang</c>: <c>zh-CN</c>, <c>en</c>), case forgiven, as
+    /// spelled there; null when not given.
+    /// </summary>
+    public string? OneOf(string name, string? value, IReadOnlyList<string> names)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (names.FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } known) return known;
+        _errors[name] = [$"'{name}' must be one of: {string.Join(", ", names)}."];
+        return null;
+    }
+
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>
     public void Fail(string name, string message) => _errors[name] = [message];
 

@@ -1,38 +1,37 @@
 using System.Globalization;
 using System.Text;
 using FleetOps.Core.Fleet;
-using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Api;
 
-/// <summary>Writes terminals as RFC 4180 CSV that opens cleanly in a spreadsheet (ISO timestamps, quoted text).</summary>
+/// <summary>
+/// Writes terminals as RFC 4180 CSV that opens cleanly in a spreadsheet: headers and states in the reader's language
+/// (the names the pages show), timestamps ISO 8601 UTC, numbers invariant.
+/// </summary>
 public static class TerminalCsv
 {
-    public static string Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores)
+    private static readonly string[] Header =
+    [
+        "Csv.TerminalId", "Csv.StoreCode", "Csv.StoreName", "Csv.Model", "Csv.SerialNumber", "Csv.Connectivity", "Csv.LastSeenAt",
+        "Csv.AppVersion", "Csv.FirmwareVersion", "Csv.PowerSource", "Csv.BatteryPercent", "Csv.Power", "Csv.LossesInWindow",
+        "Csv.LikelyCause", "Csv.Software",
+    ];
+
+    public static StringBuilder Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores, IReaderLanguage language)
     {
-        var sb = new StringBuilder();
-        sb.Append("terminalId,storeCode,storeName,model,serialNumber,connectivity,lastSeenAt,appVersion,firmwareVersion,powerSource,batteryPercent,power,lossesInWindow,likelyCause,software\r\n");
+        var sb = CsvText.Start(language, Header);
         foreach (var t in terminals)
         {
             var a = t.Assessment;
-            string?[] cells =
+            CsvText.Row(sb,
             [
                 t.TerminalId, t.StoreCode, stores.Get(t.StoreCode)?.Name, t.Model, t.Registration.SerialNumber,
-                a.Connectivity.ToWire(), t.LastContactAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? source.ToWire() : null,
-                t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), a.Power.ToWire(),
-                a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? cause.ToWire() : null, a.Software.ToWire(),
-            ];
-            sb.AppendJoin(',', cells.Select(Escape)).Append("\r\n");
+                language.Name(a.Connectivity), t.LastContactAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? language.Name(source) : null,
+                t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), language.Name(a.Power),
+                a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? language.Name(cause) : null, language.Name(a.Software),
+            ]);
         }
-        return sb.ToString();
-    }
-
-    public static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        // A leading = + - @ would be run as a formula by spreadsheets; prefix it so it stays text.
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        return sb;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
@@ -35,15 +34,19 @@ public static class TransactionsApi
 
     public static Results<FileContentHttpResult, ValidationProblem> Csv(
         TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
-        string? store = null, string? reason = null, string? caseStatus = null)
+        IReaderLanguage language,
+        string? store = null, string? reason = null, string? caseStatus = null, string? lang = null)
     {
         var filter = new ListFilter();
         var query = Read(filter, store, reason, access.Scope(context.User), stores);
         var withCase = ReadCaseStatus(filter, caseStatus, cases);
+        // In the reader's language: lang=zh-CN|en, else the request's culture.
+        var chosen = filter.OneOf("lang", lang, language.Names);
         if (filter.HasErrors) return filter.Problem();
+        if (chosen is not null) language.Use(chosen);
         var now = time.GetUtcNow();
         var rows = query.Sort(query.Filter(book.Unsettled.Where(withCase), now)).Select(t => UnsettledDto.From(t, cases));
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(UnsettledCsv.Write(rows))).ToArray();
+        var bytes = CsvText.Bytes(UnsettledCsv.Write(rows, language));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"unsettled-{now:yyyyMMdd-HHmm}.csv");
     }
 

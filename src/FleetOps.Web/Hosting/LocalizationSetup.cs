@@ -1,3 +1,4 @@
+using FleetOps.Web.Api;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +26,7 @@ public static class LocalizationSetup
         services.AddScoped<IStringLocalizer<UiText>, CultureLocalizer<UiText>>();
         services.AddScoped<IStringLocalizer<MudBlazorText>, CultureLocalizer<MudBlazorText>>();
         services.AddScoped<UiFormat>();
+        services.AddScoped<IReaderLanguage, ExportLanguage>();
         services.AddScoped<CultureSwitch>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CultureCircuitHandler>());
         // Components that show text follow this value and render again when the language changes (LocalizedComponent).

@@ -77,12 +77,14 @@ public class E2EFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (own context: no shared cookies or storage between tests).</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="locale">The browser's locale (its Accept-Language and navigator.language), e.g. "zh-CN"; default: Chromium's own.</param>
+    public async Task<IPage> NewPageAsync(string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = locale,
         });
         context.SetDefaultTimeout(10_000);
         return await context.NewPageAsync();

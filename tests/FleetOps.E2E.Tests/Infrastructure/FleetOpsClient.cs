@@ -23,11 +23,13 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
     /// </summary>
     public static string Letters(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
 
-    public async Task<string> CreateStoreAsync(string? code = null)
+    /// <param name="name">The store's name (default "Store {code}"); a language tour passes a Chinese one, so the page text it checks holds no English it made itself.</param>
+    /// <param name="region">The store's region (default "East").</param>
+    public async Task<string> CreateStoreAsync(string? code = null, string? name = null, string region = "East")
     {
         code ??= NewId("S");
         using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/stores",
-            JsonContent.Create(new { code, name = $"Store {code}", region = "East", timeZone = "Asia/Shanghai" }));
+            JsonContent.Create(new { code, name = name ?? $"Store {code}", region, timeZone = "Asia/Shanghai" }));
         await ExpectAsync(response, HttpStatusCode.Created);
         return code;
     }

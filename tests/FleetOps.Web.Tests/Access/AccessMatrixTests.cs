@@ -50,7 +50,7 @@ public sealed class AccessMatrixTests(TwoRegionFleet world) : IClassFixture<TwoR
         {
             Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
             var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("terminalId,", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("Terminal ID,", lines[0], StringComparison.Ordinal); // the test app reads English
             return lines.Skip(1).Select(line => line.Split(',')[0]).ToList();
         }
         var body = await Expect.JsonObjectAsync(response);

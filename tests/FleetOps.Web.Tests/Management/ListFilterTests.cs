@@ -30,6 +30,8 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/export/terminals.csv?connectivity=sleeping", "connectivity" },
         { "/export/terminals.csv?software=ancient", "software" },
         { "/export/terminals.csv?search=" + "%E2%80%8B4111%201111%201111%201111", "search" },
+        { "/export/terminals.csv?lang=fr", "lang" },
+        { "/api/v1/transactions/unsettled.csv?lang=zh-TW", "lang" },
     };
 
     [Theory]

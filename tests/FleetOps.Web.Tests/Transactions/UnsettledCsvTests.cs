@@ -9,14 +9,15 @@ using static FleetOps.Web.Tests.Transactions.Till;
 namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
-/// The acquirer's CSV (docs/api.md §2) opens cleanly in a spreadsheet: UTF-8 with a BOM, the fixed header, RFC 4180
-/// quoting, no formulas, ISO 8601 UTC timestamps, amounts in major units beside the currency, and the masked PAN only.
+/// The acquirer's CSV (docs/api.md §2) opens cleanly in a spreadsheet: UTF-8 with a BOM, the fixed columns with readable
+/// headers and names in the reader's language (English here), RFC 4180 quoting, no formulas, ISO 8601 UTC timestamps,
+/// amounts in major units beside the currency, and the masked PAN only.
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]
 public sealed class UnsettledCsvTests(UnsettledClockApp app)
 {
     private const string Header =
-        "terminalId,storeCode,transactionId,amount,currency,maskedPan,authCode,rrn,batchNumber,authorizedAt,lastStage,reason,caseStatus";
+        "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case";
 
     [Fact]
     public async Task Csv_has_bom_header_quoting_formula_guard_iso_times_major_units_and_masked_pans_only()
@@ -49,8 +50,8 @@ public sealed class UnsettledCsvTests(UnsettledClockApp app)
         Assert.Equal(Header, lines[0]);
         Assert.Equal(new[]
         {
-            $"{till.TerminalId},{till.Store},\"0001,\"\"x\"\"\",128.00,CNY,622848******1234,A1B2C3,123456789012,000123,{Iso(quoted)},completed,not_settled,none",
-            $"{till.TerminalId},{till.Store},'=1+2,45.50,CNY,622848******1234,'=2+5,123456789012,000123,{Iso(formula)},completed,not_settled,none",
+            $"{till.TerminalId},{till.Store},\"0001,\"\"x\"\"\",128.00,CNY,622848******1234,A1B2C3,123456789012,000123,{Iso(quoted)},completed,Not settled,no case",
+            $"{till.TerminalId},{till.Store},'=1+2,45.50,CNY,622848******1234,'=2+5,123456789012,000123,{Iso(formula)},completed,Not settled,no case",
             "",
         }, lines[1..]);
         Assert.DoesNotContain(cardNumber, text);
@@ -74,10 +75,17 @@ public sealed class UnsettledCsvTests(UnsettledClockApp app)
 
         var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
         Assert.Equal(4, items.Count);
+        // The CSV names each reason as the worklist does in English; the JSON list keeps the wire names.
         Assert.Equal(
-            items.Select(i => $"{Expect.Wire(i["terminalId"])}:{Expect.Wire(i["reason"])}").Order(),
+            items.Select(i => $"{Expect.Wire(i["terminalId"])}:{EnglishReasons[Expect.Wire(i["reason"])]}").Order(),
             rows.Select(r => r.Split(',')).Select(c => $"{c[0]}:{c[11]}").Order());
     }
+
+    private static readonly Dictionary<string, string> EnglishReasons = new()
+    {
+        ["incomplete"] = "Incomplete", ["interrupted_by_power_loss"] = "Interrupted by power loss",
+        ["not_settled"] = "Not settled", ["authorization_expiring"] = "Authorisation expiring",
+    };
 
     /// <summary>A full card number in the transaction id of one event and in the RRN of another: both are refused.</summary>
     private async Task<JsonArray> SendWithCardNumbersAsync(Till till, string cardNumber, DateTimeOffset t)
