@@ -35,4 +35,13 @@ public sealed class ProblemDetailTextTests
     [InlineData("en", "No terminal T-1.")]
     public void Other_messages_and_English_stay_as_written(string culture, string message) =>
         Assert.Equal(message, ProblemDetailText.Translate(message, CultureInfo.GetCultureInfo(culture)));
+
+    [Theory]
+    [InlineData("The header names the column 'model' twice.", "表头中“model”列出现了两次。")]
+    [InlineData("'terminalId' 'T-7' is also on row 3 (ids are compared ignoring letter case).", "terminalId“T-7”也出现在第 3 行（编号比较时不区分大小写）。")]
+    [InlineData("Line 12 is not UTF-8 text; save the file as CSV UTF-8.", "第 12 行不是 UTF-8 文本；请将文件另存为 CSV UTF-8。")]
+    [InlineData("A password needs at least 10 characters.", "密码至少需要 10 个字符。")]
+    public void Import_and_password_refusals_read_in_Chinese(string english, string chinese) =>
+        Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }
+
