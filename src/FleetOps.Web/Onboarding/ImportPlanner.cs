@@ -116,12 +116,12 @@ public sealed class ImportPlanner(StoreDirectory stores)
         if (bad.Contains(ImportColumns.StoreCode)) return null;
         if (stores.Get(code) is { } registered)
         {
-            return SameStore(number, row, bad, registered, code, "the registered store", plan) ? registered.Code : null;
+            return SameStore(number, row, bad, registered, code, definingRow: null, plan) ? registered.Code : null;
         }
         if (plan.StoreRows.TryGetValue(code, out var firstRow))
         {
             if (!plan.StoresByCode.TryGetValue(code, out var first)) return null; // its defining row is reported already
-            return SameStore(number, row, bad, first, code, $"row {firstRow}, which defines this store", plan) ? first.Code : null;
+            return SameStore(number, row, bad, first, code, firstRow, plan) ? first.Code : null;
         }
         plan.StoreRows[code] = number;
         var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone]);
@@ -139,13 +139,16 @@ public sealed class ImportPlanner(StoreDirectory stores)
     /// typo, not a second store), and may repeat its name, region and time zone but not contradict them: an import never
     /// changes a store.
     /// </summary>
-    private static bool SameStore(int number, Dictionary<string, string?> row, HashSet<string> bad, StoreInfo store, string code, string where, ImportPlan plan)
+    /// <param name="definingRow">The file's row that defines the store; null for a store registered before. Each message
+    /// is written whole for either case, so that it can be said in the reader's language.</param>
+    private static bool SameStore(int number, Dictionary<string, string?> row, HashSet<string> bad, StoreInfo store, string code, int? definingRow, ImportPlan plan)
     {
         var before = plan.Errors.Count;
         if (!string.Equals(store.Code, code, StringComparison.Ordinal))
         {
-            plan.Errors.Add(number, ImportColumns.StoreCode,
-                $"'storeCode' '{code}' differs only in letter case from '{store.Code}' of {where}; store codes are case-insensitive.");
+            plan.Errors.Add(number, ImportColumns.StoreCode, definingRow is { } defining
+                ? $"'storeCode' '{code}' differs only in letter case from '{store.Code}' of row {defining}, which defines this store; store codes are case-insensitive."
+                : $"'storeCode' '{code}' differs only in letter case from the registered store '{store.Code}'; store codes are case-insensitive.");
         }
         Differs(ImportColumns.StoreName, store.Name);
         Differs(ImportColumns.Region, store.Region);
@@ -157,7 +160,9 @@ public sealed class ImportPlanner(StoreDirectory stores)
             // A cell already refused (a card number, a formula) is reported once, for its real reason.
             if (row[column] is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
             {
-                plan.Errors.Add(number, column, $"'{column}' differs from {where}; leave it empty or write it the same (an import does not change stores).");
+                plan.Errors.Add(number, column, definingRow is { } defining
+                    ? $"'{column}' differs from row {defining}, which defines this store; leave it empty or write it the same (an import does not change stores)."
+                    : $"'{column}' differs from the registered store; leave it empty or write it the same (an import does not change stores).");
             }
         }
     }

@@ -41,6 +41,8 @@ public sealed class ProblemDetailTextTests
     [InlineData("'terminalId' 'T-7' is also on row 3 (ids are compared ignoring letter case).", "terminalId“T-7”也出现在第 3 行（编号比较时不区分大小写）。")]
     [InlineData("Line 12 is not UTF-8 text; save the file as CSV UTF-8.", "第 12 行不是 UTF-8 文本；请将文件另存为 CSV UTF-8。")]
     [InlineData("A password needs at least 10 characters.", "密码至少需要 10 个字符。")]
+    [InlineData("'region' differs from row 2, which defines this store; leave it empty or write it the same (an import does not change stores).",
+        "“region”与定义此门店的第 2 行不一致；请留空或写成相同内容（导入不会修改门店）。")]
     public void Import_and_password_refusals_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }
