@@ -153,4 +153,16 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.True(Browser.RedirectsToSignIn(response));
         Assert.Contains("ReturnUrl=%2Fstores%3Fregion%3DEast", Browser.LocationOf(response), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Without_the_demo_a_demo_link_fills_in_nothing()
+    {
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync("/account/signin?demo=admin%40fleetops.demo");
+
+        Assert.DoesNotContain("FleetOps-demo-2026", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-accounts", page, StringComparison.Ordinal);
+    }
 }
+

@@ -95,4 +95,20 @@ public sealed class DemoWorklistTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Demo_accounts_on_the_sign_in_page_fill_the_form_in_when_clicked()
+    {
+        using var client = _app.CreateClient();
+
+        var page = await client.GetStringAsync("/account/signin");
+        Assert.Contains("href=\"account/signin?demo=store.manager%40fleetops.demo\"", page, StringComparison.Ordinal);
+
+        var picked = await client.GetStringAsync("/account/signin?demo=store.manager%40fleetops.demo");
+        Assert.Matches("<input[^>]*id=\"email\"[^>]*value=\"store.manager@fleetops.demo\"", picked);
+        Assert.Matches($"<input[^>]*id=\"password\"[^>]*value=\"{DemoUsers.Password}\"", picked);
+        var unknown = await client.GetStringAsync("/account/signin?demo=someone@example.test");
+        Assert.DoesNotContain($"value=\"{DemoUsers.Password}\"", unknown, StringComparison.Ordinal);
+    }
 }
+
