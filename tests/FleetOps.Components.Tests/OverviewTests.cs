@@ -108,4 +108,18 @@ public sealed class OverviewTests : FleetComponentTest
             Assert.Equal("0", Kpi(cut, "kpi-unknown"));
         });
     }
+
+    [Fact]
+    public void The_events_chart_labels_its_minutes_in_the_stores_time_zone()
+    {
+        BuildMixedFleet(); // stores in Asia/Shanghai; the clock is at midnight UTC, 08:00 there
+
+        var cut = Render<Overview>();
+
+        var first = TimeZoneInfo.ConvertTime(Now - TimeSpan.FromMinutes(29), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("HH:mm");
+        Assert.StartsWith("07:", first);
+        Assert.Contains($">{first}<", cut.Markup);
+        Assert.DoesNotContain($">{(Now - TimeSpan.FromMinutes(29)).UtcDateTime:HH:mm}<", cut.Markup); // not the server's UTC
+    }
 }
+

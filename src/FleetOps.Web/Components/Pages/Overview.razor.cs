@@ -55,7 +55,9 @@ public partial class Overview
     private void Rebuild()
     {
         _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory, Cases);
-        _eventLabels = _model.EventsPerMinute.Select((p, i) => i % 5 == 0 ? p.Minute.ToLocalTime().ToString("HH:mm") : "").ToArray();
+        // Minutes in the stores' zone (the one the page's other times use), not the server's.
+        _eventLabels = _model.EventsPerMinute
+            .Select((p, i) => i % 5 == 0 ? TimeZoneInfo.ConvertTime(p.Minute, _model.RiskTrendZone).ToString("HH:mm", F.Culture) : "").ToArray();
         _eventSeries = [new ChartSeries<double> { Name = T["Overview.Series.Events"], Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
 
         var charted = _model.Stores.OrderByDescending(s => s.Offline).ThenByDescending(s => s.Problems).ThenBy(s => s.Store.Code).Take(ChartedStores).ToList();
