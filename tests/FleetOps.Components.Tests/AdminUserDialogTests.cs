@@ -64,16 +64,7 @@ public sealed class AdminUserDialogTests : FleetComponentTest
     [Fact]
     public void A_typed_password_too_weak_is_refused_in_the_dialog_with_Identity_s_reason()
     {
-        RenderPopoverProvider();
-        var dialogs = Context.Render<MudDialogProvider>();
-        var cut = Render<UsersPage>();
-
-        cut.WaitForElement("[data-testid=new-user]").Click();
-        dialogs.WaitForElement("input[data-testid=user-email]").Change("weak@fleetops.test");
-        dialogs.Find("input[data-testid=user-name]").Change("Weak Password");
-        dialogs.FindAll("input[type=radio]")[1].Click();
-        dialogs.WaitForElement("input[data-testid=user-password]").Change("short");
-        dialogs.Find("[data-testid=user-save]").Click();
+        var dialogs = SubmitNewUserWithPassword("short");
 
         dialogs.WaitForAssertion(() => Assert.Contains("A password needs at least 10 characters.", dialogs.Find("[data-testid=user-errors]").TextContent));
         Assert.Null(Users.Find("weak@fleetops.test"));
@@ -137,18 +128,24 @@ public sealed class AdminUserDialogTests : FleetComponentTest
     public void In_Chinese_Identity_s_reason_reads_in_Chinese()
     {
         UseLanguage(Languages.Chinese);
+        var dialogs = SubmitNewUserWithPassword("short");
+
+        dialogs.WaitForAssertion(() => Assert.Contains("密码至少需要 10 个字符。", dialogs.Find("[data-testid=user-errors]").TextContent));
+    }
+
+    /// <summary>Opens the users page's "new user" dialog, fills it in with <paramref name="password"/> typed, and saves.</summary>
+    private IRenderedComponent<MudDialogProvider> SubmitNewUserWithPassword(string password)
+    {
         RenderPopoverProvider();
         var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render<UsersPage>();
-
         cut.WaitForElement("[data-testid=new-user]").Click();
         dialogs.WaitForElement("input[data-testid=user-email]").Change("weak@fleetops.test");
         dialogs.Find("input[data-testid=user-name]").Change("Weak Password");
         dialogs.FindAll("input[type=radio]")[1].Click();
-        dialogs.WaitForElement("input[data-testid=user-password]").Change("short");
+        dialogs.WaitForElement("input[data-testid=user-password]").Change(password);
         dialogs.Find("[data-testid=user-save]").Click();
-
-        dialogs.WaitForAssertion(() => Assert.Contains("密码至少需要 10 个字符。", dialogs.Find("[data-testid=user-errors]").TextContent));
+        return dialogs;
     }
 }
 

@@ -73,7 +73,9 @@ public static class ApiReference
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             var isTelemetry = metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == TelemetryApi.EndpointName);
             if (isTelemetry) AddTelemetryExamples(operation);
-            if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<AuthorizationPolicy>().Any()) return Task.CompletedTask;
+            var signedIn = !metadata.OfType<IAllowAnonymous>().Any()
+                && (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any());
+            if (!signedIn) return Task.CompletedTask;
             var scheme = new OpenApiSecuritySchemeReference(isTelemetry ? TerminalKeyScheme : ApiTokenScheme, context.Document);
             operation.Security = [new OpenApiSecurityRequirement { [scheme] = [] }];
             return Task.CompletedTask;

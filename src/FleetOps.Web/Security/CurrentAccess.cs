@@ -14,4 +14,7 @@ public sealed class CurrentAccess(AuthenticationStateProvider authentication, Ac
     public async Task<bool> IsAdministratorAsync() => resolver.IsAdministrator(await PrincipalAsync());
 
     public async Task<UserAccess?> UserAsync() => resolver.User(await PrincipalAsync());
+
+    /// <summary>Who did it, for the audit log and case trails: the same naming as the API's (<see cref="AccessResolver.ActorName"/>).</summary>
+    public async Task<string> ActorNameAsync() => resolver.ActorName(await PrincipalAsync());
 }

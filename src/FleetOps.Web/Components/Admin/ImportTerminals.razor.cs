@@ -61,7 +61,7 @@ public partial class ImportTerminals
         StateHasChanged();
         try
         {
-            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            var actor = await Access.ActorNameAsync();
             await using var stream = file.OpenReadStream(OnboardingImport.MaxBytes);
             _outcome = await Import.RunAsync(stream, format.Value, actor, null, new Relay(OnProgress));
         }

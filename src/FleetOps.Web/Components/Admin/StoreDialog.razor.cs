@@ -76,7 +76,7 @@ public partial class StoreDialog
         _saving = true;
         try
         {
-            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            var actor = await Access.ActorNameAsync();
             if (Existing is null)
             {
                 if (await Registry.AddStoreAsync(store) == RegistrationError.AlreadyExists)

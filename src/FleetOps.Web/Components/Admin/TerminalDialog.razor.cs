@@ -88,7 +88,7 @@ public partial class TerminalDialog
         _saving = true;
         try
         {
-            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            var actor = await Access.ActorNameAsync();
             if (Existing is null) await RegisterAsync(terminal, actor);
             else await ChangeAsync(terminal with { TerminalId = Existing.TerminalId }, actor);
         }

@@ -81,7 +81,7 @@ public partial class UserDialog
         _saving = true;
         try
         {
-            var actor = (await Access.UserAsync())?.Email ?? "unknown";
+            var actor = await Access.ActorNameAsync();
             // Administrators see everything: a stored scope would only confuse a later demotion.
             var administrator = _role == Roles.Administrator;
             var draft = new UserDraft(_email.Trim(), _displayName.Trim(), _role,

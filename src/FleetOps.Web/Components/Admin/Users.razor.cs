@@ -56,7 +56,7 @@ public partial class Users
         // The confirmation may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync()) return;
 
-        var actor = (await Access.UserAsync())?.Email ?? "unknown";
+        var actor = await Access.ActorNameAsync();
         var result = await Changes.RunAsync(a => a.SetDisabledAsync(user.UserId, disabled, actor, remoteAddress: null));
         if (result.Succeeded) Snackbar.Add(disabled ? T["Users.DisabledNow", user.Email] : T["Users.EnabledNow", user.Email], Severity.Success);
         else Snackbar.Add(string.Join(" ", result.Errors.Select(e => F.Message(e.Description))), Severity.Error);

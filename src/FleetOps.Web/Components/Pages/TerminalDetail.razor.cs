@@ -129,7 +129,7 @@ public partial class TerminalDetail
     /// <summary>Changes made from the pages carry no remote address: a circuit has no reliable HttpContext.</summary>
     private async Task RecordAsync(string action)
     {
-        var actor = (await Access.UserAsync())?.Email ?? "unknown";
+        var actor = await Access.ActorNameAsync();
         await Audit.RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
     }
 }

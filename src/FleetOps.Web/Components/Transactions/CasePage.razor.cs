@@ -56,7 +56,7 @@ public partial class CasePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
-        _me = (await Access.UserAsync())?.Email ?? "unknown";
+        _me = await Access.ActorNameAsync();
         _readOnly = await ReadOnlyAsync();
         // The terminal's later events (a settlement, a reversal, the power history) and changes to this case.
         Follow(Book, t => t.TerminalId == TerminalId);
