@@ -84,6 +84,47 @@ public sealed class AdminPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task The_audit_page_opens_on_the_action_and_page_of_its_link_and_keeps_a_new_search_in_the_address()
+    {
+        var audit = Services.GetRequiredService<AuditLog>();
+        for (var i = 0; i < 30; i++) await audit.RecordAsync($"user{i:00}@fleetops.test", AuditActions.SignInFailed, null, "wrong password", "10.1.2.3");
+        await audit.RecordAsync("other@fleetops.test", AuditActions.SignIn, null, null, "10.1.2.4");
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        // Failed sign-ins only, 25 a page, newest first: page 2 holds the five oldest.
+        var cut = RenderAt<Audit>("admin/audit?action=" + AuditActions.SignInFailed + "&page=2&pageSize=25");
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=audit-table] tbody tr").Count));
+        Assert.Contains("user00@fleetops.test", cut.Find("[data-testid=audit-table] tbody tr:last-child").TextContent);
+
+        cut.Find("input[data-testid=audit-search]").Input("user07");
+        Clock.Advance(TimeSpan.FromMilliseconds(500)); // the search box waits for typing to pause
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=audit-table] tbody tr")));
+        Assert.Contains("search=user07", navigation.Uri);
+        Assert.DoesNotContain("page=2", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task The_users_page_opens_on_the_role_of_its_link_and_keeps_a_new_filter_in_the_address()
+    {
+        await Users.CreateAsync(Roles.Technician, email: "tech@fleetops.test");
+        await Users.CreateAsync(Roles.StoreManager, email: "sm@fleetops.test");
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        var cut = RenderAt<UsersPage>("admin/users?role=Technician");
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='user-row-tech@fleetops.test']")));
+        Assert.Empty(cut.FindAll("[data-testid='user-row-sm@fleetops.test']"));
+
+        cut.Find("input[data-testid=user-search]").Input("nobody");
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='user-row-tech@fleetops.test']")));
+        Assert.Contains("search=nobody", navigation.Uri);
+        Assert.Contains("role=Technician", navigation.Uri);
+    }
+
+    [Fact]
     public void The_menu_offers_administration_to_administrators_only()
     {
         var admin = Render<NavMenu>();

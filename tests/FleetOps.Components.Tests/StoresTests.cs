@@ -3,6 +3,7 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
 
@@ -95,7 +96,52 @@ public sealed class StoresTests : FleetComponentTest
         }
         Assert.Null(Fleet.Get("T-14")!.Assessment.LikelyCause);
     }
+
+    private static List<string> Codes(IRenderedComponent<Stores> cut) =>
+        cut.FindAll("[data-testid=store-table] tbody tr").Select(r => r.QuerySelector("a")!.TextContent.Split(' ')[0]).ToList();
+
+    private string Address => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+
+    [Fact]
+    public void By_default_the_store_with_most_offline_terminals_is_first_and_the_address_stays_plain()
+    {
+        var cut = RenderAt<Stores>("stores");
+
+        cut.WaitForAssertion(() => Assert.Equal(["S-2", "S-1"], Codes(cut)));
+        Assert.EndsWith("/stores", Address);
+    }
+
+    [Fact]
+    public void A_link_with_region_and_sort_opens_that_view_and_a_new_sort_is_written_back()
+    {
+        AddStore("S-3", region: "North");
+        var cut = RenderAt<Stores>("stores?region=North&sort=code&order=desc");
+        cut.WaitForAssertion(() => Assert.Equal(["S-3", "S-2"], Codes(cut)));
+        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Store")).Click();
+        cut.WaitForAssertion(() => Assert.Equal(["S-2", "S-3"], Codes(cut)));
+        Assert.Contains("sort=code", Address);
+        Assert.DoesNotContain("order=desc", Address);
+
+        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Terminals")).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["S-3", "S-2"], Codes(cut))); // 0 terminals, then 2 — ascending
+        Assert.Contains("sort=terminals", Address);
+        Assert.Contains("region=North", Address);
+        Assert.DoesNotContain("order=desc", Address);
+    }
+
+    [Fact]
+    public void Only_stores_with_problems_is_kept_in_the_address()
+    {
+        var cut = RenderAt<Stores>("stores");
+
+        cut.Find("input[data-testid=store-problems]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(["S-2"], Codes(cut)));
+        Assert.Contains("problems=only", Address);
+    }
 }
+
 
 public sealed class StoreDetailTests : FleetComponentTest
 {

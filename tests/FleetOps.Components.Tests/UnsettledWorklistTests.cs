@@ -4,6 +4,7 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Transactions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
 
@@ -361,5 +362,41 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         Assert.Equal(25, RowIds(cut).Count);
         Assert.Equal("1–25 of 30", cut.Find("[data-testid=unsettled-range]").TextContent.Trim());
         Assert.Equal("T-1-tx-00", RowIds(cut)[0]);
+    }
+
+    private string Address => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+
+    [Fact]
+    public void A_sorted_paged_view_opens_from_its_link_and_changes_are_written_back()
+    {
+        for (var i = 0; i < 30; i++) Authorized("T-1", $"tx-{i:00}", TimeSpan.FromMinutes(60 - i), amountMinor: 100 + i);
+        Authorized("T-3", "elsewhere", TimeSpan.FromMinutes(5), amountMinor: 99999);
+
+        // Highest amount first, S-1 only, page 2 of 25: the five smallest of S-1's thirty.
+        var cut = RenderAt<Worklist>("transactions/unsettled?store=S-1&sort=amount_highest&page=2");
+
+        Assert.Equal(["T-1-tx-04", "T-1-tx-03", "T-1-tx-02", "T-1-tx-01", "T-1-tx-00"], RowIds(cut));
+        Assert.Equal("26–30 of 30", cut.Find("[data-testid=unsettled-range]").TextContent.Trim());
+
+        cut.Find("[data-testid=unsettled-sort]").Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Newest first")).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("T-1-tx-29", RowIds(cut)[0]));
+        Assert.Contains("sort=newest", Address);
+        Assert.Contains("store=S-1", Address);
+        Assert.DoesNotContain("page=", Address); // a new sort starts at the first page
+    }
+
+    [Fact]
+    public void Following_a_link_to_another_reason_while_the_page_is_open_shows_that_reason()
+    {
+        Completed("T-1", "late", TimeSpan.FromHours(30));
+        Authorized("T-1", "incomplete", TimeSpan.FromMinutes(10));
+        var cut = RenderAt<Worklist>("transactions/unsettled?reason=not_settled");
+        Assert.Equal(["T-1-late"], RowIds(cut));
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("transactions/unsettled?reason=incomplete");
+
+        cut.WaitForAssertion(() => Assert.Equal(["T-1-incomplete"], RowIds(cut)));
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FleetOps.Web.Api;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -6,8 +8,14 @@ using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
 
+/// <summary>
+/// The audit log for administrators, newest first, in the browser's time zone. The view lives in the address
+/// (<see cref="ViewAddress"/>): <c>search</c>, <c>action</c> and the page every grid writes the same way (<see cref="GridPosition"/>).
+/// </summary>
 public partial class Audit
 {
+    private static readonly int[] PageSizes = [50, 25, 100];
+
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private AuditLog Log { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -16,10 +24,22 @@ public partial class Audit
     private bool _checked, _isAdministrator;
     private string? _search, _action;
     private TimeZoneInfo _zone = TimeZoneInfo.Local;
+    private ViewAddress? _address;
+    private GridPosition _position = new(null, false, 1, PageSizes[0]);
+
+    /// <summary>Changed when the address changes from outside: a new table starts at the address's page.</summary>
+    private int _tableGeneration;
 
     protected override async Task OnInitializedAsync()
     {
         _isAdministrator = await Access.IsAdministratorAsync();
+        _address = FollowAddress(() =>
+        {
+            ReadAddress();
+            _tableGeneration++;
+            return Task.CompletedTask;
+        });
+        ReadAddress();
         if (_isAdministrator) _zone = await BrowserTimeZone.DetectAsync(JS);
         _checked = true;
     }
@@ -28,8 +48,25 @@ public partial class Audit
     {
         // Asked again for every page: the role may have been taken away since the page opened.
         if (!await Access.IsAdministratorAsync()) return new TableData<AuditEntry> { Items = [], TotalItems = 0 };
+        _position = _position with { Page = state.Page + 1, PageSize = state.PageSize };
+        WriteAddress();
         var (items, total) = await Log.PageAsync(_search, _action, state.Page, state.PageSize, cancellationToken);
         return new TableData<AuditEntry> { Items = items, TotalItems = total };
+    }
+
+    /// <summary>The view as the address gives it; an action the log does not know is left unset rather than refused.</summary>
+    private void ReadAddress()
+    {
+        var a = _address!;
+        _search = new ListFilter().Text("search", a["search"]);
+        _action = a["action"] is { } action && AuditLook.Actions.Contains(action) ? action : null;
+        _position = GridPosition.Read(a, PageSizes, []);
+    }
+
+    private void WriteAddress()
+    {
+        var parameters = new Dictionary<string, string?>(_position.Parameters(PageSizes[0])) { ["search"] = _search, ["action"] = _action };
+        _address?.Write(parameters);
     }
 
     private string When(DateTimeOffset at) =>
@@ -52,6 +89,8 @@ public partial class Audit
     /// <summary>A new filter starts at the first page: page 7 of the old result may not exist in the new one.</summary>
     private async Task ReloadFromFirstPageAsync()
     {
+        _position = _position with { Page = 1 };
+        WriteAddress();
         if (_table is null) return;
         if (_table.CurrentPage != 0) _table.NavigateTo(0);
         await _table.ReloadServerData();

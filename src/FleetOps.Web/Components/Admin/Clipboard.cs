@@ -5,10 +5,11 @@ using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
 
-/// <summary>Copies a secret (token, key, initial password) to the clipboard of the person's browser.</summary>
+/// <summary>Copies a secret (token, key, initial password) or a view's link to the clipboard of the person's browser.</summary>
 public static class Clipboard
 {
-    public static async Task CopyAsync(IJSRuntime js, ISnackbar snackbar, IStringLocalizer<UiText> texts, string text)
+    /// <param name="failedKey">What to say when the browser refuses: where else the person finds the text.</param>
+    public static async Task CopyAsync(IJSRuntime js, ISnackbar snackbar, IStringLocalizer<UiText> texts, string text, string failedKey = "Secret.CopyFailed")
     {
         try
         {
@@ -19,7 +20,7 @@ public static class Clipboard
         {
             // The clipboard API only exists in a secure context (HTTPS or localhost) and may be refused by the
             // browser; the text is on screen and selectable, so the person can still copy it by hand.
-            snackbar.Add(texts["Secret.CopyFailed"], Severity.Warning);
+            snackbar.Add(texts[failedKey], Severity.Warning);
         }
     }
 }

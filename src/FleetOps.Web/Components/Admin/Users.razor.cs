@@ -1,10 +1,16 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Api;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
 
+/// <summary>
+/// People and their access, for administrators, following the user directory live. The filters live in the address
+/// (<see cref="ViewAddress"/>): <c>search</c>, <c>role</c>, <c>disabled=hide</c>.
+/// </summary>
 public partial class Users
 {
     [Inject] private CurrentAccess Access { get; set; } = default!;
@@ -16,6 +22,7 @@ public partial class Users
 
     private bool _checked, _isAdministrator, _showDisabled = true;
     private string? _myId, _search, _role;
+    private ViewAddress? _address;
 
     private IEnumerable<UserAccess> Visible => Directory.All.Where(u =>
         (_showDisabled || !u.Disabled)
@@ -27,9 +34,29 @@ public partial class Users
     protected override async Task OnInitializedAsync()
     {
         await CheckAccessAsync();
+        _address = FollowAddress(() =>
+        {
+            ReadAddress();
+            return Task.CompletedTask;
+        });
+        ReadAddress();
         // Changes by another administrator show at once, and losing the administrator role hides the page.
         Follow(Directory, minInterval: TimeSpan.Zero);
         _checked = true;
+    }
+
+    private void ReadAddress()
+    {
+        var a = _address!;
+        _search = new ListFilter().Text("search", a["search"]);
+        _role = a["role"] is { } role && Roles.All.Contains(role) ? role : null;
+        _showDisabled = a["disabled"] != "hide";
+    }
+
+    private void SetFilter(Action set)
+    {
+        set();
+        _address?.Write(new Dictionary<string, string?> { ["search"] = _search, ["role"] = _role, ["disabled"] = _showDisabled ? null : "hide" });
     }
 
     private async Task CheckAccessAsync()

@@ -9,14 +9,27 @@ namespace FleetOps.Web.Components.Shared;
 /// <see cref="OnLiveChangeAsync"/> and re-renders on the circuit's renderer — the first change after a quiet spell at once,
 /// later ones at most once per <see cref="ChangeFeed{TChange}.DefaultInterval"/>. <see cref="FollowClock"/> does the
 /// same on a timer, so relative times ("2 min ago") age. Several sources share one refresh: while one is queued on the
-/// renderer, another change adds nothing, since the queued one reads the newest state. Everything stops with the component.
+/// renderer, another change adds nothing, since the queued one reads the newest state. <see cref="FollowAddress"/> keeps
+/// the view in the page's address and follows it too. Everything stops with the component.
 /// </summary>
 public abstract class LiveComponent : LocalizedComponent, IDisposable
 {
     private readonly List<IDisposable> _following = [];
+    private ViewAddress? _address;
     private int _refreshQueued;
 
     [Inject] protected TimeProvider Time { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>
+    /// The page's address as the home of its view (filters, sort, page, tab); <paramref name="changedOutside"/> re-reads
+    /// the view when a link or the menu changes the address while the page is open, and re-renders afterwards.
+    /// </summary>
+    protected ViewAddress FollowAddress(Func<Task> changedOutside) => _address ??= new ViewAddress(Navigation, () => InvokeAsync(async () =>
+    {
+        await changedOutside();
+        StateHasChanged();
+    }));
 
     /// <summary>Re-reads what the component shows after a followed change or a clock tick; it re-renders afterwards.</summary>
     protected virtual Task OnLiveChangeAsync() => Task.CompletedTask;
@@ -60,6 +73,7 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
     public void Dispose()
     {
         StopFollowing();
+        _address?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,8 +1,10 @@
 using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
-using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Api;
 using FleetOps.Web.Live;
+using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,9 +13,28 @@ namespace FleetOps.Web.Components.Shared;
 /// <summary>
 /// The terminals grid: server-side paging, filtering and sorting over the in-memory fleet, refreshed live
 /// (<see cref="LiveComponent"/>) when a terminal on the fleet changes. Used by the terminals page and the store page.
+/// Filters, sort and page live in the page's address (<see cref="ViewAddress"/>), with the API's parameter names.
 /// </summary>
 public partial class TerminalGrid
 {
+    private static readonly int[] PageSizes = [25, 50, 100, 250];
+
+    /// <summary>The grid's columns and the sort each stands for (its wire name is the address's <c>sort</c>).</summary>
+    private static readonly IReadOnlyDictionary<string, TerminalSort> Sorts = new Dictionary<string, TerminalSort>
+    {
+        [nameof(TerminalGridRow.TerminalId)] = TerminalSort.TerminalId,
+        [nameof(TerminalGridRow.StoreCode)] = TerminalSort.Store,
+        [nameof(TerminalGridRow.Model)] = TerminalSort.Model,
+        [nameof(TerminalGridRow.Connectivity)] = TerminalSort.Connectivity,
+        [nameof(TerminalGridRow.LastSeenAt)] = TerminalSort.LastSeen,
+        [nameof(TerminalGridRow.AppVersion)] = TerminalSort.AppVersion,
+        [nameof(TerminalGridRow.Software)] = TerminalSort.Software,
+        [nameof(TerminalGridRow.Power)] = TerminalSort.Power,
+    };
+
+    private static readonly string[] SortNames = Sorts.Values.Select(s => s.ToWire()).ToArray();
+
+
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
@@ -23,13 +44,12 @@ public partial class TerminalGrid
     /// <summary>Show only this store's terminals (the store page); hides the store filter and column.</summary>
     [Parameter] public string? FixedStore { get; set; }
 
-    [Parameter] public Connectivity? InitialConnectivity { get; set; }
-    [Parameter] public PowerStatus? InitialPower { get; set; }
-    [Parameter] public SoftwareStatus? InitialSoftware { get; set; }
-    [Parameter] public string? InitialStore { get; set; }
-    [Parameter] public string? InitialSearch { get; set; }
-
     private MudDataGrid<TerminalGridRow>? _grid;
+    private ViewAddress? _address;
+    private GridPosition _position = new(null, false, 1, PageSizes[0]);
+
+    /// <summary>Changed when the address changes from outside: a new grid takes the address's sort and page as its initial ones.</summary>
+    private int _gridGeneration;
     private DateTimeOffset _now;
     private string? _search, _store, _model, _version;
     private Connectivity? _connectivity;
@@ -44,11 +64,8 @@ public partial class TerminalGrid
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
-        _connectivity = InitialConnectivity;
-        _power = InitialPower;
-        _software = InitialSoftware;
-        _store = InitialStore;
-        _search = InitialSearch;
+        _address = FollowAddress(AddressChangedAsync);
+        ReadAddress();
         _now = Time.GetUtcNow();
         RefreshChoices();
         // A terminal on the grid counts too: moved to another store (or out of this user's scope), it must leave the grid.
@@ -68,18 +85,52 @@ public partial class TerminalGrid
         Search = _search,
     };
 
+    /// <summary>The filters as the address gives them, through the API's parser; what it does not understand is left unset.</summary>
+    private void ReadAddress()
+    {
+        var a = _address!;
+        var query = TerminalListQuery.Read(new ListFilter(), a["connectivity"], a["power"], a["software"], a["store"], a["model"], a["version"], a["search"]);
+        (_connectivity, _power, _software, _model, _version, _search) = (query.Connectivity, query.Power, query.Software, query.Model, query.AppVersion, query.Search);
+        _store = FixedStore is null ? query.Stores?.FirstOrDefault() : null;
+        _position = GridPosition.Read(a, PageSizes, SortNames);
+    }
+
+    private void WriteAddress()
+    {
+        var parameters = new Dictionary<string, string?>(TerminalFilters.Parameters(FixedStore is null ? Query : Query with { Stores = null }));
+        foreach (var (name, value) in _position.Parameters(PageSizes[0])) parameters[name] = value;
+        _address?.Write(parameters);
+    }
+
+    private Task AddressChangedAsync()
+    {
+        ReadAddress();
+        _gridGeneration++;
+        RefreshChoices();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How a column starts sorted: as the address says, for the one column it names.</summary>
+    private SortDirection InitialDirection(string column) =>
+        _position.Sort is { } sort && Sorts.TryGetValue(column, out var s) && s.ToWire() == sort
+            ? _position.Descending ? SortDirection.Descending : SortDirection.Ascending
+            : SortDirection.None;
+
     private string ExportHref => "export/terminals.csv" + TerminalFilters.ToQueryString(Query);
 
     private Task<GridData<TerminalGridRow>> LoadAsync(GridState<TerminalGridRow> state, CancellationToken cancellationToken)
     {
         _now = Time.GetUtcNow();
         var sort = state.SortDefinitions.FirstOrDefault();
+        var sortBy = sort is not null && Sorts.TryGetValue(sort.SortBy, out var s) ? s : (TerminalSort?)null;
+        _position = new GridPosition(sortBy?.ToWire(), sortBy is not null && sort!.Descending, state.Page + 1, state.PageSize);
+        WriteAddress();
         var query = Query with
         {
-            SortBy = SortFor(sort?.SortBy),
-            Descending = sort?.Descending ?? false,
-            Page = state.Page + 1,
-            PageSize = state.PageSize,
+            SortBy = sortBy ?? TerminalSort.TerminalId,
+            Descending = _position.Descending,
+            Page = _position.Page,
+            PageSize = _position.PageSize,
         };
         var (items, total) = query.Run(FleetScope());
         _shown = items.Select(t => t.TerminalId).ToHashSet(StringComparer.Ordinal);
@@ -93,31 +144,25 @@ public partial class TerminalGrid
 
     private IEnumerable<StoreInfo> VisibleStores => Stores.All.Where(_scope.AllowsStore);
 
-    private static TerminalSort SortFor(string? column) => column switch
-    {
-        nameof(TerminalGridRow.StoreCode) => TerminalSort.Store,
-        nameof(TerminalGridRow.Model) => TerminalSort.Model,
-        nameof(TerminalGridRow.Connectivity) => TerminalSort.Connectivity,
-        nameof(TerminalGridRow.LastSeenAt) => TerminalSort.LastSeen,
-        nameof(TerminalGridRow.AppVersion) => TerminalSort.AppVersion,
-        nameof(TerminalGridRow.Software) => TerminalSort.Software,
-        nameof(TerminalGridRow.Power) => TerminalSort.Power,
-        _ => TerminalSort.TerminalId,
-    };
+    private Task OnSearchChanged(string? value) => SetFilter(() => _search = value);
 
-    private async Task OnSearchChanged(string? value)
+    /// <summary>A new filter starts at the first page: page 7 of the old result may not exist in the new one.</summary>
+    private async Task FirstPageAsync()
     {
-        _search = value;
+        _position = _position with { Page = 1 };
+        if (_grid is not null && _grid.CurrentPage != 0) _grid.NavigateTo(Page.First);
+        WriteAddress();
         await ReloadAsync();
     }
 
     private async Task SetFilter(Action set)
     {
         set();
-        await ReloadAsync();
+        await FirstPageAsync();
     }
 
     protected override Task OnLiveChangeAsync() => ReloadAsync();
+
 
     private async Task ReloadAsync()
     {

@@ -33,6 +33,4 @@ public static class ReasonLook
         _ => "Reason.Explain.AuthorizationExpiring",
     };
 
-    public static UnsettledReason? Parse(string? wire) =>
-        WireNames.TryParse(wire?.Trim().ToLowerInvariant(), out UnsettledReason reason) ? reason : null;
 }

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Api;
 using FleetOps.Web.Cases;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +17,8 @@ namespace FleetOps.Web.Components.Transactions;
 /// The unsettled-payments worklist: money at risk, the filtered and sorted list of payments that may never reach the
 /// merchant (paged over the in-memory book with <see cref="UnsettledQuery"/>), lost sales, terminals to look at and
 /// operator-caused failures — all limited to the user's stores and following the book live (<see cref="FleetOps.Web.Components.Shared.LiveComponent"/>).
+/// The view lives in the address (<see cref="ViewAddress"/>): <c>store</c>, <c>reason</c> and <c>page</c>/<c>pageSize</c> as the API
+/// names them, plus <c>search</c>, <c>minAge</c> (hours), <c>minAmount</c>, <c>resolved=include</c> and <c>sort</c>.
 /// </summary>
 public partial class Worklist : IDisposable
 {
@@ -36,6 +41,8 @@ public partial class Worklist : IDisposable
 
     private static readonly int[] PageSizes = [25, 50, 100];
 
+    private static readonly string[] SortNames = WireNames.Names<UnsettledSort>().ToArray();
+
     [Inject] private TransactionBook Book { get; set; } = default!;
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
@@ -44,13 +51,8 @@ public partial class Worklist : IDisposable
     [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
     [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
 
-    // Filters can come from links: the store page links to ?store=, the API's reason names work as ?reason=.
-    [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "reason")] public string? ReasonQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "search")] public string? SearchQuery { get; set; }
-
     private AccessScope _scope = AccessScope.Nothing;
-    private (string?, string?, string?)? _appliedQuery;
+    private ViewAddress? _address;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
     private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
@@ -81,6 +83,15 @@ public partial class Worklist : IDisposable
         // Heartbeats matter here only when they change a terminal's pending reversals.
         Follow(Fleet, t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId) && _scope.AllowsTerminal(t, Stores));
         FollowClock(TimeSpan.FromSeconds(30));
+        // Links set filters too: the store page links to ?store=, the API's reason names work as ?reason=.
+        _address = FollowAddress(() =>
+        {
+            ReadAddress();
+            Rebuild();
+            return Task.CompletedTask;
+        });
+        ReadAddress();
+        Rebuild();
     }
 
     protected override Task OnLiveChangeAsync()
@@ -89,19 +100,38 @@ public partial class Worklist : IDisposable
         return Task.CompletedTask;
     }
 
-    protected override void OnParametersSet()
+    /// <summary>
+    /// The view as the address gives it, through the API's parser; what the page does not understand (a store outside
+    /// the person's scope, an unknown reason, an age not offered) is left unset rather than refused.
+    /// </summary>
+    private void ReadAddress()
     {
-        var query = (StoreQuery, ReasonQuery, SearchQuery);
-        if (_appliedQuery != query)
+        var a = _address!;
+        var filter = new ListFilter();
+        _store = filter.Text("store", a["store"]) is { } code && Stores.Get(code) is { } known && _scope.AllowsStore(known) ? known.Code : null;
+        _reason = filter.Enum<UnsettledReason>("reason", a["reason"]);
+        _search = filter.Text("search", a["search"]);
+        _minimumAgeHours = int.TryParse(a["minAge"], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && AgeChoices.Any(c => c.Hours == hours) ? hours : 0;
+        _minimumAmount = decimal.TryParse(a["minAmount"], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0 ? amount : null;
+        _includeResolved = a["resolved"] == "include";
+        var position = GridPosition.Read(a, PageSizes, SortNames);
+        _sort = filter.Enum<UnsettledSort>("sort", position.Sort) ?? UnsettledSort.Oldest;
+        (_page, _pageSize) = (position.Page, position.PageSize);
+    }
+
+    private void WriteAddress()
+    {
+        var sort = _sort == UnsettledSort.Oldest ? null : _sort.ToWire();
+        var parameters = new Dictionary<string, string?>(new GridPosition(sort, false, _page, _pageSize).Parameters(PageSizes[0]))
         {
-            _appliedQuery = query;
-            _store = string.IsNullOrWhiteSpace(StoreQuery) ? null
-                : Stores.Get(StoreQuery.Trim()) is { } known && _scope.AllowsStore(known) ? known.Code : null;
-            _reason = ReasonLook.Parse(ReasonQuery);
-            _search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
-            _page = 1;
-        }
-        Rebuild();
+            ["store"] = _store,
+            ["reason"] = _reason?.ToWire(),
+            ["search"] = _search,
+            ["minAge"] = _minimumAgeHours > 0 ? _minimumAgeHours.ToString(CultureInfo.InvariantCulture) : null,
+            ["minAmount"] = _minimumAmount is > 0 ? _minimumAmount.Value.ToString(CultureInfo.InvariantCulture) : null,
+            ["resolved"] = _includeResolved ? "include" : null,
+        };
+        _address?.Write(parameters);
     }
 
     private UnsettledQuery Query => new()
@@ -128,6 +158,7 @@ public partial class Worklist : IDisposable
             // The page emptied (settled payments left it): show the last page that has rows.
             _page = PageCount(total);
             (rows, total) = Query.Run(Listed, _now);
+            WriteAddress();
         }
         _rows = rows;
         _total = total;
@@ -166,6 +197,7 @@ public partial class Worklist : IDisposable
         set();
         _page = 1;
         Rebuild();
+        WriteAddress();
     }
 
     private void SetStore(string? store) => SetFilter(() => _store = store);
@@ -188,6 +220,7 @@ public partial class Worklist : IDisposable
     {
         _page = page;
         Rebuild();
+        WriteAddress();
     }
 
     private void SetPageSize(int size) => SetFilter(() => _pageSize = size);
