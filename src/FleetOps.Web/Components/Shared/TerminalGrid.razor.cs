@@ -2,8 +2,10 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Shared;
@@ -17,8 +19,12 @@ public partial class TerminalGrid
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
+
+    /// <summary>The browser's zone, for the export's file name (null until known).</summary>
+    private string? _viewerZone;
 
     /// <summary>Show only this store's terminals (the store page); hides the store filter and column.</summary>
     [Parameter] public string? FixedStore { get; set; }
@@ -44,6 +50,7 @@ public partial class TerminalGrid
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
         _connectivity = InitialConnectivity;
         _power = InitialPower;
         _software = InitialSoftware;
@@ -68,7 +75,7 @@ public partial class TerminalGrid
         Search = _search,
     };
 
-    private string ExportHref => "export/terminals.csv" + TerminalFilters.ToQueryString(Query);
+    private string ExportHref => BrowserTimeZone.ForExport("export/terminals.csv" + TerminalFilters.ToQueryString(Query), _viewerZone);
 
     private Task<GridData<TerminalGridRow>> LoadAsync(GridState<TerminalGridRow> state, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
+using FleetOps.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Components.Transactions;
@@ -43,6 +45,7 @@ public partial class Worklist : IDisposable
     [Inject] private CaseBook Cases { get; set; } = default!;
     [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
     [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     // Filters can come from links: the store page links to ?store=, the API's reason names work as ?reason=.
     [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
@@ -50,6 +53,9 @@ public partial class Worklist : IDisposable
     [SupplyParameterFromQuery(Name = "search")] public string? SearchQuery { get; set; }
 
     private AccessScope _scope = AccessScope.Nothing;
+
+    /// <summary>The browser's zone, for the CSV's file name (null until known).</summary>
+    private string? _viewerZone;
     private (string?, string?, string?)? _appliedQuery;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
@@ -74,6 +80,7 @@ public partial class Worklist : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
         // The book through the history, so the chart has a sale's past days by the time the sale leaves the book.
         Follow(RiskHistory, t => _scope.AllowsStore(t.StoreCode, Stores));
         // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
@@ -151,7 +158,7 @@ public partial class Worklist : IDisposable
             if (_store is not null) parts.Add("store=" + Uri.EscapeDataString(_store));
             if (_reason is { } reason) parts.Add("reason=" + reason.ToWire());
             if (!_includeResolved) parts.Add("caseStatus=" + OpenCaseStatuses);
-            return "api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
+            return BrowserTimeZone.ForExport("api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts)), _viewerZone);
         }
     }
 
