@@ -50,7 +50,6 @@ public partial class TerminalGrid
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
-        _viewerZone = await BrowserTimeZone.IdAsync(JS);
         _connectivity = InitialConnectivity;
         _power = InitialPower;
         _software = InitialSoftware;
@@ -62,6 +61,14 @@ public partial class TerminalGrid
         Follow(Fleet, t => _shown.Contains(t.TerminalId) || _scope.AllowsTerminal(t, Stores)
             && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)));
         FollowClock(TimeSpan.FromSeconds(15));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The browser's zone names the export's file; asked once the page is on screen, so the page never waits for it.
+        if (!firstRender) return;
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
+        if (_viewerZone is not null) StateHasChanged();
     }
 
     private TerminalQuery Query => new()

@@ -80,7 +80,6 @@ public partial class Worklist : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
-        _viewerZone = await BrowserTimeZone.IdAsync(JS);
         // The book through the history, so the chart has a sale's past days by the time the sale leaves the book.
         Follow(RiskHistory, t => _scope.AllowsStore(t.StoreCode, Stores));
         // Someone working a case (here or on another screen) changes its row; resolving one takes it off the open list.
@@ -88,6 +87,14 @@ public partial class Worklist : IDisposable
         // Heartbeats matter here only when they change a terminal's pending reversals.
         Follow(Fleet, t => (t.Heartbeat?.PendingReversals is > 0) != _pendingReversals.Contains(t.TerminalId) && _scope.AllowsTerminal(t, Stores));
         FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The browser's zone names the export's file; asked once the page is on screen, so the page never waits for it.
+        if (!firstRender) return;
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
+        if (_viewerZone is not null) StateHasChanged();
     }
 
     protected override Task OnLiveChangeAsync()
