@@ -70,6 +70,19 @@ public sealed class ListFilter
         return null;
     }
 
+    /// <summary>
+    /// An IANA time zone id (an export's <c>tz=Europe/London</c>: the viewer's zone, as their browser names it); null
+    /// when not given. Windows names are refused: the pages send what <c>Intl</c> reports, and IANA ids are the contract.
+    /// </summary>
+    public TimeZoneInfo? TimeZone(string name, string? value)
+    {
+        var text = Text(name, value);
+        if (text is null) return null;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone) && zone.HasIanaId) return zone;
+        _errors[name] = [$"'{name}' must be an IANA time zone id such as Asia/Shanghai."];
+        return null;
+    }
+
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>
     public void Fail(string name, string message) => _errors[name] = [message];
 

@@ -6,7 +6,8 @@ namespace FleetOps.Web.Api;
 
 /// <summary>
 /// Writes terminals as RFC 4180 CSV that opens cleanly in a spreadsheet: headers and states in the reader's language
-/// (the names the pages show), timestamps ISO 8601 UTC, numbers invariant.
+/// (the names the pages show), timestamps ISO 8601 UTC, numbers invariant. The last column repeats "last seen" in the
+/// store's own time (<see cref="ExportTime"/>); it comes last so that programs reading by position keep their columns.
 /// </summary>
 public static class TerminalCsv
 {
@@ -14,10 +15,10 @@ public static class TerminalCsv
     [
         "Csv.TerminalId", "Csv.StoreCode", "Csv.StoreName", "Csv.Model", "Csv.SerialNumber", "Csv.Connectivity", "Csv.LastSeenAt",
         "Csv.AppVersion", "Csv.FirmwareVersion", "Csv.PowerSource", "Csv.BatteryPercent", "Csv.Power", "Csv.LossesInWindow",
-        "Csv.LikelyCause", "Csv.Software",
+        "Csv.LikelyCause", "Csv.Software", "Csv.LastSeenAtStoreTime",
     ];
 
-    public static StringBuilder Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores, IReaderLanguage language)
+    public static StringBuilder Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores, IReaderLanguage language, ExportTime time)
     {
         var sb = CsvText.Start(language, Header);
         foreach (var t in terminals)
@@ -30,6 +31,7 @@ public static class TerminalCsv
                 t.AppVersion, t.FirmwareVersion, t.PowerSource is { } source ? language.Name(source) : null,
                 t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), language.Name(a.Power),
                 a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? language.Name(cause) : null, language.Name(a.Software),
+                time.InStore(t.LastContactAt, t.StoreCode),
             ]);
         }
         return sb;

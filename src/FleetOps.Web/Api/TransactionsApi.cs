@@ -35,19 +35,22 @@ public static class TransactionsApi
     public static Results<FileContentHttpResult, ValidationProblem> Csv(
         TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
         IReaderLanguage language,
-        string? store = null, string? reason = null, string? caseStatus = null, string? lang = null)
+        string? store = null, string? reason = null, string? caseStatus = null, string? lang = null, string? tz = null)
     {
         var filter = new ListFilter();
-        var query = Read(filter, store, reason, access.Scope(context.User), stores);
+        var scope = access.Scope(context.User);
+        var query = Read(filter, store, reason, scope, stores);
         var withCase = ReadCaseStatus(filter, caseStatus, cases);
-        // In the reader's language: lang=zh-CN|en, else the request's culture.
+        // In the reader's language: lang=zh-CN|en, else the request's culture; the file named in tz=, the viewer's zone.
         var chosen = filter.OneOf("lang", lang, language.Names);
+        var viewer = filter.TimeZone("tz", tz);
         if (filter.HasErrors) return filter.Problem();
         if (chosen is not null) language.Use(chosen);
         var now = time.GetUtcNow();
-        var rows = query.Sort(query.Filter(book.Unsettled.Where(withCase), now)).Select(t => UnsettledDto.From(t, cases));
-        var bytes = CsvText.Bytes(UnsettledCsv.Write(rows, language));
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"unsettled-{now:yyyyMMdd-HHmm}.csv");
+        var rows = query.Sort(query.Filter(book.Unsettled.Where(withCase), now)).Select(t => UnsettledDto.From(t, cases)).ToList();
+        var times = new ExportTime(stores, scope);
+        var bytes = CsvText.Bytes(UnsettledCsv.Write(rows, language, times));
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", times.FileName("unsettled", now, rows.Select(r => r.StoreCode), query.Stores, viewer));
     }
 
     /// <summary>Optional <c>caseStatus=</c> filter, comma-separated (e.g. <c>none,check_record,contact_acquirer</c> = not resolved).</summary>

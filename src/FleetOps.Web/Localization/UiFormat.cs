@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
 using FleetOps.Core.Telemetry;
@@ -79,7 +80,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     /// <summary>A time in the store's own zone (else the offset given), in this language's date and time patterns, with its UTC offset.</summary>
     public string Time(DateTimeOffset at, string? timeZone = null)
     {
-        var local = LiveFormat.ToZone(at, timeZone);
+        var local = StoreTime.ToZone(at, timeZone);
         return local.ToString("G", culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
     }
 

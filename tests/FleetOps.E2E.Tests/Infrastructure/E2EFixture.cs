@@ -78,13 +78,15 @@ public class E2EFixture : IAsyncLifetime
 
     /// <summary>A fresh page (own context: no shared cookies or storage between tests).</summary>
     /// <param name="locale">The browser's locale (its Accept-Language and navigator.language), e.g. "zh-CN"; default: Chromium's own.</param>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    /// <param name="timeZone">The browser's IANA time zone (null: the machine's).</param>
+    public async Task<IPage> NewPageAsync(string? locale = null, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = locale,
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(10_000);
         return await context.NewPageAsync();

@@ -10,10 +10,10 @@ namespace FleetOps.Web.Tests.Localization;
 public sealed class CsvLanguageTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
     private const string ChineseTerminalHeader =
-        "终端编号,门店编码,门店名称,型号,序列号,连接状态,最近联系（UTC）,应用版本,固件版本,供电来源,电池电量（%）,供电,窗口内掉电次数,可能原因,软件";
+        "终端编号,门店编码,门店名称,型号,序列号,连接状态,最近联系（UTC）,应用版本,固件版本,供电来源,电池电量（%）,供电,窗口内掉电次数,可能原因,软件,最近联系（门店时间）";
 
     private const string EnglishTerminalHeader =
-        "Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software";
+        "Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software,Last seen (store time)";
 
     [Fact]
     public async Task Terminal_csv_in_Chinese_has_Chinese_headers_and_state_names()
@@ -42,8 +42,8 @@ public sealed class CsvLanguageTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
     }
 
     [Theory]
-    [InlineData("zh-CN", "终端编号,门店编码,交易编号,金额,币种,卡号（已遮蔽）,授权码,参考号 RRN,批次号,授权时间（UTC）,最后阶段,原因,工单")]
-    [InlineData("en", "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case")]
+    [InlineData("zh-CN", "终端编号,门店编码,交易编号,金额,币种,卡号（已遮蔽）,授权码,参考号 RRN,批次号,授权时间（UTC）,最后阶段,原因,工单,授权时间（门店时间）")]
+    [InlineData("en", "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case,Authorised at (store time)")]
     public async Task Unsettled_csv_header_follows_lang(string lang, string header)
     {
         using var admin = app.CreateAdminClient();

@@ -10,14 +10,14 @@ namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
 /// The acquirer's CSV (docs/api.md §2) opens cleanly in a spreadsheet: UTF-8 with a BOM, the fixed columns with readable
-/// headers and names in the reader's language (English here), RFC 4180 quoting, no formulas, ISO 8601 UTC timestamps,
-/// amounts in major units beside the currency, and the masked PAN only.
+/// headers and names in the reader's language (English here), RFC 4180 quoting, no formulas, ISO 8601 UTC timestamps
+/// (and the store's time in the last column), amounts in major units beside the currency, and the masked PAN only.
 /// </summary>
 [Collection(UnsettledClockCollection.Name)]
 public sealed class UnsettledCsvTests(UnsettledClockApp app)
 {
     private const string Header =
-        "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case";
+        "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case,Authorised at (store time)";
 
     [Fact]
     public async Task Csv_has_bom_header_quoting_formula_guard_iso_times_major_units_and_masked_pans_only()
@@ -50,8 +50,8 @@ public sealed class UnsettledCsvTests(UnsettledClockApp app)
         Assert.Equal(Header, lines[0]);
         Assert.Equal(new[]
         {
-            $"{till.TerminalId},{till.Store},\"0001,\"\"x\"\"\",128.00,CNY,622848******1234,A1B2C3,123456789012,000123,{Iso(quoted)},completed,Not settled,no case",
-            $"{till.TerminalId},{till.Store},'=1+2,45.50,CNY,622848******1234,'=2+5,123456789012,000123,{Iso(formula)},completed,Not settled,no case",
+            $"{till.TerminalId},{till.Store},\"0001,\"\"x\"\"\",128.00,CNY,622848******1234,A1B2C3,123456789012,000123,{Iso(quoted)},completed,Not settled,no case,{Shanghai(quoted)}",
+            $"{till.TerminalId},{till.Store},'=1+2,45.50,CNY,622848******1234,'=2+5,123456789012,000123,{Iso(formula)},completed,Not settled,no case,{Shanghai(formula)}",
             "",
         }, lines[1..]);
         Assert.DoesNotContain(cardNumber, text);
@@ -96,6 +96,9 @@ public sealed class UnsettledCsvTests(UnsettledClockApp app)
         Assert.Equal(0, body["accepted"]!.GetValue<int>());
         return body["rejected"]!.AsArray();
     }
+
+    /// <summary>The till's store is in Asia/Shanghai (the tests' default store zone).</summary>
+    private static string Shanghai(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss '+08:00'", CultureInfo.InvariantCulture);
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -11,18 +11,29 @@ public static class BrowserTimeZone
 {
     internal sealed record ResolvedOptions(string? TimeZone);
 
-    public static async Task<TimeZoneInfo> DetectAsync(IJSRuntime js)
+    public static async Task<TimeZoneInfo> DetectAsync(IJSRuntime js) =>
+        // Else the server's zone: still a correct time, labelled with its zone.
+        await IdAsync(js) is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Local;
+
+    /// <summary>The browser's IANA zone id (<c>Europe/London</c>), or null when the browser does not say.</summary>
+    public static async Task<string?> IdAsync(IJSRuntime js)
     {
         try
         {
             await using var format = await js.InvokeAsync<IJSObjectReference>("Intl.DateTimeFormat");
             var options = format is null ? null : await format.InvokeAsync<ResolvedOptions?>("resolvedOptions");
-            if (options?.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
+            return options?.TimeZone is { Length: > 0 } id ? id : null;
         }
         catch (Exception e) when (e is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
         {
-            // Falls through to the server's zone: still a correct time, labelled with its zone.
+            return null;
         }
-        return TimeZoneInfo.Local;
     }
+
+    /// <summary>
+    /// An export link that names its file by the viewer's clock: <paramref name="href"/> with <c>tz=</c> (the API's
+    /// parameter); unchanged when the zone is not known, and the API then uses the stores' zone.
+    /// </summary>
+    public static string ForExport(string href, string? zoneId) =>
+        zoneId is null ? href : $"{href}{(href.Contains('?', StringComparison.Ordinal) ? '&' : '?')}tz={Uri.EscapeDataString(zoneId)}";
 }

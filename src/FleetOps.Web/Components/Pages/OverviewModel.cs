@@ -31,7 +31,7 @@ public sealed class OverviewModel
     /// <summary>Money at risk at the end of each of the last 30 days in the scope (none without the history).</summary>
     public RiskTrend RiskTrend { get; private init; } = RiskTrend.None;
 
-    /// <summary>Where the trend's days end (see <see cref="TrendZone"/>).</summary>
+    /// <summary>Where the trend's days end (see <see cref="StoreTime.Common"/>).</summary>
     public TimeZoneInfo RiskTrendZone { get; private init; } = TimeZoneInfo.Utc;
 
     public static OverviewModel Build(FleetState fleet, StoreDirectory stores, IngestStatistics statistics, DateTimeOffset now, AccessScope? scope = null,
@@ -54,7 +54,7 @@ public sealed class OverviewModel
         }
         var health = StoreHealth.ForAll(stores, fleet).Where(h => scope.AllowsStore(h.Store)).ToList();
         var allowed = scope.StoreCodes(stores);
-        var zone = TrendZone.For(stores, allowed);
+        var zone = StoreTime.Common(stores, allowed);
         // One read of the book's running totals serves the KPI and the regions.
         var tallies = book is null ? null : RiskTallies.From(book, allowed, cases);
         return new OverviewModel

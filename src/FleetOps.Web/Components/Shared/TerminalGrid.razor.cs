@@ -3,9 +3,11 @@ using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Api;
+using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Shared;
@@ -38,8 +40,12 @@ public partial class TerminalGrid
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
+
+    /// <summary>The browser's zone, for the export's file name (null until known).</summary>
+    private string? _viewerZone;
 
     /// <summary>Show only this store's terminals (the store page); hides the store filter and column.</summary>
     [Parameter] public string? FixedStore { get; set; }
@@ -72,6 +78,14 @@ public partial class TerminalGrid
         Follow(Fleet, t => _shown.Contains(t.TerminalId) || _scope.AllowsTerminal(t, Stores)
             && (FixedStore is null || string.Equals(t.StoreCode, FixedStore, StringComparison.OrdinalIgnoreCase)));
         FollowClock(TimeSpan.FromSeconds(15));
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The browser's zone names the export's file; asked once the page is on screen, so the page never waits for it.
+        if (!firstRender) return;
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
+        if (_viewerZone is not null) StateHasChanged();
     }
 
     private TerminalQuery Query => new()
@@ -116,7 +130,7 @@ public partial class TerminalGrid
             ? _position.Descending ? SortDirection.Descending : SortDirection.Ascending
             : SortDirection.None;
 
-    private string ExportHref => "export/terminals.csv" + TerminalFilters.ToQueryString(Query);
+    private string ExportHref => BrowserTimeZone.ForExport("export/terminals.csv" + TerminalFilters.ToQueryString(Query), _viewerZone);
 
     private Task<GridData<TerminalGridRow>> LoadAsync(GridState<TerminalGridRow> state, CancellationToken cancellationToken)
     {

@@ -8,7 +8,9 @@ using FleetOps.Web.Cases;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
+using FleetOps.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using FleetOps.Core.Wire;
 
 namespace FleetOps.Web.Components.Transactions;
@@ -50,9 +52,13 @@ public partial class Worklist : IDisposable
     [Inject] private CaseBook Cases { get; set; } = default!;
     [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
     [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
+
+    /// <summary>The browser's zone, for the CSV's file name (null until known).</summary>
+    private string? _viewerZone;
 
     // Terminals flagged for pending reversals at the last build: a heartbeat that changes this is worth a refresh.
     private ImmutableHashSet<string> _pendingReversals = ImmutableHashSet<string>.Empty;
@@ -92,6 +98,14 @@ public partial class Worklist : IDisposable
         });
         ReadAddress();
         Rebuild();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The browser's zone names the export's file; asked once the page is on screen, so the page never waits for it.
+        if (!firstRender) return;
+        _viewerZone = await BrowserTimeZone.IdAsync(JS);
+        if (_viewerZone is not null) StateHasChanged();
     }
 
     protected override Task OnLiveChangeAsync()
@@ -182,7 +196,7 @@ public partial class Worklist : IDisposable
             if (_store is not null) parts.Add("store=" + Uri.EscapeDataString(_store));
             if (_reason is { } reason) parts.Add("reason=" + reason.ToWire());
             if (!_includeResolved) parts.Add("caseStatus=" + OpenCaseStatuses);
-            return "api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
+            return BrowserTimeZone.ForExport("api/v1/transactions/unsettled.csv" + (parts.Count == 0 ? "" : "?" + string.Join('&', parts)), _viewerZone);
         }
     }
 
