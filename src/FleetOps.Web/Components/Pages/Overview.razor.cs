@@ -16,7 +16,7 @@ public partial class Overview
     private const int ChartedStores = ChartTicks.MaxLabels;
 
     // The same colours as the status chips: online green, offline red, never heard from grey.
-    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks };
+    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep };
     private LineChartOptions _eventOptions = new();
 
     [Inject] private FleetState Fleet { get; set; } = default!;
@@ -64,7 +64,7 @@ public partial class Overview
             T["Overview.Series.Events"], T["Overview.Series.ThisMinute"]);
         _eventSeries = [finished, soFar];
         // A new options object per build: the running minute's series is a new object each time.
-        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
         PartialInterval.Lighten(_eventOptions, soFar);
 
         // Only stores with a terminal offline or never heard from: a store whose terminals are all online needs no bar.

@@ -12,6 +12,12 @@ public static class ChartTicks
     /// <summary>For <c>MaxNumYAxisTicks</c> of every chart's options: MudBlazor's own default is 20.</summary>
     public const int MaxYTicks = 5;
 
+    /// <summary>
+    /// For <c>YAxisTicks</c>: value lines one unit apart, which MudBlazor then spaces out to at most <see cref="MaxYTicks"/>.
+    /// Its default of 20 drew 2 events a minute as a flat line under a "20" nobody reached.
+    /// </summary>
+    public const int YStep = 1;
+
     /// <summary>The labels with all but at most <see cref="MaxLabels"/> blanked (MudBlazor needs one label per point).</summary>
     public static string[] Thin(IReadOnlyList<string> labels)
     {
