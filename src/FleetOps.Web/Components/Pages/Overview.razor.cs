@@ -63,7 +63,8 @@ public partial class Overview
         var (finished, soFar) = PartialInterval.Split(_model.EventsPerMinute.Select(p => (double)p.Events).ToList(),
             T["Overview.Series.Events"], T["Overview.Series.ThisMinute"]);
         _eventSeries = [finished, soFar];
-        // A new options object per build: the running minute's series is a new object each time.
+        // A new options object per build: the running minute's series is a new object each time. Both lines in one
+        // colour (the palette goes by series): the lighter one is the same traffic, not yet counted to the end.
         _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
         PartialInterval.Lighten(_eventOptions, soFar);
 
