@@ -38,13 +38,20 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
         Sale(terminalId, transactionId, amountMinor, currency,
             (TransactionStage.Authorized, TimeSpan.FromDays(daysAgo)), (TransactionStage.Completed, TimeSpan.FromDays(daysAgo) - TimeSpan.FromSeconds(40)));
 
-    /// <summary>The chart's series as "currency: the last three points" (major units).</summary>
+    /// <summary>
+    /// The chart's lines as "currency: the last three points" (major units): each currency's finished days, then today
+    /// from its lighter "so far" line.
+    /// </summary>
     private static string[] LastDays(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string testId)
     {
         var chart = cut.FindComponents<MoneyAtRiskChart>().Single(c => c.Instance.TestId == testId);
-        return chart.FindComponent<MudChart<double>>().Instance.ChartSeries
-            .Select(s => $"{s.Name}: {string.Join(" ", s.Data.Values.TakeLast(3))}").ToArray();
+        return chart.FindComponent<MudChart<double>>().Instance.ChartSeries.Chunk(2)
+            .Select(pair => $"{pair[0].Name}: {string.Join(" ", pair[0].Data.Points.SkipLast(1).Select(p => p.Y).Append(pair[1].Data.Points[^1].Y).TakeLast(3))}")
+            .ToArray();
     }
+
+    /// <summary>A line's points, an empty one as "-".</summary>
+    private static string Points(ChartSeries<double> series) => string.Join(" ", series.Data.Points.Select(p => p.HasValue ? $"{p.Y}" : "-"));
 
     [Fact]
     public void The_overview_charts_thirty_days_of_money_at_risk_per_currency()
@@ -64,12 +71,33 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
         Assert.Equal("CNY USD", cut.Find("[data-testid=overview-risk-trend]").GetAttribute("data-currencies"));
         var english = Languages.Culture(Languages.English);
         var labels = MoneyAtRiskChart.Labels(chart.Trend, new CultureLocalizer<UiText>(english), Languages.English);
+        // Six labels (ChartTicks): the first day, four between, and today.
+        Assert.Equal(["27 Oct", "2 Nov", "8 Nov", "13 Nov", "19 Nov", "today"], labels.Where(l => l != ""));
         Assert.Equal(["", "today"], labels[^2..]);
-        Assert.Equal("18 Nov", labels[^8]);
         var chinese = Languages.Culture(Languages.Chinese);
         var chineseLabels = MoneyAtRiskChart.Labels(chart.Trend, new CultureLocalizer<UiText>(chinese), Languages.Chinese);
         Assert.Equal(["", "今天"], chineseLabels[^2..]);
-        Assert.Equal("11月18日", chineseLabels[^8]);
+        Assert.Equal("11月19日", chineseLabels[^7]);
+    }
+
+    [Fact]
+    public void Today_is_drawn_as_a_lighter_so_far_line_apart_from_the_finished_days()
+    {
+        NeverSettled("T-1", "a", 100000);
+        NeverSettled("T-2", "b", 23400, daysAgo: 1.2); // only today
+
+        var cut = Render<Overview>();
+
+        var chart = cut.FindComponents<MoneyAtRiskChart>().Single(c => c.Instance.TestId == "overview-risk-trend").FindComponent<MudChart<double>>().Instance;
+        var series = chart.ChartSeries;
+        Assert.Equal(["CNY", "CNY, today so far"], series.Select(s => s.Name));
+        // The finished days end yesterday; today's rise is only on the "so far" line, which starts from yesterday's end.
+        Assert.EndsWith("1000 1000 -", Points(series[0]));
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("-", 28).Append("1000").Append("1234")), Points(series[1]));
+        var options = (LineChartOptions)chart.ChartOptions!;
+        Assert.True(options.SeriesDisplayOverrides[series[1]].StrokeOpacity < 1);
+        Assert.False(options.SeriesDisplayOverrides.ContainsKey(series[0]));
+        Assert.Equal(options.ChartPalette[0], options.ChartPalette[1]); // one colour per currency
     }
 
     [Fact]

@@ -93,6 +93,18 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     public string Number(long value) => value.ToString("N0", culture.Current);
 
     /// <summary>
+    /// A sentence with a count, in the form the count asks for: <c>{key}.One</c> for exactly 1 in English ("1 payment"),
+    /// <c>{key}.Other</c> otherwise ("0 payments", "2 payments"). Chinese has no plural, so its .One says what its
+    /// .Other says. The count is <c>{0}</c>, written as a number of this language ("1,234"); <paramref name="more"/>
+    /// fill <c>{1}</c>, <c>{2}</c>, ….
+    /// </summary>
+    public string Count(string key, long count, params object[] more) =>
+        texts[PluralKey(key, count), [Number(count), .. more]];
+
+    /// <summary>The resource key of <paramref name="key"/>'s form for <paramref name="count"/> (<c>.One</c> or <c>.Other</c>).</summary>
+    public static string PluralKey(string key, long count) => count == 1 ? $"{key}.One" : $"{key}.Other";
+
+    /// <summary>
     /// A message a service wrote in English (a refused text, a problem detail) in this language when it is one of the
     /// known patterns (<see cref="ProblemDetailText"/>), else as written.
     /// </summary>

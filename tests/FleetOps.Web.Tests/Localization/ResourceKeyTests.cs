@@ -45,7 +45,7 @@ public sealed partial class ResourceKeyTests
         var sources = string.Join("\n", WebSources().Select(File.ReadAllText));
         var coreSources = string.Join("\n", Directory.EnumerateFiles(Path.Combine(SourceFiles.Root, "src", "FleetOps.Core"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
         var derived = EnumKeys().ToHashSet(StringComparer.Ordinal);
-        var unused = Read("UiText", "").Where(e => !derived.Contains(e.Key) && !sources.Contains($"\"{e.Key}\"", StringComparison.Ordinal)
+        var unused = Read("UiText", "").Where(e => !derived.Contains(e.Key) && !sources.Contains($"\"{AskedAs(e.Key)}\"", StringComparison.Ordinal)
                 && !(e.Key.StartsWith("Problem.", StringComparison.Ordinal) && StillWritten(e.Value, sources + coreSources)))
             .Select(e => e.Key).Order().ToList();
         Assert.True(unused.Count == 0, "Unused keys: " + string.Join(", ", unused));
@@ -55,10 +55,32 @@ public sealed partial class ResourceKeyTests
     public void Every_key_the_sources_ask_for_exists()
     {
         var keys = Read("UiText", "").Keys.ToHashSet(StringComparer.Ordinal);
-        var missing = WebSources().SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: SourceFiles.Relative(f), Key: m.Groups["key"].Value)))
-            .Where(u => !keys.Contains(u.Key)).Select(u => $"{u.Key} ({u.File})").Distinct().Order().ToList();
+        var asked = WebSources().SelectMany(f =>
+        {
+            var text = File.ReadAllText(f);
+            // A counted sentence (F.Count("Stem", n)) needs both of its forms.
+            return KeyUse().Matches(text).Select(m => m.Groups["key"].Value)
+                .Concat(CountUse().Matches(text).SelectMany(m => new[] { $"{m.Groups["key"].Value}.One", $"{m.Groups["key"].Value}.Other" }))
+                .Select(key => (File: SourceFiles.Relative(f), Key: key));
+        });
+        var missing = asked.Where(u => !keys.Contains(u.Key)).Select(u => $"{u.Key} ({u.File})").Distinct().Order().ToList();
         Assert.True(missing.Count == 0, "No text for: " + string.Join(", ", missing));
     }
+
+    [Fact]
+    public void Every_counted_sentence_has_both_forms()
+    {
+        var english = Read("UiText", "");
+        var halves = english.Keys.Where(k => k.EndsWith(".One", StringComparison.Ordinal) || k.EndsWith(".Other", StringComparison.Ordinal)).Select(AskedAs)
+            .Where(s => !english.ContainsKey($"{s}.One") || !english.ContainsKey($"{s}.Other")).Distinct().Order().ToList();
+        Assert.True(halves.Count == 0, "Only one form: " + string.Join(", ", halves));
+    }
+
+    /// <summary>The key as the sources ask for it: a counted sentence's forms (<c>Risk.Payments.One</c>) by their stem (<c>Risk.Payments</c>).</summary>
+    private static string AskedAs(string key) =>
+        key.EndsWith(".One", StringComparison.Ordinal) ? key[..^".One".Length]
+        : key.EndsWith(".Other", StringComparison.Ordinal) ? key[..^".Other".Length]
+        : key;
 
     /// <summary>Enum.{EnumType}.{wire_name} for every member of every Core enumeration shown to people.</summary>
     private static IEnumerable<string> EnumKeys() =>
@@ -92,4 +114,8 @@ public sealed partial class ResourceKeyTests
     /// <summary>A key read through the injected localizer: <c>T["Nav.Terminals"]</c>, <c>texts["Time.Never"]</c>.</summary>
     [GeneratedRegex(@"\b(?:T|texts)\[""(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)""")]
     private static partial Regex KeyUse();
+
+    /// <summary>A counted sentence: <c>F.Count("Risk.Payments", n)</c>.</summary>
+    [GeneratedRegex(@"\bF\.Count\(""(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)""")]
+    private static partial Regex CountUse();
 }

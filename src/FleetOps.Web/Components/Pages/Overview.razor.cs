@@ -12,10 +12,12 @@ namespace FleetOps.Web.Components.Pages;
 
 public partial class Overview
 {
-    private const int ChartedStores = 12;
+    // As many bars as the axis has readable labels: every bar names its store.
+    private const int ChartedStores = ChartTicks.MaxLabels;
 
     // The same colours as the status chips: online green, offline red, never heard from grey.
-    private readonly StackedBarChartOptions _connectivityColours = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"] };
+    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep };
+    private LineChartOptions _eventOptions = new();
 
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
@@ -56,11 +58,20 @@ public partial class Overview
     {
         _model = OverviewModel.Build(Fleet, Stores, Statistics, Time.GetUtcNow(), _scope, Book, RiskHistory, Cases);
         // Minutes in the stores' zone (the one the page's other times use), not the server's.
-        _eventLabels = _model.EventsPerMinute
-            .Select((p, i) => i % 5 == 0 ? TimeZoneInfo.ConvertTime(p.Minute, _model.RiskTrendZone).ToString("HH:mm", F.Culture) : "").ToArray();
-        _eventSeries = [new ChartSeries<double> { Name = T["Overview.Series.Events"], Data = new ChartData<double>(_model.EventsPerMinute.Select(p => (double)p.Events).ToList()) }];
+        _eventLabels = ChartTicks.Thin(_model.EventsPerMinute
+            .Select(p => TimeZoneInfo.ConvertTime(p.Minute, _model.RiskTrendZone).ToString("HH:mm", F.Culture)).ToList());
+        var (finished, soFar) = PartialInterval.Split(_model.EventsPerMinute.Select(p => (double)p.Events).ToList(),
+            T["Overview.Series.Events"], T["Overview.Series.ThisMinute"]);
+        _eventSeries = [finished, soFar];
+        // A new options object per build: the running minute's series is a new object each time. Both lines in one
+        // colour (the palette goes by series): the lighter one is the same traffic, not yet counted to the end.
+        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        PartialInterval.Lighten(_eventOptions, soFar);
 
-        var charted = _model.Stores.OrderByDescending(s => s.Offline).ThenByDescending(s => s.Problems).ThenBy(s => s.Store.Code).Take(ChartedStores).ToList();
+        // Only stores with a terminal offline or never heard from: a store whose terminals are all online needs no bar.
+        var charted = _model.Stores.Where(s => s.Offline + s.Unknown > 0)
+            .OrderByDescending(s => s.Offline).ThenByDescending(s => s.Unknown).ThenByDescending(s => s.Problems).ThenBy(s => s.Store.Code)
+            .Take(ChartedStores).ToList();
         _storeLabels = charted.Select(s => s.Store.Code).ToArray();
         _storeSeries =
         [
