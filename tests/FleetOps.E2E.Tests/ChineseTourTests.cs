@@ -53,26 +53,13 @@ public sealed partial class ChineseTourTests(ChineseTourTests.ChineseServer fixt
         var problems = new List<string>();
         foreach (var (name, url, live) in pages)
         {
-            await OpenAsync(page, url, live);
+            await page.OpenReadyAsync(url, live);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
             problems.AddRange(English(await page.InnerTextAsync("body")).Select(word => $"/{url} ({name}): \"{word}\""));
         }
         Assert.True(problems.Count == 0, "English on Chinese pages: " + string.Join("; ", problems));
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>Opens a page and waits until it is ready to read: interactive (live pages), and nothing still loading.</summary>
-    private static async Task OpenAsync(IPage page, string url, bool live)
-    {
-        if (live) await page.OpenLiveAsync(url);
-        else
-        {
-            var response = await page.GotoAsync(url);
-            Assert.True(response is { Ok: true }, $"GET {url} answered {response?.Status}");
-            await Expect(page.Locator("form")).ToBeVisibleAsync();
-        }
-        await Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 
     /// <summary>The missing-translation marker and the English words found in a page's text.</summary>

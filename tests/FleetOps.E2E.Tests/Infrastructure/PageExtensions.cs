@@ -17,6 +17,22 @@ public static class PageExtensions
     }
 
     /// <summary>
+    /// Opens a page and waits until it is ready to read: interactive (a live page) or its form shown (a static account
+    /// page), and nothing still loading.
+    /// </summary>
+    public static async Task OpenReadyAsync(this IPage page, string url, bool live)
+    {
+        if (live) await page.OpenLiveAsync(url);
+        else
+        {
+            var response = await page.GotoAsync(url);
+            Assert.True(response is { Ok: true }, $"GET {url} answered {response?.Status}");
+            await Expect(page.Locator("form")).ToBeVisibleAsync();
+        }
+        await Expect(page.Locator(".mud-progress-indeterminate")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
     /// Signs in through the sign-in form, as a person would, and waits until the page it lands on (the overview,
     /// or <paramref name="returnUrl"/>) is interactive. Fails with the form's message when the sign-in is refused.
     /// </summary>

@@ -130,6 +130,9 @@ public partial class TerminalGrid
             ? _position.Descending ? SortDirection.Descending : SortDirection.Ascending
             : SortDirection.None;
 
+    /// <summary>How many filters are set (the store page's own store is not a filter).</summary>
+    private int ActiveFilters => new object?[] { _search, FixedStore is null ? _store : null, _connectivity, _model, _version, _power, _software }.Count(v => v is not null);
+
     private string ExportHref => BrowserTimeZone.ForExport("export/terminals.csv" + TerminalFilters.ToQueryString(Query), _viewerZone);
 
     private Task<GridData<TerminalGridRow>> LoadAsync(GridState<TerminalGridRow> state, CancellationToken cancellationToken)

@@ -248,6 +248,8 @@ public partial class Worklist : IDisposable
         _search = null;
     });
 
+    private int ActiveFilters => new[] { _store is not null, _reason is not null, _minimumAgeHours > 0, (_minimumAmount ?? 0) > 0, _search is not null, _includeResolved }.Count(set => set);
+
     private bool Filtered => _store is not null || _reason is not null || _minimumAgeHours > 0 || (_minimumAmount ?? 0) > 0 || _search is not null;
 
 }
