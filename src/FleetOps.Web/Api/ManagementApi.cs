@@ -179,5 +179,6 @@ public static class ManagementApi
         TypedResults.Ok<IReadOnlyList<SoftwareTargetDto>>(fleet.Targets
             .Select(t => new SoftwareTargetDto(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion)).ToList());
 
-    private static string? Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+    /// <summary>The caller's address for the audit log.</summary>
+    internal static string? Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 }

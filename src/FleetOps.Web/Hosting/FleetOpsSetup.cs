@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Alerts;
 using FleetOps.Web.Api;
 using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
@@ -58,6 +59,11 @@ public static class FleetOpsSetup
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
         services.AddSingleton<CaseBook>();
+        // The alert centre (issue 12): one book, one service, one evaluator; each detector is an IAlertSource.
+        services.AddSingleton<AlertBook>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<IAlertSource, FleetAlertSource>();
+        services.AddSingleton<IAlertSource, MoneyAtRiskAlertSource>();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
 
@@ -67,6 +73,9 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();
+        // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
+        // a second alert for a subject that already has one.
+        services.AddHostedService<AlertEvaluator>();
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddSingleton<MoneyAtRiskHistory>();
@@ -120,6 +129,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapAlertsApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

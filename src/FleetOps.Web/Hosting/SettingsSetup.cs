@@ -43,6 +43,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<DemoOptions>(DemoOptions.Section);
         services.AddCheckedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
         services.AddCheckedOptions<LanguageOptions>(LanguageOptions.Section);
+        services.AddCheckedOptions<FleetOps.Core.Alerts.AlertOptions>(FleetOps.Core.Alerts.AlertOptions.Section);
         return settings;
     }
 

@@ -14,6 +14,7 @@ public sealed partial class StartupInitializer(
     FleetDbContextFactory databases,
     FleetStateLoader loader,
     CaseService cases,
+    FleetOps.Web.Alerts.AlertService alerts,
     IServiceScopeFactory scopes,
     UserDirectory users,
     ApiTokenDirectory tokens,
@@ -47,7 +48,8 @@ public sealed partial class StartupInitializer(
         Step("migrate");
         await loader.LoadAsync(cancellationToken);
         await cases.LoadAsync(cancellationToken);
-        Step("fleet, transactions and cases");
+        await alerts.LoadAsync(cancellationToken);
+        Step("fleet, transactions, cases and alerts");
         await using (var scope = scopes.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();

@@ -23,6 +23,8 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<CaseEntryRow> CaseEntries => Set<CaseEntryRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<MuteRow> Mutes => Set<MuteRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -27,4 +27,7 @@ public static class AuditActions
     public const string CaseNoteAdded = "case_note_added";
     public const string CaseResolved = "case_resolved";
     public const string CaseReopened = "case_reopened";
+    public const string AlertAcknowledged = "alert_acknowledged";
+    public const string MuteCreated = "mute_created";
+    public const string MuteDeleted = "mute_deleted";
 }

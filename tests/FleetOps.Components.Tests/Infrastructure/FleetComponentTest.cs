@@ -1,3 +1,4 @@
+using FleetOps.Web.Alerts;
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
@@ -70,6 +71,13 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<CaseService>();
         Services.AddScoped<TerminalTimeline>();
         Services.AddScoped<CaseFiles>();
+        // The alert centre: the real book, sources and service on this test's database.
+        Alerts = new AlertBook(Clock, NullLogger<AlertBook>.Instance);
+        Services.AddSingleton(Alerts);
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(AlertOptions));
+        Services.AddSingleton<IAlertSource>(sp => new FleetAlertSource(Fleet, Detection));
+        Services.AddSingleton<IAlertSource>(sp => new MoneyAtRiskAlertSource(Book, Cases));
+        Services.AddSingleton<AlertService>();
         // Registration, as the terminal page's administrator actions use it.
         Services.AddSingleton<TerminalKeys>();
         Services.AddSingleton<FleetRegistry>();
@@ -102,6 +110,13 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     /// <summary>The recovery cases the pages read; <see cref="CaseService"/> (from <see cref="Services"/>) writes them.</summary>
     protected CaseBook Cases { get; }
+
+    protected AlertBook Alerts { get; }
+
+    protected FleetOps.Core.Alerts.AlertOptions AlertOptions { get; } = new();
+
+    /// <summary>One evaluation of the alert centre at the clock's time, as the evaluator runs it.</summary>
+    protected void EvaluateAlerts() => Wait(() => Services.GetRequiredService<AlertService>().EvaluateAsync());
     protected IngestStatistics Statistics { get; } = new();
 
     protected DateTimeOffset Now => Clock.GetUtcNow();

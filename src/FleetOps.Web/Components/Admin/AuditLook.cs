@@ -47,6 +47,9 @@ public static class AuditLook
         AuditActions.CaseNoteAdded => texts["Audit.Action.CaseNoteAdded"],
         AuditActions.CaseResolved => texts["Audit.Action.CaseResolved"],
         AuditActions.CaseReopened => texts["Audit.Action.CaseReopened"],
+        AuditActions.AlertAcknowledged => texts["Audit.Action.AlertAcknowledged"],
+        AuditActions.MuteCreated => texts["Audit.Action.MuteCreated"],
+        AuditActions.MuteDeleted => texts["Audit.Action.MuteDeleted"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -1,0 +1,23 @@
+namespace FleetOps.Core.Alerts;
+
+/// <summary>
+/// A planned quiet time for a store (every terminal in it, <see cref="TerminalId"/> null) or one terminal, e.g. during
+/// maintenance: alerts of the subject are still recorded, marked muted, not counted in badges and not notified.
+/// </summary>
+public sealed record MuteWindow(long Id, string StoreCode, string? TerminalId, DateTimeOffset From, DateTimeOffset Until, string Reason, string CreatedBy)
+{
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(30);
+
+    public bool IsInForce(DateTimeOffset now) => From <= now && now < Until;
+
+    public bool Covers(AlertSubject subject, DateTimeOffset now) =>
+        IsInForce(now)
+        && string.Equals(subject.StoreCode, StoreCode, StringComparison.OrdinalIgnoreCase)
+        && (TerminalId is null || string.Equals(subject.TerminalId, TerminalId, StringComparison.Ordinal));
+
+    /// <summary>Why a window cannot be kept, or null: it must end after it starts and last at most 30 days.</summary>
+    public static string? Problem(DateTimeOffset from, DateTimeOffset until) =>
+        until <= from ? "'until' must be after 'from'."
+        : until - from > Longest ? $"A mute lasts at most {Longest.TotalDays:0} days."
+        : null;
+}

@@ -1,0 +1,140 @@
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Alerts;
+
+/// <summary>
+/// Turns what the detectors find into alerts (<see cref="AlertLifecycle"/>), and records people's acknowledgements and
+/// mute windows. Every change is saved first — with its audit line when a person made it — and only then published to the
+/// <see cref="AlertBook"/>, so what pages and notifications see is committed. Changes are serialised: the evaluator and a
+/// person acknowledging the same alert must not both win.
+/// </summary>
+public sealed partial class AlertService(
+    FleetDbContextFactory databases, AlertBook book, IEnumerable<IAlertSource> sources, TimeProvider time,
+    IOptions<AlertOptions> options, ILogger<AlertService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AlertOptions _options = options.Value;
+
+    /// <summary>Every active alert, the resolved ones that may still reopen, and the mutes not over yet.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var reopenSince = (now - _options.ReopenWithin).ToUnixTimeMilliseconds();
+        var resolved = AlertState.Resolved.ToWire();
+        await using var db = databases.CreateDbContext();
+        var alerts = await db.Alerts.AsNoTracking()
+            .Where(a => a.State != resolved || a.ResolvedAtMs >= reopenSince).ToListAsync(cancellationToken);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var mutes = await db.Mutes.AsNoTracking().Where(m => m.UntilMs > nowMs).ToListAsync(cancellationToken);
+        // Oldest first: a subject with several rows keeps its newest.
+        book.Load(alerts.OrderBy(a => a.OpenedAtMs).ThenBy(a => a.Id).Select(a => a.ToAlert()), mutes.Select(m => m.ToMute()));
+    }
+
+    /// <summary>One evaluation: every source's findings against the alerts alive now; returns what changed.</summary>
+    public async Task<IReadOnlyList<AlertChange>> EvaluateAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            book.Prune(now, _options.ReopenWithin);
+            var kinds = sources.SelectMany(s => s.Kinds).ToHashSet();
+            var conditions = sources.SelectMany(s => s.Conditions(now));
+            var changes = AlertLifecycle.Step(book.Latest, conditions, kinds, now, _options.ReopenWithin, _options.TouchEvery);
+            if (changes.Count == 0) return changes;
+            var saved = await SaveAsync(changes, audit: null, cancellationToken);
+            var opened = saved.Count(c => c.Transition is AlertTransition.Opened or AlertTransition.Reopened);
+            var resolved = saved.Count(c => c.Transition == AlertTransition.Resolved);
+            if (opened + resolved > 0) LogEvaluated(opened, resolved);
+            return saved;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Someone has seen the alert (docs/api.md §5): audited with their note; a resolved alert cannot be.</summary>
+    public async Task<AcknowledgeResult> AcknowledgeAsync(long id, string actor, string? note, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.Get(id) is not { } alert)
+            {
+                // Not alive in memory: either unknown, or resolved long ago.
+                await using var db = databases.CreateDbContext();
+                return new AcknowledgeResult(null, await db.Alerts.AnyAsync(a => a.Id == id, cancellationToken));
+            }
+            if (AlertLifecycle.Acknowledge(alert, actor, note, time.GetUtcNow()) is not { } change) return new AcknowledgeResult(null, true);
+            var audit = AuditLog.Row(change.Alert.AcknowledgedAt!.Value, actor, AuditActions.AlertAcknowledged, Target(alert),
+                string.IsNullOrWhiteSpace(note) ? null : note, remoteAddress);
+            var saved = await SaveAsync([change], audit, cancellationToken);
+            return new AcknowledgeResult(saved[0].Alert, true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<MuteWindow> MuteAsync(string storeCode, string? terminalId, DateTimeOffset from, DateTimeOffset until, string reason,
+        string actor, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var row = new MuteRow
+        {
+            StoreCode = storeCode, TerminalId = terminalId, FromMs = from.ToUnixTimeMilliseconds(), UntilMs = until.ToUnixTimeMilliseconds(),
+            Reason = reason, CreatedBy = actor, CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        db.Mutes.Add(row);
+        db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.MuteCreated, terminalId ?? storeCode,
+            $"{from:u} – {until:u}: {reason}", remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        var mute = row.ToMute();
+        book.PutMute(mute);
+        return mute;
+    }
+
+    /// <summary>Ends a mute window now (deletes it); false when there is none with this id.</summary>
+    public async Task<bool> UnmuteAsync(MuteWindow mute, string actor, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        if (await db.Mutes.FirstOrDefaultAsync(m => m.Id == mute.Id, cancellationToken) is not { } row) return false;
+        db.Mutes.Remove(row);
+        db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.MuteDeleted, mute.TerminalId ?? mute.StoreCode, mute.Reason, remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        book.RemoveMute(mute);
+        return true;
+    }
+
+    /// <summary>Saves the alerts' new states (new ones get their ids) with an optional audit line, in one transaction, then publishes them.</summary>
+    private async Task<IReadOnlyList<AlertChange>> SaveAsync(IReadOnlyList<AlertChange> changes, AuditEntryRow? audit, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = new List<(AlertChange Change, AlertRow Row)>(changes.Count);
+        foreach (var change in changes)
+        {
+            var row = change.Alert.CopyTo();
+            row.Id = change.Alert.Id;
+            if (row.Id == 0) db.Alerts.Add(row);
+            else db.Alerts.Update(row);
+            rows.Add((change, row));
+        }
+        if (audit is not null) db.AuditEntries.Add(audit);
+        await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
+        var saved = rows.Select(r => r.Change with { Alert = r.Change.Alert with { Id = r.Row.Id } }).ToList();
+        book.Put(saved.Select(c => c.Alert).ToList());
+        return saved;
+    }
+
+    private static string Target(Alert alert) => $"{alert.Kind.ToWire()} {alert.TerminalId ?? alert.StoreCode}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alerts: {Opened} opened or reopened, {Resolved} resolved")]
+    private partial void LogEvaluated(int opened, int resolved);
+}

@@ -1,0 +1,32 @@
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+
+namespace FleetOps.Web.Alerts;
+
+/// <summary>
+/// Offline terminals and terminals with unstable power of their own. A terminal whose losses the store-wide rule blames
+/// on the store raises no device alert: the store's outage is one incident, not one alert per terminal.
+/// </summary>
+public sealed class FleetAlertSource(FleetState fleet, DetectionOptions detection) : IAlertSource
+{
+    public IReadOnlySet<AlertKind> Kinds { get; } = new HashSet<AlertKind> { AlertKind.Offline, AlertKind.UnstablePower };
+
+    public IEnumerable<AlertCondition> Conditions(DateTimeOffset now)
+    {
+        foreach (var t in fleet.All)
+        {
+            var assessment = t.Assessment;
+            if (assessment.Connectivity == Connectivity.Offline)
+            {
+                var since = t.LastSeenAt is { } seen ? seen + detection.OfflineAfter : now;
+                yield return new AlertCondition(new AlertSubject(AlertKind.Offline, t.StoreCode, t.TerminalId), AlertSeverity.Warning, since);
+            }
+            if (assessment.Power == PowerStatus.Unstable && assessment.LikelyCause != LikelyCause.Store)
+            {
+                yield return new AlertCondition(new AlertSubject(AlertKind.UnstablePower, t.StoreCode, t.TerminalId), AlertSeverity.Warning,
+                    assessment.LastLossAt ?? now);
+            }
+        }
+    }
+}

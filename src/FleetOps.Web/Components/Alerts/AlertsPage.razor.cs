@@ -1,0 +1,142 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Api;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Alerts;
+
+/// <summary>
+/// Every alert of the person's stores, newest first, live: it reads the page from the database (resolved alerts live only
+/// there, <see cref="AlertListQuery"/>, the API's query) and again whenever the alert book changes. Open alerts are
+/// acknowledged here with a note. The view — state, kind, severity, store, page — lives in the address.
+/// </summary>
+public partial class AlertsPage
+{
+    private const int PageSize = 50;
+
+    [Inject] private AlertBook Alerts { get; set; } = default!;
+    [Inject] private AlertService Service { get; set; } = default!;
+    [Inject] private FleetDbContextFactory Databases { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private ViewAddress? _address;
+    private AlertStateFilter _state = AlertStateFilter.Active;
+    private AlertKind? _kind;
+    private AlertSeverity? _severity;
+    private string? _store;
+    private int _page = 1;
+    private IReadOnlyList<Alert> _rows = [];
+    private int _total;
+    private DateTimeOffset _now;
+    private IReadOnlyList<StoreInfo> _visibleStores = [];
+
+    private int PageCount => Math.Max(1, (_total + PageSize - 1) / PageSize);
+
+    private int ActiveFilters => (_state != AlertStateFilter.Active ? 1 : 0) + (_kind is null ? 0 : 1) + (_severity is null ? 0 : 1) + (_store is null ? 0 : 1);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Access.ScopeAsync();
+        _visibleStores = Stores.All.Where(_scope.AllowsStore).OrderBy(s => s.Code).ToList();
+        _address = FollowAddress(async () =>
+        {
+            ReadAddress();
+            await LoadAsync();
+        });
+        ReadAddress();
+        await LoadAsync();
+        Follow(Alerts, a => _scope.AllowsStore(a.StoreCode, Stores));
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync() => LoadAsync();
+
+    /// <summary>The view as the address gives it, through the API's parser; what it does not understand is left at its default.</summary>
+    private void ReadAddress()
+    {
+        var a = _address!;
+        var filter = new ListFilter();
+        _state = filter.Enum<AlertStateFilter>("state", a["state"]) ?? AlertStateFilter.Active;
+        _kind = filter.Enum<AlertKind>("kind", a["kind"]);
+        _severity = filter.Enum<AlertSeverity>("severity", a["severity"]);
+        _store = filter.Text("store", a["store"]) is { } code && _visibleStores.FirstOrDefault(s => s.Code.Equals(code, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? known.Code
+            : null;
+        _page = GridPosition.Read(a, [PageSize], []).Page;
+    }
+
+    private void WriteAddress() => _address?.Write(new Dictionary<string, string?>(new GridPosition(null, false, _page, PageSize).Parameters(PageSize))
+    {
+        ["state"] = _state == AlertStateFilter.Active ? null : _state.ToWire(),
+        ["kind"] = _kind?.ToWire(),
+        ["severity"] = _severity?.ToWire(),
+        ["store"] = _store,
+    });
+
+    private async Task LoadAsync()
+    {
+        _now = Time.GetUtcNow();
+        var scoped = _scope.StoreCodes(Stores);
+        var query = new AlertListQuery
+        {
+            State = _state, Kind = _kind, Severity = _severity, Page = _page, PageSize = PageSize,
+            Stores = _store is not null ? [_store] : scoped?.ToList(),
+        };
+        await using var db = Databases.CreateDbContext();
+        (_rows, _total) = await query.RunAsync(db);
+        if (_rows.Count == 0 && _total > 0 && _page > 1)
+        {
+            _page = PageCount;
+            (_rows, _total) = await (query with { Page = _page }).RunAsync(db);
+            WriteAddress();
+        }
+    }
+
+    private async Task SetFilter(Action set)
+    {
+        set();
+        _page = 1;
+        WriteAddress();
+        await LoadAsync();
+    }
+
+    private async Task SetPage(int page)
+    {
+        _page = page;
+        WriteAddress();
+        await LoadAsync();
+    }
+
+    private async Task AcknowledgeAsync(Alert alert)
+    {
+        var subject = T["Alerts.Subject", F.Name(alert.Kind), alert.TerminalId ?? StoreTitle(alert.StoreCode)];
+        var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>(T["Alerts.Acknowledge.Title"],
+            new DialogParameters<AcknowledgeDialog> { { d => d.Subject, subject.Value } }, Admin.FormDialog.Options);
+        if (await dialog.Result is not { Canceled: false, Data: string note }) return;
+        if (note.Length > 0 && FleetOps.Core.Text.TextRules.Problem("note", note) is { } problem)
+        {
+            Snackbar.Add(F.Message(problem), Severity.Error);
+            return;
+        }
+        var result = await Service.AcknowledgeAsync(alert.Id, await Access.ActorNameAsync(), note.Length == 0 ? null : note, null);
+        Snackbar.Add(result.Resolved ? T["Alerts.Acknowledge.AlreadyResolved"] : T["Alerts.Acknowledge.Done"], result.Resolved ? Severity.Info : Severity.Success);
+        await LoadAsync();
+    }
+
+    private string StateWords(Alert a, bool muted) => muted ? T["Alerts.StateMuted", F.Name(a.State)] : F.Name(a.State);
+
+    private string StoreTitle(string code) => Stores.Get(code) is { } s ? T["TerminalDetail.StoreName", s.Code, s.Name] : code;
+
+    private string? ZoneOf(Alert a) => Stores.Get(a.StoreCode)?.TimeZone;
+}

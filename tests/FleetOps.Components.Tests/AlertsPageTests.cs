@@ -1,0 +1,142 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Components.Alerts;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The alerts page and the bell, fed the way the app feeds them: terminals go offline on the fake clock, the alert
+/// centre evaluates, and the page and the bell follow the alert book live. S-1: T-1, T-2. S-2: T-3.
+/// </summary>
+public sealed class AlertsPageTests : FleetComponentTest
+{
+    private readonly IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs;
+
+    public AlertsPageTests()
+    {
+        RenderPopoverProvider();
+        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1", "T-2");
+        Register("S-2", "T-3");
+        Heartbeat("T-1");
+        Heartbeat("T-2");
+        Heartbeat("T-3");
+    }
+
+    /// <summary>Lets the terminals' silence pass the offline limit, then evaluates the alerts.</summary>
+    private void GoOffline(params string[] terminalIds)
+    {
+        Clock.Advance(Detection.OfflineAfter + TimeSpan.FromSeconds(5));
+        foreach (var id in new[] { "T-1", "T-2", "T-3" }.Except(terminalIds)) Heartbeat(id);
+        Fleet.Sweep(includePower: false);
+        EvaluateAlerts();
+    }
+
+    private static List<string> Rows(IRenderedComponent<AlertsPage> cut) =>
+        cut.FindAll("[data-testid=alert-table] tbody tr").Select(r => r.GetAttribute("data-kind") + ":" + r.TextContent).ToList();
+
+    [Fact]
+    public void An_offline_terminal_is_an_open_alert_on_the_page_and_in_the_bell()
+    {
+        GoOffline("T-1");
+
+        var page = Render<AlertsPage>();
+        var bell = Render<AlertBell>();
+
+        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.StartsWith("offline:") && r.Contains("T-1")));
+        Assert.Single(Rows(page));
+        Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public void A_new_alert_appears_on_the_open_page_and_the_bell_counts_up_without_reload()
+    {
+        var page = Render<AlertsPage>();
+        var bell = Render<AlertBell>();
+        Assert.NotNull(page.Find("[data-testid=alerts-none]"));
+
+        GoOffline("T-2");
+        LetLiveRefreshFire();
+
+        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("T-2")));
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
+    }
+
+    [Fact]
+    public void Acknowledging_with_a_note_marks_the_alert_and_writes_the_audit_log()
+    {
+        GoOffline("T-1");
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+
+        page.Find("[data-testid=acknowledge]").Click();
+        _dialogs.Find("textarea[data-testid=acknowledge-note]").Input("power strip replaced");
+        _dialogs.Find("[data-testid=acknowledge-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("acknowledged", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-state")));
+        var alert = Assert.Single(Alerts.Active);
+        Assert.Equal("power strip replaced", alert.AcknowledgementNote);
+        Assert.Empty(page.FindAll("[data-testid=acknowledge]"));
+        var audit = Wait(() => Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.AlertAcknowledged, 0, 10, default));
+        Assert.Equal("power strip replaced", Assert.Single(audit.Items).Details);
+    }
+
+    [Fact]
+    public void A_store_manager_sees_the_alerts_of_their_store_only_and_the_bell_counts_them_only()
+    {
+        GoOffline("T-1", "T-3");
+        SignInAsStoreManager("S-2");
+
+        var page = Render<AlertsPage>();
+        var bell = Render<AlertBell>();
+
+        page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("T-3")));
+        Assert.DoesNotContain(Rows(page), r => r.Contains("T-1"));
+        Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public void Resolved_alerts_are_listed_when_the_address_asks_for_them()
+    {
+        GoOffline("T-1");
+        Heartbeat("T-1");
+        EvaluateAlerts();
+
+        var active = RenderAt<AlertsPage>("alerts");
+        active.WaitForAssertion(() => Assert.NotNull(active.Find("[data-testid=alerts-none]")));
+        var resolved = RenderAt<AlertsPage>("alerts?state=resolved");
+
+        resolved.WaitForAssertion(() => Assert.Equal("resolved", resolved.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-state")));
+    }
+
+    [Fact]
+    public void A_muted_store_keeps_its_alert_listed_as_muted_but_the_bell_does_not_count_it()
+    {
+        GoOffline("T-1");
+        Wait(() => Services.GetRequiredService<AlertService>().MuteAsync("S-1", null, Now.AddMinutes(-1), Now.AddHours(1), "refit", "tech@chain", null));
+
+        var page = Render<AlertsPage>();
+        var bell = Render<AlertBell>();
+
+        page.WaitForAssertion(() => Assert.Equal("yes", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-muted")));
+        Assert.Contains("muted", page.Find("[data-testid=alert-table] tbody tr").TextContent);
+        Assert.Equal("0", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public void Chinese_names_the_kind_and_the_state()
+    {
+        GoOffline("T-1");
+        UseLanguage(Languages.Chinese);
+
+        var page = Render<AlertsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("离线", page.Find("[data-testid=alert-table] tbody tr").TextContent));
+        Assert.Contains("未处理", page.Find("[data-testid=alert-table] tbody tr").TextContent);
+    }
+}

@@ -1,0 +1,30 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetOps.Web.Tests.Alerts;
+
+/// <summary>
+/// One app on a fake clock (starting at the real time, so event timestamps pass the ingest checks) for the alert tests,
+/// which share it one after another; each test works in stores of its own. Evaluations are asked for by the tests, so
+/// each sees exactly the moment it set.
+/// </summary>
+public sealed class AlertClockApp() : FleetOpsApp(new FleetOpsAppOptions { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) })
+{
+    public DateTimeOffset Now() => Clock!.GetUtcNow();
+
+    /// <summary>Moves the clock on, lets time change the fleet (offline, power windows) and evaluates the alerts.</summary>
+    public async Task AdvanceAndEvaluateAsync(TimeSpan by)
+    {
+        Clock!.Advance(by);
+        GetService<FleetState>().Sweep(includePower: true);
+        await GetService<AlertService>().EvaluateAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AlertClockCollection : ICollectionFixture<AlertClockApp>
+{
+    public const string Name = "Alerts on a fake clock";
+}
