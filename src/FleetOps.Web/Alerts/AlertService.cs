@@ -14,8 +14,8 @@ namespace FleetOps.Web.Alerts;
 /// person acknowledging the same alert must not both win.
 /// </summary>
 public sealed partial class AlertService(
-    FleetDbContextFactory databases, AlertBook book, IEnumerable<IAlertSource> sources, TimeProvider time,
-    IOptions<AlertOptions> options, ILogger<AlertService> logger)
+    FleetDbContextFactory databases, AlertBook book, IEnumerable<IAlertSource> sources, IEnumerable<IAlertTransitionSink> sinks,
+    TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AlertOptions _options = options.Value;
@@ -113,7 +113,10 @@ public sealed partial class AlertService(
         return true;
     }
 
-    /// <summary>Saves the alerts' new states (new ones get their ids) with an optional audit line, in one transaction, then publishes them.</summary>
+    /// <summary>
+    /// Saves the alerts' new states (new ones get their ids) with an optional audit line and what the
+    /// <see cref="IAlertTransitionSink"/>s add (the webhook outbox), in one transaction, then publishes them.
+    /// </summary>
     private async Task<IReadOnlyList<AlertChange>> SaveAsync(IReadOnlyList<AlertChange> changes, AuditEntryRow? audit, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
@@ -127,8 +130,13 @@ public sealed partial class AlertService(
             rows.Add((change, row));
         }
         if (audit is not null) db.AuditEntries.Add(audit);
-        await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // new alerts get their ids
         var saved = rows.Select(r => r.Change with { Alert = r.Change.Alert with { Id = r.Row.Id } }).ToList();
+        var now = time.GetUtcNow();
+        foreach (var sink in sinks) sink.Add(db, saved, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         book.Put(saved.Select(c => c.Alert).ToList());
         return saved;
     }
