@@ -19,8 +19,10 @@ public sealed class PostgresDatabase : IAsyncLifetime, IAsyncDisposable
     public Task CreateAsync() => OnServerAsync($"CREATE DATABASE \"{_database}\"");
 
     /// <summary>An app on this database (a new process start each time; the database stays).</summary>
-    public FleetOpsApp Start(IReadOnlyDictionary<string, string?>? settings = null) => FleetOpsApp.Create(new FleetOpsAppOptions
+    public FleetOpsApp Start(IReadOnlyDictionary<string, string?>? settings = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) =>
+        FleetOpsApp.Create(new FleetOpsAppOptions
     {
+        Clock = clock,
         Settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["FleetOps:Database:Provider"] = "Postgres",
