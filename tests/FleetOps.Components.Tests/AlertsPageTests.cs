@@ -139,4 +139,31 @@ public sealed class AlertsPageTests : FleetComponentTest
         page.WaitForAssertion(() => Assert.Contains("离线", page.Find("[data-testid=alert-table] tbody tr").TextContent));
         Assert.Contains("未处理", page.Find("[data-testid=alert-table] tbody tr").TextContent);
     }
+
+    [Fact]
+    public void Muting_a_terminal_from_its_alert_marks_it_muted_lists_the_mute_and_ending_it_counts_it_again()
+    {
+        GoOffline("T-1");
+        var page = Render<AlertsPage>();
+        var bell = Render<AlertBell>();
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+
+        page.Find("[data-testid=mute]").Click();
+        _dialogs.Find("input[data-testid=mute-reason]").Input("swapping the power supply");
+        _dialogs.Find("[data-testid=mute-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("yes", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-muted")));
+        var mute = Assert.Single(Alerts.Mutes);
+        Assert.Equal(("S-1", "T-1", "swapping the power supply"), (mute.StoreCode, mute.TerminalId, mute.Reason));
+        Assert.Equal(TimeSpan.FromHours(4), mute.Until - mute.From);
+        Assert.Contains("swapping the power supply", page.Find("[data-testid=mutes]").TextContent);
+        bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
+
+        page.Find("[data-testid=unmute]").Click();
+        LetLiveRefreshFire(); // the bell's second change within the feed's interval waits for it
+
+        page.WaitForAssertion(() => Assert.Equal("no", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-muted")));
+        Assert.Empty(Alerts.Mutes);
+        bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
+    }
 }

@@ -40,6 +40,7 @@ public partial class AlertsPage
     private int _total;
     private DateTimeOffset _now;
     private IReadOnlyList<StoreInfo> _visibleStores = [];
+    private IReadOnlyList<MuteWindow> _mutes = [];
 
     private int PageCount => Math.Max(1, (_total + PageSize - 1) / PageSize);
 
@@ -87,6 +88,7 @@ public partial class AlertsPage
     private async Task LoadAsync()
     {
         _now = Time.GetUtcNow();
+        _mutes = Alerts.Mutes.Where(m => m.Until > _now && _scope.AllowsStore(m.StoreCode, Stores)).OrderBy(m => m.Until).ToList();
         var scoped = _scope.StoreCodes(Stores);
         var query = new AlertListQuery
         {
@@ -131,6 +133,28 @@ public partial class AlertsPage
         }
         var result = await Service.AcknowledgeAsync(alert.Id, await Access.ActorNameAsync(), note.Length == 0 ? null : note, null);
         Snackbar.Add(result.Resolved ? T["Alerts.Acknowledge.AlreadyResolved"] : T["Alerts.Acknowledge.Done"], result.Resolved ? Severity.Info : Severity.Success);
+        await LoadAsync();
+    }
+
+    private async Task MuteAsync(Alert alert)
+    {
+        var dialog = await Dialogs.ShowAsync<MuteDialog>(T["Alerts.Mute.Title"],
+            new DialogParameters<MuteDialog> { { d => d.StoreCode, alert.StoreCode }, { d => d.TerminalId, alert.TerminalId } }, Admin.FormDialog.Options);
+        if (await dialog.Result is not { Canceled: false, Data: MuteChoice choice }) return;
+        if (choice.Reason.Length > 0 && FleetOps.Core.Text.TextRules.Problem("reason", choice.Reason) is { } problem)
+        {
+            Snackbar.Add(F.Message(problem), Severity.Error);
+            return;
+        }
+        var now = Time.GetUtcNow();
+        await Service.MuteAsync(alert.StoreCode, choice.TerminalId, now, now + choice.Length, choice.Reason, await Access.ActorNameAsync(), null);
+        Snackbar.Add(T["Alerts.Mute.Done"], Severity.Success);
+        await LoadAsync();
+    }
+
+    private async Task UnmuteAsync(MuteWindow mute)
+    {
+        await Service.UnmuteAsync(mute, await Access.ActorNameAsync(), null);
         await LoadAsync();
     }
 
