@@ -63,6 +63,8 @@ public sealed class E2EApp : WebApplicationFactory<Program>
         builder.UseSetting("FleetOps:DefaultCulture", "en");
         builder.UseSetting("ConnectionStrings:FleetOps", $"Data Source={DatabasePath}");
         builder.UseSetting("FleetOps:Detection:OfflineAfterSeconds", OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Alerts follow within a second, so a test waits for the page, not for the evaluator's production pace (5 s).
+        builder.UseSetting("FleetOps:Alerts:EvaluateSeconds", "1");
         // Quiet test output, and the rolling log file beside the databases instead of in the test's bin folder.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Folder, "logs", "fleetops-.log"));
