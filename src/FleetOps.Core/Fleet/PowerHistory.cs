@@ -136,6 +136,27 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
         return losses.ToArray();
     }
 
+    /// <summary>
+    /// The first time at or after <paramref name="at"/> the terminal is known to have been running: a <c>restored</c>
+    /// event, the first heartbeat of a boot, or <paramref name="at"/> itself when one boot's heartbeats span it (the
+    /// terminal lived through a brownout). Only first and last heartbeat of a boot are kept, so "the next heartbeat of the
+    /// same boot" is not known; its moment would be within a heartbeat interval anyway. Null while nothing came after.
+    /// </summary>
+    public DateTimeOffset? FirstReportFrom(DateTimeOffset at)
+    {
+        DateTimeOffset? first = null;
+        foreach (var mark in Marks)
+        {
+            if (mark.State == PowerState.Restored && mark.At >= at) { first = mark.At; break; }
+        }
+        foreach (var boot in Boots)
+        {
+            var running = boot.FirstAt >= at ? boot.FirstAt : boot.LastAt > at ? at : (DateTimeOffset?)null;
+            if (running is { } r && (first is null || r < first)) first = r;
+        }
+        return first;
+    }
+
     /// <summary>Drops marks and boots older than <paramref name="horizon"/>, keeping the newest boot for reboot detection.</summary>
     public PowerHistory Trim(DateTimeOffset horizon)
     {

@@ -58,6 +58,8 @@ public static class FleetOpsSetup
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
         services.AddSingleton<CaseBook>();
+        // Power (issue 12): store power incidents, derived from the fleet on each read.
+        services.AddSingleton<PowerIncidents>();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
 
@@ -120,6 +122,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapPowerApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
