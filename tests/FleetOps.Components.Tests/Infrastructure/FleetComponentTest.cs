@@ -73,6 +73,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
         // Registration, as the terminal page's administrator actions use it.
         Services.AddSingleton<TerminalKeys>();
         Services.AddSingleton<FleetRegistry>();
+        // Store power incidents, derived from the fleet and the book above.
+        Services.AddSingleton<PowerIncidents>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
