@@ -96,4 +96,36 @@ public sealed class TerminalDetailTests : FleetComponentTest
             Assert.Contains("Losses in the window: 1", TextOf(cut));
         });
     }
+
+    [Fact]
+    public void The_power_timeline_draws_losses_reboots_and_runs_on_battery_and_the_battery_says_weak()
+    {
+        Heartbeat("T-1", TimeSpan.FromHours(6), bootId: "boot-1");
+        PowerLoss("T-1", TimeSpan.FromHours(5));
+        PowerLoss("T-1", TimeSpan.FromHours(4), PowerState.Brownout);
+        Heartbeat("T-1", TimeSpan.FromHours(3), bootId: "boot-2"); // after the loss at 5 h: announced, no reboot
+        Heartbeat("T-1", TimeSpan.FromHours(2), bootId: "boot-3"); // died unannounced between 3 h and 2 h ago
+        PowerLoss("T-1", TimeSpan.FromMinutes(50), PowerState.OnBattery);
+        PowerLoss("T-1", TimeSpan.FromMinutes(45), PowerState.LowBattery);
+        PowerLoss("T-1", TimeSpan.FromMinutes(40), PowerState.Restored);
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=timeline-loss]").Count));
+        Assert.Single(cut.FindAll("[data-testid=timeline-reboot]"));
+        Assert.Single(cut.FindAll("[data-testid=timeline-battery]"));
+        Assert.Contains("Power over the last 24 h", cut.Markup);
+        Assert.Equal("Battery: weak, lasted 5 min on battery last time", cut.Find("[data-testid=battery-health]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_terminal_without_power_events_has_an_empty_timeline_and_an_unknown_battery()
+    {
+        Heartbeat("T-1");
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=power-timeline-empty]")));
+        Assert.Contains("not measured yet", cut.Find("[data-testid=battery-health]").TextContent);
+    }
 }

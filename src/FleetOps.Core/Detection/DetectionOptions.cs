@@ -19,6 +19,9 @@ public sealed class DetectionOptions : ICheckedSettings
     public int StoreWideMinimumTerminals { get; set; } = 2;
     public int StoreWideSpanSeconds { get; set; } = 120;
 
+    /// <summary>A battery that kept the terminal running for less than this, from going on battery to low or dead, is weak (§6).</summary>
+    public int BatteryWeakRuntimeMinutes { get; set; } = 10;
+
     public TimeSpan OfflineAfter => TimeSpan.FromSeconds(OfflineAfterSeconds);
     public TimeSpan UnstablePowerWindow => TimeSpan.FromHours(UnstablePowerWindowHours);
     public TimeSpan StoreWideSpan => TimeSpan.FromSeconds(StoreWideSpanSeconds);
@@ -34,5 +37,6 @@ public sealed class DetectionOptions : ICheckedSettings
         .Range(StoreWideShare, 0.01, 1)
         .Range(StoreWideMinimumTerminals, 1, 10_000)
         .Range(StoreWideSpanSeconds, 1, 86_400)
+        .Range(BatteryWeakRuntimeMinutes, 1, 1_440)
         .ToList();
 }

@@ -237,7 +237,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, options);
         }
         var software = SoftwareComplianceRule.Evaluate(terminal.AppVersion, terminal.FirmwareVersion, TargetFor(terminal.Model));
-        var assessment = TerminalAssessment.Of(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software);
+        var assessment = TerminalAssessment.Of(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software,
+            terminal.Power.Battery(options));
         return assessment == terminal.Assessment ? terminal : terminal with { Assessment = assessment };
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FleetOps.Core.Detection;
 using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Fleet;
@@ -12,6 +13,14 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
     public const int MaxMarks = 256;
     public const int MaxBoots = 64;
 
+    /// <summary>
+    /// Times of heartbeats that reported running on battery (battery runtime, §6), oldest first, distinct, the newest
+    /// <see cref="MaxMarks"/>: at one a minute that is four hours on battery, far past any limit of a weak battery.
+    /// Empty for almost every terminal. Not rebuilt at start-up: heartbeats are stored as hourly roll-ups without their
+    /// power source, so after a restart a run is known from <c>on_battery</c> events (and the heartbeats since).
+    /// </summary>
+    public ImmutableArray<DateTimeOffset> BatteryBeats { get; init; } = ImmutableArray<DateTimeOffset>.Empty;
+
     public static readonly PowerHistory Empty = new(ImmutableArray<PowerMark>.Empty, ImmutableArray<BootSegment>.Empty);
 
     // Losses() is asked for by every judgement of a sale and every page build, and costs boots × marks: worked out once
@@ -23,19 +32,43 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
     {
         Marks = original.Marks;
         Boots = original.Boots;
+        BatteryBeats = original.BatteryBeats;
     }
 
     // Equality as before the cache existed: the same marks and boots, whether or not the losses were worked out yet.
-    public bool Equals(PowerHistory? other) => other is not null && Marks.Equals(other.Marks) && Boots.Equals(other.Boots);
+    public bool Equals(PowerHistory? other) =>
+        other is not null && Marks.Equals(other.Marks) && Boots.Equals(other.Boots) && BatteryBeats.Equals(other.BatteryBeats);
 
-    public override int GetHashCode() => HashCode.Combine(Marks, Boots);
+    public override int GetHashCode() => HashCode.Combine(Marks, Boots, BatteryBeats);
 
     public PowerHistory With(TelemetryEvent e) => e switch
     {
         PowerEvent power => AddMark(new PowerMark(power.Id, power.At, power.State)),
+        HeartbeatEvent { PowerSource: PowerSource.Battery } heartbeat => AddBoot(heartbeat.BootId, heartbeat.At).AddBatteryBeat(heartbeat.At),
         HeartbeatEvent heartbeat => AddBoot(heartbeat.BootId, heartbeat.At),
         _ => this,
     };
+
+    private PowerHistory AddBatteryBeat(DateTimeOffset at)
+    {
+        var index = BatteryBeats.BinarySearch(at);
+        if (index >= 0) return this;
+        var beats = BatteryBeats.Insert(~index, at);
+        if (beats.Length > MaxMarks) beats = beats.RemoveRange(0, beats.Length - MaxMarks);
+        return this with { BatteryBeats = beats };
+    }
+
+    /// <summary>The battery's health from the last measured run on battery (<see cref="BatteryRule"/>).</summary>
+    public BatteryHealth Battery(DetectionOptions options)
+    {
+        if (BatteryBeats.IsEmpty && !Marks.Any(m => m.State == PowerState.OnBattery)) return BatteryHealth.Unknown;
+        // A loss ends the run when it happened: for an unexpected reboot, no later than the old boot's last heartbeat.
+        var ends = Marks.Where(m => m.State == PowerState.LowBattery).Select(m => m.At)
+            .Concat(LossSpans().Select(l => l.From)).ToList();
+        return BatteryRule.Evaluate(MarksOf(PowerState.OnBattery), BatteryBeats, MarksOf(PowerState.Restored), ends, options);
+    }
+
+    private List<DateTimeOffset> MarksOf(PowerState state) => Marks.Where(m => m.State == state).Select(m => m.At).ToList();
 
     private PowerHistory AddMark(PowerMark mark)
     {
@@ -103,11 +136,35 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
         return losses.ToArray();
     }
 
+    /// <summary>
+    /// The first time at or after <paramref name="at"/> the terminal is known to have been running: a <c>restored</c>
+    /// event, the first heartbeat of a boot, or <paramref name="at"/> itself when one boot's heartbeats span it (the
+    /// terminal lived through a brownout). Only first and last heartbeat of a boot are kept, so "the next heartbeat of the
+    /// same boot" is not known; its moment would be within a heartbeat interval anyway. Null while nothing came after.
+    /// </summary>
+    public DateTimeOffset? FirstReportFrom(DateTimeOffset at)
+    {
+        DateTimeOffset? first = null;
+        foreach (var mark in Marks)
+        {
+            if (mark.State == PowerState.Restored && mark.At >= at) { first = mark.At; break; }
+        }
+        foreach (var boot in Boots)
+        {
+            var running = boot.FirstAt >= at ? boot.FirstAt : boot.LastAt > at ? at : (DateTimeOffset?)null;
+            if (running is { } r && (first is null || r < first)) first = r;
+        }
+        return first;
+    }
+
     /// <summary>Drops marks and boots older than <paramref name="horizon"/>, keeping the newest boot for reboot detection.</summary>
     public PowerHistory Trim(DateTimeOffset horizon)
     {
         var marks = Marks.RemoveAll(m => m.At < horizon);
         var boots = Boots.Length <= 1 ? Boots : Boots.RemoveAll(b => b.LastAt < horizon && b != Boots[^1]);
-        return marks.Length == Marks.Length && boots.Length == Boots.Length ? this : new PowerHistory(marks, boots);
+        var beats = BatteryBeats.RemoveAll(b => b < horizon);
+        return marks.Length == Marks.Length && boots.Length == Boots.Length && beats.Length == BatteryBeats.Length
+            ? this
+            : new PowerHistory(marks, boots) { BatteryBeats = beats };
     }
 }

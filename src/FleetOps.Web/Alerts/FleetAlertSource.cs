@@ -5,12 +5,13 @@ using FleetOps.Core.Fleet;
 namespace FleetOps.Web.Alerts;
 
 /// <summary>
-/// Offline terminals and terminals with unstable power of their own. A terminal whose losses the store-wide rule blames
-/// on the store raises no device alert: the store's outage is one incident, not one alert per terminal.
+/// Offline terminals, terminals with unstable power of their own, and weak batteries. A terminal whose losses the
+/// store-wide rule blames on the store raises no device alert: the store's outage is one incident
+/// (<see cref="PowerOutageAlertSource"/>), not one alert per terminal.
 /// </summary>
 public sealed class FleetAlertSource(FleetState fleet, DetectionOptions detection) : IAlertSource
 {
-    public IReadOnlySet<AlertKind> Kinds { get; } = new HashSet<AlertKind> { AlertKind.Offline, AlertKind.UnstablePower };
+    public IReadOnlySet<AlertKind> Kinds { get; } = new HashSet<AlertKind> { AlertKind.Offline, AlertKind.UnstablePower, AlertKind.BatteryWeak };
 
     public IEnumerable<AlertCondition> Conditions(DateTimeOffset now)
     {
@@ -26,6 +27,12 @@ public sealed class FleetAlertSource(FleetState fleet, DetectionOptions detectio
             {
                 yield return new AlertCondition(new AlertSubject(AlertKind.UnstablePower, t.StoreCode, t.TerminalId), AlertSeverity.Warning,
                     assessment.LastLossAt ?? now);
+            }
+            // A battery that no longer carries the terminal through an outage: the next one interrupts the sale in progress.
+            if (assessment.Battery.Status == BatteryStatus.Weak)
+            {
+                yield return new AlertCondition(new AlertSubject(AlertKind.BatteryWeak, t.StoreCode, t.TerminalId), AlertSeverity.Warning,
+                    assessment.Battery.MeasuredAt ?? now);
             }
         }
     }

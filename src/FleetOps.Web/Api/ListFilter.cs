@@ -1,4 +1,6 @@
 using System.Globalization;
+using FleetOps.Core.Access;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -81,6 +83,18 @@ public sealed class ListFilter
         if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone) && zone.HasIanaId) return zone;
         _errors[name] = [$"'{name}' must be an IANA time zone id such as Asia/Shanghai."];
         return null;
+    }
+
+    /// <summary>
+    /// The stores a list may show: the caller's scope (null: every store), narrowed by a <c>store=</c> list. A store
+    /// outside the scope is left out as if it did not exist, never widening what the caller sees.
+    /// </summary>
+    public IReadOnlySet<string>? Stores(string? store, AccessScope scope, StoreDirectory stores)
+    {
+        var allowed = scope.StoreCodes(stores);
+        return List("store", store) is { } listed
+            ? listed.Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : allowed;
     }
 
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>

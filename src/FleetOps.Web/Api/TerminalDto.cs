@@ -23,6 +23,7 @@ public sealed record TerminalDto(
     public static TerminalDto From(TerminalSnapshot t, SoftwareTarget? target) => new(
         t.TerminalId, t.StoreCode, t.Model, t.Registration.SerialNumber, t.Registration.Decommissioned,
         t.Assessment.Connectivity, t.LastContactAt, t.AppVersion, t.FirmwareVersion, t.PowerSource, t.BatteryPercent,
-        new PowerDto(t.Assessment.Power, t.Assessment.LossesInWindow, t.Assessment.LikelyCause, t.Assessment.LastLossAt),
+        new PowerDto(t.Assessment.Power, t.Assessment.LossesInWindow, t.Assessment.LikelyCause, t.Assessment.LastLossAt,
+            BatteryDto.From(t.Assessment.Battery)),
         new SoftwareDto(t.Assessment.Software, target?.AppVersion, target?.FirmwareVersion));
 }

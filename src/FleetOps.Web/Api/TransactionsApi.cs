@@ -66,11 +66,6 @@ public static class TransactionsApi
     private static UnsettledQuery Read(ListFilter filter, string? store, string? reason, Core.Access.AccessScope scope, StoreDirectory stores)
     {
         var parsedReason = filter.Enum<UnsettledReason>("reason", reason);
-        // The caller's scope always applies; a store filter can only narrow it.
-        var allowed = scope.StoreCodes(stores);
-        IReadOnlySet<string>? wanted = filter.List("store", store) is { } listed
-            ? listed.Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : allowed;
-        return new UnsettledQuery { Stores = wanted, Reason = parsedReason };
+        return new UnsettledQuery { Stores = filter.Stores(store, scope, stores), Reason = parsedReason };
     }
 }

@@ -18,7 +18,8 @@ namespace FleetOps.Web.Demo;
 /// Seeds a demo retail chain on first start and then drives it with the simulator over the real HTTP
 /// API, so a newcomer sees a live fleet (and the ingestion path is exercised end to end). Terminal keys
 /// are stored hashed only, so at every start the demo issues its terminals fresh keys. At every start it also
-/// writes a small late backlog (<see cref="DemoBacklog"/>) so the unsettled worklist shows each reason at once.
+/// writes a small late backlog (<see cref="DemoBacklog"/>) so the unsettled worklist shows each reason at once, and the
+/// power stories (<see cref="DemoPowerBacklog"/>) so the power page shows an unstable till, a store outage and a weak battery.
 /// </summary>
 public sealed partial class DemoChain(
     IOptions<DemoOptions> options,
@@ -142,6 +143,8 @@ public sealed partial class DemoChain(
     {
         try
         {
+            // Power first: the sales backlog ends with its example case, which tests take as "the backlog is in".
+            await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken);
             await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)

@@ -64,6 +64,9 @@ public static class FleetOpsSetup
         services.AddSingleton<AlertService>();
         services.AddSingleton<IAlertSource, FleetAlertSource>();
         services.AddSingleton<IAlertSource, MoneyAtRiskAlertSource>();
+        services.AddSingleton<IAlertSource, PowerOutageAlertSource>();
+        // Power (issue 12): store power incidents, derived from the fleet on each read.
+        services.AddSingleton<PowerIncidents>();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
 
@@ -130,6 +133,7 @@ public static class FleetOpsSetup
         app.MapExports();
         app.MapTransactionsApi();
         app.MapAlertsApi();
+        app.MapPowerApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

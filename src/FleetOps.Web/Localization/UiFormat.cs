@@ -77,6 +77,11 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
         return minutes % 60 == 0 ? texts["Duration.Hours", minutes / 60] : texts["Duration.HoursMinutes", minutes / 60, minutes % 60];
     }
 
+    /// <summary>A window as it is set, in hours ("24 h", not "1 d 0 h"); a fraction of an hour as a duration ("30 min").</summary>
+    public string Window(TimeSpan window) => window.Ticks % TimeSpan.TicksPerHour == 0
+        ? texts["Duration.Hours", Number((long)window.TotalHours)]
+        : Duration(window);
+
     /// <summary>A time in the store's own zone (else the offset given), in this language's date and time patterns, with its UTC offset.</summary>
     public string Time(DateTimeOffset at, string? timeZone = null)
     {

@@ -77,10 +77,13 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(AlertOptions));
         Services.AddSingleton<IAlertSource>(sp => new FleetAlertSource(Fleet, Detection));
         Services.AddSingleton<IAlertSource>(sp => new MoneyAtRiskAlertSource(Book, Cases));
+        Services.AddSingleton<IAlertSource>(sp => new PowerOutageAlertSource(sp.GetRequiredService<PowerIncidents>()));
         Services.AddSingleton<AlertService>();
         // Registration, as the terminal page's administrator actions use it.
         Services.AddSingleton<TerminalKeys>();
         Services.AddSingleton<FleetRegistry>();
+        // Store power incidents, derived from the fleet and the book above.
+        Services.AddSingleton<PowerIncidents>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);

@@ -82,8 +82,9 @@ internal sealed class FleetHarness
         return this[terminalId];
     }
 
-    public HeartbeatEvent Heartbeat(string bootId = "b-1", DateTimeOffset? at = null, string app = "3.2.1", string firmware = "1.8.0") =>
-        new($"h-{++_nextEventId}", at ?? Now, bootId, 60, app, firmware, PowerSource.Mains);
+    public HeartbeatEvent Heartbeat(string bootId = "b-1", DateTimeOffset? at = null, string app = "3.2.1", string firmware = "1.8.0",
+        PowerSource source = PowerSource.Mains) =>
+        new($"h-{++_nextEventId}", at ?? Now, bootId, 60, app, firmware, source);
 
     public PowerEvent Power(PowerState state = PowerState.Lost, DateTimeOffset? at = null) =>
         new($"p-{++_nextEventId}", at ?? Now, state);

@@ -14,7 +14,7 @@ public static class AccessMatrixRows
     /// to sign-in). What a page then shows is scoped by the same services the API, export and hub rows below check.
     /// </summary>
     public static readonly string[] Pages =
-        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001"];
+        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
@@ -58,6 +58,8 @@ public static class AccessMatrixRows
         // Which unsettled transactions each person sees is UnsettledScopeTests' matter; here: everyone signed in may ask.
         yield return Row("GET /api/v1/transactions/unsettled", 200);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
+        // Which incidents each person sees is PowerIncidentsApiTests' matter.
+        yield return Row("GET /api/v1/power/incidents", 200);
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -75,5 +77,6 @@ public static class AccessMatrixRows
         yield return Row("PUT /api/v1/software/targets/X-MODEL", 401);
         yield return Row("GET /api/v1/transactions/unsettled", 401);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
+        yield return Row("GET /api/v1/power/incidents", 401);
     }
 }

@@ -101,5 +101,23 @@ public sealed class DetectionTests(FakeClockApp app) : IClassFixture<FakeClockAp
         Assert.Equal("unstable", Expect.Wire(power["status"]));
     }
 
+    [Fact]
+    public async Task Seven_minutes_from_on_battery_to_low_battery_shows_a_weak_battery_with_its_runtime()
+    {
+        var (terminal, key) = await app.NewTerminalAsync(await app.CreateStoreAsync(Ids.New("S")));
+        var now = Clock.GetUtcNow();
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", now.AddMinutes(-30)));
+        var before = (await app.GetTerminalAsync(terminal))["power"]!["battery"]!.AsObject();
+        Assert.Equal("unknown", Expect.Wire(before["status"]));
+        Assert.Null(before["lastRuntimeMinutes"]);
+
+        await app.PostAcceptedAsync(key, terminal,
+            Power("p-2", now.AddMinutes(-12), "low_battery"), Power("p-1", now.AddMinutes(-19), "on_battery"));
+
+        var battery = (await app.GetTerminalAsync(terminal))["power"]!["battery"]!.AsObject();
+        Assert.Equal("weak", Expect.Wire(battery["status"]));
+        Assert.Equal(7, battery["lastRuntimeMinutes"]!.GetValue<int>());
+    }
+
     private async Task<string> ConnectivityAsync(string terminal) => Expect.Wire((await app.GetTerminalAsync(terminal))["connectivity"]);
 }

@@ -16,6 +16,7 @@ public sealed class SettingsValidationTests
         { "FleetOps:Detection:UnstablePowerWindowHours", "0", "FleetOps:Detection:UnstablePowerWindowHours must be between" },
         { "FleetOps:Detection:SettleWithinHours", "NaN", "FleetOps:Detection:SettleWithinHours must be between" },
         { "FleetOps:Detection:StoreWideShare", "1.5", "FleetOps:Detection:StoreWideShare must be between 0.01 and 1 (was 1.5)" },
+        { "FleetOps:Detection:BatteryWeakRuntimeMinutes", "0", "FleetOps:Detection:BatteryWeakRuntimeMinutes must be between 1 and 1440 (was 0)" },
         { "FleetOps:RateLimits:TelemetryBurst", "0", "FleetOps:RateLimits:TelemetryBurst must be between 1 and" },
         { "FleetOps:RateLimits:SignInPerMinute", "-3", "FleetOps:RateLimits:SignInPerMinute" },
         { "FleetOps:Database:Provider", "Oracle", "FleetOps:Database:Provider" },

@@ -64,6 +64,7 @@ public sealed class TelemetrySchemeTests(FleetOpsApp app) : IClassFixture<FleetO
     [InlineData("/api/v1/stores")]
     [InlineData("/api/v1/transactions/unsettled")]
     [InlineData("/api/v1/transactions/unsettled.csv")]
+    [InlineData("/api/v1/power/incidents")]
     [InlineData("/export/terminals.csv")]
     public async Task A_terminal_key_is_401_on_the_management_api_and_exports(string path)
     {

@@ -4,29 +4,17 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Transactions;
 
 /// <summary>
-/// The demo chain (20 terminals in 4 stores) fills the unsettled worklist at start-up with each reason and a lost sale,
-/// through the real event writer; its simulator cannot reach a TestServer, but the backlog does not need it. The clock is
-/// fake only so that the run date, which names the backlog's events, cannot change during the test.
+/// The demo chain (<see cref="DemoApp"/>) fills the unsettled worklist at start-up with each reason and a lost sale.
 /// </summary>
 public sealed class DemoWorklistTests : IAsyncLifetime
 {
     private static readonly string[] Reasons = ["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring"];
 
-    private readonly FleetOpsApp _app = FleetOpsApp.Create(new FleetOpsAppOptions
-    {
-        Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero)),
-        Settings = new Dictionary<string, string?>
-        {
-            ["FleetOps:Demo:Enabled"] = "true",
-            ["FleetOps:Demo:Terminals"] = "20",
-            ["FleetOps:Demo:Stores"] = "4",
-        },
-    });
+    private readonly FleetOpsApp _app = DemoApp.Create();
 
     [Fact]
     public async Task Demo_start_lists_each_unsettled_reason_and_a_lost_sale()
@@ -35,10 +23,12 @@ public sealed class DemoWorklistTests : IAsyncLifetime
 
         var page = await Eventually.MatchesAsync(() => admin.UnsettledAsync(), p => Reasons.All(ReasonsIn(p).Contains),
             "the demo backlog to show every reason");
-        await WholeBacklogAsync(admin);
+        await DemoApp.WholeBacklogAsync(admin);
 
         Assert.All(page.Items(), i => Assert.StartsWith(DemoChain.TerminalPrefix, Expect.Wire(i["terminalId"])));
-        Assert.Equal(Reasons.Order(), ReasonsIn(page).Order());
+        // Each reason once from the sales backlog, plus the payments the power backlog's store outage interrupted.
+        Assert.Equal(Reasons.Order(), ReasonsIn(page).Distinct().Order());
+        Assert.Equal(Reasons.Length + DemoPowerBacklog.InterruptedSales, page.Items().Count);
         Assert.All(page.Items(), i => Assert.Matches(@"^\d{6}\*{6}\d{4}$", Expect.Wire(i["maskedPan"])));
         var lost = Assert.Single(_app.GetService<TransactionBook>().LostSales);
         Assert.StartsWith(DemoChain.TerminalPrefix, lost.TerminalId);
@@ -72,22 +62,20 @@ public sealed class DemoWorklistTests : IAsyncLifetime
         using var admin = _app.CreateAdminClient();
         await Eventually.MatchesAsync(() => admin.UnsettledAsync(), p => Reasons.All(ReasonsIn(p).Contains),
             "the demo backlog to show every reason");
-        await WholeBacklogAsync(admin);
+        await DemoApp.WholeBacklogAsync(admin);
         var (events, rows) = (await _app.StoredEventsAsync(), await _app.CountAsync("Transactions"));
 
         var again = await new DemoBacklog(_app.GetService<EventWriter>(), _app.GetService<FleetState>(),
             _app.GetService<TimeProvider>(), NullLogger.Instance).WriteAsync(CancellationToken.None);
+        var powerAgain = await new DemoPowerBacklog(_app.GetService<EventWriter>(), _app.GetService<FleetState>(),
+            _app.GetService<TimeProvider>(), NullLogger.Instance).WriteAsync(CancellationToken.None);
 
-        Assert.Equal(0, again.Accepted);
-        Assert.Equal(events, again.Duplicates);
+        Assert.Equal(0, again.Accepted + powerAgain.Accepted);
+        Assert.Equal(events, again.Duplicates + powerAgain.Duplicates);
         Assert.Equal(events, await _app.StoredEventsAsync());
         Assert.Equal(rows, await _app.CountAsync("Transactions"));
-        Assert.Equal(Reasons.Length, (await admin.UnsettledAsync())["total"]!.GetValue<int>());
+        Assert.Equal(Reasons.Length + DemoPowerBacklog.InterruptedSales, (await admin.UnsettledAsync())["total"]!.GetValue<int>());
     }
-
-    /// <summary>The example case is opened after the last story (the lost sale) is written: only then is the whole backlog in.</summary>
-    private static Task WholeBacklogAsync(HttpClient admin) =>
-        Eventually.MatchesAsync(() => admin.UnsettledAsync("?caseStatus=contact_acquirer"), p => p.Items().Count == 1, "the demo's example case");
 
     private static List<string> ReasonsIn(System.Text.Json.Nodes.JsonObject page) =>
         page.Items().Select(i => Expect.Wire(i["reason"])).ToList();

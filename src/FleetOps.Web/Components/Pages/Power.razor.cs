@@ -1,0 +1,104 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Pages;
+
+/// <summary>
+/// The power page (issue 12): which terminals suffer unstable power and whether the device or the store is to blame,
+/// store outages with the payments they interrupted, weak batteries, and when and where losses happen. Live: it follows
+/// the fleet (losses, reports, batteries) and the book (interrupted payments); the chosen store is in the address.
+/// </summary>
+public partial class Power
+{
+    /// <summary>Rows per list; the rest is a link away (the terminals grid filtered by power).</summary>
+    private const int ListedRows = 15;
+
+    // One colour for every loss chart: they count the same thing.
+    private readonly BarChartOptions _barOptions = new()
+    {
+        ChartPalette = ["#ef6c00"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisFormat = "N0",
+    };
+
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private PowerIncidents Incidents { get; set; } = default!;
+    [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private DetectionOptions Detection { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private ViewAddress? _address;
+    private string? _store;
+    private DateTimeOffset _now;
+    private PowerModel _model = new();
+    private IReadOnlyList<PowerIncident> _incidents = [];
+    private List<ChartSeries<double>> _perDaySeries = [], _byHourSeries = [], _topSeries = [];
+    private string[] _perDayLabels = [], _byHourLabels = [], _topLabels = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Access.ScopeAsync();
+        _address = FollowAddress(AddressChangedAsync);
+        ReadAddress();
+        Rebuild();
+        // Terminals with a loss or a measured battery, and any terminal of a store in an outage (its report ends it).
+        Follow(Fleet, t => (t.Assessment.LastLossAt is not null || t.Assessment.Battery.Status != BatteryStatus.Unknown)
+                           && _scope.AllowsTerminal(t, Stores));
+        // Interrupted payments appear when a sale's completion deadline passes.
+        Follow(Book, t => t.Verdict.Reason == UnsettledReason.InterruptedByPowerLoss && _scope.AllowsStore(t.StoreCode, Stores));
+        // Durations of ongoing outages and "last loss … ago" age.
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private Task AddressChangedAsync()
+    {
+        ReadAddress();
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The store as the address gives it; a value the filter parser refuses is ignored, as on every page.</summary>
+    private void ReadAddress() => _store = new Api.ListFilter().List("store", _address!["store"])?.FirstOrDefault();
+
+    private Task ChooseStoreAsync(string? store)
+    {
+        _store = store;
+        _address!.Write(new Dictionary<string, string?> { ["store"] = store });
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private string? ZoneOf(string store) => Stores.Get(store)?.TimeZone;
+
+    private void Rebuild()
+    {
+        _now = Time.GetUtcNow();
+        _model = PowerModel.Build(Fleet, Stores, Incidents, _scope, _store, _now);
+        _incidents = [.. _model.OpenIncidents, .. _model.RecentIncidents.Take(ListedRows)];
+        var series = T["Power.Series.Losses"].Value;
+        // Days as the money-at-risk chart writes them, the last one "today".
+        _perDayLabels = ChartTicks.Thin(_model.LossesPerDay
+            .Select((d, i) => i == _model.LossesPerDay.Count - 1 ? T["Chart.Today"].Value : d.Day.ToString(T["Chart.DayFormat"], F.Culture)).ToList());
+        _perDaySeries = [Series(series, _model.LossesPerDay.Select(d => d.Losses))];
+        _byHourLabels = ChartTicks.Thin(Enumerable.Range(0, 24).Select(h => $"{h:00}:00").ToList());
+        _byHourSeries = [Series(series, _model.LossesByHour)];
+        _topLabels = _model.TopStores.Select(s => s.Store).ToArray();
+        _topSeries = [Series(series, _model.TopStores.Select(s => s.Losses))];
+    }
+
+    private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
+        new() { Name = name, Data = new ChartData<double>(values.Select(v => (double)v).ToList()) };
+}

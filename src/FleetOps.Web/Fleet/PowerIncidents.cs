@@ -1,0 +1,60 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Transactions;
+
+namespace FleetOps.Web.Fleet;
+
+/// <summary>
+/// Store power incidents for the API, the power page and (later) the alert centre's <c>store_power_outage</c> alerts.
+/// Nothing is stored: each read derives them from the fleet's power histories (<see cref="StorePowerIncidentRule"/>), which
+/// the writer feeds with committed events only and start-up rebuilds from the database — so incidents survive a restart
+/// for as long as the power history reaches back (<see cref="FleetState.PowerHorizon"/>), and a read right after an
+/// ingest answer already sees that ingest. Only stores with a terminal that had a loss are looked at.
+/// </summary>
+public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeProvider time)
+{
+    /// <summary>Every incident the power history holds in <paramref name="stores"/> (null: every store), newest first.</summary>
+    public IReadOnlyList<PowerIncident> All(IReadOnlySet<string>? stores)
+    {
+        var withLosses = fleet.All
+            .Where(t => t.Assessment.LastLossAt is not null && (stores is null || stores.Contains(t.StoreCode)))
+            .Select(t => t.StoreCode)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (withLosses.Count == 0) return [];
+        var incidents = withLosses
+            .SelectMany(store => StorePowerIncidentRule.Find(store, InService(store), fleet.Options))
+            .ToList();
+        if (incidents.Count == 0) return [];
+        var interrupted = book.Unsettled
+            .Where(t => t.Verdict.Reason == UnsettledReason.InterruptedByPowerLoss && withLosses.Contains(t.StoreCode))
+            .ToLookup(t => t.TerminalId, StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        return incidents
+            .Select(i => new PowerIncident(i, Interrupted(i, interrupted, now)))
+            .OrderByDescending(i => i.Incident.StartedAt).ThenBy(i => i.StoreCode, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>The incidents still going on: the alert centre keeps one active outage alert per store while one is open.</summary>
+    public IReadOnlyList<PowerIncident> Open(IReadOnlySet<string>? stores) => All(stores).Where(i => i.Incident.IsOpen).ToList();
+
+    /// <summary>Incidents that started or were still going on within <paramref name="within"/> of now, newest first.</summary>
+    public IReadOnlyList<PowerIncident> Recent(IReadOnlySet<string>? stores, TimeSpan within)
+    {
+        var since = time.GetUtcNow() - within;
+        return All(stores).Where(i => i.Incident.EndedAt is not { } ended || ended >= since).ToList();
+    }
+
+    /// <summary>Terminals that count towards the store's share, as in the store-wide rule: in service and heard from.</summary>
+    private List<TerminalSnapshot> InService(string store) =>
+        fleet.InStore(store).Where(t => !t.Registration.Decommissioned && t.LastContactAt is not null).ToList();
+
+    /// <summary>A sale the outage interrupted: its terminal was affected and it was in flight (authorised, before its completion deadline) during it.</summary>
+    private int Interrupted(StorePowerIncident incident, ILookup<string, TrackedTransaction> interrupted, DateTimeOffset now)
+    {
+        var end = incident.EndedAt ?? now;
+        var timeout = TimeSpan.FromSeconds(fleet.Options.CompletionTimeoutSeconds);
+        return incident.AffectedTerminals
+            .SelectMany(id => interrupted[id])
+            .Count(t => t.Record.AuthorizedAt <= end && t.Record.AuthorizedAt + timeout >= incident.StartedAt);
+    }
+}

@@ -1,0 +1,27 @@
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetOps.Web.Tests.Transactions;
+
+/// <summary>
+/// The demo chain (20 terminals in 4 stores) with its start-up backlogs, written through the real event writer; its
+/// simulator cannot reach a TestServer, but the backlogs do not need it. The clock is fake only so that the run date,
+/// which names the backlogs' events, cannot change during a test.
+/// </summary>
+public static class DemoApp
+{
+    public static FleetOpsApp Create() => FleetOpsApp.Create(new FleetOpsAppOptions
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero)),
+        Settings = new Dictionary<string, string?>
+        {
+            ["FleetOps:Demo:Enabled"] = "true",
+            ["FleetOps:Demo:Terminals"] = "20",
+            ["FleetOps:Demo:Stores"] = "4",
+        },
+    });
+
+    /// <summary>The example case is opened after the last story of the sales backlog, the last one written: only then is everything in.</summary>
+    public static Task WholeBacklogAsync(HttpClient admin) =>
+        Eventually.MatchesAsync(() => admin.UnsettledAsync("?caseStatus=contact_acquirer"), p => p.Items().Count == 1, "the demo's example case");
+}
