@@ -12,6 +12,7 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
+using FleetOps.Web.Notifications;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
@@ -64,6 +65,7 @@ public static class FleetOpsSetup
         services.AddSingleton<AlertService>();
         services.AddSingleton<IAlertSource, FleetAlertSource>();
         services.AddSingleton<IAlertSource, MoneyAtRiskAlertSource>();
+        services.AddWebhooks();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
 
@@ -76,6 +78,7 @@ public static class FleetOpsSetup
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddSingleton<MoneyAtRiskHistory>();
@@ -130,6 +133,7 @@ public static class FleetOpsSetup
         app.MapExports();
         app.MapTransactionsApi();
         app.MapAlertsApi();
+        app.MapWebhooksApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
