@@ -67,6 +67,9 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
 
+        // A WeCom robot nobody answers for (port 9, discard): the webhooks page has a long address and a log line with an error.
+        await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
+
         var roles = new (string Name, E2EUser User)[]
         {
             ("administrator", E2EFixture.Administrator),

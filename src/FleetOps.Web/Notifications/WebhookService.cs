@@ -9,7 +9,7 @@ namespace FleetOps.Web.Notifications;
 
 /// <summary>
 /// Webhook subscriptions for the API and the page: add, list, remove, queue a test, read the delivery log. Every change
-/// is audited in its own transaction, naming the URL with its query values hidden and never the secret.
+/// is audited in its own transaction, naming the subscription and its URL with the query values hidden and never the secret.
 /// </summary>
 public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider time, IOptions<JsonOptions> json)
 {
@@ -32,11 +32,14 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
             CreatedBy = actor, CreatedAtMs = now.ToUnixTimeMilliseconds(),
         };
         await using var db = databases.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Webhooks.Add(row);
+        await db.SaveChangesAsync(cancellationToken); // the audit line names the new id
         var hook = WebhookSubscription.From(row);
-        db.AuditEntries.Add(AuditLog.Row(now, actor, AuditActions.WebhookCreated, hook.MaskedUrl, Describe(hook), remoteAddress));
+        db.AuditEntries.Add(AuditLog.Row(now, actor, AuditActions.WebhookCreated, Target(hook), Describe(hook), remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
-        return hook with { Id = row.Id };
+        await transaction.CommitAsync(cancellationToken);
+        return hook;
     }
 
     /// <summary>Removes a subscription with its log and whatever it still had to send; false when there is none.</summary>
@@ -46,7 +49,7 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
         if (await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is not { } row) return false;
         var hook = WebhookSubscription.From(row);
         db.Webhooks.Remove(row);
-        db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.WebhookDeleted, hook.MaskedUrl, Describe(hook), remoteAddress));
+        db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.WebhookDeleted, Target(hook), Describe(hook), remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -60,7 +63,7 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
         var now = time.GetUtcNow();
         var delivery = WebhookMessage.Delivery(hook, WebhookMessage.Test, null, TimeZoneInfo.Utc, now, json.Value.SerializerOptions);
         db.WebhookDeliveries.Add(delivery);
-        db.AuditEntries.Add(AuditLog.Row(now, actor, AuditActions.WebhookTestQueued, hook.MaskedUrl, delivery.DeliveryId.ToString(), remoteAddress));
+        db.AuditEntries.Add(AuditLog.Row(now, actor, AuditActions.WebhookTestQueued, Target(hook), $"{hook.MaskedUrl}; delivery {delivery.DeliveryId}", remoteAddress));
         await db.SaveChangesAsync(cancellationToken);
         return delivery.DeliveryId;
     }
@@ -74,7 +77,10 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
         return rows.Select(WebhookDeliveryDto.Of).ToList();
     }
 
+    /// <summary>Short, so the audit table keeps its width; the (long) address goes in the details, which wrap.</summary>
+    private static string Target(WebhookSubscription hook) => $"webhook {hook.Id}";
+
     private static string Describe(WebhookSubscription hook) =>
-        $"{hook.Preset.ToWire()}; kinds: {(hook.Kinds.Count == 0 ? "all" : string.Join(',', hook.Kinds.Order().Select(k => k.ToWire())))}; "
+        $"{hook.MaskedUrl}; {hook.Preset.ToWire()}; kinds: {(hook.Kinds.Count == 0 ? "all" : string.Join(',', hook.Kinds.Order().Select(k => k.ToWire())))}; "
         + $"min severity: {hook.MinSeverity.ToWire()}";
 }
