@@ -130,11 +130,13 @@ public sealed class AdminPagesTests : FleetComponentTest
         var admin = Render<NavMenu>();
         admin.WaitForAssertion(() => Assert.NotNull(admin.Find("[data-testid=nav-users]")));
         Assert.NotNull(admin.Find("[data-testid=nav-audit]"));
+        Assert.NotNull(admin.Find("[data-testid=nav-webhooks]"));
 
         SignInAsStoreManager("S-1");
         var manager = Render<NavMenu>();
         manager.WaitForAssertion(() => Assert.Contains("Stores", manager.Markup));
         Assert.Empty(manager.FindAll("[data-testid=nav-users]"));
+        Assert.Empty(manager.FindAll("[data-testid=nav-webhooks]"));
         Assert.DoesNotContain("Administration", manager.Markup);
     }
 }

@@ -67,6 +67,9 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
 
+        // A WeCom robot nobody answers for (port 9, discard): the webhooks page has a long address and a log line with an error.
+        await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
+
         var roles = new (string Name, E2EUser User)[]
         {
             ("administrator", E2EFixture.Administrator),
@@ -80,7 +83,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("terminal", $"terminals/{Uri.EscapeDataString(terminal)}", true), ("stores", "stores", true),
             ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
             ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
-            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true),
+            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
             ("tokens", "account/tokens", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

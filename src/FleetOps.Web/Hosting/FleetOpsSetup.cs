@@ -12,6 +12,7 @@ using FleetOps.Web.Demo;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
+using FleetOps.Web.Notifications;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
@@ -67,6 +68,7 @@ public static class FleetOpsSetup
         services.AddSingleton<IAlertSource, PowerOutageAlertSource>();
         // Power (issue 12): store power incidents, derived from the fleet on each read.
         services.AddSingleton<PowerIncidents>();
+        services.AddWebhooks();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
 
@@ -79,6 +81,7 @@ public static class FleetOpsSetup
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddSingleton<MoneyAtRiskHistory>();
@@ -134,6 +137,7 @@ public static class FleetOpsSetup
         app.MapTransactionsApi();
         app.MapAlertsApi();
         app.MapPowerApi();
+        app.MapWebhooksApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

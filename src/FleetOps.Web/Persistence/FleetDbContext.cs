@@ -25,6 +25,8 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<CaseEntryRow> CaseEntries => Set<CaseEntryRow>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<MuteRow> Mutes => Set<MuteRow>();
+    public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

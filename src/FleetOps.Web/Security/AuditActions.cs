@@ -30,4 +30,7 @@ public static class AuditActions
     public const string AlertAcknowledged = "alert_acknowledged";
     public const string MuteCreated = "mute_created";
     public const string MuteDeleted = "mute_deleted";
+    public const string WebhookCreated = "webhook_created";
+    public const string WebhookDeleted = "webhook_deleted";
+    public const string WebhookTestQueued = "webhook_test_queued";
 }

@@ -34,6 +34,17 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return code;
     }
 
+    /// <summary>Subscribes a webhook to every alert and queues a test delivery to it, so its page shows a log line.</summary>
+    public async Task<long> SubscribeWebhookAsync(string url, string secret, string preset = "generic")
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/webhooks", JsonContent.Create(new { url, secret, preset, kinds = Array.Empty<string>() }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        var id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        using var test = await SendAdminAsync(HttpMethod.Post, $"api/v1/webhooks/{id}/test");
+        await ExpectAsync(test, HttpStatusCode.Accepted);
+        return id;
+    }
+
     /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {

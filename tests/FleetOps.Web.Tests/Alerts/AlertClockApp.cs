@@ -12,7 +12,20 @@ namespace FleetOps.Web.Tests.Alerts;
 /// </summary>
 public sealed class AlertClockApp() : FleetOpsApp(new FleetOpsAppOptions { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) })
 {
+    /// <summary>Long enough without a heartbeat for a terminal to be offline.</summary>
+    public static readonly TimeSpan PastOffline = TimeSpan.FromSeconds(200);
+
     public DateTimeOffset Now() => Clock!.GetUtcNow();
+
+    /// <summary>A new terminal (in a new store, or in <paramref name="store"/>) heard once, then silent until its offline alert opened.</summary>
+    public async Task<(string Store, string TerminalId, string Key)> OfflineTerminalAsync(string? store = null)
+    {
+        store ??= await this.CreateStoreAsync(Ids.New("S"));
+        var (terminal, key) = await this.NewTerminalAsync(store);
+        await this.PostAcceptedAsync(key, terminal, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), Now()));
+        await AdvanceAndEvaluateAsync(PastOffline);
+        return (store, terminal, key);
+    }
 
     /// <summary>Moves the clock on, lets time change the fleet (offline, power windows) and evaluates the alerts.</summary>
     public async Task AdvanceAndEvaluateAsync(TimeSpan by)

@@ -14,16 +14,9 @@ namespace FleetOps.Web.Tests.Alerts;
 [Collection(AlertClockCollection.Name)]
 public sealed class AlertsApiTests(AlertClockApp app)
 {
-    private static readonly TimeSpan PastOffline = TimeSpan.FromSeconds(200);
+    private static readonly TimeSpan PastOffline = AlertClockApp.PastOffline;
 
-    private async Task<(string Store, string TerminalId, string Key)> OfflineTerminalAsync()
-    {
-        var store = await app.CreateStoreAsync(Ids.New("S"));
-        var (terminal, key) = await app.NewTerminalAsync(store);
-        await app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), app.Now()));
-        await app.AdvanceAndEvaluateAsync(PastOffline);
-        return (store, terminal, key);
-    }
+    private Task<(string Store, string TerminalId, string Key)> OfflineTerminalAsync() => app.OfflineTerminalAsync();
 
     private static async Task<JsonObject> AlertsAsync(HttpClient client, string query)
     {

@@ -12,7 +12,7 @@ internal static class Layering
         ("wiring", ["Web.Hosting"]),
         ("pages", ["Web.Components"]),
         ("demo", ["Web.Demo"]),
-        ("doors: HTTP and SignalR endpoints, the event writer, languages", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding", "Web.Localization"]),
+        ("doors: HTTP and SignalR endpoints, the event writer, languages", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding", "Web.Localization", "Web.Notifications"]),
         ("services over memory and the database", ["Web.Alerts", "Web.Background", "Web.Cases", "Web.Fleet", "Web.Security"]),
         ("schema: rows, configurations, stored JSON", ["Web.Persistence"]),
         ("core: people, cases and alerts", ["Core.Access", "Core.Cases", "Core.Alerts"]),

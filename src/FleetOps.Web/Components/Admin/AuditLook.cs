@@ -50,6 +50,9 @@ public static class AuditLook
         AuditActions.AlertAcknowledged => texts["Audit.Action.AlertAcknowledged"],
         AuditActions.MuteCreated => texts["Audit.Action.MuteCreated"],
         AuditActions.MuteDeleted => texts["Audit.Action.MuteDeleted"],
+        AuditActions.WebhookCreated => texts["Audit.Action.WebhookCreated"],
+        AuditActions.WebhookDeleted => texts["Audit.Action.WebhookDeleted"],
+        AuditActions.WebhookTestQueued => texts["Audit.Action.WebhookTestQueued"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

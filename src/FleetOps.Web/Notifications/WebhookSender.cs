@@ -1,0 +1,247 @@
+using System.Text;
+using System.Text.Json;
+using FleetOps.Core.Text;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// Sends the webhook outbox (<see cref="WebhookOutbox"/>): every <c>PollSeconds</c> it finds the receivers with
+/// deliveries due and gives each its own turn, in parallel up to <c>MaxParallelReceivers</c>, so a dead or slow receiver
+/// holds up only itself. A receiver's deliveries go one at a time, oldest first; the first failure ends its turn and the
+/// delivery waits its <see cref="WebhookBackoff"/> delay — stored, so a restart resumes the schedule (at-least-once:
+/// a crash between an answer and its record sends that delivery again, with the same delivery id).
+/// The per-attempt timeout is the HTTP client's resilience pipeline (<see cref="ClientName"/>); the long schedule is the outbox's.
+/// </summary>
+public sealed partial class WebhookSender(
+    FleetDbContextFactory databases, IHttpClientFactory clients, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+    : BackgroundService
+{
+    public const string ClientName = "webhooks";
+    private const int BatchSize = 20;
+    private const int MaxErrorLength = 500;
+
+    private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
+    private readonly Dictionary<long, Task> _turns = [];
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelReceivers);
+    private readonly CancellationTokenSource _stopping = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollEvery, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await StartDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogPollFailed(e);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Gives every receiver with deliveries due its turn now and waits for those turns (tests on a fake clock). Twice: a
+    /// turn already under way when this was asked may have looked before the newest deliveries were committed.
+    /// </summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(await StartDueAsync(cancellationToken));
+        await Task.WhenAll(await StartDueAsync(cancellationToken));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync(); // a receiver that never answers must not hold up shutdown
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        _slots.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        List<long> receivers;
+        await using (var db = databases.CreateDbContext())
+        {
+            receivers = await db.WebhookDeliveries.Where(d => d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+                .Select(d => d.WebhookId).Distinct().ToListAsync(cancellationToken);
+        }
+        var turns = new List<Task>(receivers.Count);
+        lock (_turns)
+        {
+            foreach (var id in receivers)
+            {
+                // A receiver still in its turn (say, one that has not answered yet) is not started twice.
+                if (!_turns.TryGetValue(id, out var turn))
+                {
+                    turn = Task.Run(() => TurnAsync(id, _stopping.Token), CancellationToken.None);
+                    _turns[id] = turn;
+                    _ = turn.ContinueWith(_ => { lock (_turns) _turns.Remove(id); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+                turns.Add(turn);
+            }
+        }
+        return turns;
+    }
+
+    private async Task TurnAsync(long webhookId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _slots.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        try
+        {
+            while (await SendDueAsync(webhookId, cancellationToken))
+            {
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogTurnFailed(e, webhookId);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Sends one batch of a receiver's due deliveries; true when there were some and all went through (look again).</summary>
+    private async Task<bool> SendDueAsync(long webhookId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        if (await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == webhookId, cancellationToken) is not { } row) return false;
+        var hook = WebhookSubscription.From(row);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var due = await db.WebhookDeliveries
+            .Where(d => d.WebhookId == webhookId && d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+            .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var delivery in due)
+        {
+            var error = await SendAsync(hook, delivery, cancellationToken);
+            Record(delivery, error, time.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None); // an attempt made is an attempt recorded
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false; // the subscription was removed (with its deliveries) while this one was on its way
+            }
+            if (error is not null)
+            {
+                LogAttemptFailed(delivery.DeliveryId, webhookId, delivery.Attempts, error);
+                return false;
+            }
+        }
+        return due.Count > 0;
+    }
+
+    private static void Record(WebhookDeliveryRow delivery, string? error, DateTimeOffset now)
+    {
+        delivery.Attempts++;
+        delivery.LastAttemptAtMs = now.ToUnixTimeMilliseconds();
+        delivery.LastError = error;
+        if (error is null)
+        {
+            delivery.Status = WebhookDeliveryStatus.Delivered.ToWire();
+            delivery.NextAttemptAtMs = null;
+        }
+        else if (WebhookBackoff.After(delivery.Attempts) is { } wait)
+        {
+            delivery.NextAttemptAtMs = (now + wait).ToUnixTimeMilliseconds();
+        }
+        else
+        {
+            delivery.Status = WebhookDeliveryStatus.Failed.ToWire();
+            delivery.NextAttemptAtMs = null;
+        }
+    }
+
+    /// <summary>One attempt; null when the receiver took it, else why not (shown in the delivery log).</summary>
+    private async Task<string?> SendAsync(WebhookSubscription hook, WebhookDeliveryRow delivery, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(delivery.Body);
+        var url = hook.Preset == WebhookPreset.DingTalk ? WebhookSignature.DingTalkUrl(hook.Url.AbsoluteUri, hook.Secret, time.GetUtcNow()) : hook.Url.AbsoluteUri;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Header(body, hook.Secret));
+        request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.DeliveryId.ToString());
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode) return $"HTTP {(int)response.StatusCode}";
+            return hook.Preset == WebhookPreset.Generic ? null : RobotError(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (TimeoutRejectedException)
+        {
+            return $"No answer within {options.Value.TimeoutSeconds:0.#} s";
+        }
+        catch (HttpRequestException e)
+        {
+            return Kept(e.HttpRequestError == HttpRequestError.Unknown ? e.Message : $"{e.HttpRequestError}: {e.Message}");
+        }
+    }
+
+    /// <summary>WeCom and DingTalk answer 200 even when they refuse a message; their <c>errcode</c> says so.</summary>
+    private static string? RobotError(string answer)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(answer);
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("errcode", out var code)
+                || code.ValueKind != JsonValueKind.Number || code.GetInt64() == 0)
+            {
+                return null;
+            }
+            var message = json.RootElement.TryGetProperty("errmsg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            return Kept($"errcode {code.GetInt64()}: {message}");
+        }
+        catch (JsonException)
+        {
+            return null; // a 2xx with a body that is not theirs: the receiver took it
+        }
+    }
+
+    /// <summary>A receiver's words are kept only if they pass the text rule (no card number, no control characters), and briefly.</summary>
+    private static string Kept(string error)
+    {
+        var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        return TextRules.Problem("error", text) is null ? text : "The receiver's answer was withheld (it broke the text rule).";
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not look for due webhook deliveries; the next poll tries again")]
+    private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId}: sending failed unexpectedly; the next poll tries again")]
+    private partial void LogTurnFailed(Exception exception, long webhookId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId}: delivery {DeliveryId} attempt {Attempts} failed: {Error}")]
+    private partial void LogAttemptFailed(Guid deliveryId, long webhookId, int attempts, string error);
+}
