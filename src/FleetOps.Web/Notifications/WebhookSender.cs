@@ -29,6 +29,7 @@ public sealed partial class WebhookSender(
     private readonly Dictionary<long, Task> _turns = [];
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelReceivers);
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,12 +66,25 @@ public sealed partial class WebhookSender(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync(); // a receiver that never answers must not hold up shutdown
+        // A receiver that never answers must not hold up shutdown. A host stopped again after it was disposed (a test
+        // server's second stop) finds nothing left to cancel.
+        if (!_disposed)
+        {
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed between the check and the cancel: the same second stop.
+            }
+        }
         await base.StopAsync(cancellationToken);
     }
 
     public override void Dispose()
     {
+        _disposed = true;
         _stopping.Dispose();
         _slots.Dispose();
         base.Dispose();
