@@ -5,6 +5,7 @@ using FleetOps.Web.Alerts;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Api;
 
@@ -42,7 +43,7 @@ public static class AlertsApi
             State = filter.Enum<AlertStateFilter>("state", state) ?? AlertStateFilter.Active,
             Kind = filter.Enum<AlertKind>("kind", kind),
             Severity = filter.Enum<AlertSeverity>("severity", severity),
-            Stores = InScope(filter.List("store", store), access.Scope(context.User), stores),
+            Stores = filter.Stores(store, access.Scope(context.User), stores),
             Terminal = filter.Text("terminal", terminal),
         };
         var (pageNumber, size) = filter.Paging(page, pageSize, AlertListQuery.MaxPageSize);
@@ -120,20 +121,10 @@ public static class AlertsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The store filter, within the caller's scope (null: every store).</summary>
-    private static IReadOnlyCollection<string>? InScope(IReadOnlyList<string>? asked, Core.Access.AccessScope scope, StoreDirectory stores)
-    {
-        var allowed = scope.StoreCodes(stores);
-        if (asked is null) return allowed?.ToList();
-        return asked.Where(code => allowed is null || allowed.Contains(code)).ToList();
-    }
-
     private static async Task<Alert?> FindAsync(FleetDbContextFactory databases, long id, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Alerts, a => a.Id == id, cancellationToken) is { } row
-            ? row.ToAlert()
-            : null;
+        return await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } row ? row.ToAlert() : null;
     }
 
     private static ProblemHttpResult NotFound(long id) =>
