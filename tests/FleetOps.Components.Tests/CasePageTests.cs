@@ -47,6 +47,27 @@ public sealed class CasePageTests : FleetComponentTest
     private static string State(IRenderedComponent<CasePage> cut, string step) => cut.Find($"[data-testid={step}]").GetAttribute("data-state")!;
 
     [Fact]
+    public void A_sale_a_store_wide_outage_interrupted_links_to_that_outage_and_a_device_loss_does_not()
+    {
+        AddStore("S-9");
+        Register("S-9", "T-91", "T-92");
+        Heartbeat("T-91", TimeSpan.FromHours(2));
+        Heartbeat("T-92", TimeSpan.FromHours(2));
+        PowerLoss("T-92", TimeSpan.FromHours(1) - TimeSpan.FromSeconds(30));
+        InterruptedSale("T-91", "000123-0091");
+        InterruptedSale();
+
+        var outage = RenderCase("T-91", "000123-0091");
+        var device = RenderCase();
+
+        var banner = outage.WaitForElement("[data-testid=case-outage]");
+        Assert.Contains("2 of 2 terminals", banner.TextContent);
+        Assert.Contains("power?store=S-9&incident=PI-S-9-D", banner.QuerySelector("a")!.GetAttribute("href"));
+        device.WaitForElement("[data-testid=step-check]");
+        Assert.Empty(device.FindAll("[data-testid=case-outage]"));
+    }
+
+    [Fact]
     public void Shows_the_reason_the_facts_for_the_acquirer_and_no_case_yet()
     {
         InterruptedSale();

@@ -1,6 +1,10 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Cases;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using FleetOps.Web.Components.Pages;
 
 namespace FleetOps.Components.Tests;
@@ -46,6 +50,32 @@ public sealed class PowerPageTests : FleetComponentTest
         Assert.Equal("1", cut.Find("[data-testid=power-kpi-outages] .kpi-value").TextContent.Trim());
         Assert.NotNull(cut.Find("[data-testid=power-per-day] svg"));
         Assert.NotNull(cut.Find("[data-testid=power-top-stores] svg"));
+    }
+
+    [Fact]
+    public void An_outages_interrupted_sales_open_from_its_row_into_the_address_and_follow_their_case_live()
+    {
+        var sale = TransactionRecord.From("T-A", new TransactionEvent(NextId(), Now - TimeSpan.FromMinutes(20) - TimeSpan.FromSeconds(15),
+            "000900-0001", TransactionStage.Authorized, 4550, "CNY", "622848******1234", "A1B2C3", "123456789012", "000900"));
+        PublishToBook(sale, "S-2");
+        var cut = Render<Power>();
+        cut.WaitForAssertion(() => Assert.Contains("1 payment", cut.Find("[data-testid^=incident-payments-]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=interrupted-payments]"));
+
+        cut.Find("[data-testid^=incident-payments-]").Click();
+
+        var row = cut.WaitForElement("[data-testid=interrupted-T-A-000900-0001]");
+        Assert.Contains("45.50", row.TextContent);
+        Assert.Equal("none", cut.Find("[data-testid=interrupted-payments] [data-testid=case-status]").GetAttribute("data-status"));
+        Assert.EndsWith("transactions/T-A/000900-0001", row.GetAttribute("href"));
+        var incidentId = cut.Find("[data-testid^=incident-detail-]").GetAttribute("data-testid")!["incident-detail-".Length..];
+        Assert.Contains($"incident={incidentId}", Services.GetRequiredService<NavigationManager>().Uri);
+
+        Wait(() => Services.GetRequiredService<CaseService>().OpenAsync("T-A", "000900-0001", "S-2", "tester"));
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.NotEqual("none",
+            cut.Find("[data-testid=interrupted-payments] [data-testid=case-status]").GetAttribute("data-status")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class PowerApi
     }
 
     public static Results<Ok<PagedResult<PowerIncidentDto>>, ValidationProblem> Incidents(
-        PowerIncidents incidents, StoreDirectory stores, HttpContext context, AccessResolver access,
+        PowerIncidents incidents, CaseBook cases, StoreDirectory stores, HttpContext context, AccessResolver access,
         string? store = null, string? state = null, string? page = null, string? pageSize = null)
     {
         var filter = new ListFilter();
@@ -32,7 +33,7 @@ public static class PowerApi
         var matching = incidents.All(wanted)
             .Where(i => chosen == "all" || i.Incident.IsOpen == (chosen == "open"))
             .ToList();
-        var items = matching.Skip((pageNumber - 1) * size).Take(size).Select(PowerIncidentDto.From).ToList();
+        var items = matching.Skip((pageNumber - 1) * size).Take(size).Select(i => PowerIncidentDto.From(i, cases)).ToList();
         return TypedResults.Ok(new PagedResult<PowerIncidentDto>(items, matching.Count));
     }
 }

@@ -1,3 +1,4 @@
+using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 
 namespace FleetOps.Web.Api;
@@ -13,8 +14,10 @@ public sealed record PowerIncidentDto(
     DateTimeOffset? EndedAt,
     int TerminalsAffected,
     int TerminalsInStore,
-    int PaymentsInterrupted)
+    int PaymentsInterrupted,
+    IReadOnlyList<InterruptedPaymentDto> InterruptedPayments)
 {
-    public static PowerIncidentDto From(PowerIncident i) => new(i.Id, i.StoreCode, i.Incident.StartedAt.ToUniversalTime(), i.Incident.EndedAt?.ToUniversalTime(),
-        i.Incident.AffectedTerminals.Count, i.Incident.TerminalsInStore, i.PaymentsInterrupted);
+    public static PowerIncidentDto From(PowerIncident i, CaseBook cases) => new(i.Id, i.StoreCode, i.Incident.StartedAt.ToUniversalTime(),
+        i.Incident.EndedAt?.ToUniversalTime(), i.Incident.AffectedTerminals.Count, i.Incident.TerminalsInStore, i.PaymentsInterrupted,
+        i.Interrupted.Select(t => InterruptedPaymentDto.From(t, cases)).ToList());
 }

@@ -49,12 +49,19 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
         fleet.InStore(store).Where(t => !t.Registration.Decommissioned && t.LastContactAt is not null).ToList();
 
     /// <summary>A sale the outage interrupted: its terminal was affected and it was in flight (authorised, before its completion deadline) during it.</summary>
-    private int Interrupted(StorePowerIncident incident, ILookup<string, TrackedTransaction> interrupted, DateTimeOffset now)
+    private List<TrackedTransaction> Interrupted(StorePowerIncident incident, ILookup<string, TrackedTransaction> interrupted, DateTimeOffset now)
     {
         var end = incident.EndedAt ?? now;
         var timeout = TimeSpan.FromSeconds(fleet.Options.CompletionTimeoutSeconds);
         return incident.AffectedTerminals
             .SelectMany(id => interrupted[id])
-            .Count(t => t.Record.AuthorizedAt <= end && t.Record.AuthorizedAt + timeout >= incident.StartedAt);
+            .Where(t => t.Record.AuthorizedAt <= end && t.Record.AuthorizedAt + timeout >= incident.StartedAt)
+            .OrderBy(t => t.Record.AuthorizedAt).ThenBy(t => t.TerminalId, StringComparer.Ordinal)
+            .ToList();
     }
+
+    /// <summary>The incident that interrupted this sale, if the power history still holds it (the case page links back to it).</summary>
+    public PowerIncident? Interrupting(string storeCode, string terminalId, string transactionId) =>
+        All(new HashSet<string>([storeCode], StringComparer.OrdinalIgnoreCase))
+            .FirstOrDefault(i => i.Interrupted.Any(t => t.TerminalId == terminalId && t.TransactionId == transactionId));
 }

@@ -1,3 +1,4 @@
+using FleetOps.Web.Cases;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Transactions;
@@ -34,6 +35,24 @@ public sealed class PowerIncidentsApiTests(UnsettledClockApp app)
         var closed = Assert.Single((await app.IncidentsInAsync(store, "closed")).Items());
         Assert.Equal(Expect.Wire(open["id"]), Expect.Wire(closed["id"]));
         Assert.Equal(now.AddMinutes(-2), closed["endedAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task An_incident_lists_the_sales_it_interrupted_each_with_its_recovery_case_once_one_is_opened()
+    {
+        var now = app.Now();
+        var tills = await PowerIncidentList.StoreOutageAsync(app, now);
+        var store = tills[0].Store;
+        var opened = await app.GetService<CaseService>().OpenAsync(tills[1].TerminalId, "000777-0001", store, "test");
+
+        var incident = Assert.Single((await app.IncidentsInAsync(store, "open")).Items());
+        var payments = incident["interruptedPayments"]!.AsArray().Select(p => p!.AsObject()).ToList();
+
+        Assert.Equal(tills.Take(3).Select(t => t.TerminalId).Order(StringComparer.Ordinal), payments.Select(p => Expect.Wire(p["terminalId"])).Order(StringComparer.Ordinal));
+        Assert.All(payments, p => Assert.Equal(12800, p["amountMinor"]!.GetValue<long>()));
+        var withCase = Assert.Single(payments, p => p["caseId"] is not null);
+        Assert.Equal(opened.Id, withCase["caseId"]!.GetValue<long>());
+        Assert.Equal("000777-0001", Expect.Wire(withCase["transactionId"]));
     }
 
     [Fact]

@@ -30,12 +30,16 @@ public partial class Power
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private PowerIncidents Incidents { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private FleetOps.Web.Cases.CaseBook Cases { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private DetectionOptions Detection { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
     private string? _store;
+
+    /// <summary>The incident whose interrupted payments are shown (<c>incident=</c> in the address, so a link opens it).</summary>
+    private string? _expanded;
     private DateTimeOffset _now;
     private PowerModel _model = new();
     private IReadOnlyList<PowerIncident> _incidents = [];
@@ -53,6 +57,8 @@ public partial class Power
                            && _scope.AllowsTerminal(t, Stores));
         // Interrupted payments appear when a sale's completion deadline passes.
         Follow(Book, t => t.Verdict.Reason == UnsettledReason.InterruptedByPowerLoss && _scope.AllowsStore(t.StoreCode, Stores));
+        // A case opened or moved for an interrupted payment changes its chip.
+        Follow(Cases, c => _scope.AllowsStore(c.StoreCode, Stores));
         // Durations of ongoing outages and "last loss … ago" age.
         FollowClock(TimeSpan.FromSeconds(30));
     }
@@ -71,7 +77,17 @@ public partial class Power
     }
 
     /// <summary>The store as the address gives it; a value the filter parser refuses is ignored, as on every page.</summary>
-    private void ReadAddress() => _store = new Api.ListFilter().List("store", _address!["store"])?.FirstOrDefault();
+    private void ReadAddress()
+    {
+        _store = new Api.ListFilter().List("store", _address!["store"])?.FirstOrDefault();
+        _expanded = _address["incident"];
+    }
+
+    private void ToggleIncident(string id)
+    {
+        _expanded = _expanded == id ? null : id;
+        _address!.Write(new Dictionary<string, string?> { ["incident"] = _expanded });
+    }
 
     private Task ChooseStoreAsync(string? store)
     {

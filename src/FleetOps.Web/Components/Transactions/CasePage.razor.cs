@@ -3,6 +3,7 @@ using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +31,7 @@ public partial class CasePage : IDisposable
     [Inject] private CaseService Service { get; set; } = default!;
     [Inject] private CaseBook Cases { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private PowerIncidents Incidents { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
@@ -39,6 +41,9 @@ public partial class CasePage : IDisposable
     private AccessScope _scope = AccessScope.Nothing;
     private string _me = "";
     private CaseFile? _file;
+
+    /// <summary>The store outage that interrupted this sale, when it was one (a store-wide blackout, not the device alone).</summary>
+    private PowerIncident? _outage;
     private bool _loaded;
     private bool _busy;
     private DateTimeOffset _now;
@@ -73,6 +78,9 @@ public partial class CasePage : IDisposable
         _now = Time.GetUtcNow();
         _file = await Files.LoadAsync(TerminalId, TransactionId, _scope, Window);
         _bankReference ??= _file?.Case?.BankReference;
+        _outage = _file?.Verdict?.Reason == UnsettledReason.InterruptedByPowerLoss
+            ? Incidents.Interrupting(_file.StoreCode, TerminalId, TransactionId)
+            : null;
         _loaded = true;
     }
 

@@ -182,8 +182,7 @@ public partial class Worklist : IDisposable
     private IEnumerable<TrackedTransaction> Listed =>
         _includeResolved ? Book.Unsettled : Cases.AtRisk(Book);
 
-    private static string CaseHref(TrackedTransaction t) =>
-        $"transactions/{Uri.EscapeDataString(t.TerminalId)}/{Uri.EscapeDataString(t.TransactionId)}";
+    private static string CaseHref(TrackedTransaction t) => CaseAddress.Of(t);
 
     private int PageCount(int total) => Math.Max(1, (total + _pageSize - 1) / _pageSize);
 
