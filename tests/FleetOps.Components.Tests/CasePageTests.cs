@@ -62,6 +62,7 @@ public sealed class CasePageTests : FleetComponentTest
 
         var banner = outage.WaitForElement("[data-testid=case-outage]");
         Assert.Contains("2 of 2 terminals", banner.TextContent);
+        Assert.Matches(@"began \d[^:]*\d:\d\d", banner.TextContent);
         Assert.Contains("power?store=S-9&incident=PI-S-9-D", banner.QuerySelector("a")!.GetAttribute("href"));
         device.WaitForElement("[data-testid=step-check]");
         Assert.Empty(device.FindAll("[data-testid=case-outage]"));

@@ -60,8 +60,11 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
             .ToList();
     }
 
+    /// <summary>One store's incidents, newest first: the store's and its terminals' power timelines shade them.</summary>
+    public IReadOnlyList<PowerIncident> InStore(string storeCode) =>
+        All(new HashSet<string>([storeCode], StringComparer.OrdinalIgnoreCase));
+
     /// <summary>The incident that interrupted this sale, if the power history still holds it (the case page links back to it).</summary>
     public PowerIncident? Interrupting(string storeCode, string terminalId, string transactionId) =>
-        All(new HashSet<string>([storeCode], StringComparer.OrdinalIgnoreCase))
-            .FirstOrDefault(i => i.Interrupted.Any(t => t.TerminalId == terminalId && t.TransactionId == transactionId));
+        InStore(storeCode).FirstOrDefault(i => i.Interrupted.Any(t => t.TerminalId == terminalId && t.TransactionId == transactionId));
 }

@@ -23,6 +23,7 @@ public partial class TerminalDetail
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private FleetRegistry Registry { get; set; } = default!;
     [Inject] private AuditLog Audit { get; set; } = default!;
+    [Inject] private PowerIncidents Incidents { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
@@ -31,6 +32,9 @@ public partial class TerminalDetail
     private bool _busy;
     private StoreInfo? _store;
     private SoftwareTarget? _target;
+
+    /// <summary>The store outages this terminal was part of, shaded on its power timeline.</summary>
+    private IReadOnlyList<StorePowerIncident> _outages = [];
     private IReadOnlyList<TimelineEntry>? _timeline;
     private DateTimeOffset _now;
     private List<BreadcrumbItem> _crumbs = [];
@@ -60,6 +64,8 @@ public partial class TerminalDetail
         _terminal = _scope.AllowsTerminal(terminal, Stores) ? terminal : null;
         _store = _terminal is null ? null : Stores.Get(_terminal.StoreCode);
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
+        _outages = _terminal is null ? [] : Incidents.InStore(_terminal.StoreCode)
+            .Select(i => i.Incident).Where(i => i.AffectedTerminals.Contains(TerminalId)).ToList();
         _crumbs =
         [
             new BreadcrumbItem(T["Nav.Terminals"], "terminals"),
