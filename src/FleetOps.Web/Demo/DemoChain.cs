@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Simulator;
+using FleetOps.Web.Alerts;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
@@ -19,7 +20,8 @@ namespace FleetOps.Web.Demo;
 /// API, so a newcomer sees a live fleet (and the ingestion path is exercised end to end). Terminal keys
 /// are stored hashed only, so at every start the demo issues its terminals fresh keys. At every start it also
 /// writes a small late backlog (<see cref="DemoBacklog"/>) so the unsettled worklist shows each reason at once, and the
-/// power stories (<see cref="DemoPowerBacklog"/>) so the power page shows an unstable till, a store outage and a weak battery.
+/// power stories (<see cref="DemoPowerBacklog"/>) so the power page shows an unstable till, a store outage and a weak battery,
+/// and the alert centre shows alerts in every state (<see cref="DemoAlertStories"/>).
 /// </summary>
 public sealed partial class DemoChain(
     IOptions<DemoOptions> options,
@@ -31,6 +33,8 @@ public sealed partial class DemoChain(
     TerminalKeys keys,
     EventWriter writer,
     CaseService cases,
+    AlertService alerts,
+    AlertBook alertBook,
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
@@ -144,8 +148,10 @@ public sealed partial class DemoChain(
         try
         {
             // Power first: the sales backlog ends with its example case, which tests take as "the backlog is in".
-            await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken);
+            var stories = new DemoAlertStories(alerts, alertBook, fleet, time, InChinese, logger);
+            var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
             await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
+            await stories.TellAsync(power, cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

@@ -19,7 +19,9 @@ public sealed partial class DemoPowerBacklog(EventWriter writer, FleetState flee
     /// <summary>How many card payments the store outage interrupts.</summary>
     public const int InterruptedSales = 2;
 
-    public async Task<IngestResult> WriteAsync(CancellationToken cancellationToken)
+    /// <param name="whileOutageLasts">Runs after the store's tills went dark and before power comes back (the demo lets the
+    /// alert centre see the outage open, so it shows resolved once power is back — a real lifecycle, not a made-up row).</param>
+    public async Task<DemoPowerStories> WriteAsync(CancellationToken cancellationToken, Func<Task>? whileOutageLasts = null)
     {
         var terminals = fleet.All
             .Where(t => t.TerminalId.StartsWith(DemoChain.TerminalPrefix, StringComparison.Ordinal) && !t.Registration.Decommissioned)
@@ -33,7 +35,7 @@ public sealed partial class DemoPowerBacklog(EventWriter writer, FleetState flee
         if (others.Count < 2 || inOutage.Count < InterruptedSales)
         {
             LogTooFewTerminals();
-            return new IngestResult(0, 0);
+            return new DemoPowerStories(0, 0, null, null, null);
         }
         var now = time.GetUtcNow();
         var day = now.UtcDateTime.ToString("yyMMdd", CultureInfo.InvariantCulture);
@@ -42,16 +44,22 @@ public sealed partial class DemoPowerBacklog(EventWriter writer, FleetState flee
             (others[0].TerminalId, Unstable(day, now)),
             (others[1].TerminalId, WeakBattery(day, now)),
         };
-        writes.AddRange(inOutage.Select((id, i) => (id, Outage(day, now, i))));
+        writes.AddRange(inOutage.Select((id, i) => (id, OutageStart(day, now, i))));
         int accepted = 0, duplicates = 0;
-        foreach (var (terminalId, events) in writes)
+        async Task WriteAllAsync(IEnumerable<(string TerminalId, List<TelemetryEvent> Events)> batch)
         {
-            var result = await writer.WriteAsync(terminalId, events, cancellationToken);
-            accepted += result.Accepted;
-            duplicates += result.Duplicates;
+            foreach (var (terminalId, events) in batch)
+            {
+                var result = await writer.WriteAsync(terminalId, events, cancellationToken);
+                accepted += result.Accepted;
+                duplicates += result.Duplicates;
+            }
         }
+        await WriteAllAsync(writes);
+        if (whileOutageLasts is not null) await whileOutageLasts();
+        await WriteAllAsync(inOutage.Select((id, i) => (id, OutageEnd(day, now, i))));
         LogWritten(day, accepted, duplicates, outageStore!);
-        return new IngestResult(accepted, duplicates);
+        return new DemoPowerStories(accepted, duplicates, others[0].TerminalId, others[1].TerminalId, outageStore);
     }
 
     private static PowerEvent Power(string day, string story, int n, PowerState state, DateTimeOffset at) =>
@@ -76,7 +84,7 @@ public sealed partial class DemoPowerBacklog(EventWriter writer, FleetState flee
     ];
 
     /// <summary>The store's mains fail: each till notices a few seconds apart; the first ones were taking a card payment.</summary>
-    private static List<TelemetryEvent> Outage(string day, DateTimeOffset now, int index)
+    private static List<TelemetryEvent> OutageStart(string day, DateTimeOffset now, int index)
     {
         var story = $"outage{index}";
         var lost = now.AddMinutes(-50).AddSeconds(3 * index);
@@ -88,9 +96,12 @@ public sealed partial class DemoPowerBacklog(EventWriter writer, FleetState flee
                 $"60610224880{index}", $"9{day[1..]}"));
         }
         events.Add(Power(day, story, 1, PowerState.Lost, lost));
-        events.Add(Power(day, story, 2, PowerState.Restored, now.AddMinutes(-35).AddSeconds(2 * index)));
         return events;
     }
+
+    /// <summary>Power is back 15 minutes later: each till reports it.</summary>
+    private static List<TelemetryEvent> OutageEnd(string day, DateTimeOffset now, int index) =>
+        [Power(day, $"outage{index}", 2, PowerState.Restored, now.AddMinutes(-35).AddSeconds(2 * index))];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo power backlog of {Day}: {Accepted} events written, {Duplicates} already there; store outage in {Store}")]
     private partial void LogWritten(string day, int accepted, int duplicates, string store);

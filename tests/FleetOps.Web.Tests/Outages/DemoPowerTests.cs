@@ -27,6 +27,33 @@ public sealed class DemoPowerTests : IAsyncLifetime
         Assert.Contains(fleet, t => t.Assessment.Battery is { Status: BatteryStatus.Weak, LastRuntimeMinutes: 7 });
     }
 
+    [Fact]
+    public async Task Demo_start_shows_alerts_in_every_state_a_resolved_outage_an_acknowledged_till_a_muted_battery_and_open_ones()
+    {
+        using var admin = _app.CreateAdminClient();
+        await DemoApp.WholeBacklogAsync(admin);
+
+        var all = await Eventually.MatchesAsync(() => AlertsAsync(admin),
+            a => a.Any(x => Expect.Wire(x["state"]) == "acknowledged") && a.Any(x => x["muted"]!.GetValue<bool>()),
+            "the demo's acknowledged and muted alerts");
+
+        var outage = Assert.Single(all, a => Expect.Wire(a["kind"]) == "store_power_outage");
+        Assert.Equal("resolved", Expect.Wire(outage["state"]));
+        var acknowledged = Assert.Single(all, a => Expect.Wire(a["state"]) == "acknowledged");
+        Assert.Equal("unstable_power", Expect.Wire(acknowledged["kind"]));
+        Assert.Equal("technician@fleetops.demo", Expect.Wire(acknowledged["acknowledgedBy"]));
+        var muted = Assert.Single(all, a => a["muted"]!.GetValue<bool>());
+        Assert.Equal("battery_weak", Expect.Wire(muted["kind"]));
+        Assert.Contains(all, a => Expect.Wire(a["state"]) == "open" && Expect.Wire(a["kind"]) == "money_at_risk");
+    }
+
+    private static async Task<List<System.Text.Json.Nodes.JsonObject>> AlertsAsync(HttpClient admin)
+    {
+        using var response = await admin.GetAsync("/api/v1/alerts?state=all&pageSize=500");
+        await Expect.StatusAsync(response, System.Net.HttpStatusCode.OK);
+        return (await Expect.JsonObjectAsync(response)).Items().ToList();
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
