@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 terminals=${1:-10000}; seconds=${2:-20}; connections=${3:-64}; threads=2
 root=$PWD; work=$(mktemp -d /tmp/fleetops-wrk.XXXX); port=${BENCH_PORT:-5162}
 trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1
+. scripts/lib-wrk.sh
 for p in src/FleetOps.Web tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
 dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --terminals "$terminals" \
@@ -21,20 +21,6 @@ dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$w
   exec timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 ) &
 for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
 
-run_wrk() { # $1: label, $2: events per request (0: /health/live); prints "rps p99_ms"
-  local out="$work/wrk-$1.txt"
-  if [ "$2" = 0 ]; then
-    wrk -t$threads -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:$port/health/live" >"$out"
-  else
-    KEYS_FILE="$work/keys.csv" EVENTS_PER_REQUEST=$2 RUN_LETTERS="$1" WRK_THREADS=$threads \
-      wrk -t$threads -c"$connections" -d"${seconds}s" --latency -s scripts/wrk-telemetry.lua "http://127.0.0.1:$port" >"$out"
-  fi
-  grep -q "Non-2xx" "$out" && { echo "$1: $(grep Non-2xx "$out")" >&2; }
-  local rps p99
-  rps=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$out")
-  p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.1f", v }' "$out")
-  echo "$rps $p99"
-}
 read -r health health_p99 < <(run_wrk health 0)
 echo "GET /health/live:            $health requests/s, p99 $health_p99 ms"
 read -r single single_p99 < <(run_wrk singleevent 1)

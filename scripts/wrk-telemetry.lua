@@ -1,7 +1,7 @@
 -- wrk script for scripts/bench-ingest-wrk.sh: every request posts EVENTS_PER_REQUEST heartbeats for the next terminal of
 -- KEYS_FILE (terminalId,key lines: the benchmark seeder's or a bulk import's keys file). Event ids are letters plus a
 -- counter, unique per wrk thread and run (the card-number guard refuses long digit runs).
-local threads, terminals, per_request, run = {}, {}, 1, ""
+local threads, terminals, per_request, run, boot = {}, {}, 1, "", ""
 local counter, thread_no, thread_count = 0, 0, 1
 
 function setup(thread)
@@ -16,6 +16,8 @@ function init(args)
   end
   per_request = tonumber(os.getenv("EVENTS_PER_REQUEST") or "1")
   run = os.getenv("RUN_LETTERS") or "wrk"
+  -- The seeded boot id, when given: a new one on every heartbeat of a run would count as an unexpected reboot.
+  boot = os.getenv("BOOT_ID") or run
   thread_count = tonumber(os.getenv("WRK_THREADS") or "1")
 end
 
@@ -27,7 +29,7 @@ function request()
   local events = {}
   for i = 1, per_request do
     events[i] = '{"id":"' .. run .. "t" .. thread_no .. "n" .. counter .. "e" .. i .. '","type":"heartbeat","at":"' .. at ..
-      '","bootId":"' .. run .. '","uptimeSeconds":3600,"appVersion":"4.2.0","firmwareVersion":"1.8.3","powerSource":"mains"}'
+      '","bootId":"' .. boot .. '","uptimeSeconds":3600,"appVersion":"4.2.0","firmwareVersion":"1.8.3","powerSource":"mains"}'
   end
   local body = '{"terminalId":"' .. terminal[1] .. '","events":[' .. table.concat(events, ",") .. "]}"
   return wrk.format("POST", "/api/v1/telemetry",

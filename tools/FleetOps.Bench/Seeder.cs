@@ -148,19 +148,22 @@ public sealed class Seeder(SeedOptions options)
             _terminals.Add((terminalId, store.Code, currency));
             if (_random.NextDouble() < LossyShare) _lossAt[terminalId] = Between(TimeSpan.FromHours(84), TimeSpan.FromHours(2));
             var pending = _random.NextDouble() < 0.02 ? _random.Next(1, 4) : 0;
-            _bootIds[terminalId] = (NewId(), NewId());
+            _bootIds[terminalId] = options.BootId is { } boot ? (boot, boot) : (NewId(), NewId());
             var heartbeat = new HeartbeatFacts(_now, _lossAt.ContainsKey(terminalId) ? _bootIds[terminalId].After : _bootIds[terminalId].Before, 86_400, "4.2.0", "1.8.3", PowerSource.Mains, null, pending, 1,
                 _random.Next(0, 500_000), currency);
             db.Terminals.Add(new TerminalRow
             {
                 TerminalId = terminalId, StoreCode = store.Code, Model = "PX-100", SerialNumber = $"SN{i + 1:D8}",
                 KeyHash = TerminalKeys.Hash(NewKey(terminalId)), RegisteredAt = _now.AddDays(-options.Days - 30),
-                LastSeenAtMs = _now.ToUnixTimeMilliseconds(), LastContactAtMs = _now.ToUnixTimeMilliseconds(),
+                LastSeenAtMs = HeardAt(i).ToUnixTimeMilliseconds(), LastContactAtMs = HeardAt(i).ToUnixTimeMilliseconds(),
                 AppVersion = heartbeat.AppVersion, FirmwareVersion = heartbeat.FirmwareVersion,
                 LatestStateJson = new LatestState(heartbeat, PowerSource.Mains, null, _now).ToJson(),
             });
         }
     }
+
+    /// <summary>The first <see cref="SeedOptions.Offline"/> terminals went quiet an hour ago; the rest were heard just now.</summary>
+    private DateTimeOffset HeardAt(int index) => index < options.Offline ? _now.AddHours(-1) : _now;
 
     /// <summary>
     /// An open sale: 15 % still within their limits (completed less than 26 h ago), 30 % completed and not settled,

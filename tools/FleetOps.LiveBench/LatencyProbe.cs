@@ -39,14 +39,9 @@ public static class LatencyProbe
         await BeatAsync(terminal, terminalId, "8.0.0", 0);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = args.Text("chromium", "/usr/bin/chromium"),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright, args);
         var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url.ToString() })).NewPageAsync();
-        await SignInAsync(page, args.Text("email"), args.Text("password"));
+        await Browser.SignInAsync(page, args.Text("email"), args.Text("password"));
         await page.GotoAsync($"terminals/{Uri.EscapeDataString(terminalId)}");
         await page.Locator("[data-testid=live-indicator][data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
         await page.EvaluateAsync(Observer);
@@ -105,15 +100,6 @@ public static class LatencyProbe
         };
         using var response = await terminal.PostAsJsonAsync("api/v1/telemetry", body);
         response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("account/signin");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
-        await page.Locator("[data-testid=live-indicator][data-interactive=true]").WaitForAsync(new() { Timeout = 20_000 });
     }
 
     /// <summary>Letters only: ids the probe makes never carry digit runs the card-number guard could mistake.</summary>

@@ -1,13 +1,15 @@
 using FleetOps.LiveBench;
 
-// Two measurements of the live path (issue 9), each bounded in count and time and stopping by itself:
+// Measurements of the live path (issue 9), each bounded in count and time and stopping by itself:
 //   latency    --url U --api-token T --email E --password P [--probes 120] [--chromium /usr/bin/chromium]
 //   dashboards --url U --api-token T [--clients 200] [--seconds 30]
+//   alerts-page --url U --email E --password P [--visits 100] [--chromium /usr/bin/chromium]
 var options = BenchArguments.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(options),
     "dashboards" => await DashboardCrowd.RunAsync(options),
+    "alerts-page" => await AlertsPageProbe.RunAsync(options),
     _ => Usage(),
 };
 

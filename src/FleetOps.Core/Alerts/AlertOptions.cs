@@ -7,6 +7,12 @@ public sealed class AlertOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Alerts";
 
+    /// <summary>
+    /// Whether this node turns the detectors' findings into alerts. Off, the alert centre shows what is stored and
+    /// nothing new opens or resolves: the benchmark's "without the alert centre" run, and a node that should not evaluate.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>A condition back within this long after its alert resolved reopens that alert (docs/api.md §5).</summary>
     public double ReopenWithinMinutes { get; set; } = 10;
 

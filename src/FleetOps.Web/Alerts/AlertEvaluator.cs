@@ -14,6 +14,11 @@ public sealed partial class AlertEvaluator(AlertService alerts, TimeProvider tim
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            LogDisabled();
+            return;
+        }
         using var timer = new PeriodicTimer(options.Value.EvaluateEvery, time);
         try
         {
@@ -34,6 +39,9 @@ public sealed partial class AlertEvaluator(AlertService alerts, TimeProvider tim
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert evaluation is off on this node (FleetOps:Alerts:Enabled = false): no alert opens or resolves here")]
+    private partial void LogDisabled();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not evaluate alerts; the next evaluation tries again")]
     private partial void LogFailed(Exception exception);
