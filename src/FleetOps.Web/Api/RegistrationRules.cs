@@ -1,3 +1,4 @@
+using FleetOps.Core.Detection;
 using System.Text.RegularExpressions;
 using FleetOps.Core.Text;
 
@@ -15,7 +16,9 @@ public static partial class RegistrationRules
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
     private static partial Regex IdentifierPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")]
+    /// <summary>Versions as vendors write them ("V3.2.1_20260101", "3.3.0-rc.1+b5", "3.3.0 beta 2"); whether one can be
+    /// ordered is <see cref="SoftwareVersion.TryParse"/>'s question, asked after this.</summary>
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9._+-]| (?=[A-Za-z0-9]))*$")]
     private static partial Regex VersionPattern();
 
     public static Dictionary<string, string[]> StoreProblems(CreateStoreRequest request, Func<string, string>? label = null)
@@ -52,6 +55,11 @@ public static partial class RegistrationRules
         Require(errors, named, "appVersion", request.AppVersion, 32, VersionPattern());
         Require(errors, named, "firmwareVersion", request.FirmwareVersion, 32, VersionPattern());
         Optional(errors, named, "minimumAppVersion", request.MinimumAppVersion, 32, VersionPattern());
+        foreach (var (field, value) in new[] { ("appVersion", request.AppVersion), ("firmwareVersion", request.FirmwareVersion), ("minimumAppVersion", request.MinimumAppVersion) })
+        {
+            if (value is not null && !errors.ContainsKey(field) && !SoftwareVersion.TryParse(value, out _, out var reason))
+                errors[field] = [$"'{field}' cannot be ordered against terminal versions: {reason}."];
+        }
         return errors;
     }
 

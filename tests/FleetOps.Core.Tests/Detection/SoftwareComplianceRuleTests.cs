@@ -22,6 +22,25 @@ public class SoftwareComplianceRuleTests
     }
 
     [Theory]
+    [InlineData("latest", "1.9.0", "app version: \"latest\" has no version number in it")]
+    [InlineData("3.3.0", "", "firmware version: no version reported")]
+    public void A_version_that_cannot_be_ordered_is_unknown_with_its_reason_not_compared_as_text(string app, string firmware, string reason)
+    {
+        Assert.Equal(SoftwareStatus.Unknown, SoftwareComplianceRule.Evaluate(app, firmware, Target));
+        Assert.Equal(reason, SoftwareComplianceRule.UnknownReason(app, firmware, Target));
+        Assert.Null(SoftwareComplianceRule.UnknownReason("3.3.0", "1.9.0", Target));
+    }
+
+    [Theory]
+    [InlineData("V3.3.0_20260101", "1.9.0", SoftwareStatus.Current)]
+    [InlineData("3.3.0-rc.2", "1.9.0", SoftwareStatus.Outdated)]
+    [InlineData("V2.9.9_CN", "1.9.0", SoftwareStatus.Unsupported)]
+    public void Vendor_spellings_and_pre_releases_are_judged_by_the_version_order(string app, string firmware, SoftwareStatus expected)
+    {
+        Assert.Equal(expected, SoftwareComplianceRule.Evaluate(app, firmware, Target));
+    }
+
+    [Theory]
     [InlineData("2.9.9", "1.9.0")]
     [InlineData("2.99", "9.9.9")]
     [InlineData("1.0", "1.0")]

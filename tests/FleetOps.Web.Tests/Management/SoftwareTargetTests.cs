@@ -31,6 +31,36 @@ public sealed class SoftwareTargetTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Theory]
+    [InlineData("latest", "1.9.0", "appVersion", "has no version number")]
+    [InlineData("", "1.9.0", "appVersion", "required")]
+    [InlineData("3.3.0", "V.x", "firmwareVersion", "has no version number")]
+    [InlineData("3.3.0", "1.9.0_ä", "firmwareVersion", "not allowed")]
+    public async Task An_empty_or_unorderable_target_version_is_400_with_the_reason(string appVersion, string firmwareVersion, string field, string reason)
+    {
+        using var client = app.CreateAdminClient();
+
+        using var response = await client.PutAsJsonAsync($"/api/v1/software/targets/{Ids.New("M")}", new { appVersion, firmwareVersion });
+
+        var problem = await Expect.ValidationProblemAsync(response, field);
+        Assert.Contains(reason, problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_target_written_the_vendors_way_is_accepted_and_judges_terminals_by_version_order()
+    {
+        var model = Ids.New("M");
+        using var client = app.CreateAdminClient();
+        var (terminalId, key) = await app.NewTerminalAsync(model: model);
+        await app.PostAcceptedAsync(key, terminalId, Heartbeat("hb-1", DateTimeOffset.UtcNow.AddSeconds(-1), appVersion: "3.3.0-rc.2", firmwareVersion: "1.9.0"));
+
+        using var response = await client.PutAsJsonAsync($"/api/v1/software/targets/{model}",
+            new { appVersion = "V3.3.0_20261201", firmwareVersion = "1.9.0", minimumAppVersion = "V3.0.0" });
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        Assert.Equal("outdated", Expect.Wire((await app.GetTerminalAsync(terminalId))["software"]!["status"]));
+    }
+
+    [Theory]
     [InlineData("3.3.0", "1.9.0", "current")]
     [InlineData("3.2.1", "1.9.0", "outdated")]
     [InlineData("3.3.0", "1.8.0", "outdated")]
