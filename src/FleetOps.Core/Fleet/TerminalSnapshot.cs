@@ -28,6 +28,9 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
     public PowerHistory Power { get; init; } = PowerHistory.Empty;
     public TerminalAssessment Assessment { get; init; } = TerminalAssessment.Unknown;
 
+    /// <summary>Since when it reports its current app and firmware versions (the heartbeat that first reported them).</summary>
+    public DateTimeOffset? VersionsSince { get; init; }
+
     public string? AppVersion => Heartbeat?.AppVersion;
     public string? FirmwareVersion => Heartbeat?.FirmwareVersion;
 
@@ -66,7 +69,12 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
             case HeartbeatEvent heartbeat:
                 if (Heartbeat is null || heartbeat.At >= Heartbeat.At)
                 {
-                    next = next with { Heartbeat = HeartbeatFacts.From(heartbeat) };
+                    var changed = Heartbeat is null || Heartbeat.AppVersion != heartbeat.AppVersion || Heartbeat.FirmwareVersion != heartbeat.FirmwareVersion;
+                    next = next with
+                    {
+                        Heartbeat = HeartbeatFacts.From(heartbeat),
+                        VersionsSince = changed || VersionsSince is null ? heartbeat.At : VersionsSince,
+                    };
                 }
                 if (newerPowerFact)
                 {

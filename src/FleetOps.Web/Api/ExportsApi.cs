@@ -32,7 +32,7 @@ public static class ExportsApi
         var scope = access.Scope(context.User);
         var rows = query.Sort(query.Filter(scope.Terminals(fleet, stores))).ToList();
         var times = new ExportTime(stores, scope);
-        var csv = TerminalCsv.Write(rows, stores, language, times);
+        var csv = TerminalCsv.Write(rows, stores, language, times, fleet.TargetFor);
         var name = times.FileName("terminals", time.GetUtcNow(), rows.Select(t => t.StoreCode), query.Stores, viewer);
         return Results.File(CsvText.Bytes(csv), "text/csv; charset=utf-8", name);
     }

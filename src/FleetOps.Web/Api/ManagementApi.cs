@@ -158,20 +158,12 @@ public static class ManagementApi
     }
 
     public static async Task<Results<Ok<SoftwareTargetDto>, ValidationProblem>> PutSoftwareTarget(
-        string model, SoftwareTargetRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit,
+        string model, SoftwareTargetRequest request, SoftwareTargetEditor editor, FleetState fleet, HttpContext context, AccessResolver access,
         CancellationToken cancellationToken)
     {
-        var errors = RegistrationRules.SoftwareTargetProblems(model, request);
-        if (errors.Count == 0 && request.MinimumAppVersion is not null
-            && SoftwareVersion.Compare(request.MinimumAppVersion, request.AppVersion!) > 0)
-        {
-            errors["minimumAppVersion"] = ["'minimumAppVersion' cannot be above 'appVersion'."];
-        }
+        var errors = await editor.SetAsync(model, request, access.ActorName(context.User), Address(context), cancellationToken);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var target = new SoftwareTarget(model, request.AppVersion!, request.FirmwareVersion!, request.MinimumAppVersion);
-        await registry.SetTargetAsync(target, cancellationToken);
-        await audit.RecordAsync(access.ActorName(context.User), AuditActions.SoftwareTargetSet, model,
-            $"app {target.AppVersion}, firmware {target.FirmwareVersion}, minimum app {target.MinimumAppVersion ?? "none"}", Address(context));
+        var target = fleet.TargetFor(model)!;
         return TypedResults.Ok(new SoftwareTargetDto(target.Model, target.AppVersion, target.FirmwareVersion, target.MinimumAppVersion));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 
 namespace FleetOps.Web.Api;
@@ -7,7 +8,8 @@ namespace FleetOps.Web.Api;
 /// <summary>
 /// Writes terminals as RFC 4180 CSV that opens cleanly in a spreadsheet: headers and states in the reader's language
 /// (the names the pages show), timestamps ISO 8601 UTC, numbers invariant. The last column repeats "last seen" in the
-/// store's own time (<see cref="ExportTime"/>); it comes last so that programs reading by position keep their columns.
+/// store's own time (<see cref="ExportTime"/>), then since when the terminal is behind its software target (UTC) and that
+/// target; new columns come last so that programs reading by position keep theirs.
 /// </summary>
 public static class TerminalCsv
 {
@@ -15,10 +17,11 @@ public static class TerminalCsv
     [
         "Csv.TerminalId", "Csv.StoreCode", "Csv.StoreName", "Csv.Model", "Csv.SerialNumber", "Csv.Connectivity", "Csv.LastSeenAt",
         "Csv.AppVersion", "Csv.FirmwareVersion", "Csv.PowerSource", "Csv.BatteryPercent", "Csv.Power", "Csv.LossesInWindow",
-        "Csv.LikelyCause", "Csv.Software", "Csv.LastSeenAtStoreTime",
+        "Csv.LikelyCause", "Csv.Software", "Csv.LastSeenAtStoreTime", "Csv.OutdatedSince", "Csv.TargetAppVersion",
     ];
 
-    public static StringBuilder Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores, IReaderLanguage language, ExportTime time)
+    public static StringBuilder Write(IEnumerable<TerminalSnapshot> terminals, StoreDirectory stores, IReaderLanguage language, ExportTime time,
+        Func<string, SoftwareTarget?> targetFor)
     {
         var sb = CsvText.Start(language, Header);
         foreach (var t in terminals)
@@ -32,6 +35,8 @@ public static class TerminalCsv
                 t.BatteryPercent?.ToString(CultureInfo.InvariantCulture), language.Name(a.Power),
                 a.LossesInWindow.ToString(CultureInfo.InvariantCulture), a.LikelyCause is { } cause ? language.Name(cause) : null, language.Name(a.Software),
                 time.InStore(t.LastContactAt, t.StoreCode),
+                SoftwareLag.BehindSince(t, targetFor(t.Model))?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                targetFor(t.Model)?.AppVersion,
             ]);
         }
         return sb;

@@ -25,5 +25,5 @@ public sealed record TerminalDto(
         t.Assessment.Connectivity, t.LastContactAt, t.AppVersion, t.FirmwareVersion, t.PowerSource, t.BatteryPercent,
         new PowerDto(t.Assessment.Power, t.Assessment.LossesInWindow, t.Assessment.LikelyCause, t.Assessment.LastLossAt,
             BatteryDto.From(t.Assessment.Battery)),
-        new SoftwareDto(t.Assessment.Software, target?.AppVersion, target?.FirmwareVersion));
+        SoftwareDto.From(t, target));
 }

@@ -323,12 +323,17 @@ public sealed class FleetRegistry(
             row = new SoftwareTargetRow { Model = target.Model, AppVersion = target.AppVersion, FirmwareVersion = target.FirmwareVersion };
             db.SoftwareTargets.Add(row);
         }
+        // "Behind since" counts from when the target versions changed; saving the same versions again (or only a new
+        // minimum) must not restart every terminal's lag.
+        if (db.Entry(row).State == EntityState.Added || row.AppVersion != target.AppVersion || row.FirmwareVersion != target.FirmwareVersion)
+        {
+            row.UpdatedAt = time.GetUtcNow();
+        }
         row.AppVersion = target.AppVersion;
         row.FirmwareVersion = target.FirmwareVersion;
         row.MinimumAppVersion = target.MinimumAppVersion;
-        row.UpdatedAt = time.GetUtcNow();
         if (!await SaveNewAsync(db, cancellationToken)) return false;
-        fleet.SetTarget(target with { Model = row.Model });
+        fleet.SetTarget(target with { Model = row.Model, SetAt = row.UpdatedAt });
         return true;
     }
 }

@@ -54,7 +54,7 @@ public sealed partial class FleetStateLoader(
             row.LatestStateJson = null; // parsed: let the text go
         }
         var targets = await db.SoftwareTargets.AsNoTracking()
-            .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion))
+            .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion, t.UpdatedAt))
             .ToListAsync(cancellationToken);
         LogStep("terminals", watch.ElapsedMilliseconds);
 
@@ -79,6 +79,7 @@ public sealed partial class FleetStateLoader(
                 PowerSource = latest?.PowerSource,
                 BatteryPercent = latest?.BatteryPercent,
                 PowerFactsAt = latest?.PowerFactsAt,
+                VersionsSince = latest?.VersionsSince ?? latest?.Heartbeat?.At,
                 Power = history,
             });
         }

@@ -56,6 +56,7 @@ public static class FleetOpsSetup
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<FleetRegistry>();
+        services.AddSingleton<SoftwareTargetEditor>();
         services.AddSingleton<OnboardingImport>();
         services.AddSingleton<FleetStateLoader>();
         services.AddScoped<TerminalTimeline>();
@@ -66,6 +67,7 @@ public static class FleetOpsSetup
         services.AddSingleton<IAlertSource, FleetAlertSource>();
         services.AddSingleton<IAlertSource, MoneyAtRiskAlertSource>();
         services.AddSingleton<IAlertSource, PowerOutageAlertSource>();
+        services.AddSingleton<IAlertSource, SoftwareAlertSource>();
         // Power (issue 12): store power incidents, derived from the fleet on each read.
         services.AddSingleton<PowerIncidents>();
         services.AddWebhooks();
@@ -137,6 +139,7 @@ public static class FleetOpsSetup
         app.MapTransactionsApi();
         app.MapAlertsApi();
         app.MapPowerApi();
+        app.MapSoftwareApi();
         app.MapWebhooksApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

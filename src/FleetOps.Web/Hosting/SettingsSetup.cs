@@ -44,6 +44,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
         services.AddCheckedOptions<LanguageOptions>(LanguageOptions.Section);
         services.AddCheckedOptions<FleetOps.Core.Alerts.AlertOptions>(FleetOps.Core.Alerts.AlertOptions.Section);
+        services.AddCheckedOptions<SoftwareOptions>(SoftwareOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.WebhookOptions>(FleetOps.Web.Notifications.WebhookOptions.Section);
         return settings;
     }

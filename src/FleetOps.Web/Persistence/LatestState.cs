@@ -6,9 +6,12 @@ using FleetOps.Core.Telemetry;
 namespace FleetOps.Web.Persistence;
 
 /// <summary>The latest-state columns of a terminal, stored as one JSON value.</summary>
-public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt)
+/// <param name="VersionsSince">Since when it reports its current app and firmware versions (absent in rows written before
+/// it existed: the loader then takes the heartbeat's time).</param>
+public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt,
+    DateTimeOffset? VersionsSince = null)
 {
-    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt);
+    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt, s.VersionsSince);
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Options);
 

@@ -1,0 +1,128 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Software;
+
+/// <summary>
+/// The software page (issue 13): what each model should run and how much of the fleet does, the versions out there, the
+/// terminals behind their target with how long, and the stores that lag most. Live: it follows the fleet (a heartbeat with
+/// a new version, a target set here or by the API), within the viewer's scope; the chosen model is in the address.
+/// Administrators set targets from here, through the same editor the API uses (checked and audited alike).
+/// </summary>
+public partial class SoftwarePage
+{
+    private const int ListedRows = 15;
+
+    // Current, outdated, unsupported, unknown: the status colours of the chips.
+    private readonly StackedBarChartOptions _stackedOptions = new()
+    {
+        ChartPalette = ["#2e7d32", "#ef6c00", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisFormat = "N0",
+    };
+    private readonly BarChartOptions _barOptions = new()
+    {
+        ChartPalette = ["#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisFormat = "N0",
+    };
+
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private bool _isAdministrator;
+    private ViewAddress? _address;
+    private string? _chosenModel;
+    private DateTimeOffset _now;
+
+    /// <summary>Every model in scope (the targets table and the model chart), and the same narrowed to the chosen model.</summary>
+    private SoftwareCompliance _all = SoftwareCompliance.Of([], _ => null), _shown = SoftwareCompliance.Of([], _ => null);
+    private ComplianceCount _totals = ComplianceCount.Of("", []);
+    private string? _versionsModel;
+    private List<ChartSeries<double>> _modelSeries = [], _versionSeries = [];
+    private string[] _modelLabels = [], _versionLabels = [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await Access.ScopeAsync();
+        _isAdministrator = await Access.IsAdministratorAsync();
+        _address = FollowAddress(AddressChangedAsync);
+        _chosenModel = _address["model"];
+        Rebuild();
+        Follow(Fleet, t => _scope.AllowsTerminal(t, Stores));
+        // "Behind for …" grows with the clock.
+        FollowClock(TimeSpan.FromMinutes(1));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private Task AddressChangedAsync()
+    {
+        _chosenModel = _address!["model"];
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private Task ChooseModelAsync(string? model)
+    {
+        _chosenModel = model;
+        _address!.Write(new Dictionary<string, string?> { ["model"] = model });
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private async Task EditTargetAsync(string? model)
+    {
+        if (await SoftwareTargetDialog.ShowAsync(Dialogs, T, model, model is null ? null : Fleet.TargetFor(model)) is not null) Rebuild();
+    }
+
+    private void Rebuild()
+    {
+        _now = Time.GetUtcNow();
+        var terminals = _scope.Terminals(Fleet, Stores).ToList();
+        _all = SoftwareCompliance.Of(terminals, Fleet.TargetFor);
+        var chosen = _chosenModel is null ? null : _all.Models.FirstOrDefault(m => string.Equals(m.Key, _chosenModel, StringComparison.OrdinalIgnoreCase))?.Key;
+        _shown = chosen is null ? _all : SoftwareCompliance.Of(terminals.Where(t => string.Equals(t.Model, chosen, StringComparison.OrdinalIgnoreCase)), Fleet.TargetFor);
+        _totals = chosen is null
+            ? new ComplianceCount("", _all.Models.Sum(m => m.Terminals), _all.Models.Sum(m => m.Current), _all.Models.Sum(m => m.Outdated),
+                _all.Models.Sum(m => m.Unsupported), _all.Models.Sum(m => m.Unknown))
+            : _all.Models.First(m => m.Key == chosen);
+
+        _modelLabels = _all.Models.Select(m => m.Key).ToArray();
+        _modelSeries =
+        [
+            Series(F.Name(SoftwareStatus.Current), _all.Models.Select(m => m.Current)),
+            Series(F.Name(SoftwareStatus.Outdated), _all.Models.Select(m => m.Outdated)),
+            Series(F.Name(SoftwareStatus.Unsupported), _all.Models.Select(m => m.Unsupported)),
+            Series(F.Name(SoftwareStatus.Unknown), _all.Models.Select(m => m.Unknown)),
+        ];
+        // The chosen model's versions, else the biggest model's: one model's versions mean something side by side.
+        _versionsModel = chosen ?? _all.Models.OrderByDescending(m => m.Terminals).FirstOrDefault()?.Key;
+        var versions = _versionsModel is null ? [] : _all.Versions.GetValueOrDefault(_versionsModel) ?? [];
+        var top = versions.Take(12).ToList();
+        _versionLabels = ChartTicks.Thin(top.Select(v => v.Version).ToList());
+        _versionSeries = [Series(T["Software.Series.Terminals"], top.Select(v => v.Terminals))];
+    }
+
+    private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
+        new() { Name = name, Data = new ChartData<double>(values.Select(v => (double)v).ToList()) };
+
+    private static Color ShareColour(ComplianceCount c) => c.Unsupported > 0 ? Color.Error : c.CurrentShare >= 0.95 ? Color.Success : Color.Warning;
+
+    private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}";
+
+    private string TerminalsHref(SoftwareStatus status) =>
+        $"terminals?software={status.ToWire()}" + (_shown == _all ? "" : $"&model={Uri.EscapeDataString(_versionsModel ?? "")}");
+
+    private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire()
+        + (_shown == _all ? "" : $"&model={Uri.EscapeDataString(_versionsModel ?? "")}");
+}

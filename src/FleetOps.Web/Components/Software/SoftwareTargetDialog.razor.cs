@@ -1,0 +1,84 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Api;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Software;
+
+/// <summary>The target form of the software page, saved through <see cref="SoftwareTargetEditor"/> like the API's PUT.</summary>
+public partial class SoftwareTargetDialog
+{
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private SoftwareTargetEditor Editor { get; set; } = default!;
+
+    /// <summary>The model whose target is edited; null to choose one.</summary>
+    [Parameter] public string? Model { get; set; }
+
+    [Parameter] public SoftwareTarget? Existing { get; set; }
+
+    private string? _model, _app, _firmware, _minimum;
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private string? _refusal;
+    private bool _saving;
+
+    private int Affected => string.IsNullOrWhiteSpace(_model) ? 0
+        : Fleet.All.Count(t => !t.Registration.Decommissioned && string.Equals(t.Model, _model.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Opens the form; the model whose target was saved, or null when cancelled.</summary>
+    public static async Task<string?> ShowAsync(IDialogService dialogs, IStringLocalizer<UiText> texts, string? model, SoftwareTarget? existing)
+    {
+        var parameters = new DialogParameters<SoftwareTargetDialog> { { d => d.Model, model }, { d => d.Existing, existing } };
+        var dialog = await dialogs.ShowAsync<SoftwareTargetDialog>(model is null ? texts["Software.NewTarget"] : texts["Software.TargetFor", model],
+            parameters, FormDialog.Options);
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: string saved } ? saved : null;
+    }
+
+    protected override void OnInitialized()
+    {
+        _model = Model;
+        if (Existing is { } t) (_app, _firmware, _minimum) = (t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion);
+    }
+
+    private Task<IEnumerable<string>> SearchModels(string? typed, CancellationToken _) => Task.FromResult(Fleet.All
+        .Select(t => t.Model).Distinct(StringComparer.OrdinalIgnoreCase)
+        .Where(m => string.IsNullOrWhiteSpace(typed) || m.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase))
+        .Order(StringComparer.OrdinalIgnoreCase).AsEnumerable());
+
+    private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? F.Message(messages[0]) : null;
+
+    private async Task SaveAsync()
+    {
+        _refusal = null;
+        // The form may have stayed open while this user lost the administrator role.
+        if (!await Access.IsAdministratorAsync())
+        {
+            _refusal = T["Registration.OnlyAdministrators"];
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var model = _model?.Trim() ?? "";
+            var request = new SoftwareTargetRequest(_app, _firmware, string.IsNullOrWhiteSpace(_minimum) ? null : _minimum);
+            _errors = await Editor.SetAsync(model, request, await Access.ActorNameAsync(), null);
+            if (_errors.Count == 0) Dialog.Close(DialogResult.Ok(model));
+        }
+        catch (ArgumentException e)
+        {
+            _refusal = F.Message(e.Message);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
