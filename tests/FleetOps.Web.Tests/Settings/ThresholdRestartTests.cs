@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Settings;
 using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Persistence;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Settings;
@@ -30,6 +31,25 @@ public sealed class ThresholdRestartTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(12 * 7), second.GetService<FleetState>().PowerHorizon);
         var listed = second.GetService<ThresholdSettings>().Current().Single(v => v.Setting.Name == "UnstablePowerLosses");
         Assert.Equal((5.0, 3.0, true), (listed.Value, listed.Configured, listed.Overridden));
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_saved_threshold_outlives_a_restart_and_a_reset_removes_it()
+    {
+        await using var database = new PostgresDatabase();
+        await database.CreateAsync();
+        await using (var first = database.Start())
+        {
+            using var admin = first.CreateAdminClient();
+            await Expect.StatusAsync(await admin.PutAsJsonAsync("/api/v1/settings/detection", new { storeWideShare = 0.8 }), System.Net.HttpStatusCode.OK);
+        }
+
+        await using var second = database.Start();
+
+        Assert.Equal(0.8, second.GetService<FleetState>().Options.StoreWideShare);
+        await second.GetService<ThresholdSettings>().SaveAsync(new Dictionary<string, double?> { ["StoreWideShare"] = null }, "admin@chain", null);
+        Assert.Equal(0.6, second.GetService<FleetState>().Options.StoreWideShare);
+        Assert.False(await second.GetService<ThresholdSettings>().RefreshAsync(CancellationToken.None)); // nothing left saved that differs
     }
 
     [Fact]
