@@ -59,9 +59,16 @@ public sealed partial class ThresholdSettings(
     /// Saves a partial change: a value sets an override, null resets the setting to its configured value. Nothing is
     /// saved when any value is wrong; the errors name the API's fields. One audit line lists each change as old → new.
     /// </summary>
-    public async Task<ThresholdSaveResult> SaveAsync(IReadOnlyDictionary<string, double?> changes, string actor, string? remoteAddress,
+    public async Task<ThresholdSaveResult> SaveAsync(IReadOnlyDictionary<string, double?> asked, string actor, string? remoteAddress,
         CancellationToken cancellationToken = default)
     {
+        if (asked.Keys.FirstOrDefault(n => Thresholds.Find(n) is null) is { } unknown)
+        {
+            return new ThresholdSaveResult(new Dictionary<string, string[]> { [unknown] = ["Not a threshold that may be changed live."] }, Current());
+        }
+        // Names as the catalogue spells them, so an override is found again whatever case the caller used.
+        var changes = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var (name, value) in asked) changes[Thresholds.Find(name)!.Name] = value;
         await _gate.WaitAsync(cancellationToken);
         try
         {
