@@ -2,7 +2,12 @@ using FleetOps.Core.Settings;
 
 namespace FleetOps.Core.Detection;
 
-/// <summary>Detection thresholds, bound from <c>FleetOps:Detection</c> (docs/api.md §3). Defaults are production values.</summary>
+/// <summary>
+/// Detection thresholds, bound from <c>FleetOps:Detection</c> (docs/api.md §3). Defaults are production values.
+/// The setters exist for the configuration binder only: an instance, once handed to <see cref="Fleet.FleetState"/>, is
+/// never changed again; a new value saved by an administrator makes a new instance (<see cref="Copy"/>) that replaces the
+/// old one as a whole, so no reader ever sees half of a change.
+/// </summary>
 public sealed class DetectionOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Detection";
@@ -25,6 +30,9 @@ public sealed class DetectionOptions : ICheckedSettings
     public TimeSpan OfflineAfter => TimeSpan.FromSeconds(OfflineAfterSeconds);
     public TimeSpan UnstablePowerWindow => TimeSpan.FromHours(UnstablePowerWindowHours);
     public TimeSpan StoreWideSpan => TimeSpan.FromSeconds(StoreWideSpanSeconds);
+
+    /// <summary>A separate instance to change before it is published (see the class remarks).</summary>
+    public DetectionOptions Copy() => (DetectionOptions)MemberwiseClone();
 
     /// <summary>Tests shrink times to seconds, so the lower bounds are small; the upper ones catch a unit mistake (ms for s).</summary>
     public IReadOnlyList<string> Problems() => new SettingProblems(Section)

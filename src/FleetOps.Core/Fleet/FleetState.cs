@@ -22,15 +22,21 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private readonly OfflineDeadlines _deadlines = new();
     private readonly HashSet<string> _powerWatch = new(StringComparer.Ordinal);
 
+    // The thresholds are swapped whole, by one reference write under the gate (see ApplyOptions): the rules read them
+    // under the gate, and pages read Options without a lock and get either the old instance or the new one, never a
+    // mixture of both — which mutating the fields one by one would allow.
+    private DetectionOptions _options = options;
+
     public IDisposable Subscribe(Func<TerminalSnapshot, bool>? relevant, Func<ChangeBatch<TerminalSnapshot>, Task> callback,
         TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
-    public DetectionOptions Options => options;
+    /// <summary>The thresholds in force now; a whole instance, replaced (never changed) by <see cref="ApplyOptions"/>.</summary>
+    public DetectionOptions Options => Volatile.Read(ref _options);
     public TimeProvider Time => time;
     public int Count => _terminals.Count;
 
     /// <summary>How far back power history is kept in memory: enough for the stability episode to be judged.</summary>
-    public TimeSpan PowerHorizon => options.UnstablePowerWindow * 7;
+    public TimeSpan PowerHorizon => Options.UnstablePowerWindow * 7;
 
     public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);
 
@@ -126,7 +132,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                 var assessed = Assess(merged, now);
                 Put(assessed);
                 changed.Add(assessed);
-                if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + options.OfflineAfter);
+                if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + _options.OfflineAfter);
                 if (assessed.Assessment.LastLossAt is not null)
                 {
                     _powerWatch.Add(assessed.TerminalId);
@@ -165,7 +171,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             foreach (var id in _deadlines.TakeDue(now))
             {
                 if (!_terminals.TryGetValue(id, out var terminal) || terminal.LastContactAt is not { } contact) continue;
-                var deadline = contact + options.OfflineAfter;
+                var deadline = contact + _options.OfflineAfter;
                 if (deadline > now)
                 {
                     _deadlines.Schedule(id, deadline);
@@ -185,6 +191,35 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                     {
                         _powerWatch.Remove(id);
                     }
+                }
+            }
+        }
+        Notify(changed);
+        return changed.Count;
+    }
+
+    /// <summary>
+    /// New thresholds, in force at once: every terminal is judged again (offline, power stability, likely cause,
+    /// battery) and what changed is published like any other change, so pages and the alert centre follow by
+    /// themselves. Offline deadlines are queued again, since a shorter limit brings them forward. A longer power
+    /// window sees only the history already in memory (7 of the old windows) until the next start.
+    /// </summary>
+    public int ApplyOptions(DetectionOptions next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var changed = new List<TerminalSnapshot>();
+        lock (_gate)
+        {
+            Volatile.Write(ref _options, next);
+            _deadlines.Clear();
+            var now = time.GetUtcNow();
+            foreach (var terminal in _terminals.Values.ToList())
+            {
+                var reassessed = Reassess(terminal, now);
+                if (!ReferenceEquals(reassessed, terminal)) changed.Add(reassessed);
+                else if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
+                {
+                    _deadlines.Schedule(terminal.TerminalId, contact + next.OfflineAfter);
                 }
             }
         }
@@ -212,7 +247,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         ids.Add(terminal.TerminalId);
         if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
         {
-            _deadlines.Schedule(terminal.TerminalId, contact + options.OfflineAfter);
+            _deadlines.Schedule(terminal.TerminalId, contact + _options.OfflineAfter);
         }
         if (terminal.Assessment.LastLossAt is not null) _powerWatch.Add(terminal.TerminalId);
     }
@@ -220,10 +255,10 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now)
     {
         var connectivity = terminal.LastContactAt is not { } contact ? Connectivity.Unknown
-            : now - contact >= options.OfflineAfter ? Connectivity.Offline
+            : now - contact >= _options.OfflineAfter ? Connectivity.Offline
             : Connectivity.Online;
         var losses = terminal.Power.Losses();
-        var stability = PowerStabilityRule.Evaluate(losses, now, options);
+        var stability = PowerStabilityRule.Evaluate(losses, now, _options);
         LikelyCause? cause = null;
         if (stability.LossesInWindow > 0 && stability.LastLossAt is { } lastLoss)
         {
@@ -234,11 +269,11 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                     .Where(t => t.TerminalId == terminal.TerminalId || (!t.Registration.Decommissioned && t.LastContactAt is not null))
                     .Select(t => t.TerminalId == terminal.TerminalId ? losses : t.Power.Losses()).ToList()
                 : [losses];
-            cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, options);
+            cause = StoreWideCauseRule.Evaluate(lastLoss, storeLosses, _options);
         }
         var software = SoftwareComplianceRule.Evaluate(terminal.AppVersion, terminal.FirmwareVersion, TargetFor(terminal.Model));
         var assessment = TerminalAssessment.Of(connectivity, stability.Status, stability.LossesInWindow, stability.LastLossAt, cause, software,
-            terminal.Power.Battery(options));
+            terminal.Power.Battery(_options));
         return assessment == terminal.Assessment ? terminal : terminal with { Assessment = assessment };
     }
 }

@@ -15,6 +15,13 @@ internal sealed class OfflineDeadlines
         if (_queued.Add(terminalId)) _queue.Enqueue(terminalId, deadline);
     }
 
+    /// <summary>Forgets every deadline (new thresholds: the caller queues them again by the new limit).</summary>
+    public void Clear()
+    {
+        _queue.Clear();
+        _queued.Clear();
+    }
+
     public IEnumerable<string> TakeDue(DateTimeOffset now)
     {
         var due = new List<string>();

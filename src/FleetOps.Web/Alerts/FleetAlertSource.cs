@@ -9,7 +9,7 @@ namespace FleetOps.Web.Alerts;
 /// store-wide rule blames on the store raises no device alert: the store's outage is one incident
 /// (<see cref="PowerOutageAlertSource"/>), not one alert per terminal.
 /// </summary>
-public sealed class FleetAlertSource(FleetState fleet, DetectionOptions detection) : IAlertSource
+public sealed class FleetAlertSource(FleetState fleet) : IAlertSource
 {
     public IReadOnlySet<AlertKind> Kinds { get; } = new HashSet<AlertKind> { AlertKind.Offline, AlertKind.UnstablePower, AlertKind.BatteryWeak };
 
@@ -20,7 +20,7 @@ public sealed class FleetAlertSource(FleetState fleet, DetectionOptions detectio
             var assessment = t.Assessment;
             if (assessment.Connectivity == Connectivity.Offline)
             {
-                var since = t.LastSeenAt is { } seen ? seen + detection.OfflineAfter : now;
+                var since = t.LastSeenAt is { } seen ? seen + fleet.Options.OfflineAfter : now;
                 yield return new AlertCondition(new AlertSubject(AlertKind.Offline, t.StoreCode, t.TerminalId), AlertSeverity.Warning, since);
             }
             if (assessment.Power == PowerStatus.Unstable && assessment.LikelyCause != LikelyCause.Store)

@@ -70,6 +70,8 @@ public static class FleetOpsSetup
         services.AddSingleton<IAlertSource, SoftwareAlertSource>();
         // Power (issue 12): store power incidents, derived from the fleet on each read.
         services.AddSingleton<PowerIncidents>();
+        // Thresholds an administrator changed live (issue 12): loaded by StartupInitializer, re-read by ThresholdRefresh.
+        services.AddSingleton<FleetOps.Web.Settings.ThresholdSettings>();
         services.AddWebhooks();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
@@ -86,6 +88,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
+        services.AddHostedService<FleetOps.Web.Settings.ThresholdRefresh>();
         services.AddSingleton<MoneyAtRiskHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());
         services.AddHostedService<DemoChain>();
@@ -141,6 +144,7 @@ public static class FleetOpsSetup
         app.MapPowerApi();
         app.MapSoftwareApi();
         app.MapWebhooksApi();
+        app.MapDetectionSettingsApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

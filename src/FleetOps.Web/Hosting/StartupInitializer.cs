@@ -13,6 +13,7 @@ namespace FleetOps.Web.Hosting;
 public sealed partial class StartupInitializer(
     FleetDbContextFactory databases,
     FleetStateLoader loader,
+    FleetOps.Web.Settings.ThresholdSettings thresholds,
     CaseService cases,
     FleetOps.Web.Alerts.AlertService alerts,
     IServiceScopeFactory scopes,
@@ -46,6 +47,8 @@ public sealed partial class StartupInitializer(
         }
         LogMigrated(databases.Provider);
         Step("migrate");
+        // Saved thresholds first: the fleet's power history is loaded as far back as the window in force reaches.
+        await thresholds.LoadAsync(cancellationToken);
         await loader.LoadAsync(cancellationToken);
         await cases.LoadAsync(cancellationToken);
         await alerts.LoadAsync(cancellationToken);

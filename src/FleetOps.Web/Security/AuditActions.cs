@@ -33,4 +33,5 @@ public static class AuditActions
     public const string WebhookCreated = "webhook_created";
     public const string WebhookDeleted = "webhook_deleted";
     public const string WebhookTestQueued = "webhook_test_queued";
+    public const string ThresholdsChanged = "thresholds_changed";
 }

@@ -75,7 +75,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Alerts = new AlertBook(Clock, NullLogger<AlertBook>.Instance);
         Services.AddSingleton(Alerts);
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(AlertOptions));
-        Services.AddSingleton<IAlertSource>(sp => new FleetAlertSource(Fleet, Detection));
+        Services.AddSingleton<IAlertSource>(sp => new FleetAlertSource(Fleet));
         Services.AddSingleton<IAlertSource>(sp => new MoneyAtRiskAlertSource(Book, Cases));
         Services.AddSingleton<IAlertSource>(sp => new PowerOutageAlertSource(sp.GetRequiredService<PowerIncidents>()));
         Services.AddSingleton<AlertService>();

@@ -13,7 +13,7 @@ internal static class Layering
         ("pages", ["Web.Components"]),
         ("demo", ["Web.Demo"]),
         ("doors: HTTP and SignalR endpoints, the event writer, languages", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding", "Web.Localization", "Web.Notifications"]),
-        ("services over memory and the database", ["Web.Alerts", "Web.Background", "Web.Cases", "Web.Fleet", "Web.Security"]),
+        ("services over memory and the database", ["Web.Alerts", "Web.Background", "Web.Cases", "Web.Fleet", "Web.Security", "Web.Settings"]),
         ("schema: rows, configurations, stored JSON", ["Web.Persistence"]),
         ("core: people, cases and alerts", ["Core.Access", "Core.Cases", "Core.Alerts"]),
         ("core: transactions", ["Core.Transactions"]),

@@ -32,7 +32,8 @@ public partial class Power
     [Inject] private TransactionBook Book { get; set; } = default!;
     [Inject] private FleetOps.Web.Cases.CaseBook Cases { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
-    [Inject] private DetectionOptions Detection { get; set; } = default!;
+    /// <summary>The thresholds in force now: an administrator may change them while the page is open.</summary>
+    private DetectionOptions Detection => Fleet.Options;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;

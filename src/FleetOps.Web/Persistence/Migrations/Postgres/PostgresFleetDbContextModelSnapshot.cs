@@ -430,6 +430,30 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.SettingOverrideRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SettingOverrides", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SoftwareTargetRow", b =>
                 {
                     b.Property<string>("Model")

@@ -1,0 +1,95 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Security;
+using FleetOps.Web.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>The administrators' thresholds page: hidden from others, saves what changed (in force and audited), resets, refuses out-of-range values, in both languages.</summary>
+public sealed class SettingsPageTests : FleetComponentTest
+{
+    public SettingsPageTests()
+    {
+        Services.AddSingleton(new ThresholdSettings(Database.Factory, Fleet, Detection, Clock, NullLogger<ThresholdSettings>.Instance));
+    }
+
+    private ThresholdSettings Thresholds => Services.GetRequiredService<ThresholdSettings>();
+
+    [Fact]
+    public void A_store_manager_sees_the_not_found_panel()
+    {
+        AddStore("S-1");
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=not-found]")));
+        Assert.Empty(cut.FindAll("[data-testid=settings-save]"));
+    }
+
+    [Fact]
+    public async Task Saving_a_lower_loss_count_puts_it_in_force_marks_it_changed_and_audits_it()
+    {
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForElement("input[data-testid=setting-input-unstablePowerLosses]").Change("2");
+        cut.Find("[data-testid=settings-save]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Thresholds saved and in force now.", snackbars.Markup));
+        Assert.Equal(2, Fleet.Options.UnstablePowerLosses);
+        var field = cut.Find("[data-testid=setting-unstablePowerLosses]");
+        Assert.Contains("Changed here", field.TextContent);
+        Assert.Contains("Configured: 3", field.TextContent);
+        Assert.Empty(cut.Find("[data-testid=setting-offlineAfterSeconds]").QuerySelectorAll("[data-testid=setting-overridden]"));
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.ThresholdsChanged, 0, 10);
+        Assert.Equal("UnstablePowerLosses: 3 → 2", Assert.Single(entries).Details);
+    }
+
+    [Fact]
+    public void Reset_brings_the_configured_value_back()
+    {
+        Wait(() => Thresholds.SaveAsync(new Dictionary<string, double?> { ["BatteryWeakRuntimeMinutes"] = 25 }, "admin@fleetops.test", null));
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForElement("[data-testid=setting-batteryWeakRuntimeMinutes] [data-testid=setting-reset]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Weak battery below is back to its configured value.", snackbars.Markup));
+        Assert.Equal(10, Fleet.Options.BatteryWeakRuntimeMinutes);
+        Assert.Empty(cut.FindAll("[data-testid=setting-overridden]"));
+    }
+
+    [Fact]
+    public void An_out_of_range_value_is_refused_on_its_field_and_nothing_is_saved()
+    {
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForElement("input[data-testid=setting-input-storeWideShare]").Change("1.5");
+        cut.Find("input[data-testid=setting-input-offlineAfterSeconds]").Change("60");
+        cut.Find("[data-testid=settings-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Must be between 0.01 and 1.", cut.Find("[data-testid=setting-storeWideShare]").TextContent));
+        Assert.Equal((0.6, 180), (Fleet.Options.StoreWideShare, Fleet.Options.OfflineAfterSeconds));
+        Assert.Empty(cut.FindAll("[data-testid=setting-overridden]"));
+    }
+
+    [Fact]
+    public void The_page_speaks_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForElement("input[data-testid=setting-input-unstablePowerLosses]").Change("0");
+        cut.Find("[data-testid=settings-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("必须介于 1 与 1000 之间。", cut.Find("[data-testid=setting-unstablePowerLosses]").TextContent));
+        Assert.Contains("门店整体断电", cut.Markup);
+        Assert.Contains("判定不稳定的断电次数", cut.Markup);
+        Assert.Contains("配置值：3", cut.Markup);
+    }
+}
