@@ -27,6 +27,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MuteRow> Mutes => Set<MuteRow>();
     public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+    public DbSet<MailSubscriptionRow> MailSubscriptions => Set<MailSubscriptionRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

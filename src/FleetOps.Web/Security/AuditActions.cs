@@ -33,4 +33,6 @@ public static class AuditActions
     public const string WebhookCreated = "webhook_created";
     public const string WebhookDeleted = "webhook_deleted";
     public const string WebhookTestQueued = "webhook_test_queued";
+    public const string MailSubscriptionSaved = "mail_subscription_saved";
+    public const string MailTestQueued = "mail_test_queued";
 }

@@ -44,7 +44,7 @@ public static class WebhookCalls
     }
 
     /// <summary>Every receiver with deliveries due gets its turn now; returns when those turns are over.</summary>
-    public static Task SendDueAsync(this FleetOpsApp app) => app.GetService<WebhookSender>().RunOnceAsync();
+    public static Task SendDueAsync(this FleetOpsApp app) => app.GetService<NotificationSender>().RunOnceAsync();
 
     /// <summary>The alerts of <paramref name="store"/> a receiver got (other tests' alerts share the app).</summary>
     public static IReadOnlyList<ReceivedWebhook> ForStore(this IEnumerable<ReceivedWebhook> received, string store) =>

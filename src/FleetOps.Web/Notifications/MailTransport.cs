@@ -1,0 +1,51 @@
+using System.Text.Json;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// One attempt at one stored e-mail (<see cref="MailContent"/>) through the SMTP server of <see cref="MailOptions"/>, with
+/// MailKit: connect, sign in when a user name is set, send, quit — within <c>TimeoutSeconds</c>. Returns null when the
+/// server took the mail, else why not; the <see cref="NotificationSender"/> records it and keeps the back-off. The
+/// Message-ID is the delivery id, the same on every retry, so a mail system can drop a repeat.
+/// </summary>
+public sealed class MailTransport(IOptions<MailOptions> options)
+{
+    public async Task<string?> SendAsync(Persistence.WebhookDeliveryRow delivery, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.IsEnabled) return $"E-mail is off ({MailOptions.Section}:Host is empty).";
+        var content = JsonSerializer.Deserialize<MailContent>(delivery.Body)
+            ?? throw new InvalidDataException($"Delivery {delivery.DeliveryId} holds no e-mail.");
+        using var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(content.ToName, content.To));
+        message.Subject = content.Subject;
+        message.MessageId = $"{delivery.DeliveryId:N}@fleetops";
+        message.Body = new TextPart(TextFormat.Plain) { Text = content.Text };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(o.Timeout);
+        using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(o.Host, o.Port, o.Security, timeout.Token);
+            if (o.UserName.Length > 0) await client.AuthenticateAsync(o.UserName, o.Password, timeout.Token);
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, timeout.Token);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"No answer within {o.TimeoutSeconds:0.#} s";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Refused, unreachable, bad credentials, TLS trouble: the server's own words, briefly, for the delivery log.
+            return NotificationSender.Kept($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}
