@@ -12,7 +12,7 @@ public static class MailApi
 {
     public static IEndpointRouteBuilder MapMailApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/me/notifications").RequireAuthorization().WithTags("Alerts").DisableAntiforgery();
+        var api = app.MapGroup("/api/v1/me/notifications").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Alerts").DisableAntiforgery();
         api.MapGet("", Get).WithName("GetMyNotifications")
             .WithSummary("The caller's e-mail notifications: on or off, kinds, minimum severity, the address, and whether this server sends mail")
             .ProducesProblem(StatusCodes.Status403Forbidden);
