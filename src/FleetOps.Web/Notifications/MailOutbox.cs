@@ -13,7 +13,8 @@ namespace FleetOps.Web.Notifications;
 /// <summary>
 /// The e-mail side of the outbox (<see cref="WebhookOutbox"/> is the other): for every announced change of an alert not
 /// muted, one mail per person whose subscription is on, matches the alert, and whose scope holds the alert's store now
-/// — a store manager never gets another store's alerts, and one moved to another store gets that store's from then on.
+/// — a store manager never gets another store's alerts, and one moved to another store gets that store's from then on
+/// (<see cref="MailTransport"/> asks again at every attempt).
 /// Written in the transaction of the change, in the person's saved language; sent by the <see cref="NotificationSender"/>.
 /// Nothing is written while mail is off (<see cref="MailOptions.IsEnabled"/>).
 /// </summary>

@@ -23,14 +23,15 @@ public static class MailText
         var happened = format.Name(WebhookMessage.TransitionOf(type));
         var body = texts["Mail.Body", severity, kind, subject, happened, format.Time(at, store?.TimeZone)].Value;
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
-        return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened], Compose(texts, body, link));
+        return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened], Compose(texts, body, link),
+            alert.StoreCode);
     }
 
     public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, string baseUrl)
     {
         var (texts, format) = In(language);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Test.Subject"],
-            Compose(texts, texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications")));
+            Compose(texts, texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications")), StoreCode: null);
     }
 
     /// <summary>The person's saved language, else the server's default (a mail has no browser to ask).</summary>

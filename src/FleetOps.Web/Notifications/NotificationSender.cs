@@ -160,8 +160,8 @@ public sealed partial class NotificationSender(
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {
-            var error = await attempt(delivery);
-            Record(delivery, error, time.GetUtcNow());
+            var outcome = await attempt(delivery);
+            Record(delivery, outcome, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None); // an attempt made is an attempt recorded
@@ -170,40 +170,39 @@ public sealed partial class NotificationSender(
             {
                 return false; // the subscription was removed (with its deliveries) while this one was on its way
             }
-            if (error is not null)
+            if (outcome.Error is { } error)
             {
                 LogAttemptFailed(delivery.DeliveryId, receiver.ToString(), delivery.Attempts, error);
-                return false;
+                if (!outcome.GiveUp) return false; // the receiver is in trouble: its turn ends, the back-off waits
             }
         }
         return due.Count > 0;
     }
 
     /// <summary>How one delivery to the receiver is attempted; null when the receiver is gone (removed with its deliveries).</summary>
-    private async Task<Func<WebhookDeliveryRow, Task<string?>>?> AttemptAsync(FleetDbContext db, DeliveryReceiver receiver, CancellationToken cancellationToken)
+    private async Task<Func<WebhookDeliveryRow, Task<DeliveryAttempt>>?> AttemptAsync(FleetDbContext db, DeliveryReceiver receiver, CancellationToken cancellationToken)
     {
         if (receiver.WebhookId is not { } webhookId)
         {
-            return await db.MailSubscriptions.AnyAsync(s => s.Id == receiver.MailSubscriptionId, cancellationToken)
-                ? d => mail.SendAsync(d, cancellationToken)
-                : null;
+            var userId = await db.MailSubscriptions.Where(s => s.Id == receiver.MailSubscriptionId).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
+            return userId is null ? null : d => mail.SendAsync(d, userId, cancellationToken);
         }
         if (await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == webhookId, cancellationToken) is not { } row) return null;
         var hook = WebhookSubscription.From(row);
-        return d => SendAsync(hook, d, cancellationToken);
+        return async d => DeliveryAttempt.Retry(await SendAsync(hook, d, cancellationToken));
     }
 
-    private static void Record(WebhookDeliveryRow delivery, string? error, DateTimeOffset now)
+    private static void Record(WebhookDeliveryRow delivery, DeliveryAttempt outcome, DateTimeOffset now)
     {
         delivery.Attempts++;
         delivery.LastAttemptAtMs = now.ToUnixTimeMilliseconds();
-        delivery.LastError = error;
-        if (error is null)
+        delivery.LastError = outcome.Error;
+        if (outcome.Error is null)
         {
             delivery.Status = WebhookDeliveryStatus.Delivered.ToWire();
             delivery.NextAttemptAtMs = null;
         }
-        else if (WebhookBackoff.After(delivery.Attempts) is { } wait)
+        else if (!outcome.GiveUp && WebhookBackoff.After(delivery.Attempts) is { } wait)
         {
             delivery.NextAttemptAtMs = (now + wait).ToUnixTimeMilliseconds();
         }

@@ -84,6 +84,32 @@ public sealed class MailDeliveryTests(MailClockApp app)
     }
 
     [Fact]
+    public async Task A_retry_is_not_sent_to_someone_who_lost_the_store_in_the_meantime()
+    {
+        var (store, elsewhere) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [store]);
+        app.Mail.Stop();
+        try
+        {
+            await app.OfflineTerminalAsync(store);
+            await app.SendDueAsync();
+        }
+        finally
+        {
+            app.Mail.Resume();
+        }
+
+        await app.UpdateUserAsync(reader, Roles.StoreManager, stores: [elsewhere]);
+        app.Clock!.Advance(TimeSpan.FromSeconds(15));
+        await app.SendDueAsync();
+
+        Assert.Empty(app.Mail.To(reader.Email));
+        var withdrawn = Assert.Single(await app.MailLogAsync(reader))!;
+        Assert.Equal("failed", Expect.Wire(withdrawn["status"]));
+        Assert.Contains("no longer has this store", Expect.Wire(withdrawn["lastError"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_test_mail_reaches_the_person_in_their_language()
     {
         var reader = await app.MailReaderAsync(Roles.Technician, [], culture: "zh-CN");
