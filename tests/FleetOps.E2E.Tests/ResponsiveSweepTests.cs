@@ -85,7 +85,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
             ("settings", "admin/settings", true),
-            ("tokens", "account/tokens", true), ("password", "account/password", false),
+            ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));
         var problems = new List<string>();

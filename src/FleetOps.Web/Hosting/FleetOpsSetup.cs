@@ -85,7 +85,7 @@ public static class FleetOpsSetup
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddHostedService<FleetOps.Web.Settings.ThresholdRefresh>();
@@ -145,6 +145,7 @@ public static class FleetOpsSetup
         app.MapSoftwareApi();
         app.MapWebhooksApi();
         app.MapDetectionSettingsApi();
+        app.MapMailApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -23,6 +23,12 @@ public sealed class UiCulture(IOptions<LanguageOptions> options)
         private set => _current = value;
     }
 
+    /// <summary>
+    /// A fixed language for a reader who is not on a page — an e-mail written in its recipient's saved language — without
+    /// touching the thread's culture (it is set on the alert service's thread, which others share).
+    /// </summary>
+    public static UiCulture Fixed(CultureInfo culture) => new(Options.Create(new LanguageOptions())) { Current = culture };
+
     /// <summary>Sets this thread's (and its async flow's) cultures to <see cref="Current"/>.</summary>
     public void Apply()
     {

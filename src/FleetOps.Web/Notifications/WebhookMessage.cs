@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FleetOps.Core.Alerts;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Alerts;
 using FleetOps.Web.Api;
 using FleetOps.Web.Persistence;
 
@@ -26,14 +27,36 @@ public static class WebhookMessage
         _ => null,
     };
 
-    public static WebhookDeliveryRow Delivery(
-        WebhookSubscription hook, string type, AlertDto? alert, TimeZoneInfo zone, DateTimeOffset now, JsonSerializerOptions json) => new()
+    /// <summary>The transition an announced event type stands for (a test reads as opened).</summary>
+    public static AlertTransition TransitionOf(string type) => type switch
     {
-        WebhookId = hook.Id,
+        Acknowledged => AlertTransition.Acknowledged,
+        Resolved => AlertTransition.Resolved,
+        _ => AlertTransition.Opened,
+    };
+
+    /// <summary>The changes that are announced — opened or reopened, acknowledged, resolved — of alerts not muted now, with their event type.</summary>
+    public static IReadOnlyList<(Alert Alert, string Type)> Announced(IReadOnlyList<AlertChange> saved, AlertBook book, DateTimeOffset now) => saved
+        .Select(c => (c.Alert, Type: TypeOf(c.Transition)))
+        .Where(c => c.Type is not null && !book.IsMuted(c.Alert.Subject, now))
+        .Select(c => (c.Alert, c.Type!))
+        .ToList();
+
+    public static WebhookDeliveryRow Delivery(
+        WebhookSubscription hook, string type, AlertDto? alert, TimeZoneInfo zone, DateTimeOffset now, JsonSerializerOptions json)
+    {
+        var row = Queued(type, alert?.Id, Body(hook.Preset, type, alert, zone, now, json), now);
+        row.WebhookId = hook.Id;
+        return row;
+    }
+
+    /// <summary>A new delivery of either channel, due at once; the caller names its receiver.</summary>
+    public static WebhookDeliveryRow Queued(string type, long? alertId, string body, DateTimeOffset now) => new()
+    {
         DeliveryId = Guid.NewGuid(),
         Type = type,
-        AlertId = alert?.Id,
-        Body = Body(hook.Preset, type, alert, zone, now, json),
+        AlertId = alertId,
+        Body = body,
         Status = WebhookDeliveryStatus.Pending.ToWire(),
         CreatedAtMs = now.ToUnixTimeMilliseconds(),
         NextAttemptAtMs = now.ToUnixTimeMilliseconds(),

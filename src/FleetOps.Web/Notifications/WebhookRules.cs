@@ -31,22 +31,12 @@ public static class WebhookRules
         {
             errors["secret"] = [$"'secret' must be plain text of at most {MaxSecretLength} characters."];
         }
-        var kinds = new HashSet<AlertKind>();
-        foreach (var name in request.Kinds ?? [])
-        {
-            if (WireNames.TryParse(name, out AlertKind kind)) kinds.Add(kind);
-            else errors["kinds"] = ["'kinds' may hold only alert kinds of docs/api.md §5 (e.g. offline, unstable_power)."];
-        }
-        var severity = AlertSeverity.Warning;
-        if (request.MinSeverity is not null && !WireNames.TryParse(request.MinSeverity, out severity))
-        {
-            errors["minSeverity"] = ["'minSeverity' must be critical, warning or info."];
-        }
+        var interest = AlertInterest.Check(request.Kinds, request.MinSeverity, AlertSeverity.Warning, errors);
         var preset = WebhookPreset.Generic;
         if (request.Preset is not null && !WireNames.TryParse(request.Preset, out preset))
         {
             errors["preset"] = ["'preset' must be generic, wecom or dingtalk."];
         }
-        return errors.Count > 0 ? (null, errors) : (new WebhookDraft(url!, secret, preset, kinds, severity), errors);
+        return errors.Count > 0 ? (null, errors) : (new WebhookDraft(url!, secret, preset, interest!.Kinds, interest.MinSeverity), errors);
     }
 }

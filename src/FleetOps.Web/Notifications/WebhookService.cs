@@ -28,7 +28,7 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
         var row = new WebhookRow
         {
             Url = draft.Url.AbsoluteUri, Secret = draft.Secret, Preset = draft.Preset.ToWire(),
-            Kinds = string.Join(',', draft.Kinds.Order().Select(k => k.ToWire())), MinSeverity = draft.MinSeverity.ToWire(),
+            Kinds = new AlertInterest(draft.Kinds, draft.MinSeverity).KindsWire, MinSeverity = draft.MinSeverity.ToWire(),
             CreatedBy = actor, CreatedAtMs = now.ToUnixTimeMilliseconds(),
         };
         await using var db = databases.CreateDbContext();
@@ -81,6 +81,5 @@ public sealed class WebhookService(FleetDbContextFactory databases, TimeProvider
     private static string Target(WebhookSubscription hook) => $"webhook {hook.Id}";
 
     private static string Describe(WebhookSubscription hook) =>
-        $"{hook.MaskedUrl}; {hook.Preset.ToWire()}; kinds: {(hook.Kinds.Count == 0 ? "all" : string.Join(',', hook.Kinds.Order().Select(k => k.ToWire())))}; "
-        + $"min severity: {hook.MinSeverity.ToWire()}";
+        $"{hook.MaskedUrl}; {hook.Preset.ToWire()}; {hook.Interest.Describe()}";
 }

@@ -1,5 +1,4 @@
 using FleetOps.Core.Alerts;
-using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Notifications;
@@ -12,7 +11,9 @@ public sealed record WebhookSubscription(
     long Id, Uri Url, string Secret, WebhookPreset Preset, IReadOnlySet<AlertKind> Kinds, AlertSeverity MinSeverity,
     string CreatedBy, DateTimeOffset CreatedAt)
 {
-    public bool Matches(Alert alert) => alert.Severity <= MinSeverity && (Kinds.Count == 0 || Kinds.Contains(alert.Kind));
+    public AlertInterest Interest => new(Kinds, MinSeverity);
+
+    public bool Matches(Alert alert) => Interest.Matches(alert);
 
     /// <summary>
     /// The URL with every query value hidden: WeCom's and DingTalk's robot URLs carry their access key there, which is
@@ -27,11 +28,10 @@ public sealed record WebhookSubscription(
         return url.GetLeftPart(UriPartial.Path) + "?" + string.Join('&', keys);
     }
 
-    public static WebhookSubscription From(WebhookRow row) => new(
-        row.Id, new Uri(row.Url), row.Secret, Parse<WebhookPreset>(row.Preset),
-        row.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Parse<AlertKind>).ToHashSet(),
-        Parse<AlertSeverity>(row.MinSeverity), row.CreatedBy, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs));
-
-    private static T Parse<T>(string wire) where T : struct, Enum =>
-        WireNames.TryParse(wire, out T value) ? value : throw new InvalidDataException($"Unknown {typeof(T).Name} '{wire}' in the database.");
+    public static WebhookSubscription From(WebhookRow row)
+    {
+        var interest = AlertInterest.FromWire(row.Kinds, row.MinSeverity);
+        return new(row.Id, new Uri(row.Url), row.Secret, AlertInterest.Parse<WebhookPreset>(row.Preset), interest.Kinds, interest.MinSeverity,
+            row.CreatedBy, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs));
+    }
 }

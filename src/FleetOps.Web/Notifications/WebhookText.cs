@@ -22,15 +22,8 @@ public static class WebhookText
         var stamp = StoreTime.Stamp(at, zone);
         if (alert is null) return $"{Both("Webhooks.Robot.Test")} · {stamp}";
         return string.Join(" · ",
-            Both(UiFormat.NameKey(alert.Severity)), Both(UiFormat.NameKey(alert.Kind)), Both(UiFormat.NameKey(Transition(type))), alert.Title, stamp);
+            Both(UiFormat.NameKey(alert.Severity)), Both(UiFormat.NameKey(alert.Kind)), Both(UiFormat.NameKey(WebhookMessage.TransitionOf(type))), alert.Title, stamp);
     }
-
-    private static AlertTransition Transition(string type) => type switch
-    {
-        WebhookMessage.Acknowledged => AlertTransition.Acknowledged,
-        WebhookMessage.Resolved => AlertTransition.Resolved,
-        _ => AlertTransition.Opened,
-    };
 
     private static string Both(string key)
     {

@@ -28,6 +28,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
     public DbSet<SettingOverrideRow> SettingOverrides => Set<SettingOverrideRow>();
+    public DbSet<MailSubscriptionRow> MailSubscriptions => Set<MailSubscriptionRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -34,4 +34,6 @@ public static class AuditActions
     public const string WebhookDeleted = "webhook_deleted";
     public const string WebhookTestQueued = "webhook_test_queued";
     public const string ThresholdsChanged = "thresholds_changed";
+    public const string MailSubscriptionSaved = "mail_subscription_saved";
+    public const string MailTestQueued = "mail_test_queued";
 }

@@ -10,8 +10,18 @@ namespace FleetOps.Web.Tests.Alerts;
 /// which share it one after another; each test works in stores of its own. Evaluations are asked for by the tests, so
 /// each sees exactly the moment it set.
 /// </summary>
-public sealed class AlertClockApp() : FleetOpsApp(new FleetOpsAppOptions { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) })
+public class AlertClockApp : FleetOpsApp
 {
+    public AlertClockApp() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>For an app on the same clock with settings of its own (<c>MailClockApp</c>: an SMTP server).</summary>
+    protected AlertClockApp(IReadOnlyDictionary<string, string?> settings)
+        : base(new FleetOpsAppOptions { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow), Settings = settings })
+    {
+    }
+
     /// <summary>Long enough without a heartbeat for a terminal to be offline.</summary>
     public static readonly TimeSpan PastOffline = TimeSpan.FromSeconds(200);
 

@@ -34,6 +34,10 @@ public sealed class SettingsValidationTests
         { "FleetOps:Bootstrap:AdminEmail", "first@fleetops.test", "FleetOps:Bootstrap:AdminPassword" },
         { "FleetOps:Bootstrap:ApiToken", " padded-token ", "FleetOps:Bootstrap:ApiToken" },
         { "FleetOps:DataProtection:CertificatePath", "/nowhere/fleetops.pfx", "FleetOps:DataProtection:CertificatePath points to '/nowhere/fleetops.pfx'" },
+        { "FleetOps:Mail:Host", "smtp.example.com", "FleetOps:Mail:FromAddress must be an e-mail address when FleetOps:Mail:Host is set" },
+        { "FleetOps:Mail:Port", "0", "FleetOps:Mail:Port must be between 1 and 65535 (was 0)" },
+        { "FleetOps:Mail:Security", "Pigeon", "FleetOps:Mail:Security" },
+        { "FleetOps:Mail:PublicBaseUrl", "fleetops.example.com", "FleetOps:Mail:PublicBaseUrl must be an absolute http or https URL" },
     };
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FleetOps.Web.Notifications;
+using FleetOps.Web.Tests.Alerts;
 using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Notifications;
@@ -43,8 +44,17 @@ public static class WebhookCalls
         return Assert.Single((await Expect.JsonObjectAsync(response))["items"]!.AsArray())!["id"]!.GetValue<long>();
     }
 
+    /// <summary>Mutes a whole store for the next two hours, as an administrator.</summary>
+    public static async Task MuteStoreAsync(this AlertClockApp app, string store)
+    {
+        using var admin = app.CreateAdminClient();
+        using var mute = await admin.PostAsJsonAsync("/api/v1/mutes",
+            new { storeCode = store, from = app.Now().AddMinutes(-1), until = app.Now().AddHours(2), reason = "refit" });
+        Assert.Equal(HttpStatusCode.Created, mute.StatusCode);
+    }
+
     /// <summary>Every receiver with deliveries due gets its turn now; returns when those turns are over.</summary>
-    public static Task SendDueAsync(this FleetOpsApp app) => app.GetService<WebhookSender>().RunOnceAsync();
+    public static Task SendDueAsync(this FleetOpsApp app) => app.GetService<NotificationSender>().RunOnceAsync();
 
     /// <summary>The alerts of <paramref name="store"/> a receiver got (other tests' alerts share the app).</summary>
     public static IReadOnlyList<ReceivedWebhook> ForStore(this IEnumerable<ReceivedWebhook> received, string store) =>

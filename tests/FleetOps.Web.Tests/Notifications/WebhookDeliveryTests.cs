@@ -85,10 +85,7 @@ public sealed class WebhookDeliveryTests(AlertClockApp app) : WebhookReceiverTes
     {
         var (hook, path) = await SubscribeAsync(Secret);
         var muted = await App.CreateStoreAsync(Ids.New("S"));
-        using var admin = App.CreateAdminClient();
-        using var mute = await admin.PostAsJsonAsync("/api/v1/mutes",
-            new { storeCode = muted, from = App.Now().AddMinutes(-1), until = App.Now().AddHours(2), reason = "refit" });
-        Assert.Equal(HttpStatusCode.Created, mute.StatusCode);
+        await App.MuteStoreAsync(muted);
 
         await App.OfflineTerminalAsync(muted);
         var (loud, _, _) = await App.OfflineTerminalAsync();

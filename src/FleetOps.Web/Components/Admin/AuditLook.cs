@@ -54,6 +54,8 @@ public static class AuditLook
         AuditActions.WebhookDeleted => texts["Audit.Action.WebhookDeleted"],
         AuditActions.WebhookTestQueued => texts["Audit.Action.WebhookTestQueued"],
         AuditActions.ThresholdsChanged => texts["Audit.Action.ThresholdsChanged"],
+        AuditActions.MailSubscriptionSaved => texts["Audit.Action.MailSubscriptionSaved"],
+        AuditActions.MailTestQueued => texts["Audit.Action.MailTestQueued"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -387,6 +387,42 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("HeartbeatHours", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("MinSeverity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("MailSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.MuteRow", b =>
                 {
                     b.Property<long>("Id")
@@ -763,6 +799,9 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<long?>("MailSubscriptionId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("NextAttemptAtMs")
                         .HasColumnType("bigint");
 
@@ -776,13 +815,15 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<long>("WebhookId")
+                    b.Property<long?>("WebhookId")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveryId")
                         .IsUnique();
+
+                    b.HasIndex("MailSubscriptionId", "Id");
 
                     b.HasIndex("Status", "NextAttemptAtMs");
 
@@ -1006,6 +1047,15 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
+                {
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>
                 {
                     b.HasOne("FleetOps.Web.Persistence.StoreRow", null)
@@ -1027,11 +1077,15 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("FleetOps.Web.Persistence.WebhookDeliveryRow", b =>
                 {
+                    b.HasOne("FleetOps.Web.Persistence.MailSubscriptionRow", null)
+                        .WithMany()
+                        .HasForeignKey("MailSubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FleetOps.Web.Persistence.WebhookRow", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -372,6 +372,40 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("HeartbeatHours", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinSeverity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("MailSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.MuteRow", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +772,9 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MailSubscriptionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NextAttemptAtMs")
                         .HasColumnType("INTEGER");
 
@@ -751,13 +788,15 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("WebhookId")
+                    b.Property<long?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("DeliveryId")
                         .IsUnique();
+
+                    b.HasIndex("MailSubscriptionId", "Id");
 
                     b.HasIndex("Status", "NextAttemptAtMs");
 
@@ -973,6 +1012,15 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
+                {
+                    b.HasOne("FleetOps.Web.Persistence.FleetUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>
                 {
                     b.HasOne("FleetOps.Web.Persistence.StoreRow", null)
@@ -994,11 +1042,15 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("FleetOps.Web.Persistence.WebhookDeliveryRow", b =>
                 {
+                    b.HasOne("FleetOps.Web.Persistence.MailSubscriptionRow", null)
+                        .WithMany()
+                        .HasForeignKey("MailSubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FleetOps.Web.Persistence.WebhookRow", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -10,15 +10,16 @@ using Polly.Timeout;
 namespace FleetOps.Web.Notifications;
 
 /// <summary>
-/// Sends the webhook outbox (<see cref="WebhookOutbox"/>): every <c>PollSeconds</c> it finds the receivers with
+/// Sends the notification outbox — webhooks (<see cref="WebhookOutbox"/>) and e-mails (<see cref="MailOutbox"/>, through
+/// <see cref="MailTransport"/>), one schedule for both: every <c>PollSeconds</c> it finds the receivers with
 /// deliveries due and gives each its own turn, in parallel up to <c>MaxParallelReceivers</c>, so a dead or slow receiver
 /// holds up only itself. A receiver's deliveries go one at a time, oldest first; the first failure ends its turn and the
 /// delivery waits its <see cref="WebhookBackoff"/> delay — stored, so a restart resumes the schedule (at-least-once:
 /// a crash between an answer and its record sends that delivery again, with the same delivery id).
 /// The per-attempt timeout is the HTTP client's resilience pipeline (<see cref="ClientName"/>); the long schedule is the outbox's.
 /// </summary>
-public sealed partial class WebhookSender(
-    FleetDbContextFactory databases, IHttpClientFactory clients, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+public sealed partial class NotificationSender(
+    FleetDbContextFactory databases, IHttpClientFactory clients, MailTransport mail, TimeProvider time, IOptions<WebhookOptions> options, ILogger<NotificationSender> logger)
     : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -26,7 +27,7 @@ public sealed partial class WebhookSender(
     private const int MaxErrorLength = 500;
 
     private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
-    private readonly Dictionary<long, Task> _turns = [];
+    private readonly Dictionary<DeliveryReceiver, Task> _turns = [];
     private readonly SemaphoreSlim _slots = new(options.Value.MaxParallelReceivers);
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
@@ -93,11 +94,12 @@ public sealed partial class WebhookSender(
     private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
     {
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        List<long> receivers;
+        List<DeliveryReceiver> receivers;
         await using (var db = databases.CreateDbContext())
         {
-            receivers = await db.WebhookDeliveries.Where(d => d.Status == Pending && d.NextAttemptAtMs <= nowMs)
-                .Select(d => d.WebhookId).Distinct().ToListAsync(cancellationToken);
+            receivers = (await db.WebhookDeliveries.Where(d => d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+                .Select(d => new { d.WebhookId, d.MailSubscriptionId }).Distinct().ToListAsync(cancellationToken))
+                .Select(r => new DeliveryReceiver(r.WebhookId, r.MailSubscriptionId)).ToList();
         }
         var turns = new List<Task>(receivers.Count);
         lock (_turns)
@@ -117,7 +119,7 @@ public sealed partial class WebhookSender(
         return turns;
     }
 
-    private async Task TurnAsync(long webhookId, CancellationToken cancellationToken)
+    private async Task TurnAsync(DeliveryReceiver receiver, CancellationToken cancellationToken)
     {
         try
         {
@@ -129,7 +131,7 @@ public sealed partial class WebhookSender(
         }
         try
         {
-            while (await SendDueAsync(webhookId, cancellationToken))
+            while (await SendDueAsync(receiver, cancellationToken))
             {
             }
         }
@@ -138,7 +140,7 @@ public sealed partial class WebhookSender(
         }
         catch (Exception e)
         {
-            LogTurnFailed(e, webhookId);
+            LogTurnFailed(e, receiver.ToString());
         }
         finally
         {
@@ -147,19 +149,19 @@ public sealed partial class WebhookSender(
     }
 
     /// <summary>Sends one batch of a receiver's due deliveries; true when there were some and all went through (look again).</summary>
-    private async Task<bool> SendDueAsync(long webhookId, CancellationToken cancellationToken)
+    private async Task<bool> SendDueAsync(DeliveryReceiver receiver, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
-        if (await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == webhookId, cancellationToken) is not { } row) return false;
-        var hook = WebhookSubscription.From(row);
+        if (await AttemptAsync(db, receiver, cancellationToken) is not { } attempt) return false;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.WebhookDeliveries
-            .Where(d => d.WebhookId == webhookId && d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+            .Where(d => d.WebhookId == receiver.WebhookId && d.MailSubscriptionId == receiver.MailSubscriptionId
+                && d.Status == Pending && d.NextAttemptAtMs <= nowMs)
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {
-            var error = await SendAsync(hook, delivery, cancellationToken);
-            Record(delivery, error, time.GetUtcNow());
+            var outcome = await attempt(delivery);
+            Record(delivery, outcome, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None); // an attempt made is an attempt recorded
@@ -168,26 +170,39 @@ public sealed partial class WebhookSender(
             {
                 return false; // the subscription was removed (with its deliveries) while this one was on its way
             }
-            if (error is not null)
+            if (outcome.Error is { } error)
             {
-                LogAttemptFailed(delivery.DeliveryId, webhookId, delivery.Attempts, error);
-                return false;
+                LogAttemptFailed(delivery.DeliveryId, receiver.ToString(), delivery.Attempts, error);
+                if (!outcome.GiveUp) return false; // the receiver is in trouble: its turn ends, the back-off waits
             }
         }
         return due.Count > 0;
     }
 
-    private static void Record(WebhookDeliveryRow delivery, string? error, DateTimeOffset now)
+    /// <summary>How one delivery to the receiver is attempted; null when the receiver is gone (removed with its deliveries).</summary>
+    private async Task<Func<WebhookDeliveryRow, Task<DeliveryAttempt>>?> AttemptAsync(FleetDbContext db, DeliveryReceiver receiver, CancellationToken cancellationToken)
+    {
+        if (receiver.WebhookId is not { } webhookId)
+        {
+            var userId = await db.MailSubscriptions.Where(s => s.Id == receiver.MailSubscriptionId).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
+            return userId is null ? null : d => mail.SendAsync(d, userId, cancellationToken);
+        }
+        if (await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == webhookId, cancellationToken) is not { } row) return null;
+        var hook = WebhookSubscription.From(row);
+        return async d => DeliveryAttempt.Retry(await SendAsync(hook, d, cancellationToken));
+    }
+
+    private static void Record(WebhookDeliveryRow delivery, DeliveryAttempt outcome, DateTimeOffset now)
     {
         delivery.Attempts++;
         delivery.LastAttemptAtMs = now.ToUnixTimeMilliseconds();
-        delivery.LastError = error;
-        if (error is null)
+        delivery.LastError = outcome.Error;
+        if (outcome.Error is null)
         {
             delivery.Status = WebhookDeliveryStatus.Delivered.ToWire();
             delivery.NextAttemptAtMs = null;
         }
-        else if (WebhookBackoff.After(delivery.Attempts) is { } wait)
+        else if (!outcome.GiveUp && WebhookBackoff.After(delivery.Attempts) is { } wait)
         {
             delivery.NextAttemptAtMs = (now + wait).ToUnixTimeMilliseconds();
         }
@@ -244,18 +259,18 @@ public sealed partial class WebhookSender(
     }
 
     /// <summary>A receiver's words are kept only if they pass the text rule (no card number, no control characters), and briefly.</summary>
-    private static string Kept(string error)
+    public static string Kept(string error)
     {
         var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
         return TextRules.Problem("error", text) is null ? text : "The receiver's answer was withheld (it broke the text rule).";
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not look for due webhook deliveries; the next poll tries again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not look for due notification deliveries; the next poll tries again")]
     private partial void LogPollFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId}: sending failed unexpectedly; the next poll tries again")]
-    private partial void LogTurnFailed(Exception exception, long webhookId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notifications to {Receiver}: sending failed unexpectedly; the next poll tries again")]
+    private partial void LogTurnFailed(Exception exception, string receiver);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId}: delivery {DeliveryId} attempt {Attempts} failed: {Error}")]
-    private partial void LogAttemptFailed(Guid deliveryId, long webhookId, int attempts, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifications to {Receiver}: delivery {DeliveryId} attempt {Attempts} failed: {Error}")]
+    private partial void LogAttemptFailed(Guid deliveryId, string receiver, int attempts, string error);
 }

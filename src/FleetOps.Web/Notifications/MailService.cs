@@ -1,0 +1,83 @@
+using FleetOps.Core.Wire;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// A person's own e-mail notifications, for the API and the notifications page: read, change (audited), queue a test
+/// mail, read their delivery log. Every person manages only their own: the methods take the signed-in user.
+/// </summary>
+public sealed class MailService(FleetDbContextFactory databases, TimeProvider time, IOptions<MailOptions> mail, IOptions<LanguageOptions> languages)
+{
+    public bool MailEnabled => mail.Value.IsEnabled;
+
+    public async Task<MailSubscription> GetAsync(UserAccess user, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var row = await db.MailSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == user.UserId, cancellationToken);
+        return row is null ? MailSubscription.Default(user.UserId) : MailSubscription.From(row);
+    }
+
+    public async Task<MailSubscription> SaveAsync(UserAccess user, bool enabled, AlertInterest interest, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = databases.CreateDbContext();
+        var row = await RowAsync(db, user, now, cancellationToken);
+        row.Enabled = enabled;
+        row.Kinds = interest.KindsWire;
+        row.MinSeverity = interest.MinSeverity.ToWire();
+        db.AuditEntries.Add(AuditLog.Row(now, user.Email, AuditActions.MailSubscriptionSaved, user.Email,
+            $"{(enabled ? "on" : "off")}; {interest.Describe()}", remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        return MailSubscription.From(row);
+    }
+
+    /// <summary>Queues a test mail to the person, sent and retried like any other; null while mail is off.</summary>
+    public async Task<Guid?> QueueTestAsync(UserAccess user, string? remoteAddress, CancellationToken cancellationToken = default)
+    {
+        if (!MailEnabled) return null;
+        var now = time.GetUtcNow();
+        await using var db = databases.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await RowAsync(db, user, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the delivery hangs off the subscription's id
+        var content = MailText.Test(user, MailText.LanguageOf(user, languages.Value), now, mail.Value.PublicBaseUrl);
+        var delivery = MailOutbox.Delivery(row.Id, WebhookMessage.Test, null, content, now);
+        db.WebhookDeliveries.Add(delivery);
+        db.AuditEntries.Add(AuditLog.Row(now, user.Email, AuditActions.MailTestQueued, user.Email, $"delivery {delivery.DeliveryId}", remoteAddress));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return delivery.DeliveryId;
+    }
+
+    /// <summary>The person's newest <see cref="WebhookService.LogLength"/> mails, newest first.</summary>
+    public async Task<IReadOnlyList<WebhookDeliveryDto>> DeliveriesAsync(UserAccess user, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var ids = db.MailSubscriptions.Where(s => s.UserId == user.UserId).Select(s => (long?)s.Id);
+        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.MailSubscriptionId))
+            .OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
+        return rows.Select(WebhookDeliveryDto.Of).ToList();
+    }
+
+    /// <summary>The person's row, tracked; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>
+    private static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == user.UserId, cancellationToken);
+        if (row is null)
+        {
+            var fresh = MailSubscription.Default(user.UserId);
+            row = new MailSubscriptionRow
+            {
+                UserId = user.UserId, Enabled = false, Kinds = fresh.Interest.KindsWire, MinSeverity = fresh.Interest.MinSeverity.ToWire(),
+            };
+            db.MailSubscriptions.Add(row);
+        }
+        row.UpdatedAtMs = now.ToUnixTimeMilliseconds();
+        return row;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Security;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// The words of a notification e-mail, in the recipient's saved language (the same resources and formats as the pages):
+/// a subject a person can sort their inbox by — <c>[FleetOps] Critical: Store power outage – Store SH-001 (Opened)</c> —
+/// and a plain-text body with kind, severity, subject, event, the time in the store's own zone and a link to the alerts.
+/// </summary>
+public static class MailText
+{
+    public static MailContent Alert(UserAccess to, CultureInfo language, string type, Alert alert, StoreInfo? store, DateTimeOffset at, string baseUrl)
+    {
+        var (texts, format) = In(language);
+        var severity = format.Name(alert.Severity);
+        var kind = format.Name(alert.Kind);
+        var subject = alert.TerminalId is { } terminal ? texts["Mail.Subject.Terminal", terminal, alert.StoreCode] : texts["Mail.Subject.Store", alert.StoreCode];
+        var happened = format.Name(WebhookMessage.TransitionOf(type));
+        var body = texts["Mail.Body", severity, kind, subject, happened, format.Time(at, store?.TimeZone)].Value;
+        var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
+        return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened], Compose(texts, body, link),
+            alert.StoreCode);
+    }
+
+    public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, string baseUrl)
+    {
+        var (texts, format) = In(language);
+        return new MailContent(to.Email, to.DisplayName, texts["Mail.Test.Subject"],
+            Compose(texts, texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications")), StoreCode: null);
+    }
+
+    /// <summary>The person's saved language, else the server's default (a mail has no browser to ask).</summary>
+    public static CultureInfo LanguageOf(UserAccess user, LanguageOptions languages) =>
+        SupportedCultures.Find(user.Culture) ?? SupportedCultures.Find(languages.DefaultCulture) ?? SupportedCultures.All[0];
+
+    private static (CultureLocalizer<UiText> Texts, UiFormat Format) In(CultureInfo language)
+    {
+        var culture = UiCulture.Fixed(language);
+        var texts = new CultureLocalizer<UiText>(culture);
+        return (texts, new UiFormat(texts, culture));
+    }
+
+    private static string? Link(string baseUrl, string path) => baseUrl.Length == 0 ? null : $"{baseUrl.TrimEnd('/')}/{path}";
+
+    private static string Compose(CultureLocalizer<UiText> texts, string body, string? link) =>
+        string.Join("\n\n", new[] { body, link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"].Value }.OfType<string>()) + "\n";
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// One attempt at one stored e-mail (<see cref="MailContent"/>) through the SMTP server of <see cref="MailOptions"/>, with
+/// MailKit: connect, sign in when a user name is set, send, quit — within <c>TimeoutSeconds</c>. Returns null when the
+/// server took the mail, else why not; the <see cref="NotificationSender"/> records it and keeps the back-off. The
+/// Message-ID is the delivery id, the same on every retry, so a mail system can drop a repeat. The reader's scope is
+/// asked again at every attempt: a retry a day later must not reach someone who has since lost the store or been disabled.
+/// </summary>
+public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores)
+{
+    public async Task<DeliveryAttempt> SendAsync(WebhookDeliveryRow delivery, string userId, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var content = JsonSerializer.Deserialize<MailContent>(delivery.Body)
+            ?? throw new InvalidDataException($"Delivery {delivery.DeliveryId} holds no e-mail.");
+        if (users.Get(userId) is not { Disabled: false } reader
+            || content.StoreCode is { } store && !reader.Scope.AllowsStore(store, stores))
+        {
+            return DeliveryAttempt.Withdraw("Not sent: the reader no longer has this store, or was disabled.");
+        }
+        if (!o.IsEnabled) return DeliveryAttempt.Retry($"E-mail is off ({MailOptions.Section}:Host is empty).");
+        using var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(content.ToName, content.To));
+        message.Subject = content.Subject;
+        message.MessageId = $"{delivery.DeliveryId:N}@fleetops";
+        message.Body = new TextPart(TextFormat.Plain) { Text = content.Text };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(o.Timeout);
+        using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(o.Host, o.Port, o.Security, timeout.Token);
+            if (o.UserName.Length > 0) await client.AuthenticateAsync(o.UserName, o.Password, timeout.Token);
+            await client.SendAsync(message, timeout.Token);
+            await client.DisconnectAsync(quit: true, timeout.Token);
+            return DeliveryAttempt.Retry(null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryAttempt.Retry($"No answer within {o.TimeoutSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Refused, unreachable, bad credentials, TLS trouble: the server's own words, briefly, for the delivery log.
+            return DeliveryAttempt.Retry(NotificationSender.Kept($"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Alerts;
+using FleetOps.Web.Components.Account;
+using FleetOps.Web.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The signed-in person's own notifications page: it says when the server sends no mail, saves the person's choice, queues
+/// a test mail that shows in their log, and speaks Chinese.
+/// </summary>
+public sealed class NotificationsPageTests : FleetComponentTest
+{
+    private readonly MailOptions _mail = new();
+
+    public NotificationsPageTests()
+    {
+        Services.AddSingleton(Options.Create(_mail));
+        Services.AddSingleton<MailService>();
+    }
+
+    private MailService Mail => Services.GetRequiredService<MailService>();
+
+    [Fact]
+    public void Without_a_mail_server_the_page_says_so_and_offers_no_test_mail()
+    {
+        AddStore("S-1");
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<Notifications>();
+
+        cut.WaitForAssertion(() => Assert.Contains("This server sends no e-mail", cut.Find("[data-testid=mail-off]").TextContent));
+        Assert.True(cut.Find("button[data-testid=mail-test]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_store_manager_turns_their_mail_on_and_a_test_mail_shows_in_their_log()
+    {
+        (_mail.Host, _mail.FromAddress) = ("127.0.0.1", "fleetops@fleetops.test");
+        AddStore("S-1");
+        var manager = SignInAsStoreManager("S-1");
+
+        var cut = Render<Notifications>();
+        cut.WaitForElement("button[data-testid=mail-save]");
+        cut.Find("input[data-testid=mail-enabled]").Change(true);
+        cut.Find("button[data-testid=mail-save]").Click();
+        cut.WaitForAssertion(() => Assert.True(Wait(() => Mail.GetAsync(manager)).Enabled));
+        cut.Find("button[data-testid=mail-test]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Waiting to send", cut.Find("[data-testid=mail-log]").TextContent));
+        Assert.Contains(manager.Email, cut.Find("[data-testid=mail-form]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=mail-off]"));
+        Assert.Equal(AlertSeverity.Warning, Wait(() => Mail.GetAsync(manager)).Interest.MinSeverity);
+    }
+
+    [Fact]
+    public void The_page_speaks_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        SignInAsTechnician();
+
+        var cut = Render<Notifications>();
+
+        cut.WaitForAssertion(() => Assert.Contains("给我发送邮件", cut.Markup));
+        Assert.Contains("此服务器未开启邮件", cut.Find("[data-testid=mail-off]").TextContent);
+        Assert.Contains("发送测试邮件", cut.Markup);
+        Assert.Contains("尚未发送", cut.Find("[data-testid=mail-log]").TextContent);
+    }
+}

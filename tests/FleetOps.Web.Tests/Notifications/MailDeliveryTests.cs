@@ -1,0 +1,126 @@
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Infrastructure;
+using MimeKit;
+
+namespace FleetOps.Web.Tests.Notifications;
+
+/// <summary>
+/// E-mail notifications through a real (fake) SMTP server: one mail per matching person, in their saved language, only
+/// for alerts of their own stores, never for a muted store or below their minimum severity, and retried from the stored
+/// back-off when the mail server was down.
+/// </summary>
+[Collection(MailClockCollection.Name)]
+public sealed class MailDeliveryTests(MailClockApp app)
+{
+    [Fact]
+    public async Task A_store_manager_gets_their_stores_alert_in_their_language_and_not_another_stores()
+    {
+        var (mine, theirs) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var chinese = await app.MailReaderAsync(Roles.StoreManager, [mine], culture: "zh-CN");
+        var english = await app.MailReaderAsync(Roles.StoreManager, [theirs], culture: "en");
+
+        var (_, terminal, _) = await app.OfflineTerminalAsync(mine);
+        await app.SendDueAsync();
+
+        var mail = Assert.Single(app.Mail.To(chinese.Email));
+        Assert.Equal($"[FleetOps] 警告：离线 – 门店 {mine} 的终端 {terminal}（已产生）", mail.Subject);
+        Assert.Contains("+08:00", mail.TextBody, StringComparison.Ordinal); // the store's own zone (Asia/Shanghai)
+        Assert.Contains($"https://fleetops.test/alerts?state=all&store={mine}&kind=offline", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("fleetops@fleetops.test", Assert.Single(mail.From.Mailboxes).Address);
+        Assert.Empty(app.Mail.To(english.Email)); // another store's alert
+
+        var (_, other, _) = await app.OfflineTerminalAsync(theirs);
+        await app.SendDueAsync();
+
+        var theirMail = Assert.Single(app.Mail.To(english.Email));
+        Assert.Equal($"[FleetOps] Warning: Offline – Terminal {other} at store {theirs} (Opened)", theirMail.Subject);
+        Assert.Single(app.Mail.To(chinese.Email));
+    }
+
+    [Fact]
+    public async Task Nothing_is_mailed_for_a_muted_store_or_below_the_minimum_severity()
+    {
+        var (muted, loud) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var everything = await app.MailReaderAsync(Roles.RegionalManager, [muted, loud]);
+        var criticalOnly = await app.MailReaderAsync(Roles.StoreManager, [loud], minSeverity: "critical");
+        await app.MuteStoreAsync(muted);
+
+        await app.OfflineTerminalAsync(muted);
+        await app.OfflineTerminalAsync(loud); // an offline alert is a warning
+        await app.SendDueAsync();
+
+        Assert.Contains(loud, Assert.Single(app.Mail.To(everything.Email)).Subject, StringComparison.Ordinal);
+        Assert.Empty(app.Mail.To(criticalOnly.Email));
+        Assert.Empty(await app.MailLogAsync(criticalOnly));
+    }
+
+    [Fact]
+    public async Task A_mail_that_found_the_server_down_is_sent_by_a_later_attempt()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [store]);
+        app.Mail.Stop();
+        try
+        {
+            await app.OfflineTerminalAsync(store);
+            await app.SendDueAsync();
+            var failed = Assert.Single(await app.MailLogAsync(reader))!;
+            Assert.Equal("pending", Expect.Wire(failed["status"]));
+            Assert.NotNull(failed["lastError"]);
+        }
+        finally
+        {
+            app.Mail.Resume();
+        }
+        Assert.Empty(app.Mail.To(reader.Email));
+
+        app.Clock!.Advance(TimeSpan.FromSeconds(15)); // the first retry's wait
+        await app.SendDueAsync();
+
+        Assert.Single(app.Mail.To(reader.Email));
+        var sent = Assert.Single(await app.MailLogAsync(reader))!;
+        Assert.Equal("delivered", Expect.Wire(sent["status"]));
+        Assert.Equal(2, sent["attempts"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_retry_is_not_sent_to_someone_who_lost_the_store_in_the_meantime()
+    {
+        var (store, elsewhere) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [store]);
+        app.Mail.Stop();
+        try
+        {
+            await app.OfflineTerminalAsync(store);
+            await app.SendDueAsync();
+        }
+        finally
+        {
+            app.Mail.Resume();
+        }
+
+        await app.UpdateUserAsync(reader, Roles.StoreManager, stores: [elsewhere]);
+        app.Clock!.Advance(TimeSpan.FromSeconds(15));
+        await app.SendDueAsync();
+
+        Assert.Empty(app.Mail.To(reader.Email));
+        var withdrawn = Assert.Single(await app.MailLogAsync(reader))!;
+        Assert.Equal("failed", Expect.Wire(withdrawn["status"]));
+        Assert.Contains("no longer has this store", Expect.Wire(withdrawn["lastError"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_test_mail_reaches_the_person_in_their_language()
+    {
+        var reader = await app.MailReaderAsync(Roles.Technician, [], culture: "zh-CN");
+        using var client = await app.ClientOfAsync(reader);
+
+        using var queued = await client.PostAsync("/api/v1/me/notifications/test", null);
+        await Expect.StatusAsync(queued, System.Net.HttpStatusCode.Accepted);
+        await app.SendDueAsync();
+
+        var mail = Assert.Single(app.Mail.To(reader.Email));
+        Assert.Equal("[FleetOps] 测试邮件", mail.Subject);
+        Assert.Contains(AuditActions.MailTestQueued, (await app.AuditAsync(AuditActions.MailTestQueued)).Select(a => a.Action));
+    }
+}

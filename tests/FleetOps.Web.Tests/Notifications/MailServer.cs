@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+using netDumbster.smtp;
+
+namespace FleetOps.Web.Tests.Notifications;
+
+/// <summary>
+/// A fake SMTP server (netDumbster) on 127.0.0.1 at a free port, for the e-mail tests. It can be stopped (a dead mail
+/// server: connections refused) and started again on the same port; what it received is read back as MIME messages.
+/// </summary>
+public sealed class MailServer : IDisposable
+{
+    private readonly List<MimeMessage> _earlier = [];
+    private SimpleSmtpServer? _server;
+
+    private MailServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    /// <summary>The <c>FleetOps:Mail</c> settings that point FleetOps here.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["FleetOps:Mail:Host"] = "127.0.0.1",
+        ["FleetOps:Mail:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["FleetOps:Mail:Security"] = "None",
+        ["FleetOps:Mail:FromAddress"] = "fleetops@fleetops.test",
+        ["FleetOps:Mail:PublicBaseUrl"] = "https://fleetops.test/",
+    };
+
+    public static MailServer Start()
+    {
+        var server = new MailServer(FreePort());
+        server.Resume();
+        return server;
+    }
+
+    /// <summary>Every mail received, before and after stops, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> Received
+    {
+        get
+        {
+            lock (_earlier) return [.. _earlier, .. Current()];
+        }
+    }
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        Received.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public void Stop()
+    {
+        lock (_earlier)
+        {
+            _earlier.AddRange(Current());
+            _server?.Dispose();
+            _server = null;
+        }
+    }
+
+    public void Resume()
+    {
+        lock (_earlier) _server ??= Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+    }
+
+    public void Dispose() => Stop();
+
+    private IEnumerable<MimeMessage> Current() =>
+        (_server?.ReceivedEmail ?? []).Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
