@@ -47,7 +47,7 @@ public sealed partial class ChineseTourTests(ChineseTourTests.ChineseServer fixt
             ("terminal", $"terminals/{Uri.EscapeDataString(terminal)}", true), ("stores", "stores", true),
             ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("unsettled", "transactions/unsettled", true),
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true),
-            ("settings", "admin/settings", true),
+            ("settings", "admin/settings", true), ("software", "software", true),
             ("tokens", "account/tokens", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder);

@@ -14,11 +14,12 @@ public sealed class SoftwareTargetEditor(FleetRegistry registry, AuditLog audit)
     public async Task<IReadOnlyDictionary<string, string[]>> SetAsync(string model, SoftwareTargetRequest request, string actor, string? remoteAddress,
         CancellationToken cancellationToken = default)
     {
+        const string minimum = "minimumAppVersion", app = "appVersion";
         var errors = RegistrationRules.SoftwareTargetProblems(model, request);
         if (errors.Count == 0 && request.MinimumAppVersion is not null
             && SoftwareVersion.Compare(request.MinimumAppVersion, request.AppVersion!) > 0)
         {
-            errors["minimumAppVersion"] = ["'minimumAppVersion' cannot be above 'appVersion'."];
+            errors[minimum] = [$"'{minimum}' cannot be above '{app}'."];
         }
         if (errors.Count > 0) return errors;
         var target = new SoftwareTarget(model, request.AppVersion!.Trim(), request.FirmwareVersion!.Trim(), request.MinimumAppVersion?.Trim());

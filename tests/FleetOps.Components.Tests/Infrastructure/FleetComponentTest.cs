@@ -82,6 +82,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         // Registration, as the terminal page's administrator actions use it.
         Services.AddSingleton<TerminalKeys>();
         Services.AddSingleton<FleetRegistry>();
+        Services.AddSingleton<FleetOps.Web.Api.SoftwareTargetEditor>();
         // Store power incidents, derived from the fleet and the book above.
         Services.AddSingleton<PowerIncidents>();
 

@@ -10,10 +10,10 @@ namespace FleetOps.Web.Tests.Localization;
 public sealed class CsvLanguageTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
     private const string ChineseTerminalHeader =
-        "终端编号,门店编码,门店名称,型号,序列号,连接状态,最近联系（UTC）,应用版本,固件版本,供电来源,电池电量（%）,供电,窗口内掉电次数,可能原因,软件,最近联系（门店时间）";
+        "终端编号,门店编码,门店名称,型号,序列号,连接状态,最近联系（UTC）,应用版本,固件版本,供电来源,电池电量（%）,供电,窗口内掉电次数,可能原因,软件,最近联系（门店时间）,落后目标版本起始时间（UTC）,目标应用版本";
 
     private const string EnglishTerminalHeader =
-        "Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software,Last seen (store time)";
+        "Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software,Last seen (store time),Behind target since (UTC),Target app version";
 
     [Fact]
     public async Task Terminal_csv_in_Chinese_has_Chinese_headers_and_state_names()

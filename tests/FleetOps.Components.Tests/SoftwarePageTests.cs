@@ -1,0 +1,123 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Detection;
+using FleetOps.Web.Components.Software;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The software page: A920 tills in S-1 and S-2 on three versions with a target of 3.3.0 (minimum 3.0.0) set three days
+/// ago, a V400m till without a target.
+/// </summary>
+public sealed class SoftwarePageTests : FleetComponentTest
+{
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+
+    public SoftwarePageTests()
+    {
+        RenderPopoverProvider();
+        _dialogs = Context.Render<MudDialogProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-NEW", "T-OLD");
+        Register("S-2", "T-ANCIENT");
+        RegisterModel("S-2", "V400m", "T-V1");
+        // Running these versions since before the target was set: behind since the target, three days.
+        Heartbeat("T-NEW", TimeSpan.FromDays(5), appVersion: "3.3.0", firmwareVersion: "1.9.0");
+        Heartbeat("T-OLD", TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        Heartbeat("T-ANCIENT", TimeSpan.FromDays(5), appVersion: "2.9.0", firmwareVersion: "1.9.0");
+        Heartbeat("T-V1", appVersion: "5.0.0", firmwareVersion: "2.0.0");
+        Fleet.SetTarget(new SoftwareTarget("A920", "3.3.0", "1.9.0", "3.0.0", Now - TimeSpan.FromDays(3)));
+    }
+
+    private static string Kpi(IRenderedComponent<SoftwarePage> cut, string name) => cut.Find($"[data-testid=software-kpi-{name}] .kpi-value").TextContent.Trim();
+
+    [Fact]
+    public void It_shows_compliance_per_model_the_terminals_behind_longest_first_and_the_lagging_stores()
+    {
+        var cut = Render<SoftwarePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+        Assert.Equal("1", Kpi(cut, "unsupported"));
+        Assert.Equal("1", Kpi(cut, "unknown"));
+        Assert.Contains("1 of 3", cut.Find("[data-testid=model-A920]").TextContent);
+        Assert.Contains("No target set", cut.Find("[data-testid=model-V400m]").TextContent);
+        var behind = cut.FindAll("[data-testid=software-behind-list] tbody tr").Select(r => r.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["behind-T-ANCIENT", "behind-T-OLD"], behind);
+        Assert.Contains("3 d", cut.Find("[data-testid=behind-T-OLD]").TextContent);
+        Assert.Equal("store-S-2", cut.FindAll("[data-testid=software-stores] tbody tr")[0].GetAttribute("data-testid"));
+        Assert.NotNull(cut.Find("[data-testid=software-by-model] svg"));
+        Assert.Contains("software=outdated", cut.Find("[data-testid=software-csv-outdated]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_administrator_raises_the_target_in_the_form_and_the_outdated_count_follows_live()
+    {
+        var cut = Render<SoftwarePage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+
+        cut.Find("[data-testid=model-A920] [data-testid=set-target]").Click();
+        _dialogs.WaitForElement("input[data-testid=target-app]").Change("3.4.0");
+        _dialogs.Find("[data-testid=target-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=target-save]")));
+        Assert.Equal("3.4.0", Fleet.TargetFor("A920")!.AppVersion);
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Equal("2", Kpi(cut, "outdated")));
+        var entry = Assert.Single(Wait(() => Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.SoftwareTargetSet, 0, 10)).Items);
+        Assert.Equal("A920", entry.Target);
+    }
+
+    [Fact]
+    public void The_form_refuses_a_version_that_cannot_be_ordered_and_changes_nothing()
+    {
+        var cut = Render<SoftwarePage>();
+        cut.WaitForElement("[data-testid=model-A920] [data-testid=set-target]").Click();
+
+        _dialogs.WaitForElement("input[data-testid=target-app]").Change("latest");
+        _dialogs.Find("[data-testid=target-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("has no version number", _dialogs.Markup));
+        Assert.Equal("3.3.0", Fleet.TargetFor("A920")!.AppVersion);
+    }
+
+    [Fact]
+    public void Only_administrators_see_the_target_buttons_and_a_store_manager_sees_their_store()
+    {
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<SoftwarePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+        Assert.Equal("0", Kpi(cut, "unsupported"));
+        Assert.Empty(cut.FindAll("[data-testid=set-target]"));
+        Assert.Empty(cut.FindAll("[data-testid=software-new-target]"));
+    }
+
+    [Fact]
+    public void The_model_in_the_address_narrows_the_page()
+    {
+        var cut = RenderAt<SoftwarePage>("software?model=V400m");
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "unknown")));
+        Assert.Equal("0", Kpi(cut, "outdated"));
+        Assert.Contains("V400m", cut.Find("[data-testid=software-versions]").ParentElement!.TextContent);
+        Assert.Contains("model=V400m", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void The_software_page_speaks_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<SoftwarePage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("软件版本", cut.Find("h4").TextContent));
+        Assert.Contains("3 台中 1 台", cut.Find("[data-testid=model-A920]").TextContent);
+        Assert.DoesNotContain("⟦", cut.Markup);
+    }
+}
