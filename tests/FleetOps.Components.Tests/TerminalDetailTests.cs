@@ -18,6 +18,21 @@ public sealed class TerminalDetailTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_terminal_behind_its_target_says_since_when_and_one_with_an_unorderable_version_says_why_it_is_unknown()
+    {
+        Heartbeat("T-1", TimeSpan.FromDays(4), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        Heartbeat("T-2", appVersion: "latest", firmwareVersion: "1.9.0");
+        Fleet.SetTarget(new FleetOps.Core.Detection.SoftwareTarget("A920", "3.3.0", "1.9.0", null, Now - TimeSpan.FromDays(2)));
+
+        var behind = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+        var unknown = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-2"));
+
+        Assert.Contains("(2 d 0 h)", behind.WaitForElement("[data-testid=software-behind]").TextContent);
+        Assert.Contains("\"latest\"", unknown.WaitForElement("[data-testid=software-unknown-reason]").TextContent);
+        Assert.Empty(behind.FindAll("[data-testid=software-unknown-reason]"));
+    }
+
+    [Fact]
     public void An_unknown_terminal_shows_the_not_found_panel()
     {
         var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-NOPE"));

@@ -74,6 +74,12 @@ public partial class TerminalDetail
         ];
     }
 
+    /// <summary>The reported version that cannot be ordered against the target (a status "unknown" that is not for want of a report).</summary>
+    private static string? UnorderableVersion(TerminalSnapshot t) =>
+        t.AppVersion is { } app && !SoftwareVersion.TryParse(app, out _, out _) ? app
+        : t.FirmwareVersion is { } firmware && !SoftwareVersion.TryParse(firmware, out _, out _) ? firmware
+        : null;
+
     private static Color TimelineColor(TimelineEntry e) => e.Event switch
     {
         PowerEvent p when p.IsLoss => Color.Error,
