@@ -4,12 +4,14 @@ using FleetOps.LiveBench;
 //   latency    --url U --api-token T --email E --password P [--probes 120] [--chromium /usr/bin/chromium]
 //   dashboards --url U --api-token T [--clients 200] [--seconds 30]
 //   alerts-page --url U --email E --password P [--visits 100] [--chromium /usr/bin/chromium]
+//   software-target --url U --api-token T --email E --password P --model M [--terminals 100000] [--rounds 10]
 var options = BenchArguments.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(options),
     "dashboards" => await DashboardCrowd.RunAsync(options),
     "alerts-page" => await AlertsPageProbe.RunAsync(options),
+    "software-target" => await SoftwareTargetProbe.RunAsync(options),
     _ => Usage(),
 };
 

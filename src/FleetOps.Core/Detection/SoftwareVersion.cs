@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -40,8 +41,27 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
 
     public bool IsPreRelease => _preRelease.Length > 0;
 
+    /// <summary>
+    /// Versions already read, by their text: a fleet reports a handful of distinct strings, and a target change re-judges
+    /// 100,000 terminals against them. Bounded, so a terminal sending a new string on every heartbeat cannot grow it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (SoftwareVersion? Version, string? Reason)> Read = new(StringComparer.Ordinal);
+    private const int MaxRemembered = 10_000;
+
     /// <summary>Reads <paramref name="text"/>; when it cannot be ordered, <paramref name="reason"/> says why in plain English.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out SoftwareVersion? version, [NotNullWhen(false)] out string? reason)
+    {
+        if (text is not null && Read.TryGetValue(text, out var known))
+        {
+            (version, reason) = known;
+            return version is not null;
+        }
+        var parsed = TryParseText(text, out version, out reason);
+        if (text is not null && Read.Count < MaxRemembered) Read.TryAdd(text, (version, reason));
+        return parsed;
+    }
+
+    private static bool TryParseText(string? text, [NotNullWhen(true)] out SoftwareVersion? version, [NotNullWhen(false)] out string? reason)
     {
         version = null;
         var s = text?.Trim() ?? "";

@@ -105,10 +105,10 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         lock (_gate)
         {
             _targets[target.Model] = target;
-            var now = time.GetUtcNow();
             foreach (var terminal in _terminals.Values.Where(t => string.Equals(t.Model, target.Model, StringComparison.OrdinalIgnoreCase)))
             {
-                changed.Add(Reassess(terminal, now));
+                // Every one is announced, changed status or not: "behind since" counts from the new target.
+                changed.Add(ReassessSoftware(terminal, target));
             }
         }
         Notify(changed);
@@ -228,6 +228,23 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     }
 
     private void Notify(List<TerminalSnapshot> changed) => _changes.Publish(changed);
+
+    /// <summary>
+    /// A new target changes software statuses only, so only they are re-judged: the whole assessment of 100,000 terminals
+    /// (power windows, the store-wide test over each store) would take seconds for nothing.
+    /// </summary>
+    private TerminalSnapshot ReassessSoftware(TerminalSnapshot terminal, SoftwareTarget target)
+    {
+        var a = terminal.Assessment;
+        var software = SoftwareComplianceRule.Evaluate(terminal.AppVersion, terminal.FirmwareVersion, target);
+        if (software == a.Software) return terminal;
+        var next = terminal with
+        {
+            Assessment = TerminalAssessment.Of(a.Connectivity, a.Power, a.LossesInWindow, a.LastLossAt, a.LikelyCause, software, a.Battery),
+        };
+        _terminals[terminal.TerminalId] = next;
+        return next;
+    }
 
     private TerminalSnapshot Reassess(TerminalSnapshot terminal, DateTimeOffset now)
     {

@@ -100,6 +100,8 @@ public class SoftwareLagTests
         Assert.Equal(1, c.Models.Single(m => m.Key == "V400m").Unknown);
         Assert.Equal(["3.10.0", "3.9.2", "2.0.0"], c.Versions["A920"].Select(v => v.Version));
         Assert.Equal("S-2", c.Stores[0].Key); // lowest share running the target first
-        Assert.Equal(["T-3", "T-1"], c.Behind.Select(b => b.Terminal.TerminalId)); // unsupported before outdated
+        Assert.Equal(["T-3", "T-1"], c.Behind(10).Select(b => b.Terminal.TerminalId)); // unsupported before outdated
+        Assert.Equal(["T-3"], c.Behind(1).Select(b => b.Terminal.TerminalId));
+        Assert.Equal(2, c.BehindCount);
     }
 }

@@ -43,6 +43,7 @@ public partial class SoftwarePage
     /// <summary>Every model in scope (the targets table and the model chart), and the same narrowed to the chosen model.</summary>
     private SoftwareCompliance _all = SoftwareCompliance.Of([], _ => null), _shown = SoftwareCompliance.Of([], _ => null);
     private ComplianceCount _totals = ComplianceCount.Of("", []);
+    private IReadOnlyList<(TerminalSnapshot Terminal, DateTimeOffset? BehindSince)> _behind = [];
     private string? _versionsModel;
     private List<ChartSeries<double>> _modelSeries = [], _versionSeries = [];
     private string[] _modelLabels = [], _versionLabels = [];
@@ -92,10 +93,8 @@ public partial class SoftwarePage
         _all = SoftwareCompliance.Of(terminals, Fleet.TargetFor);
         var chosen = _chosenModel is null ? null : _all.Models.FirstOrDefault(m => string.Equals(m.Key, _chosenModel, StringComparison.OrdinalIgnoreCase))?.Key;
         _shown = chosen is null ? _all : SoftwareCompliance.Of(terminals.Where(t => string.Equals(t.Model, chosen, StringComparison.OrdinalIgnoreCase)), Fleet.TargetFor);
-        _totals = chosen is null
-            ? new ComplianceCount("", _all.Models.Sum(m => m.Terminals), _all.Models.Sum(m => m.Current), _all.Models.Sum(m => m.Outdated),
-                _all.Models.Sum(m => m.Unsupported), _all.Models.Sum(m => m.Unknown))
-            : _all.Models.First(m => m.Key == chosen);
+        _totals = chosen is null ? _all.Total : _all.Models.First(m => m.Key == chosen);
+        _behind = _shown.Behind(ListedRows);
 
         _modelLabels = _all.Models.Select(m => m.Key).ToArray();
         _modelSeries =
@@ -107,7 +106,7 @@ public partial class SoftwarePage
         ];
         // The chosen model's versions, else the biggest model's: one model's versions mean something side by side.
         _versionsModel = chosen ?? _all.Models.OrderByDescending(m => m.Terminals).FirstOrDefault()?.Key;
-        var versions = _versionsModel is null ? [] : _all.Versions.GetValueOrDefault(_versionsModel) ?? [];
+        var versions = _versionsModel is null ? [] : _shown.Versions.GetValueOrDefault(_versionsModel) ?? _all.Versions.GetValueOrDefault(_versionsModel) ?? [];
         var top = versions.Take(12).ToList();
         _versionLabels = ChartTicks.Thin(top.Select(v => v.Version).ToList());
         _versionSeries = [Series(T["Software.Series.Terminals"], top.Select(v => v.Terminals))];
