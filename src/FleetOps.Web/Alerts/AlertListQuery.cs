@@ -32,10 +32,11 @@ public sealed record AlertListQuery
 
     private IQueryable<AlertRow> Filter(IQueryable<AlertRow> rows)
     {
-        var resolved = AlertState.Resolved.ToWire();
+        var (open, acknowledged) = (AlertState.Open.ToWire(), AlertState.Acknowledged.ToWire());
         rows = State switch
         {
-            AlertStateFilter.Active => rows.Where(a => a.State != resolved),
+            // Named states rather than "not resolved": the (State, OpenedAtMs) index then serves the count and the order.
+            AlertStateFilter.Active => rows.Where(a => a.State == open || a.State == acknowledged),
             AlertStateFilter.All => rows,
             _ => WithState(rows, State.ToWire()),
         };
