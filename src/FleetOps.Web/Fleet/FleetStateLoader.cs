@@ -79,6 +79,7 @@ public sealed partial class FleetStateLoader(
                 PowerSource = latest?.PowerSource,
                 BatteryPercent = latest?.BatteryPercent,
                 PowerFactsAt = latest?.PowerFactsAt,
+                Software = latest?.Software,
                 Power = history,
             });
         }

@@ -6,15 +6,17 @@ using FleetOps.Core.Telemetry;
 namespace FleetOps.Web.Persistence;
 
 /// <summary>The latest-state columns of a terminal, stored as one JSON value.</summary>
-public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt)
+public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt,
+    SoftwareActivity? Software = null)
 {
-    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt);
+    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt, s.Software);
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Options);
 
     /// <summary>The same state with its repeating texts (versions, currency) taken from the shared pool.</summary>
     public LatestState Pooled() => Heartbeat is null ? this : this with
     {
+        Software = Software is null ? null : Software with { Version = StringPool.Shared.GetOrAdd(Software.Version) },
         Heartbeat = Heartbeat with
         {
             AppVersion = StringPool.Shared.GetOrAdd(Heartbeat.AppVersion),
