@@ -78,6 +78,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();
+        services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
@@ -138,6 +139,7 @@ public static class FleetOpsSetup
         app.MapAlertsApi();
         app.MapPowerApi();
         app.MapWebhooksApi();
+        app.MapRolloutsApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -27,6 +27,9 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MuteRow> Mutes => Set<MuteRow>();
     public DbSet<WebhookRow> Webhooks => Set<WebhookRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+    public DbSet<RolloutRow> Rollouts => Set<RolloutRow>();
+    public DbSet<RolloutWaveRow> RolloutWaves => Set<RolloutWaveRow>();
+    public DbSet<RolloutMemberRow> RolloutMembers => Set<RolloutMemberRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

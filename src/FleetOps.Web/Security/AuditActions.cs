@@ -33,4 +33,8 @@ public static class AuditActions
     public const string WebhookCreated = "webhook_created";
     public const string WebhookDeleted = "webhook_deleted";
     public const string WebhookTestQueued = "webhook_test_queued";
+    public const string RolloutCreated = "rollout_created";
+    public const string RolloutAdvanced = "rollout_advanced";
+    public const string RolloutHalted = "rollout_halted";
+    public const string RolloutResumed = "rollout_resumed";
 }

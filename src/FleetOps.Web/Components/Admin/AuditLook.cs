@@ -53,6 +53,10 @@ public static class AuditLook
         AuditActions.WebhookCreated => texts["Audit.Action.WebhookCreated"],
         AuditActions.WebhookDeleted => texts["Audit.Action.WebhookDeleted"],
         AuditActions.WebhookTestQueued => texts["Audit.Action.WebhookTestQueued"],
+        AuditActions.RolloutCreated => texts["Audit.Action.RolloutCreated"],
+        AuditActions.RolloutAdvanced => texts["Audit.Action.RolloutAdvanced"],
+        AuditActions.RolloutHalted => texts["Audit.Action.RolloutHalted"],
+        AuditActions.RolloutResumed => texts["Audit.Action.RolloutResumed"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -1,0 +1,9 @@
+namespace FleetOps.Core.Rollouts;
+
+/// <summary>What a running rollout's progress calls for by itself.</summary>
+public enum RolloutDecision
+{
+    None,
+    Halt,
+    Advance,
+}
