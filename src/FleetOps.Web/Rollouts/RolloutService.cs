@@ -98,7 +98,7 @@ public sealed partial class RolloutService(
                 var now = time.GetUtcNow();
                 var next = decision == RolloutDecision.Halt ? rollout with { State = RolloutState.Halted, HaltedAt = now } : rollout.Advanced(now);
                 await SaveAsync(next, now, cancellationToken);
-                LogDecided(id, decision.ToString(), next.State.ToString(), next.CurrentWave + 1);
+                LogDecided(id, decision.ToWire(), next.State.ToWire(), next.CurrentWave + 1);
             }
         }
         finally
