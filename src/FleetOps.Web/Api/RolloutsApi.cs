@@ -44,7 +44,7 @@ public static class RolloutsApi
     public static Ok<PagedResult<RolloutDto>> List(RolloutBook book, FleetState fleet, StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var visible = Visible(access, context, stores);
-        var items = book.All.Where(r => Reaches(r, fleet, visible)).Select(r => RolloutDto.From(r, fleet, visible)).ToList();
+        var items = book.All.Where(r => RolloutBook.Reaches(r, fleet, visible)).Select(r => RolloutDto.From(r, fleet, visible)).ToList();
         return TypedResults.Ok(new PagedResult<RolloutDto>(items, items.Count));
     }
 
@@ -52,7 +52,7 @@ public static class RolloutsApi
         HttpContext context, AccessResolver access)
     {
         var visible = Visible(access, context, stores);
-        return book.Get(id) is { } rollout && Reaches(rollout, fleet, visible)
+        return book.Get(id) is { } rollout && RolloutBook.Reaches(rollout, fleet, visible)
             ? TypedResults.Ok(RolloutDto.From(rollout, fleet, visible))
             : NotFound(id);
     }
@@ -68,15 +68,8 @@ public static class RolloutsApi
             .WithName(name).WithSummary(summary).RequireAuthorization(AccessPolicies.Administrator)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>Null for someone who sees every store: no filter at all.</summary>
-    private static Func<TerminalSnapshot, bool>? Visible(AccessResolver access, HttpContext context, StoreDirectory stores)
-    {
-        var scope = access.Scope(context.User);
-        return scope.Everything ? null : t => scope.AllowsTerminal(t, stores);
-    }
-
-    private static bool Reaches(Rollout rollout, FleetState fleet, Func<TerminalSnapshot, bool>? visible) =>
-        visible is null || rollout.Waves.Any(w => w.Terminals.Any(id => fleet.Get(id) is { } t && visible(t)));
+    private static Func<TerminalSnapshot, bool>? Visible(AccessResolver access, HttpContext context, StoreDirectory stores) =>
+        RolloutBook.Visible(access.Scope(context.User), stores);
 
     private static ProblemHttpResult Refused(RolloutResult result) => result.Error switch
     {

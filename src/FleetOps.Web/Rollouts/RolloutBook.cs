@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Live;
 using FleetOps.Core.Rollouts;
@@ -78,6 +79,14 @@ public sealed class RolloutBook(TimeProvider time, ILogger<RolloutBook> logger) 
             else if (_runningMember.TryGetValue(terminal, out var id) && id == rollout.Id) _runningMember.TryRemove(terminal, out _);
         }
     }
+
+    /// <summary>The terminals a person with <paramref name="scope"/> sees; null (no filter) for someone who sees every store.</summary>
+    public static Func<TerminalSnapshot, bool>? Visible(AccessScope scope, StoreDirectory stores) =>
+        scope.Everything ? null : t => scope.AllowsTerminal(t, stores);
+
+    /// <summary>Whether a rollout reaches any terminal the person sees: otherwise it is answered like one that does not exist.</summary>
+    public static bool Reaches(Rollout rollout, FleetState fleet, Func<TerminalSnapshot, bool>? visible) =>
+        visible is null || rollout.Waves.Any(w => w.Terminals.Any(id => fleet.Get(id) is { } t && visible(t)));
 
     /// <summary>The progress of each wave, from the terminals' current snapshots; only the <paramref name="visible"/> ones if given.</summary>
     public static IReadOnlyList<WaveProgress> Progress(Rollout rollout, FleetState fleet, Func<TerminalSnapshot, bool>? visible = null) =>
