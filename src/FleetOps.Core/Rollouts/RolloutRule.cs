@@ -16,14 +16,17 @@ public static class RolloutRule
     {
         var app = SoftwareVersion.ParseOrNull(rollout.AppVersion);
         var firmware = SoftwareVersion.ParseOrNull(rollout.FirmwareVersion);
+        // A model's terminals report a handful of distinct (pooled) version strings: parse each once per count, not per terminal.
+        var parsed = new Dictionary<string, SoftwareVersion?>(StringComparer.Ordinal);
+        SoftwareVersion? Parse(string? text) =>
+            text is null ? null : parsed.TryGetValue(text, out var known) ? known : parsed[text] = SoftwareVersion.ParseOrNull(text);
         int counted = 0, installed = 0, failed = 0;
         foreach (var id in wave.Terminals)
         {
             if (terminal(id) is not { } snapshot) continue;
             counted++;
-            if (Runs(snapshot, app, firmware)) installed++;
-            else if (snapshot.Software is { State: SoftwareState.Failed } s && app is not null
-                     && SoftwareVersion.ParseOrNull(s.Version) is { } reported && reported.CompareTo(app) == 0) failed++;
+            if (app is not null && AtLeast(Parse(snapshot.AppVersion), app) && (firmware is null || AtLeast(Parse(snapshot.FirmwareVersion), firmware))) installed++;
+            else if (snapshot.Software is { State: SoftwareState.Failed } s && app is not null && Parse(s.Version) is { } reported && reported.CompareTo(app) == 0) failed++;
         }
         return new WaveProgress(counted, installed, failed);
     }
@@ -46,8 +49,5 @@ public static class RolloutRule
             : RolloutDecision.None;
     }
 
-    private static bool Runs(TerminalSnapshot snapshot, SoftwareVersion? app, SoftwareVersion? firmware) =>
-        app is not null
-        && SoftwareVersion.ParseOrNull(snapshot.AppVersion) is { } running && running.CompareTo(app) >= 0
-        && (firmware is null || (SoftwareVersion.ParseOrNull(snapshot.FirmwareVersion) is { } fw && fw.CompareTo(firmware) >= 0));
+    private static bool AtLeast(SoftwareVersion? running, SoftwareVersion wanted) => running is not null && running.CompareTo(wanted) >= 0;
 }
