@@ -4,7 +4,9 @@ using FleetOps.Core.Rollouts;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Components.Pages;
 using FleetOps.Web.Rollouts;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FleetOps.Components.Tests;
 
@@ -89,6 +91,27 @@ public sealed class RolloutPagesTests : FleetComponentTest
         Assert.Contains("of 1", cut.Find("[data-testid=wave-bar-2]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=rollout-halt]"));
         Assert.Empty(cut.FindAll("[data-testid=rollout-advance]"));
+    }
+
+    [Fact]
+    public void The_new_rollout_form_refuses_with_the_services_reason_and_then_starts_the_rollout()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var list = Render<Rollouts>();
+        list.Find("[data-testid=rollout-new]").Click();
+        dialogs.WaitForElement("input[data-testid=rollout-app-version]").Change("3.4.0");
+
+        dialogs.Find("[data-testid=rollout-start]").Click(); // the first wave names no store yet
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Wave 1: 'stores' must name at least one store.", dialogs.Find("[data-testid=rollout-refusal]").TextContent));
+        dialogs.Find("[aria-label='Remove wave 1']").Click();
+        dialogs.Find("[data-testid=rollout-start]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=rollout-start]")));
+        var started = Services.GetRequiredService<RolloutBook>().Active("A920")!;
+        Assert.Equal("3.4.0", started.AppVersion);
+        Assert.Equal(3, Assert.Single(started.Waves).Terminals.Count);
+        Assert.EndsWith($"software/rollouts/{started.Id}", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]
