@@ -56,6 +56,22 @@ public sealed class TerminalDetailTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_failed_update_shows_its_version_error_and_time_in_both_languages()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(5), appVersion: "3.2.1");
+        PublishBatch(("T-1", new SoftwareEvent(NextId(), Now - TimeSpan.FromMinutes(3), SoftwareState.Failed, "3.3.0", "not enough space")));
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        Assert.Contains("Last update activity: failed 3.3.0, 3 min ago", cut.Find("[data-testid=software-activity]").TextContent);
+        Assert.Contains("Error: not enough space", cut.Find("[data-testid=software-error]").TextContent);
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+        Assert.Contains("最近更新动态：失败 3.3.0", chinese.Find("[data-testid=software-activity]").TextContent);
+        Assert.Contains("错误：not enough space", chinese.Find("[data-testid=software-error]").TextContent);
+    }
+
+    [Fact]
     public void The_status_panels_show_what_the_terminal_reported()
     {
         Heartbeat("T-1", TimeSpan.FromMinutes(2), appVersion: "3.2.1", firmwareVersion: "1.8.0", powerSource: PowerSource.Battery);

@@ -67,6 +67,11 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
 
+        // A rollout of a model of the sweep's own reaching the store: the rollouts page has a row, the rollout page a wave.
+        var model = $"M-{FleetOpsClient.Letters(6)}";
+        await api.RegisterTerminalAsync(FleetOpsClient.NewId("T"), store, model);
+        var rollout = await api.StartRolloutAsync(model, store);
+
         // A WeCom robot nobody answers for (port 9, discard): the webhooks page has a long address and a log line with an error.
         await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
 
@@ -86,6 +91,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("software", "software", true),
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
             ("settings", "admin/settings", true),
+            ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

@@ -31,7 +31,16 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
     /// <summary>Since when it reports its current app and firmware versions (the heartbeat that first reported them).</summary>
     public DateTimeOffset? VersionsSince { get; init; }
 
-    public string? AppVersion => Heartbeat?.AppVersion;
+    /// <summary>The newest software event: what the terminal last said about an update, a failure's error included.</summary>
+    public SoftwareActivity? Software { get; init; }
+
+    /// <summary>
+    /// The application version the terminal runs: an <c>installed</c> event newer than the last heartbeat counts at once,
+    /// as a heartbeat reporting that version would (docs/api.md §7), so the status does not wait for the next heartbeat.
+    /// </summary>
+    public string? AppVersion => Software is { State: SoftwareState.Installed } installed && (Heartbeat is null || installed.At > Heartbeat.At)
+        ? installed.Version
+        : Heartbeat?.AppVersion;
     public string? FirmwareVersion => Heartbeat?.FirmwareVersion;
 
     /// <summary>Applies accepted events (any order) received at <paramref name="receivedAt"/>.</summary>
@@ -85,6 +94,9 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
                         PowerFactsAt = heartbeat.At,
                     };
                 }
+                break;
+            case SoftwareEvent software when Software is null || software.At >= Software.At:
+                next = next with { Software = SoftwareActivity.From(software) };
                 break;
             case PowerEvent power when newerPowerFact:
                 next = next with

@@ -20,6 +20,12 @@ public static partial class EventParser
     /// <summary>20 years: a terminal's uptime beyond that is a broken counter.</summary>
     public const long MaxUptimeSeconds = 20L * 366 * 24 * 3600;
 
+    /// <summary>The same limit for a version in a heartbeat and in a software event, so both can be compared.</summary>
+    public const int MaxVersionLength = 32;
+
+    /// <summary>Enough for an installer's message; a log does not belong in telemetry.</summary>
+    public const int MaxSoftwareErrorLength = 500;
+
     // \z, not $: '$' also matches before a final line break.
     [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z")]
     private static partial Regex EventIdPattern();
@@ -73,6 +79,7 @@ public static partial class EventParser
             {
                 EventType.Heartbeat => ParseHeartbeat(id, at, reader),
                 EventType.Power => ParsePower(id, at, reader),
+                EventType.Software => ParseSoftware(id, at, reader),
                 _ => ParseTransaction(id, at, reader),
             };
             return new EventOutcome(index, id, parsed, null);
@@ -110,8 +117,8 @@ public static partial class EventParser
         var bootId = reader.RequiredText("bootId", 64);
         var uptime = reader.RequiredInteger("uptimeSeconds", 0, MaxUptimeSeconds, "20 years");
         // Pooled: every terminal of a model reports the same few versions, and the fleet keeps each terminal's latest.
-        var app = StringPool.Shared.GetOrAdd(reader.RequiredText("appVersion", 32));
-        var firmware = StringPool.Shared.GetOrAdd(reader.RequiredText("firmwareVersion", 32));
+        var app = StringPool.Shared.GetOrAdd(reader.RequiredText("appVersion", MaxVersionLength));
+        var firmware = StringPool.Shared.GetOrAdd(reader.RequiredText("firmwareVersion", MaxVersionLength));
         if (!WireNames.TryParse(reader.RequiredString("powerSource"), out PowerSource source))
         {
             throw new EventRejected("'powerSource' must be 'mains' or 'battery'.");
@@ -131,6 +138,17 @@ public static partial class EventParser
             throw new EventRejected($"'state' must be one of: {string.Join(", ", WireNames.Names<PowerState>())}.");
         }
         return new PowerEvent(id, at, state, (int?)reader.OptionalInteger("batteryPercent", 0, 100));
+    }
+
+    /// <summary>An update step; <c>error</c> is kept as the terminal wrote it, so it passed the text rule with the rest.</summary>
+    private static SoftwareEvent ParseSoftware(string id, DateTimeOffset at, FieldReader reader)
+    {
+        if (!WireNames.TryParse(reader.RequiredString("state"), out SoftwareState state))
+        {
+            throw new EventRejected($"'state' must be one of: {string.Join(", ", WireNames.Names<SoftwareState>())}.");
+        }
+        var version = StringPool.Shared.GetOrAdd(reader.RequiredText("version", MaxVersionLength));
+        return new SoftwareEvent(id, at, state, version, reader.OptionalText("error", MaxSoftwareErrorLength));
     }
 
     private static TransactionEvent ParseTransaction(string id, DateTimeOffset at, FieldReader reader)

@@ -80,6 +80,7 @@ public sealed partial class FleetStateLoader(
                 BatteryPercent = latest?.BatteryPercent,
                 PowerFactsAt = latest?.PowerFactsAt,
                 VersionsSince = latest?.VersionsSince ?? latest?.Heartbeat?.At,
+                Software = latest?.Software,
                 Power = history,
             });
         }

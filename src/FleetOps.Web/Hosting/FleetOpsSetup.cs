@@ -82,6 +82,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();
+        services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
@@ -146,6 +147,7 @@ public static class FleetOpsSetup
         app.MapWebhooksApi();
         app.MapDetectionSettingsApi();
         app.MapMailApi();
+        app.MapRolloutsApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -2,6 +2,7 @@ using System.Buffers;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Background;
+using FleetOps.Web.Rollouts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +45,8 @@ public static class TelemetryApi
         EventWriter writer,
         TimeProvider time,
         IOptions<TelemetryOptions> options,
-        IOptions<RetentionOptions> retention)
+        IOptions<RetentionOptions> retention,
+        RolloutBook rollouts)
     {
         var owner = TerminalKeyAuthenticationHandler.TerminalId(context.User);
         var body = await ReadBoundedAsync(context.Request, context.RequestAborted);
@@ -83,8 +85,11 @@ public static class TelemetryApi
             }
         }
 
+        // The newest started wave the terminal belongs to decides; outside every started wave the model's target stays.
         var target = fleet.TargetFor(terminal.Model);
-        var directives = new TelemetryDirectives(options.Value.HeartbeatIntervalSeconds, target?.AppVersion, target?.FirmwareVersion);
+        var wave = rollouts.TargetOf(owner);
+        var directives = new TelemetryDirectives(options.Value.HeartbeatIntervalSeconds,
+            wave?.AppVersion ?? target?.AppVersion, wave?.FirmwareVersion ?? target?.FirmwareVersion);
         var rejected = batch.Rejected.Select(r => new RejectedEvent(r.Index, r.Id, r.Error!)).ToList();
         return TypedResults.Ok(new TelemetryResponse(result.Accepted, result.Duplicates, rejected, directives));
     }

@@ -4,11 +4,12 @@ using System.Text.Json.Serialization;
 
 namespace FleetOps.Web.Ingestion;
 
-/// <summary>What every telemetry event carries; <c>type</c> says which of the three it is (API reference only).</summary>
+/// <summary>What every telemetry event carries; <c>type</c> says which kind it is (API reference only).</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(HeartbeatEventSchema), "heartbeat")]
 [JsonDerivedType(typeof(PowerEventSchema), "power")]
 [JsonDerivedType(typeof(TransactionEventSchema), "transaction")]
+[JsonDerivedType(typeof(SoftwareEventSchema), "software")]
 public abstract class TelemetryEventSchema
 {
     [Required, StringLength(64, MinimumLength = 1), RegularExpression("^[A-Za-z0-9._:-]+$")]

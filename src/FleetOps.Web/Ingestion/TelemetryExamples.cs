@@ -32,6 +32,13 @@ public static class TelemetryExamples
               { "id": "tx-0042-c", "type": "transaction", "at": "2026-11-25T08:00:12+08:00", "transactionId": "000123-0042",
                 "stage": "completed", "amountMinor": 12800, "currency": "CNY" } ] }
             """),
+        ("software", "A software update: downloaded, failed once with the installer's reason, then installed", """
+            { "terminalId": "T-0001", "events": [
+              { "id": "sw-1", "type": "software", "at": "2026-11-25T08:00:20+08:00", "state": "downloading", "version": "3.3.0" },
+              { "id": "sw-2", "type": "software", "at": "2026-11-25T08:02:00+08:00", "state": "failed", "version": "3.3.0",
+                "error": "signature check failed" },
+              { "id": "sw-3", "type": "software", "at": "2026-11-25T08:05:00+08:00", "state": "installed", "version": "3.3.0" } ] }
+            """),
         ("backlog", "After an outage: a sale authorised just before power was lost, sent late and out of order with the next boot", """
             { "terminalId": "T-0001", "events": [
               { "id": "hb-b18-1", "type": "heartbeat", "at": "2026-11-25T08:20:00+08:00", "bootId": "b-18", "uptimeSeconds": 60,

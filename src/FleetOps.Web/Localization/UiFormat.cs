@@ -40,6 +40,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     {
         PowerEvent p => Name(p.State),
         TransactionEvent t => Name(t.Stage),
+        SoftwareEvent s => Name(s.State),
         _ => e.Detail,
     }];
 
@@ -53,6 +54,9 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
             t.BatchNumber is null ? null : texts["TerminalDetail.Batch", t.BatchNumber].Value,
         }.Where(part => part is not null)),
         PowerEvent { BatteryPercent: { } battery } => texts["Terminal.Battery", Percent(battery / 100.0)],
+        SoftwareEvent s => s.Error is null
+            ? texts["TerminalDetail.SoftwareVersion", s.Version]
+            : $"{texts["TerminalDetail.SoftwareVersion", s.Version]} · {texts["TerminalDetail.SoftwareError", s.Error]}",
         _ => "",
     };
 

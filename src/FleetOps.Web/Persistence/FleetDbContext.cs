@@ -29,6 +29,9 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
     public DbSet<SettingOverrideRow> SettingOverrides => Set<SettingOverrideRow>();
     public DbSet<MailSubscriptionRow> MailSubscriptions => Set<MailSubscriptionRow>();
+    public DbSet<RolloutRow> Rollouts => Set<RolloutRow>();
+    public DbSet<RolloutWaveRow> RolloutWaves => Set<RolloutWaveRow>();
+    public DbSet<RolloutMemberRow> RolloutMembers => Set<RolloutMemberRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

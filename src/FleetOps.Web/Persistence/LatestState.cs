@@ -8,16 +8,18 @@ namespace FleetOps.Web.Persistence;
 /// <summary>The latest-state columns of a terminal, stored as one JSON value.</summary>
 /// <param name="VersionsSince">Since when it reports its current app and firmware versions (absent in rows written before
 /// it existed: the loader then takes the heartbeat's time).</param>
+/// <param name="Software">The newest software event (absent in rows written before it existed).</param>
 public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSource, int? BatteryPercent, DateTimeOffset? PowerFactsAt,
-    DateTimeOffset? VersionsSince = null)
+    DateTimeOffset? VersionsSince = null, SoftwareActivity? Software = null)
 {
-    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt, s.VersionsSince);
+    public static LatestState Of(TerminalSnapshot s) => new(s.Heartbeat, s.PowerSource, s.BatteryPercent, s.PowerFactsAt, s.VersionsSince, s.Software);
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Options);
 
     /// <summary>The same state with its repeating texts (versions, currency) taken from the shared pool.</summary>
     public LatestState Pooled() => Heartbeat is null ? this : this with
     {
+        Software = Software is null ? null : Software with { Version = StringPool.Shared.GetOrAdd(Software.Version) },
         Heartbeat = Heartbeat with
         {
             AppVersion = StringPool.Shared.GetOrAdd(Heartbeat.AppVersion),

@@ -20,6 +20,7 @@ public static class TelemetryJson
         "heartbeat" => JsonSerializer.Deserialize<HeartbeatEvent>(payload, Options),
         "power" => JsonSerializer.Deserialize<PowerEvent>(payload, Options),
         "transaction" => JsonSerializer.Deserialize<TransactionEvent>(payload, Options),
+        "software" => JsonSerializer.Deserialize<SoftwareEvent>(payload, Options),
         _ => null,
     };
 }

@@ -36,4 +36,8 @@ public static class AuditActions
     public const string ThresholdsChanged = "thresholds_changed";
     public const string MailSubscriptionSaved = "mail_subscription_saved";
     public const string MailTestQueued = "mail_test_queued";
+    public const string RolloutCreated = "rollout_created";
+    public const string RolloutAdvanced = "rollout_advanced";
+    public const string RolloutHalted = "rollout_halted";
+    public const string RolloutResumed = "rollout_resumed";
 }

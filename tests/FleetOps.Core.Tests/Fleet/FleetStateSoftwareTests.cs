@@ -1,3 +1,4 @@
+using FleetOps.Core.Telemetry;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Tests.TestSupport;
 
@@ -125,5 +126,34 @@ public class FleetStateSoftwareTests
         Assert.Equal("3.2.1", _h["T-0001"].AppVersion);
         Assert.Empty(_h.Fleet.InStore("SH-001"));
         Assert.Single(_h.Fleet.InStore("SH-002"));
+    }
+
+    [Fact]
+    public void Installed_of_the_target_version_makes_the_terminal_current_before_its_next_heartbeat()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Heartbeat(app: "3.2.1", firmware: "1.9.0"));
+        _h.Fleet.SetTarget(A920Target);
+        Assert.Equal(SoftwareStatus.Outdated, _h["T-0001"].Assessment.Software);
+
+        var terminal = _h.Deliver("T-0001", new SoftwareEvent("sw-1", _h.Now.AddSeconds(1), SoftwareState.Installed, "3.3.0"));
+
+        Assert.Equal("3.3.0", terminal.AppVersion);
+        Assert.Equal(SoftwareStatus.Current, terminal.Assessment.Software);
+        Assert.Equal(SoftwareState.Installed, terminal.Software!.State);
+    }
+
+    [Fact]
+    public void A_later_heartbeat_still_decides_the_version_and_a_late_older_software_event_changes_nothing()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", new SoftwareEvent("sw-2", _h.Now.AddSeconds(1), SoftwareState.Failed, "3.3.0", "disk full"));
+        _h.Deliver("T-0001", _h.Heartbeat(app: "3.2.1", at: _h.Now.AddSeconds(2)));
+
+        var terminal = _h.Deliver("T-0001", new SoftwareEvent("sw-1", _h.Now, SoftwareState.Installed, "3.3.0"));
+
+        Assert.Equal("3.2.1", terminal.AppVersion);
+        Assert.Equal(SoftwareState.Failed, terminal.Software!.State);
+        Assert.Equal("disk full", terminal.Software.Error);
     }
 }

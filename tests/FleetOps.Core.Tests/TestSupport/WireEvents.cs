@@ -38,8 +38,15 @@ internal static class WireEvents
         ["authCode"] = "A1B2C3", ["rrn"] = "123456789012", ["batchNumber"] = "000123",
     };
 
+    public static JsonObject Software(string id = "e-4", string state = "failed", string version = "3.3.0") => new()
+    {
+        ["id"] = id, ["type"] = "software", ["at"] = "2026-11-25T08:00:07+08:00", ["state"] = state, ["version"] = version,
+        ["error"] = "signature check failed",
+    };
+
     public static JsonObject OfType(string type, string id = "e-1") => type switch
     {
+        "software" => Software(id),
         "heartbeat" => Heartbeat(id),
         "power" => Power(id),
         "transaction" => Transaction(id),

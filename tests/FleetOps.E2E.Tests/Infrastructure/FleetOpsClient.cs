@@ -45,6 +45,15 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return id;
     }
 
+    /// <summary>Starts a rollout of app 3.3.0 for the model, its one wave the given store; returns its id.</summary>
+    public async Task<long> StartRolloutAsync(string model, string storeCode)
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/software/rollouts",
+            JsonContent.Create(new { model, appVersion = "3.3.0", waves = new[] { new { stores = new[] { storeCode } } } }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+    }
+
     /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {

@@ -45,16 +45,18 @@ public sealed class ApiReferenceTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     }
 
     [Fact]
-    public async Task Telemetry_body_schema_tells_the_three_event_types_apart_by_their_wire_names()
+    public async Task Telemetry_body_schema_tells_the_event_types_apart_by_their_wire_names()
     {
         var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
 
         var events = schemas.GetProperty("TelemetryEventSchema");
         Assert.Equal("type", events.GetProperty("discriminator").GetProperty("propertyName").GetString());
         var mapping = events.GetProperty("discriminator").GetProperty("mapping").EnumerateObject().Select(p => p.Name).Order();
-        Assert.Equal(["heartbeat", "power", "transaction"], mapping);
+        Assert.Equal(["heartbeat", "power", "software", "transaction"], mapping);
         Assert.Equal(["lost", "restored", "on_battery", "low_battery", "brownout", "shutdown"],
             schemas.GetProperty("PowerState").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(["downloading", "installing", "installed", "failed"],
+            schemas.GetProperty("SoftwareState").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
         var heartbeat = schemas.GetProperty("TelemetryEventSchemaHeartbeatEventSchema").GetProperty("properties");
         Assert.Equal(100, heartbeat.GetProperty("batteryPercent").GetProperty("maximum").GetInt32());
         Assert.DoesNotContain("string", heartbeat.GetProperty("batteryPercent").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
@@ -67,7 +69,7 @@ public sealed class ApiReferenceTests(FleetOpsApp app) : IClassFixture<FleetOpsA
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
         var examples = media.GetProperty("examples").EnumerateObject().ToList();
 
-        Assert.Equal(["heartbeat", "power", "transaction", "backlog"], examples.Select(e => e.Name));
+        Assert.Equal(["heartbeat", "power", "transaction", "software", "backlog"], examples.Select(e => e.Name));
         var serverNow = DateTimeOffset.Parse("2026-11-25T09:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var example in examples)
         {

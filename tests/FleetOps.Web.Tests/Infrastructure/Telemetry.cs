@@ -25,6 +25,13 @@ public static class Telemetry
         ["id"] = id, ["type"] = "power", ["at"] = Timestamp(at), ["state"] = state,
     };
 
+    public static JsonObject Software(string id, DateTimeOffset at, string state, string version, string? error = null)
+    {
+        var e = new JsonObject { ["id"] = id, ["type"] = "software", ["at"] = Timestamp(at), ["state"] = state, ["version"] = version };
+        if (error is not null) e["error"] = error;
+        return e;
+    }
+
     public static JsonObject Transaction(string id, DateTimeOffset at, string transactionId = "000123-0042", string stage = "authorized",
         long amountMinor = 12800, string maskedPan = "622848******1234", string rrn = "123456789012") => new()
     {

@@ -56,6 +56,10 @@ public static class AuditLook
         AuditActions.ThresholdsChanged => texts["Audit.Action.ThresholdsChanged"],
         AuditActions.MailSubscriptionSaved => texts["Audit.Action.MailSubscriptionSaved"],
         AuditActions.MailTestQueued => texts["Audit.Action.MailTestQueued"],
+        AuditActions.RolloutCreated => texts["Audit.Action.RolloutCreated"],
+        AuditActions.RolloutAdvanced => texts["Audit.Action.RolloutAdvanced"],
+        AuditActions.RolloutHalted => texts["Audit.Action.RolloutHalted"],
+        AuditActions.RolloutResumed => texts["Audit.Action.RolloutResumed"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

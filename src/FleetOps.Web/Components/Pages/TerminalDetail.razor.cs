@@ -87,6 +87,8 @@ public partial class TerminalDetail
         PowerEvent => Color.Info,
         TransactionEvent { Stage: TransactionStage.Settled or TransactionStage.Completed } => Color.Success,
         TransactionEvent { Stage: TransactionStage.Reversed or TransactionStage.Voided or TransactionStage.Declined } => Color.Warning,
+        SoftwareEvent { State: SoftwareState.Failed } => Color.Error,
+        SoftwareEvent { State: SoftwareState.Installed } => Color.Success,
         _ => Color.Default,
     };
 

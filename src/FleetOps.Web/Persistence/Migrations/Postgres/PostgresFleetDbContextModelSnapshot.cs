@@ -466,6 +466,104 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RolloutId", "TerminalId");
+
+                    b.ToTable("RolloutMembers", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcceptedThroughWave")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AdvanceWhenInstalledPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AppVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FirmwareVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("HaltWhenFailedPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("HaltedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("SupersededBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutWaveRow", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StartedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("RolloutId", "Wave");
+
+                    b.ToTable("RolloutWaves", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SettingOverrideRow", b =>
                 {
                     b.Property<string>("Key")

@@ -447,6 +447,102 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RolloutId", "TerminalId");
+
+                    b.ToTable("RolloutMembers", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptedThroughWave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvanceWhenInstalledPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirmwareVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HaltWhenFailedPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HaltedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.RolloutWaveRow", b =>
+                {
+                    b.Property<long>("RolloutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RolloutId", "Wave");
+
+                    b.ToTable("RolloutWaves", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SettingOverrideRow", b =>
                 {
                     b.Property<string>("Key")

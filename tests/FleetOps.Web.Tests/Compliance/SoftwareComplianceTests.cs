@@ -6,7 +6,7 @@ using FleetOps.Web.Tests.Alerts;
 using FleetOps.Web.Tests.Infrastructure;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
-namespace FleetOps.Web.Tests.Software;
+namespace FleetOps.Web.Tests.Compliance;
 
 /// <summary>
 /// Software compliance over HTTP (issue 13): <c>outdatedSince</c>, the compliance counts within the caller's scope, and the

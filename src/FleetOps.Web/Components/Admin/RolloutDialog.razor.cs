@@ -1,0 +1,84 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Rollouts;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Rollouts;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Admin;
+
+/// <summary>
+/// The new-rollout form of the rollouts page. <see cref="RolloutService.CreateAsync"/> checks it exactly as it checks the API's
+/// requests, and its refusals are shown in the reader's language.
+/// </summary>
+public partial class RolloutDialog
+{
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private RolloutService Service { get; set; } = default!;
+
+    private IReadOnlyList<string> _models = [];
+    private IReadOnlyList<string> _stores = [];
+    private string? _model, _appVersion, _firmwareVersion, _refusal;
+    private int _haltPercent = RolloutRequest.DefaultHaltWhenFailedPercent;
+    private int? _advancePercent;
+    private bool _saving;
+    private readonly List<WaveDraft> _waves = [new() { ByStores = true }, new() { Percent = 100 }];
+
+    /// <summary>Opens the form; the rollout as started, or null when cancelled.</summary>
+    public static async Task<Rollout?> ShowAsync(IDialogService dialogs, IStringLocalizer<UiText> texts)
+    {
+        var dialog = await dialogs.ShowAsync<RolloutDialog>(texts["Rollouts.New"], FormDialog.Options);
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: Rollout started } ? started : null;
+    }
+
+    protected override void OnInitialized()
+    {
+        _models = Fleet.All.Where(t => !t.Registration.Decommissioned).Select(t => t.Model)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        _stores = Stores.All.Select(s => s.Code).ToList();
+        _model = _models.FirstOrDefault();
+    }
+
+    private void AddWave()
+    {
+        if (_waves.Count < RolloutRequest.MaxWaves) _waves.Add(new WaveDraft { Percent = 100 });
+    }
+
+    private async Task StartAsync()
+    {
+        _refusal = null;
+        if (!await Access.IsAdministratorAsync())
+        {
+            _refusal = T["Registration.OnlyAdministrators"];
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var request = new RolloutRequest(_model, _appVersion?.Trim(), string.IsNullOrWhiteSpace(_firmwareVersion) ? null : _firmwareVersion.Trim(),
+                _waves.Select(w => w.ByStores ? WaveSpec.OfStores([.. w.Stores]) : WaveSpec.OfPercent(w.Percent)).ToList(), _haltPercent, _advancePercent);
+            var result = await Service.CreateAsync(request, await Access.ActorNameAsync(), null);
+            if (result.Rollout is { } started) Dialog.Close(DialogResult.Ok(started));
+            else _refusal = F.Message(result.Detail!);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>One wave as typed: stores chosen from the list, or a percentage.</summary>
+    private sealed class WaveDraft
+    {
+        public bool ByStores { get; set; }
+        public IReadOnlyCollection<string> Stores { get; set; } = [];
+        public int Percent { get; set; } = 10;
+    }
+}

@@ -1,0 +1,79 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Rollouts;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Rollouts;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Pages;
+
+/// <summary>
+/// One rollout: each wave's progress, live as terminals report (installed, failed, pending), and for administrators the
+/// buttons to advance, halt and resume it. Someone who sees only some stores sees their terminals' counts; a rollout that
+/// reaches none of them is not found.
+/// </summary>
+public partial class RolloutDetail
+{
+    [Parameter] public long Id { get; set; }
+
+    [Inject] private RolloutBook Book { get; set; } = default!;
+    [Inject] private RolloutService Service { get; set; } = default!;
+    [Inject] private FleetState Fleet { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private AccessScope _scope = AccessScope.Nothing;
+    private bool _isAdministrator, _busy;
+    private DateTimeOffset _now;
+    private Rollout? _rollout;
+    private IReadOnlyList<WaveProgress> _progress = [];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        StopFollowing();
+        _scope = await Access.ScopeAsync();
+        _isAdministrator = await Access.IsAdministratorAsync();
+        Rebuild();
+        Follow(Book, r => r.Id == Id);
+        Follow(Fleet, t => Book.ActiveRolloutOf(t.TerminalId) == Id);
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    private void Rebuild()
+    {
+        _now = Time.GetUtcNow();
+        var visible = RolloutBook.Visible(_scope, Stores);
+        _rollout = Book.Get(Id) is { } rollout && RolloutBook.Reaches(rollout, Fleet, visible) ? rollout : null;
+        _progress = _rollout is null ? [] : RolloutBook.Progress(_rollout, Fleet, visible);
+    }
+
+    private async Task CommandAsync(Func<long, string, string?, CancellationToken, Task<RolloutResult>> command)
+    {
+        // The page may have stayed open while this user lost the administrator role.
+        if (!await Access.IsAdministratorAsync())
+        {
+            Snackbar.Add(T["Registration.OnlyAdministrators"], Severity.Error);
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var result = await command(Id, await Access.ActorNameAsync(), null, CancellationToken.None);
+            if (result.Detail is { } refusal) Snackbar.Add(F.Message(refusal), Severity.Error);
+            Rebuild();
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

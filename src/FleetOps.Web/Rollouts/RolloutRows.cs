@@ -1,0 +1,72 @@
+using FleetOps.Core.Rollouts;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Rollouts;
+
+/// <summary>Rollouts to and from their three tables.</summary>
+internal static class RolloutRows
+{
+    public static async Task<IReadOnlyList<Rollout>> LoadAllAsync(FleetDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken);
+        var waves = (await db.RolloutWaves.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(w => w.RolloutId);
+        var members = (await db.RolloutMembers.AsNoTracking().ToListAsync(cancellationToken))
+            .ToLookup(m => (m.RolloutId, m.Wave), m => m.TerminalId);
+        return rows.Select(r => new Rollout(r.Id, r.Model, r.AppVersion, r.FirmwareVersion, r.HaltWhenFailedPercent,
+                r.AdvanceWhenInstalledPercent, WireNames.TryParse(r.State, out RolloutState state) ? state : RolloutState.Completed,
+                waves[r.Id].OrderBy(w => w.Wave).Select(w => new RolloutWave(
+                    new WaveSpec(w.Stores?.Split(',', StringSplitOptions.RemoveEmptyEntries), w.Percent),
+                    members[(r.Id, w.Wave)].Order(StringComparer.Ordinal).ToList(),
+                    w.StartedAtMs is { } started ? DateTimeOffset.FromUnixTimeMilliseconds(started) : null)).ToList(),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs), r.CreatedBy, r.AcceptedThroughWave, r.SupersededBy,
+                r.HaltedAtMs is { } halted ? DateTimeOffset.FromUnixTimeMilliseconds(halted) : null))
+            .ToList();
+    }
+
+    /// <summary>Adds a new rollout with its waves and members; its id is set once saved.</summary>
+    public static RolloutRow Add(FleetDbContext db, Rollout rollout)
+    {
+        var row = new RolloutRow { Model = rollout.Model, AppVersion = rollout.AppVersion, State = rollout.State.ToWire(), CreatedBy = rollout.CreatedBy };
+        Copy(rollout, row, rollout.CreatedAt);
+        row.CreatedAtMs = rollout.CreatedAt.ToUnixTimeMilliseconds();
+        db.Rollouts.Add(row);
+        return row;
+    }
+
+    public static void AddWaves(FleetDbContext db, long id, Rollout rollout)
+    {
+        for (var i = 0; i < rollout.Waves.Count; i++)
+        {
+            var wave = rollout.Waves[i];
+            db.RolloutWaves.Add(new RolloutWaveRow
+            {
+                RolloutId = id, Wave = i, Stores = wave.Spec.Stores is { } stores ? string.Join(',', stores) : null,
+                Percent = wave.Spec.Percent, StartedAtMs = wave.StartedAt?.ToUnixTimeMilliseconds(),
+            });
+            db.RolloutMembers.AddRange(wave.Terminals.Select(t => new RolloutMemberRow { RolloutId = id, TerminalId = t, Wave = i }));
+        }
+    }
+
+    /// <summary>Writes a changed rollout's state and its waves' start times (members never change).</summary>
+    public static async Task UpdateAsync(FleetDbContext db, Rollout rollout, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await db.Rollouts.SingleAsync(r => r.Id == rollout.Id, cancellationToken);
+        Copy(rollout, row, now);
+        var waves = await db.RolloutWaves.Where(w => w.RolloutId == rollout.Id).ToListAsync(cancellationToken);
+        foreach (var wave in waves) wave.StartedAtMs = rollout.Waves[wave.Wave].StartedAt?.ToUnixTimeMilliseconds();
+    }
+
+    private static void Copy(Rollout rollout, RolloutRow row, DateTimeOffset now)
+    {
+        row.FirmwareVersion = rollout.FirmwareVersion;
+        row.HaltWhenFailedPercent = rollout.HaltWhenFailedPercent;
+        row.AdvanceWhenInstalledPercent = rollout.AdvanceWhenInstalledPercent;
+        row.State = rollout.State.ToWire();
+        row.AcceptedThroughWave = rollout.AcceptedThroughWave;
+        row.SupersededBy = rollout.SupersededBy;
+        row.HaltedAtMs = rollout.HaltedAt?.ToUnixTimeMilliseconds();
+        row.UpdatedAtMs = now.ToUnixTimeMilliseconds();
+    }
+}

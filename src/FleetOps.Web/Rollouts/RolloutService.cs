@@ -1,0 +1,190 @@
+using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Rollouts;
+using FleetOps.Core.Text;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+
+namespace FleetOps.Web.Rollouts;
+
+/// <summary>
+/// Every change of a rollout: created, advanced, halted and resumed by an administrator (audited), or advanced and halted by
+/// its own progress (<see cref="EvaluateAsync"/>). One at a time (a semaphore: a click and an automatic decision must not
+/// both win), database first, then <see cref="RolloutBook"/>.
+/// </summary>
+public sealed partial class RolloutService(
+    FleetDbContextFactory databases,
+    RolloutBook book,
+    FleetState fleet,
+    StoreDirectory stores,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<RolloutService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<RolloutResult> CreateAsync(RolloutRequest request, string actor, string? address, CancellationToken cancellationToken = default)
+    {
+        var (plan, problem) = Check(request);
+        if (plan is null) return RolloutResult.Refused(RolloutError.Invalid, problem!);
+        await _gate.WaitAsync(cancellationToken);
+        Rollout created;
+        try
+        {
+            var now = time.GetUtcNow();
+            var draft = plan with { CreatedAt = now, CreatedBy = actor, Waves = [plan.Waves[0] with { StartedAt = now }, .. plan.Waves.Skip(1)] };
+            var superseded = book.Active(draft.Model);
+            await using var db = databases.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = RolloutRows.Add(db, draft);
+            await db.SaveChangesAsync(cancellationToken);
+            created = draft with { Id = row.Id };
+            RolloutRows.AddWaves(db, row.Id, created);
+            Rollout? ended = null;
+            if (superseded is not null)
+            {
+                ended = superseded with { State = RolloutState.Completed, SupersededBy = created.Id };
+                await RolloutRows.UpdateAsync(db, ended, now, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            book.Put(ended is null ? [created] : [ended, created]);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await audit.RecordAsync(actor, AuditActions.RolloutCreated, $"rollout {created.Id}",
+            $"model {created.Model}, app {created.AppVersion}, firmware {created.FirmwareVersion ?? "unchanged"}, "
+            + $"{created.Waves.Count} waves, {created.Waves.Sum(w => w.Terminals.Count)} terminals", address, cancellationToken);
+        await EvaluateAsync(created.Id, cancellationToken);
+        return RolloutResult.Done(book.Get(created.Id)!);
+    }
+
+    /// <summary>Starts the next wave, or completes the rollout after its last one.</summary>
+    public Task<RolloutResult> AdvanceAsync(long id, string actor, string? address, CancellationToken cancellationToken = default) =>
+        ByHandAsync(id, actor, address, AuditActions.RolloutAdvanced, r => r.State switch
+        {
+            RolloutState.Running => (r.Advanced(time.GetUtcNow()), null),
+            RolloutState.Halted => (null, "The rollout is halted: resume it before starting the next wave."),
+            _ => (null, "The rollout is completed: there is no wave left to start."),
+        }, cancellationToken);
+
+    public Task<RolloutResult> HaltAsync(long id, string actor, string? address, CancellationToken cancellationToken = default) =>
+        ByHandAsync(id, actor, address, AuditActions.RolloutHalted, r => r.State == RolloutState.Running
+            ? (r with { State = RolloutState.Halted, HaltedAt = time.GetUtcNow() }, null)
+            : (null, $"Only a running rollout can be halted; this one is {r.State.ToWire()}."), cancellationToken);
+
+    /// <summary>Runs a halted rollout again; the failures of the waves started so far no longer halt it (the person saw them).</summary>
+    public Task<RolloutResult> ResumeAsync(long id, string actor, string? address, CancellationToken cancellationToken = default) =>
+        ByHandAsync(id, actor, address, AuditActions.RolloutResumed, r => r.State == RolloutState.Halted
+            ? (r with { State = RolloutState.Running, HaltedAt = null, AcceptedThroughWave = r.CurrentWave }, null)
+            : (null, $"Only a halted rollout can be resumed; this one is {r.State.ToWire()}."), cancellationToken);
+
+    /// <summary>
+    /// Applies what the rollout's progress calls for: halt above the failure threshold, else the next wave at the success
+    /// threshold — repeatedly, since a next wave whose terminals already run the version is done at once.
+    /// </summary>
+    public async Task EvaluateAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (book.Get(id) is { State: RolloutState.Running } rollout)
+            {
+                var decision = RolloutRule.Decide(rollout, RolloutBook.Progress(rollout, fleet));
+                if (decision == RolloutDecision.None) return;
+                var now = time.GetUtcNow();
+                var next = decision == RolloutDecision.Halt ? rollout with { State = RolloutState.Halted, HaltedAt = now } : rollout.Advanced(now);
+                await SaveAsync(next, now, cancellationToken);
+                LogDecided(id, decision.ToWire(), next.State.ToWire(), next.CurrentWave + 1);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RolloutResult> ByHandAsync(long id, string actor, string? address, string action,
+        Func<Rollout, (Rollout? Next, string? Refusal)> change, CancellationToken cancellationToken)
+    {
+        Rollout next;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.Get(id) is not { } rollout) return RolloutResult.Refused(RolloutError.NotFound, $"There is no rollout {id}.");
+            var (changed, refusal) = change(rollout);
+            if (changed is null) return RolloutResult.Refused(RolloutError.Conflict, refusal!);
+            next = changed;
+            await SaveAsync(next, time.GetUtcNow(), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await audit.RecordAsync(actor, action, $"rollout {id}", $"{next.State.ToWire()}, wave {next.CurrentWave + 1} of {next.Waves.Count}",
+            address, cancellationToken);
+        await EvaluateAsync(id, cancellationToken);
+        return RolloutResult.Done(book.Get(id)!);
+    }
+
+    private async Task SaveAsync(Rollout rollout, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        await RolloutRows.UpdateAsync(db, rollout, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        book.Put(rollout);
+    }
+
+    /// <summary>The rollout the request describes, its waves chosen, not yet started or saved; or why it cannot be made.</summary>
+    private (Rollout? Plan, string? Problem) Check(RolloutRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Model)) return (null, "'model' is required.");
+        if (TextRules.Problem("model", request.Model) is { } modelProblem) return (null, modelProblem);
+        if (!SoftwareVersion.TryParse(request.AppVersion, out _, out var appReason)) return (null, $"'appVersion' cannot be ordered: {appReason}.");
+        if (request.FirmwareVersion is not null && !SoftwareVersion.TryParse(request.FirmwareVersion, out _, out var firmwareReason))
+        {
+            return (null, $"'firmwareVersion' cannot be ordered: {firmwareReason}.");
+        }
+        var halt = request.HaltWhenFailedPercent ?? RolloutRequest.DefaultHaltWhenFailedPercent;
+        if (halt is < 0 or > 100) return (null, "'haltWhenFailedPercent' must be between 0 and 100.");
+        if (request.AdvanceWhenInstalledPercent is < 1 or > 100) return (null, "'advanceWhenInstalledPercent' must be between 1 and 100.");
+        if (request.Waves is not { Count: > 0 and <= RolloutRequest.MaxWaves } waves)
+        {
+            return (null, $"'waves' must list 1–{RolloutRequest.MaxWaves} waves.");
+        }
+        for (var i = 0; i < waves.Count; i++)
+        {
+            if (WaveProblem(waves[i], i + 1) is { } waveProblem) return (null, waveProblem);
+        }
+        var terminals = fleet.All
+            .Where(t => !t.Registration.Decommissioned && string.Equals(t.Model, request.Model, StringComparison.OrdinalIgnoreCase))
+            .Select(t => (t.TerminalId, t.StoreCode)).ToList();
+        if (terminals.Count == 0) return (null, $"Model '{request.Model}' has no terminals in service.");
+        var (planned, planProblem) = RolloutPlanner.Plan(request.Model, request.AppVersion!, terminals, waves);
+        if (planned is null) return (null, planProblem);
+        var model = fleet.Get(terminals[0].TerminalId)!.Model; // as registered, whatever letter case the request used
+        return (new Rollout(0, model, request.AppVersion!, request.FirmwareVersion, halt, request.AdvanceWhenInstalledPercent,
+            RolloutState.Running, waves.Select((w, i) => new RolloutWave(w, planned[i], null)).ToList(), default, ""), null);
+    }
+
+    private string? WaveProblem(WaveSpec wave, int number)
+    {
+        if ((wave.Stores is null) == (wave.Percent is null)) return $"Wave {number} must name either 'stores' or 'percent'.";
+        if (wave.Percent is < 1 or > 100) return $"Wave {number}: 'percent' must be between 1 and 100.";
+        if (wave.Stores is { Count: 0 }) return $"Wave {number}: 'stores' must name at least one store.";
+        foreach (var code in wave.Stores ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(code) || TextRules.Problem("stores", code) is not null || stores.Get(code) is null)
+            {
+                return TextRules.Problem("stores", code ?? "") is null ? $"Wave {number} names an unknown store '{code}'." : $"Wave {number} names an unknown store.";
+            }
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {RolloutId} decided by its progress: {Decision}; now {State} at wave {Wave}")]
+    private partial void LogDecided(long rolloutId, string decision, string state, int wave);
+}

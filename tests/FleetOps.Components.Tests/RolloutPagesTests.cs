@@ -1,0 +1,131 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Rollouts;
+using FleetOps.Core.Telemetry;
+using FleetOps.Web.Components.Pages;
+using FleetOps.Web.Rollouts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The rollout pages: a rollout of A920 3.3.0 to S-1 first (two tills), then the rest (S-2, one till); the list and the
+/// wave bars follow the terminals' reports live, a halt is one click, a store manager sees only their store's terminals.
+/// </summary>
+public sealed class RolloutPagesTests : FleetComponentTest
+{
+    private readonly long _id;
+
+    public RolloutPagesTests()
+    {
+        Services.AddSingleton<RolloutBook>();
+        Services.AddSingleton<RolloutService>();
+        RenderPopoverProvider();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1", "T-2");
+        Register("S-2", "T-3");
+        foreach (var id in new[] { "T-1", "T-2", "T-3" }) Heartbeat(id, TimeSpan.FromMinutes(5), appVersion: "3.2.0");
+        var created = Wait(() => Services.GetRequiredService<RolloutService>().CreateAsync(
+            new RolloutRequest("A920", "3.3.0", null, [WaveSpec.OfStores("S-1"), WaveSpec.OfPercent(100)], 40, null), "admin@fleetops.test", null));
+        _id = created.Rollout!.Id;
+    }
+
+    private void Report(string terminalId, SoftwareState state) =>
+        PublishBatch((terminalId, new SoftwareEvent(NextId(), Now, state, "3.3.0", state == SoftwareState.Failed ? "disk full" : null)));
+
+    [Fact]
+    public void The_list_shows_the_rollout_running_at_its_first_wave_with_its_progress()
+    {
+        var cut = Render<Rollouts>();
+
+        var row = cut.Find($"[data-testid=rollout-{_id}]");
+        Assert.Contains("A920 → 3.3.0", row.TextContent);
+        Assert.Equal("running", row.QuerySelector("[data-testid=rollout-state]")!.GetAttribute("data-state"));
+        Assert.Contains("Wave 1 of 2", row.TextContent);
+        Assert.Contains("0 installed · 0 failed · 2 pending of 2", row.TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=rollout-new]"));
+    }
+
+    [Fact]
+    public void The_wave_bars_follow_reports_live_and_a_failure_above_the_threshold_shows_the_halt()
+    {
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        Assert.Contains("0 installed · 0 failed · 2 pending of 2", cut.Find("[data-testid=wave-bar-1]").TextContent);
+        Assert.Contains("not started", cut.Find("[data-testid=wave-2]").TextContent);
+
+        Report("T-1", SoftwareState.Installed);
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Contains("1 installed · 0 failed · 1 pending of 2", cut.Find("[data-testid=wave-bar-1]").TextContent));
+
+        Report("T-2", SoftwareState.Failed); // 1 of 2 failed = 50 % > 40 %
+        Wait(() => Services.GetRequiredService<RolloutService>().EvaluateAsync(_id));
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Equal("halted", cut.Find("[data-testid=rollout-state]").GetAttribute("data-state")));
+        Assert.Contains("1 installed · 1 failed · 0 pending of 2", cut.Find("[data-testid=wave-bar-1]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=rollout-resume]"));
+    }
+
+    [Fact]
+    public void Halting_is_one_click_for_an_administrator()
+    {
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+
+        cut.Find("[data-testid=rollout-halt]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(RolloutState.Halted, Services.GetRequiredService<RolloutBook>().Get(_id)!.State));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=rollout-halted]")));
+    }
+
+    [Fact]
+    public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
+    {
+        SignInAsStoreManager("S-2");
+
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+
+        Assert.Contains("of 0", cut.Find("[data-testid=wave-bar-1]").TextContent);
+        Assert.Contains("of 1", cut.Find("[data-testid=wave-bar-2]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=rollout-halt]"));
+        Assert.Empty(cut.FindAll("[data-testid=rollout-advance]"));
+    }
+
+    [Fact]
+    public void The_new_rollout_form_refuses_with_the_services_reason_and_then_starts_the_rollout()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var list = Render<Rollouts>();
+        list.Find("[data-testid=rollout-new]").Click();
+        dialogs.WaitForElement("input[data-testid=rollout-app-version]").Change("3.4.0");
+
+        dialogs.Find("[data-testid=rollout-start]").Click(); // the first wave names no store yet
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Wave 1: 'stores' must name at least one store.", dialogs.Find("[data-testid=rollout-refusal]").TextContent));
+        dialogs.Find("[aria-label='Remove wave 1']").Click();
+        dialogs.Find("[data-testid=rollout-start]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=rollout-start]")));
+        var started = Services.GetRequiredService<RolloutBook>().Active("A920")!;
+        Assert.Equal("3.4.0", started.AppVersion);
+        Assert.Equal(3, Assert.Single(started.Waves).Terminals.Count);
+        Assert.EndsWith($"software/rollouts/{started.Id}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void Both_pages_speak_chinese()
+    {
+        UseLanguage(Languages.Chinese);
+
+        var list = Render<Rollouts>();
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+
+        Assert.Contains("第 1 批，共 2 批", list.Find($"[data-testid=rollout-{_id}]").TextContent);
+        Assert.Contains("进行中", list.Find("[data-testid=rollout-state]").TextContent);
+        Assert.Contains("第 2 批", detail.Find("[data-testid=wave-2]").TextContent);
+        Assert.Contains("未开始", detail.Find("[data-testid=wave-2]").TextContent);
+        Assert.Contains("已安装 0 · 失败 0 · 待完成 2，共 2 台", detail.Find("[data-testid=wave-bar-1]").TextContent);
+    }
+}
