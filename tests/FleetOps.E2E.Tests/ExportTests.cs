@@ -37,14 +37,14 @@ public sealed class ExportTests(E2EFixture fixture) : IClassFixture<E2EFixture>
 
         var lines = (await response.TextAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         // The test app reads English (E2EApp): readable headers, the same columns in every language.
-        Assert.Equal("Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software,Last seen (store time)", lines[0]);
+        Assert.Equal("Terminal ID,Store code,Store name,Model,Serial number,Connection,Last seen (UTC),App version,Firmware version,Power source,Battery (%),Power,Power losses in window,Likely cause,Software,Last seen (store time),Behind target since (UTC),Target app version", lines[0]);
         var row = Assert.Single(lines.Skip(1));
         var cells = row.Split(',');
         Assert.Equal(id, cells[0]);
         Assert.Equal(store, cells[1]);
         Assert.Equal("A920", cells[3]);
         Assert.Equal("3.2.1", cells[7]);
-        Assert.EndsWith(" +08:00", cells[^1]); // on the store's clock, not the viewer's
+        Assert.EndsWith(" +08:00", cells[15]); // on the store's clock, not the viewer's
         Assert.DoesNotContain(other, row);
         await page.Context.CloseAsync();
     }
