@@ -15,7 +15,9 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
     /// <summary>Every incident the power history holds in <paramref name="stores"/> (null: every store), newest first.</summary>
     public IReadOnlyList<PowerIncident> All(IReadOnlySet<string>? stores)
     {
-        var withLosses = fleet.All
+        // Only the asked stores' terminals: the terminal, store and case pages ask for one store on every live refresh.
+        var candidates = stores is null ? fleet.All : stores.SelectMany(fleet.InStore);
+        var withLosses = candidates
             .Where(t => t.Assessment.LastLossAt is not null && (stores is null || stores.Contains(t.StoreCode)))
             .Select(t => t.StoreCode)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);

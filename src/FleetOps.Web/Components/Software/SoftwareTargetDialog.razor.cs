@@ -29,8 +29,24 @@ public partial class SoftwareTargetDialog
     private string? _refusal;
     private bool _saving;
 
-    private int Affected => string.IsNullOrWhiteSpace(_model) ? 0
-        : Fleet.All.Count(t => !t.Registration.Decommissioned && string.Equals(t.Model, _model.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>The chosen model's terminals in service, counted once per model typed rather than on every render.</summary>
+    private int Affected
+    {
+        get
+        {
+            var model = _model?.Trim() ?? "";
+            if (model != _countedModel)
+            {
+                _countedModel = model;
+                _counted = model.Length == 0 ? 0
+                    : Fleet.All.Count(t => !t.Registration.Decommissioned && string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase));
+            }
+            return _counted;
+        }
+    }
+
+    private string? _countedModel;
+    private int _counted;
 
     /// <summary>Opens the form; the model whose target was saved, or null when cancelled.</summary>
     public static async Task<string?> ShowAsync(IDialogService dialogs, IStringLocalizer<UiText> texts, string? model, SoftwareTarget? existing)
