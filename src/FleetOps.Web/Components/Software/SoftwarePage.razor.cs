@@ -89,11 +89,12 @@ public partial class SoftwarePage
     private void Rebuild()
     {
         _now = Time.GetUtcNow();
-        var terminals = _scope.Terminals(Fleet, Stores).ToList();
-        _all = SoftwareCompliance.Of(terminals, Fleet.TargetFor);
+        _all = SoftwareCompliance.Of(_scope.Terminals(Fleet, Stores), Fleet.TargetFor);
         var chosen = _chosenModel is null ? null : _all.Models.FirstOrDefault(m => string.Equals(m.Key, _chosenModel, StringComparison.OrdinalIgnoreCase))?.Key;
-        _shown = chosen is null ? _all : SoftwareCompliance.Of(terminals.Where(t => string.Equals(t.Model, chosen, StringComparison.OrdinalIgnoreCase)), Fleet.TargetFor);
-        _totals = chosen is null ? _all.Total : _all.Models.First(m => m.Key == chosen);
+        var chosenCount = chosen is null ? null : _all.Models.First(m => m.Key == chosen);
+        // A chain with one model (common) narrows to the same terminals: no second pass over them.
+        _shown = chosenCount is null || chosenCount.Terminals == _all.Total.Terminals ? _all : _all.OfModel(chosenCount.Key);
+        _totals = chosenCount ?? _all.Total;
         _behind = _shown.Behind(ListedRows);
 
         _modelLabels = _all.Models.Select(m => m.Key).ToArray();
@@ -119,9 +120,9 @@ public partial class SoftwarePage
 
     private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}";
 
-    private string TerminalsHref(SoftwareStatus status) =>
-        $"terminals?software={status.ToWire()}" + (_shown == _all ? "" : $"&model={Uri.EscapeDataString(_versionsModel ?? "")}");
+    private string TerminalsHref(SoftwareStatus status) => $"terminals?software={status.ToWire()}" + ModelQuery;
 
-    private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire()
-        + (_shown == _all ? "" : $"&model={Uri.EscapeDataString(_versionsModel ?? "")}");
+    private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire() + ModelQuery;
+
+    private string ModelQuery => _totals.Key.Length == 0 ? "" : $"&model={Uri.EscapeDataString(_totals.Key)}";
 }
