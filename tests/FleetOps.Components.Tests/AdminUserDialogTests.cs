@@ -45,6 +45,36 @@ public sealed class AdminUserDialogTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_store_managers_stores_are_added_by_typing_and_removed_by_their_chip()
+    {
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        AddStore("S-3", region: "North");
+        var popovers = Context.Render<MudPopoverProvider>();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("scoped@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("Scoped Person");
+
+        foreach (var code in new[] { "S-2", "S-3", "S-1" })
+        {
+            var add = dialogs.Find("input[data-testid=user-store-add]");
+            add.Focus();
+            add.Input(code);
+            Clock.Advance(TimeSpan.FromSeconds(1)); // the box searches once typing pauses, on the app's clock
+            popovers.WaitForAssertion(() => Assert.Single(popovers.FindAll(".mud-list-item")));
+            popovers.Find(".mud-list-item").Click();
+            dialogs.WaitForElement($"[data-testid=user-store-{code}]");
+        }
+        dialogs.Find("[data-testid=user-store-S-1] + .mud-chip-close-button").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=user-store-S-1]")));
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal(["S-2", "S-3"], Users.Find("scoped@fleetops.test")?.Stores.Order()));
+    }
+
+    [Fact]
     public async Task An_e_mail_already_taken_is_reported_in_the_dialog()
     {
         RenderPopoverProvider();

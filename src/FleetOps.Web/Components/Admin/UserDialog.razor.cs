@@ -56,13 +56,33 @@ public partial class UserDialog
         {
             (_email, _displayName, _role, _regions, _stores) = (u.Email, u.DisplayName, u.Role, u.Regions.ToList(), u.Stores.ToList());
         }
+        RefreshAddable();
     }
 
     /// <summary>The form shows the rule at the field; UserAdministration applies the same one to whatever arrives.</summary>
     private string? Keepable(string label, string? value) => value is null ? null : TextRules.Problem(label, value) is { } problem ? F.Message(problem) : null;
 
-    private string StoresText(IReadOnlyList<string> codes) =>
-        codes.Count <= 3 ? string.Join(T["List.Comma"], codes) : T["UserDialog.StoresAndMore", string.Join(T["List.Comma"], codes.Take(3)), codes.Count - 3];
+    /// <summary>The stores not chosen yet, for the picker.</summary>
+    private IReadOnlyList<StoreInfo> _addableStores = [];
+    private int _added;
+
+    private void AddStore(string? code)
+    {
+        if (code is null || _stores.Contains(code, StringComparer.OrdinalIgnoreCase)) return;
+        _stores = [.. _stores, code];
+        _added++; // a new picker, empty again for the next store
+        RefreshAddable();
+    }
+
+    private void RemoveStore(string? code)
+    {
+        _stores = _stores.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).ToList();
+        RefreshAddable();
+    }
+
+    private void RefreshAddable() => _addableStores = Stores.All.Where(s => !_stores.Contains(s.Code, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    private string StoreTitle(string code) => Stores.Get(code) is { } s ? T["UserDialog.StoreChoice", s.Code, s.Name, s.Region] : code;
 
     private async Task SaveAsync()
     {
