@@ -98,9 +98,8 @@ public sealed class AdminPagesTests : FleetComponentTest
         Assert.Contains("user00@fleetops.test", cut.Find("[data-testid=audit-table] tbody tr:last-child").TextContent);
 
         cut.Find("input[data-testid=audit-search]").Input("user07");
-        Clock.Advance(TimeSpan.FromMilliseconds(500)); // the search box waits for typing to pause
-
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=audit-table] tbody tr")));
+        // The search box waits for typing to pause.
+        AdvanceUntil(cut, () => Assert.Single(cut.FindAll("[data-testid=audit-table] tbody tr")), TimeSpan.FromMilliseconds(500));
         Assert.Contains("search=user07", navigation.Uri);
         Assert.DoesNotContain("page=2", navigation.Uri);
     }

@@ -62,8 +62,8 @@ public sealed class AdminUserDialogTests : FleetComponentTest
             var add = dialogs.Find("input[data-testid=user-store-add]");
             add.Focus();
             add.Input(code);
-            Clock.Advance(TimeSpan.FromSeconds(1)); // the box searches once typing pauses, on the app's clock
-            popovers.WaitForAssertion(() => Assert.Single(popovers.FindAll(".mud-list-item")));
+            // The box searches once typing pauses, on the app's clock.
+            AdvanceUntil(popovers, () => Assert.Single(popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
             popovers.Find(".mud-list-item").Click();
             dialogs.WaitForElement($"[data-testid=user-store-{code}]");
         }

@@ -111,9 +111,9 @@ public sealed class AlertsPageTests : FleetComponentTest
         var store = page.Find("input[data-testid=alert-store]");
         store.Focus();
         store.Input("north");
-        Clock.Advance(TimeSpan.FromSeconds(1)); // the box searches once typing pauses, on the app's clock
-        // Focus alone offers every store; what was typed narrows the list once the box has searched.
-        _popovers.WaitForAssertion(() => Assert.Equal("S-2 · Store S-2 (North)", Assert.Single(_popovers.FindAll(".mud-list-item")).TextContent.Trim()));
+        // Focus alone offers every store; what was typed narrows the list once typing pauses (on the app's clock).
+        AdvanceUntil(_popovers, () => Assert.Equal("S-2 · Store S-2 (North)", Assert.Single(_popovers.FindAll(".mud-list-item")).TextContent.Trim()),
+            TimeSpan.FromMilliseconds(500));
         _popovers.Find(".mud-list-item").Click();
 
         page.WaitForAssertion(() => Assert.Contains("T-3", Assert.Single(Rows(page))));

@@ -68,14 +68,12 @@ public sealed class TerminalsAddressTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal(6, Shown(cut).Count));
 
         cut.Find("input[data-testid=terminal-search]").Input("T-0");
-        Clock.Advance(TimeSpan.FromMilliseconds(400)); // the search box waits for typing to pause
-
-        cut.WaitForAssertion(() =>
+        AdvanceUntil(cut, () => // the search box waits for typing to pause
         {
             Assert.Equal(9, Shown(cut).Count);
             Assert.Contains("search=T-0", Navigation.Uri);
             Assert.DoesNotContain("page=", Navigation.Uri);
-        });
+        }, TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]

@@ -332,9 +332,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
         Assert.Equal(2, RowIds(cut).Count);
 
         cut.Find("input[data-testid=unsettled-search]").Input("2222");
-        Clock.Advance(TimeSpan.FromMilliseconds(400)); // the search box waits for typing to pause
-
-        cut.WaitForAssertion(() => Assert.Equal(["T-2-b"], RowIds(cut)));
+        AdvanceUntil(cut, () => Assert.Equal(["T-2-b"], RowIds(cut)), TimeSpan.FromMilliseconds(400)); // the search box waits for typing to pause
     }
 
     [Fact]

@@ -191,6 +191,27 @@ public abstract class FleetComponentTest : IAsyncLifetime
     /// <summary>What the user reads: the text of everything rendered, without markup.</summary>
     protected static string TextOf(IRenderedComponent<IComponent> cut) => string.Concat(cut.Nodes.Select(n => n.TextContent));
 
+    /// <summary>
+    /// Moves the fake clock on in <paramref name="step"/>s until <paramref name="assertion"/> holds (at most 20 steps). A
+    /// debounced box (a search, the store picker) starts its pause timer on the renderer's thread, which on a loaded machine
+    /// can come after the test's first step: a single advance then misses it and the test fails for no reason.
+    /// </summary>
+    protected void AdvanceUntil<TComponent>(IRenderedComponent<TComponent> cut, Action assertion, TimeSpan step) where TComponent : IComponent
+    {
+        for (var i = 0; ; i++)
+        {
+            Clock.Advance(step);
+            try
+            {
+                cut.WaitForAssertion(assertion, TimeSpan.FromMilliseconds(250));
+                return;
+            }
+            catch (Bunit.Extensions.WaitForHelpers.WaitForFailedException) when (i < 19)
+            {
+            }
+        }
+    }
+
     /// <summary>Renders the popover provider MudBlazor's selects need (what MainLayout does in the app).</summary>
     protected void RenderPopoverProvider() => Context.Render<MudPopoverProvider>();
 
