@@ -14,7 +14,7 @@ namespace FleetOps.Web.Ingestion;
 /// publishes the new fleet state and answers the requests. So a 200 always means "committed", and
 /// throughput comes from batching many requests per fsync instead of skipping the fsync.
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
-/// upsert into the hour roll-up per heartbeat (<see cref="HeartbeatRollup"/>), on the writer's own connection
+/// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
@@ -171,7 +171,15 @@ public sealed partial class EventWriter(
         try
         {
             commands.Enlist(transaction);
-            for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed);
+            // All events first, so a commit's heartbeats merge per terminal-hour across its requests; then the outcomes,
+            // read back in the same order.
+            foreach (var write in writes)
+            {
+                foreach (var e in write.Events) commands.Stage(write.TerminalId, e, write.ReceivedAt);
+            }
+            commands.FlushHeartbeats();
+            var staged = 0;
+            for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed, ref staged);
             foreach (var snapshot in committed.Snapshots.Values) commands.UpdateLatestState(snapshot);
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed.Transactions.Values) commands.UpsertTransaction(record, store, now);
@@ -189,12 +197,12 @@ public sealed partial class EventWriter(
         }
     }
 
-    private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed)
+    private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed, ref int staged)
     {
         var accepted = new List<TelemetryEvent>(write.Events.Count);
         foreach (var e in write.Events)
         {
-            if (commands.InsertEvent(write.TerminalId, e, write.ReceivedAt)) accepted.Add(e);
+            if (commands.IsNew(staged++)) accepted.Add(e);
         }
         committed.Results[index] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
         var current = committed.Snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
