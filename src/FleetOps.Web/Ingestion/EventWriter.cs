@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 
@@ -279,9 +280,10 @@ public sealed partial class EventWriter(
         await connection.OpenAsync();
         if (databases.Provider == DatabaseProvider.Sqlite)
         {
-            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash.
+            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash. No checkpoint inside
+            // a commit: WalCheckpointer does it on its own connection.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " + WalCheckpointer.WriterPragma;
             await pragma.ExecuteNonQueryAsync();
         }
         return connection;
