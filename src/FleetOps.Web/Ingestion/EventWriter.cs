@@ -42,6 +42,9 @@ public sealed partial class EventWriter(
     public async Task<IngestResult> WriteAsync(string terminalId, IReadOnlyList<TelemetryEvent> events, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(terminalId, events, time.GetUtcNow());
+        // The queue nearly always has room: queue at once, without the linked token source and timer per request that
+        // waiting for room needs.
+        if (_queue.Writer.TryWrite(pending)) return await pending.Completion.Task;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(EnqueueTimeout);
         try
