@@ -6,26 +6,52 @@
 # Terminals come from the benchmark seeder (registered with keys written to a file). SQLite, synchronous=FULL, no demo.
 # Bounded: each wrk run lasts S seconds; the server listens on 127.0.0.1 and is stopped at the end.
 # Usage: scripts/bench-ingest-wrk.sh [terminals=10000] [seconds=20] [connections=64]
+# A/B comparisons (run each build in turn, at least twice, on the same seeded database):
+#   BENCH_DB=/path/seed.db keeps the seeded database (seeded, with its keys file next to it as seed.db.keys.csv, only if the
+#     file does not exist); every run works on a fresh copy of it, so no run sees the heartbeats of an earlier one.
+#   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, built elsewhere) instead of this checkout's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-10000}; seconds=${2:-20}; connections=${3:-64}; threads=2
 root=$PWD; work=$(mktemp -d /tmp/fleetops-wrk.XXXX); port=${BENCH_PORT:-5162}
-trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
+server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
+seed=${BENCH_DB:-$work/seed.db}
+server=""
+cleanup() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 . scripts/lib-wrk.sh
-for p in src/FleetOps.Web tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
+build() { flock /tmp/fleetops-build.lock dotnet build "$1" -c Release -nologo -v quiet >/dev/null; }
+[ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
+build tools/FleetOps.Bench
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
-dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --terminals "$terminals" \
-  --stores $(( (terminals + 49) / 50 )) --transactions 0 --open 0 --keys-file "$work/keys.csv" | head -1
+echo "server: $server_dll"
+if [ ! -f "$seed" ]; then
+  dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$seed" --terminals "$terminals" \
+    --stores $(( (terminals + 49) / 50 )) --transactions 0 --open 0 --keys-file "$seed.keys.csv" | head -1
+fi
+cp "$seed" "$work/bench.db"; cp "$seed.keys.csv" "$work/keys.csv"
 ( cd "$work" && FleetOps__Demo__Enabled=false Serilog__MinimumLevel__Default=Warning ConnectionStrings__FleetOps="Data Source=$work/bench.db" \
   FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
-  exec timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 ) &
+  exec timeout 900 dotnet "$server_dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 ) &
+server=$!
 for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
 
-read -r health health_p99 < <(run_wrk health 0)
-echo "GET /health/live:            $health requests/s, p99 $health_p99 ms"
-read -r single single_p99 < <(run_wrk singleevent 1)
-echo "1 heartbeat per request:     $single requests/s, p99 $single_p99 ms"
-read -r batch batch_p99 < <(run_wrk batchofevents 500)
-echo "500 heartbeats per request:  $batch requests/s = $((batch * 500)) events/s, p99 $batch_p99 ms"
+# The server's CPU time (user + system) per request of a run: a figure that other work on the machine changes far less
+# than requests/s, for comparing two builds on a busy machine.
+dotnet_pid=$(pgrep -P "$server" || echo "$server")
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$dotnet_pid/stat"; }
+per_request() { # LABEL CPU_MS_BEFORE
+  awk -v cpu=$(( $(cpu_ms) - $2 )) '/requests in/ { printf "%.3f", cpu / $1 }' "$work/wrk-$1.txt"
+}
+before=$(cpu_ms); read -r health health_p99 < <(run_wrk health 0)
+echo "GET /health/live:            $health requests/s, p99 $health_p99 ms; server CPU $(per_request health "$before") ms/request"
+before=$(cpu_ms); read -r single single_p99 < <(run_wrk singleevent 1)
+echo "1 heartbeat per request:     $single requests/s, p99 $single_p99 ms; server CPU $(per_request singleevent "$before") ms/request"
+before=$(cpu_ms); read -r batch batch_p99 < <(run_wrk batchofevents 500)
+echo "500 heartbeats per request:  $batch requests/s = $((batch * 500)) events/s, p99 $batch_p99 ms; server CPU $(per_request batchofevents "$before") ms/request"
 awk -v s="$single" -v h="$health" -v p="$single_p99" -v b="$batch" 'BEGIN {
   printf "RESULT single_to_health_ratio=%.2f single_p99_ms=%s batch_events_per_sec=%d\n", s / h, p, b * 500 }'
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

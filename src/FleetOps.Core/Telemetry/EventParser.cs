@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 
@@ -117,8 +116,8 @@ public static partial class EventParser
         var bootId = reader.RequiredText("bootId", 64);
         var uptime = reader.RequiredInteger("uptimeSeconds", 0, MaxUptimeSeconds, "20 years");
         // Pooled: every terminal of a model reports the same few versions, and the fleet keeps each terminal's latest.
-        var app = StringPool.Shared.GetOrAdd(reader.RequiredText("appVersion", MaxVersionLength));
-        var firmware = StringPool.Shared.GetOrAdd(reader.RequiredText("firmwareVersion", MaxVersionLength));
+        var app = PooledText.Get(reader.RequiredText("appVersion", MaxVersionLength));
+        var firmware = PooledText.Get(reader.RequiredText("firmwareVersion", MaxVersionLength));
         if (!WireNames.TryParse(reader.RequiredString("powerSource"), out PowerSource source))
         {
             throw new EventRejected("'powerSource' must be 'mains' or 'battery'.");
@@ -147,7 +146,7 @@ public static partial class EventParser
         {
             throw new EventRejected($"'state' must be one of: {string.Join(", ", WireNames.Names<SoftwareState>())}.");
         }
-        var version = StringPool.Shared.GetOrAdd(reader.RequiredText("version", MaxVersionLength));
+        var version = PooledText.Get(reader.RequiredText("version", MaxVersionLength));
         return new SoftwareEvent(id, at, state, version, reader.OptionalText("error", MaxSoftwareErrorLength));
     }
 
@@ -176,7 +175,7 @@ public static partial class EventParser
         {
             throw new EventRejected("'currency' must be an ISO 4217 code of three capital letters.");
         }
-        return currency is null ? null : StringPool.Shared.GetOrAdd(currency);
+        return currency is null ? null : PooledText.Get(currency);
     }
 }
 

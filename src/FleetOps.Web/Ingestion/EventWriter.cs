@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 
@@ -14,7 +15,7 @@ namespace FleetOps.Web.Ingestion;
 /// publishes the new fleet state and answers the requests. So a 200 always means "committed", and
 /// throughput comes from batching many requests per fsync instead of skipping the fsync.
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
-/// upsert into the hour roll-up per heartbeat (<see cref="HeartbeatRollup"/>), on the writer's own connection
+/// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
@@ -41,6 +42,9 @@ public sealed partial class EventWriter(
     public async Task<IngestResult> WriteAsync(string terminalId, IReadOnlyList<TelemetryEvent> events, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(terminalId, events, time.GetUtcNow());
+        // The queue nearly always has room: queue at once, without the linked token source and timer per request that
+        // waiting for room needs.
+        if (_queue.Writer.TryWrite(pending)) return await pending.Completion.Task;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(EnqueueTimeout);
         try
@@ -171,7 +175,15 @@ public sealed partial class EventWriter(
         try
         {
             commands.Enlist(transaction);
-            for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed);
+            // All events first, so a commit's heartbeats merge per terminal-hour across its requests; then the outcomes,
+            // read back in the same order.
+            foreach (var write in writes)
+            {
+                foreach (var e in write.Events) commands.Stage(write.TerminalId, e, write.ReceivedAt);
+            }
+            commands.FlushHeartbeats();
+            var staged = 0;
+            for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed, ref staged);
             foreach (var snapshot in committed.Snapshots.Values) commands.UpdateLatestState(snapshot);
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed.Transactions.Values) commands.UpsertTransaction(record, store, now);
@@ -189,12 +201,12 @@ public sealed partial class EventWriter(
         }
     }
 
-    private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed)
+    private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed, ref int staged)
     {
         var accepted = new List<TelemetryEvent>(write.Events.Count);
         foreach (var e in write.Events)
         {
-            if (commands.InsertEvent(write.TerminalId, e, write.ReceivedAt)) accepted.Add(e);
+            if (commands.IsNew(staged++)) accepted.Add(e);
         }
         committed.Results[index] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
         var current = committed.Snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
@@ -271,9 +283,10 @@ public sealed partial class EventWriter(
         await connection.OpenAsync();
         if (databases.Provider == DatabaseProvider.Sqlite)
         {
-            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash.
+            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash. No checkpoint inside
+            // a commit: WalCheckpointer does it on its own connection.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " + WalCheckpointer.WriterPragma;
             await pragma.ExecuteNonQueryAsync();
         }
         return connection;

@@ -11,7 +11,9 @@ namespace FleetOps.Web.Ingestion;
 /// <summary>
 /// The event writer's prepared statements. Power and transaction events are inserted whole with ON CONFLICT DO NOTHING
 /// (the same SQL on SQLite and PostgreSQL); heartbeats go to their roll-ups (<see cref="HeartbeatRollup"/>, whose
-/// merging SQL differs slightly per provider).
+/// merging SQL differs slightly per provider). The writer stages a commit's events in order (<see cref="Stage"/>): power and
+/// transaction events are inserted at once, heartbeats are queued and merged per terminal-hour by
+/// <see cref="FlushHeartbeats"/>; then <see cref="IsNew"/> answers for each staged event.
 /// </summary>
 internal sealed class WriterCommands : IDisposable
 {
@@ -20,6 +22,9 @@ internal sealed class WriterCommands : IDisposable
     private readonly DbCommand _upsertTransaction;
     private readonly DbCommand _loadTransaction;
     private readonly HeartbeatRollup _heartbeats;
+
+    // Per staged event, in staging order: its heartbeat ticket, or -1 and whether the insert stored it.
+    private readonly List<(int HeartbeatTicket, bool Inserted)> _staged = [];
 
     public WriterCommands(DbConnection connection, DatabaseProvider provider)
     {
@@ -69,8 +74,23 @@ internal sealed class WriterCommands : IDisposable
         _upsertTransaction.Transaction = transaction;
         _loadTransaction.Transaction = transaction;
         _heartbeats.Enlist(transaction);
+        _staged.Clear();
     }
 
+    /// <summary>Stages one event of the commit; its outcome is <see cref="IsNew"/> of its staging index after <see cref="FlushHeartbeats"/>.</summary>
+    public void Stage(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt) =>
+        _staged.Add(e is HeartbeatEvent heartbeat ? (_heartbeats.Queue(terminalId, heartbeat), false) : (-1, InsertEvent(terminalId, e, receivedAt)));
+
+    public void FlushHeartbeats() => _heartbeats.Flush();
+
+    /// <returns>true when the staged event was new; false when this terminal already sent an event with its id.</returns>
+    public bool IsNew(int stagingIndex)
+    {
+        var (ticket, inserted) = _staged[stagingIndex];
+        return ticket >= 0 ? _heartbeats.IsNew(ticket) : inserted;
+    }
+
+    /// <summary>Stores one event at once (heartbeats with the per-heartbeat upsert): for the benchmark seeder.</summary>
     /// <returns>true when the event is new; false when this terminal already sent an event with this id.</returns>
     public bool InsertEvent(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt)
     {

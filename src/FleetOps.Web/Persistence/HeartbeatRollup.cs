@@ -20,16 +20,44 @@ namespace FleetOps.Web.Persistence;
 /// rather than searched for in every hour, which would cost a read per hour kept. Ids are checked per kind: a
 /// heartbeat is not compared with the power and transaction ids in <c>TelemetryEvents</c>.
 /// </para>
+/// <para>
+/// The event writer queues a commit's heartbeats (<see cref="Queue"/>) and merges them per terminal-hour
+/// (<see cref="Flush"/>): a 500-heartbeat request is one terminal-hour, and one statement per heartbeat rewrote that row
+/// — its growing id list included — 500 times (measured: 96 % of the writer's time in 500-event batches). A row with
+/// several queued heartbeats is read once, merged in memory by the same rule (<see cref="HeartbeatHourTally"/>) and
+/// written with one upsert that is refused when the stored id list changed since it was read (another node); then
+/// its heartbeats go through the per-heartbeat statement after all, which is correct under any concurrency.
+/// </para>
 /// </summary>
 internal sealed class HeartbeatRollup : IDisposable
 {
     private const long HourMs = 3_600_000;
 
     private readonly DbCommand _hour;
-    private readonly DbCommand? _boot; // SQLite only: on PostgreSQL one statement does both upserts
+    private readonly DbCommand _boot; // SQLite: after each new heartbeat; PostgreSQL: merged rows only (Add does both at once)
+    private readonly bool _hourDoesBoot;
+    private readonly DbCommand _readHour;
+    private readonly DbCommand _writeHour;
+
+    // Heartbeats queued for the next Flush, by terminal-hour in arrival order; Flush answers by ticket (arrival order).
+    private readonly Dictionary<(string TerminalId, long HourMs), List<(int Ticket, HeartbeatEvent Heartbeat)>> _queued = [];
+    private readonly List<bool> _isNew = [];
 
     public HeartbeatRollup(DbConnection connection, DatabaseProvider provider)
     {
+        _readHour = connection.CreateCommand();
+        _readHour.CommandText = """
+            SELECT "Count", "FirstAtMs", "LastAtMs", "MinBattery", "MaxBattery", "Versions", "EventIds"
+            FROM "HeartbeatHours" WHERE "HourMs" = @hour AND "TerminalId" = @terminal
+            """;
+        CommandParameters.Add(_readHour, "@hour", "@terminal");
+        _writeHour = connection.CreateCommand();
+        _writeHour.CommandText = MergedHourUpsertSql;
+        CommandParameters.Add(_writeHour, "@hour", "@terminal", "@count", "@first", "@last", "@minBattery", "@maxBattery",
+            "@versions", "@ids", "@storedLength");
+        _boot = connection.CreateCommand();
+        _boot.CommandText = BootUpsertSql(provider, "VALUES (@terminal, @boot, @first, @last)");
+        CommandParameters.Add(_boot, "@terminal", "@boot", "@first", "@last");
         _hour = connection.CreateCommand();
         if (provider == DatabaseProvider.Postgres)
         {
@@ -41,19 +69,110 @@ internal sealed class HeartbeatRollup : IDisposable
                 SELECT count(*) FROM hour
                 """;
             CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id", "@boot");
+            _hourDoesBoot = true;
             return;
         }
         _hour.CommandText = HourUpsertSql(provider);
         CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id");
-        _boot = connection.CreateCommand();
-        _boot.CommandText = BootUpsertSql(provider, "VALUES (@terminal, @boot, @at, @at)");
-        CommandParameters.Add(_boot, "@terminal", "@boot", "@at");
     }
 
+    /// <summary>Enlists the statements in the transaction and forgets whatever an earlier, rolled-back attempt queued.</summary>
     public void Enlist(DbTransaction transaction)
     {
         _hour.Transaction = transaction;
-        _boot?.Transaction = transaction;
+        _boot.Transaction = transaction;
+        _readHour.Transaction = transaction;
+        _writeHour.Transaction = transaction;
+        _queued.Clear();
+        _isNew.Clear();
+    }
+
+    /// <returns>The heartbeat's ticket: after <see cref="Flush"/>, <see cref="IsNew"/> of it says new or duplicate.</returns>
+    public int Queue(string terminalId, HeartbeatEvent heartbeat)
+    {
+        var key = (terminalId, HourStart(heartbeat.At.ToUnixTimeMilliseconds()));
+        if (!_queued.TryGetValue(key, out var row)) _queued[key] = row = [];
+        row.Add((_isNew.Count, heartbeat));
+        _isNew.Add(false);
+        return _isNew.Count - 1;
+    }
+
+    /// <summary>Writes the queued heartbeats: one merged upsert per terminal-hour (the per-heartbeat one for a lone heartbeat).</summary>
+    public void Flush()
+    {
+        foreach (var ((terminalId, hourMs), heartbeats) in _queued)
+        {
+            if (heartbeats.Count == 1)
+            {
+                _isNew[heartbeats[0].Ticket] = Add(terminalId, heartbeats[0].Heartbeat);
+                continue;
+            }
+            Merge(terminalId, hourMs, heartbeats);
+        }
+        _queued.Clear();
+    }
+
+    public bool IsNew(int ticket) => _isNew[ticket];
+
+    private void Merge(string terminalId, long hourMs, List<(int Ticket, HeartbeatEvent Heartbeat)> heartbeats)
+    {
+        var tally = ReadHour(terminalId, hourMs);
+        var taken = new List<HeartbeatEvent>(heartbeats.Count);
+        foreach (var (ticket, heartbeat) in heartbeats)
+        {
+            if (!tally.TryAdd(heartbeat, IdHash(heartbeat.Id))) continue;
+            _isNew[ticket] = true;
+            taken.Add(heartbeat);
+        }
+        if (taken.Count == 0) return; // all duplicates: nothing to write, as the per-heartbeat upsert would change nothing
+        if (!WriteHour(terminalId, hourMs, tally))
+        {
+            // Another node wrote this hour since it was read: decide each heartbeat again against what is stored now.
+            foreach (var (ticket, heartbeat) in heartbeats) _isNew[ticket] = Add(terminalId, heartbeat);
+            return;
+        }
+        foreach (var boot in taken.GroupBy(h => h.BootId, StringComparer.Ordinal))
+        {
+            UpsertBoot(terminalId, boot.Key, boot.Min(h => h.At).ToUnixTimeMilliseconds(), boot.Max(h => h.At).ToUnixTimeMilliseconds());
+        }
+    }
+
+    private HeartbeatHourTally ReadHour(string terminalId, long hourMs)
+    {
+        _readHour.Parameters[0].Value = hourMs;
+        _readHour.Parameters[1].Value = terminalId;
+        using var reader = _readHour.ExecuteReader();
+        if (!reader.Read()) return HeartbeatHourTally.Empty();
+        return HeartbeatHourTally.Stored(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
+            reader.GetString(5), (byte[])reader.GetValue(6));
+    }
+
+    /// <returns>false when the stored row's id list is no longer the one read (another writer), and nothing was written.</returns>
+    private bool WriteHour(string terminalId, long hourMs, HeartbeatHourTally tally)
+    {
+        var p = _writeHour.Parameters;
+        p[0].Value = hourMs;
+        p[1].Value = terminalId;
+        p[2].Value = tally.Count;
+        p[3].Value = tally.FirstAtMs;
+        p[4].Value = tally.LastAtMs;
+        p[5].Value = (object?)tally.MinBattery ?? DBNull.Value;
+        p[6].Value = (object?)tally.MaxBattery ?? DBNull.Value;
+        p[7].Value = tally.Versions;
+        p[8].Value = tally.EventIds.ToArray();
+        p[9].Value = tally.StoredIdsLength;
+        return _writeHour.ExecuteNonQuery() == 1;
+    }
+
+    private void UpsertBoot(string terminalId, string bootId, long firstAtMs, long lastAtMs)
+    {
+        var b = _boot.Parameters;
+        b[0].Value = terminalId;
+        b[1].Value = bootId;
+        b[2].Value = firstAtMs;
+        b[3].Value = lastAtMs;
+        _boot.ExecuteNonQuery();
     }
 
     /// <returns>true when the heartbeat is new; false when its id is already in its hour.</returns>
@@ -67,17 +186,13 @@ internal sealed class HeartbeatRollup : IDisposable
         p[3].Value = (object?)heartbeat.BatteryPercent ?? DBNull.Value;
         p[4].Value = HeartbeatHourRow.VersionPair(heartbeat.AppVersion, heartbeat.FirmwareVersion);
         p[5].Value = IdHash(heartbeat.Id);
-        if (_boot is null)
+        if (_hourDoesBoot)
         {
             p[6].Value = heartbeat.BootId;
             return Convert.ToInt64(_hour.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
         }
         if (_hour.ExecuteNonQuery() != 1) return false;
-        var b = _boot.Parameters;
-        b[0].Value = terminalId;
-        b[1].Value = heartbeat.BootId;
-        b[2].Value = atMs;
-        _boot.ExecuteNonQuery();
+        UpsertBoot(terminalId, heartbeat.BootId, atMs, atMs);
         return true;
     }
 
@@ -117,6 +232,21 @@ internal sealed class HeartbeatRollup : IDisposable
             """;
     }
 
+    /// <summary>
+    /// A terminal-hour merged in memory, written whole. The WHERE refuses (0 rows) when the stored id list is no longer
+    /// as long as when it was read — ids are only ever appended, so same length means unchanged — and a row that did not
+    /// exist was read as length 0. The same SQL on both providers.
+    /// </summary>
+    private const string MergedHourUpsertSql = """
+        INSERT INTO "HeartbeatHours" ("HourMs", "TerminalId", "Count", "FirstAtMs", "LastAtMs", "MinBattery", "MaxBattery", "Versions", "EventIds")
+        VALUES (@hour, @terminal, @count, @first, @last, @minBattery, @maxBattery, @versions, @ids)
+        ON CONFLICT ("HourMs", "TerminalId") DO UPDATE SET
+            "Count" = excluded."Count", "FirstAtMs" = excluded."FirstAtMs", "LastAtMs" = excluded."LastAtMs",
+            "MinBattery" = excluded."MinBattery", "MaxBattery" = excluded."MaxBattery", "Versions" = excluded."Versions",
+            "EventIds" = excluded."EventIds"
+        WHERE length("HeartbeatHours"."EventIds") = @storedLength
+        """;
+
     /// <param name="values">The row to merge: a VALUES list or a SELECT.</param>
     private static string BootUpsertSql(DatabaseProvider provider, string values)
     {
@@ -135,6 +265,8 @@ internal sealed class HeartbeatRollup : IDisposable
     public void Dispose()
     {
         _hour.Dispose();
-        _boot?.Dispose();
+        _boot.Dispose();
+        _readHour.Dispose();
+        _writeHour.Dispose();
     }
 }

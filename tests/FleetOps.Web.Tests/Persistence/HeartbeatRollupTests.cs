@@ -43,6 +43,128 @@ public sealed class HeartbeatRollupTests : IAsyncLifetime
         await RollupAfterOutOfOrderHeartbeatsAsync(app);
     }
 
+    [Fact]
+    public async Task On_sqlite_an_id_twice_in_one_batch_is_stored_once_and_the_repeat_counted_as_a_duplicate()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await IdTwiceInOneBatchAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_an_id_twice_in_one_batch_is_stored_once_and_the_repeat_counted_as_a_duplicate()
+    {
+        await using var app = _postgres.Start();
+        await IdTwiceInOneBatchAsync(app);
+    }
+
+    [Fact]
+    public async Task On_sqlite_a_batch_spanning_two_hours_fills_both_hour_rows_and_one_boot()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await BatchSpanningTwoHoursAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_a_batch_spanning_two_hours_fills_both_hour_rows_and_one_boot()
+    {
+        await using var app = _postgres.Start();
+        await BatchSpanningTwoHoursAsync(app);
+    }
+
+    [Fact]
+    public async Task On_sqlite_after_a_merged_batch_its_ids_are_duplicates_in_the_next_batch()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await DuplicateAcrossMergedBatchesAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_after_a_merged_batch_its_ids_are_duplicates_in_the_next_batch()
+    {
+        await using var app = _postgres.Start();
+        await DuplicateAcrossMergedBatchesAsync(app);
+    }
+
+    [Fact]
+    public async Task On_sqlite_parallel_requests_into_one_hour_accept_each_id_once()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await ParallelRequestsIntoOneHourAsync(app);
+    }
+
+    [PostgresFact]
+    public async Task On_postgres_parallel_requests_into_one_hour_accept_each_id_once()
+    {
+        await using var app = _postgres.Start();
+        await ParallelRequestsIntoOneHourAsync(app);
+    }
+
+    private static async Task IdTwiceInOneBatchAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = PreviousHour();
+
+        var answer = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)),
+            Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-3", hour.AddMinutes(3)));
+
+        Assert.Equal(3, answer["accepted"]!.GetValue<int>());
+        Assert.Equal(1, answer["duplicates"]!.GetValue<int>());
+        var row = Assert.Single(await HoursAsync(app, terminal));
+        Assert.Equal(3, row.Count);
+        Assert.Equal(3 * 8, row.EventIds.Length);
+    }
+
+    private static async Task BatchSpanningTwoHoursAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var first = PreviousHour().AddHours(-1);
+        var second = first.AddHours(1);
+
+        var answer = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-a", first.AddMinutes(50)), Heartbeat("hb-x", second.AddMinutes(5)),
+            Heartbeat("hb-b", first.AddMinutes(55)), Heartbeat("hb-y", second.AddMinutes(10)), Heartbeat("hb-z", second.AddMinutes(15)));
+
+        Assert.Equal(5, answer["accepted"]!.GetValue<int>());
+        var rows = (await HoursAsync(app, terminal)).OrderBy(h => h.HourMs).ToList();
+        Assert.Equal(
+            [(first, 2, first.AddMinutes(50), first.AddMinutes(55)), (second, 3, second.AddMinutes(5), second.AddMinutes(15))],
+            rows.Select(r => (DateTimeOffset.FromUnixTimeMilliseconds(r.HourMs), r.Count,
+                DateTimeOffset.FromUnixTimeMilliseconds(r.FirstAtMs), DateTimeOffset.FromUnixTimeMilliseconds(r.LastAtMs))));
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var boot = await db.TerminalBoots.SingleAsync(b => b.TerminalId == terminal);
+        Assert.Equal((first.AddMinutes(50), second.AddMinutes(15)),
+            (DateTimeOffset.FromUnixTimeMilliseconds(boot.FirstAtMs), DateTimeOffset.FromUnixTimeMilliseconds(boot.LastAtMs)));
+    }
+
+    private static async Task DuplicateAcrossMergedBatchesAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = PreviousHour();
+        await app.PostAcceptedAsync(key, terminal, Enumerable.Range(1, 4).Select(n => (JsonNode)Heartbeat($"hb-{n}", hour.AddMinutes(n))).ToArray());
+
+        var answer = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-3", hour.AddMinutes(3)), Heartbeat("hb-5", hour.AddMinutes(5)),
+            Heartbeat("hb-5", hour.AddMinutes(5)), Heartbeat("hb-1", hour.AddMinutes(1)));
+
+        Assert.Equal(1, answer["accepted"]!.GetValue<int>());
+        Assert.Equal(3, answer["duplicates"]!.GetValue<int>());
+        var row = Assert.Single(await HoursAsync(app, terminal));
+        Assert.Equal(5, row.Count);
+        Assert.Equal(hour.AddMinutes(5).ToUnixTimeMilliseconds(), row.LastAtMs);
+    }
+
+    /// <summary>Requests that wait together are one commit and merge into one row: each still gets its own counts.</summary>
+    private static async Task ParallelRequestsIntoOneHourAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = PreviousHour();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => app.PostAcceptedAsync(key, terminal,
+            Heartbeat($"hb-own-{n}", hour.AddMinutes(n)), Heartbeat("hb-shared", hour.AddMinutes(30)))));
+
+        Assert.Equal(11, answers.Sum(a => a["accepted"]!.GetValue<int>()));
+        Assert.Equal(9, answers.Sum(a => a["duplicates"]!.GetValue<int>()));
+        Assert.Equal(11, Assert.Single(await HoursAsync(app, terminal)).Count);
+    }
+
     private static async Task ResentHeartbeatIsDuplicateAsync(FleetOpsApp app)
     {
         var (terminal, key) = await app.NewTerminalAsync();
