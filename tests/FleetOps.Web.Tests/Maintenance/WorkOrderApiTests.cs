@@ -139,10 +139,10 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
         using var admin = app.CreateAdminClient();
-        var order = await admin.CreateInspectionAsync(store, app.Now().AddMinutes(30));
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddMinutes(5));
         Assert.False(order["overdue"]!.GetValue<bool>());
 
-        await app.AdvanceAndEvaluateAsync(TimeSpan.FromHours(1));
+        await app.AdvanceAndEvaluateAsync(TimeSpan.FromMinutes(6));
 
         Assert.True((await admin.WorkOrderAsync(order.Id()))["workOrder"]!["overdue"]!.GetValue<bool>());
         using (var alerts = await admin.GetAsync($"/api/v1/alerts?store={store}&kind=maintenance_overdue"))
