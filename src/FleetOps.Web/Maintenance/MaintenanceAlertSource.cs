@@ -1,7 +1,7 @@
 using FleetOps.Core.Alerts;
-using FleetOps.Web.Maintenance;
+using FleetOps.Web.Alerts;
 
-namespace FleetOps.Web.Alerts;
+namespace FleetOps.Web.Maintenance;
 
 /// <summary>
 /// <c>maintenance_overdue</c> (docs/api.md §5, §8): one warning per subject — the work order's terminal, else its store —
