@@ -79,14 +79,14 @@ public static class WorkOrdersApi
         return TypedResults.Ok(new PagedResult<WorkOrderDto>(all.Skip((pageNumber - 1) * size).Take(size).Select(o => WorkOrderDto.From(o, now)).ToList(), all.Count));
     }
 
-    public static async Task<Results<Ok<WorkOrderDetailDto>, ProblemHttpResult>> Get(long id, MaintenanceBook book, MaintenanceService maintenance,
+    public static async Task<Results<Ok<WorkOrderDto>, ProblemHttpResult>> Get(long id, MaintenanceBook book, MaintenanceService maintenance,
         WorkOrderPhotos photos, AlertBook alerts, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
         CancellationToken cancellationToken)
     {
         if (book.Get(id) is not { } order || !Actor(access, context).CanSee(order, stores)) return NotFound(id);
         var alert = order.AlertId is { } alertId ? await maintenance.FindAlertAsync(alertId, cancellationToken) : null;
         var template = book.Template(order.ChecklistKey, order.ChecklistVersion) ?? new ChecklistTemplate(order.ChecklistKey, order.ChecklistVersion, order.ChecklistKey, []);
-        return TypedResults.Ok(WorkOrderDetailDto.From(order, template, await photos.ListAsync(id, cancellationToken),
+        return TypedResults.Ok(WorkOrderDto.Detail(order, template, await photos.ListAsync(id, cancellationToken),
             alert is null ? null : AlertDto.From(alert, alerts.IsMuted(alert)), time.GetUtcNow()));
     }
 

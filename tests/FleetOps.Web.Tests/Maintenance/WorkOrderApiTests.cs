@@ -38,7 +38,7 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         var again = await admin.CreateWorkOrderAsync(new { alertId });
 
         Assert.Equal(order.Id(), again.Id()); // one open work order per alert
-        Assert.Equal(("network", "cable_network", terminal, alertId), (Expect.Wire(order["kind"]), Expect.Wire(order["checklist"]),
+        Assert.Equal(("network", "cable_network", terminal, alertId), (Expect.Wire(order["kind"]), Expect.Wire(order["checklistKey"]),
             Expect.Wire(order["terminalId"]), order["alertId"]!.GetValue<long>()));
         var now = app.Now();
         await Expect.StatusAsync(await admin.ScheduleAsync(order.Id(), technician.Email, now.AddHours(1), now.AddHours(2)), HttpStatusCode.OK);
@@ -73,7 +73,7 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Equal("offline", Expect.Wire(detail["alert"]!["kind"]));
         Assert.Equal(terminal, Expect.Wire(detail["alert"]!["terminalId"]));
         Assert.True(detail["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "ping_ms")!["flagged"]!.GetValue<bool>());
-        Assert.Equal("Li Wei", Expect.Wire(detail["workOrder"]!["signedBy"]));
+        Assert.Equal("Li Wei", Expect.Wire(detail["signedBy"]));
         Assert.Contains(await app.AuditAsync(AuditActions.WorkOrderCompleted), a => a.Target == $"work order {order.Id()}");
     }
 
@@ -92,7 +92,7 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
 
         var conflict = Assert.Single((await Expect.JsonObjectAsync(overlapping))["conflicts"]!.AsArray());
         Assert.Equal(first.Id(), conflict!["id"]!.GetValue<long>());
-        Assert.Equal("scheduled", Expect.Wire((await admin.WorkOrderAsync(second.Id()))["workOrder"]!["state"])); // booked anyway
+        Assert.Equal("scheduled", Expect.Wire((await admin.WorkOrderAsync(second.Id()))["state"])); // booked anyway
         using var apart = await admin.ScheduleAsync(second.Id(), technician.Email, start.AddHours(2), start.AddHours(3));
         Assert.Empty((await Expect.JsonObjectAsync(apart))["conflicts"]!.AsArray());
         await Expect.ProblemAsync(await admin.ScheduleAsync(second.Id(), technician.Email, start.AddHours(3), start.AddHours(2)), HttpStatusCode.BadRequest);
@@ -144,7 +144,7 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
 
         await app.AdvanceAndEvaluateAsync(TimeSpan.FromMinutes(6));
 
-        Assert.True((await admin.WorkOrderAsync(order.Id()))["workOrder"]!["overdue"]!.GetValue<bool>());
+        Assert.True((await admin.WorkOrderAsync(order.Id()))["overdue"]!.GetValue<bool>());
         using (var alerts = await admin.GetAsync($"/api/v1/alerts?store={store}&kind=maintenance_overdue"))
         {
             var alert = Assert.Single((await Expect.JsonObjectAsync(alerts)).Items());
