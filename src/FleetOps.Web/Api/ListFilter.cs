@@ -97,6 +97,26 @@ public sealed class ListFilter
             : allowed;
     }
 
+    /// <summary>An instant in ISO 8601 (<c>2026-12-01T09:00:00+08:00</c>; without an offset it is UTC); null when not given.</summary>
+    public DateTimeOffset? Instant(string name, string? value)
+    {
+        var text = Text(name, value);
+        if (text is null) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at;
+        _errors[name] = [$"'{name}' must be a date and time in ISO 8601, such as 2026-12-01T09:00:00+08:00."];
+        return null;
+    }
+
+    /// <summary>A calendar date, <c>2026-12-01</c>; null when not given.</summary>
+    public DateOnly? Date(string name, string? value)
+    {
+        var text = Text(name, value);
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        _errors[name] = [$"'{name}' must be a date such as 2026-12-01."];
+        return null;
+    }
+
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>
     public void Fail(string name, string message) => _errors[name] = [message];
 

@@ -32,6 +32,12 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<RolloutRow> Rollouts => Set<RolloutRow>();
     public DbSet<RolloutWaveRow> RolloutWaves => Set<RolloutWaveRow>();
     public DbSet<RolloutMemberRow> RolloutMembers => Set<RolloutMemberRow>();
+    public DbSet<ChecklistTemplateRow> ChecklistTemplates => Set<ChecklistTemplateRow>();
+    public DbSet<MaintenancePlanRow> MaintenancePlans => Set<MaintenancePlanRow>();
+    public DbSet<WorkOrderRow> WorkOrders => Set<WorkOrderRow>();
+    public DbSet<WorkOrderResultRow> WorkOrderResults => Set<WorkOrderResultRow>();
+    public DbSet<WorkOrderAttachmentRow> WorkOrderAttachments => Set<WorkOrderAttachmentRow>();
+    public DbSet<CalendarFeedRow> CalendarFeeds => Set<CalendarFeedRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

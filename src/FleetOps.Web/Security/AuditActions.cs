@@ -40,4 +40,15 @@ public static class AuditActions
     public const string RolloutAdvanced = "rollout_advanced";
     public const string RolloutHalted = "rollout_halted";
     public const string RolloutResumed = "rollout_resumed";
+    public const string WorkOrderCreated = "work_order_created";
+    public const string WorkOrderScheduled = "work_order_scheduled";
+    public const string WorkOrderStarted = "work_order_started";
+    public const string WorkOrderWaiting = "work_order_waiting";
+    public const string WorkOrderCompleted = "work_order_completed";
+    public const string WorkOrderCancelled = "work_order_cancelled";
+    public const string WorkOrderPhotoAdded = "work_order_photo_added";
+    public const string MaintenancePlanCreated = "maintenance_plan_created";
+    public const string ChecklistTemplateSaved = "checklist_template_saved";
+    public const string CalendarFeedCreated = "calendar_feed_created";
+    public const string CalendarFeedRevoked = "calendar_feed_revoked";
 }

@@ -60,6 +60,17 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
         // Which incidents each person sees is PowerIncidentsApiTests' matter.
         yield return Row("GET /api/v1/power/incidents", 200);
+        // Maintenance (issue 14): which work orders each role sees and may change is WorkOrderApiTests' matter; here the doors.
+        yield return Row("GET /api/v1/workorders", 200);
+        yield return Row("POST /api/v1/workorders", isAdministrator ? 201 : 403); // in W1: dispatching needs the store in scope
+        yield return Row("GET /api/v1/workorders/999999", 404);
+        yield return Row("POST /api/v1/workorders/999999/start", 404);
+        yield return Row("GET /api/v1/workorders/999999/photos/1", 404);
+        yield return Row("GET /api/v1/maintenance/plans", 200);
+        yield return Row("POST /api/v1/maintenance/plans", isAdministrator ? 201 : 403);
+        yield return Row("GET /api/v1/checklists", 200);
+        yield return Row("PUT /api/v1/checklists/matrix_check", isAdministrator ? 200 : 403);
+        yield return Row("POST /api/v1/calendar/feed", 201);
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -78,5 +89,13 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/transactions/unsettled", 401);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
         yield return Row("GET /api/v1/power/incidents", 401);
+        yield return Row("GET /api/v1/workorders", 401);
+        yield return Row("POST /api/v1/workorders", 401);
+        yield return Row("GET /api/v1/workorders/1/photos/1", 401);
+        yield return Row("GET /api/v1/maintenance/plans", 401);
+        yield return Row("GET /api/v1/checklists", 401);
+        yield return Row("POST /api/v1/calendar/feed", 401);
+        // The feed's token is its credential: no sign-in, and an unknown token is a 404.
+        yield return Row("GET /calendar/not-a-feed-token.ics", 404);
     }
 }

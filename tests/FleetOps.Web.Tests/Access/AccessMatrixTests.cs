@@ -39,6 +39,19 @@ public sealed class AccessMatrixTests(TwoRegionFleet world) : IClassFixture<TwoR
     {
         ("POST", "/api/v1/stores") => JsonContent.Create(new { code = Ids.New("X"), name = "Matrix store", region = "West", timeZone = "Asia/Shanghai" }),
         ("POST", "/api/v1/terminals") => JsonContent.Create(new { terminalId = Ids.New("X"), storeCode = TwoRegionFleet.W1, model = "A920", serialNumber = "SN-X" }),
+        ("POST", "/api/v1/workorders") => JsonContent.Create(new
+        {
+            storeCode = TwoRegionFleet.W1, title = "Matrix visit", kind = "inspection", dueAt = DateTimeOffset.UtcNow.AddDays(1), checklist = "terminal_inspection",
+        }),
+        ("POST", "/api/v1/maintenance/plans") => JsonContent.Create(new
+        {
+            name = "Matrix plan", storeCode = TwoRegionFleet.W1, checklist = "power_ups", every = new { count = 1, unit = "month" },
+            startsOn = DateTime.UtcNow.ToString("yyyy-MM-dd"), kind = "power", priority = "low",
+        }),
+        ("PUT", "/api/v1/checklists/matrix_check") => JsonContent.Create(new
+        {
+            title = "Matrix check", items = new[] { new { key = "a", label = "A", type = "check", required = true } },
+        }),
         ("PUT", _) => JsonContent.Create(new { appVersion = "3.3.0", firmwareVersion = "1.9.0" }),
         _ => null,
     };

@@ -32,6 +32,12 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/export/terminals.csv?search=" + "%E2%80%8B4111%201111%201111%201111", "search" },
         { "/export/terminals.csv?lang=fr", "lang" },
         { "/api/v1/transactions/unsettled.csv?lang=zh-TW", "lang" },
+        { "/api/v1/workorders?state=finished", "state" },
+        { "/api/v1/workorders?from=yesterday", "from" },
+        { "/api/v1/workorders?to=2026-13-45T00:00:00Z", "to" },
+        { "/api/v1/workorders?assignee=%00", "assignee" },
+        { "/api/v1/workorders?store=,,", "store" },
+        { "/api/v1/workorders?pageSize=501", "pageSize" },
     };
 
     [Theory]
@@ -50,6 +56,7 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
     [InlineData("/api/v1/transactions/unsettled?reason=interrupted_by_power_loss&caseStatus=none,check_record")]
     [InlineData("/api/v1/transactions/unsettled.csv?reason=not_settled")]
     [InlineData("/export/terminals.csv?connectivity=offline&power=unstable&software=current")]
+    [InlineData("/api/v1/workorders?state=in_progress&from=2026-12-01T00:00:00%2B08:00&to=2026-12-08T00:00:00Z&page=1&pageSize=500")]
     public async Task Good_filter_values_are_accepted(string url)
     {
         using var admin = app.CreateAdminClient();

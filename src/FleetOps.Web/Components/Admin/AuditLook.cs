@@ -60,6 +60,17 @@ public static class AuditLook
         AuditActions.RolloutAdvanced => texts["Audit.Action.RolloutAdvanced"],
         AuditActions.RolloutHalted => texts["Audit.Action.RolloutHalted"],
         AuditActions.RolloutResumed => texts["Audit.Action.RolloutResumed"],
+        AuditActions.WorkOrderCreated => texts["Audit.Action.WorkOrderCreated"],
+        AuditActions.WorkOrderScheduled => texts["Audit.Action.WorkOrderScheduled"],
+        AuditActions.WorkOrderStarted => texts["Audit.Action.WorkOrderStarted"],
+        AuditActions.WorkOrderWaiting => texts["Audit.Action.WorkOrderWaiting"],
+        AuditActions.WorkOrderCompleted => texts["Audit.Action.WorkOrderCompleted"],
+        AuditActions.WorkOrderCancelled => texts["Audit.Action.WorkOrderCancelled"],
+        AuditActions.WorkOrderPhotoAdded => texts["Audit.Action.WorkOrderPhotoAdded"],
+        AuditActions.MaintenancePlanCreated => texts["Audit.Action.MaintenancePlanCreated"],
+        AuditActions.ChecklistTemplateSaved => texts["Audit.Action.ChecklistTemplateSaved"],
+        AuditActions.CalendarFeedCreated => texts["Audit.Action.CalendarFeedCreated"],
+        AuditActions.CalendarFeedRevoked => texts["Audit.Action.CalendarFeedRevoked"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };
@@ -68,7 +79,7 @@ public static class AuditLook
     public static Color Colour(string action) => action switch
     {
         _ when action.Contains("fail", StringComparison.OrdinalIgnoreCase) => Color.Error,
-        AuditActions.UserDisabled or AuditActions.TokenRevoked or AuditActions.TerminalKeyRotated
+        AuditActions.UserDisabled or AuditActions.TokenRevoked or AuditActions.TerminalKeyRotated or AuditActions.CalendarFeedRevoked
             or AuditActions.TerminalDecommissioned => Color.Warning,
         AuditActions.SignIn or AuditActions.SignOut => Color.Default,
         _ => Color.Info,

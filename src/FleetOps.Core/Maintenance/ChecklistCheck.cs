@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace FleetOps.Core.Maintenance;
+
+/// <summary>
+/// The completion rule (docs/api.md §8): every required item answered, every reading a number, a reading out of limits only
+/// with a note saying why. Pure: the API turns the problems into its 422, the pages flag items while the technician types.
+/// </summary>
+public static class ChecklistCheck
+{
+    /// <param name="photos">Items that already have an uploaded photo (a photo item needs no value then).</param>
+    public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? photos = null)
+    {
+        var problems = new List<ChecklistProblem>();
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        var byItem = new Dictionary<string, ChecklistAnswer>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            if (template.Item(answer.Item) is null) problems.Add(new ChecklistProblem(answer.Item, ChecklistProblemReason.UnknownItem));
+            else byItem[answer.Item] = answer;
+        }
+        foreach (var item in template.Items)
+        {
+            var answer = byItem.GetValueOrDefault(item.Key);
+            var value = string.IsNullOrWhiteSpace(answer?.Value) ? null : answer.Value.Trim();
+            var hasNote = !string.IsNullOrWhiteSpace(answer?.Note);
+            if (value is null)
+            {
+                var photoGiven = item.Type == ChecklistItemType.Photo && photos?.Contains(item.Key) == true;
+                if (item.Required && !photoGiven) problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.Missing));
+                continue;
+            }
+            switch (Judge(item, value))
+            {
+                case Verdict.Failed:
+                    flagged.Add(item.Key); // recorded and flagged, not a refusal: the technician found a fault
+                    break;
+                case Verdict.OutOfLimits:
+                    flagged.Add(item.Key);
+                    if (!hasNote) problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.OutOfLimits));
+                    break;
+                case Verdict.NotANumber:
+                    problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.NotANumber));
+                    break;
+                case Verdict.NotACheck:
+                    problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.NotACheck));
+                    break;
+            }
+        }
+        return new ChecklistOutcome(problems, flagged);
+    }
+
+    /// <summary>Whether a value is flagged as it is typed: a failed check or a reading out of limits.</summary>
+    public static bool IsFlagged(ChecklistItem item, string? value) =>
+        !string.IsNullOrWhiteSpace(value) && Judge(item, value.Trim()) is Verdict.Failed or Verdict.OutOfLimits;
+
+    /// <summary>A reading as a number, in invariant notation (<c>12.5</c>).</summary>
+    public static bool TryReading(string value, out double reading) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out reading) && double.IsFinite(reading);
+
+    private enum Verdict
+    {
+        Fine,
+        Failed,
+        OutOfLimits,
+        NotANumber,
+        NotACheck,
+    }
+
+    private static Verdict Judge(ChecklistItem item, string value) => item.Type switch
+    {
+        ChecklistItemType.Check => value switch
+        {
+            "true" => Verdict.Fine,
+            "false" => Verdict.Failed,
+            _ => Verdict.NotACheck,
+        },
+        ChecklistItemType.Number => !TryReading(value, out var reading) ? Verdict.NotANumber
+            : item.OutOfLimits(reading) ? Verdict.OutOfLimits
+            : Verdict.Fine,
+        _ => Verdict.Fine,
+    };
+}

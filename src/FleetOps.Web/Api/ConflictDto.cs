@@ -1,0 +1,3 @@
+namespace FleetOps.Web.Api;
+
+public sealed record ConflictDto(long Id, string Title, DateTimeOffset? ScheduledStart, DateTimeOffset? ScheduledEnd);

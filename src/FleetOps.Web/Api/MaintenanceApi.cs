@@ -1,0 +1,117 @@
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>
+/// Preventive plans and checklists (docs/api.md §8), the FleetOps additions the pages need (a template's new version, a
+/// plan's occurrences ahead, the calendar feed token), and the feed itself, <c>GET /calendar/{feedToken}.ics</c>, whose
+/// token is its only credential.
+/// </summary>
+public static class MaintenanceApi
+{
+    public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapWorkOrdersApi();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Maintenance").DisableAntiforgery();
+        api.MapPost("/maintenance/plans", CreatePlan).WithName("CreateMaintenancePlan")
+            .WithSummary("Creates a preventive plan for a store, a model (administrators) or chosen terminals; its first work orders are generated at once")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/maintenance/plans", ListPlans).WithName("ListMaintenancePlans").WithSummary("Plans that reach the caller's stores");
+        api.MapGet("/maintenance/plans/{id:long}/occurrences", Occurrences).WithName("PlanOccurrences")
+            .WithSummary("A plan's occurrences between two local dates (default: the next 90 days), with their work orders once generated (FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/checklists", (MaintenanceBook book) => TypedResults.Ok(book.Templates.Select(ChecklistDto.From).ToList()))
+            .WithName("ListChecklists").WithSummary("The newest version of every checklist template");
+        api.MapPut("/checklists/{key}", SaveChecklist).WithName("SaveChecklist").RequireAuthorization(AccessPolicies.Administrator)
+            .WithSummary("Saves a checklist template as its next version; open and finished work keep theirs (administrators, FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapPost("/calendar/feed", CreateFeed).WithName("CreateCalendarFeed")
+            .WithSummary("A new calendar feed address for the caller's own bookings, replacing the old one (shown once; FleetOps addition)");
+        api.MapDelete("/calendar/feed", RevokeFeed).WithName("RevokeCalendarFeed").WithSummary("Ends the caller's calendar feed (FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/calendar/{feedToken}.ics", Feed).AllowAnonymous().WithTags("Maintenance").WithName("CalendarFeed")
+            .WithSummary("A technician's bookings as iCalendar (text/calendar); the token is the credential, 404 once revoked")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> CreatePlan(PlanRequest request, PlanService plans, HttpContext context,
+        AccessResolver access, CancellationToken cancellationToken)
+    {
+        var draft = new PlanDraft(request.Name, request.StoreCode, request.Model, request.TerminalIds, request.Checklist, request.Every?.Count,
+            request.Every?.Unit, request.Basis, request.StartsOn, request.Kind, request.Priority, request.DueTime, request.EstimatedMinutes,
+            request.DefaultTechnician);
+        var result = await plans.CreateAsync(draft, WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
+        return result.Value is { } plan
+            ? TypedResults.Created($"/api/v1/maintenance/plans/{plan.Id}", PlanDto.From(plan))
+            : WorkOrdersApi.Refused(result);
+    }
+
+    public static Ok<PagedResult<PlanDto>> ListPlans(MaintenanceBook book, PlanService plans, FleetOps.Core.Fleet.StoreDirectory stores,
+        HttpContext context, AccessResolver access)
+    {
+        var scope = access.Scope(context.User);
+        var items = book.Plans.Where(p => scope.Everything || plans.Subjects(p).Any(s => scope.AllowsStore(s.StoreCode, stores))).Select(PlanDto.From).ToList();
+        return TypedResults.Ok(new PagedResult<PlanDto>(items, items.Count));
+    }
+
+    public static Results<Ok<PagedResult<OccurrenceDto>>, ValidationProblem, ProblemHttpResult> Occurrences(long id, MaintenanceBook book, PlanService plans,
+        FleetOps.Core.Fleet.StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access, string? from = null, string? to = null)
+    {
+        var scope = access.Scope(context.User);
+        var plan = book.Plan(id);
+        var subjects = plan is null ? [] : plans.Subjects(plan).Where(s => scope.AllowsStore(s.StoreCode, stores)).ToList();
+        if (plan is null || subjects.Count == 0)
+            return TypedResults.Problem(title: "Not found", detail: $"There is no plan {id} among your stores' plans.", statusCode: 404);
+        var filter = new ListFilter();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var first = filter.Date("from", from) ?? today;
+        var last = filter.Date("to", to) ?? first.AddDays(90);
+        if (last < first || last.DayNumber - first.DayNumber > 366) filter.Fail("to", "'to' must be from 'from' to a year after it.");
+        if (filter.HasErrors) return filter.Problem();
+        var made = book.OfPlan(id).Where(o => o.Occurrence is not null).ToDictionary(o => (o.Subject, o.Occurrence!), o => o);
+        var items = PlanSchedule.Upcoming(plan, subjects, first, last)
+            .Select(u => new OccurrenceDto(u.Subject.StoreCode, u.Subject.TerminalId, u.Date, u.DueAt, made.GetValueOrDefault((u.Subject.Key, u.Occurrence))?.Id))
+            .Concat(plan.Basis == RecurrenceBasis.Completion
+                ? book.OfPlan(id).Where(o => o.IsOpen).Join(subjects, o => o.Subject, s => s.Key, (o, s) =>
+                    new OccurrenceDto(o.StoreCode, o.TerminalId, Recurrence.LocalDate(o.DueAt, s.Zone), o.DueAt, o.Id))
+                : [])
+            .OrderBy(o => o.DueAt).ToList();
+        return TypedResults.Ok(new PagedResult<OccurrenceDto>(items, items.Count));
+    }
+
+    public static async Task<Results<Ok<ChecklistDto>, ProblemHttpResult>> SaveChecklist(string key, ChecklistRequest request, PlanService plans,
+        HttpContext context, AccessResolver access, CancellationToken cancellationToken)
+    {
+        var result = await plans.SaveTemplateAsync(key, request.Title, request.Items, WorkOrdersApi.Actor(access, context), ManagementApi.Address(context),
+            cancellationToken);
+        return result.Value is { } template ? TypedResults.Ok(ChecklistDto.From(template)) : WorkOrdersApi.Refused(result);
+    }
+
+    public static async Task<Results<Created<FeedTokenDto>, ProblemHttpResult>> CreateFeed(CalendarFeeds feeds, HttpContext context, AccessResolver access,
+        CancellationToken cancellationToken)
+    {
+        if (access.User(context.User) is not { } user)
+            return TypedResults.Problem(title: "Not a person", detail: "Only a signed-in person has a calendar.", statusCode: 400);
+        var token = await feeds.CreateAsync(user.UserId, user.Email, ManagementApi.Address(context), cancellationToken);
+        var url = $"{context.Request.Scheme}://{context.Request.Host}/calendar/{token}.ics";
+        return TypedResults.Created(url, new FeedTokenDto(token, url));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeFeed(CalendarFeeds feeds, HttpContext context, AccessResolver access,
+        CancellationToken cancellationToken) =>
+        access.User(context.User) is { } user && await feeds.RevokeAsync(user.UserId, user.Email, ManagementApi.Address(context), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(title: "No feed", detail: "You have no calendar feed.", statusCode: 404);
+
+    public static async Task<IResult> Feed(string feedToken, CalendarFeeds feeds, HttpContext context, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "private, no-store";
+        return await feeds.CalendarAsync(feedToken, cancellationToken) is { } calendar
+            ? Results.Text(calendar, "text/calendar; charset=utf-8")
+            : Results.Problem(title: "No such calendar", detail: "This calendar address is unknown or was revoked.", statusCode: 404);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Text.Json;
+using FleetOps.Core.Maintenance;
+
+namespace FleetOps.Web.Api;
+
+/// <summary>One result: <c>value</c> is <c>true</c>/<c>false</c> for a check, a number for a reading, text otherwise.</summary>
+public sealed record ResultRequest(string? Item, JsonElement? Value, string? Note)
+{
+    public ChecklistAnswer ToAnswer() => new(Item?.Trim() ?? "", Value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.True } => "true",
+        { ValueKind: JsonValueKind.False } => "false",
+        { ValueKind: JsonValueKind.Number } v => v.GetDouble().ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    }, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
+}

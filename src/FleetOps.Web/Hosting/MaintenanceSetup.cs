@@ -1,0 +1,21 @@
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Maintenance;
+
+namespace FleetOps.Web.Hosting;
+
+/// <summary>Maintenance (issue 14): the book, the services, the generator that loads and runs plans, the overdue alert source.</summary>
+public static class MaintenanceSetup
+{
+    /// <summary>Call after the start-up initializer (the database must be migrated and the fleet loaded) and before the alert evaluator.</summary>
+    public static IServiceCollection AddMaintenance(this IServiceCollection services)
+    {
+        services.AddSingleton<MaintenanceBook>();
+        services.AddSingleton<MaintenanceService>();
+        services.AddSingleton<PlanService>();
+        services.AddSingleton<WorkOrderPhotos>();
+        services.AddSingleton<CalendarFeeds>();
+        services.AddHostedService<PlanGenerator>();
+        services.AddSingleton<IAlertSource, MaintenanceAlertSource>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using FleetOps.Core.Maintenance;
+
+namespace FleetOps.Web.Maintenance;
+
+/// <summary>
+/// What a maintenance command produced (<see cref="Value"/>), or why it was refused (<see cref="Detail"/> in English, read
+/// by people; <see cref="Problems"/> for a checklist that cannot be completed). <see cref="Conflicts"/> warns of a
+/// technician's overlapping bookings after a schedule that was made anyway.
+/// </summary>
+public sealed record MaintenanceResult<T>(T? Value, MaintenanceError Error, string? Detail) where T : class
+{
+    public IReadOnlyList<ChecklistProblem> Problems { get; init; } = [];
+    public IReadOnlyList<WorkOrder> Conflicts { get; init; } = [];
+
+    public static MaintenanceResult<T> Done(T value) => new(value, MaintenanceError.None, null);
+
+    public static MaintenanceResult<T> Refused(MaintenanceError error, string detail) => new(null, error, detail);
+}

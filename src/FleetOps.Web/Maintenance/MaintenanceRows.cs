@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FleetOps.Core.Maintenance;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Maintenance;
+
+/// <summary>Templates, plans and work orders to and from their tables.</summary>
+internal static class MaintenanceRows
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static async Task<(List<ChecklistTemplate> Templates, List<MaintenancePlan> Plans, List<WorkOrder> Orders)> LoadAllAsync(
+        FleetDbContext db, CancellationToken cancellationToken)
+    {
+        var templates = (await db.ChecklistTemplates.AsNoTracking().ToListAsync(cancellationToken)).Select(ToTemplate).ToList();
+        var plans = (await db.MaintenancePlans.AsNoTracking().ToListAsync(cancellationToken)).Select(ToPlan).ToList();
+        var results = (await db.WorkOrderResults.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(r => r.WorkOrderId);
+        var orders = (await db.WorkOrders.AsNoTracking().ToListAsync(cancellationToken)).Select(r => ToOrder(r, results[r.Id])).ToList();
+        return (templates, plans, orders);
+    }
+
+    public static async Task<WorkOrder?> FindAsync(FleetDbContext db, long planId, string subject, string occurrence, CancellationToken cancellationToken) =>
+        await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.PlanId == planId && w.Subject == subject && w.Occurrence == occurrence, cancellationToken)
+            is { } row ? ToOrder(row, []) : null;
+
+    public static ChecklistTemplateRow Row(ChecklistTemplate template, string actor, DateTimeOffset now) => new()
+    {
+        Key = template.Key, Version = template.Version, Title = template.Title, ItemsJson = JsonSerializer.Serialize(template.Items, Json),
+        CreatedBy = actor, CreatedAtMs = now.ToUnixTimeMilliseconds(),
+    };
+
+    public static ChecklistTemplate ToTemplate(ChecklistTemplateRow row) =>
+        new(row.Key, row.Version, row.Title, JsonSerializer.Deserialize<List<ChecklistItem>>(row.ItemsJson, Json) ?? []);
+
+    public static MaintenancePlanRow Row(MaintenancePlan plan) => new()
+    {
+        Id = plan.Id, Name = plan.Name, StoreCode = plan.StoreCode, Model = plan.Model,
+        TerminalIds = plan.TerminalIds.Count == 0 ? null : string.Join(',', plan.TerminalIds), Checklist = plan.Checklist,
+        EveryCount = plan.Every.Count, EveryUnit = plan.Every.Unit.ToWire(), Basis = plan.Basis.ToWire(),
+        StartsOn = plan.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DueTime = plan.DueTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        Kind = plan.Kind.ToWire(), Priority = plan.Priority.ToWire(), EstimatedMinutes = plan.EstimatedMinutes,
+        DefaultTechnician = plan.DefaultTechnician, Active = plan.Active, CreatedBy = plan.CreatedBy, CreatedAtMs = plan.CreatedAt.ToUnixTimeMilliseconds(),
+    };
+
+    private static MaintenancePlan ToPlan(MaintenancePlanRow r) =>
+        new(r.Id, r.Name, r.StoreCode, r.Model, r.TerminalIds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], r.Checklist,
+            new Recurrence(r.EveryCount, Parse(r.EveryUnit, RecurrenceUnit.Day)), Parse(r.Basis, RecurrenceBasis.Schedule),
+            DateOnly.ParseExact(r.StartsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.ParseExact(r.DueTime, "HH:mm", CultureInfo.InvariantCulture),
+            Parse(r.Kind, WorkOrderKind.Other), Parse(r.Priority, WorkOrderPriority.Normal), r.EstimatedMinutes, r.DefaultTechnician,
+            At(r.CreatedAtMs), r.CreatedBy) { Active = r.Active };
+
+    /// <summary>A new row, or the changed columns of an existing one (<paramref name="row"/>).</summary>
+    public static WorkOrderRow Copy(WorkOrder o, DateTimeOffset now, WorkOrderRow? row = null)
+    {
+        row ??= new WorkOrderRow
+        {
+            StoreCode = o.StoreCode, Subject = o.Subject, Title = o.Title, Kind = "", Priority = "", State = "", ChecklistKey = o.ChecklistKey,
+            CreatedBy = o.CreatedBy, CreatedAtMs = o.CreatedAt.ToUnixTimeMilliseconds(),
+        };
+        row.TerminalId = o.TerminalId;
+        row.Title = o.Title;
+        row.Kind = o.Kind.ToWire();
+        row.Priority = o.Priority.ToWire();
+        row.State = o.State.ToWire();
+        row.DueAtMs = o.DueAt.ToUnixTimeMilliseconds();
+        row.ChecklistVersion = o.ChecklistVersion;
+        row.Assignee = o.Assignee;
+        row.ScheduledStartMs = o.ScheduledStart?.ToUnixTimeMilliseconds();
+        row.ScheduledEndMs = o.ScheduledEnd?.ToUnixTimeMilliseconds();
+        row.AlertId = o.AlertId;
+        row.PlanId = o.PlanId;
+        row.Occurrence = o.Occurrence;
+        row.StartedAtMs = o.StartedAt?.ToUnixTimeMilliseconds();
+        row.ClosedAtMs = o.ClosedAt?.ToUnixTimeMilliseconds();
+        row.SignedBy = o.SignedBy;
+        row.Reason = o.Reason;
+        row.MuteId = o.MuteId;
+        row.UpdatedAtMs = now.ToUnixTimeMilliseconds();
+        return row;
+    }
+
+    private static WorkOrder ToOrder(WorkOrderRow r, IEnumerable<WorkOrderResultRow> results)
+    {
+        var answers = results.ToList();
+        return new WorkOrder(r.Id, r.StoreCode, r.TerminalId, r.Title, Parse(r.Kind, WorkOrderKind.Other), Parse(r.Priority, WorkOrderPriority.Normal),
+            Parse(r.State, WorkOrderState.Open), At(r.DueAtMs), r.ChecklistKey, r.ChecklistVersion, At(r.CreatedAtMs), r.CreatedBy)
+        {
+            Assignee = r.Assignee, ScheduledStart = AtOrNull(r.ScheduledStartMs), ScheduledEnd = AtOrNull(r.ScheduledEndMs), AlertId = r.AlertId,
+            PlanId = r.PlanId, Occurrence = r.Occurrence, StartedAt = AtOrNull(r.StartedAtMs), ClosedAt = AtOrNull(r.ClosedAtMs),
+            SignedBy = r.SignedBy, Reason = r.Reason, MuteId = r.MuteId,
+            Results = answers.Select(a => new ChecklistAnswer(a.Item, a.Value, a.Note)).ToList(),
+            Flagged = answers.Where(a => a.Flagged).Select(a => a.Item).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    private static T Parse<T>(string text, T fallback) where T : struct, Enum => WireNames.TryParse(text, out T value) ? value : fallback;
+
+    private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static DateTimeOffset? AtOrNull(long? ms) => ms is { } v ? At(v) : null;
+}

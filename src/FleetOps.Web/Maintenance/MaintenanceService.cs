@@ -1,0 +1,283 @@
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Maintenance;
+using FleetOps.Core.Text;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Maintenance;
+
+/// <summary>
+/// Every change of a work order (docs/api.md §8): made by hand or from an alert, scheduled, started, put on hold, completed
+/// with its checklist, cancelled. Each is checked against <see cref="MaintenanceActor"/>'s access, saved with its audit line
+/// in one transaction, and only then put into <see cref="MaintenanceBook"/>. A visit in progress mutes its terminal (or
+/// store) in the alert centre until it ends.
+/// </summary>
+public sealed class MaintenanceService(
+    FleetDbContextFactory databases,
+    MaintenanceBook book,
+    StoreDirectory stores,
+    FleetState fleet,
+    AlertBook alerts,
+    AlertService alertService,
+    UserDirectory users,
+    TimeProvider time)
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxReasonLength = 500;
+    public const int MaxNoteLength = 2000;
+    public const int MaxValueLength = 64 * 1024;
+
+    /// <summary>A work order made by hand, or from an alert (one open work order per alert: asking again returns the first).</summary>
+    public async Task<MaintenanceResult<WorkOrder>> CreateAsync(WorkOrderDraft draft, MaintenanceActor actor, string? address,
+        CancellationToken cancellationToken = default)
+    {
+        Alert? alert = null;
+        if (draft.AlertId is { } alertId)
+        {
+            alert = await FindAlertAsync(alertId, cancellationToken);
+            if (alert is null || !actor.Scope.AllowsStore(alert.StoreCode, stores))
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"There is no alert {alertId} among your stores' alerts.");
+        }
+        var storeCode = draft.StoreCode?.Trim() is { Length: > 0 } given ? given : alert?.StoreCode;
+        var terminalId = draft.TerminalId?.Trim() is { Length: > 0 } terminal ? terminal : draft.StoreCode is null ? alert?.TerminalId : null;
+        if (Subject(storeCode, terminalId) is { } subjectProblem) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, subjectProblem);
+        var store = stores.Get(storeCode!)!;
+        if (!actor.CanDispatch(store.Code, stores))
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden, "Only administrators and regional managers of the store may create work orders.");
+        var (defaultKind, defaultChecklist) = alert is null ? (WorkOrderKind.Other, DefaultChecklists.TerminalInspection) : AlertWork.For(alert.Kind);
+        var template = book.Template(draft.Checklist ?? defaultChecklist);
+        if (template is null) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"There is no checklist '{draft.Checklist}'.");
+        var title = draft.Title?.Trim() is { Length: > 0 } t ? t : alert is null ? null : AlertTitle.Of(alert);
+        if (Text("title", title, MaxTitleLength, required: true) is { } titleProblem) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, titleProblem);
+        var now = time.GetUtcNow();
+        var dueAt = draft.DueAt ?? (alert is null ? null : now + AlertWork.DueWithin(alert.Severity));
+        if (dueAt is null) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, "'dueAt' is required.");
+
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (alert is not null && book.OpenForAlert(alert.Id) is { } existing) return MaintenanceResult<WorkOrder>.Done(existing);
+            var order = new WorkOrder(0, store.Code, terminalId is null ? null : fleet.Get(terminalId)!.TerminalId, title!,
+                draft.Kind ?? defaultKind, draft.Priority ?? (alert?.Severity == AlertSeverity.Critical ? WorkOrderPriority.High : WorkOrderPriority.Normal),
+                WorkOrderState.Open, dueAt.Value, template.Key, template.Version, now, actor.Name) { AlertId = alert?.Id };
+            var saved = await SaveNewAsync(order, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,
+                $"{order.Kind.ToWire()} at {order.Subject}{(alert is null ? "" : $", from alert {alert.Id}")}", address), cancellationToken);
+            return MaintenanceResult<WorkOrder>.Done(saved);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>"Create work order" on an alert: the defaults of <see cref="AlertWork"/>; the open one when it exists.</summary>
+    public Task<MaintenanceResult<WorkOrder>> CreateFromAlertAsync(long alertId, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default) =>
+        CreateAsync(new WorkOrderDraft(AlertId: alertId), actor, address, cancellationToken);
+
+    /// <summary>
+    /// Books the work to a technician (whose stores must include the work's store) for [start, end); the booking is made and
+    /// <see cref="MaintenanceResult{T}.Conflicts"/> lists their other open bookings that overlap. A booking that ends after
+    /// the due time moves the due time with it: the dispatcher chose the later date.
+    /// </summary>
+    public async Task<MaintenanceResult<WorkOrder>> ScheduleAsync(long id, string? assignee, DateTimeOffset? start, DateTimeOffset? end,
+        MaintenanceActor actor, string? address, CancellationToken cancellationToken = default)
+    {
+        if (start is null || end is null) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, "'start' and 'end' are required.");
+        if (end <= start) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, "'end' must be after 'start'.");
+        var person = users.All.FirstOrDefault(u => string.Equals(u.Email, assignee?.Trim(), StringComparison.OrdinalIgnoreCase) && !u.Disabled);
+        var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Schedule, AuditActions.WorkOrderScheduled, dispatch: true, order =>
+        {
+            if (person is null) return (null, $"There is no user '{assignee}'.");
+            if (!person.Scope.AllowsStore(order.StoreCode, stores)) return (null, $"{person.Email} does not look after store {order.StoreCode}.");
+            return (order with
+            {
+                Assignee = person.Email, ScheduledStart = start, ScheduledEnd = end,
+                DueAt = end.Value > order.DueAt ? end.Value : order.DueAt,
+            }, null);
+        }, cancellationToken);
+        return result.Value is { } booked
+            ? result with { Conflicts = WorkOrderFlow.Conflicts(book.All, booked.Id, booked.Assignee!, start.Value, end.Value) }
+            : result;
+    }
+
+    /// <summary>The technician arrives: the work is in progress and its terminal (or store) is muted until it ends.</summary>
+    public Task<MaintenanceResult<WorkOrder>> StartAsync(long id, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, actor, address, WorkOrderCommand.Start, AuditActions.WorkOrderStarted, dispatch: false,
+            order => (order with { StartedAt = time.GetUtcNow() }, null), cancellationToken);
+
+    /// <summary>On hold (waiting for parts, for the store): the visit's mute ends.</summary>
+    public Task<MaintenanceResult<WorkOrder>> WaitAsync(long id, string? reason, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default) =>
+        Text("reason", reason, MaxReasonLength, required: false) is { } problem
+            ? Task.FromResult(MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, problem))
+            : ChangeAsync(id, actor, address, WorkOrderCommand.Wait, AuditActions.WorkOrderWaiting, dispatch: false,
+                order => (order with { Reason = reason?.Trim() }, null), cancellationToken);
+
+    public Task<MaintenanceResult<WorkOrder>> CancelAsync(long id, string? reason, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default) =>
+        Text("reason", reason, MaxReasonLength, required: false) is { } problem
+            ? Task.FromResult(MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, problem))
+            : ChangeAsync(id, actor, address, WorkOrderCommand.Cancel, AuditActions.WorkOrderCancelled, dispatch: true,
+                order => (order with { Reason = reason?.Trim(), ClosedAt = time.GetUtcNow() }, null), cancellationToken);
+
+    /// <summary>
+    /// Done, with the checklist's results (judged against the version the work order pinned) and who signed off; refused with
+    /// <see cref="MaintenanceError.Incomplete"/> and the problems when a required item is missing or a reading is out of
+    /// limits without a note.
+    /// </summary>
+    public async Task<MaintenanceResult<WorkOrder>> CompleteAsync(long id, IReadOnlyList<ChecklistAnswer> answers, string? signedBy,
+        MaintenanceActor actor, string? address, CancellationToken cancellationToken = default)
+    {
+        foreach (var answer in answers)
+        {
+            var problem = Text("note", answer.Note, MaxNoteLength, required: false)
+                ?? (answer.Value is { Length: > MaxValueLength } ? $"The value of '{answer.Item}' is too long." : null)
+                ?? (answer.Value is { } value && TextRules.Problem("value", value, multiline: true) is not null ? $"The value of '{answer.Item}' cannot be kept." : null);
+            if (problem is not null) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, problem);
+        }
+        if (Text("signedBy", signedBy, MaxTitleLength, required: false) is { } signedProblem)
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, signedProblem);
+        var photos = await PhotoItemsAsync(id, cancellationToken);
+        ChecklistOutcome? outcome = null;
+        var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Complete, AuditActions.WorkOrderCompleted, dispatch: false, order =>
+        {
+            var template = book.Template(order.ChecklistKey, order.ChecklistVersion)!;
+            outcome = ChecklistCheck.Judge(template, answers, photos);
+            return outcome.Accepted
+                ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = answers, Flagged = outcome.Flagged }, null)
+                : (null, "The checklist is not complete: " + string.Join(", ", outcome.Problems.Select(p => $"{p.Item} ({p.Reason.ToWire()})")) + ".");
+        }, cancellationToken);
+        return result.Error == MaintenanceError.Conflict && outcome is { Accepted: false }
+            ? result with { Error = MaintenanceError.Incomplete, Problems = outcome.Problems }
+            : result;
+    }
+
+    /// <summary>The alert a work order was raised from (its evidence), from memory or, once resolved long ago, the database.</summary>
+    public async Task<Alert?> FindAlertAsync(long alertId, CancellationToken cancellationToken = default)
+    {
+        if (alerts.Get(alertId) is { } alive) return alive;
+        await using var db = databases.CreateDbContext();
+        return await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken) is { } row ? row.ToAlert() : null;
+    }
+
+    private async Task<IReadOnlySet<string>> PhotoItemsAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        return (await db.WorkOrderAttachments.AsNoTracking().Where(a => a.WorkOrderId == id).Select(a => a.Item).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One command on one work order, under the book's gate: found and visible (else 404), allowed for the actor (403),
+    /// legal in its state (409), then <paramref name="change"/> (null with a reason: 409 or 400), mute kept in step, saved
+    /// with its audit line and results, published.
+    /// </summary>
+    private async Task<MaintenanceResult<WorkOrder>> ChangeAsync(long id, MaintenanceActor actor, string? address, WorkOrderCommand command,
+        string action, bool dispatch, Func<WorkOrder, (WorkOrder? Next, string? Refusal)> change, CancellationToken cancellationToken)
+    {
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.Get(id) is not { } order || !actor.CanSee(order, stores))
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.NotFound, $"There is no work order {id} among yours.");
+            if (dispatch ? !actor.CanDispatch(order.StoreCode, stores) : !actor.CanWork(order, stores))
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden, "This work order is not yours to change.");
+            if (WorkOrderFlow.Next(order.State, command) is not { } state)
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Conflict, $"A work order that is {order.State.ToWire()} cannot be {Past(command)}.");
+            var (changed, refusal) = change(order with { State = state });
+            if (changed is null)
+                return MaintenanceResult<WorkOrder>.Refused(command == WorkOrderCommand.Schedule ? MaintenanceError.Invalid : MaintenanceError.Conflict, refusal!);
+            var next = await KeepMuteInStepAsync(order, changed, actor.Name, address, cancellationToken);
+            var now = time.GetUtcNow();
+            await using var db = databases.CreateDbContext();
+            var row = await db.WorkOrders.FirstAsync(w => w.Id == id, cancellationToken);
+            MaintenanceRows.Copy(next, now, row);
+            if (command == WorkOrderCommand.Complete)
+            {
+                foreach (var answer in next.Results)
+                {
+                    db.WorkOrderResults.Add(new WorkOrderResultRow
+                    {
+                        WorkOrderId = id, Item = answer.Item, Value = answer.Value, Note = answer.Note, Flagged = next.Flagged.Contains(answer.Item),
+                    });
+                }
+            }
+            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, action, $"work order {id}", Details(next), address));
+            await db.SaveChangesAsync(cancellationToken);
+            book.Put(next);
+            return MaintenanceResult<WorkOrder>.Done(next);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>Entering in_progress mutes the subject (the longest a mute may last); leaving it ends that mute.</summary>
+    private async Task<WorkOrder> KeepMuteInStepAsync(WorkOrder before, WorkOrder after, string actor, string? address, CancellationToken cancellationToken)
+    {
+        if (after.State == WorkOrderState.InProgress && before.State != WorkOrderState.InProgress)
+        {
+            var now = time.GetUtcNow();
+            var mute = await alertService.MuteAsync(after.StoreCode, after.TerminalId, now, now + MuteWindow.Longest,
+                $"maintenance visit {after.Title}", actor, address, cancellationToken);
+            return after with { MuteId = mute.Id };
+        }
+        if (after.State != WorkOrderState.InProgress && before.MuteId is { } muteId)
+        {
+            if (alerts.Mutes.FirstOrDefault(m => m.Id == muteId) is { } mute) await alertService.UnmuteAsync(mute, actor, address, cancellationToken);
+            return after with { MuteId = null };
+        }
+        return after;
+    }
+
+    private async Task<WorkOrder> SaveNewAsync(WorkOrder order, AuditEntryRow audit, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var row = MaintenanceRows.Copy(order, order.CreatedAt);
+        db.WorkOrders.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Target = $"work order {row.Id}";
+        db.AuditEntries.Add(audit);
+        await db.SaveChangesAsync(cancellationToken);
+        var saved = order with { Id = row.Id };
+        book.Put(saved);
+        return saved;
+    }
+
+    /// <summary>Why the subject cannot have work: an unknown store, or a terminal that is not in it.</summary>
+    private string? Subject(string? storeCode, string? terminalId)
+    {
+        if (string.IsNullOrWhiteSpace(storeCode)) return "'storeCode' is required.";
+        if (TextRules.Problem("storeCode", storeCode) is not null || stores.Get(storeCode) is null) return $"There is no store '{storeCode}'.";
+        if (terminalId is null) return null;
+        return fleet.Get(terminalId) is { } t && string.Equals(t.StoreCode, storeCode, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"There is no terminal '{terminalId}' in store '{storeCode}'.";
+    }
+
+    internal static string? Text(string name, string? value, int max, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return required ? $"'{name}' is required." : null;
+        if (value.Length > max) return $"'{name}' may be at most {max} characters.";
+        return TextRules.Problem(name, value, multiline: name is "note" or "reason");
+    }
+
+    private static string Details(WorkOrder o) => o.State switch
+    {
+        WorkOrderState.Scheduled => $"{o.Assignee}, {o.ScheduledStart:u} – {o.ScheduledEnd:u}",
+        WorkOrderState.Done => $"done, signed by {o.SignedBy ?? "nobody"}, {o.Flagged.Count} flagged",
+        _ => o.Reason is null ? o.State.ToWire() : $"{o.State.ToWire()}: {o.Reason}",
+    };
+
+    private static string Past(WorkOrderCommand command) => command switch
+    {
+        WorkOrderCommand.Schedule => "scheduled",
+        WorkOrderCommand.Start => "started",
+        WorkOrderCommand.Wait => "put on hold",
+        WorkOrderCommand.Complete => "completed",
+        _ => "cancelled",
+    };
+}

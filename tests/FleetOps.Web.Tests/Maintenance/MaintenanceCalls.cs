@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Maintenance;
+
+/// <summary>The maintenance API as the tests call it (docs/api.md §8): each call asserts the status it expects.</summary>
+public static class MaintenanceCalls
+{
+    public static async Task<JsonObject> CreateWorkOrderAsync(this HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/workorders", body);
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        return await Expect.JsonObjectAsync(response);
+    }
+
+    /// <summary>A hand-made inspection of <paramref name="store"/>, due <paramref name="dueAt"/>.</summary>
+    public static Task<JsonObject> CreateInspectionAsync(this HttpClient client, string store, DateTimeOffset dueAt, string? terminalId = null) =>
+        client.CreateWorkOrderAsync(new { storeCode = store, terminalId, title = "Quarterly inspection", kind = "inspection", priority = "normal", dueAt,
+            checklist = "terminal_inspection" });
+
+    public static Task<HttpResponseMessage> ScheduleAsync(this HttpClient client, long id, string assignee, DateTimeOffset start, DateTimeOffset end) =>
+        client.PostAsJsonAsync($"/api/v1/workorders/{id}/schedule", new { assignee, start, end });
+
+    public static Task<HttpResponseMessage> CommandAsync(this HttpClient client, long id, string verb, object? body = null) =>
+        client.PostAsJsonAsync($"/api/v1/workorders/{id}/{verb}", body ?? new { });
+
+    public static async Task<JsonObject> WorkOrderAsync(this HttpClient client, long id)
+    {
+        using var response = await client.GetAsync($"/api/v1/workorders/{id}");
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        return await Expect.JsonObjectAsync(response);
+    }
+
+    public static async Task<JsonArray> WorkOrdersAsync(this HttpClient client, string query)
+    {
+        using var response = await client.GetAsync($"/api/v1/workorders{query}");
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        return (await Expect.JsonObjectAsync(response))["items"]!.AsArray();
+    }
+
+    /// <summary>Every item of the terminal inspection answered well, signed by the store manager.</summary>
+    public static object InspectionPassed() => new
+    {
+        results = new object[]
+        {
+            new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+            new { item = "printer_ok", value = true }, new { item = "signal_bars", value = 4 }, new { item = "manager_signature", value = "Li Wei" },
+        },
+        signedBy = "Li Wei",
+    };
+
+    public static long Id(this JsonObject order) => order["id"]!.GetValue<long>();
+}

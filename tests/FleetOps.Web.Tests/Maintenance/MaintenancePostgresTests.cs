@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Persistence;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetOps.Web.Tests.Maintenance;
+
+/// <summary>
+/// Maintenance on PostgreSQL: two nodes on one database generate a plan's work orders at the same moment, and each work
+/// order exists once (the unique plan + subject + occurrence key), the same in both nodes' books.
+/// </summary>
+public sealed class MaintenancePostgresTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+
+    [PostgresFact]
+    public async Task Two_nodes_generating_at_once_make_each_work_order_once()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (firstClock, secondClock) = (new FakeTimeProvider(now), new FakeTimeProvider(now));
+        await using var first = _database.Start(clock: firstClock);
+        var store = await first.CreateStoreAsync(Ids.New("S"));
+        using var admin = first.CreateAdminClient();
+        using var created = await admin.PostAsJsonAsync("/api/v1/maintenance/plans", new
+        {
+            name = "Daily check", storeCode = store, checklist = "terminal_inspection", every = new { count = 1, unit = "day" },
+            basis = "schedule", startsOn = now.AddDays(35).ToString("yyyy-MM-dd"), kind = "inspection", priority = "low",
+        });
+        await Expect.StatusAsync(created, HttpStatusCode.Created);
+        var planId = (await Expect.JsonObjectAsync(created)).Id();
+        await using var second = _database.Start(clock: secondClock);
+        Assert.NotNull(second.GetService<MaintenanceBook>().Plan(planId)); // loaded at start; nothing is due within 30 days yet
+        Assert.Empty(first.GetService<MaintenanceBook>().OfPlan(planId));
+
+        firstClock.AdjustTime(now.AddDays(10)); // both nodes see the plan's first days come into the window at once
+        secondClock.AdjustTime(now.AddDays(10));
+        await Task.WhenAll(first.GetService<PlanService>().GenerateAsync(), second.GetService<PlanService>().GenerateAsync(),
+            first.GetService<PlanService>().GenerateAsync(), second.GetService<PlanService>().GenerateAsync());
+
+        var mine = first.GetService<MaintenanceBook>().OfPlan(planId);
+        var theirs = second.GetService<MaintenanceBook>().OfPlan(planId);
+        Assert.InRange(mine.Count, 5, 7);
+        Assert.Equal(mine.Count, mine.Select(o => o.Occurrence).Distinct().Count());
+        Assert.Equal(mine.Select(o => o.Id).Order(), theirs.Select(o => o.Id).Order());
+    }
+
+    public Task InitializeAsync() => _database.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+}

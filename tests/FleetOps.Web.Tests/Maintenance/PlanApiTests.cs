@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Alerts;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+
+namespace FleetOps.Web.Tests.Maintenance;
+
+/// <summary>Preventive plans over HTTP on a fake clock: generation ahead, idempotent when run twice at once, the completion basis, refusals.</summary>
+[Collection(AlertClockCollection.Name)]
+public sealed class PlanApiTests(AlertClockApp app)
+{
+    private static async Task<JsonObject> CreatePlanAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/maintenance/plans", body);
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        return await Expect.JsonObjectAsync(response);
+    }
+
+    private static string LocalDate(DateTimeOffset at, int days = 0) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).AddDays(days).ToString("yyyy-MM-dd");
+
+    [Fact]
+    public async Task A_weekly_store_plan_books_its_technician_30_days_ahead_and_two_generators_at_once_make_each_work_order_once()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        using var admin = app.CreateAdminClient();
+
+        var plan = await CreatePlanAsync(admin, new
+        {
+            name = "Weekly UPS test", storeCode = store, checklist = "power_ups", every = new { count = 1, unit = "week" }, basis = "schedule",
+            startsOn = LocalDate(app.Now()), kind = "power", priority = "normal", defaultTechnician = technician.Email,
+        });
+        var planId = plan.Id();
+        var made = await admin.WorkOrdersAsync($"?store={store}");
+
+        Assert.Equal(5, made.Count); // today and every 7 days up to 30 days ahead
+        Assert.All(made, o => Assert.Equal(("scheduled", technician.Email, planId), (Expect.Wire(o!["state"]), Expect.Wire(o["assignee"]), o["planId"]!.GetValue<long>())));
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(Expect.Wire(made[0]!["dueAt"])), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Equal((LocalDate(app.Now()), 17), (due.ToString("yyyy-MM-dd"), due.Hour)); // the store's 17:00
+
+        // A day later a daily plan has one more day in its window; three generators (and the background one) race for it.
+        var daily = await CreatePlanAsync(admin, new
+        {
+            name = "Daily check", storeCode = store, checklist = "terminal_inspection", every = new { count = 1, unit = "day" }, basis = "schedule",
+            startsOn = LocalDate(app.Now()), kind = "inspection", priority = "low",
+        });
+        Assert.Equal(31, (await admin.WorkOrdersAsync($"?store={store}&state=open")).Count);
+        app.Clock!.AdjustTime(app.Now().AddDays(1)); // not Advance: a day of the fleet's 250 ms timers is not what this test is about
+        var plans = app.GetService<PlanService>();
+        await Task.WhenAll(plans.GenerateAsync(), plans.GenerateAsync(), plans.GenerateAsync());
+
+        var dailyOrders = app.GetService<MaintenanceBook>().OfPlan(daily.Id());
+        Assert.Equal(32, dailyOrders.Count);
+        Assert.Equal(32, dailyOrders.Select(o => o.Occurrence).Distinct().Count());
+        using var occurrences = await admin.GetAsync($"/api/v1/maintenance/plans/{planId}/occurrences?from={LocalDate(app.Now())}&to={LocalDate(app.Now(), 60)}");
+        var ahead = (await Expect.JsonObjectAsync(occurrences)).Items();
+        Assert.Equal(8, ahead.Count); // shown ahead in the calendar, beyond what is generated (yesterday's is no longer ahead)
+        Assert.Equal(4, ahead.Count(o => o["workOrderId"] is not null));
+    }
+
+    [Fact]
+    public async Task A_completion_basis_plan_makes_the_next_work_order_only_once_the_previous_is_done()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var (terminal, _) = await app.NewTerminalAsync(store);
+        using var admin = app.CreateAdminClient();
+        await CreatePlanAsync(admin, new
+        {
+            name = "Clean the reader", terminalIds = new[] { terminal }, checklist = "terminal_inspection", every = new { count = 2, unit = "month" },
+            basis = "completion", startsOn = LocalDate(app.Now(), 1), kind = "inspection", priority = "low",
+        });
+        var first = Assert.Single(await admin.WorkOrdersAsync($"?store={store}"))!.AsObject();
+        Assert.Equal(terminal, Expect.Wire(first["terminalId"]));
+        Assert.Equal(0, await app.GetService<PlanService>().GenerateAsync());
+
+        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "start"), HttpStatusCode.OK);
+        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "complete", MaintenanceCalls.InspectionPassed()), HttpStatusCode.OK);
+        await app.GetService<PlanService>().GenerateAsync();
+
+        var next = (await admin.WorkOrdersAsync($"?store={store}&state=open")).Single()!;
+        Assert.StartsWith(DateOnly.Parse(LocalDate(app.Now())).AddMonths(2).ToString("yyyy-MM-dd"), Expect.Wire(next["dueAt"]));
+    }
+
+    public static TheoryData<string, object> BadPlans() => new()
+    {
+        { "every.count below 1", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 0, unit = "week" }, startsOn = "2027-01-01" } },
+        { "two targets", new { name = "x", storeCode = "{store}", model = "A920", checklist = "power_ups", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01" } },
+        { "unknown checklist", new { name = "x", storeCode = "{store}", checklist = "nope", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01" } },
+        { "no start", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 1, unit = "week" } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPlans))]
+    public async Task A_plan_that_cannot_recur_is_a_400(string why, object body)
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var json = System.Text.Json.JsonSerializer.Serialize(body).Replace("{store}", store);
+
+        using var response = await admin.PostAsync("/api/v1/maintenance/plans", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FleetOps.Web.Alerts;
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Alerts;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+
+namespace FleetOps.Web.Tests.Maintenance;
+
+/// <summary>Work orders over HTTP (docs/api.md §8): from an alert to done, conflicts, the 422, versions, overdue alerts, access.</summary>
+[Collection(AlertClockCollection.Name)]
+public sealed class WorkOrderApiTests(AlertClockApp app)
+{
+    private async Task<long> AlertOfAsync(HttpClient admin, string store)
+    {
+        using var response = await admin.GetAsync($"/api/v1/alerts?store={store}");
+        return Assert.Single((await Expect.JsonObjectAsync(response)).Items())["id"]!.GetValue<long>();
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> MutesOfAsync(HttpClient admin, string store)
+    {
+        using var response = await admin.GetAsync("/api/v1/mutes");
+        return (await Expect.JsonObjectAsync(response)).Items().Where(m => Expect.Wire(m["storeCode"]) == store).ToList();
+    }
+
+    [Fact]
+    public async Task An_alert_becomes_a_network_check_that_the_technician_does_on_site_muted_until_done()
+    {
+        var (store, terminal, _) = await app.OfflineTerminalAsync();
+        var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        using var admin = app.CreateAdminClient();
+        using var tech = app.CreateTokenClient((await app.CreateApiTokenAsync(technician)).Token);
+        var alertId = await AlertOfAsync(admin, store);
+
+        var order = await admin.CreateWorkOrderAsync(new { alertId });
+        var again = await admin.CreateWorkOrderAsync(new { alertId });
+
+        Assert.Equal(order.Id(), again.Id()); // one open work order per alert
+        Assert.Equal(("network", "cable_network", terminal, alertId), (Expect.Wire(order["kind"]), Expect.Wire(order["checklistKey"]),
+            Expect.Wire(order["terminalId"]), order["alertId"]!.GetValue<long>()));
+        var now = app.Now();
+        await Expect.StatusAsync(await admin.ScheduleAsync(order.Id(), technician.Email, now.AddHours(1), now.AddHours(2)), HttpStatusCode.OK);
+        await Expect.StatusAsync(await tech.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var mute = Assert.Single(await MutesOfAsync(admin, store));
+        Assert.Equal(terminal, Expect.Wire(mute["terminalId"]));
+        Assert.StartsWith("maintenance visit", Expect.Wire(mute["reason"]));
+
+        var refused = await Expect.ProblemAsync(await tech.CommandAsync(order.Id(), "complete", new
+        {
+            results = new object[] { new { item = "cables_secured", value = true }, new { item = "ping_ms", value = 900 } },
+        }), HttpStatusCode.UnprocessableEntity);
+        var problems = refused["problems"]!.AsArray().Select(p => (Expect.Wire(p!["item"]), Expect.Wire(p["reason"]))).ToList();
+        Assert.Contains(("ping_ms", "out_of_limits"), problems);
+        Assert.Contains(("connectors_ok", "missing"), problems);
+        Assert.Contains(("manager_signature", "missing"), problems);
+        Assert.DoesNotContain(problems, p => p.Item1 == "backup_link"); // not required
+
+        using var done = await tech.CommandAsync(order.Id(), "complete", new
+        {
+            results = new object[]
+            {
+                new { item = "cables_secured", value = true }, new { item = "connectors_ok", value = true }, new { item = "router_ok", value = true },
+                new { item = "ping_ms", value = 900, note = "Uplink congested; ISP ticket raised" }, new { item = "packet_loss", value = 0 },
+                new { item = "manager_signature", value = "Li Wei" },
+            },
+            signedBy = "Li Wei",
+        });
+        Assert.Equal("done", Expect.Wire((await Expect.JsonObjectAsync(done))["state"]));
+        Assert.Empty(await MutesOfAsync(admin, store));
+        var detail = await admin.WorkOrderAsync(order.Id());
+        Assert.Equal("offline", Expect.Wire(detail["alert"]!["kind"]));
+        Assert.Equal(terminal, Expect.Wire(detail["alert"]!["terminalId"]));
+        Assert.True(detail["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "ping_ms")!["flagged"]!.GetValue<bool>());
+        Assert.Equal("Li Wei", Expect.Wire(detail["signedBy"]));
+        Assert.Contains(await app.AuditAsync(AuditActions.WorkOrderCompleted), a => a.Target == $"work order {order.Id()}");
+    }
+
+    [Fact]
+    public async Task Booking_a_technician_twice_at_once_warns_of_the_conflict_and_an_end_before_the_start_is_refused()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        using var admin = app.CreateAdminClient();
+        var start = app.Now().AddDays(1);
+        var first = await admin.CreateInspectionAsync(store, start.AddDays(2));
+        var second = await admin.CreateInspectionAsync(store, start.AddDays(2));
+        await Expect.StatusAsync(await admin.ScheduleAsync(first.Id(), technician.Email, start, start.AddHours(2)), HttpStatusCode.OK);
+
+        using var overlapping = await admin.ScheduleAsync(second.Id(), technician.Email, start.AddHours(1), start.AddHours(3));
+
+        var conflict = Assert.Single((await Expect.JsonObjectAsync(overlapping))["conflicts"]!.AsArray());
+        Assert.Equal(first.Id(), conflict!["id"]!.GetValue<long>());
+        Assert.Equal("scheduled", Expect.Wire((await admin.WorkOrderAsync(second.Id()))["state"])); // booked anyway
+        using var apart = await admin.ScheduleAsync(second.Id(), technician.Email, start.AddHours(2), start.AddHours(3));
+        Assert.Empty((await Expect.JsonObjectAsync(apart))["conflicts"]!.AsArray());
+        await Expect.ProblemAsync(await admin.ScheduleAsync(second.Id(), technician.Email, start.AddHours(3), start.AddHours(2)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Editing_a_checklist_makes_a_new_version_and_open_work_keeps_the_one_it_was_made_with()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var key = Ids.New("custom").ToLowerInvariant().Replace('-', '_');
+        using (var v1 = await admin.PutAsJsonAsync($"/api/v1/checklists/{key}", new
+        {
+            title = "Custom", items = new[] { new { key = "a", label = "Check A", type = "check", required = true } },
+        }))
+        {
+            Assert.Equal(1, (await Expect.JsonObjectAsync(v1))["version"]!.GetValue<int>());
+        }
+        var order = await admin.CreateWorkOrderAsync(new { storeCode = store, title = "Custom work", kind = "other", dueAt = app.Now().AddDays(3), checklist = key });
+
+        using var v2 = await admin.PutAsJsonAsync($"/api/v1/checklists/{key}", new
+        {
+            title = "Custom", items = new object[]
+            {
+                new { key = "a", label = "Check A", type = "check", required = true },
+                new { key = "b", label = "Reading B", type = "number", required = true, unit = "V", min = 1, max = 2 },
+            },
+        });
+
+        Assert.Equal(2, (await Expect.JsonObjectAsync(v2))["version"]!.GetValue<int>());
+        var detail = await admin.WorkOrderAsync(order.Id());
+        Assert.Equal(1, detail["checklist"]!["version"]!.GetValue<int>());
+        Assert.Single(detail["checklist"]!["items"]!.AsArray());
+        using var list = await admin.GetAsync("/api/v1/checklists");
+        var listed = (await list.Content.ReadFromJsonAsync<JsonArray>())!.Single(t => Expect.Wire(t!["key"]) == key)!;
+        Assert.Equal(2, listed["version"]!.GetValue<int>());
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        using var completed = await admin.CommandAsync(order.Id(), "complete", new { results = new[] { new { item = "a", value = true } } });
+        await Expect.StatusAsync(completed, HttpStatusCode.OK); // v1 has no "b" to miss
+    }
+
+    [Fact]
+    public async Task Work_past_due_raises_maintenance_overdue_which_resolves_when_it_is_cancelled()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddMinutes(5));
+        Assert.False(order["overdue"]!.GetValue<bool>());
+
+        await app.AdvanceAndEvaluateAsync(TimeSpan.FromMinutes(6));
+
+        Assert.True((await admin.WorkOrderAsync(order.Id()))["overdue"]!.GetValue<bool>());
+        using (var alerts = await admin.GetAsync($"/api/v1/alerts?store={store}&kind=maintenance_overdue"))
+        {
+            var alert = Assert.Single((await Expect.JsonObjectAsync(alerts)).Items());
+            Assert.Equal("warning", Expect.Wire(alert["severity"]));
+            Assert.Null(alert["terminalId"]);
+        }
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "cancel", new { reason = "Store closed for refit" }), HttpStatusCode.OK);
+        await app.GetService<AlertService>().EvaluateAsync();
+        using var after = await admin.GetAsync($"/api/v1/alerts?store={store}&kind=maintenance_overdue");
+        Assert.Empty((await Expect.JsonObjectAsync(after)).Items());
+        await Expect.ProblemAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.Conflict); // cancelled is final
+    }
+
+    [Fact]
+    public async Task Technicians_see_only_their_work_and_store_managers_see_their_stores_work_but_do_not_dispatch()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var mine = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        var other = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
+        var start = app.Now().AddDays(1);
+        await Expect.StatusAsync(await admin.ScheduleAsync(order.Id(), mine.Email, start, start.AddHours(1)), HttpStatusCode.OK);
+        using var mineClient = app.CreateTokenClient((await app.CreateApiTokenAsync(mine)).Token);
+        using var otherClient = app.CreateTokenClient((await app.CreateApiTokenAsync(other)).Token);
+        using var managerClient = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+
+        Assert.Single(await mineClient.WorkOrdersAsync(""));
+        Assert.Empty(await otherClient.WorkOrdersAsync(""));
+        await Expect.ProblemAsync(await otherClient.GetAsync($"/api/v1/workorders/{order.Id()}"), HttpStatusCode.NotFound);
+        await Expect.ProblemAsync(await otherClient.CommandAsync(order.Id(), "start"), HttpStatusCode.NotFound);
+        Assert.Single(await managerClient.WorkOrdersAsync($"?store={store}"));
+        await Expect.ProblemAsync(await managerClient.CommandAsync(order.Id(), "cancel"), HttpStatusCode.Forbidden);
+        await Expect.ProblemAsync(await managerClient.ScheduleAsync(order.Id(), other.Email, start, start.AddHours(1)), HttpStatusCode.Forbidden);
+        using var created = await mineClient.PostAsJsonAsync("/api/v1/workorders", new { storeCode = store, title = "x", dueAt = start, checklist = "terminal_inspection" });
+        await Expect.ProblemAsync(created, HttpStatusCode.Forbidden);
+        await Expect.StatusAsync(await mineClient.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_technicians_calendar_feed_lists_their_bookings_until_revoked()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        using var admin = app.CreateAdminClient();
+        using var tech = app.CreateTokenClient((await app.CreateApiTokenAsync(technician)).Token);
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
+        var start = app.Now().AddDays(1);
+        await Expect.StatusAsync(await admin.ScheduleAsync(order.Id(), technician.Email, start, start.AddHours(1)), HttpStatusCode.OK);
+
+        using var created = await tech.PostAsync("/api/v1/calendar/feed", null);
+        var token = Expect.Wire((await Expect.JsonObjectAsync(created))["token"]);
+        using var anonymous = app.CreateAnonymousClient();
+        using var feed = await anonymous.GetAsync($"/calendar/{token}.ics");
+
+        await Expect.StatusAsync(feed, HttpStatusCode.OK);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.Contains("BEGIN:VEVENT", ics);
+        Assert.Contains($"UID:workorder-{order.Id()}@fleetops", ics);
+        Assert.Contains("SUMMARY:Quarterly inspection", ics);
+        await Expect.StatusAsync(await tech.DeleteAsync("/api/v1/calendar/feed"), HttpStatusCode.NoContent);
+        await Expect.ProblemAsync(await anonymous.GetAsync($"/calendar/{token}.ics"), HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Maintenance;
+
+/// <summary>Photos of checklist items: real images kept and served only within the work order's store; too large or not an image, refused and not kept.</summary>
+public sealed class WorkOrderPhotoTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
+
+    private static MultipartFormDataContent Photo(byte[] bytes, string fileName, string item = "terminal_photo", string type = "image/jpeg")
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return new MultipartFormDataContent { { file, "file", fileName }, { new StringContent(item), "item" } };
+    }
+
+    private int StoredFiles()
+    {
+        var folder = app.GetService<WorkOrderPhotos>().Folder;
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+    }
+
+    [Fact]
+    public async Task A_photo_over_10_MiB_or_a_text_file_named_jpg_is_refused_and_nothing_is_kept()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+        var before = StoredFiles();
+        var large = new byte[11 * 1024 * 1024];
+        Jpeg.CopyTo(large, 0);
+
+        await Expect.ProblemAsync(await admin.PostAsync($"/api/v1/workorders/{order.Id()}/photos", Photo(large, "big.jpg")), HttpStatusCode.BadRequest);
+        await Expect.ProblemAsync(await admin.PostAsync($"/api/v1/workorders/{order.Id()}/photos", Photo("not a picture"u8.ToArray(), "notes.jpg")),
+            HttpStatusCode.BadRequest);
+        await Expect.ProblemAsync(await admin.PostAsync($"/api/v1/workorders/{order.Id()}/photos", Photo(Jpeg, "ok.jpg", item: "housing_intact")),
+            HttpStatusCode.BadRequest); // not a photo item
+
+        Assert.Equal(before, StoredFiles());
+        Assert.Empty((await admin.WorkOrderAsync(order.Id()))["photos"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_photo_is_served_to_people_of_its_store_and_to_nobody_else()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var elsewhere = await app.CreateStoreAsync(Ids.New("S"));
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        var otherManager = await app.CreateUserAsync(Roles.StoreManager, stores: [elsewhere]);
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+
+        using var uploaded = await admin.PostAsync($"/api/v1/workorders/{order.Id()}/photos", Photo(Jpeg, "terminal.png", type: "image/png"));
+        var url = Expect.Wire((await Expect.JsonObjectAsync(uploaded))["url"]);
+        await Expect.StatusAsync(uploaded, HttpStatusCode.Created);
+
+        using var mine = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+        using var theirs = app.CreateTokenClient((await app.CreateApiTokenAsync(otherManager)).Token);
+        using var served = await mine.GetAsync(url);
+        await Expect.StatusAsync(served, HttpStatusCode.OK);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType); // by its bytes, not by what the upload claimed
+        Assert.Equal(Jpeg, await served.Content.ReadAsByteArrayAsync());
+        await Expect.ProblemAsync(await theirs.GetAsync(url), HttpStatusCode.NotFound);
+        using var anonymous = app.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+    }
+}
