@@ -92,6 +92,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
             ("settings", "admin/settings", true),
             ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
+            ("calendar", "maintenance/calendar", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

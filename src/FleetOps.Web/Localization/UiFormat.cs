@@ -96,6 +96,9 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     /// <summary>A date in this language's short pattern ("2026/11/25" / "11/25/2026").</summary>
     public string Date(DateOnly date) => date.ToString("d", culture.Current);
 
+    /// <summary>A day's short name ("Mon" / "周一").</summary>
+    public string Weekday(DateOnly date) => culture.Current.DateTimeFormat.GetAbbreviatedDayName(date.DayOfWeek);
+
     /// <summary>"¥128.00" in Chinese, "CN¥128.00" in English; the currency's own number of decimals (JPY none).</summary>
     public string Money(long minor, string? currency) => FleetOps.Core.Transactions.Money.Display(minor, currency, culture.Current);
 

@@ -1,0 +1,172 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The maintenance calendar (issue 14 item 4) on the test clock: 2026-11-25 00:00 UTC is Wednesday 08:00 in the stores'
+/// zone (Asia/Shanghai), so the week shown by default runs Monday 23 to Sunday 29 November.
+/// </summary>
+public sealed class MaintenanceCalendarTests : FleetComponentTest
+{
+    private readonly UserAccess _technician;
+    private readonly UserAccess _other;
+    private readonly IRenderedComponent<MudBlazor.MudSnackbarProvider> _snackbars;
+
+    public MaintenanceCalendarTests()
+    {
+        RenderPopoverProvider();
+        _snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        _technician = CreateUser(Roles.Technician, stores: ["S-1", "S-2"], email: "tech@fleetops.test", displayName: "Tess Tech");
+        _other = CreateUser(Roles.Technician, stores: ["S-1"], email: "other@fleetops.test", displayName: "Otto Other");
+    }
+
+    private static AngleSharp.Dom.IElement Day(IRenderedComponent<MaintenanceCalendar> cut, string date) => cut.Find($"[data-testid=calendar-day-{date}]");
+
+    private string Address => Services.GetRequiredService<NavigationManager>().Uri;
+
+    [Fact]
+    public void A_booking_shows_on_its_local_day_and_two_overlapping_bookings_of_one_technician_are_both_marked()
+    {
+        var first = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26)); // Thu 10:00
+        var second = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26.5));
+        var apart = BookWork(AddWorkOrder("S-1", "Printer cleaning", TimeSpan.FromDays(3)), _other, TimeSpan.FromHours(26));
+
+        var cut = Render<MaintenanceCalendar>();
+
+        var thursday = Day(cut, "2026-11-26");
+        Assert.Contains("10:00–11:00", thursday.TextContent);
+        Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{first.Id}]")!.GetAttribute("data-conflict"));
+        Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{second.Id}]")!.GetAttribute("data-conflict"));
+        Assert.Equal("no", thursday.QuerySelector($"[data-testid=calendar-order-{apart.Id}]")!.GetAttribute("data-conflict"));
+        Assert.Equal("11/23/2026 – 11/29/2026", cut.Find("[data-testid=calendar-title]").TextContent);
+    }
+
+    [Fact]
+    public void Dragging_open_work_onto_a_day_books_it_for_the_chosen_technician_and_it_moves_without_reload()
+    {
+        var order = AddWorkOrder("S-1", "Battery replacement", TimeSpan.FromDays(5));
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?technician=tech@fleetops.test");
+        var card = cut.Find($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{order.Id}]");
+
+        card.TriggerEvent("ondragstart", new DragEventArgs());
+        Day(cut, "2026-11-27").TriggerEvent("ondrop", new DragEventArgs());
+
+        var booked = Maintenance.Get(order.Id)!;
+        Assert.Equal("tech@fleetops.test", booked.Assignee);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)), booked.ScheduledStart);
+        Assert.Equal(TimeSpan.FromHours(1), booked.ScheduledEnd - booked.ScheduledStart);
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.NotNull(Day(cut, "2026-11-27").QuerySelector($"[data-testid=calendar-order-{order.Id}]")));
+        Assert.Empty(cut.FindAll($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{order.Id}]"));
+    }
+
+    [Fact]
+    public void Open_work_dropped_with_nobody_chosen_is_not_booked_and_the_dispatcher_is_told_to_choose()
+    {
+        var order = AddWorkOrder("S-1", "Battery replacement", TimeSpan.FromDays(5));
+        var cut = Render<MaintenanceCalendar>();
+
+        cut.Find($"[data-testid=calendar-order-{order.Id}]").TriggerEvent("ondragstart", new DragEventArgs());
+        Day(cut, "2026-11-27").TriggerEvent("ondrop", new DragEventArgs());
+
+        Assert.Null(Maintenance.Get(order.Id)!.ScheduledStart);
+        _snackbars.WaitForAssertion(() => Assert.Contains("Choose a technician first", _snackbars.Markup));
+    }
+
+    [Fact]
+    public void On_a_touch_screen_move_then_place_reschedules_a_booking_keeping_its_time_and_length_and_warns_of_an_overlap()
+    {
+        var moved = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(6)), _technician, TimeSpan.FromHours(26)); // Thu 10:00
+        var there = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(6)), _technician, TimeSpan.FromHours(50)); // Fri 10:00
+        var cut = Render<MaintenanceCalendar>();
+
+        cut.Find($"[data-testid=move-{moved.Id}]").Click();
+        Assert.Contains("UPS test", cut.Find("[data-testid=calendar-moving]").TextContent);
+        Day(cut, "2026-11-27").QuerySelector("[data-testid=place-here]")!.Click();
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(8)), Maintenance.Get(moved.Id)!.ScheduledStart);
+        Assert.Equal(there.ScheduledEnd, Maintenance.Get(moved.Id)!.ScheduledEnd);
+        _snackbars.WaitForAssertion(() => Assert.Contains("\"UPS test\" is booked, but it overlaps: Cable check.", _snackbars.Markup));
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Equal("yes", Day(cut, "2026-11-27").QuerySelector($"[data-testid=calendar-order-{there.Id}]")?.GetAttribute("data-conflict")));
+    }
+
+    [Fact]
+    public void A_technician_sees_only_their_own_bookings_and_cannot_move_them()
+    {
+        var mine = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
+        var theirs = BookWork(AddWorkOrder("S-1", "Printer cleaning", TimeSpan.FromDays(3)), _other, TimeSpan.FromHours(28));
+        SignIn(_technician);
+
+        var cut = Render<MaintenanceCalendar>();
+
+        Assert.NotNull(cut.Find($"[data-testid=calendar-order-{mine.Id}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=calendar-order-{theirs.Id}]"));
+        Assert.Empty(cut.FindAll("[data-testid=calendar-unbooked]"));
+        Assert.Empty(cut.FindAll("[data-testid^=move-]"));
+        Assert.Equal("false", cut.Find($"[data-testid=calendar-order-{mine.Id}]").GetAttribute("draggable"));
+    }
+
+    [Fact]
+    public void A_store_manager_sees_the_visits_planned_for_their_store_only()
+    {
+        var here = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
+        var elsewhere = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(28));
+        SignInAsStoreManager("S-2");
+
+        var cut = Render<MaintenanceCalendar>();
+
+        Assert.NotNull(cut.Find($"[data-testid=calendar-order-{here.Id}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=calendar-order-{elsewhere.Id}]"));
+        Assert.Empty(cut.FindAll("[data-testid^=move-]"));
+    }
+
+    [Fact]
+    public void The_view_and_date_come_from_the_address_and_stepping_writes_them_back()
+    {
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?view=month&date=2026-12-10");
+
+        Assert.NotNull(cut.Find("[data-testid=calendar-day-2026-12-31]"));
+        Assert.NotNull(cut.Find("[data-testid=calendar-day-2026-11-30]")); // the month starts on a Tuesday: its week is shown whole
+        cut.Find("[data-testid=calendar-next]").Click();
+
+        Assert.Contains("date=2027-01-10", Address);
+        Assert.Contains("view=month", Address);
+        Assert.NotNull(cut.Find("[data-testid=calendar-day-2027-01-31]"));
+    }
+
+    [Fact]
+    public void A_plans_visits_beyond_the_generated_ones_show_ahead()
+    {
+        var plans = Services.GetRequiredService<FleetOps.Web.Maintenance.PlanService>();
+        var draft = new FleetOps.Web.Maintenance.PlanDraft("Quarterly UPS test", "S-1", null, null, DefaultChecklists.PowerUps, 1, RecurrenceUnit.Week,
+            RecurrenceBasis.Schedule, new DateOnly(2026, 11, 2), WorkOrderKind.Power, WorkOrderPriority.Normal);
+        var plan = Wait(() => plans.CreateAsync(draft, FleetOps.Web.Maintenance.MaintenanceActor.Bootstrap, null)).Value!;
+
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?date=2027-02-08"); // beyond 30 days: nothing generated yet
+
+        Assert.NotNull(Day(cut, "2027-02-08").QuerySelector($"[data-testid=calendar-planned-{plan.Id}-S-1]"));
+    }
+
+    [Fact]
+    public void The_calendar_speaks_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3));
+
+        var cut = Render<MaintenanceCalendar>();
+
+        Assert.Contains("维护日历", cut.Markup);
+        Assert.Contains("待预约", cut.Find("[data-testid=calendar-unbooked]").TextContent);
+        Assert.Contains("周四", Day(cut, "2026-11-26").TextContent);
+    }
+}
