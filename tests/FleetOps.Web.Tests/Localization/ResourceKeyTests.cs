@@ -84,8 +84,9 @@ public sealed partial class ResourceKeyTests
 
     /// <summary>Enum.{EnumType}.{wire_name} for every member of every Core enumeration shown to people.</summary>
     private static IEnumerable<string> EnumKeys() =>
-        from type in typeof(WireNames).Assembly.GetTypes()
+        from type in typeof(WireNames).Assembly.GetTypes().Concat(typeof(FleetOps.Web.Localization.UiText).Assembly.GetTypes()) // Core's, and the pages' own (calendar views)
         where type.IsEnum && type.IsPublic && !type.Name.EndsWith("Sort", StringComparison.Ordinal)
+            && type.GetFields(BindingFlags.Public | BindingFlags.Static).All(f => f.IsDefined(typeof(System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute)))
         from name in (IReadOnlyList<string>)typeof(WireNames).GetMethod(nameof(WireNames.Names), BindingFlags.Public | BindingFlags.Static)!
             .MakeGenericMethod(type).Invoke(null, null)!
         select $"Enum.{type.Name}.{name}";
