@@ -166,7 +166,9 @@ public sealed class AdminStoreTerminalFormsTests : FleetComponentTest
         var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
 
         cut.WaitForElement("[data-testid=edit-terminal]").Click();
-        _dialogs.WaitForElement("[data-testid=terminal-store]").Closest(".mud-select")!.MouseDown();
+        var store = _dialogs.WaitForElement("input[data-testid=terminal-store]");
+        store.Focus();
+        store.Input("S-2");
         _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("S-2 · Store S-2")).Click();
         _dialogs.Find("[data-testid=terminal-save]").Click();
 

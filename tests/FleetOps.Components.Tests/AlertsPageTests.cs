@@ -14,10 +14,11 @@ namespace FleetOps.Components.Tests;
 public sealed class AlertsPageTests : FleetComponentTest
 {
     private readonly IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs;
+    private readonly IRenderedComponent<MudBlazor.MudPopoverProvider> _popovers;
 
     public AlertsPageTests()
     {
-        RenderPopoverProvider();
+        _popovers = Context.Render<MudBlazor.MudPopoverProvider>();
         _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         AddStore("S-1");
         AddStore("S-2", region: "North");
@@ -98,6 +99,25 @@ public sealed class AlertsPageTests : FleetComponentTest
         page.WaitForAssertion(() => Assert.Contains(Rows(page), r => r.Contains("T-3")));
         Assert.DoesNotContain(Rows(page), r => r.Contains("T-1"));
         Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count"));
+    }
+
+    [Fact]
+    public void The_store_filter_offers_the_stores_that_match_what_is_typed_and_narrows_the_list_and_the_address()
+    {
+        GoOffline("T-1", "T-3");
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count));
+
+        var store = page.Find("input[data-testid=alert-store]");
+        store.Focus();
+        store.Input("north");
+        Clock.Advance(TimeSpan.FromSeconds(1)); // the box searches once typing pauses, on the app's clock
+        // Focus alone offers every store; what was typed narrows the list once the box has searched.
+        _popovers.WaitForAssertion(() => Assert.Equal("S-2 · Store S-2 (North)", Assert.Single(_popovers.FindAll(".mud-list-item")).TextContent.Trim()));
+        _popovers.Find(".mud-list-item").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("T-3", Assert.Single(Rows(page))));
+        Assert.Contains("store=S-2", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
     }
 
     [Fact]

@@ -59,9 +59,6 @@ public partial class TerminalDialog
         else _storeCode = PresetStore is null ? null : Stores.Get(PresetStore)?.Code;
     }
 
-    private string StoreText(string? code) =>
-        code is null ? "" : Stores.Get(code) is { } s ? T["Registration.StoreChoice", s.Code, s.Name, s.Region] : code;
-
     private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? F.Message(messages[0]) : null;
 
     private string Label(string field) => field switch

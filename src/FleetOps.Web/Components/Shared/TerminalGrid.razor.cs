@@ -159,7 +159,7 @@ public partial class TerminalGrid
         ? _scope.Terminals(Fleet, Stores)
         : _scope.AllowsStore(FixedStore, Stores) ? Fleet.InStore(FixedStore) : [];
 
-    private IEnumerable<StoreInfo> VisibleStores => Stores.All.Where(_scope.AllowsStore);
+    private IReadOnlyList<StoreInfo> _visibleStores = [];
 
     private Task OnSearchChanged(string? value) => SetFilter(() => _search = value);
 
@@ -190,6 +190,7 @@ public partial class TerminalGrid
 
     private void RefreshChoices()
     {
+        _visibleStores = Stores.All.Where(_scope.AllowsStore).ToList();
         var scope = FleetScope().ToList();
         _models = scope.Select(t => t.Model).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         _versions = scope.Select(t => t.AppVersion).OfType<string>().Distinct()
