@@ -1,4 +1,7 @@
 using FleetOps.Web.Alerts;
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Persistence;
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
@@ -85,6 +88,15 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<FleetOps.Web.Api.SoftwareTargetEditor>();
         // Store power incidents, derived from the fleet and the book above.
         Services.AddSingleton<PowerIncidents>();
+        // Maintenance (issue 14): the real book with the shipped checklists, its services on this test's database, photos
+        // beside it on disk.
+        Maintenance = new MaintenanceBook(Clock, NullLogger<MaintenanceBook>.Instance);
+        Maintenance.Load(DefaultChecklists.All, [], []);
+        Services.AddSingleton(Maintenance);
+        Services.AddSingleton(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Database.Path}" });
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MaintenanceOptions()));
+        Services.AddSingleton<MaintenanceService>();
+        Services.AddSingleton<WorkOrderPhotos>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
@@ -116,6 +128,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected CaseBook Cases { get; }
 
     protected AlertBook Alerts { get; }
+
+    /// <summary>Work orders, plans and checklists as the maintenance pages read them; <see cref="MaintenanceService"/> (from <see cref="Services"/>) writes them.</summary>
+    protected MaintenanceBook Maintenance { get; }
 
     protected FleetOps.Core.Alerts.AlertOptions AlertOptions { get; } = new();
 
@@ -260,6 +275,23 @@ public abstract class FleetComponentTest : IAsyncLifetime
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>A work order made by hand as an administrator would, due <paramref name="dueIn"/> from now (negative: already overdue).</summary>
+    protected WorkOrder AddWorkOrder(string storeCode, string title, TimeSpan dueIn, string? terminalId = null,
+        string checklist = DefaultChecklists.TerminalInspection, WorkOrderPriority priority = WorkOrderPriority.Normal)
+    {
+        var draft = new WorkOrderDraft(storeCode, terminalId, title, WorkOrderKind.Inspection, priority, Now + dueIn, checklist);
+        var result = Wait(() => Services.GetRequiredService<MaintenanceService>().CreateAsync(draft, MaintenanceActor.Bootstrap, null));
+        return result.Value ?? throw new InvalidOperationException(result.Detail);
+    }
+
+    /// <summary>Books the work to <paramref name="technician"/> from <paramref name="startsIn"/> for an hour, as a dispatcher does.</summary>
+    protected WorkOrder BookWork(WorkOrder order, UserAccess technician, TimeSpan startsIn)
+    {
+        var result = Wait(() => Services.GetRequiredService<MaintenanceService>()
+            .ScheduleAsync(order.Id, technician.Email, Now + startsIn, Now + startsIn + TimeSpan.FromHours(1), MaintenanceActor.Bootstrap, null));
+        return result.Value ?? throw new InvalidOperationException(result.Detail);
     }
 
     protected string NextId() => $"e-{Interlocked.Increment(ref _eventSequence)}";
