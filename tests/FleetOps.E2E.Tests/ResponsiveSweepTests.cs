@@ -75,9 +75,9 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A WeCom robot nobody answers for (port 9, discard): the webhooks page has a long address and a log line with an error.
         await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
 
-        // A work order booked to the sweep's technician: the maintenance list has a row for every role.
+        // A work order booked to the sweep's technician: the maintenance list has a row and every role may open its page.
         var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
-        await api.CreateWorkOrderAsync(store, terminal, technician.Email);
+        var workOrder = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
 
         var roles = new (string Name, E2EUser User)[]
         {
@@ -96,7 +96,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
             ("settings", "admin/settings", true),
             ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
-            ("maintenance", "maintenance", true),
+            ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

@@ -15,7 +15,7 @@ public static class AccessMatrixRows
     /// </summary>
     public static readonly string[] Pages =
         ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power",
-         "/maintenance"];
+         "/maintenance", "/maintenance/workorders/1"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
