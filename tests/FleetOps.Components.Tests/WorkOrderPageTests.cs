@@ -4,6 +4,7 @@ using FleetOps.Core.Maintenance;
 using FleetOps.Web.Components.Maintenance;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
@@ -150,5 +151,27 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Contains("进行中", cut.Find("[data-testid=work-order-state]").TextContent);
         Assert.Contains("完成", cut.Find("[data-testid=complete]").TextContent);
         Assert.Contains("通过", cut.Find("[data-testid=item-adapter_ok] [data-testid=pass]").TextContent);
+    }
+
+    [Fact]
+    public void A_photo_is_refused_when_too_large_or_not_an_image_and_kept_when_it_is_one()
+    {
+        var cut = OpenAsTechnician();
+        var upload = (InputFileContent file) => cut.FindComponent<InputFile>().UploadFiles(file);
+        var refusal = () => cut.Find("[data-testid=item-ups_photo] [data-testid=photo-refusal]").TextContent;
+
+        upload(InputFileContent.CreateFromBinary(new byte[11 * 1024 * 1024], "ups.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Contains("larger than 10 MiB", refusal()));
+
+        upload(InputFileContent.CreateFromText("not a picture", "ups.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Contains("not a photo", refusal()));
+        Assert.Empty(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        upload(InputFileContent.CreateFromBinary(png, "ups.png", contentType: "image/png"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=item-ups_photo] img[data-testid=photo]")));
+        Assert.Empty(cut.FindAll("[data-testid=item-ups_photo] [data-testid=photo-refusal]"));
+        var photo = Assert.Single(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+        Assert.Equal("ups_photo", photo.Item);
     }
 }
