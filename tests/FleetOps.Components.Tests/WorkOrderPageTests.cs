@@ -19,11 +19,12 @@ public sealed class WorkOrderPageTests : FleetComponentTest
 {
     private readonly UserAccess _technician;
     private readonly WorkOrder _order;
+    private readonly IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs;
 
     public WorkOrderPageTests()
     {
         Context.Render<MudBlazor.MudPopoverProvider>();
-        Context.Render<MudBlazor.MudDialogProvider>();
+        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         AddStore("S-1");
         Register("S-1", "T-1");
         _technician = CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Li Gong");
@@ -173,5 +174,19 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Empty(cut.FindAll("[data-testid=item-ups_photo] [data-testid=photo-refusal]"));
         var photo = Assert.Single(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
         Assert.Equal("ups_photo", photo.Item);
+    }
+
+    [Fact]
+    public void The_technician_puts_the_work_on_hold_with_a_reason_everyone_then_reads()
+    {
+        var cut = OpenAsTechnician();
+
+        cut.Find("[data-testid=wait]").Click();
+        _dialogs.Find("textarea[data-testid=reason]").Input("waiting for a new UPS battery");
+        _dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("waiting: waiting for a new UPS battery", cut.Find("[data-testid=work-order-reason]").TextContent));
+        Assert.Equal(WorkOrderState.Waiting, Maintenance.Get(_order.Id)!.State);
+        Assert.Empty(cut.FindAll("[data-testid=complete]"));
     }
 }
