@@ -186,4 +186,40 @@ public sealed class AlertsPageTests : FleetComponentTest
         Assert.Empty(Alerts.Mutes);
         bell.WaitForAssertion(() => Assert.Equal("1", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
     }
+
+    [Fact]
+    public void One_click_on_an_offline_alert_raises_a_network_check_and_a_second_click_opens_the_same_one()
+    {
+        GoOffline("T-1");
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        page.Find("[data-testid=work-order]").Click();
+
+        var alert = Assert.Single(Alerts.Active);
+        var order = Maintenance.OpenForAlert(alert.Id);
+        Assert.NotNull(order);
+        Assert.Equal(("T-1", FleetOps.Core.Maintenance.WorkOrderKind.Network, FleetOps.Core.Maintenance.DefaultChecklists.CableNetwork),
+            (order.TerminalId, order.Kind, order.ChecklistKey));
+        Assert.EndsWith($"/maintenance/workorders/{order.Id}", navigation.Uri);
+
+        navigation.NavigateTo("alerts");
+        page.Find("[data-testid=work-order]").Click();
+
+        Assert.Single(Maintenance.All);
+        Assert.EndsWith($"/maintenance/workorders/{order.Id}", navigation.Uri);
+    }
+
+    [Fact]
+    public void Only_dispatchers_are_offered_a_work_order_on_an_alert()
+    {
+        GoOffline("T-1");
+        SignInAsStoreManager("S-1");
+
+        var page = Render<AlertsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+        Assert.Empty(page.FindAll("[data-testid=work-order]"));
+    }
 }

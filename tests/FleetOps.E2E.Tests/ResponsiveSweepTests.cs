@@ -75,12 +75,16 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A WeCom robot nobody answers for (port 9, discard): the webhooks page has a long address and a log line with an error.
         await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
 
+        // A work order booked to the sweep's technician: the maintenance list has a row and every role may open its page.
+        var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
+        var workOrder = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
+
         var roles = new (string Name, E2EUser User)[]
         {
             ("administrator", E2EFixture.Administrator),
             ("region", await fixture.CreateUserAsync(Roles.RegionalManager, regions: [region])),
             ("store", await fixture.CreateUserAsync(Roles.StoreManager, stores: [store])),
-            ("technician", await fixture.CreateUserAsync(Roles.Technician, stores: [store])),
+            ("technician", technician),
         };
         (string Name, string Url, bool Live)[] pages =
         [
@@ -93,6 +97,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("settings", "admin/settings", true),
             ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
             ("calendar", "maintenance/calendar", true),
+            ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

@@ -54,6 +54,22 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
     }
 
+    /// <summary>A work order at the terminal due tomorrow, booked to <paramref name="assignee"/> for an hour from now; returns its id.</summary>
+    public async Task<long> CreateWorkOrderAsync(string storeCode, string terminalId, string assignee)
+    {
+        using var created = await SendAdminAsync(HttpMethod.Post, "api/v1/workorders", JsonContent.Create(new
+        {
+            storeCode, terminalId, title = "Power supply and UPS test", kind = "power", priority = "high", dueAt = DateTimeOffset.UtcNow.AddDays(1),
+            checklist = "power_ups",
+        }));
+        await ExpectAsync(created, HttpStatusCode.Created);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        using var booked = await SendAdminAsync(HttpMethod.Post, $"api/v1/workorders/{id}/schedule",
+            JsonContent.Create(new { assignee, start = DateTimeOffset.UtcNow, end = DateTimeOffset.UtcNow.AddHours(1) }));
+        await ExpectAsync(booked, HttpStatusCode.OK);
+        return id;
+    }
+
     /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {

@@ -14,7 +14,8 @@ public static class AccessMatrixRows
     /// to sign-in). What a page then shows is scoped by the same services the API, export and hub rows below check.
     /// </summary>
     public static readonly string[] Pages =
-        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power"];
+        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power",
+         "/maintenance", "/maintenance/workorders/1"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 

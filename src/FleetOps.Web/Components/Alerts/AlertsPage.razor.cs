@@ -4,7 +4,9 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Api;
+using FleetOps.Web.Components.Maintenance;
 using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Maintenance;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +30,17 @@ public partial class AlertsPage
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MaintenanceService Maintenance { get; set; } = default!;
+    [Inject] private MaintenanceBook WorkOrders { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>Alerts a technician's visit fixes (issue 14): one click raises the work, with the alert as its evidence.</summary>
+    private static readonly HashSet<AlertKind> WorkKinds =
+    [
+        AlertKind.UnstablePower, AlertKind.BatteryWeak, AlertKind.UnsupportedSoftware, AlertKind.UpdateOverdue, AlertKind.Offline, AlertKind.StorePowerOutage,
+    ];
+
+    private MaintenanceActor? _actor;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
@@ -49,6 +62,7 @@ public partial class AlertsPage
     protected override async Task OnInitializedAsync()
     {
         _scope = await Access.ScopeAsync();
+        _actor = await WorkActor.ResolveAsync(Access);
         _visibleStores = Stores.All.Where(_scope.AllowsStore).OrderBy(s => s.Code).ToList();
         _address = FollowAddress(async () =>
         {
@@ -156,6 +170,25 @@ public partial class AlertsPage
     {
         await Service.UnmuteAsync(mute, await Access.ActorNameAsync(), null);
         await LoadAsync();
+    }
+
+    private bool OffersWorkOrder(Alert a) => a.IsActive && WorkKinds.Contains(a.Kind) && _actor?.CanDispatch(a.StoreCode, Stores) == true;
+
+    /// <summary>Opens the alert's work order, raising it first when there is none open (a second click opens the same one).</summary>
+    private async Task WorkOrderAsync(Alert alert)
+    {
+        var order = WorkOrders.OpenForAlert(alert.Id);
+        if (order is null)
+        {
+            var result = await Maintenance.CreateFromAlertAsync(alert.Id, _actor!, null);
+            if (result.Value is null)
+            {
+                Snackbar.Add(F.Message(result.Detail ?? ""), Severity.Error);
+                return;
+            }
+            order = result.Value;
+        }
+        Navigation.NavigateTo(WorkOrdersPage.PathOf(order.Id));
     }
 
     private string StateWords(Alert a, bool muted) => muted ? T["Alerts.StateMuted", F.Name(a.State)] : F.Name(a.State);

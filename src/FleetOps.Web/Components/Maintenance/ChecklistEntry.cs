@@ -1,0 +1,13 @@
+namespace FleetOps.Web.Components.Maintenance;
+
+/// <summary>
+/// What the technician has entered for one checklist item so far, kept by the work order page while they go through the
+/// list (a live refresh of the page must not throw it away); sent as a <c>ChecklistAnswer</c> on completion.
+/// </summary>
+public sealed class ChecklistEntry
+{
+    public string? Value { get; set; }
+    public string? Note { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Note);
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using FleetOps.Core.Alerts;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Maintenance;
+
+/// <summary>
+/// One work order, phone- and tablet-first: what and where, the alert it came from, the dispatcher's booking, and for the
+/// person doing it start → checklist → complete (or on hold). It exists only for those <see cref="MaintenanceActor.CanSee"/>
+/// lets see it — anyone else gets the not-found panel, as the API answers 404 — and offers only the commands the services
+/// would accept from them. Live: another person's change (a booking, a cancel) shows at once; what the technician has
+/// typed into the checklist stays.
+/// </summary>
+public partial class WorkOrderPage
+{
+    [Inject] private MaintenanceBook Book { get; set; } = default!;
+    [Inject] private MaintenanceService Service { get; set; } = default!;
+    [Inject] private WorkOrderPhotos Photos { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter] public long Id { get; set; }
+
+    private long? _following;
+    private bool _loaded;
+    private MaintenanceActor _actor = new("", "", FleetOps.Core.Access.AccessScope.Nothing);
+    private WorkOrder? _order;
+    private ChecklistTemplate? _template;
+    private Alert? _alert;
+    private MaintenancePlan? _plan;
+    private IReadOnlyList<WorkOrderPhoto> _photos = [];
+    private readonly Dictionary<string, ChecklistEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _photoRefusals = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, ChecklistProblemReason> _problems = new Dictionary<string, ChecklistProblemReason>();
+    private bool _canWork;
+    private bool _canDispatch;
+    private bool _busy;
+    private DateTimeOffset _now;
+
+    /// <summary>The checklist is filled in while the visit is in progress, by whoever may work on it.</summary>
+    private bool Editing => _canWork && _order?.State == WorkOrderState.InProgress;
+
+    private string? Zone => _order is null ? null : Stores.Get(_order.StoreCode)?.TimeZone;
+
+    private string ChecklistTitle => _template is null ? "" : ChecklistText.Title(T, _template);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_following == Id) return;
+        StopFollowing();
+        _following = Id;
+        _actor = await WorkActor.ResolveAsync(Access);
+        _entries.Clear();
+        _photoRefusals.Clear();
+        _problems = new Dictionary<string, ChecklistProblemReason>();
+        await LoadAsync();
+        _loaded = true;
+        Follow(Book, o => o.Id == Id);
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _now = Time.GetUtcNow();
+        var before = _order;
+        _order = Book.Get(Id) is { } order && _actor.CanSee(order, Stores) ? order : null;
+        if (_order is null) return;
+        _canWork = _actor.CanWork(_order, Stores);
+        _canDispatch = _actor.CanDispatch(_order.StoreCode, Stores);
+        _template = Book.Template(_order.ChecklistKey, _order.ChecklistVersion);
+        _plan = _order.PlanId is { } planId ? Book.Plan(planId) : null;
+        if (_order.AlertId is { } alertId && _alert?.Id != alertId) _alert = await Service.FindAlertAsync(alertId);
+        if (before is null || !_order.IsOpen && before.IsOpen) ShowResults(_order);
+        if (before is null) _photos = await Photos.ListAsync(Id);
+    }
+
+    /// <summary>The recorded results (a finished work order), or nothing yet; what is being typed is never overwritten by a refresh.</summary>
+    private void ShowResults(WorkOrder order)
+    {
+        _entries.Clear();
+        foreach (var answer in order.Results) _entries[answer.Item] = new ChecklistEntry { Value = answer.Value, Note = answer.Note };
+    }
+
+    private ChecklistEntry EntryOf(string item) => _entries.TryGetValue(item, out var entry) ? entry : _entries[item] = new ChecklistEntry();
+
+    private async Task StartAsync() => await RunAsync(() => Service.StartAsync(Id, _actor, null), T["WorkOrder.Started"]);
+
+    private async Task WaitAsync()
+    {
+        if (await ReasonAsync(T["WorkOrder.Wait"], T["WorkOrder.Wait"]) is { } reason)
+            await RunAsync(() => Service.WaitAsync(Id, reason.Length == 0 ? null : reason, _actor, null), T["WorkOrder.Waiting"]);
+    }
+
+    private async Task CancelAsync()
+    {
+        if (await ReasonAsync(T["WorkOrder.Cancel"], T["WorkOrder.Cancel"]) is { } reason)
+            await RunAsync(() => Service.CancelAsync(Id, reason.Length == 0 ? null : reason, _actor, null), T["WorkOrder.Cancelled"]);
+    }
+
+    private async Task CompleteAsync()
+    {
+        var answers = _template!.Items
+            .Select(i => (i.Key, Entry: EntryOf(i.Key)))
+            .Where(e => !e.Entry.IsEmpty)
+            .Select(e => new ChecklistAnswer(e.Key, Blank(e.Entry.Value), Blank(e.Entry.Note)))
+            .ToList();
+        var signer = _template.Items.Where(i => i.Type == ChecklistItemType.Signature).Select(i => Blank(EntryOf(i.Key).Value)).FirstOrDefault(s => s is not null);
+        _problems = new Dictionary<string, ChecklistProblemReason>();
+        var result = await RunAsync(() => Service.CompleteAsync(Id, answers, signer, _actor, null), T["WorkOrder.Completed"]);
+        if (result?.Error == MaintenanceError.Incomplete)
+            _problems = result.Problems.GroupBy(p => p.Item).ToDictionary(g => g.Key, g => g.First().Reason);
+    }
+
+    private async Task AddPhotoAsync(ChecklistItem item, IBrowserFile file)
+    {
+        _photoRefusals.Remove(item.Key);
+        // Refused before a byte is sent: a phone's 20 MB photo would otherwise cross the circuit only to be thrown away.
+        if (file.Size > Photos.MaxBytes)
+        {
+            _photoRefusals[item.Key] = T["WorkOrder.Photo.TooLarge", Photos.MaxBytes / (1024 * 1024)];
+            return;
+        }
+        await using var content = file.OpenReadStream(Photos.MaxBytes);
+        var result = await Photos.AddAsync(Id, item.Key, content, _actor, null);
+        if (result.Value is { } photo)
+        {
+            EntryOf(item.Key).Value = photo.Id.ToString(CultureInfo.InvariantCulture);
+            _photos = await Photos.ListAsync(Id);
+        }
+        else
+        {
+            _photoRefusals[item.Key] = result.Error == MaintenanceError.Invalid ? T["WorkOrder.Photo.NotImage"] : F.Message(result.Detail ?? "");
+        }
+    }
+
+    /// <summary>One command; its refusal (other than an incomplete checklist, shown at the items) as a message.</summary>
+    private async Task<MaintenanceResult<WorkOrder>?> RunAsync(Func<Task<MaintenanceResult<WorkOrder>>> command, string done)
+    {
+        _busy = true;
+        try
+        {
+            var result = await command();
+            if (result.Value is not null) Snackbar.Add(done, Severity.Success);
+            else if (result.Error != MaintenanceError.Incomplete) Snackbar.Add(F.Message(result.Detail ?? ""), Severity.Error);
+            await LoadAsync();
+            return result;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task<string?> ReasonAsync(string title, string confirm)
+    {
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>(title,
+            new DialogParameters<ReasonDialog> { { d => d.Title, title }, { d => d.Confirm, confirm } }, Admin.FormDialog.Options);
+        return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
+    }
+
+    private string PersonName(string? email) =>
+        email is null ? "" : Users.All.FirstOrDefault(u => u.Email.Equals(email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,158 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Maintenance;
+using FleetOps.Core.Wire;
+using FleetOps.Web.Api;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Maintenance;
+
+/// <summary>
+/// The work orders a person may see (<see cref="MaintenanceActor.CanSee"/>: technicians their own, managers their stores'),
+/// by when they happen, live from <see cref="MaintenanceBook"/>; the clock re-reads them so "overdue by" ages. The view —
+/// state, store, assignee, overdue only, page — lives in the address. Dispatchers make new work orders here.
+/// </summary>
+public partial class WorkOrdersPage
+{
+    public const string Path = "maintenance";
+
+    /// <summary>One work order's page (relative, like the app's other links).</summary>
+    public static string PathOf(long id) => $"maintenance/workorders/{id}";
+
+    /// <summary>The state filter's default: every state but done and cancelled (what still needs doing).</summary>
+    private const string OpenStates = "open_all";
+    private const string AnyState = "all";
+    private const int PageSize = 50;
+
+    [Inject] private MaintenanceBook Book { get; set; } = default!;
+    [Inject] private MaintenanceService Service { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private MaintenanceActor _actor = new("", "", FleetOps.Core.Access.AccessScope.Nothing);
+    private bool _isTechnician;
+    private ViewAddress? _address;
+    private string _state = OpenStates;
+    private string? _store;
+    private string? _assignee;
+    private bool _overdueOnly;
+    private int _page = 1;
+    private IReadOnlyList<WorkOrder> _rows = [];
+    private DateTimeOffset _now;
+    private IReadOnlyList<StoreInfo> _visibleStores = [];
+    private IReadOnlyList<StoreInfo> _dispatchStores = [];
+    private IReadOnlyList<UserAccess> _technicians = [];
+
+    private int PageCount => Math.Max(1, (_rows.Count + PageSize - 1) / PageSize);
+
+    private IReadOnlyList<WorkOrder> PageRows => _rows.Skip((_page - 1) * PageSize).Take(PageSize).ToList();
+
+    private int ActiveFilters => (_state != OpenStates ? 1 : 0) + (_store is null ? 0 : 1) + (_assignee is null ? 0 : 1) + (_overdueOnly ? 1 : 0);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await WorkActor.ResolveAsync(Access);
+        _isTechnician = _actor.Role == Roles.Technician;
+        _visibleStores = Stores.All.Where(_actor.Scope.AllowsStore).OrderBy(s => s.Code).ToList();
+        _dispatchStores = _visibleStores.Where(s => _actor.CanDispatch(s.Code, Stores)).ToList();
+        // Only technicians who look after one of the person's stores: the filter names nobody the person has no business with.
+        _technicians = Users.All.Where(u => u.Role == Roles.Technician && !u.Disabled && _visibleStores.Any(s => u.Scope.AllowsStore(s.Code, Stores)))
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+        _address = FollowAddress(() =>
+        {
+            ReadAddress();
+            Load();
+            return Task.CompletedTask;
+        });
+        ReadAddress();
+        Load();
+        Follow(Book, o => _actor.CanSee(o, Stores));
+        FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Load();
+        return Task.CompletedTask;
+    }
+
+    private void ReadAddress()
+    {
+        var a = _address!;
+        var filter = new ListFilter();
+        _state = a["state"] is AnyState ? AnyState : filter.Enum<WorkOrderState>("state", a["state"]) is { } state ? state.ToWire() : OpenStates;
+        _store = filter.Text("store", a["store"]) is { } code && _visibleStores.FirstOrDefault(s => s.Code.Equals(code, StringComparison.OrdinalIgnoreCase)) is { } known
+            ? known.Code
+            : null;
+        _assignee = _isTechnician ? null : _technicians.FirstOrDefault(u => u.Email.Equals(a["assignee"], StringComparison.OrdinalIgnoreCase))?.Email;
+        _overdueOnly = a["overdue"] == "true";
+        _page = GridPosition.Read(a, [PageSize], []).Page;
+    }
+
+    private void WriteAddress() => _address?.Write(new Dictionary<string, string?>(new GridPosition(null, false, _page, PageSize).Parameters(PageSize))
+    {
+        ["state"] = _state == OpenStates ? null : _state,
+        ["store"] = _store,
+        ["assignee"] = _assignee,
+        ["overdue"] = _overdueOnly ? "true" : null,
+    });
+
+    private void Load()
+    {
+        _now = Time.GetUtcNow();
+        var query = new WorkOrderQuery
+        {
+            State = new ListFilter().Enum<WorkOrderState>("state", _state is OpenStates or AnyState ? null : _state),
+            Stores = _store is null ? null : new HashSet<string>([_store], StringComparer.OrdinalIgnoreCase),
+            Assignee = _assignee,
+            OverdueOnly = _overdueOnly,
+        };
+        _rows = query.Run(Book.All, _actor, Stores, _now).Where(o => _state != OpenStates || o.IsOpen).ToList();
+        _page = Math.Min(_page, PageCount);
+    }
+
+    private void SetFilter(Action set)
+    {
+        set();
+        _page = 1;
+        WriteAddress();
+        Load();
+    }
+
+    private void SetPage(int page)
+    {
+        _page = page;
+        WriteAddress();
+    }
+
+    private async Task NewAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<WorkOrderDialog>(T["Maintenance.New"],
+            new DialogParameters<WorkOrderDialog> { { d => d.Stores, _dispatchStores } }, Admin.FormDialog.Options);
+        if (await dialog.Result is not { Canceled: false, Data: WorkOrderDraft draft }) return;
+        var result = await Service.CreateAsync(draft, _actor, null);
+        if (result.Value is not { } order)
+        {
+            Snackbar.Add(F.Message(result.Detail ?? ""), Severity.Error);
+            return;
+        }
+        Navigation.NavigateTo(WorkOrdersPage.PathOf(order.Id));
+    }
+
+    private string StateTitle(string? state) => state switch
+    {
+        OpenStates or null => T["Maintenance.State.Open"],
+        AnyState => T["Maintenance.State.Any"],
+        _ => new ListFilter().Enum<WorkOrderState>("state", state) is { } s ? F.Name(s) : state,
+    };
+
+    private string AssigneeName(string? email) =>
+        email is null ? "" : Users.All.FirstOrDefault(u => u.Email.Equals(email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+}

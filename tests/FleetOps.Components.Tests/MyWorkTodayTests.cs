@@ -1,0 +1,59 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Access;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Components.RoleHomes;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// "My work today" on the technician's home (issue 14): their own work booked for today on the store's calendar and their
+/// overdue work, in the order of the day, each linking to its work order; not other days' work nor other people's.
+/// Today is 2026-11-26, from 08:30 in the stores (Asia/Shanghai).
+/// </summary>
+public sealed class MyWorkTodayTests : FleetComponentTest
+{
+    [Fact]
+    public void The_technician_sees_today_s_and_overdue_work_in_order_of_the_day()
+    {
+        AddStore("S-1");
+        var technician = CreateUser(Roles.Technician, stores: ["S-1"]);
+        var colleague = CreateUser(Roles.Technician, stores: ["S-1"]);
+        var late = AddWorkOrder("S-1", "Overdue battery", TimeSpan.FromDays(1));
+        Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(30));
+        var afternoon = BookWork(AddWorkOrder("S-1", "Afternoon UPS test", TimeSpan.FromDays(2)), technician, TimeSpan.FromHours(6));
+        var morning = BookWork(AddWorkOrder("S-1", "Morning cleaning", TimeSpan.FromDays(2)), technician, TimeSpan.FromHours(1));
+        BookWork(AddWorkOrder("S-1", "Next week", TimeSpan.FromDays(9)), technician, TimeSpan.FromDays(7));
+        BookWork(AddWorkOrder("S-1", "Colleague's visit", TimeSpan.FromDays(2)), colleague, TimeSpan.FromHours(2));
+        late = Wait(() => Services.GetRequiredService<FleetOps.Web.Maintenance.MaintenanceService>()
+            .ScheduleAsync(late.Id, technician.Email, late.DueAt - TimeSpan.FromHours(2), late.DueAt - TimeSpan.FromHours(1), FleetOps.Web.Maintenance.MaintenanceActor.Bootstrap, null)).Value!;
+
+        SignIn(technician);
+        var cut = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-1"])));
+
+        var cards = cut.FindAll("[data-testid=my-work] > a");
+        Assert.Equal([$"my-work-{late.Id}", $"my-work-{morning.Id}", $"my-work-{afternoon.Id}"], cards.Select(c => c.GetAttribute("data-testid")));
+        Assert.Equal(WorkOrdersPage.PathOf(morning.Id), cards[1].GetAttribute("href"));
+        Assert.NotNull(cards[0].QuerySelector("[data-testid=overdue]"));
+        Assert.DoesNotContain("Next week", cut.Markup);
+        Assert.DoesNotContain("Colleague", cut.Markup);
+    }
+
+    [Fact]
+    public void My_work_today_speaks_Chinese()
+    {
+        AddStore("S-1");
+        var technician = CreateUser(Roles.Technician, stores: ["S-1"]);
+        BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(1)), technician, TimeSpan.FromHours(2));
+        UseLanguage(Languages.Chinese);
+
+        SignIn(technician);
+        var cut = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-1"])));
+
+        Assert.Contains("我今天的工作", cut.Markup);
+        Assert.Contains("预约于", cut.Find("[data-testid=my-work]").TextContent);
+        Assert.Contains("已预约", cut.Find("[data-testid=work-order-state]").TextContent);
+    }
+}

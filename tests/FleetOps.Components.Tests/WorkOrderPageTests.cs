@@ -1,0 +1,192 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// One work order's page (issue 14), as the technician uses it on site: a reading out of limits is flagged at once and
+/// demands a note, a refused completion lists its items, done work is read-only with who signed; a person it is not for
+/// sees the not-found panel; the dispatcher's booking refuses an end before the start; the page speaks Chinese.
+/// S-1 (East): T-1, a power supply and UPS test due tomorrow.
+/// </summary>
+public sealed class WorkOrderPageTests : FleetComponentTest
+{
+    private readonly UserAccess _technician;
+    private readonly WorkOrder _order;
+    private readonly IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs;
+
+    public WorkOrderPageTests()
+    {
+        Context.Render<MudBlazor.MudPopoverProvider>();
+        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        AddStore("S-1");
+        Register("S-1", "T-1");
+        _technician = CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Li Gong");
+        _order = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(1), terminalId: "T-1", checklist: DefaultChecklists.PowerUps), _technician, TimeSpan.FromHours(1));
+    }
+
+    private MaintenanceService Service => Services.GetRequiredService<MaintenanceService>();
+
+    private IRenderedComponent<WorkOrderPage> OpenAsTechnician(bool started = true)
+    {
+        if (started) Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        SignIn(_technician);
+        return Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+    }
+
+    [Fact]
+    public void A_reading_out_of_limits_is_flagged_at_once_and_demands_a_note()
+    {
+        var cut = OpenAsTechnician();
+        var runtime = () => cut.Find("[data-testid=item-ups_runtime]");
+        Assert.Equal("no", runtime().GetAttribute("data-flagged"));
+
+        cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("4");
+
+        cut.WaitForAssertion(() => Assert.Equal("yes", runtime().GetAttribute("data-flagged")));
+        Assert.Contains("at least 10 minutes", runtime().QuerySelector("[data-testid=out-of-limits]")!.TextContent);
+        Assert.Contains("A note is required", runtime().TextContent);
+
+        cut.Find("[data-testid=item-ups_runtime] input[data-testid=note]").Input("battery worn, replacement ordered");
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("A note is required", runtime().TextContent));
+        Assert.Equal("yes", runtime().GetAttribute("data-flagged"));
+    }
+
+    [Fact]
+    public void A_refused_completion_lists_the_items_and_marks_them()
+    {
+        var cut = OpenAsTechnician();
+        cut.Find("[data-testid=item-adapter_ok] [data-testid=pass]").Click();
+        cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("190");
+
+        cut.Find("[data-testid=complete]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=completion-refused]")));
+        var refused = cut.Find("[data-testid=completion-refused]").TextContent;
+        Assert.Contains("Mains voltage at the socket — out of limits without a note", refused);
+        Assert.Contains("UPS self-test passes — required, not answered", refused);
+        Assert.Contains("Store manager's signature — required, not answered", refused);
+        Assert.DoesNotContain("Power adapter", refused);
+        Assert.Contains("required, not answered", cut.Find("[data-testid=item-ups_self_test] [data-testid=item-problem]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=item-adapter_ok] [data-testid=item-problem]"));
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+    }
+
+    [Fact]
+    public void Done_work_is_read_only_with_its_results_and_who_signed()
+    {
+        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        Wait(() => Service.CompleteAsync(_order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"), new("ups_runtime", "12"),
+            new("surge_protection", "true"), new("manager_signature", "Wang Li"),
+        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+
+        var cut = OpenAsTechnician(started: false);
+
+        Assert.Contains("signed off by Wang Li", cut.Find("[data-testid=signed-off]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=complete]"));
+        Assert.Empty(cut.FindAll("[data-testid=start]"));
+        Assert.Empty(cut.FindAll("[data-testid=reading]"));
+        Assert.Empty(cut.FindAll("[data-testid=pass]"));
+        Assert.Contains("231", cut.Find("[data-testid=item-mains_voltage] [data-testid=item-value]").TextContent);
+        Assert.Equal("yes", cut.Find("[data-testid=item-ups_self_test]").GetAttribute("data-flagged"));
+        Assert.Contains("Fail", cut.Find("[data-testid=item-ups_self_test] [data-testid=item-value]").TextContent);
+        Assert.Contains("Signed by Wang Li", cut.Find("[data-testid=item-manager_signature]").TextContent);
+    }
+
+    [Fact]
+    public void The_assigned_technician_starts_the_work_and_another_technician_finds_nothing()
+    {
+        var cut = OpenAsTechnician(started: false);
+        Assert.NotNull(cut.Find("[data-testid=checklist-later]"));
+        Assert.Empty(cut.FindAll("[data-testid=schedule]"));
+        Assert.Empty(cut.FindAll("[data-testid=cancel]"));
+
+        cut.Find("[data-testid=start]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=complete]")));
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+        cut.Dispose();
+
+        SignInAs(Roles.Technician, stores: ["S-1"]);
+        var other = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+        Assert.NotNull(other.Find("[data-testid=not-found]"));
+        Assert.DoesNotContain("UPS test", other.Markup);
+    }
+
+    [Fact]
+    public void The_dispatcher_books_the_work_and_an_end_before_the_start_is_refused()
+    {
+        var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+
+        cut.Find("input[data-testid=schedule-start]").Change("2026-11-27T10:00");
+        cut.Find("input[data-testid=schedule-end]").Change("2026-11-27T09:00");
+        cut.Find("[data-testid=schedule-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("The end must be after the start.", cut.Find("[data-testid=schedule-refusal]").TextContent));
+
+        cut.Find("input[data-testid=schedule-end]").Change("2026-11-27T11:00");
+        cut.Find("[data-testid=schedule-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero), Maintenance.Get(_order.Id)!.ScheduledStart));
+        Assert.Empty(cut.FindAll("[data-testid=schedule-refusal]"));
+    }
+
+    [Fact]
+    public void The_work_order_page_speaks_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+
+        var cut = OpenAsTechnician();
+
+        Assert.Contains("电源与 UPS 测试", cut.Markup);
+        Assert.Contains("UPS 电池供电时长", cut.Find("[data-testid=item-ups_runtime]").TextContent);
+        Assert.Contains("进行中", cut.Find("[data-testid=work-order-state]").TextContent);
+        Assert.Contains("完成", cut.Find("[data-testid=complete]").TextContent);
+        Assert.Contains("通过", cut.Find("[data-testid=item-adapter_ok] [data-testid=pass]").TextContent);
+    }
+
+    [Fact]
+    public void A_photo_is_refused_when_too_large_or_not_an_image_and_kept_when_it_is_one()
+    {
+        var cut = OpenAsTechnician();
+        var upload = (InputFileContent file) => cut.FindComponent<InputFile>().UploadFiles(file);
+        var refusal = () => cut.Find("[data-testid=item-ups_photo] [data-testid=photo-refusal]").TextContent;
+
+        upload(InputFileContent.CreateFromBinary(new byte[11 * 1024 * 1024], "ups.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Contains("larger than 10 MiB", refusal()));
+
+        upload(InputFileContent.CreateFromText("not a picture", "ups.jpg", contentType: "image/jpeg"));
+        cut.WaitForAssertion(() => Assert.Contains("not a photo", refusal()));
+        Assert.Empty(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        upload(InputFileContent.CreateFromBinary(png, "ups.png", contentType: "image/png"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=item-ups_photo] img[data-testid=photo]")));
+        Assert.Empty(cut.FindAll("[data-testid=item-ups_photo] [data-testid=photo-refusal]"));
+        var photo = Assert.Single(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+        Assert.Equal("ups_photo", photo.Item);
+    }
+
+    [Fact]
+    public void The_technician_puts_the_work_on_hold_with_a_reason_everyone_then_reads()
+    {
+        var cut = OpenAsTechnician();
+
+        cut.Find("[data-testid=wait]").Click();
+        _dialogs.Find("textarea[data-testid=reason]").Input("waiting for a new UPS battery");
+        _dialogs.Find("[data-testid=reason-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("waiting: waiting for a new UPS battery", cut.Find("[data-testid=work-order-reason]").TextContent));
+        Assert.Equal(WorkOrderState.Waiting, Maintenance.Get(_order.Id)!.State);
+        Assert.Empty(cut.FindAll("[data-testid=complete]"));
+    }
+}

@@ -1,0 +1,103 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The work orders page (issue 14): each role sees the work the services let it see, overdue work is red with how late it
+/// is, a new work order appears without a reload, and the page speaks Chinese. S-1 (East): T-1. S-2 (North): T-3.
+/// </summary>
+public sealed class WorkOrdersPageTests : FleetComponentTest
+{
+    public WorkOrdersPageTests()
+    {
+        RenderPopoverProvider();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1");
+        Register("S-2", "T-3");
+    }
+
+    private static List<string> Titles(IRenderedComponent<WorkOrdersPage> cut) =>
+        cut.FindAll("[data-testid=work-order-table] tbody tr [data-testid=work-order-link]").Select(l => l.TextContent.Trim()).Distinct().ToList();
+
+    [Fact]
+    public void Each_role_sees_only_the_work_the_services_let_it_see()
+    {
+        var technician = CreateUser(Roles.Technician, stores: ["S-1"]);
+        var booked = BookWork(AddWorkOrder("S-1", "Replace the UPS", TimeSpan.FromDays(2)), technician, TimeSpan.FromDays(1));
+        AddWorkOrder("S-1", "Clean the printer", TimeSpan.FromDays(3));
+        AddWorkOrder("S-2", "Check the cabling", TimeSpan.FromDays(3));
+
+        SignIn(technician);
+        var mine = Render<WorkOrdersPage>();
+        Assert.Equal(["Replace the UPS"], Titles(mine));
+        Assert.Empty(mine.FindAll("[data-testid=new-work-order]"));
+        Assert.Contains(booked.Title, mine.Markup);
+        mine.Dispose();
+
+        SignInAsStoreManager("S-2");
+        var store = Render<WorkOrdersPage>();
+        Assert.Equal(["Check the cabling"], Titles(store));
+        Assert.Empty(store.FindAll("[data-testid=new-work-order]"));
+        store.Dispose();
+
+        SignInAsRegionalManager("East");
+        var region = Render<WorkOrdersPage>();
+        Assert.Equal(["Replace the UPS", "Clean the printer"], Titles(region));
+        Assert.NotEmpty(region.FindAll("[data-testid=new-work-order]"));
+    }
+
+    [Fact]
+    public void Overdue_work_is_red_with_how_late_it_is_and_the_overdue_filter_keeps_it_in_the_address()
+    {
+        var late = AddWorkOrder("S-1", "Battery swap", TimeSpan.FromDays(1));
+        AddWorkOrder("S-1", "Inspection", TimeSpan.FromDays(5));
+        Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
+
+        var cut = Render<WorkOrdersPage>();
+
+        var row = cut.Find($"[data-testid=work-order-{late.Id}]");
+        Assert.Equal("yes", row.GetAttribute("data-overdue"));
+        Assert.Contains("overdue by 2 h", row.QuerySelector("[data-testid=overdue]")!.TextContent);
+        Assert.Equal(2, Titles(cut).Count);
+
+        cut.Find("input[data-testid=work-order-overdue]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(["Battery swap"], Titles(cut)));
+        Assert.Contains("overdue=true", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void A_new_work_order_appears_on_the_open_page_without_reload()
+    {
+        var cut = Render<WorkOrdersPage>();
+        Assert.NotNull(cut.Find("[data-testid=work-orders-none]"));
+
+        AddWorkOrder("S-2", "Network check", TimeSpan.FromDays(1), terminalId: "T-3");
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Network check"], Titles(cut)));
+        Assert.Contains("T-3", cut.Find("[data-testid=work-order-terminal]").TextContent);
+    }
+
+    [Fact]
+    public void The_work_orders_page_speaks_Chinese()
+    {
+        AddWorkOrder("S-1", "Battery swap", TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(3));
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<WorkOrdersPage>();
+
+        var text = cut.Markup;
+        Assert.Contains("维护", text);
+        Assert.Contains("待处理", cut.Find("[data-testid=work-order-state]").TextContent);
+        Assert.Contains("已逾期 2 小时", cut.Find("[data-testid=overdue]").TextContent);
+        Assert.Contains("新建工单", cut.Find("[data-testid=new-work-order]").TextContent);
+    }
+}
