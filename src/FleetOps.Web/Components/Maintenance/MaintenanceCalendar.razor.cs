@@ -52,9 +52,7 @@ public partial class MaintenanceCalendar
 
     protected override async Task OnInitializedAsync()
     {
-        _actor = await Access.UserAsync() is { } user ? MaintenanceActor.Of(user)
-            : await Access.IsAdministratorAsync() ? MaintenanceActor.Bootstrap : null;
-        if (_actor is null) return;
+        _actor = await WorkActor.ResolveAsync(Access);
         var scope = _actor.Scope;
         _zone = StoreTime.Common(Stores, scope.StoreCodes(Stores));
         _regions = Stores.All.Where(scope.AllowsStore).Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
@@ -98,9 +96,10 @@ public partial class MaintenanceCalendar
     private void Rebuild()
     {
         if (_actor is null) return;
+        // As on the work orders page: only technicians who look after one of the person's stores.
         _technicians = Users.All.Where(u => u.Role == Roles.Technician && !u.Disabled
-            && (_actor.IsAdministrator || u.Stores.Any(s => _actor.Scope.AllowsStore(s, Stores)) || u.Regions.Any(r => _regions.Contains(r, StringComparer.OrdinalIgnoreCase))))
-            .ToList();
+            && Stores.All.Any(s => _actor.Scope.AllowsStore(s) && u.Scope.AllowsStore(s.Code, Stores)))
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
         var days = CalendarModel.Range(_view, _date);
         var orders = Book.All.Where(o => _actor.CanSee(o, Stores) && InRegion(o.StoreCode)
             && (_technician is null || o.ScheduledStart is null || string.Equals(o.Assignee, _technician, StringComparison.OrdinalIgnoreCase))).ToList();
