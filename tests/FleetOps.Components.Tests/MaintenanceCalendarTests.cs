@@ -117,6 +117,25 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_technician_makes_a_private_calendar_address_that_serves_their_bookings_until_they_stop_it()
+    {
+        BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
+        SignIn(_technician);
+        var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
+        var cut = Render<MaintenanceCalendar>();
+
+        cut.Find("[data-testid=calendar-feed-create]").Click();
+
+        var address = cut.WaitForElement("[data-testid=calendar-feed-address]").TextContent.Trim();
+        Assert.Matches("^http://localhost/calendar/[A-Za-z0-9_-]{40,}\\.ics$", address);
+        var token = address["http://localhost/calendar/".Length..^".ics".Length];
+        Assert.Contains("SUMMARY:UPS test", Wait(() => feeds.CalendarAsync(token)));
+        cut.Find("[data-testid=calendar-feed-revoke]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=calendar-feed-address]")));
+        Assert.Null(Wait(() => feeds.CalendarAsync(token)));
+    }
+
+    [Fact]
     public void A_store_manager_sees_the_visits_planned_for_their_store_only()
     {
         var here = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));

@@ -98,6 +98,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<MaintenanceService>();
         Services.AddSingleton<WorkOrderPhotos>();
         Services.AddSingleton<PlanService>();
+        Services.AddSingleton<CalendarFeeds>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);
