@@ -35,6 +35,9 @@ public sealed partial class DemoChain(
     CaseService cases,
     AlertService alerts,
     AlertBook alertBook,
+    FleetOps.Web.Maintenance.MaintenanceService maintenance,
+    FleetOps.Web.Maintenance.PlanService plans,
+    FleetOps.Web.Maintenance.MaintenanceBook maintenanceBook,
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
@@ -152,6 +155,8 @@ public sealed partial class DemoChain(
             var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
             await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
             await stories.TellAsync(power, cancellationToken);
+            await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
+                .TellAsync(power, cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

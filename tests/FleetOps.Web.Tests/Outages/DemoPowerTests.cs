@@ -47,6 +47,27 @@ public sealed class DemoPowerTests : IAsyncLifetime
         Assert.Contains(all, a => Expect.Wire(a["state"]) == "open" && Expect.Wire(a["kind"]) == "money_at_risk");
     }
 
+    [Fact]
+    public async Task Demo_start_has_maintenance_work_a_planned_visit_booked_to_the_technician_and_work_from_alerts()
+    {
+        using var admin = _app.CreateAdminClient();
+        await DemoApp.WholeBacklogAsync(admin);
+
+        var orders = await Eventually.MatchesAsync(async () =>
+            {
+                using var response = await admin.GetAsync("/api/v1/workorders");
+                await Expect.StatusAsync(response, System.Net.HttpStatusCode.OK);
+                return (await Expect.JsonObjectAsync(response)).Items().ToList();
+            },
+            o => o.Count >= 3, "the demo's work orders");
+
+        var planned = Assert.Single(orders, o => o["planId"] is not null);
+        Assert.Equal("technician@fleetops.demo", Expect.Wire(planned["assignee"]));
+        Assert.False(planned["overdue"]!.GetValue<bool>());
+        Assert.Contains(orders, o => Expect.Wire(o["kind"]) == "power" && o["alertId"] is not null);
+        Assert.Contains(orders, o => Expect.Wire(o["kind"]) == "battery" && o["alertId"] is not null && o["scheduledStart"] is null);
+    }
+
     private static async Task<List<System.Text.Json.Nodes.JsonObject>> AlertsAsync(HttpClient admin)
     {
         using var response = await admin.GetAsync("/api/v1/alerts?state=all&pageSize=500");
