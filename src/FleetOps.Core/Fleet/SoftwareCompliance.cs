@@ -66,7 +66,8 @@ public sealed class SoftwareCompliance
         var tallies = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var t in terminals)
         {
-            if (!tallies.TryGetValue(key(t), out var tally)) tallies[key(t)] = tally = new int[4];
+            var k = key(t);
+            if (!tallies.TryGetValue(k, out var tally)) tallies[k] = tally = new int[4];
             tally[t.Assessment.Software switch
             {
                 SoftwareStatus.Current => 0,

@@ -24,6 +24,13 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
 
     public IReadOnlyCollection<UserAccess> All => _users.Values.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>
+    /// The display name of the person with this e-mail (work is assigned by e-mail), else the e-mail itself. Pages call it
+    /// per row, so it looks without sorting every user as <see cref="All"/> does.
+    /// </summary>
+    public string DisplayNameOf(string? email) => email is null ? ""
+        : _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+
     public bool IsEmpty => _users.IsEmpty;
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)

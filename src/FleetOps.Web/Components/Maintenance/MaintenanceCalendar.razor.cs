@@ -43,6 +43,7 @@ public partial class MaintenanceCalendar
     private CalendarModel _model = CalendarModel.Build([], [], [], TimeZoneInfo.Utc);
     private IReadOnlyList<UserAccess> _technicians = [];
     private IReadOnlyList<string> _regions = [];
+    private IReadOnlyList<StoreInfo> _visibleStores = [];
     private WorkOrder? _moving;
     private DateOnly _today;
 
@@ -55,7 +56,8 @@ public partial class MaintenanceCalendar
         _actor = await WorkActor.ResolveAsync(Access);
         var scope = _actor.Scope;
         _zone = StoreTime.Common(Stores, scope.StoreCodes(Stores));
-        _regions = Stores.All.Where(scope.AllowsStore).Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        _visibleStores = Stores.All.Where(scope.AllowsStore).ToList();
+        _regions = _visibleStores.Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         _address = FollowAddress(() =>
         {
             ReadAddress();
@@ -96,10 +98,7 @@ public partial class MaintenanceCalendar
     private void Rebuild()
     {
         if (_actor is null) return;
-        // As on the work orders page: only technicians who look after one of the person's stores.
-        _technicians = Users.All.Where(u => u.Role == Roles.Technician && !u.Disabled
-            && Stores.All.Any(s => _actor.Scope.AllowsStore(s) && u.Scope.AllowsStore(s.Code, Stores)))
-            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+        _technicians = WorkActor.Technicians(Users, _visibleStores, Stores);
         var days = CalendarModel.Range(_view, _date);
         var orders = Book.All.Where(o => _actor.CanSee(o, Stores) && InRegion(o.StoreCode)
             && (_technician is null || o.ScheduledStart is null || string.Equals(o.Assignee, _technician, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -114,9 +113,9 @@ public partial class MaintenanceCalendar
     {
         foreach (var plan in Book.Plans.Where(p => p.Active))
         {
+            if (_technician is not null && !string.Equals(plan.DefaultTechnician, _technician, StringComparison.OrdinalIgnoreCase)) continue;
             var made = Book.OfPlan(plan.Id).Where(o => o.Occurrence is not null).Select(o => (o.Subject, o.Occurrence!)).ToHashSet();
             var subjects = Plans.Subjects(plan).Where(s => _actor!.Scope.AllowsStore(s.StoreCode, Stores) && InRegion(s.StoreCode));
-            if (_technician is not null && !string.Equals(plan.DefaultTechnician, _technician, StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var visit in PlanSchedule.Upcoming(plan, subjects, days[0], days[^1]))
             {
                 if (!made.Contains((visit.Subject.Key, visit.Occurrence))) yield return (visit, plan);
@@ -200,7 +199,7 @@ public partial class MaintenanceCalendar
         ? T["Calendar.Slot", TimeZoneInfo.ConvertTime(s, _zone).ToString("HH:mm"), TimeZoneInfo.ConvertTime(end, _zone).ToString("HH:mm")]
         : "";
 
-    private string PersonName(string? email) => email is null ? "" : Users.All.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+    private string PersonName(string? email) => Users.DisplayNameOf(email);
 
     private static string OrderHref(WorkOrder o) => $"maintenance/workorders/{o.Id}";
 

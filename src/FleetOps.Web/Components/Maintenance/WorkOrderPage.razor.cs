@@ -169,8 +169,7 @@ public partial class WorkOrderPage
         return await dialog.Result is { Canceled: false, Data: string reason } ? reason : null;
     }
 
-    private string PersonName(string? email) =>
-        email is null ? "" : Users.All.FirstOrDefault(u => u.Email.Equals(email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+    private string PersonName(string? email) => Users.DisplayNameOf(email);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

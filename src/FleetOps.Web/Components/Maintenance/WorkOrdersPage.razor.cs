@@ -62,9 +62,7 @@ public partial class WorkOrdersPage
         _isTechnician = _actor.Role == Roles.Technician;
         _visibleStores = Stores.All.Where(_actor.Scope.AllowsStore).OrderBy(s => s.Code).ToList();
         _dispatchStores = _visibleStores.Where(s => _actor.CanDispatch(s.Code, Stores)).ToList();
-        // Only technicians who look after one of the person's stores: the filter names nobody the person has no business with.
-        _technicians = Users.All.Where(u => u.Role == Roles.Technician && !u.Disabled && _visibleStores.Any(s => u.Scope.AllowsStore(s.Code, Stores)))
-            .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+        _technicians = WorkActor.Technicians(Users, _visibleStores, Stores);
         _address = FollowAddress(() =>
         {
             ReadAddress();
@@ -153,6 +151,5 @@ public partial class WorkOrdersPage
         _ => new ListFilter().Enum<WorkOrderState>("state", state) is { } s ? F.Name(s) : state,
     };
 
-    private string AssigneeName(string? email) =>
-        email is null ? "" : Users.All.FirstOrDefault(u => u.Email.Equals(email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+    private string AssigneeName(string? email) => Users.DisplayNameOf(email);
 }
