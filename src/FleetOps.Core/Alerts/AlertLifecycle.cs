@@ -29,7 +29,7 @@ public static class AlertLifecycle
             {
                 if (alert.Severity != condition.Severity)
                     changes.Add(new AlertChange(alert with { Severity = condition.Severity, LastSeenAt = now }, AlertTransition.SeverityChanged));
-                else if (now - alert.LastSeenAt >= touchEvery)
+                else if (now - alert.LastSeenAt >= TouchAfter(alert, touchEvery))
                     changes.Add(new AlertChange(alert with { LastSeenAt = now }, AlertTransition.Seen));
             }
             else if (alert.ResolvedAt is { } resolvedAt && now - resolvedAt <= reopenWithin)
@@ -52,6 +52,16 @@ public static class AlertLifecycle
         }
         return changes;
     }
+
+    /// <summary>
+    /// When an active alert's <see cref="Alert.LastSeenAt"/> is written again: <paramref name="touchEvery"/>, plus up to a
+    /// sixth of it by the alert's id. Alerts opened together (10,000 terminals offline at once) would otherwise all be
+    /// rewritten in the same evaluation every few minutes — one large database write whose CPU stalls pages and requests on
+    /// a small server (docs/benchmarks.md, issue 12); spread, each evaluation writes a slice, and stays spread.
+    /// </summary>
+    public static TimeSpan TouchAfter(Alert alert, TimeSpan touchEvery) => touchEvery + touchEvery * (alert.Id % TouchSlices) / (6.0 * TouchSlices);
+
+    private const int TouchSlices = 16;
 
     /// <summary>Someone has seen the alert and says so; a resolved alert cannot be acknowledged (the caller answers 409).</summary>
     public static AlertChange? Acknowledge(Alert alert, string actor, string? note, DateTimeOffset now) =>

@@ -143,12 +143,37 @@ public sealed class AlertLifecycleTests
     {
         var centre = new Centre();
         centre.Step(T0, Offline());
+        var due = AlertLifecycle.TouchAfter(centre.Latest[T1Offline], Touch);
 
-        Assert.Empty(centre.Step(T0 + Touch - TimeSpan.FromSeconds(1), Offline()));
-        var seen = Assert.Single(centre.Step(T0 + Touch, Offline()));
+        Assert.InRange(due, Touch, Touch * 7 / 6);
+        Assert.Empty(centre.Step(T0 + due - TimeSpan.FromSeconds(1), Offline()));
+        var seen = Assert.Single(centre.Step(T0 + due, Offline()));
 
         Assert.Equal(AlertTransition.Seen, seen.Transition);
-        Assert.Equal(T0 + Touch, seen.Alert.LastSeenAt);
+        Assert.Equal(T0 + due, seen.Alert.LastSeenAt);
+    }
+
+    [Fact]
+    public void Alerts_opened_together_are_seen_again_a_slice_at_a_time_not_all_in_one_evaluation()
+    {
+        var subjects = Enumerable.Range(1, 1_000).Select(i => new AlertSubject(AlertKind.Offline, "S-1", $"T-{i}")).ToList();
+        var latest = subjects.ToDictionary(s => s, s => Alert.Open(new AlertCondition(s, AlertSeverity.Warning, T0), T0) with { Id = subjects.IndexOf(s) + 1 });
+        var conditions = subjects.Select(s => new AlertCondition(s, AlertSeverity.Warning, T0)).ToList();
+
+        // Evaluations every 5 s from the first due moment until every alert has been written once.
+        var perEvaluation = new List<int>();
+        var touched = 0;
+        for (var at = T0 + Touch; touched < subjects.Count; at += TimeSpan.FromSeconds(5))
+        {
+            var changes = AlertLifecycle.Step(latest, conditions, new HashSet<AlertKind> { AlertKind.Offline }, at, TimeSpan.FromMinutes(10), Touch);
+            foreach (var change in changes) latest[change.Alert.Subject] = change.Alert;
+            perEvaluation.Add(changes.Count);
+            touched += changes.Count;
+        }
+
+        Assert.Equal(subjects.Count, touched);
+        Assert.True(perEvaluation.Max() <= subjects.Count / 6, $"at most a sixth at once, was {perEvaluation.Max()}");
+        Assert.InRange(perEvaluation.Count, 8, 1 + (int)(Touch / 6 / TimeSpan.FromSeconds(5)) + 1);
     }
 
     [Fact]
