@@ -287,7 +287,7 @@ public sealed partial class PlanService(
     /// <summary>Why a template cannot be kept, and the field it is about (<c>items[i]</c>: the item a form shows it at).</summary>
     private static (string? Field, string? Problem) TemplateProblem(string key, string? title, IReadOnlyList<ChecklistItem>? items)
     {
-        if (!Regex.IsMatch(key, KeyPattern)) return ("key", "A checklist key is lower-case ASCII letters, digits and '_' (at most 64).");
+        if (!IsKey(key)) return ("key", "A checklist key is lower-case ASCII letters, digits and '_' (at most 64).");
         if (MaintenanceService.Text("title", title, MaintenanceService.MaxTitleLength, required: true) is { } titleProblem) return ("title", titleProblem);
         if (items is not { Count: > 0 and <= ChecklistTemplate.MaxItems }) return ("items", $"'items' must list 1–{ChecklistTemplate.MaxItems} items.");
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -301,7 +301,7 @@ public sealed partial class PlanService(
 
     private static string? ItemProblem(ChecklistItem item)
     {
-        if (item.Key is null || !Regex.IsMatch(item.Key, KeyPattern)) return "An item key is lower-case ASCII letters, digits and '_' (at most 64).";
+        if (!IsKey(item.Key)) return "An item key is lower-case ASCII letters, digits and '_' (at most 64).";
         if (MaintenanceService.Text("label", item.Label, MaintenanceService.MaxTitleLength, required: true) is { } labelProblem) return labelProblem;
         if (item.Min > item.Max) return $"Item '{item.Key}': 'min' must not be above 'max'.";
         if ((item.Min is not null || item.Max is not null) && item.Type != ChecklistItemType.Number) return $"Item '{item.Key}': only a number has limits.";
@@ -309,8 +309,8 @@ public sealed partial class PlanService(
         return null;
     }
 
-    /// <summary>Template and item keys: stable ASCII, since pages find translations under them.</summary>
-    private const string KeyPattern = "^[a-z][a-z0-9_]{0,63}$";
+    /// <summary>Whether a template or item key is stable ASCII (pages find translations under it), as a form checks before sending.</summary>
+    public static bool IsKey(string? key) => key is not null && Regex.IsMatch(key, "^[a-z][a-z0-9_]{0,63}$");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Maintenance plans generated {Count} work orders")]
     private partial void LogGenerated(int count);
