@@ -70,7 +70,7 @@ public sealed class PlansPageTests : FleetComponentTest
             page.WaitForAssertion(() => Assert.Equal(["Monthly UPS test"], Names(page)));
             var row = page.Find($"[data-testid=plan-{plan.Id}]");
             Assert.Contains("every month, from the schedule", row.TextContent);
-            Assert.Contains("Power supply and UPS test (version 1)", row.TextContent);
+            Assert.Contains("Terminal inspection (version 1)", row.TextContent); // the dialog's default checklist
             Assert.Equal("11/25/2026, 12/25/2026, 1/25/2027", row.QuerySelector("[data-testid=plan-next]")!.TextContent.Trim());
             // Generated 30 days ahead: today's visit and the one a month later.
             var open = row.QuerySelector("[data-testid=plan-open]")!;
