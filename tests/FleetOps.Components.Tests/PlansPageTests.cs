@@ -127,6 +127,24 @@ public sealed class PlansPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_store_and_text_filters_live_in_the_address()
+    {
+        AddPlan("UPS test at S-1", "S-1");
+        AddPlan("UPS test at S-2", "S-2");
+        AddPlan("Cleaning at S-2", "S-2");
+
+        var cut = RenderAt<PlansPage>("maintenance/plans?store=S-2");
+        Assert.Equal(["Cleaning at S-2", "UPS test at S-2"], Names(cut));
+
+        cut.Find("input[data-testid=plan-search]").Change("cleaning");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Cleaning at S-2"], Names(cut)));
+        var address = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("store=S-2", address);
+        Assert.Contains("q=cleaning", address);
+    }
+
+    [Fact]
     public void The_work_orders_page_filters_to_a_plan_from_its_address()
     {
         var plan = AddPlan("Quarterly cleaning", "S-1", every: 3);
