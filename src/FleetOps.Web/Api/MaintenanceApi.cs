@@ -19,6 +19,9 @@ public static class MaintenanceApi
         api.MapPost("/maintenance/plans", CreatePlan).WithName("CreateMaintenancePlan")
             .WithSummary("Creates a preventive plan for a store, a model (administrators) or chosen terminals; its first work orders are generated at once")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPost("/maintenance/plans/{id:long}/end", EndPlan).WithName("EndMaintenancePlan")
+            .WithSummary("Ends a plan: it generates no more work orders; those it made stay (who may create the plan, FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/maintenance/plans", ListPlans).WithName("ListMaintenancePlans").WithSummary("Plans that reach the caller's stores");
         api.MapGet("/maintenance/plans/{id:long}/occurrences", Occurrences).WithName("PlanOccurrences")
             .WithSummary("A plan's occurrences between two local dates (default: the next 90 days), with their work orders once generated (FleetOps addition)")
@@ -50,11 +53,17 @@ public static class MaintenanceApi
             : WorkOrdersApi.Refused(result);
     }
 
-    public static Ok<PagedResult<PlanDto>> ListPlans(MaintenanceBook book, PlanService plans, FleetOps.Core.Fleet.StoreDirectory stores,
-        HttpContext context, AccessResolver access)
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> EndPlan(long id, PlanService plans, HttpContext context, AccessResolver access,
+        CancellationToken cancellationToken)
+    {
+        var result = await plans.EndAsync(id, WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
+        return result.Value is { } plan ? TypedResults.Ok(PlanDto.From(plan)) : WorkOrdersApi.Refused(result);
+    }
+
+    public static Ok<PagedResult<PlanDto>> ListPlans(MaintenanceBook book, PlanService plans, HttpContext context, AccessResolver access)
     {
         var scope = access.Scope(context.User);
-        var items = book.Plans.Where(p => scope.Everything || plans.Subjects(p).Any(s => scope.AllowsStore(s.StoreCode, stores))).Select(PlanDto.From).ToList();
+        var items = book.Plans.Where(p => plans.Reaches(p, scope)).Select(PlanDto.From).ToList();
         return TypedResults.Ok(new PagedResult<PlanDto>(items, items.Count));
     }
 
@@ -72,14 +81,8 @@ public static class MaintenanceApi
         var last = filter.Date("to", to) ?? first.AddDays(90);
         if (last < first || last.DayNumber - first.DayNumber > 366) filter.Fail("to", "'to' must be from 'from' to a year after it.");
         if (filter.HasErrors) return filter.Problem();
-        var made = book.OfPlan(id).Where(o => o.Occurrence is not null).ToDictionary(o => (o.Subject, o.Occurrence!), o => o);
-        var items = PlanSchedule.Upcoming(plan, subjects, first, last)
-            .Select(u => new OccurrenceDto(u.Subject.StoreCode, u.Subject.TerminalId, u.Date, u.DueAt, made.GetValueOrDefault((u.Subject.Key, u.Occurrence))?.Id))
-            .Concat(plan.Basis == RecurrenceBasis.Completion
-                ? book.OfPlan(id).Where(o => o.IsOpen).Join(subjects, o => o.Subject, s => s.Key, (o, s) =>
-                    new OccurrenceDto(o.StoreCode, o.TerminalId, Recurrence.LocalDate(o.DueAt, s.Zone), o.DueAt, o.Id))
-                : [])
-            .OrderBy(o => o.DueAt).ToList();
+        var items = plans.Visits(plan, subjects, first, last)
+            .Select(v => new OccurrenceDto(v.StoreCode, v.TerminalId, v.Date, v.DueAt, v.WorkOrderId)).ToList();
         return TypedResults.Ok(new PagedResult<OccurrenceDto>(items, items.Count));
     }
 

@@ -28,6 +28,9 @@ public sealed class MaintenanceBook(TimeProvider time, ILogger<MaintenanceBook> 
     public IDisposable SubscribePlans(Func<MaintenancePlan, bool>? relevant, Func<ChangeBatch<MaintenancePlan>, Task> callback, TimeSpan? minInterval = null) =>
         _planChanges.Subscribe(relevant, callback, minInterval);
 
+    /// <summary>Plans as they are made or ended, for a page's <c>Follow</c> (the book itself is the source of work orders).</summary>
+    public IChangeSource<MaintenancePlan> PlanChanges => _planChanges;
+
     public WorkOrder? Get(long id) => _orders.GetValueOrDefault(id);
 
     /// <summary>Every work order, newest first.</summary>

@@ -12,7 +12,13 @@ public sealed record MaintenanceResult<T>(T? Value, MaintenanceError Error, stri
     public IReadOnlyList<ChecklistProblem> Problems { get; init; } = [];
     public IReadOnlyList<WorkOrder> Conflicts { get; init; } = [];
 
+    /// <summary>
+    /// The field a refusal is about, in the API's spelling (<c>every.count</c>, <c>items[2]</c> for a checklist's third item),
+    /// so a form shows the refusal beside what was typed; null when it is about the whole request.
+    /// </summary>
+    public string? Field { get; init; }
+
     public static MaintenanceResult<T> Done(T value) => new(value, MaintenanceError.None, null);
 
-    public static MaintenanceResult<T> Refused(MaintenanceError error, string detail) => new(null, error, detail);
+    public static MaintenanceResult<T> Refused(MaintenanceError error, string detail, string? field = null) => new(null, error, detail) { Field = field };
 }

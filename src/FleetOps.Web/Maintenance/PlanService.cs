@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
 using FleetOps.Core.Text;
@@ -45,7 +46,8 @@ public sealed partial class PlanService(
         MaintenanceActor actor, string? address, CancellationToken cancellationToken = default)
     {
         if (!actor.IsAdministrator) return MaintenanceResult<ChecklistTemplate>.Refused(MaintenanceError.Forbidden, "Only administrators may edit checklists.");
-        if (TemplateProblem(key, title, items) is { } problem) return MaintenanceResult<ChecklistTemplate>.Refused(MaintenanceError.Invalid, problem);
+        if (TemplateProblem(key, title, items) is ({ } field, { } problem))
+            return MaintenanceResult<ChecklistTemplate>.Refused(MaintenanceError.Invalid, problem, field);
         await book.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -71,8 +73,8 @@ public sealed partial class PlanService(
     public async Task<MaintenanceResult<MaintenancePlan>> CreateAsync(PlanDraft draft, MaintenanceActor actor, string? address,
         CancellationToken cancellationToken = default)
     {
-        var (plan, error, problem) = Check(draft, actor);
-        if (plan is null) return MaintenanceResult<MaintenancePlan>.Refused(error, problem!);
+        var (plan, error, problem, field) = Check(draft, actor);
+        if (plan is null) return MaintenanceResult<MaintenancePlan>.Refused(error, problem!, field);
         await book.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -92,6 +94,68 @@ public sealed partial class PlanService(
         }
         await GenerateAsync(cancellationToken);
         return MaintenanceResult<MaintenancePlan>.Done(plan);
+    }
+
+    /// <summary>
+    /// Ends a plan (who may create it may end it): it generates nothing more and its visits no longer show ahead. The work
+    /// orders it made stay as they are — done ones are history, open ones are real bookings a dispatcher cancels or keeps.
+    /// </summary>
+    public async Task<MaintenanceResult<MaintenancePlan>> EndAsync(long id, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default)
+    {
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.Plan(id) is not { } plan || !Reaches(plan, actor.Scope))
+                return MaintenanceResult<MaintenancePlan>.Refused(MaintenanceError.NotFound, $"There is no plan {id} among your stores' plans.");
+            if (!CanManage(plan, actor))
+                return MaintenanceResult<MaintenancePlan>.Refused(MaintenanceError.Forbidden,
+                    plan.Model is null ? "Only administrators and regional managers of every store concerned may plan maintenance." : "Only administrators may plan for a whole model.");
+            if (!plan.Active) return MaintenanceResult<MaintenancePlan>.Refused(MaintenanceError.Conflict, $"Plan {id} has already ended.");
+            var ended = plan with { Active = false };
+            await using var db = databases.CreateDbContext();
+            var row = await db.MaintenancePlans.FirstAsync(p => p.Id == id, cancellationToken);
+            row.Active = false;
+            var open = book.OfPlan(id).Count(o => o.IsOpen);
+            db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor.Name, AuditActions.MaintenancePlanEnded, $"plan {id}",
+                $"{plan.Name}: ended, {open} open work orders kept", address));
+            await db.SaveChangesAsync(cancellationToken);
+            book.PutPlan(ended);
+            return MaintenanceResult<MaintenancePlan>.Done(ended);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>Whether the plan reaches one of the stores of <paramref name="scope"/> (who may see it at all).</summary>
+    public bool Reaches(MaintenancePlan plan, FleetOps.Core.Access.AccessScope scope) =>
+        scope.Everything || Subjects(plan).Any(s => scope.AllowsStore(s.StoreCode, stores));
+
+    /// <summary>
+    /// Whether the person may end the plan, by the rule that lets them create it: a model plan is the administrators'; a store
+    /// or terminal plan belongs to administrators and regional managers of every store it covers.
+    /// </summary>
+    public bool CanManage(MaintenancePlan plan, MaintenanceActor actor) => plan.Model is not null
+        ? actor.IsAdministrator
+        : (actor.IsAdministrator || actor.Role == Roles.RegionalManager) && Subjects(plan).All(s => actor.CanDispatch(s.StoreCode, stores));
+
+    /// <summary>
+    /// A plan's visits between two local dates, with their work orders once generated: what the calendar shows ahead on a
+    /// schedule basis (an ended plan: only what it made), and on a completion basis the open work order, the only one known.
+    /// </summary>
+    public IReadOnlyList<PlanVisit> Visits(MaintenancePlan plan, IReadOnlyList<PlanSubject> subjects, DateOnly from, DateOnly through)
+    {
+        var orders = book.OfPlan(plan.Id);
+        var made = orders.Where(o => o.Occurrence is not null).ToDictionary(o => (o.Subject, o.Occurrence!), o => o);
+        var scheduled = PlanSchedule.Upcoming(plan, subjects, from, through)
+            .Select(u => new PlanVisit(u.Subject.StoreCode, u.Subject.TerminalId, u.Date, u.DueAt, made.GetValueOrDefault((u.Subject.Key, u.Occurrence))?.Id))
+            .Where(v => plan.Active || v.WorkOrderId is not null);
+        var open = plan.Basis == RecurrenceBasis.Completion
+            ? orders.Where(o => o.IsOpen).Join(subjects, o => o.Subject, s => s.Key, (o, s) =>
+                new PlanVisit(o.StoreCode, o.TerminalId, Recurrence.LocalDate(o.DueAt, s.Zone), o.DueAt, o.Id))
+            : [];
+        return scheduled.Concat(open).OrderBy(v => v.DueAt).ToList();
     }
 
     /// <summary>What each plan calls for now, inserted once; returns how many work orders this run made.</summary>
@@ -173,70 +237,80 @@ public sealed partial class PlanService(
         }
     }
 
-    private (MaintenancePlan? Plan, MaintenanceError Error, string? Problem) Check(PlanDraft d, MaintenanceActor actor)
+    private (MaintenancePlan? Plan, MaintenanceError Error, string? Problem, string? Field) Check(PlanDraft d, MaintenanceActor actor)
     {
-        (MaintenancePlan?, MaintenanceError, string?) Invalid(string problem) => (null, MaintenanceError.Invalid, problem);
-        if (MaintenanceService.Text("name", d.Name, MaintenanceService.MaxTitleLength, required: true) is { } nameProblem) return Invalid(nameProblem);
+        (MaintenancePlan?, MaintenanceError, string?, string?) Invalid(string field, string problem) => (null, MaintenanceError.Invalid, problem, field);
+        if (MaintenanceService.Text("name", d.Name, MaintenanceService.MaxTitleLength, required: true) is { } nameProblem) return Invalid("name", nameProblem);
         var targets = (d.StoreCode is null ? 0 : 1) + (d.Model is null ? 0 : 1) + (d.TerminalIds is null ? 0 : 1);
-        if (targets != 1) return Invalid("A plan names exactly one of 'storeCode', 'model' or 'terminalIds'.");
-        if (d.EveryCount is not { } count || Recurrence.Problem(count) is not null) return Invalid(Recurrence.Problem(d.EveryCount ?? 0)!);
-        if (d.EveryUnit is null) return Invalid($"'every.unit' {WireNames.OneOf<RecurrenceUnit>()}");
-        if (d.StartsOn is null) return Invalid("'startsOn' is required.");
-        if (d.EstimatedMinutes is < 1 or > 24 * 60) return Invalid("'estimatedMinutes' must be from 1 to 1440.");
-        if (book.Template(d.Checklist ?? "") is null) return Invalid($"There is no checklist '{d.Checklist}'.");
+        if (targets != 1) return Invalid("subject", "A plan names exactly one of 'storeCode', 'model' or 'terminalIds'.");
+        if (d.EveryCount is not { } count || Recurrence.Problem(count) is not null) return Invalid("every.count", Recurrence.Problem(d.EveryCount ?? 0)!);
+        if (d.EveryUnit is null) return Invalid("every.unit", $"'every.unit' {WireNames.OneOf<RecurrenceUnit>()}");
+        if (d.StartsOn is null) return Invalid("startsOn", "'startsOn' is required.");
+        if (d.EstimatedMinutes is < 1 or > 24 * 60) return Invalid("estimatedMinutes", "'estimatedMinutes' must be from 1 to 1440.");
+        if (book.Template(d.Checklist ?? "") is null) return Invalid("checklist", $"There is no checklist '{d.Checklist}'.");
         IReadOnlyList<string> storesConcerned;
         var terminalIds = new List<string>();
         if (d.StoreCode is { } code)
         {
-            if (TextRules.Problem("storeCode", code) is not null || stores.Get(code.Trim()) is null) return Invalid($"There is no store '{code}'.");
+            if (TextRules.Problem("storeCode", code) is not null || stores.Get(code.Trim()) is null) return Invalid("storeCode", $"There is no store '{code}'.");
             storesConcerned = [stores.Get(code.Trim())!.Code];
         }
         else if (d.Model is { } model)
         {
             if (TextRules.Problem("model", model) is not null || !fleet.All.Any(t => string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase)))
-                return Invalid($"Model '{model}' has no terminals.");
-            if (!actor.IsAdministrator) return (null, MaintenanceError.Forbidden, "Only administrators may plan for a whole model.");
+                return Invalid("model", $"Model '{model}' has no terminals.");
+            if (!actor.IsAdministrator) return (null, MaintenanceError.Forbidden, "Only administrators may plan for a whole model.", "model");
             storesConcerned = [];
         }
         else
         {
-            if (d.TerminalIds!.Count is 0 or > 1000) return Invalid("'terminalIds' must list 1–1000 terminals.");
+            if (d.TerminalIds!.Count is 0 or > 1000) return Invalid("terminalIds", "'terminalIds' must list 1–1000 terminals.");
             foreach (var id in d.TerminalIds)
             {
                 if (string.IsNullOrWhiteSpace(id) || TextRules.Problem("terminalIds", id) is not null || fleet.Get(id.Trim()) is not { } terminal)
-                    return Invalid($"There is no terminal '{id}'.");
+                    return Invalid("terminalIds", $"There is no terminal '{id}'.");
                 terminalIds.Add(terminal.TerminalId);
             }
             storesConcerned = terminalIds.Select(t => fleet.Get(t)!.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
         if (!storesConcerned.All(s => actor.CanDispatch(s, stores)) || !(actor.IsAdministrator || actor.Role == Roles.RegionalManager))
-            return (null, MaintenanceError.Forbidden, "Only administrators and regional managers of every store concerned may plan maintenance.");
+            return (null, MaintenanceError.Forbidden, "Only administrators and regional managers of every store concerned may plan maintenance.", null);
         if (d.DefaultTechnician is { } email && !users.All.Any(u => !u.Disabled && string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase)))
-            return Invalid($"There is no user '{email}'.");
+            return Invalid("defaultTechnician", $"There is no user '{email}'.");
         var modelAsRegistered = d.Model is null ? null : fleet.All.First(t => string.Equals(t.Model, d.Model, StringComparison.OrdinalIgnoreCase)).Model;
         return (new MaintenancePlan(0, d.Name!.Trim(), storesConcerned.Count == 1 && d.StoreCode is not null ? storesConcerned[0] : null, modelAsRegistered, terminalIds,
             d.Checklist!, new Recurrence(count, d.EveryUnit.Value), d.Basis ?? RecurrenceBasis.Schedule, d.StartsOn.Value,
             d.DueTime ?? MaintenancePlan.DefaultDueTime, d.Kind ?? WorkOrderKind.Inspection, d.Priority ?? WorkOrderPriority.Normal,
-            d.EstimatedMinutes ?? MaintenancePlan.DefaultEstimatedMinutes, d.DefaultTechnician?.Trim(), time.GetUtcNow(), actor.Name), MaintenanceError.None, null);
+            d.EstimatedMinutes ?? MaintenancePlan.DefaultEstimatedMinutes, d.DefaultTechnician?.Trim(), time.GetUtcNow(), actor.Name), MaintenanceError.None, null, null);
     }
 
-    private static string? TemplateProblem(string key, string? title, IReadOnlyList<ChecklistItem>? items)
+    /// <summary>Why a template cannot be kept, and the field it is about (<c>items[i]</c>: the item a form shows it at).</summary>
+    private static (string? Field, string? Problem) TemplateProblem(string key, string? title, IReadOnlyList<ChecklistItem>? items)
     {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z][a-z0-9_]{0,63}$")) return "A checklist key is lower-case ASCII letters, digits and '_' (at most 64).";
-        if (MaintenanceService.Text("title", title, MaintenanceService.MaxTitleLength, required: true) is { } titleProblem) return titleProblem;
-        if (items is not { Count: > 0 and <= ChecklistTemplate.MaxItems }) return $"'items' must list 1–{ChecklistTemplate.MaxItems} items.";
-        if (items.Select(i => i.Key).Distinct(StringComparer.Ordinal).Count() != items.Count) return "Each item's 'key' must be unique.";
-        foreach (var item in items)
+        if (!IsKey(key)) return ("key", "A checklist key is lower-case ASCII letters, digits and '_' (at most 64).");
+        if (MaintenanceService.Text("title", title, MaintenanceService.MaxTitleLength, required: true) is { } titleProblem) return ("title", titleProblem);
+        if (items is not { Count: > 0 and <= ChecklistTemplate.MaxItems }) return ("items", $"'items' must list 1–{ChecklistTemplate.MaxItems} items.");
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (item.Key is null || !System.Text.RegularExpressions.Regex.IsMatch(item.Key, "^[a-z][a-z0-9_]{0,63}$"))
-                return "An item key is lower-case ASCII letters, digits and '_' (at most 64).";
-            if (MaintenanceService.Text("label", item.Label, MaintenanceService.MaxTitleLength, required: true) is { } labelProblem) return labelProblem;
-            if (item.Min > item.Max) return $"Item '{item.Key}': 'min' must not be above 'max'.";
-            if ((item.Min is not null || item.Max is not null) && item.Type != ChecklistItemType.Number) return $"Item '{item.Key}': only a number has limits.";
-            if (item.Unit is { Length: > 32 }) return $"Item '{item.Key}': 'unit' may be at most 32 characters.";
+            if (ItemProblem(items[i]) is { } problem) return ($"items[{i}]", problem);
+            if (!keys.Add(items[i].Key)) return ($"items[{i}]", "Each item's 'key' must be unique.");
         }
+        return (null, null);
+    }
+
+    private static string? ItemProblem(ChecklistItem item)
+    {
+        if (!IsKey(item.Key)) return "An item key is lower-case ASCII letters, digits and '_' (at most 64).";
+        if (MaintenanceService.Text("label", item.Label, MaintenanceService.MaxTitleLength, required: true) is { } labelProblem) return labelProblem;
+        if (item.Min > item.Max) return $"Item '{item.Key}': 'min' must not be above 'max'.";
+        if ((item.Min is not null || item.Max is not null) && item.Type != ChecklistItemType.Number) return $"Item '{item.Key}': only a number has limits.";
+        if (item.Unit is { Length: > 32 }) return $"Item '{item.Key}': 'unit' may be at most 32 characters.";
         return null;
     }
+
+    /// <summary>Whether a template or item key is stable ASCII (pages find translations under it), as a form checks before sending.</summary>
+    public static bool IsKey(string? key) => key is not null && Regex.IsMatch(key, "^[a-z][a-z0-9_]{0,63}$");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Maintenance plans generated {Count} work orders")]
     private partial void LogGenerated(int count);

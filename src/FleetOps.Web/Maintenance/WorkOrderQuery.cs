@@ -19,6 +19,8 @@ public sealed record WorkOrderQuery
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public bool OverdueOnly { get; init; }
+    /// <summary>Only the work orders this plan made (the plans page links to them).</summary>
+    public long? PlanId { get; init; }
 
     public IReadOnlyList<WorkOrder> Run(IEnumerable<WorkOrder> orders, MaintenanceActor actor, StoreDirectory stores, DateTimeOffset now) =>
         orders.Where(o => actor.CanSee(o, stores)
@@ -26,6 +28,7 @@ public sealed record WorkOrderQuery
                 && (Stores is null || Stores.Contains(o.StoreCode))
                 && (Assignee is null || string.Equals(o.Assignee, Assignee, StringComparison.OrdinalIgnoreCase))
                 && (!OverdueOnly || o.IsOverdue(now))
+                && (PlanId is null || o.PlanId == PlanId)
                 && InRange(o))
             .OrderBy(o => o.ScheduledStart ?? o.DueAt).ThenBy(o => o.Id).ToList();
 

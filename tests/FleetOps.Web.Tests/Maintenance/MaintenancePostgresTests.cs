@@ -46,6 +46,35 @@ public sealed class MaintenancePostgresTests : IAsyncLifetime
         Assert.Equal(mine.Select(o => o.Id).Order(), theirs.Select(o => o.Id).Order());
     }
 
+    [PostgresFact]
+    public async Task An_ended_plan_stays_ended_for_a_node_started_later_which_generates_nothing_for_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(now);
+        long planId;
+        int made;
+        await using (var first = _database.Start(clock: new FakeTimeProvider(now)))
+        {
+            var store = await first.CreateStoreAsync(Ids.New("S"));
+            using var admin = first.CreateAdminClient();
+            using var created = await admin.PostAsJsonAsync("/api/v1/maintenance/plans", new
+            {
+                name = "Weekly check", storeCode = store, checklist = "terminal_inspection", every = new { count = 1, unit = "week" },
+                basis = "schedule", startsOn = now.ToString("yyyy-MM-dd"), kind = "inspection", priority = "low",
+            });
+            await Expect.StatusAsync(created, HttpStatusCode.Created);
+            planId = (await Expect.JsonObjectAsync(created)).Id();
+            made = first.GetService<MaintenanceBook>().OfPlan(planId).Count;
+            await Expect.StatusAsync(await admin.PostAsync($"/api/v1/maintenance/plans/{planId}/end", null), HttpStatusCode.OK);
+        }
+        await using var second = _database.Start(clock: clock);
+        clock.AdjustTime(now.AddDays(14)); // two more weeks in the window
+
+        Assert.False(second.GetService<MaintenanceBook>().Plan(planId)!.Active);
+        await second.GetService<PlanService>().GenerateAsync();
+        Assert.Equal(made, second.GetService<MaintenanceBook>().OfPlan(planId).Count);
+    }
+
     public Task InitializeAsync() => _database.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -86,6 +86,41 @@ public sealed class PlanApiTests(AlertClockApp app)
         Assert.StartsWith(DateOnly.Parse(LocalDate(app.Now())).AddMonths(2).ToString("yyyy-MM-dd"), Expect.Wire(next["dueAt"]));
     }
 
+    [Fact]
+    public async Task Ending_a_plan_stops_generation_keeps_its_work_orders_and_is_for_those_who_may_create_it()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var plan = await CreatePlanAsync(admin, new
+        {
+            name = "Daily till check", storeCode = store, checklist = "terminal_inspection", every = new { count = 1, unit = "day" }, basis = "schedule",
+            startsOn = LocalDate(app.Now()), kind = "inspection", priority = "low",
+        });
+        var made = app.GetService<MaintenanceBook>().OfPlan(plan.Id()).Count;
+        Assert.Equal(31, made);
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        var stranger = await app.CreateUserAsync(Roles.RegionalManager, regions: ["Nowhere"]);
+        using var managerClient = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+        using var strangerClient = app.CreateTokenClient((await app.CreateApiTokenAsync(stranger)).Token);
+
+        await Expect.StatusAsync(await managerClient.PostAsync($"/api/v1/maintenance/plans/{plan.Id()}/end", null), HttpStatusCode.Forbidden); // sees it, may not end it
+        await Expect.StatusAsync(await strangerClient.PostAsync($"/api/v1/maintenance/plans/{plan.Id()}/end", null), HttpStatusCode.NotFound); // not among theirs
+        using var ended = await admin.PostAsync($"/api/v1/maintenance/plans/{plan.Id()}/end", null);
+        await Expect.StatusAsync(ended, HttpStatusCode.OK);
+        Assert.False((await Expect.JsonObjectAsync(ended))["active"]!.GetValue<bool>());
+        await Expect.StatusAsync(await admin.PostAsync($"/api/v1/maintenance/plans/{plan.Id()}/end", null), HttpStatusCode.Conflict);
+
+        // A day later the window has a new day, but an ended plan makes nothing; what it made is still there, and nothing shows ahead.
+        app.Clock!.AdjustTime(app.Now().AddDays(1));
+        await app.GetService<PlanService>().GenerateAsync();
+        Assert.Equal(made, app.GetService<MaintenanceBook>().OfPlan(plan.Id()).Count);
+        Assert.Equal(made, (await admin.WorkOrdersAsync($"?store={store}&pageSize=500")).Count);
+        using var ahead = await admin.GetAsync($"/api/v1/maintenance/plans/{plan.Id()}/occurrences?from={LocalDate(app.Now(), 31)}&to={LocalDate(app.Now(), 60)}");
+        Assert.Empty((await Expect.JsonObjectAsync(ahead)).Items());
+        var audit = Assert.Single(await app.AuditAsync(AuditActions.MaintenancePlanEnded), a => a.Target == $"plan {plan.Id()}");
+        Assert.Contains("31 open work orders kept", audit.Details);
+    }
+
     public static TheoryData<string, object> BadPlans() => new()
     {
         { "every.count below 1", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 0, unit = "week" }, startsOn = "2027-01-01" } },

@@ -68,6 +68,7 @@ public static class AuditLook
         AuditActions.WorkOrderCancelled => texts["Audit.Action.WorkOrderCancelled"],
         AuditActions.WorkOrderPhotoAdded => texts["Audit.Action.WorkOrderPhotoAdded"],
         AuditActions.MaintenancePlanCreated => texts["Audit.Action.MaintenancePlanCreated"],
+        AuditActions.MaintenancePlanEnded => texts["Audit.Action.MaintenancePlanEnded"],
         AuditActions.ChecklistTemplateSaved => texts["Audit.Action.ChecklistTemplateSaved"],
         AuditActions.CalendarFeedCreated => texts["Audit.Action.CalendarFeedCreated"],
         AuditActions.CalendarFeedRevoked => texts["Audit.Action.CalendarFeedRevoked"],

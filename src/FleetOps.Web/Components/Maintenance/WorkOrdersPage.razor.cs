@@ -43,6 +43,7 @@ public partial class WorkOrdersPage
     private string? _store;
     private string? _assignee;
     private bool _overdueOnly;
+    private MaintenancePlan? _plan;
     private int _page = 1;
     private IReadOnlyList<WorkOrder> _rows = [];
     private DateTimeOffset _now;
@@ -54,7 +55,7 @@ public partial class WorkOrdersPage
 
     private IReadOnlyList<WorkOrder> PageRows => _rows.Skip((_page - 1) * PageSize).Take(PageSize).ToList();
 
-    private int ActiveFilters => (_state != OpenStates ? 1 : 0) + (_store is null ? 0 : 1) + (_assignee is null ? 0 : 1) + (_overdueOnly ? 1 : 0);
+    private int ActiveFilters => (_state != OpenStates ? 1 : 0) + (_store is null ? 0 : 1) + (_assignee is null ? 0 : 1) + (_overdueOnly ? 1 : 0) + (_plan is null ? 0 : 1);
 
     protected override async Task OnInitializedAsync()
     {
@@ -91,6 +92,7 @@ public partial class WorkOrdersPage
             : null;
         _assignee = _isTechnician ? null : _technicians.FirstOrDefault(u => u.Email.Equals(a["assignee"], StringComparison.OrdinalIgnoreCase))?.Email;
         _overdueOnly = a["overdue"] == "true";
+        _plan = long.TryParse(a["plan"], out var planId) && Book.Plan(planId) is { } plan ? plan : null;
         _page = GridPosition.Read(a, [PageSize], []).Page;
     }
 
@@ -100,6 +102,7 @@ public partial class WorkOrdersPage
         ["store"] = _store,
         ["assignee"] = _assignee,
         ["overdue"] = _overdueOnly ? "true" : null,
+        ["plan"] = _plan?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private void Load()
@@ -111,6 +114,7 @@ public partial class WorkOrdersPage
             Stores = _store is null ? null : new HashSet<string>([_store], StringComparer.OrdinalIgnoreCase),
             Assignee = _assignee,
             OverdueOnly = _overdueOnly,
+            PlanId = _plan?.Id,
         };
         _rows = query.Run(Book.All, _actor, Stores, _now).Where(o => _state != OpenStates || o.IsOpen).ToList();
         _page = Math.Min(_page, PageCount);

@@ -1,0 +1,173 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Maintenance;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Maintenance;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The plans page (issue 14): a plan made in its dialog shows on every open plans page with its next visits, a refusal shows
+/// at the field, store managers read their stores' plans only, a dispatcher ends a plan, the work orders page filters to a
+/// plan, and the page speaks Chinese. S-1 (East): T-1. S-2 (North): T-3. The clock starts 2026-11-25 08:00 in Shanghai.
+/// </summary>
+public sealed class PlansPageTests : FleetComponentTest
+{
+    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
+    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
+
+    public PlansPageTests()
+    {
+        _popovers = Context.Render<MudPopoverProvider>();
+        _dialogs = Context.Render<MudDialogProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1");
+        Register("S-2", "T-3");
+    }
+
+    private MaintenancePlan AddPlan(string name, string store, int every = 1, RecurrenceUnit unit = RecurrenceUnit.Month,
+        RecurrenceBasis basis = RecurrenceBasis.Schedule)
+    {
+        var draft = new PlanDraft(name, store, null, null, DefaultChecklists.PowerUps, every, unit, basis, new DateOnly(2026, 11, 25), WorkOrderKind.Power,
+            WorkOrderPriority.Normal);
+        var result = Wait(() => Services.GetRequiredService<PlanService>().CreateAsync(draft, MaintenanceActor.Bootstrap, null));
+        return result.Value ?? throw new InvalidOperationException(result.Detail);
+    }
+
+    private static List<string> Names(IRenderedComponent<PlansPage> cut) =>
+        cut.FindAll("[data-testid=plan-table] tbody tr [data-testid=plan-name]").Select(n => n.TextContent.Trim()).Distinct().ToList();
+
+    /// <summary>Opens the dialog and fills in a monthly plan for store S-1 (a store is chosen by typing, once typing pauses).</summary>
+    private void FillIn(IRenderedComponent<PlansPage> cut, string name)
+    {
+        cut.Find("[data-testid=new-plan]").Click();
+        _dialogs.WaitForElement("input[data-testid=plan-name-input]").Change(name);
+        var store = _dialogs.Find("input[data-testid=plan-store-input]");
+        store.Focus();
+        store.Input("S-1");
+        AdvanceUntil(_popovers, () => Assert.Single(_popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
+        _popovers.Find(".mud-list-item").Click();
+    }
+
+    [Fact]
+    public void A_plan_made_in_the_dialog_shows_live_on_every_open_plans_page_with_its_next_visits_and_open_work()
+    {
+        var elsewhere = Render<PlansPage>(); // someone else's open page
+        var cut = Render<PlansPage>();
+        Assert.NotNull(cut.Find("[data-testid=plans-none]"));
+
+        FillIn(cut, "Monthly UPS test");
+        _dialogs.Find("[data-testid=plan-create]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=plan-create]")));
+        var plan = Assert.Single(Maintenance.Plans);
+        foreach (var page in new[] { cut, elsewhere })
+        {
+            page.WaitForAssertion(() => Assert.Equal(["Monthly UPS test"], Names(page)));
+            var row = page.Find($"[data-testid=plan-{plan.Id}]");
+            Assert.Contains("every month, from the schedule", row.TextContent);
+            Assert.Contains("Terminal inspection (version 1)", row.TextContent); // the dialog's default checklist
+            Assert.Equal("11/25/2026, 12/25/2026, 1/25/2027", row.QuerySelector("[data-testid=plan-next]")!.TextContent.Trim());
+            // Generated 30 days ahead: today's visit and the one a month later.
+            var open = row.QuerySelector("[data-testid=plan-open]")!;
+            Assert.Equal("2 open work orders", open.TextContent.Trim());
+            Assert.EndsWith($"maintenance?plan={plan.Id}", open.GetAttribute("href"));
+        }
+    }
+
+    [Fact]
+    public void A_refused_plan_keeps_the_dialog_open_with_the_reason_at_the_field()
+    {
+        var cut = Render<PlansPage>();
+        FillIn(cut, "Never");
+
+        _dialogs.Find("input[data-testid=plan-count]").Change("0");
+        _dialogs.Find("[data-testid=plan-create]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("'every.count' must be a whole number from 1 to 366.",
+            _dialogs.Find("input[data-testid=plan-count]").Closest(".mud-input-control")!.TextContent));
+        Assert.NotEmpty(_dialogs.FindAll("[data-testid=plan-create]"));
+        Assert.Empty(Maintenance.Plans);
+    }
+
+    [Fact]
+    public void A_store_manager_reads_only_their_stores_plans_and_cannot_make_or_end_one()
+    {
+        AddPlan("UPS test at S-1", "S-1");
+        AddPlan("UPS test at S-2", "S-2");
+
+        SignInAsStoreManager("S-2");
+        var cut = Render<PlansPage>();
+
+        Assert.Equal(["UPS test at S-2"], Names(cut));
+        Assert.Empty(cut.FindAll("[data-testid=new-plan]"));
+        Assert.Empty(cut.FindAll("[data-testid=plan-end]"));
+    }
+
+    [Fact]
+    public void A_regional_manager_ends_a_plan_which_then_shows_ended_and_keeps_its_work_orders()
+    {
+        var plan = AddPlan("Weekly check", "S-1", unit: RecurrenceUnit.Week);
+        var made = Maintenance.OfPlan(plan.Id).Count;
+        SignInAsRegionalManager("East");
+        var cut = Render<PlansPage>();
+
+        cut.Find("[data-testid=plan-end]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("End the plan “Weekly check”?", _dialogs.Markup));
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End plan").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("no", cut.Find($"[data-testid=plan-{plan.Id}]").GetAttribute("data-active")));
+        Assert.NotNull(cut.Find("[data-testid=plan-ended]"));
+        Assert.False(Maintenance.Plan(plan.Id)!.Active);
+        Assert.Equal(made, Maintenance.OfPlan(plan.Id).Count);
+    }
+
+    [Fact]
+    public void The_store_and_text_filters_live_in_the_address()
+    {
+        AddPlan("UPS test at S-1", "S-1");
+        AddPlan("UPS test at S-2", "S-2");
+        AddPlan("Cleaning at S-2", "S-2");
+
+        var cut = RenderAt<PlansPage>("maintenance/plans?store=S-2");
+        Assert.Equal(["Cleaning at S-2", "UPS test at S-2"], Names(cut));
+
+        cut.Find("input[data-testid=plan-search]").Change("cleaning");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Cleaning at S-2"], Names(cut)));
+        var address = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("store=S-2", address);
+        Assert.Contains("q=cleaning", address);
+    }
+
+    [Fact]
+    public void The_work_orders_page_filters_to_a_plan_from_its_address()
+    {
+        var plan = AddPlan("Quarterly cleaning", "S-1", every: 3);
+        AddWorkOrder("S-1", "Replace the printer", TimeSpan.FromDays(2));
+
+        var cut = RenderAt<WorkOrdersPage>($"maintenance?plan={plan.Id}");
+
+        Assert.Equal(["Quarterly cleaning"], cut.FindAll("[data-testid=work-order-link]").Select(l => l.TextContent.Trim()).Distinct().ToList());
+        Assert.Contains("Quarterly cleaning", cut.Find("[data-testid=work-order-plan-filter]").TextContent);
+    }
+
+    [Fact]
+    public void The_plans_page_speaks_Chinese()
+    {
+        AddPlan("UPS", "S-1", every: 3, basis: RecurrenceBasis.Completion);
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<PlansPage>();
+
+        Assert.Contains("维护计划", cut.Markup);
+        Assert.Contains("新建计划", cut.Find("[data-testid=new-plan]").TextContent);
+        Assert.Contains("每 3 个月，从上次完成起算", cut.Find("[data-testid=plan-recurrence]").TextContent);
+        Assert.Contains("1 个未完成工单", cut.Find("[data-testid=plan-open]").TextContent);
+        Assert.Contains("电源与 UPS 测试 (第 1 版)", cut.Markup);
+    }
+}
