@@ -28,7 +28,8 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
 
         var calendar = await fixture.NewPageAsync();
         await calendar.SetViewportSizeAsync(1024, 768);
-        await calendar.SignInAsync(dispatcher, "maintenance/calendar");
+        await calendar.SignInAsync(dispatcher);
+        await calendar.OpenLiveAsync("maintenance/calendar");
         var booking = calendar.Locator($"[data-testid=calendar-order-{id}]");
         await Expect(booking).ToHaveAttributeAsync("data-state", "scheduled");
         await calendar.MarkDocumentAsync();
