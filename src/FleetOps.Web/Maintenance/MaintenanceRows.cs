@@ -31,6 +31,10 @@ internal static class MaintenanceRows
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.PlanId == planId && w.Subject == subject && w.Occurrence == occurrence, cancellationToken)
             is { } row ? ToOrder(row, []) : null;
 
+    public static async Task<WorkOrder?> FindFollowUpAsync(FleetDbContext db, long parentId, string item, CancellationToken cancellationToken) =>
+        await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.FollowUpOf == parentId && w.FollowUpItem == item, cancellationToken)
+            is { } row ? ToOrder(row, []) : null;
+
     public static ChecklistTemplateRow Row(ChecklistTemplate template, string actor, DateTimeOffset now) => new()
     {
         Key = template.Key, Version = template.Version, Title = template.Title, ItemsJson = JsonSerializer.Serialize(template.Items, Json),

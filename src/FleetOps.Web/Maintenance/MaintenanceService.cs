@@ -101,10 +101,21 @@ public sealed class MaintenanceService(
             if (checklist is null || newest is null
                 || FollowUpWork.For(parent, checklist, item ?? "", now, TimeSpan.FromDays(options.Value.FollowUpDueDays), actor.Name) is not { } order)
                 return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"Item '{item}' of work order {parentId} was not recorded as failed or out of limits.");
-            // The re-check uses the checklist as it is now: the follow-up is new work.
-            var saved = await SaveNewAsync(order with { ChecklistVersion = newest.Version }, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,
-                $"{order.Kind.ToWire()} at {order.Subject}, follow-up of work order {parentId} ({item})", address), cancellationToken);
-            return MaintenanceResult<WorkOrder>.Done(saved);
+            try
+            {
+                // The re-check uses the checklist as it is now: the follow-up is new work.
+                var saved = await SaveNewAsync(order with { ChecklistVersion = newest.Version }, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,
+                    $"{order.Kind.ToWire()} at {order.Subject}, follow-up of work order {parentId} ({item})", address), cancellationToken);
+                return MaintenanceResult<WorkOrder>.Done(saved);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another node raised it at the same moment (the unique parent + item key): that one is the follow-up.
+                await using var db = databases.CreateDbContext();
+                var stored = await MaintenanceRows.FindFollowUpAsync(db, parentId, item ?? "", cancellationToken) ?? throw new InvalidOperationException("The clashing follow-up is gone.", e);
+                book.Put(stored);
+                return MaintenanceResult<WorkOrder>.Done(stored);
+            }
         }
         finally
         {

@@ -69,28 +69,18 @@ public sealed class FollowUpTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
         using var admin = app.CreateAdminClient();
-        var parent = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
-        await Expect.StatusAsync(await admin.CommandAsync(parent.Id(), "start"), HttpStatusCode.OK);
-        var signature = await admin.SignAsync(parent.Id());
-        await Expect.StatusAsync(await admin.CommandAsync(parent.Id(), "complete", new
-        {
-            results = new object[]
-            {
-                new { item = "housing_intact", value = false }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
-                new { item = "printer_ok", value = true }, new { item = "manager_signature", value = $"{signature}" },
-            },
-        }), HttpStatusCode.OK);
+        var parent = await admin.DoneInspectionAsync(store, housingIntact: false);
         var service = app.GetService<MaintenanceService>();
 
-        var first = await service.RaiseFollowUpAsync(parent.Id(), "housing_intact", MaintenanceActor.Bootstrap, null);
-        var second = await service.RaiseFollowUpAsync(parent.Id(), "housing_intact", MaintenanceActor.Bootstrap, null);
+        var first = await service.RaiseFollowUpAsync(parent, "housing_intact", MaintenanceActor.Bootstrap, null);
+        var second = await service.RaiseFollowUpAsync(parent, "housing_intact", MaintenanceActor.Bootstrap, null);
 
         Assert.Equal(first.Value!.Id, second.Value!.Id);
         Assert.Equal("Follow-up: Housing, keypad and screen undamaged — failed", first.Value.Title);
         Assert.Null(first.Value.Assignee); // the parent was nobody's: a dispatcher books it
         await using var db = app.GetService<FleetOps.Web.Persistence.FleetDbContextFactory>().CreateDbContext();
         var row = db.WorkOrders.Single(w => w.Id == first.Value.Id);
-        Assert.Equal((parent.Id(), "housing_intact"), (row.FollowUpOf, row.FollowUpItem));
-        Assert.Single(db.WorkOrders.Where(w => w.FollowUpOf == parent.Id()));
+        Assert.Equal((parent, "housing_intact"), (row.FollowUpOf, row.FollowUpItem));
+        Assert.Single(db.WorkOrders.Where(w => w.FollowUpOf == parent));
     }
 }

@@ -60,16 +60,29 @@ public static class MaintenanceCalls
         return (await Expect.JsonObjectAsync(response)).Id();
     }
 
-    /// <summary>Every item of the terminal inspection answered well, signed by the store manager (<paramref name="signature"/>: the drawing's id).</summary>
-    public static object InspectionPassed(long signature) => new
+    /// <summary>
+    /// Every item of the terminal inspection answered, signed by the store manager (<paramref name="signature"/>: the drawing's
+    /// id); all well unless <paramref name="housingIntact"/> is false (a failed check, flagged).
+    /// </summary>
+    public static object Inspection(long signature, bool housingIntact = true) => new
     {
         results = new object[]
         {
-            new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+            new { item = "housing_intact", value = housingIntact }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
             new { item = "printer_ok", value = true }, new { item = "signal_bars", value = 4 }, new { item = "manager_signature", value = $"{signature}" },
         },
         signedBy = "Li Wei",
     };
+
+    /// <summary>A hand-made inspection of <paramref name="store"/> started, signed and completed; its id.</summary>
+    public static async Task<long> DoneInspectionAsync(this HttpClient client, string store, bool housingIntact = true)
+    {
+        var order = await client.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+        await Expect.StatusAsync(await client.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var signature = await client.SignAsync(order.Id());
+        await Expect.StatusAsync(await client.CommandAsync(order.Id(), "complete", Inspection(signature, housingIntact)), HttpStatusCode.OK);
+        return order.Id();
+    }
 
     public static long Id(this JsonObject order) => order["id"]!.GetValue<long>();
 }

@@ -80,7 +80,7 @@ public sealed class PlanApiTests(AlertClockApp app)
 
         await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "start"), HttpStatusCode.OK);
         var signature = await admin.SignAsync(first.Id());
-        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "complete", MaintenanceCalls.InspectionPassed(signature)), HttpStatusCode.OK);
+        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "complete", MaintenanceCalls.Inspection(signature)), HttpStatusCode.OK);
         await app.GetService<PlanService>().GenerateAsync();
 
         var next = (await admin.WorkOrdersAsync($"?store={store}&state=open")).Single()!;
