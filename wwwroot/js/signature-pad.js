@@ -39,8 +39,17 @@ export function attach(canvas) {
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     canvas.addEventListener("lostpointercapture", end);
-    new ResizeObserver(() => redraw(canvas, pad)).observe(canvas);
+    pad.observer = new ResizeObserver(() => redraw(canvas, pad));
+    pad.observer.observe(canvas);
     redraw(canvas, pad);
+}
+
+// The page leaves: stop watching the canvas's size (the observer would otherwise keep it alive).
+export function detach(canvas) {
+    const pad = pads.get(canvas);
+    if (!pad) return;
+    pad.observer.disconnect();
+    pads.delete(canvas);
 }
 
 export function clear(canvas) {

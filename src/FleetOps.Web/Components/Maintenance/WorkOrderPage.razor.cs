@@ -121,7 +121,17 @@ public partial class WorkOrderPage
 
     private async Task CompleteAsync()
     {
-        if (!await StoreSignaturesAsync()) return;
+        bool signed;
+        _busy = true; // a second tap while the drawings cross the circuit must not store them twice
+        try
+        {
+            signed = await StoreSignaturesAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        if (!signed) return;
         var answers = _template!.Items
             .Select(i => (i.Key, Entry: EntryOf(i.Key)))
             .Where(e => !e.Entry.IsEmpty)
