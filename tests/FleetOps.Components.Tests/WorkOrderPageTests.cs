@@ -12,7 +12,8 @@ namespace FleetOps.Components.Tests;
 /// <summary>
 /// One work order's page (issue 14), as the technician uses it on site: a reading out of limits is flagged at once and
 /// demands a note, a refused completion lists its items, done work is read-only with who signed; a person it is not for
-/// sees the not-found panel; the dispatcher's booking refuses an end before the start; the page speaks Chinese.
+/// sees the not-found panel; the dispatcher's booking refuses an end before the start; the page speaks Chinese. The store
+/// manager signs on a pad (an empty pad is no signature); a flagged item of done work raises a follow-up, linked both ways.
 /// S-1 (East): T-1, a power supply and UPS test due tomorrow.
 /// </summary>
 public sealed class WorkOrderPageTests : FleetComponentTest
@@ -32,6 +33,28 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     }
 
     private MaintenanceService Service => Services.GetRequiredService<MaintenanceService>();
+
+    /// <summary>The store manager's signature as the pad stores it (a PNG for the signature item); its id is the item's value.</summary>
+    private string Signed()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().AddAsync(_order.Id, "manager_signature", new MemoryStream(png),
+            MaintenanceActor.Of(_technician), null));
+        return stored.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The UPS test done by the technician, signed by Wang Li, its self-test failed (flagged).</summary>
+    private void CompleteWithFailedSelfTest()
+    {
+        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        var signature = Signed();
+        var done = Wait(() => Service.CompleteAsync(_order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"), new("ups_runtime", "12"),
+            new("surge_protection", "true"), new("manager_signature", signature),
+        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        Assert.NotNull(done.Value);
+    }
 
     private IRenderedComponent<WorkOrderPage> OpenAsTechnician(bool started = true)
     {
@@ -82,12 +105,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     [Fact]
     public void Done_work_is_read_only_with_its_results_and_who_signed()
     {
-        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
-        Wait(() => Service.CompleteAsync(_order.Id,
-        [
-            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"), new("ups_runtime", "12"),
-            new("surge_protection", "true"), new("manager_signature", "Wang Li"),
-        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        CompleteWithFailedSelfTest();
 
         var cut = OpenAsTechnician(started: false);
 
@@ -99,7 +117,72 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Contains("231", cut.Find("[data-testid=item-mains_voltage] [data-testid=item-value]").TextContent);
         Assert.Equal("yes", cut.Find("[data-testid=item-ups_self_test]").GetAttribute("data-flagged"));
         Assert.Contains("Fail", cut.Find("[data-testid=item-ups_self_test] [data-testid=item-value]").TextContent);
-        Assert.Contains("Signed by Wang Li", cut.Find("[data-testid=item-manager_signature]").TextContent);
+        var signature = cut.Find("[data-testid=item-manager_signature]");
+        Assert.Contains($"api/v1/workorders/{_order.Id}/photos/", signature.QuerySelector("img[data-testid=signature-image]")!.GetAttribute("src"));
+        Assert.Contains("Signed by Wang Li at", signature.TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=signature-pad]"));
+    }
+
+    [Fact]
+    public void The_store_manager_signs_on_a_pad_and_a_typed_name_with_an_empty_pad_is_not_a_signature()
+    {
+        var cut = OpenAsTechnician();
+        var signature = cut.Find("[data-testid=item-manager_signature]");
+        Assert.NotNull(signature.QuerySelector("canvas[data-testid=signature-canvas]"));
+        Assert.NotNull(signature.QuerySelector("[data-testid=signature-clear]"));
+        foreach (var check in new[] { "adapter_ok", "ups_self_test", "surge_protection" }) cut.Find($"[data-testid=item-{check}] [data-testid=pass]").Click();
+        cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("230");
+        cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("15");
+        cut.Find("[data-testid=item-manager_signature] input[data-testid=signer]").Input("Wang Li");
+
+        cut.Find("[data-testid=complete]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Store manager's signature — required, not answered", cut.Find("[data-testid=completion-refused]").TextContent));
+        Assert.Single(cut.FindAll("[data-testid=completion-refused] li"));
+        Assert.Contains("required, not answered", cut.Find("[data-testid=item-manager_signature] [data-testid=item-problem]").TextContent);
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+    }
+
+    [Fact]
+    public void A_failed_item_of_done_work_raises_a_follow_up_that_links_back_and_is_raised_once()
+    {
+        CompleteWithFailedSelfTest();
+        var cut = OpenAsTechnician(started: false);
+        Assert.Empty(cut.FindAll("[data-testid=item-adapter_ok] [data-testid=raise-follow-up]")); // it passed
+
+        cut.Find("[data-testid=item-ups_self_test] [data-testid=raise-follow-up]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=item-ups_self_test] [data-testid=follow-up-link]")));
+        var followUp = Assert.Single(Maintenance.FollowUpsOf(_order.Id));
+        Assert.Equal((WorkOrderKind.Repair, WorkOrderPriority.High), (followUp.Kind, followUp.Priority));
+        Assert.Contains($"Follow-up #{followUp.Id}", cut.Find("[data-testid=item-ups_self_test] [data-testid=follow-up-link]").TextContent);
+        Assert.Contains("Follow-up: UPS self-test passes — failed", cut.Find("[data-testid=follow-ups]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=raise-follow-up]"));
+        cut.Dispose();
+
+        var child = Render<WorkOrderPage>(p => p.Add(c => c.Id, followUp.Id));
+        Assert.Contains($"Follow-up of #{_order.Id}: UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
+        Assert.Equal(WorkOrdersPage.PathOf(_order.Id), child.Find("[data-testid=follow-up-of]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Signing_and_follow_ups_speak_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = OpenAsTechnician();
+        Assert.Contains("清除", cut.Find("[data-testid=signature-clear]").TextContent);
+        Assert.Contains("请店长用手指或触控笔在此处签名", cut.Find("[data-testid=signature-pad]").TextContent);
+        cut.Dispose();
+
+        Wait(() => Service.CompleteAsync(_order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false"), new("ups_runtime", "12"),
+            new("surge_protection", "true"), new("manager_signature", Signed()),
+        ], "王丽", MaintenanceActor.Of(_technician), null));
+        var done = OpenAsTechnician(started: false);
+
+        Assert.Contains("发起后续工单", done.Find("[data-testid=item-ups_self_test] [data-testid=raise-follow-up]").TextContent);
+        Assert.Contains("由 王丽 于", done.Find("[data-testid=item-manager_signature]").TextContent);
     }
 
     [Fact]

@@ -4,12 +4,15 @@ namespace FleetOps.Core.Maintenance;
 
 /// <summary>
 /// The completion rule (docs/api.md §8): every required item answered, every reading a number, a reading out of limits only
-/// with a note saying why. Pure: the API turns the problems into its 422, the pages flag items while the technician types.
+/// with a note saying why, every required signature drawn (a typed name is not a signature). Pure: the API turns the problems into its 422, the pages flag items while the technician types.
 /// </summary>
 public static class ChecklistCheck
 {
-    /// <param name="photos">Items that already have an uploaded photo (a photo item needs no value then).</param>
-    public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? photos = null)
+    /// <param name="images">
+    /// Items that have an uploaded image: a photo item needs no value then, and a signature item is answered only by one (its
+    /// drawn signature).
+    /// </param>
+    public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? images = null)
     {
         var problems = new List<ChecklistProblem>();
         var flagged = new HashSet<string>(StringComparer.Ordinal);
@@ -22,12 +25,12 @@ public static class ChecklistCheck
         foreach (var item in template.Items)
         {
             var answer = byItem.GetValueOrDefault(item.Key);
-            var value = string.IsNullOrWhiteSpace(answer?.Value) ? null : answer.Value.Trim();
+            var imageGiven = item.Type is ChecklistItemType.Photo or ChecklistItemType.Signature && images?.Contains(item.Key) == true;
+            var value = string.IsNullOrWhiteSpace(answer?.Value) || item.Type == ChecklistItemType.Signature ? null : answer.Value.Trim();
             var hasNote = !string.IsNullOrWhiteSpace(answer?.Note);
             if (value is null)
             {
-                var photoGiven = item.Type == ChecklistItemType.Photo && photos?.Contains(item.Key) == true;
-                if (item.Required && !photoGiven) problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.Missing));
+                if (item.Required && !imageGiven) problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.Missing));
                 continue;
             }
             switch (Judge(item, value))

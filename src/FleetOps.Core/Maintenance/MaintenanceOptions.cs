@@ -19,10 +19,14 @@ public sealed class MaintenanceOptions : ICheckedSettings
     /// <summary>The largest photo accepted (issue 14: 10 MiB).</summary>
     public long MaxPhotoBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>How many days after it is raised a follow-up of a flagged checklist item is due.</summary>
+    public int FollowUpDueDays { get; set; } = 3;
+
     public TimeSpan GenerateEvery => TimeSpan.FromMinutes(GenerateEveryMinutes);
 
     public IReadOnlyList<string> Problems() => new SettingProblems(Section)
         .Range(GenerateDaysAhead, 1, 366)
         .Range(GenerateEveryMinutes, 0.1, 24 * 60)
+        .Range(FollowUpDueDays, 1, 366)
         .ToList();
 }

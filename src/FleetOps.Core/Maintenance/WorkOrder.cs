@@ -4,7 +4,8 @@ namespace FleetOps.Core.Maintenance;
 /// A piece of maintenance work at a store, or at one terminal of it. It pins the checklist version it was made with.
 /// <see cref="PlanId"/> and <see cref="Occurrence"/> identify a generated one (unique together with its subject, so
 /// generation is idempotent); <see cref="AlertId"/> the alert it was raised from. <see cref="MuteId"/> is the alert-centre
-/// mute window of a visit in progress.
+/// mute window of a visit in progress. <see cref="FollowUpOf"/> and <see cref="FollowUpItem"/> name the work order and the
+/// flagged checklist item a follow-up was raised from (one follow-up per item).
 /// </summary>
 public sealed record WorkOrder(
     long Id,
@@ -31,6 +32,8 @@ public sealed record WorkOrder(
     public string? SignedBy { get; init; }
     public string? Reason { get; init; }
     public long? MuteId { get; init; }
+    public long? FollowUpOf { get; init; }
+    public string? FollowUpItem { get; init; }
     public IReadOnlyList<ChecklistAnswer> Results { get; init; } = [];
     public IReadOnlySet<string> Flagged { get; init; } = new HashSet<string>();
 

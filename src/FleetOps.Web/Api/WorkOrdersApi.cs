@@ -11,8 +11,9 @@ namespace FleetOps.Web.Api;
 
 /// <summary>
 /// Work orders (docs/api.md §8). Anyone signed in may call; what they may see and do is <see cref="MaintenanceActor"/>'s rule:
-/// a work order outside it is answered like a missing one (404), a command they may not give is a 403. Photos (FleetOps
-/// addition) are uploaded as multipart and downloaded only by those who see the work order.
+/// a work order outside it is answered like a missing one (404), a command they may not give is a 403. Photos and drawn
+/// signatures (FleetOps addition) are uploaded as multipart and downloaded only by those who see the work order; a flagged
+/// item raises a follow-up (FleetOps addition).
 /// </summary>
 public static class WorkOrdersApi
 {
@@ -40,8 +41,12 @@ public static class WorkOrdersApi
         api.MapPost("/{id:long}/complete", Complete).WithName("CompleteWorkOrder")
             .WithSummary("Completes the work with its checklist results; 422 lists required items missing and readings out of limits without a note")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{id:long}/followups", RaiseFollowUp).WithName("RaiseFollowUp")
+            .WithSummary("Raises a follow-up work order from an item the recorded checklist flagged; the first one again when it exists (FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:long}/photos", AddPhoto).WithName("AddWorkOrderPhoto")
-            .WithSummary("Adds a photo to a photo item (multipart: 'file' and 'item'); at most 10 MiB, JPEG/PNG/WebP/HEIC by content (FleetOps addition)")
+            .WithSummary("Adds a photo to a photo item, or the drawn signature (PNG) to a signature item (multipart: 'file' and 'item'); at most 10 MiB, " +
+                "JPEG/PNG/WebP/HEIC by content (FleetOps addition)")
             .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/{id:long}/photos/{photoId:long}", GetPhoto).WithName("GetWorkOrderPhoto")
             .WithSummary("A photo of the work order, to those who may see it (FleetOps addition)").ProducesProblem(StatusCodes.Status404NotFound);
@@ -54,9 +59,7 @@ public static class WorkOrdersApi
         var draft = new WorkOrderDraft(request.StoreCode, request.TerminalId, request.Title, request.Kind, request.Priority, request.DueAt, request.Checklist,
             request.AlertId);
         var result = await maintenance.CreateAsync(draft, Actor(access, context), ManagementApi.Address(context), cancellationToken);
-        return result.Value is { } order
-            ? TypedResults.Created($"/api/v1/workorders/{order.Id}", WorkOrderDto.From(order, time.GetUtcNow()))
-            : Refused(result);
+        return CreatedOrRefused(result, time);
     }
 
     public static Results<Ok<PagedResult<WorkOrderDto>>, ValidationProblem> List(MaintenanceBook book, StoreDirectory stores, TimeProvider time,
@@ -87,7 +90,14 @@ public static class WorkOrdersApi
         var alert = order.AlertId is { } alertId ? await maintenance.FindAlertAsync(alertId, cancellationToken) : null;
         var template = book.Template(order.ChecklistKey, order.ChecklistVersion) ?? new ChecklistTemplate(order.ChecklistKey, order.ChecklistVersion, order.ChecklistKey, []);
         return TypedResults.Ok(WorkOrderDto.Detail(order, template, await photos.ListAsync(id, cancellationToken),
-            alert is null ? null : AlertDto.From(alert, alerts.IsMuted(alert)), time.GetUtcNow()));
+            alert is null ? null : AlertDto.From(alert, alerts.IsMuted(alert)), book.FollowUpsOf(id), time.GetUtcNow()));
+    }
+
+    public static async Task<Results<Created<WorkOrderDto>, ProblemHttpResult>> RaiseFollowUp(long id, FollowUpRequest? request, MaintenanceService maintenance,
+        TimeProvider time, HttpContext context, AccessResolver access, CancellationToken cancellationToken)
+    {
+        var result = await maintenance.RaiseFollowUpAsync(id, request?.Item?.Trim(), Actor(access, context), ManagementApi.Address(context), cancellationToken);
+        return CreatedOrRefused(result, time);
     }
 
     public static async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> Schedule(long id, ScheduleRequest request, MaintenanceService maintenance,
@@ -166,6 +176,11 @@ public static class WorkOrdersApi
             }),
         _ => TypedResults.Problem(title: "Invalid request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest),
     };
+
+    private static Results<Created<WorkOrderDto>, ProblemHttpResult> CreatedOrRefused(MaintenanceResult<WorkOrder> result, TimeProvider time) =>
+        result.Value is { } order
+            ? TypedResults.Created($"/api/v1/workorders/{order.Id}", WorkOrderDto.From(order, time.GetUtcNow()))
+            : Refused(result);
 
     private static ProblemHttpResult NotFound(long id) =>
         Refused(MaintenanceResult<WorkOrder>.Refused(MaintenanceError.NotFound, $"There is no work order {id} among yours."));

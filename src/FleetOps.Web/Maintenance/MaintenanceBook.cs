@@ -39,6 +39,13 @@ public sealed class MaintenanceBook(TimeProvider time, ILogger<MaintenanceBook> 
     /// <summary>The open work order raised from the alert, if any (one per alert).</summary>
     public WorkOrder? OpenForAlert(long alertId) => _orders.Values.Where(o => o.AlertId == alertId && o.IsOpen).MinBy(o => o.Id);
 
+    /// <summary>The follow-up raised from one item of a work order, if any (one per item).</summary>
+    public WorkOrder? FollowUpOf(long parentId, string item) =>
+        _orders.Values.Where(o => o.FollowUpOf == parentId && o.FollowUpItem == item).MinBy(o => o.Id);
+
+    /// <summary>The follow-ups raised from a work order, oldest first.</summary>
+    public IReadOnlyList<WorkOrder> FollowUpsOf(long parentId) => _orders.Values.Where(o => o.FollowUpOf == parentId).OrderBy(o => o.Id).ToList();
+
     /// <summary>The work orders of a plan, oldest first.</summary>
     public IReadOnlyList<WorkOrder> OfPlan(long planId) => _orders.Values.Where(o => o.PlanId == planId).OrderBy(o => o.Id).ToList();
 

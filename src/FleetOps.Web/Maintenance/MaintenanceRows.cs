@@ -31,6 +31,10 @@ internal static class MaintenanceRows
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.PlanId == planId && w.Subject == subject && w.Occurrence == occurrence, cancellationToken)
             is { } row ? ToOrder(row, []) : null;
 
+    public static async Task<WorkOrder?> FindFollowUpAsync(FleetDbContext db, long parentId, string item, CancellationToken cancellationToken) =>
+        await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.FollowUpOf == parentId && w.FollowUpItem == item, cancellationToken)
+            is { } row ? ToOrder(row, []) : null;
+
     public static ChecklistTemplateRow Row(ChecklistTemplate template, string actor, DateTimeOffset now) => new()
     {
         Key = template.Key, Version = template.Version, Title = template.Title, ItemsJson = JsonSerializer.Serialize(template.Items, Json),
@@ -83,6 +87,8 @@ internal static class MaintenanceRows
         row.SignedBy = o.SignedBy;
         row.Reason = o.Reason;
         row.MuteId = o.MuteId;
+        row.FollowUpOf = o.FollowUpOf;
+        row.FollowUpItem = o.FollowUpItem;
         row.UpdatedAtMs = now.ToUnixTimeMilliseconds();
         return row;
     }
@@ -95,7 +101,7 @@ internal static class MaintenanceRows
         {
             Assignee = r.Assignee, ScheduledStart = AtOrNull(r.ScheduledStartMs), ScheduledEnd = AtOrNull(r.ScheduledEndMs), AlertId = r.AlertId,
             PlanId = r.PlanId, Occurrence = r.Occurrence, StartedAt = AtOrNull(r.StartedAtMs), ClosedAt = AtOrNull(r.ClosedAtMs),
-            SignedBy = r.SignedBy, Reason = r.Reason, MuteId = r.MuteId,
+            SignedBy = r.SignedBy, Reason = r.Reason, MuteId = r.MuteId, FollowUpOf = r.FollowUpOf, FollowUpItem = r.FollowUpItem,
             Results = answers.Select(a => new ChecklistAnswer(a.Item, a.Value, a.Note)).ToList(),
             Flagged = answers.Where(a => a.Flagged).Select(a => a.Item).ToHashSet(StringComparer.Ordinal),
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetOps.Core.Alerts;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
@@ -7,6 +8,7 @@ using FleetOps.Web.Alerts;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Maintenance;
 
@@ -24,6 +26,7 @@ public sealed class MaintenanceService(
     AlertBook alerts,
     AlertService alertService,
     UserDirectory users,
+    IOptions<MaintenanceOptions> options,
     TimeProvider time)
 {
     public const int MaxTitleLength = 200;
@@ -77,6 +80,48 @@ public sealed class MaintenanceService(
     /// <summary>"Create work order" on an alert: the defaults of <see cref="AlertWork"/>; the open one when it exists.</summary>
     public Task<MaintenanceResult<WorkOrder>> CreateFromAlertAsync(long alertId, MaintenanceActor actor, string? address, CancellationToken cancellationToken = default) =>
         CreateAsync(new WorkOrderDraft(AlertId: alertId), actor, address, cancellationToken);
+
+    /// <summary>
+    /// "Raise follow-up" on an item the recorded checklist flagged (<see cref="FollowUpWork"/>): offered to whoever may work
+    /// on the parent (its technician, a dispatcher of the store). One follow-up per item: asking again returns the first.
+    /// </summary>
+    public async Task<MaintenanceResult<WorkOrder>> RaiseFollowUpAsync(long parentId, string? item, MaintenanceActor actor, string? address,
+        CancellationToken cancellationToken = default)
+    {
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (book.Get(parentId) is not { } parent || !actor.CanSee(parent, stores))
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.NotFound, $"There is no work order {parentId} among yours.");
+            if (!actor.CanWork(parent, stores)) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden, "This work order is not yours to change.");
+            if (book.FollowUpOf(parentId, item ?? "") is { } existing) return MaintenanceResult<WorkOrder>.Done(existing);
+            var now = time.GetUtcNow();
+            var checklist = book.Template(parent.ChecklistKey, parent.ChecklistVersion);
+            var newest = book.Template(parent.ChecklistKey) ?? checklist;
+            if (checklist is null || newest is null
+                || FollowUpWork.For(parent, checklist, item ?? "", now, TimeSpan.FromDays(options.Value.FollowUpDueDays), actor.Name) is not { } order)
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"Item '{item}' of work order {parentId} was not recorded as failed or out of limits.");
+            try
+            {
+                // The re-check uses the checklist as it is now: the follow-up is new work.
+                var saved = await SaveNewAsync(order with { ChecklistVersion = newest.Version }, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,
+                    $"{order.Kind.ToWire()} at {order.Subject}, follow-up of work order {parentId} ({item})", address), cancellationToken);
+                return MaintenanceResult<WorkOrder>.Done(saved);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another node raised it at the same moment (the unique parent + item key): that one is the follow-up.
+                await using var db = databases.CreateDbContext();
+                var stored = await MaintenanceRows.FindFollowUpAsync(db, parentId, item ?? "", cancellationToken) ?? throw new InvalidOperationException("The clashing follow-up is gone.", e);
+                book.Put(stored);
+                return MaintenanceResult<WorkOrder>.Done(stored);
+            }
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
 
     /// <summary>
     /// Books the work to a technician (whose stores must include the work's store) for [start, end); the booking is made and
@@ -139,14 +184,15 @@ public sealed class MaintenanceService(
         }
         if (Text("signedBy", signedBy, MaxTitleLength, required: false) is { } signedProblem)
             return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, signedProblem);
-        var photos = await PhotoItemsAsync(id, cancellationToken);
+        var images = await ImagesAsync(id, cancellationToken);
         ChecklistOutcome? outcome = null;
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Complete, AuditActions.WorkOrderCompleted, dispatch: false, order =>
         {
             var template = book.Template(order.ChecklistKey, order.ChecklistVersion)!;
-            outcome = ChecklistCheck.Judge(template, answers, photos);
+            var (recorded, given) = Images(template, answers, images);
+            outcome = ChecklistCheck.Judge(template, recorded, given);
             return outcome.Accepted
-                ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = answers, Flagged = outcome.Flagged }, null)
+                ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = recorded, Flagged = outcome.Flagged }, null)
                 : (null, "The checklist is not complete: " + string.Join(", ", outcome.Problems.Select(p => $"{p.Item} ({p.Reason.ToWire()})")) + ".");
         }, cancellationToken);
         return result.Error == MaintenanceError.Conflict && outcome is { Accepted: false }
@@ -162,11 +208,33 @@ public sealed class MaintenanceService(
         return await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken) is { } row ? row.ToAlert() : null;
     }
 
-    private async Task<IReadOnlySet<string>> PhotoItemsAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The ids of the uploaded images (photos, drawn signatures) of each item of the work order.</summary>
+    private async Task<ILookup<string, string>> ImagesAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
-        return (await db.WorkOrderAttachments.AsNoTracking().Where(a => a.WorkOrderId == id).Select(a => a.Item).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        return (await db.WorkOrderAttachments.AsNoTracking().Where(a => a.WorkOrderId == id).Select(a => new { a.Item, a.Id }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.Item, a => a.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The items an image answers — a photo item with any upload; a signature item only when its value names one of its
+    /// uploads, the drawn signature — and the answers as recorded: a signature value naming no upload (a typed name, a pad
+    /// cleared after saving) is dropped, since a typed name is the sign-off's <c>signedBy</c>, not a signature.
+    /// </summary>
+    private static (IReadOnlyList<ChecklistAnswer> Recorded, IReadOnlySet<string> Given) Images(ChecklistTemplate template,
+        IReadOnlyList<ChecklistAnswer> answers, ILookup<string, string> images)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        var recorded = new List<ChecklistAnswer>();
+        foreach (var answer in answers)
+        {
+            var type = template.Item(answer.Item)?.Type;
+            var drawn = type == ChecklistItemType.Signature && images[answer.Item].Contains(answer.Value?.Trim());
+            if (drawn) given.Add(answer.Item);
+            recorded.Add(type == ChecklistItemType.Signature && !drawn ? answer with { Value = null } : answer);
+        }
+        foreach (var photo in template.Items.Where(i => i.Type == ChecklistItemType.Photo && images.Contains(i.Key))) given.Add(photo.Key);
+        return (recorded, given);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace FleetOps.Web.Maintenance;
 /// Photos of work order items, kept on disk (<c>FleetOps:Maintenance:AttachmentsPath</c>, by default <c>attachments</c> in
 /// the data folder) under a name FleetOps chooses — never the uploader's — and described by a row. A photo is accepted only
 /// up to the size limit and only when its first bytes say JPEG, PNG, WebP or HEIC, whatever its name claims; a refused
-/// upload leaves nothing behind. Read back only by people who may see the work order.
+/// upload leaves nothing behind. Read back only by people who may see the work order. A signature item's drawn signature is
+/// kept the same way, with the same limits and access, but only as a PNG (what the signature pad makes).
 /// </summary>
 public sealed class WorkOrderPhotos(
     FleetDbContextFactory databases, MaintenanceBook book, StoreDirectory stores, DatabaseOptions database, IOptions<MaintenanceOptions> options,
@@ -23,7 +24,10 @@ public sealed class WorkOrderPhotos(
 
     public long MaxBytes => options.Value.MaxPhotoBytes;
 
-    /// <summary>Keeps a photo for a photo item of the work order's checklist; the attachment's id is the item's value.</summary>
+    /// <summary>
+    /// Keeps a photo for a photo item of the work order's checklist, or a drawn signature (PNG) for a signature item; the
+    /// attachment's id is the item's value.
+    /// </summary>
     public async Task<MaintenanceResult<WorkOrderPhoto>> AddAsync(long workOrderId, string item, Stream content, MaintenanceActor actor, string? address,
         CancellationToken cancellationToken = default)
     {
@@ -31,11 +35,14 @@ public sealed class WorkOrderPhotos(
             return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.NotFound, $"There is no work order {workOrderId} among yours.");
         if (!actor.CanWork(order, stores)) return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Forbidden, "This work order is not yours to change.");
         if (!order.IsOpen) return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Conflict, $"A work order that is {Core.Wire.WireNames.ToWire(order.State)} takes no more photos.");
-        if (book.Template(order.ChecklistKey, order.ChecklistVersion)?.Item(item) is not { Type: ChecklistItemType.Photo })
+        if (book.Template(order.ChecklistKey, order.ChecklistVersion)?.Item(item) is not { Type: ChecklistItemType.Photo or ChecklistItemType.Signature } checkItem)
             return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Invalid, $"The checklist has no photo item '{item}'.");
         var bytes = await ReadCappedAsync(content, MaxBytes, cancellationToken);
         if (bytes is null) return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Invalid, $"A photo may be at most {MaxBytes / (1024 * 1024)} MiB.");
-        if (ImageType.Of(bytes) is not { } type) return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Invalid, "The file is not a JPEG, PNG, WebP or HEIC image.");
+        var signature = checkItem.Type == ChecklistItemType.Signature;
+        if (ImageType.Of(bytes) is not { } type || signature && type.Extension != "png")
+            return MaintenanceResult<WorkOrderPhoto>.Refused(MaintenanceError.Invalid,
+                signature ? "A signature must be a PNG image." : "The file is not a JPEG, PNG, WebP or HEIC image.");
 
         Directory.CreateDirectory(Folder);
         var stored = $"{Guid.NewGuid():N}.{type.Extension}";
@@ -51,7 +58,8 @@ public sealed class WorkOrderPhotos(
                 UploadedBy = actor.Name, UploadedAtMs = now.ToUnixTimeMilliseconds(),
             };
             db.WorkOrderAttachments.Add(row);
-            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.WorkOrderPhotoAdded, $"work order {workOrderId}", $"{item}, {bytes.Length} bytes", address));
+            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.WorkOrderPhotoAdded, $"work order {workOrderId}",
+                $"{(signature ? "signature" : "photo")} {item}, {bytes.Length} bytes", address));
             await db.SaveChangesAsync(cancellationToken);
             return MaintenanceResult<WorkOrderPhoto>.Done(ToPhoto(row));
         }

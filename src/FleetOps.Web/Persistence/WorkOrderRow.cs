@@ -6,7 +6,8 @@ namespace FleetOps.Web.Persistence;
 /// <summary>
 /// A work order (docs/api.md §8). <see cref="PlanId"/> + <see cref="Subject"/> (the terminal, else the store) +
 /// <see cref="Occurrence"/> is unique, so a generated work order is inserted once however many generators try (a restart,
-/// two nodes); hand-made ones have no plan, and NULLs never collide.
+/// two nodes); hand-made ones have no plan, and NULLs never collide. <see cref="FollowUpOf"/> + <see cref="FollowUpItem"/>
+/// is unique the same way: one follow-up per flagged item of a work order.
 /// </summary>
 public sealed class WorkOrderRow
 {
@@ -32,6 +33,8 @@ public sealed class WorkOrderRow
     public string? SignedBy { get; set; }
     public string? Reason { get; set; }
     public long? MuteId { get; set; }
+    public long? FollowUpOf { get; set; }
+    public string? FollowUpItem { get; set; }
     public required string CreatedBy { get; set; }
     public long CreatedAtMs { get; set; }
     public long UpdatedAtMs { get; set; }
@@ -58,5 +61,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(w => w.CreatedBy).HasMaxLength(256);
         b.HasIndex(w => new { w.PlanId, w.Subject, w.Occurrence }).IsUnique();
         b.HasIndex(w => w.AlertId);
+        b.Property(w => w.FollowUpItem).HasMaxLength(64);
+        b.HasIndex(w => new { w.FollowUpOf, w.FollowUpItem }).IsUnique();
     }
 }

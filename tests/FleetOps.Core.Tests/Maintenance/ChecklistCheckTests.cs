@@ -13,10 +13,13 @@ public sealed class ChecklistCheckTests
         new("surge_protection", "true"), new("manager_signature", "Li Wei"),
     ];
 
+    /// <summary>The store manager's drawn signature is uploaded for its item.</summary>
+    private static readonly IReadOnlySet<string> Signed = new HashSet<string> { "manager_signature" };
+
     [Fact]
     public void A_complete_checklist_within_limits_is_accepted_with_nothing_flagged()
     {
-        var outcome = ChecklistCheck.Judge(Power, AllFine());
+        var outcome = ChecklistCheck.Judge(Power, AllFine(), Signed);
 
         Assert.True(outcome.Accepted);
         Assert.Empty(outcome.Flagged);
@@ -42,7 +45,7 @@ public sealed class ChecklistCheckTests
         var answers = AllFine();
         answers[answers.FindIndex(a => a.Item == "ups_runtime")] = new("ups_runtime", "6", "UPS battery worn; replacement ordered");
 
-        var outcome = ChecklistCheck.Judge(Power, answers);
+        var outcome = ChecklistCheck.Judge(Power, answers, Signed);
 
         Assert.True(outcome.Accepted);
         Assert.Equal(["ups_runtime"], outcome.Flagged);
@@ -54,7 +57,7 @@ public sealed class ChecklistCheckTests
         var answers = AllFine();
         answers[answers.FindIndex(a => a.Item == "surge_protection")] = new("surge_protection", "false");
 
-        var outcome = ChecklistCheck.Judge(Power, answers);
+        var outcome = ChecklistCheck.Judge(Power, answers, Signed);
 
         Assert.True(outcome.Accepted);
         Assert.Equal(["surge_protection"], outcome.Flagged);
@@ -68,7 +71,7 @@ public sealed class ChecklistCheckTests
     {
         var answers = AllFine().Where(a => a.Item != item).Append(new ChecklistAnswer(item, value)).ToList();
 
-        Assert.Equal(reason, Assert.Single(ChecklistCheck.Judge(Power, answers).Problems).Reason);
+        Assert.Equal(reason, Assert.Single(ChecklistCheck.Judge(Power, answers, Signed).Problems).Reason);
     }
 
     [Fact]
@@ -78,6 +81,15 @@ public sealed class ChecklistCheckTests
 
         Assert.False(ChecklistCheck.Judge(template, []).Accepted);
         Assert.True(ChecklistCheck.Judge(template, [], new HashSet<string> { "p" }).Accepted);
+    }
+
+    [Fact]
+    public void A_typed_name_is_not_a_signature_only_a_drawn_one_signs()
+    {
+        var outcome = ChecklistCheck.Judge(Power, AllFine()); // "Li Wei" typed, nothing drawn
+
+        Assert.Equal(("manager_signature", ChecklistProblemReason.Missing), (Assert.Single(outcome.Problems).Item, outcome.Problems[0].Reason));
+        Assert.True(ChecklistCheck.Judge(Power, AllFine().Where(a => a.Item != "manager_signature").ToList(), Signed).Accepted);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/workorders/999999", 404);
         yield return Row("POST /api/v1/workorders/999999/start", 404);
         yield return Row("GET /api/v1/workorders/999999/photos/1", 404);
+        yield return Row("POST /api/v1/workorders/999999/followups", 404);
         yield return Row("GET /api/v1/maintenance/plans", 200);
         yield return Row("POST /api/v1/maintenance/plans", isAdministrator ? 201 : 403);
         yield return Row("POST /api/v1/maintenance/plans/999999/end", 404); // a plan nobody has: the same answer for every role
@@ -94,6 +95,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/workorders", 401);
         yield return Row("POST /api/v1/workorders", 401);
         yield return Row("GET /api/v1/workorders/1/photos/1", 401);
+        yield return Row("POST /api/v1/workorders/1/followups", 401);
         yield return Row("GET /api/v1/maintenance/plans", 401);
         yield return Row("POST /api/v1/maintenance/plans/1/end", 401);
         yield return Row("GET /api/v1/checklists", 401);

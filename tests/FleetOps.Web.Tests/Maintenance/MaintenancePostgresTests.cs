@@ -9,7 +9,8 @@ namespace FleetOps.Web.Tests.Maintenance;
 
 /// <summary>
 /// Maintenance on PostgreSQL: two nodes on one database generate a plan's work orders at the same moment, and each work
-/// order exists once (the unique plan + subject + occurrence key), the same in both nodes' books.
+/// order exists once (the unique plan + subject + occurrence key), the same in both nodes' books; a follow-up is kept with
+/// its link to the parent, and another node raising it again opens the same one.
 /// </summary>
 public sealed class MaintenancePostgresTests : IAsyncLifetime
 {
@@ -73,6 +74,26 @@ public sealed class MaintenancePostgresTests : IAsyncLifetime
         Assert.False(second.GetService<MaintenanceBook>().Plan(planId)!.Active);
         await second.GetService<PlanService>().GenerateAsync();
         Assert.Equal(made, second.GetService<MaintenanceBook>().OfPlan(planId).Count);
+    }
+
+    [PostgresFact]
+    public async Task A_follow_up_is_kept_with_its_parent_and_another_node_opens_the_same_one()
+    {
+        await using var first = _database.Start();
+        var store = await first.CreateStoreAsync(Ids.New("S"));
+        using var admin = first.CreateAdminClient();
+        var parent = await admin.DoneInspectionAsync(store, housingIntact: false);
+        using var raised = await admin.PostAsJsonAsync($"/api/v1/workorders/{parent}/followups", new { item = "housing_intact" });
+        await Expect.StatusAsync(raised, HttpStatusCode.Created);
+        var followUp = (await Expect.JsonObjectAsync(raised)).Id();
+
+        await using var second = _database.Start();
+        using var secondAdmin = second.CreateAdminClient();
+        using var again = await secondAdmin.PostAsJsonAsync($"/api/v1/workorders/{parent}/followups", new { item = "housing_intact" });
+
+        Assert.Equal(followUp, (await Expect.JsonObjectAsync(again)).Id());
+        var kept = second.GetService<MaintenanceBook>().Get(followUp)!;
+        Assert.Equal((parent, "housing_intact", FleetOps.Core.Maintenance.WorkOrderKind.Repair), (kept.FollowUpOf, kept.FollowUpItem, kept.Kind));
     }
 
     public Task InitializeAsync() => _database.CreateAsync();

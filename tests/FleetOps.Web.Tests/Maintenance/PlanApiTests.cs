@@ -79,7 +79,8 @@ public sealed class PlanApiTests(AlertClockApp app)
         Assert.Equal(0, await app.GetService<PlanService>().GenerateAsync());
 
         await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "start"), HttpStatusCode.OK);
-        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "complete", MaintenanceCalls.InspectionPassed()), HttpStatusCode.OK);
+        var signature = await admin.SignAsync(first.Id());
+        await Expect.StatusAsync(await admin.CommandAsync(first.Id(), "complete", MaintenanceCalls.Inspection(signature)), HttpStatusCode.OK);
         await app.GetService<PlanService>().GenerateAsync();
 
         var next = (await admin.WorkOrdersAsync($"?store={store}&state=open")).Single()!;

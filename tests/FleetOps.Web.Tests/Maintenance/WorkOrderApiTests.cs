@@ -57,13 +57,14 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Contains(("manager_signature", "missing"), problems);
         Assert.DoesNotContain(problems, p => p.Item1 == "backup_link"); // not required
 
+        var signature = await tech.SignAsync(order.Id());
         using var done = await tech.CommandAsync(order.Id(), "complete", new
         {
             results = new object[]
             {
                 new { item = "cables_secured", value = true }, new { item = "connectors_ok", value = true }, new { item = "router_ok", value = true },
                 new { item = "ping_ms", value = 900, note = "Uplink congested; ISP ticket raised" }, new { item = "packet_loss", value = 0 },
-                new { item = "manager_signature", value = "Li Wei" },
+                new { item = "manager_signature", value = $"{signature}" },
             },
             signedBy = "Li Wei",
         });

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
@@ -11,12 +10,8 @@ public sealed class WorkOrderPhotoTests(FleetOpsApp app) : IClassFixture<FleetOp
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0xFF, 0xD9];
 
-    private static MultipartFormDataContent Photo(byte[] bytes, string fileName, string item = "terminal_photo", string type = "image/jpeg")
-    {
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return new MultipartFormDataContent { { file, "file", fileName }, { new StringContent(item), "item" } };
-    }
+    private static MultipartFormDataContent Photo(byte[] bytes, string fileName, string item = "terminal_photo", string type = "image/jpeg") =>
+        MaintenanceCalls.Image(bytes, fileName, item, type);
 
     private int StoredFiles()
     {

@@ -9,5 +9,11 @@ public sealed class ChecklistEntry
     public string? Value { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>A signature item: the name the signer typed (the work order's <c>signedBy</c>).</summary>
+    public string? Signer { get; set; }
+
+    /// <summary>A signature item: the pad drawn on, asked for its drawing when the work is completed.</summary>
+    public SignaturePad? Pad { get; set; }
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Note);
 }

@@ -15,7 +15,8 @@ namespace FleetOps.Web.Components.Maintenance;
 /// person doing it start → checklist → complete (or on hold). It exists only for those <see cref="MaintenanceActor.CanSee"/>
 /// lets see it — anyone else gets the not-found panel, as the API answers 404 — and offers only the commands the services
 /// would accept from them. Live: another person's change (a booking, a cancel) shows at once; what the technician has
-/// typed into the checklist stays.
+/// typed into the checklist stays. Signatures are drawn on the item's pad and stored as PNGs when the work is completed; a
+/// flagged item of done work raises a follow-up, listed here and linking back.
 /// </summary>
 public partial class WorkOrderPage
 {
@@ -37,6 +38,8 @@ public partial class WorkOrderPage
     private ChecklistTemplate? _template;
     private Alert? _alert;
     private MaintenancePlan? _plan;
+    private WorkOrder? _parent;
+    private IReadOnlyList<WorkOrder> _followUps = [];
     private IReadOnlyList<WorkOrderPhoto> _photos = [];
     private readonly Dictionary<string, ChecklistEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _photoRefusals = new(StringComparer.Ordinal);
@@ -51,6 +54,9 @@ public partial class WorkOrderPage
 
     private string? Zone => _order is null ? null : Stores.Get(_order.StoreCode)?.TimeZone;
 
+    /// <summary>Whoever may work on the order raises follow-ups of what its recorded checklist flagged.</summary>
+    private bool CanRaiseFollowUp => _canWork && _order?.State == WorkOrderState.Done;
+
     private string ChecklistTitle => _template is null ? "" : ChecklistText.Title(T, _template);
 
     protected override async Task OnParametersSetAsync()
@@ -64,7 +70,7 @@ public partial class WorkOrderPage
         _problems = new Dictionary<string, ChecklistProblemReason>();
         await LoadAsync();
         _loaded = true;
-        Follow(Book, o => o.Id == Id);
+        Follow(Book, o => o.Id == Id || o.FollowUpOf == Id);
         FollowClock(TimeSpan.FromSeconds(30));
     }
 
@@ -80,9 +86,14 @@ public partial class WorkOrderPage
         _canDispatch = _actor.CanDispatch(_order.StoreCode, Stores);
         _template = Book.Template(_order.ChecklistKey, _order.ChecklistVersion);
         _plan = _order.PlanId is { } planId ? Book.Plan(planId) : null;
+        _parent = _order.FollowUpOf is { } parentId && Book.Get(parentId) is { } parent && _actor.CanSee(parent, Stores) ? parent : null;
+        _followUps = Book.FollowUpsOf(Id).Where(f => _actor.CanSee(f, Stores)).ToList();
         if (_order.AlertId is { } alertId && _alert?.Id != alertId) _alert = await Service.FindAlertAsync(alertId);
-        if (before is null || !_order.IsOpen && before.IsOpen) ShowResults(_order);
-        if (before is null) _photos = await Photos.ListAsync(Id);
+        if (before is null || !_order.IsOpen && before.IsOpen)
+        {
+            ShowResults(_order);
+            _photos = await Photos.ListAsync(Id); // with the signatures drawn for it
+        }
     }
 
     /// <summary>The recorded results (a finished work order), or nothing yet; what is being typed is never overwritten by a refresh.</summary>
@@ -94,33 +105,80 @@ public partial class WorkOrderPage
 
     private ChecklistEntry EntryOf(string item) => _entries.TryGetValue(item, out var entry) ? entry : _entries[item] = new ChecklistEntry();
 
-    private async Task StartAsync() => await RunAsync(() => Service.StartAsync(Id, _actor, null), T["WorkOrder.Started"]);
+    private async Task StartAsync() => await RunAsync(() => Service.StartAsync(Id, _actor, null), _ => T["WorkOrder.Started"]);
 
     private async Task WaitAsync()
     {
         if (await ReasonAsync(T["WorkOrder.Wait"], T["WorkOrder.Wait"]) is { } reason)
-            await RunAsync(() => Service.WaitAsync(Id, reason.Length == 0 ? null : reason, _actor, null), T["WorkOrder.Waiting"]);
+            await RunAsync(() => Service.WaitAsync(Id, reason.Length == 0 ? null : reason, _actor, null), _ => T["WorkOrder.Waiting"]);
     }
 
     private async Task CancelAsync()
     {
         if (await ReasonAsync(T["WorkOrder.Cancel"], T["WorkOrder.Cancel"]) is { } reason)
-            await RunAsync(() => Service.CancelAsync(Id, reason.Length == 0 ? null : reason, _actor, null), T["WorkOrder.Cancelled"]);
+            await RunAsync(() => Service.CancelAsync(Id, reason.Length == 0 ? null : reason, _actor, null), _ => T["WorkOrder.Cancelled"]);
     }
 
     private async Task CompleteAsync()
     {
+        bool signed;
+        _busy = true; // a second tap while the drawings cross the circuit must not store them twice
+        try
+        {
+            signed = await StoreSignaturesAsync();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        if (!signed) return;
         var answers = _template!.Items
             .Select(i => (i.Key, Entry: EntryOf(i.Key)))
             .Where(e => !e.Entry.IsEmpty)
             .Select(e => new ChecklistAnswer(e.Key, Blank(e.Entry.Value), Blank(e.Entry.Note)))
             .ToList();
-        var signer = _template.Items.Where(i => i.Type == ChecklistItemType.Signature).Select(i => Blank(EntryOf(i.Key).Value)).FirstOrDefault(s => s is not null);
+        var signer = SignatureItems.Select(i => Blank(EntryOf(i.Key).Signer)).FirstOrDefault(s => s is not null);
         _problems = new Dictionary<string, ChecklistProblemReason>();
-        var result = await RunAsync(() => Service.CompleteAsync(Id, answers, signer, _actor, null), T["WorkOrder.Completed"]);
+        var result = await RunAsync(() => Service.CompleteAsync(Id, answers, signer, _actor, null), _ => T["WorkOrder.Completed"]);
         if (result?.Error == MaintenanceError.Incomplete)
             _problems = result.Problems.GroupBy(p => p.Item).ToDictionary(g => g.Key, g => g.First().Reason);
     }
+
+    private IEnumerable<ChecklistItem> SignatureItems => _template!.Items.Where(i => i.Type == ChecklistItemType.Signature);
+
+    /// <summary>
+    /// Each pad's drawing, stored once as the item's signature (its id the item's value); an empty pad leaves the item
+    /// unsigned, whatever was stored before. False when a drawing was refused (shown at its item).
+    /// </summary>
+    private async Task<bool> StoreSignaturesAsync()
+    {
+        var stored = true;
+        foreach (var item in SignatureItems)
+        {
+            var entry = EntryOf(item.Key);
+            _photoRefusals.Remove(item.Key);
+            if (entry.Pad is not { } pad) continue;
+            if (await pad.IsEmptyAsync())
+            {
+                entry.Value = null;
+                continue;
+            }
+            await using var drawing = await pad.TakeChangedAsync(Photos.MaxBytes);
+            if (drawing is null) continue; // stored after an earlier try, unchanged since
+            var result = await Photos.AddAsync(Id, item.Key, drawing, _actor, null);
+            if (result.Value is { } signature) entry.Value = signature.Id.ToString(CultureInfo.InvariantCulture);
+            else
+            {
+                _photoRefusals[item.Key] = F.Message(result.Detail ?? "");
+                stored = false;
+            }
+        }
+        _photos = await Photos.ListAsync(Id);
+        return stored;
+    }
+
+    private Task RaiseFollowUpAsync(string item) =>
+        RunAsync(() => Service.RaiseFollowUpAsync(Id, item, _actor, null), followUp => T["FollowUp.RaisedNotice", followUp.Id]);
 
     private async Task AddPhotoAsync(ChecklistItem item, IBrowserFile file)
     {
@@ -145,13 +203,13 @@ public partial class WorkOrderPage
     }
 
     /// <summary>One command; its refusal (other than an incomplete checklist, shown at the items) as a message.</summary>
-    private async Task<MaintenanceResult<WorkOrder>?> RunAsync(Func<Task<MaintenanceResult<WorkOrder>>> command, string done)
+    private async Task<MaintenanceResult<WorkOrder>?> RunAsync(Func<Task<MaintenanceResult<WorkOrder>>> command, Func<WorkOrder, string> done)
     {
         _busy = true;
         try
         {
             var result = await command();
-            if (result.Value is not null) Snackbar.Add(done, Severity.Success);
+            if (result.Value is { } order) Snackbar.Add(done(order), Severity.Success);
             else if (result.Error != MaintenanceError.Incomplete) Snackbar.Add(F.Message(result.Detail ?? ""), Severity.Error);
             await LoadAsync();
             return result;

@@ -1229,6 +1229,13 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<long>("DueAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("FollowUpItem")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("FollowUpOf")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1296,6 +1303,9 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AlertId");
+
+                    b.HasIndex("FollowUpOf", "FollowUpItem")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Subject", "Occurrence")
                         .IsUnique();

@@ -1190,6 +1190,13 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("DueAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FollowUpItem")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1257,6 +1264,9 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AlertId");
+
+                    b.HasIndex("FollowUpOf", "FollowUpItem")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Subject", "Occurrence")
                         .IsUnique();

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FleetOps.Web.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FollowUps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "FollowUpItem",
+                table: "WorkOrders",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "FollowUpOf",
+                table: "WorkOrders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_FollowUpOf_FollowUpItem",
+                table: "WorkOrders",
+                columns: new[] { "FollowUpOf", "FollowUpItem" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_FollowUpOf_FollowUpItem",
+                table: "WorkOrders");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpItem",
+                table: "WorkOrders");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpOf",
+                table: "WorkOrders");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using FleetOps.E2E.Tests.Infrastructure;
+using FleetOps.Web.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FleetOps.E2E.Tests;
+
+/// <summary>
+/// Issue 14's phone test: at 390×844 the technician opens today's work from their home, starts it, goes through the
+/// checklist with readings and the store manager's signature drawn on the pad, and completes it; meanwhile a dispatcher's
+/// calendar, open at 1024×768 in another browser, shows the work done without a reload.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2EFixture>
+{
+    public const string ScreenshotPath = E2EApp.Folder + "/maintenance-phone.png";
+
+    [Fact]
+    public async Task The_technician_completes_todays_work_on_a_phone_and_the_dispatchers_calendar_shows_it_done_without_reload()
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var terminal = FleetOpsClient.NewId("T");
+        await api.RegisterTerminalAsync(terminal, store);
+        var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
+        var dispatcher = await fixture.CreateUserAsync(Roles.RegionalManager, regions: ["East"]);
+        var id = await api.CreateWorkOrderAsync(store, terminal, technician.Email); // booked to the technician from now, for an hour
+
+        var calendar = await fixture.NewPageAsync();
+        await calendar.SetViewportSizeAsync(1024, 768);
+        await calendar.SignInAsync(dispatcher);
+        await calendar.OpenLiveAsync("maintenance/calendar");
+        var booking = calendar.Locator($"[data-testid=calendar-order-{id}]");
+        await Expect(booking).ToHaveAttributeAsync("data-state", "scheduled");
+        await calendar.MarkDocumentAsync();
+
+        var phone = await fixture.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.SignInAsync(technician);
+        await phone.Locator($"[data-testid=my-work-{id}]").ClickAsync();
+        await Expect(phone.Locator("[data-testid=work-order-title]")).ToHaveTextAsync("Power supply and UPS test");
+        await phone.Locator("[data-testid=start]").ClickAsync();
+        await Expect(calendar.Locator($"[data-testid=calendar-order-{id}]")).ToHaveAttributeAsync("data-state", "in_progress",
+            new() { Timeout = PageExtensions.LiveTimeoutMs });
+
+        foreach (var check in new[] { "adapter_ok", "ups_self_test", "surge_protection" })
+        {
+            await phone.Locator($"[data-testid=item-{check}] [data-testid=pass]").ClickAsync();
+        }
+        await phone.Locator("[data-testid=item-mains_voltage] input[data-testid=reading]").FillAsync("229");
+        await phone.Locator("[data-testid=item-ups_runtime] input[data-testid=reading]").FillAsync("6");
+        await Expect(phone.Locator("[data-testid=item-ups_runtime]")).ToHaveAttributeAsync("data-flagged", "yes");
+        await phone.Locator("[data-testid=item-ups_runtime] input[data-testid=note]").FillAsync("UPS battery worn, replacement ordered");
+        await phone.Locator("[data-testid=item-manager_signature] input[data-testid=signer]").FillAsync("Wang Li");
+        await DrawSignatureAsync(phone, phone.Locator("[data-testid=item-manager_signature] canvas[data-testid=signature-canvas]"));
+
+        await phone.Locator("[data-testid=complete]").ClickAsync();
+
+        await Expect(phone.Locator("[data-testid=signed-off]")).ToContainTextAsync("signed off by Wang Li");
+        await Expect(phone.Locator("[data-testid=item-manager_signature] img[data-testid=signature-image]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-testid=item-manager_signature]")).ToContainTextAsync("Signed by Wang Li at");
+        await Expect(phone.Locator("[data-testid=item-ups_runtime] [data-testid=raise-follow-up]")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });
+        await Expect(booking).ToHaveAttributeAsync("data-state", "done", new() { Timeout = PageExtensions.LiveTimeoutMs });
+        await calendar.AssertNotReloadedAsync();
+    }
+
+    /// <summary>A name written with the mouse (pointer events, as a finger or stylus makes them): a few strokes across the pad.</summary>
+    private static async Task DrawSignatureAsync(IPage page, ILocator canvas)
+    {
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The signature pad is not shown.");
+        var (left, top) = (box.X + 20, box.Y + box.Height / 2);
+        await page.Mouse.MoveAsync(left, top);
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= 12; step++)
+        {
+            await page.Mouse.MoveAsync(left + step * 20, top + (step % 2 == 0 ? -25 : 25), new() { Steps = 3 });
+        }
+        await page.Mouse.UpAsync();
+    }
+}
