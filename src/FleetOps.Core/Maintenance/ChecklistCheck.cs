@@ -4,13 +4,15 @@ namespace FleetOps.Core.Maintenance;
 
 /// <summary>
 /// The completion rule (docs/api.md §8): every required item answered, every reading a number, a reading out of limits only
-/// with a note saying why, every required signature drawn (a typed name is not a signature). Pure: the API turns the problems into its 422, the pages flag items while the technician types.
+/// with a note saying why, every required signature given. A signature is the drawing stored for its item or, as docs/api.md
+/// §8 lets an API client answer any item, a value (the signer's name); the work order page only ever sends the drawing, so
+/// on site a typed name alone never signs. Pure: the API turns the problems into its 422, the pages flag items while the
+/// technician types.
 /// </summary>
 public static class ChecklistCheck
 {
     /// <param name="images">
-    /// Items that have an uploaded image: a photo item needs no value then, and a signature item is answered only by one (its
-    /// drawn signature).
+    /// Items that have an uploaded image: a photo item, or a signature item with its drawing, needs no value then.
     /// </param>
     public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? images = null)
     {
@@ -26,7 +28,7 @@ public static class ChecklistCheck
         {
             var answer = byItem.GetValueOrDefault(item.Key);
             var imageGiven = item.Type is ChecklistItemType.Photo or ChecklistItemType.Signature && images?.Contains(item.Key) == true;
-            var value = string.IsNullOrWhiteSpace(answer?.Value) || item.Type == ChecklistItemType.Signature ? null : answer.Value.Trim();
+            var value = string.IsNullOrWhiteSpace(answer?.Value) ? null : answer.Value.Trim();
             var hasNote = !string.IsNullOrWhiteSpace(answer?.Note);
             if (value is null)
             {

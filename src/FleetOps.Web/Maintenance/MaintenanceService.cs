@@ -217,24 +217,19 @@ public sealed class MaintenanceService(
     }
 
     /// <summary>
-    /// The items an image answers — a photo item with any upload; a signature item only when its value names one of its
-    /// uploads, the drawn signature — and the answers as recorded: a signature value naming no upload (a typed name, a pad
-    /// cleared after saving) is dropped, since a typed name is the sign-off's <c>signedBy</c>, not a signature.
+    /// The items an image answers: a photo item with any upload; a signature item when its value names one of its uploads,
+    /// the drawn signature. Any other signature value (an API client's typed name, docs/api.md §8) is recorded as given.
     /// </summary>
     private static (IReadOnlyList<ChecklistAnswer> Recorded, IReadOnlySet<string> Given) Images(ChecklistTemplate template,
         IReadOnlyList<ChecklistAnswer> answers, ILookup<string, string> images)
     {
         var given = new HashSet<string>(StringComparer.Ordinal);
-        var recorded = new List<ChecklistAnswer>();
         foreach (var answer in answers)
         {
-            var type = template.Item(answer.Item)?.Type;
-            var drawn = type == ChecklistItemType.Signature && images[answer.Item].Contains(answer.Value?.Trim());
-            if (drawn) given.Add(answer.Item);
-            recorded.Add(type == ChecklistItemType.Signature && !drawn ? answer with { Value = null } : answer);
+            if (template.Item(answer.Item)?.Type == ChecklistItemType.Signature && images[answer.Item].Contains(answer.Value?.Trim())) given.Add(answer.Item);
         }
         foreach (var photo in template.Items.Where(i => i.Type == ChecklistItemType.Photo && images.Contains(i.Key))) given.Add(photo.Key);
-        return (recorded, given);
+        return (answers, given);
     }
 
     /// <summary>

@@ -84,12 +84,15 @@ public sealed class ChecklistCheckTests
     }
 
     [Fact]
-    public void A_typed_name_is_not_a_signature_only_a_drawn_one_signs()
+    public void A_signature_is_the_drawing_or_the_signer_s_name_and_nothing_at_all_is_missing()
     {
-        var outcome = ChecklistCheck.Judge(Power, AllFine()); // "Li Wei" typed, nothing drawn
+        var unsigned = AllFine().Where(a => a.Item != "manager_signature").ToList();
 
-        Assert.Equal(("manager_signature", ChecklistProblemReason.Missing), (Assert.Single(outcome.Problems).Item, outcome.Problems[0].Reason));
-        Assert.True(ChecklistCheck.Judge(Power, AllFine().Where(a => a.Item != "manager_signature").ToList(), Signed).Accepted);
+        var missing = ChecklistCheck.Judge(Power, unsigned);
+
+        Assert.Equal(("manager_signature", ChecklistProblemReason.Missing), (Assert.Single(missing.Problems).Item, missing.Problems[0].Reason));
+        Assert.True(ChecklistCheck.Judge(Power, unsigned, Signed).Accepted); // drawn on the pad
+        Assert.True(ChecklistCheck.Judge(Power, AllFine()).Accepted); // "Li Wei" as the item's value (docs/api.md §8)
     }
 
     [Fact]

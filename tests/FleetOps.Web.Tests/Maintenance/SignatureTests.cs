@@ -8,7 +8,7 @@ namespace FleetOps.Web.Tests.Maintenance;
 
 /// <summary>
 /// The store manager's drawn signature (issue 14): kept as a PNG for the signature item, with the photos' limits and access;
-/// a typed name alone does not sign the work.
+/// through the API the signer's name as the item's value signs too (docs/api.md §8), no value and no drawing does not.
 /// </summary>
 public sealed class SignatureTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
@@ -30,13 +30,13 @@ public sealed class SignatureTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     }
 
     [Fact]
-    public async Task A_typed_name_does_not_sign_the_work_and_the_drawn_signature_does()
+    public async Task Without_a_signature_the_work_is_refused_and_the_drawn_signature_is_kept_as_the_item_s_answer()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
         using var admin = app.CreateAdminClient();
         var id = await StartedInspectionAsync(admin, store);
 
-        var refused = await Expect.ProblemAsync(await admin.CommandAsync(id, "complete", Results("Li Wei")), HttpStatusCode.UnprocessableEntity);
+        var refused = await Expect.ProblemAsync(await admin.CommandAsync(id, "complete", Results(" ")), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(("manager_signature", "missing"), (Expect.Wire(refused["problems"]![0]!["item"]), Expect.Wire(refused["problems"]![0]!["reason"])));
 
         var signature = await admin.SignAsync(id);
@@ -48,6 +48,20 @@ public sealed class SignatureTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.Equal($"{signature}", Expect.Wire(done["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "manager_signature")!["value"]));
         var image = Assert.Single(done["photos"]!.AsArray())!;
         Assert.Equal(("manager_signature", "image/png"), (Expect.Wire(image["item"]), Expect.Wire(image["contentType"])));
+    }
+
+    [Fact]
+    public async Task An_API_client_signs_with_the_signer_s_name_as_docs_api_8_has_it()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var id = await StartedInspectionAsync(admin, store);
+
+        await Expect.StatusAsync(await admin.CommandAsync(id, "complete", Results("Li Wei")), HttpStatusCode.OK);
+
+        var done = await admin.WorkOrderAsync(id);
+        Assert.Equal("Li Wei", Expect.Wire(done["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "manager_signature")!["value"]));
+        Assert.Empty(done["photos"]!.AsArray());
     }
 
     [Fact]
