@@ -98,6 +98,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
             ("calendar", "maintenance/calendar", true),
             ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
+            ("kpis", "maintenance/kpis", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));
