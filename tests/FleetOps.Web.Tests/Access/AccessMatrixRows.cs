@@ -15,7 +15,7 @@ public static class AccessMatrixRows
     /// </summary>
     public static readonly string[] Pages =
         ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power",
-         "/maintenance", "/maintenance/workorders/1"];
+         "/maintenance", "/maintenance/workorders/1", "/maintenance/kpis"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
@@ -68,6 +68,8 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/workorders/999999/start", 404);
         yield return Row("GET /api/v1/workorders/999999/photos/1", 404);
         yield return Row("GET /api/v1/maintenance/plans", 200);
+        // Which work each person's KPIs count is MaintenanceKpisApiTests' matter; here: everyone signed in may ask.
+        yield return Row("GET /api/v1/maintenance/kpis", 200);
         yield return Row("POST /api/v1/maintenance/plans", isAdministrator ? 201 : 403);
         yield return Row("GET /api/v1/checklists", 200);
         yield return Row("PUT /api/v1/checklists/matrix_check", isAdministrator ? 200 : 403);
@@ -94,6 +96,7 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/workorders", 401);
         yield return Row("GET /api/v1/workorders/1/photos/1", 401);
         yield return Row("GET /api/v1/maintenance/plans", 401);
+        yield return Row("GET /api/v1/maintenance/kpis", 401);
         yield return Row("GET /api/v1/checklists", 401);
         yield return Row("POST /api/v1/calendar/feed", 401);
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.
