@@ -30,7 +30,9 @@ public sealed record MaintenanceKpiQuery
         var zone = StoreTime.Common(stores, shown);
         var to = To ?? now;
         var from = From ?? MoneyAtRiskTrend.StartOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1 - Days), zone);
-        var orders = book.All.Where(o => shown.Contains(o.StoreCode) && actor.CanSee(o, stores)).ToList();
+        // Exactly the work the work orders list shows the person (a technician's assigned work wherever it is), by region.
+        var orders = book.All.Where(o => actor.CanSee(o, stores)
+            && (Region is null || stores.Get(o.StoreCode)?.Region.Equals(Region, StringComparison.OrdinalIgnoreCase) == true)).ToList();
         var openings = await service.AlertOpeningsAsync(orders.Where(o => o.State == WorkOrderState.Done).Select(o => o.AlertId).OfType<long>(), cancellationToken);
         return MaintenanceKpis.Compute(orders, from, to, now, zone, stores, openings);
     }
