@@ -15,6 +15,7 @@ public static class MaintenanceApi
     public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder app)
     {
         app.MapWorkOrdersApi();
+        app.MapMaintenanceKpisApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Maintenance").DisableAntiforgery();
         api.MapPost("/maintenance/plans", CreatePlan).WithName("CreateMaintenancePlan")
             .WithSummary("Creates a preventive plan for a store, a model (administrators) or chosen terminals; its first work orders are generated at once")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Collections.Concurrent;
 using FleetOps.Core.Alerts;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
@@ -33,6 +34,9 @@ public sealed class MaintenanceService(
     public const int MaxReasonLength = 500;
     public const int MaxNoteLength = 2000;
     public const int MaxValueLength = 64 * 1024;
+
+    /// <summary>Openings of alerts no longer in memory, once read: an alert's opening never changes, so the KPIs read each once.</summary>
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _alertOpenings = new();
 
     /// <summary>A work order made by hand, or from an alert (one open work order per alert: asking again returns the first).</summary>
     public async Task<MaintenanceResult<WorkOrder>> CreateAsync(WorkOrderDraft draft, MaintenanceActor actor, string? address,
@@ -206,6 +210,27 @@ public sealed class MaintenanceService(
         if (alerts.Get(alertId) is { } alive) return alive;
         await using var db = databases.CreateDbContext();
         return await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken) is { } row ? row.ToAlert() : null;
+    }
+
+    /// <summary>
+    /// When the alerts behind work opened, by id (the KPIs' alert → done): alive alerts from memory, the rest in one read
+    /// of the database for all of them — never a read per work order.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, DateTimeOffset>> AlertOpeningsAsync(IEnumerable<long> alertIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<long, DateTimeOffset>();
+        var missing = new List<long>();
+        foreach (var id in alertIds.Distinct())
+        {
+            if (alerts.Get(id) is { } alive) found[id] = alive.OpenedAt;
+            else if (_alertOpenings.TryGetValue(id, out var opened)) found[id] = opened;
+            else missing.Add(id);
+        }
+        if (missing.Count == 0) return found;
+        await using var db = databases.CreateDbContext();
+        var rows = await db.Alerts.AsNoTracking().Where(a => missing.Contains(a.Id)).Select(a => new { a.Id, a.OpenedAtMs }).ToListAsync(cancellationToken);
+        foreach (var row in rows) found[row.Id] = _alertOpenings[row.Id] = DateTimeOffset.FromUnixTimeMilliseconds(row.OpenedAtMs);
+        return found;
     }
 
     /// <summary>The ids of the uploaded images (photos, drawn signatures) of each item of the work order.</summary>

@@ -15,7 +15,7 @@ public static class AccessMatrixRows
     /// </summary>
     public static readonly string[] Pages =
         ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power",
-         "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups"];
+         "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups", "/maintenance/kpis"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
@@ -69,6 +69,8 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/workorders/999999/photos/1", 404);
         yield return Row("POST /api/v1/workorders/999999/followups", 404);
         yield return Row("GET /api/v1/maintenance/plans", 200);
+        // Which work each person's KPIs count is MaintenanceKpisApiTests' matter; here: everyone signed in may ask.
+        yield return Row("GET /api/v1/maintenance/kpis", 200);
         yield return Row("POST /api/v1/maintenance/plans", isAdministrator ? 201 : 403);
         yield return Row("POST /api/v1/maintenance/plans/999999/end", 404); // a plan nobody has: the same answer for every role
         yield return Row("GET /api/v1/checklists", 200);
@@ -98,6 +100,7 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/workorders/1/followups", 401);
         yield return Row("GET /api/v1/maintenance/plans", 401);
         yield return Row("POST /api/v1/maintenance/plans/1/end", 401);
+        yield return Row("GET /api/v1/maintenance/kpis", 401);
         yield return Row("GET /api/v1/checklists", 401);
         yield return Row("POST /api/v1/calendar/feed", 401);
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.

@@ -10,7 +10,8 @@ namespace FleetOps.Web.Tests.Maintenance;
 /// <summary>
 /// Maintenance on PostgreSQL: two nodes on one database generate a plan's work orders at the same moment, and each work
 /// order exists once (the unique plan + subject + occurrence key), the same in both nodes' books; a follow-up is kept with
-/// its link to the parent, and another node raising it again opens the same one.
+/// its link to the parent, and another node raising it again opens the same one; the KPIs' one read of alert openings
+/// works on PostgreSQL too.
 /// </summary>
 public sealed class MaintenancePostgresTests : IAsyncLifetime
 {
@@ -94,6 +95,30 @@ public sealed class MaintenancePostgresTests : IAsyncLifetime
         Assert.Equal(followUp, (await Expect.JsonObjectAsync(again)).Id());
         var kept = second.GetService<MaintenanceBook>().Get(followUp)!;
         Assert.Equal((parent, "housing_intact", FleetOps.Core.Maintenance.WorkOrderKind.Repair), (kept.FollowUpOf, kept.FollowUpItem, kept.Kind));
+    }
+
+    [PostgresFact]
+    public async Task The_KPIs_read_the_openings_of_alerts_resolved_long_ago_in_one_query()
+    {
+        await using var app = _database.Start();
+        var openedAt = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
+        var ids = new List<long>();
+        await using (var db = app.GetService<FleetOps.Web.Persistence.FleetDbContextFactory>().CreateDbContext())
+        {
+            var rows = Enumerable.Range(0, 2).Select(i => new FleetOps.Web.Persistence.AlertRow
+            {
+                Kind = "offline", Severity = "warning", StoreCode = "S-KPI", State = "resolved", OpenedAtMs = openedAt.AddHours(i).ToUnixTimeMilliseconds(),
+                LastSeenAtMs = openedAt.AddHours(i).ToUnixTimeMilliseconds(), Occurrences = 1, ResolvedAtMs = openedAt.AddHours(i + 1).ToUnixTimeMilliseconds(),
+            }).ToList();
+            db.Alerts.AddRange(rows);
+            await db.SaveChangesAsync();
+            ids.AddRange(rows.Select(r => r.Id));
+        }
+
+        var openings = await app.GetService<MaintenanceService>().AlertOpeningsAsync([.. ids, ids[0], 999_999]);
+
+        Assert.Equal([openedAt, openedAt.AddHours(1)], ids.Select(id => openings[id]));
+        Assert.False(openings.ContainsKey(999_999));
     }
 
     public Task InitializeAsync() => _database.CreateAsync();
