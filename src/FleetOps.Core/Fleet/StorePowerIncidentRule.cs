@@ -21,7 +21,7 @@ public static class StorePowerIncidentRule
             .ToList();
         if (losses.Count < options.StoreWideMinimumTerminals) return [];
         var span = options.StoreWideSpan;
-        var needed = Math.Max(options.StoreWideMinimumTerminals, (int)Math.Ceiling(options.StoreWideShare * terminals.Count));
+        var needed = Needed(terminals.Count, options);
 
         var incidents = new List<StorePowerIncident>();
         Building? current = null;
@@ -46,6 +46,13 @@ public static class StorePowerIncidentRule
         if (current is not null) incidents.Add(current.ToIncident(storeCode, terminals.Count));
         return incidents;
     }
+
+    /// <summary>
+    /// How many of a store's terminals in service must lose power together for a store-wide loss (§3: the share, at least
+    /// the minimum). Fewer terminals with any loss at all cannot make an incident, which lets a reader skip the store.
+    /// </summary>
+    public static int Needed(int terminalsInService, DetectionOptions options) =>
+        Math.Max(options.StoreWideMinimumTerminals, (int)Math.Ceiling(options.StoreWideShare * terminalsInService));
 
     private sealed class Building
     {

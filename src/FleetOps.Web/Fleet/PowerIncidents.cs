@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 
@@ -17,17 +18,14 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
     {
         // Only the asked stores' terminals: the terminal, store and case pages ask for one store on every live refresh.
         var candidates = stores is null ? fleet.All : stores.SelectMany(fleet.InStore);
-        var withLosses = candidates
-            .Where(t => t.Assessment.LastLossAt is not null && (stores is null || stores.Contains(t.StoreCode)))
-            .Select(t => t.StoreCode)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (withLosses.Count == 0) return [];
-        var incidents = withLosses
+        var possible = StoresThatMayHaveIncidents(candidates, stores);
+        if (possible.Count == 0) return [];
+        var incidents = possible
             .SelectMany(store => StorePowerIncidentRule.Find(store, InService(store), fleet.Options))
             .ToList();
         if (incidents.Count == 0) return [];
         var interrupted = book.Unsettled
-            .Where(t => t.Verdict.Reason == UnsettledReason.InterruptedByPowerLoss && withLosses.Contains(t.StoreCode))
+            .Where(t => t.Verdict.Reason == UnsettledReason.InterruptedByPowerLoss && possible.Contains(t.StoreCode))
             .ToLookup(t => t.TerminalId, StringComparer.Ordinal);
         var now = time.GetUtcNow();
         return incidents
@@ -46,9 +44,32 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
         return All(stores).Where(i => i.Incident.EndedAt is not { } ended || ended >= since).ToList();
     }
 
+    /// <summary>
+    /// Stores where enough terminals in service had a loss to make a store-wide one (<see cref="StorePowerIncidentRule.Needed"/>),
+    /// counted in one pass. The alert centre asks for the whole fleet every few seconds; with losses scattered over the
+    /// fleet (10,000 of 100,000 terminals, a few per store) this skips the rule for every store, where looking at each store
+    /// with any loss cost ~100 ms of CPU per evaluation and stalled pages (docs/benchmarks.md, issue 12).
+    /// </summary>
+    private HashSet<string> StoresThatMayHaveIncidents(IEnumerable<TerminalSnapshot> candidates, IReadOnlySet<string>? stores)
+    {
+        var counts = new Dictionary<string, (int InService, int WithLoss)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var t in candidates)
+        {
+            if (!IsInService(t) || (stores is not null && !stores.Contains(t.StoreCode))) continue;
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, t.StoreCode, out _);
+            count.InService++;
+            if (t.Assessment.LastLossAt is not null) count.WithLoss++;
+        }
+        var options = fleet.Options;
+        return counts.Where(c => c.Value.WithLoss > 0 && c.Value.WithLoss >= StorePowerIncidentRule.Needed(c.Value.InService, options))
+            .Select(c => c.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Terminals that count towards the store's share, as in the store-wide rule: in service and heard from.</summary>
-    private List<TerminalSnapshot> InService(string store) =>
-        fleet.InStore(store).Where(t => !t.Registration.Decommissioned && t.LastContactAt is not null).ToList();
+    private List<TerminalSnapshot> InService(string store) => fleet.InStore(store).Where(IsInService).ToList();
+
+    private static bool IsInService(TerminalSnapshot t) => !t.Registration.Decommissioned && t.LastContactAt is not null;
 
     /// <summary>A sale the outage interrupted: its terminal was affected and it was in flight (authorised, before its completion deadline) during it.</summary>
     private List<TrackedTransaction> Interrupted(StorePowerIncident incident, ILookup<string, TrackedTransaction> interrupted, DateTimeOffset now)
