@@ -193,10 +193,9 @@ public sealed class MaintenanceService(
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Complete, AuditActions.WorkOrderCompleted, dispatch: false, order =>
         {
             var template = book.Template(order.ChecklistKey, order.ChecklistVersion)!;
-            var (recorded, given) = Images(template, answers, images);
-            outcome = ChecklistCheck.Judge(template, recorded, given);
+            outcome = ChecklistCheck.Judge(template, answers, AnsweredByImages(template, answers, images));
             return outcome.Accepted
-                ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = recorded, Flagged = outcome.Flagged }, null)
+                ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = answers, Flagged = outcome.Flagged }, null)
                 : (null, "The checklist is not complete: " + string.Join(", ", outcome.Problems.Select(p => $"{p.Item} ({p.Reason.ToWire()})")) + ".");
         }, cancellationToken);
         return result.Error == MaintenanceError.Conflict && outcome is { Accepted: false }
@@ -243,18 +242,16 @@ public sealed class MaintenanceService(
 
     /// <summary>
     /// The items an image answers: a photo item with any upload; a signature item when its value names one of its uploads,
-    /// the drawn signature. Any other signature value (an API client's typed name, docs/api.md §8) is recorded as given.
+    /// the drawn signature. Any other signature value (an API client's typed name, docs/api.md §8) answers it as a value.
     /// </summary>
-    private static (IReadOnlyList<ChecklistAnswer> Recorded, IReadOnlySet<string> Given) Images(ChecklistTemplate template,
-        IReadOnlyList<ChecklistAnswer> answers, ILookup<string, string> images)
+    private static IReadOnlySet<string> AnsweredByImages(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, ILookup<string, string> images)
     {
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var answer in answers)
-        {
-            if (template.Item(answer.Item)?.Type == ChecklistItemType.Signature && images[answer.Item].Contains(answer.Value?.Trim())) given.Add(answer.Item);
-        }
-        foreach (var photo in template.Items.Where(i => i.Type == ChecklistItemType.Photo && images.Contains(i.Key))) given.Add(photo.Key);
-        return (answers, given);
+        var given = answers
+            .Where(a => template.Item(a.Item)?.Type == ChecklistItemType.Signature && images[a.Item].Contains(a.Value?.Trim()))
+            .Select(a => a.Item)
+            .ToHashSet(StringComparer.Ordinal);
+        given.UnionWith(template.Items.Where(i => i.Type == ChecklistItemType.Photo && images.Contains(i.Key)).Select(i => i.Key));
+        return given;
     }
 
     /// <summary>

@@ -136,9 +136,13 @@ public sealed partial class PlanService(
     /// Whether the person may end the plan, by the rule that lets them create it: a model plan is the administrators'; a store
     /// or terminal plan belongs to administrators and regional managers of every store it covers.
     /// </summary>
-    public bool CanManage(MaintenancePlan plan, MaintenanceActor actor) => plan.Model is not null
+    public bool CanManage(MaintenancePlan plan, MaintenanceActor actor) =>
+        MayPlan(plan.Model is not null, Subjects(plan).Select(s => s.StoreCode), actor);
+
+    /// <summary>The one rule for making and ending plans: a model is the administrators'; stores need a dispatcher of each.</summary>
+    private bool MayPlan(bool forModel, IEnumerable<string> storeCodes, MaintenanceActor actor) => forModel
         ? actor.IsAdministrator
-        : (actor.IsAdministrator || actor.Role == Roles.RegionalManager) && Subjects(plan).All(s => actor.CanDispatch(s.StoreCode, stores));
+        : (actor.IsAdministrator || actor.Role == Roles.RegionalManager) && storeCodes.All(s => actor.CanDispatch(s, stores));
 
     /// <summary>
     /// A plan's visits between two local dates, with their work orders once generated: what the calendar shows ahead on a
@@ -273,7 +277,7 @@ public sealed partial class PlanService(
             }
             storesConcerned = terminalIds.Select(t => fleet.Get(t)!.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
-        if (!storesConcerned.All(s => actor.CanDispatch(s, stores)) || !(actor.IsAdministrator || actor.Role == Roles.RegionalManager))
+        if (d.Model is null && !MayPlan(forModel: false, storesConcerned, actor))
             return (null, MaintenanceError.Forbidden, "Only administrators and regional managers of every store concerned may plan maintenance.", null);
         if (d.DefaultTechnician is { } email && !users.All.Any(u => !u.Disabled && string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase)))
             return Invalid("defaultTechnician", $"There is no user '{email}'.");

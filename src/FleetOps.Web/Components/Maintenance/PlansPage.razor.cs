@@ -88,11 +88,11 @@ public partial class PlansPage
             .Select(p => (Plan: p, Subjects: Plans.Subjects(p).Where(s => _actor.Scope.AllowsStore(s.StoreCode, Stores)).ToList()))
             .Where(x => x.Subjects.Count > 0 || _actor.Scope.Everything)
             .Where(x => _store is null || x.Subjects.Any(s => s.StoreCode.Equals(_store, StringComparison.OrdinalIgnoreCase)))
+            .Where(x => Matches(x.Plan)) // before the visits are worked out, which cost the most
             .Select(x => new PlanRow(x.Plan, x.Subjects,
                 Plans.Visits(x.Plan, x.Subjects, today, today.AddDays(DaysAhead)).Select(v => v.Date).Distinct().Take(VisitsShown).ToList(),
                 Book.OfPlan(x.Plan.Id).Count(o => o.IsOpen && _actor.CanSee(o, Stores)),
                 Plans.CanManage(x.Plan, _actor)))
-            .Where(r => Matches(r.Plan))
             .OrderByDescending(r => r.Plan.Active).ThenBy(r => r.Plan.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
     }
