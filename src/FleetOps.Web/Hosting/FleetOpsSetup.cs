@@ -80,7 +80,7 @@ public static class FleetOpsSetup
         services.AddHostedService<StartupInitializer>();
         services.AddSingleton<EventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
-        services.AddHostedService<WalCheckpointer>(); // SQLite: the checkpoints the writer no longer runs in its commits
+        services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();
         services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts

@@ -283,10 +283,12 @@ public sealed partial class EventWriter(
         await connection.OpenAsync();
         if (databases.Provider == DatabaseProvider.Sqlite)
         {
-            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash. No checkpoint inside
-            // a commit: WalCheckpointer does it on its own connection.
+            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash. The checkpoint runs
+            // here, inside the commit that fills the log, so that its sync of the database file never overlaps the
+            // writer's own sync of the log (DatabaseOptions.WalCheckpointPages).
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " + WalCheckpointer.WriterPragma;
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " +
+                $"PRAGMA wal_autocheckpoint={databases.Options.WalCheckpointPages};";
             await pragma.ExecuteNonQueryAsync();
         }
         return connection;

@@ -16,6 +16,20 @@ public sealed class DatabaseOptions : ICheckedSettings
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = DefaultSqlite;
 
+    /// <summary>
+    /// SQLite: the event writer moves the write-ahead log into the database file once the log holds this many 4 KiB pages,
+    /// inside the commit that passes it (SQLite's own automatic checkpoint, default 1,000). Measured (docs/benchmarks.md):
+    /// a checkpoint on another connection syncs the database file while the writer syncs the log, and doubles the
+    /// single-event p99; on the writer's connection the two never overlap.
+    /// </summary>
+    public int WalCheckpointPages { get; set; } = 1_000;
+
+    /// <summary>
+    /// SQLite: past this size the log is truncated (<c>WalCheckpointer</c>), for the case where readers kept the automatic
+    /// checkpoint from ever rewinding it.
+    /// </summary>
+    public int WalLimitMegabytes { get; set; } = 64;
+
     /// <summary>The SQLite file, or null for PostgreSQL and in-memory SQLite.</summary>
     public string? SqliteFile
     {
@@ -36,7 +50,8 @@ public sealed class DatabaseOptions : ICheckedSettings
     /// </summary>
     public IReadOnlyList<string> Problems()
     {
-        var problems = new SettingProblems(Section).Known(Provider);
+        var problems = new SettingProblems(Section).Known(Provider)
+            .Range(WalCheckpointPages, 1, 1_000_000).Range(WalLimitMegabytes, 1, 65_536);
         if (Provider == DatabaseProvider.Postgres && (string.IsNullOrWhiteSpace(ConnectionString) || ConnectionString == DefaultSqlite))
         {
             return problems.Require(false, $"{ConnectionStringKey} must be set when {problems.Key(nameof(Provider))} is {DatabaseProvider.Postgres}.").ToList();

@@ -11,6 +11,8 @@ public sealed class FleetDbContextFactory(DatabaseOptions options) : IDbContextF
 {
     public DatabaseProvider Provider => options.Provider;
 
+    public DatabaseOptions Options => options;
+
     public FleetDbContext CreateDbContext() => options.Provider switch
     {
         DatabaseProvider.Postgres => new PostgresFleetDbContext(new DbContextOptionsBuilder<PostgresFleetDbContext>()

@@ -1,32 +1,76 @@
+using System.Text.Json.Nodes;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
 namespace FleetOps.Web.Tests.Persistence;
 
 /// <summary>
-/// On SQLite the event writer no longer checkpoints the write-ahead log inside its commits (issue 9: the tail of the
-/// single-event latency); <c>WalCheckpointer</c> does it beside the writer. Without it, committed heartbeats would live in
-/// the log alone until the server stops.
+/// On SQLite the event writer checkpoints the write-ahead log inside the commit that fills it (issue 9: a checkpoint
+/// beside the writer doubled the single-event p99), and <c>WalCheckpointer</c> truncates a log that grew past its limit
+/// anyway. Without either, committed events would live in the log alone and the -wal file would grow without end.
 /// </summary>
 public sealed class WalCheckpointTests
 {
     [Fact]
-    public async Task Committed_heartbeats_reach_the_database_file_itself_while_the_server_runs()
+    public async Task The_writer_moves_committed_heartbeats_into_the_database_file_once_the_log_is_full()
     {
-        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
+        {
+            Settings = new Dictionary<string, string?> { ["FleetOps:Database:WalCheckpointPages"] = "1" },
+        });
         var (terminal, key) = await app.NewTerminalAsync();
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", at), Heartbeat("hb-2", at.AddSeconds(1)));
 
-        // A copy of the main file alone, without its -wal: what a checkpoint has moved there.
-        await Eventually.MatchesAsync(() => CountInMainFileAsync(app.DatabasePath, terminal), count => count == 2,
-            "the heartbeats in the database file without its write-ahead log");
+        // The commit itself checkpointed: no timer is involved, so the file holds them as soon as the post is answered.
+        Assert.Equal(2, await CountInMainFileAsync(app.DatabasePath, """SELECT COALESCE(SUM("Count"), 0) FROM "HeartbeatHours" WHERE "TerminalId" = $terminal""", terminal));
     }
 
-    private static async Task<long> CountInMainFileAsync(string databasePath, string terminalId)
+    [Fact]
+    public async Task A_log_past_its_limit_is_truncated_into_the_database_file()
     {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
+        {
+            Clock = clock,
+            Settings = new Dictionary<string, string?>
+            {
+                ["FleetOps:Database:WalCheckpointPages"] = "1000000", // the writer never checkpoints: only the guard can
+                ["FleetOps:Database:WalLimitMegabytes"] = "1",
+                ["FleetOps:RateLimits:TelemetryRequestsPerSecond"] = "1000",
+            },
+        });
+        var (terminal, key) = await app.NewTerminalAsync();
+        var start = clock.GetUtcNow().AddHours(-2);
+        const int Batches = 12, PerBatch = 400;
+        for (var b = 0; b < Batches; b++)
+        {
+            var events = Enumerable.Range(0, PerBatch)
+                .Select(i => (JsonNode)Power($"p-{b}-{i}", start.AddSeconds(b * PerBatch + i), i % 2 == 0 ? "lost" : "restored"))
+                .ToArray();
+            await app.PostAcceptedAsync(key, terminal, events);
+        }
+        var log = new FileInfo(app.DatabasePath + "-wal");
+        Assert.True(log.Length > 1024 * 1024, $"the log holds {log.Length} bytes; the test needs more than its 1 MB limit");
+        Assert.True(await CountInMainFileAsync(app.DatabasePath, PowerEventsSql, terminal) < Batches * PerBatch);
+
+        await Eventually.MatchesAsync(async () =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return await CountInMainFileAsync(app.DatabasePath, PowerEventsSql, terminal);
+        }, count => count == Batches * PerBatch, "the power events in the database file without its write-ahead log");
+        log.Refresh();
+        Assert.True(log.Length < 1024 * 1024, $"the log still holds {log.Length} bytes");
+    }
+
+    private const string PowerEventsSql = """SELECT COUNT(*) FROM "TelemetryEvents" WHERE "TerminalId" = $terminal AND "Type" = 'power'""";
+
+    private static async Task<long> CountInMainFileAsync(string databasePath, string sql, string terminalId)
+    {
+        // A copy of the main file alone, without its -wal: what a checkpoint has moved there.
         var copy = Path.Combine(FleetOpsApp.DatabaseFolder, $"{Guid.NewGuid():N}-main-only.db");
         try
         {
@@ -34,7 +78,7 @@ public sealed class WalCheckpointTests
             await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = """SELECT COALESCE(SUM("Count"), 0) FROM "HeartbeatHours" WHERE "TerminalId" = $terminal""";
+            command.CommandText = sql;
             command.Parameters.AddWithValue("$terminal", terminalId);
             return (long)(await command.ExecuteScalarAsync())!;
         }
