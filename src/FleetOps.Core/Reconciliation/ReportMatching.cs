@@ -1,0 +1,87 @@
+namespace FleetOps.Core.Reconciliation;
+
+/// <summary>
+/// Matches the lines of one report against a <see cref="CreditLedger"/> (PROTOCOL §11): same acquirer terminal (or
+/// merchant), RRN and amount; the authorisation code and a booking day within one day of the settlement break ties.
+/// Keeps what the report changes to itself until <see cref="Complete"/>.
+/// </summary>
+public sealed class ReportMatching
+{
+    private const int NearDays = 1;
+
+    private readonly CreditLedger _ledger;
+    private readonly Dictionary<long, int> _lines = [];
+    private readonly Dictionary<SaleKey, CreditStatus> _changes = [];
+    private DateOnly? _newestDay;
+    private bool _completed;
+
+    internal ReportMatching(CreditLedger ledger) => _ledger = ledger;
+
+    public ItemMatch Match(SettlementItem item)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        if (_newestDay is not { } newest || item.BookedOn > newest) _newestDay = item.BookedOn;
+        var fingerprint = CreditLedger.Fingerprint(item);
+        var occurrence = _lines[fingerprint] = _lines.GetValueOrDefault(fingerprint) + 1;
+        if (occurrence <= _ledger.TimesSeen(fingerprint)) return new ItemMatch(item, MatchKind.DuplicateRow, null);
+
+        var candidates = _ledger.Candidates(item);
+        if (item.Type != SettlementItemType.Sale)
+        {
+            // A refund or chargeback takes back (part of) a sale: any amount, the credited sale preferred.
+            var sale = Best(candidates, item, preferCredited: true);
+            return new ItemMatch(item, sale is null ? MatchKind.DebitWithoutSale : MatchKind.Debit, sale);
+        }
+        var sameAmount = candidates.Where(c => c.AmountMinor == item.AmountMinor && c.Currency == item.Currency).ToList();
+        if (sameAmount.Count > 0)
+        {
+            var sale = Best(sameAmount, item, preferCredited: false)!;
+            var status = StatusOf(sale);
+            var kind = status.Credits > 0 ? MatchKind.DuplicateCredit : MatchKind.Credited;
+            _changes[SaleKey.Of(sale)] = status with { Credits = status.Credits + 1, CreditedOn = status.CreditedOn ?? item.BookedOn };
+            return new ItemMatch(item, kind, sale);
+        }
+        if (candidates.Count > 0)
+        {
+            var sale = Best(candidates, item, preferCredited: false)!;
+            var status = StatusOf(sale);
+            _changes[SaleKey.Of(sale)] = status with { Mismatches = status.Mismatches + 1 };
+            return new ItemMatch(item, MatchKind.AmountMismatch, sale);
+        }
+        return new ItemMatch(item, MatchKind.CreditedWithoutSale, null);
+    }
+
+    /// <summary>Brings what this report changed into the ledger. Call it once the report is stored.</summary>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _completed = true;
+        _ledger.Apply(_lines, _changes, _newestDay);
+    }
+
+    private CreditStatus StatusOf(CreditCandidate sale) =>
+        _changes.TryGetValue(SaleKey.Of(sale), out var changed) ? changed : _ledger.StatusOf(SaleKey.Of(sale));
+
+    /// <summary>
+    /// Ties, in order: a sale not yet credited (or, for a debit, one that was), the same authorisation code, a
+    /// booking day within a day of the settlement, the nearer day; then the transaction id, so the answer never
+    /// depends on the order sales were loaded in.
+    /// </summary>
+    private CreditCandidate? Best(IReadOnlyList<CreditCandidate> candidates, SettlementItem item, bool preferCredited)
+    {
+        if (candidates.Count == 0) return null;
+        return candidates
+            .OrderBy(c => StatusOf(c).Credits > 0 != preferCredited ? 1 : 0)
+            .ThenBy(c => SameAuthCode(c, item) ? 0 : 1)
+            .ThenBy(c => DaysApart(c, item) <= NearDays ? 0 : 1)
+            .ThenBy(c => DaysApart(c, item))
+            .ThenBy(c => c.TerminalId, StringComparer.Ordinal)
+            .ThenBy(c => c.TransactionId, StringComparer.Ordinal)
+            .First();
+    }
+
+    private static bool SameAuthCode(CreditCandidate sale, SettlementItem item) =>
+        !string.IsNullOrEmpty(item.AuthCode) && string.Equals(sale.AuthCode, item.AuthCode, StringComparison.OrdinalIgnoreCase);
+
+    private static int DaysApart(CreditCandidate sale, SettlementItem item) => Math.Abs(item.BookedOn.DayNumber - sale.SettledOn.DayNumber);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using FleetOps.Core.Text;
+using FleetOps.Core.Transactions;
+using FleetOps.Core.Wire;
+
+namespace FleetOps.Core.Reconciliation;
+
+/// <summary>
+/// Reads the rows of a report whose header passed <see cref="HeaderCheck"/>, one at a time (the import streams). Every
+/// field passes <see cref="TextRules"/> first — the one card guard — before anything about it is believed.
+/// </summary>
+public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header)
+{
+    private const int MaxField = 64;
+
+    public RowOutcome Read(int row, IReadOnlyList<string?> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var text = fields[i] ?? "";
+            if (text.Length > 4 * MaxField) return new RowOutcome(row, null, $"column {i + 1} is longer than {4 * MaxField} characters.");
+            if (TextRules.Problem(NameAt(i), text) is { } problem)
+            {
+                return new RowOutcome(row, null, problem, HoldsCardNumber: CardNumberGuard.ContainsCardNumber(text));
+            }
+        }
+        var errors = new List<string>();
+        var date = Field(fields, ReportColumn.Date);
+        if (!DateOnly.TryParseExact(date, layout.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var bookedOn))
+        {
+            errors.Add($"'{Header(ReportColumn.Date)}' must be a date written {layout.DateFormat}.");
+        }
+        var currency = Field(fields, ReportColumn.Currency).ToUpperInvariant();
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add($"'{Header(ReportColumn.Currency)}' must be a three-letter ISO 4217 code.");
+        var amount = Amount(fields, ReportColumn.AmountMinor, currency, errors, required: true);
+        var fee = Amount(fields, ReportColumn.FeeMinor, currency, errors, required: false);
+        if (!layout.TryType(Field(fields, ReportColumn.Type), out var type))
+        {
+            errors.Add($"'{Header(ReportColumn.Type)}' {WireNames.OneOf<SettlementItemType>()}");
+        }
+        var merchant = Field(fields, ReportColumn.MerchantId);
+        var terminal = Field(fields, ReportColumn.TerminalId);
+        if (merchant.Length == 0 && terminal.Length == 0) errors.Add($"'{Header(ReportColumn.TerminalId)}' or '{Header(ReportColumn.MerchantId)}' is needed to find the sale.");
+        var rrn = Field(fields, ReportColumn.Rrn);
+        if (rrn.Length == 0) errors.Add($"'{Header(ReportColumn.Rrn)}' must not be empty.");
+        foreach (var (column, value) in new[] { (ReportColumn.MerchantId, merchant), (ReportColumn.TerminalId, terminal), (ReportColumn.Rrn, rrn) })
+        {
+            if (value.Length > MaxField) errors.Add($"'{Header(column)}' is longer than {MaxField} characters.");
+        }
+        if (errors.Count > 0) return new RowOutcome(row, null, string.Join(" ", errors));
+        return new RowOutcome(row, new SettlementItem(row, bookedOn, merchant, terminal, rrn, Optional(fields, ReportColumn.AuthCode),
+            amount, currency, Optional(fields, ReportColumn.MaskedPan), type, fee), null);
+    }
+
+    private long Amount(IReadOnlyList<string?> fields, ReportColumn column, string currency, List<string> errors, bool required)
+    {
+        var text = Field(fields, column);
+        if (text.Length == 0 && !required) return 0;
+        if (layout.AmountsInMajorUnits)
+        {
+            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major)
+                && decimal.Round(major, Money.Exponent(currency)) == major && major <= long.MaxValue / 1_000_000m)
+            {
+                return Money.ToMinor(major, currency);
+            }
+            errors.Add($"'{Header(column)}' must be a non-negative amount with at most {Money.Exponent(currency)} decimals.");
+            return 0;
+        }
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minor)) return minor;
+        errors.Add($"'{Header(column)}' must be a non-negative whole number of minor units.");
+        return 0;
+    }
+
+    private string Field(IReadOnlyList<string?> fields, ReportColumn column) =>
+        header.Positions.TryGetValue(column, out var at) && at < fields.Count ? (fields[at] ?? "").Trim() : "";
+
+    private string? Optional(IReadOnlyList<string?> fields, ReportColumn column) => Field(fields, column) is { Length: > 0 } text ? text : null;
+
+    private string Header(ReportColumn column) => layout.Headers.GetValueOrDefault(column) ?? column.ToWire();
+
+    private string NameAt(int position) =>
+        header.Positions.Where(p => p.Value == position).Select(p => Header(p.Key)).FirstOrDefault() ?? $"column {position + 1}";
+}

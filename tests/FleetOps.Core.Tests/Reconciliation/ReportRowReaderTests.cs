@@ -1,0 +1,99 @@
+using FleetOps.Core.Reconciliation;
+
+namespace FleetOps.Core.Tests.Reconciliation;
+
+/// <summary>Reading the generic format and a mapped layout: what an import says about a header and each row.</summary>
+public sealed class ReportRowReaderTests
+{
+    private static readonly string[] GenericHeader =
+        ["date", "merchantId", "terminalId", "rrn", "authCode", "amountMinor", "currency", "maskedPan", "type", "feeMinor"];
+
+    private static RowOutcome ReadGeneric(params string[] fields)
+    {
+        var header = HeaderCheck.Of(GenericHeader, ReportLayout.Generic);
+        Assert.True(header.Ok);
+        return new ReportRowReader(ReportLayout.Generic, header).Read(2, fields);
+    }
+
+    [Fact]
+    public void A_generic_row_becomes_an_item()
+    {
+        var outcome = ReadGeneric("2026-11-28", "898440153110001", "88000001", "611234567890", "A1B2C3", "12800", "cny", "622848******1234", "sale", "50");
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(new SettlementItem(2, new DateOnly(2026, 11, 28), "898440153110001", "88000001", "611234567890", "A1B2C3",
+            12_800, "CNY", "622848******1234", SettlementItemType.Sale, 50), outcome.Item);
+    }
+
+    [Fact]
+    public void Missing_and_unknown_columns_are_named()
+    {
+        var check = HeaderCheck.Of(["date", "terminalId", "rrn", "amount", "currency", "type", "store"], ReportLayout.Generic);
+
+        Assert.False(check.Ok);
+        Assert.Equal(["amountMinor"], check.Missing);
+        Assert.Equal(["amount", "store"], check.Unknown);
+    }
+
+    [Fact]
+    public void Optional_columns_may_be_left_out_but_not_both_terminal_and_merchant()
+    {
+        Assert.True(HeaderCheck.Of(["date", "terminalId", "rrn", "amountMinor", "currency", "type"], ReportLayout.Generic).Ok);
+        Assert.Equal(["terminalId"], HeaderCheck.Of(["date", "rrn", "amountMinor", "currency", "type"], ReportLayout.Generic).Missing);
+    }
+
+    [Fact]
+    public void A_full_card_number_in_any_column_marks_the_row_so_the_file_is_refused()
+    {
+        var outcome = ReadGeneric("2026-11-28", "898440153110001", "88000001", "611234567890", "A1B2C3", "12800", "CNY", "4111 1111 1111 1111", "sale", "50");
+
+        Assert.True(outcome.HoldsCardNumber);
+        Assert.Null(outcome.Item);
+        Assert.Contains("maskedPan", outcome.Error);
+    }
+
+    [Fact]
+    public void Bad_values_are_listed_together_and_name_their_column()
+    {
+        var outcome = ReadGeneric("28/11/2026", "898440153110001", "88000001", "", "", "-5", "yuan", "", "payment", "");
+
+        Assert.False(outcome.HoldsCardNumber);
+        Assert.Null(outcome.Item);
+        foreach (var column in new[] { "'date'", "'currency'", "'amountMinor'", "'type'", "'rrn'" }) Assert.Contains(column, outcome.Error);
+    }
+
+    [Fact]
+    public void A_mapped_layout_reads_its_own_headers_dates_major_units_and_words()
+    {
+        var layout = new ReportLayout("yinlian-daily",
+            new Dictionary<ReportColumn, string>
+            {
+                [ReportColumn.Date] = "清算日期", [ReportColumn.MerchantId] = "商户号", [ReportColumn.TerminalId] = "终端号",
+                [ReportColumn.Rrn] = "参考号", [ReportColumn.AmountMinor] = "交易金额", [ReportColumn.Currency] = "币种",
+                [ReportColumn.Type] = "交易类型", [ReportColumn.FeeMinor] = "手续费",
+            },
+            DateFormat: "yyyyMMdd", AmountsInMajorUnits: true,
+            TypeWords: new Dictionary<string, SettlementItemType> { ["消费"] = SettlementItemType.Sale, ["退货"] = SettlementItemType.Refund });
+        var header = HeaderCheck.Of(["清算日期", "商户号", "终端号", "参考号", "交易金额", "币种", "交易类型", "手续费"], layout);
+        Assert.True(header.Ok);
+
+        var outcome = new ReportRowReader(layout, header).Read(5, ["20261128", "898440153110001", "88000001", "611234567890", "128.00", "CNY", "退货", "0.50"]);
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(12_800, outcome.Item!.AmountMinor);
+        Assert.Equal(50, outcome.Item.FeeMinor);
+        Assert.Equal(SettlementItemType.Refund, outcome.Item.Type);
+        Assert.Equal(new DateOnly(2026, 11, 28), outcome.Item.BookedOn);
+    }
+
+    [Fact]
+    public void Major_units_with_more_decimals_than_the_currency_has_are_refused()
+    {
+        var layout = ReportLayout.Generic with { AmountsInMajorUnits = true };
+        var header = HeaderCheck.Of(GenericHeader, layout);
+
+        var outcome = new ReportRowReader(layout, header).Read(3, ["2026-11-28", "m", "t", "611234567890", "", "12.805", "CNY", "", "sale", ""]);
+
+        Assert.Contains("at most 2 decimals", outcome.Error);
+    }
+}
