@@ -1,6 +1,12 @@
 using FleetOps.Web.Hosting;
 using Serilog;
 
+if (BackupCommand.Requested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args);
+    return;
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {

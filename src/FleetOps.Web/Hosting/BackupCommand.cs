@@ -1,0 +1,48 @@
+using FleetOps.Web.Persistence;
+
+namespace FleetOps.Web.Hosting;
+
+/// <summary>
+/// <c>FleetOps.Web backup &lt;file&gt;</c>: an online backup of the SQLite database the server's settings name (the same
+/// appsettings, environment and command line), taken while the server runs. PostgreSQL is backed up with its own tools
+/// (docs/operations.md), so the command refuses it rather than pretend.
+/// </summary>
+public static class BackupCommand
+{
+    public const string Verb = "backup";
+
+    public static bool Requested(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync("Usage: FleetOps.Web backup <file> [settings, e.g. --ConnectionStrings:FleetOps=...]");
+            return 2;
+        }
+        var configuration = WebApplication.CreateBuilder(HostPaths.Options(args[2..])).Configuration;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        database.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? database.ConnectionString;
+        if (database.Provider != DatabaseProvider.Sqlite || database.SqliteFile is not { } file)
+        {
+            await Console.Error.WriteLineAsync("The backup command copies a SQLite file; back up PostgreSQL with pg_dump or continuous archiving (docs/operations.md).");
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"There is no database at {file}.");
+            return 1;
+        }
+        try
+        {
+            var bytes = await SqliteBackup.CopyAsync(database.ConnectionString, args[1]);
+            Console.WriteLine($"Backed up {file} to {Path.GetFullPath(args[1])} ({bytes:N0} bytes).");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync($"The backup failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

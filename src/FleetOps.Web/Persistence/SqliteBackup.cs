@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace FleetOps.Web.Persistence;
+
+/// <summary>
+/// An online copy of the SQLite database through SQLite's own backup API (issue 17), safe while the server ingests: in
+/// WAL mode the copy is read in one step inside one read transaction, so it is one consistent snapshot — every commit
+/// acknowledged before the copy began is in it — and the writer is never blocked. The copy is written beside its target
+/// and renamed into place, so a target that exists is always a complete database.
+/// </summary>
+public static class SqliteBackup
+{
+    /// <returns>The size of the finished copy in bytes.</returns>
+    public static async Task<long> CopyAsync(string sourceConnectionString, string target, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(target);
+        if (File.Exists(full)) throw new IOException($"{full} exists already; a backup never overwrites a file.");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var partial = full + ".partial";
+        File.Delete(partial);
+        try
+        {
+            await using (var source = new SqliteConnection(sourceConnectionString))
+            await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            {
+                await source.OpenAsync(cancellationToken);
+                await copy.OpenAsync(cancellationToken);
+                source.BackupDatabase(copy);
+                // The copy keeps the source's WAL mode; fold its log in so the one file is the whole backup.
+                await using var checkpoint = copy.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+            File.Move(partial, full);
+            return new FileInfo(full).Length;
+        }
+        finally
+        {
+            foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" }) File.Delete(leftover);
+        }
+    }
+}
