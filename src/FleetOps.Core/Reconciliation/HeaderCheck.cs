@@ -23,12 +23,12 @@ public sealed record HeaderCheck(IReadOnlyDictionary<ReportColumn, int> Position
         }
         var missing = Enum.GetValues<ReportColumn>()
             .Where(c => !positions.ContainsKey(c) && !ReportLayout.Optional.Contains(c))
-            .Select(c => layout.Headers.GetValueOrDefault(c) ?? c.ToString())
+            .Select(layout.HeaderOf)
             .ToList();
         if (!positions.ContainsKey(ReportColumn.MerchantId) && !positions.ContainsKey(ReportColumn.TerminalId))
         {
             // Matching needs the acquirer's terminal or merchant: one of the two must be there.
-            missing.Add(layout.Headers.GetValueOrDefault(ReportColumn.TerminalId) ?? nameof(ReportColumn.TerminalId));
+            missing.Add(layout.HeaderOf(ReportColumn.TerminalId));
         }
         return new HeaderCheck(positions, missing, unknown);
     }

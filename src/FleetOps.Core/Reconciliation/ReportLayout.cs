@@ -22,8 +22,17 @@ public sealed record ReportLayout(
         ReportColumn.AuthCode, ReportColumn.MaskedPan, ReportColumn.FeeMinor, ReportColumn.MerchantId, ReportColumn.TerminalId,
     };
 
-    public static ReportLayout Generic { get; } = new(GenericName,
-        Enum.GetValues<ReportColumn>().ToDictionary(c => c, c => c.ToWire()));
+    /// <summary>The built-in format: PROTOCOL §11's header names.</summary>
+    public static ReportLayout Generic { get; } = new(GenericName, new Dictionary<ReportColumn, string>
+    {
+        [ReportColumn.Date] = "date", [ReportColumn.MerchantId] = "merchantId", [ReportColumn.TerminalId] = "terminalId",
+        [ReportColumn.Rrn] = "rrn", [ReportColumn.AuthCode] = "authCode", [ReportColumn.AmountMinor] = "amountMinor",
+        [ReportColumn.Currency] = "currency", [ReportColumn.MaskedPan] = "maskedPan", [ReportColumn.Type] = "type",
+        [ReportColumn.FeeMinor] = "feeMinor",
+    });
+
+    /// <summary>The header this layout gives <paramref name="column"/>, or the generic one when it maps none.</summary>
+    public string HeaderOf(ReportColumn column) => Headers.GetValueOrDefault(column) ?? Generic.Headers[column];
 
     /// <summary>The type a report's word names: the profile's own words first, then the generic wire names.</summary>
     public bool TryType(string word, out SettlementItemType type)

@@ -19,9 +19,12 @@ public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header)
         {
             var text = fields[i] ?? "";
             if (text.Length > 4 * MaxField) return new RowOutcome(row, null, $"column {i + 1} is longer than {4 * MaxField} characters.");
-            if (TextRules.Problem(NameAt(i), text) is { } problem)
+            // The acquirer's ids are 15-digit merchant ids and 8-digit terminal ids: the guard reads them as identifiers.
+            var identifier = IsIdentifierAt(i);
+            if (TextRules.Problem(NameAt(i), text, acquirerIdentifier: identifier) is { } problem)
             {
-                return new RowOutcome(row, null, problem, HoldsCardNumber: CardNumberGuard.ContainsCardNumber(text));
+                var card = identifier ? CardNumberGuard.ContainsCardNumberInIdentifier(text) : CardNumberGuard.ContainsCardNumber(text);
+                return new RowOutcome(row, null, problem, HoldsCardNumber: card);
             }
         }
         var errors = new List<string>();
@@ -76,7 +79,10 @@ public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header)
 
     private string? Optional(IReadOnlyList<string?> fields, ReportColumn column) => Field(fields, column) is { Length: > 0 } text ? text : null;
 
-    private string Header(ReportColumn column) => layout.Headers.GetValueOrDefault(column) ?? column.ToWire();
+    private string Header(ReportColumn column) => layout.HeaderOf(column);
+
+    private bool IsIdentifierAt(int position) =>
+        header.Positions.Any(p => p.Value == position && p.Key is ReportColumn.MerchantId or ReportColumn.TerminalId);
 
     private string NameAt(int position) =>
         header.Positions.Where(p => p.Value == position).Select(p => Header(p.Key)).FirstOrDefault() ?? $"column {position + 1}";

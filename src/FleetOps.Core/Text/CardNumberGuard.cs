@@ -18,12 +18,24 @@ public static class CardNumberGuard
     private const int MinLength = 13;
     private const int MaxLength = 19;
 
+    public static bool ContainsCardNumber(ReadOnlySpan<char> text) => ContainsCardNumber(text, MinLength);
+
+    /// <summary>
+    /// For acquirers' identifiers only: a merchant id is 15 digits in China (UnionPay's layout), and one in ten of those
+    /// passes the Luhn check — the full guard would refuse a tenth of the chain's stores and most settlement reports.
+    /// There the guard starts at 16 digits, the length of the cards these stores take (UnionPay, Visa, Mastercard: 16–19).
+    /// </summary>
+    public static bool ContainsCardNumberInIdentifier(ReadOnlySpan<char> text) => ContainsCardNumber(text, IdentifierMinLength);
+
+    /// <summary>The shortest run an identifier field refuses; see <see cref="ContainsCardNumberInIdentifier"/>.</summary>
+    public const int IdentifierMinLength = 16;
+
     /// <summary>
     /// One pass, O(length), no allocation. Luhn sums of every window ending at the current digit come from two
     /// running prefix sums (one per doubling parity), kept mod 10 in a ring of the last <see cref="MaxLength"/> + 1,
     /// so an absurdly long digit run costs the same per character as a short one.
     /// </summary>
-    public static bool ContainsCardNumber(ReadOnlySpan<char> text)
+    private static bool ContainsCardNumber(ReadOnlySpan<char> text, int minLength)
     {
         // plain[k] / doubled[k]: sum mod 10 of the run's first k digits where even-indexed digits are taken as they are
         // (plain) or doubled (doubled), odd-indexed ones the other way round.
@@ -61,7 +73,7 @@ public static class CardNumberGuard
             // taken as they are, so the sums to use are those that take index (count - 1) plainly.
             var sums = (count - 1) % 2 == 0 ? plain : doubled;
             var end = sums[count % (MaxLength + 1)];
-            for (var length = MinLength; length <= MaxLength && length <= count; length++)
+            for (var length = minLength; length <= MaxLength && length <= count; length++)
             {
                 var start = count - length == 0 ? 0 : sums[(count - length) % (MaxLength + 1)];
                 if ((end - start + 10) % 10 == 0) return true;

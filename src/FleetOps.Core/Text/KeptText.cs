@@ -7,8 +7,8 @@ namespace FleetOps.Core.Text;
 public static class KeptText
 {
     /// <summary>Throws <see cref="RefusedTextException"/> when <paramref name="text"/> may not be kept; null is fine.</summary>
-    public static void Ensure(string field, string? text, bool multiline = false)
+    public static void Ensure(string field, string? text, bool multiline = false, bool acquirerIdentifier = false)
     {
-        if (text is not null && TextRules.Problem(field, text, multiline) is { } problem) throw new RefusedTextException(field, problem);
+        if (text is not null && TextRules.Problem(field, text, multiline, acquirerIdentifier) is { } problem) throw new RefusedTextException(field, problem);
     }
 }

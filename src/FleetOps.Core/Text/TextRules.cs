@@ -11,9 +11,10 @@ public static class TextRules
     /// <summary>
     /// Returns null when <paramref name="text"/> may be kept, else the reason in words fit for an API error.
     /// <paramref name="multiline"/> allows line breaks and tabs (notes); single-line fields allow no control
-    /// characters at all.
+    /// characters at all. <paramref name="acquirerIdentifier"/> is for an acquirer's merchant or terminal id only: see
+    /// <see cref="CardNumberGuard.ContainsCardNumberInIdentifier"/>.
     /// </summary>
-    public static string? Problem(string field, string text, bool multiline = false)
+    public static string? Problem(string field, string text, bool multiline = false, bool acquirerIdentifier = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -32,7 +33,8 @@ public static class TextRules
                 return $"'{field}' contains a control character (U+{(int)c:X4}), which is not allowed.";
             }
         }
-        return CardNumberGuard.ContainsCardNumber(text)
+        var cardNumber = acquirerIdentifier ? CardNumberGuard.ContainsCardNumberInIdentifier(text) : CardNumberGuard.ContainsCardNumber(text);
+        return cardNumber
             ? $"'{field}' holds a full card number, which is not allowed; use the masked PAN (first 6 and last 4 digits) only."
             : null;
     }

@@ -1,3 +1,4 @@
 namespace FleetOps.Web.Api;
 
-public sealed record CreateTerminalRequest(string? TerminalId, string? StoreCode, string? Model, string? SerialNumber);
+/// <summary>A new terminal; <c>acquirerTerminalId</c> is optional (PROTOCOL §11).</summary>
+public sealed record CreateTerminalRequest(string? TerminalId, string? StoreCode, string? Model, string? SerialNumber, string? AcquirerTerminalId = null);

@@ -39,32 +39,35 @@ public static class ManagementApi
     public static async Task<Results<Created<StoreDto>, ValidationProblem, ProblemHttpResult>> CreateStore(
         CreateStoreRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
+        request = request with { Acquirer = RegistrationRules.Given(request.Acquirer), MerchantId = RegistrationRules.Given(request.MerchantId) };
         var errors = RegistrationRules.StoreProblems(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var store = new StoreInfo(request.Code!, request.Name!, request.Region!, request.TimeZone!);
+        var store = new StoreInfo(request.Code!, request.Name!, request.Region!, request.TimeZone!, request.Acquirer, request.MerchantId);
         if (await registry.AddStoreAsync(store, cancellationToken) == RegistrationError.AlreadyExists)
         {
             return TypedResults.Problem(title: "Store exists", detail: $"A store with code '{store.Code}' already exists.", statusCode: 409);
         }
         await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreCreated, store.Code, RegistrationAudit.StoreCreated(store), Address(context));
-        return TypedResults.Created($"/api/v1/stores/{store.Code}", new StoreDto(store.Code, store.Name, store.Region, store.TimeZone));
+        return TypedResults.Created($"/api/v1/stores/{store.Code}", StoreDto.From(store));
     }
 
     public static Ok<PagedResult<StoreDto>> ListStores(StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var scope = access.Scope(context.User);
-        var items = stores.All.Where(scope.AllowsStore).Select(s => new StoreDto(s.Code, s.Name, s.Region, s.TimeZone)).ToList();
+        var items = stores.All.Where(scope.AllowsStore).Select(StoreDto.From).ToList();
         return TypedResults.Ok(new PagedResult<StoreDto>(items, items.Count));
     }
 
     public static async Task<Results<Created<CreatedTerminal>, ValidationProblem, ProblemHttpResult>> CreateTerminal(
         CreateTerminalRequest request, FleetRegistry registry, HttpContext context, AccessResolver access, AuditLog audit, CancellationToken cancellationToken)
     {
+        request = request with { AcquirerTerminalId = RegistrationRules.Given(request.AcquirerTerminalId) };
         var errors = RegistrationRules.TerminalProblems(request);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var registration = new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber);
+        var registration = new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber,
+            AcquirerTerminalId: request.AcquirerTerminalId);
         var (error, terminal) = await registry.AddTerminalAsync(registration, cancellationToken);
         if (error == RegistrationError.None)
         {
@@ -84,25 +87,31 @@ public static class ManagementApi
         AuditLog audit, CancellationToken cancellationToken)
     {
         if (stores.Get(code) is not { } known) return NoStore(code);
-        var errors = RegistrationRules.StoreProblems(new CreateStoreRequest(known.Code, request.Name, request.Region, request.TimeZone));
+        var acquirer = RegistrationRules.Kept(request.Acquirer, known.Acquirer);
+        var merchantId = RegistrationRules.Kept(request.MerchantId, known.MerchantId);
+        var errors = RegistrationRules.StoreProblems(new CreateStoreRequest(known.Code, request.Name, request.Region, request.TimeZone, acquirer, merchantId));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var (error, before) = await registry.UpdateStoreAsync(new StoreInfo(known.Code, request.Name!, request.Region!, request.TimeZone!), cancellationToken);
+        var (error, before) = await registry.UpdateStoreAsync(
+            new StoreInfo(known.Code, request.Name!, request.Region!, request.TimeZone!, acquirer, merchantId), cancellationToken);
         if (error != RegistrationError.None || stores.Get(known.Code) is not { } after) return NoStore(code);
         await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreChanged, after.Code, RegistrationAudit.StoreChanged(before!, after), Address(context));
-        return TypedResults.Ok(new StoreDto(after.Code, after.Name, after.Region, after.TimeZone));
+        return TypedResults.Ok(StoreDto.From(after));
     }
 
     public static async Task<Results<Ok<TerminalDto>, ValidationProblem, ProblemHttpResult>> UpdateTerminal(
         string terminalId, UpdateTerminalRequest request, FleetRegistry registry, FleetState fleet, HttpContext context, AccessResolver access,
         AuditLog audit, CancellationToken cancellationToken)
     {
-        var errors = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, request.StoreCode, request.Model, request.SerialNumber));
+        var current = fleet.Get(terminalId);
+        var acquirerTerminalId = RegistrationRules.Kept(request.AcquirerTerminalId, current?.Registration.AcquirerTerminalId);
+        var errors = RegistrationRules.TerminalProblems(
+            new CreateTerminalRequest(terminalId, request.StoreCode, request.Model, request.SerialNumber, acquirerTerminalId));
         // A path that could never be an id is simply not a terminal; the body's fields are what a caller can correct.
-        if (fleet.Get(terminalId) is null || errors.ContainsKey("terminalId")) return NoTerminal(terminalId);
+        if (current is null || errors.ContainsKey("terminalId")) return NoTerminal(terminalId);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var change = new TerminalRegistration(terminalId, request.StoreCode!, request.Model!, request.SerialNumber);
+        var change = new TerminalRegistration(terminalId, request.StoreCode!, request.Model!, request.SerialNumber, AcquirerTerminalId: acquirerTerminalId);
         var (error, before) = await registry.UpdateTerminalAsync(change, cancellationToken);
         if (error == RegistrationError.None)
         {

@@ -16,6 +16,10 @@ public static partial class RegistrationRules
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
     private static partial Regex IdentifierPattern();
 
+    /// <summary>An acquirer as settlement reports are imported under it ("unionpay", "lakala", "icbc-shanghai").</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,31}$")]
+    private static partial Regex AcquirerPattern();
+
     /// <summary>Versions as vendors write them ("V3.2.1_20260101", "3.3.0-rc.1+b5", "3.3.0 beta 2"); whether one can be
     /// ordered is <see cref="SoftwareVersion.TryParse"/>'s question, asked after this.</summary>
     [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9._+-]| (?=[A-Za-z0-9]))*$")]
@@ -33,6 +37,16 @@ public static partial class RegistrationRules
         {
             errors["timeZone"] = [$"'{zone}' is not a known IANA time zone (e.g. Asia/Shanghai)."];
         }
+        Optional(errors, named, "acquirer", request.Acquirer, 32, AcquirerPattern());
+        if (errors.ContainsKey("acquirer") && request.Acquirer is { } acquirer && TextRules.Problem("acquirer", acquirer) is null)
+        {
+            errors["acquirer"] = [$"'{named("acquirer")}' is a lower-case name of letters, digits, '-' and '_' (e.g. unionpay), at most 32 characters."];
+        }
+        Optional(errors, named, "merchantId", request.MerchantId, 64, IdentifierPattern(), acquirerIdentifier: true);
+        if (request.MerchantId is not null && request.Acquirer is null && !errors.ContainsKey("merchantId"))
+        {
+            errors["merchantId"] = [$"'{named("merchantId")}' belongs to an acquirer: give '{named("acquirer")}' too."];
+        }
         return errors;
     }
 
@@ -44,6 +58,7 @@ public static partial class RegistrationRules
         Require(errors, named, "storeCode", request.StoreCode, 32);
         Require(errors, named, "model", request.Model, 64);
         Optional(errors, named, "serialNumber", request.SerialNumber, 64);
+        Optional(errors, named, "acquirerTerminalId", request.AcquirerTerminalId, 64, IdentifierPattern(), acquirerIdentifier: true);
         return errors;
     }
 
@@ -75,11 +90,17 @@ public static partial class RegistrationRules
     /// learn the real reason (FleetRegistry applies the same rule, so nothing reaches the database without it).
     /// </summary>
     private static void Optional(Dictionary<string, string[]> errors, Func<string, string> named, string field, string? value, int maxLength,
-        Regex? pattern = null)
+        Regex? pattern = null, bool acquirerIdentifier = false)
     {
         if (value is null) return;
-        if (TextRules.Problem(named(field), value) is { } problem) errors[field] = [problem];
+        if (TextRules.Problem(named(field), value, acquirerIdentifier: acquirerIdentifier) is { } problem) errors[field] = [problem];
         else if (value.Length > maxLength) errors[field] = [$"'{named(field)}' may be at most {maxLength} characters."];
         else if (pattern is not null && !pattern.IsMatch(value)) errors[field] = [$"'{named(field)}' has characters that are not allowed."];
     }
+
+    /// <summary>An optional identifier as given: blank is none.</summary>
+    public static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A field added after a PUT's first clients (the acquirer's ids): left out keeps it, blank removes it.</summary>
+    public static string? Kept(string? value, string? current) => value is null ? current : Given(value);
 }

@@ -11,6 +11,7 @@ public sealed record TerminalDto(
     string Model,
     string? SerialNumber,
     bool Decommissioned,
+    string? AcquirerTerminalId,
     Connectivity Connectivity,
     DateTimeOffset? LastSeenAt,
     string? AppVersion,
@@ -21,7 +22,7 @@ public sealed record TerminalDto(
     SoftwareDto Software)
 {
     public static TerminalDto From(TerminalSnapshot t, SoftwareTarget? target) => new(
-        t.TerminalId, t.StoreCode, t.Model, t.Registration.SerialNumber, t.Registration.Decommissioned,
+        t.TerminalId, t.StoreCode, t.Model, t.Registration.SerialNumber, t.Registration.Decommissioned, t.Registration.AcquirerTerminalId,
         t.Assessment.Connectivity, t.LastContactAt, t.AppVersion, t.FirmwareVersion, t.PowerSource, t.BatteryPercent,
         new PowerDto(t.Assessment.Power, t.Assessment.LossesInWindow, t.Assessment.LikelyCause, t.Assessment.LastLossAt,
             BatteryDto.From(t.Assessment.Battery)),

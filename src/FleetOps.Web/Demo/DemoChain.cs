@@ -45,6 +45,9 @@ public sealed partial class DemoChain(
     ILogger<DemoChain> logger) : BackgroundService
 {
     public const string TerminalPrefix = "DEMO-";
+
+    /// <summary>The acquirer of every demo store: the name its settlement reports are imported under.</summary>
+    public const string DemoAcquirer = "unionpay";
     private static readonly string[] Models = ["A920", "V400m", "Move5000"];
 
     /// <summary>Each city in English and Chinese: a chain set up for Chinese staff (FleetOps:DefaultCulture zh-CN) names its stores in Chinese.</summary>
@@ -110,9 +113,12 @@ public sealed partial class DemoChain(
             if (stores.Get(code) is null)
             {
                 var number = s / Cities.Length + 1;
+                // Every demo store is a UnionPay merchant (a 15-digit merchant id, as UnionPay writes them), so that
+                // settlement reports can name its sales (PROTOCOL §11).
+                var merchantId = $"898{310040000000 + s:D12}";
                 var store = InChinese
-                    ? new StoreInfo(code, $"{city.ChineseCity}{number}号店", city.ChineseRegion, city.Zone)
-                    : new StoreInfo(code, $"{city.City} #{number}", city.Region, city.Zone);
+                    ? new StoreInfo(code, $"{city.ChineseCity}{number}号店", city.ChineseRegion, city.Zone, DemoAcquirer, merchantId)
+                    : new StoreInfo(code, $"{city.City} #{number}", city.Region, city.Zone, DemoAcquirer, merchantId);
                 await registry.AddStoreAsync(store, cancellationToken);
             }
         }
@@ -120,7 +126,7 @@ public sealed partial class DemoChain(
         for (var t = 0; t < settings.Terminals; t++)
         {
             var registration = new TerminalRegistration($"{TerminalPrefix}{t + 1:0000}", storeCodes[t % storeCodes.Count],
-                Models[t * 7 % Models.Length], $"SN{20250000 + t * 37:00000000}");
+                Models[t * 7 % Models.Length], $"SN{20250000 + t * 37:00000000}", AcquirerTerminalId: $"{88000001 + t}");
             await registry.AddTerminalAsync(registration, cancellationToken);
         }
         var defaults = new SimulationOptions();

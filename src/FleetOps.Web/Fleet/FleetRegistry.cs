@@ -41,6 +41,8 @@ public sealed class FleetRegistry(
         KeptText.Ensure("name", store.Name);
         KeptText.Ensure("region", store.Region);
         KeptText.Ensure("timeZone", store.TimeZone);
+        KeptText.Ensure("acquirer", store.Acquirer);
+        KeptText.Ensure("merchantId", store.MerchantId, acquirerIdentifier: true);
         return await OneAtATimeAsync(async () =>
         {
             await using var db = databases.CreateDbContext();
@@ -52,7 +54,8 @@ public sealed class FleetRegistry(
                 || await db.Stores.AnyAsync(s => s.Code.ToUpper() == upper, cancellationToken)) return RegistrationError.AlreadyExists;
             db.Stores.Add(new StoreRow
             {
-                Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone, CreatedAt = time.GetUtcNow(),
+                Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone,
+                Acquirer = store.Acquirer, MerchantId = store.MerchantId, CreatedAt = time.GetUtcNow(),
             });
             if (!await SaveNewAsync(db, cancellationToken)) return RegistrationError.AlreadyExists;
             stores.Put(store);
@@ -67,6 +70,7 @@ public sealed class FleetRegistry(
         KeptText.Ensure("storeCode", registration.StoreCode);
         KeptText.Ensure("model", registration.Model);
         KeptText.Ensure("serialNumber", registration.SerialNumber);
+        KeptText.Ensure("acquirerTerminalId", registration.AcquirerTerminalId, acquirerIdentifier: true);
         if (stores.Get(registration.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
         return await OneAtATimeAsync<(RegistrationError, RegisteredTerminal?)>(async () =>
         {
@@ -83,6 +87,7 @@ public sealed class FleetRegistry(
                 StoreCode = store.Code,
                 Model = registration.Model,
                 SerialNumber = registration.SerialNumber,
+                AcquirerTerminalId = registration.AcquirerTerminalId,
                 KeyHash = hash,
                 RegisteredAt = time.GetUtcNow(),
             });
@@ -103,13 +108,15 @@ public sealed class FleetRegistry(
         KeptText.Ensure("name", store.Name);
         KeptText.Ensure("region", store.Region);
         KeptText.Ensure("timeZone", store.TimeZone);
+        KeptText.Ensure("acquirer", store.Acquirer);
+        KeptText.Ensure("merchantId", store.MerchantId, acquirerIdentifier: true);
         return await OneAtATimeAsync<(RegistrationError, StoreInfo?)>(async () =>
         {
             if (stores.Get(store.Code) is not { } before) return (RegistrationError.NotFound, null);
             await using var db = databases.CreateDbContext();
             var row = await db.Stores.FirstOrDefaultAsync(s => s.Code == before.Code, cancellationToken);
             if (row is null) return (RegistrationError.NotFound, null);
-            (row.Name, row.Region, row.TimeZone) = (store.Name, store.Region, store.TimeZone);
+            (row.Name, row.Region, row.TimeZone, row.Acquirer, row.MerchantId) = (store.Name, store.Region, store.TimeZone, store.Acquirer, store.MerchantId);
             await db.SaveChangesAsync(cancellationToken);
             stores.Put(store with { Code = before.Code });
             return (RegistrationError.None, before);
@@ -128,6 +135,7 @@ public sealed class FleetRegistry(
         KeptText.Ensure("storeCode", change.StoreCode);
         KeptText.Ensure("model", change.Model);
         KeptText.Ensure("serialNumber", change.SerialNumber);
+        KeptText.Ensure("acquirerTerminalId", change.AcquirerTerminalId, acquirerIdentifier: true);
         return await OneAtATimeAsync<(RegistrationError, TerminalRegistration?)>(async () =>
         {
             await using var db = databases.CreateDbContext();
@@ -135,10 +143,13 @@ public sealed class FleetRegistry(
             if (row is null) return (RegistrationError.NotFound, null);
             if (row.Decommissioned) return (RegistrationError.Decommissioned, null);
             if (stores.Get(change.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
-            var before = new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber);
-            (row.StoreCode, row.Model, row.SerialNumber) = (store.Code, change.Model, change.SerialNumber);
+            var before = row.ToRegistration();
+            (row.StoreCode, row.Model, row.SerialNumber, row.AcquirerTerminalId) = (store.Code, change.Model, change.SerialNumber, change.AcquirerTerminalId);
             await db.SaveChangesAsync(cancellationToken);
-            fleet.Register(before with { StoreCode = store.Code, Model = change.Model, SerialNumber = change.SerialNumber });
+            fleet.Register(before with
+            {
+                StoreCode = store.Code, Model = change.Model, SerialNumber = change.SerialNumber, AcquirerTerminalId = change.AcquirerTerminalId,
+            });
             return (RegistrationError.None, before);
         }, cancellationToken);
     }
@@ -295,7 +306,7 @@ public sealed class FleetRegistry(
         if (row is null) return false;
         row.Decommissioned = true;
         await db.SaveChangesAsync(cancellationToken);
-        fleet.Register(new TerminalRegistration(row.TerminalId, row.StoreCode, row.Model, row.SerialNumber, Decommissioned: true));
+        fleet.Register(row.ToRegistration());
         return true;
     }
 

@@ -40,7 +40,7 @@ public sealed partial class FleetStateLoader(
 
         await using var db = databases.CreateDbContext();
         var storeRows = await db.Stores.AsNoTracking().ToListAsync(cancellationToken);
-        stores.Load(storeRows.Select(s => new StoreInfo(s.Code, s.Name, s.Region, s.TimeZone)));
+        stores.Load(storeRows.Select(s => s.ToInfo()));
 
         var terminals = new List<(TerminalRegistration Registration, TerminalRow Row, LatestState? Latest)>();
         keys.Clear();
@@ -49,7 +49,7 @@ public sealed partial class FleetStateLoader(
             keys.Set(row.TerminalId, row.KeyHash);
             // Store codes, models and versions repeat across the fleet: one pooled copy each instead of one per row.
             terminals.Add((new TerminalRegistration(row.TerminalId, StringPool.Shared.GetOrAdd(row.StoreCode),
-                    StringPool.Shared.GetOrAdd(row.Model), row.SerialNumber, row.Decommissioned),
+                    StringPool.Shared.GetOrAdd(row.Model), row.SerialNumber, row.Decommissioned, row.AcquirerTerminalId),
                 row, LatestState.FromJson(row.LatestStateJson)?.Pooled()));
             row.LatestStateJson = null; // parsed: let the text go
         }

@@ -14,10 +14,12 @@ public static class RegistrationAudit
     public static string TerminalRegistered(TerminalRegistration terminal) => $"store {terminal.StoreCode}, model {terminal.Model}; key issued";
 
     public static string StoreChanged(StoreInfo before, StoreInfo after) => Changes(
-        ("name", before.Name, after.Name), ("region", before.Region, after.Region), ("time zone", before.TimeZone, after.TimeZone));
+        ("name", before.Name, after.Name), ("region", before.Region, after.Region), ("time zone", before.TimeZone, after.TimeZone),
+        ("acquirer", before.Acquirer, after.Acquirer), ("merchant id", before.MerchantId, after.MerchantId));
 
     public static string TerminalChanged(TerminalRegistration before, TerminalRegistration after) => Changes(
-        ("store", before.StoreCode, after.StoreCode), ("model", before.Model, after.Model), ("serial", before.SerialNumber, after.SerialNumber));
+        ("store", before.StoreCode, after.StoreCode), ("model", before.Model, after.Model), ("serial", before.SerialNumber, after.SerialNumber),
+        ("acquirer terminal id", before.AcquirerTerminalId, after.AcquirerTerminalId));
 
     private static string Changes(params (string Field, string? Before, string? After)[] fields)
     {

@@ -18,14 +18,14 @@ internal sealed class RegistrationCommands : IDisposable
     {
         _store = Command(connection, transaction,
             """
-            INSERT INTO "Stores" ("Code", "Name", "Region", "TimeZone", "CreatedAt")
-            VALUES (@code, @name, @region, @zone, @at)
-            """, "@code", "@name", "@region", "@zone", "@at");
+            INSERT INTO "Stores" ("Code", "Name", "Region", "TimeZone", "Acquirer", "MerchantId", "CreatedAt")
+            VALUES (@code, @name, @region, @zone, @acquirer, @merchant, @at)
+            """, "@code", "@name", "@region", "@zone", "@acquirer", "@merchant", "@at");
         _terminal = Command(connection, transaction,
             """
-            INSERT INTO "Terminals" ("TerminalId", "StoreCode", "Model", "SerialNumber", "KeyHash", "Decommissioned", "RegisteredAt")
-            VALUES (@terminal, @store, @model, @serial, @hash, @decommissioned, @at)
-            """, "@terminal", "@store", "@model", "@serial", "@hash", "@decommissioned", "@at");
+            INSERT INTO "Terminals" ("TerminalId", "StoreCode", "Model", "SerialNumber", "AcquirerTerminalId", "KeyHash", "Decommissioned", "RegisteredAt")
+            VALUES (@terminal, @store, @model, @serial, @acquirerTerminal, @hash, @decommissioned, @at)
+            """, "@terminal", "@store", "@model", "@serial", "@acquirerTerminal", "@hash", "@decommissioned", "@at");
     }
 
     /// <summary>Opens a connection and a transaction on it (SQLite waits for the event writer rather than failing).</summary>
@@ -45,11 +45,12 @@ internal sealed class RegistrationCommands : IDisposable
     }
 
     public Task InsertStoreAsync(StoreInfo store, DateTimeOffset at, CancellationToken cancellationToken) =>
-        RunAsync(_store, cancellationToken, store.Code, store.Name, store.Region, store.TimeZone, at);
+        RunAsync(_store, cancellationToken, store.Code, store.Name, store.Region, store.TimeZone,
+            (object?)store.Acquirer ?? DBNull.Value, (object?)store.MerchantId ?? DBNull.Value, at);
 
     public Task InsertTerminalAsync(TerminalRegistration terminal, byte[] keyHash, DateTimeOffset at, CancellationToken cancellationToken) =>
         RunAsync(_terminal, cancellationToken, terminal.TerminalId, terminal.StoreCode, terminal.Model,
-            (object?)terminal.SerialNumber ?? DBNull.Value, keyHash, false, at);
+            (object?)terminal.SerialNumber ?? DBNull.Value, (object?)terminal.AcquirerTerminalId ?? DBNull.Value, keyHash, false, at);
 
     private static async Task RunAsync(DbCommand command, CancellationToken cancellationToken, params object[] values)
     {

@@ -20,6 +20,7 @@ public sealed class ImportPlanner(StoreDirectory stores)
         ["code"] = ImportColumns.StoreCode, ["name"] = ImportColumns.StoreName, ["region"] = ImportColumns.Region,
         ["timeZone"] = ImportColumns.TimeZone, ["terminalId"] = ImportColumns.TerminalId, ["storeCode"] = ImportColumns.StoreCode,
         ["model"] = ImportColumns.Model, ["serialNumber"] = ImportColumns.SerialNumber,
+        ["acquirer"] = ImportColumns.Acquirer, ["merchantId"] = ImportColumns.MerchantId, ["acquirerTerminalId"] = ImportColumns.AcquirerTerminalId,
     };
 
     public ImportPlan Plan(IEnumerable<string?[]> rows, IProgress<ImportProgress>? progress = null, int estimatedRows = 0)
@@ -79,7 +80,7 @@ public sealed class ImportPlanner(StoreDirectory stores)
         foreach (var (column, value) in row)
         {
             if (value is null) continue;
-            var problem = TextRules.Problem(column, value)
+            var problem = TextRules.Problem(column, value, acquirerIdentifier: ImportColumns.IsAcquirerIdentifier(column))
                 ?? (LooksLikeFormula(value) ? $"'{column}' starts with '=', '+', '-' or '@', which a spreadsheet would run as a formula." : null);
             if (problem is null) continue;
             plan.Errors.Add(number, column, problem);
@@ -89,9 +90,10 @@ public sealed class ImportPlanner(StoreDirectory stores)
         var terminalId = row[ImportColumns.TerminalId];
         var model = row[ImportColumns.Model];
         var serial = row.GetValueOrDefault(ImportColumns.SerialNumber);
-        if (terminalId is null && model is null && serial is null) return; // a row that only defines a store
+        var acquirerTerminalId = row.GetValueOrDefault(ImportColumns.AcquirerTerminalId);
+        if (terminalId is null && model is null && serial is null && acquirerTerminalId is null) return; // a row that only defines a store
 
-        var problems = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, storeCode ?? "-", model, serial));
+        var problems = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, storeCode ?? "-", model, serial, acquirerTerminalId));
         Report(number, problems, bad, plan);
         if (terminalId is not null && !bad.Contains(ImportColumns.TerminalId) && !plan.TerminalRows.TryAdd(terminalId, number))
         {
@@ -100,7 +102,7 @@ public sealed class ImportPlanner(StoreDirectory stores)
         }
         if (plan.Errors.Count == errorsBefore && storeCode is not null)
         {
-            plan.NewTerminals.Add(new TerminalRegistration(terminalId!, storeCode, model!, serial));
+            plan.NewTerminals.Add(new TerminalRegistration(terminalId!, storeCode, model!, serial, AcquirerTerminalId: acquirerTerminalId));
         }
     }
 
@@ -124,11 +126,12 @@ public sealed class ImportPlanner(StoreDirectory stores)
             return SameStore(number, row, bad, first, code, firstRow, plan) ? first.Code : null;
         }
         plan.StoreRows[code] = number;
-        var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone]);
+        var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone],
+            row.GetValueOrDefault(ImportColumns.Acquirer), row.GetValueOrDefault(ImportColumns.MerchantId));
         var before = plan.Errors.Count;
         Report(number, RegistrationRules.StoreProblems(request), bad, plan);
         if (plan.Errors.Count > before || bad.Count > 0) return null;
-        var store = new StoreInfo(code, request.Name!, request.Region!, request.TimeZone!);
+        var store = new StoreInfo(code, request.Name!, request.Region!, request.TimeZone!, request.Acquirer, request.MerchantId);
         plan.StoresByCode[code] = store;
         plan.NewStores.Add(store);
         return code;
@@ -153,12 +156,14 @@ public sealed class ImportPlanner(StoreDirectory stores)
         Differs(ImportColumns.StoreName, store.Name);
         Differs(ImportColumns.Region, store.Region);
         Differs(ImportColumns.TimeZone, store.TimeZone);
+        Differs(ImportColumns.Acquirer, store.Acquirer);
+        Differs(ImportColumns.MerchantId, store.MerchantId);
         return plan.Errors.Count == before;
 
-        void Differs(string column, string expected)
+        void Differs(string column, string? expected)
         {
             // A cell already refused (a card number, a formula) is reported once, for its real reason.
-            if (row[column] is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
+            if (row.GetValueOrDefault(column) is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
             {
                 plan.Errors.Add(number, column, definingRow is { } defining
                     ? $"'{column}' differs from row {defining}, which defines this store; leave it empty or write it the same (an import does not change stores)."

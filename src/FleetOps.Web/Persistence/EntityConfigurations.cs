@@ -13,6 +13,8 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<StoreRow>
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.Region).HasMaxLength(100);
         b.Property(s => s.TimeZone).HasMaxLength(64);
+        b.Property(s => s.Acquirer).HasMaxLength(32);
+        b.Property(s => s.MerchantId).HasMaxLength(64);
     }
 }
 
@@ -26,6 +28,7 @@ internal sealed class TerminalConfiguration : IEntityTypeConfiguration<TerminalR
         b.Property(t => t.StoreCode).HasMaxLength(32);
         b.Property(t => t.Model).HasMaxLength(64);
         b.Property(t => t.SerialNumber).HasMaxLength(64);
+        b.Property(t => t.AcquirerTerminalId).HasMaxLength(64);
         b.HasIndex(t => t.StoreCode);
         b.HasOne<StoreRow>().WithMany().HasForeignKey(t => t.StoreCode).HasPrincipalKey(s => s.Code)
             .OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,5 @@
+using FleetOps.Core.Fleet;
+
 namespace FleetOps.Web.Persistence;
 
 /// <summary>A registered terminal and its latest state (the event writer keeps the latest-state columns current).</summary>
@@ -7,6 +9,9 @@ public sealed class TerminalRow
     public required string StoreCode { get; set; }
     public required string Model { get; set; }
     public string? SerialNumber { get; set; }
+
+    /// <summary>The acquirer's id of the terminal, as its settlement reports name it (PROTOCOL §11).</summary>
+    public string? AcquirerTerminalId { get; set; }
 
     /// <summary>SHA-256 of the terminal key. Keys are 256-bit random secrets, so a fast hash is enough.</summary>
     public required byte[] KeyHash { get; set; }
@@ -20,4 +25,7 @@ public sealed class TerminalRow
 
     /// <summary>Heartbeat and power facts as JSON: written in one statement per batch by the event writer.</summary>
     public string? LatestStateJson { get; set; }
+
+    public TerminalRegistration ToRegistration() =>
+        new(TerminalId, StoreCode, Model, SerialNumber, Decommissioned, AcquirerTerminalId);
 }

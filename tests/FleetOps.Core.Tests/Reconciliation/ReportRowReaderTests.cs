@@ -96,4 +96,22 @@ public sealed class ReportRowReaderTests
 
         Assert.Contains("at most 2 decimals", outcome.Error);
     }
+
+    [Fact]
+    public void A_15_digit_merchant_id_that_passes_the_luhn_check_is_an_identifier_not_a_card_number()
+    {
+        // One UnionPay merchant id in ten passes the Luhn check; refusing them would refuse most real reports.
+        var outcome = ReadGeneric("2026-11-28", "898310040000000", "88000001", "611234567890", "", "12800", "CNY", "", "sale", "0");
+
+        Assert.Null(outcome.Error);
+        Assert.Equal("898310040000000", outcome.Item!.MerchantId);
+    }
+
+    [Fact]
+    public void A_16_digit_card_number_in_the_merchant_column_still_refuses_the_file()
+    {
+        var outcome = ReadGeneric("2026-11-28", "6228480000000007", "88000001", "611234567890", "", "12800", "CNY", "", "sale", "0");
+
+        Assert.True(outcome.HoldsCardNumber);
+    }
 }

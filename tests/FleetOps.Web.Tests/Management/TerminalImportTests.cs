@@ -174,7 +174,7 @@ public sealed class TerminalImportTests(FleetOpsApp app) : IClassFixture<FleetOp
     {
         using var client = app.CreateAdminClient();
         var template = await client.GetStringAsync("/api/v1/imports/terminals/template.csv");
-        Assert.StartsWith(Header + "\n", template.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith(Header + ",acquirer,merchantId,acquirerTerminalId\n", template.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var openApi = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/imports/terminals", openApi, StringComparison.Ordinal);
         Assert.Contains("X-Imported-Terminals", openApi, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public partial class StoreDialog
     /// <summary>The store to edit; null for a new one.</summary>
     [Parameter] public StoreInfo? Existing { get; set; }
 
-    private string? _code, _name, _region, _timeZone = StoreZones.Default;
+    private string? _code, _name, _region, _timeZone = StoreZones.Default, _acquirer, _merchantId;
     private Dictionary<string, string[]> _errors = [];
     private string? _refusal;
     private bool _saving;
@@ -42,7 +42,7 @@ public partial class StoreDialog
 
     protected override void OnInitialized()
     {
-        if (Existing is { } s) (_code, _name, _region, _timeZone) = (s.Code, s.Name, s.Region, s.TimeZone);
+        if (Existing is { } s) (_code, _name, _region, _timeZone, _acquirer, _merchantId) = (s.Code, s.Name, s.Region, s.TimeZone, s.Acquirer, s.MerchantId);
     }
 
     /// <summary>Regions already in use, so a new store joins "East" rather than starting an "east".</summary>
@@ -58,14 +58,18 @@ public partial class StoreDialog
         "code" => T["StoreForm.Code"],
         "name" => T["StoreForm.Name"],
         "region" => T["Column.Region"],
+        "acquirer" => T["StoreForm.Acquirer"],
+        "merchantId" => T["StoreForm.MerchantId"],
         _ => T["StoreForm.TimeZone"],
     };
 
     private async Task SaveAsync()
     {
         _refusal = null;
-        var store = new StoreInfo(_code?.Trim() ?? "", _name?.Trim() ?? "", _region?.Trim() ?? "", _timeZone?.Trim() ?? "");
-        _errors = RegistrationRules.StoreProblems(new CreateStoreRequest(store.Code, store.Name, store.Region, store.TimeZone), Label);
+        var store = new StoreInfo(_code?.Trim() ?? "", _name?.Trim() ?? "", _region?.Trim() ?? "", _timeZone?.Trim() ?? "",
+            RegistrationRules.Given(_acquirer), RegistrationRules.Given(_merchantId));
+        _errors = RegistrationRules.StoreProblems(
+            new CreateStoreRequest(store.Code, store.Name, store.Region, store.TimeZone, store.Acquirer, store.MerchantId), Label);
         if (_errors.Count > 0) return;
         // The form may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync())

@@ -29,7 +29,7 @@ public partial class TerminalDialog
     /// <summary>The store a new terminal goes to unless changed (registering from a store's page).</summary>
     [Parameter] public string? PresetStore { get; set; }
 
-    private string? _terminalId, _storeCode, _model, _serialNumber;
+    private string? _terminalId, _storeCode, _model, _serialNumber, _acquirerTerminalId;
     private Dictionary<string, string[]> _errors = [];
     private string? _refusal;
     private bool _saving;
@@ -55,7 +55,10 @@ public partial class TerminalDialog
 
     protected override void OnInitialized()
     {
-        if (Existing is { } t) (_terminalId, _storeCode, _model, _serialNumber) = (t.TerminalId, t.StoreCode, t.Model, t.SerialNumber);
+        if (Existing is { } t)
+        {
+            (_terminalId, _storeCode, _model, _serialNumber, _acquirerTerminalId) = (t.TerminalId, t.StoreCode, t.Model, t.SerialNumber, t.AcquirerTerminalId);
+        }
         else _storeCode = PresetStore is null ? null : Stores.Get(PresetStore)?.Code;
     }
 
@@ -66,15 +69,18 @@ public partial class TerminalDialog
         "terminalId" => T["TerminalForm.Id"],
         "storeCode" => T["Column.Store"],
         "model" => T["Column.Model"],
+        "acquirerTerminalId" => T["TerminalForm.AcquirerTerminalId"],
         _ => T["TerminalForm.Serial"],
     };
 
     private async Task SaveAsync()
     {
         _refusal = null;
-        var serial = string.IsNullOrWhiteSpace(_serialNumber) ? null : _serialNumber.Trim();
-        var terminal = new TerminalRegistration(_terminalId?.Trim() ?? "", _storeCode ?? "", _model?.Trim() ?? "", serial);
-        _errors = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminal.TerminalId, terminal.StoreCode, terminal.Model, serial), Label);
+        var serial = RegistrationRules.Given(_serialNumber);
+        var terminal = new TerminalRegistration(_terminalId?.Trim() ?? "", _storeCode ?? "", _model?.Trim() ?? "", serial,
+            AcquirerTerminalId: RegistrationRules.Given(_acquirerTerminalId));
+        _errors = RegistrationRules.TerminalProblems(
+            new CreateTerminalRequest(terminal.TerminalId, terminal.StoreCode, terminal.Model, serial, terminal.AcquirerTerminalId), Label);
         if (_errors.Count > 0) return;
         // The form may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync())
@@ -115,7 +121,11 @@ public partial class TerminalDialog
             Refuse(error, change);
             return;
         }
-        var after = before! with { StoreCode = Stores.Get(change.StoreCode)?.Code ?? change.StoreCode, Model = change.Model, SerialNumber = change.SerialNumber };
+        var after = before! with
+        {
+            StoreCode = Stores.Get(change.StoreCode)?.Code ?? change.StoreCode, Model = change.Model, SerialNumber = change.SerialNumber,
+            AcquirerTerminalId = change.AcquirerTerminalId,
+        };
         await Audit.RecordAsync(actor, AuditActions.TerminalChanged, change.TerminalId, RegistrationAudit.TerminalChanged(before, after));
         Dialog.Close(DialogResult.Ok(after));
     }

@@ -769,6 +769,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Acquirer")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -776,6 +780,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MerchantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -879,6 +887,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>
                 {
                     b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AcquirerTerminalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

@@ -742,12 +742,20 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Acquirer")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -850,6 +858,10 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FleetOps.Web.Persistence.TerminalRow", b =>
                 {
                     b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcquirerTerminalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
