@@ -19,22 +19,22 @@ namespace FleetOps.Web.Background;
 /// recently to take those out again. Known gap: a late event for a sale that was already closed at the last load (the
 /// writer merges it into the stored record, and the book reports it again) counts that sale twice until the next load.
 /// </para>
-/// Pages follow the history itself (<see cref="Subscribe"/>), which relays the book's changes once they are counted.
+/// Pages follow the history itself (<see cref="BookHistory.Subscribe"/>), which relays the book's changes once they are counted.
 /// </summary>
-public sealed partial class SaleHistory : BackgroundService, IChangeSource<TrackedTransaction>
+public sealed partial class SaleHistory(FleetDbContextFactory databases, TransactionBook book, FleetState fleet, StoreDirectory stores,
+    DetectionOptions options, TimeProvider time, ILogger<SaleHistory> logger) : BookHistory("sale history", book, time, logger)
 {
     public const int Days = 90;
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromHours(1);
 
-    private readonly FleetDbContextFactory _databases;
-    private readonly TransactionBook _book;
-    private readonly FleetState _fleet;
-    private readonly StoreDirectory _stores;
-    private readonly DetectionOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SaleHistory> _logger;
-    private readonly IDisposable _bookChanges;
-    private readonly ChangeFeed<TrackedTransaction> _changes;
+    // Field initializers: the book may report before the constructor ends (BookHistory).
+    private readonly FleetDbContextFactory _databases = databases;
+    private readonly TransactionBook _book = book;
+    private readonly FleetState _fleet = fleet;
+    private readonly StoreDirectory _stores = stores;
+    private readonly DetectionOptions _options = options;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<SaleHistory> _logger = logger;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string, string), Reported> _reported = new();
@@ -44,30 +44,6 @@ public sealed partial class SaleHistory : BackgroundService, IChangeSource<Track
     /// <summary>What a sale of the book adds, when the book reported it, and whether it was closed then.</summary>
     private readonly record struct Reported(SaleDay Sale, long Sequence, bool Closed);
 
-    public SaleHistory(FleetDbContextFactory databases, TransactionBook book, FleetState fleet, StoreDirectory stores,
-        DetectionOptions options, TimeProvider time, ILogger<SaleHistory> logger)
-    {
-        _databases = databases;
-        _book = book;
-        _fleet = fleet;
-        _stores = stores;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _changes = new ChangeFeed<TrackedTransaction>("sale history", time, logger);
-        // No interval of its own: each batch costs only its sales, and pages get their interval from the relay.
-        _bookChanges = book.Subscribe(null, OnBookChanged, minInterval: TimeSpan.Zero);
-    }
-
-    /// <summary>The first moment the history reaches back to (a day's margin before the first local day, whatever the zone).</summary>
-    public DateTimeOffset Since => _time.GetUtcNow() - TimeSpan.FromDays(Days + 1);
-
-    /// <summary>How many times the counts were worked out from the database (tests and the bench).</summary>
-    public int Loads { get; private set; }
-
-    public IDisposable Subscribe(Func<TrackedTransaction, bool>? relevant, Func<ChangeBatch<TrackedTransaction>, Task> callback,
-        TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
-
     /// <summary>Reads the counts under the history's lock: <paramref name="read"/> must not keep the tally.</summary>
     public T Read<T>(Func<SaleDayTally, T> read)
     {
@@ -75,7 +51,7 @@ public sealed partial class SaleHistory : BackgroundService, IChangeSource<Track
     }
 
     /// <summary>Works the closed sales' days out again from the database, and takes the book's open sales in.</summary>
-    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    public override async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
         var reportedBefore = Interlocked.Read(ref _sequence);
         var now = _time.GetUtcNow();
@@ -113,58 +89,21 @@ public sealed partial class SaleHistory : BackgroundService, IChangeSource<Track
             _total = new SaleDayTally();
             _total.AddAll(closed);
             foreach (var reported in _reported.Values) _total.Add(reported.Sale);
-            Loads++;
         }
         return rows;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery, _time);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRefresh.RunAsync(RefreshEvery, _time, async token =>
         {
-            do
-            {
-                try
-                {
-                    var started = _time.GetTimestamp();
-                    var rows = await RefreshAsync(stoppingToken);
-                    LogLoaded(rows, (long)_time.GetElapsedTime(started).TotalMilliseconds);
-                    _changes.PublishEverythingChanged();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+            var started = _time.GetTimestamp();
+            var rows = await RefreshAsync(token);
+            LogLoaded(rows, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+            AnnounceEverythingChanged();
+        }, LogFailed, stoppingToken);
 
-    public override void Dispose()
+    protected override void Take(ChangeBatch<TrackedTransaction> changed)
     {
-        _bookChanges.Dispose();
-        base.Dispose();
-    }
-
-    private async Task OnBookChanged(ChangeBatch<TrackedTransaction> changed)
-    {
-        if (changed.EverythingChanged)
-        {
-            // The book kept no list for us: what closed is in the database by now.
-            try
-            {
-                await RefreshAsync(CancellationToken.None);
-            }
-            finally
-            {
-                _changes.PublishEverythingChanged();
-            }
-            return;
-        }
         var counter = new SaleCounter(_fleet, _stores, _time.GetUtcNow(), _options);
         lock (_gate)
         {
@@ -177,7 +116,6 @@ public sealed partial class SaleHistory : BackgroundService, IChangeSource<Track
                 _total.Add(sale);
             }
         }
-        _changes.Publish(changed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sale history loaded: {Rows} closed sales in {Milliseconds} ms")]
