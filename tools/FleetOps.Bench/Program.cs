@@ -4,6 +4,7 @@ using FleetOps.Bench;
 //   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0] [--keys-file FILE] [--offline 0] [--boot-id ID]
 //   http  --url URL --token TOKEN [--requests 200] [--store CODE]
 //   model --db FILE [--iterations 30]
+//   success --db FILE [--iterations 30]   (the success-rate history's load and the whole chain's 90-day report)
 //   storage --db FILE | --postgres CONNECTION [--terminals 2000] [--sales 5] [--seed 4]   (scripts/bench-storage.sh)
 var command = args.FirstOrDefault();
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -23,6 +24,9 @@ switch (command)
         return 0;
     case "model":
         await WorklistTimings.ModelAsync(Text("db"), Number("iterations", 30));
+        return 0;
+    case "success":
+        await WorklistTimings.SuccessAsync(Text("db"), Number("iterations", 30));
         return 0;
     case "storage":
         await new StorageDay(new StorageDayOptions(settings.GetValueOrDefault("db"), settings.GetValueOrDefault("postgres"),

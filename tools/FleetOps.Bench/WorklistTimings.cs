@@ -5,6 +5,7 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Background;
 using FleetOps.Web.Components.Transactions;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Persistence;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.Bench;
 
-/// <summary>Times the first page of the unsettled worklist: over HTTP against a running server, and in-process.</summary>
+/// <summary>Times the first page of the unsettled worklist (over HTTP against a running server, and in-process) and the success-rate report.</summary>
 public static class WorklistTimings
 {
     private const int Warmup = 10;
@@ -53,18 +54,8 @@ public static class WorklistTimings
     public static async Task ModelAsync(string database, int iterations)
     {
         var time = TimeProvider.System;
-        var detection = new DetectionOptions();
-        var fleet = new FleetState(time, detection);
-        var stores = new StoreDirectory();
-        var book = new TransactionBook(time, detection, fleet);
-        var loader = new FleetStateLoader(new FleetDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={database}" }),
-            fleet, stores, new TerminalKeys(), book, time, NullLogger<FleetStateLoader>.Instance);
-        var watch = Stopwatch.StartNew();
-        await loader.LoadAsync(CancellationToken.None);
-        var loaded = watch.Elapsed;
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"in-process load (FleetStateLoader): {loaded.TotalSeconds:F1} s, {book.OpenCount:N0} open, " +
-                          $"{book.Unsettled.Count():N0} unsettled, {fleet.Count:N0} terminals, managed heap {heap / 1048576.0:F0} MiB");
+        var (fleet, stores, book, _) = await LoadAsync(database, time);
+        var watch = new Stopwatch();
 
         var firstStore = stores.All[0];
         (string Name, AccessScope Scope, string? Store)[] cases =
@@ -100,6 +91,50 @@ public static class WorklistTimings
                               $"first page UnsettledQuery.Run {Summary(pages)}; together {Summary(builds.Zip(pages, (a, b) => a + b).ToList())}; " +
                               $"per rebuild: process CPU {cpu.TotalMilliseconds / iterations:F1} ms, allocated {allocated / (double)iterations / 1048576.0:F1} MiB");
         }
+    }
+
+    /// <summary>
+    /// The success-rate page for the whole chain (issue 15): the history's load of the closed sales' days from the database,
+    /// then <see cref="SuccessRateReport.Build"/> over 90 days as every live refresh of the page runs it.
+    /// </summary>
+    public static async Task SuccessAsync(string database, int iterations)
+    {
+        var time = TimeProvider.System;
+        var detection = new DetectionOptions();
+        var (fleet, stores, book, databases) = await LoadAsync(database, time);
+        using var history = new SaleHistory(databases, book, fleet, stores, detection, time, NullLogger<SaleHistory>.Instance);
+        var watch = Stopwatch.StartNew();
+        var rows = await history.RefreshAsync(CancellationToken.None);
+        Console.WriteLine($"sale history load: {rows:N0} closed sales + {book.OpenCount:N0} open in {watch.Elapsed.TotalSeconds:F1} s, " +
+                          $"{history.Read(t => t.Count):N0} store-days, managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F0} MiB");
+        var builds = new List<double>(iterations);
+        for (var i = -3; i < iterations; i++)
+        {
+            watch.Restart();
+            var report = history.Read(t => SuccessRateReport.Build(t, stores, null, time.GetUtcNow(), days: SuccessRateReport.MaxDays));
+            if (i < 0) continue;
+            builds.Add(watch.Elapsed.TotalMilliseconds);
+            if (i == 0) Console.WriteLine($"whole chain, 90 days: {report.Total.Started:N0} sales started, {report.Stores.Count:N0} stores");
+        }
+        Console.WriteLine($"success-rate report (administrator, all stores, 90 days), {iterations} runs: {Summary(builds)}");
+    }
+
+    /// <summary>The fleet, stores and open sales as the server loads them at start-up (<see cref="FleetStateLoader"/>).</summary>
+    private static async Task<(FleetState, StoreDirectory, TransactionBook, FleetDbContextFactory)> LoadAsync(string database, TimeProvider time)
+    {
+        var detection = new DetectionOptions();
+        var fleet = new FleetState(time, detection);
+        var stores = new StoreDirectory();
+        var book = new TransactionBook(time, detection, fleet);
+        var databases = new FleetDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={database}" });
+        var loader = new FleetStateLoader(databases, fleet, stores, new TerminalKeys(), book, time, NullLogger<FleetStateLoader>.Instance);
+        var watch = Stopwatch.StartNew();
+        await loader.LoadAsync(CancellationToken.None);
+        var loaded = watch.Elapsed;
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"in-process load (FleetStateLoader): {loaded.TotalSeconds:F1} s, {book.OpenCount:N0} open, " +
+                          $"{book.Unsettled.Count():N0} unsettled, {fleet.Count:N0} terminals, managed heap {heap / 1048576.0:F0} MiB");
+        return (fleet, stores, book, databases);
     }
 
     private static async Task<int> TotalOf(HttpClient client, string path)

@@ -13,23 +13,22 @@ namespace FleetOps.Web.Background;
 /// sales that close are taken from the book (subscribed) as they leave it: otherwise a late settlement would make its past days drop
 /// out of the chart until the next load. Pages compute their scoped trend per render from the cache and the book.
 /// <para>
-/// Pages that draw the trend follow the book through this class (<see cref="Subscribe"/>): it relays each change of the
-/// book only after it has taken the closed sales in, so a page never re-renders in the gap between a sale leaving the
-/// book and arriving here (which would drop its past days until the next change).
+/// Pages that draw the trend follow the book through this class (<see cref="BookHistory.Subscribe"/>), which relays each
+/// change of the book only after it has taken the closed sales in.
 /// </para>
 /// </summary>
-public sealed partial class MoneyAtRiskHistory : BackgroundService, IChangeSource<TrackedTransaction>
+public sealed partial class MoneyAtRiskHistory(FleetDbContextFactory databases, TransactionBook book, DetectionOptions options,
+    TimeProvider time, ILogger<MoneyAtRiskHistory> logger) : BookHistory("money at risk", book, time, logger)
 {
     public const int Days = MoneyAtRiskTrend.DefaultDays;
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
 
-    private readonly FleetDbContextFactory _databases;
-    private readonly TransactionBook _book;
-    private readonly DetectionOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<MoneyAtRiskHistory> _logger;
-    private readonly IDisposable _bookChanges;
-    private readonly ChangeFeed<TrackedTransaction> _changes;
+    // Field initializers: the book may report before the constructor ends (BookHistory).
+    private readonly FleetDbContextFactory _databases = databases;
+    private readonly TransactionBook _book = book;
+    private readonly DetectionOptions _options = options;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<MoneyAtRiskHistory> _logger = logger;
 
     private volatile IReadOnlyDictionary<(string, string), Closed> _loaded = new Dictionary<(string, string), Closed>();
     private readonly ConcurrentDictionary<(string, string), Closed> _closedSinceLoad = new();
@@ -37,23 +36,6 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService, IChangeSourc
 
     /// <summary>A closed transaction that was at risk at some time, and the order in which the book reported it.</summary>
     private sealed record Closed(TransactionRecord Record, string StoreCode, long Sequence);
-
-    public MoneyAtRiskHistory(FleetDbContextFactory databases, TransactionBook book, DetectionOptions options, TimeProvider time,
-        ILogger<MoneyAtRiskHistory> logger)
-    {
-        _databases = databases;
-        _book = book;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _changes = new ChangeFeed<TrackedTransaction>("money at risk", time, logger);
-        // No interval: pages get their own from the relay.
-        _bookChanges = book.Subscribe(null, OnBookChanged, minInterval: TimeSpan.Zero);
-    }
-
-    /// <summary>The book's changes, relayed once the closed sales among them are in the history.</summary>
-    public IDisposable Subscribe(Func<TrackedTransaction, bool>? relevant, Func<ChangeBatch<TrackedTransaction>, Task> callback,
-        TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
     /// <summary>Money at risk at the end of each of the last <see cref="Days"/> days in <paramref name="stores"/> (null: all), days in <paramref name="zone"/>.</summary>
     public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
@@ -87,7 +69,7 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService, IChangeSourc
     }
 
     /// <summary>Reloads the closed transactions that were at risk in the window from the database.</summary>
-    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    public override async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
         // Whatever the book reported before the query starts is committed, so the query sees it.
         var reportedBefore = Interlocked.Read(ref _sequence);
@@ -108,57 +90,17 @@ public sealed partial class MoneyAtRiskHistory : BackgroundService, IChangeSourc
         return loaded.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery, _time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    LogLoaded(await RefreshAsync(stoppingToken));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRefresh.RunAsync(RefreshEvery, _time, async token => LogLoaded(await RefreshAsync(token)), LogFailed, stoppingToken);
 
-    public override void Dispose()
+    protected override void Take(ChangeBatch<TrackedTransaction> changed)
     {
-        _bookChanges.Dispose();
-        base.Dispose();
-    }
-
-    private async Task OnBookChanged(ChangeBatch<TrackedTransaction> changed)
-    {
-        if (changed.EverythingChanged)
-        {
-            // The book kept no list for us: what closed is in the database by now, and the next load must not wait ten minutes.
-            try
-            {
-                await RefreshAsync(CancellationToken.None);
-            }
-            finally
-            {
-                _changes.PublishEverythingChanged();
-            }
-            return;
-        }
         var since = Since(_time.GetUtcNow());
         foreach (var t in changed)
         {
             if (!t.Record.IsClosed || !WasAtRiskSince(t.Record, since)) continue;
             _closedSinceLoad[(t.TerminalId, t.TransactionId)] = new Closed(t.Record, t.StoreCode, Interlocked.Increment(ref _sequence));
         }
-        _changes.Publish(changed);
     }
 
     /// <summary>A day's margin before the first day's end, whatever the time zone of the stores.</summary>

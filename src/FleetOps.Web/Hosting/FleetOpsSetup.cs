@@ -94,6 +94,8 @@ public static class FleetOpsSetup
         services.AddHostedService<FleetOps.Web.Settings.ThresholdRefresh>();
         services.AddSingleton<MoneyAtRiskHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());
+        services.AddSingleton<SaleHistory>();
+        services.AddHostedService(sp => sp.GetRequiredService<SaleHistory>());
         services.AddHostedService<DemoChain>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailText.Localize);
@@ -143,6 +145,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapSuccessRateApi();
         app.MapAlertsApi();
         app.MapPowerApi();
         app.MapSoftwareApi();

@@ -124,4 +124,7 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
 
     /// <summary>A share (0.25 → "25%"), whole percent.</summary>
     public string Percent(double share) => share.ToString("P0", culture.Current);
+
+    /// <summary>A share to one decimal (0.9834 → "98.3%"): success rates sit close to 100 %, where whole percents hide the change.</summary>
+    public string Percent1(double share) => share.ToString("P1", culture.Current);
 }

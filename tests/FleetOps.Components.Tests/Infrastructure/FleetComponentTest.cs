@@ -68,6 +68,9 @@ public abstract class FleetComponentTest : IAsyncLifetime
         RiskHistory = new MoneyAtRiskHistory(Database.Factory, Book, Detection, Clock, NullLogger<MoneyAtRiskHistory>.Instance);
         Services.AddSingleton(RiskHistory);
         RiskHistory.Subscribe(null, NoteRelayed, minInterval: TimeSpan.Zero);
+        // The success rate's history (issue 15): open sales from the book; closed ones from the database when asked.
+        SaleHistory = new SaleHistory(Database.Factory, Book, Fleet, Stores, Detection, Clock, NullLogger<SaleHistory>.Instance);
+        Services.AddSingleton(SaleHistory);
 
         // Recovery cases: the real book and service on this test's database.
         Services.AddSingleton(Cases);
@@ -124,6 +127,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
 
     /// <summary>The money-at-risk history the charts read: closed sales arrive from <see cref="Book"/>; it loads from the database only when asked.</summary>
     protected MoneyAtRiskHistory RiskHistory { get; }
+    /// <summary>Sale counts per store and day for the success rate: the book's sales as they arrive; <see cref="SaleHistory.RefreshAsync"/> reads the closed ones from the database.</summary>
+    protected SaleHistory SaleHistory { get; }
     protected StoreDirectory Stores { get; } = new();
 
     /// <summary>The recovery cases the pages read; <see cref="CaseService"/> (from <see cref="Services"/>) writes them.</summary>

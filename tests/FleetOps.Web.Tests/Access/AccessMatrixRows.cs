@@ -14,7 +14,7 @@ public static class AccessMatrixRows
     /// to sign-in). What a page then shows is scoped by the same services the API, export and hub rows below check.
     /// </summary>
     public static readonly string[] Pages =
-        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power",
+        ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power", "/success-rate",
          "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups", "/maintenance/kpis"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
@@ -61,6 +61,9 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
         // Which incidents each person sees is PowerIncidentsApiTests' matter.
         yield return Row("GET /api/v1/power/incidents", 200);
+        // Which stores each person's success rate counts is SuccessRateApiTests' matter; here the door and its 400.
+        yield return Row("GET /api/v1/success-rate", 200);
+        yield return Row("GET /api/v1/success-rate?days=91", 400);
         // Maintenance (issue 14): which work orders each role sees and may change is WorkOrderApiTests' matter; here the doors.
         yield return Row("GET /api/v1/workorders", 200);
         yield return Row("POST /api/v1/workorders", isAdministrator ? 201 : 403); // in W1: dispatching needs the store in scope
@@ -94,6 +97,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/transactions/unsettled", 401);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
         yield return Row("GET /api/v1/power/incidents", 401);
+        yield return Row("GET /api/v1/success-rate", 401);
         yield return Row("GET /api/v1/workorders", 401);
         yield return Row("POST /api/v1/workorders", 401);
         yield return Row("GET /api/v1/workorders/1/photos/1", 401);

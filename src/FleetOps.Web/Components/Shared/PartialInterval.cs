@@ -19,7 +19,11 @@ public static class PartialInterval
     /// The finished intervals (every value but the last; the last point left empty) and the running one (only the
     /// last two points, so its line joins the finished one).
     /// </summary>
-    public static (ChartSeries<double> Finished, ChartSeries<double> SoFar) Split(IReadOnlyList<double> values, string name, string soFarName)
+    public static (ChartSeries<double> Finished, ChartSeries<double> SoFar) Split(IReadOnlyList<double> values, string name, string soFarName) =>
+        Split(values.Select(v => (double?)v).ToList(), name, soFarName);
+
+    /// <summary>The same with gaps: a null value (a day without sales has no rate) leaves its point out.</summary>
+    public static (ChartSeries<double> Finished, ChartSeries<double> SoFar) Split(IReadOnlyList<double?> values, string name, string soFarName)
     {
         var last = values.Count - 1;
         return (Series(name, values.Select((v, i) => i < last ? v : (double?)null)),

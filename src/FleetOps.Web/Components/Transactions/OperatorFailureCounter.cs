@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
@@ -7,9 +6,10 @@ using FleetOps.Core.Transactions;
 namespace FleetOps.Web.Components.Transactions;
 
 /// <summary>
-/// Counts operator-caused failures (<see cref="OperatorFailure"/>: sales left incomplete without a power loss, still open
-/// or voided or reversed since) per store and per local day of the authorisation, for the last
-/// <see cref="OperatorFailures.DayCount"/> days, as sales are offered one by one (the page walks the book once).
+/// Operator-caused failures (<see cref="OperatorFailure"/>: sales left incomplete without a power loss, still open or
+/// voided or reversed since) per store and per local day of the authorisation, for the last
+/// <see cref="OperatorFailures.DayCount"/> days, as sales are offered one by one (the page walks the book once). The
+/// counting itself is <see cref="SaleCounter"/>'s, shared with the success rate.
 /// </summary>
 internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory stores, DateTimeOffset now, DetectionOptions detection)
 {
@@ -17,35 +17,34 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
 
     // A day's margin before the first local day, whatever the store's time zone.
     private readonly DateTimeOffset _windowStart = now - TimeSpan.FromDays(Days + 1);
-    private readonly Dictionary<string, IReadOnlyList<PowerLoss>> _losses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset[]> _dayStarts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int[]> _perStore = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SaleCounter _counter = new(fleet, stores, now, detection);
 
     public void Offer(TransactionRecord record, string storeCode)
     {
-        // Cheap tests first; each terminal's power losses are worked out once.
+        // Cheap tests first: only failures are read here.
         if (record.AuthorizedAt < _windowStart || record.Has(TransactionStage.Completed)) return;
-        if (!OperatorFailure.Was(record, LossesOf(record.TerminalId), now, detection)) return;
-        Count(storeCode, record.AuthorizedAt);
+        _counter.Offer(record, storeCode);
     }
 
     /// <summary>Counts a sale already judged operator-caused (an open one the book's verdict calls incomplete).</summary>
     public void Count(string storeCode, DateTimeOffset authorizedAt)
     {
-        if (authorizedAt < _windowStart) return;
-        if (!_dayStarts.TryGetValue(storeCode, out var starts)) _dayStarts[storeCode] = starts = DayStarts(ZoneOf(stores.Get(storeCode)));
-        // The local day of the authorisation: the last day that started at or before it (before the first: not counted).
-        var day = starts.Length - 1;
-        while (day >= 0 && starts[day] > authorizedAt) day--;
-        if (day < 0) return;
-        if (!_perStore.TryGetValue(storeCode, out var perDay)) _perStore[storeCode] = perDay = new int[Days];
-        perDay[day]++;
+        if (authorizedAt >= _windowStart) _counter.CountFailure(storeCode, authorizedAt);
     }
 
     /// <summary>Stores with the most first; the columns are dates when all listed stores share one time zone, else "days ago".</summary>
     public OperatorFailures Result()
     {
-        var rows = _perStore.Select(s => new OperatorFailureRow(s.Key, stores.Get(s.Key), s.Value))
+        var perStore = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var ((store, day), counts) in _counter.Tally.Days)
+        {
+            // Day 0 is the oldest of the store's own last days; earlier days (the margin) are not shown.
+            var index = Days - 1 - _counter.Today(store).DayNumber + day.DayNumber;
+            if (counts.OperatorFailures == 0 || index < 0 || index >= Days) continue;
+            if (!perStore.TryGetValue(store, out var perDay)) perStore[store] = perDay = new int[Days];
+            perDay[index] += counts.OperatorFailures;
+        }
+        var rows = perStore.Select(s => new OperatorFailureRow(s.Key, stores.Get(s.Key), s.Value))
             .OrderByDescending(r => r.Total).ThenBy(r => r.StoreCode, StringComparer.OrdinalIgnoreCase).ToList();
         var rowZones = rows.Select(r => ZoneOf(r.Store).Id).Distinct(StringComparer.Ordinal).ToList();
         DateOnly? today = null;
@@ -58,21 +57,5 @@ internal sealed class OperatorFailureCounter(FleetState fleet, StoreDirectory st
         return new OperatorFailures(headings, rows);
     }
 
-    private IReadOnlyList<PowerLoss> LossesOf(string terminalId) =>
-        _losses.TryGetValue(terminalId, out var known) ? known : _losses[terminalId] = fleet.Get(terminalId)?.Power.LossSpans() ?? [];
-
-    /// <summary>When each of the last local days began (oldest first), as instants.</summary>
-    private DateTimeOffset[] DayStarts(TimeZoneInfo zone)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        return Enumerable.Range(0, Days).Select(i =>
-        {
-            var midnight = today.AddDays(i - (Days - 1)).ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-        }).ToArray();
-    }
-
-    // .NET caches the system time zones it has found: no cache of our own.
-    private static TimeZoneInfo ZoneOf(StoreInfo? store) =>
-        store?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo ZoneOf(StoreInfo? store) => StoreTime.Find(store?.TimeZone) ?? TimeZoneInfo.Utc;
 }

@@ -1,0 +1,171 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Telemetry;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Components.Pages;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Components.Transactions;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>The success-rate page (issue 15, item 8): rates from the book, live, scoped, markers with before/after, Chinese.</summary>
+public sealed class SuccessRatePageTests : FleetComponentTest
+{
+    // Start is 08:00 on 25 November in Shanghai, the stores' zone.
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    public SuccessRatePageTests()
+    {
+        RenderPopoverProvider();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1");
+        Register("S-2", "T-2");
+    }
+
+    private int _sales;
+
+    private TransactionRecord Sale(string terminalId, DateTimeOffset at, params TransactionStage[] stages)
+    {
+        var id = $"tx-{++_sales}";
+        var events = stages.Select((s, i) => new TransactionEvent(NextId(), at.AddSeconds(30 * i), id, s, 1000, "CNY")).ToList();
+        return events.Skip(1).Aggregate(TransactionRecord.From(terminalId, events[0]), (r, e) => r.With(e));
+    }
+
+    private TransactionRecord Completed(string terminalId, DateTimeOffset at) =>
+        Sale(terminalId, at, TransactionStage.Authorized, TransactionStage.Completed);
+
+    /// <summary>Three completed sales and one left incomplete at S-1 an hour ago; one completed sale at S-2.</summary>
+    private TransactionRecord SeedToday()
+    {
+        var incomplete = Sale("T-1", Now.AddHours(-1), TransactionStage.Authorized);
+        Book.Publish([
+            (Completed("T-1", Now.AddHours(-1)), "S-1"), (Completed("T-1", Now.AddHours(-1)), "S-1"), (Completed("T-1", Now.AddHours(-1)), "S-1"),
+            (incomplete, "S-1"), (Completed("T-2", Now.AddHours(-1)), "S-2"),
+        ]);
+        return incomplete;
+    }
+
+    private static string Row(IRenderedComponent<SuccessRate> cut, string store) => cut.Find($"[data-testid=success-store-{store}]").TextContent;
+
+    [Fact]
+    public void Shows_each_stores_rate_and_failures_per_thousand_worst_first()
+    {
+        SeedToday();
+
+        var cut = Render<SuccessRate>();
+
+        cut.WaitForAssertion(() => Assert.Contains("75.0%", Row(cut, "S-1")));
+        Assert.Contains("250.0", Row(cut, "S-1"));
+        Assert.Contains("100.0%", Row(cut, "S-2"));
+        var rows = cut.FindAll("[data-testid^=success-store-]").Select(r => r.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["success-store-S-1", "success-store-S-2"], rows);
+        Assert.Contains("80.0%", cut.Find("[data-testid=success-kpi-rate]").TextContent);
+        Assert.Equal("stores/S-1", cut.Find("[data-testid=success-store-S-1] a").GetAttribute("href"));
+        Assert.Equal("East|North", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-lines"));
+    }
+
+    [Fact]
+    public void A_sale_completing_moves_the_rate_live()
+    {
+        var incomplete = SeedToday();
+        var cut = Render<SuccessRate>();
+        cut.WaitForAssertion(() => Assert.Contains("75.0%", Row(cut, "S-1")));
+
+        Book.Publish([(incomplete.With(new TransactionEvent(NextId(), Now.AddMinutes(-50), incomplete.TransactionId,
+            TransactionStage.Completed, 1000, "CNY")), "S-1")]);
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Contains("100.0%", Row(cut, "S-1")));
+    }
+
+    [Fact]
+    public void A_store_manager_sees_only_their_stores()
+    {
+        SeedToday();
+        SignInAsStoreManager("S-2");
+
+        var cut = Render<SuccessRate>();
+
+        cut.WaitForAssertion(() => Assert.Contains("100.0%", Row(cut, "S-2")));
+        Assert.Empty(cut.FindAll("[data-testid=success-store-S-1]"));
+        Assert.Equal("North", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-lines"));
+    }
+
+    [Fact]
+    public void The_region_and_window_come_from_the_address()
+    {
+        SeedToday();
+
+        var cut = RenderAt<SuccessRate>("success-rate?region=North&days=90");
+
+        cut.WaitForAssertion(() => Assert.Contains("100.0%", Row(cut, "S-2")));
+        Assert.Empty(cut.FindAll("[data-testid=success-store-S-1]"));
+        Assert.Contains("90 days", cut.Find("[data-testid=success-rate-chart]").TextContent);
+    }
+
+    [Fact]
+    public void Each_marker_shows_the_rate_before_and_after_it_or_that_there_are_too_few_sales()
+    {
+        // 60 sales a side around 20 November: 54 of 60 completed before, all 60 after.
+        var session = Today.AddDays(-5);
+        var sales = new List<(TransactionRecord, string)>();
+        for (var i = 0; i < 60; i++)
+        {
+            var before = Now.AddDays(-6 - i % 4).AddMinutes(-i);
+            sales.Add((i < 54 ? Completed("T-1", before) : Sale("T-1", before, TransactionStage.Authorized, TransactionStage.Voided), "S-1"));
+            sales.Add((Completed("T-1", Now.AddDays(-1 - i % 4).AddMinutes(-i)), "S-1"));
+        }
+        Book.Publish(sales);
+
+        var cut = Render<SuccessRate>(p => p.Add(x => x.Markers, [new ChartMarker(session, "Card procedure"), new ChartMarker(Today.AddDays(-40), "Old session")]));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=success-comparison]").Count));
+        var rows = cut.FindAll("[data-testid=success-comparison]");
+        Assert.Equal("false", rows[0].GetAttribute("data-meaningful")); // 40 days ago: no sales before it
+        Assert.Contains("Too few sales", rows[0].TextContent);
+        Assert.Equal("true", rows[1].GetAttribute("data-meaningful"));
+        Assert.Contains("Card procedure", rows[1].TextContent);
+        Assert.Contains("90.0%", rows[1].TextContent);
+        Assert.Contains("100.0%", rows[1].TextContent);
+        Assert.Contains("+10.0 points", rows[1].TextContent);
+        Assert.Contains("2026-11-20", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers"));
+    }
+
+    [Fact]
+    public void Without_markers_none_are_drawn_or_compared()
+    {
+        SeedToday();
+
+        var cut = Render<SuccessRate>();
+
+        cut.WaitForAssertion(() => Assert.Contains("75.0%", Row(cut, "S-1")));
+        Assert.Empty(cut.FindAll("[data-testid=success-markers]"));
+        Assert.Equal("", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers"));
+    }
+
+    [Fact]
+    public void The_page_reads_in_chinese()
+    {
+        SeedToday();
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<SuccessRate>();
+
+        cut.WaitForAssertion(() => Assert.Contains("75.0%", Row(cut, "S-1")));
+        Assert.Contains("支付成功率", cut.Markup);
+        Assert.Contains("每千笔交易的操作失误", cut.Markup);
+    }
+
+    [Fact]
+    public void The_store_page_shows_its_payment_success_and_links_to_the_page()
+    {
+        SeedToday();
+
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+
+        cut.WaitForAssertion(() => Assert.Contains("75.0%", cut.Find("[data-testid=store-success]").TextContent));
+        Assert.Contains("250.0", cut.Find("[data-testid=store-success]").TextContent);
+        Assert.Equal("success-rate?store=S-1", cut.Find("[data-testid=store-success-link]").GetAttribute("href"));
+    }
+}
