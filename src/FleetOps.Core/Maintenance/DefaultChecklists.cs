@@ -78,7 +78,8 @@ public static class DefaultChecklists
         ]),
     ];
 
-    private static ChecklistItem Check(string key, string label, bool required = true) => new(key, label, ChecklistItemType.Check, required);
+    /// <summary>A pass/fail item (training programmes use the same items).</summary>
+    internal static ChecklistItem Check(string key, string label, bool required = true) => new(key, label, ChecklistItemType.Check, required);
 
     private static ChecklistItem Number(string key, string label, string unit, double? min = null, double? max = null, bool required = true) =>
         new(key, label, ChecklistItemType.Number, required, unit, min, max);

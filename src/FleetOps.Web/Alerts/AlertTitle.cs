@@ -19,6 +19,7 @@ public static class AlertTitle
         AlertKind.UpdateOverdue => $"Terminal {a.TerminalId} at {a.StoreCode} is overdue for a software update",
         AlertKind.RolloutHalted => $"A software rollout at {a.StoreCode} was halted",
         AlertKind.MaintenanceOverdue => $"Maintenance at {a.StoreCode} is overdue",
-        _ => $"Training at {a.StoreCode} is overdue",
+        AlertKind.TrainingOverdue => $"Staff training at {a.StoreCode} is overdue",
+        _ => $"{a.Kind} at {a.StoreCode}",
     };
 }

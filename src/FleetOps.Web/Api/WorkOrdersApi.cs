@@ -163,7 +163,7 @@ public static class WorkOrdersApi
             .WithName(name).WithSummary(summary)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>A refusal as problem+json; a 422 also lists its problems as <c>problems: [{ item, reason }]</c>.</summary>
+    /// <summary>A refusal as problem+json; a 422 also lists its problems as <c>problems: [{ item, reason }]</c>, a 400 its <c>field</c> when known.</summary>
     internal static ProblemHttpResult Refused<T>(MaintenanceResult<T> result) where T : class => result.Error switch
     {
         MaintenanceError.NotFound => TypedResults.Problem(title: "Not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
@@ -174,7 +174,9 @@ public static class WorkOrdersApi
             {
                 ["problems"] = result.Problems.Select(p => new Dictionary<string, string> { ["item"] = p.Item, ["reason"] = p.Reason.ToWire() }).ToList(),
             }),
-        _ => TypedResults.Problem(title: "Invalid request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest),
+        // The field a refusal is about (a form shows it there; a client fixes that field), when the service named one.
+        _ => TypedResults.Problem(title: "Invalid request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest,
+            extensions: result.Field is null ? null : new Dictionary<string, object?> { ["field"] = result.Field }),
     };
 
     private static Results<Created<WorkOrderDto>, ProblemHttpResult> CreatedOrRefused(MaintenanceResult<WorkOrder> result, TimeProvider time) =>

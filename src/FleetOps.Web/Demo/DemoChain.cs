@@ -38,6 +38,8 @@ public sealed partial class DemoChain(
     FleetOps.Web.Maintenance.MaintenanceService maintenance,
     FleetOps.Web.Maintenance.PlanService plans,
     FleetOps.Web.Maintenance.MaintenanceBook maintenanceBook,
+    FleetOps.Web.Training.TrainingService training,
+    FleetOps.Web.Training.TrainingBook trainingBook,
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
@@ -163,6 +165,7 @@ public sealed partial class DemoChain(
             await stories.TellAsync(power, cancellationToken);
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
                 .TellAsync(power, cancellationToken);
+            await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger).TellAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

@@ -46,6 +46,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<FleetOps.Core.Alerts.AlertOptions>(FleetOps.Core.Alerts.AlertOptions.Section);
         services.AddCheckedOptions<SoftwareOptions>(SoftwareOptions.Section);
         services.AddCheckedOptions<FleetOps.Core.Maintenance.MaintenanceOptions>(FleetOps.Core.Maintenance.MaintenanceOptions.Section);
+        services.AddCheckedOptions<FleetOps.Core.Training.TrainingOptions>(FleetOps.Core.Training.TrainingOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.WebhookOptions>(FleetOps.Web.Notifications.WebhookOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.MailOptions>(FleetOps.Web.Notifications.MailOptions.Section);
         return settings;

@@ -38,6 +38,10 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<WorkOrderResultRow> WorkOrderResults => Set<WorkOrderResultRow>();
     public DbSet<WorkOrderAttachmentRow> WorkOrderAttachments => Set<WorkOrderAttachmentRow>();
     public DbSet<CalendarFeedRow> CalendarFeeds => Set<CalendarFeedRow>();
+    public DbSet<StaffMemberRow> StaffMembers => Set<StaffMemberRow>();
+    public DbSet<TrainingSessionRow> TrainingSessions => Set<TrainingSessionRow>();
+    public DbSet<TrainingAttendeeRow> TrainingAttendees => Set<TrainingAttendeeRow>();
+    public DbSet<TrainingCompletionRow> TrainingCompletions => Set<TrainingCompletionRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -52,4 +52,7 @@ public static class AuditActions
     public const string ChecklistTemplateSaved = "checklist_template_saved";
     public const string CalendarFeedCreated = "calendar_feed_created";
     public const string CalendarFeedRevoked = "calendar_feed_revoked";
+    public const string StaffAdded = "staff_added";
+    public const string StaffLeft = "staff_left";
+    public const string TrainingRecorded = "training_recorded";
 }

@@ -72,6 +72,9 @@ public static class AuditLook
         AuditActions.ChecklistTemplateSaved => texts["Audit.Action.ChecklistTemplateSaved"],
         AuditActions.CalendarFeedCreated => texts["Audit.Action.CalendarFeedCreated"],
         AuditActions.CalendarFeedRevoked => texts["Audit.Action.CalendarFeedRevoked"],
+        AuditActions.StaffAdded => texts["Audit.Action.StaffAdded"],
+        AuditActions.StaffLeft => texts["Audit.Action.StaffLeft"],
+        AuditActions.TrainingRecorded => texts["Audit.Action.TrainingRecorded"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -761,6 +761,53 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("SoftwareTargets", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.StaffMemberRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("LeftOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StartedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("StaffMembers", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.StoreRow", b =>
                 {
                     b.Property<int>("Id")
@@ -938,6 +985,81 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasIndex("StoreCode");
 
                     b.ToTable("Terminals", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingAttendeeRow", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId", "StaffId");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("TrainingAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingCompletionRow", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SessionId", "StaffId", "Item");
+
+                    b.ToTable("TrainingCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingSessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("HeldOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("RecordedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("TrainingSessions", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>

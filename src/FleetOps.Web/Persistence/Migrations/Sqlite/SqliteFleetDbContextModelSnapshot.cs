@@ -736,6 +736,51 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("SoftwareTargets", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.StaffMemberRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("StaffMembers", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.StoreRow", b =>
                 {
                     b.Property<int>("Id")
@@ -909,6 +954,79 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("StoreCode");
 
                     b.ToTable("Terminals", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingAttendeeRow", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "StaffId");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("TrainingAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingCompletionRow", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "StaffId", "Item");
+
+                    b.ToTable("TrainingCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingSessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("TrainingSessions", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>

@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Components.Transactions;
+namespace FleetOps.Core.Transactions;
 
 /// <summary>
 /// Failures per store and day. Each column is a local date when every listed store shares one time zone, else only how

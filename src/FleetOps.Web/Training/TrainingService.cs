@@ -1,0 +1,179 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Text;
+using FleetOps.Core.Training;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Training;
+
+/// <summary>
+/// Every change of training (docs/api.md §9): a person added to a store's roster or marked as left, a session recorded.
+/// Each is checked against <see cref="TrainingAccess"/>, saved with its audit line in one transaction and only then put
+/// into <see cref="TrainingBook"/>. Refusals are <see cref="MaintenanceResult{T}"/>s (the same shape as maintenance's:
+/// 400 naming the field, 403, 404). Compliance is worked out on read, on the store's local date.
+/// </summary>
+public sealed class TrainingService(
+    FleetDbContextFactory databases,
+    TrainingBook book,
+    TrainingAccess access,
+    StoreDirectory stores,
+    IOptions<TrainingOptions> options,
+    TimeProvider time)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxRoleLength = 64;
+
+    /// <summary>Rebuilds the book from the database (at start-up, before Kestrel listens).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var (staff, sessions) = await TrainingRows.LoadAllAsync(db, cancellationToken);
+        book.Load(staff, sessions);
+    }
+
+    /// <summary>Today in the store's time zone: "the future" and "overdue" are the store's days.</summary>
+    public DateOnly Today(string storeCode) =>
+        DateOnly.FromDateTime(StoreTime.ToZone(time.GetUtcNow(), stores.Get(storeCode)?.TimeZone).DateTime);
+
+    public StoreCompliance Compliance(string storeCode) =>
+        TrainingCompliance.Store(storeCode, book.StaffOf(storeCode), book.SessionsOf(storeCode), book.Programmes, Today(storeCode), options.Value.DueSoonDays);
+
+    public async Task<MaintenanceResult<StaffMember>> AddStaffAsync(string storeCode, string? name, string? role, DateOnly? startedOn,
+        MaintenanceActor actor, string? address, CancellationToken cancellationToken = default)
+    {
+        if (StoreFor(storeCode, actor) is { } refused) return Refuse<StaffMember>(refused);
+        var store = stores.Get(storeCode)!;
+        if (!access.CanKeepStaff(actor, store.Code))
+            return MaintenanceResult<StaffMember>.Refused(MaintenanceError.Forbidden, $"Only the managers of store {store.Code} may keep its staff.");
+        var problem = Text("name", name, MaxNameLength) ?? Text("role", role, MaxRoleLength)
+            ?? (startedOn is null ? ("startedOn", "'startedOn' is required.") : null);
+        if (problem is { } p) return MaintenanceResult<StaffMember>.Refused(MaintenanceError.Invalid, p.Detail, p.Field);
+
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var person = new StaffMember(0, store.Code, name!.Trim(), role!.Trim(), startedOn!.Value);
+            await using var db = databases.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = TrainingRows.Row(person, actor.Name, now);
+            db.StaffMembers.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffAdded, $"staff {row.Id}", $"{store.Code}, {person.Role}", address));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var saved = person with { Id = row.Id };
+            book.Put(saved);
+            return MaintenanceResult<StaffMember>.Done(saved);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>The person has left the store today (its local date); history is kept. Asking again changes nothing.</summary>
+    public async Task<MaintenanceResult<StaffMember>> MarkLeftAsync(string storeCode, long staffId, MaintenanceActor actor, string? address,
+        CancellationToken cancellationToken = default)
+    {
+        if (StoreFor(storeCode, actor) is { } refused) return Refuse<StaffMember>(refused);
+        if (book.Staff(staffId) is not { } person || !string.Equals(person.StoreCode, storeCode, StringComparison.OrdinalIgnoreCase))
+            return MaintenanceResult<StaffMember>.Refused(MaintenanceError.NotFound, $"There is no staff member {staffId} at store {storeCode}.");
+        if (!access.CanKeepStaff(actor, person.StoreCode))
+            return MaintenanceResult<StaffMember>.Refused(MaintenanceError.Forbidden, $"Only the managers of store {person.StoreCode} may keep its staff.");
+        if (person.HasLeft) return MaintenanceResult<StaffMember>.Done(person);
+
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var left = person with { LeftOn = Today(person.StoreCode) };
+            await using var db = databases.CreateDbContext();
+            var row = await db.StaffMembers.FindAsync([staffId], cancellationToken) ?? throw new InvalidOperationException($"Staff member {staffId} is gone.");
+            row.LeftOn = TrainingRows.Text(left.LeftOn!.Value);
+            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffLeft, $"staff {staffId}", $"{person.StoreCode}, left {row.LeftOn}", address));
+            await db.SaveChangesAsync(cancellationToken);
+            book.Put(left);
+            return MaintenanceResult<StaffMember>.Done(left);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>A session held at a store: refused (400 naming the field) for anything that would record an untrue training.</summary>
+    public async Task<MaintenanceResult<TrainingSession>> RecordSessionAsync(SessionDraft draft, MaintenanceActor actor, string? address,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(draft.StoreCode)) return Invalid("storeCode", "'storeCode' is required.");
+        if (TextRules.Problem("storeCode", draft.StoreCode) is not null || stores.Get(draft.StoreCode.Trim()) is not { } store)
+            return Invalid("storeCode", $"There is no store '{draft.StoreCode}'.");
+        if (!access.CanSee(actor, store.Code)) return Invalid("storeCode", $"There is no store '{draft.StoreCode}'.");
+        if (!access.CanRecord(actor, store.Code))
+            return MaintenanceResult<TrainingSession>.Refused(MaintenanceError.Forbidden, $"Only the managers of store {store.Code} and the technicians who visit it may record its training.");
+        if (DefaultProgrammes.Find(draft.Programme?.Trim()) is not { } programme) return Invalid("programme", $"There is no training programme '{draft.Programme}'.");
+        if (draft.HeldOn is not { } heldOn) return Invalid("heldOn", "'heldOn' is required.");
+        if (heldOn > Today(store.Code)) return Invalid("heldOn", "'heldOn' may not be in the future.");
+        if (Text("trainer", draft.Trainer, MaxNameLength) is { } trainerProblem) return Invalid(trainerProblem.Field, trainerProblem.Detail);
+        var staffIds = (draft.StaffIds ?? []).Distinct().ToList();
+        if (staffIds.Count == 0) return Invalid("staffIds", "'staffIds' must name at least one staff member.");
+        foreach (var id in staffIds)
+        {
+            if (book.Staff(id) is not { } person || !string.Equals(person.StoreCode, store.Code, StringComparison.OrdinalIgnoreCase))
+                return Invalid("staffIds", $"Staff member {id} is not on the roster of store {store.Code}.");
+            if (person.LeftOn is { } left && left < heldOn) return Invalid("staffIds", $"Staff member {id} had left the store before {TrainingRows.Text(heldOn)}.");
+        }
+        var completed = new Dictionary<long, IReadOnlySet<string>>();
+        foreach (var id in staffIds)
+        {
+            var items = draft.CompletedPerPerson?.GetValueOrDefault(id) ?? draft.CompletedItems ?? [];
+            if (items.FirstOrDefault(i => programme.Item(i?.Trim() ?? "") is null) is { } unknown)
+                return Invalid("completedItems", $"Programme '{programme.Key}' has no item '{unknown}'.");
+            completed[id] = items.Select(i => i.Trim()).ToHashSet(StringComparer.Ordinal);
+        }
+
+        await book.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var session = new TrainingSession(0, store.Code, programme.Key, heldOn, draft.Trainer!.Trim(), actor.Name, now, completed);
+            await using var db = databases.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var row = TrainingRows.Row(session);
+            db.TrainingSessions.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            var saved = session with { Id = row.Id };
+            TrainingRows.AddPeople(db, saved);
+            var trained = completed.Count(c => programme.IsCompletedBy(c.Value));
+            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.TrainingRecorded, $"training session {row.Id}",
+                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed", address));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            book.Put(saved);
+            return MaintenanceResult<TrainingSession>.Done(saved);
+        }
+        finally
+        {
+            book.Gate.Release();
+        }
+    }
+
+    /// <summary>Why the store cannot be worked on: unknown, or outside the actor's scope (answered alike: 404).</summary>
+    private (MaintenanceError Error, string Detail)? StoreFor(string storeCode, MaintenanceActor actor) =>
+        TextRules.Problem("code", storeCode) is not null || stores.Get(storeCode) is null || !access.CanSee(actor, storeCode)
+            ? (MaintenanceError.NotFound, $"There is no store '{storeCode}'.")
+            : null;
+
+    private static MaintenanceResult<T> Refuse<T>((MaintenanceError Error, string Detail) refusal) where T : class =>
+        MaintenanceResult<T>.Refused(refusal.Error, refusal.Detail);
+
+    private static MaintenanceResult<TrainingSession> Invalid(string field, string detail) =>
+        MaintenanceResult<TrainingSession>.Refused(MaintenanceError.Invalid, detail, field);
+
+    /// <summary>A required one-line text: present, not too long, keepable (no card number, no control characters).</summary>
+    private static (string Field, string Detail)? Text(string field, string? value, int max) =>
+        MaintenanceService.Text(field, value, max, required: true) is { } problem ? (field, problem) : null;
+}
