@@ -38,6 +38,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<WorkOrderResultRow> WorkOrderResults => Set<WorkOrderResultRow>();
     public DbSet<WorkOrderAttachmentRow> WorkOrderAttachments => Set<WorkOrderAttachmentRow>();
     public DbSet<CalendarFeedRow> CalendarFeeds => Set<CalendarFeedRow>();
+    public DbSet<EmergencyPlanRow> EmergencyPlans => Set<EmergencyPlanRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
