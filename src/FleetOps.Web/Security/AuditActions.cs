@@ -52,4 +52,6 @@ public static class AuditActions
     public const string ChecklistTemplateSaved = "checklist_template_saved";
     public const string CalendarFeedCreated = "calendar_feed_created";
     public const string CalendarFeedRevoked = "calendar_feed_revoked";
+    public const string EmergencyPlanSaved = "emergency_plan_saved";
+    public const string EmergencyPlanReviewed = "emergency_plan_reviewed";
 }
