@@ -157,6 +157,9 @@ public sealed partial class DemoChain(
             await stories.TellAsync(power, cancellationToken);
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
                 .TellAsync(power, cancellationToken);
+            using var scope = scopes.CreateScope();
+            await new DemoEmergencyPlans(scope.ServiceProvider.GetRequiredService<EmergencyPlans.EmergencyPlanService>(), databases, stores, time,
+                InChinese, logger).TellAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {
