@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using FleetOps.E2E.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,13 +16,12 @@ public sealed class EmergencyPlanPrintTests(E2EFixture fixture) : IClassFixture<
     {
         var api = fixture.Api;
         var store = await api.CreateStoreAsync();
-        using var saved = await api.Http.PutAsJsonAsync($"/api/v1/stores/{Uri.EscapeDataString(store)}/emergency-plan", new
+        await api.SaveEmergencyPlanAsync(store, new
         {
             hotline = new { name = "UnionPay Merchant Services", phone = "95516" },
             electrician = new { name = "Mr Wang", phone = "021-6888-0000" },
             upsLocation = "Under the checkout",
         });
-        saved.EnsureSuccessStatusCode();
 
         var page = await fixture.NewPageAsync();
         await page.SignInAsync(E2EFixture.Administrator);
