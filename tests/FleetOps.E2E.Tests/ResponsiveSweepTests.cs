@@ -90,7 +90,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         [
             ("home", "", true), ("overview", "overview", true), ("terminals", "terminals", true),
             ("terminal", $"terminals/{Uri.EscapeDataString(terminal)}", true), ("stores", "stores", true),
-            ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
+            ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("emergency-plan", $"stores/{Uri.EscapeDataString(store)}/emergency-plan", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
             ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
             ("software", "software", true),
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),

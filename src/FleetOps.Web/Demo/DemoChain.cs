@@ -166,6 +166,9 @@ public sealed partial class DemoChain(
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
                 .TellAsync(power, cancellationToken);
             await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger).TellAsync(cancellationToken);
+            using var scope = scopes.CreateScope();
+            await new DemoEmergencyPlans(scope.ServiceProvider.GetRequiredService<EmergencyPlans.EmergencyPlanService>(), databases, stores, time,
+                InChinese, logger).TellAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

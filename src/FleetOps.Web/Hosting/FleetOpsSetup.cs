@@ -86,6 +86,7 @@ public static class FleetOpsSetup
         services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts
         services.AddMaintenance(); // likewise: overdue work is judged from the loaded book
         services.AddTraining(); // likewise: overdue training is judged from the loaded rosters
+        services.AddSingleton<FleetOps.Web.EmergencyPlans.EmergencyPlanService>();
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
@@ -156,6 +157,7 @@ public static class FleetOpsSetup
         app.MapRolloutsApi();
         app.MapMaintenanceApi();
         app.MapTrainingApi();
+        app.MapEmergencyPlanApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -55,4 +55,6 @@ public static class AuditActions
     public const string StaffAdded = "staff_added";
     public const string StaffLeft = "staff_left";
     public const string TrainingRecorded = "training_recorded";
+    public const string EmergencyPlanSaved = "emergency_plan_saved";
+    public const string EmergencyPlanReviewed = "emergency_plan_reviewed";
 }

@@ -102,6 +102,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<WorkOrderPhotos>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<CalendarFeeds>();
+        // The stores' emergency plans (issue 15), read and kept on this test's database.
+        Services.AddSingleton<FleetOps.Web.EmergencyPlans.EmergencyPlanService>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);

@@ -70,6 +70,13 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return id;
     }
 
+    /// <summary>Saves a store's emergency plan as an administrator (docs/api.md §9, FleetOps addition); <paramref name="plan"/> is the PUT body.</summary>
+    public async Task SaveEmergencyPlanAsync(string storeCode, object plan)
+    {
+        using var saved = await SendAdminAsync(HttpMethod.Put, $"api/v1/stores/{Uri.EscapeDataString(storeCode)}/emergency-plan", JsonContent.Create(plan));
+        await ExpectAsync(saved, HttpStatusCode.OK);
+    }
+
     /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {

@@ -15,7 +15,8 @@ public static class AccessMatrixRows
     /// </summary>
     public static readonly string[] Pages =
         ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power", "/success-rate",
-         "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups", "/maintenance/kpis"];
+         "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups", "/maintenance/kpis",
+         $"/stores/{E1}/emergency-plan"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 
@@ -79,6 +80,15 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/checklists", 200);
         yield return Row("PUT /api/v1/checklists/matrix_check", isAdministrator ? 200 : 403);
         yield return Row("POST /api/v1/calendar/feed", 201);
+        // Emergency plans (issue 15): read where the store is seen, kept by its managers and administrators, 403 for a
+        // technician who sees the store, 404 where it is not seen.
+        foreach (var store in new[] { E1, N1 })
+        {
+            var sees = StoresOf(person).Contains(store);
+            yield return Row($"GET /api/v1/stores/{store}/emergency-plan", sees ? 200 : 404);
+            yield return Row($"PUT /api/v1/stores/{store}/emergency-plan", !sees ? 404 : person == TechnicianN1 ? 403 : 200);
+        }
+        yield return Row("GET /api/v1/stores/NO-SUCH/emergency-plan", 404);
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -107,6 +117,8 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/maintenance/kpis", 401);
         yield return Row("GET /api/v1/checklists", 401);
         yield return Row("POST /api/v1/calendar/feed", 401);
+        yield return Row($"GET /api/v1/stores/{E1}/emergency-plan", 401);
+        yield return Row($"PUT /api/v1/stores/{E1}/emergency-plan", 401);
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.
         yield return Row("GET /calendar/not-a-feed-token.ics", 404);
     }

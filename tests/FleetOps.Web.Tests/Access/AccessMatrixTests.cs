@@ -52,6 +52,10 @@ public sealed class AccessMatrixTests(TwoRegionFleet world) : IClassFixture<TwoR
         {
             title = "Matrix check", items = new[] { new { key = "a", label = "A", type = "check", required = true } },
         }),
+        ("PUT", _) when path.EndsWith("/emergency-plan", StringComparison.Ordinal) => JsonContent.Create(new
+        {
+            hotline = new { name = "Matrix acquirer", phone = "95516" },
+        }),
         ("PUT", _) => JsonContent.Create(new { appVersion = "3.3.0", firmwareVersion = "1.9.0" }),
         _ => null,
     };

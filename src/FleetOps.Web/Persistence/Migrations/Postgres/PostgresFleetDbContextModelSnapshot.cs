@@ -335,6 +335,84 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("ChecklistTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.EmergencyPlanRow", b =>
+                {
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ElectricianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ElectricianPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("HotlineName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HotlinePhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OtherContactsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PaperFormsLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PowerFailsMidPaymentJson")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReviewedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SpareTerminalLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StorePowerOutageJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TechnicianPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TerminalDiesJson")
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UpsLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoreCode");
+
+                    b.ToTable("EmergencyPlans", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.FleetUser", b =>
                 {
                     b.Property<string>("Id")

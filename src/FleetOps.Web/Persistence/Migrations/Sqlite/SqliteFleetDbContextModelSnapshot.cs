@@ -318,6 +318,84 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("ChecklistTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.EmergencyPlanRow", b =>
+                {
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectricianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectricianPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HotlineName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HotlinePhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherContactsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaperFormsLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PowerFailsMidPaymentJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpareTerminalLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorePowerOutageJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminalDiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpsLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreCode");
+
+                    b.ToTable("EmergencyPlans", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.FleetUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,142 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Alerts;
+using FleetOps.Web.Components.EmergencyPlans;
+using FleetOps.Web.EmergencyPlans;
+using FleetOps.Web.Maintenance;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// A store's emergency plan (issue 15 item 7): the shipped template in the reader's language until a manager writes their
+/// own, a manager's save shown as written, a bad phone number refused at its field, read-only for technicians, hidden
+/// from people who do not see the store, and one tap away from a power alert.
+/// </summary>
+public sealed class EmergencyPlanPageTests : FleetComponentTest
+{
+    private const string HandOverNothing = "do not hand over the goods until the payment's result is clear";
+
+    public EmergencyPlanPageTests()
+    {
+        Context.Render<MudPopoverProvider>();
+        AddStore("S-1");
+        AddStore("S-2", region: "North");
+        Register("S-1", "T-1");
+        Heartbeat("T-1");
+    }
+
+    private IRenderedComponent<EmergencyPlanPage> Page(string code = "S-1") => Render<EmergencyPlanPage>(p => p.Add(x => x.Code, code));
+
+    private static void Type(IRenderedComponent<EmergencyPlanPage> cut, string field, string text) =>
+        cut.Find($"[data-testid='field-{field}']").Change(text);
+
+    private EmergencyPlan? Stored() =>
+        Wait(() => Services.GetRequiredService<EmergencyPlanService>().ReadAsync("S-1", MaintenanceActor.Bootstrap));
+
+    [Fact]
+    public void A_new_store_shows_the_shipped_template_in_English_and_in_Chinese()
+    {
+        var cut = Page();
+
+        Assert.Contains("Nobody has kept this store's plan yet", cut.Find("[data-testid=plan-reviewed]").TextContent);
+        var steps = cut.FindAll("[data-testid=plan-procedure-power_fails_mid_payment] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(6, steps.Count);
+        Assert.Contains(HandOverNothing, steps[0]);
+        Assert.Contains(steps, s => s.Contains("masked card number", StringComparison.Ordinal));
+        Assert.Contains("Store-wide power outage", cut.Find("[data-testid=plan-procedure-store_power_outage]").TextContent);
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Page();
+        Assert.Contains("在确认支付结果之前，不要把商品交给顾客", chinese.Find("[data-testid=plan-procedure-power_fails_mid_payment] li").TextContent);
+        Assert.Contains("全店停电", chinese.Find("[data-testid=plan-procedure-store_power_outage]").TextContent);
+        Assert.Contains("收单机构商户服务热线", chinese.Find("[data-testid=plan-hotline]").TextContent);
+    }
+
+    [Fact]
+    public void A_store_manager_edits_and_saves_and_the_plan_then_shows_their_text_while_untouched_procedures_stay_translated()
+    {
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "hotline.name", "UnionPay Merchant Services");
+        Type(cut, "hotline.phone", "95516");
+        Type(cut, "upsLocation", "Under the checkout");
+        Type(cut, "steps.terminal_dies[2]", "Take the spare terminal from the office safe.");
+        cut.Find("[data-testid=plan-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Plan saved.", cut.Find("[data-testid=plan-message]").TextContent.Trim()));
+        Assert.Contains("95516", cut.Find("[data-testid=plan-hotline]").TextContent);
+        Assert.Equal("tel:95516", cut.Find("[data-testid=plan-hotline] a").GetAttribute("href"));
+        Assert.Contains("Under the checkout", cut.Find("[data-testid=plan-locations]").TextContent);
+        Assert.Equal("Take the spare terminal from the office safe.", cut.FindAll("[data-testid=plan-procedure-terminal_dies] li")[2].TextContent.Trim());
+        Assert.Contains($"by {SignedInUser!.DisplayName}", cut.Find("[data-testid=plan-reviewed]").TextContent);
+        var stored = Stored()!;
+        Assert.Equal(1, stored.Version);
+        Assert.NotNull(stored.StepsOf(EmergencyProcedure.TerminalDies));
+        Assert.Null(stored.StepsOf(EmergencyProcedure.PowerFailsMidPayment)); // untouched: still the template
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Page();
+        Assert.Equal("Take the spare terminal from the office safe.", chinese.FindAll("[data-testid=plan-procedure-terminal_dies] li")[2].TextContent.Trim());
+        Assert.Contains("不要把商品交给顾客", chinese.Find("[data-testid=plan-procedure-power_fails_mid_payment] li").TextContent);
+    }
+
+    [Fact]
+    public void A_phone_number_that_is_not_one_is_refused_at_its_field_and_nothing_is_saved()
+    {
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "hotline.name", "Acquirer");
+        Type(cut, "hotline.phone", "call the bank");
+        cut.Find("[data-testid=plan-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("yes", cut.Find("[data-testid='field-hotline.phone']").GetAttribute("data-error")));
+        Assert.Contains("is not a phone number", cut.Find("[data-testid=plan-form]").TextContent);
+        Assert.Equal("no", cut.Find("[data-testid='field-hotline.name']").GetAttribute("data-error"));
+        Assert.False(Stored()!.IsSaved);
+
+        Type(cut, "hotline.phone", "400-820-8888");
+        cut.Find("[data-testid=plan-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("400-820-8888", cut.Find("[data-testid=plan-hotline]").TextContent));
+    }
+
+    [Fact]
+    public void A_technician_reads_the_plan_and_prints_it_but_is_offered_no_edit()
+    {
+        SignInAsTechnician("S-1");
+        var cut = Page();
+
+        Assert.Contains(HandOverNothing, cut.Find("[data-testid=plan-procedure-power_fails_mid_payment]").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=plan-print]"));
+        Assert.Empty(cut.FindAll("[data-testid=plan-edit]"));
+        Assert.Empty(cut.FindAll("[data-testid=plan-review]"));
+    }
+
+    [Fact]
+    public void A_store_outside_the_scope_is_not_found()
+    {
+        SignInAsStoreManager("S-2");
+        var cut = Page();
+
+        Assert.NotNull(cut.Find("[data-testid=not-found]"));
+        Assert.Empty(cut.FindAll("[data-testid=emergency-plan]"));
+    }
+
+    [Fact]
+    public void A_power_alert_links_to_its_stores_emergency_plan()
+    {
+        PowerLoss("T-1", TimeSpan.FromHours(3));
+        PowerLoss("T-1", TimeSpan.FromHours(2));
+        PowerLoss("T-1", TimeSpan.FromHours(1));
+        EvaluateAlerts();
+
+        var cut = Render<AlertsPage>();
+
+        var row = cut.WaitForElement("[data-testid=alert-table] tr[data-kind=unstable_power]");
+        Assert.Equal("stores/S-1/emergency-plan", row.QuerySelector("[data-testid=emergency-plan-link]")!.GetAttribute("href"));
+    }
+}
