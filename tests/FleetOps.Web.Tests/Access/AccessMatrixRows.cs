@@ -89,6 +89,17 @@ public static class AccessMatrixRows
             yield return Row($"PUT /api/v1/stores/{store}/emergency-plan", !sees ? 404 : person == TechnicianN1 ? 403 : 200);
         }
         yield return Row("GET /api/v1/stores/NO-SUCH/emergency-plan", 404);
+        // Training (issue 15): rosters and the failure evidence are read where the store is seen; which stores each
+        // person's compliance and sessions list is the training API tests' matter.
+        foreach (var store in new[] { E1, N1 })
+        {
+            var sees = StoresOf(person).Contains(store);
+            yield return Row($"GET /api/v1/stores/{store}/staff", sees ? 200 : 404);
+            yield return Row($"GET /api/v1/stores/{store}/operator-failures", sees ? 200 : 404);
+        }
+        yield return Row("GET /api/v1/training/programmes", 200);
+        yield return Row("GET /api/v1/training/sessions", 200);
+        yield return Row("GET /api/v1/training/compliance", 200);
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -118,6 +129,11 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/checklists", 401);
         yield return Row("POST /api/v1/calendar/feed", 401);
         yield return Row($"GET /api/v1/stores/{E1}/emergency-plan", 401);
+        yield return Row($"GET /api/v1/stores/{E1}/staff", 401);
+        yield return Row($"GET /api/v1/stores/{E1}/operator-failures", 401);
+        yield return Row("GET /api/v1/training/programmes", 401);
+        yield return Row("GET /api/v1/training/sessions", 401);
+        yield return Row("GET /api/v1/training/compliance", 401);
         yield return Row($"PUT /api/v1/stores/{E1}/emergency-plan", 401);
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.
         yield return Row("GET /calendar/not-a-feed-token.ics", 404);
