@@ -1,0 +1,61 @@
+using FleetOps.Core.Training;
+using FleetOps.Web.Training;
+
+namespace FleetOps.Web.Components.Training;
+
+/// <summary>
+/// The record-a-session form as the trainer fills it: the people trained and, per person, the programme's items they
+/// completed (a trainer ticks one person at a time: someone called to the till misses the last items). Changing the
+/// programme clears the ticks, since the items are another programme's.
+/// </summary>
+public sealed class SessionForm(string programme, string heldOn, string trainer)
+{
+    private readonly Dictionary<long, HashSet<string>> _ticked = [];
+    private string _programme = programme;
+
+    public string Programme
+    {
+        get => _programme;
+        set
+        {
+            if (_programme == value) return;
+            _programme = value;
+            foreach (var items in _ticked.Values) items.Clear();
+        }
+    }
+
+    public string? HeldOn { get; set; } = heldOn;
+    public string? Trainer { get; set; } = trainer;
+
+    /// <summary>The field the service refused, and why (shown at that field).</summary>
+    public string? Field { get; private set; }
+    public string? Refusal { get; private set; }
+
+    public IReadOnlyCollection<long> People => _ticked.Keys;
+
+    public bool Includes(long staffId) => _ticked.ContainsKey(staffId);
+
+    /// <summary>A person taken in ticks every item (the usual case: they went through it all); untick what they missed.</summary>
+    public void Include(long staffId, bool included, TrainingProgramme programme)
+    {
+        if (!included) _ticked.Remove(staffId);
+        else if (!_ticked.ContainsKey(staffId)) _ticked[staffId] = programme.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public bool Ticked(long staffId, string item) => _ticked.TryGetValue(staffId, out var items) && items.Contains(item);
+
+    public void Tick(long staffId, string item, bool ticked)
+    {
+        if (!_ticked.TryGetValue(staffId, out var items)) return;
+        if (ticked) items.Add(item);
+        else items.Remove(item);
+    }
+
+    public void Refused(string field, string refusal) => (Field, Refusal) = (field, refusal);
+
+    public string? ErrorAt(string field) => Field == field ? Refusal : null;
+
+    public SessionDraft ToDraft(string storeCode, DateOnly? heldOn) =>
+        new(storeCode, Programme, heldOn, Trainer, _ticked.Keys.ToList(), [],
+            _ticked.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList()));
+}

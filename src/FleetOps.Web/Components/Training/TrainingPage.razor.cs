@@ -1,0 +1,144 @@
+using System.Globalization;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Training;
+using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Security;
+using FleetOps.Web.Training;
+using Microsoft.AspNetCore.Components;
+
+namespace FleetOps.Web.Components.Training;
+
+/// <summary>
+/// A store's training (issue 15): its roster with each person's standing per programme, the people who left (their
+/// history kept), the sessions held and a form to record one. Live: a session recorded or a person added anywhere (the API,
+/// another page) shows here at once. Who may do what is <see cref="TrainingAccess"/>'s rule, so the page offers exactly what
+/// <see cref="TrainingService"/> would accept; a store outside the person's scope looks like one that does not exist.
+/// </summary>
+public sealed partial class TrainingPage
+{
+    [Parameter] public string Code { get; set; } = "";
+
+    /// <summary>Preselects the session form's programme, so the chain overview's "plan a session" can link here.</summary>
+    [SupplyParameterFromQuery(Name = "programme")] public string? Programme { get; set; }
+
+    [Inject] private TrainingBook Book { get; set; } = default!;
+    [Inject] private TrainingService Training { get; set; } = default!;
+    [Inject] private TrainingAccess Rules { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
+
+    private MaintenanceActor? _actor;
+    private bool _loaded, _visible, _mayKeep, _mayRecord, _busy;
+    private StoreCompliance? _compliance;
+    private IReadOnlyList<StaffMember> _left = [];
+    private IReadOnlyList<TrainingSession> _sessions = [];
+    private long? _confirmLeave, _openSession;
+    private string? _message;
+
+    // The add-a-person form; a refusal shows at the field the service names.
+    private bool _adding;
+    private string? _name, _role, _startedOn, _staffField, _staffRefusal;
+
+    private SessionForm? _session;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _actor = await WorkActor.ResolveAsync(Access);
+        StopFollowing();
+        Read();
+        Follow(Book, c => string.Equals(c.StoreCode, Code, StringComparison.OrdinalIgnoreCase));
+        if (_mayRecord && Programme is not null && _session is null) OpenSession();
+        _loaded = true;
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Read();
+        return Task.CompletedTask;
+    }
+
+    private void Read()
+    {
+        _visible = _actor is not null && Stores.Get(Code) is not null && Rules.CanSee(_actor, Code);
+        if (!_visible || _actor is null) return;
+        _mayKeep = Rules.CanKeepStaff(_actor, Code);
+        _mayRecord = Rules.CanRecord(_actor, Code);
+        _compliance = Training.Compliance(Code);
+        _left = Book.StaffOf(Code).Where(s => s.HasLeft).ToList();
+        _sessions = Book.SessionsOf(Code);
+    }
+
+    private string StoreHref => $"stores/{Uri.EscapeDataString(Code)}";
+
+    private string NameOf(long staffId) => Book.Staff(staffId)?.Name ?? staffId.ToString(CultureInfo.InvariantCulture);
+
+    private string ProgrammeTitle(string key) => T[$"Training.{key}"];
+
+    private void StartAdding() => (_adding, _name, _role, _startedOn, _staffField, _staffRefusal) = (true, null, null, null, null, null);
+
+    private async Task AddAsync()
+    {
+        if (_actor is null) return;
+        _busy = true;
+        try
+        {
+            var result = await Training.AddStaffAsync(Code, _name, _role, ParseDay(_startedOn), _actor, null);
+            if (result.Value is { } person)
+            {
+                (_adding, _message) = (false, T["Training.Added", person.Name]);
+                Read();
+                return;
+            }
+            (_staffField, _staffRefusal) = (result.Field ?? "name", F.Message(result.Detail ?? ""));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task LeaveAsync(long staffId)
+    {
+        if (_actor is null) return;
+        var result = await Training.MarkLeftAsync(Code, staffId, _actor, null);
+        _confirmLeave = null;
+        _message = result.Value is { } person ? T["Training.MarkedLeft", person.Name] : F.Message(result.Detail ?? "");
+        Read();
+    }
+
+    private void OpenSession()
+    {
+        if (_actor is null) return;
+        var programme = DefaultProgrammes.Find(Programme) ?? Book.Programmes[0];
+        _session = new SessionForm(programme.Key, Training.Today(Code).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Users.DisplayNameOf(_actor.Name));
+    }
+
+    private async Task RecordAsync()
+    {
+        if (_actor is null || _session is null) return;
+        _busy = true;
+        try
+        {
+            var result = await Training.RecordSessionAsync(_session.ToDraft(Code, ParseDay(_session.HeldOn)), _actor, null);
+            if (result.Value is { } saved)
+            {
+                (_session, _message, _openSession) = (null, T["Training.Recorded"], saved.Id);
+                Read();
+                return;
+            }
+            _session.Refused(result.Field ?? "programme", F.Message(result.Detail ?? ""));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>A day typed in a date field (yyyy-MM-dd); anything else is no day, which the service refuses at its field.</summary>
+    private static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private string? StaffError(string field) => _staffField == field ? _staffRefusal : null;
+}
