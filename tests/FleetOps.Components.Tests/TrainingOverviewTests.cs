@@ -12,7 +12,8 @@ namespace FleetOps.Components.Tests;
 
 /// <summary>
 /// The training overview (issue 15 items 4 and 5): counts per store and region from the book, a session recorded moving
-/// them live, scoping, the store flagged with its failed payments and the programme to plan, before/after, Chinese.
+/// them live, scoping, the store flagged with its failed payments and the programme to plan, before/after, Chinese; and the
+/// store's printable record (item 6).
 /// </summary>
 public sealed class TrainingOverviewTests : FleetComponentTest
 {
@@ -135,5 +136,28 @@ public sealed class TrainingOverviewTests : FleetComponentTest
 
         Assert.Contains("员工培训", cut.Markup);
         Assert.Contains("从未培训", cut.Markup);
+    }
+
+    [Fact]
+    public void The_printable_record_lists_each_persons_training_and_the_sessions_and_hides_stores_outside_the_scope()
+    {
+        var ana = Hire("S-1", "Ana");
+        Hire("S-1", "Bo");
+        TrainInEverything("S-1", ana);
+
+        var cut = Render<TrainingRecord>(p => p.Add(x => x.Code, "S-1"));
+
+        var people = cut.FindAll("[data-testid=record-person]").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, people.Count);
+        Assert.Contains("Ana", people[0]);
+        Assert.Contains("valid until", people[0]);
+        Assert.Contains("Never trained", people[1]);
+        Assert.Equal(DefaultProgrammes.All.Count, cut.FindAll("[data-testid=record-session]").Count);
+        Assert.Contains("Mei", cut.Find("[data-testid=record-session]").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=record-print]"));
+
+        SignInAsStoreManager("S-2");
+        var hidden = Render<TrainingRecord>(p => p.Add(x => x.Code, "S-1"));
+        Assert.Empty(hidden.FindAll("[data-testid=training-record]"));
     }
 }
