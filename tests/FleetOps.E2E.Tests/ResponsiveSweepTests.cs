@@ -99,7 +99,8 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("calendar", "maintenance/calendar", true),
             ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
             ("plans", "maintenance/plans", true), ("checklists", "maintenance/checklists", true), ("checklist", "maintenance/checklists/power_ups", true),
-            ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true),
+            ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
+            ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

@@ -104,11 +104,12 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<CalendarFeeds>();
         // The stores' emergency plans (issue 15), read and kept on this test's database.
         Services.AddSingleton<FleetOps.Web.EmergencyPlans.EmergencyPlanService>();
-        // Training (issue 15): the real book, access rule and service on this test's database.
+        // Training (issue 15): the real book, rule and targeting on this test's database.
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new FleetOps.Core.Training.TrainingOptions()));
         Services.AddSingleton<FleetOps.Web.Training.TrainingBook>();
         Services.AddSingleton<FleetOps.Web.Training.TrainingAccess>();
         Services.AddSingleton<FleetOps.Web.Training.TrainingService>();
+        Services.AddSingleton<FleetOps.Web.Training.TrainingTargets>();
 
         Users = new TestUsers(Database.Factory, Clock);
         Wait(Users.LoadAsync);

@@ -133,9 +133,9 @@ public sealed class TrainingComplianceTests
         Assert.NotEmpty(new TrainingOptions { RecommendAtOperatorFailures = 0 }.Problems());
     }
 
-    private static IReadOnlySet<string> AllRequired(TrainingProgramme p) => p.Items.Where(i => i.Required).Select(i => i.Key).ToHashSet();
+    internal static IReadOnlySet<string> AllRequired(TrainingProgramme p) => p.Items.Where(i => i.Required).Select(i => i.Key).ToHashSet();
 
-    private static TrainingSession Session(long id, TrainingProgramme programme, string heldOn, params (long Staff, IReadOnlySet<string> Items)[] people) =>
+    internal static TrainingSession Session(long id, TrainingProgramme programme, string heldOn, params (long Staff, IReadOnlySet<string> Items)[] people) =>
         new(id, "S-1", programme.Key, DateOnly.Parse(heldOn), "Trainer", "manager@example.com", DateTimeOffset.UnixEpoch,
             people.ToDictionary(p => p.Staff, p => p.Items));
 }

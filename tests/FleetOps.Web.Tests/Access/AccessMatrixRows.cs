@@ -16,7 +16,7 @@ public static class AccessMatrixRows
     public static readonly string[] Pages =
         ["/", "/terminals", "/stores", $"/stores/{E1}", $"/terminals/{E1A}", "/transactions/unsettled", $"/transactions/{E1A}/000123-0001", "/power", "/success-rate",
          "/maintenance", "/maintenance/workorders/1", "/maintenance/plans", "/maintenance/checklists", "/maintenance/checklists/power_ups", "/maintenance/kpis",
-         $"/stores/{E1}/emergency-plan"];
+         $"/stores/{E1}/emergency-plan", "/training", $"/stores/{E1}/training/record"];
 
     public static readonly string[] AdministratorPages = ["/admin/users", "/admin/audit"];
 

@@ -1,0 +1,4 @@
+namespace FleetOps.Web.Components.Training;
+
+/// <summary>One line of the compliance chart: a region (or the chosen store) and its % current at each month end.</summary>
+public sealed record ComplianceLine(string Name, IReadOnlyList<double> PercentCurrent);
