@@ -33,6 +33,8 @@ public partial class TrainingRecord : IAsyncDisposable
 
     private IReadOnlyList<TrainingProgramme> Programmes => Book.Programmes;
 
+    private string ProgrammeTitle(string key) => Programmes.FirstOrDefault(p => p.Key == key) is { } p ? TrainingText.Title(T, p) : key;
+
     protected override async Task OnParametersSetAsync()
     {
         var scope = await Access.ScopeAsync();
