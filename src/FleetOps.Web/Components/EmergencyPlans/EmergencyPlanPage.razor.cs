@@ -3,7 +3,6 @@ using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace FleetOps.Web.Components.EmergencyPlans;
 
@@ -11,7 +10,7 @@ namespace FleetOps.Web.Components.EmergencyPlans;
 /// A store's emergency plan (issue 15 item 7): read by everyone who sees the store, kept by its managers, regional managers
 /// and administrators, printable for the back office. The read view is also what prints (css/print.css).
 /// </summary>
-public sealed partial class EmergencyPlanPage : IAsyncDisposable
+public sealed partial class EmergencyPlanPage
 {
     [Parameter] public string Code { get; set; } = "";
 
@@ -20,7 +19,6 @@ public sealed partial class EmergencyPlanPage : IAsyncDisposable
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private EmergencyPlan? _plan;
     private bool _loaded, _mayEdit, _busy, _messageIsRefusal;
@@ -28,7 +26,6 @@ public sealed partial class EmergencyPlanPage : IAsyncDisposable
     private MaintenanceActor? _actor;
     private EmergencyPlanForm? _form;
     private string? _field, _refusal, _message;
-    private IJSObjectReference? _printing;
 
     private string StoreHref => $"stores/{Uri.EscapeDataString(Code)}";
 
@@ -87,25 +84,6 @@ public sealed partial class EmergencyPlanPage : IAsyncDisposable
         finally
         {
             _busy = false;
-        }
-    }
-
-    private async Task PrintAsync()
-    {
-        _printing ??= await JS.InvokeAsync<IJSObjectReference?>("import", "./js/print-page.js");
-        if (_printing is not null) await _printing.InvokeVoidAsync("print");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_printing is null) return;
-        try
-        {
-            await _printing.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The page went away with its circuit: nothing to release on the other side.
         }
     }
 }

@@ -3,7 +3,6 @@ using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 using FleetOps.Web.Training;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace FleetOps.Web.Components.Training;
 
@@ -13,7 +12,7 @@ namespace FleetOps.Web.Components.Training;
 /// each section on a new page and repeats the tables' headers; the Print button calls js/print-page.js (no inline script:
 /// the CSP allows this site's scripts only). Read once: a record printed is a record of a moment, stamped with it.
 /// </summary>
-public partial class TrainingRecord : IAsyncDisposable
+public partial class TrainingRecord
 {
     [Parameter] public string Code { get; set; } = "";
 
@@ -22,9 +21,7 @@ public partial class TrainingRecord : IAsyncDisposable
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    private IJSObjectReference? _printing;
     private StoreCompliance? _compliance;
     private IReadOnlyList<TrainingSession> _sessions = [];
     private string _storeName = "";
@@ -47,25 +44,5 @@ public partial class TrainingRecord : IAsyncDisposable
             _timeZone = store.TimeZone;
         }
         _loaded = true;
-    }
-
-    private async Task PrintAsync()
-    {
-        _printing ??= await JS.InvokeAsync<IJSObjectReference?>("import", "./js/print-page.js");
-        if (_printing is not null) await _printing.InvokeVoidAsync("print");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_printing is null) return;
-        try
-        {
-            await _printing.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The page went away with its circuit: nothing to release on the other side.
-        }
-        GC.SuppressFinalize(this);
     }
 }
