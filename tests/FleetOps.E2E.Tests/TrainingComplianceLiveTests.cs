@@ -55,7 +55,7 @@ public sealed class TrainingComplianceLiveTests(E2EFixture fixture) : IClassFixt
             var item = trainee.Locator("input[data-testid=item-signature_step]");
             await item.UncheckAsync();
             await item.CheckAsync();
-            await DrawSignatureAsync(phone, trainee.Locator("canvas[data-testid=signature-canvas]"));
+            await phone.DrawSignatureAsync(trainee.Locator("canvas[data-testid=signature-canvas]"));
         }
 
         // The form with two people's items and three pads fits the phone: nothing runs off sideways.
@@ -67,7 +67,7 @@ public sealed class TrainingComplianceLiveTests(E2EFixture fixture) : IClassFixt
         await Expect(phone.Locator("[data-testid=trainer-signature-refusal]")).ToBeVisibleAsync();
         await Expect(row.Locator("[data-testid=current]")).ToHaveTextAsync("0");
 
-        await DrawSignatureAsync(phone, phone.Locator("[data-testid=trainer-signature] canvas[data-testid=signature-canvas]"));
+        await phone.DrawSignatureAsync(phone.Locator("[data-testid=trainer-signature] canvas[data-testid=signature-canvas]"));
         await phone.Locator("[data-testid=session-save]").ClickAsync();
 
         await Expect(phone.Locator("[data-testid=training-message]")).ToBeVisibleAsync();
@@ -85,23 +85,13 @@ public sealed class TrainingComplianceLiveTests(E2EFixture fixture) : IClassFixt
         await phone.OpenLiveAsync($"stores/{Uri.EscapeDataString(store)}/training/record");
         await Expect(phone.Locator("[data-testid=record-session] img[data-testid=signature-image]")).ToHaveCountAsync(3);
         await Expect(phone.Locator("[data-testid=record-session] [data-testid=not-signed]")).ToHaveCountAsync(5);
-        var loaded = await phone.Locator("[data-testid=record-session] img[data-testid=signature-image]")
-            .EvaluateAllAsync<bool>("images => images.every(i => i.complete && i.naturalWidth > 0)");
-        Assert.True(loaded, "Every signature image on the record loads.");
-    }
+        // Every drawing loads (served to this manager by the API): waited for, not sampled.
+        await phone.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=record-session] img[data-testid=signature-image]')]" +
+            ".every(i => i.complete && i.naturalWidth > 0)");
 
-    /// <summary>A name written with the pointer (as a finger or stylus makes it): a few strokes across the pad.</summary>
-    private static async Task DrawSignatureAsync(IPage page, ILocator canvas)
-    {
-        await canvas.ScrollIntoViewIfNeededAsync();
-        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The signature pad is not shown.");
-        var (left, top) = (box.X + 20, box.Y + box.Height / 2);
-        await page.Mouse.MoveAsync(left, top);
-        await page.Mouse.DownAsync();
-        for (var step = 1; step <= 12; step++)
-        {
-            await page.Mouse.MoveAsync(left + step * 20, top + (step % 2 == 0 ? -25 : 25), new() { Steps = 3 });
-        }
-        await page.Mouse.UpAsync();
+        // On paper: nothing for clicking, the signatures still there.
+        await phone.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(phone.Locator("[data-testid=record-print]")).ToBeHiddenAsync();
+        await Expect(phone.Locator("[data-testid=record-session] img[data-testid=signature-image]").First).ToBeVisibleAsync();
     }
 }
