@@ -85,9 +85,9 @@ public static class TrainingApi
         var signatures = new List<TraineeSignature>();
         foreach (var signature in request.Signatures ?? [])
         {
-            if (signature is null) return InvalidSignature("signatures", "Each signature needs 'staffId' and 'png'.");
+            if (signature?.Png is null) return InvalidSignature("signatures", "Each signature needs 'staffId' and 'png'.");
             if (Base64("signatures", signature.Png, out var png) is { } problem) return problem;
-            signatures.Add(new TraineeSignature(signature.StaffId, png ?? []));
+            signatures.Add(new TraineeSignature(signature.StaffId, png!));
         }
         var draft = new SessionDraft(request.StoreCode, request.Programme, request.HeldOn, request.Trainer, request.StaffIds, request.CompletedItems,
             TrainerSignature: trainerSignature, Signatures: signatures);

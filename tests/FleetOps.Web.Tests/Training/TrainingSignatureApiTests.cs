@@ -84,6 +84,7 @@ public sealed class TrainingSignatureApiTests(FleetOpsApp app) : IClassFixture<F
     [InlineData("stranger", "signatures", "Staff member {stranger} is not among the session's staff.")]
     [InlineData("twice", "signatures", "Staff member {person} signed more than once.")]
     [InlineData("trainee_not_png", "signatures", "A signature must be a PNG image.")]
+    [InlineData("no_png", "signatures", "Each signature needs 'staffId' and 'png'.")]
     public async Task Bad_signatures_are_refused_naming_the_field_and_nothing_is_stored(string bad, string field, string detail)
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
@@ -99,6 +100,7 @@ public sealed class TrainingSignatureApiTests(FleetOpsApp app) : IClassFixture<F
             "not_base64" => ("this is not base64!", []),
             "stranger" => (good, [new { staffId = bystander, png = good }]),
             "twice" => (good, [new { staffId = person, png = good }, new { staffId = person, png = good }]),
+            "no_png" => (good, [new { staffId = person, png = (string?)null }]),
             _ => (good, new object[] { new { staffId = person, png = jpeg } }),
         };
         var signaturesBefore = await SignatureRowsAsync();
