@@ -5,6 +5,7 @@ using FleetOps.Web.Components.Training;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FleetOps.Components.Tests;
@@ -12,7 +13,8 @@ namespace FleetOps.Components.Tests;
 /// <summary>
 /// A store's training page (issue 15): a manager keeps the roster (a refusal at its field, a person who left kept in the
 /// left list), a session recorded elsewhere shows at once with the compliance it brings, the session form refuses at the
-/// field, technicians only read, a manager of another store finds nothing, and the page reads in Chinese.
+/// field, asks for every signature before it records and shows the signers, technicians only read, a manager of another
+/// store finds nothing, and the page reads in Chinese.
 /// </summary>
 public sealed class TrainingPageTests : FleetComponentTest
 {
@@ -29,6 +31,14 @@ public sealed class TrainingPageTests : FleetComponentTest
 
     private StaffMember Hire(string name, string store = "S-1") =>
         Wait(() => Training.AddStaffAsync(store, name, "cashier", new DateOnly(2026, 1, 5), MaintenanceActor.Bootstrap, null)).Value!;
+
+    /// <summary>Every signature pad has a drawing (the pad's script as bUnit plays it): the same small PNG for each.</summary>
+    private void DrawOnEveryPad()
+    {
+        var pad = Context.JSInterop.SetupModule("./js/signature-pad.js");
+        pad.Setup<int>("drawn", _ => true).SetResult(1);
+        pad.Setup<IJSStreamReference>("png", _ => true).SetResult(new PngReference());
+    }
 
     private string Compliance(IRenderedComponent<TrainingPage> cut) => cut.Find("[data-testid=training-compliance]").TextContent;
 
@@ -82,6 +92,7 @@ public sealed class TrainingPageTests : FleetComponentTest
         var a = Hire("Wang Fang");
         var b = Hire("Zhao Lei");
         SignInAsStoreManager("S-1");
+        DrawOnEveryPad();
         var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=power_failure", p => p.Add(x => x.Code, "S-1"));
 
         cut.Find("[data-testid=session-save]").Click();
@@ -104,6 +115,57 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.DoesNotContain("note_case", session.CompletedBy(b.Id));
         Assert.Contains("note_case", session.CompletedBy(a.Id));
         Assert.Contains("Zhao Lei", cut.Find("[data-testid=session-detail]").TextContent);
+        Assert.True(session.FullySigned);
+        Assert.Equal([$"api/v1/training/sessions/{session.Id}/signatures/trainer", $"api/v1/training/sessions/{session.Id}/signatures/{a.Id}",
+                $"api/v1/training/sessions/{session.Id}/signatures/{b.Id}"],
+            cut.FindAll("[data-testid=session-detail] img[data-testid=signature-image]").Select(i => i.GetAttribute("src")));
+    }
+
+    [Fact]
+    public void A_session_is_not_recorded_until_every_person_trained_and_the_trainer_have_signed()
+    {
+        var a = Hire("Wang Fang");
+        Hire("Zhao Lei");
+        SignInAsStoreManager("S-1");
+        var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=card_payment", p => p.Add(x => x.Code, "S-1"));
+
+        cut.Find($"[data-testid=trainee-{a.Id}] input[data-testid=trainee]").Change(true);
+        Assert.Single(cut.FindAll($"[data-testid=trainee-{a.Id}] [data-testid=signature-pad]"));
+        Assert.Single(cut.FindAll("[data-testid=trainer-signature] [data-testid=signature-pad]"));
+        cut.Find("[data-testid=session-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Still to sign: Wang Fang. Everyone trained signs the session.",
+            cut.Find("[data-testid=session-people-refusal]").TextContent.Trim()));
+        Assert.Empty(Services.GetRequiredService<TrainingBook>().SessionsOf("S-1"));
+        Assert.NotNull(cut.Find("[data-testid=session-form]"));
+    }
+
+    [Fact]
+    public void A_session_recorded_without_signatures_through_the_api_reads_not_signed()
+    {
+        var a = Hire("Wang Fang");
+        var programme = DefaultProgrammes.Find(DefaultProgrammes.CardPayment)!;
+        var draft = new SessionDraft("S-1", programme.Key, Training.Today("S-1"), "Chen Jie", [a.Id], programme.Items.Select(i => i.Key).ToList());
+        var session = Wait(() => Training.RecordSessionAsync(draft, MaintenanceActor.Bootstrap, null)).Value!;
+        var cut = Page();
+
+        cut.Find($"[data-testid=session-{session.Id}]").Click();
+
+        Assert.Equal("not signed", cut.Find("[data-testid=session-detail] [data-testid=not-signed]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=session-detail] img[data-testid=signature-image]"));
+    }
+
+    /// <summary>The PNG the pad's script hands over: its first bytes are a PNG's, which is all the service checks.</summary>
+    private sealed class PngReference : IJSStreamReference
+    {
+        private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+
+        public long Length => Png.Length;
+
+        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<Stream>(new MemoryStream(Png));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]

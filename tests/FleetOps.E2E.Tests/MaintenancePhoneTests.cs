@@ -52,7 +52,7 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
         await Expect(phone.Locator("[data-testid=item-ups_runtime]")).ToHaveAttributeAsync("data-flagged", "yes");
         await phone.Locator("[data-testid=item-ups_runtime] input[data-testid=note]").FillAsync("UPS battery worn, replacement ordered");
         await phone.Locator("[data-testid=item-manager_signature] input[data-testid=signer]").FillAsync("Wang Li");
-        await DrawSignatureAsync(phone, phone.Locator("[data-testid=item-manager_signature] canvas[data-testid=signature-canvas]"));
+        await phone.DrawSignatureAsync(phone.Locator("[data-testid=item-manager_signature] canvas[data-testid=signature-canvas]"));
 
         await phone.Locator("[data-testid=complete]").ClickAsync();
 
@@ -63,20 +63,5 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
         await phone.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });
         await Expect(booking).ToHaveAttributeAsync("data-state", "done", new() { Timeout = PageExtensions.LiveTimeoutMs });
         await calendar.AssertNotReloadedAsync();
-    }
-
-    /// <summary>A name written with the mouse (pointer events, as a finger or stylus makes them): a few strokes across the pad.</summary>
-    private static async Task DrawSignatureAsync(IPage page, ILocator canvas)
-    {
-        await canvas.ScrollIntoViewIfNeededAsync();
-        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The signature pad is not shown.");
-        var (left, top) = (box.X + 20, box.Y + box.Height / 2);
-        await page.Mouse.MoveAsync(left, top);
-        await page.Mouse.DownAsync();
-        for (var step = 1; step <= 12; step++)
-        {
-            await page.Mouse.MoveAsync(left + step * 20, top + (step % 2 == 0 ? -25 : 25), new() { Steps = 3 });
-        }
-        await page.Mouse.UpAsync();
     }
 }

@@ -1,4 +1,4 @@
-// The signature pad of a checklist's signature item (Components/Maintenance/SignaturePad.razor), imported as a module:
+// The signature pad (Components/Shared/SignaturePad.razor: a work order's signature item, a training session's signers), imported as a module:
 // the CSP allows scripts from this site only, so nothing here is inline. Pointer events cover mouse, finger and stylus
 // alike; the canvas has touch-action: none (css/app.css) so a finger draws instead of scrolling the page. Strokes are kept
 // in CSS pixels and drawn again when the canvas changes size (a phone turned sideways), since resizing a canvas wipes it.
@@ -60,10 +60,11 @@ export function clear(canvas) {
     redraw(canvas, pad);
 }
 
-// Whether anything is drawn, and a number that changes with every stroke or clear (the page stores a drawing once).
-export function state(canvas) {
+// 0 when nothing is drawn; else a number that changes with every stroke or clear (a page stores a drawing once). Every
+// stroke raises the version, so a pad with strokes never answers 0.
+export function drawn(canvas) {
     const pad = pads.get(canvas);
-    return { empty: !pad || pad.strokes.length === 0, version: pad ? pad.version : 0 };
+    return !pad || pad.strokes.length === 0 ? 0 : pad.version;
 }
 
 // The drawing as PNG bytes: ink on white, so it reads the same on any page or printout.

@@ -1,4 +1,4 @@
 namespace FleetOps.Web.Api;
 
-/// <summary>One person of a session: the items they completed and whether that trained them (every required item).</summary>
-public sealed record AttendeeDto(long StaffId, IReadOnlyList<string> CompletedItems, bool Trained);
+/// <summary>One person of a session: the items they completed, whether that trained them (every required item) and whether they signed.</summary>
+public sealed record AttendeeDto(long StaffId, IReadOnlyList<string> CompletedItems, bool Trained, bool Signed);

@@ -1,4 +1,6 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Training;
+using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using FleetOps.Web.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,8 +32,12 @@ public static class TrainingApi
                 book.Programmes.Select(ProgrammeDto.From).ToList(), book.Programmes.Count)))
             .WithName("ListTrainingProgrammes").WithSummary("The training programmes with their items and validity");
         api.MapPost("/training/sessions", RecordSession).WithName("RecordTrainingSession")
-            .WithSummary("Records a session held for one or more people of a store; completedItems apply to each of them")
+            .WithSummary("Records a session held for one or more people of a store; completedItems apply to each of them; optional signatures " +
+                "(base64 PNG) of the trainer and of people trained")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/training/sessions/{id:long}/signatures/{signer}", Signature).WithName("TrainingSessionSignature")
+            .WithSummary("A session's drawn signature as PNG: 'trainer' or a trained person's staff id (FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/training/sessions", ListSessions).WithName("ListTrainingSessions")
             .WithSummary("Sessions of the caller's stores, newest first (FleetOps addition)");
         api.MapGet("/training/compliance", Compliance).WithName("TrainingCompliance")
@@ -75,11 +81,32 @@ public static class TrainingApi
     public static async Task<Results<Created<CreatedId>, ProblemHttpResult>> RecordSession(SessionRequest request, TrainingService training,
         HttpContext context, AccessResolver access, CancellationToken cancellationToken)
     {
-        var draft = new SessionDraft(request.StoreCode, request.Programme, request.HeldOn, request.Trainer, request.StaffIds, request.CompletedItems);
+        if (Base64("trainerSignature", request.TrainerSignature, out var trainerSignature) is { } trainerProblem) return trainerProblem;
+        var signatures = new List<TraineeSignature>();
+        foreach (var signature in request.Signatures ?? [])
+        {
+            if (signature?.Png is null) return InvalidSignature("signatures", "Each signature needs 'staffId' and 'png'.");
+            if (Base64("signatures", signature.Png, out var png) is { } problem) return problem;
+            signatures.Add(new TraineeSignature(signature.StaffId, png!));
+        }
+        var draft = new SessionDraft(request.StoreCode, request.Programme, request.HeldOn, request.Trainer, request.StaffIds, request.CompletedItems,
+            TrainerSignature: trainerSignature, Signatures: signatures);
         var result = await training.RecordSessionAsync(draft, WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
         return result.Value is { } session
             ? TypedResults.Created($"/api/v1/training/sessions?store={session.StoreCode}", new CreatedId(session.Id))
             : WorkOrdersApi.Refused(result);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Signature(long id, string signer, TrainingService training,
+        HttpContext context, AccessResolver access, CancellationToken cancellationToken)
+    {
+        // Private: a shared cache must never hand one store's signatures to another.
+        context.Response.Headers.CacheControl = "private, no-store";
+        long? staffId = signer == "trainer" ? null
+            : long.TryParse(signer, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        return staffId != -1 && await training.SignatureAsync(id, staffId, WorkOrdersApi.Actor(access, context), cancellationToken) is { } png
+            ? TypedResults.File(png, "image/png")
+            : TypedResults.Problem(title: "Not found", detail: $"Training session {id} has no signature '{signer}' among yours.", statusCode: StatusCodes.Status404NotFound);
     }
 
     public static Results<Ok<PagedResult<SessionDto>>, ValidationProblem> ListSessions(TrainingBook book, StoreDirectory stores, HttpContext context,
@@ -109,6 +136,27 @@ public static class TrainingApi
             .ToList();
         return TypedResults.Ok(new TrainingComplianceReport(storeDtos, regionDtos));
     }
+
+    /// <summary>A base64 PNG as sent (optionally a data URL); a 400 naming the field when it is not base64 at all.</summary>
+    private static ProblemHttpResult? Base64(string field, string? text, out byte[]? bytes)
+    {
+        bytes = null;
+        if (text is null) return null;
+        const string dataUrl = "data:image/png;base64,";
+        var payload = text.StartsWith(dataUrl, StringComparison.OrdinalIgnoreCase) ? text[dataUrl.Length..] : text;
+        try
+        {
+            bytes = Convert.FromBase64String(payload);
+            return null;
+        }
+        catch (FormatException)
+        {
+            return InvalidSignature(field, $"'{field}' must be a base64-encoded PNG image.");
+        }
+    }
+
+    private static ProblemHttpResult InvalidSignature(string field, string detail) =>
+        WorkOrdersApi.Refused(MaintenanceResult<TrainingSession>.Refused(MaintenanceError.Invalid, detail, field));
 
     private static StoreInfo? Store(string code, TrainingAccess training, StoreDirectory stores, AccessResolver access, HttpContext context) =>
         stores.Get(code) is { } store && training.CanSee(WorkOrdersApi.Actor(access, context), store.Code) ? store : null;

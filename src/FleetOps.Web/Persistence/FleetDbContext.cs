@@ -42,6 +42,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TrainingSessionRow> TrainingSessions => Set<TrainingSessionRow>();
     public DbSet<TrainingAttendeeRow> TrainingAttendees => Set<TrainingAttendeeRow>();
     public DbSet<TrainingCompletionRow> TrainingCompletions => Set<TrainingCompletionRow>();
+    public DbSet<TrainingSignatureRow> TrainingSignatures => Set<TrainingSignatureRow>();
     public DbSet<EmergencyPlanRow> EmergencyPlans => Set<EmergencyPlanRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

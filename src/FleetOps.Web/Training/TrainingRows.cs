@@ -15,9 +15,16 @@ internal static class TrainingRows
         var staff = (await db.StaffMembers.AsNoTracking().ToListAsync(cancellationToken)).Select(ToStaff).ToList();
         var attendees = (await db.TrainingAttendees.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(a => a.SessionId);
         var completions = (await db.TrainingCompletions.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => (c.SessionId, c.StaffId), c => c.Item);
+        // Who signed, never the drawings: those are read one at a time when a page shows them.
+        var signers = (await db.TrainingSignatures.AsNoTracking().Select(s => new { s.SessionId, s.StaffId }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.SessionId, s => s.StaffId);
         var sessions = (await db.TrainingSessions.AsNoTracking().ToListAsync(cancellationToken))
             .Select(r => ToSession(r, attendees[r.Id].ToDictionary(a => a.StaffId,
-                a => (IReadOnlySet<string>)completions[(r.Id, a.StaffId)].ToHashSet(StringComparer.Ordinal))))
+                a => (IReadOnlySet<string>)completions[(r.Id, a.StaffId)].ToHashSet(StringComparer.Ordinal))) with
+            {
+                TrainerSigned = signers[r.Id].Contains(null),
+                SignedBy = signers[r.Id].OfType<long>().ToHashSet(),
+            })
             .ToList();
         return (staff, sessions);
     }
@@ -45,6 +52,14 @@ internal static class TrainingRows
             db.TrainingAttendees.Add(new TrainingAttendeeRow { SessionId = s.Id, StaffId = staffId });
             foreach (var item in items) db.TrainingCompletions.Add(new TrainingCompletionRow { SessionId = s.Id, StaffId = staffId, Item = item });
         }
+    }
+
+    /// <summary>The drawn signatures of the session, committed with it.</summary>
+    public static void AddSignatures(FleetDbContext db, long sessionId, byte[]? trainer, IEnumerable<TraineeSignature> trainees, DateTimeOffset now)
+    {
+        var at = now.ToUnixTimeMilliseconds();
+        if (trainer is not null) db.TrainingSignatures.Add(new TrainingSignatureRow { SessionId = sessionId, StaffId = null, Png = trainer, SignedAtMs = at });
+        foreach (var t in trainees) db.TrainingSignatures.Add(new TrainingSignatureRow { SessionId = sessionId, StaffId = t.StaffId, Png = t.Png, SignedAtMs = at });
     }
 
     public static string Text(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using FleetOps.Core.Training;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Training;
@@ -134,12 +135,18 @@ public sealed class TrainingService(
                 return Invalid("completedItems", $"Programme '{programme.Key}' has no item '{unknown}'.");
             completed[id] = items.Select(i => i.Trim()).ToHashSet(StringComparer.Ordinal);
         }
+        if (SignatureProblem(draft, staffIds) is { } signatureProblem) return Invalid(signatureProblem.Field, signatureProblem.Detail);
 
         await book.Gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            var session = new TrainingSession(0, store.Code, programme.Key, heldOn, draft.Trainer!.Trim(), actor.Name, now, completed);
+            var signatures = draft.Signatures ?? [];
+            var session = new TrainingSession(0, store.Code, programme.Key, heldOn, draft.Trainer!.Trim(), actor.Name, now, completed)
+            {
+                TrainerSigned = draft.TrainerSignature is not null,
+                SignedBy = signatures.Select(s => s.StaffId).ToHashSet(),
+            };
             await using var db = databases.CreateDbContext();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var row = TrainingRows.Row(session);
@@ -147,9 +154,11 @@ public sealed class TrainingService(
             await db.SaveChangesAsync(cancellationToken);
             var saved = session with { Id = row.Id };
             TrainingRows.AddPeople(db, saved);
+            TrainingRows.AddSignatures(db, saved.Id, draft.TrainerSignature, signatures, now);
             var trained = completed.Count(c => programme.IsCompletedBy(c.Value));
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.TrainingRecorded, $"training session {row.Id}",
-                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed", address));
+                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed, " +
+                $"{signatures.Count + (session.TrainerSigned ? 1 : 0)} signatures", address));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             book.Put(saved);
@@ -160,6 +169,40 @@ public sealed class TrainingService(
             book.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// A session's signature as PNG bytes — the trainer's (<paramref name="staffId"/> null) or a trained person's — for
+    /// someone who may see the session's store; else null (a 404, like a signature that does not exist).
+    /// </summary>
+    public async Task<byte[]?> SignatureAsync(long sessionId, long? staffId, MaintenanceActor actor, CancellationToken cancellationToken = default)
+    {
+        if (book.Session(sessionId) is not { } session || !access.CanSee(actor, session.StoreCode)) return null;
+        await using var db = databases.CreateDbContext();
+        return await db.TrainingSignatures.AsNoTracking().Where(s => s.SessionId == sessionId && s.StaffId == staffId)
+            .Select(s => s.Png).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Why the signatures cannot be kept: a signer who is not among the session's staff (or signs twice), a drawing over the
+    /// size limit or one that is not a PNG (by its first bytes, whatever the client claims) — the pad draws PNGs only.
+    /// </summary>
+    private (string Field, string Detail)? SignatureProblem(SessionDraft draft, IReadOnlyCollection<long> staffIds)
+    {
+        if (draft.TrainerSignature is { } trainer && Drawing(trainer) is { } trainerProblem) return ("trainerSignature", trainerProblem);
+        var signed = new HashSet<long>();
+        foreach (var signature in draft.Signatures ?? [])
+        {
+            if (!staffIds.Contains(signature.StaffId)) return ("signatures", $"Staff member {signature.StaffId} is not among the session's staff.");
+            if (!signed.Add(signature.StaffId)) return ("signatures", $"Staff member {signature.StaffId} signed more than once.");
+            if (Drawing(signature.Png) is { } problem) return ("signatures", problem);
+        }
+        return null;
+    }
+
+    private string? Drawing(byte[] png) =>
+        png.Length > options.Value.MaxSignatureBytes ? $"A signature may be at most {options.Value.MaxSignatureBytes / 1024} KiB."
+        : ImageType.Of(png) is not { Extension: "png" } ? "A signature must be a PNG image."
+        : null;
 
     /// <summary>Why the store cannot be worked on: unknown, or outside the actor's scope (answered alike: 404).</summary>
     private (MaintenanceError Error, string Detail)? StoreFor(string storeCode, MaintenanceActor actor) =>

@@ -77,6 +77,26 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         await ExpectAsync(saved, HttpStatusCode.OK);
     }
 
+    /// <summary>Adds a person to a store's training roster (docs/api.md §9) and returns their id.</summary>
+    public async Task<long> AddStaffAsync(string storeCode, string name, string role = "cashier")
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, $"api/v1/stores/{Uri.EscapeDataString(storeCode)}/staff",
+            JsonContent.Create(new { name, role, startedOn = "2025-03-01" }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+    }
+
+    /// <summary>Records a session of <paramref name="programme"/> held on <paramref name="heldOn"/> in which every listed person completed every item (§9).</summary>
+    public async Task RecordTrainingAsync(string storeCode, string programme, DateOnly heldOn, params long[] staffIds)
+    {
+        var items = FleetOps.Core.Training.DefaultProgrammes.Find(programme)!.Items.Select(i => i.Key).ToArray();
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions", JsonContent.Create(new
+        {
+            storeCode, programme, heldOn = heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trainer = "Regional trainer", staffIds, completedItems = items,
+        }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+    }
+
     /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {

@@ -67,4 +67,19 @@ public static class PageExtensions
         var navigations = await page.EvaluateAsync<int>("() => performance.getEntriesByType('navigation').length");
         Assert.Equal(1, navigations);
     }
+
+    /// <summary>A name written on a signature pad with the mouse (pointer events, as a finger or stylus makes them): a few strokes across it.</summary>
+    public static async Task DrawSignatureAsync(this IPage page, ILocator canvas)
+    {
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The signature pad is not shown.");
+        var (left, top) = (box.X + 20, box.Y + box.Height / 2);
+        await page.Mouse.MoveAsync(left, top);
+        await page.Mouse.DownAsync();
+        for (var step = 1; step <= 12; step++)
+        {
+            await page.Mouse.MoveAsync(left + step * 20, top + (step % 2 == 0 ? -25 : 25), new() { Steps = 3 });
+        }
+        await page.Mouse.UpAsync();
+    }
 }

@@ -133,6 +133,7 @@ public static class AccessMatrixRows
         yield return Row($"GET /api/v1/stores/{E1}/operator-failures", 401);
         yield return Row("GET /api/v1/training/programmes", 401);
         yield return Row("GET /api/v1/training/sessions", 401);
+        yield return Row("GET /api/v1/training/sessions/1/signatures/trainer", 401);
         yield return Row("GET /api/v1/training/compliance", 401);
         yield return Row($"PUT /api/v1/stores/{E1}/emergency-plan", 401);
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.

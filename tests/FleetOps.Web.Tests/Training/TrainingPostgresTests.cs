@@ -8,7 +8,8 @@ namespace FleetOps.Web.Tests.Training;
 
 /// <summary>
 /// Issue 15's tables on PostgreSQL, made by their own migrations: a roster with a person who left, their sessions with each
-/// person's completed items, an emergency plan and the stores' acquirer ids — written, then read back the same after a restart.
+/// person's completed items and drawn signatures, an emergency plan and the stores' acquirer ids — written, then read back
+/// the same after a restart.
 /// </summary>
 public sealed class TrainingPostgresTests : IAsyncLifetime
 {
@@ -18,7 +19,9 @@ public sealed class TrainingPostgresTests : IAsyncLifetime
     public async Task Staff_sessions_and_the_emergency_plan_survive_a_restart_on_postgres()
     {
         string store;
-        long kept, left;
+        long kept, left, signedSession;
+        var trainerPng = TrainingSignatureApiTests.Png(300);
+        var keptPng = TrainingSignatureApiTests.Png(400);
         await using (var first = _database.Start())
         {
             store = await first.CreateStoreAsync(Ids.New("S"));
@@ -26,6 +29,10 @@ public sealed class TrainingPostgresTests : IAsyncLifetime
             kept = await admin.AddStaffAsync(store, "Stays");
             left = await admin.AddStaffAsync(store, "Leaves");
             await admin.TrainFullyAsync(store, TrainingCalls.Today(-1), kept, left);
+            using var signed = await TrainingSignatureApiTests.SignedSessionAsync(admin, store, [kept], Convert.ToBase64String(trainerPng),
+                [new { staffId = kept, png = Convert.ToBase64String(keptPng) }]);
+            await Expect.StatusAsync(signed, HttpStatusCode.Created);
+            signedSession = (await Expect.JsonObjectAsync(signed))["id"]!.GetValue<long>();
             await Expect.StatusAsync(await admin.DeleteAsync($"/api/v1/stores/{store}/staff/{left}"), HttpStatusCode.NoContent);
             await Expect.StatusAsync(await admin.PutAsJsonAsync($"/api/v1/stores/{store}/emergency-plan",
                 new { hotline = new { name = "Acquirer hotline", phone = "95516" }, upsLocation = "Under the counter" }), HttpStatusCode.OK);
@@ -39,6 +46,12 @@ public sealed class TrainingPostgresTests : IAsyncLifetime
 
         Assert.Equal(["Leaves", "Stays"], book.StaffOf(store).Select(s => s.Name));
         Assert.NotNull(book.Staff(left)!.LeftOn);
+        var signedOne = book.Session(signedSession)!;
+        Assert.True(signedOne.TrainerSigned);
+        Assert.Equal([kept], signedOne.SignedBy);
+        Assert.Equal(trainerPng, await client.GetByteArrayAsync($"/api/v1/training/sessions/{signedSession}/signatures/trainer"));
+        Assert.Equal(keptPng, await client.GetByteArrayAsync($"/api/v1/training/sessions/{signedSession}/signatures/{kept}"));
+        Assert.All(book.SessionsOf(store).Where(s => s.Id != signedSession), s => Assert.False(s.TrainerSigned));
         Assert.All(book.SessionsOf(store), s => Assert.Equal(TrainingCalls.Required(s.Programme).Order(), s.CompletedBy(kept).Order()));
         var compliance = await client.ComplianceAsync(store);
         Assert.Equal((1, 1), (compliance["staff"]!.GetValue<int>(), compliance["current"]!.GetValue<int>()));

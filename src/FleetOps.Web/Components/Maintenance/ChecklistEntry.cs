@@ -1,3 +1,5 @@
+using FleetOps.Web.Components.Shared;
+
 namespace FleetOps.Web.Components.Maintenance;
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace FleetOps.Web.Components.Training;
 /// <summary>
 /// The record-a-session form as the trainer fills it: the people trained and, per person, the programme's items they
 /// completed (a trainer ticks one person at a time: someone called to the till misses the last items). Changing the
-/// programme clears the ticks, since the items are another programme's.
+/// programme clears the ticks, since the items are another programme's. The signatures are the pads' drawings as the
+/// editor read them on save.
 /// </summary>
 public sealed class SessionForm(string programme, string heldOn, string trainer)
 {
@@ -51,11 +52,20 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
         else items.Remove(item);
     }
 
+    /// <summary>The trainer's drawn signature, read from the pad when the form is saved.</summary>
+    public byte[]? TrainerSignature { get; private set; }
+
+    /// <summary>Each person's drawn signature, read from their pad when the form is saved.</summary>
+    public IReadOnlyList<TraineeSignature> Signatures { get; private set; } = [];
+
+    public void Sign(byte[]? trainer, IReadOnlyList<TraineeSignature> trainees) => (TrainerSignature, Signatures) = (trainer, trainees);
+
     public void Refused(string field, string refusal) => (Field, Refusal) = (field, refusal);
 
     public string? ErrorAt(string field) => Field == field ? Refusal : null;
 
     public SessionDraft ToDraft(string storeCode, DateOnly? heldOn) =>
         new(storeCode, Programme, heldOn, Trainer, _ticked.Keys.ToList(), [],
-            _ticked.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList()));
+            _ticked.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToList()), TrainerSignature,
+            Signatures.Where(s => _ticked.ContainsKey(s.StaffId)).ToList());
 }

@@ -1140,6 +1140,34 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("TrainingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingSignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SignedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "StaffId");
+
+                    b.ToTable("TrainingSignatures", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>
                 {
                     b.Property<string>("TerminalId")

@@ -1107,6 +1107,32 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("TrainingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.TrainingSignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "StaffId");
+
+                    b.ToTable("TrainingSignatures", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.TransactionRow", b =>
                 {
                     b.Property<string>("TerminalId")
