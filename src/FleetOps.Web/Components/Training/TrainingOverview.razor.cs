@@ -138,16 +138,21 @@ public partial class TrainingOverview
         return new MarkerComparison(new ChartMarker(session.HeldOn, ProgrammeTitle(session.Programme)), report.Comparisons[0]);
     }
 
-    /// <summary>% current at each month end of the last 12 months: one line per region, or the chosen store's own.</summary>
+    /// <summary>
+    /// % current at each month end of the last 12 months: one line per region, or the chosen store's own. The months are
+    /// those of the zone the stores shown share; each store is judged on its own local dates (<see cref="ComplianceHistory.StoreDays"/>),
+    /// as today's compliance is.
+    /// </summary>
     private void BuildChart(IReadOnlyList<StoreInfo> shown)
     {
-        _monthEnds = ComplianceHistory.MonthEnds(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime), ChartMonths);
+        var zone = StoreTime.Common(Stores, shown.Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        _monthEnds = ComplianceHistory.MonthEnds(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), zone).DateTime), ChartMonths);
         var groups = string.IsNullOrWhiteSpace(_store)
             ? shown.GroupBy(s => s.Region, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => (g.Key, g.ToList()))
             : shown.Select(s => (s.Code, new List<StoreInfo> { s }));
         _lines = groups.Select(g =>
         {
-            var tallies = g.Item2.Select(s => ComplianceHistory.At(_monthEnds, Book.StaffOf(s.Code), Book.SessionsOf(s.Code), Book.Programmes,
+            var tallies = g.Item2.Select(s => ComplianceHistory.At(ComplianceHistory.StoreDays(_monthEnds, Training.Today(s.Code)), Book.StaffOf(s.Code), Book.SessionsOf(s.Code), Book.Programmes,
                 Options.Value.DueSoonDays)).ToList();
             var sums = _monthEnds.Select((_, i) => tallies.Aggregate(ComplianceTally.None, (sum, t) => sum.Plus(t[i])).PercentCurrent).ToList();
             return new ComplianceLine(g.Item1, sums);
