@@ -96,15 +96,16 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
 
     /// <summary>
     /// A session of <paramref name="programme"/> with every one of <paramref name="completedItems"/> ticked for each person,
-    /// held yesterday by the store's clock (Shanghai), so it is never "in the future" whenever the test runs.
+    /// held yesterday by the store's clock (Shanghai), so it is never "in the future" whenever the test runs; returns its id.
     /// </summary>
-    public async Task RecordTrainingSessionAsync(string storeCode, string programme, string trainer, IEnumerable<long> staffIds,
+    public async Task<long> RecordTrainingSessionAsync(string storeCode, string programme, string trainer, IEnumerable<long> staffIds,
         IEnumerable<string> completedItems)
     {
         var heldOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions",
             JsonContent.Create(new { storeCode, programme, heldOn, trainer, staffIds, completedItems }));
         await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
     }
 
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
