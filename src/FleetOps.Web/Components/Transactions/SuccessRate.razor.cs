@@ -2,7 +2,6 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Training;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Api;
 using FleetOps.Web.Background;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Training;
@@ -36,8 +35,7 @@ public partial class SuccessRate
     private ViewAddress? _address;
     private string? _region, _store;
     private int _days = SuccessRateReport.DefaultDays;
-    private IReadOnlyList<string> _regions = [];
-    private IReadOnlyList<StoreInfo> _storeChoices = [];
+    private RegionStoreChoice _choices = RegionStoreChoice.None;
     private SuccessRateReport _model = SuccessRateReport.Empty;
     private IReadOnlyList<MarkerComparison> _comparisons = [];
     private IReadOnlyList<ChartMarker> _markers = [];
@@ -72,10 +70,8 @@ public partial class SuccessRate
     /// <summary>The view as the address gives it; what the filter parser refuses is ignored, as on every page.</summary>
     private void ReadAddress()
     {
-        var filter = new ListFilter();
-        _store = filter.List("store", _address!["store"])?.FirstOrDefault();
-        _region = filter.Text("region", _address["region"]);
-        _days = int.TryParse(_address["days"], out var days) && SuccessRateReport.Windows.Contains(days) ? days : SuccessRateReport.DefaultDays;
+        (_region, _store) = RegionStoreChoice.Read(_address!);
+        _days = int.TryParse(_address!["days"], out var days) && SuccessRateReport.Windows.Contains(days) ? days : SuccessRateReport.DefaultDays;
     }
 
     private Task ChooseRegionAsync(string? region) => Choose(() => _region = region);
@@ -99,9 +95,7 @@ public partial class SuccessRate
 
     private void Rebuild()
     {
-        var mine = Stores.All.Where(_scope.AllowsStore).ToList();
-        _regions = mine.Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        _storeChoices = string.IsNullOrWhiteSpace(_region) ? mine : mine.Where(s => string.Equals(s.Region, _region, StringComparison.OrdinalIgnoreCase)).ToList();
+        _choices = RegionStoreChoice.Of(_scope, Stores, _region);
         var now = Time.GetUtcNow();
         var allowed = UnsettledModel.StoresFor(_scope, Stores, _store);
         var sessions = SessionDays(allowed, now);
