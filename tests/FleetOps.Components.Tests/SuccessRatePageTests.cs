@@ -1,14 +1,20 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Telemetry;
+using FleetOps.Core.Training;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Pages;
-using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Transactions;
+using FleetOps.Web.Maintenance;
+using FleetOps.Web.Training;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
 
-/// <summary>The success-rate page (issue 15, item 8): rates from the book, live, scoped, markers with before/after, Chinese.</summary>
+/// <summary>
+/// The success-rate page (issue 15, item 8): rates from the book, live, scoped; the training sessions of the stores shown as
+/// markers with the rate before and after each, live; Chinese.
+/// </summary>
 public sealed class SuccessRatePageTests : FleetComponentTest
 {
     // Start is 08:00 on 25 November in Shanghai, the stores' zone.
@@ -104,11 +110,20 @@ public sealed class SuccessRatePageTests : FleetComponentTest
         Assert.Contains("90 days", cut.Find("[data-testid=success-rate-chart]").TextContent);
     }
 
-    [Fact]
-    public void Each_marker_shows_the_rate_before_and_after_it_or_that_there_are_too_few_sales()
+    private TrainingService Training => Services.GetRequiredService<TrainingService>();
+
+    /// <summary>A session of <paramref name="programme"/> held on <paramref name="heldOn"/> for a new person at the store.</summary>
+    private void SessionHeld(string store, DateOnly heldOn, string programme)
     {
-        // 60 sales a side around 20 November: 54 of 60 completed before, all 60 after.
-        var session = Today.AddDays(-5);
+        var person = Wait(() => Training.AddStaffAsync(store, $"Staff of {store}", "cashier", new DateOnly(2026, 1, 5), MaintenanceActor.Bootstrap, null)).Value!;
+        var items = DefaultProgrammes.Find(programme)!.Items.Select(i => i.Key).ToList();
+        var result = Wait(() => Training.RecordSessionAsync(new SessionDraft(store, programme, heldOn, "Mei", [person.Id], items), MaintenanceActor.Bootstrap, null));
+        Assert.True(result.Value is not null, result.Detail);
+    }
+
+    /// <summary>60 sales a side around 20 November at S-1: 54 of 60 completed before, all 60 after.</summary>
+    private void SalesAroundTheTwentieth()
+    {
         var sales = new List<(TransactionRecord, string)>();
         for (var i = 0; i < 60; i++)
         {
@@ -117,19 +132,55 @@ public sealed class SuccessRatePageTests : FleetComponentTest
             sales.Add((Completed("T-1", Now.AddDays(-1 - i % 4).AddMinutes(-i)), "S-1"));
         }
         Book.Publish(sales);
+    }
 
-        var cut = Render<SuccessRate>(p => p.Add(x => x.Markers, [new ChartMarker(session, "Card procedure"), new ChartMarker(Today.AddDays(-40), "Old session")]));
+    [Fact]
+    public void Each_training_session_is_a_marker_with_the_rate_before_and_after_it_and_one_recorded_later_shows_live()
+    {
+        SalesAroundTheTwentieth();
+        SessionHeld("S-1", Today.AddDays(-5), DefaultProgrammes.CardPayment);
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=success-comparison]").Count));
+        var cut = Render<SuccessRate>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=success-comparison]")));
+        var row = cut.Find("[data-testid=success-comparison]");
+        Assert.Equal("true", row.GetAttribute("data-meaningful"));
+        Assert.Contains("S-1 Card-payment procedure", row.TextContent);
+        Assert.Contains("90.0%", row.TextContent);
+        Assert.Contains("100.0%", row.TextContent);
+        Assert.Contains("+10.0 points", row.TextContent);
+        Assert.Equal("2026-11-20", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers"));
+        Assert.Contains("Card-payment procedure", cut.Find("[data-testid=success-failure-chart-marker]").TextContent);
+
+        // A session recorded today elsewhere in the scope: a second marker, whose after side has not started.
+        SessionHeld("S-2", Today, DefaultProgrammes.PowerFailure);
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Equal("2026-11-20|2026-11-25", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers")));
         var rows = cut.FindAll("[data-testid=success-comparison]");
-        Assert.Equal("false", rows[0].GetAttribute("data-meaningful")); // 40 days ago: no sales before it
-        Assert.Contains("Too few sales", rows[0].TextContent);
-        Assert.Equal("true", rows[1].GetAttribute("data-meaningful"));
-        Assert.Contains("Card procedure", rows[1].TextContent);
-        Assert.Contains("90.0%", rows[1].TextContent);
-        Assert.Contains("100.0%", rows[1].TextContent);
-        Assert.Contains("+10.0 points", rows[1].TextContent);
-        Assert.Contains("2026-11-20", cut.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers"));
+        Assert.Equal("false", rows[1].GetAttribute("data-meaningful"));
+        Assert.Contains("S-2 Power fails mid-payment", rows[1].TextContent);
+    }
+
+    [Fact]
+    public void Only_the_sessions_of_the_chosen_store_or_region_inside_the_window_are_marked()
+    {
+        SalesAroundTheTwentieth();
+        SessionHeld("S-1", Today.AddDays(-5), DefaultProgrammes.CardPayment);
+        SessionHeld("S-1", Today.AddDays(-40), DefaultProgrammes.Settlement);
+        SessionHeld("S-2", Today.AddDays(-2), DefaultProgrammes.PowerFailure);
+
+        var store = RenderAt<SuccessRate>("success-rate?store=S-1");
+        store.WaitForAssertion(() => Assert.Equal("2026-11-20", store.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers")));
+        // One store chosen: the marker names the programme alone.
+        Assert.Contains("· Card-payment procedure", store.Find("[data-testid=success-comparison]").TextContent);
+
+        var longer = RenderAt<SuccessRate>("success-rate?region=East&days=90");
+        longer.WaitForAssertion(() => Assert.Equal("2026-10-16|2026-11-20", longer.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers")));
+
+        SignInAsStoreManager("S-2");
+        var theirs = RenderAt<SuccessRate>("success-rate");
+        theirs.WaitForAssertion(() => Assert.Equal("2026-11-23", theirs.Find("[data-testid=success-rate-chart]").GetAttribute("data-markers")));
     }
 
     [Fact]

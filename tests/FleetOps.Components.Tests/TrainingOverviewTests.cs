@@ -80,6 +80,24 @@ public sealed class TrainingOverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_chart_judges_each_month_end_by_the_stores_own_date_when_utc_is_still_in_the_month_before()
+    {
+        // 16:30 UTC on 30 November is 00:30 on 1 December in Shanghai: the store's November has ended and a session held
+        // there on 1 December counts in December's point, not a day later.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero));
+        var ana = Hire("S-1", "Ana");
+        TrainInEverything("S-1", ana);
+        Assert.Equal(new DateOnly(2026, 12, 1), Training.Today("S-1"));
+
+        var cut = Render<TrainingOverview>(); // all stores in Shanghai: the chart's months are Shanghai's
+
+        var chart = cut.Find("[data-testid=training-compliance-chart]");
+        Assert.EndsWith("2026-11|2026-12", chart.GetAttribute("data-months"), StringComparison.Ordinal);
+        var east = chart.GetAttribute("data-values")!.Split('|')[0].Split(',');
+        Assert.Equal(("0", "100"), (east[^2], east[^1]));
+    }
+
+    [Fact]
     public void A_store_manager_sees_only_their_store()
     {
         Hire("S-1", "Ana");

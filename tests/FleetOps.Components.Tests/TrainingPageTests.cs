@@ -1,9 +1,11 @@
 using Bunit;
+using Bunit.TestDoubles;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Training;
 using FleetOps.Web.Components.Training;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Training;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -26,6 +28,8 @@ public sealed class TrainingPageTests : FleetComponentTest
     }
 
     private TrainingService Training => Services.GetRequiredService<TrainingService>();
+
+    private BunitNavigationManager Navigation => (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<TrainingPage> Page(string code = "S-1") => Render<TrainingPage>(p => p.Add(x => x.Code, code));
 
@@ -166,6 +170,49 @@ public sealed class TrainingPageTests : FleetComponentTest
             ValueTask.FromResult<Stream>(new MemoryStream(Png));
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public void The_view_lives_in_the_address_so_a_reload_brings_it_back_and_a_link_changes_it()
+    {
+        var wang = Hire("Wang Fang");
+        var li = Hire("Li Na");
+        var programme = DefaultProgrammes.Find(DefaultProgrammes.CardPayment)!;
+        var held = Wait(() => Training.RecordSessionAsync(new SessionDraft("S-1", programme.Key, Training.Today("S-1"), "Chen Jie", [wang.Id],
+            programme.Items.Select(i => i.Key).ToList()), MaintenanceActor.Bootstrap, null)).Value!;
+        Assert.NotNull(Wait(() => Training.MarkLeftAsync("S-1", li.Id, MaintenanceActor.Bootstrap, null)).Value);
+        SignInAsStoreManager("S-1");
+        var cut = RenderAt<TrainingPage>("stores/S-1/training", p => p.Add(x => x.Code, "S-1"));
+        // Nothing chosen yet: no form, no session opened, the people who left folded behind the switch.
+        Assert.Empty(cut.FindAll("[data-testid=session-form]"));
+        Assert.Empty(cut.FindAll("[data-testid=session-detail]"));
+        Assert.Empty(cut.FindAll("[data-testid=left-list]"));
+
+        cut.Find($"[data-testid=session-{held.Id}]").Click();
+        cut.Find("input[data-testid=show-left], [data-testid=show-left] input").Change(true);
+        cut.Find("[data-testid=session-new]").Click();
+        Assert.Contains("Chen Jie", cut.Find("[data-testid=sessions]").TextContent);
+        var address = new Uri(Navigation.Uri).PathAndQuery.TrimStart('/');
+        Assert.Contains($"session={held.Id}", address);
+        Assert.Contains("left=1", address);
+        Assert.Contains("programme=card_payment", address);
+
+        // A reload: the page opened afresh at that address shows the same view.
+        var reloaded = RenderAt<TrainingPage>(address, p => p.Add(x => x.Code, "S-1"));
+        Assert.NotNull(reloaded.Find("[data-testid=session-form]"));
+        Assert.Contains("Wang Fang", reloaded.Find("[data-testid=session-detail]").TextContent);
+        Assert.Contains("Li Na", reloaded.Find("[data-testid=left-list]").TextContent);
+
+        // A link to the same page with another programme (the overview's "plan a session") switches the open form.
+        Navigation.NavigateTo("stores/S-1/training?programme=power_failure");
+        reloaded.Find($"[data-testid=trainee-{wang.Id}] input[data-testid=trainee]").Change(true);
+        reloaded.WaitForAssertion(() => Assert.NotNull(reloaded.Find($"[data-testid=trainee-{wang.Id}] input[data-testid=item-hold_goods]")));
+        Assert.Empty(reloaded.FindAll("[data-testid=session-detail]"));
+        Assert.Empty(reloaded.FindAll("[data-testid=left-list]"));
+
+        // The menu's bare link closes everything again.
+        Navigation.NavigateTo("stores/S-1/training");
+        reloaded.WaitForAssertion(() => Assert.Empty(reloaded.FindAll("[data-testid=session-form]")));
     }
 
     [Fact]

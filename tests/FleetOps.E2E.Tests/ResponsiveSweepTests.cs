@@ -79,6 +79,17 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
         var workOrder = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
 
+        // Training: a roster with a long role, one person who left, and a session: the training pages' tables have rows, the
+        // store's page its "people who left" switch, the success rate a marker.
+        var staff = new List<long>
+        {
+            await api.AddStaffAsync(store, "Ouyang Xiaoming", "Senior cashier and deputy shift supervisor"),
+            await api.AddStaffAsync(store, "Wang Fang"),
+        };
+        await api.MarkStaffLeftAsync(store, await api.AddStaffAsync(store, "Li Na"));
+        var programme = FleetOps.Core.Training.DefaultProgrammes.Find(FleetOps.Core.Training.DefaultProgrammes.PowerFailure)!;
+        var session = await api.RecordTrainingSessionAsync(store, programme.Key, "Chen Jie", staff, programme.Items.Select(i => i.Key));
+
         var roles = new (string Name, E2EUser User)[]
         {
             ("administrator", E2EFixture.Administrator),
@@ -100,6 +111,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
             ("plans", "maintenance/plans", true), ("checklists", "maintenance/checklists", true), ("checklist", "maintenance/checklists/power_ups", true),
             ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
+            ("training-store", $"stores/{Uri.EscapeDataString(store)}/training?left=1&session={session}", true),
             ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];

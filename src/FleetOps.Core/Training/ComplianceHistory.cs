@@ -20,6 +20,19 @@ public static class ComplianceHistory
         return ends;
     }
 
+    /// <summary>
+    /// The days one store is judged on for the chart's months: each month's last day by the store's own calendar, and the
+    /// store's own today in its running month. The chart's months come from the zone the stores shown share (else UTC), but
+    /// a store's month ends when its own midnight passes: at 16:30 UTC on 30 November a Shanghai store is already in
+    /// December (a session held there on 1 December counts), while a store behind UTC is still in November.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> StoreDays(IReadOnlyList<DateOnly> monthEnds, DateOnly storeToday) =>
+        monthEnds.Select(end =>
+        {
+            var last = new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1);
+            return last < storeToday ? last : storeToday;
+        }).ToList();
+
     /// <summary>The counts of the staff employed on each of <paramref name="days"/>, with the sessions held by then.</summary>
     public static IReadOnlyList<ComplianceTally> At(IReadOnlyList<DateOnly> days, IReadOnlyCollection<StaffMember> staff,
         IReadOnlyCollection<TrainingSession> sessions, IReadOnlyList<TrainingProgramme> programmes, int dueSoonDays) =>

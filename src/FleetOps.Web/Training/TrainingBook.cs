@@ -39,6 +39,10 @@ public sealed class TrainingBook(TimeProvider time, ILogger<TrainingBook> logger
         _sessions.Values.Where(s => string.Equals(s.StoreCode, storeCode, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id).ToList();
 
+    /// <summary>Every store's sessions held on <paramref name="from"/> or later, oldest first (the success rate's markers).</summary>
+    public IReadOnlyList<TrainingSession> SessionsHeldFrom(DateOnly from) =>
+        _sessions.Values.Where(s => s.HeldOn >= from).OrderBy(s => s.HeldOn).ThenBy(s => s.Id).ToList();
+
     /// <summary>The stores that have a roster.</summary>
     public IReadOnlyList<string> StoreCodes => _staff.Values.Select(s => s.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase)
         .Order(StringComparer.OrdinalIgnoreCase).ToList();

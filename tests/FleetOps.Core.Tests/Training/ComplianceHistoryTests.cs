@@ -38,4 +38,24 @@ public sealed class ComplianceHistoryTests
         Assert.Equal((1, 1), (tallies[2].DueSoon, tallies[2].NeverTrained));
         Assert.Equal(1, tallies[3].Overdue);
     }
+
+    [Fact]
+    public void A_store_ahead_of_the_charts_zone_is_judged_on_its_own_month_end_and_one_behind_on_its_own_today()
+    {
+        // The chart's months end on 30 November (UTC); Shanghai is already on 1 December, Los Angeles still on 29 November.
+        var ends = ComplianceHistory.MonthEnds(new DateOnly(2026, 11, 30), 3);
+
+        Assert.Equal([new(2026, 9, 30), new(2026, 10, 31), new(2026, 11, 30)], ComplianceHistory.StoreDays(ends, new DateOnly(2026, 12, 1)));
+        Assert.Equal([new(2026, 9, 30), new(2026, 10, 31), new(2026, 11, 29)], ComplianceHistory.StoreDays(ends, new DateOnly(2026, 11, 29)));
+    }
+
+    [Fact]
+    public void The_running_month_of_a_store_is_judged_on_its_today_even_when_the_charts_zone_is_behind()
+    {
+        // Months from a zone already in December, with a store whose day is still 30 November: December is judged on
+        // the store's today, not on a day that has not come there yet.
+        var ends = ComplianceHistory.MonthEnds(new DateOnly(2026, 12, 1), 2);
+
+        Assert.Equal([new(2026, 11, 30), new(2026, 11, 30)], ComplianceHistory.StoreDays(ends, new DateOnly(2026, 11, 30)));
+    }
 }

@@ -98,6 +98,36 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Registers a terminal and returns its key.</summary>
+    /// <summary>A person on the store's roster (PROTOCOL §9), started in January 2025; returns their id.</summary>
+    public async Task<long> AddStaffAsync(string storeCode, string name, string role = "cashier")
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, $"api/v1/stores/{Uri.EscapeDataString(storeCode)}/staff",
+            JsonContent.Create(new { name, role, startedOn = "2025-01-06" }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+    }
+
+    /// <summary>Marks the person as having left the store (their history is kept).</summary>
+    public async Task MarkStaffLeftAsync(string storeCode, long staffId)
+    {
+        using var response = await SendAdminAsync(HttpMethod.Delete, $"api/v1/stores/{Uri.EscapeDataString(storeCode)}/staff/{staffId}");
+        Assert.True(response.IsSuccessStatusCode, $"DELETE staff {staffId} answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>
+    /// A session of <paramref name="programme"/> with every one of <paramref name="completedItems"/> ticked for each person,
+    /// held yesterday by the store's clock (Shanghai), so it is never "in the future" whenever the test runs; returns its id.
+    /// </summary>
+    public async Task<long> RecordTrainingSessionAsync(string storeCode, string programme, string trainer, IEnumerable<long> staffIds,
+        IEnumerable<string> completedItems)
+    {
+        var heldOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions",
+            JsonContent.Create(new { storeCode, programme, heldOn, trainer, staffIds, completedItems }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+    }
+
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {
         using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/terminals",

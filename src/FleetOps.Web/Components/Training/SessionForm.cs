@@ -22,8 +22,12 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
             if (_programme == value) return;
             _programme = value;
             foreach (var items in _ticked.Values) items.Clear();
+            ProgrammeChosen?.Invoke(value);
         }
     }
+
+    /// <summary>The trainer chose another programme (the page keeps it in its address).</summary>
+    public event Action<string>? ProgrammeChosen;
 
     public string? HeldOn { get; set; } = heldOn;
     public string? Trainer { get; set; } = trainer;

@@ -2,7 +2,6 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Training;
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Api;
 using FleetOps.Web.Background;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Transactions;
@@ -38,8 +37,7 @@ public partial class TrainingOverview
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
     private string? _region, _store, _status;
-    private IReadOnlyList<string> _regions = [];
-    private IReadOnlyList<StoreInfo> _storeChoices = [];
+    private RegionStoreChoice _choices = RegionStoreChoice.None;
     private List<TrainingStoreRow> _rows = [];
     private List<(string Region, ComplianceTally Tally, int Failures)> _regionTotals = [];
     private Dictionary<string, IReadOnlyList<FailedPayment>> _evidence = new(StringComparer.OrdinalIgnoreCase);
@@ -77,10 +75,8 @@ public partial class TrainingOverview
 
     private void ReadAddress()
     {
-        var filter = new ListFilter();
-        _store = filter.List("store", _address!["store"])?.FirstOrDefault();
-        _region = filter.Text("region", _address["region"]);
-        _status = Statuses.FirstOrDefault(s => s == _address["status"]);
+        (_region, _store) = RegionStoreChoice.Read(_address!);
+        _status = Statuses.FirstOrDefault(s => s == _address!["status"]);
     }
 
     private Task ChooseRegionAsync(string? region) => Choose(() => _region = region);
@@ -99,10 +95,8 @@ public partial class TrainingOverview
 
     private void Rebuild()
     {
-        var mine = Stores.All.Where(_scope.AllowsStore).ToList();
-        _regions = mine.Select(s => s.Region).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        _storeChoices = string.IsNullOrWhiteSpace(_region) ? mine : mine.Where(s => string.Equals(s.Region, _region, StringComparison.OrdinalIgnoreCase)).ToList();
-        var shown = _storeChoices.Where(s => string.IsNullOrWhiteSpace(_store) || string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase)).ToList();
+        _choices = RegionStoreChoice.Of(_scope, Stores, _region);
+        var shown = _choices.Stores.Where(s => string.IsNullOrWhiteSpace(_store) || string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase)).ToList();
         var failures = Targets.FailuresPerStore(shown.Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var all = shown.Select(s =>
         {
@@ -138,16 +132,21 @@ public partial class TrainingOverview
         return new MarkerComparison(new ChartMarker(session.HeldOn, ProgrammeTitle(session.Programme)), report.Comparisons[0]);
     }
 
-    /// <summary>% current at each month end of the last 12 months: one line per region, or the chosen store's own.</summary>
+    /// <summary>
+    /// % current at each month end of the last 12 months: one line per region, or the chosen store's own. The months are
+    /// those of the zone the stores shown share; each store is judged on its own local dates (<see cref="ComplianceHistory.StoreDays"/>),
+    /// as today's compliance is.
+    /// </summary>
     private void BuildChart(IReadOnlyList<StoreInfo> shown)
     {
-        _monthEnds = ComplianceHistory.MonthEnds(DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime), ChartMonths);
+        var zone = StoreTime.Common(Stores, shown.Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        _monthEnds = ComplianceHistory.MonthEnds(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), zone).DateTime), ChartMonths);
         var groups = string.IsNullOrWhiteSpace(_store)
             ? shown.GroupBy(s => s.Region, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => (g.Key, g.ToList()))
             : shown.Select(s => (s.Code, new List<StoreInfo> { s }));
         _lines = groups.Select(g =>
         {
-            var tallies = g.Item2.Select(s => ComplianceHistory.At(_monthEnds, Book.StaffOf(s.Code), Book.SessionsOf(s.Code), Book.Programmes,
+            var tallies = g.Item2.Select(s => ComplianceHistory.At(ComplianceHistory.StoreDays(_monthEnds, Training.Today(s.Code)), Book.StaffOf(s.Code), Book.SessionsOf(s.Code), Book.Programmes,
                 Options.Value.DueSoonDays)).ToList();
             var sums = _monthEnds.Select((_, i) => tallies.Aggregate(ComplianceTally.None, (sum, t) => sum.Plus(t[i])).PercentCurrent).ToList();
             return new ComplianceLine(g.Item1, sums);

@@ -2,6 +2,7 @@ using System.Globalization;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Training;
 using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using FleetOps.Web.Training;
@@ -14,13 +15,13 @@ namespace FleetOps.Web.Components.Training;
 /// history kept), the sessions held and a form to record one. Live: a session recorded or a person added anywhere (the API,
 /// another page) shows here at once. Who may do what is <see cref="TrainingAccess"/>'s rule, so the page offers exactly what
 /// <see cref="TrainingService"/> would accept; a store outside the person's scope looks like one that does not exist.
+/// The view is in the address (<see cref="ViewAddress"/>, like every page): <c>programme</c> while the session form is
+/// open (the chain overview's "plan a session" links here with it), <c>session</c> for the session opened in the list,
+/// <c>left=1</c> when the people who left are shown — so a reload, a shared link or coming back shows the same view.
 /// </summary>
 public sealed partial class TrainingPage
 {
     [Parameter] public string Code { get; set; } = "";
-
-    /// <summary>Preselects the session form's programme, so the chain overview's "plan a session" can link here.</summary>
-    [SupplyParameterFromQuery(Name = "programme")] public string? Programme { get; set; }
 
     [Inject] private TrainingBook Book { get; set; } = default!;
     [Inject] private TrainingService Training { get; set; } = default!;
@@ -35,6 +36,8 @@ public sealed partial class TrainingPage
     private IReadOnlyList<StaffMember> _left = [];
     private IReadOnlyList<TrainingSession> _sessions = [];
     private long? _confirmLeave, _openSession;
+    private bool _showLeft;
+    private ViewAddress? _address;
     private string? _message;
 
     // The add-a-person form; a refusal shows at the field the service names.
@@ -49,8 +52,52 @@ public sealed partial class TrainingPage
         StopFollowing();
         Read();
         Follow(Book, c => string.Equals(c.StoreCode, Code, StringComparison.OrdinalIgnoreCase));
-        if (_mayRecord && Programme is not null && _session is null) OpenSession();
+        _address = FollowAddress(AddressChangedAsync);
+        ReadAddress();
         _loaded = true;
+    }
+
+    private Task AddressChangedAsync()
+    {
+        ReadAddress();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The view as the address gives it; what does not fit (an unknown programme or session) is ignored, as on every page.</summary>
+    private void ReadAddress()
+    {
+        _openSession = long.TryParse(_address!["session"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _sessions.Any(s => s.Id == id) ? id : null;
+        _showLeft = _address["left"] == "1";
+        // Last: opening the form or switching its programme writes the whole view back, which must already be the address's.
+        var programme = DefaultProgrammes.Find(_address["programme"]);
+        if (programme is null || !_mayRecord) _session = null;
+        else if (_session is null) StartSession(programme.Key);
+        else _session.Programme = programme.Key;
+    }
+
+    private void WriteAddress() => _address?.Write(new Dictionary<string, string?>
+    {
+        ["programme"] = _session?.Programme,
+        ["session"] = _openSession?.ToString(CultureInfo.InvariantCulture),
+        ["left"] = _showLeft ? "1" : null,
+    });
+
+    private void ToggleSession(long id)
+    {
+        _openSession = _openSession == id ? null : id;
+        WriteAddress();
+    }
+
+    private void ShowLeft(bool show)
+    {
+        _showLeft = show;
+        WriteAddress();
+    }
+
+    private void CloseSession()
+    {
+        _session = null;
+        WriteAddress();
     }
 
     protected override Task OnLiveChangeAsync()
@@ -106,13 +153,18 @@ public sealed partial class TrainingPage
         _confirmLeave = null;
         _message = result.Value is { } person ? T["Training.MarkedLeft", person.Name] : F.Message(result.Detail ?? "");
         Read();
+        // Whoever just left is shown among the people who left, so the manager sees their history is kept.
+        if (result.Value is not null) ShowLeft(true);
     }
 
-    private void OpenSession()
+    private void OpenSession() => StartSession(Book.Programmes[0].Key);
+
+    private void StartSession(string programme)
     {
         if (_actor is null) return;
-        var programme = DefaultProgrammes.Find(Programme) ?? Book.Programmes[0];
-        _session = new SessionForm(programme.Key, Training.Today(Code).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Users.DisplayNameOf(_actor.Name));
+        _session = new SessionForm(programme, Training.Today(Code).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Users.DisplayNameOf(_actor.Name));
+        _session.ProgrammeChosen += _ => WriteAddress();
+        WriteAddress();
     }
 
     private async Task RecordAsync()
@@ -126,6 +178,7 @@ public sealed partial class TrainingPage
             {
                 (_session, _message, _openSession) = (null, T["Training.Recorded"], saved.Id);
                 Read();
+                WriteAddress();
                 return;
             }
             _session.Refused(result.Field ?? "programme", F.Message(result.Detail ?? ""));
