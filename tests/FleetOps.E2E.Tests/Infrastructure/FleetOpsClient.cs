@@ -87,25 +87,9 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Records a session of <paramref name="programme"/> held on <paramref name="heldOn"/> in which every listed person completed every item (§9).</summary>
-    public async Task RecordTrainingAsync(string storeCode, string programme, DateOnly heldOn, params long[] staffIds)
-    {
-        var items = FleetOps.Core.Training.DefaultProgrammes.Find(programme)!.Items.Select(i => i.Key).ToArray();
-        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions", JsonContent.Create(new
-        {
-            storeCode, programme, heldOn = heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trainer = "Regional trainer", staffIds, completedItems = items,
-        }));
-        await ExpectAsync(response, HttpStatusCode.Created);
-    }
-
-    /// <summary>Registers a terminal and returns its key.</summary>
-    /// <summary>A person on the store's roster (PROTOCOL §9), started in January 2025; returns their id.</summary>
-    public async Task<long> AddStaffAsync(string storeCode, string name, string role = "cashier")
-    {
-        using var response = await SendAdminAsync(HttpMethod.Post, $"api/v1/stores/{Uri.EscapeDataString(storeCode)}/staff",
-            JsonContent.Create(new { name, role, startedOn = "2025-01-06" }));
-        await ExpectAsync(response, HttpStatusCode.Created);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
-    }
+    public Task<long> RecordTrainingAsync(string storeCode, string programme, DateOnly heldOn, params long[] staffIds) =>
+        RecordTrainingSessionAsync(storeCode, programme, "Regional trainer", staffIds,
+            FleetOps.Core.Training.DefaultProgrammes.Find(programme)!.Items.Select(i => i.Key), heldOn);
 
     /// <summary>Marks the person as having left the store (their history is kept).</summary>
     public async Task MarkStaffLeftAsync(string storeCode, long staffId)
@@ -116,18 +100,22 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
 
     /// <summary>
     /// A session of <paramref name="programme"/> with every one of <paramref name="completedItems"/> ticked for each person,
-    /// held yesterday by the store's clock (Shanghai), so it is never "in the future" whenever the test runs; returns its id.
+    /// held on <paramref name="heldOn"/> or else yesterday by the store's clock (Shanghai), so it is never "in the future"
+    /// whenever the test runs; returns its id.
     /// </summary>
     public async Task<long> RecordTrainingSessionAsync(string storeCode, string programme, string trainer, IEnumerable<long> staffIds,
-        IEnumerable<string> completedItems)
+        IEnumerable<string> completedItems, DateOnly? heldOn = null)
     {
-        var heldOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions",
-            JsonContent.Create(new { storeCode, programme, heldOn, trainer, staffIds, completedItems }));
+        var day = heldOn ?? DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).DateTime);
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/training/sessions", JsonContent.Create(new
+        {
+            storeCode, programme, heldOn = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trainer, staffIds, completedItems,
+        }));
         await ExpectAsync(response, HttpStatusCode.Created);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
     }
 
+    /// <summary>Registers a terminal and returns its key.</summary>
     public async Task<string> RegisterTerminalAsync(string terminalId, string storeCode, string model = "A920")
     {
         using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/terminals",
