@@ -150,6 +150,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapReconciliationApi();
         app.MapSuccessRateApi();
         app.MapAlertsApi();
         app.MapPowerApi();

@@ -5,4 +5,4 @@ namespace FleetOps.Web.Reconciliation;
 /// settlement without a credit for it. Shown on the worklist's sale and its case, so the acquirer can be told which of
 /// its own reports lacks the credit.
 /// </summary>
-public sealed record NotCreditedProof(long ReportId, string FileName, string Acquirer, DateOnly? FirstBookedOn, DateOnly? LastBookedOn, DateOnly SettledOn);
+public sealed record NotCreditedProof(long ReportId, string FileName, string Acquirer, DateOnly FirstBookedOn, DateOnly LastBookedOn, DateOnly SettledOn);

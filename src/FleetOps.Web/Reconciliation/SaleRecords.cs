@@ -49,7 +49,7 @@ public static class SaleRecords
         foreach (var row in rows)
         {
             if (TransactionJson.Deserialize(row.RecordJson) is not { } record) continue;
-            found.Add((record, row.StoreCode, new NotCreditedProof(row.Id, row.FileName, row.Acquirer, row.FirstBookedOn, row.LastBookedOn, row.SettledOn)));
+            found.Add((record, row.StoreCode, new NotCreditedProof(row.Id, row.FileName, row.Acquirer, row.FirstBookedOn ?? row.SettledOn, row.LastBookedOn ?? row.SettledOn, row.SettledOn)));
         }
         return found;
     }
