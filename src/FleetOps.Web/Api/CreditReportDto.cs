@@ -1,4 +1,4 @@
-using FleetOps.Web.Reconciliation;
+using FleetOps.Core.Reconciliation;
 
 namespace FleetOps.Web.Api;
 

@@ -2,7 +2,7 @@ using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
-using FleetOps.Web.Reconciliation;
+using FleetOps.Core.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using FleetOps.Core.Wire;

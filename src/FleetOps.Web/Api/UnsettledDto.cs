@@ -1,7 +1,7 @@
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Cases;
-using FleetOps.Web.Reconciliation;
+using FleetOps.Core.Reconciliation;
 
 namespace FleetOps.Web.Api;
 

@@ -1,4 +1,4 @@
-using FleetOps.Web.Reconciliation;
+using FleetOps.Core.Reconciliation;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Transactions;
 

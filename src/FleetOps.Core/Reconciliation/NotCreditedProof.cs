@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Reconciliation;
+namespace FleetOps.Core.Reconciliation;
 
 /// <summary>
 /// The report that proves a settled sale was not credited (issue 16): it reached <c>CreditWithinDays</c> past the sale's

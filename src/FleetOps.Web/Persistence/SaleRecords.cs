@@ -1,8 +1,8 @@
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Persistence;
+using FleetOps.Core.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
-namespace FleetOps.Web.Reconciliation;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// Reads transaction records back from <c>Transactions</c>: the sales a report proved not credited (after an import), and
