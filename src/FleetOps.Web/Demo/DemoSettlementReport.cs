@@ -27,6 +27,9 @@ public sealed partial class DemoSettlementReport(EventWriter writer, FleetState 
     private const int Sales = 12;
     private const string Currency = "CNY";
     private static readonly int[] Missing = [2, 5];
+
+    /// <summary>How many of the demo's sales the report leaves out: the worklist's <c>not_credited</c> items.</summary>
+    public const int NotCreditedSales = 2;
     private const int WrongAmount = 9;
 
     /// <summary>A demo sale: its terminal, ids, amount and the store-local day it was settled.</summary>
