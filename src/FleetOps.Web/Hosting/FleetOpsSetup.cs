@@ -16,6 +16,7 @@ using FleetOps.Web.Notifications;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -77,7 +78,7 @@ public static class FleetOpsSetup
         services.AddScoped<CaseFiles>();
         // Acquirer reconciliation (issue 16): the proofs of not-credited sales (loaded with the book), the import service.
         services.AddSingleton<FleetOps.Core.Reconciliation.NotCreditedBook>();
-        services.AddSingleton<FleetOps.Web.Reconciliation.ReconciliationService>();
+        services.AddSingleton<ReconciliationService>();
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();

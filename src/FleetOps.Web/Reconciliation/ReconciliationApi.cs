@@ -1,12 +1,12 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Onboarding;
-using FleetOps.Web.Reconciliation;
+using FleetOps.Web.Api;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// PROTOCOL §11: settlement report import and the imported reports. The multipart body is read section by section: the

@@ -1,6 +1,5 @@
-using FleetOps.Web.Reconciliation;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// An imported settlement report (PROTOCOL §11): the import's answer <c>{ id, acquirer, rows, matched, creditedWithoutSale,
