@@ -127,7 +127,7 @@ public static class WorklistTimings
         var stores = new StoreDirectory();
         var book = new TransactionBook(time, detection, fleet);
         var databases = new FleetDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={database}" });
-        var loader = new FleetStateLoader(databases, fleet, stores, new TerminalKeys(), book, time, NullLogger<FleetStateLoader>.Instance);
+        var loader = new FleetStateLoader(databases, fleet, stores, new TerminalKeys(), book, new FleetOps.Core.Reconciliation.NotCreditedBook(), time, NullLogger<FleetStateLoader>.Instance);
         var watch = Stopwatch.StartNew();
         await loader.LoadAsync(CancellationToken.None);
         var loaded = watch.Elapsed;

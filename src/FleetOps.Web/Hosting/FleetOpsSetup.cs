@@ -16,6 +16,7 @@ using FleetOps.Web.Notifications;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -75,6 +76,9 @@ public static class FleetOpsSetup
         services.AddWebhooks();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
+        // Acquirer reconciliation (issue 16): the proofs of not-credited sales (loaded with the book), the import service.
+        services.AddSingleton<FleetOps.Core.Reconciliation.NotCreditedBook>();
+        services.AddSingleton<ReconciliationService>();
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();
@@ -147,6 +151,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapReconciliationApi();
         app.MapSuccessRateApi();
         app.MapAlertsApi();
         app.MapPowerApi();

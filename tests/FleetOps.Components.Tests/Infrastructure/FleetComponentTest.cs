@@ -77,6 +77,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<CaseService>();
         Services.AddScoped<TerminalTimeline>();
         Services.AddScoped<CaseFiles>();
+        Services.AddSingleton<FleetOps.Core.Reconciliation.NotCreditedBook>(); // the case page shows the report that proves a missing credit
         // The alert centre: the real book, sources and service on this test's database.
         Alerts = new AlertBook(Clock, NullLogger<AlertBook>.Instance);
         Services.AddSingleton(Alerts);
