@@ -43,7 +43,6 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TrainingAttendeeRow> TrainingAttendees => Set<TrainingAttendeeRow>();
     public DbSet<TrainingCompletionRow> TrainingCompletions => Set<TrainingCompletionRow>();
     public DbSet<EmergencyPlanRow> EmergencyPlans => Set<EmergencyPlanRow>();
-    public DbSet<ReportProfileRow> ReportProfiles => Set<ReportProfileRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -692,49 +692,6 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Mutes", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Acquirer")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("AmountsInMajorUnits")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("ColumnsJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("DateFormat")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("TypeWordsJson")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Name");
-
-                    b.HasIndex("Acquirer");
-
-                    b.ToTable("ReportProfiles", (string)null);
-                });
-
             modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
                 {
                     b.Property<long>("RolloutId")

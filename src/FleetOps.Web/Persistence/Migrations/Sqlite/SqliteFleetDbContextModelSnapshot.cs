@@ -669,49 +669,6 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Mutes", (string)null);
                 });
 
-            modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Acquirer")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AmountsInMajorUnits")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ColumnsJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DateFormat")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TypeWordsJson")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.HasIndex("Acquirer");
-
-                    b.ToTable("ReportProfiles", (string)null);
-                });
-
             modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
                 {
                     b.Property<long>("RolloutId")
