@@ -13,6 +13,7 @@ public sealed class CreditLedger(string acquirer)
 {
     private readonly Dictionary<MatchKey, List<CreditCandidate>> _sales = [];
     private readonly Dictionary<SaleKey, CreditStatus> _status = [];
+    private readonly List<CreditCandidate> _all = [];
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -25,15 +26,41 @@ public sealed class CreditLedger(string acquirer)
 
     public int SaleCount => _status.Count;
 
+    /// <summary>Every sale added, in the order added (the import judges them for <c>not_credited</c> after a report).</summary>
+    public IReadOnlyList<CreditCandidate> Sales => _all;
+
     /// <summary>Adds a settled sale of one of the acquirer's terminals (again: nothing changes).</summary>
     public void AddSale(CreditCandidate sale)
     {
         if (!_status.TryAdd(SaleKey.Of(sale), default)) return;
+        _all.Add(sale);
         if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Index(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
         if (!string.IsNullOrEmpty(sale.MerchantId)) Index(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
     }
 
     public CreditStatus StatusOf(SaleKey sale) => _status.GetValueOrDefault(sale);
+
+    /// <summary>
+    /// Rebuilds what earlier, stored reports said before the next one is matched: a sale's credits (for a sale added
+    /// before), a line's most occurrences in one report, and the newest day the reports reached. The import loads only
+    /// the days a report covers, so a ledger lives for one import and is rebuilt from the database for the next.
+    /// </summary>
+    public void Restore(SaleKey sale, CreditStatus status)
+    {
+        if (_status.ContainsKey(sale)) _status[sale] = status;
+    }
+
+    /// <inheritdoc cref="Restore(SaleKey, CreditStatus)"/>
+    public void RestoreLine(long fingerprint, int timesInOneReport)
+    {
+        if (timesInOneReport > _seenLines.GetValueOrDefault(fingerprint)) _seenLines[fingerprint] = timesInOneReport;
+    }
+
+    /// <inheritdoc cref="Restore(SaleKey, CreditStatus)"/>
+    public void RestoreCoverage(DateOnly coveredThrough)
+    {
+        if (CoveredThrough is not { } covered || coveredThrough > covered) CoveredThrough = coveredThrough;
+    }
 
     /// <summary>Starts matching one report; nothing changes here until <see cref="ReportMatching.Complete"/>.</summary>
     public ReportMatching Begin() => new(this);
@@ -67,7 +94,7 @@ public sealed class CreditLedger(string acquirer)
     /// The line's identity across files: every field the acquirer wrote except its position. 8 bytes of SHA-256 — a
     /// chance of about 1 in 10^7 that two of a million distinct lines collide, against a fraction of the memory.
     /// </summary>
-    internal static long Fingerprint(SettlementItem item)
+    public static long Fingerprint(SettlementItem item)
     {
         var text = string.Join('\u001f', item.BookedOn.DayNumber, item.MerchantId, item.AcquirerTerminalId, item.Rrn,
             item.AuthCode ?? "", item.AmountMinor, item.Currency, item.MaskedPan ?? "", (int)item.Type, item.FeeMinor);

@@ -17,6 +17,15 @@ public sealed class ReportMatching
 
     internal ReportMatching(CreditLedger ledger) => _ledger = ledger;
 
+    /// <summary>The sales whose credit status this report changed, with their new status (what the import stores).</summary>
+    public IReadOnlyDictionary<SaleKey, CreditStatus> Changes => _changes;
+
+    /// <summary>The newest booking day of the lines matched so far.</summary>
+    public DateOnly? NewestDay => _newestDay;
+
+    /// <summary>A sale's status as it stands with this report's changes.</summary>
+    public CreditStatus StatusOf(SaleKey sale) => _changes.TryGetValue(sale, out var changed) ? changed : _ledger.StatusOf(sale);
+
     public ItemMatch Match(SettlementItem item)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
@@ -59,8 +68,7 @@ public sealed class ReportMatching
         _ledger.Apply(_lines, _changes, _newestDay);
     }
 
-    private CreditStatus StatusOf(CreditCandidate sale) =>
-        _changes.TryGetValue(SaleKey.Of(sale), out var changed) ? changed : _ledger.StatusOf(SaleKey.Of(sale));
+    private CreditStatus StatusOf(CreditCandidate sale) => StatusOf(SaleKey.Of(sale));
 
     /// <summary>
     /// Ties, in order: a sale not yet credited (or, for a debit, one that was), the same authorisation code, a

@@ -29,6 +29,8 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     private readonly PriorityQueue<(string, string), DateTimeOffset> _deadlines = new();
     private readonly Dictionary<string, HashSet<string>> _openByTerminal = new(StringComparer.Ordinal);
     private readonly UnsettledTally _tally = new();
+    // Settled sales an acquirer's reports prove were never credited (few): they stay on the worklist although closed.
+    private readonly HashSet<(string, string)> _notCredited = new();
     private readonly ChangeFeed<TrackedTransaction> _changes = new("transaction book", time, logger ?? NullLogger.Instance);
 
     /// <summary>Every record the book was given or re-judged, closed ones included (they leave the book with that change).</summary>
@@ -46,12 +48,14 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     public TrackedTransaction? Get(string terminalId, string transactionId) =>
         _open.GetValueOrDefault((terminalId, transactionId)) ?? _lostSales.GetValueOrDefault((terminalId, transactionId));
 
-    /// <summary>Start-up: the open transactions from the database.</summary>
-    public void Load(IEnumerable<(TransactionRecord Record, string StoreCode)> open)
+    /// <summary>Start-up: the open transactions from the database, and the settled sales the reports found not credited.</summary>
+    public void Load(IEnumerable<(TransactionRecord Record, string StoreCode)> open,
+        IEnumerable<(TransactionRecord Record, string StoreCode)>? notCredited = null)
     {
         lock (_gate)
         {
             _open.Clear();
+            _notCredited.Clear();
             _tally.Clear();
             _lostSales.Clear();
             _reversals.Clear();
@@ -60,7 +64,53 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
             _openByTerminal.Clear();
             var now = time.GetUtcNow();
             foreach (var (record, store) in open) Put(Judge(record, store, now));
+            foreach (var (record, store) in notCredited ?? [])
+            {
+                _notCredited.Add((record.TerminalId, record.TransactionId));
+                Put(Judge(record, store, now));
+            }
         }
+    }
+
+    /// <summary>
+    /// After a report committed: these settled sales were not credited (PROTOCOL §11). A settled sale left the book; it
+    /// comes back as a worklist item with the reason <c>not_credited</c>.
+    /// </summary>
+    public void MarkNotCredited(IReadOnlyCollection<(TransactionRecord Record, string StoreCode)> sales)
+    {
+        var changed = new List<TrackedTransaction>(sales.Count);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var (record, store) in sales)
+            {
+                _notCredited.Add((record.TerminalId, record.TransactionId));
+                changed.Add(Put(Judge(record, store, now)));
+            }
+        }
+        _changes.Publish(changed);
+    }
+
+    /// <summary>After a report committed: a credit arrived for these not-credited sales; they leave the worklist, re-credited.</summary>
+    public void MarkCredited(IReadOnlyCollection<(string TerminalId, string TransactionId)> sales)
+    {
+        var changed = new List<TrackedTransaction>(sales.Count);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var key in sales)
+            {
+                if (!_notCredited.Remove(key) || !_open.TryGetValue(key, out var tracked)) continue;
+                changed.Add(Put(Judge(tracked.Record, tracked.StoreCode, now) with { ReCredited = true }));
+            }
+        }
+        _changes.Publish(changed);
+    }
+
+    /// <summary>Whether the reports proved this settled sale was not credited (and no later credit came).</summary>
+    public bool IsNotCredited(string terminalId, string transactionId)
+    {
+        lock (_gate) return _notCredited.Contains((terminalId, transactionId));
     }
 
     /// <summary>After a commit: the merged records of the transactions that received events.</summary>
@@ -149,13 +199,18 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
     private TrackedTransaction Judge(TransactionRecord record, string store, DateTimeOffset now)
     {
         var losses = fleet.Get(record.TerminalId)?.Power.LossSpans() ?? [];
-        return new TrackedTransaction(record, store, UnsettledRule.Evaluate(record, losses, now, options));
+        var verdict = UnsettledRule.Evaluate(record, losses, now, options);
+        if (verdict.Reason is null && record.Has(TransactionStage.Settled) && _notCredited.Contains((record.TerminalId, record.TransactionId)))
+        {
+            verdict = new UnsettledVerdict(UnsettledReason.NotCredited, null, false);
+        }
+        return new TrackedTransaction(record, store, verdict);
     }
 
     private TrackedTransaction Put(TrackedTransaction tracked)
     {
         var key = (tracked.TerminalId, tracked.TransactionId);
-        if (tracked.Record.IsClosed)
+        if (tracked.Record.IsClosed && tracked.Verdict.Reason != UnsettledReason.NotCredited)
         {
             _open.TryRemove(key, out var removed);
             _tally.Replace(removed, null);

@@ -9,4 +9,7 @@ public enum UnsettledReason
     [JsonStringEnumMemberName("interrupted_by_power_loss")] InterruptedByPowerLoss,
     [JsonStringEnumMemberName("not_settled")] NotSettled,
     [JsonStringEnumMemberName("authorization_expiring")] AuthorizationExpiring,
+
+    /// <summary>Settled, but the acquirer's imported reports reach past its credit days without a credit for it (PROTOCOL §11).</summary>
+    [JsonStringEnumMemberName("not_credited")] NotCredited,
 }

@@ -3,6 +3,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;
@@ -23,6 +24,7 @@ public sealed partial class FleetStateLoader(
     StoreDirectory stores,
     TerminalKeys keys,
     TransactionBook book,
+    NotCreditedBook notCredited,
     TimeProvider time,
     ILogger<FleetStateLoader> logger)
 {
@@ -37,6 +39,7 @@ public sealed partial class FleetStateLoader(
         // database's work on the power history and the parsing of the open transactions overlap the terminals.
         var power = Task.Run(() => LoadPowerAsync(horizonMs, cancellationToken), cancellationToken);
         var open = Task.Run(() => LoadOpenTransactionsAsync(lostSalesSince, cancellationToken), cancellationToken);
+        var uncredited = Task.Run(() => LoadNotCreditedAsync(cancellationToken), cancellationToken);
 
         await using var db = databases.CreateDbContext();
         var storeRows = await db.Stores.AsNoTracking().ToListAsync(cancellationToken);
@@ -88,7 +91,10 @@ public sealed partial class FleetStateLoader(
         LogStep("fleet", watch.ElapsedMilliseconds);
 
         // Open transactions (and recent reversals, which may be lost sales) are judged against the power history just loaded.
-        book.Load(await open);
+        // Settled sales the acquirers' reports proved not credited come back too, with the report that proves it.
+        var notCreditedSales = await uncredited;
+        notCredited.Load(notCreditedSales.Select(s => ((s.Record.TerminalId, s.Record.TransactionId), s.Proof)));
+        book.Load(await open, notCreditedSales.Select(s => (s.Record, s.StoreCode)));
         LogStep("open transactions", watch.ElapsedMilliseconds);
         LogLoaded(storeRows.Count, snapshots.Count, targets.Count, book.OpenCount);
     }
@@ -131,6 +137,12 @@ public sealed partial class FleetStateLoader(
             if (TransactionJson.Deserialize(row.RecordJson) is { } record) open.Add((record, row.StoreCode));
         }
         return open;
+    }
+
+    private async Task<List<(TransactionRecord Record, string StoreCode, NotCreditedProof Proof)>> LoadNotCreditedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        return await SaleRecords.NotCreditedAsync(db, cancellationToken);
     }
 
     private sealed record PowerMarkRow(string TerminalId, string EventId, long AtMs, string Detail);

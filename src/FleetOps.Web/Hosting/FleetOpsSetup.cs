@@ -75,6 +75,9 @@ public static class FleetOpsSetup
         services.AddWebhooks();
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
+        // Acquirer reconciliation (issue 16): the proofs of not-credited sales (loaded with the book), the import service.
+        services.AddSingleton<FleetOps.Web.Reconciliation.NotCreditedBook>();
+        services.AddSingleton<FleetOps.Web.Reconciliation.ReconciliationService>();
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();

@@ -47,6 +47,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<SoftwareOptions>(SoftwareOptions.Section);
         services.AddCheckedOptions<FleetOps.Core.Maintenance.MaintenanceOptions>(FleetOps.Core.Maintenance.MaintenanceOptions.Section);
         services.AddCheckedOptions<FleetOps.Core.Training.TrainingOptions>(FleetOps.Core.Training.TrainingOptions.Section);
+        services.AddCheckedOptions<FleetOps.Core.Reconciliation.ReconciliationOptions>(FleetOps.Core.Reconciliation.ReconciliationOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.WebhookOptions>(FleetOps.Web.Notifications.WebhookOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.MailOptions>(FleetOps.Web.Notifications.MailOptions.Section);
         return settings;

@@ -17,6 +17,14 @@ public static class ImportRowReader
     public static IEnumerable<string?[]> Read(Stream content, ImportFormat format) =>
         format == ImportFormat.Xlsx ? ReadXlsx(content) : ReadCsv(content);
 
+    /// <summary>
+    /// What the readers throw for a damaged or mislabelled file (an XLSX that is no workbook, a CSV with broken quoting):
+    /// the file is refused as unreadable, never answered with a 500. Their messages may quote cell text: log only the kind.
+    /// </summary>
+    public static bool IsUnreadable(Exception e) => e is InvalidDataException or System.Xml.XmlException or IOException
+        or InvalidOperationException or FormatException or CsvHelper.CsvFormatException or IndexOutOfRangeException
+        or NullReferenceException or KeyNotFoundException;
+
     private static IEnumerable<string?[]> ReadXlsx(Stream content)
     {
         foreach (IDictionary<string, object?> row in content.Query(useHeaderRow: false, excelType: ExcelType.XLSX))

@@ -71,8 +71,7 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
             using var stream = new MemoryStream(content, writable: false);
             return new ImportPlanner(stores).Plan(ImportRowReader.Read(stream, format), progress, estimated);
         }
-        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException
-                                      or FormatException or CsvHelper.CsvFormatException or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException)
+        catch (Exception e) when (ImportRowReader.IsUnreadable(e))
         {
             // A damaged workbook: MiniExcel's own message may quote cell text, so only its kind is logged.
             LogUnreadable(format, e.GetType().Name);

@@ -43,6 +43,11 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<TrainingAttendeeRow> TrainingAttendees => Set<TrainingAttendeeRow>();
     public DbSet<TrainingCompletionRow> TrainingCompletions => Set<TrainingCompletionRow>();
     public DbSet<EmergencyPlanRow> EmergencyPlans => Set<EmergencyPlanRow>();
+    public DbSet<SettlementReportRow> SettlementReports => Set<SettlementReportRow>();
+    public DbSet<SettlementLineRow> SettlementLines => Set<SettlementLineRow>();
+    public DbSet<ReportStoreTallyRow> SettlementReportStores => Set<ReportStoreTallyRow>();
+    public DbSet<SaleCreditRow> SaleCredits => Set<SaleCreditRow>();
+    public DbSet<ReportProfileRow> SettlementReportProfiles => Set<ReportProfileRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

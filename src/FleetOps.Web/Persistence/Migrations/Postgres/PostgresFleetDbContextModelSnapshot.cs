@@ -692,6 +692,81 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LayoutJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SettlementReportProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.ReportStoreTallyRow", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("AmountMismatches")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreditedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CreditedWithoutSale")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DebitedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Debits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReportId", "StoreCode", "Currency");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("SettlementReportStores", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
                 {
                     b.Property<long>("RolloutId")
@@ -790,6 +865,53 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("RolloutWaves", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.SaleCreditRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("CreditedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mismatches")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NotCreditedReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("SettledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TerminalId", "TransactionId");
+
+                    b.HasIndex("NotCreditedReportId");
+
+                    b.HasIndex("Acquirer", "SettledOn");
+
+                    b.ToTable("SaleCredits", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SettingOverrideRow", b =>
                 {
                     b.Property<string>("Key")
@@ -812,6 +934,164 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("SettingOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.SettlementLineRow", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AcquirerTerminalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Fingerprint")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MaskedPan")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MerchantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Rrn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ReportId", "Row");
+
+                    b.HasIndex("BookedOn", "Fingerprint");
+
+                    b.HasIndex("StoreCode", "BookedOn");
+
+                    b.HasIndex("TerminalId", "TransactionId");
+
+                    b.ToTable("SettlementLines", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.SettlementReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AmountMismatches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CreditedWithoutSale")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Debits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("FirstBookedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ImportedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("LastBookedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Acquirer", "FileHash")
+                        .IsUnique();
+
+                    b.HasIndex("Acquirer", "LastBookedOn");
+
+                    b.ToTable("SettlementReports", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.SoftwareTargetRow", b =>

@@ -669,6 +669,81 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LayoutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SettlementReportProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.ReportStoreTallyRow", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountMismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreditedWithoutSale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DebitedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Debits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "StoreCode", "Currency");
+
+                    b.HasIndex("StoreCode");
+
+                    b.ToTable("SettlementReportStores", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.RolloutMemberRow", b =>
                 {
                     b.Property<long>("RolloutId")
@@ -765,6 +840,53 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("RolloutWaves", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.SaleCreditRow", b =>
+                {
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CreditedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotCreditedReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SettledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TerminalId", "TransactionId");
+
+                    b.HasIndex("NotCreditedReportId");
+
+                    b.HasIndex("Acquirer", "SettledOn");
+
+                    b.ToTable("SaleCredits", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.SettingOverrideRow", b =>
                 {
                     b.Property<string>("Key")
@@ -787,6 +909,162 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SettingOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.SettlementLineRow", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcquirerTerminalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fingerprint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedPan")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rrn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoreCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Row");
+
+                    b.HasIndex("BookedOn", "Fingerprint");
+
+                    b.HasIndex("StoreCode", "BookedOn");
+
+                    b.HasIndex("TerminalId", "TransactionId");
+
+                    b.ToTable("SettlementLines", (string)null);
+                });
+
+            modelBuilder.Entity("FleetOps.Web.Persistence.SettlementReportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Acquirer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountMismatches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreditedWithoutSale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Debits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstBookedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastBookedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Acquirer", "FileHash")
+                        .IsUnique();
+
+                    b.HasIndex("Acquirer", "LastBookedOn");
+
+                    b.ToTable("SettlementReports", (string)null);
                 });
 
             modelBuilder.Entity("FleetOps.Web.Persistence.SoftwareTargetRow", b =>

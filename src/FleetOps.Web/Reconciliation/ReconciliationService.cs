@@ -1,0 +1,210 @@
+using System.Text.Json;
+using FleetOps.Core.Access;
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Live;
+using FleetOps.Core.Reconciliation;
+using FleetOps.Core.Text;
+using FleetOps.Core.Transactions;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Reconciliation;
+
+/// <summary>
+/// Settlement report import and what it proves (issue 16, PROTOCOL §11). An import reads the file twice: first every
+/// row is checked (a full card number anywhere refuses the file, nothing stored) and the booking days found; then the
+/// ledger of those days is loaded (<see cref="CreditWindow"/>), the lines are matched and written in one transaction
+/// with the sales' credit states, and only after the commit the transaction book learns which sales are now
+/// <c>not_credited</c> or re-credited and the feed announces the report. Imports run one at a time.
+/// </summary>
+public sealed partial class ReconciliationService(
+    FleetDbContextFactory databases,
+    StoreDirectory stores,
+    FleetState fleet,
+    TransactionBook book,
+    NotCreditedBook proofs,
+    IOptions<ReconciliationOptions> options,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<ReconciliationService> logger) : IChangeSource<ReportImported>
+{
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    /// <summary>The most per-row errors kept with a report and answered; <see cref="ReportSummary.ErrorCount"/> counts all.</summary>
+    public const int MaxListedErrors = 1000;
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly ChangeFeed<ReportImported> _changes = new("reconciliation", time, logger);
+
+    public static string TooLargeMessage => $"The report is larger than {MaxBytes / (1024 * 1024)} MB. Split it into several files (by day).";
+
+    /// <summary>Reports as they commit (the reconciliation page, the worklist's proof column).</summary>
+    public IDisposable Subscribe(Func<ReportImported, bool>? relevant, Func<ChangeBatch<ReportImported>, Task> callback, TimeSpan? minInterval = null) =>
+        _changes.Subscribe(relevant, callback, minInterval);
+
+    /// <summary>The report that proves a sale was not credited, while it is (null otherwise).</summary>
+    public NotCreditedProof? ProofOf(string terminalId, string transactionId) => proofs.ProofOf(terminalId, transactionId);
+
+    /// <summary>Spools <paramref name="content"/> (up to <see cref="MaxBytes"/>) and imports it.</summary>
+    public async Task<ReportImportOutcome> ImportAsync(ReportUpload upload, Stream content, IProgress<ReportReadProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var spool = await ReportSpool.CreateAsync(content, MaxBytes, cancellationToken);
+        return await ImportAsync(upload, spool, progress, cancellationToken);
+    }
+
+    public async Task<ReportImportOutcome> ImportAsync(ReportUpload upload, ReportSpool file, IProgress<ReportReadProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (file.TooLarge) return new ReportImportOutcome(ReportImportStatus.TooLarge, null, TooLargeMessage);
+        var acquirer = upload.Acquirer.Trim();
+        if (AcquirerProblem(acquirer) is { } acquirerProblem) return ReportImportOutcome.Refused(acquirerProblem);
+        var (layout, profileProblem) = await LayoutAsync(upload.Profile, acquirer, cancellationToken);
+        if (layout is null) return ReportImportOutcome.Refused(profileProblem!);
+
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (await FindAsync(acquirer, file.Hash, cancellationToken) is { } earlier) return new ReportImportOutcome(ReportImportStatus.AlreadyImported, earlier, null);
+            var check = ReportCheck.Run(upload, file, layout, progress, cancellationToken);
+            if (check.Problem is not null) return ReportImportOutcome.Refused(check.Problem);
+            var ids = new AcquirerIds(acquirer, stores, fleet);
+            var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, time)
+                .RunAsync(upload with { Acquirer = acquirer }, file, layout, ids, check, progress, cancellationToken);
+            if (written is null)
+            {
+                // Another node imported the same file meanwhile (the unique index refused ours): its import is the answer.
+                return new ReportImportOutcome(ReportImportStatus.AlreadyImported, await FindAsync(acquirer, file.Hash, cancellationToken), null);
+            }
+            await AfterCommitAsync(written, acquirer, cancellationToken);
+            await audit.RecordAsync(upload.Actor, AuditActions.SettlementReportImported, written.Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{acquirer}: {written.Report.Rows} rows, {written.Report.Matched} credited, {written.NotCredited.Count} not credited");
+            LogImported(written.Report.Id, acquirer, written.Report.Rows, written.Report.Matched, written.NotCredited.Count, written.ReCredited.Count);
+            return new ReportImportOutcome(ReportImportStatus.Imported, written.Report, null);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>The reports the scope sees, newest first: all of them for people who see every store.</summary>
+    public async Task<IReadOnlyList<ReportSummary>> ListAsync(AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var reports = await db.SettlementReports.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        if (scope.Everything) return reports.Select(r => ReportSummary.From(r, null)).ToList();
+        var tallies = (await db.SettlementReportStores.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(t => scope.AllowsStore(t.StoreCode, stores)).ToLookup(t => t.ReportId);
+        return reports.Where(r => tallies.Contains(r.Id)).Select(r => ReportSummary.From(r, tallies[r.Id].ToList())).ToList();
+    }
+
+    /// <summary>One report as the scope sees it; null when it has no line of the scope's stores (answered like a missing one).</summary>
+    public async Task<ReportSummary?> GetAsync(long id, AccessScope scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var report = await db.SettlementReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return null;
+        if (scope.Everything) return ReportSummary.From(report, null);
+        var tallies = (await db.SettlementReportStores.AsNoTracking().Where(t => t.ReportId == id).ToListAsync(cancellationToken))
+            .Where(t => scope.AllowsStore(t.StoreCode, stores)).ToList();
+        return tallies.Count == 0 ? null : ReportSummary.From(report, tallies);
+    }
+
+    /// <summary>The saved mapping profiles (the built-in generic format is not among them).</summary>
+    public async Task<IReadOnlyList<ReportProfile>> ProfilesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.SettlementReportProfiles.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return rows.Select(ToProfile).ToList();
+    }
+
+    /// <summary>Saves (adds or replaces) a mapping profile; returns the problem in words when its name or layout is not acceptable.</summary>
+    public async Task<string?> SaveProfileAsync(string name, string acquirer, ReportLayout layout, string actor, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0 || name.Length > 64 || TextRules.Problem("name", name) is not null) return "A profile needs a name of 1–64 characters.";
+        if (string.Equals(name, ReportLayout.GenericName, StringComparison.OrdinalIgnoreCase)) return $"'{ReportLayout.GenericName}' is the built-in format.";
+        if (AcquirerProblem(acquirer.Trim()) is { } problem) return problem;
+        await using var db = databases.CreateDbContext();
+        var row = await db.SettlementReportProfiles.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        if (row is null) db.SettlementReportProfiles.Add(row = new ReportProfileRow { Name = name, Acquirer = "", LayoutJson = "", UpdatedBy = "" });
+        row.Acquirer = acquirer.Trim();
+        row.LayoutJson = JsonSerializer.Serialize(layout with { Name = name });
+        row.UpdatedBy = actor;
+        row.UpdatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<bool> DeleteProfileAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        return await db.SettlementReportProfiles.Where(p => p.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>The layout an import's <c>profile</c> names: the generic format when none, else a saved profile of the acquirer.</summary>
+    public async Task<(ReportLayout? Layout, string? Problem)> LayoutAsync(string? profile, string acquirer, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(profile) || string.Equals(profile.Trim(), ReportLayout.GenericName, StringComparison.OrdinalIgnoreCase))
+        {
+            return (ReportLayout.Generic, null);
+        }
+        await using var db = databases.CreateDbContext();
+        var name = profile.Trim();
+        var row = await db.SettlementReportProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
+        if (row is null || !string.Equals(row.Acquirer, acquirer, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"No mapping profile '{name}' for acquirer '{acquirer}'. Use '{ReportLayout.GenericName}' or a saved profile of that acquirer.");
+        }
+        return (ToProfile(row).Layout, null);
+    }
+
+    /// <summary>
+    /// Only after the commit: the proofs, then the book (settled sales come back as <c>not_credited</c>, re-credited ones
+    /// leave and their cases close), then the feed. The book needs the sales' records, read back by key (few).
+    /// </summary>
+    private async Task AfterCommitAsync(WrittenReport written, string acquirer, CancellationToken cancellationToken)
+    {
+        var report = written.Report;
+        foreach (var sale in written.NotCredited)
+        {
+            proofs.Put(sale.TerminalId, sale.TransactionId,
+                new NotCreditedProof(report.Id, report.FileName, acquirer, report.FirstBookedOn, report.LastBookedOn, sale.SettledOn));
+        }
+        foreach (var sale in written.ReCredited) proofs.Remove(sale.TerminalId, sale.TransactionId);
+        if (written.NotCredited.Count > 0)
+        {
+            await using var db = databases.CreateDbContext();
+            book.MarkNotCredited(await SaleRecords.ReadAsync(db, written.NotCredited.Select(s => (s.TerminalId, s.TransactionId)).ToList(), cancellationToken));
+        }
+        book.MarkCredited(written.ReCredited.Select(s => (s.TerminalId, s.TransactionId)).ToList());
+        _changes.Publish([new ReportImported(report.Id, acquirer, written.Stores)]);
+    }
+
+    private string? AcquirerProblem(string acquirer)
+    {
+        if (acquirer.Length == 0) return "'acquirer' is required: the acquirer whose settlement report this is.";
+        if (acquirer.Length > 32 || TextRules.Problem("acquirer", acquirer) is not null) return "'acquirer' must be an acquirer's name of at most 32 characters.";
+        return stores.All.Any(s => string.Equals(s.Acquirer, acquirer, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : $"No store is credited by acquirer '{acquirer}': register the stores' acquirer and merchant id first.";
+    }
+
+    private static ReportProfile ToProfile(ReportProfileRow row) => new(row.Name, row.Acquirer,
+        JsonSerializer.Deserialize<ReportLayout>(row.LayoutJson) ?? ReportLayout.Generic, row.UpdatedBy,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAtMs));
+
+    private async Task<ReportSummary?> FindAsync(string acquirer, string hash, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var row = await db.SettlementReports.AsNoTracking().SingleOrDefaultAsync(r => r.Acquirer == acquirer && r.FileHash == hash, cancellationToken);
+        return row is null ? null : ReportSummary.From(row, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Settlement report {ReportId} of {Acquirer} imported: {Rows} rows, {Credited} credited, {NotCredited} sales not credited, {ReCredited} re-credited")]
+    private partial void LogImported(long reportId, string acquirer, int rows, int credited, int notCredited, int reCredited);
+}
