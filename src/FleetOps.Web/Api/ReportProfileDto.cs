@@ -19,8 +19,10 @@ public sealed record ReportProfileDto(
     string? UpdatedBy,
     DateTimeOffset? UpdatedAt)
 {
-    public static ReportProfileDto From(ReportProfile p) => new(p.Name, p.BuiltIn ? null : p.Acquirer, p.BuiltIn,
+    public static ReportProfileDto From(ReportProfile p) => From(p, ReportProfiles.IsBuiltIn(p));
+
+    private static ReportProfileDto From(ReportProfile p, bool builtIn) => new(p.Name, builtIn ? null : p.Acquirer, builtIn,
         p.Layout.Headers.ToDictionary(h => h.Key.ToWire(), h => h.Value), p.Layout.DateFormat, p.Layout.AmountsInMajorUnits,
         (p.Layout.TypeWords ?? new Dictionary<string, Core.Reconciliation.SettlementItemType>()).ToDictionary(w => w.Key, w => w.Value.ToWire()),
-        p.UpdatedBy, p.UpdatedAt);
+        builtIn ? null : p.UpdatedBy, builtIn ? null : p.UpdatedAt);
 }

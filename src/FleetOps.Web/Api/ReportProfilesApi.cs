@@ -36,7 +36,7 @@ public static class ReportProfilesApi
         HttpContext context, AccessResolver access, CancellationToken cancellationToken)
     {
         var draft = new ReportProfileDraft(name, request.Columns, request.DateFormat, request.AmountsInMajorUnits, request.TypeWords);
-        var (profile, errors) = await profiles.SaveAsync(name, request.Acquirer, draft, access.ActorName(context.User), ManagementApi.Address(context),
+        var (profile, errors) = await profiles.SaveAsync(request.Acquirer, draft, access.ActorName(context.User), ManagementApi.Address(context),
             cancellationToken);
         return profile is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(ReportProfileDto.From(profile));
     }

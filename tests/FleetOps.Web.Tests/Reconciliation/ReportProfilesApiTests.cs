@@ -16,12 +16,12 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
 {
     private const string Path = "/api/v1/reconciliation/profiles";
 
-    private static object Lakala(string? rrnHeader = "参考号") => new
+    private static object Lakala(string acquirer = "lakala") => new
     {
-        acquirer = "lakala",
+        acquirer,
         columns = new Dictionary<string, string?>
         {
-            ["date"] = "清算日期", ["terminal_id"] = "终端号", ["rrn"] = rrnHeader, ["amount_minor"] = "交易金额", ["currency"] = "币种",
+            ["date"] = "清算日期", ["terminal_id"] = "终端号", ["rrn"] = "参考号", ["amount_minor"] = "交易金额", ["currency"] = "币种",
             ["type"] = "交易类型", ["fee_minor"] = "手续费",
         },
         dateFormat = "yyyyMMdd",
@@ -30,6 +30,18 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
     };
 
     private static string Name() => Ids.New("lk").ToLowerInvariant();
+
+    /// <summary>A profile belongs to an acquirer that credits some store.</summary>
+    private async Task<HttpClient> AdminWithLakalaStoreAsync()
+    {
+        var admin = app.CreateAdminClient();
+        using var response = await admin.PostAsJsonAsync("/api/v1/stores", new
+        {
+            code = Ids.New("S"), name = "Lakala store", region = "East", timeZone = "Asia/Shanghai", acquirer = "lakala", merchantId = "822100050000001",
+        });
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        return admin;
+    }
 
     [Fact]
     public async Task A_profile_without_every_required_column_is_refused_naming_them_and_nothing_is_saved()
@@ -54,7 +66,7 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
     [InlineData("columns.account", "账户")]
     public async Task A_bad_field_is_named(string field, string value)
     {
-        using var admin = app.CreateAdminClient();
+        using var admin = await AdminWithLakalaStoreAsync();
         var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Lakala()))!.AsObject();
         var parts = field.Split('.');
         if (parts.Length == 1) body[field] = value;
@@ -68,7 +80,7 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
     [Fact]
     public async Task A_saved_profile_is_listed_under_its_acquirer_and_reads_the_acquirers_own_file()
     {
-        using var admin = app.CreateAdminClient();
+        using var admin = await AdminWithLakalaStoreAsync();
         var name = Name();
 
         using var saved = await admin.PutAsJsonAsync($"{Path}/{name}", Lakala());
@@ -83,6 +95,14 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
         var row = new ReportRowReader(profile.Layout, check).Read(2, ["20261128", "88000001", "611234567890", "12.80", "CNY", "消费", "0.08"]);
         Assert.Equal((new DateOnly(2026, 11, 28), 1280L, SettlementItemType.Sale, 8L),
             (row.Item!.BookedOn, row.Item.AmountMinor, row.Item.Type, row.Item.FeeMinor));
+    }
+
+    [Fact]
+    public async Task An_acquirer_that_credits_no_store_is_refused()
+    {
+        using var admin = app.CreateAdminClient();
+
+        await Expect.ValidationProblemAsync(await admin.PutAsJsonAsync($"{Path}/{Name()}", Lakala("no-such-bank")), "acquirer");
     }
 
     [Fact]
