@@ -164,7 +164,7 @@ public static class FleetOpsSetup
         app.MapTrainingApi();
         app.MapEmergencyPlanApi();
         app.MapReportProfilesApi();
-        app.MapReconciliationApi();
+        app.MapReconciliationFiguresApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -10,12 +10,12 @@ namespace FleetOps.Web.Api;
 /// and the exceptions export in the acquirer's own layout. Scoped like every list: a store manager's figures are their
 /// stores' sales and lines.
 /// </summary>
-public static class ReconciliationApi
+public static class ReconciliationFiguresApi
 {
     /// <summary>Enough for a support desk's ticket; the page shows the newest, the export up to this many.</summary>
     public const int MaxExported = 50_000;
 
-    public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapReconciliationFiguresApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/reconciliation/scorecard", Scorecard).WithName("AcquirerScorecard").WithTags("Reconciliation")
             .RequireAuthorization(AccessPolicies.SignedIn)
