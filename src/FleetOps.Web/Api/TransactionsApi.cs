@@ -2,6 +2,7 @@ using FleetOps.Core.Cases;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
+using FleetOps.Core.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using FleetOps.Core.Wire;
@@ -20,7 +21,7 @@ public static class TransactionsApi
     }
 
     public static Results<Ok<PagedResult<UnsettledDto>>, ValidationProblem> List(
-        TransactionBook book, CaseBook cases, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
+        TransactionBook book, CaseBook cases, NotCreditedBook proofs, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access,
         string? store = null, string? reason = null, string? caseStatus = null, string? page = null, string? pageSize = null)
     {
         var filter = new ListFilter();
@@ -29,7 +30,7 @@ public static class TransactionsApi
         var (pageNumber, size) = filter.Paging(page, pageSize, UnsettledQuery.MaxPageSize);
         if (filter.HasErrors) return filter.Problem();
         var (items, total) = (query with { Page = pageNumber, PageSize = size }).Run(book.Unsettled.Where(withCase), time.GetUtcNow());
-        return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(t => UnsettledDto.From(t, cases)).ToList(), total));
+        return TypedResults.Ok(new PagedResult<UnsettledDto>(items.Select(t => UnsettledDto.From(t, cases, proofs)).ToList(), total));
     }
 
     public static Results<FileContentHttpResult, ValidationProblem> Csv(

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FleetOps.Core.Cases;
 using FleetOps.Core.Live;
 using FleetOps.Core.Transactions;
 
@@ -14,7 +15,7 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
     ILogger<CaseAutoResolver> logger) : BackgroundService
 {
     // Null asks for a reconciliation of every open case: the book said "everything changed".
-    private readonly Channel<TransactionRecord?> _closed = Channel.CreateUnbounded<TransactionRecord?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<TrackedTransaction?> _closed = Channel.CreateUnbounded<TrackedTransaction?>(new UnboundedChannelOptions { SingleReader = true });
     private IDisposable? _subscription;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -23,12 +24,14 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
         return base.StartAsync(cancellationToken);
     }
 
-    private bool ClosesOpenCase(TrackedTransaction t) => t.Record.IsClosed && cases.For(t.TerminalId, t.TransactionId) is { IsResolved: false };
+    // A settled sale the acquirer's reports prove not credited is closed for the terminal, not for the money: its case stays.
+    private bool ClosesOpenCase(TrackedTransaction t) => t.Record.IsClosed && t.Verdict.Reason != UnsettledReason.NotCredited
+                                                         && cases.For(t.TerminalId, t.TransactionId) is { IsResolved: false };
 
     private Task OnChanged(ChangeBatch<TrackedTransaction> changed)
     {
         if (changed.EverythingChanged) _closed.Writer.TryWrite(null);
-        foreach (var t in changed) _closed.Writer.TryWrite(t.Record);
+        foreach (var t in changed) _closed.Writer.TryWrite(t);
         return Task.CompletedTask;
     }
 
@@ -36,19 +39,19 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
     {
         try
         {
-            var reconciled = await service.ReconcileAsync(stoppingToken);
+            var reconciled = await service.ReconcileAsync(transactions.IsNotCredited, stoppingToken);
             if (reconciled > 0) LogReconciled(reconciled);
-            await foreach (var record in _closed.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var tracked in _closed.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    if (record is null) await service.ReconcileAsync(stoppingToken);
-                    else await service.AutoResolveAsync([record], stoppingToken);
+                    if (tracked is null) await service.ReconcileAsync(transactions.IsNotCredited, stoppingToken);
+                    else await service.AutoResolveAsync([(tracked.Record, Outcome(tracked))], stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The next start reconciles it; one failed case must not stop the others.
-                    LogFailed(e, record?.TerminalId ?? "*", record?.TransactionId ?? "*");
+                    LogFailed(e, tracked?.TerminalId ?? "*", tracked?.TransactionId ?? "*");
                 }
             }
         }
@@ -56,6 +59,9 @@ public sealed partial class CaseAutoResolver(TransactionBook transactions, CaseB
         {
         }
     }
+
+    private static CaseOutcome? Outcome(TrackedTransaction tracked) =>
+        tracked.ReCredited ? CaseOutcome.ReCredited : CaseWords.AutomaticOutcome(tracked.Record);
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {

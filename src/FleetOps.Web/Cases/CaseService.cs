@@ -88,13 +88,20 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
     /// Resolves the open case of each transaction that closed by itself: settled means the money arrived late;
     /// reversed or voided means the customer got it back. Returns how many cases it resolved.
     /// </summary>
-    public async Task<int> AutoResolveAsync(IEnumerable<TransactionRecord> closed, CancellationToken cancellationToken = default)
+    public Task<int> AutoResolveAsync(IEnumerable<TransactionRecord> closed, CancellationToken cancellationToken = default) =>
+        AutoResolveAsync(closed.Select(r => (r, CaseWords.AutomaticOutcome(r))), cancellationToken);
+
+    /// <summary>
+    /// Resolves the open case of each transaction with the outcome given (null: leave it open) — "re-credited" when an
+    /// acquirer's report credited a sale that was not credited (issue 16).
+    /// </summary>
+    public async Task<int> AutoResolveAsync(IEnumerable<(TransactionRecord Record, CaseOutcome? Outcome)> closed, CancellationToken cancellationToken = default)
     {
         var resolved = 0;
-        foreach (var record in closed)
+        foreach (var (record, decided) in closed)
         {
             if (book.For(record.TerminalId, record.TransactionId) is not { IsResolved: false } open) continue;
-            if (CaseWords.AutomaticOutcome(record) is not { } outcome) continue;
+            if (decided is not { } outcome) continue;
             try
             {
                 await ChangeAsync(open.Id, AuditActions.CaseResolved, (c, now) => c.IsResolved
@@ -115,9 +122,11 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
     /// Start-up: cases still open whose transaction closed while the server was down (or before the auto-resolver
     /// had run) are resolved now, so a restart never leaves a case open for money that already arrived.
     /// </summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
+    /// <param name="stillAtRisk">Closed transactions whose money is still in question (settled but not credited): left open.</param>
+    public async Task<int> ReconcileAsync(Func<string, string, bool>? stillAtRisk = null, CancellationToken cancellationToken = default)
     {
-        var open = book.All.Where(c => !c.IsResolved).Select(c => (c.TerminalId, c.TransactionId)).ToHashSet();
+        var open = book.All.Where(c => !c.IsResolved && stillAtRisk?.Invoke(c.TerminalId, c.TransactionId) != true)
+            .Select(c => (c.TerminalId, c.TransactionId)).ToHashSet();
         if (open.Count == 0) return 0;
         await using var db = databases.CreateDbContext();
         // Narrowed by both key columns (EF cannot match pairs); the exact pairs are picked below.
@@ -136,6 +145,7 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
 
     private static string Why(TransactionRecord record, CaseOutcome outcome)
     {
+        if (outcome == CaseOutcome.ReCredited) return "a later settlement report of the acquirer credited it";
         var stage = outcome == CaseOutcome.SettledLate ? TransactionStage.Settled
             : record.Has(TransactionStage.Reversed) ? TransactionStage.Reversed
             : record.Has(TransactionStage.Voided) ? TransactionStage.Voided : TransactionStage.Declined;

@@ -33,6 +33,7 @@ public sealed partial class DemoChain(
     TerminalKeys keys,
     EventWriter writer,
     CaseService cases,
+    FleetOps.Web.Reconciliation.ReconciliationService reconciliation,
     AlertService alerts,
     AlertBook alertBook,
     FleetOps.Web.Maintenance.MaintenanceService maintenance,
@@ -166,6 +167,7 @@ public sealed partial class DemoChain(
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
                 .TellAsync(power, cancellationToken);
             await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger).TellAsync(cancellationToken);
+            await new DemoSettlementReport(writer, fleet, stores, reconciliation, cases, databases, time, logger).TellAsync(cancellationToken);
             using var scope = scopes.CreateScope();
             await new DemoEmergencyPlans(scope.ServiceProvider.GetRequiredService<EmergencyPlans.EmergencyPlanService>(), databases, stores, time,
                 InChinese, logger).TellAsync(cancellationToken);

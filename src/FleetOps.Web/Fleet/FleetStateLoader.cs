@@ -3,7 +3,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Persistence;
-using FleetOps.Web.Reconciliation;
+using FleetOps.Core.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using System.Collections.Immutable;

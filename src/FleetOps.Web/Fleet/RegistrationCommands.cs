@@ -16,12 +16,12 @@ internal sealed class RegistrationCommands : IDisposable
 
     private RegistrationCommands(DbConnection connection, DbTransaction transaction)
     {
-        _store = Command(connection, transaction,
+        _store = CommandParameters.Command(connection, transaction,
             """
             INSERT INTO "Stores" ("Code", "Name", "Region", "TimeZone", "Acquirer", "MerchantId", "CreatedAt")
             VALUES (@code, @name, @region, @zone, @acquirer, @merchant, @at)
             """, "@code", "@name", "@region", "@zone", "@acquirer", "@merchant", "@at");
-        _terminal = Command(connection, transaction,
+        _terminal = CommandParameters.Command(connection, transaction,
             """
             INSERT INTO "Terminals" ("TerminalId", "StoreCode", "Model", "SerialNumber", "AcquirerTerminalId", "KeyHash", "Decommissioned", "RegisteredAt")
             VALUES (@terminal, @store, @model, @serial, @acquirerTerminal, @hash, @decommissioned, @at)
@@ -45,27 +45,12 @@ internal sealed class RegistrationCommands : IDisposable
     }
 
     public Task InsertStoreAsync(StoreInfo store, DateTimeOffset at, CancellationToken cancellationToken) =>
-        RunAsync(_store, cancellationToken, store.Code, store.Name, store.Region, store.TimeZone,
+        CommandParameters.RunAsync(_store, cancellationToken, store.Code, store.Name, store.Region, store.TimeZone,
             (object?)store.Acquirer ?? DBNull.Value, (object?)store.MerchantId ?? DBNull.Value, at);
 
     public Task InsertTerminalAsync(TerminalRegistration terminal, byte[] keyHash, DateTimeOffset at, CancellationToken cancellationToken) =>
-        RunAsync(_terminal, cancellationToken, terminal.TerminalId, terminal.StoreCode, terminal.Model,
+        CommandParameters.RunAsync(_terminal, cancellationToken, terminal.TerminalId, terminal.StoreCode, terminal.Model,
             (object?)terminal.SerialNumber ?? DBNull.Value, (object?)terminal.AcquirerTerminalId ?? DBNull.Value, keyHash, false, at);
-
-    private static async Task RunAsync(DbCommand command, CancellationToken cancellationToken, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        CommandParameters.Add(command, names);
-        return command;
-    }
 
     public void Dispose()
     {

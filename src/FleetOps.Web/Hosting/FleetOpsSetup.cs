@@ -16,6 +16,7 @@ using FleetOps.Web.Notifications;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -76,8 +77,8 @@ public static class FleetOpsSetup
         services.AddSingleton<CaseService>();
         services.AddScoped<CaseFiles>();
         // Acquirer reconciliation (issue 16): the proofs of not-credited sales (loaded with the book), the import service.
-        services.AddSingleton<FleetOps.Web.Reconciliation.NotCreditedBook>();
-        services.AddSingleton<FleetOps.Web.Reconciliation.ReconciliationService>();
+        services.AddSingleton<FleetOps.Core.Reconciliation.NotCreditedBook>();
+        services.AddSingleton<ReconciliationService>();
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();
@@ -152,6 +153,7 @@ public static class FleetOpsSetup
         app.MapLanguageApi();
         app.MapExports();
         app.MapTransactionsApi();
+        app.MapReconciliationApi();
         app.MapSuccessRateApi();
         app.MapAlertsApi();
         app.MapPowerApi();

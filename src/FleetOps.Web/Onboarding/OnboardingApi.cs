@@ -95,7 +95,8 @@ public static class OnboardingApi
         return FormatOf(contentType, file.FileName) is { } format ? (file.OpenReadStream(), format, null) : (null, default, Unsupported());
     }
 
-    private static ImportFormat? FormatOf(string? mediaType, string? fileName) =>
+    /// <summary>A file's type from its media type, else its name's ending; null when it is neither CSV nor XLSX.</summary>
+    internal static ImportFormat? FormatOf(string? mediaType, string? fileName) =>
         string.Equals(mediaType, CsvType, StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv
         : string.Equals(mediaType, XlsxType, StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
         : fileName?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? ImportFormat.Csv

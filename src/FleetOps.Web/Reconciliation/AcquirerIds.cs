@@ -37,9 +37,6 @@ public sealed class AcquirerIds
 
     public TerminalRegistration? Terminal(string acquirerTerminalId) => _terminals.GetValueOrDefault(acquirerTerminalId);
 
-    /// <summary>The acquirer's terminal id of a FleetOps terminal, when registered.</summary>
-    public string? AcquirerTerminalIdOf(string terminalId, FleetState fleet) => fleet.Get(terminalId)?.Registration.AcquirerTerminalId;
-
     /// <summary>The store a line belongs to: its terminal's store, else its merchant's; null when the acquirer names neither.</summary>
     public string? StoreOf(string merchantId, string acquirerTerminalId) =>
         (acquirerTerminalId.Length > 0 ? Terminal(acquirerTerminalId)?.StoreCode : null)

@@ -121,7 +121,10 @@ public sealed class CreditWindow
         if (TransactionJson.Deserialize(json) is not { } record || record.At(TransactionStage.Settled) is not { } settledAt) return null;
         var store = ids.Stores.GetValueOrDefault(storeCode);
         var settledOn = DateOnly.FromDateTime(StoreTime.ToZone(settledAt, store?.TimeZone).DateTime);
-        return new CreditCandidate(record.TerminalId, record.TransactionId, ids.AcquirerTerminalIdOf(record.TerminalId, fleet),
-            store?.MerchantId, record.Rrn ?? "", record.AuthCode, record.AmountMinor, record.Currency, settledOn);
+        // The registration's own strings (one per terminal) and interned currencies instead of one copy per sale: a window
+        // holds up to a million sales.
+        var registration = fleet.Get(record.TerminalId)?.Registration;
+        return new CreditCandidate(registration?.TerminalId ?? record.TerminalId, record.TransactionId, registration?.AcquirerTerminalId,
+            store?.MerchantId, record.Rrn ?? "", record.AuthCode, record.AmountMinor, string.Intern(record.Currency), settledOn);
     }
 }

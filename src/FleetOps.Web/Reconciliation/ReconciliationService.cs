@@ -172,7 +172,7 @@ public sealed partial class ReconciliationService(
         foreach (var sale in written.NotCredited)
         {
             proofs.Put(sale.TerminalId, sale.TransactionId,
-                new NotCreditedProof(report.Id, report.FileName, acquirer, report.FirstBookedOn, report.LastBookedOn, sale.SettledOn));
+                new NotCreditedProof(report.Id, report.FileName, acquirer, report.FirstBookedOn ?? sale.SettledOn, report.LastBookedOn ?? sale.SettledOn, sale.SettledOn));
         }
         foreach (var sale in written.ReCredited) proofs.Remove(sale.TerminalId, sale.TransactionId);
         if (written.NotCredited.Count > 0)

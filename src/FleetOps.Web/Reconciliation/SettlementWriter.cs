@@ -17,7 +17,7 @@ internal sealed class SettlementWriter : IDisposable
 
     public SettlementWriter(DbConnection connection, DbTransaction transaction)
     {
-        _line = Command(connection, transaction,
+        _line = CommandParameters.Command(connection, transaction,
             """
             INSERT INTO "SettlementLines" ("ReportId", "Row", "BookedOn", "MerchantId", "AcquirerTerminalId", "Rrn", "AuthCode",
                 "AmountMinor", "Currency", "MaskedPan", "Type", "FeeMinor", "Kind", "StoreCode", "TerminalId", "TransactionId", "Fingerprint")
@@ -26,7 +26,7 @@ internal sealed class SettlementWriter : IDisposable
             """, "@report", "@row", "@day", "@merchant", "@terminal", "@rrn", "@auth", "@amount", "@currency", "@pan", "@type", "@fee",
             "@kind", "@store", "@sale_terminal", "@sale", "@fingerprint");
         // One row per sale: inserted the first time a report names it (or proves it missing), updated after.
-        _credit = Command(connection, transaction,
+        _credit = CommandParameters.Command(connection, transaction,
             """
             INSERT INTO "SaleCredits" ("TerminalId", "TransactionId", "Acquirer", "StoreCode", "SettledOn", "Credits", "Mismatches",
                 "CreditedOn", "NotCreditedReportId", "UpdatedAtMs")
@@ -40,7 +40,7 @@ internal sealed class SettlementWriter : IDisposable
     public Task LineAsync(long reportId, ItemMatch match, string? storeCode, CancellationToken cancellationToken)
     {
         var item = match.Item;
-        return RunAsync(_line, cancellationToken, reportId, item.Row, item.BookedOn, item.MerchantId, item.AcquirerTerminalId, item.Rrn,
+        return CommandParameters.RunAsync(_line, cancellationToken, reportId, item.Row, item.BookedOn, item.MerchantId, item.AcquirerTerminalId, item.Rrn,
             Nullable(item.AuthCode), item.AmountMinor, item.Currency, Nullable(item.MaskedPan), item.Type.ToWire(), item.FeeMinor,
             match.Kind.ToWire(), Nullable(storeCode), Nullable(match.Sale?.TerminalId), Nullable(match.Sale?.TransactionId),
             CreditLedger.Fingerprint(item));
@@ -48,25 +48,10 @@ internal sealed class SettlementWriter : IDisposable
 
     public Task CreditAsync(CreditCandidate sale, string acquirer, string storeCode, CreditStatus status, long? notCreditedReportId,
         long atMs, CancellationToken cancellationToken) =>
-        RunAsync(_credit, cancellationToken, sale.TerminalId, sale.TransactionId, acquirer, storeCode, sale.SettledOn, status.Credits,
+        CommandParameters.RunAsync(_credit, cancellationToken, sale.TerminalId, sale.TransactionId, acquirer, storeCode, sale.SettledOn, status.Credits,
             status.Mismatches, status.CreditedOn is { } day ? day : DBNull.Value, notCreditedReportId is { } id ? id : DBNull.Value, atMs);
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
-
-    private static async Task RunAsync(DbCommand command, CancellationToken cancellationToken, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        CommandParameters.Add(command, names);
-        return command;
-    }
 
     public void Dispose()
     {

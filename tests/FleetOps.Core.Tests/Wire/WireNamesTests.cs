@@ -51,7 +51,7 @@ public sealed class WireNamesTests
     [Fact]
     public void The_protocol_spellings_are_the_fixed_ones()
     {
-        Assert.Equal(["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring"], WireNames.Names<UnsettledReason>());
+        Assert.Equal(["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring", "not_credited"], WireNames.Names<UnsettledReason>());
         Assert.Equal(["lost", "restored", "on_battery", "low_battery", "brownout", "shutdown"], WireNames.Names<PowerState>());
         Assert.Equal("must be one of: mains, battery.", WireNames.OneOf<PowerSource>());
     }

@@ -1,7 +1,10 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Demo;
+using FleetOps.Web.Cases;
 using FleetOps.Web.Ingestion;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,7 +15,7 @@ namespace FleetOps.Web.Tests.Transactions;
 /// </summary>
 public sealed class DemoWorklistTests : IAsyncLifetime
 {
-    private static readonly string[] Reasons = ["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring"];
+    private static readonly string[] Reasons = ["incomplete", "interrupted_by_power_loss", "not_settled", "authorization_expiring", "not_credited"];
 
     private readonly FleetOpsApp _app = DemoApp.Create();
 
@@ -26,9 +29,12 @@ public sealed class DemoWorklistTests : IAsyncLifetime
         await DemoApp.WholeBacklogAsync(admin);
 
         Assert.All(page.Items(), i => Assert.StartsWith(DemoChain.TerminalPrefix, Expect.Wire(i["terminalId"])));
-        // Each reason once from the sales backlog, plus the payments the power backlog's store outage interrupted.
+        // Each terminal reason once from the sales backlog, plus the payments the power backlog's store outage interrupted,
+        // plus the sales the demo's settlement report leaves out (not credited, each with the report that proves it).
         Assert.Equal(Reasons.Order(), ReasonsIn(page).Distinct().Order());
-        Assert.Equal(Reasons.Length + DemoPowerBacklog.InterruptedSales, page.Items().Count);
+        Assert.Equal(Reasons.Length - 1 + DemoPowerBacklog.InterruptedSales + DemoSettlementReport.NotCreditedSales, page.Items().Count);
+        Assert.All(page.Items().Where(i => Expect.Wire(i["reason"]) == "not_credited"),
+            i => Assert.StartsWith(DemoChain.DemoAcquirer, Expect.Wire(i["creditReport"]!["fileName"])));
         Assert.All(page.Items(), i => Assert.Matches(@"^\d{6}\*{6}\d{4}$", Expect.Wire(i["maskedPan"])));
         var lost = Assert.Single(_app.GetService<TransactionBook>().LostSales);
         Assert.StartsWith(DemoChain.TerminalPrefix, lost.TerminalId);
@@ -75,7 +81,13 @@ public sealed class DemoWorklistTests : IAsyncLifetime
         Assert.InRange(again.Duplicates + powerAgain.Duplicates, 1, events);
         Assert.Equal(events, await _app.StoredEventsAsync());
         Assert.Equal(rows, await _app.CountAsync("Transactions"));
-        Assert.Equal(Reasons.Length + DemoPowerBacklog.InterruptedSales, (await admin.UnsettledAsync())["total"]!.GetValue<int>());
+        var reports = _app.GetService<ReconciliationService>();
+        await new DemoSettlementReport(_app.GetService<EventWriter>(), _app.GetService<FleetState>(), _app.GetService<StoreDirectory>(), reports,
+            _app.GetService<CaseService>(), _app.GetService<FleetDbContextFactory>(), _app.GetService<TimeProvider>(), NullLogger.Instance)
+            .TellAsync(CancellationToken.None);
+        Assert.Single(await reports.ListAsync(FleetOps.Core.Access.AccessScope.All));
+        Assert.Equal(Reasons.Length - 1 + DemoPowerBacklog.InterruptedSales + DemoSettlementReport.NotCreditedSales,
+            (await admin.UnsettledAsync())["total"]!.GetValue<int>());
     }
 
     private static List<string> ReasonsIn(System.Text.Json.Nodes.JsonObject page) =>

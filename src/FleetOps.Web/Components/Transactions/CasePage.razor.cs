@@ -31,6 +31,7 @@ public partial class CasePage : IDisposable
     [Inject] private CaseService Service { get; set; } = default!;
     [Inject] private CaseBook Cases { get; set; } = default!;
     [Inject] private TransactionBook Book { get; set; } = default!;
+    [Inject] private FleetOps.Core.Reconciliation.NotCreditedBook Proofs { get; set; } = default!;
     [Inject] private PowerIncidents Incidents { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;

@@ -13,6 +13,7 @@ public static class ReasonLook
         UnsettledReason.Incomplete => Color.Warning,
         UnsettledReason.InterruptedByPowerLoss => Color.Error,
         UnsettledReason.NotSettled => Color.Info,
+        UnsettledReason.NotCredited => Color.Secondary, // proven by the acquirer's own report: the money did not arrive
         _ => Color.Error, // authorisation expiring: the money is about to be released back to the cardholder
     };
 
@@ -21,6 +22,7 @@ public static class ReasonLook
         UnsettledReason.Incomplete => Icons.Material.Filled.HourglassBottom,
         UnsettledReason.InterruptedByPowerLoss => Icons.Material.Filled.PowerOff,
         UnsettledReason.NotSettled => Icons.Material.Filled.AccountBalance,
+        UnsettledReason.NotCredited => Icons.Material.Filled.ReceiptLong,
         _ => Icons.Material.Filled.AlarmOn,
     };
 
@@ -30,6 +32,7 @@ public static class ReasonLook
         UnsettledReason.Incomplete => "Reason.Explain.Incomplete",
         UnsettledReason.InterruptedByPowerLoss => "Reason.Explain.InterruptedByPowerLoss",
         UnsettledReason.NotSettled => "Reason.Explain.NotSettled",
+        UnsettledReason.NotCredited => "Reason.Explain.NotCredited",
         _ => "Reason.Explain.AuthorizationExpiring",
     };
 

@@ -1,8 +1,8 @@
 using FleetOps.Core.Transactions;
-using FleetOps.Web.Persistence;
+using FleetOps.Core.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
-namespace FleetOps.Web.Reconciliation;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// Reads transaction records back from <c>Transactions</c>: the sales a report proved not credited (after an import), and
@@ -49,7 +49,7 @@ public static class SaleRecords
         foreach (var row in rows)
         {
             if (TransactionJson.Deserialize(row.RecordJson) is not { } record) continue;
-            found.Add((record, row.StoreCode, new NotCreditedProof(row.Id, row.FileName, row.Acquirer, row.FirstBookedOn, row.LastBookedOn, row.SettledOn)));
+            found.Add((record, row.StoreCode, new NotCreditedProof(row.Id, row.FileName, row.Acquirer, row.FirstBookedOn ?? row.SettledOn, row.LastBookedOn ?? row.SettledOn, row.SettledOn)));
         }
         return found;
     }

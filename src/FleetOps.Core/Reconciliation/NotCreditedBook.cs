@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FleetOps.Web.Reconciliation;
+namespace FleetOps.Core.Reconciliation;
 
 /// <summary>
 /// The proof behind each <c>not_credited</c> sale (few), in memory for the worklist and the case page: which report's

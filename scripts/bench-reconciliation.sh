@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Settlement report import benchmark (issue 16, docs/benchmarks.md): seeds N transactions (tools/FleetOps.Bench seed)
+# into a new SQLite file, gives the seeded stores and terminals the acquirer's ids, writes a report of N rows in the
+# generic format (a credit for every settled sale, the rest credits without a sale), starts FleetOps (Release, no demo)
+# on 127.0.0.1, posts the report to POST /api/v1/reconciliation/reports and prints the time from the first byte sent to
+# the answer, and the server's resident memory (VmRSS) before, at its peak during the import (sampled every 100 ms) and
+# after. Bounded: the server runs under a timeout and is stopped at the end.
+# Usage: scripts/bench-reconciliation.sh [rows=1000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+port=${BENCH_PORT:-5164}; token=bench-token; root=$PWD
+work=$(mktemp -d /tmp/fleetops-bench-recon.XXXX)
+server=""; sampler=""
+cleanup() {
+  if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Web -c Release -nologo -v quiet >/dev/null
+flock /tmp/fleetops-build.lock dotnet build tools/FleetOps.Bench -c Release -nologo -v quiet >/dev/null
+dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --transactions "$rows" >/dev/null
+
+# The acquirer's ids: 15-digit merchant ids per store, 8-digit terminal ids (PROTOCOL §11, the demo's numbering).
+sqlite3 "$work/bench.db" <<'SQL'
+UPDATE Stores SET Acquirer = 'bench', MerchantId = printf('898310040%06d', rowid);
+UPDATE Terminals SET AcquirerTerminalId = printf('%08d', 88000000 + rowid);
+SQL
+# One credit per settled sale, booked the day after its authorisation, then credits without a sale up to N rows.
+{
+  echo "date,merchantId,terminalId,rrn,authCode,amountMinor,currency,maskedPan,type,feeMinor"
+  sqlite3 -csv "$work/bench.db" "
+    SELECT date(t.AuthorizedAtMs / 1000 + 86400, 'unixepoch'), s.MerchantId, m.AcquirerTerminalId,
+           json_extract(t.RecordJson, '\$.Rrn'), json_extract(t.RecordJson, '\$.AuthCode'), t.AmountMinor, t.Currency,
+           '622848******1234', 'sale', t.AmountMinor / 250
+    FROM Transactions t JOIN Terminals m ON m.TerminalId = t.TerminalId JOIN Stores s ON s.Code = t.StoreCode
+    WHERE t.LastStage = 'settled' AND json_extract(t.RecordJson, '\$.Rrn') IS NOT NULL"
+} >"$work/report.csv"
+settled=$(($(wc -l <"$work/report.csv") - 1))
+last_day=$(tail -1 "$work/report.csv" | cut -d, -f1)
+first_merchant=$(sed -n 2p "$work/report.csv" | cut -d, -f2); first_terminal=$(sed -n 2p "$work/report.csv" | cut -d, -f3)
+awk -v n=$((rows - settled)) -v d="$last_day" -v m="$first_merchant" -v t="$first_terminal" \
+  'BEGIN { for (i = 0; i < n; i++) printf "%s,%s,%s,9%011d,ZZ0000,1000,EUR,622848******0000,sale,4\n", d, m, t, i }' >>"$work/report.csv"
+echo "report: $rows rows ($settled credits of settled sales), $(du -m "$work/report.csv" | cut -f1) MiB"
+
+(
+  cd "$work"
+  FleetOps__Demo__Enabled=false FleetOps__Bootstrap__ApiToken=$token Serilog__MinimumLevel__Default=Warning \
+  ConnectionStrings__FleetOps="Data Source=$work/bench.db" \
+  exec env "Serilog__MinimumLevel__Override__FleetOps.Web.Reconciliation=Information" timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
+) &
+server=$!
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not start"; tail -20 "$work/server.log"; exit 1; }
+pid=$(pgrep -P "$server" -f FleetOps.Web.dll | head -1 || true); pid=${pid:-$server}
+rss() { awk '/VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+sleep 5 # let the start-up's collection settle
+before=$(rss "$pid")
+( peak=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss "$pid"); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$work/peak"; sleep 0.1; done ) &
+sampler=$!
+
+started=$EPOCHREALTIME
+status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Authorization: Bearer $token" \
+  -F acquirer=bench -F "file=@$work/report.csv;type=text/csv" "http://127.0.0.1:$port/api/v1/reconciliation/reports")
+ended=$EPOCHREALTIME
+after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
+[ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo; exit 1; }
+echo "answer: $(head -c 300 "$work/answer.json")"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rp="$peak" -v r1="$after" \
+  'BEGIN { printf "RESULT report_rows=%d seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'

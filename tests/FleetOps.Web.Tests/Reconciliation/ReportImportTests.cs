@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using FleetOps.Core.Cases;
+using FleetOps.Web.Cases;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+
+namespace FleetOps.Web.Tests.Reconciliation;
+
+/// <summary>
+/// PROTOCOL §11 through the API: a settlement report is imported and matched with the terminals' sales, every outcome
+/// is counted, a settled sale without a credit shows on the worklist as <c>not_credited</c> with the report that proves
+/// it, and a later credit closes its case as re-credited by itself.
+/// </summary>
+public sealed class ReportImportTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    private static DateTimeOffset Noon => new(DateTimeOffset.UtcNow.Date.AddDays(-3).AddHours(4), TimeSpan.Zero);
+
+    [Fact]
+    public async Task Report_counts_each_outcome_and_a_missing_credit_puts_the_sale_on_the_worklist_with_its_proof()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000701-0001", "700000000001", 12800, Noon);
+        await shop.SettledSaleAsync("000701-0002", "700000000002", 5000, Noon.AddMinutes(5));
+        await shop.SettledSaleAsync("000701-0003", "700000000003", 9900, Noon.AddMinutes(10));
+
+        var body = await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(day, "700000000001", 12800),
+            shop.Line(day.AddDays(1), "700000000002", 4000),              // the acquirer credited the wrong amount
+            shop.Line(day.AddDays(1), "799999999999", 3000),              // a credit no terminal recorded
+            shop.Line(day.AddDays(2), "700000000009", 3000, merchant: "898000000000001", terminal: "99999999"))); // not ours
+
+        Assert.Equal((4, 1, 1, 1, 0), (Int(body, "rows"), Int(body, "matched"), Int(body, "amountMismatches"), Int(body, "creditedWithoutSale"), Int(body, "duplicates")));
+        var error = Assert.Single(body["errors"]!.AsArray());
+        Assert.Equal(5, Int(error!.AsObject(), "row"));
+        Assert.Contains("Unknown merchant id '898000000000001' and terminal id '99999999'", Expect.Wire(error["error"]));
+
+        var items = (await app.UnsettledInAsync(shop.Store)).Items();
+        var item = Assert.Single(items);
+        Assert.Equal(("000701-0003", "not_credited"), (Expect.Wire(item["transactionId"]), Expect.Wire(item["reason"])));
+        Assert.Equal(Int(body, "id"), Int(item["creditReport"]!.AsObject(), "id"));
+        Assert.Equal(day.AddDays(2).ToString("yyyy-MM-dd"), Expect.Wire(item["creditReport"]!["lastDay"]));
+        using var admin = app.CreateAdminClient();
+        var filtered = (await admin.UnsettledAsync($"?store={shop.Store}&reason=not_credited")).Items();
+        Assert.Equal("000701-0003", Expect.Wire(Assert.Single(filtered)["transactionId"]));
+        var csv = await admin.GetStringAsync($"/api/v1/transactions/unsettled.csv?store={shop.Store}&lang=en");
+        Assert.Contains("Not credited", csv);
+        Assert.Equal(9900, app.GetService<FleetOps.Core.Transactions.TransactionBook>().Summary(new HashSet<string> { shop.Store }).Risk.Sum(r => r.AmountMinor));
+    }
+
+    [Fact]
+    public async Task Same_file_again_answers_with_the_first_import_and_changes_nothing()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000702-0001", "700000000011", 12800, Noon);
+        var csv = AcquirerShop.Csv(shop.Line(day, "700000000011", 12800), shop.Line(day.AddDays(2), "700000000012", 100));
+        var first = await shop.ImportAsync(csv);
+
+        var again = await shop.ImportAsync(csv, HttpStatusCode.OK, fileName: "renamed.csv");
+
+        Assert.Equal(Int(first, "id"), Int(again, "id"));
+        Assert.Equal((1, 1), (Int(again, "matched"), Int(again, "creditedWithoutSale")));
+        using var admin = app.CreateAdminClient();
+        var mine = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/reconciliation/reports"))!["items"]!.AsArray()
+            .Where(r => Expect.Wire(r!["acquirer"]) == shop.Acquirer).ToList();
+        Assert.Single(mine);
+    }
+
+    [Fact]
+    public async Task Same_lines_in_another_file_are_duplicates_never_a_second_credit()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000703-0001", "700000000021", 12800, Noon);
+        var line = shop.Line(day, "700000000021", 12800);
+        await shop.ImportAsync(AcquirerShop.Csv(line, shop.Line(day.AddDays(1), "700000000029", 100)));
+
+        // The next day's file repeats yesterday's line (reports overlap) and brings a second, real credit for the same sale.
+        var second = await shop.ImportAsync(AcquirerShop.Csv(line, shop.Line(day.AddDays(2), "700000000021", 12800)));
+
+        Assert.Equal((2, 0, 2), (Int(second, "rows"), Int(second, "matched"), Int(second, "duplicates")));
+        Assert.Null(await ReasonAsync(shop, "000703-0001"));
+    }
+
+    [Fact]
+    public async Task Not_credited_sale_credited_by_the_next_report_closes_its_case_as_re_credited()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000704-0001", "700000000031", 12800, Noon);
+        await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day, "700000000039", 100), shop.Line(day.AddDays(2), "700000000038", 100)));
+        Assert.Equal("not_credited", await ReasonAsync(shop, "000704-0001"));
+        var service = app.GetService<CaseService>();
+        var opened = await service.OpenAsync(shop.TerminalId, "000704-0001", shop.Store, "manager@example.test");
+        // A case opened on a settled sale must not be taken for "settled late": the money has still not arrived.
+        Assert.False(app.GetService<CaseBook>().Get(opened.Id)!.IsResolved);
+
+        await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day.AddDays(3), "700000000031", 12800)));
+
+        var resolved = await Eventually.MatchesAsync(() => Task.FromResult(app.GetService<CaseBook>().Get(opened.Id)!), c => c.IsResolved,
+            "the case to close as re-credited");
+        Assert.Equal(CaseOutcome.ReCredited, resolved.Outcome);
+        Assert.Null(await ReasonAsync(shop, "000704-0001"));
+    }
+
+    [Fact]
+    public async Task Header_with_missing_and_unknown_columns_is_refused_naming_them()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        using var response = await shop.UploadAsync("date,merchantId,terminalId,rrn,amount,currency,type\n2026-11-30,1,2,3,4,CNY,sale\n");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("missing columns: amountMinor", Expect.Wire(problem["detail"]));
+        Assert.Contains("unknown columns: amount", Expect.Wire(problem["detail"]));
+        await NothingStoredAsync(shop);
+    }
+
+    [Fact]
+    public async Task Full_card_number_in_any_row_refuses_the_whole_file_naming_the_row()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000705-0001", "700000000041", 12800, Noon);
+        var leaked = shop.Line(day, "700000000042", 100).Replace("622848******1234", "6228480402564890018");
+        using var response = await shop.UploadAsync(AcquirerShop.Csv(shop.Line(day, "700000000041", 12800), leaked));
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("Row 3 holds a full card number", Expect.Wire(problem["detail"]));
+        Assert.DoesNotContain("6228480402564890018", problem.ToJsonString());
+        await NothingStoredAsync(shop);
+    }
+
+    [Theory]
+    [InlineData(null, "report.csv", "No acquirer")]
+    [InlineData("nobody-credits-this", "report.csv", "No store is credited by acquirer")]
+    [InlineData("", "report.pdf", "Unsupported file type")]
+    public async Task Bad_form_fields_are_refused(string? acquirer, string fileName, string expected)
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        using var response = await AcquirerShop.UploadAsync(app, acquirer == "" ? shop.Acquirer : acquirer, Encoding.UTF8.GetBytes(AcquirerShop.Csv()),
+            fileName: fileName);
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(expected, problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Unknown_profile_is_refused()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        using var response = await shop.UploadAsync(AcquirerShop.Csv(), profile: "no-such-layout");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("No mapping profile 'no-such-layout'", Expect.Wire(problem["detail"]));
+    }
+
+    [Fact]
+    public async Task File_above_fifty_megabytes_is_refused_with_413()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var huge = new byte[50 * 1024 * 1024 + 1];
+        Array.Fill(huge, (byte)'a');
+
+        using var response = await AcquirerShop.UploadAsync(app, shop.Acquirer, huge);
+
+        await Expect.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await NothingStoredAsync(shop);
+    }
+
+    [Fact]
+    public async Task Store_managers_see_only_reports_with_lines_of_their_stores_and_only_those_figures_and_may_not_import()
+    {
+        var acquirer = Ids.New("acq").ToLowerInvariant();
+        var mine = await AcquirerShop.OpenAsync(app, acquirer);
+        var other = await AcquirerShop.OpenAsync(app, acquirer);
+        var day = await mine.SettledSaleAsync("000706-0001", "700000000051", 12800, Noon);
+        await other.SettledSaleAsync("000706-0002", "700000000052", 5000, Noon);
+        var both = await mine.ImportAsync(AcquirerShop.Csv(mine.Line(day, "700000000051", 12800), other.Line(day, "700000000052", 5000),
+            other.Line(day.AddDays(1), "700000000059", 100)));
+        var othersOnly = await other.ImportAsync(AcquirerShop.Csv(other.Line(day.AddDays(2), "700000000058", 100)));
+        var manager = await app.CreateUserAsync(FleetOps.Web.Security.Roles.StoreManager, stores: [mine.Store]);
+        var (_, token) = await app.CreateApiTokenAsync(manager);
+        using var client = app.CreateTokenClient(token);
+
+        var listed = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/reconciliation/reports"))!["items"]!.AsArray();
+        var seen = Assert.Single(listed)!.AsObject();
+        Assert.Equal((Int(both, "id"), 1, 1, 0), (Int(seen, "id"), Int(seen, "rows"), Int(seen, "matched"), Int(seen, "creditedWithoutSale")));
+        using var hidden = await client.GetAsync($"/api/v1/reconciliation/reports/{Int(othersOnly, "id")}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var visible = await client.GetAsync($"/api/v1/reconciliation/reports/{Int(both, "id")}");
+        Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+        using var import = await mine.UploadAsync(AcquirerShop.Csv(mine.Line(day.AddDays(3), "700000000057", 100)), client);
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+    }
+
+    private async Task<string?> ReasonAsync(AcquirerShop shop, string transactionId) =>
+        (await app.UnsettledInAsync(shop.Store)).Items()
+            .Where(i => Expect.Wire(i["transactionId"]) == transactionId).Select(i => Expect.Wire(i["reason"])).SingleOrDefault();
+
+    private async Task NothingStoredAsync(AcquirerShop shop)
+    {
+        using var admin = app.CreateAdminClient();
+        var reports = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/reconciliation/reports"))!["items"]!.AsArray();
+        Assert.DoesNotContain(reports, r => Expect.Wire(r!["acquirer"]) == shop.Acquirer);
+    }
+
+    private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
+}
