@@ -101,6 +101,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("plans", "maintenance/plans", true), ("checklists", "maintenance/checklists", true), ("checklist", "maintenance/checklists/power_ups", true),
             ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
             ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
+            ("reconciliation", "reconciliation", true), ("recon-import", "reconciliation/import", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));
