@@ -86,5 +86,11 @@ public partial class ReconciliationPage
 
     private string Sums(ReconciliationDay day, Func<ReconciliationMoney, long> pick) => string.Join(" · ", day.Money.Select(m => F.Money(pick(m), m.Currency)));
 
-    private string KindText(ReconciliationException e) => T[e.Kind is { } kind ? $"Recon.Kind.{kind}" : "Recon.Kind.NotCredited"];
+    private string KindText(ReconciliationException e) => T[e.Kind switch
+    {
+        MatchKind.AmountMismatch => "Recon.Kind.AmountMismatch",
+        MatchKind.DuplicateCredit => "Recon.Kind.DuplicateCredit",
+        MatchKind.CreditedWithoutSale => "Recon.Kind.CreditedWithoutSale",
+        _ => "Recon.Kind.NotCredited",
+    }];
 }

@@ -1,9 +1,9 @@
+using FleetOps.Web.Api;
 using FleetOps.Core.Reconciliation;
-using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// Saved column-mapping profiles for settlement reports (issue 16, FleetOps addition, docs/api.md). Administrators only:

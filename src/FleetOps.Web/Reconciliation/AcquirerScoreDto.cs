@@ -1,6 +1,7 @@
+using FleetOps.Web.Api;
 using FleetOps.Core.Reconciliation;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>One acquirer on <c>GET /api/v1/reconciliation/scorecard</c>: delays in days, shares 0–1, fees in minor units per currency.</summary>
 public sealed record AcquirerScoreDto(

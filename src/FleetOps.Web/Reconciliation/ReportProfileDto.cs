@@ -1,7 +1,7 @@
+using FleetOps.Web.Api;
 using FleetOps.Core.Wire;
-using FleetOps.Web.Reconciliation;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// A column-mapping profile (<c>GET /api/v1/reconciliation/profiles</c>, FleetOps addition): <c>columns</c> maps each

@@ -1,11 +1,11 @@
+using FleetOps.Web.Api;
 using System.Globalization;
 using System.Text;
 using FleetOps.Core.Reconciliation;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
-using FleetOps.Web.Reconciliation;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// The reconciliation exceptions as the acquirer's support desk reads its own reports (issue 16 item 4): the columns are

@@ -1,4 +1,5 @@
-namespace FleetOps.Web.Api;
+using FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>The body of <c>PUT /api/v1/reconciliation/profiles/{name}</c>: the whole profile (a save replaces it).</summary>
 public sealed record ReportProfileRequest(

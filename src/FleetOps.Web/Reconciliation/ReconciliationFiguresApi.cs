@@ -1,9 +1,9 @@
+using FleetOps.Web.Api;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Reconciliation;
-using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 
-namespace FleetOps.Web.Api;
+namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// The reconciliation figures for readers (issue 16 items 4–5, FleetOps additions, docs/api.md): the acquirer scorecard
