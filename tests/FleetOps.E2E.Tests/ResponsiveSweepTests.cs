@@ -113,6 +113,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
             ("training-store", $"stores/{Uri.EscapeDataString(store)}/training?left=1&session={session}", true),
             ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
+            ("reconciliation", "reconciliation", true), ("recon-import", "reconciliation/import", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

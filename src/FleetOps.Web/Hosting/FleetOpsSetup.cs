@@ -91,6 +91,8 @@ public static class FleetOpsSetup
         services.AddMaintenance(); // likewise: overdue work is judged from the loaded book
         services.AddTraining(); // likewise: overdue training is judged from the loaded rosters
         services.AddSingleton<FleetOps.Web.EmergencyPlans.EmergencyPlanService>();
+        services.AddSingleton<FleetOps.Web.Reconciliation.ReportProfiles>();
+        services.AddSingleton<FleetOps.Web.Reconciliation.ReconciliationFigures>();
         // After StartupInitializer: the first evaluation must see the loaded fleet and the loaded alerts, or it would open
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
@@ -163,6 +165,8 @@ public static class FleetOpsSetup
         app.MapMaintenanceApi();
         app.MapTrainingApi();
         app.MapEmergencyPlanApi();
+        app.MapReportProfilesApi();
+        app.MapReconciliationFiguresApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

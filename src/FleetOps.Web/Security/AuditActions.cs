@@ -57,5 +57,6 @@ public static class AuditActions
     public const string TrainingRecorded = "training_recorded";
     public const string EmergencyPlanSaved = "emergency_plan_saved";
     public const string EmergencyPlanReviewed = "emergency_plan_reviewed";
+    public const string ReportProfileSaved = "report_profile_saved";
     public const string SettlementReportImported = "settlement_report_imported";
 }

@@ -1,0 +1,96 @@
+using FleetOps.Core.Fleet;
+using FleetOps.Core.Reconciliation;
+using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Reconciliation;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FleetOps.Web.Components.Reconciliation;
+
+/// <summary>
+/// Reconciliation for everyone who sees stores (issue 16 item 3): per day and acquirer what was sold, credited, still
+/// outstanding and mismatched with the money gross vs net; the credited rate over 30 days, one line per acquirer; the
+/// exceptions linked to their sale and store; the 90-day scorecard. Scoped by the reader's stores, live: it re-reads
+/// when an import commits. The acquirer filter lives in the address.
+/// </summary>
+public partial class ReconciliationPage
+{
+    private const int ChartDays = 30;
+    private const int ShownExceptions = 500;
+    private static readonly string[] Colours = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#c62828"];
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private ReconciliationService Reconciliation { get; set; } = default!;
+    [Inject] private ReconciliationFigures Figures { get; set; } = default!;
+
+    private ViewAddress _address = default!;
+    private string? _acquirer;
+    private bool _isAdministrator;
+    private IReadOnlyList<string> _acquirers = [];
+    private ReconciliationView? _view;
+    private IReadOnlyList<AcquirerScore> _scorecard = [];
+    private List<ChartSeries<double>> _series = [];
+    private string[] _labels = [];
+    private LineChartOptions _options = new();
+
+    private string ExportHref => $"/export/reconciliation-exceptions.csv?acquirer={Uri.EscapeDataString(_acquirer ?? "")}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _address = FollowAddress(OnLiveChangeAsync);
+        Follow(Reconciliation);
+        Follow(Stores);
+        await OnLiveChangeAsync();
+    }
+
+    protected override async Task OnLiveChangeAsync()
+    {
+        var scope = await Access.ScopeAsync();
+        _isAdministrator = await Access.IsAdministratorAsync();
+        _acquirers = Stores.All.Where(s => scope.AllowsStore(s.Code, Stores)).Select(s => s.Acquirer).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        _acquirer = _address["acquirer"] is { } chosen && _acquirers.Contains(chosen) ? chosen : null;
+        var now = Time.GetUtcNow();
+        var window = ReconciliationWindow.Last(ChartDays, now, Stores, scope, _acquirer, null);
+        _view = await Figures.ReadAsync(scope, window, ShownExceptions, CancellationToken.None);
+        _scorecard = (await Figures.ReadAsync(scope, ReconciliationWindow.Last(AcquirerScorecard.DefaultDays, now, Stores, scope, _acquirer, null), 0,
+            CancellationToken.None)).Scorecard;
+        Chart(window, _view.Days);
+    }
+
+    private async Task AcquirerChangedAsync(string? acquirer)
+    {
+        _address.Write(new Dictionary<string, string?> { ["acquirer"] = acquirer });
+        await OnLiveChangeAsync();
+    }
+
+    /// <summary>One line per acquirer of the credited rate in %; a day without judged sales is a gap, not a fall to zero.</summary>
+    private void Chart(ReconciliationFilter window, IReadOnlyList<ReconciliationDay> days)
+    {
+        var dates = Enumerable.Range(0, ChartDays).Select(window.From.AddDays).ToList();
+        var byAcquirer = days.Where(d => d.Sales > 0).GroupBy(d => d.Acquirer).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        _series = byAcquirer.Select(g =>
+        {
+            var rates = g.ToDictionary(d => d.Day, d => d.CreditedRate!.Value * 100);
+            return new ChartSeries<double> { Name = g.Key, Data = dates.Select(d => rates.TryGetValue(d, out var r) ? r : double.NaN).ToArray() };
+        }).ToList();
+        _labels = ChartTicks.Thin(dates.Select(d => d.ToString(T["Chart.DayFormat"], F.Culture)).ToList());
+        _options = new LineChartOptions
+        {
+            ChartPalette = byAcquirer.Select((_, i) => Colours[i % Colours.Length]).ToArray(),
+            YAxisFormat = "N0", MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep,
+        };
+    }
+
+    private string Sums(ReconciliationDay day, Func<ReconciliationMoney, long> pick) => string.Join(" · ", day.Money.Select(m => F.Money(pick(m), m.Currency)));
+
+    private string KindText(ReconciliationException e) => T[e.Kind switch
+    {
+        MatchKind.AmountMismatch => "Recon.Kind.AmountMismatch",
+        MatchKind.DuplicateCredit => "Recon.Kind.DuplicateCredit",
+        MatchKind.CreditedWithoutSale => "Recon.Kind.CreditedWithoutSale",
+        _ => "Recon.Kind.NotCredited",
+    }];
+}

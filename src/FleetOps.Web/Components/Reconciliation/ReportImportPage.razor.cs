@@ -1,0 +1,122 @@
+using FleetOps.Core.Access;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Onboarding;
+using FleetOps.Web.Reconciliation;
+using FleetOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace FleetOps.Web.Components.Reconciliation;
+
+/// <summary>
+/// Settlement report import for administrators (issue 16 item 1): the acquirer and its profile, the file streamed from
+/// the browser into <see cref="ReconciliationService"/> (which spools it to disk, so the circuit never holds the file), a
+/// progress bar fed by the import's rows and bytes, the outcome, and every report imported so far with its detail.
+/// </summary>
+public partial class ReportImportPage
+{
+    /// <summary>At most this many progress renders a second.</summary>
+    private static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(100);
+
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private UserDirectory Directory { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private ReconciliationService Reconciliation { get; set; } = default!;
+    [Inject] private ReportProfiles Profiles { get; set; } = default!;
+
+    private bool _checked, _isAdministrator, _running, _again;
+    private string _status = "", _fileName = "";
+    private string? _acquirer, _profile = Core.Reconciliation.ReportLayout.GenericName, _problem;
+    private double? _percent;
+    private long _lastRender;
+    private IReadOnlyList<string> _acquirers = [];
+    private IReadOnlyList<ReportProfile> _profiles = [];
+    private IReadOnlyList<ReportSummary> _reports = [];
+    private ReportSummary? _selected;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _isAdministrator = await Access.IsAdministratorAsync();
+        Follow(Directory, minInterval: TimeSpan.Zero);
+        Follow(Reconciliation);
+        Follow(Stores);
+        await OnLiveChangeAsync();
+        _acquirer = _acquirers.FirstOrDefault();
+        await LoadProfilesAsync();
+        _checked = true;
+    }
+
+    protected override async Task OnLiveChangeAsync()
+    {
+        _isAdministrator = await Access.IsAdministratorAsync();
+        if (!_isAdministrator) return;
+        _acquirers = Stores.All.Select(s => s.Acquirer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        _reports = await Reconciliation.ListAsync(AccessScope.All);
+    }
+
+    private async Task AcquirerChangedAsync(string acquirer)
+    {
+        _acquirer = acquirer;
+        await LoadProfilesAsync();
+    }
+
+    private async Task LoadProfilesAsync()
+    {
+        _profiles = await Profiles.ListAsync(_acquirer, CancellationToken.None);
+        if (_profiles.All(p => p.Name != _profile)) _profile = Core.Reconciliation.ReportLayout.GenericName;
+    }
+
+    private void Select(ReportSummary report) => (_selected, _again) = (report, false);
+
+    private async Task ImportAsync(IBrowserFile? file)
+    {
+        if (file is null || _running || _acquirer is null) return;
+        (_fileName, _problem, _selected) = (file.Name, null, null);
+        var format = file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
+            : file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv
+            : (ImportFormat?)null;
+        if (format is null || file.Size > ReconciliationService.MaxBytes)
+        {
+            _problem = format is null ? T["Import.WrongType"].Value : ReconciliationService.TooLargeMessage;
+            return;
+        }
+        if (!await Access.IsAdministratorAsync()) return;
+
+        _running = true;
+        _status = T["Import.Uploading", file.Name, F.Number((long)Math.Round(file.Size / 1024.0))];
+        _percent = null;
+        StateHasChanged();
+        try
+        {
+            var upload = new ReportUpload(file.Name, format.Value, _acquirer, _profile, await Access.ActorNameAsync());
+            // The browser's stream goes straight into the service's spool file: 50 MB never sit in the circuit.
+            await using var stream = file.OpenReadStream(ReconciliationService.MaxBytes);
+            var outcome = await Reconciliation.ImportAsync(upload, stream, new Relay(OnProgress));
+            _problem = outcome.Problem;
+            _selected = outcome.Report;
+            _again = outcome.Status == ReportImportStatus.AlreadyImported;
+            _reports = await Reconciliation.ListAsync(AccessScope.All);
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private void OnProgress(ReportReadProgress progress)
+    {
+        _status = T[progress.Stage == ReportImportStage.Checking ? "ReconImport.Checking" : "ReconImport.Matching", F.Number(progress.RowsRead),
+            F.Percent(progress.Percent / 100)];
+        _percent = progress.Percent;
+        var now = Time.GetTimestamp();
+        if (Time.GetElapsedTime(_lastRender, now) < RenderEvery && progress.BytesRead != progress.TotalBytes) return;
+        _lastRender = now;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>Calls back on the importer's thread (Progress&lt;T&gt; would post through the circuit for every report).</summary>
+    private sealed class Relay(Action<ReportReadProgress> report) : IProgress<ReportReadProgress>
+    {
+        public void Report(ReportReadProgress value) => report(value);
+    }
+}
