@@ -1,4 +1,5 @@
 using System.Text;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -13,9 +14,6 @@ namespace FleetOps.Web.Components.Admin;
 /// </summary>
 public partial class ImportTerminals
 {
-    /// <summary>At most this many progress renders a second: the import reports every 1,000 rows.</summary>
-    private static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(100);
-
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Directory { get; set; } = default!;
     [Inject] private OnboardingImport Import { get; set; } = default!;
@@ -25,7 +23,6 @@ public partial class ImportTerminals
     private string _status = "", _fileName = "";
     private double? _percent;
     private ImportOutcome? _outcome;
-    private long _lastRender;
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,9 +40,7 @@ public partial class ImportTerminals
         _fileName = file.Name;
         _outcome = null;
         _keysDownloaded = false;
-        var format = file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
-            : file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv
-            : (ImportFormat?)null;
+        var format = OnboardingApi.FormatOf(null, file.Name);
         if (format is null || file.Size > OnboardingImport.MaxBytes)
         {
             var problem = format is null ? T["Import.WrongType"].Value : OnboardingImport.TooLargeMessage;
@@ -63,7 +58,7 @@ public partial class ImportTerminals
         {
             var actor = await Access.ActorNameAsync();
             await using var stream = file.OpenReadStream(OnboardingImport.MaxBytes);
-            _outcome = await Import.RunAsync(stream, format.Value, actor, null, new Relay(OnProgress));
+            _outcome = await Import.RunAsync(stream, format.Value, actor, null, Progress());
         }
         finally
         {
@@ -71,16 +66,14 @@ public partial class ImportTerminals
         }
     }
 
+    private ThrottledProgress<ImportProgress> Progress() => new(OnProgress, p => p.Done == p.Total, () => _ = InvokeAsync(StateHasChanged), Time);
+
     private void OnProgress(ImportProgress progress)
     {
         _status = progress.Stage == ImportStage.Reading
             ? progress.Total > 0 ? T["Import.CheckingOf", F.Number(progress.Done), F.Number(progress.Total)] : T["Import.Checking", F.Number(progress.Done)]
             : T["Import.Writing", F.Number(progress.Done), F.Number(progress.Total)];
         _percent = progress.Percent;
-        var now = Time.GetTimestamp();
-        if (Time.GetElapsedTime(_lastRender, now) < RenderEvery && progress.Done != progress.Total) return;
-        _lastRender = now;
-        _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>Hands the keys file to the browser, then forgets the keys: they exist nowhere else on the server.</summary>
@@ -92,11 +85,5 @@ public partial class ImportTerminals
         await Js.InvokeVoidAsync("fleetOps.downloadFile", OnboardingApi.KeysFileName(done), OnboardingApi.CsvType, reference);
         _outcome = done with { Keys = [] };
         _keysDownloaded = true;
-    }
-
-    /// <summary>Calls back on the importer's thread (Progress&lt;T&gt; would post through the circuit for every report).</summary>
-    private sealed class Relay(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }

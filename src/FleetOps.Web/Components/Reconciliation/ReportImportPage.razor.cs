@@ -1,5 +1,6 @@
 using FleetOps.Core.Access;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Onboarding;
 using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
@@ -15,9 +16,6 @@ namespace FleetOps.Web.Components.Reconciliation;
 /// </summary>
 public partial class ReportImportPage
 {
-    /// <summary>At most this many progress renders a second.</summary>
-    private static readonly TimeSpan RenderEvery = TimeSpan.FromMilliseconds(100);
-
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Directory { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
@@ -28,7 +26,6 @@ public partial class ReportImportPage
     private string _status = "", _fileName = "";
     private string? _acquirer, _profile = Core.Reconciliation.ReportLayout.GenericName, _problem;
     private double? _percent;
-    private long _lastRender;
     private IReadOnlyList<string> _acquirers = [];
     private IReadOnlyList<ReportProfile> _profiles = [];
     private IReadOnlyList<ReportSummary> _reports = [];
@@ -72,9 +69,7 @@ public partial class ReportImportPage
     {
         if (file is null || _running || _acquirer is null) return;
         (_fileName, _problem, _selected) = (file.Name, null, null);
-        var format = file.Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Xlsx
-            : file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ImportFormat.Csv
-            : (ImportFormat?)null;
+        var format = OnboardingApi.FormatOf(null, file.Name);
         if (format is null || file.Size > ReconciliationService.MaxBytes)
         {
             _problem = format is null ? T["Import.WrongType"].Value : ReconciliationService.TooLargeMessage;
@@ -91,7 +86,7 @@ public partial class ReportImportPage
             var upload = new ReportUpload(file.Name, format.Value, _acquirer, _profile, await Access.ActorNameAsync());
             // The browser's stream goes straight into the service's spool file: 50 MB never sit in the circuit.
             await using var stream = file.OpenReadStream(ReconciliationService.MaxBytes);
-            var outcome = await Reconciliation.ImportAsync(upload, stream, new Relay(OnProgress));
+            var outcome = await Reconciliation.ImportAsync(upload, stream, Progress());
             _problem = outcome.Problem;
             _selected = outcome.Report;
             _again = outcome.Status == ReportImportStatus.AlreadyImported;
@@ -103,20 +98,12 @@ public partial class ReportImportPage
         }
     }
 
+    private ThrottledProgress<ReportReadProgress> Progress() => new(OnProgress, p => p.BytesRead == p.TotalBytes, () => _ = InvokeAsync(StateHasChanged), Time);
+
     private void OnProgress(ReportReadProgress progress)
     {
         _status = T[progress.Stage == ReportImportStage.Checking ? "ReconImport.Checking" : "ReconImport.Matching", F.Number(progress.RowsRead),
             F.Percent(progress.Percent / 100)];
         _percent = progress.Percent;
-        var now = Time.GetTimestamp();
-        if (Time.GetElapsedTime(_lastRender, now) < RenderEvery && progress.BytesRead != progress.TotalBytes) return;
-        _lastRender = now;
-        _ = InvokeAsync(StateHasChanged);
-    }
-
-    /// <summary>Calls back on the importer's thread (Progress&lt;T&gt; would post through the circuit for every report).</summary>
-    private sealed class Relay(Action<ReportReadProgress> report) : IProgress<ReportReadProgress>
-    {
-        public void Report(ReportReadProgress value) => report(value);
     }
 }
