@@ -121,12 +121,12 @@ public sealed partial class ReconciliationService(
         return rows.Select(ToProfile).ToList();
     }
 
-    /// <summary>Saves (adds or replaces) a mapping profile; returns the problem in words when its name or layout is not acceptable.</summary>
+    /// <summary>
+    /// Stores (adds or replaces) a mapping profile that <see cref="ReportProfiles"/> has checked whole; returns the problem
+    /// in words when no store is credited by its acquirer.
+    /// </summary>
     public async Task<string?> SaveProfileAsync(string name, string acquirer, ReportLayout layout, string actor, CancellationToken cancellationToken = default)
     {
-        name = name.Trim();
-        if (name.Length == 0 || name.Length > 64 || TextRules.Problem("name", name) is not null) return "A profile needs a name of 1–64 characters.";
-        if (string.Equals(name, ReportLayout.GenericName, StringComparison.OrdinalIgnoreCase)) return $"'{ReportLayout.GenericName}' is the built-in format.";
         if (AcquirerProblem(acquirer.Trim()) is { } problem) return problem;
         await using var db = databases.CreateDbContext();
         var row = await db.SettlementReportProfiles.SingleOrDefaultAsync(p => p.Name == name, cancellationToken);
@@ -137,12 +137,6 @@ public sealed partial class ReconciliationService(
         row.UpdatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(cancellationToken);
         return null;
-    }
-
-    public async Task<bool> DeleteProfileAsync(string name, CancellationToken cancellationToken = default)
-    {
-        await using var db = databases.CreateDbContext();
-        return await db.SettlementReportProfiles.Where(p => p.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     /// <summary>The layout an import's <c>profile</c> names: the generic format when none, else a saved profile of the acquirer.</summary>
