@@ -34,9 +34,9 @@ public static class ElectionSetup
 
     /// <summary>
     /// The lock's session asks PostgreSQL to look for a closed client socket every second even while a statement runs:
-    /// the library watches the lock with a long-running query, and without the check a killed leader's session (and its
-    /// lock) stayed until that query ended — 7.6 s of the failover measured before this setting, under 15 s but for no
-    /// reason (docs/benchmarks.md).
+    /// the library watches a held lock with a long <c>pg_sleep</c> on its connection, and PostgreSQL does not look at the
+    /// client during a statement by default, so a killed leader's session (and its lock) could outlive it by the rest of
+    /// that sleep (docs/benchmarks.md, "Failover of the elected work").
     /// </summary>
     public static string LockConnectionString(string connectionString)
     {
