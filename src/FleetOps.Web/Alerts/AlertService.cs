@@ -35,6 +35,23 @@ public sealed partial class AlertService(
         book.Load(alerts.OrderBy(a => a.OpenedAtMs).ThenBy(a => a.Id).Select(a => a.ToAlert()), mutes.Select(m => m.ToMute()));
     }
 
+    /// <summary>
+    /// <see cref="LoadAsync"/> while the node runs (it has just taken the lead): under the same gate as every change, so an
+    /// acknowledgement made meanwhile is not overwritten by the older row.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>One evaluation: every source's findings against the alerts alive now; returns what changed.</summary>
     public async Task<IReadOnlyList<AlertChange>> EvaluateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using FleetOps.Core.Telemetry;
+using FleetOps.Web.Election;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,16 +9,20 @@ namespace FleetOps.Web.Background;
 /// <summary>
 /// Heartbeats are most of the traffic and only their latest values matter, so their hour roll-ups and boot segments
 /// expire. Deletes in small chunks so the event writer is never blocked for long on SQLite's single write lock.
+/// One node of a cluster sweeps: the leading one (<see cref="Leadership"/>).
 /// </summary>
 public sealed partial class HeartbeatRetention(
     FleetDbContextFactory databases,
+    Leadership leadership,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<HeartbeatRetention> logger) : BackgroundService
 {
     private const int Chunk = 5000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.WhileLeadingAsync(SweepAsync, stoppingToken);
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.SweepMinutes)), time);
         try

@@ -9,6 +9,7 @@ using FleetOps.Web.Background;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Components;
 using FleetOps.Web.Demo;
+using FleetOps.Web.Election;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Live;
@@ -86,6 +87,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
+        services.AddElection(configuration, database); // before every service whose work only the leader does
         services.AddHostedService<CaseAutoResolver>();
         services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts
         services.AddMaintenance(); // likewise: overdue work is judged from the loaded book
@@ -167,6 +169,7 @@ public static class FleetOpsSetup
         app.MapEmergencyPlanApi();
         app.MapReportProfilesApi();
         app.MapReconciliationFiguresApi();
+        app.MapNodeApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -50,6 +50,7 @@ public static class SettingsSetup
         services.AddCheckedOptions<FleetOps.Core.Reconciliation.ReconciliationOptions>(FleetOps.Core.Reconciliation.ReconciliationOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.WebhookOptions>(FleetOps.Web.Notifications.WebhookOptions.Section);
         services.AddCheckedOptions<FleetOps.Web.Notifications.MailOptions>(FleetOps.Web.Notifications.MailOptions.Section);
+        services.AddCheckedOptions<FleetOps.Web.Election.LeadershipOptions>(FleetOps.Web.Election.LeadershipOptions.Section);
         return settings;
     }
 

@@ -1,4 +1,5 @@
 using FleetOps.Core.Maintenance;
+using FleetOps.Web.Election;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Maintenance;
@@ -7,9 +8,10 @@ namespace FleetOps.Web.Maintenance;
 /// Loads maintenance at start-up (seeding the shipped checklists), then asks <see cref="PlanService.GenerateAsync"/> on its
 /// own clock (<c>FleetOps:Maintenance:GenerateEveryMinutes</c>, a <see cref="TimeProvider"/> timer): new days come into the
 /// window, a completion-basis plan's previous work gets done. A failed run is logged; the next tries again.
+/// Every node loads; only the leading node generates (<see cref="Leadership"/>), at once when it takes the lead.
 /// </summary>
-public sealed partial class PlanGenerator(PlanService plans, TimeProvider time, IOptions<MaintenanceOptions> options, ILogger<PlanGenerator> logger)
-    : BackgroundService
+public sealed partial class PlanGenerator(PlanService plans, Leadership leadership, TimeProvider time, IOptions<MaintenanceOptions> options,
+    ILogger<PlanGenerator> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +19,9 @@ public sealed partial class PlanGenerator(PlanService plans, TimeProvider time, 
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.WhileLeadingAsync(GenerateAsync, stoppingToken);
+
+    private async Task GenerateAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.GenerateEvery, time);
         try

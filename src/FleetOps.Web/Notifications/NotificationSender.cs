@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Election;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,14 @@ namespace FleetOps.Web.Notifications;
 /// delivery waits its <see cref="WebhookBackoff"/> delay — stored, so a restart resumes the schedule (at-least-once:
 /// a crash between an answer and its record sends that delivery again, with the same delivery id).
 /// The per-attempt timeout is the HTTP client's resilience pipeline (<see cref="ClientName"/>); the long schedule is the outbox's.
+/// <para>
+/// Only the leading node sends (<see cref="Leadership"/>): every node writes deliveries into the shared outbox, one sends
+/// them. When this node stops leading, its turns are cancelled with the term, so two nodes never send knowingly.
+/// </para>
 /// </summary>
 public sealed partial class NotificationSender(
-    FleetDbContextFactory databases, IHttpClientFactory clients, MailTransport mail, TimeProvider time, IOptions<WebhookOptions> options, ILogger<NotificationSender> logger)
-    : BackgroundService
+    FleetDbContextFactory databases, IHttpClientFactory clients, MailTransport mail, Leadership leadership, TimeProvider time,
+    IOptions<WebhookOptions> options, ILogger<NotificationSender> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
     private const int BatchSize = 20;
@@ -32,16 +37,21 @@ public sealed partial class NotificationSender(
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.WhileLeadingAsync(LeadAsync, stoppingToken);
+
+    private async Task LeadAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollEvery, time);
+        // The turns end with the term as well as with the node. Not disposed here: turns still running when the term ends
+        // must find their token cancelled, not disposed (one source per term, and terms are rare).
+        var turns = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _stopping.Token);
         try
         {
             do
             {
                 try
                 {
-                    await StartDueAsync(stoppingToken);
+                    await StartDueAsync(turns.Token, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -61,8 +71,8 @@ public sealed partial class NotificationSender(
     /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        await Task.WhenAll(await StartDueAsync(cancellationToken));
-        await Task.WhenAll(await StartDueAsync(cancellationToken));
+        await Task.WhenAll(await StartDueAsync(_stopping.Token, cancellationToken));
+        await Task.WhenAll(await StartDueAsync(_stopping.Token, cancellationToken));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -91,7 +101,8 @@ public sealed partial class NotificationSender(
         base.Dispose();
     }
 
-    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the turns of the receivers with deliveries due, each ending when <paramref name="turnsEnd"/> is cancelled.</summary>
+    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken turnsEnd, CancellationToken cancellationToken)
     {
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         List<DeliveryReceiver> receivers;
@@ -109,7 +120,7 @@ public sealed partial class NotificationSender(
                 // A receiver still in its turn (say, one that has not answered yet) is not started twice.
                 if (!_turns.TryGetValue(id, out var turn))
                 {
-                    turn = Task.Run(() => TurnAsync(id, _stopping.Token), CancellationToken.None);
+                    turn = Task.Run(() => TurnAsync(id, turnsEnd), CancellationToken.None);
                     _turns[id] = turn;
                     _ = turn.ContinueWith(_ => { lock (_turns) _turns.Remove(id); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 }

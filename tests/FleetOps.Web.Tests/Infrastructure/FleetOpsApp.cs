@@ -26,6 +26,9 @@ public sealed record FleetOpsAppOptions
 
     /// <summary>The hosting environment: Production by default, so the tests see what a deployment answers.</summary>
     public string Environment { get; init; } = "Production";
+
+    /// <summary>Replaces services after the app's own wiring (e.g. an election lock the test hands out itself).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 }
 
 /// <summary>
@@ -117,6 +120,7 @@ public class FleetOpsApp : WebApplicationFactory<Program>
             builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
         }
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFromHeader>());
+        if (_options.TestServices is { } testServices) builder.ConfigureTestServices(testServices);
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services =>

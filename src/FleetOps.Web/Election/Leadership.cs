@@ -1,0 +1,208 @@
+using Medallion.Threading;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Web.Election;
+
+/// <summary>
+/// Whether this node does the work that must happen once in a cluster (opening alerts, sending notifications, resolving
+/// cases, generating plans, retention, rollout decisions). With an election lock (PostgreSQL with several nodes, see
+/// <see cref="LeadershipMode"/>) the node that holds it leads; the others try again every
+/// <see cref="LeadershipOptions.RetrySeconds"/>. The lock is a session advisory lock on a connection of its own, so it
+/// lives exactly as long as this process's socket: a killed node's lock is freed by PostgreSQL at once. Without an
+/// election lock (SQLite, or a node alone) this node leads from its start to its end.
+/// <para>
+/// Each leading stretch is a term with its own cancellation token. A term ends the moment the lock's connection is
+/// reported lost — before anything else can take the lock, this node's elected work is told to stop — and when the node
+/// stops, before the lock is released. Work runs through <see cref="WhileLeadingAsync"/> and starts afresh from the
+/// database in each term, so whatever should have happened while no node led happens when the next one takes over.
+/// </para>
+/// </summary>
+public sealed partial class Leadership : BackgroundService
+{
+    private readonly IDistributedLock? _electionLock;
+    private readonly LeadershipOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Leadership> _logger;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<CancellationToken> _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _term;
+    private DateTimeOffset? _since;
+
+    /// <param name="electionLock">The lock the nodes compete for; null when this node is alone.</param>
+    public Leadership(IOptions<LeadershipOptions> options, TimeProvider time, ILogger<Leadership> logger, IDistributedLock? electionLock = null)
+    {
+        _electionLock = electionLock;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        if (electionLock is null) Begin(); // alone: no term can end before the node does
+    }
+
+    /// <summary>Whether the nodes elect a leader (false: this node is alone and always leads).</summary>
+    public bool Elected => _electionLock is not null;
+
+    public bool IsLeader
+    {
+        get
+        {
+            lock (_gate) return _term is not null;
+        }
+    }
+
+    /// <summary>When this node's current term began; null while another node leads.</summary>
+    public DateTimeOffset? LeadingSince
+    {
+        get
+        {
+            lock (_gate) return _since;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in each of this node's terms, until the node stops: its token is cancelled when the
+    /// term ends, and the next term runs it again from its start. Work that returns by itself (switched off) waits for the
+    /// next term. An exception other than cancellation leaves this method, as it would have left the work's own service.
+    /// </summary>
+    public async Task WhileLeadingAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var term = await NextTermAsync().WaitAsync(stoppingToken);
+                using var leading = CancellationTokenSource.CreateLinkedTokenSource(term, stoppingToken);
+                try
+                {
+                    await work(leading.Token);
+                    await Task.Delay(Timeout.InfiniteTimeSpan, _time, leading.Token);
+                }
+                catch (OperationCanceledException) when (leading.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    // The term ended: wait for the next one.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_electionLock is null) return;
+        try
+        {
+            while (true)
+            {
+                await TermAsync(_electionLock, stoppingToken);
+                await Task.Delay(_options.RetryEvery, _time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    /// <summary>One try for the lock and, when it is taken, one term: until the lock's connection is lost or the node stops.</summary>
+    private async Task TermAsync(IDistributedLock electionLock, CancellationToken stoppingToken)
+    {
+        IDistributedSynchronizationHandle? handle;
+        try
+        {
+            handle = await electionLock.TryAcquireAsync(TimeSpan.Zero, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogTryFailed(e, _options.RetrySeconds);
+            return;
+        }
+        if (handle is null) return;
+        try
+        {
+            var lost = handle.HandleLostToken;
+            if (!lost.CanBeCanceled) LogUnwatched();
+            Begin();
+            LogGained();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(lost, stoppingToken);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, ending.Token);
+            }
+            catch (OperationCanceledException) when (ending.IsCancellationRequested)
+            {
+            }
+            // Before the lock is released: no other node can lead while this one's work is still told to go on.
+            End();
+            if (stoppingToken.IsCancellationRequested) LogReleased();
+            else LogLost();
+        }
+        finally
+        {
+            await ReleaseAsync(handle);
+        }
+    }
+
+    private async Task ReleaseAsync(IDistributedSynchronizationHandle handle)
+    {
+        try
+        {
+            await handle.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            // A lost connection cannot unlock, and need not: PostgreSQL freed the lock with the session.
+            LogReleaseFailed(e);
+        }
+    }
+
+    private Task<CancellationToken> NextTermAsync()
+    {
+        lock (_gate) return _term is { } term ? Task.FromResult(term.Token) : _nextTerm.Task;
+    }
+
+    private void Begin()
+    {
+        lock (_gate)
+        {
+            _term = new CancellationTokenSource();
+            _since = _time.GetUtcNow();
+            _nextTerm.TrySetResult(_term.Token);
+        }
+    }
+
+    private void End()
+    {
+        CancellationTokenSource? ended;
+        lock (_gate)
+        {
+            ended = _term;
+            _term = null;
+            _since = null;
+            if (_nextTerm.Task.IsCompleted) _nextTerm = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        // Not disposed: work still holding the token must see it cancelled, not disposed.
+        ended?.Cancel();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This node now leads: it opens alerts, sends notifications and runs the other elected work")]
+    private partial void LogGained();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This node lost the leadership lock's connection and stopped its elected work at once; it will try to lead again")]
+    private partial void LogLost();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This node is stopping and handed the leadership lock back")]
+    private partial void LogReleased();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not try the leadership lock; trying again in {Seconds} s")]
+    private partial void LogTryFailed(Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand the leadership lock back cleanly")]
+    private partial void LogReleaseFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The leadership lock cannot report a lost connection: this node would not notice losing the lead")]
+    private partial void LogUnwatched();
+}

@@ -1,0 +1,103 @@
+using FleetOps.Web.Election;
+using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FleetOps.Web.Tests.Election;
+
+/// <summary>The leadership of one node, on a lock the test hands out and a fake clock: who works, and when that stops.</summary>
+public sealed class LeadershipTests
+{
+    private static readonly LeadershipOptions Options = new() { RetrySeconds = 3 };
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly HandedLock _lock = new();
+
+    [Fact]
+    public void A_node_alone_leads_from_its_start_without_a_lock()
+    {
+        using var leadership = new Leadership(Microsoft.Extensions.Options.Options.Create(Options), _clock, NullLogger<Leadership>.Instance);
+
+        Assert.False(leadership.Elected);
+        Assert.True(leadership.IsLeader);
+        Assert.Equal(_clock.GetUtcNow(), leadership.LeadingSince);
+    }
+
+    [Fact]
+    public async Task A_node_that_cannot_take_the_lock_does_no_elected_work_until_it_can()
+    {
+        using var leadership = Elected();
+        using var stop = new CancellationTokenSource();
+        await leadership.StartAsync(stop.Token);
+        var runs = 0;
+        var working = leadership.WhileLeadingAsync(_ => { Interlocked.Increment(ref runs); return Task.CompletedTask; }, stop.Token);
+
+        for (var i = 0; i < 5; i++) _clock.Advance(Options.RetryEvery);
+        Assert.False(leadership.IsLeader);
+        Assert.Null(leadership.LeadingSince);
+        Assert.Equal(0, Volatile.Read(ref runs));
+
+        _lock.Open();
+        await Eventually.MatchesAsync(() => { _clock.Advance(Options.RetryEvery); return Task.FromResult(Volatile.Read(ref runs)); },
+            r => r == 1, "the work to start once the node leads");
+        Assert.True(leadership.IsLeader);
+
+        await stop.CancelAsync();
+        await working;
+        await leadership.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Losing_the_lock_connection_stops_the_work_at_once_and_the_next_term_starts_it_again()
+    {
+        _lock.Open();
+        using var leadership = Elected();
+        using var stop = new CancellationTokenSource();
+        await leadership.StartAsync(stop.Token);
+        var terms = new List<CancellationToken>();
+        var working = leadership.WhileLeadingAsync(async term =>
+        {
+            lock (terms) terms.Add(term);
+            await Task.Delay(Timeout.InfiniteTimeSpan, term);
+        }, stop.Token);
+        await Eventually.MatchesAsync(() => Task.FromResult(TermCount(terms)), n => n == 1, "the first term's work to start");
+
+        _lock.LoseConnection();
+
+        // No clock advance: the loss alone ends the term, not the next retry.
+        await Eventually.MatchesAsync(() => Task.FromResult(terms[0].IsCancellationRequested && !leadership.IsLeader), ended => ended,
+            "the work's token to be cancelled when the lock's connection is lost");
+        Assert.Equal(1, TermCount(terms));
+
+        await Eventually.MatchesAsync(() => { _clock.Advance(Options.RetryEvery); return Task.FromResult(TermCount(terms)); },
+            n => n == 2, "the work to start again in the next term");
+        Assert.True(leadership.IsLeader);
+        Assert.Equal(2, _lock.Taken);
+
+        await stop.CancelAsync();
+        await working;
+        await leadership.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_stopping_node_ends_its_work_before_it_releases_the_lock()
+    {
+        _lock.Open();
+        using var leadership = Elected();
+        await leadership.StartAsync(CancellationToken.None);
+        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => leads, "the node to lead");
+
+        await leadership.StopAsync(CancellationToken.None);
+
+        Assert.False(leadership.IsLeader);
+        // Released: another node's try takes it at once.
+        Assert.NotNull(_lock.TryAcquire());
+    }
+
+    private Leadership Elected() =>
+        new(Microsoft.Extensions.Options.Options.Create(Options), _clock, NullLogger<Leadership>.Instance, _lock);
+
+    private static int TermCount(List<CancellationToken> terms)
+    {
+        lock (terms) return terms.Count;
+    }
+}
