@@ -82,8 +82,13 @@ public static class FleetOpsSetup
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();
+        services.AddSingleton<TelemetryDerivation>();
         services.AddSingleton<EventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        // Several nodes (issue 17): other nodes' commits reach this node's memory (its cursor is set by StartupInitializer).
+        services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
+        services.AddSingleton<FleetOps.Web.Cluster.ChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<FleetOps.Web.Cluster.ChangeFollower>());
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();
