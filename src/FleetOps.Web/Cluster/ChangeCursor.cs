@@ -31,6 +31,9 @@ public sealed class ChangeCursor(long low, TimeProvider time)
         return true;
     }
 
+    /// <summary>Takes back <see cref="See"/> for a row whose applying failed, so the next read applies it (before <see cref="Advance"/>).</summary>
+    public void Unsee(long id) => _seenAbove.Remove(id);
+
     /// <summary>Moves <see cref="Low"/> over the ids seen in a row and over holes older than <see cref="Grace"/>.</summary>
     public void Advance()
     {

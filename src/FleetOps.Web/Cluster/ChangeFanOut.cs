@@ -17,6 +17,9 @@ public sealed class ChangeFanOut(IConfiguration configuration, DatabaseOptions d
     /// <summary>The change kind of a telemetry group commit (its accepted events per terminal).</summary>
     public const string TelemetryKind = "telemetry";
 
+    /// <summary>The change kind of a registration (<see cref="RegistrationChange"/>): other nodes reload what it names.</summary>
+    public const string RegistrationKind = "registration";
+
     public bool Enabled { get; } = database.Provider == DatabaseProvider.Postgres
         && (configuration.GetValue<bool>(EnabledKey) || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
 

@@ -87,8 +87,9 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         // Several nodes (issue 17): other nodes' commits reach this node's memory (its cursor is set by StartupInitializer).
         services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
-        services.AddSingleton<FleetOps.Web.Cluster.ChangeFollower>();
-        services.AddHostedService(sp => sp.GetRequiredService<FleetOps.Web.Cluster.ChangeFollower>());
+        services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
         services.AddHostedService<CaseAutoResolver>();

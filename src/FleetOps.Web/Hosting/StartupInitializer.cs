@@ -20,7 +20,7 @@ public sealed partial class StartupInitializer(
     UserDirectory users,
     ApiTokenDirectory tokens,
     KeyCertificate keyCertificate,
-    FleetOps.Web.Cluster.ChangeFollower follower,
+    FleetOps.Web.Ingestion.ChangeFollower follower,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace FleetOps.Web.Ingestion;
 /// <summary>
 /// The one way committed telemetry becomes in-memory state: accepted events + the current snapshot → the new snapshot
 /// and the merged transaction records, then "fleet before book". The event writer calls it for its own commits and the
-/// change follower (<c>Cluster/ChangeFollower</c>) for other nodes' commits, so every node derives the same state.
+/// change follower (<see cref="ChangeFollower"/>) for other nodes' commits, so every node derives the same state.
 /// </summary>
 public sealed class TelemetryDerivation(FleetState fleet, TransactionBook book)
 {

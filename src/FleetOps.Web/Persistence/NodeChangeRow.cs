@@ -6,7 +6,7 @@ namespace FleetOps.Web.Persistence;
 /// <summary>
 /// One announcement of a commit to the other nodes of a cluster, written in the same transaction as the change it
 /// announces (so nothing committed goes unannounced and nothing rolled back is announced). Other nodes read the rows
-/// above their cursor (<c>Cluster/ChangeFollower</c>); a single node has the table but writes nothing to it.
+/// above their cursor (<c>Ingestion/ChangeFollower</c>); a single node has the table but writes nothing to it.
 /// </summary>
 public sealed class NodeChangeRow
 {

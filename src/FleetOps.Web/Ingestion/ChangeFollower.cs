@@ -1,23 +1,26 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
-using FleetOps.Web.Ingestion;
+using FleetOps.Web.Cluster;
+using FleetOps.Web.Fleet;
 using FleetOps.Web.Persistence;
 using Npgsql;
 
-namespace FleetOps.Web.Cluster;
+namespace FleetOps.Web.Ingestion;
 
 /// <summary>
 /// Applies what other nodes committed to this node's memory. One dedicated connection LISTENs on
 /// <see cref="ChangeFanOut.Channel"/>; on a notification, and every second anyway (a lost notification or a dropped
 /// connection must leave no gap), the rows above the cursor are read, this node's own skipped, and the rest applied
-/// through the writer's own derivation (<see cref="TelemetryDerivation"/>). Applying twice is harmless (events carry
+/// through the writer's own derivation (<see cref="TelemetryDerivation"/>); registrations are read back from their rows
+/// (<see cref="FleetRegistry.ReloadAsync"/>). Rows are applied in id order. Applying twice is harmless (events carry
 /// ids), so the cursor errs towards re-reading. Also deletes rows older than an hour, once a minute (any node may).
 /// </summary>
 public sealed partial class ChangeFollower(
     ChangeFanOut fanOut,
     FleetDbContextFactory databases,
     TelemetryDerivation derivation,
+    FleetRegistry registry,
     TimeProvider time,
     ILogger<ChangeFollower> logger) : BackgroundService
 {
@@ -147,26 +150,63 @@ public sealed partial class ChangeFollower(
             while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         var telemetry = new List<TelemetryChange>();
-        foreach (var (id, node, kind, payload) in rows)
+        var applied = new List<long>(rows.Count);
+        try
         {
-            if (!cursor.See(id) || node == fanOut.Node) continue;
-            if (kind != ChangeFanOut.TelemetryKind) continue; // a kind a newer node writes; its own reload covers it
-            try
+            foreach (var row in rows)
             {
-                telemetry.AddRange(TelemetryChange.Parse(payload));
+                if (!cursor.See(row.Id)) continue;
+                applied.Add(row.Id);
+                if (row.Node != fanOut.Node) await ApplyAsync(connection, row.Id, row.Kind, row.Payload, telemetry, cancellationToken);
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                LogBadRow(id, ex.GetType().Name);
-            }
+            ApplyTelemetry(connection, telemetry);
         }
-        if (telemetry.Count > 0) Apply(connection, telemetry);
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // Not applied (the database failed under a reload): read these rows again next time. Twice is harmless.
+            foreach (var id in applied) cursor.Unsee(id);
+            throw;
+        }
         cursor.Advance();
         return rows.Count;
     }
 
-    private void Apply(DbConnection connection, IReadOnlyList<TelemetryChange> telemetry)
+    /// <summary>Applies one row; telemetry is gathered and applied in one go, before the next registration or at the end.</summary>
+    private async Task ApplyAsync(DbConnection connection, long id, string kind, string payload, List<TelemetryChange> telemetry,
+        CancellationToken cancellationToken)
     {
+        switch (kind)
+        {
+            case ChangeFanOut.TelemetryKind:
+                if (Parsed(id, () => TelemetryChange.Parse(payload)) is { } events) telemetry.AddRange(events);
+                break;
+            case ChangeFanOut.RegistrationKind:
+                // In order: a terminal's first events come after its registration and need it in the fleet.
+                ApplyTelemetry(connection, telemetry);
+                if (Parsed(id, () => RegistrationChange.Parse(payload)) is { } registration) await registry.ReloadAsync(registration, cancellationToken);
+                break;
+            // Another kind comes from a newer node; this node's own reload at its next start covers it.
+        }
+    }
+
+    /// <summary>A payload this version cannot read is logged and skipped: retrying it would stop every row after it.</summary>
+    private T? Parsed<T>(long id, Func<T> parse) where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            LogBadRow(id, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>Applies and empties <paramref name="telemetry"/>.</summary>
+    private void ApplyTelemetry(DbConnection connection, List<TelemetryChange> telemetry)
+    {
+        if (telemetry.Count == 0) return;
         using var load = connection.CreateCommand();
         load.CommandText = WriterCommands.LoadTransactionSql;
         CommandParameters.Add(load, "@terminal", "@transaction");
@@ -183,6 +223,7 @@ public sealed partial class ChangeFollower(
             foreach (var change in telemetry) derivation.Derive(changes, change.TerminalId, change.Events, change.ReceivedAt, LoadTransaction);
             derivation.Publish(changes, Guard);
         }
+        telemetry.Clear();
     }
 
     private void Guard(string step, Action publish)
