@@ -70,8 +70,9 @@ public sealed class StorageDay(StorageDayOptions options)
         var detection = new DetectionOptions();
         var fleet = new FleetState(time, detection);
         fleet.Load(terminals.Select(t => new TerminalSnapshot(new TerminalRegistration(t, "ST-0001", "PX-100", null))), []);
-        var writer = new EventWriter(databases, fleet, new TransactionBook(time, detection, fleet), new IngestStatistics(), time,
-            NullLogger<EventWriter>.Instance);
+        var derivation = new TelemetryDerivation(fleet, new TransactionBook(time, detection, fleet));
+        var alone = new FleetOps.Web.Cluster.ChangeFanOut(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), databases.Options);
+        var writer = new EventWriter(databases, derivation, alone, new IngestStatistics(), time, NullLogger<EventWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var plans = terminals.Select(Plan).ToList();
         var next = new int[plans.Count]; // each plan's first event not yet sent (plans are in time order)

@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,15 @@ namespace FleetOps.Web.Fleet;
 
 /// <summary>
 /// Registration of stores, terminals and software targets: writes the database first, then the in-memory
-/// fleet, the store directory and the key cache, so a restart sees exactly what was acknowledged.
+/// fleet, the store directory and the key cache, so a restart sees exactly what was acknowledged. In a cluster each change
+/// is announced in its own transaction (<see cref="ChangeAnnouncer"/>) and other nodes read the rows back (<see cref="ReloadAsync"/>).
 /// </summary>
 public sealed class FleetRegistry(
     FleetDbContextFactory databases,
     FleetState fleet,
     StoreDirectory stores,
     TerminalKeys keys,
+    ChangeAnnouncer announcer,
     TimeProvider time)
 {
     /// <summary>
@@ -57,7 +60,9 @@ public sealed class FleetRegistry(
                 Code = store.Code, Name = store.Name, Region = store.Region, TimeZone = store.TimeZone,
                 Acquirer = store.Acquirer, MerchantId = store.MerchantId, CreatedAt = time.GetUtcNow(),
             });
+            announcer.Stage(db, RegistrationChange.OfStore(store.Code));
             if (!await SaveNewAsync(db, cancellationToken)) return RegistrationError.AlreadyExists;
+            await announcer.WakeAsync(db, cancellationToken);
             stores.Put(store);
             return RegistrationError.None;
         }, cancellationToken);
@@ -91,7 +96,9 @@ public sealed class FleetRegistry(
                 KeyHash = hash,
                 RegisteredAt = time.GetUtcNow(),
             });
+            announcer.Stage(db, RegistrationChange.OfTerminal(registration.TerminalId));
             if (!await SaveNewAsync(db, cancellationToken)) return (RegistrationError.AlreadyExists, null);
+            await announcer.WakeAsync(db, cancellationToken);
             known.Add(registration.TerminalId);
             keys.Set(registration.TerminalId, hash);
             fleet.Register(registration with { StoreCode = store.Code });
@@ -117,7 +124,9 @@ public sealed class FleetRegistry(
             var row = await db.Stores.FirstOrDefaultAsync(s => s.Code == before.Code, cancellationToken);
             if (row is null) return (RegistrationError.NotFound, null);
             (row.Name, row.Region, row.TimeZone, row.Acquirer, row.MerchantId) = (store.Name, store.Region, store.TimeZone, store.Acquirer, store.MerchantId);
+            announcer.Stage(db, RegistrationChange.OfStore(row.Code));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             stores.Put(store with { Code = before.Code });
             return (RegistrationError.None, before);
         }, cancellationToken);
@@ -145,7 +154,9 @@ public sealed class FleetRegistry(
             if (stores.Get(change.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
             var before = row.ToRegistration();
             (row.StoreCode, row.Model, row.SerialNumber, row.AcquirerTerminalId) = (store.Code, change.Model, change.SerialNumber, change.AcquirerTerminalId);
+            announcer.Stage(db, RegistrationChange.OfTerminal(row.TerminalId));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             fleet.Register(before with
             {
                 StoreCode = store.Code, Model = change.Model, SerialNumber = change.SerialNumber, AcquirerTerminalId = change.AcquirerTerminalId,
@@ -189,6 +200,8 @@ public sealed class FleetRegistry(
             }
             var registered = IssueKeys(newTerminals);
             if (!await WriteAsync(newStores, newTerminals, registered, written, cancellationToken)) return new BulkRegistration([], [], [], true);
+            await announcer.AnnounceAsync(databases, new RegistrationChange(
+                newStores.Select(s => s.Code).ToList(), newTerminals.Select(t => t.TerminalId).ToList(), []), cancellationToken);
             // After COMMIT only: memory never runs ahead of the database.
             stores.PutMany(newStores);
             foreach (var terminal in newTerminals) _terminalIds.Add(terminal.TerminalId);
@@ -254,6 +267,36 @@ public sealed class FleetRegistry(
     private static async Task<HashSet<string>> TerminalIdsAsync(FleetDbContext db, CancellationToken cancellationToken) =>
         new(await db.Terminals.Select(t => t.TerminalId).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Another node changed these registrations: reads the rows back into this node's store directory, key cache and fleet
+    /// (under the registration gate, like a change made here). Names no longer in the database are left alone.
+    /// </summary>
+    public Task ReloadAsync(RegistrationChange change, CancellationToken cancellationToken) => OneAtATimeAsync(async () =>
+    {
+        await using var db = databases.CreateDbContext();
+        if (change.Stores.Count > 0)
+        {
+            var codes = change.Stores.ToList();
+            stores.PutMany(await db.Stores.AsNoTracking().Where(s => codes.Contains(s.Code)).Select(s => s.ToInfo()).ToListAsync(cancellationToken));
+        }
+        foreach (var ids in change.Terminals.Chunk(1_000)) // an import names thousands; keep each IN list modest
+        {
+            var rows = await db.Terminals.AsNoTracking().Where(t => ids.Contains(t.TerminalId)).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                keys.Set(row.TerminalId, row.KeyHash);
+                _terminalIds?.Add(row.TerminalId);
+            }
+            fleet.RegisterMany(rows.Select(r => r.ToRegistration()).ToList());
+        }
+        foreach (var model in change.Models)
+        {
+            var row = await db.SoftwareTargets.AsNoTracking().FirstOrDefaultAsync(t => t.Model == model, cancellationToken);
+            if (row is not null) fleet.SetTarget(new SoftwareTarget(row.Model, row.AppVersion, row.FirmwareVersion, row.MinimumAppVersion, row.UpdatedAt));
+        }
+        return true;
+    }, cancellationToken);
+
     private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> registration, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -293,7 +336,9 @@ public sealed class FleetRegistry(
         if (row is null) return null;
         var key = TerminalKeys.NewKey();
         row.KeyHash = TerminalKeys.Hash(key);
+        announcer.Stage(db, RegistrationChange.OfTerminal(terminalId));
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         keys.Set(terminalId, row.KeyHash);
         return key;
     }
@@ -305,7 +350,9 @@ public sealed class FleetRegistry(
         var row = await db.Terminals.FirstOrDefaultAsync(t => t.TerminalId == terminalId, cancellationToken);
         if (row is null) return false;
         row.Decommissioned = true;
+        announcer.Stage(db, RegistrationChange.OfTerminal(terminalId));
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         fleet.Register(row.ToRegistration());
         return true;
     }
@@ -343,7 +390,9 @@ public sealed class FleetRegistry(
         row.AppVersion = target.AppVersion;
         row.FirmwareVersion = target.FirmwareVersion;
         row.MinimumAppVersion = target.MinimumAppVersion;
+        announcer.Stage(db, RegistrationChange.OfModel(row.Model));
         if (!await SaveNewAsync(db, cancellationToken)) return false;
+        await announcer.WakeAsync(db, cancellationToken);
         fleet.SetTarget(target with { Model = row.Model, SetAt = row.UpdatedAt });
         return true;
     }

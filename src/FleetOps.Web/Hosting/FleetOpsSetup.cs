@@ -83,8 +83,14 @@ public static class FleetOpsSetup
 
         // Order matters: the database is migrated and the fleet loaded before anything else starts.
         services.AddHostedService<StartupInitializer>();
+        services.AddSingleton<TelemetryDerivation>();
         services.AddSingleton<EventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        // Several nodes (issue 17): other nodes' commits reach this node's memory (its cursor is set by StartupInitializer).
+        services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
+        services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
+        services.AddSingleton<ChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
         services.AddElection(configuration, database); // before every service whose work only the leader does

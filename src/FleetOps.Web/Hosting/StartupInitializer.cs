@@ -20,6 +20,7 @@ public sealed partial class StartupInitializer(
     UserDirectory users,
     ApiTokenDirectory tokens,
     KeyCertificate keyCertificate,
+    FleetOps.Web.Ingestion.ChangeFollower follower,
     ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -47,6 +48,8 @@ public sealed partial class StartupInitializer(
         }
         LogMigrated(databases.Provider);
         Step("migrate");
+        // Before anything is loaded: other nodes' changes committed during the load are applied after it.
+        await follower.MarkStartAsync(cancellationToken);
         // Saved thresholds first: the fleet's power history is loaded as far back as the window in force reaches.
         await thresholds.LoadAsync(cancellationToken);
         await loader.LoadAsync(cancellationToken);

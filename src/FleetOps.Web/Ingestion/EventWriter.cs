@@ -4,6 +4,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Background;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Live;
 using FleetOps.Web.Persistence;
 
@@ -19,11 +20,13 @@ namespace FleetOps.Web.Ingestion;
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
+/// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
+/// same transaction (<c>NodeChanges</c> + NOTIFY); what they mean in memory is <see cref="TelemetryDerivation"/>'s to say.
 /// </summary>
 public sealed partial class EventWriter(
     FleetDbContextFactory databases,
-    FleetState fleet,
-    TransactionBook book,
+    TelemetryDerivation derivation,
+    ChangeFanOut fanOut,
     IngestStatistics statistics,
     TimeProvider time,
     ILogger<EventWriter> logger) : BackgroundService
@@ -82,7 +85,7 @@ public sealed partial class EventWriter(
                     try
                     {
                         _connection = await OpenAsync();
-                        _commands = new WriterCommands(_connection, databases.Provider);
+                        _commands = new WriterCommands(_connection, databases.Provider, fanOut.Enabled);
                     }
                     catch (Exception ex) when (ex is DbException or InvalidOperationException)
                     {
@@ -117,32 +120,39 @@ public sealed partial class EventWriter(
         parts.Push(batch.ToArray());
         while (parts.TryPop(out var part))
         {
-            Committed committed;
-            try
-            {
-                committed = Commit(_connection!, _commands!, part);
-            }
-            catch (Exception ex)
-            {
-                // Every exception of an attempt is caught: the writer must outlive whatever one request's data trips.
-                if (WriteFailure.MeansDatabaseDown(ex, _connection!))
-                {
-                    GiveUp([.. part, .. parts.SelectMany(p => p)], ex);
-                    return;
-                }
-                if (part.Count > 1)
-                {
-                    var half = part.Count / 2;
-                    parts.Push(part[half..]);
-                    parts.Push(part[..half]);
-                    continue;
-                }
-                LogWriteRefused(part[0].TerminalId, part[0].Events.Count, WriteFailure.Describe(ex));
-                part[0].Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
-                continue;
-            }
-            Publish(part, committed);
+            // From reading the current snapshots to publishing the new ones, the change follower must not publish.
+            lock (derivation.Gate) WriteAndPublish(part, parts);
+            if (_connection is null) return; // the database is down: everybody was answered
         }
+    }
+
+    private void WriteAndPublish(ArraySegment<PendingWrite> part, Stack<ArraySegment<PendingWrite>> parts)
+    {
+        Committed committed;
+        try
+        {
+            committed = Commit(_connection!, _commands!, part);
+        }
+        catch (Exception ex)
+        {
+            // Every exception of an attempt is caught: the writer must outlive whatever one request's data trips.
+            if (WriteFailure.MeansDatabaseDown(ex, _connection!))
+            {
+                GiveUp([.. part, .. parts.SelectMany(p => p)], ex);
+                return;
+            }
+            if (part.Count > 1)
+            {
+                var half = part.Count / 2;
+                parts.Push(part[half..]);
+                parts.Push(part[..half]);
+                return;
+            }
+            LogWriteRefused(part[0].TerminalId, part[0].Events.Count, WriteFailure.Describe(ex));
+            part[0].Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
+            return;
+        }
+        Publish(part, committed);
     }
 
     /// <summary>The database cannot be used: everybody waiting gets 503 at once, and the next batch opens a new connection.</summary>
@@ -184,9 +194,10 @@ public sealed partial class EventWriter(
             commands.FlushHeartbeats();
             var staged = 0;
             for (var i = 0; i < writes.Count; i++) Write(commands, writes[i], i, committed, ref staged);
-            foreach (var snapshot in committed.Snapshots.Values) commands.UpdateLatestState(snapshot);
+            foreach (var snapshot in committed.Derived.Snapshots.Values) commands.UpdateLatestState(snapshot);
             var now = time.GetUtcNow();
-            foreach (var (record, store) in committed.Transactions.Values) commands.UpsertTransaction(record, store, now);
+            foreach (var (record, store) in committed.Derived.Transactions.Values) commands.UpsertTransaction(record, store, now);
+            if (committed.Announced.Count > 0) commands.Announce(fanOut.Node, ChangeFanOut.TelemetryKind, TelemetryChange.Serialize(committed.Announced), now);
             transaction.Commit();
             return committed;
         }
@@ -209,29 +220,10 @@ public sealed partial class EventWriter(
             if (commands.IsNew(staged++)) accepted.Add(e);
         }
         committed.Results[index] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
-        var current = committed.Snapshots.GetValueOrDefault(write.TerminalId) ?? fleet.Get(write.TerminalId);
-        if (current is null) return; // registered terminals only reach the writer; defensive
-        if (accepted.Count > 0) committed.PerStore[current.StoreCode] = committed.PerStore.GetValueOrDefault(current.StoreCode) + accepted.Count;
-        foreach (var e in accepted)
-        {
-            switch (e)
-            {
-                case TransactionEvent sale:
-                    var key = (write.TerminalId, sale.TransactionId);
-                    var known = committed.Transactions.GetValueOrDefault(key).Record
-                                ?? book.Get(write.TerminalId, sale.TransactionId)?.Record
-                                ?? commands.LoadTransaction(write.TerminalId, sale.TransactionId);
-                    committed.Transactions[key] = (known?.With(sale) ?? TransactionRecord.From(write.TerminalId, sale), current.StoreCode);
-                    break;
-                case PowerEvent or HeartbeatEvent:
-                    committed.PowerChanged.Add(write.TerminalId); // a loss or a reboot may explain an unfinished sale
-                    break;
-            }
-        }
-        // A resent backlog (all duplicates) still proves the terminal is alive now.
-        committed.Snapshots[write.TerminalId] = accepted.Count > 0
-            ? current.WithEvents(accepted, write.ReceivedAt, fleet.PowerHorizon)
-            : current.WithContact(write.ReceivedAt);
+        var store = derivation.Derive(committed.Derived, write.TerminalId, accepted, write.ReceivedAt, commands.LoadTransaction);
+        if (store is null) return;
+        if (accepted.Count > 0) committed.PerStore[store] = committed.PerStore.GetValueOrDefault(store) + accepted.Count;
+        if (fanOut.Enabled) committed.Announced.Add(new TelemetryChange(write.TerminalId, write.ReceivedAt, accepted));
     }
 
     private void RollBack(DbTransaction transaction)
@@ -255,12 +247,7 @@ public sealed partial class EventWriter(
     /// </summary>
     private void Publish(IReadOnlyList<PendingWrite> writes, Committed committed)
     {
-        // Fleet before book: the book judges a sale by the terminal's power losses, which it reads from the fleet state,
-        // so the fleet must already hold this commit's power and heartbeat events.
-        AfterCommit("fleet state", () => fleet.Publish(committed.Snapshots.Values));
-        if (committed.Transactions.Count > 0) AfterCommit("transaction book", () => book.Publish(committed.Transactions.Values));
-        // Open sales and recent reversals alike: a reversal may arrive before the loss that makes it a lost sale.
-        foreach (var terminalId in committed.PowerChanged) AfterCommit("transaction book", () => book.Rejudge(terminalId));
+        derivation.Publish(committed.Derived, AfterCommit);
         AfterCommit("ingest statistics", () => statistics.RecordCommitted(committed.PerStore, time.GetUtcNow()));
         for (var i = 0; i < writes.Count; i++) writes[i].Completion.TrySetResult(committed.Results[i]);
     }
@@ -316,9 +303,8 @@ public sealed partial class EventWriter(
     private sealed class Committed(int requests)
     {
         public IngestResult[] Results { get; } = new IngestResult[requests];
-        public Dictionary<string, TerminalSnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
-        public Dictionary<(string, string), (TransactionRecord Record, string StoreCode)> Transactions { get; } = [];
-        public HashSet<string> PowerChanged { get; } = new(StringComparer.Ordinal);
+        public DerivedChanges Derived { get; } = new();
+        public List<TelemetryChange> Announced { get; } = [];
         public Dictionary<string, int> PerStore { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

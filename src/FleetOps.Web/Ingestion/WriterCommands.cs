@@ -21,12 +21,18 @@ internal sealed class WriterCommands : IDisposable
     private readonly DbCommand _update;
     private readonly DbCommand _upsertTransaction;
     private readonly DbCommand _loadTransaction;
+    private readonly DbCommand? _announce;
     private readonly HeartbeatRollup _heartbeats;
+
+    /// <summary>A closed transaction's stored record (the writer merges late events into it; so does the change follower).</summary>
+    public const string LoadTransactionSql =
+        """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
 
     // Per staged event, in staging order: its heartbeat ticket, or -1 and whether the insert stored it.
     private readonly List<(int HeartbeatTicket, bool Inserted)> _staged = [];
 
-    public WriterCommands(DbConnection connection, DatabaseProvider provider)
+    /// <param name="announce">in a cluster: prepare <see cref="Announce"/> (PostgreSQL only)</param>
+    public WriterCommands(DbConnection connection, DatabaseProvider provider, bool announce = false)
     {
         _heartbeats = new HeartbeatRollup(connection, provider);
         _insert = connection.CreateCommand();
@@ -62,9 +68,18 @@ internal sealed class WriterCommands : IDisposable
             "@stage", "@closed", "@closedAt", "@record", "@updated");
 
         _loadTransaction = connection.CreateCommand();
-        _loadTransaction.CommandText =
-            """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
+        _loadTransaction.CommandText = LoadTransactionSql;
         CommandParameters.Add(_loadTransaction, "@terminal", "@transaction");
+
+        if (!announce) return;
+        _announce = connection.CreateCommand();
+        // NOTIFY inside the transaction is delivered at COMMIT, and not at all after a rollback, like the row itself.
+        _announce.CommandText =
+            $"""
+            INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs") VALUES (@node, @kind, @payload, @at);
+            NOTIFY {Cluster.ChangeFanOut.Channel}
+            """;
+        CommandParameters.Add(_announce, "@node", "@kind", "@payload", "@at");
     }
 
     public void Enlist(DbTransaction transaction)
@@ -73,6 +88,7 @@ internal sealed class WriterCommands : IDisposable
         _update.Transaction = transaction;
         _upsertTransaction.Transaction = transaction;
         _loadTransaction.Transaction = transaction;
+        if (_announce is not null) _announce.Transaction = transaction;
         _heartbeats.Enlist(transaction);
         _staged.Clear();
     }
@@ -126,6 +142,17 @@ internal sealed class WriterCommands : IDisposable
         return _loadTransaction.ExecuteScalar() is string json ? TransactionJson.Deserialize(json) : null;
     }
 
+    /// <summary>Announces the commit to the other nodes: one <c>NodeChanges</c> row and a notification.</summary>
+    public void Announce(string node, string kind, string payload, DateTimeOffset now)
+    {
+        var p = _announce!.Parameters;
+        p[0].Value = node;
+        p[1].Value = kind;
+        p[2].Value = payload;
+        p[3].Value = now.ToUnixTimeMilliseconds();
+        _announce.ExecuteNonQuery();
+    }
+
     public void UpsertTransaction(TransactionRecord record, string storeCode, DateTimeOffset now)
     {
         var p = _upsertTransaction.Parameters;
@@ -150,6 +177,7 @@ internal sealed class WriterCommands : IDisposable
         _update.Dispose();
         _upsertTransaction.Dispose();
         _loadTransaction.Dispose();
+        _announce?.Dispose();
         _heartbeats.Dispose();
     }
 }

@@ -50,6 +50,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SaleCreditRow> SaleCredits => Set<SaleCreditRow>();
     public DbSet<ReportProfileRow> SettlementReportProfiles => Set<ReportProfileRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<NodeChangeRow> NodeChanges => Set<NodeChangeRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -692,6 +692,38 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.NodeChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtMs");
+
+                    b.ToTable("NodeChanges", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
                 {
                     b.Property<string>("Name")

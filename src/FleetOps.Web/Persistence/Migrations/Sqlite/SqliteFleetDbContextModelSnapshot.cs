@@ -669,6 +669,36 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Mutes", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.NodeChangeRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtMs");
+
+                    b.ToTable("NodeChanges", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.ReportProfileRow", b =>
                 {
                     b.Property<string>("Name")

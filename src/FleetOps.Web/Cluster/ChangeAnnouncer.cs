@@ -1,0 +1,56 @@
+using System.Data.Common;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Cluster;
+
+/// <summary>
+/// Announces changes made through EF (registrations) to the other nodes: the <c>NodeChanges</c> row joins the change's
+/// own SaveChanges (one transaction: no change unannounced, no announcement of a change rolled back), and a NOTIFY after
+/// the commit wakes the followers at once. Alone (<see cref="ChangeFanOut.Enabled"/> off) it does nothing.
+/// </summary>
+public sealed class ChangeAnnouncer(ChangeFanOut fanOut, TimeProvider time)
+{
+    private const string Notify = "NOTIFY " + ChangeFanOut.Channel;
+
+    /// <summary>Adds the announcement to the context's pending changes; the caller's SaveChanges writes both or neither.</summary>
+    public void Stage(FleetDbContext db, RegistrationChange change)
+    {
+        if (!fanOut.Enabled) return;
+        db.NodeChanges.Add(new NodeChangeRow
+        {
+            Node = fanOut.Node, Kind = ChangeFanOut.RegistrationKind, Payload = change.Serialize(),
+            AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
+    }
+
+    /// <summary>
+    /// After the commit. Best effort: the change is stored and announced already, and the followers' periodic read finds
+    /// it within a second, so a failed NOTIFY must not turn a done registration into an error.
+    /// </summary>
+    public async Task WakeAsync(FleetDbContext db, CancellationToken cancellationToken)
+    {
+        if (!fanOut.Enabled) return;
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(Notify, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // The periodic read covers it.
+        }
+    }
+
+    /// <summary>
+    /// For a change written without EF (the bulk import's own commands): its own transaction right after the change's
+    /// commit. A crash between the two leaves other nodes without these registrations until they restart.
+    /// </summary>
+    public async Task AnnounceAsync(FleetDbContextFactory databases, RegistrationChange change, CancellationToken cancellationToken)
+    {
+        if (!fanOut.Enabled) return;
+        await using var db = databases.CreateDbContext();
+        Stage(db, change);
+        await db.SaveChangesAsync(cancellationToken);
+        await WakeAsync(db, cancellationToken);
+    }
+}
