@@ -5,6 +5,7 @@ using FleetOps.Web.Tests.Hosting;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using StackExchange.Redis;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
 namespace FleetOps.Web.Tests.Cluster;
@@ -96,12 +97,19 @@ public sealed class ClusterTests : IAsyncLifetime
 
         await _nodes.Redis.StartAsync();
 
-        // A message sent while the nodes are still reconnecting is lost (pub/sub keeps nothing), so A keeps sending until
-        // one arrives; bounded by the wait.
+        // Until A has reconnected a send fails at once (fail-fast, so no caller waits on Redis), and one sent before B has
+        // subscribed again is lost (pub/sub keeps nothing): A keeps sending until one arrives, bounded by the wait.
         var received = Listen(feed);
         await Eventually.MatchesAsync(async () =>
         {
-            await SendNoticeAsync(user, "after the outage");
+            try
+            {
+                await SendNoticeAsync(user, "after the outage");
+            }
+            catch (RedisConnectionException)
+            {
+                return false;
+            }
             return await Task.WhenAny(received.Task, Task.Delay(250)) == received.Task;
         }, arrived => arrived, "a message from A to reach B after Redis is back", TimeSpan.FromSeconds(30));
         await Eventually.MatchesAsync(() => Task.FromResult(B.GetService<UserDirectory>().Get(disabledMeanwhile.Id)!.Disabled),
