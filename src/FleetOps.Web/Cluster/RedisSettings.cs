@@ -15,14 +15,15 @@ public static class RedisSettings
 
     /// <summary>
     /// The client options every Redis connection of a node uses. Redis is an accessory, never a dependency of ingest or
-    /// pages: a node starts without it (<c>AbortOnConnectFail=false</c>, reconnecting by itself), and while it is away a
-    /// send fails at once instead of queueing for seconds (<see cref="BacklogPolicy.FailFast"/>), so no caller waits on it.
+    /// pages: a node starts without it (<c>AbortOnConnectFail=false</c>, reconnecting by itself). While it is away a send
+    /// waits in the client's backlog for at most <see cref="ConfigurationOptions.AsyncTimeout"/> (2 s) and goes out if
+    /// Redis is back by then (a user change published meanwhile is then still delivered).
     /// </summary>
     public static ConfigurationOptions Options(string connectionString)
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.AsyncTimeout = 2000;
         options.ConnectTimeout = 2000;
         // Back within a second or two of Redis returning, not after the default's growing back-off.
         options.ReconnectRetryPolicy = new LinearRetry(1000);
