@@ -41,6 +41,18 @@ if [ -z "${FLEETOPS_TEST_POSTGRES:-}" ] && command -v pg_ctlcluster >/dev/null 2
 fi
 [ -n "${FLEETOPS_TEST_POSTGRES:-}" ] || echo "PostgreSQL not available: the PostgreSQL provider tests will be skipped"
 
+# Redis for the cluster tests (issue 17): they start and kill redis-servers of their own on free ports, so they need the
+# program, not a running server.
+if ! command -v redis-server >/dev/null 2>&1; then
+  log "installing Redis"
+  apt_install redis-server || echo "could not install redis-server"
+fi
+# The package also starts a system-wide server on 6379; the tests do not use it.
+if [ -z "${FLEETOPS_TEST_REDIS:-}" ] && command -v redis-server >/dev/null 2>&1; then
+  export FLEETOPS_TEST_REDIS=$(command -v redis-server)
+fi
+[ -n "${FLEETOPS_TEST_REDIS:-}" ] || echo "Redis not available: the cluster tests will be skipped"
+
 log "building"
 if ! dotnet build FleetOps.sln -c Release -nologo -v quiet; then
   echo "build failed"

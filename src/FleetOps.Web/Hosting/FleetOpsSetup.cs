@@ -20,6 +20,7 @@ using FleetOps.Web.Persistence;
 using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using Serilog;
 
@@ -122,6 +123,7 @@ public static class FleetOpsSetup
         services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddCluster(builder.Configuration); // Redis backplane and user changes across nodes, when configured
         services.AddApiReference();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -132,6 +134,9 @@ public static class FleetOpsSetup
 
     public static WebApplication UseFleetOps(this WebApplication app)
     {
+        // Behind a balancer on this machine (scripts/cluster.sh) the client's address comes in X-Forwarded-For: without it
+        // every sign-in would count against the balancer's one address. Only loopback proxies are believed (the default).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (HttpsEndpoint.IsConfigured(app.Configuration))

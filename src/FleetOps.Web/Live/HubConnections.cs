@@ -12,9 +12,9 @@ namespace FleetOps.Web.Live;
 /// (<see cref="ApiTokenDirectory.Revoked"/>), or anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>).
 /// A client that reconnects is authenticated again, so it is refused or gets its new scope.
 /// <para>
-/// In-process only: each node closes the connections it holds. With several nodes (issue 17's backplane) the revocation
-/// itself must be broadcast, and each node's subscriber calls <see cref="CloseConnectionsOf"/> /
-/// <see cref="CloseTokenConnections"/> — aborting a connection is always local to the node that holds it.
+/// In-process only: each node closes the connections it holds — aborting a connection is always local to the node that
+/// holds it. With several nodes the fact travels instead (<see cref="Cluster.AccessChangeRelay"/>): the other nodes re-read
+/// the user or the tokens, and their own directories' events reach this class there.
 /// </para>
 /// </summary>
 public sealed class HubConnections : IDisposable

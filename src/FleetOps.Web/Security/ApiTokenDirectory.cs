@@ -18,6 +18,12 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
     public event Action<ApiTokenInfo>? Revoked;
 
+    /// <summary>
+    /// Raised after a token was created or revoked on this node (not after <see cref="ReloadFromPeerAsync"/>), so that the
+    /// cluster relay tells the other nodes to re-read theirs.
+    /// </summary>
+    public event Action? ChangedHere;
+
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
@@ -51,6 +57,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         var info = Info(row);
         _byHash[Convert.ToHexString(row.Hash)] = info;
+        ChangedHere?.Invoke();
         return (info, token);
     }
 
@@ -65,7 +72,27 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
         var revoked = Info(row);
         Revoked?.Invoke(revoked);
+        ChangedHere?.Invoke();
         return revoked;
+    }
+
+    /// <summary>
+    /// Re-reads the live tokens after another node created or revoked one: new ones are accepted here from now on, and for
+    /// each one gone <see cref="Revoked"/> is raised, so its hub connections on this node close too. Swapped in entry by
+    /// entry, never cleared first: a request meanwhile must not find a live token missing.
+    /// </summary>
+    public async Task ReloadFromPeerAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.ApiTokens.AsNoTracking().ToListAsync(cancellationToken); // a few per user: all of them is fine
+        var live = rows.Where(r => r.RevokedAt == null).ToDictionary(r => Convert.ToHexString(r.Hash), Info, StringComparer.Ordinal);
+        var newestRead = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
+        foreach (var (hash, info) in live) _byHash[hash] = info;
+        // A token created here after the read above is not in it, and is not gone: ids only grow.
+        foreach (var (hash, info) in _byHash.Where(t => !live.ContainsKey(t.Key) && t.Value.Id <= newestRead).ToList())
+        {
+            if (_byHash.TryRemove(hash, out _)) Revoked?.Invoke(info);
+        }
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)

@@ -10,7 +10,8 @@ namespace FleetOps.Web.Security;
 /// <summary>
 /// The signed-in user of a Blazor circuit. Re-checks the user every 30 seconds as a safety net (disabled? security stamp
 /// still current, i.e. not signed out or password changed, possibly on another node?), and at once when the user
-/// changes on this node (disabled, signed out): the circuit then loses its user and the page goes to sign-in.
+/// changes (disabled, signed out) — on this node, or on another one that told this one (<c>Cluster/AccessChangeRelay</c>):
+/// the circuit then loses its user and the page goes to sign-in.
 /// </summary>
 public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {

@@ -48,8 +48,40 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
         }
     }
 
-    /// <summary>Re-reads one user after a change and tells subscribers.</summary>
+    /// <summary>
+    /// Raised after <see cref="RefreshAsync"/>, i.e. for a change made on this node, not for one another node told of
+    /// (<see cref="RefreshFromPeerAsync"/>): the cluster relay passes on only the first kind, so no change echoes back.
+    /// </summary>
+    public event Action<string>? ChangedHere;
+
+    /// <summary>Re-reads one user after a change made on this node and tells subscribers.</summary>
     public async Task RefreshAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await ReloadAsync(userId, cancellationToken);
+        ChangedHere?.Invoke(userId);
+    }
+
+    /// <summary>Re-reads one user another node changed and tells subscribers (its sessions and connections here end).</summary>
+    public Task RefreshFromPeerAsync(string userId, CancellationToken cancellationToken = default) => ReloadAsync(userId, cancellationToken);
+
+    /// <summary>
+    /// Re-reads every user and tells subscribers of those whose access differs from what was held: after this node missed
+    /// other nodes' news (the cluster channel was down), so a user disabled meanwhile loses their sessions here too.
+    /// </summary>
+    public async Task ReloadChangedAsync(CancellationToken cancellationToken = default)
+    {
+        var before = _users.ToDictionary(u => u.Key, u => AccessKey(u.Value), StringComparer.Ordinal);
+        await LoadAsync(cancellationToken);
+        var changed = _users.Where(u => !before.TryGetValue(u.Key, out var key) || key != AccessKey(u.Value)).Select(u => u.Key)
+            .Concat(before.Keys.Where(id => !_users.ContainsKey(id)));
+        foreach (var userId in changed) _changes.Publish(userId);
+    }
+
+    /// <summary>What decides a user's access, as one comparable string (the record's lists compare by reference).</summary>
+    private static string AccessKey(UserAccess user) =>
+        $"{user.Disabled}|{user.Role}|{string.Join(',', user.Regions)}|{string.Join(',', user.Stores)}";
+
+    private async Task ReloadAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
