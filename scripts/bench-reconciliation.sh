@@ -35,10 +35,10 @@ SQL
 {
   echo "date,terminalId,rrn,amountMinor,currency,type"
   sqlite3 -csv "$work/bench.db" "
-    SELECT date(t.AuthorizedAtMs / 1000 + 86400, 'unixepoch'), m.AcquirerTerminalId, json_extract(t.RecordJson, '\$.rrn'),
+    SELECT date(t.AuthorizedAtMs / 1000 + 86400, 'unixepoch'), m.AcquirerTerminalId, t.Rrn,
            t.AmountMinor, t.Currency, 'sale'
     FROM Transactions t JOIN Terminals m ON m.TerminalId = t.TerminalId
-    WHERE t.LastStage = 'settled' AND json_extract(t.RecordJson, '\$.rrn') IS NOT NULL"
+    WHERE t.LastStage = 'settled' AND t.Rrn IS NOT NULL"
 } >"$work/report.csv"
 settled=$(($(wc -l <"$work/report.csv") - 1))
 last_day=$(tail -1 "$work/report.csv" | cut -d, -f1)

@@ -13,7 +13,7 @@ public sealed class CreditLedger(string acquirer)
 {
     private readonly Dictionary<MatchKey, List<CreditCandidate>> _sales = [];
     private readonly Dictionary<SaleKey, CreditStatus> _status = [];
-    private readonly List<CreditCandidate> _all = [];
+    private readonly Dictionary<SaleKey, CreditCandidate> _all = [];
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -26,19 +26,40 @@ public sealed class CreditLedger(string acquirer)
 
     public int SaleCount => _status.Count;
 
-    /// <summary>Every sale added, in the order added (the import judges them for <c>not_credited</c> after a report).</summary>
-    public IReadOnlyList<CreditCandidate> Sales => _all;
+    /// <summary>Every sale added and not evicted (the import judges them for <c>not_credited</c> after a report).</summary>
+    public IReadOnlyCollection<CreditCandidate> Sales => _all.Values;
 
     /// <summary>Adds a settled sale of one of the acquirer's terminals (again: nothing changes).</summary>
     public void AddSale(CreditCandidate sale)
     {
         if (!_status.TryAdd(SaleKey.Of(sale), default)) return;
-        _all.Add(sale);
+        _all.Add(SaleKey.Of(sale), sale);
         if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Index(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
         if (!string.IsNullOrEmpty(sale.MerchantId)) Index(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
     }
 
     public CreditStatus StatusOf(SaleKey sale) => _status.GetValueOrDefault(sale);
+
+    /// <summary>
+    /// Takes out the sales <paramref name="leaving"/> picks and returns them with their status: an import that walks a report day by day keeps
+    /// only the sales a day's credits can still name, so its memory stays a few days of sales however long the report.
+    /// </summary>
+    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<CreditCandidate, bool> leaving)
+    {
+        var evicted = _all.Values.Where(leaving).Select(s => (s, _status[SaleKey.Of(s)])).ToList();
+        foreach (var (sale, _) in evicted)
+        {
+            var key = SaleKey.Of(sale);
+            _all.Remove(key);
+            _status.Remove(key);
+            if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Unindex(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
+            if (!string.IsNullOrEmpty(sale.MerchantId)) Unindex(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
+        }
+        return evicted;
+    }
+
+    /// <summary>Forgets the restored line fingerprints: a repeated line has the same booking day, so a day walked is done with them.</summary>
+    public void ForgetLines() => _seenLines.Clear();
 
     /// <summary>
     /// Rebuilds what earlier, stored reports said before the next one is matched: a sale's credits (for a sale added
@@ -107,6 +128,13 @@ public sealed class CreditLedger(string acquirer)
     {
         if (!_sales.TryGetValue(key, out var list)) _sales[key] = list = [];
         list.Add(sale);
+    }
+
+    private void Unindex(MatchKey key, CreditCandidate sale)
+    {
+        if (!_sales.TryGetValue(key, out var list)) return;
+        list.Remove(sale);
+        if (list.Count == 0) _sales.Remove(key);
     }
 
     private readonly record struct MatchKey(bool ByTerminal, string Id, string Rrn)

@@ -60,6 +60,15 @@ public sealed class ReportMatching
         return new ItemMatch(item, MatchKind.CreditedWithoutSale, null);
     }
 
+    /// <summary>
+    /// Lets go of a sale's change once the import stored its verdict and evicted it from the ledger (a report walked day
+    /// by day). Such a matching is never completed: the database holds what it changed.
+    /// </summary>
+    public void Forget(SaleKey sale) => _changes.Remove(sale);
+
+    /// <summary>Lets go of the lines counted so far, once their booking day is done (a repeated line has the same day).</summary>
+    public void ForgetLines() => _lines.Clear();
+
     /// <summary>Brings what this report changed into the ledger. Call it once the report is stored.</summary>
     public void Complete()
     {

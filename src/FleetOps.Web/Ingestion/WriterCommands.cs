@@ -57,15 +57,17 @@ internal sealed class WriterCommands : IDisposable
         _upsertTransaction.CommandText =
             """
             INSERT INTO "Transactions" ("TerminalId", "TransactionId", "StoreCode", "AmountMinor", "Currency", "AuthorizedAtMs",
-                "LastStage", "Closed", "ClosedAtMs", "RecordJson", "UpdatedAtMs")
-            VALUES (@terminal, @transaction, @store, @amount, @currency, @authorized, @stage, @closed, @closedAt, @record, @updated)
+                "LastStage", "Closed", "ClosedAtMs", "RecordJson", "UpdatedAtMs", "Rrn", "AuthCode", "SettledAtMs")
+            VALUES (@terminal, @transaction, @store, @amount, @currency, @authorized, @stage, @closed, @closedAt, @record, @updated,
+                @rrn, @auth, @settledAt)
             ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET
                 "StoreCode" = excluded."StoreCode", "AmountMinor" = excluded."AmountMinor", "Currency" = excluded."Currency",
                 "AuthorizedAtMs" = excluded."AuthorizedAtMs", "LastStage" = excluded."LastStage", "Closed" = excluded."Closed",
-                "ClosedAtMs" = excluded."ClosedAtMs", "RecordJson" = excluded."RecordJson", "UpdatedAtMs" = excluded."UpdatedAtMs"
+                "ClosedAtMs" = excluded."ClosedAtMs", "RecordJson" = excluded."RecordJson", "UpdatedAtMs" = excluded."UpdatedAtMs",
+                "Rrn" = excluded."Rrn", "AuthCode" = excluded."AuthCode", "SettledAtMs" = excluded."SettledAtMs"
             """;
         CommandParameters.Add(_upsertTransaction, "@terminal", "@transaction", "@store", "@amount", "@currency", "@authorized",
-            "@stage", "@closed", "@closedAt", "@record", "@updated");
+            "@stage", "@closed", "@closedAt", "@record", "@updated", "@rrn", "@auth", "@settledAt");
 
         _loadTransaction = connection.CreateCommand();
         _loadTransaction.CommandText = LoadTransactionSql;
@@ -168,6 +170,10 @@ internal sealed class WriterCommands : IDisposable
                 or TransactionStage.Voided or TransactionStage.Declined).Min(s => s.At).ToUnixTimeMilliseconds() : DBNull.Value;
         p[9].Value = TransactionJson.Serialize(record);
         p[10].Value = now.ToUnixTimeMilliseconds();
+        // What reconciliation matches on, as columns (issue 16): reading a million sales' JSON took most of an import.
+        p[11].Value = (object?)record.Rrn ?? DBNull.Value;
+        p[12].Value = (object?)record.AuthCode ?? DBNull.Value;
+        p[13].Value = (object?)record.At(TransactionStage.Settled)?.ToUnixTimeMilliseconds() ?? DBNull.Value;
         _upsertTransaction.ExecuteNonQuery();
     }
 

@@ -18,6 +18,14 @@ public sealed class TransactionRow
     public required string LastStage { get; set; }
     public bool Closed { get; set; }
     public long? ClosedAtMs { get; set; }
+
+    /// <summary>The bank's reference and authorisation code, as columns so that reconciliation reads no JSON (issue 16).</summary>
+    public string? Rrn { get; set; }
+
+    public string? AuthCode { get; set; }
+
+    /// <summary>When the sale's batch was settled (its first <c>settled</c> mark); null while it is not.</summary>
+    public long? SettledAtMs { get; set; }
     public required string RecordJson { get; set; }
     public long UpdatedAtMs { get; set; }
 }
@@ -33,6 +41,8 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
         b.Property(t => t.StoreCode).HasMaxLength(32);
         b.Property(t => t.Currency).HasMaxLength(3);
         b.Property(t => t.LastStage).HasMaxLength(16);
+        b.Property(t => t.Rrn).HasMaxLength(12);
+        b.Property(t => t.AuthCode).HasMaxLength(12);
         // Start-up loads the open ones; reports scan by store and time.
         b.HasIndex(t => new { t.Closed, t.AuthorizedAtMs });
         b.HasIndex(t => new { t.StoreCode, t.AuthorizedAtMs });

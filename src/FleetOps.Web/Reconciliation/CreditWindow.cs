@@ -8,123 +8,172 @@ using Microsoft.EntityFrameworkCore;
 namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
-/// The part of an acquirer's reconciliation state one report needs, loaded from the database when its import starts and
-/// let go when it ends (issue 16: a million settled sales are not kept in memory for ever): the settled sales of the
-/// acquirer's stores settled from <c>CreditWithinDays</c> + 1 days before the report's first booking day to one day after
-/// its last (credits are booked a day or two after settlement; ±1 day breaks ties), plus every sale still
-/// <c>not_credited</c> (few: a late credit may come any day); what earlier reports said about them; the fingerprints of
-/// earlier lines of the same booking days (a repeated line has the same day); and which days earlier reports covered.
+/// The part of an acquirer's reconciliation state one report's booking day needs, slid over the report day by day (issue
+/// 16: a million lines in constant memory). A credit booked on day D can name a sale settled from D − CreditWithinDays − 1
+/// to D + 1 (PROTOCOL §11: credits come a day or two after settlement; ±1 day breaks ties), so <see cref="MoveToAsync"/>
+/// loads the sales settled up to D + 1 and evicts those settled before D − CreditWithinDays − 1, which no later line can
+/// name: their verdict is final. Sales still <c>not_credited</c> (few: a late credit may come any day) stay for the whole
+/// report. Also: what earlier reports said about the loaded sales, the fingerprints of earlier lines of day D (a repeated
+/// line has the same day), and which days earlier reports covered. Reads are made on the import's own connection and
+/// transaction, so on PostgreSQL they see what a concurrent import of the same acquirer committed before its lock was freed.
 /// </summary>
 public sealed class CreditWindow
 {
-    private readonly HashSet<DateOnly> _coveredDays;
+    private readonly FleetDbContext _db;
+    private readonly string _acquirer;
+    private readonly AcquirerIds _ids;
+    private readonly FleetState _fleet;
+    private readonly int _creditWithinDays;
+    private readonly List<string> _stores;
+    private readonly Dictionary<string, TimeZoneInfo?> _zones;
+    private readonly HashSet<DateOnly> _coveredDays = [];
+    private readonly HashSet<SaleKey> _notCredited = [];
+    private DateOnly _loadedThrough;
 
-    private CreditWindow(CreditLedger ledger, HashSet<SaleKey> notCredited, HashSet<DateOnly> coveredDays)
+    private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, int creditWithinDays)
     {
-        Ledger = ledger;
-        NotCredited = notCredited;
-        _coveredDays = coveredDays;
+        (_db, _acquirer, _ids, _fleet, _creditWithinDays) = (db, acquirer, ids, fleet, creditWithinDays);
+        _stores = ids.Stores.Keys.ToList();
+        _zones = ids.Stores.ToDictionary(s => s.Key, s => StoreTime.Find(s.Value.TimeZone), StringComparer.OrdinalIgnoreCase);
+        _loadedThrough = EarliestSettlement(first).AddDays(-1);
+        Ledger = new CreditLedger(acquirer);
     }
 
     public CreditLedger Ledger { get; }
 
-    /// <summary>The sales of the window the stored reports proved not credited before this one.</summary>
-    public IReadOnlySet<SaleKey> NotCredited { get; }
+    /// <summary>The sales the stored reports proved not credited before this one.</summary>
+    public IReadOnlySet<SaleKey> NotCredited => _notCredited;
 
-    /// <summary>Adds the days this report covers, once its lines are known.</summary>
+    /// <summary>Adds the days a report covers.</summary>
     public void Cover(DateOnly first, DateOnly last)
     {
         for (var day = first; day <= last; day = day.AddDays(1)) _coveredDays.Add(day);
     }
 
     /// <summary>
-    /// Whether the reports cover every day from the settlement to <paramref name="creditWithinDays"/> after it: only then
-    /// does a missing credit prove anything (a first report of yesterday says nothing of sales credited last week).
+    /// Whether the reports cover every day from the settlement to <see cref="_creditWithinDays"/> after it: only then does
+    /// a missing credit prove anything (a first report of yesterday says nothing of sales credited last week).
     /// </summary>
-    public bool CoversCreditDays(DateOnly settledOn, int creditWithinDays)
+    public bool CoversCreditDays(DateOnly settledOn)
     {
-        for (var day = settledOn; day <= settledOn.AddDays(creditWithinDays); day = day.AddDays(1))
+        for (var day = settledOn; day <= settledOn.AddDays(_creditWithinDays); day = day.AddDays(1))
         {
             if (!_coveredDays.Contains(day)) return false;
         }
         return true;
     }
 
-    public static async Task<CreditWindow> LoadAsync(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet,
+    /// <summary>
+    /// Opens the window for a report of booking days <paramref name="first"/>..<paramref name="last"/>: the days earlier
+    /// reports and this one cover, and the sales still not credited. No day's sales are loaded yet.
+    /// </summary>
+    public static async Task<CreditWindow> OpenAsync(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet,
         DateOnly first, DateOnly last, int creditWithinDays, CancellationToken cancellationToken)
     {
-        var from = first.AddDays(-creditWithinDays - 1);
-        var through = last.AddDays(1);
-        var ledger = new CreditLedger(acquirer);
-        var stores = ids.Stores.Keys.ToList();
-        var settled = TransactionStage.Settled.ToWire();
-        // Authorised up to two days before the window's first day may settle within it; the store-local settlement day decides.
-        var fromMs = new DateTimeOffset(from.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var toMs = new DateTimeOffset(through.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var rows = db.Transactions.AsNoTracking()
-            .Where(t => stores.Contains(t.StoreCode) && t.AuthorizedAtMs >= fromMs && t.AuthorizedAtMs < toMs && t.LastStage == settled)
-            .Select(t => new { t.StoreCode, t.RecordJson })
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var window = new CreditWindow(db, acquirer, ids, fleet, first, creditWithinDays);
+        var from = window.EarliestSettlement(first);
+        var through = last.AddDays(1 + creditWithinDays);
+        var reports = await db.SettlementReports.AsNoTracking()
+            .Where(r => r.Acquirer == acquirer && r.FirstBookedOn != null)
+            .Select(r => new { First = r.FirstBookedOn!.Value, Last = r.LastBookedOn!.Value })
+            .ToListAsync(cancellationToken);
+        foreach (var report in reports)
         {
-            if (Candidate(row.RecordJson, row.StoreCode, ids, fleet) is { } sale && sale.SettledOn >= from && sale.SettledOn <= through) ledger.AddSale(sale);
+            window.Ledger.RestoreCoverage(report.Last);
+            // Only the days that matter for this report: its sales' credit days lie within them.
+            window.Cover(report.First < from ? from : report.First, report.Last > through ? through : report.Last);
         }
+        window.Cover(first, last);
 
-        var notCredited = new HashSet<SaleKey>();
         var stillNotCredited = await db.SaleCredits.AsNoTracking()
             .Where(c => c.Acquirer == acquirer && c.NotCreditedReportId != null)
             .Join(db.Transactions.AsNoTracking(), c => new { c.TerminalId, c.TransactionId }, t => new { t.TerminalId, t.TransactionId },
-                (c, t) => new { t.StoreCode, t.RecordJson })
+                (c, t) => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs))
             .ToListAsync(cancellationToken);
         foreach (var row in stillNotCredited)
         {
-            if (Candidate(row.RecordJson, row.StoreCode, ids, fleet) is not { } sale) continue;
-            ledger.AddSale(sale);
-            notCredited.Add(SaleKey.Of(sale));
+            if (window.Candidate(row) is not { } sale) continue;
+            window.Ledger.AddSale(sale);
+            window._notCredited.Add(SaleKey.Of(sale));
         }
-
-        var credits = db.SaleCredits.AsNoTracking()
-            .Where(c => c.Acquirer == acquirer && c.SettledOn >= from && c.SettledOn <= through && c.NotCreditedReportId == null)
-            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
-            .AsAsyncEnumerable();
-        await foreach (var c in credits.WithCancellation(cancellationToken))
-        {
-            ledger.Restore(new SaleKey(c.TerminalId, c.TransactionId), new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
-        }
-
-        var reports = await db.SettlementReports.AsNoTracking()
-            .Where(r => r.Acquirer == acquirer && r.FirstBookedOn != null)
-            .Select(r => new { r.Id, First = r.FirstBookedOn!.Value, Last = r.LastBookedOn!.Value })
-            .ToListAsync(cancellationToken);
-        var window = new CreditWindow(ledger, notCredited, []);
-        foreach (var report in reports)
-        {
-            ledger.RestoreCoverage(report.Last);
-            // Only the days that matter for this window: a sale's credit days lie within it.
-            var start = report.First < from ? from : report.First;
-            var end = report.Last > through.AddDays(creditWithinDays) ? through.AddDays(creditWithinDays) : report.Last;
-            if (start <= end) window.Cover(start, end);
-        }
-
-        var lines = db.SettlementLines.AsNoTracking()
-            .Where(l => l.BookedOn >= first && l.BookedOn <= last)
-            .Join(db.SettlementReports.Where(r => r.Acquirer == acquirer), l => l.ReportId, r => r.Id, (l, r) => l)
-            .GroupBy(l => new { l.ReportId, l.Fingerprint })
-            .Select(g => new { g.Key.Fingerprint, Count = g.Count() })
-            .AsAsyncEnumerable();
-        await foreach (var line in lines.WithCancellation(cancellationToken)) ledger.RestoreLine(line.Fingerprint, line.Count);
         return window;
     }
 
-    private static CreditCandidate? Candidate(string json, string storeCode, AcquirerIds ids, FleetState fleet)
+    /// <summary>
+    /// Prepares booking day <paramref name="day"/> (days in order): loads the sales settled up to the day after it with what
+    /// earlier reports said of them, restores the day's earlier line fingerprints, and evicts and returns the sales no line
+    /// of this day or a later one can name with what earlier reports said of them (the caller stores their verdicts).
+    /// </summary>
+    public async Task<IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)>> MoveToAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        if (TransactionJson.Deserialize(json) is not { } record || record.At(TransactionStage.Settled) is not { } settledAt) return null;
-        var store = ids.Stores.GetValueOrDefault(storeCode);
-        var settledOn = DateOnly.FromDateTime(StoreTime.ToZone(settledAt, store?.TimeZone).DateTime);
-        // The registration's own strings (one per terminal) and interned currencies instead of one copy per sale: a window
-        // holds up to a million sales.
-        var registration = fleet.Get(record.TerminalId)?.Registration;
-        return new CreditCandidate(registration?.TerminalId ?? record.TerminalId, record.TransactionId, registration?.AcquirerTerminalId,
-            store?.MerchantId, record.Rrn ?? "", record.AuthCode, record.AmountMinor, string.Intern(record.Currency), settledOn);
+        var through = day.AddDays(1);
+        if (through > _loadedThrough)
+        {
+            await LoadSalesAsync(_loadedThrough.AddDays(1), through, cancellationToken);
+            _loadedThrough = through;
+        }
+
+        Ledger.ForgetLines();
+        var lines = await _db.SettlementLines.AsNoTracking()
+            .Where(l => l.BookedOn == day)
+            .Join(_db.SettlementReports.Where(r => r.Acquirer == _acquirer), l => l.ReportId, r => r.Id, (l, r) => l)
+            .GroupBy(l => new { l.ReportId, l.Fingerprint })
+            .Select(g => new { g.Key.Fingerprint, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
+
+        var earliest = EarliestSettlement(day);
+        return Ledger.Evict(s => s.SettledOn < earliest && !_notCredited.Contains(SaleKey.Of(s)));
     }
+
+    /// <summary>The report is walked: every sale left, to be judged.</summary>
+    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict(_ => true);
+
+    private DateOnly EarliestSettlement(DateOnly bookedOn) => bookedOn.AddDays(-_creditWithinDays - 1);
+
+    /// <summary>
+    /// The settled sales of the acquirer's stores whose store-local settlement day is <paramref name="from"/>..<paramref
+    /// name="through"/>, from the columns (no JSON). The UTC range is a day wider on each side for the stores' time zones;
+    /// the authorisation bound (settled within two days of it, as before) lets the (StoreCode, AuthorizedAtMs) index serve.
+    /// </summary>
+    private async Task LoadSalesAsync(DateOnly from, DateOnly through, CancellationToken cancellationToken)
+    {
+        var settled = TransactionStage.Settled.ToWire();
+        var fromMs = UtcMs(from.AddDays(-1));
+        var toMs = UtcMs(through.AddDays(2));
+        var authorizedFromMs = UtcMs(from.AddDays(-3));
+        var stores = _stores;
+        var rows = await _db.Transactions.AsNoTracking()
+            .Where(t => stores.Contains(t.StoreCode) && t.AuthorizedAtMs >= authorizedFromMs && t.AuthorizedAtMs < toMs && t.LastStage == settled
+                        && t.SettledAtMs >= fromMs && t.SettledAtMs < toMs)
+            .Select(t => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs))
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (Candidate(row) is { } sale && sale.SettledOn >= from && sale.SettledOn <= through) Ledger.AddSale(sale);
+        }
+
+        var credits = await _db.SaleCredits.AsNoTracking()
+            .Where(c => c.Acquirer == _acquirer && c.SettledOn >= from && c.SettledOn <= through && c.NotCreditedReportId == null)
+            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+            .ToListAsync(cancellationToken);
+        foreach (var c in credits) Ledger.Restore(new SaleKey(c.TerminalId, c.TransactionId), new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+    }
+
+    private CreditCandidate? Candidate(SaleColumns row)
+    {
+        if (row.SettledAtMs is not { } settledAtMs) return null;
+        var zone = _zones.GetValueOrDefault(row.StoreCode);
+        var settledAt = DateTimeOffset.FromUnixTimeMilliseconds(settledAtMs);
+        var settledOn = DateOnly.FromDateTime((zone is null ? settledAt : TimeZoneInfo.ConvertTime(settledAt, zone)).DateTime);
+        // The registration's own strings (one per terminal) and interned currencies instead of one copy per sale.
+        var registration = _fleet.Get(row.TerminalId)?.Registration;
+        return new CreditCandidate(registration?.TerminalId ?? row.TerminalId, row.TransactionId, registration?.AcquirerTerminalId,
+            _ids.Stores.GetValueOrDefault(row.StoreCode)?.MerchantId, row.Rrn ?? "", row.AuthCode, row.AmountMinor, string.Intern(row.Currency), settledOn);
+    }
+
+    private static long UtcMs(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    private sealed record SaleColumns(string TerminalId, string TransactionId, string StoreCode, long AmountMinor, string Currency, string? Rrn,
+        string? AuthCode, long? SettledAtMs);
 }

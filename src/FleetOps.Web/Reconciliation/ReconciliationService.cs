@@ -68,10 +68,12 @@ public sealed partial class ReconciliationService(
         try
         {
             if (await FindAsync(acquirer, file.Hash, cancellationToken) is { } earlier) return new ReportImportOutcome(ReportImportStatus.AlreadyImported, earlier, null);
-            var check = ReportCheck.Run(upload, file, layout, progress, cancellationToken);
+            var started = time.GetTimestamp();
+            using var check = ReportCheck.Run(upload, file, layout, progress, cancellationToken);
             if (check.Problem is not null) return ReportImportOutcome.Refused(check.Problem);
+            LogChecked(check.Rows, time.GetElapsedTime(started).TotalSeconds);
             var ids = new AcquirerIds(acquirer, stores, fleet);
-            var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, time)
+            var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, time, logger)
                 .RunAsync(upload with { Acquirer = acquirer }, file, layout, ids, check, progress, cancellationToken);
             if (written is null)
             {
@@ -197,6 +199,9 @@ public sealed partial class ReconciliationService(
         var row = await db.SettlementReports.AsNoTracking().SingleOrDefaultAsync(r => r.Acquirer == acquirer && r.FileHash == hash, cancellationToken);
         return row is null ? null : ReportSummary.From(row, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settlement report checked and sorted by day: {Rows} rows in {Seconds:F1} s")]
+    private partial void LogChecked(int rows, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Settlement report {ReportId} of {Acquirer} imported: {Rows} rows, {Credited} credited, {NotCredited} sales not credited, {ReCredited} re-credited")]

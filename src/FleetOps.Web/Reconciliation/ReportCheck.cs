@@ -5,12 +5,32 @@ namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
 /// The first pass over a report, before anything is stored: the header names every column the layout needs and no
-/// other, no row holds a full card number (one such row refuses the whole file, issue 16), and the booking days the
-/// readable rows cover (the window the second pass loads).
+/// other, no row holds a full card number (one such row refuses the whole file, issue 16), the booking days the readable
+/// rows cover (the days the second pass walks), the readable lines sorted by day on disk (<see cref="ReportDays"/>) and
+/// the unreadable rows' errors.
 /// </summary>
-internal sealed record ReportCheck(string? Problem, DateOnly? First, DateOnly? Last)
+internal sealed class ReportCheck : IDisposable
 {
     private const int ProgressEveryRows = 5_000;
+
+    private ReportCheck(string? problem, DateOnly? first, DateOnly? last, ReportDays? days, int rows, ReportErrors errors)
+    {
+        (Problem, First, Last, Days, Rows, Errors) = (problem, first, last, days, rows, errors);
+    }
+
+    public string? Problem { get; }
+
+    public DateOnly? First { get; }
+
+    public DateOnly? Last { get; }
+
+    /// <summary>The readable lines by booking day; null when the file was refused.</summary>
+    public ReportDays? Days { get; }
+
+    /// <summary>Data rows read, readable or not.</summary>
+    public int Rows { get; }
+
+    public ReportErrors Errors { get; }
 
     public static ReportCheck Run(ReportUpload upload, ReportSpool file, ReportLayout layout, IProgress<ReportReadProgress>? progress,
         CancellationToken cancellationToken)
@@ -18,18 +38,25 @@ internal sealed record ReportCheck(string? Problem, DateOnly? First, DateOnly? L
         using var stream = file.OpenRead();
         var rows = new ReportRows(stream, upload.Format, layout);
         DateOnly? first = null, last = null;
+        var days = new ReportDays();
+        var errors = new ReportErrors();
         try
         {
             foreach (var row in rows.Read())
             {
                 if (row.HoldsCardNumber)
                 {
-                    return new ReportCheck($"Row {row.Row} holds a full card number; the report was not imported. Reports may show masked card numbers only.", null, null);
+                    return Refused(days, $"Row {row.Row} holds a full card number; the report was not imported. Reports may show masked card numbers only.");
                 }
                 if (row.Item is { } item)
                 {
                     if (first is not { } f || item.BookedOn < f) first = item.BookedOn;
                     if (last is not { } l || item.BookedOn > l) last = item.BookedOn;
+                    days.Add(item);
+                }
+                else
+                {
+                    errors.Add(row.Row, row.Error!);
                 }
                 if (rows.RowsRead % ProgressEveryRows == 0)
                 {
@@ -37,15 +64,29 @@ internal sealed record ReportCheck(string? Problem, DateOnly? First, DateOnly? L
                     progress?.Report(new ReportReadProgress(ReportImportStage.Checking, rows.RowsRead, stream.Position, file.Length));
                 }
             }
+            days.Seal();
         }
         catch (Exception e) when (ImportRowReader.IsUnreadable(e))
         {
-            return new ReportCheck($"The file could not be read as {upload.Format.ToString().ToUpperInvariant()}.", null, null);
+            return Refused(days, $"The file could not be read as {upload.Format.ToString().ToUpperInvariant()}.");
+        }
+        catch
+        {
+            days.Dispose();
+            throw;
         }
         progress?.Report(new ReportReadProgress(ReportImportStage.Checking, rows.RowsRead, file.Length, file.Length));
-        if (rows.Header is not { } header) return new ReportCheck("The file is empty: a header row and at least one line are needed.", null, null);
-        if (!header.Ok) return new ReportCheck(HeaderProblem(header), null, null);
-        return new ReportCheck(null, first, last);
+        if (rows.Header is not { } header) return Refused(days, "The file is empty: a header row and at least one line are needed.");
+        if (!header.Ok) return Refused(days, HeaderProblem(header));
+        return new ReportCheck(null, first, last, days, rows.RowsRead, errors);
+    }
+
+    public void Dispose() => Days?.Dispose();
+
+    private static ReportCheck Refused(ReportDays days, string problem)
+    {
+        days.Dispose();
+        return new ReportCheck(problem, null, null, null, 0, new ReportErrors());
     }
 
     private static string HeaderProblem(HeaderCheck header)

@@ -9,12 +9,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
-/// The second pass: matches each line against the window's ledger and writes it, then judges the window's sales
-/// (<c>not_credited</c> when the reports cover their credit days without a credit; re-credited when a credit came for
-/// one that was), all in one transaction with the report row and its per-store figures — a refused commit leaves
-/// nothing. Returns null when another import of the same file won the unique index.
+/// The second pass: walks the report's booking days in order (<see cref="ReportDays"/>), sliding the
+/// <see cref="CreditWindow"/> along, matches each line and writes it, and judges each sale as it leaves the window
+/// (<c>not_credited</c> when the reports cover its credit days without a credit; re-credited when a credit came for one
+/// that was) — all in one transaction with the report row and its per-store figures, so a refused commit leaves nothing
+/// and nobody ever sees half a report. On PostgreSQL the transaction first takes the acquirer's advisory lock: two nodes
+/// importing reports of one acquirer read and write the same sales' verdicts, so the second waits for the first's commit
+/// and then reads it. Returns null when another import of the same file won the unique index.
 /// </summary>
-internal sealed class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, TimeProvider time)
+internal sealed partial class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, TimeProvider time, ILogger logger)
 {
     private const int ProgressEveryRows = 5_000;
 
@@ -22,20 +25,17 @@ internal sealed class ReportWrite(FleetDbContextFactory databases, FleetState fl
         IProgress<ReportReadProgress>? progress, CancellationToken cancellationToken)
     {
         var acquirer = upload.Acquirer;
-        CreditWindow? window = null;
-        if (check.First is { } first && check.Last is { } last)
-        {
-            await using var reading = databases.CreateDbContext();
-            window = await CreditWindow.LoadAsync(reading, acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
-            window.Cover(first, last);
-        }
-        var ledger = window?.Ledger ?? new CreditLedger(acquirer);
-        var matching = ledger.Begin();
         var now = time.GetUtcNow();
+        var started = time.GetTimestamp();
 
         await using var db = databases.CreateDbContext();
         if (databases.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (databases.Provider == DatabaseProvider.Postgres)
+        {
+            var key = "fleetops-recon:" + acquirer.ToLowerInvariant();
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        }
         var report = new SettlementReportRow
         {
             Acquirer = acquirer, Profile = layout.Name, FileName = FileName(upload.FileName), FileHash = file.Hash, ImportedBy = upload.Actor,
@@ -51,84 +51,85 @@ internal sealed class ReportWrite(FleetDbContextFactory databases, FleetState fl
             return null;
         }
 
-        var tally = new ReportTally();
-        var errors = new List<ReportLineError>();
+        var tally = new ReportTally { Rows = check.Rows };
+        var errors = check.Errors;
+        var verdicts = new Verdicts(report.Id, acquirer, now.ToUnixTimeMilliseconds());
+        TimeSpan loading = default;
         using (var writer = new SettlementWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
         {
-            await using (var stream = file.OpenRead())
+            if (check is { First: { } first, Last: { } last, Days: { } days })
             {
-                var rows = new ReportRows(stream, upload.Format, layout);
-                foreach (var row in rows.Read())
+                var window = await CreditWindow.OpenAsync(db, acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
+                var matching = window.Ledger.Begin();
+                var done = 0;
+                for (var day = first; day <= last; day = day.AddDays(1))
                 {
-                    if (rows.RowsRead % ProgressEveryRows == 0)
+                    var loadStarted = time.GetTimestamp();
+                    var leaving = await window.MoveToAsync(day, cancellationToken);
+                    loading += time.GetElapsedTime(loadStarted);
+                    await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
+                    matching.ForgetLines();
+                    foreach (var item in days.Read(day))
                     {
-                        progress?.Report(new ReportReadProgress(ReportImportStage.Matching, rows.RowsRead, stream.Position, file.Length));
+                        if (++done % ProgressEveryRows == 0)
+                        {
+                            progress?.Report(new ReportReadProgress(ReportImportStage.Matching, done, file.Length * done / Math.Max(1, check.Rows), file.Length));
+                        }
+                        if (ids.StoreOf(item.MerchantId, item.AcquirerTerminalId) is not { } lineStore)
+                        {
+                            errors.Add(item.Row, UnknownIds(item, acquirer));
+                            continue;
+                        }
+                        var match = matching.Match(item);
+                        var store = match.Sale is { } sale ? fleet.Get(sale.TerminalId)?.StoreCode ?? lineStore : lineStore;
+                        await writer.LineAsync(report.Id, match, store, cancellationToken);
+                        tally.Add(store, match);
                     }
-                    tally.Rows++;
-                    if (row.Item is not { } item)
-                    {
-                        Error(row.Row, row.Error!);
-                        continue;
-                    }
-                    if (ids.StoreOf(item.MerchantId, item.AcquirerTerminalId) is not { } lineStore)
-                    {
-                        Error(row.Row, UnknownIds(item, acquirer));
-                        continue;
-                    }
-                    var match = matching.Match(item);
-                    var store = match.Sale is { } sale ? fleet.Get(sale.TerminalId)?.StoreCode ?? lineStore : lineStore;
-                    await writer.LineAsync(report.Id, match, store, cancellationToken);
-                    tally.Add(store, match);
                 }
+                await JudgeAsync(writer, window, matching, window.EvictAll(), verdicts, cancellationToken);
             }
-            var judged = await JudgeAsync(writer, window, ledger, matching, acquirer, report.Id, now, cancellationToken);
-
-            report.Rows = tally.Rows;
-            report.Matched = tally.Total.Matched;
-            report.CreditedWithoutSale = tally.Total.CreditedWithoutSale;
-            report.AmountMismatches = tally.Total.AmountMismatches;
-            report.Duplicates = tally.Total.Duplicates;
-            report.Debits = tally.Total.Debits;
-            report.Errors = tally.Errors;
-            report.ErrorsJson = JsonSerializer.Serialize(errors, TelemetryJson.Options);
-            db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            progress?.Report(new ReportReadProgress(ReportImportStage.Matching, tally.Rows, file.Length, file.Length));
-            return new WrittenReport(ReportSummary.From(report, null), judged.NotCredited, judged.ReCredited, tally.Stores);
+            await writer.FlushAsync(cancellationToken);
         }
+        var matched = time.GetElapsedTime(started);
 
-        void Error(int row, string error)
-        {
-            tally.Errors++;
-            if (errors.Count < ReconciliationService.MaxListedErrors) errors.Add(new ReportLineError(row, error));
-        }
+        report.Rows = tally.Rows;
+        report.Matched = tally.Total.Matched;
+        report.CreditedWithoutSale = tally.Total.CreditedWithoutSale;
+        report.AmountMismatches = tally.Total.AmountMismatches;
+        report.Duplicates = tally.Total.Duplicates;
+        report.Debits = tally.Total.Debits;
+        report.Errors = errors.Count;
+        report.ErrorsJson = JsonSerializer.Serialize(errors.Listed(), TelemetryJson.Options);
+        db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogPhases(report.Id, loading.TotalSeconds, (matched - loading).TotalSeconds, (time.GetElapsedTime(started) - matched).TotalSeconds);
+        progress?.Report(new ReportReadProgress(ReportImportStage.Matching, tally.Rows, file.Length, file.Length));
+        return new WrittenReport(ReportSummary.From(report, null), verdicts.NotCredited, verdicts.ReCredited, tally.Stores);
     }
 
     /// <summary>
-    /// Stores the changed credit states and judges every sale of the window: not credited when no credit (right or wrong
-    /// amount) named it and the reports cover its credit days; re-credited when it was not credited and now is.
+    /// Stores the changed credit states of the sales leaving the window and judges them: not credited when no credit
+    /// (right or wrong amount) named it and the reports cover its credit days; re-credited when it was not credited and
+    /// now is. No later line of the report can name them, so the verdict is final.
     /// </summary>
-    private async Task<(List<CreditCandidate> NotCredited, List<CreditCandidate> ReCredited)> JudgeAsync(SettlementWriter writer, CreditWindow? window,
-        CreditLedger ledger, ReportMatching matching, string acquirer, long reportId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task JudgeAsync(SettlementWriter writer, CreditWindow window, ReportMatching matching,
+        IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> leaving, Verdicts verdicts, CancellationToken cancellationToken)
     {
-        var notCredited = new List<CreditCandidate>();
-        var reCredited = new List<CreditCandidate>();
-        var atMs = now.ToUnixTimeMilliseconds();
-        foreach (var sale in ledger.Sales)
+        foreach (var (sale, stored) in leaving)
         {
             var key = SaleKey.Of(sale);
             var changed = matching.Changes.TryGetValue(key, out var status);
-            if (!changed) status = ledger.StatusOf(key);
-            var was = window?.NotCredited.Contains(key) == true;
-            var nowNot = !status.AnyCredit && (was || window?.CoversCreditDays(sale.SettledOn, creditWithinDays) == true);
+            if (!changed) status = stored;
+            matching.Forget(key);
+            var was = window.NotCredited.Contains(key);
+            var nowNot = !status.AnyCredit && (was || window.CoversCreditDays(sale.SettledOn));
             if (nowNot == was && !changed) continue;
-            if (nowNot && !was) notCredited.Add(sale);
-            if (was && !nowNot) reCredited.Add(sale);
+            if (nowNot && !was) verdicts.NotCredited.Add(sale);
+            if (was && !nowNot) verdicts.ReCredited.Add(sale);
             var store = fleet.Get(sale.TerminalId)?.StoreCode ?? "";
-            await writer.CreditAsync(sale, acquirer, store, status, nowNot ? reportId : null, atMs, cancellationToken);
+            await writer.CreditAsync(sale, verdicts.Acquirer, store, status, nowNot ? verdicts.ReportId : null, verdicts.AtMs, cancellationToken);
         }
-        return (notCredited, reCredited);
     }
 
     private static string UnknownIds(SettlementItem item, string acquirer)
@@ -148,5 +149,17 @@ internal sealed class ReportWrite(FleetDbContextFactory databases, FleetState fl
         var plain = Path.GetFileName(name.Replace('\\', '/')).Trim();
         if (plain.Length > 256) plain = plain[..256];
         return plain.Length == 0 || TextRules.Problem("file name", plain) is not null ? "report" : plain;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Settlement report {ReportId} written: {LoadSeconds:F1} s loading sales, {MatchSeconds:F1} s matching and writing, {CommitSeconds:F1} s committing")]
+    private partial void LogPhases(long reportId, double loadSeconds, double matchSeconds, double commitSeconds);
+
+    /// <summary>The verdicts of one import, gathered as sales leave the window.</summary>
+    private sealed record Verdicts(long ReportId, string Acquirer, long AtMs)
+    {
+        public List<CreditCandidate> NotCredited { get; } = [];
+
+        public List<CreditCandidate> ReCredited { get; } = [];
     }
 }

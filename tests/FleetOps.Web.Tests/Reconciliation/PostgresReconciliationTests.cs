@@ -1,7 +1,13 @@
 using System.Net;
+using System.Text;
+using FleetOps.Web.Onboarding;
+using FleetOps.Web.Persistence;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
 using FleetOps.Web.Tests.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Web.Tests.Reconciliation;
 
@@ -34,6 +40,45 @@ public sealed class PostgresReconciliationTests : IAsyncLifetime
         using var again = await AcquirerShop.UploadAsync(second, shop.Acquirer, System.Text.Encoding.UTF8.GetBytes(csv));
         await Expect.StatusAsync(again, HttpStatusCode.OK);
         Assert.Equal(id, (await Expect.JsonObjectAsync(again))["id"]!.GetValue<long>());
+    }
+
+    /// <summary>
+    /// Two nodes on one PostgreSQL (issue 17), each with its own service and context factory, import two reports of one
+    /// acquirer at once. Both judge the same sales; without the acquirer's advisory lock each would read the state before
+    /// the other and its verdicts would overwrite the other's credit. With it they end as one after the other.
+    /// </summary>
+    [PostgresFact]
+    public async Task Two_nodes_importing_reports_of_one_acquirer_at_once_end_as_one_after_the_other()
+    {
+        var noon = new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(-5).AddHours(4), TimeSpan.Zero);
+        await using var app = _database.Start();
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000902-0001", "700000000221", 1000, noon);
+        await shop.SettledSaleAsync("000902-0002", "700000000222", 2000, noon);
+        await shop.SettledSaleAsync("000902-0003", "700000000223", 3000, noon);
+        var nodeA = app.GetService<ReconciliationService>();
+        var factoryB = ActivatorUtilities.CreateInstance<FleetDbContextFactory>(app.Services);
+        var nodeB = ActivatorUtilities.CreateInstance<ReconciliationService>(app.Services, factoryB);
+        // Each report alone covers the sales' credit days and credits one of them.
+        var reportA = AcquirerShop.Csv(shop.Line(day.AddDays(1), "700000000221", 1000), shop.Line(day.AddDays(2), "700000000228", 100));
+        var reportB = AcquirerShop.Csv(shop.Line(day.AddDays(2), "700000000222", 2000), shop.Line(day, "700000000229", 100));
+
+        var outcomes = await Task.WhenAll(ImportAsync(nodeA, shop, reportA, "a.csv"), ImportAsync(nodeB, shop, reportB, "b.csv"));
+
+        Assert.All(outcomes, o => Assert.Equal(ReportImportStatus.Imported, o.Status));
+        var item = Assert.Single((await app.UnsettledInAsync(shop.Store)).Items());
+        Assert.Equal(("000902-0003", "not_credited"), (Expect.Wire(item["transactionId"]), Expect.Wire(item["reason"])));
+        await using var db = factoryB.CreateDbContext();
+        var stored = await db.SaleCredits.AsNoTracking().Where(c => c.Acquirer == shop.Acquirer).OrderBy(c => c.TransactionId)
+            .Select(c => new { c.TransactionId, c.Credits, Proven = c.NotCreditedReportId != null }).ToListAsync();
+        Assert.Equal([("000902-0001", 1, false), ("000902-0002", 1, false), ("000902-0003", 0, true)],
+            stored.Select(c => (c.TransactionId, c.Credits, c.Proven)).ToList());
+    }
+
+    private static async Task<ReportImportOutcome> ImportAsync(ReconciliationService node, AcquirerShop shop, string csv, string fileName)
+    {
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return await node.ImportAsync(new ReportUpload(fileName, ImportFormat.Csv, shop.Acquirer, null, "admin@example.test"), content);
     }
 
     public Task InitializeAsync() => _database.CreateAsync();

@@ -1493,6 +1493,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<long>("AmountMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AuthCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<long>("AuthorizedAtMs")
                         .HasColumnType("bigint");
 
@@ -1515,6 +1519,13 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<string>("RecordJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Rrn")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("SettledAtMs")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("StoreCode")
                         .IsRequired()

@@ -1454,6 +1454,10 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AuthorizedAtMs")
                         .HasColumnType("INTEGER");
 
@@ -1476,6 +1480,13 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("RecordJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Rrn")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledAtMs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StoreCode")
                         .IsRequired()

@@ -1,0 +1,55 @@
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+
+namespace FleetOps.Web.Tests.Reconciliation;
+
+/// <summary>
+/// The import walks a report day by day with a window of the sales a day's credits can name (settlement day − 1 …
+/// + CreditWithinDays + 1, PROTOCOL §11) instead of every sale of the report's days at once: the edges of that window
+/// must match what the whole-report ledger matched — credits two and three days after settlement, a report of many days
+/// written in any order, a sale settled before the report's first day.
+/// </summary>
+public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    private static DateTimeOffset Noon(int daysAgo) => new(DateTimeOffset.UtcNow.Date.AddDays(-daysAgo).AddHours(4), TimeSpan.Zero);
+
+    [Fact]
+    public async Task Report_of_many_days_in_reverse_order_credits_each_sale_and_proves_the_missing_one()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var a = await shop.SettledSaleAsync("000801-0001", "700000000301", 1000, Noon(12));
+        var b = await shop.SettledSaleAsync("000801-0002", "700000000302", 2000, Noon(9));
+        await shop.SettledSaleAsync("000801-0003", "700000000303", 3000, Noon(7));
+        var d = await shop.SettledSaleAsync("000801-0004", "700000000304", 4000, Noon(5));
+
+        // Newest day first: the acquirer's order, not the booking days', must not matter.
+        var body = await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(d.AddDays(3), "700000000399", 100),          // credited without a sale: the report reaches d + 3
+            shop.Line(d.AddDays(2), "700000000304", 4000),         // two days after settlement
+            shop.Line(b.AddDays(3), "700000000302", 2000),         // three days after: the window's far edge
+            shop.Line(a.AddDays(1), "700000000301", 1000)));
+
+        Assert.Equal((4, 3, 1), (Int(body, "rows"), Int(body, "matched"), Int(body, "creditedWithoutSale")));
+        var reasons = (await app.UnsettledInAsync(shop.Store)).Items()
+            .Select(i => (Expect.Wire(i["transactionId"]), Expect.Wire(i["reason"]))).ToList();
+        Assert.Equal([("000801-0003", "not_credited")], reasons);
+    }
+
+    [Fact]
+    public async Task Sale_settled_before_the_reports_first_day_is_credited_by_it()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var settled = await shop.SettledSaleAsync("000802-0001", "700000000311", 12800, Noon(8));
+        await shop.SettledSaleAsync("000802-0002", "700000000312", 5000, Noon(8));
+
+        var body = await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(settled.AddDays(2), "700000000311", 12800),
+            shop.Line(settled.AddDays(4), "700000000319", 100)));
+
+        Assert.Equal((2, 1, 1), (Int(body, "rows"), Int(body, "matched"), Int(body, "creditedWithoutSale")));
+        // The other sale's credit days (settlement … + 2) are not all covered by this report: nothing is proven of it.
+        Assert.Empty((await app.UnsettledInAsync(shop.Store)).Items());
+    }
+
+    private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
+}
