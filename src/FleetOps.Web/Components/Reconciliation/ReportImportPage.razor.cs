@@ -31,6 +31,9 @@ public partial class ReportImportPage
     private IReadOnlyList<ReportSummary> _reports = [];
     private ReportSummary? _selected;
 
+    /// <summary>The profiles page for the acquirer chosen here, where a profile this page offers is made.</summary>
+    private string ProfilesHref => _acquirer is null ? "/reconciliation/profiles" : $"/reconciliation/profiles?acquirer={Uri.EscapeDataString(_acquirer)}";
+
     protected override async Task OnInitializedAsync()
     {
         _isAdministrator = await Access.IsAdministratorAsync();
