@@ -32,7 +32,9 @@ public sealed class ReportProfilesPageTests : ReconciliationComponentTest
     /// <summary>Picks a value in a select or types into a field of the editor, as the person's choice reaches it.</summary>
     private static void Set<T>(IRenderedComponent<ReportProfilesPage> cut, string testId, T value) where T : notnull
     {
-        var field = cut.FindComponents<MudBaseInput<T>>().Single(f => Equals(f.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
+        // A select's inner input carries its attributes too: the select (or the text field) is the one a person uses.
+        var field = cut.FindComponents<MudBaseInput<T>>()
+            .Single(f => f.Instance is MudSelect<T> or MudTextField<T> && Equals(f.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
         cut.InvokeAsync(() => field.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
     }
 
@@ -120,7 +122,7 @@ public sealed class ReportProfilesPageTests : ReconciliationComponentTest
     {
         var cut = Page("?acquirer=unionpay&profile=generic");
 
-        cut.WaitForAssertion(() => Assert.Contains("amountMinor", cut.Find("[data-testid=profile-generic]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("amountMinor", cut.Find("[data-testid=generic-format]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=profile-editor]"));
         Assert.Contains("generic (built in)", cut.Find("[data-testid=profile-list]").TextContent);
     }

@@ -11,7 +11,7 @@ namespace FleetOps.E2E.Tests;
 /// <summary>
 /// Acquirer reconciliation in the browser (issue 16): an administrator uploads the acquirer's settlement report on the
 /// import page and watches its progress bar fill before the outcome shows; the report credits a sale an earlier report
-/// proved <c>not_credited</c>, and a second page, open on that sale's case, sees the case resolved as re-credited without a
+/// proved <c>not_credited</c> (the worklist names that report), and a second page, open on that sale's case, sees the case resolved as re-credited without a
 /// reload, while the sale is gone from the open worklist.
 /// </summary>
 [Collection(E2ECollection.Name)]
@@ -75,6 +75,8 @@ public sealed class ReconciliationLiveTests(E2EFixture fixture) : IClassFixture<
         await watcher.OpenLiveAsync($"transactions/unsettled?store={Uri.EscapeDataString(store)}");
         var row = watcher.Locator($"[data-testid='unsettled-{terminal}-{sale}']");
         await Expect(row).ToHaveAttributeAsync("data-reason", "not_credited", new() { Timeout = PageExtensions.LiveTimeoutMs });
+        // The worklist names the report that proves the credit missing.
+        await Expect(row.Locator("[data-testid=credit-proof]:visible")).ToContainTextAsync("first.csv");
         await row.Locator("[data-testid=open-case-link]").ClickAsync();
         await Expect(watcher.Locator("[data-testid=case-credit-proof]")).ToContainTextAsync("first.csv");
         await watcher.Locator("[data-testid=open-case]").ClickAsync();
