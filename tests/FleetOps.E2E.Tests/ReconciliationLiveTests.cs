@@ -96,7 +96,7 @@ public sealed class ReconciliationLiveTests(E2EFixture fixture) : IClassFixture<
         await admin.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "next-day.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Csv(lines)),
-        });
+        }, new() { Timeout = 60_000 }); // a few megabytes handed to the browser: slow on a busy machine
 
         await Expect(admin.Locator("[data-testid=report-done]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         var shown = JsonSerializer.Deserialize<string[]>((await admin.EvaluateAsync("() => window.__bar"))!.Value.GetRawText())!;
