@@ -76,6 +76,8 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         await api.SubscribeWebhookAsync("http://127.0.0.1:9/cgi-bin/webhook/send?key=a-long-robot-key-for-the-sweep", "sweep-secret", "wecom");
 
         // A work order booked to the sweep's technician: the maintenance list has a row and every role may open its page.
+        // A store with an acquirer, so the reconciliation pages show their acquirer choices and the profile editor.
+        await api.CreateAcquirerStoreAsync($"sweep-{FleetOpsClient.Letters(6)}", "898310012345678");
         var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
         var workOrder = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
 
@@ -114,6 +116,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
             ("training-store", $"stores/{Uri.EscapeDataString(store)}/training?left=1&session={session}", true),
             ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
             ("reconciliation", "reconciliation", true), ("recon-import", "reconciliation/import", true),
+            ("recon-profiles", "reconciliation/profiles", true),
             ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder(width));

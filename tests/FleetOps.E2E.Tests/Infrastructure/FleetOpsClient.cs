@@ -34,6 +34,37 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return code;
     }
 
+    /// <summary>A store credited by <paramref name="acquirer"/>, which knows it as <paramref name="merchantId"/> (PROTOCOL §11).</summary>
+    public async Task<string> CreateAcquirerStoreAsync(string acquirer, string merchantId)
+    {
+        var code = NewId("S");
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/stores",
+            JsonContent.Create(new { code, name = $"Store {code}", region = "East", timeZone = "Asia/Shanghai", acquirer, merchantId }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return code;
+    }
+
+    /// <summary>Registers a terminal its acquirer knows as <paramref name="acquirerTerminalId"/>; returns its key.</summary>
+    public async Task<string> RegisterAcquirerTerminalAsync(string terminalId, string storeCode, string acquirerTerminalId)
+    {
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/terminals",
+            JsonContent.Create(new { terminalId, storeCode, model = "A920", serialNumber = $"SN-{terminalId}", acquirerTerminalId }));
+        await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+    }
+
+    /// <summary>Imports a settlement report through the API (<c>POST /api/v1/reconciliation/reports</c>) and expects 201.</summary>
+    public async Task ImportSettlementReportAsync(string acquirer, string fileName, string csv)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(acquirer), "acquirer");
+        using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/reconciliation/reports", form);
+        await ExpectAsync(response, HttpStatusCode.Created);
+    }
+
     /// <summary>Subscribes a webhook to every alert and queues a test delivery to it, so its page shows a log line.</summary>
     public async Task<long> SubscribeWebhookAsync(string url, string secret, string preset = "generic")
     {

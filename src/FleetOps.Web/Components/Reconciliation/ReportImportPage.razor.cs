@@ -31,6 +31,9 @@ public partial class ReportImportPage
     private IReadOnlyList<ReportSummary> _reports = [];
     private ReportSummary? _selected;
 
+    /// <summary>The profiles page for the acquirer chosen here, where a profile this page offers is made.</summary>
+    private string ProfilesHref => _acquirer is null ? "/reconciliation/profiles" : $"/reconciliation/profiles?acquirer={Uri.EscapeDataString(_acquirer)}";
+
     protected override async Task OnInitializedAsync()
     {
         _isAdministrator = await Access.IsAdministratorAsync();
@@ -86,7 +89,10 @@ public partial class ReportImportPage
             var upload = new ReportUpload(file.Name, format.Value, _acquirer, _profile, await Access.ActorNameAsync());
             // The browser's stream goes straight into the service's spool file: 50 MB never sit in the circuit.
             await using var stream = file.OpenReadStream(ReconciliationService.MaxBytes);
-            var outcome = await Reconciliation.ImportAsync(upload, stream, Progress());
+            await using var spool = await ReportSpool.CreateAsync(stream, ReconciliationService.MaxBytes, CancellationToken.None);
+            // The import reads and writes synchronously for long stretches (SQLite has no real async): on the circuit's
+            // thread it would hold back every render until the end, and the bar would jump from nothing to done.
+            var outcome = await Task.Run(() => Reconciliation.ImportAsync(upload, spool, Progress()));
             _problem = outcome.Problem;
             _selected = outcome.Report;
             _again = outcome.Status == ReportImportStatus.AlreadyImported;

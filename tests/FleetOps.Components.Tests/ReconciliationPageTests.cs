@@ -1,0 +1,80 @@
+using AngleSharp.Dom;
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Reconciliation;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// The reconciliation page (issue 16 item 3): a report imported while the page is open shows at once — the sale day with
+/// its sales, credited, outstanding and mismatched counts, the exceptions, the scorecard —; a store manager sees only
+/// their store's sales and exceptions.
+/// </summary>
+public sealed class ReconciliationPageTests : ReconciliationComponentTest
+{
+    public ReconciliationPageTests()
+    {
+        SettledSale("T-1", "000701-0001", "700000000001", 12800); // credited the next day
+        SettledSale("T-1", "000701-0002", "700000000002", 5000);  // never credited
+        SettledSale("T-1", "000701-0003", "700000000003", 3000);  // credited 29.00 instead of 30.00
+        SettledSale("T-2", "000702-0001", "700000000011", 8000);  // credited the same day
+        SettledSale("T-2", "000702-0002", "700000000012", 4000);  // credited 39.00 instead of 40.00
+    }
+
+    private void ImportTheReport() => Import(Csv(
+        Line(SaleDay, "10000002", "700000000011", 8000),
+        Line(SaleDay, "10000002", "700000000012", 3900),
+        Line(SaleDay, "10000001", "700000000003", 2900),
+        Line(SaleDay.AddDays(1), "10000001", "700000000001", 12800),
+        Line(SaleDay.AddDays(2), "10000001", "700000000009", 100)));
+
+    /// <summary>The sale day's row: the only day with sales (the other days only booked money).</summary>
+    private static IElement SaleDayRow(IRenderedComponent<ReconciliationPage> cut) =>
+        cut.FindAll("[data-testid=recon-days] tr").Single(r => r.QuerySelector("[data-testid=day-sales]") is { } s && s.TextContent.Trim() != "0");
+
+    private static string Figure(IElement row, string figure) => row.QuerySelector($"[data-testid=day-{figure}]")!.TextContent.Trim();
+
+    [Fact]
+    public void A_report_imported_while_the_page_is_open_shows_the_day_the_exceptions_and_the_scorecard()
+    {
+        var cut = Render<ReconciliationPage>();
+        cut.WaitForAssertion(() => Assert.Contains("No settlement report", cut.Find("[data-testid=recon-chart]").TextContent, StringComparison.OrdinalIgnoreCase));
+
+        ImportTheReport();
+
+        cut.WaitForAssertion(() => Assert.Equal("5", Figure(SaleDayRow(cut), "sales")));
+        var day = SaleDayRow(cut);
+        Assert.Equal(("2", "1"), (Figure(day, "credited"), Figure(day, "outstanding")));
+        Assert.Contains("unionpay", day.TextContent);
+        var kinds = cut.FindAll("[data-testid=exception-kind]").Select(e => e.GetAttribute("data-kind")).ToList();
+        Assert.Equal(2, kinds.Count(k => k == "AmountMismatch"));
+        Assert.Contains("CreditedWithoutSale", kinds);
+        var exceptions = cut.Find("[data-testid=recon-exceptions]").TextContent;
+        Assert.Contains("S-1", exceptions);
+        Assert.Contains("S-2", exceptions);
+        // Of five judged sales one was never credited (20 %) and two were credited wrong (40 %).
+        var scorecard = cut.Find("[data-testid=recon-scorecard]").TextContent;
+        Assert.Contains("20.0%", scorecard);
+        Assert.Contains("40.0%", scorecard);
+    }
+
+    [Fact]
+    public void A_store_manager_sees_only_their_store()
+    {
+        ImportTheReport();
+        SignInAsStoreManager("S-1");
+
+        var cut = Render<ReconciliationPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("3", Figure(SaleDayRow(cut), "sales")));
+        var day = SaleDayRow(cut);
+        Assert.Equal(("1", "1"), (Figure(day, "credited"), Figure(day, "outstanding")));
+        var exceptions = cut.Find("[data-testid=recon-exceptions]").TextContent;
+        Assert.Contains("S-1", exceptions);
+        Assert.DoesNotContain("S-2", exceptions);
+        Assert.Single(cut.FindAll("[data-testid=exception-kind]"), e => e.GetAttribute("data-kind") == "AmountMismatch");
+        // Their three sales: one never credited, one credited wrong.
+        Assert.Contains("33.3%", cut.Find("[data-testid=recon-scorecard]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=recon-profiles]"));
+    }
+}
