@@ -58,6 +58,7 @@ public static class FleetOpsSetup
         services.AddSingleton<TerminalKeys>();
         services.AddSingleton<IngestStatistics>();
         services.AddSingleton<HubConnections>();
+        services.AddSingleton<HubGroups>();
         services.AddSingleton<FleetRegistry>();
         services.AddSingleton<SoftwareTargetEditor>();
         services.AddSingleton<OnboardingImport>();

@@ -9,30 +9,26 @@ namespace FleetOps.Web.Live;
 /// <c>/hubs/fleet</c>: pushes terminal state changes to external clients (wall displays, integrations).
 /// Clients receive <c>terminalsChanged</c> with a list of terminals in the management API's shape — only
 /// terminals of stores their user may see: each connection joins one group per store in scope (or the
-/// "all" group for administrators) when it connects.
+/// "all" group for administrators) when it connects — this node's groups (<see cref="HubGroups"/>).
 /// </summary>
 [Authorize(Policy = AccessPolicies.SignedIn)]
-public sealed class FleetHub(AccessResolver access, StoreDirectory stores, HubConnections connections) : Hub
+public sealed class FleetHub(AccessResolver access, StoreDirectory stores, HubConnections connections, HubGroups groups) : Hub
 {
     public const string Path = "/hubs/fleet";
     public const string TerminalsChanged = "terminalsChanged";
-    public const string AllGroup = "all";
-
-    public static string StoreGroup(string storeCode) => "store:" + storeCode.ToUpperInvariant();
-
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
         var scope = access.Scope(user);
         if (scope.Everything)
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, AllGroup);
+            await Groups.AddToGroupAsync(Context.ConnectionId, groups.All);
         }
         else
         {
             foreach (var code in scope.StoreCodes(stores)!)
             {
-                await Groups.AddToGroupAsync(Context.ConnectionId, StoreGroup(code));
+                await Groups.AddToGroupAsync(Context.ConnectionId, groups.Store(code));
             }
         }
         connections.Add(access.User(user)?.UserId, Context);

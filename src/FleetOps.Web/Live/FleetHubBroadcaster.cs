@@ -15,6 +15,7 @@ namespace FleetOps.Web.Live;
 public sealed partial class FleetHubBroadcaster(
     FleetState fleet,
     IHubContext<FleetHub> hub,
+    HubGroups groups,
     ILogger<FleetHubBroadcaster> logger) : IHostedService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -53,13 +54,13 @@ public sealed partial class FleetHubBroadcaster(
             // Administrators get everything; everyone else only the groups of the stores in their scope.
             foreach (var chunk in dtos.Chunk(MaxPerMessage))
             {
-                await hub.Clients.Group(FleetHub.AllGroup).SendAsync(FleetHub.TerminalsChanged, chunk, _stopping.Token);
+                await hub.Clients.Group(groups.All).SendAsync(FleetHub.TerminalsChanged, chunk, _stopping.Token);
             }
             foreach (var store in dtos.GroupBy(d => d.StoreCode, StringComparer.OrdinalIgnoreCase))
             {
                 foreach (var chunk in store.Chunk(MaxPerMessage))
                 {
-                    await hub.Clients.Group(FleetHub.StoreGroup(store.Key)).SendAsync(FleetHub.TerminalsChanged, chunk, _stopping.Token);
+                    await hub.Clients.Group(groups.Store(store.Key)).SendAsync(FleetHub.TerminalsChanged, chunk, _stopping.Token);
                 }
             }
         }
