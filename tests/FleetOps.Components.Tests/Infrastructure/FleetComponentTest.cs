@@ -89,6 +89,10 @@ public abstract class FleetComponentTest : IAsyncLifetime
         // Registration, as the terminal page's administrator actions use it.
         Services.AddSingleton<TerminalKeys>();
         Services.AddSingleton<FleetRegistry>();
+        // Registrations are announced to other nodes; with no settings (and SQLite) this node runs alone and announces nothing.
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
+        Services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
         Services.AddSingleton<FleetOps.Web.Api.SoftwareTargetEditor>();
         // Store power incidents, derived from the fleet and the book above.
         Services.AddSingleton<PowerIncidents>();

@@ -57,6 +57,8 @@ public abstract class ReconciliationComponentTest : FleetComponentTest
             Currency = "CNY", AuthorizedAtMs = settledAt.AddMinutes(-2).ToUnixTimeMilliseconds(), LastStage = TransactionStage.Settled.ToWire(),
             Closed = true, ClosedAtMs = settledAt.ToUnixTimeMilliseconds(), RecordJson = TransactionJson.Serialize(record),
             UpdatedAtMs = settledAt.ToUnixTimeMilliseconds(),
+            // The columns the import matches by (the event writer fills them from the record).
+            Rrn = rrn, AuthCode = "A1B2C3", SettledAtMs = settledAt.ToUnixTimeMilliseconds(),
         });
         db.SaveChanges();
     }
