@@ -13,7 +13,7 @@ internal static class Layering
         ("pages", ["Web.Components"]),
         ("demo", ["Web.Demo"]),
         ("doors: HTTP and SignalR endpoints, the event writer, the file imports, languages", ["Web.Api", "Web.Ingestion", "Web.Live", "Web.Onboarding", "Web.Reconciliation", "Web.Localization", "Web.Notifications"]),
-        ("services over memory and the database", ["Web.Alerts", "Web.Background", "Web.Cases", "Web.Cluster", "Web.EmergencyPlans", "Web.Fleet", "Web.Maintenance", "Web.Rollouts", "Web.Security", "Web.Settings", "Web.Training"]),
+        ("services over memory and the database", ["Web.Alerts", "Web.Background", "Web.Cases", "Web.Cluster", "Web.Election", "Web.EmergencyPlans", "Web.Fleet", "Web.Maintenance", "Web.Rollouts", "Web.Security", "Web.Settings", "Web.Training"]),
         ("schema: rows, configurations, stored JSON", ["Web.Persistence"]),
         ("core: people, cases, maintenance, training, reconciliation and alerts", ["Core.Access", "Core.Cases", "Core.Maintenance", "Core.Training", "Core.Reconciliation", "Core.Alerts"]),
         ("core: transactions, rollouts", ["Core.Transactions", "Core.Rollouts"]),
