@@ -147,10 +147,13 @@ public class FleetOpsApp : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Deletes a database file and its WAL companions, after closing pooled connections that hold them.</summary>
+    /// <summary>
+    /// Deletes a database file and its WAL companions, after closing the pooled connections that hold them — this file's
+    /// pool only: clearing every pool in the process pulls connections from under the tests running in parallel.
+    /// </summary>
     public static void DeleteDatabase(string path)
     {
-        SqliteConnection.ClearAllPools();
+        using (var pooled = new SqliteConnection($"Data Source={path}")) SqliteConnection.ClearPool(pooled);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             if (File.Exists(file)) File.Delete(file);

@@ -5,7 +5,6 @@ using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -35,7 +34,8 @@ public sealed class ReconciliationColumnsMigrationTests : IAsyncLifetime
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            // Not pooled (see the connection string): nothing to clear, and clearing every pool in the process would pull
+            // connections from under the tests running beside this one.
             File.Delete(file);
         }
     }
