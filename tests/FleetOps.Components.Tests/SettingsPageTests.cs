@@ -14,7 +14,8 @@ public sealed class SettingsPageTests : FleetComponentTest
 {
     public SettingsPageTests()
     {
-        Services.AddSingleton(new ThresholdSettings(Database.Factory, Fleet, Detection, Clock, NullLogger<ThresholdSettings>.Instance));
+        Services.AddSingleton(sp => new ThresholdSettings(Database.Factory, Fleet, Detection, sp.GetRequiredService<FleetOps.Web.Cluster.ChangeAnnouncer>(), Clock,
+            NullLogger<ThresholdSettings>.Instance));
     }
 
     private ThresholdSettings Thresholds => Services.GetRequiredService<ThresholdSettings>();

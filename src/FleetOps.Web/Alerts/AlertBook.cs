@@ -70,6 +70,20 @@ public sealed class AlertBook(TimeProvider time, ILogger<AlertBook> logger) : IC
         PublishStore(mute.StoreCode);
     }
 
+    /// <summary>
+    /// The mute windows as another node left them: those gone are removed, new ones added, and the stores of either
+    /// published (a window never changes once made, so an id seen on both sides is the same window).
+    /// </summary>
+    internal void ReplaceMutes(IReadOnlyList<MuteWindow> inForce)
+    {
+        var ids = inForce.Select(m => m.Id).ToHashSet();
+        var gone = _mutes.Values.Where(m => !ids.Contains(m.Id)).ToList();
+        var added = inForce.Where(m => !_mutes.ContainsKey(m.Id)).ToList();
+        foreach (var m in gone) _mutes.TryRemove(m.Id, out _);
+        foreach (var m in added) _mutes[m.Id] = m;
+        foreach (var store in gone.Concat(added).Select(m => m.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase)) PublishStore(store);
+    }
+
     /// <summary>A mute changes how the store's alerts count: the pages and the badge read them again.</summary>
     private void PublishStore(string storeCode) =>
         _changes.Publish(_latest.Values.Where(a => string.Equals(a.StoreCode, storeCode, StringComparison.OrdinalIgnoreCase)).ToList());

@@ -1,5 +1,6 @@
 using FleetOps.Core.Alerts;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace FleetOps.Web.Alerts;
 /// </summary>
 public sealed partial class AlertService(
     FleetDbContextFactory databases, AlertBook book, IEnumerable<IAlertSource> sources, IEnumerable<IAlertTransitionSink> sinks,
-    TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertService> logger)
+    ChangeAnnouncer announcer, TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly AlertOptions _options = options.Value;
@@ -50,6 +51,35 @@ public sealed partial class AlertService(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Another node (the elected evaluator, or a person acknowledging there) changed these alerts: their rows replace this
+    /// node's copies, under the gate of this node's own changes so an older read never overwrites a newer change.
+    /// </summary>
+    public async Task ApplyFromPeerAsync(BookChange change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var ids = change.Ids.ToList();
+            var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+            book.Put(rows.OrderBy(a => a.OpenedAtMs).ThenBy(a => a.Id).Select(a => a.ToAlert()).ToList());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Another node muted or unmuted: the mute windows in force are read again (a handful of rows).</summary>
+    public async Task ApplyMutesFromPeerAsync(BookChange change, CancellationToken cancellationToken)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = databases.CreateDbContext();
+        var mutes = await db.Mutes.AsNoTracking().Where(m => m.UntilMs > nowMs).ToListAsync(cancellationToken);
+        book.ReplaceMutes(mutes.Select(m => m.ToMute()).ToList());
     }
 
     /// <summary>One evaluation: every source's findings against the alerts alive now; returns what changed.</summary>
@@ -112,7 +142,9 @@ public sealed partial class AlertService(
         db.Mutes.Add(row);
         db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.MuteCreated, terminalId ?? storeCode,
             $"{from:u} – {until:u}: {reason}", remoteAddress));
+        announcer.Stage(db, BookKinds.Mute, BookChange.Of()); // the id is not known yet; the other nodes re-read every mute
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         var mute = row.ToMute();
         book.PutMute(mute);
         return mute;
@@ -125,7 +157,9 @@ public sealed partial class AlertService(
         if (await db.Mutes.FirstOrDefaultAsync(m => m.Id == mute.Id, cancellationToken) is not { } row) return false;
         db.Mutes.Remove(row);
         db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor, AuditActions.MuteDeleted, mute.TerminalId ?? mute.StoreCode, mute.Reason, remoteAddress));
+        announcer.Stage(db, BookKinds.Mute, BookChange.Of(mute.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         book.RemoveMute(mute);
         return true;
     }
@@ -152,8 +186,10 @@ public sealed partial class AlertService(
         var saved = rows.Select(r => r.Change with { Alert = r.Change.Alert with { Id = r.Row.Id } }).ToList();
         var now = time.GetUtcNow();
         foreach (var sink in sinks) sink.Add(db, saved, now);
+        announcer.Stage(db, BookKinds.Alert, new BookChange(saved.Select(c => c.Alert.Id).ToList()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         book.Put(saved.Select(c => c.Alert).ToList());
         return saved;
     }

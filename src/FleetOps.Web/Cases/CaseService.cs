@@ -1,6 +1,7 @@
 using FleetOps.Core.Cases;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace FleetOps.Web.Cases;
 /// serialised (people work cases at human speed, and two clicks on the same case must not both win).
 /// Callers check the user's scope first: this class trusts the store it is given.
 /// </summary>
-public sealed partial class CaseService(FleetDbContextFactory databases, CaseBook book, TimeProvider time, ILogger<CaseService> logger)
+public sealed partial class CaseService(FleetDbContextFactory databases, CaseBook book, ChangeAnnouncer announcer, TimeProvider time,
+    ILogger<CaseService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -22,6 +24,26 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
         await using var db = databases.CreateDbContext();
         var rows = await db.Cases.AsNoTracking().ToListAsync(cancellationToken);
         book.Load(rows.Select(r => r.ToCase()));
+    }
+
+    /// <summary>
+    /// Another node changed these cases: their rows, read after that node's commit, replace this node's copies. Under the
+    /// same gate as this node's own changes, so an older read never overwrites a newer change made here meanwhile.
+    /// </summary>
+    public async Task ApplyFromPeerAsync(BookChange change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var ids = change.Ids.ToList();
+            var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+            foreach (var row in rows) book.Put(row.ToCase());
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>The transaction's case, opened now when it has none (opening twice gives the same case).</summary>
@@ -46,8 +68,10 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             await db.SaveChangesAsync(cancellationToken);
             db.CaseEntries.Add(entry.ToRow(row.Id));
             db.AuditEntries.Add(Audit(opened, entry, AuditActions.CaseOpened));
+            announcer.Stage(db, BookKinds.Case, BookChange.Of(row.Id));
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             var saved = opened with { Id = row.Id };
             book.Put(saved);
             return saved;
@@ -169,7 +193,10 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             changed.CopyTo(row, now);
             db.CaseEntries.Add(entry.ToRow(caseId));
             db.AuditEntries.Add(Audit(changed, entry, auditAction));
-            await db.SaveChangesAsync(cancellationToken); // one SaveChanges: the state, its trail entry and its audit line commit together
+            announcer.Stage(db, BookKinds.Case, BookChange.Of(caseId));
+            // One SaveChanges: the state, its trail entry, its audit line and the other nodes' notice commit together.
+            await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.Put(changed);
             return changed;
         }

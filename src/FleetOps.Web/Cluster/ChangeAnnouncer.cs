@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FleetOps.Web.Cluster;
 
 /// <summary>
-/// Announces changes made through EF (registrations) to the other nodes: the <c>NodeChanges</c> row joins the change's
+/// Announces changes made through EF (registrations, and the books' changes: <see cref="BookChange"/>) to the other nodes: the <c>NodeChanges</c> row joins the change's
 /// own SaveChanges (one transaction: no change unannounced, no announcement of a change rolled back), and a NOTIFY after
 /// the commit wakes the followers at once. Alone (<see cref="ChangeFanOut.Enabled"/> off) it does nothing.
 /// </summary>
@@ -14,13 +14,17 @@ public sealed class ChangeAnnouncer(ChangeFanOut fanOut, TimeProvider time)
     private const string Notify = "NOTIFY " + ChangeFanOut.Channel;
 
     /// <summary>Adds the announcement to the context's pending changes; the caller's SaveChanges writes both or neither.</summary>
-    public void Stage(FleetDbContext db, RegistrationChange change)
+    public void Stage(FleetDbContext db, RegistrationChange change) => Stage(db, ChangeFanOut.RegistrationKind, change.Serialize);
+
+    /// <summary>The same for a book's rows (<paramref name="kind"/> from <see cref="BookKinds"/>).</summary>
+    public void Stage(FleetDbContext db, string kind, BookChange change) => Stage(db, kind, change.Serialize);
+
+    private void Stage(FleetDbContext db, string kind, Func<string> payload)
     {
         if (!fanOut.Enabled) return;
         db.NodeChanges.Add(new NodeChangeRow
         {
-            Node = fanOut.Node, Kind = ChangeFanOut.RegistrationKind, Payload = change.Serialize(),
-            AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Node = fanOut.Node, Kind = kind, Payload = payload(), AtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
         });
     }
 

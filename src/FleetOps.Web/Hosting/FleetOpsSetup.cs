@@ -93,6 +93,7 @@ public static class FleetOpsSetup
         services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
         services.AddSingleton<ChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
+        services.AddBookFollowers();
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
         services.AddElection(configuration, database); // before every service whose work only the leader does

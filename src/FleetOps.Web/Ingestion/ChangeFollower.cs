@@ -13,7 +13,8 @@ namespace FleetOps.Web.Ingestion;
 /// <see cref="ChangeFanOut.Channel"/>; on a notification, and every second anyway (a lost notification or a dropped
 /// connection must leave no gap), the rows above the cursor are read, this node's own skipped, and the rest applied
 /// through the writer's own derivation (<see cref="TelemetryDerivation"/>); registrations are read back from their rows
-/// (<see cref="FleetRegistry.ReloadAsync"/>). Rows are applied in id order. Applying twice is harmless (events carry
+/// (<see cref="FleetRegistry.ReloadAsync"/>), and a book's change by that book's <see cref="BookFollower"/>, which re-reads
+/// the rows it names. Rows are applied in id order. Applying twice is harmless (events carry
 /// ids), so the cursor errs towards re-reading. Also deletes rows older than an hour, once a minute (any node may).
 /// </summary>
 public sealed partial class ChangeFollower(
@@ -21,6 +22,7 @@ public sealed partial class ChangeFollower(
     FleetDbContextFactory databases,
     TelemetryDerivation derivation,
     FleetRegistry registry,
+    IEnumerable<BookFollower> books,
     TimeProvider time,
     ILogger<ChangeFollower> logger) : BackgroundService
 {
@@ -30,6 +32,7 @@ public sealed partial class ChangeFollower(
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
+    private readonly Dictionary<string, BookFollower> _books = books.ToDictionary(b => b.Kind, StringComparer.Ordinal);
     private ChangeCursor? _cursor;
     private NpgsqlConnection? _listener;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
@@ -185,7 +188,28 @@ public sealed partial class ChangeFollower(
                 ApplyTelemetry(connection, telemetry);
                 if (Parsed(id, () => RegistrationChange.Parse(payload)) is { } registration) await registry.ReloadAsync(registration, cancellationToken);
                 break;
+            case var _ when _books.TryGetValue(kind, out var book):
+                // In order too: an alert resolved by a sale's settlement, or a case auto-resolved, follows that telemetry.
+                ApplyTelemetry(connection, telemetry);
+                if (Parsed(id, () => BookChange.Parse(payload)) is { } change) await ApplyBookAsync(book, change, cancellationToken);
+                break;
             // Another kind comes from a newer node; this node's own reload at its next start covers it.
+        }
+    }
+
+    /// <summary>
+    /// A database failure is thrown on (the rows are read again next time); any other failure is logged and the row skipped,
+    /// like a bad payload: that book then holds an older row until the next change of it or the next start.
+    /// </summary>
+    private async Task ApplyBookAsync(BookFollower book, BookChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await book.ApplyAsync(change, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (DbException or InvalidOperationException or OperationCanceledException))
+        {
+            LogApplyFailed(ex, book.Kind);
         }
     }
 

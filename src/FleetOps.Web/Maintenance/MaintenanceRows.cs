@@ -18,13 +18,30 @@ internal static class MaintenanceRows
     };
 
     public static async Task<(List<ChecklistTemplate> Templates, List<MaintenancePlan> Plans, List<WorkOrder> Orders)> LoadAllAsync(
-        FleetDbContext db, CancellationToken cancellationToken)
+        FleetDbContext db, CancellationToken cancellationToken, bool withOrders = true)
     {
         var templates = (await db.ChecklistTemplates.AsNoTracking().ToListAsync(cancellationToken)).Select(ToTemplate).ToList();
         var plans = (await db.MaintenancePlans.AsNoTracking().ToListAsync(cancellationToken)).Select(ToPlan).ToList();
+        if (!withOrders) return (templates, plans, []);
         var results = (await db.WorkOrderResults.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(r => r.WorkOrderId);
         var orders = (await db.WorkOrders.AsNoTracking().ToListAsync(cancellationToken)).Select(r => ToOrder(r, results[r.Id])).ToList();
         return (templates, plans, orders);
+    }
+
+    /// <summary>
+    /// The work orders named, and every one whose id is not in <paramref name="held"/> (made on another node, its id unknown
+    /// to the notice): the ids are one column, the rows read in full only for those.
+    /// </summary>
+    public static async Task<List<WorkOrder>> LoadChangedOrdersAsync(FleetDbContext db, IReadOnlyCollection<long> named, Func<long, bool> held,
+        CancellationToken cancellationToken)
+    {
+        var all = await db.WorkOrders.AsNoTracking().Select(w => w.Id).ToListAsync(cancellationToken);
+        var wanted = all.Where(id => named.Contains(id) || !held(id)).ToList();
+        if (wanted.Count == 0) return [];
+        var results = (await db.WorkOrderResults.AsNoTracking().Where(r => wanted.Contains(r.WorkOrderId)).ToListAsync(cancellationToken))
+            .ToLookup(r => r.WorkOrderId);
+        return (await db.WorkOrders.AsNoTracking().Where(w => wanted.Contains(w.Id)).ToListAsync(cancellationToken))
+            .Select(r => ToOrder(r, results[r.Id])).ToList();
     }
 
     public static async Task<WorkOrder?> FindAsync(FleetDbContext db, long planId, string subject, string occurrence, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using FleetOps.Core.Maintenance;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Alerts;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class MaintenanceService(
     AlertBook alerts,
     AlertService alertService,
     UserDirectory users,
+    ChangeAnnouncer announcer,
     IOptions<MaintenanceOptions> options,
     TimeProvider time)
 {
@@ -290,7 +292,9 @@ public sealed class MaintenanceService(
                 }
             }
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, action, $"work order {id}", Details(next), address));
+            announcer.Stage(db, BookKinds.WorkOrder, BookChange.Of(id));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.Put(next);
             return MaintenanceResult<WorkOrder>.Done(next);
         }
@@ -326,7 +330,10 @@ public sealed class MaintenanceService(
         await db.SaveChangesAsync(cancellationToken);
         audit.Target = $"work order {row.Id}";
         db.AuditEntries.Add(audit);
+        // Had the audit line failed, the other nodes still learn of the order: their next change of any order takes every new one.
+        announcer.Stage(db, BookKinds.WorkOrder, BookChange.Of(row.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         var saved = order with { Id = row.Id };
         book.Put(saved);
         return saved;

@@ -3,6 +3,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed partial class PlanService(
     StoreDirectory stores,
     FleetState fleet,
     UserDirectory users,
+    ChangeAnnouncer announcer,
     IOptions<MaintenanceOptions> options,
     TimeProvider time,
     ILogger<PlanService> logger)
@@ -56,7 +58,9 @@ public sealed partial class PlanService(
             db.ChecklistTemplates.Add(MaintenanceRows.Row(template, actor.Name, time.GetUtcNow()));
             db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor.Name, AuditActions.ChecklistTemplateSaved, $"checklist {key}",
                 $"version {template.Version}, {items!.Count} items", address));
+            announcer.Stage(db, BookKinds.MaintenancePlan, BookChange.Of()); // templates: the other nodes take every version new to them
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.PutTemplate(template);
             return MaintenanceResult<ChecklistTemplate>.Done(template);
         }
@@ -85,7 +89,9 @@ public sealed partial class PlanService(
             plan = plan with { Id = row.Id };
             db.AuditEntries.Add(AuditLog.Row(plan.CreatedAt, actor.Name, AuditActions.MaintenancePlanCreated, $"plan {plan.Id}",
                 $"{plan.Name}: every {plan.Every.Count} {plan.Every.Unit.ToWire()}, basis {plan.Basis.ToWire()}", address));
+            announcer.Stage(db, BookKinds.MaintenancePlan, BookChange.Of(plan.Id));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.PutPlan(plan);
         }
         finally
@@ -118,7 +124,9 @@ public sealed partial class PlanService(
             var open = book.OfPlan(id).Count(o => o.IsOpen);
             db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor.Name, AuditActions.MaintenancePlanEnded, $"plan {id}",
                 $"{plan.Name}: ended, {open} open work orders kept", address));
+            announcer.Stage(db, BookKinds.MaintenancePlan, BookChange.Of(id));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.PutPlan(ended);
             return MaintenanceResult<MaintenancePlan>.Done(ended);
         }
@@ -179,7 +187,12 @@ public sealed partial class PlanService(
                     if (known.Contains((due.Subject.Key, due.Occurrence))) continue;
                     var order = Order(plan, due, now);
                     WorkOrderRow? row = null;
-                    if (await InsertOrIgnoreAsync(db => db.WorkOrders.Add(row = MaintenanceRows.Copy(order, now)), cancellationToken))
+                    // The id is not known before the insert: the notice names none, and the other nodes take every order new to them.
+                    if (await InsertOrIgnoreAsync(db =>
+                        {
+                            db.WorkOrders.Add(row = MaintenanceRows.Copy(order, now));
+                            announcer.Stage(db, BookKinds.WorkOrder, BookChange.Of());
+                        }, cancellationToken))
                     {
                         book.Put(order with { Id = row!.Id });
                         made++;
@@ -233,6 +246,7 @@ public sealed partial class PlanService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             return true;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())

@@ -3,6 +3,7 @@ using FleetOps.Core.Fleet;
 using FleetOps.Core.Rollouts;
 using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 
@@ -19,6 +20,7 @@ public sealed partial class RolloutService(
     FleetState fleet,
     StoreDirectory stores,
     AuditLog audit,
+    ChangeAnnouncer announcer,
     TimeProvider time,
     ILogger<RolloutService> logger)
 {
@@ -47,8 +49,10 @@ public sealed partial class RolloutService(
                 ended = superseded with { State = RolloutState.Completed, SupersededBy = created.Id };
                 await RolloutRows.UpdateAsync(db, ended, now, cancellationToken);
             }
+            announcer.Stage(db, BookKinds.Rollout, ended is null ? BookChange.Of(created.Id) : BookChange.Of(ended.Id, created.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.Put(ended is null ? [created] : [ended, created]);
         }
         finally
@@ -60,6 +64,27 @@ public sealed partial class RolloutService(
             + $"{created.Waves.Count} waves, {created.Waves.Sum(w => w.Terminals.Count)} terminals", address, cancellationToken);
         await EvaluateAsync(created.Id, cancellationToken);
         return RolloutResult.Done(book.Get(created.Id)!);
+    }
+
+    /// <summary>
+    /// Another node changed these rollouts (by hand, or its elected watcher by their progress): the rollouts are read again
+    /// (few, each with its waves) and the named ones, and any new to this node, put into the book in id order, under the
+    /// gate of this node's own changes.
+    /// </summary>
+    public async Task ApplyFromPeerAsync(BookChange change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var rollouts = await RolloutRows.LoadAllAsync(db, cancellationToken);
+            var changed = rollouts.Where(r => change.Ids.Contains(r.Id) || book.Get(r.Id) is null).OrderBy(r => r.Id).ToArray();
+            if (changed.Length > 0) book.Put(changed);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Starts the next wave, or completes the rollout after its last one.</summary>
@@ -134,7 +159,9 @@ public sealed partial class RolloutService(
     {
         await using var db = databases.CreateDbContext();
         await RolloutRows.UpdateAsync(db, rollout, now, cancellationToken);
+        announcer.Stage(db, BookKinds.Rollout, BookChange.Of(rollout.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         book.Put(rollout);
     }
 

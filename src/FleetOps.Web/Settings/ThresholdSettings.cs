@@ -1,6 +1,7 @@
 using System.Globalization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,13 @@ namespace FleetOps.Web.Settings;
 /// Configured values (appsettings, environment) are the defaults; an override saved in <c>SettingOverrides</c> wins;
 /// a reset removes it. Each save is checked by the start-up rule, written with its audit line in one transaction,
 /// then handed to <see cref="FleetState.ApplyOptions"/>, which re-judges the fleet and publishes what changed.
-/// Several nodes share one database: <see cref="RefreshAsync"/> (run every <see cref="RefreshInterval"/> by
-/// <see cref="ThresholdRefresh"/>) reads the few override rows and applies them when another node changed them.
+/// Several nodes share one database: a save is announced to them (<see cref="BookKinds.Threshold"/>), and each runs
+/// <see cref="RefreshAsync"/>, which reads the few override rows and applies them when they differ; every
+/// <see cref="RefreshInterval"/> <see cref="ThresholdRefresh"/> runs it too, for rows changed by hand.
 /// </summary>
 public sealed partial class ThresholdSettings(
-    FleetDbContextFactory databases, FleetState fleet, DetectionOptions configured, TimeProvider time, ILogger<ThresholdSettings> logger)
+    FleetDbContextFactory databases, FleetState fleet, DetectionOptions configured, ChangeAnnouncer announcer, TimeProvider time,
+    ILogger<ThresholdSettings> logger)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
@@ -105,7 +108,9 @@ public sealed partial class ThresholdSettings(
                 }
                 db.AuditEntries.Add(AuditLog.Row(now, actor, AuditActions.ThresholdsChanged, DetectionOptions.Section,
                     Describe(changes.Keys, before, after, next), remoteAddress));
-                await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction, rows and audit line together
+                announcer.Stage(db, BookKinds.Threshold, BookChange.Of());
+                await db.SaveChangesAsync(cancellationToken); // one SaveChanges: one transaction, rows, audit line and notice together
+                await announcer.WakeAsync(db, cancellationToken);
             }
             Apply(next);
             return new ThresholdSaveResult(new Dictionary<string, string[]>(), Current());

@@ -1,6 +1,7 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
 using FleetOps.Core.Training;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -20,6 +21,7 @@ public sealed class TrainingService(
     TrainingBook book,
     TrainingAccess access,
     StoreDirectory stores,
+    ChangeAnnouncer announcer,
     IOptions<TrainingOptions> options,
     TimeProvider time)
 {
@@ -63,8 +65,10 @@ public sealed class TrainingService(
             db.StaffMembers.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffAdded, $"staff {row.Id}", $"{store.Code}, {person.Role}", address));
+            announcer.Stage(db, BookKinds.TrainingStaff, BookChange.Of(row.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             var saved = person with { Id = row.Id };
             book.Put(saved);
             return MaintenanceResult<StaffMember>.Done(saved);
@@ -95,7 +99,9 @@ public sealed class TrainingService(
             var row = await db.StaffMembers.FindAsync([staffId], cancellationToken) ?? throw new InvalidOperationException($"Staff member {staffId} is gone.");
             row.LeftOn = TrainingRows.Text(left.LeftOn!.Value);
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffLeft, $"staff {staffId}", $"{person.StoreCode}, left {row.LeftOn}", address));
+            announcer.Stage(db, BookKinds.TrainingStaff, BookChange.Of(staffId));
             await db.SaveChangesAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.Put(left);
             return MaintenanceResult<StaffMember>.Done(left);
         }
@@ -159,8 +165,10 @@ public sealed class TrainingService(
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.TrainingRecorded, $"training session {row.Id}",
                 $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed, " +
                 $"{signatures.Count + (session.TrainerSigned ? 1 : 0)} signatures", address));
+            announcer.Stage(db, BookKinds.TrainingSession, BookChange.Of(saved.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
             book.Put(saved);
             return MaintenanceResult<TrainingSession>.Done(saved);
         }
