@@ -12,6 +12,9 @@ public sealed class NotCreditedBook
 
     public int Count => _proofs.Count;
 
+    /// <summary>The sales with a proof now (another node's report is applied by comparing them with the database).</summary>
+    public IReadOnlyCollection<(string TerminalId, string TransactionId)> Sales => _proofs.Keys.ToList();
+
     public NotCreditedProof? ProofOf(string terminalId, string transactionId) => _proofs.GetValueOrDefault((terminalId, transactionId));
 
     public void Load(IEnumerable<((string TerminalId, string TransactionId) Sale, NotCreditedProof Proof)> proofs)

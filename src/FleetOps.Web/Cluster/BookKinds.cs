@@ -21,4 +21,7 @@ public static class BookKinds
     public const string Rollout = "rollout";
     public const string TrainingStaff = "training-staff";
     public const string TrainingSession = "training-session";
+
+    /// <summary>A settlement report's proofs: few not-credited sales, so the follower compares them all with the database.</summary>
+    public const string Reconciliation = "reconciliation";
 }

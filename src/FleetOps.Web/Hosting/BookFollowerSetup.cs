@@ -2,6 +2,7 @@ using FleetOps.Web.Alerts;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Cluster;
 using FleetOps.Web.Maintenance;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Rollouts;
 using FleetOps.Web.Settings;
 using FleetOps.Web.Training;
@@ -27,6 +28,7 @@ public static class BookFollowerSetup
         Follow<RolloutService>(services, BookKinds.Rollout, s => s.ApplyFromPeerAsync);
         Follow<TrainingPeerChanges>(services, BookKinds.TrainingStaff, s => s.ApplyStaffAsync);
         Follow<TrainingPeerChanges>(services, BookKinds.TrainingSession, s => s.ApplySessionsAsync);
+        Follow<ReconciliationService>(services, BookKinds.Reconciliation, s => s.ApplyFromPeerAsync);
         return services;
     }
 

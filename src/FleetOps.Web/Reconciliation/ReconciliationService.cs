@@ -5,6 +5,7 @@ using FleetOps.Core.Live;
 using FleetOps.Core.Reconciliation;
 using FleetOps.Core.Text;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed partial class ReconciliationService(
     FleetState fleet,
     TransactionBook book,
     NotCreditedBook proofs,
+    ChangeAnnouncer announcer,
     IOptions<ReconciliationOptions> options,
     AuditLog audit,
     TimeProvider time,
@@ -73,7 +75,7 @@ public sealed partial class ReconciliationService(
             if (check.Problem is not null) return ReportImportOutcome.Refused(check.Problem);
             LogChecked(check.Rows, time.GetElapsedTime(started).TotalSeconds);
             var ids = new AcquirerIds(acquirer, stores, fleet);
-            var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, time, logger)
+            var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, announcer, time, logger)
                 .RunAsync(upload with { Acquirer = acquirer }, file, layout, ids, check, progress, cancellationToken);
             if (written is null)
             {
@@ -178,6 +180,31 @@ public sealed partial class ReconciliationService(
         }
         book.MarkCredited(written.ReCredited.Select(s => (s.TerminalId, s.TransactionId)).ToList());
         _changes.Publish([new ReportImported(report.Id, acquirer, written.Stores)]);
+    }
+
+    /// <summary>
+    /// Another node imported a report: the proofs are compared with the database's (the not-credited sales are few), the
+    /// new ones put into the proofs and the book, the gone ones (re-credited) taken out, and the report announced on this
+    /// node's feed like one imported here. Not under the import's lock, which a long import here holds for minutes: each
+    /// step is a whole-set comparison, so applying it late or twice changes nothing more.
+    /// </summary>
+    public async Task ApplyFromPeerAsync(BookChange change, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var proven = await SaleRecords.NotCreditedAsync(db, cancellationToken);
+        var now = proven.ToDictionary(p => (p.Record.TerminalId, p.Record.TransactionId));
+        var added = proven.Where(p => proofs.ProofOf(p.Record.TerminalId, p.Record.TransactionId) != p.Proof).ToList();
+        var gone = proofs.Sales.Where(s => !now.ContainsKey(s)).ToList();
+        foreach (var (record, _, proof) in added) proofs.Put(record.TerminalId, record.TransactionId, proof);
+        foreach (var (terminalId, transactionId) in gone) proofs.Remove(terminalId, transactionId);
+        if (added.Count > 0) book.MarkNotCredited(added.Select(p => (p.Record, p.StoreCode)).ToList());
+        if (gone.Count > 0) book.MarkCredited(gone);
+        var ids = change.Ids.ToList();
+        var reports = await db.SettlementReports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Acquirer }).ToListAsync(cancellationToken);
+        var stores = await db.SettlementReportStores.AsNoTracking().Where(s => ids.Contains(s.ReportId)).Select(s => new { s.ReportId, s.StoreCode })
+            .ToListAsync(cancellationToken);
+        _changes.Publish(reports.Select(r => new ReportImported(r.Id, r.Acquirer,
+            stores.Where(s => s.ReportId == r.Id).Select(s => s.StoreCode).ToHashSet(StringComparer.OrdinalIgnoreCase))).ToList());
     }
 
     private string? AcquirerProblem(string acquirer)

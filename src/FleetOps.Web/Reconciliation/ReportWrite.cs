@@ -2,6 +2,7 @@ using System.Text.Json;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Reconciliation;
 using FleetOps.Core.Text;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,7 +18,8 @@ namespace FleetOps.Web.Reconciliation;
 /// importing reports of one acquirer read and write the same sales' verdicts, so the second waits for the first's commit
 /// and then reads it. Returns null when another import of the same file won the unique index.
 /// </summary>
-internal sealed partial class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, TimeProvider time, ILogger logger)
+internal sealed partial class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, ChangeAnnouncer announcer,
+    TimeProvider time, ILogger logger)
 {
     private const int ProgressEveryRows = 5_000;
 
@@ -101,8 +103,10 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         report.Errors = errors.Count;
         report.ErrorsJson = JsonSerializer.Serialize(errors.Listed(), TelemetryJson.Options);
         db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
+        announcer.Stage(db, BookKinds.Reconciliation, BookChange.Of(report.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
         LogPhases(report.Id, loading.TotalSeconds, (matched - loading).TotalSeconds, (time.GetElapsedTime(started) - matched).TotalSeconds);
         progress?.Report(new ReportReadProgress(ReportImportStage.Matching, tally.Rows, file.Length, file.Length));
         return new WrittenReport(ReportSummary.From(report, null), verdicts.NotCredited, verdicts.ReCredited, tally.Stores);

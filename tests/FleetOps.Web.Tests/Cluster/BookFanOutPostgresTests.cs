@@ -3,17 +3,20 @@ using FleetOps.Core.Cases;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
+using FleetOps.Core.Reconciliation;
 using FleetOps.Core.Rollouts;
 using FleetOps.Core.Training;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Election;
 using FleetOps.Web.Maintenance;
+using FleetOps.Web.Reconciliation;
 using FleetOps.Web.Rollouts;
 using FleetOps.Web.Settings;
 using FleetOps.Web.Training;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
+using FleetOps.Web.Tests.Reconciliation;
 using FleetOps.Web.Tests.Transactions;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
@@ -21,7 +24,7 @@ namespace FleetOps.Web.Tests.Cluster;
 
 /// <summary>
 /// Issue 17 item 2 beyond telemetry: what people (and the elected node's own work) change on node A — cases, alerts and
-/// mutes, thresholds, work orders, rollouts, training — reaches node B's in-memory books within a second, through the same
+/// mutes, thresholds, work orders, rollouts, training, a settlement report's proofs — reaches node B's in-memory books within a second, through the same
 /// NodeChanges rows and LISTEN/NOTIFY. Users and API tokens travel over Redis (<c>ClusterTests</c>). Each test: two nodes
 /// on one fresh PostgreSQL database, a change made through A's service, B's book read until it shows it.
 /// </summary>
@@ -187,6 +190,34 @@ public sealed class BookFanOutPostgresTests : IAsyncLifetime
             DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), "Zhou Min", [person.Id], []), admin, null)).Value!;
         await SeenOnB(() => b.GetService<TrainingBook>().Session(session.Id), s => s is not null, "the session on B");
         Assert.Contains(person.Id, b.GetService<TrainingBook>().Session(session.Id)!.Completed.Keys);
+    }
+
+    [PostgresFact]
+    public async Task A_report_imported_on_node_A_puts_its_not_credited_sale_with_the_proof_on_node_B_s_worklist()
+    {
+        await using var a = _database.StartNode();
+        await using var b = _database.StartNode();
+        var noon = new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(-3).AddHours(4), TimeSpan.Zero);
+        var shop = await AcquirerShop.OpenAsync(a);
+        var day = await shop.SettledSaleAsync("000903-0001", "700000000301", 12800, noon);
+        await shop.SettledSaleAsync("000903-0002", "700000000302", 5000, noon);
+        var reports = new List<ReportImported>();
+        using var feed = b.GetService<ReconciliationService>().Subscribe(null, changed =>
+        {
+            lock (reports) reports.AddRange(changed);
+            return Task.CompletedTask;
+        }, TimeSpan.Zero);
+
+        // The report credits the first sale and reaches two days past both: the second is proven not credited.
+        var report = (await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day, "700000000301", 12800), shop.Line(day.AddDays(2), "700000000309", 100))))
+            ["id"]!.GetValue<long>();
+        Assert.Equal(report, a.GetService<NotCreditedBook>().ProofOf(shop.TerminalId, "000903-0002")?.ReportId);
+
+        await SeenOnB(() => b.GetService<NotCreditedBook>().ProofOf(shop.TerminalId, "000903-0002"), p => p?.ReportId == report, "the proof on B");
+        Assert.Null(b.GetService<NotCreditedBook>().ProofOf(shop.TerminalId, "000903-0001"));
+        var item = Assert.Single((await b.UnsettledInAsync(shop.Store)).Items()); // what a manager on node B reads
+        Assert.Equal(("000903-0002", "not_credited"), (Expect.Wire(item["transactionId"]), Expect.Wire(item["reason"])));
+        lock (reports) Assert.Contains(reports, r => r.ReportId == report && r.Stores.Contains(shop.Store));
     }
 
     private static Task<T> SeenOnB<T>(Func<T> read, Func<T, bool> condition, string what, TimeSpan? within = null) =>
