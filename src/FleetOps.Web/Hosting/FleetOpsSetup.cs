@@ -94,7 +94,6 @@ public static class FleetOpsSetup
         services.AddSingleton<ChangeFollower>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFollower>());
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
-        services.AddHostedService<HeapTrimmer>(); // returns the heap's slack after heartbeat load (docs/benchmarks.md)
         services.AddHostedService<FleetClock>();
         services.AddElection(configuration, database); // before every service whose work only the leader does
         services.AddHostedService<CaseAutoResolver>();
