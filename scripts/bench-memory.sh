@@ -18,7 +18,11 @@ server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.W
 trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
 # One build at a time (flock): parallel A/B runs would otherwise write the same obj folders. BENCH_BUILD_LOCK names
 # another lock file when the shared one is held by a long build elsewhere.
-for p in src/FleetOps.Web src/FleetOps.Simulator tools/FleetOps.Bench; do flock "${BENCH_BUILD_LOCK:-/tmp/fleetops-build.lock}" dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
+# Another build's server (BENCH_SERVER) needs no build here; the seeder (which builds the server too) only when seeding.
+build() { flock "${BENCH_BUILD_LOCK:-/tmp/fleetops-build.lock}" dotnet build "$1" -c Release -nologo -v quiet >/dev/null; }
+[ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
+build src/FleetOps.Simulator
+[ -f "${BENCH_DB:-/nonexistent}" ] || build tools/FleetOps.Bench
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 " MiB" }'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
