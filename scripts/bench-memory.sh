@@ -8,12 +8,21 @@
 # Bounded: every server and load run has a time limit; servers listen on 127.0.0.1 and are stopped at the end.
 # Usage: scripts/bench-memory.sh [terminals=100000] [load-seconds=60]
 # Runtime settings pass through the environment, e.g. DOTNET_GCConserveMemory=9 scripts/bench-memory.sh
+# BENCH_SERVER=/path/to/FleetOps.Web.dll measures another build (an A/B against a copy of the old bin folder).
+# BENCH_GCDUMP=/tmp/x.gcdump also takes a heap dump in the steady state and writes its report (types by size) beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-100000}; seconds=${2:-60}
 root=$PWD; work=$(mktemp -d /tmp/fleetops-memory.XXXX); port=${BENCH_PORT:-5161}
+server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
 trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
-for p in src/FleetOps.Web src/FleetOps.Simulator tools/FleetOps.Bench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
+# One build at a time (flock): parallel A/B runs would otherwise write the same obj folders. BENCH_BUILD_LOCK names
+# another lock file when the shared one is held by a long build elsewhere.
+# Another build's server (BENCH_SERVER) needs no build here; the seeder (which builds the server too) only when seeding.
+build() { flock "${BENCH_BUILD_LOCK:-/tmp/fleetops-build.lock}" dotnet build "$1" -c Release -nologo -v quiet >/dev/null; }
+[ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
+build src/FleetOps.Simulator
+[ -f "${BENCH_DB:-/nonexistent}" ] || build tools/FleetOps.Bench
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 " MiB" }'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
@@ -22,7 +31,7 @@ rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 start_server() { # $1: database file; echoes the server's pid
   ( cd "$work" && FleetOps__Demo__Enabled=false FleetOps__Detection__OfflineAfterSeconds=86400 Serilog__MinimumLevel__Default=Warning ConnectionStrings__FleetOps="Data Source=$1" \
     FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
-    exec timeout 1200 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" \
+    exec timeout 1200 dotnet "$server_dll" --urls "http://127.0.0.1:$port" \
     >>"$work/server.log" 2>&1 ) &
   for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not start" >&2; tail -20 "$work/server.log" >&2; exit 1; }
@@ -49,5 +58,10 @@ while kill -0 "$loader" 2>/dev/null; do now=$(rss "$pid"); [ "$now" -gt "$peak" 
 grep '^RESULT' "$work/load.log" | sed 's/^/load: /'
 sleep 30
 steady=$(rss "$pid"); echo "$terminals terminals, after the load + 30 s idle: RSS $steady MB (peak during load $peak MB)"
+if [ -n "${BENCH_GCDUMP:-}" ]; then # the live heap by type (dotnet-gcdump; taking it runs a full collection)
+  timeout 300 "$HOME/.dotnet/tools/dotnet-gcdump" collect -p "$pid" -o "$BENCH_GCDUMP" >/dev/null
+  timeout 120 "$HOME/.dotnet/tools/dotnet-gcdump" report "$BENCH_GCDUMP" | head -40 >"$BENCH_GCDUMP.txt"
+  echo "after the gcdump's collection: RSS $(rss "$pid") MB; heap by type in $BENCH_GCDUMP.txt"
+fi
 stop_server "$pid"
 echo "RESULT terminals=$terminals rss_empty_mb=$empty rss_ready_mb=$ready rss_peak_mb=$peak rss_steady_mb=$steady"

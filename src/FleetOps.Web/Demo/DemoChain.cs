@@ -191,7 +191,7 @@ public sealed partial class DemoChain(
             issued.Add(new SimulatedTerminal(row.TerminalId, row.StoreCode, row.Model, key));
         }
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var row in rows) keys.Set(row.TerminalId, row.KeyHash);
+        keys.SetMany(rows.Select(r => (r.TerminalId, r.KeyHash)).ToList());
         return issued;
     }
 

@@ -205,7 +205,7 @@ public sealed class FleetRegistry(
             // After COMMIT only: memory never runs ahead of the database.
             stores.PutMany(newStores);
             foreach (var terminal in newTerminals) _terminalIds.Add(terminal.TerminalId);
-            for (var i = 0; i < newTerminals.Count; i++) keys.Set(newTerminals[i].TerminalId, registered[i].Hash);
+            keys.SetMany(newTerminals.Select((t, i) => (t.TerminalId, registered[i].Hash)).ToList());
             fleet.RegisterMany(newTerminals);
             return new BulkRegistration([], [], registered.Select(r => r.Terminal).ToList());
         }, cancellationToken);
@@ -282,11 +282,8 @@ public sealed class FleetRegistry(
         foreach (var ids in change.Terminals.Chunk(1_000)) // an import names thousands; keep each IN list modest
         {
             var rows = await db.Terminals.AsNoTracking().Where(t => ids.Contains(t.TerminalId)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                keys.Set(row.TerminalId, row.KeyHash);
-                _terminalIds?.Add(row.TerminalId);
-            }
+            keys.SetMany(rows.Select(r => (r.TerminalId, r.KeyHash)).ToList());
+            foreach (var row in rows) _terminalIds?.Add(row.TerminalId);
             fleet.RegisterMany(rows.Select(r => r.ToRegistration()).ToList());
         }
         foreach (var model in change.Models)

@@ -46,16 +46,17 @@ public sealed partial class FleetStateLoader(
         stores.Load(storeRows.Select(s => s.ToInfo()));
 
         var terminals = new List<(TerminalRegistration Registration, TerminalRow Row, LatestState? Latest)>();
-        keys.Clear();
+        var keyHashes = new List<(string TerminalId, byte[] Hash)>();
         await foreach (var row in db.Terminals.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            keys.Set(row.TerminalId, row.KeyHash);
+            keyHashes.Add((row.TerminalId, row.KeyHash));
             // Store codes, models and versions repeat across the fleet: one pooled copy each instead of one per row.
             terminals.Add((new TerminalRegistration(row.TerminalId, StringPool.Shared.GetOrAdd(row.StoreCode),
                     StringPool.Shared.GetOrAdd(row.Model), row.SerialNumber, row.Decommissioned, row.AcquirerTerminalId),
                 row, LatestState.FromJson(row.LatestStateJson)?.Pooled()));
             row.LatestStateJson = null; // parsed: let the text go
         }
+        keys.Load(keyHashes);
         var targets = await db.SoftwareTargets.AsNoTracking()
             .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion, t.UpdatedAt))
             .ToListAsync(cancellationToken);
