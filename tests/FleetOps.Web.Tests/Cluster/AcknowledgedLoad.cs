@@ -14,38 +14,42 @@ namespace FleetOps.Web.Tests.Cluster;
 /// </summary>
 public sealed class AcknowledgedLoad(Uri address, IReadOnlyList<(string TerminalId, string Key)> terminals)
 {
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan PauseLength = TimeSpan.FromMilliseconds(20);
     private readonly ConcurrentBag<(string TransactionId, DateTimeOffset AcknowledgedAt)> _acknowledged = [];
 
     /// <summary>The sales the server answered 200 for, with when the answer came.</summary>
     public IReadOnlyCollection<(string TransactionId, DateTimeOffset AcknowledgedAt)> Acknowledged => _acknowledged;
 
-    /// <summary>Sends until <paramref name="duration"/> is over; an event still unanswered then is simply not counted.</summary>
-    public async Task RunAsync(TimeSpan duration)
+    /// <summary>How many sales were acknowledged after <paramref name="since"/>.</summary>
+    public int AcknowledgedAfter(DateTimeOffset since) => _acknowledged.Count(a => a.AcknowledgedAt > since);
+
+    /// <summary>Sends until <paramref name="stop"/> is cancelled; an event still unanswered then is simply not counted.</summary>
+    public async Task RunAsync(CancellationToken stop)
     {
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTimeOffset.UtcNow + duration;
-        await Task.WhenAll(terminals.Select(t => TerminalAsync(client, t.TerminalId, t.Key, until)));
+        await Task.WhenAll(terminals.Select(t => TerminalAsync(client, t.TerminalId, t.Key, stop)));
     }
 
-    private async Task TerminalAsync(HttpClient client, string terminalId, string key, DateTimeOffset until)
+    private async Task TerminalAsync(HttpClient client, string terminalId, string key, CancellationToken stop)
     {
-        for (var n = 1; DateTimeOffset.UtcNow < until; n++)
+        for (var n = 1; !stop.IsCancellationRequested; n++)
         {
             var sale = $"{terminalId}-s{n}";
             var body = Batch(terminalId, [Transaction($"ev-{sale}", DateTimeOffset.UtcNow, transactionId: sale)]);
-            while (DateTimeOffset.UtcNow < until)
+            while (!stop.IsCancellationRequested)
             {
                 if (await SendAsync(client, key, body))
                 {
                     _acknowledged.Add((sale, DateTimeOffset.UtcNow));
                     break;
                 }
-                await Task.Delay(Pause); // not taken: the terminal tries the same event again
+                await Pause(stop); // not taken: the terminal tries the same event again
             }
-            await Task.Delay(Pause);
+            await Pause(stop);
         }
     }
+
+    private static Task Pause(CancellationToken stop) => Task.Delay(PauseLength, stop).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private static async Task<bool> SendAsync(HttpClient client, string key, string body)
     {
