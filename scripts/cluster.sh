@@ -30,7 +30,7 @@ wait_ready() { # wait_ready URL NAME PID
 
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  trap '' INT TERM; trap - EXIT   # a second Ctrl-C (or timeout's TERM) must not cut the stop short and orphan the nodes
   echo; echo "stopping the cluster"
   # Newest first, each gone before the next: the nodes stop while Redis and the database still answer (no errors logged).
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
