@@ -30,17 +30,17 @@ wait_ready() { # wait_ready URL NAME PID
 
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  trap '' INT TERM; trap - EXIT   # a second Ctrl-C (or timeout's TERM) must not cut the stop short and orphan the nodes
   echo; echo "stopping the cluster"
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # Newest first, each gone before the next: the nodes stop while Redis and the database still answer (no errors logged).
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
 }
 trap stop_all INT TERM EXIT
 
 need pg_ctlcluster postgresql
 need redis-server redis-server
 pg=$(ls /etc/postgresql | sort -V | tail -1)
-as_root pg_ctlcluster "$pg" main start 2>/dev/null || true   # already running is fine
+as_root pg_ctlcluster "$pg" main start >/dev/null 2>&1 || true   # already running is fine
 as_root runuser -u postgres -- psql -qtAc "ALTER USER postgres PASSWORD 'fleetops';" >/dev/null
 as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
   || as_root runuser -u postgres -- psql -qc "CREATE DATABASE $database" >/dev/null
@@ -49,7 +49,7 @@ redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no >"$
 pids+=($!)
 
 echo "building"
-for project in src/FleetOps.Web tools/FleetOps.Balancer; do dotnet build "$project" -c Release -nologo -v quiet >/dev/null; done
+for project in src/FleetOps.Web tools/FleetOps.Balancer src/FleetOps.Simulator; do dotnet build "$project" -c Release -nologo -v quiet >/dev/null; done
 
 export FleetOps__Database__Provider=Postgres
 export ConnectionStrings__FleetOps="Host=127.0.0.1;Username=postgres;Password=fleetops;Database=$database"
@@ -73,7 +73,9 @@ pids+=($!)
 wait_ready "http://127.0.0.1:$port" "the balancer" "${pids[-1]}"
 
 # A new id prefix each run: the simulator registers its own stores and terminals, and ids must be new on the server.
-prefix="CL$(tr -dc a-z </dev/urandom | head -c 4)"
+# (Letters from $RANDOM: a `tr </dev/urandom | head` pipe dies of SIGPIPE, which pipefail turns into the script's end.)
+letters=abcdefghijklmnopqrstuvwxyz; prefix=CL
+for _ in 1 2 3 4; do prefix+=${letters:RANDOM % 26:1}; done
 dotnet src/FleetOps.Simulator/bin/Release/net10.0/FleetOps.Simulator.dll run --url "http://127.0.0.1:$port" --api-token $token \
   --terminals "$terminals" --stores $((terminals / 20 + 1)) --prefix "$prefix" >"$state/logs/simulator.log" 2>&1 &
 pids+=($!)

@@ -76,6 +76,9 @@ public sealed class FleetRegistry(
         KeptText.Ensure("model", registration.Model);
         KeptText.Ensure("serialNumber", registration.SerialNumber);
         KeptText.Ensure("acquirerTerminalId", registration.AcquirerTerminalId, acquirerIdentifier: true);
+        // Behind a balancer the store may have been made on another node a moment ago, before this one followed that change
+        // (the simulator registers a store, then its terminals, request by request): the database decides, not the directory.
+        if (stores.Get(registration.StoreCode) is null) await ReloadAsync(RegistrationChange.OfStore(registration.StoreCode), cancellationToken);
         if (stores.Get(registration.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
         return await OneAtATimeAsync<(RegistrationError, RegisteredTerminal?)>(async () =>
         {

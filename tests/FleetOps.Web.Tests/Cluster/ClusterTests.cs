@@ -75,6 +75,17 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [ClusterFact]
+    public async Task A_terminal_registered_on_node_B_just_after_its_store_was_made_on_node_A_is_accepted()
+    {
+        // As the simulator behind the balancer does it: the store on one node, its terminal on the other, at once.
+        var store = await A.CreateStoreAsync(Ids.New("S"));
+
+        var key = await B.RegisterTerminalAsync(Ids.New("T"), store);
+
+        Assert.NotEmpty(key);
+    }
+
+    [ClusterFact]
     public async Task Without_Redis_node_A_ingests_answers_live_and_reports_Redis_degraded_but_ready()
     {
         var (terminal, key) = await A.NewTerminalAsync();
@@ -113,14 +124,43 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal(1, versions.Count(v => v == "4.0.2"));
     }
 
-    [ClusterFact(Skip = "Open defect (docs/architecture.md, Several nodes): after Redis is killed and started again, a hub message from A did not reach a client still connected to B within 30 s")]
-    public async Task After_Redis_is_back_messages_and_user_changes_made_during_the_outage_reach_B()
+    /// <summary>
+    /// Issue 17: "Redis stopped for 30 s and started again: nodes keep ingesting, catch up, no lost updates". The outage is
+    /// <see cref="RedisOutage"/> (5 s, so CI stays short; <c>FLEETOPS_TEST_REDIS_OUTAGE_SECONDS=30</c> runs the issue's 30 s):
+    /// nothing in it depends on its length — the nodes follow each other through PostgreSQL, and the Redis client retries
+    /// every second either way.
+    /// </summary>
+    [ClusterFact]
+    public async Task During_a_Redis_outage_both_nodes_ingest_and_follow_each_other_and_after_it_B_learns_of_user_changes_made_meanwhile()
+    {
+        var disabledMeanwhile = await _nodes.UserOnAKnownToBAsync(Roles.Technician);
+        var (terminal, key) = await A.NewTerminalAsync();
+        await _nodes.Redis.StopAsync();
+        var outageEnds = DateTimeOffset.UtcNow + RedisOutage;
+        await A.SetDisabledAsync(disabledMeanwhile, disabled: true); // the news cannot reach B now
+
+        var now = DateTimeOffset.UtcNow;
+        await Expect.StatusAsync(await A.PostTelemetryAsync(key, terminal, Heartbeat("hb-outage-a", now, appVersion: "5.0.1")), HttpStatusCode.OK);
+        await Eventually.MatchesAsync(() => AppVersionAsync(B, terminal), v => v == "5.0.1", "node B to follow what A took while Redis is away");
+        await Expect.StatusAsync(await B.PostTelemetryAsync(key, terminal, Heartbeat("hb-outage-b", now.AddSeconds(1), appVersion: "5.0.2")), HttpStatusCode.OK);
+        await Eventually.MatchesAsync(() => AppVersionAsync(A, terminal), v => v == "5.0.2", "node A to follow what B took while Redis is away");
+        Assert.False(B.GetService<UserDirectory>().Get(disabledMeanwhile.Id)!.Disabled); // the premise: B has not heard yet
+        // The scenario's own pace, not a wait for a condition: Redis stays away for the whole outage.
+        if (outageEnds > DateTimeOffset.UtcNow) await Task.Delay(outageEnds - DateTimeOffset.UtcNow);
+
+        await _nodes.Redis.StartAsync();
+
+        await Eventually.MatchesAsync(() => Task.FromResult(B.GetService<UserDirectory>().Get(disabledMeanwhile.Id)!.Disabled),
+            disabled => disabled, "B to learn of the user disabled on A during the outage", TimeSpan.FromSeconds(30));
+    }
+
+    [ClusterFact(Skip = "Open defect (docs/architecture.md, Several nodes): after a Redis outage of a few seconds, a hub message from A did not reach a client still connected to B within 30 s (an immediate restart passes)")]
+    public async Task After_a_Redis_outage_a_hub_message_from_A_reaches_a_client_still_connected_to_B()
     {
         var user = await _nodes.UserOnAKnownToBAsync();
-        var disabledMeanwhile = await _nodes.UserOnAKnownToBAsync(Roles.Technician);
         await using var feed = await HubFeed.StartAsync(B, token: null, await A.SignedInCookieAsync(user));
         await _nodes.Redis.StopAsync();
-        await A.SetDisabledAsync(disabledMeanwhile, disabled: true); // the news cannot reach B now
+        await Task.Delay(RedisOutage); // the outage itself
 
         await _nodes.Redis.StartAsync();
 
@@ -139,8 +179,16 @@ public sealed class ClusterTests : IAsyncLifetime
             }
             return await Task.WhenAny(received.Task, Task.Delay(250)) == received.Task;
         }, arrived => arrived, "a message from A to reach B after Redis is back", TimeSpan.FromSeconds(30));
-        await Eventually.MatchesAsync(() => Task.FromResult(B.GetService<UserDirectory>().Get(disabledMeanwhile.Id)!.Disabled),
-            disabled => disabled, "B to learn of the user disabled on A during the outage", TimeSpan.FromSeconds(30));
+    }
+
+    private static TimeSpan RedisOutage =>
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("FLEETOPS_TEST_REDIS_OUTAGE_SECONDS"), out var seconds) ? seconds : 5);
+
+    private static async Task<string?> AppVersionAsync(FleetOpsApp node, string terminal)
+    {
+        using var client = node.CreateAdminClient();
+        using var response = await client.GetAsync($"/api/v1/terminals/{terminal}");
+        return response.IsSuccessStatusCode ? (await Expect.JsonObjectAsync(response))["appVersion"]?.GetValue<string>() : null;
     }
 
     private Task SendNoticeAsync(TestUser user, string text) =>

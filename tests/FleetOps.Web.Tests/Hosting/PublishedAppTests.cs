@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using FleetOps.Web.Tests.Infrastructure;
 
@@ -27,11 +26,11 @@ public sealed class PublishedAppTests : IDisposable
     {
         var app = Path.Combine(_temp, "app");
         // The test project already built the web project in this configuration: publishing only copies (seconds, not minutes).
-        var publish = await RunAsync("dotnet", ["publish", WebProject(), "-c", Configuration, "--no-build", "--nologo", "-o", app], RepositoryRoot(), PublishLimit);
+        var publish = await RunAsync("dotnet", ["publish", WebProject(), "-c", Configuration, "--no-build", "--nologo", "-o", app], RepositoryPaths.Root(), PublishLimit);
         Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Output}");
 
         var workingDirectory = Directory.CreateDirectory(Path.Combine(_temp, "elsewhere")).FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -113,23 +112,7 @@ public sealed class PublishedAppTests : IDisposable
         lock (output) return (process.ExitCode, output.ToString());
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FleetOps.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("FleetOps.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string WebProject() => Path.Combine(RepositoryRoot(), "src", "FleetOps.Web", "FleetOps.Web.csproj");
+    private static string WebProject() => Path.Combine(RepositoryPaths.Root(), "src", "FleetOps.Web", "FleetOps.Web.csproj");
 
     public void Dispose()
     {
