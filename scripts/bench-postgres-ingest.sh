@@ -8,6 +8,7 @@
 # Usage: FLEETOPS_TEST_POSTGRES=… scripts/bench-postgres-ingest.sh [terminals=2000] [seconds=15] [connections=10]
 #   BENCH_PROVIDERS="postgres" runs one provider only (its figures, no ratio).
 #   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, for an A/B) instead of this checkout's.
+#   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${FLEETOPS_TEST_POSTGRES:?set FLEETOPS_TEST_POSTGRES to a PostgreSQL server}"
@@ -40,8 +41,10 @@ trap cleanup EXIT
 work=$(mktemp -d /tmp/fleetops-pgwrk.XXXX)
 . scripts/lib-wrk.sh
 build() { flock /tmp/fleetops-build.lock dotnet build "$1" -c Release -nologo -v quiet >/dev/null; }
-[ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
-build tools/FleetOps.Bench
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  [ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
+  build tools/FleetOps.Bench
+fi
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
 echo "server: $server_dll; $terminals terminals, $connections connections, $seconds s per run"
 

@@ -22,7 +22,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
     {
         await using var app = _database.Start();
         var (terminal, key) = await app.NewTerminalAsync();
-        var hour = PreviousHour();
+        var hour = HeartbeatRollupTests.PreviousHour();
 
         // Three heartbeats share an hour (merged into one row), one is alone in the hour before.
         var first = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)),
@@ -43,7 +43,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         var (holder, holderKey) = await app.NewTerminalAsync();
         var terminals = new List<(string Id, string Key)>();
         for (var i = 0; i < 4; i++) terminals.Add(await app.NewTerminalAsync());
-        var hour = PreviousHour();
+        var hour = HeartbeatRollupTests.PreviousHour();
 
         await using var held = await HoldLatestStateAsync(holder);
         var holding = app.PostTelemetryAsync(holderKey, holder, Heartbeat("hb-h", hour.AddMinutes(1)));
@@ -69,7 +69,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
     {
         await using var app = _database.Start();
         var (terminal, key) = await app.NewTerminalAsync();
-        var hour = PreviousHour();
+        var hour = HeartbeatRollupTests.PreviousHour();
         JsonNode[] batch = [Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)), Heartbeat("hb-3", hour.AddMinutes(-20)),
             Power("p-1", hour.AddMinutes(3)), Transaction("tx-1", hour.AddMinutes(4))];
 
@@ -132,13 +132,6 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         if (argument is string[] ids) command.Parameters.AddWithValue("ids", ids);
         if (argument is int pid) command.Parameters.AddWithValue("pid", pid);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The start of the previous UTC hour: a whole hour in the past, well inside the retention window.</summary>
-    private static DateTimeOffset PreviousHour()
-    {
-        var at = DateTimeOffset.UtcNow.AddHours(-1);
-        return new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
     }
 
     public Task InitializeAsync() => _database.CreateAsync();
