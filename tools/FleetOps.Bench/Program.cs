@@ -1,7 +1,7 @@
 using FleetOps.Bench;
 
 // Benchmark helpers, driven by scripts/bench-worklist.sh (docs/benchmarks.md):
-//   seed  --db FILE [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0] [--keys-file FILE] [--offline 0] [--boot-id ID]
+//   seed  --db FILE | --postgres CONNECTION [--transactions 1000000] [--open 100000] [--terminals 3000] [--stores 150] [--days 30] [--seed 4] [--heartbeats 0] [--keys-file FILE] [--offline 0] [--boot-id ID]
 //   http  --url URL --token TOKEN [--requests 200] [--store CODE]
 //   model --db FILE [--iterations 30]
 //   success --db FILE [--iterations 30]   (the success-rate history's load and the whole chain's 90-day report)
@@ -15,9 +15,10 @@ int Number(string name, int fallback) => settings.TryGetValue(name, out var valu
 switch (command)
 {
     case "seed":
-        await new Seeder(new SeedOptions(Text("db"), Number("transactions", 1_000_000), Number("open", 100_000),
+        await new Seeder(new SeedOptions(settings.GetValueOrDefault("postgres") is null ? Text("db") : null, Number("transactions", 1_000_000), Number("open", 100_000),
             Number("terminals", 3_000), Number("stores", 150), Number("days", 30), Number("seed", 4), Number("heartbeats", 0),
-            settings.GetValueOrDefault("keys-file"), Number("offline", 0), settings.GetValueOrDefault("boot-id"))).RunAsync();
+            settings.GetValueOrDefault("keys-file"), Number("offline", 0), settings.GetValueOrDefault("boot-id"),
+            settings.GetValueOrDefault("postgres"))).RunAsync();
         return 0;
     case "http":
         await WorklistTimings.HttpAsync(Text("url"), Text("token"), Number("requests", 200), settings.GetValueOrDefault("store", "ST-0001"));

@@ -11,7 +11,7 @@ using FleetOps.Core.Wire;
 namespace FleetOps.Bench;
 
 /// <summary>
-/// Fills a fresh SQLite database for the worklist benchmark: the server's migrations create it, stores and terminals are
+/// Fills a fresh SQLite database (or an empty PostgreSQL one, for the PostgreSQL ingest benchmark) for the worklist benchmark: the server's migrations create it, stores and terminals are
 /// added through EF, and power losses and transactions are written with the event writer's own commands, so every row
 /// and every RecordJson is what the server itself would have written. Transactions are merged from their stage events
 /// with <see cref="TransactionRecord.With"/>; they are spread over the last <c>Days</c> days. Open ones are spread over
@@ -50,20 +50,24 @@ public sealed class Seeder(SeedOptions options)
     public async Task RunAsync()
     {
         var watch = Stopwatch.StartNew();
-        var databases = new FleetDbContextFactory(new DatabaseOptions { ConnectionString = $"Data Source={options.Database}" });
+        var databases = new FleetDbContextFactory(options.Postgres is { } postgres
+            ? new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres }
+            : new DatabaseOptions { ConnectionString = $"Data Source={options.Database}" });
+        var sqlite = databases.Provider == DatabaseProvider.Sqlite;
         databases.EnsureDataDirectory();
         await using (var db = databases.CreateDbContext())
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             AddFleet(db);
             await db.SaveChangesAsync();
         }
 
         await using var connection = databases.CreateConnection();
         await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
+        if (sqlite)
         {
+            await using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous=OFF;"; // a throw-away database: no fsync per batch
             await pragma.ExecuteNonQueryAsync();
         }
@@ -114,8 +118,9 @@ public sealed class Seeder(SeedOptions options)
         }
         transaction.Commit();
         transaction.Dispose();
-        await using (var checkpoint = connection.CreateCommand())
+        if (sqlite)
         {
+            await using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await checkpoint.ExecuteNonQueryAsync();
         }

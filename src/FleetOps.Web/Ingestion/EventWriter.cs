@@ -17,7 +17,8 @@ namespace FleetOps.Web.Ingestion;
 /// throughput comes from batching many requests per fsync instead of skipping the fsync.
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
-/// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates).
+/// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
+/// statements travel in batches, three round trips per commit (<see cref="WriterCommands"/>).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
@@ -40,6 +41,9 @@ public sealed partial class EventWriter(
     // Used by the writer loop only.
     private DbConnection? _connection;
     private WriterCommands? _commands;
+
+    /// <summary>Requests waiting for the writer to take them into a commit (how far the database is behind the load).</summary>
+    public int QueuedRequests => _queue.Reader.Count;
 
     /// <summary>Queues events for the next commit and waits for it.</summary>
     public async Task<IngestResult> WriteAsync(string terminalId, IReadOnlyList<TelemetryEvent> events, CancellationToken cancellationToken)
@@ -85,7 +89,7 @@ public sealed partial class EventWriter(
                     try
                     {
                         _connection = await OpenAsync();
-                        _commands = new WriterCommands(_connection, databases.Provider, fanOut.Enabled);
+                        _commands = new WriterCommands(_connection, databases.Provider, fanOut.Enabled, groupCommit: true);
                     }
                     catch (Exception ex) when (ex is DbException or InvalidOperationException)
                     {
@@ -198,6 +202,7 @@ public sealed partial class EventWriter(
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed.Derived.Transactions.Values) commands.UpsertTransaction(record, store, now);
             if (committed.Announced.Count > 0) commands.Announce(fanOut.Node, ChangeFanOut.TelemetryKind, TelemetryChange.Serialize(committed.Announced), now);
+            commands.WriteQueued();
             transaction.Commit();
             return committed;
         }
@@ -266,7 +271,7 @@ public sealed partial class EventWriter(
 
     private async Task<DbConnection> OpenAsync()
     {
-        var connection = databases.CreateConnection();
+        var connection = databases.CreateWriterConnection();
         await connection.OpenAsync();
         if (databases.Provider == DatabaseProvider.Sqlite)
         {

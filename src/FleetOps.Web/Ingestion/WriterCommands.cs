@@ -5,6 +5,7 @@ using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
+using Npgsql;
 
 namespace FleetOps.Web.Ingestion;
 
@@ -14,6 +15,13 @@ namespace FleetOps.Web.Ingestion;
 /// merging SQL differs slightly per provider). The writer stages a commit's events in order (<see cref="Stage"/>): power and
 /// transaction events are inserted at once, heartbeats are queued and merged per terminal-hour by
 /// <see cref="FlushHeartbeats"/>; then <see cref="IsNew"/> answers for each staged event.
+/// <para>
+/// With <c>groupCommit</c> on PostgreSQL nothing runs row by row: the staged inserts and heartbeat upserts go in one round
+/// trip at <see cref="FlushHeartbeats"/> (<see cref="PostgresStatementBatch"/>), and latest states, transactions and the
+/// announcement in another at <see cref="WriteQueued"/>, just before COMMIT — three round trips per commit, whatever it
+/// holds, where there were two per request (measured in docs/benchmarks.md, "PostgreSQL ingest against SQLite").
+/// SQLite runs in the process and gains nothing from batching; its statements run at once as before.
+/// </para>
 /// </summary>
 internal sealed class WriterCommands : IDisposable
 {
@@ -22,19 +30,30 @@ internal sealed class WriterCommands : IDisposable
     private readonly DbCommand _upsertTransaction;
     private readonly DbCommand _loadTransaction;
     private readonly DbCommand? _announce;
+    private readonly DbCommand? _notify;
     private readonly HeartbeatRollup _heartbeats;
+    private readonly PostgresStatementBatch? _now;
+    private readonly PostgresStatementBatch? _later;
 
     /// <summary>A closed transaction's stored record (the writer merges late events into it; so does the change follower).</summary>
     public const string LoadTransactionSql =
         """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
 
-    // Per staged event, in staging order: its heartbeat ticket, or -1 and whether the insert stored it.
-    private readonly List<(int HeartbeatTicket, bool Inserted)> _staged = [];
+    // Per staged event, in staging order: its heartbeat ticket, or -1 and its insert's ticket in the batch (-1 when it ran
+    // at once) and whether the insert stored it.
+    private readonly List<(int HeartbeatTicket, int InsertTicket, bool Inserted)> _staged = [];
 
     /// <param name="announce">in a cluster: prepare <see cref="Announce"/> (PostgreSQL only)</param>
-    public WriterCommands(DbConnection connection, DatabaseProvider provider, bool announce = false)
+    /// <param name="groupCommit">on PostgreSQL: send the commit's statements in batches (the event writer); without it every
+    /// statement runs when called (the benchmark seeder, which commits on its own)</param>
+    public WriterCommands(DbConnection connection, DatabaseProvider provider, bool announce = false, bool groupCommit = false)
     {
-        _heartbeats = new HeartbeatRollup(connection, provider);
+        if (groupCommit && connection is NpgsqlConnection postgres)
+        {
+            _now = new PostgresStatementBatch(postgres);
+            _later = new PostgresStatementBatch(postgres);
+        }
+        _heartbeats = new HeartbeatRollup(connection, provider, _now, _later);
         _insert = connection.CreateCommand();
         _insert.CommandText =
             """
@@ -75,13 +94,12 @@ internal sealed class WriterCommands : IDisposable
 
         if (!announce) return;
         _announce = connection.CreateCommand();
-        // NOTIFY inside the transaction is delivered at COMMIT, and not at all after a rollback, like the row itself.
-        _announce.CommandText =
-            $"""
-            INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs") VALUES (@node, @kind, @payload, @at);
-            NOTIFY {Cluster.ChangeFanOut.Channel}
-            """;
+        _announce.CommandText = """INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs") VALUES (@node, @kind, @payload, @at)""";
         CommandParameters.Add(_announce, "@node", "@kind", "@payload", "@at");
+        // NOTIFY inside the transaction is delivered at COMMIT, and not at all after a rollback, like the row itself. A
+        // statement of its own: a batch holds one statement per command.
+        _notify = connection.CreateCommand();
+        _notify.CommandText = $"NOTIFY {Cluster.ChangeFanOut.Channel}";
     }
 
     public void Enlist(DbTransaction transaction)
@@ -91,28 +109,42 @@ internal sealed class WriterCommands : IDisposable
         _upsertTransaction.Transaction = transaction;
         _loadTransaction.Transaction = transaction;
         if (_announce is not null) _announce.Transaction = transaction;
+        if (_notify is not null) _notify.Transaction = transaction;
+        _now?.Enlist(transaction);
+        _later?.Enlist(transaction);
         _heartbeats.Enlist(transaction);
         _staged.Clear();
     }
 
     /// <summary>Stages one event of the commit; its outcome is <see cref="IsNew"/> of its staging index after <see cref="FlushHeartbeats"/>.</summary>
-    public void Stage(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt) =>
-        _staged.Add(e is HeartbeatEvent heartbeat ? (_heartbeats.Queue(terminalId, heartbeat), false) : (-1, InsertEvent(terminalId, e, receivedAt)));
+    public void Stage(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt)
+    {
+        if (e is HeartbeatEvent heartbeat) _staged.Add((_heartbeats.Queue(terminalId, heartbeat), -1, false));
+        else if (_now is null) _staged.Add((-1, -1, InsertEvent(terminalId, e, receivedAt)));
+        else _staged.Add((-1, _now.Add(SetInsert(terminalId, e, receivedAt)), false));
+    }
 
+    /// <summary>Writes the staged events (on PostgreSQL with group commit: all of them, in one round trip).</summary>
     public void FlushHeartbeats() => _heartbeats.Flush();
 
     /// <returns>true when the staged event was new; false when this terminal already sent an event with its id.</returns>
     public bool IsNew(int stagingIndex)
     {
-        var (ticket, inserted) = _staged[stagingIndex];
-        return ticket >= 0 ? _heartbeats.IsNew(ticket) : inserted;
+        var (ticket, insertTicket, inserted) = _staged[stagingIndex];
+        if (ticket >= 0) return _heartbeats.IsNew(ticket);
+        return insertTicket >= 0 ? _now!.Rows(insertTicket) == 1 : inserted;
     }
+
+    /// <summary>Runs what the commit queued (latest states, transactions, the announcement): the last step before COMMIT.</summary>
+    public void WriteQueued() => _later?.Execute();
 
     /// <summary>Stores one event at once (heartbeats with the per-heartbeat upsert): for the benchmark seeder.</summary>
     /// <returns>true when the event is new; false when this terminal already sent an event with this id.</returns>
-    public bool InsertEvent(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt)
+    public bool InsertEvent(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt) =>
+        e is HeartbeatEvent heartbeat ? _heartbeats.Add(terminalId, heartbeat) : SetInsert(terminalId, e, receivedAt).ExecuteNonQuery() == 1;
+
+    private DbCommand SetInsert(string terminalId, TelemetryEvent e, DateTimeOffset receivedAt)
     {
-        if (e is HeartbeatEvent heartbeat) return _heartbeats.Add(terminalId, heartbeat);
         var p = _insert.Parameters;
         p[0].Value = terminalId;
         p[1].Value = e.Id;
@@ -121,7 +153,14 @@ internal sealed class WriterCommands : IDisposable
         p[4].Value = receivedAt.ToUnixTimeMilliseconds();
         p[5].Value = e.Detail;
         p[6].Value = TelemetryJson.Serialize(e);
-        return _insert.ExecuteNonQuery() == 1;
+        return _insert;
+    }
+
+    /// <summary>Runs the command now, or queues it for <see cref="WriteQueued"/> with group commit on PostgreSQL.</summary>
+    private void Run(DbCommand command)
+    {
+        if (_later is null) command.ExecuteNonQuery();
+        else _later.Add(command);
     }
 
     public void UpdateLatestState(TerminalSnapshot snapshot)
@@ -133,7 +172,7 @@ internal sealed class WriterCommands : IDisposable
         p[3].Value = (object?)snapshot.FirmwareVersion ?? DBNull.Value;
         p[4].Value = LatestState.Of(snapshot).ToJson();
         p[5].Value = snapshot.TerminalId;
-        _update.ExecuteNonQuery();
+        Run(_update);
     }
 
     /// <summary>A transaction the in-memory book no longer holds (closed earlier): read it back to merge a late event.</summary>
@@ -152,7 +191,8 @@ internal sealed class WriterCommands : IDisposable
         p[1].Value = kind;
         p[2].Value = payload;
         p[3].Value = now.ToUnixTimeMilliseconds();
-        _announce.ExecuteNonQuery();
+        Run(_announce);
+        Run(_notify!);
     }
 
     public void UpsertTransaction(TransactionRecord record, string storeCode, DateTimeOffset now)
@@ -174,7 +214,7 @@ internal sealed class WriterCommands : IDisposable
         p[11].Value = (object?)record.Rrn ?? DBNull.Value;
         p[12].Value = (object?)record.AuthCode ?? DBNull.Value;
         p[13].Value = (object?)record.At(TransactionStage.Settled)?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        _upsertTransaction.ExecuteNonQuery();
+        Run(_upsertTransaction);
     }
 
     public void Dispose()
@@ -184,6 +224,9 @@ internal sealed class WriterCommands : IDisposable
         _upsertTransaction.Dispose();
         _loadTransaction.Dispose();
         _announce?.Dispose();
+        _notify?.Dispose();
         _heartbeats.Dispose();
+        _now?.Dispose();
+        _later?.Dispose();
     }
 }

@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FleetOps.Core.Telemetry;
+using Npgsql;
 
 namespace FleetOps.Web.Persistence;
 
@@ -43,8 +43,19 @@ internal sealed class HeartbeatRollup : IDisposable
     private readonly Dictionary<(string TerminalId, long HourMs), List<(int Ticket, HeartbeatEvent Heartbeat)>> _queued = [];
     private readonly List<bool> _isNew = [];
 
-    public HeartbeatRollup(DbConnection connection, DatabaseProvider provider)
+    // PostgreSQL's group commit (null: each statement runs at once): what must be known before the commit's events are
+    // judged new or duplicate, and what may wait until just before COMMIT.
+    private readonly PostgresStatementBatch? _now;
+    private readonly PostgresStatementBatch? _later;
+    private readonly PostgresStatementBatch? _reads;
+
+    /// <param name="now">PostgreSQL's group commit: <see cref="Flush"/> queues its statements here and runs them in one round trip</param>
+    /// <param name="later">PostgreSQL's group commit: where the merged rows' boot segments are queued, run by the caller before COMMIT</param>
+    public HeartbeatRollup(DbConnection connection, DatabaseProvider provider, PostgresStatementBatch? now = null, PostgresStatementBatch? later = null)
     {
+        _now = now;
+        _later = later;
+        if (now is not null) _reads = new PostgresStatementBatch((NpgsqlConnection)connection);
         _readHour = connection.CreateCommand();
         _readHour.CommandText = """
             SELECT "Count", "FirstAtMs", "LastAtMs", "MinBattery", "MaxBattery", "Versions", "EventIds"
@@ -66,7 +77,7 @@ internal sealed class HeartbeatRollup : IDisposable
             _hour.CommandText = $"""
                 WITH hour AS ({HourUpsertSql(provider)} RETURNING 1),
                 boot AS ({BootUpsertSql(provider, "SELECT @terminal, @boot, @at, @at FROM hour")})
-                SELECT count(*) FROM hour
+                SELECT 1 FROM hour
                 """;
             CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id", "@boot");
             _hourDoesBoot = true;
@@ -83,6 +94,7 @@ internal sealed class HeartbeatRollup : IDisposable
         _boot.Transaction = transaction;
         _readHour.Transaction = transaction;
         _writeHour.Transaction = transaction;
+        _reads?.Enlist(transaction);
         _queued.Clear();
         _isNew.Clear();
     }
@@ -100,6 +112,11 @@ internal sealed class HeartbeatRollup : IDisposable
     /// <summary>Writes the queued heartbeats: one merged upsert per terminal-hour (the per-heartbeat one for a lone heartbeat).</summary>
     public void Flush()
     {
+        if (_now is not null)
+        {
+            FlushBatched(_now, _later!);
+            return;
+        }
         foreach (var ((terminalId, hourMs), heartbeats) in _queued)
         {
             if (heartbeats.Count == 1)
@@ -114,18 +131,70 @@ internal sealed class HeartbeatRollup : IDisposable
 
     public bool IsNew(int ticket) => _isNew[ticket];
 
+    /// <summary>
+    /// <see cref="Flush"/> on PostgreSQL, in two round trips whatever the commit holds: the rows to merge are read in one;
+    /// lone heartbeats' upserts and merged rows' writes go with the statements already queued in <paramref name="now"/>
+    /// (the commit's power and transaction events) in the other. Merged rows' boot segments wait in <paramref name="later"/>.
+    /// Duplicates are decided exactly as row by row: the same statements, only sent together.
+    /// </summary>
+    private void FlushBatched(PostgresStatementBatch now, PostgresStatementBatch later)
+    {
+        var merged = _queued.Where(q => q.Value.Count > 1).Select(q => (q.Key.TerminalId, q.Key.HourMs, Heartbeats: q.Value)).ToList();
+        var tallies = ReadHours(merged);
+        var lone = new List<(int Ticket, int Statement)>();
+        foreach (var ((terminalId, _), heartbeats) in _queued)
+        {
+            if (heartbeats.Count == 1) lone.Add((heartbeats[0].Ticket, now.Add(SetHour(terminalId, heartbeats[0].Heartbeat))));
+        }
+        var writes = new List<(int Row, List<HeartbeatEvent> Taken, int Statement)>();
+        for (var i = 0; i < merged.Count; i++)
+        {
+            var taken = Take(merged[i].Heartbeats, tallies[i]);
+            if (taken.Count > 0) writes.Add((i, taken, now.Add(SetWriteHour(merged[i].TerminalId, merged[i].HourMs, tallies[i]))));
+        }
+        now.Execute();
+        foreach (var (ticket, statement) in lone) _isNew[ticket] = now.Rows(statement) == 1;
+        foreach (var (row, taken, statement) in writes)
+        {
+            var (terminalId, _, heartbeats) = merged[row];
+            if (now.Rows(statement) != 1)
+            {
+                // Another node wrote this hour since it was read: decide each heartbeat again against what is stored now.
+                foreach (var (ticket, heartbeat) in heartbeats) _isNew[ticket] = Add(terminalId, heartbeat);
+                continue;
+            }
+            foreach (var boot in taken.GroupBy(h => h.BootId, StringComparer.Ordinal))
+            {
+                later.Add(SetBoot(terminalId, boot.Key, boot.Min(h => h.At).ToUnixTimeMilliseconds(), boot.Max(h => h.At).ToUnixTimeMilliseconds()));
+            }
+        }
+        _queued.Clear();
+    }
+
+    /// <summary>The stored tallies of the rows to merge, read in one round trip.</summary>
+    private List<HeartbeatHourTally> ReadHours(List<(string TerminalId, long HourMs, List<(int, HeartbeatEvent)>)> rows)
+    {
+        if (rows.Count == 0) return [];
+        var reads = _reads!;
+        reads.Clear();
+        foreach (var (terminalId, hourMs, _) in rows)
+        {
+            _readHour.Parameters[0].Value = hourMs;
+            _readHour.Parameters[1].Value = terminalId;
+            reads.Add(_readHour);
+        }
+        var tallies = new List<HeartbeatHourTally>(rows.Count);
+        using var reader = reads.ExecuteReader();
+        do tallies.Add(Tally(reader)); while (reader.NextResult());
+        return tallies;
+    }
+
     private void Merge(string terminalId, long hourMs, List<(int Ticket, HeartbeatEvent Heartbeat)> heartbeats)
     {
         var tally = ReadHour(terminalId, hourMs);
-        var taken = new List<HeartbeatEvent>(heartbeats.Count);
-        foreach (var (ticket, heartbeat) in heartbeats)
-        {
-            if (!tally.TryAdd(heartbeat, IdHash(heartbeat.Id))) continue;
-            _isNew[ticket] = true;
-            taken.Add(heartbeat);
-        }
+        var taken = Take(heartbeats, tally);
         if (taken.Count == 0) return; // all duplicates: nothing to write, as the per-heartbeat upsert would change nothing
-        if (!WriteHour(terminalId, hourMs, tally))
+        if (SetWriteHour(terminalId, hourMs, tally).ExecuteNonQuery() != 1)
         {
             // Another node wrote this hour since it was read: decide each heartbeat again against what is stored now.
             foreach (var (ticket, heartbeat) in heartbeats) _isNew[ticket] = Add(terminalId, heartbeat);
@@ -133,8 +202,21 @@ internal sealed class HeartbeatRollup : IDisposable
         }
         foreach (var boot in taken.GroupBy(h => h.BootId, StringComparer.Ordinal))
         {
-            UpsertBoot(terminalId, boot.Key, boot.Min(h => h.At).ToUnixTimeMilliseconds(), boot.Max(h => h.At).ToUnixTimeMilliseconds());
+            SetBoot(terminalId, boot.Key, boot.Min(h => h.At).ToUnixTimeMilliseconds(), boot.Max(h => h.At).ToUnixTimeMilliseconds()).ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Merges the row's queued heartbeats into its tally; marks and returns those that are new.</summary>
+    private List<HeartbeatEvent> Take(List<(int Ticket, HeartbeatEvent Heartbeat)> heartbeats, HeartbeatHourTally tally)
+    {
+        var taken = new List<HeartbeatEvent>(heartbeats.Count);
+        foreach (var (ticket, heartbeat) in heartbeats)
+        {
+            if (!tally.TryAdd(heartbeat, IdHash(heartbeat.Id))) continue;
+            _isNew[ticket] = true;
+            taken.Add(heartbeat);
+        }
+        return taken;
     }
 
     private HeartbeatHourTally ReadHour(string terminalId, long hourMs)
@@ -142,14 +224,19 @@ internal sealed class HeartbeatRollup : IDisposable
         _readHour.Parameters[0].Value = hourMs;
         _readHour.Parameters[1].Value = terminalId;
         using var reader = _readHour.ExecuteReader();
+        return Tally(reader);
+    }
+
+    private static HeartbeatHourTally Tally(DbDataReader reader)
+    {
         if (!reader.Read()) return HeartbeatHourTally.Empty();
         return HeartbeatHourTally.Stored(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2),
             reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
             reader.GetString(5), (byte[])reader.GetValue(6));
     }
 
-    /// <returns>false when the stored row's id list is no longer the one read (another writer), and nothing was written.</returns>
-    private bool WriteHour(string terminalId, long hourMs, HeartbeatHourTally tally)
+    /// <summary>The merged row's write, ready to run: it writes no row when the stored id list is no longer the one read (another writer).</summary>
+    private DbCommand SetWriteHour(string terminalId, long hourMs, HeartbeatHourTally tally)
     {
         var p = _writeHour.Parameters;
         p[0].Value = hourMs;
@@ -162,21 +249,34 @@ internal sealed class HeartbeatRollup : IDisposable
         p[7].Value = tally.Versions;
         p[8].Value = tally.EventIds.ToArray();
         p[9].Value = tally.StoredIdsLength;
-        return _writeHour.ExecuteNonQuery() == 1;
+        return _writeHour;
     }
 
-    private void UpsertBoot(string terminalId, string bootId, long firstAtMs, long lastAtMs)
+    private DbCommand SetBoot(string terminalId, string bootId, long firstAtMs, long lastAtMs)
     {
         var b = _boot.Parameters;
         b[0].Value = terminalId;
         b[1].Value = bootId;
         b[2].Value = firstAtMs;
         b[3].Value = lastAtMs;
-        _boot.ExecuteNonQuery();
+        return _boot;
     }
 
     /// <returns>true when the heartbeat is new; false when its id is already in its hour.</returns>
     public bool Add(string terminalId, HeartbeatEvent heartbeat)
+    {
+        var hour = SetHour(terminalId, heartbeat);
+        if (_hourDoesBoot) return hour.ExecuteScalar() is not null;
+        if (hour.ExecuteNonQuery() != 1) return false;
+        SetBoot(terminalId, heartbeat.BootId, heartbeat.At.ToUnixTimeMilliseconds(), heartbeat.At.ToUnixTimeMilliseconds()).ExecuteNonQuery();
+        return true;
+    }
+
+    /// <summary>
+    /// The per-heartbeat upsert, ready to run. On PostgreSQL it also extends the boot segment and returns one row when the
+    /// heartbeat is new, none when its id is already in its hour; on SQLite it writes one row or none.
+    /// </summary>
+    private DbCommand SetHour(string terminalId, HeartbeatEvent heartbeat)
     {
         var atMs = heartbeat.At.ToUnixTimeMilliseconds();
         var p = _hour.Parameters;
@@ -186,14 +286,8 @@ internal sealed class HeartbeatRollup : IDisposable
         p[3].Value = (object?)heartbeat.BatteryPercent ?? DBNull.Value;
         p[4].Value = HeartbeatHourRow.VersionPair(heartbeat.AppVersion, heartbeat.FirmwareVersion);
         p[5].Value = IdHash(heartbeat.Id);
-        if (_hourDoesBoot)
-        {
-            p[6].Value = heartbeat.BootId;
-            return Convert.ToInt64(_hour.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
-        }
-        if (_hour.ExecuteNonQuery() != 1) return false;
-        UpsertBoot(terminalId, heartbeat.BootId, atMs, atMs);
-        return true;
+        if (_hourDoesBoot) p[6].Value = heartbeat.BootId;
+        return _hour;
     }
 
     /// <summary>The start of the UTC hour holding <paramref name="atMs"/> (floored, also before 1970).</summary>
@@ -268,5 +362,6 @@ internal sealed class HeartbeatRollup : IDisposable
         _boot.Dispose();
         _readHour.Dispose();
         _writeHour.Dispose();
+        _reads?.Dispose();
     }
 }

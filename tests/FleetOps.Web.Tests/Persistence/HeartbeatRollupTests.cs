@@ -227,7 +227,7 @@ public sealed class HeartbeatRollupTests : IAsyncLifetime
     }
 
     /// <summary>The start of the previous UTC hour: a whole hour in the past, well inside the retention window.</summary>
-    private static DateTimeOffset PreviousHour()
+    internal static DateTimeOffset PreviousHour()
     {
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         return new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);

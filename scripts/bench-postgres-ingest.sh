@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# PostgreSQL ingest against SQLite's in the same run (issue 17 "Benchmark", docs/benchmarks.md): the same wrk load —
+# single-heartbeat requests, then 500-heartbeat requests — against one server on a fresh SQLite file and then one on a
+# fresh PostgreSQL database (FLEETOPS_TEST_POSTGRES's server; the database is created and dropped here), each seeded
+# with the same terminals by the benchmark seeder. Prints both rates and the goals' figures:
+#   RESULT postgres_to_sqlite_single=… (goal ≥ 0.8) postgres_batch_events_per_sec=… (goal ≥ 100,000)
+# Bounded: each wrk run lasts S seconds; each server listens on 127.0.0.1 and is stopped by its pid.
+# Usage: FLEETOPS_TEST_POSTGRES=… scripts/bench-postgres-ingest.sh [terminals=2000] [seconds=15] [connections=10]
+#   BENCH_PROVIDERS="postgres" runs one provider only (its figures, no ratio).
+#   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, for an A/B) instead of this checkout's.
+#   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${FLEETOPS_TEST_POSTGRES:?set FLEETOPS_TEST_POSTGRES to a PostgreSQL server}"
+terminals=${1:-2000}; seconds=${2:-15}; connections=${3:-10}; threads=2
+providers=${BENCH_PROVIDERS:-sqlite postgres}
+root=$PWD; port=${BENCH_PORT:-5163}
+server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
+bench="$root/tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll"
+pg_server=$(sed -E 's/(^|;)[Dd]atabase=[^;]*//' <<< "$FLEETOPS_TEST_POSTGRES")
+pg_database="fleetops_bench_ingest_$$"
+# psql reads libpq variables, not Npgsql's connection string.
+IFS=';' read -ra parts <<< "$FLEETOPS_TEST_POSTGRES"
+for part in "${parts[@]}"; do
+  case "${part%%=*}" in
+    [Hh]ost) export PGHOST=${part#*=} ;; [Pp]ort) export PGPORT=${part#*=} ;;
+    [Uu]sername|[Uu]ser) export PGUSER=${part#*=} ;; [Pp]assword) export PGPASSWORD=${part#*=} ;;
+  esac
+done
+work=""; server=""
+stop_server() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
+  server=""
+}
+cleanup() {
+  stop_server
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" >/dev/null 2>&1 || true
+  [ -z "$work" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+work=$(mktemp -d /tmp/fleetops-pgwrk.XXXX)
+. scripts/lib-wrk.sh
+build() { flock /tmp/fleetops-build.lock dotnet build "$1" -c Release -nologo -v quiet >/dev/null; }
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  [ -n "${BENCH_SERVER:-}" ] || build src/FleetOps.Web
+  build tools/FleetOps.Bench
+fi
+echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
+echo "server: $server_dll; $terminals terminals, $connections connections, $seconds s per run"
+
+declare -A single batch
+for provider in $providers; do
+  rm -f "$work"/bench.db* "$work/keys.csv"
+  if [ "$provider" = postgres ]; then
+    psql -d postgres -qc "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" -c "CREATE DATABASE $pg_database" >/dev/null
+    connection="$pg_server;Database=$pg_database"
+    dotnet "$bench" seed --postgres "$connection" --terminals "$terminals" --stores $(( (terminals + 49) / 50 )) \
+      --transactions 0 --open 0 --keys-file "$work/keys.csv" | head -1
+    setting=Postgres
+  else
+    connection="Data Source=$work/bench.db"
+    dotnet "$bench" seed --db "$work/bench.db" --terminals "$terminals" --stores $(( (terminals + 49) / 50 )) \
+      --transactions 0 --open 0 --keys-file "$work/keys.csv" | head -1
+    setting=Sqlite
+  fi
+  ( cd "$work" && FleetOps__Demo__Enabled=false Serilog__MinimumLevel__Default=Warning FleetOps__Database__Provider=$setting \
+    ConnectionStrings__FleetOps="$connection" \
+    FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
+    exec timeout 900 dotnet "$server_dll" --urls "http://127.0.0.1:$port" >"$work/server-$provider.log" 2>&1 ) &
+  server=$!
+  for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
+  read -r rate p99 < <(run_wrk "single$provider" 1)
+  single[$provider]=$rate
+  echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms"
+  read -r rate p99 < <(run_wrk "batch$provider" 500)
+  batch[$provider]=$((rate * 500))
+  echo "$provider, 500 heartbeats per request: $rate requests/s = ${batch[$provider]} events/s, p99 $p99 ms"
+  stop_server
+  [ "$provider" != postgres ] || psql -d postgres -qc "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" >/dev/null
+done
+if [ -n "${single[sqlite]:-}" ] && [ -n "${single[postgres]:-}" ]; then
+  awk -v p="${single[postgres]}" -v s="${single[sqlite]}" -v pb="${batch[postgres]}" -v sb="${batch[sqlite]}" 'BEGIN {
+    printf "RESULT postgres_to_sqlite_single=%.2f (goal >= 0.80) postgres_batch_events_per_sec=%d (goal >= 100000) postgres_to_sqlite_batch=%.2f\n",
+      p / s, pb, pb / sb }'
+fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

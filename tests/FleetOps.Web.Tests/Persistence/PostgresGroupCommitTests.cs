@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FleetOps.Web.Ingestion;
+using FleetOps.Web.Tests.Infrastructure;
+using Npgsql;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Persistence;
+
+/// <summary>
+/// On PostgreSQL the event writer sends a commit's statements in batches, not row by row (issue 17): duplicates are still
+/// decided per terminal and event id, inside one request and across commits; requests of several terminals in one commit
+/// each get their own counts; and a commit that fails after its inserts leaves nothing behind, so a resend is new.
+/// The writer is held inside a commit by a row lock the test takes on a terminal's latest state.
+/// </summary>
+public sealed class PostgresGroupCommitTests : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+
+    [PostgresFact]
+    public async Task Duplicates_inside_a_batch_and_across_commits_are_counted_once_for_every_kind_of_event()
+    {
+        await using var app = _database.Start();
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = HeartbeatRollupTests.PreviousHour();
+
+        // Three heartbeats share an hour (merged into one row), one is alone in the hour before.
+        var first = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)),
+            Heartbeat("hb-1", hour.AddMinutes(1)), Power("p-1", hour.AddMinutes(3)), Power("p-1", hour.AddMinutes(3)),
+            Transaction("tx-1", hour.AddMinutes(4)), Heartbeat("hb-9", hour.AddMinutes(-30)));
+        var second = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-2", hour.AddMinutes(2)), Heartbeat("hb-9", hour.AddMinutes(-30)),
+            Power("p-1", hour.AddMinutes(3)), Heartbeat("hb-3", hour.AddMinutes(5)), Power("p-2", hour.AddMinutes(6), "restored"));
+
+        Assert.Equal((5, 2), Counts(first));
+        Assert.Equal((2, 3), Counts(second));
+        Assert.Equal(7, await app.StoredEventsAsync(terminal));
+    }
+
+    [PostgresFact]
+    public async Task Requests_of_several_terminals_in_one_commit_each_get_their_own_counts()
+    {
+        await using var app = _database.Start();
+        var (holder, holderKey) = await app.NewTerminalAsync();
+        var terminals = new List<(string Id, string Key)>();
+        for (var i = 0; i < 4; i++) terminals.Add(await app.NewTerminalAsync());
+        var hour = HeartbeatRollupTests.PreviousHour();
+
+        await using var held = await HoldLatestStateAsync(holder);
+        var holding = app.PostTelemetryAsync(holderKey, holder, Heartbeat("hb-h", hour.AddMinutes(1)));
+        await WriterWaitsForLockAsync();
+        // The same ids on every terminal: ids are unique per terminal, so each terminal accepts its own.
+        var requests = terminals.Select(t => app.PostAcceptedAsync(t.Key, t.Id, Heartbeat("hb-1", hour.AddMinutes(1)),
+            Heartbeat("hb-2", hour.AddMinutes(2)), Heartbeat("hb-1", hour.AddMinutes(1)), Power("p-1", hour.AddMinutes(3)))).ToList();
+        var writer = app.GetService<EventWriter>();
+        await Eventually.MatchesAsync(() => Task.FromResult(writer.QueuedRequests), n => n == terminals.Count, "the requests to wait for the writer");
+        await held.RollbackAsync();
+
+        using (var response = await holding) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var answer in await Task.WhenAll(requests)) Assert.Equal((3, 1), Counts(answer));
+        foreach (var (id, _) in terminals) Assert.Equal(3, await app.StoredEventsAsync(id));
+        Assert.Equal(1L, await ScalarAsync("""
+            SELECT count(DISTINCT xmin::text) FROM (SELECT xmin FROM "HeartbeatHours" WHERE "TerminalId" = ANY(@ids)
+                UNION ALL SELECT xmin FROM "TelemetryEvents" WHERE "TerminalId" = ANY(@ids)) written
+            """, terminals.Select(t => t.Id).ToArray()));
+    }
+
+    [PostgresFact]
+    public async Task A_commit_cut_off_after_its_inserts_stores_nothing_and_its_resend_is_accepted_as_new()
+    {
+        await using var app = _database.Start();
+        var (terminal, key) = await app.NewTerminalAsync();
+        var hour = HeartbeatRollupTests.PreviousHour();
+        JsonNode[] batch = [Heartbeat("hb-1", hour.AddMinutes(1)), Heartbeat("hb-2", hour.AddMinutes(2)), Heartbeat("hb-3", hour.AddMinutes(-20)),
+            Power("p-1", hour.AddMinutes(3)), Transaction("tx-1", hour.AddMinutes(4))];
+
+        await using (var held = await HoldLatestStateAsync(terminal))
+        {
+            var cut = app.PostTelemetryAsync(key, terminal, batch);
+            var writer = await WriterWaitsForLockAsync();
+            // The writer's events are inserted; its latest-state update waits for the lock. Its connection dies there.
+            Assert.Equal(1L, await ScalarAsync("SELECT CASE WHEN pg_terminate_backend(@pid) THEN 1 ELSE 0 END", writer));
+            using var response = await cut;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
+
+        var resent = await app.PostAcceptedAsync(key, terminal, batch);
+
+        Assert.Equal((5, 0), Counts(resent));
+        Assert.Equal(5, await app.StoredEventsAsync(terminal));
+    }
+
+    private static (int Accepted, int Duplicates) Counts(JsonObject answer) =>
+        (answer["accepted"]!.GetValue<int>(), answer["duplicates"]!.GetValue<int>());
+
+    /// <summary>A transaction holding the terminal's row: the writer's commit that updates it waits until it ends.</summary>
+    private async Task<HeldRow> HoldLatestStateAsync(string terminal)
+    {
+        var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand("""SELECT 1 FROM "Terminals" WHERE "TerminalId" = @id FOR UPDATE""", connection, transaction);
+        command.Parameters.AddWithValue("id", terminal);
+        Assert.Equal(1, await command.ExecuteScalarAsync());
+        return new HeldRow(connection, transaction);
+    }
+
+    private sealed class HeldRow(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public Task RollbackAsync() => transaction.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <returns>The process id of the writer's session, once it waits for a lock.</returns>
+    private async Task<int> WriterWaitsForLockAsync() => (int)await Eventually.MatchesAsync(
+        () => ScalarAsync("""
+            SELECT COALESCE(max(pid), 0) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+            """),
+        pid => pid != 0, "the writer to wait for the held row");
+
+    private async Task<long> ScalarAsync(string sql, object? argument = null)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (argument is string[] ids) command.Parameters.AddWithValue("ids", ids);
+        if (argument is int pid) command.Parameters.AddWithValue("pid", pid);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task InitializeAsync() => _database.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+}
