@@ -132,6 +132,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             loading += time.GetElapsedTime(loadStarted);
             await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
             matching.ForgetLines();
+            await window.AddNamedSalesAsync(days.Read(day), cancellationToken);
             foreach (var item in days.Read(day))
             {
                 if (++done % ProgressEveryRows == 0)
