@@ -4,16 +4,20 @@
 # generic format (a credit for every settled sale, the rest credits without a sale), starts FleetOps (Release, no demo)
 # on 127.0.0.1, posts the report to POST /api/v1/reconciliation/reports and prints the time from the first byte sent to
 # the answer, and the server's resident memory (VmRSS) before, at its peak during the import (sampled every 100 ms) and
-# after. Bounded: the server runs under a timeout and is stopped at the end.
+# after. Meanwhile one seeded terminal posts a heartbeat after another (issue 16: the import must not stall telemetry):
+# prints how many answered 200, how many did not, and the slowest answer; and the import's phase lines from the server
+# log (loading, matching and writing, committing — on SQLite the commit is the only stretch holding the write lock).
+# Bounded: the server runs under a timeout and is stopped at the end.
 # Usage: scripts/bench-reconciliation.sh [rows=1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 port=${BENCH_PORT:-5164}; token=bench-token; root=$PWD
 work=$(mktemp -d /tmp/fleetops-bench-recon.XXXX)
-server=""; sampler=""
+server=""; sampler=""; prober=""
 cleanup() {
   if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
+  if [ -n "$prober" ]; then kill "$prober" 2>/dev/null || true; fi
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -22,7 +26,7 @@ trap cleanup EXIT
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Web -c Release -nologo -v quiet >/dev/null
 flock /tmp/fleetops-build.lock dotnet build tools/FleetOps.Bench -c Release -nologo -v quiet >/dev/null
-dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --transactions "$rows" >/dev/null
+dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --transactions "$rows" --keys-file "$work/keys.csv" >/dev/null
 
 # The acquirer's ids: 15-digit merchant ids per store, 8-digit terminal ids (PROTOCOL §11, the demo's numbering).
 sqlite3 "$work/bench.db" <<'SQL'
@@ -50,6 +54,7 @@ echo "report: $rows rows ($settled credits of settled sales), $(du -m "$work/rep
 (
   cd "$work"
   FleetOps__Demo__Enabled=false FleetOps__Bootstrap__ApiToken=$token Serilog__MinimumLevel__Default=Warning \
+  FleetOps__RateLimits__TelemetryRequestsPerSecond=1000 FleetOps__RateLimits__TelemetryBurst=1000 \
   ConnectionStrings__FleetOps="Data Source=$work/bench.db" \
   exec env "Serilog__MinimumLevel__Override__FleetOps.Web.Reconciliation=Information" timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
 ) &
@@ -63,13 +68,31 @@ before=$(rss "$pid")
 ( peak=0; while kill -0 "$pid" 2>/dev/null; do r=$(rss "$pid"); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$work/peak"; sleep 0.1; done ) &
 sampler=$!
 
+# The telemetry probe: heartbeats of one terminal, one at a time, until the import has answered.
+IFS=, read -r probe_terminal probe_key < <(sed -n 2p "$work/keys.csv"); touch "$work/probe.txt"
+(
+  i=0
+  while [ ! -e "$work/answered" ]; do
+    i=$((i + 1))
+    body="{\"terminalId\":\"$probe_terminal\",\"events\":[{\"id\":\"probe-$i\",\"type\":\"heartbeat\",\"at\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)\",\"bootId\":\"probe\",\"uptimeSeconds\":$i,\"appVersion\":\"3.2.1\",\"firmwareVersion\":\"1.8.0\",\"powerSource\":\"mains\",\"batteryPercent\":95,\"pendingReversals\":0,\"openBatchCount\":0,\"openBatchAmountMinor\":0,\"currency\":\"CNY\"}]}"
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 30 -H "Authorization: Bearer $probe_key" -H 'Content-Type: application/json' \
+      --data "$body" "http://127.0.0.1:$port/api/v1/telemetry" >>"$work/probe.txt" || echo "000 30" >>"$work/probe.txt"
+    sleep 0.2
+  done
+) &
+prober=$!
+
 started=$EPOCHREALTIME
 status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Authorization: Bearer $token" \
   -F acquirer=bench -F "file=@$work/report.csv;type=text/csv" "http://127.0.0.1:$port/api/v1/reconciliation/reports")
 ended=$EPOCHREALTIME
+touch "$work/answered"; wait "$prober" 2>/dev/null || true
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
 [ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo; exit 1; }
 echo "answer: $(head -c 300 "$work/answer.json")"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk '{ n++; if ($1 == 200) ok++; else bad++; if ($2 > worst) worst = $2 }
+  END { printf "telemetry during the import: %d heartbeats, %d answered 200, %d did not, slowest %.2f s\n", n, ok, bad, worst }' "$work/probe.txt"
+grep -o 'Settlement report [^"]*\(checked\|written\)[^"]*' "$work/server.log" | sed 's/^/server: /' || true
 awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rp="$peak" -v r1="$after" \
   'BEGIN { printf "RESULT report_rows=%d seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'

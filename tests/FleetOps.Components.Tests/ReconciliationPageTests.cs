@@ -35,6 +35,19 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
     private static string Figure(IElement row, string figure) => row.QuerySelector($"[data-testid=day-{figure}]")!.TextContent.Trim();
 
     [Fact]
+    public void Settled_sales_no_report_has_reached_count_as_awaiting_report_until_one_does()
+    {
+        var cut = Render<ReconciliationPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(("5", "5"), (Figure(SaleDayRow(cut), "sales"), Figure(SaleDayRow(cut), "awaiting"))));
+        Assert.Contains("Awaiting report", cut.Find("[data-testid=recon-awaiting-note]").TextContent, StringComparison.Ordinal);
+
+        ImportTheReport();
+
+        cut.WaitForAssertion(() => Assert.Equal(("5", "2", "0"), (Figure(SaleDayRow(cut), "sales"), Figure(SaleDayRow(cut), "credited"), Figure(SaleDayRow(cut), "awaiting"))));
+    }
+
+    [Fact]
     public void A_report_imported_while_the_page_is_open_shows_the_day_the_exceptions_and_the_scorecard()
     {
         var cut = Render<ReconciliationPage>();

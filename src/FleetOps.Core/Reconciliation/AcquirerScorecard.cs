@@ -27,30 +27,39 @@ public static class AcquirerScorecard
     }
 
     /// <summary>
-    /// The nearest-rank percentile: the smallest delay that at least <paramref name="percent"/> % of the delays do not
-    /// exceed. Always a day that occurred — "half the credits came within 2 days" — never an average of two.
+    /// The nearest-rank percentile: the smallest delay that at least <paramref name="percent"/> % of the sales' delays do
+    /// not exceed. Always a day that occurred — "half the credits came within 2 days" — never an average of two. The
+    /// delays come with how many sales took each (the database groups them), in ascending order.
     /// </summary>
-    public static int? Percentile(IReadOnlyList<int> sortedDays, int percent)
+    private static int? Percentile(IReadOnlyList<(int Days, int Sales)> sortedDelays, int percent)
     {
-        if (sortedDays.Count == 0) return null;
-        var rank = (int)Math.Ceiling(percent / 100.0 * sortedDays.Count);
-        return sortedDays[Math.Clamp(rank, 1, sortedDays.Count) - 1];
+        var total = sortedDelays.Sum(d => d.Sales);
+        if (total == 0) return null;
+        var rank = Math.Clamp((int)Math.Ceiling(percent / 100.0 * total), 1, total);
+        var seen = 0;
+        foreach (var (days, sales) in sortedDelays)
+        {
+            seen += sales;
+            if (seen >= rank) return days;
+        }
+        return sortedDelays[^1].Days;
     }
 
     private static AcquirerScore Score(string acquirer, List<ScoredSale> sales)
     {
         var delays = sales
             .Where(s => s.CreditedOn is not null)
-            .Select(s => Math.Max(0, s.CreditedOn!.Value.DayNumber - s.SettledOn.DayNumber))
-            .Order()
+            .GroupBy(s => Math.Max(0, s.CreditedOn!.Value.DayNumber - s.SettledOn.DayNumber))
+            .Select(g => (Days: g.Key, Sales: g.Sum(s => s.Count)))
+            .OrderBy(d => d.Days)
             .ToList();
         var fees = sales
             .GroupBy(s => s.Currency, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new AcquirerFees(g.Key.ToUpperInvariant(), g.Sum(s => s.FeeMinor), g.Count(s => s.CreditedOn is not null)))
+            .Select(g => new AcquirerFees(g.Key.ToUpperInvariant(), g.Sum(s => s.FeeMinor), g.Where(s => s.CreditedOn is not null).Sum(s => s.Count)))
             .Where(f => f.TotalMinor != 0 || f.CreditedSales > 0)
             .OrderBy(f => f.Currency, StringComparer.Ordinal)
             .ToList();
-        return new AcquirerScore(acquirer, sales.Count, delays.Count, Percentile(delays, 50), Percentile(delays, 95),
-            sales.Count(s => s.NeverCredited), sales.Count(s => s.CreditedWrong), fees);
+        return new AcquirerScore(acquirer, sales.Sum(s => s.Count), delays.Sum(d => d.Sales), Percentile(delays, 50), Percentile(delays, 95),
+            sales.Where(s => s.NeverCredited).Sum(s => s.Count), sales.Where(s => s.CreditedWrong).Sum(s => s.Count), fees);
     }
 }

@@ -29,14 +29,18 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>Every sale added and not evicted (the import judges them for <c>not_credited</c> after a report).</summary>
     public IReadOnlyCollection<CreditCandidate> Sales => _all.Values;
 
-    /// <summary>Adds a settled sale of one of the acquirer's terminals (again: nothing changes).</summary>
-    public void AddSale(CreditCandidate sale)
+    /// <summary>Adds a settled sale of one of the acquirer's terminals; false when it was there already (nothing changes).</summary>
+    public bool AddSale(CreditCandidate sale)
     {
-        if (!_status.TryAdd(SaleKey.Of(sale), default)) return;
+        if (!_status.TryAdd(SaleKey.Of(sale), default)) return false;
         _all.Add(SaleKey.Of(sale), sale);
         if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Index(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
         if (!string.IsNullOrEmpty(sale.MerchantId)) Index(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
+        return true;
     }
+
+    /// <summary>Whether the line names a sale in the ledger (same terminal or merchant and RRN, whatever the amount).</summary>
+    public bool Names(SettlementItem item) => Candidates(item).Count > 0;
 
     public CreditStatus StatusOf(SaleKey sale) => _status.GetValueOrDefault(sale);
 

@@ -9,7 +9,7 @@ namespace FleetOps.Web.Persistence;
 internal static class CommandParameters
 {
     /// <summary>A command on the transaction's connection with its named parameters, to be run many times.</summary>
-    public static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

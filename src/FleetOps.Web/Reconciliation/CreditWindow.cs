@@ -28,10 +28,14 @@ public sealed class CreditWindow
     private readonly Dictionary<string, TimeZoneInfo?> _zones;
     private readonly HashSet<DateOnly> _coveredDays = [];
     private readonly HashSet<SaleKey> _notCredited = [];
+    private readonly DateOnly _walkedFrom;
+    private readonly DateOnly _walkedThrough;
     private DateOnly _loadedThrough;
 
-    private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, int creditWithinDays)
+    private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, DateOnly last, int creditWithinDays)
     {
+        _walkedFrom = first.AddDays(-creditWithinDays - 1);
+        _walkedThrough = last.AddDays(1);
         (_db, _acquirer, _ids, _fleet, _creditWithinDays) = (db, acquirer, ids, fleet, creditWithinDays);
         _stores = ids.Stores.Keys.ToList();
         _zones = ids.Stores.ToDictionary(s => s.Key, s => StoreTime.Find(s.Value.TimeZone), StringComparer.OrdinalIgnoreCase);
@@ -70,7 +74,7 @@ public sealed class CreditWindow
     public static async Task<CreditWindow> OpenAsync(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet,
         DateOnly first, DateOnly last, int creditWithinDays, CancellationToken cancellationToken)
     {
-        var window = new CreditWindow(db, acquirer, ids, fleet, first, creditWithinDays);
+        var window = new CreditWindow(db, acquirer, ids, fleet, first, last, creditWithinDays);
         var from = window.EarliestSettlement(first);
         var through = last.AddDays(1 + creditWithinDays);
         var reports = await db.SettlementReports.AsNoTracking()
@@ -124,6 +128,53 @@ public sealed class CreditWindow
 
         var earliest = EarliestSettlement(day);
         return Ledger.Evict(s => s.SettledOn < earliest && !_notCredited.Contains(SaleKey.Of(s)));
+    }
+
+    /// <summary>
+    /// PROTOCOL §11 bounds no match by date (the booking day only breaks ties), so before a day's lines are matched, the
+    /// lines that name no sale in the window get theirs from the database: the settled sales of their stores with their
+    /// RRNs (one query a day, only when such lines exist) that the walk never loads — settled before its first window or
+    /// after its last day (a late credit of a sale no report proved missing; a booking day before the terminal's
+    /// settlement) — with their stored credit states. They leave with the next eviction (or when the walk reaches their
+    /// days). A sale the walk loaded and already judged is not read again: its verdict in this import is not stored yet.
+    /// </summary>
+    public async Task AddNamedSalesAsync(IEnumerable<SettlementItem> lines, CancellationToken cancellationToken)
+    {
+        var stores = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rrns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Rrn.Length == 0 || Ledger.Names(line) || _ids.StoreOf(line.MerchantId, line.AcquirerTerminalId) is not { } store) continue;
+            stores.Add(store);
+            rrns.Add(line.Rrn);
+        }
+        if (rrns.Count == 0) return;
+        var settled = TransactionStage.Settled.ToWire();
+        var (storeList, rrnList) = (stores.ToList(), rrns.ToList());
+        var rows = await _db.Transactions.AsNoTracking()
+            .Where(t => storeList.Contains(t.StoreCode) && t.LastStage == settled && t.Rrn != null && rrnList.Contains(t.Rrn))
+            .Select(t => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs))
+            .ToListAsync(cancellationToken);
+        var added = new HashSet<SaleKey>();
+        foreach (var row in rows)
+        {
+            if (Candidate(row) is { } sale && (sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) && Ledger.AddSale(sale))
+            {
+                added.Add(SaleKey.Of(sale));
+            }
+        }
+        if (added.Count == 0) return;
+        var terminals = added.Select(k => k.TerminalId).Distinct().ToList();
+        var transactions = added.Select(k => k.TransactionId).Distinct().ToList();
+        var credits = await _db.SaleCredits.AsNoTracking()
+            .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
+            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+            .ToListAsync(cancellationToken);
+        foreach (var c in credits)
+        {
+            var key = new SaleKey(c.TerminalId, c.TransactionId);
+            if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+        }
     }
 
     /// <summary>The report is walked: every sale left, to be judged.</summary>

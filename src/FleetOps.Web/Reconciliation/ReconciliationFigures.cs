@@ -11,7 +11,9 @@ namespace FleetOps.Web.Reconciliation;
 /// The reconciliation page's figures, read from the stored reports for one reader's scope (issue 16 items 3–5): per
 /// settlement/booking day and acquirer, the exceptions, and the acquirer scorecard. Read from the database on each
 /// call — reports change only when an import commits, and the page re-reads then — so every node answers the same.
-/// Money is summed by the database; only the sales of the window and the exception lines are read row by row.
+/// Everything is counted and summed by the database (GROUP BY day, acquirer and the few states a sale can be in), so a
+/// period of a million sales costs a few hundred grouped rows; only the newest page of exceptions is read row by row.
+/// Sales count every settled sale of the day (<see cref="SettledSales"/>), not only the ones a report has reached.
 /// </summary>
 public sealed class ReconciliationFigures(FleetDbContextFactory databases, StoreDirectory stores)
 {
@@ -20,16 +22,28 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
 
     public async Task<ReconciliationView> ReadAsync(AccessScope scope, ReconciliationFilter filter, int maxExceptions, CancellationToken cancellationToken)
     {
-        var allowed = scope.Everything ? null : stores.All.Where(s => scope.AllowsStore(s.Code, stores)).Select(s => s.Code).ToList();
+        var visible = stores.All.Where(s => scope.Everything || scope.AllowsStore(s.Code, stores)).ToList();
+        var allowed = scope.Everything ? null : visible.Select(s => s.Code).ToList();
         await using var db = databases.CreateDbContext();
         var acquirerOf = await db.SettlementReports.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Acquirer, cancellationToken);
 
-        var sales = await db.SaleCredits.AsNoTracking()
+        var credits = db.SaleCredits.AsNoTracking()
             .Where(c => c.SettledOn >= filter.From && c.SettledOn <= filter.Through)
             .Where(c => filter.Acquirer == null || c.Acquirer == filter.Acquirer)
             .Where(c => filter.Store == null || c.StoreCode == filter.Store)
-            .Where(c => allowed == null || allowed.Contains(c.StoreCode))
-            .ToListAsync(cancellationToken);
+            .Where(c => allowed == null || allowed.Contains(c.StoreCode));
+        var judged = (await credits
+            .GroupBy(c => new
+            {
+                c.SettledOn, c.Acquirer, c.CreditedOn, Wrong = c.Mismatches > 0 || c.Credits > 1, Never = c.NotCreditedReportId != null,
+                Credited = c.Credits > 0, Mismatched = c.Mismatches > 0,
+            })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(g => (Group: new SaleGroup(g.Key.SettledOn, g.Key.Acquirer, g.Key.CreditedOn, g.Key.Wrong, g.Key.Never, g.Key.Credited, g.Key.Mismatched), g.Count))
+            .ToList();
+        var settled = await SettledSales.CountAsync(db, visible.Where(s => filter.Store == null || s.Code == filter.Store)
+            .Where(s => filter.Acquirer == null || string.Equals(s.Acquirer, filter.Acquirer, StringComparison.OrdinalIgnoreCase)), filter.From, filter.Through, cancellationToken);
 
         var lines = db.SettlementLines.AsNoTracking()
             .Where(l => l.BookedOn >= filter.From && l.BookedOn <= filter.Through)
@@ -43,38 +57,55 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             .GroupBy(l => new { l.ReportId, l.BookedOn, l.Currency, l.Type })
             .Select(g => new { g.Key.ReportId, g.Key.BookedOn, g.Key.Currency, g.Key.Type, Amount = g.Sum(l => l.AmountMinor), Fee = g.Sum(l => l.FeeMinor) })
             .ToListAsync(cancellationToken);
-        var saleFees = await lines.Where(l => l.Kind == MatchKind.Credited.ToWire() && l.TransactionId != null)
-            .Select(l => new { l.TerminalId, l.TransactionId, l.FeeMinor, l.Currency }).ToListAsync(cancellationToken);
+        // A sale's fee and currency come from its credit lines; a sale never credited has neither (no fee to count).
+        var credited = MatchKind.Credited.ToWire();
+        var fees = (await lines.Where(l => l.Kind == credited && l.TransactionId != null)
+            .Join(credits, l => new { Terminal = l.TerminalId, Transaction = l.TransactionId },
+                c => new { Terminal = (string?)c.TerminalId, Transaction = (string?)c.TransactionId },
+                (l, c) => new { c.SettledOn, c.Acquirer, c.CreditedOn, c.Mismatches, c.Credits, c.NotCreditedReportId, l.Currency, l.FeeMinor })
+            .GroupBy(x => new
+            {
+                x.SettledOn, x.Acquirer, x.CreditedOn, Wrong = x.Mismatches > 0 || x.Credits > 1, Never = x.NotCreditedReportId != null,
+                Credited = x.Credits > 0, Mismatched = x.Mismatches > 0, x.Currency,
+            })
+            .Select(g => new { g.Key, Sales = g.Count(), Fee = g.Sum(x => x.FeeMinor) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(f => new SaleGroup(f.Key.SettledOn, f.Key.Acquirer, f.Key.CreditedOn, f.Key.Wrong, f.Key.Never, f.Key.Credited, f.Key.Mismatched));
+
         var exceptionLines = lines.Where(l => ExceptionKinds.Contains(l.Kind));
         var lineCount = await exceptionLines.CountAsync(cancellationToken);
         var newestLines = await exceptionLines.OrderByDescending(l => l.BookedOn).ThenByDescending(l => l.ReportId).ThenBy(l => l.Row)
             .Take(maxExceptions).ToListAsync(cancellationToken);
+        var missing = await credits.Where(c => c.NotCreditedReportId != null).OrderByDescending(c => c.SettledOn).ThenBy(c => c.StoreCode)
+            .Take(maxExceptions).ToListAsync(cancellationToken);
 
-        var days = Days(sales, money.Select(m => (Acquirer: acquirerOf.GetValueOrDefault(m.ReportId, ""), m.BookedOn, m.Currency, m.Type, m.Amount, m.Fee)));
-        var missing = sales.Where(s => s.NotCreditedReportId is not null).ToList();
+        var days = Days(judged, settled, money.Select(m => (Acquirer: acquirerOf.GetValueOrDefault(m.ReportId, ""), m.BookedOn, m.Currency, m.Type, m.Amount, m.Fee)));
         var exceptions = missing.Select(s => new ReconciliationException(null, s.Acquirer, s.SettledOn, s.StoreCode, s.TerminalId, s.TransactionId, null))
             .Concat(newestLines.Select(l => Exception(l, acquirerOf.GetValueOrDefault(l.ReportId, ""))))
             .OrderByDescending(e => e.Day).ThenBy(e => e.StoreCode, StringComparer.Ordinal)
             .Take(maxExceptions)
             .ToList();
 
-        // A sale's fee and currency come from its credit lines; a sale never credited has neither (no fee to count).
-        var fees = saleFees.GroupBy(f => (f.TerminalId, f.TransactionId)).ToDictionary(g => g.Key, g => (Fee: g.Sum(f => f.FeeMinor), g.First().Currency));
-        var scored = sales.Select(s =>
+        // Each group of alike sales, split by the currency and fees of its credit lines; the rest of the group carries none.
+        var scored = judged.SelectMany(j =>
         {
-            var (fee, currency) = fees.GetValueOrDefault((s.TerminalId, s.TransactionId), (0, ""));
-            return new ScoredSale(s.Acquirer, s.SettledOn, s.CreditedOn, s.Mismatches > 0 || s.Credits > 1, s.NotCreditedReportId is not null, fee, currency);
-        });
-        var acquirers = stores.All.Where(s => allowed is null || allowed.Contains(s.Code)).Select(s => s.Acquirer).OfType<string>()
+            var paid = fees[j.Group].ToList();
+            var rest = j.Count - paid.Sum(f => f.Sales);
+            var g = j.Group;
+            return paid.Select(f => new ScoredSale(g.Acquirer, g.SettledOn, g.CreditedOn, g.Wrong, g.Never, f.Fee, f.Key.Currency, f.Sales))
+                .Append(new ScoredSale(g.Acquirer, g.SettledOn, g.CreditedOn, g.Wrong, g.Never, 0, "", Math.Max(0, rest)));
+        }).Where(s => s.Count > 0);
+        var acquirers = visible.Select(s => s.Acquirer).OfType<string>()
             .Where(a => filter.Acquirer is null || a == filter.Acquirer).Distinct(StringComparer.OrdinalIgnoreCase);
         var scorecard = AcquirerScorecard.Compute(scored, acquirers, filter.From, filter.Through);
-        return new ReconciliationView(days, exceptions, missing.Count + lineCount, scorecard);
+        var notCredited = judged.Where(j => j.Group.Never).Sum(j => j.Count);
+        return new ReconciliationView(days, exceptions, notCredited + lineCount, scorecard);
     }
 
-    private static List<ReconciliationDay> Days(List<SaleCreditRow> sales,
+    private static List<ReconciliationDay> Days(List<(SaleGroup Group, int Count)> judged, Dictionary<(DateOnly Day, string Acquirer), int> settled,
         IEnumerable<(string Acquirer, DateOnly BookedOn, string Currency, string Type, long Amount, long Fee)> money)
     {
-        var counts = sales.GroupBy(s => (s.SettledOn, s.Acquirer)).ToDictionary(g => g.Key, g => g.ToList());
+        var counts = judged.GroupBy(j => (j.Group.SettledOn, j.Group.Acquirer)).ToDictionary(g => g.Key, g => g.ToList());
         var sums = money.GroupBy(m => (m.BookedOn, m.Acquirer)).ToDictionary(g => g.Key, g => g.GroupBy(m => m.Currency).Select(c =>
         {
             var gross = c.Where(m => m.Type == SettlementItemType.Sale.ToWire()).Sum(m => m.Amount);
@@ -82,12 +113,16 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             var fee = c.Sum(m => m.Fee);
             return new ReconciliationMoney(c.Key, gross, fee, gross - debits - fee);
         }).OrderBy(m => m.Currency, StringComparer.Ordinal).ToList());
-        return counts.Keys.Concat(sums.Keys).Distinct()
+        return counts.Keys.Concat(sums.Keys).Concat(settled.Keys).Distinct()
             .Select(key =>
             {
-                var judged = counts.GetValueOrDefault(key) ?? [];
-                return new ReconciliationDay(key.Item1, key.Item2, judged.Count, judged.Count(s => s.Credits > 0),
-                    judged.Count(s => s.NotCreditedReportId is not null), judged.Count(s => s.Mismatches > 0), sums.GetValueOrDefault(key) ?? []);
+                var groups = counts.GetValueOrDefault(key) ?? [];
+                var reached = groups.Sum(j => j.Count);
+                // The import may judge a sale the count's bounds leave out (a late credit found by its RRN): never fewer sales than judged.
+                var sales = Math.Max(reached, settled.GetValueOrDefault(key));
+                return new ReconciliationDay(key.Item1, key.Item2, sales, groups.Where(j => j.Group.Credited).Sum(j => j.Count),
+                    groups.Where(j => j.Group.Never).Sum(j => j.Count), groups.Where(j => j.Group.Mismatched).Sum(j => j.Count), sales - reached,
+                    sums.GetValueOrDefault(key) ?? []);
             })
             .OrderByDescending(d => d.Day).ThenBy(d => d.Acquirer, StringComparer.Ordinal)
             .ToList();
@@ -100,4 +135,7 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
         var item = new SettlementItem(l.Row, l.BookedOn, l.MerchantId, l.AcquirerTerminalId, l.Rrn, l.AuthCode, l.AmountMinor, l.Currency, l.MaskedPan, type, l.FeeMinor);
         return new ReconciliationException(kind, acquirer, l.BookedOn, l.StoreCode, l.TerminalId, l.TransactionId, item);
     }
+
+    /// <summary>Sales alike for every figure: settlement day, acquirer, first credit day and the states the page counts.</summary>
+    private readonly record struct SaleGroup(DateOnly SettledOn, string Acquirer, DateOnly? CreditedOn, bool Wrong, bool Never, bool Credited, bool Mismatched);
 }

@@ -13,10 +13,13 @@ namespace FleetOps.Web.Reconciliation;
 /// The second pass: walks the report's booking days in order (<see cref="ReportDays"/>), sliding the
 /// <see cref="CreditWindow"/> along, matches each line and writes it, and judges each sale as it leaves the window
 /// (<c>not_credited</c> when the reports cover its credit days without a credit; re-credited when a credit came for one
-/// that was) — all in one transaction with the report row and its per-store figures, so a refused commit leaves nothing
-/// and nobody ever sees half a report. On PostgreSQL the transaction first takes the acquirer's advisory lock: two nodes
-/// importing reports of one acquirer read and write the same sales' verdicts, so the second waits for the first's commit
-/// and then reads it. Returns null when another import of the same file won the unique index.
+/// that was). The report row, its lines, verdicts and per-store figures commit together, so a refused commit or a crash
+/// leaves nothing and nobody ever sees half a report. On PostgreSQL all of it is one transaction that first takes the
+/// acquirer's advisory lock: two nodes importing reports of one acquirer read and write the same sales' verdicts, so the
+/// second waits for the first's commit and then reads it. On SQLite (one writer for the whole database) the walk writes
+/// into <see cref="ReportStaging"/> outside any transaction and only the final copy takes the write lock, so telemetry
+/// keeps being written meanwhile; one node imports one report at a time (the service's semaphore). Returns null when
+/// another import of the same file won the unique index.
 /// </summary>
 internal sealed partial class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, ChangeAnnouncer announcer,
     TimeProvider time, ILogger logger)
@@ -31,85 +34,128 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         var started = time.GetTimestamp();
 
         await using var db = databases.CreateDbContext();
-        if (databases.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (databases.Provider == DatabaseProvider.Postgres)
-        {
-            var key = "fleetops-recon:" + acquirer.ToLowerInvariant();
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
-        }
         var report = new SettlementReportRow
         {
             Acquirer = acquirer, Profile = layout.Name, FileName = FileName(upload.FileName), FileHash = file.Hash, ImportedBy = upload.Actor,
             ImportedAtMs = now.ToUnixTimeMilliseconds(), FirstBookedOn = check.First, LastBookedOn = check.Last, ErrorsJson = "[]",
         };
+        IDbContextTransaction? transaction = null;
+        ReportStaging? staging = null;
+        try
+        {
+            if (databases.Provider == DatabaseProvider.Sqlite)
+            {
+                // One connection for the walk and the copy: the staging tables live as long as it is open.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
+                staging = await ReportStaging.OpenAsync(db.Database.GetDbConnection(), cancellationToken);
+            }
+            else
+            {
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var key = "fleetops-recon:" + acquirer.ToLowerInvariant();
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+                if (!await InsertAsync(db, report, cancellationToken)) return null;
+            }
+
+            var tally = new ReportTally { Rows = check.Rows };
+            var errors = check.Errors;
+            var verdicts = new Verdicts(report.Id, acquirer, now.ToUnixTimeMilliseconds());
+            var connection = db.Database.GetDbConnection();
+            TimeSpan loading;
+            using (var writer = staging is null ? new SettlementWriter(connection, transaction!.GetDbTransaction()) : new SettlementWriter(connection, staging))
+            {
+                loading = await WalkAsync(db, writer, report.Id, ids, check, verdicts, tally, progress, file.Length, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
+            }
+            var matched = time.GetElapsedTime(started);
+
+            report.Rows = tally.Rows;
+            report.Matched = tally.Total.Matched;
+            report.CreditedWithoutSale = tally.Total.CreditedWithoutSale;
+            report.AmountMismatches = tally.Total.AmountMismatches;
+            report.Duplicates = tally.Total.Duplicates;
+            report.Debits = tally.Total.Debits;
+            report.Errors = errors.Count;
+            report.ErrorsJson = JsonSerializer.Serialize(errors.Listed(), TelemetryJson.Options);
+            if (staging is not null)
+            {
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (!await InsertAsync(db, report, cancellationToken)) return null;
+                await staging.CopyAsync(transaction.GetDbTransaction(), report.Id, cancellationToken);
+            }
+            db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
+            announcer.Stage(db, BookKinds.Reconciliation, BookChange.Of(report.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction!.CommitAsync(cancellationToken);
+            await announcer.WakeAsync(db, cancellationToken);
+            LogPhases(report.Id, loading.TotalSeconds, (matched - loading).TotalSeconds, (time.GetElapsedTime(started) - matched).TotalSeconds);
+            progress?.Report(new ReportReadProgress(ReportImportStage.Matching, tally.Rows, file.Length, file.Length));
+            return new WrittenReport(ReportSummary.From(report, null), verdicts.NotCredited, verdicts.ReCredited, tally.Stores);
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+            if (staging is not null) await staging.DisposeAsync();
+        }
+    }
+
+    /// <summary>Inserts the report row; false when another import of the same file won the unique index.</summary>
+    private static async Task<bool> InsertAsync(FleetDbContext db, SettlementReportRow report, CancellationToken cancellationToken)
+    {
         db.SettlementReports.Add(report);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return null;
+            return false;
         }
+    }
 
-        var tally = new ReportTally { Rows = check.Rows };
-        var errors = check.Errors;
-        var verdicts = new Verdicts(report.Id, acquirer, now.ToUnixTimeMilliseconds());
+    /// <summary>
+    /// Walks the booking days from the first to the last (days without lines too, so every sale of the range is judged):
+    /// slides the window, judges the sales leaving it, matches and writes the day's lines. Returns the time spent loading
+    /// sales. Reads go through the import's own connection (and on PostgreSQL its locked transaction). <paramref
+    /// name="reportId"/> is 0 while the rows are staged.
+    /// </summary>
+    private async Task<TimeSpan> WalkAsync(FleetDbContext db, SettlementWriter writer, long reportId, AcquirerIds ids, ReportCheck check, Verdicts verdicts,
+        ReportTally tally, IProgress<ReportReadProgress>? progress, long fileLength, CancellationToken cancellationToken)
+    {
         TimeSpan loading = default;
-        using (var writer = new SettlementWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
+        if (check is not { First: { } first, Last: { } last, Days: { } days }) return loading;
+        var window = await CreditWindow.OpenAsync(db, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
+        var matching = window.Ledger.Begin();
+        var done = 0;
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
-            if (check is { First: { } first, Last: { } last, Days: { } days })
+            var loadStarted = time.GetTimestamp();
+            var leaving = await window.MoveToAsync(day, cancellationToken);
+            loading += time.GetElapsedTime(loadStarted);
+            await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
+            matching.ForgetLines();
+            await window.AddNamedSalesAsync(days.Read(day), cancellationToken);
+            foreach (var item in days.Read(day))
             {
-                var window = await CreditWindow.OpenAsync(db, acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
-                var matching = window.Ledger.Begin();
-                var done = 0;
-                for (var day = first; day <= last; day = day.AddDays(1))
+                if (++done % ProgressEveryRows == 0)
                 {
-                    var loadStarted = time.GetTimestamp();
-                    var leaving = await window.MoveToAsync(day, cancellationToken);
-                    loading += time.GetElapsedTime(loadStarted);
-                    await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
-                    matching.ForgetLines();
-                    foreach (var item in days.Read(day))
-                    {
-                        if (++done % ProgressEveryRows == 0)
-                        {
-                            progress?.Report(new ReportReadProgress(ReportImportStage.Matching, done, file.Length * done / Math.Max(1, check.Rows), file.Length));
-                        }
-                        if (ids.StoreOf(item.MerchantId, item.AcquirerTerminalId) is not { } lineStore)
-                        {
-                            errors.Add(item.Row, UnknownIds(item, acquirer));
-                            continue;
-                        }
-                        var match = matching.Match(item);
-                        var store = match.Sale is { } sale ? fleet.Get(sale.TerminalId)?.StoreCode ?? lineStore : lineStore;
-                        await writer.LineAsync(report.Id, match, store, cancellationToken);
-                        tally.Add(store, match);
-                    }
+                    progress?.Report(new ReportReadProgress(ReportImportStage.Matching, done, fileLength * done / Math.Max(1, check.Rows), fileLength));
                 }
-                await JudgeAsync(writer, window, matching, window.EvictAll(), verdicts, cancellationToken);
+                if (ids.StoreOf(item.MerchantId, item.AcquirerTerminalId) is not { } lineStore)
+                {
+                    check.Errors.Add(item.Row, UnknownIds(item, verdicts.Acquirer));
+                    continue;
+                }
+                var match = matching.Match(item);
+                var store = match.Sale is { } sale ? fleet.Get(sale.TerminalId)?.StoreCode ?? lineStore : lineStore;
+                await writer.LineAsync(reportId, match, store, cancellationToken);
+                tally.Add(store, match);
             }
-            await writer.FlushAsync(cancellationToken);
         }
-        var matched = time.GetElapsedTime(started);
-
-        report.Rows = tally.Rows;
-        report.Matched = tally.Total.Matched;
-        report.CreditedWithoutSale = tally.Total.CreditedWithoutSale;
-        report.AmountMismatches = tally.Total.AmountMismatches;
-        report.Duplicates = tally.Total.Duplicates;
-        report.Debits = tally.Total.Debits;
-        report.Errors = errors.Count;
-        report.ErrorsJson = JsonSerializer.Serialize(errors.Listed(), TelemetryJson.Options);
-        db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
-        announcer.Stage(db, BookKinds.Reconciliation, BookChange.Of(report.Id));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await announcer.WakeAsync(db, cancellationToken);
-        LogPhases(report.Id, loading.TotalSeconds, (matched - loading).TotalSeconds, (time.GetElapsedTime(started) - matched).TotalSeconds);
-        progress?.Report(new ReportReadProgress(ReportImportStage.Matching, tally.Rows, file.Length, file.Length));
-        return new WrittenReport(ReportSummary.From(report, null), verdicts.NotCredited, verdicts.ReCredited, tally.Stores);
+        await JudgeAsync(writer, window, matching, window.EvictAll(), verdicts, cancellationToken);
+        return loading;
     }
 
     /// <summary>

@@ -9,35 +9,51 @@ namespace FleetOps.Web.Reconciliation;
 /// The import's two statements, each a multi-row insert of <see cref="RowsPerBatch"/> rows (<see cref="BatchedInsert"/>)
 /// inside the report's one transaction (the bulk onboarding's way: EF's change tracker for a million lines costs seconds
 /// and hundreds of MB). The SQL is the same on SQLite and PostgreSQL; the columns are those of
-/// <see cref="SettlementLineRow"/> and <see cref="SaleCreditRow"/>. Call <see cref="FlushAsync"/> before the commit.
+/// <see cref="SettlementLineRow"/> and <see cref="SaleCreditRow"/>. On SQLite the rows go to the connection's staging
+/// tables instead (<see cref="ReportStaging"/>: no transaction, no lock on the database file) and are copied in at the end.
+/// Call <see cref="FlushAsync"/> before the commit or the copy.
 /// </summary>
 internal sealed class SettlementWriter : IDisposable
 {
+    public const string LineColumns =
+        """
+        "ReportId", "Row", "BookedOn", "MerchantId", "AcquirerTerminalId", "Rrn", "AuthCode", "AmountMinor", "Currency",
+        "MaskedPan", "Type", "FeeMinor", "Kind", "StoreCode", "TerminalId", "TransactionId", "Fingerprint"
+        """;
+
+    public const string CreditColumns =
+        """
+        "TerminalId", "TransactionId", "Acquirer", "StoreCode", "SettledOn", "Credits", "Mismatches", "CreditedOn",
+        "NotCreditedReportId", "UpdatedAtMs"
+        """;
+
+    // One row per sale: inserted the first time a report names it (or proves it missing), updated after. A sale is
+    // judged once per import, so no batch (and no staging table) names it twice.
+    public const string CreditUpsert =
+        """
+        ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET "Credits" = excluded."Credits",
+            "Mismatches" = excluded."Mismatches", "CreditedOn" = excluded."CreditedOn",
+            "NotCreditedReportId" = excluded."NotCreditedReportId", "UpdatedAtMs" = excluded."UpdatedAtMs"
+        """;
+
     // 17 and 10 parameters a row: a few thousand a statement, far below SQLite's and PostgreSQL's limits.
     private const int RowsPerBatch = 256;
 
     private readonly BatchedInsert _lines;
     private readonly BatchedInsert _credits;
 
+    /// <summary>Writes into the tables themselves, in <paramref name="transaction"/>.</summary>
     public SettlementWriter(DbConnection connection, DbTransaction transaction)
     {
-        _lines = new BatchedInsert(connection, transaction,
-            """
-            INSERT INTO "SettlementLines" ("ReportId", "Row", "BookedOn", "MerchantId", "AcquirerTerminalId", "Rrn", "AuthCode",
-                "AmountMinor", "Currency", "MaskedPan", "Type", "FeeMinor", "Kind", "StoreCode", "TerminalId", "TransactionId", "Fingerprint")
-            """, "", 17, RowsPerBatch);
-        // One row per sale: inserted the first time a report names it (or proves it missing), updated after. A sale is
-        // judged once per import, so no batch names it twice.
-        _credits = new BatchedInsert(connection, transaction,
-            """
-            INSERT INTO "SaleCredits" ("TerminalId", "TransactionId", "Acquirer", "StoreCode", "SettledOn", "Credits", "Mismatches",
-                "CreditedOn", "NotCreditedReportId", "UpdatedAtMs")
-            """,
-            """
-            ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET "Credits" = excluded."Credits",
-                "Mismatches" = excluded."Mismatches", "CreditedOn" = excluded."CreditedOn",
-                "NotCreditedReportId" = excluded."NotCreditedReportId", "UpdatedAtMs" = excluded."UpdatedAtMs"
-            """, 10, RowsPerBatch);
+        _lines = new BatchedInsert(connection, transaction, $"""INSERT INTO "SettlementLines" ({LineColumns})""", "", 17, RowsPerBatch);
+        _credits = new BatchedInsert(connection, transaction, $"""INSERT INTO "SaleCredits" ({CreditColumns})""", CreditUpsert, 10, RowsPerBatch);
+    }
+
+    /// <summary>Writes into the connection's staging tables (SQLite), outside any transaction.</summary>
+    public SettlementWriter(DbConnection connection, ReportStaging staging)
+    {
+        _lines = new BatchedInsert(connection, null, $"""INSERT INTO {staging.Lines} ({LineColumns})""", "", 17, RowsPerBatch);
+        _credits = new BatchedInsert(connection, null, $"""INSERT INTO {staging.Credits} ({CreditColumns})""", "", 10, RowsPerBatch);
     }
 
     public Task LineAsync(long reportId, ItemMatch match, string? storeCode, CancellationToken cancellationToken)

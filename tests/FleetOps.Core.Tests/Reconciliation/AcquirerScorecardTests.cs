@@ -33,6 +33,27 @@ public sealed class AcquirerScorecardTests
     }
 
     [Fact]
+    public void Sales_grouped_by_the_database_score_as_the_same_sales_one_by_one()
+    {
+        // The known table again (delays 1 ×10, 2 ×8, 5, 9), as the figures read it: alike sales counted, fees summed.
+        var settled = From.AddDays(3);
+        var sales = new[]
+        {
+            new ScoredSale("unionpay", settled, settled.AddDays(1), false, false, 1000, "CNY", 10),
+            new ScoredSale("unionpay", settled, settled.AddDays(2), false, false, 800, "CNY", 8),
+            new ScoredSale("unionpay", settled, settled.AddDays(5), true, false, 100, "CNY"),
+            new ScoredSale("unionpay", settled, settled.AddDays(9), false, false, 100, "CNY"),
+            new ScoredSale("unionpay", settled, null, false, true, 0, "", 5),
+        };
+
+        var score = Assert.Single(AcquirerScorecard.Compute(sales, [], From, Through));
+
+        Assert.Equal((25, 20, 1, 5), (score.Sales, score.Credited, score.MedianDelayDays, score.P95DelayDays));
+        Assert.Equal((5, 1), (score.NeverCredited, score.CreditedWrong));
+        Assert.Equal(new AcquirerFees("CNY", 2000, 20), Assert.Single(score.Fees));
+    }
+
+    [Fact]
     public void Ties_at_the_middle_give_a_day_that_occurred_not_an_average()
     {
         var sales = new[] { Credited("a", 0, 1), Credited("a", 1, 1), Credited("a", 2, 3), Credited("a", 3, 3) };

@@ -51,5 +51,25 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
         Assert.Empty((await app.UnsettledInAsync(shop.Store)).Items());
     }
 
+    [Fact]
+    public async Task Credits_outside_the_window_still_find_their_sale_as_PROTOCOL_matches_without_a_date_bound()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var late = await shop.SettledSaleAsync("000803-0001", "700000000321", 1000, Noon(12));
+        var farEdge = await shop.SettledSaleAsync("000803-0002", "700000000322", 2000, Noon(7));
+        var nearEdge = await shop.SettledSaleAsync("000803-0003", "700000000323", 3000, Noon(5));
+        var early = await shop.SettledSaleAsync("000803-0004", "700000000324", 4000, Noon(2));
+
+        // The report covers the booking days 6 … 4 days ago.
+        var body = await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(late.AddDays(6), "700000000321", 1000),       // six days after settlement: before, a credit without a sale
+            shop.Line(farEdge.AddDays(3), "700000000322", 2000),    // three days after: the window's far edge
+            shop.Line(nearEdge.AddDays(-1), "700000000323", 3000),  // the day before settlement: the window's near edge
+            shop.Line(early.AddDays(-2), "700000000324", 4000)));   // two days before settlement: before, a credit without a sale
+
+        Assert.Equal((4, 4, 0), (Int(body, "rows"), Int(body, "matched"), Int(body, "creditedWithoutSale")));
+        Assert.Empty((await app.UnsettledInAsync(shop.Store)).Items());
+    }
+
     private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
 }

@@ -66,6 +66,24 @@ public sealed class ReconciliationFiguresTests(FleetOpsApp app) : IClassFixture<
         Assert.Single(theirs.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task Days_count_every_settled_sale_and_the_ones_no_report_has_reached_await_it()
+    {
+        var shop = await ReportedShopAsync();
+        var judgedDay = DateOnly.FromDateTime(Noon.UtcDateTime);
+        // Two sales settled after the report's days: no report covers their credit days yet.
+        var laterDay = await shop.SettledSaleAsync("000801-0005", "710000000005", 700, Noon.AddDays(3));
+        await shop.SettledSaleAsync("000801-0006", "710000000006", 800, Noon.AddDays(3).AddMinutes(5));
+
+        var view = await app.GetService<FleetOps.Web.Reconciliation.ReconciliationFigures>().ReadAsync(FleetOps.Core.Access.AccessScope.All,
+            new FleetOps.Web.Reconciliation.ReconciliationFilter(judgedDay.AddDays(-1), laterDay, shop.Acquirer, null), 50, CancellationToken.None);
+
+        var days = view.Days.Where(d => d.Sales > 0).Select(d => (d.Day, d.Sales, d.Credited, d.Outstanding, d.Mismatches, d.AwaitingReport)).ToList();
+        Assert.Equal([(laterDay, 2, 0, 0, 0, 2), (judgedDay, 3, 1, 1, 1, 0)], days);
+        Assert.Equal(1.0 / 3, view.Days.Single(d => d.Day == judgedDay).CreditedRate!.Value, 3);
+        Assert.Null(view.Days.Single(d => d.Day == laterDay).CreditedRate);
+    }
+
     [Theory]
     [InlineData("/export/reconciliation-exceptions.csv", "acquirer")]
     [InlineData("/export/reconciliation-exceptions.csv?acquirer=unionpay&days=0", "days")]

@@ -66,11 +66,11 @@ public partial class ReconciliationPage
         await OnLiveChangeAsync();
     }
 
-    /// <summary>One line per acquirer of the credited rate in %; a day without judged sales is a gap, not a fall to zero.</summary>
+    /// <summary>One line per acquirer of the credited rate in %; a day without judged sales (awaiting its report) is a gap, not a fall to zero.</summary>
     private void Chart(ReconciliationFilter window, IReadOnlyList<ReconciliationDay> days)
     {
         var dates = Enumerable.Range(0, ChartDays).Select(window.From.AddDays).ToList();
-        var byAcquirer = days.Where(d => d.Sales > 0).GroupBy(d => d.Acquirer).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var byAcquirer = days.Where(d => d.CreditedRate is not null).GroupBy(d => d.Acquirer).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         _series = byAcquirer.Select(g =>
         {
             var rates = g.ToDictionary(d => d.Day, d => d.CreditedRate!.Value * 100);

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using FleetOps.Web.Onboarding;
+using FleetOps.Web.Reconciliation;
+using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Transactions;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
+
+namespace FleetOps.Web.Tests.Reconciliation;
+
+/// <summary>
+/// On SQLite a settlement report import must not stall telemetry (issue 16): the walk over a large report writes into
+/// its connection's staging tables, so the event writer keeps committing, and only the final copy takes the write lock.
+/// A report is still all or nothing: an import stopped half-way leaves no trace, and the same file uploaded again
+/// imports whole. The import is held inside its matching pass (its progress callback runs on the import's thread), so
+/// "telemetry while the import writes" is a fact of the test, not a race.
+/// </summary>
+public sealed class ImportBesideTelemetryTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
+{
+    private const int FillerLines = 60_000;
+
+    // Enough lines for the import to report progress from inside its matching pass (every 5,000 rows).
+    private const int StoppedFillerLines = 12_000;
+
+    private static DateTimeOffset Noon(int daysAgo) => new(DateTimeOffset.UtcNow.Date.AddDays(-daysAgo).AddHours(4), TimeSpan.Zero);
+
+    [Fact]
+    public async Task Telemetry_is_accepted_while_a_large_report_is_matched_and_the_report_completes()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000901-0001", "700000000901", 12800, Noon(6));
+        var csv = LargeReport(shop, day, shop.Line(day.AddDays(1), "700000000901", 12800), FillerLines);
+        using var gate = new MatchingGate(cancelAtMatching: null);
+
+        var import = Task.Run(() => app.GetService<ReconciliationService>().ImportAsync(Upload(shop), new MemoryStream(csv), gate));
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(3));
+
+        // The import is stopped inside its walk, with thousands of lines written: a terminal's report must still commit.
+        var statuses = new List<HttpStatusCode> { await HeartbeatAsync(shop) };
+        gate.Release();
+        while (!import.IsCompleted)
+        {
+            // A terminal's pace (within the telemetry rate limit), stopping as soon as the import answers.
+            await Task.WhenAny(import, Task.Delay(TimeSpan.FromMilliseconds(250)));
+            statuses.Add(await HeartbeatAsync(shop));
+        }
+        var outcome = await import;
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(ReportImportStatus.Imported, outcome.Status);
+        Assert.Equal((FillerLines + 1, 1, FillerLines), (outcome.Report!.Rows, outcome.Report.Matched, outcome.Report.CreditedWithoutSale));
+        Assert.Single(await ReportsOfAsync(shop));
+    }
+
+    [Fact]
+    public async Task Import_stopped_while_matching_leaves_nothing_and_the_same_file_again_imports_whole()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var credited = await shop.SettledSaleAsync("000902-0001", "700000000911", 5000, Noon(9));
+        await shop.SettledSaleAsync("000902-0002", "700000000912", 7000, Noon(9));
+        var csv = LargeReport(shop, credited, shop.Line(credited.AddDays(1), "700000000911", 5000), StoppedFillerLines);
+        using var stopped = new CancellationTokenSource();
+        using var gate = new MatchingGate(stopped);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            app.GetService<ReconciliationService>().ImportAsync(Upload(shop), new MemoryStream(csv), gate, stopped.Token));
+
+        Assert.Empty(await ReportsOfAsync(shop));
+        Assert.Empty((await app.UnsettledInAsync(shop.Store)).Items());
+
+        // Again through the service: a loaded machine may take longer than an HTTP client's timeout for 12,000 lines.
+        var again = await app.GetService<ReconciliationService>().ImportAsync(Upload(shop), new MemoryStream(csv));
+        Assert.Equal(ReportImportStatus.Imported, again.Status);
+        Assert.Equal((StoppedFillerLines + 1, 1), (again.Report!.Rows, again.Report.Matched));
+        Assert.Single(await ReportsOfAsync(shop));
+        // The other sale's credit days are all covered now and no credit named it: proven not credited, once.
+        var reasons = (await app.UnsettledInAsync(shop.Store)).Items().Select(i => (Expect.Wire(i["transactionId"]), Expect.Wire(i["reason"]))).ToList();
+        Assert.Equal([("000902-0002", "not_credited")], reasons);
+    }
+
+    /// <summary>The credit line first, then credits without a sale over the days around it (unknown RRNs of the shop's terminal).</summary>
+    private static byte[] LargeReport(AcquirerShop shop, DateOnly day, string credit, int fillerLines)
+    {
+        var text = new StringBuilder(AcquirerShop.Header).Append('\n').Append(credit).Append('\n');
+        for (var i = 0; i < fillerLines; i++)
+        {
+            text.Append(shop.Line(day.AddDays(i % 4), "9" + i.ToString("D11", CultureInfo.InvariantCulture), 100 + i % 50)).Append('\n');
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static ReportUpload Upload(AcquirerShop shop) => new("large.csv", ImportFormat.Csv, shop.Acquirer, null, "admin");
+
+    private async Task<HttpStatusCode> HeartbeatAsync(AcquirerShop shop)
+    {
+        using var response = await app.PostTelemetryAsync(shop.Key, shop.TerminalId, Heartbeat(Ids.New("hb"), DateTimeOffset.UtcNow));
+        return response.StatusCode;
+    }
+
+    private async Task<List<JsonNode?>> ReportsOfAsync(AcquirerShop shop)
+    {
+        using var admin = app.CreateAdminClient();
+        return (await admin.GetFromJsonAsync<JsonObject>("/api/v1/reconciliation/reports"))!["items"]!.AsArray()
+            .Where(r => Expect.Wire(r!["acquirer"]) == shop.Acquirer).ToList();
+    }
+
+    /// <summary>
+    /// The import's progress: at its first report from the matching pass it either cancels the import or holds it there
+    /// until <see cref="Release"/> (bounded, so a broken test fails instead of hanging).
+    /// </summary>
+    private sealed class MatchingGate(CancellationTokenSource? cancelAtMatching) : IProgress<ReportReadProgress>, IDisposable
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _released = new();
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.Set();
+
+        public void Report(ReportReadProgress value)
+        {
+            if (value.Stage != ReportImportStage.Matching || !_reached.TrySetResult()) return;
+            if (cancelAtMatching is not null) cancelAtMatching.Cancel();
+            else _released.Wait(TimeSpan.FromMinutes(1));
+        }
+
+        public void Dispose() => _released.Dispose();
+    }
+}
