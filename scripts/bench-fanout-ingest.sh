@@ -6,18 +6,9 @@
 # Usage: FLEETOPS_TEST_POSTGRES=… scripts/bench-fanout-ingest.sh [terminals=2000] [seconds=20] [concurrency=10] [events-per-request=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${FLEETOPS_TEST_POSTGRES:?set FLEETOPS_TEST_POSTGRES to a PostgreSQL server}"
 terminals=${1:-2000}; seconds=${2:-20}; concurrency=${3:-10}; per_request=${4:-1}
 port=5097; token=bench-token; root=$PWD
-# psql reads libpq variables, not Npgsql's connection string: take host, port, user and password from it.
-IFS=';' read -ra parts <<< "$FLEETOPS_TEST_POSTGRES"
-for part in "${parts[@]}"; do
-  case "${part%%=*}" in
-    [Hh]ost) export PGHOST=${part#*=} ;; [Pp]ort) export PGPORT=${part#*=} ;;
-    [Uu]sername|[Uu]ser) export PGUSER=${part#*=} ;; [Pp]assword) export PGPASSWORD=${part#*=} ;;
-  esac
-done
-server_base=$(sed -E 's/(^|;)[Dd]atabase=[^;]*//' <<< "$FLEETOPS_TEST_POSTGRES")
+. scripts/lib-postgres.sh
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Web -c Release -nologo -v quiet >/dev/null
 flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Simulator -c Release -nologo -v quiet >/dev/null
@@ -27,7 +18,7 @@ run() { # $1 = cluster switch
   psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
   local work; work=$(mktemp -d /tmp/fleetops-fanout.XXXX)
   (cd "$work" && exec env FleetOps__Demo__Enabled=false FleetOps__Bootstrap__ApiToken=$token \
-    FleetOps__Database__Provider=Postgres ConnectionStrings__FleetOps="$server_base;Database=$db" \
+    FleetOps__Database__Provider=Postgres ConnectionStrings__FleetOps="$pg_server;Database=$db" \
     FleetOps__Cluster__Enabled="$1" Serilog__MinimumLevel__Default=Warning \
     FleetOps__RateLimits__TelemetryRequestsPerSecond=1000 FleetOps__RateLimits__TelemetryBurst=1000 \
     dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &

@@ -11,22 +11,13 @@
 #   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${FLEETOPS_TEST_POSTGRES:?set FLEETOPS_TEST_POSTGRES to a PostgreSQL server}"
 terminals=${1:-2000}; seconds=${2:-15}; connections=${3:-10}; threads=2
 providers=${BENCH_PROVIDERS:-sqlite postgres}
 root=$PWD; port=${BENCH_PORT:-5163}
 server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
 bench="$root/tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll"
-pg_server=$(sed -E 's/(^|;)[Dd]atabase=[^;]*//' <<< "$FLEETOPS_TEST_POSTGRES")
 pg_database="fleetops_bench_ingest_$$"
-# psql reads libpq variables, not Npgsql's connection string.
-IFS=';' read -ra parts <<< "$FLEETOPS_TEST_POSTGRES"
-for part in "${parts[@]}"; do
-  case "${part%%=*}" in
-    [Hh]ost) export PGHOST=${part#*=} ;; [Pp]ort) export PGPORT=${part#*=} ;;
-    [Uu]sername|[Uu]ser) export PGUSER=${part#*=} ;; [Pp]assword) export PGPASSWORD=${part#*=} ;;
-  esac
-done
+. scripts/lib-postgres.sh
 work=""; server=""
 stop_server() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
