@@ -88,7 +88,8 @@ status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Aut
 ended=$EPOCHREALTIME
 touch "$work/answered"; wait "$prober" 2>/dev/null || true
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
-[ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo; exit 1; }
+[ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo
+  echo "server log (errors):"; grep -n -A12 -E '\[(ERR|FTL)\]|Exception' "$work/server.log" | head -60; exit 1; }
 echo "answer: $(head -c 300 "$work/answer.json")"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '{ n++; if ($1 == 200) ok++; else bad++; if ($2 > worst) worst = $2 }

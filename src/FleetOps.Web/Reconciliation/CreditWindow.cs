@@ -150,11 +150,17 @@ public sealed class CreditWindow
         }
         if (rrns.Count == 0) return;
         var settled = TransactionStage.Settled.ToWire();
-        var (storeList, rrnList) = (stores.ToList(), rrns.ToList());
-        var rows = await _db.Transactions.AsNoTracking()
-            .Where(t => storeList.Contains(t.StoreCode) && t.LastStage == settled && t.Rrn != null && rrnList.Contains(t.Rrn))
-            .Select(t => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs))
-            .ToListAsync(cancellationToken);
+        var storeList = stores.ToList();
+        var rows = new List<SaleColumns>();
+        // A day of a large report can name tens of thousands of unknown RRNs; EF sends a list as one parameter per item
+        // and SQLite refuses a statement with more than 32,766 (seen at 1,000,000 rows): one query per slice.
+        foreach (var rrnList in rrns.Chunk(LookupSlice))
+        {
+            rows.AddRange(await _db.Transactions.AsNoTracking()
+                .Where(t => storeList.Contains(t.StoreCode) && t.LastStage == settled && t.Rrn != null && rrnList.Contains(t.Rrn))
+                .Select(t => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs))
+                .ToListAsync(cancellationToken));
+        }
         var added = new HashSet<SaleKey>();
         foreach (var row in rows)
         {
@@ -164,18 +170,24 @@ public sealed class CreditWindow
             }
         }
         if (added.Count == 0) return;
-        var terminals = added.Select(k => k.TerminalId).Distinct().ToList();
-        var transactions = added.Select(k => k.TransactionId).Distinct().ToList();
-        var credits = await _db.SaleCredits.AsNoTracking()
-            .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
-            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
-            .ToListAsync(cancellationToken);
-        foreach (var c in credits)
+        foreach (var slice in added.Chunk(LookupSlice))
         {
-            var key = new SaleKey(c.TerminalId, c.TransactionId);
-            if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+            var terminals = slice.Select(k => k.TerminalId).Distinct().ToList();
+            var transactions = slice.Select(k => k.TransactionId).Distinct().ToList();
+            var credits = await _db.SaleCredits.AsNoTracking()
+                .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
+                .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+                .ToListAsync(cancellationToken);
+            foreach (var c in credits)
+            {
+                var key = new SaleKey(c.TerminalId, c.TransactionId);
+                if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+            }
         }
     }
+
+    // Items per IN list of the by-RRN lookups: far below SQLite's 32,766 parameters, beside the list of stores.
+    private const int LookupSlice = 1_000;
 
     /// <summary>The report is walked: every sale left, to be judged.</summary>
     public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict(_ => true);

@@ -81,13 +81,30 @@ public sealed class ImportBesideTelemetryTests(FleetOpsApp app) : IClassFixture<
         Assert.Equal([("000902-0002", "not_credited")], reasons);
     }
 
+    [Fact]
+    public async Task A_day_with_more_credits_naming_no_sale_than_one_statement_can_list_imports()
+    {
+        // Each line without a sale in the window is looked up by its RRN; SQLite takes at most 32,766 parameters in one
+        // statement, and a 1,000,000-row report answered 500 when one booking day carried more unknown RRNs than that.
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000903-0001", "700000000921", 4200, Noon(5));
+        var csv = LargeReport(shop, day, shop.Line(day.AddDays(1), "700000000921", 4200), OneDayFillerLines, days: 1);
+
+        var outcome = await app.GetService<ReconciliationService>().ImportAsync(Upload(shop), new MemoryStream(csv));
+
+        Assert.Equal(ReportImportStatus.Imported, outcome.Status);
+        Assert.Equal((OneDayFillerLines + 1, 1, OneDayFillerLines), (outcome.Report!.Rows, outcome.Report.Matched, outcome.Report.CreditedWithoutSale));
+    }
+
+    private const int OneDayFillerLines = 33_000;
+
     /// <summary>The credit line first, then credits without a sale over the days around it (unknown RRNs of the shop's terminal).</summary>
-    private static byte[] LargeReport(AcquirerShop shop, DateOnly day, string credit, int fillerLines)
+    private static byte[] LargeReport(AcquirerShop shop, DateOnly day, string credit, int fillerLines, int days = 4)
     {
         var text = new StringBuilder(AcquirerShop.Header).Append('\n').Append(credit).Append('\n');
         for (var i = 0; i < fillerLines; i++)
         {
-            text.Append(shop.Line(day.AddDays(i % 4), "9" + i.ToString("D11", CultureInfo.InvariantCulture), 100 + i % 50)).Append('\n');
+            text.Append(shop.Line(day.AddDays(i % days), "9" + i.ToString("D11", CultureInfo.InvariantCulture), 100 + i % 50)).Append('\n');
         }
         return Encoding.UTF8.GetBytes(text.ToString());
     }
