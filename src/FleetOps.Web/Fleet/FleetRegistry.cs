@@ -282,7 +282,7 @@ public sealed class FleetRegistry(
             var codes = change.Stores.ToList();
             stores.PutMany(await db.Stores.AsNoTracking().Where(s => codes.Contains(s.Code)).Select(s => s.ToInfo()).ToListAsync(cancellationToken));
         }
-        foreach (var ids in change.Terminals.Chunk(1_000)) // an import names thousands; keep each IN list modest
+        foreach (var ids in change.Terminals.Chunk(1_000)) // an import names thousands; a slice at a time bounds the rows one read holds
         {
             var rows = await db.Terminals.AsNoTracking().Where(t => ids.Contains(t.TerminalId)).ToListAsync(cancellationToken);
             keys.SetMany(rows.Select(r => (r.TerminalId, r.KeyHash)).ToList());

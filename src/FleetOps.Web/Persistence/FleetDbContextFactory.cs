@@ -13,12 +13,18 @@ public sealed class FleetDbContextFactory(DatabaseOptions options) : IDbContextF
 
     public DatabaseOptions Options => options;
 
+    /// <remarks>
+    /// <c>ids.Contains(column)</c> goes to the database as one parameter (a JSON array read by <c>json_each</c> on SQLite,
+    /// an array with <c>= ANY</c> on PostgreSQL) instead of EF Core 10's default of one parameter per item. Lists here
+    /// come from imports, alert storms and other nodes' changes and can hold 100,000 ids; SQLite refuses a statement with
+    /// more than 32,766 parameters, PostgreSQL more than 65,535, and a refused peer change would be retried for ever.
+    /// </remarks>
     public FleetDbContext CreateDbContext() => options.Provider switch
     {
         DatabaseProvider.Postgres => new PostgresFleetDbContext(new DbContextOptionsBuilder<PostgresFleetDbContext>()
-            .UseNpgsql(options.ConnectionString).Options),
+            .UseNpgsql(options.ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).Options),
         _ => new SqliteFleetDbContext(new DbContextOptionsBuilder<SqliteFleetDbContext>()
-            .UseSqlite(options.ConnectionString).Options),
+            .UseSqlite(options.ConnectionString, o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).Options),
     };
 
     public DbConnection CreateConnection() => options.Provider switch
