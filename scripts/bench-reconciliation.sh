@@ -82,10 +82,14 @@ IFS=, read -r probe_terminal probe_key < <(sed -n 2p "$work/keys.csv"); touch "$
 ) &
 prober=$!
 
+# The server's CPU seconds (user + system) during the import: on a shared machine a steadier figure than the wall time.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_before=$(cpu "$pid")
 started=$EPOCHREALTIME
 status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Authorization: Bearer $token" \
   -F acquirer=bench -F "file=@$work/report.csv;type=text/csv" "http://127.0.0.1:$port/api/v1/reconciliation/reports")
 ended=$EPOCHREALTIME
+cpu_after=$(cpu "$pid")
 touch "$work/answered"; wait "$prober" 2>/dev/null || true
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
 [ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo
@@ -96,4 +100,5 @@ awk '{ n++; if ($1 == 200) ok++; else bad++; if ($2 > worst) worst = $2 }
   END { printf "telemetry during the import: %d heartbeats, %d answered 200, %d did not, slowest %.2f s\n", n, ok, bad, worst }' "$work/probe.txt"
 grep -o 'Settlement report [^"]*\(checked\|written\)[^"]*' "$work/server.log" | sed 's/^/server: /' || true
 awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rp="$peak" -v r1="$after" \
-  'BEGIN { printf "RESULT report_rows=%d seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'
+  -v c0="$cpu_before" -v c1="$cpu_after" \
+  'BEGIN { printf "RESULT report_rows=%d seconds=%.1f server_cpu_seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, c1 - c0, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'

@@ -11,7 +11,9 @@ namespace FleetOps.Web.Reconciliation;
 /// the event writer wait past its busy timeout, and telemetry answered 503. The report is still all or nothing: the
 /// staged rows are invisible to every other connection and vanish with this one, so a crash before the copy leaves
 /// nothing and a re-upload starts afresh. Temp storage is a file (not memory): a million staged lines must not grow the
-/// server. The staged rows carry report id 0 (lines) or any id (a sale proven not credited); the copy writes the real id.
+/// server; its rollback journal is kept in memory (each staged statement commits on its own: a journal file created and
+/// deleted per statement only costs time, and a failed import drops the tables anyway). The staged rows carry report id
+/// 0 (lines) or any id (a sale proven not credited); the copy writes the real id.
 /// </summary>
 internal sealed class ReportStaging : IAsyncDisposable
 {
@@ -33,6 +35,7 @@ internal sealed class ReportStaging : IAsyncDisposable
             DROP TABLE IF EXISTS {staging.Lines}; DROP TABLE IF EXISTS {staging.Credits};
             CREATE TEMP TABLE "StagedSettlementLines" AS SELECT * FROM main."SettlementLines" WHERE 0;
             CREATE TEMP TABLE "StagedSaleCredits" AS SELECT * FROM main."SaleCredits" WHERE 0;
+            PRAGMA temp.journal_mode=MEMORY;
             """, cancellationToken);
         return staging;
     }

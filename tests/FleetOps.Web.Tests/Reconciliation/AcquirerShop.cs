@@ -17,13 +17,14 @@ public sealed class AcquirerShop
 {
     public const string Header = "date,merchantId,terminalId,rrn,authCode,amountMinor,currency,maskedPan,type,feeMinor";
 
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     private readonly FleetOpsApp _app;
 
-    private AcquirerShop(FleetOpsApp app, string acquirer, string store, string merchantId, string terminalId, string acquirerTerminalId, string key)
+    private readonly TimeZoneInfo _zone;
+
+    private AcquirerShop(FleetOpsApp app, string acquirer, string store, string merchantId, string terminalId, string acquirerTerminalId, string key,
+        TimeZoneInfo zone)
     {
-        _app = app;
+        (_app, _zone) = (app, zone);
         (Acquirer, Store, MerchantId, TerminalId, AcquirerTerminalId, Key) = (acquirer, store, merchantId, terminalId, acquirerTerminalId, key);
     }
 
@@ -34,7 +35,8 @@ public sealed class AcquirerShop
     public string AcquirerTerminalId { get; }
     public string Key { get; }
 
-    public static async Task<AcquirerShop> OpenAsync(FleetOpsApp app, string? acquirer = null)
+    /// <summary>Registers the store (in <paramref name="timeZone"/>, Shanghai unless told) and its terminal.</summary>
+    public static async Task<AcquirerShop> OpenAsync(FleetOpsApp app, string? acquirer = null, string timeZone = "Asia/Shanghai")
     {
         acquirer ??= Ids.New("acq").ToLowerInvariant();
         var store = Ids.New("S");
@@ -43,7 +45,7 @@ public sealed class AcquirerShop
         var acquirerTerminal = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
         using var client = app.CreateAdminClient();
         using (var created = await client.PostAsJsonAsync("/api/v1/stores",
-                   new { code = store, name = $"Store {store}", region = "East", timeZone = "Asia/Shanghai", acquirer, merchantId = merchant }))
+                   new { code = store, name = $"Store {store}", region = "East", timeZone, acquirer, merchantId = merchant }))
         {
             await Expect.StatusAsync(created, HttpStatusCode.Created);
         }
@@ -51,7 +53,7 @@ public sealed class AcquirerShop
             new { terminalId = terminal, storeCode = store, model = "A920", serialNumber = $"SN-{terminal}", acquirerTerminalId = acquirerTerminal });
         await Expect.StatusAsync(registered, HttpStatusCode.Created);
         var key = (await Expect.JsonObjectAsync(registered))["key"]!.GetValue<string>();
-        return new AcquirerShop(app, acquirer, store, merchant, terminal, acquirerTerminal, key);
+        return new AcquirerShop(app, acquirer, store, merchant, terminal, acquirerTerminal, key, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
     }
 
     /// <summary>A sale authorised, completed and settled at <paramref name="at"/>; returns the store-local settlement day.</summary>
@@ -61,7 +63,7 @@ public sealed class AcquirerShop
             Transaction($"{transactionId}:a", at.AddMinutes(-2), transactionId, "authorized", amountMinor, rrn: rrn),
             Transaction($"{transactionId}:c", at.AddMinutes(-1), transactionId, "completed", amountMinor, rrn: rrn),
             Transaction($"{transactionId}:s", at, transactionId, "settled", amountMinor, rrn: rrn));
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Shanghai).DateTime);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
     }
 
     /// <summary>A credit line of this shop's terminal in the generic format.</summary>

@@ -71,5 +71,26 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
         Assert.Empty((await app.UnsettledInAsync(shop.Store)).Items());
     }
 
+    [Fact]
+    public async Task Sales_settled_at_the_edges_of_a_far_time_zones_day_are_credited()
+    {
+        // The window reads a day's sales by UTC bounds drawn from the stores' offsets: the first sale the walk loads
+        // (settled 00:30 on its first day, UTC+14) and the last (settled 23:30 on its last day, UTC−11) sit a few hours
+        // inside them. The report has one day, 5 days ago; the walk loads sales settled 8 … 4 days ago.
+        var today = DateTimeOffset.UtcNow.Date;
+        var east = await AcquirerShop.OpenAsync(app, timeZone: "Pacific/Kiritimati");
+        var first = await east.SettledSaleAsync("000804-0001", "700000000331", 1000, new DateTimeOffset(today.AddDays(-9).AddHours(10.5), TimeSpan.Zero));
+        var west = await AcquirerShop.OpenAsync(app, timeZone: "Pacific/Pago_Pago");
+        var last = await west.SettledSaleAsync("000804-0002", "700000000332", 2000, new DateTimeOffset(today.AddDays(-3).AddHours(10.5), TimeSpan.Zero));
+        var booked = DateOnly.FromDateTime(today.AddDays(-5));
+        Assert.Equal((booked.AddDays(-3), booked.AddDays(1)), (first, last));
+
+        var eastBody = await east.ImportAsync(AcquirerShop.Csv(east.Line(booked, "700000000331", 1000)));
+        var westBody = await west.ImportAsync(AcquirerShop.Csv(west.Line(booked, "700000000332", 2000)));
+
+        Assert.Equal((1, 0), (Int(eastBody, "matched"), Int(eastBody, "creditedWithoutSale")));
+        Assert.Equal((1, 0), (Int(westBody, "matched"), Int(westBody, "creditedWithoutSale")));
+    }
+
     private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
 }
