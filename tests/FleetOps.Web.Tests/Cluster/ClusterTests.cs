@@ -110,12 +110,10 @@ public sealed class ClusterTests : IAsyncLifetime
         await using var feed = await HubFeed.StartAsync(B, FleetOpsApp.AdminToken);
         var now = DateTimeOffset.UtcNow;
 
-        await Expect.StatusAsync(await A.PostTelemetryAsync(key, terminal, Heartbeat("hb-first", now, appVersion: "4.0.1")), HttpStatusCode.OK);
-        await feed.WaitForAsync(terminal, "4.0.1");
-        await Expect.StatusAsync(await A.PostTelemetryAsync(key, terminal, Heartbeat("hb-second", now.AddSeconds(1), appVersion: "4.0.2")), HttpStatusCode.OK);
-        await feed.WaitForAsync(terminal, "4.0.2");
-        // Every node holds the whole fleet, so each node's broadcaster pushes each change; shared group names would bring
-        // A's push to B's dashboard too, a few milliseconds after B's own. A second is far longer than that path.
+        await PostAndHearAsync(A, feed, terminal, key, "hb-first", now, "4.0.1");
+        await PostAndHearAsync(A, feed, terminal, key, "hb-second", now.AddSeconds(1), "4.0.2");
+        // Every node holds the whole fleet, so each node's broadcaster pushes each change; groups shared through Redis would
+        // bring A's push to B's dashboard too, a few milliseconds after B's own. A second is far longer than that path.
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var versions = feed.Received.Where(t => t.GetProperty("terminalId").GetString() == terminal)
@@ -131,15 +129,12 @@ public sealed class ClusterTests : IAsyncLifetime
         await using var feed = await HubFeed.StartAsync(A, FleetOpsApp.AdminToken);
         var now = DateTimeOffset.UtcNow;
         // The premise: the dashboard is fully connected (its connect handler has run) before Redis stops.
-        await Expect.StatusAsync(await A.PostTelemetryAsync(key, terminal, Heartbeat("hb-up", now, appVersion: "6.0.0")), HttpStatusCode.OK);
-        await feed.WaitForAsync(terminal, "6.0.0");
+        await PostAndHearAsync(A, feed, terminal, key, "hb-up", now, "6.0.0");
         await _nodes.Redis.StopAsync();
 
-        await Expect.StatusAsync(await A.PostTelemetryAsync(key, terminal, Heartbeat("hb-down-a", now.AddSeconds(1), appVersion: "6.0.1")), HttpStatusCode.OK);
-        await feed.WaitForAsync(terminal, "6.0.1");
+        await PostAndHearAsync(A, feed, terminal, key, "hb-down-a", now.AddSeconds(1), "6.0.1");
         // B's change reaches A through PostgreSQL (the change feed); A's own broadcaster pushes it to A's dashboard.
-        await Expect.StatusAsync(await B.PostTelemetryAsync(key, terminal, Heartbeat("hb-down-b", now.AddSeconds(2), appVersion: "6.0.2")), HttpStatusCode.OK);
-        await feed.WaitForAsync(terminal, "6.0.2");
+        await PostAndHearAsync(B, feed, terminal, key, "hb-down-b", now.AddSeconds(2), "6.0.2");
     }
 
     /// <summary>
@@ -216,6 +211,14 @@ public sealed class ClusterTests : IAsyncLifetime
         using var client = node.CreateAdminClient();
         using var response = await client.GetAsync($"/api/v1/terminals/{terminal}");
         return response.IsSuccessStatusCode ? (await Expect.JsonObjectAsync(response))["appVersion"]?.GetValue<string>() : null;
+    }
+
+    /// <summary>Posts a heartbeat with this app version to <paramref name="node"/> and waits until the feed has it.</summary>
+    private static async Task PostAndHearAsync(FleetOpsApp node, HubFeed feed, string terminal, string key, string eventId, DateTimeOffset at,
+        string appVersion)
+    {
+        await Expect.StatusAsync(await node.PostTelemetryAsync(key, terminal, Heartbeat(eventId, at, appVersion: appVersion)), HttpStatusCode.OK);
+        await feed.WaitForAsync(terminal, appVersion);
     }
 
     private Task SendNoticeAsync(TestUser user, string text) =>
