@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 namespace FleetOps.Web.Hosting;
 
 /// <summary>
-/// Several nodes (issue 17): with <c>ConnectionStrings:Redis</c> set, the fleet hub's messages go through the Redis
-/// backplane (a message for a user or a group reaches their connections on every node), users changed on one node are
+/// Several nodes (issue 17): with <c>ConnectionStrings:Redis</c> set, the fleet hub's messages to a user, a connection or
+/// everyone go through the Redis backplane (its groups stay on each node, <see cref="FleetHubLifetimeManager"/>), users changed on one node are
 /// re-read on the others (<see cref="AccessChangeRelay"/>), and <c>/health/ready</c> reports Redis (degraded when away).
 /// Unset, nothing here is registered and the node runs alone.
 /// </summary>
@@ -22,7 +22,10 @@ public static class ClusterSetup
         // The fleet hub only, not every hub as AddStackExchangeRedis() would: Blazor's own circuit hub gains nothing from a
         // backplane (a circuit lives on one node; the balancer's affinity keeps its browser there) and would refuse new
         // pages while Redis is down, because a connection subscribes to its Redis channels as it opens.
-        services.AddSingleton<HubLifetimeManager<FleetHub>, RedisHubLifetimeManager<FleetHub>>();
+        // Its groups stay on this node (FleetHubLifetimeManager): live pushes go on while Redis is down.
+        services.AddSingleton<DefaultHubLifetimeManager<FleetHub>>();
+        services.AddSingleton<RedisHubLifetimeManager<FleetHub>>();
+        services.AddSingleton<HubLifetimeManager<FleetHub>, FleetHubLifetimeManager>();
         services.AddSingleton<AccessChangeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessChangeRelay>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
