@@ -3,7 +3,7 @@ namespace FleetOps.Web.Live;
 /// <summary>
 /// The fleet hub's group names. Groups are each node's own: with several nodes every node holds the whole fleet (the
 /// change feed) and its <see cref="FleetHubBroadcaster"/> pushes every change to the connections it holds, so group
-/// messages never travel between nodes (<see cref="Cluster.FleetHubLifetimeManager"/>).
+/// messages never travel between nodes (<see cref="FleetHubLifetimeManager"/>).
 /// </summary>
 public sealed class HubGroups
 {

@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using FleetOps.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 
-namespace FleetOps.Web.Cluster;
+namespace FleetOps.Web.Live;
 
 /// <summary>
 /// The fleet hub on several nodes: its groups stay on this node, everything else goes through the Redis backplane.
