@@ -8,16 +8,19 @@
 #      page), on the "on" server after its ingest runs. Goal: p99 ≤ 200 ms.
 # Bounded: wrk runs last S seconds each, the page probe V visits of at most 10 s; servers listen on 127.0.0.1 and stop at the end.
 # Usage: scripts/bench-alerts.sh [terminals=100000] [offline=10000] [seconds=20] [visits=100] [connections=64]
+# BENCH_PORT: the servers' port (5164). WEB_BIN: the server build to run (this tree's Release build) — for an A/B pair,
+# copy another commit's src/FleetOps.Web/bin/Release/net10.0 aside and run once with WEB_BIN pointing there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-100000}; offline=${2:-10000}; seconds=${3:-20}; visits=${4:-100}; connections=${5:-64}; threads=2
-root=$PWD; work=$(mktemp -d /tmp/fleetops-alerts.XXXX); port=${BENCH_PORT:-5164}
+root=$PWD; web_bin=${WEB_BIN:-$root/src/FleetOps.Web/bin/Release/net10.0}; work=$(mktemp -d /tmp/fleetops-alerts.XXXX); port=${BENCH_PORT:-5164}
 token=bench-token; email=bench.admin@example.com; password=Bench-admin-2026
 export BOOT_ID=benchboot
 trap 'pkill -TERM -f "FleetOps.Web.dll --urls http://127.0.0.1:$port" 2>/dev/null || true; rm -rf "$work"' EXIT
 . scripts/lib-wrk.sh
 [ -x /usr/bin/chromium ] || { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1
 for p in src/FleetOps.Web tools/FleetOps.Bench tools/FleetOps.LiveBench; do dotnet build "$p" -c Release -nologo -v quiet >/dev/null; done
+echo "server: $web_bin"
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
 dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/seed.db" --terminals "$terminals" \
   --stores $(( (terminals + 49) / 50 )) --transactions 0 --open 0 --offline "$offline" --boot-id "$BOOT_ID" \
@@ -32,7 +35,7 @@ start_server() { # $1: alert centre on (true) or off (false)
     FleetOps__Bootstrap__AdminEmail=$email FleetOps__Bootstrap__AdminPassword=$password \
     FleetOps__Detection__OfflineAfterSeconds=900 \
     FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
-    exec timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >>"$work/server.log" 2>&1 ) &
+    exec timeout 900 dotnet "$web_bin/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >>"$work/server.log" 2>&1 ) &
   for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.25; done
   echo "server did not start"; tail -20 "$work/server.log"; exit 1
 }
