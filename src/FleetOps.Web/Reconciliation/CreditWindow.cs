@@ -176,24 +176,19 @@ public sealed class CreditWindow
             }
         }
         if (added.Count == 0) return;
-        foreach (var slice in added.Chunk(LookupSlice))
+        // Each list is one parameter (FleetDbContextFactory), however many sales the RRNs found.
+        var terminals = added.Select(k => k.TerminalId).Distinct().ToList();
+        var transactions = added.Select(k => k.TransactionId).Distinct().ToList();
+        var credits = await _db.SaleCredits.AsNoTracking()
+            .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
+            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+            .ToListAsync(cancellationToken);
+        foreach (var c in credits)
         {
-            var terminals = slice.Select(k => k.TerminalId).Distinct().ToList();
-            var transactions = slice.Select(k => k.TransactionId).Distinct().ToList();
-            var credits = await _db.SaleCredits.AsNoTracking()
-                .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
-                .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
-                .ToListAsync(cancellationToken);
-            foreach (var c in credits)
-            {
-                var key = new SaleKey(c.TerminalId, c.TransactionId);
-                if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
-            }
+            var key = new SaleKey(c.TerminalId, c.TransactionId);
+            if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
         }
     }
-
-    // Items per IN list of the credit-state lookup of the sales found by RRN: far below SQLite's 32,766 parameters.
-    private const int LookupSlice = 1_000;
 
     /// <summary>The report is walked: every sale left, to be judged.</summary>
     public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict(_ => true);
