@@ -32,7 +32,7 @@ start() { # $1 name, $2 bin folder, $3 port, $4 alert centre on
 ready() { for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 && return 0; sleep 0.25; done; echo "server on $1 did not start"; exit 1; }
 active() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$1/api/v1/alerts?pageSize=1" | sed -E 's/.*"total":([0-9]+).*/\1/'; }
 server_pid() { pgrep -f "^dotnet .*FleetOps.Web.dll --urls http://127.0.0.1:$1\$" | head -1; }
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+. scripts/lib-proc.sh
 measure() { # ports…: prints "port ms-per-second" for each, over the same $seconds
   local -A before pid
   for p in "$@"; do pid[$p]=$(server_pid "$p"); before[$p]=$(cpu_ms "${pid[$p]}"); done

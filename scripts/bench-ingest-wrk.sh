@@ -42,15 +42,15 @@ for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/n
 # The server's CPU time (user + system) per request of a run: a figure that other work on the machine changes far less
 # than requests/s, for comparing two builds on a busy machine.
 dotnet_pid=$(pgrep -P "$server" || echo "$server")
-cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$dotnet_pid/stat"; }
+. scripts/lib-proc.sh
 per_request() { # LABEL CPU_MS_BEFORE
-  awk -v cpu=$(( $(cpu_ms) - $2 )) '/requests in/ { printf "%.3f", cpu / $1 }' "$work/wrk-$1.txt"
+  awk -v cpu=$(( $(cpu_ms "$dotnet_pid") - $2 )) '/requests in/ { printf "%.3f", cpu / $1 }' "$work/wrk-$1.txt"
 }
-before=$(cpu_ms); read -r health health_p99 < <(run_wrk health 0)
+before=$(cpu_ms "$dotnet_pid"); read -r health health_p99 < <(run_wrk health 0)
 echo "GET /health/live:            $health requests/s, p99 $health_p99 ms; server CPU $(per_request health "$before") ms/request"
-before=$(cpu_ms); read -r single single_p99 < <(run_wrk singleevent 1)
+before=$(cpu_ms "$dotnet_pid"); read -r single single_p99 < <(run_wrk singleevent 1)
 echo "1 heartbeat per request:     $single requests/s, p99 $single_p99 ms; server CPU $(per_request singleevent "$before") ms/request"
-before=$(cpu_ms); read -r batch batch_p99 < <(run_wrk batchofevents 500)
+before=$(cpu_ms "$dotnet_pid"); read -r batch batch_p99 < <(run_wrk batchofevents 500)
 echo "500 heartbeats per request:  $batch requests/s = $((batch * 500)) events/s, p99 $batch_p99 ms; server CPU $(per_request batchofevents "$before") ms/request"
 awk -v s="$single" -v h="$health" -v p="$single_p99" -v b="$batch" 'BEGIN {
   printf "RESULT single_to_health_ratio=%.2f single_p99_ms=%s batch_events_per_sec=%d\n", s / h, p, b * 500 }'

@@ -11,6 +11,7 @@
 # Usage: scripts/bench-reconciliation.sh [rows=1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib-proc.sh
 rows=${1:-1000000}
 port=${BENCH_PORT:-5164}; token=bench-token; root=$PWD
 work=$(mktemp -d /tmp/fleetops-bench-recon.XXXX)
@@ -82,14 +83,13 @@ IFS=, read -r probe_terminal probe_key < <(sed -n 2p "$work/keys.csv"); touch "$
 ) &
 prober=$!
 
-# The server's CPU seconds (user + system) during the import: on a shared machine a steadier figure than the wall time.
-cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-cpu_before=$(cpu "$pid")
+# The server's CPU time during the import (lib-proc.sh).
+cpu_before=$(cpu_ms "$pid")
 started=$EPOCHREALTIME
 status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Authorization: Bearer $token" \
   -F acquirer=bench -F "file=@$work/report.csv;type=text/csv" "http://127.0.0.1:$port/api/v1/reconciliation/reports")
 ended=$EPOCHREALTIME
-cpu_after=$(cpu "$pid")
+cpu_after=$(cpu_ms "$pid")
 touch "$work/answered"; wait "$prober" 2>/dev/null || true
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
 [ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo
@@ -101,4 +101,4 @@ awk '{ n++; if ($1 == 200) ok++; else bad++; if ($2 > worst) worst = $2 }
 grep -o 'Settlement report [^"]*\(checked\|written\)[^"]*' "$work/server.log" | sed 's/^/server: /' || true
 awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rp="$peak" -v r1="$after" \
   -v c0="$cpu_before" -v c1="$cpu_after" \
-  'BEGIN { printf "RESULT report_rows=%d seconds=%.1f server_cpu_seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, c1 - c0, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'
+  'BEGIN { printf "RESULT report_rows=%d seconds=%.1f server_cpu_seconds=%.1f rss_before_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, (c1 - c0) / 1000, r0 / 1024, (rp - r0) / 1024, (r1 - r0) / 1024 }'

@@ -9,6 +9,7 @@
 # BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. the commit before a change) on the same database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib-proc.sh
 terminals=${1:-100000}; transactions=${2:-1000000}; open=${3:-100000}; heartbeats=${4:-20}; runs=${5:-3}
 port=${BENCH_PORT:-5152}; repo=$PWD
 server_dll=${BENCH_SERVER:-$repo/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll}
@@ -50,7 +51,7 @@ start_once() {
     sleep 0.05
   done
   [ -n "$ready" ] || { echo "not ready after 5 minutes" >&2; exit 1; }
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$timer/stat")
+  cpu=$(awk -v ms="$(cpu_ms "$timer")" 'BEGIN { printf "%.2f", ms / 1000 }')
   kill -TERM "$timer"
   wait "$timer" || true
   server=""
