@@ -38,4 +38,20 @@ public static class PowerStabilityRule
         }
         return new PowerStability(unstable ? PowerStatus.Unstable : PowerStatus.Stable, inWindow, last);
     }
+
+    /// <summary>
+    /// The first moment after <paramref name="now"/> at which <see cref="Evaluate"/> can answer differently for the same
+    /// losses: a loss ahead of our clock (a terminal's clock runs ahead) starts to count, or a loss leaves the window —
+    /// the only two ways time alone moves the answer. Null when neither can happen any more.
+    /// </summary>
+    public static DateTimeOffset? NextChange(IReadOnlyList<DateTimeOffset> losses, DateTimeOffset now, DetectionOptions options)
+    {
+        DateTimeOffset? next = null;
+        foreach (var loss in losses)
+        {
+            var at = loss > now ? loss : loss + options.UnstablePowerWindow;
+            if (at > now && (next is null || at < next)) next = at;
+        }
+        return next;
+    }
 }

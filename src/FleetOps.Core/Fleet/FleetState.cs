@@ -20,7 +20,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private readonly ConcurrentDictionary<string, SoftwareTarget> _targets = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _byStore = new(StringComparer.OrdinalIgnoreCase);
     private readonly OfflineDeadlines _deadlines = new();
-    private readonly HashSet<string> _powerWatch = new(StringComparer.Ordinal);
+    private readonly PowerDeadlines _powerDeadlines = new();
 
     // The thresholds are swapped whole, by one reference write under the gate (see ApplyOptions): the rules read them
     // under the gate, and pages read Options without a lock and get either the old instance or the new one, never a
@@ -65,8 +65,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             _byStore.Clear();
             _targets.Clear();
             foreach (var target in targets) _targets[target.Model] = target;
-            foreach (var terminal in terminals) Put(terminal);
             var now = time.GetUtcNow();
+            foreach (var terminal in terminals) Put(terminal, now);
             foreach (var terminal in _terminals.Values.ToList()) _terminals[terminal.TerminalId] = Assess(terminal, now);
         }
     }
@@ -92,7 +92,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                     _byStore[current.StoreCode].Remove(registration.TerminalId);
                 }
                 var snapshot = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, now);
-                Put(snapshot);
+                Put(snapshot, now);
                 updated.Add(snapshot);
             }
         }
@@ -130,14 +130,10 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                 var current = _terminals.GetValueOrDefault(snapshot.TerminalId);
                 var merged = current is null ? snapshot : snapshot with { Registration = current.Registration };
                 var assessed = Assess(merged, now);
-                Put(assessed);
+                Put(assessed, now);
                 changed.Add(assessed);
                 if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + _options.OfflineAfter);
-                if (assessed.Assessment.LastLossAt is not null)
-                {
-                    _powerWatch.Add(assessed.TerminalId);
-                    storesWithLosses.Add(assessed.StoreCode);
-                }
+                if (assessed.Assessment.LastLossAt is not null) storesWithLosses.Add(assessed.StoreCode);
             }
             // A loss at one terminal can turn its neighbours' likely cause from device to store. Terminals of
             // this commit are included: the earlier ones were assessed before the later ones were put.
@@ -160,7 +156,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
 
     /// <summary>
     /// Applies what time alone changes: terminals whose offline deadline passed, and power assessments whose
-    /// window moved on. Called about four times a second, so offline is flagged within a second of its deadline.
+    /// window moved on. Called about four times a second, so offline is flagged within a second of its deadline; both
+    /// come from priority queues, so an idle sweep touches no terminal at all.
     /// </summary>
     public int Sweep(bool includePower)
     {
@@ -182,15 +179,12 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             }
             if (includePower)
             {
-                foreach (var id in _powerWatch.ToList())
+                foreach (var id in _powerDeadlines.TakeDue(now))
                 {
                     var terminal = _terminals[id];
                     var reassessed = Reassess(terminal, now);
                     if (!ReferenceEquals(reassessed, terminal)) changed.Add(reassessed);
-                    if (reassessed.Assessment.LossesInWindow == 0 && reassessed.Assessment.Power == PowerStatus.Stable)
-                    {
-                        _powerWatch.Remove(id);
-                    }
+                    else SchedulePower(terminal, now); // unchanged, so Put did not queue its next moment
                 }
             }
         }
@@ -212,15 +206,21 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         {
             Volatile.Write(ref _options, next);
             _deadlines.Clear();
+            _powerDeadlines.Clear();
             var now = time.GetUtcNow();
             foreach (var terminal in _terminals.Values.ToList())
             {
                 var reassessed = Reassess(terminal, now);
-                if (!ReferenceEquals(reassessed, terminal)) changed.Add(reassessed);
-                else if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
+                if (!ReferenceEquals(reassessed, terminal))
+                {
+                    changed.Add(reassessed);
+                    continue;
+                }
+                if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
                 {
                     _deadlines.Schedule(terminal.TerminalId, contact + next.OfflineAfter);
                 }
+                SchedulePower(terminal, now);
             }
         }
         Notify(changed);
@@ -250,11 +250,11 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     {
         var assessed = Assess(terminal, now);
         if (assessed.Assessment == terminal.Assessment) return terminal;
-        Put(assessed);
+        Put(assessed, now);
         return assessed;
     }
 
-    private void Put(TerminalSnapshot terminal)
+    private void Put(TerminalSnapshot terminal, DateTimeOffset now)
     {
         _terminals[terminal.TerminalId] = terminal;
         if (!_byStore.TryGetValue(terminal.StoreCode, out var ids))
@@ -266,8 +266,11 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         {
             _deadlines.Schedule(terminal.TerminalId, contact + _options.OfflineAfter);
         }
-        if (terminal.Assessment.LastLossAt is not null) _powerWatch.Add(terminal.TerminalId);
+        SchedulePower(terminal, now);
     }
+
+    private void SchedulePower(TerminalSnapshot terminal, DateTimeOffset now) =>
+        _powerDeadlines.Schedule(terminal.TerminalId, PowerStabilityRule.NextChange(terminal.Power.Losses(), now, _options));
 
     private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now)
     {

@@ -199,4 +199,50 @@ public class FleetStatePowerTests
         Assert.Equal(2, terminal.Assessment.LossesInWindow);
         Assert.Equal(PowerStatus.Stable, terminal.Assessment.Power);
     }
+
+    [Fact]
+    public void A_late_loss_older_than_the_others_leaves_the_window_at_its_own_time()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Power());
+        _h.Advance(TimeSpan.FromHours(2));
+        var terminal = _h.Deliver("T-0001", _h.Power(at: _h.Now - TimeSpan.FromHours(10)));
+        Assert.Equal(2, terminal.Assessment.LossesInWindow);
+
+        _h.Advance(TimeSpan.FromHours(14) - TimeSpan.FromMilliseconds(1));
+        _h.Fleet.Sweep(includePower: true);
+        Assert.Equal(2, _h["T-0001"].Assessment.LossesInWindow);
+
+        _h.Advance(TimeSpan.FromMilliseconds(1));
+        _h.Fleet.Sweep(includePower: true);
+        Assert.Equal(1, _h["T-0001"].Assessment.LossesInWindow);
+    }
+
+    [Fact]
+    public void A_loss_stamped_ahead_of_the_server_clock_counts_once_its_time_has_come()
+    {
+        _h.Register("T-0001");
+        var terminal = _h.Deliver("T-0001", _h.Power(at: _h.Now + TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, terminal.Assessment.LossesInWindow);
+
+        _h.Advance(TimeSpan.FromSeconds(30));
+        _h.Fleet.Sweep(includePower: true);
+
+        Assert.Equal(1, _h["T-0001"].Assessment.LossesInWindow);
+        Assert.Equal(_h.Now, _h["T-0001"].Assessment.LastLossAt);
+    }
+
+    [Fact]
+    public void Once_every_loss_has_left_the_window_the_sweep_announces_nothing_more()
+    {
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Power());
+        _h.Advance(TimeSpan.FromHours(24));
+        Assert.Equal(1, _h.Fleet.Sweep(includePower: true));
+        Assert.Equal(0, _h["T-0001"].Assessment.LossesInWindow);
+
+        _h.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(0, _h.Fleet.Sweep(includePower: true));
+    }
 }
