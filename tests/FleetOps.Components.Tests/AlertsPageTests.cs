@@ -59,7 +59,8 @@ public sealed class AlertsPageTests : FleetComponentTest
     {
         var page = Render<AlertsPage>();
         var bell = Render<AlertBell>();
-        Assert.NotNull(page.Find("[data-testid=alerts-none]"));
+        // "None" only once the list has been read (before it, a loading bar): on PostgreSQL the read always awaits.
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=alerts-none]")));
 
         GoOffline("T-2");
         LetLiveRefreshFire();

@@ -55,6 +55,10 @@ public static class AlertsPageProbe
         // The badge says how many unmuted active alerts the page had to deal with: the figure is void without them.
         var active = await page.Locator("[data-testid=alert-badge]").First.GetAttributeAsync("data-count");
         Console.WriteLine($"active alerts (badge): {active}");
+        // The slowest visits by number (from 1): the server logs one line per visit at Debug (AlertsPage's VisitStamp), in
+        // the same order, so each can be set beside the server's account of it.
+        foreach (var (ms, n) in samples.Select((ms, i) => (ms, i + 1)).OrderByDescending(v => v.ms).Take(5))
+            Console.WriteLine($"slow visit {n} ({(n % 2 == 1 ? "/alerts" : "/alerts?kind=offline&page=3")}): {ms:F0} ms");
         Console.WriteLine($"RESULT alerts_page_first_render {Percentiles.Describe(samples)}");
         return 0;
     }

@@ -40,7 +40,13 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
 
     public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);
 
-    public ICollection<TerminalSnapshot> All => _terminals.Values;
+    /// <summary>
+    /// Every terminal, enumerated from the dictionary itself: no lock and no copy. <c>ConcurrentDictionary.Values</c> takes
+    /// every lock (the writer waits) and copies 100,000 references into a new large-object array per call; the alert centre
+    /// walks the fleet three times every 5 s, and those copies were a tenth of an idle server's CPU (docs/benchmarks.md,
+    /// issue 12). A terminal changed during the walk is seen either before or after the change, as any reader of a snapshot is.
+    /// </summary>
+    public IEnumerable<TerminalSnapshot> All => _terminals.Select(pair => pair.Value);
 
     public IReadOnlyList<TerminalSnapshot> InStore(string storeCode)
     {

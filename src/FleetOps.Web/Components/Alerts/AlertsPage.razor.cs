@@ -33,6 +33,7 @@ public partial class AlertsPage
     [Inject] private MaintenanceService Maintenance { get; set; } = default!;
     [Inject] private MaintenanceBook WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<AlertsPage> Logger { get; set; } = default!;
 
     /// <summary>Alerts a technician's visit fixes (issue 14): one click raises the work, with the alert as its evidence.</summary>
     private static readonly HashSet<AlertKind> WorkKinds =
@@ -55,6 +56,14 @@ public partial class AlertsPage
     private IReadOnlyList<StoreInfo> _visibleStores = [];
     private IReadOnlyList<MuteWindow> _mutes = [];
 
+    /// <summary>
+    /// False until the first list is read: a render before that (the list query awaits, on PostgreSQL always) shows that
+    /// the list is coming, not "no active alerts" over 10,000 of them.
+    /// </summary>
+    private bool _loaded;
+
+    private VisitStamp? _visit = new();
+
     private int PageCount => Math.Max(1, (_total + PageSize - 1) / PageSize);
 
     private int ActiveFilters => (_state != AlertStateFilter.Active ? 1 : 0) + (_kind is null ? 0 : 1) + (_severity is null ? 0 : 1) + (_store is null ? 0 : 1);
@@ -71,8 +80,16 @@ public partial class AlertsPage
         });
         ReadAddress();
         await LoadAsync();
+        _visit?.ModelReady();
         Follow(Alerts, a => _scope.AllowsStore(a.StoreCode, Stores));
         FollowClock(TimeSpan.FromSeconds(30));
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!_loaded || _visit is null) return;
+        _visit.Log(Logger, ActiveFilters > 0 || _page > 1);
+        _visit = null;
     }
 
     protected override Task OnLiveChangeAsync() => LoadAsync();
@@ -117,6 +134,7 @@ public partial class AlertsPage
             (_rows, _total) = await (query with { Page = _page }).RunAsync(db);
             WriteAddress();
         }
+        _loaded = true;
     }
 
     private async Task SetFilter(Action set)
