@@ -8,15 +8,17 @@
 # prints how many answered 200, how many did not, and the slowest answer; and the import's phase lines from the server
 # log (loading, matching and writing, committing — on SQLite the commit is the only stretch holding the write lock).
 # Bounded: the server runs under a timeout and is stopped at the end.
-# Usage: scripts/bench-reconciliation.sh [rows=1000000]
+# Usage: [BENCH_PORT=5164] [BENCH_TIMEOUT=900 (s, the server and the upload)] [BENCH_SEED_CACHE=DIR] [BENCH_BIN=DIR] [BENCH_PERF=FILE]
+#        scripts/bench-reconciliation.sh [rows=1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib-proc.sh
 rows=${1:-1000000}
 port=${BENCH_PORT:-5164}; token=bench-token; root=$PWD
 work=$(mktemp -d /tmp/fleetops-bench-recon.XXXX)
-server=""; sampler=""; prober=""
+server=""; sampler=""; prober=""; profiler=""; perfmap=0; [ -z "${BENCH_PERF:-}" ] || perfmap=1
 cleanup() {
+  if [ -n "$profiler" ]; then kill -INT "$profiler" 2>/dev/null || true; wait "$profiler" 2>/dev/null || true; fi
   if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
   if [ -n "$prober" ]; then kill "$prober" 2>/dev/null || true; fi
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
@@ -25,31 +27,45 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Web -c Release -nologo -v quiet >/dev/null
-flock /tmp/fleetops-build.lock dotnet build tools/FleetOps.Bench -c Release -nologo -v quiet >/dev/null
-dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --transactions "$rows" --keys-file "$work/keys.csv" >/dev/null
+# BENCH_BIN=DIR runs the server built in DIR (a copy of another build's bin/Release/net10.0, for A/B pairs) and builds nothing.
+bin=${BENCH_BIN:-$root/src/FleetOps.Web/bin/Release/net10.0}
+if [ -z "${BENCH_BIN:-}" ]; then
+  flock /tmp/fleetops-build.lock dotnet build src/FleetOps.Web -c Release -nologo -v quiet >/dev/null
+  flock /tmp/fleetops-build.lock dotnet build tools/FleetOps.Bench -c Release -nologo -v quiet >/dev/null
+fi
+# BENCH_SEED_CACHE=DIR keeps the seeded database, keys and report in DIR and copies them on later runs (seeding a million
+# transactions takes minutes that say nothing about the import; each run still starts from the untouched copy).
+cache=${BENCH_SEED_CACHE:-}
+if [ -n "$cache" ] && [ -e "$cache/$rows/report.csv" ]; then
+  cp "$cache/$rows/bench.db" "$cache/$rows/keys.csv" "$cache/$rows/report.csv" "$cache/$rows/settled" "$work/"
+else
+  dotnet tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll seed --db "$work/bench.db" --transactions "$rows" --keys-file "$work/keys.csv" >/dev/null
 
-# The acquirer's ids: 15-digit merchant ids per store, 8-digit terminal ids (PROTOCOL §11, the demo's numbering).
-sqlite3 "$work/bench.db" <<'SQL'
+  # The acquirer's ids: 15-digit merchant ids per store, 8-digit terminal ids (PROTOCOL §11, the demo's numbering).
+  sqlite3 "$work/bench.db" <<'SQL'
 UPDATE Stores SET Acquirer = 'bench', MerchantId = printf('898310040%06d', rowid);
 UPDATE Terminals SET AcquirerTerminalId = printf('%08d', 88000000 + rowid);
 SQL
-# One credit per settled sale, booked the day after its authorisation, then credits without a sale up to N rows. Only
-# the required columns (the optional merchant id, auth code, masked PAN and fee left out): a million rows then stay
-# under the 50 MB limit.
-{
-  echo "date,terminalId,rrn,amountMinor,currency,type"
-  sqlite3 -csv "$work/bench.db" "
-    SELECT date(t.AuthorizedAtMs / 1000 + 86400, 'unixepoch'), m.AcquirerTerminalId, t.Rrn,
-           t.AmountMinor, t.Currency, 'sale'
-    FROM Transactions t JOIN Terminals m ON m.TerminalId = t.TerminalId
-    WHERE t.LastStage = 'settled' AND t.Rrn IS NOT NULL"
-} >"$work/report.csv"
-settled=$(($(wc -l <"$work/report.csv") - 1))
-last_day=$(tail -1 "$work/report.csv" | cut -d, -f1)
-first_terminal=$(sed -n 2p "$work/report.csv" | cut -d, -f2)
-awk -v n=$((rows - settled)) -v d="$last_day" -v t="$first_terminal" \
-  'BEGIN { for (i = 0; i < n; i++) printf "%s,%s,9%011d,1000,EUR,sale\n", d, t, i }' >>"$work/report.csv"
+  # One credit per settled sale, booked the day after its authorisation, then credits without a sale up to N rows. Only
+  # the required columns (the optional merchant id, auth code, masked PAN and fee left out): a million rows then stay
+  # under the 50 MB limit.
+  {
+    echo "date,terminalId,rrn,amountMinor,currency,type"
+    sqlite3 -csv "$work/bench.db" "
+      SELECT date(t.AuthorizedAtMs / 1000 + 86400, 'unixepoch'), m.AcquirerTerminalId, t.Rrn,
+             t.AmountMinor, t.Currency, 'sale'
+      FROM Transactions t JOIN Terminals m ON m.TerminalId = t.TerminalId
+      WHERE t.LastStage = 'settled' AND t.Rrn IS NOT NULL"
+  } >"$work/report.csv"
+  settled=$(($(wc -l <"$work/report.csv") - 1))
+  last_day=$(tail -1 "$work/report.csv" | cut -d, -f1)
+  first_terminal=$(sed -n 2p "$work/report.csv" | cut -d, -f2)
+  awk -v n=$((rows - settled)) -v d="$last_day" -v t="$first_terminal" \
+    'BEGIN { for (i = 0; i < n; i++) printf "%s,%s,9%011d,1000,EUR,sale\n", d, t, i }' >>"$work/report.csv"
+  echo "$settled" >"$work/settled"
+  if [ -n "$cache" ]; then mkdir -p "$cache/$rows" && cp "$work/bench.db" "$work/keys.csv" "$work/report.csv" "$work/settled" "$cache/$rows/"; fi
+fi
+settled=$(cat "$work/settled")
 echo "report: $rows rows ($settled credits of settled sales), $(du -m "$work/report.csv" | cut -f1) MiB"
 
 (
@@ -57,7 +73,7 @@ echo "report: $rows rows ($settled credits of settled sales), $(du -m "$work/rep
   FleetOps__Demo__Enabled=false FleetOps__Bootstrap__ApiToken=$token Serilog__MinimumLevel__Default=Warning \
   FleetOps__RateLimits__TelemetryRequestsPerSecond=1000 FleetOps__RateLimits__TelemetryBurst=1000 \
   ConnectionStrings__FleetOps="Data Source=$work/bench.db" \
-  exec env "Serilog__MinimumLevel__Override__FleetOps.Web.Reconciliation=Information" timeout 900 dotnet "$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
+  exec env "Serilog__MinimumLevel__Override__FleetOps.Web.Reconciliation=Information" DOTNET_PerfMapEnabled="$perfmap" timeout "${BENCH_TIMEOUT:-900}" dotnet "$bin/FleetOps.Web.dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1
 ) &
 server=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
@@ -83,14 +99,22 @@ IFS=, read -r probe_terminal probe_key < <(sed -n 2p "$work/keys.csv"); touch "$
 ) &
 prober=$!
 
+# BENCH_PERF=FILE: a CPU profile of the server during the import (perf record, 99 Hz with call graphs; the server runs
+# with DOTNET_PerfMapEnabled=1 so that perf report names the JIT's frames). Bounded by the upload's own timeout.
+if [ -n "${BENCH_PERF:-}" ]; then
+  timeout -s INT "${BENCH_TIMEOUT:-900}" perf record -q -F 99 -g -p "$pid" -o "$BENCH_PERF" >/dev/null 2>&1 &
+  profiler=$!
+fi
+
 # The server's CPU time during the import (lib-proc.sh).
 cpu_before=$(cpu_ms "$pid")
 started=$EPOCHREALTIME
-status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time 900 -H "Authorization: Bearer $token" \
+status=$(curl -s -o "$work/answer.json" -w '%{http_code}' --max-time "${BENCH_TIMEOUT:-900}" -H "Authorization: Bearer $token" \
   -F acquirer=bench -F "file=@$work/report.csv;type=text/csv" "http://127.0.0.1:$port/api/v1/reconciliation/reports")
 ended=$EPOCHREALTIME
 cpu_after=$(cpu_ms "$pid")
 touch "$work/answered"; wait "$prober" 2>/dev/null || true
+if [ -n "$profiler" ]; then kill -INT "$profiler" 2>/dev/null || true; wait "$profiler" 2>/dev/null || true; profiler=""; fi
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
 [ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo
   echo "server log (errors):"; grep -n -A12 -E '\[(ERR|FTL)\]|Exception' "$work/server.log" | head -60; exit 1; }

@@ -8,10 +8,10 @@ namespace FleetOps.Web.Persistence;
 /// Many rows in one multi-row <c>INSERT … VALUES (…), (…)</c>, one prepared command reused for every full batch (issue
 /// 16: a million settlement lines one statement each spent most of the write in the per-statement round trip). The same
 /// SQL on SQLite and PostgreSQL; <paramref name="tail"/> may add an <c>ON CONFLICT</c> clause (then no key may occur
-/// twice in one batch). No transaction: the connection's autocommit (SQLite's staging tables). Rows are buffered until a batch is full; <see cref="FlushAsync"/> writes the rest.
+/// twice in one batch). Rows are buffered until a batch is full; <see cref="FlushAsync"/> writes the rest.
 /// </summary>
 internal sealed class BatchedInsert(DbConnection connection, DbTransaction? transaction, string head, string tail, int columns, int rowsPerBatch)
-    : IDisposable
+    : IRowBatch
 {
     private readonly object[] _values = new object[columns * rowsPerBatch];
     private int _rows;
