@@ -91,7 +91,7 @@ public sealed partial class MoneyAtRiskHistory(FleetDbContextFactory databases, 
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicRefresh.RunAsync(RefreshEvery, _time, async token => LogLoaded(await RefreshAsync(token)), LogFailed, stoppingToken);
+        RefreshWhileRunningAsync(RefreshEvery, async token => LogLoaded(await RefreshAsync(token)), LogFailed, stoppingToken);
 
     protected override void Take(ChangeBatch<TrackedTransaction> changed)
     {

@@ -94,7 +94,7 @@ public sealed partial class SaleHistory(FleetDbContextFactory databases, Transac
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicRefresh.RunAsync(RefreshEvery, _time, async token =>
+        RefreshWhileRunningAsync(RefreshEvery, async token =>
         {
             var started = _time.GetTimestamp();
             var rows = await RefreshAsync(token);
