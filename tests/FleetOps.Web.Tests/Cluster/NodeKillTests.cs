@@ -36,6 +36,21 @@ public sealed class NodeKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartClusterAsync();
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync when InitializeAsync fails: without this, a node that never got ready (or
+            // the other node, the balancer, redis-server) would outlive the test run.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartClusterAsync()
+    {
         await _database.CreateAsync();
         await _redis.StartAsync();
         var settings = new Dictionary<string, string>
