@@ -9,6 +9,9 @@
 #   BENCH_PROVIDERS="postgres" runs one provider only (its figures, no ratio).
 #   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, for an A/B) instead of this checkout's.
 #   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
+# Per run it also prints what survives a loaded machine better than rates: the server's CPU per request and, on
+# PostgreSQL, the database's side — commits (so requests per group commit), its backends' CPU per request, and the WAL
+# written per commit (pg_stat_wal is the whole server's: another user of it at the same time inflates those two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-2000}; seconds=${2:-15}; connections=${3:-10}; threads=2
@@ -18,6 +21,7 @@ server_dll=${BENCH_SERVER:-$root/src/FleetOps.Web/bin/Release/net10.0/FleetOps.W
 bench="$root/tools/FleetOps.Bench/bin/Release/net10.0/FleetOps.Bench.dll"
 pg_database="fleetops_bench_ingest_$$"
 . scripts/lib-postgres.sh
+. scripts/lib-proc.sh
 work=""; server=""
 stop_server() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null || true; wait "$server" || true; fi
@@ -38,6 +42,32 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
 fi
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine lowers every figure)"
 echo "server: $server_dll; $terminals terminals, $connections connections, $seconds s per run"
+
+# The database's counters: commits of the benchmark's database, its backends' CPU, WAL records/full pages/bytes/syncs.
+pg_counters() {
+  local commits backends cpu=0 pid
+  commits=$(psql -d postgres -Atc "SELECT xact_commit FROM pg_stat_database WHERE datname = '$pg_database'")
+  backends=$(psql -d postgres -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$pg_database'")
+  for pid in $backends; do cpu=$((cpu + $(cpu_ms "$pid"))); done
+  echo "$commits $cpu $(psql -d postgres -AtF' ' -c 'SELECT wal_records, wal_fpi, wal_bytes, wal_sync FROM pg_stat_wal')"
+}
+# measured LABEL EVENTS_PER_REQUEST — run_wrk's "rate p99", and the run's costs per request / per commit in $work/costs.
+measured() {
+  local cpu_before=$(cpu_ms "$dotnet_pid") pg_before="" pg_after="" rate p99
+  [ "$provider" != postgres ] || pg_before=$(pg_counters)
+  read -r rate p99 < <(run_wrk "$1" "$2")
+  [ "$provider" != postgres ] || pg_after=$(pg_counters)
+  local requests=$(awk '/requests in/ { print $1 }' "$work/wrk-$1.txt")
+  awk -v cpu=$(( $(cpu_ms "$dotnet_pid") - cpu_before )) -v n="$requests" -v b="$pg_before" -v a="$pg_after" 'BEGIN {
+    printf "server CPU %.3f ms/request", cpu / n
+    if (b != "") {
+      split(b, x, " "); split(a, y, " "); c = y[1] - x[1]; if (c < 1) c = 1
+      printf "; %d commits = %.1f requests/commit; database CPU %.3f ms/request; WAL per commit: %.1f records, %.2f full pages, %d bytes, %.2f syncs",
+        c, n / c, (y[2] - x[2]) / n, (y[3] - x[3]) / c, (y[4] - x[4]) / c, (y[5] - x[5]) / c, (y[6] - x[6]) / c
+    }
+  }' >"$work/costs"
+  echo "$rate $p99"
+}
 
 declare -A single batch
 for provider in $providers; do
@@ -60,12 +90,13 @@ for provider in $providers; do
     exec timeout 900 dotnet "$server_dll" --urls "http://127.0.0.1:$port" >"$work/server-$provider.log" 2>&1 ) &
   server=$!
   for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
-  read -r rate p99 < <(run_wrk "single$provider" 1)
+  dotnet_pid=$(pgrep -P "$server" || echo "$server")
+  read -r rate p99 < <(measured "single$provider" 1)
   single[$provider]=$rate
-  echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms"
-  read -r rate p99 < <(run_wrk "batch$provider" 500)
+  echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms; $(cat "$work/costs")"
+  read -r rate p99 < <(measured "batch$provider" 500)
   batch[$provider]=$((rate * 500))
-  echo "$provider, 500 heartbeats per request: $rate requests/s = ${batch[$provider]} events/s, p99 $p99 ms"
+  echo "$provider, 500 heartbeats per request: $rate requests/s = ${batch[$provider]} events/s, p99 $p99 ms; $(cat "$work/costs")"
   stop_server
   [ "$provider" != postgres ] || psql -d postgres -qc "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" >/dev/null
 done
