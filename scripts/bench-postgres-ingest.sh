@@ -9,6 +9,8 @@
 #   BENCH_PROVIDERS="postgres" runs one provider only (its figures, no ratio).
 #   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, for an A/B) instead of this checkout's.
 #   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
+#   BENCH_WARMUP=S (default 5): an unmeasured run of S seconds of each load first. Without it a loaded machine measures the
+#   JIT: 30 % of the server's CPU in a 20 s PostgreSQL run at load average 60 was libclrjit still compiling (perf).
 # Per run it also prints what survives a loaded machine better than rates: the server's CPU per request and, on
 # PostgreSQL, the database's side — commits (so requests per group commit), its backends' CPU per request, and the WAL
 # written per commit (pg_stat_wal is the whole server's: another user of it at the same time inflates those two).
@@ -91,6 +93,11 @@ for provider in $providers; do
   server=$!
   for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
   dotnet_pid=$(pgrep -P "$server" || echo "$server")
+  if [ "${BENCH_WARMUP:-5}" -gt 0 ]; then
+    seconds_measured=$seconds; seconds=${BENCH_WARMUP:-5}
+    run_wrk "warmsingle$provider" 1 >/dev/null; run_wrk "warmbatch$provider" 500 >/dev/null
+    seconds=$seconds_measured
+  fi
   read -r rate p99 < <(measured "single$provider" 1)
   single[$provider]=$rate
   echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms; $(cat "$work/costs")"
