@@ -18,13 +18,9 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
-        // The build-time request delegate generator cannot bind a [FromForm] record; these two posts keep the runtime's
-        // delegate, built when the route table is (they are rare, and only after a page was served).
-#pragma warning disable RDG003
         account.MapPost("/signin", SignIn).RequireRateLimiting(TelemetryRateLimit.SignInPolicy);
         account.MapPost("/signout", SignOut).RequireAuthorization();
         account.MapPost("/password", ChangePassword).RequireAuthorization();
-#pragma warning restore RDG003
         return app;
     }
 
