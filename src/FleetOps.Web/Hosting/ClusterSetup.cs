@@ -24,8 +24,9 @@ public static class ClusterSetup
         // pages while Redis is down, because a connection subscribes to its Redis channels as it opens.
         // Its groups stay on this node (FleetHubLifetimeManager): live pushes go on while Redis is down.
         services.AddSingleton<DefaultHubLifetimeManager<FleetHub>>();
-        services.AddSingleton<RedisHubLifetimeManager<FleetHub>>();
-        services.AddSingleton<HubLifetimeManager<FleetHub>, FleetHubLifetimeManager>();
+        services.AddSingleton<RedisBackplane>(); // owns the Redis manager: its disposal must not fail a shutdown
+        services.AddSingleton<HubLifetimeManager<FleetHub>>(sp => new FleetHubLifetimeManager(
+            sp.GetRequiredService<DefaultHubLifetimeManager<FleetHub>>(), sp.GetRequiredService<RedisBackplane>().Manager));
         services.AddSingleton<AccessChangeRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AccessChangeRelay>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
