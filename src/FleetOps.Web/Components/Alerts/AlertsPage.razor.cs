@@ -62,7 +62,8 @@ public partial class AlertsPage
     /// </summary>
     private bool _loaded;
 
-    private VisitStamp? _visit = new();
+    // Only when its Debug line is wanted: a stamp reads the process's CPU time and the collector's counters.
+    private VisitStamp? _visit;
 
     private int PageCount => Math.Max(1, (_total + PageSize - 1) / PageSize);
 
@@ -70,6 +71,7 @@ public partial class AlertsPage
 
     protected override async Task OnInitializedAsync()
     {
+        if (Logger.IsEnabled(LogLevel.Debug)) _visit = new VisitStamp();
         _scope = await Access.ScopeAsync();
         _actor = await WorkActor.ResolveAsync(Access);
         _visibleStores = Stores.All.Where(_scope.AllowsStore).OrderBy(s => s.Code).ToList();
