@@ -63,7 +63,7 @@ for mode in false true; do
       echo "  server, visit $n: $(sed -n "${n}p" "$work/visits.txt" | sed -E 's/.*Alerts page visit: //')"
     done
     awk '{ for (i = 1; i <= NF; i++) if ($i == "after") { v = $(i + 1); sub(/,/, "", v); print v; next } }' "$work/visits.txt" | sort -n |
-      awk '{ a[NR] = $1 } END { if (NR) printf "  server, browser acknowledged: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f ms (%d visits)\n", a[int(NR * 0.5) + 1 > NR ? NR : int(NR * 0.5) + 1], a[int(NR * 0.9) + 1 > NR ? NR : int(NR * 0.9) + 1], a[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], a[NR], NR }'
+      awk 'function at(q,  i) { i = int(NR * q) + 1; return i > NR ? NR : i } { a[NR] = $1 } END { if (NR) printf "  server, browser acknowledged: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f ms (%d visits)\n", a[at(0.5)], a[at(0.9)], a[at(0.99)], a[NR], NR }'
   fi
   stop_server
 done
