@@ -31,7 +31,7 @@ rss() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 start_server() { # $1: database file; echoes the server's pid
   ( cd "$work" && FleetOps__Demo__Enabled=false FleetOps__Detection__OfflineAfterSeconds=86400 Serilog__MinimumLevel__Default=Warning ConnectionStrings__FleetOps="Data Source=$1" \
     FleetOps__RateLimits__TelemetryRequestsPerSecond=100000 FleetOps__RateLimits__TelemetryBurst=100000 \
-    exec timeout 1200 dotnet "$server_dll" --urls "http://127.0.0.1:$port" \
+    exec env Serilog__MinimumLevel__Override__FleetOps.Web.Background.HeapTrimmer=Information timeout 1200 dotnet "$server_dll" --urls "http://127.0.0.1:$port" \
     >>"$work/server.log" 2>&1 ) &
   for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server did not start" >&2; tail -20 "$work/server.log" >&2; exit 1; }
@@ -64,4 +64,6 @@ if [ -n "${BENCH_GCDUMP:-}" ]; then # the live heap by type (dotnet-gcdump; taki
   echo "after the gcdump's collection: RSS $(rss "$pid") MB; heap by type in $BENCH_GCDUMP.txt"
 fi
 stop_server "$pid"
+# The heap trimmer's collections (when it ran, its pause, what the collector held before and after).
+grep -h "compacting collection" "$work/server.log" | sed -E 's/^/server: /' || true
 echo "RESULT terminals=$terminals rss_empty_mb=$empty rss_ready_mb=$ready rss_peak_mb=$peak rss_steady_mb=$steady"

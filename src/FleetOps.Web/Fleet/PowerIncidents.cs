@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Transactions;
@@ -9,10 +10,16 @@ namespace FleetOps.Web.Fleet;
 /// Nothing is stored: each read derives them from the fleet's power histories (<see cref="StorePowerIncidentRule"/>), which
 /// the writer feeds with committed events only and start-up rebuilds from the database — so incidents survive a restart
 /// for as long as the power history reaches back (<see cref="FleetState.PowerHorizon"/>), and a read right after an
-/// ingest answer already sees that ingest. Only stores with a terminal that had a loss are looked at.
+/// ingest answer already sees that ingest. Only stores with a terminal that had a loss are looked at, and a store whose
+/// terminals' power histories have not changed since the last read reuses that read's incidents (<see cref="StoreIncidentMemo"/>).
 /// </summary>
 public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeProvider time)
 {
+    // Why a memo: the alert centre reads every store's incidents every 5 s. After a fleet-wide reboot (every terminal with a
+    // loss, every store a candidate) deriving them again allocated ~23 MB a second on an idle server — enough to keep its
+    // memory from ever being handed back (docs/benchmarks.md, issue 9) — for incidents that had not changed.
+    private readonly ConcurrentDictionary<string, StoreIncidentMemo> _memos = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every incident the power history holds in <paramref name="stores"/> (null: every store), newest first.</summary>
     public IReadOnlyList<PowerIncident> All(IReadOnlySet<string>? stores)
     {
@@ -21,7 +28,7 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
         var possible = StoresThatMayHaveIncidents(candidates, stores);
         if (possible.Count == 0) return [];
         var incidents = possible
-            .SelectMany(store => StorePowerIncidentRule.Find(store, InService(store), fleet.Options))
+            .SelectMany(Find)
             .ToList();
         if (incidents.Count == 0) return [];
         var interrupted = book.Unsettled
@@ -64,6 +71,16 @@ public sealed class PowerIncidents(FleetState fleet, TransactionBook book, TimeP
         return counts.Where(c => c.Value.WithLoss > 0 && c.Value.WithLoss >= StorePowerIncidentRule.Needed(c.Value.InService, options))
             .Select(c => c.Key)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private IReadOnlyList<StorePowerIncident> Find(string store)
+    {
+        var inService = InService(store);
+        var options = fleet.Options;
+        if (_memos.TryGetValue(store, out var memo) && memo.Holds(inService, options)) return memo.Incidents;
+        var incidents = StorePowerIncidentRule.Find(store, inService, options);
+        _memos[store] = new StoreIncidentMemo(inService, options, incidents);
+        return incidents;
     }
 
     /// <summary>Terminals that count towards the store's share, as in the store-wide rule: in service and heard from.</summary>

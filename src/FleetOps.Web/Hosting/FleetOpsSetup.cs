@@ -110,6 +110,7 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
+        services.AddHostedService<HeapTrimmer>(); // gives a load's peak memory back once the server is quiet
         services.AddHostedService<FleetOps.Web.Settings.ThresholdRefresh>();
         services.AddSingleton<MoneyAtRiskHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<MoneyAtRiskHistory>());

@@ -39,6 +39,7 @@ public static class SettingsSetup
         services.AddSingleton(settings.Detection);
         services.AddCheckedOptions<TelemetryOptions>(TelemetryOptions.Section);
         services.AddCheckedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddCheckedOptions<MemoryOptions>(MemoryOptions.Section);
         services.AddCheckedOptions<BootstrapOptions>(BootstrapOptions.Section);
         services.AddCheckedOptions<DemoOptions>(DemoOptions.Section);
         services.AddCheckedOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
