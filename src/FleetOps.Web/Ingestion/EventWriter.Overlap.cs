@@ -22,6 +22,14 @@ public sealed partial class EventWriter
 {
     // Set when a lane found the database down; the idle lanes are closed before the next group, which reopens them.
     private bool _databaseWasDown;
+    private long _overlapped;
+    private long _heldBack;
+
+    /// <summary>Groups whose statements were written while the group before them was in its COMMIT (PostgreSQL).</summary>
+    public long OverlappedGroups => Interlocked.Read(ref _overlapped);
+
+    /// <summary>Groups that shared a terminal with the group in its COMMIT and so waited for it to finish (PostgreSQL).</summary>
+    public long HeldBackGroups => Interlocked.Read(ref _heldBack);
 
     private async Task WriteOverlappingAsync()
     {
@@ -57,6 +65,7 @@ public sealed partial class EventWriter
     {
         if (flight is not null && (derivation.InFlight.FollowerWaiting || group.Any(w => flight.Terminals.Contains(w.TerminalId))))
         {
+            Interlocked.Increment(ref _heldBack);
             await FinishAsync(flight);
             flight = null;
         }
@@ -90,7 +99,11 @@ public sealed partial class EventWriter
             IsolateRefusals(lane, group, ex);
             return null;
         }
-        if (flight is not null) await FinishAsync(flight);
+        if (flight is not null)
+        {
+            Interlocked.Increment(ref _overlapped);
+            await FinishAsync(flight);
+        }
         return new GroupInFlight(lane, written, group, CommitAsync(written.Transaction));
     }
 

@@ -75,6 +75,7 @@ public sealed class PostgresOverlapTests : IAsyncLifetime
         Assert.NotEqual(held.Pid, besideMark.Pid);
         Assert.True(besideMark.XactStart < held.CommittingAt, "the second group's transaction began before the first's COMMIT went through");
         Assert.True(besideMark.CommittingAt > held.CommittingAt, "the second group committed after the first");
+        Assert.Equal(1, app.GetService<EventWriter>().OverlappedGroups);
         await Eventually.MatchesAsync(() => Task.FromResult(published.Distinct().ToList()), p => p.Count == 2, "both terminals to be published");
         Assert.Equal([a, b], published.Distinct());
     }
@@ -91,7 +92,7 @@ public sealed class PostgresOverlapTests : IAsyncLifetime
             await CommitWaitsAsync();
             var secondAnswer = app.PostTelemetryAsync(aKey, a, Power("p-a2", _at.AddSeconds(1), "restored"));
             var writer = app.GetService<EventWriter>();
-            await Eventually.MatchesAsync(() => Task.FromResult(writer.QueuedRequests), n => n == 0, "the writer to take the second request");
+            await Eventually.MatchesAsync(() => Task.FromResult(writer.HeldBackGroups), n => n == 1, "the writer to hold the second request back");
 
             Assert.False(secondAnswer.IsCompleted, "the second request must wait for the first's commit");
             await hold.ReleaseAsync();
@@ -104,6 +105,7 @@ public sealed class PostgresOverlapTests : IAsyncLifetime
         var (held, after) = (await MarkAsync("hold-a"), await MarkAsync("p-a2"));
         Assert.True(after.XactStart > held.CommittingAt, "the shared terminal's second group was written only after the first committed");
         Assert.Equal(2, await app.StoredEventsAsync(a));
+        Assert.Equal(0, app.GetService<EventWriter>().OverlappedGroups);
     }
 
     [PostgresFact]
