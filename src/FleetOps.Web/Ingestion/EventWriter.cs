@@ -19,6 +19,8 @@ namespace FleetOps.Web.Ingestion;
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
 /// statements travel in batches, three round trips per commit (<see cref="WriterCommands"/>).
+/// Also on PostgreSQL, the next group's statements run on a second connection while this group's COMMIT is in flight, when
+/// the two share no terminal (EventWriter.Overlap.cs); SQLite writes one group at a time on one connection.
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
