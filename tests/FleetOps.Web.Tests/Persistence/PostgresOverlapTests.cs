@@ -205,6 +205,43 @@ public sealed class PostgresOverlapTests : IAsyncLifetime
         Assert.Equal(3, await app.StoredEventsAsync());
     }
 
+    [PostgresFact]
+    public async Task The_change_follower_waits_while_a_group_is_in_flight_and_meanwhile_the_writer_overlaps_nothing()
+    {
+        var clustered = new Dictionary<string, string?>(NoRateLimit) { [Web.Cluster.ChangeFanOut.EnabledKey] = "true" };
+        await using var a = _database.Start(clustered);
+        await using var b = _database.Start(clustered);
+        var store = await a.CreateStoreAsync(Ids.New("S"));
+        var (fromA, fromAKey) = await a.NewTerminalAsync(store);
+        var (held, heldKey) = await b.NewTerminalAsync(store);
+        var (later, laterKey) = await b.NewTerminalAsync(store);
+        await Eventually.MatchesAsync(() => Task.FromResult(b.GetService<FleetState>().Get(fromA)), s => s is not null, "node B to know node A's terminal");
+        await b.ExecuteSqlAsync(CommitTrigger);
+        var (derivation, writer) = (b.GetService<TelemetryDerivation>(), b.GetService<EventWriter>());
+
+        await using (var hold = await AdvisoryLock.TakeAsync(_database.ConnectionString, HoldLock))
+        {
+            var heldAnswer = b.PostTelemetryAsync(heldKey, held, Power("hold-b", _at));
+            await CommitWaitsAsync();
+            // Node A commits a terminal's event; node B's follower reads it and must not publish while B's group is in flight.
+            await a.PostAcceptedAsync(fromAKey, fromA, Power("p-a", _at));
+            await Eventually.MatchesAsync(() => Task.FromResult(derivation.FollowerWaits), waits => waits, "node B's follower to wait for the writer");
+            Assert.Null(b.GetService<FleetState>().Get(fromA)!.LastSeenAt);
+            // While the follower waits, a disjoint group is not written beside the one in flight.
+            var laterAnswer = b.PostTelemetryAsync(laterKey, later, Power("p-later", _at));
+            await Eventually.MatchesAsync(() => Task.FromResult(writer.HeldBackGroups), n => n == 1, "node B's writer to hold the group back");
+            await hold.ReleaseAsync();
+            using (var answer = await heldAnswer) Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            using (var answer = await laterAnswer) Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        await Eventually.MatchesAsync(() => Task.FromResult(b.GetService<FleetState>().Get(fromA)!.LastSeenAt), seen => seen is not null,
+            "node B to apply node A's event once nothing is in flight");
+        Assert.False(derivation.FollowerWaits);
+        Assert.Equal(0, writer.OverlappedGroups);
+        Assert.True((await MarkAsync("p-later")).XactStart > (await MarkAsync("hold-b")).CommittingAt, "the held-back group was written after the commit in flight");
+    }
+
     private async Task<FleetOpsApp> StartAsync()
     {
         var app = _database.Start(NoRateLimit);
