@@ -162,7 +162,7 @@ public sealed partial class ChangeFollower(
                 applied.Add(row.Id);
                 if (row.Node != fanOut.Node) await ApplyAsync(connection, row.Id, row.Kind, row.Payload, telemetry, cancellationToken);
             }
-            await ApplyTelemetryAsync(connection, telemetry);
+            ApplyTelemetry(connection, telemetry);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
@@ -185,12 +185,12 @@ public sealed partial class ChangeFollower(
                 break;
             case ChangeFanOut.RegistrationKind:
                 // In order: a terminal's first events come after its registration and need it in the fleet.
-                await ApplyTelemetryAsync(connection, telemetry);
+                ApplyTelemetry(connection, telemetry);
                 if (Parsed(id, () => RegistrationChange.Parse(payload)) is { } registration) await registry.ReloadAsync(registration, cancellationToken);
                 break;
             case var _ when _books.TryGetValue(kind, out var book):
                 // In order too: an alert resolved by a sale's settlement, or a case auto-resolved, follows that telemetry.
-                await ApplyTelemetryAsync(connection, telemetry);
+                ApplyTelemetry(connection, telemetry);
                 if (Parsed(id, () => BookChange.Parse(payload)) is { } change) await ApplyBookAsync(book, change, cancellationToken);
                 break;
             // Another kind comes from a newer node; this node's own reload at its next start covers it.
@@ -228,7 +228,7 @@ public sealed partial class ChangeFollower(
     }
 
     /// <summary>Applies and empties <paramref name="telemetry"/>.</summary>
-    private async Task ApplyTelemetryAsync(DbConnection connection, List<TelemetryChange> telemetry)
+    private void ApplyTelemetry(DbConnection connection, List<TelemetryChange> telemetry)
     {
         if (telemetry.Count == 0) return;
         using var load = connection.CreateCommand();
@@ -240,24 +240,12 @@ public sealed partial class ChangeFollower(
             load.Parameters[1].Value = transactionId;
             return load.ExecuteScalar() is string json ? TransactionJson.Deserialize(json) : null;
         }
-        while (true)
+        var changes = new DerivedChanges();
+        // Like the writer: nobody publishes between reading the current snapshots and publishing the derived ones.
+        lock (derivation.Gate)
         {
-            Task? inFlight;
-            // Like the writer: nobody publishes between reading the current snapshots and publishing the derived ones. On
-            // PostgreSQL the writer also leaves groups derived but unpublished while their COMMIT runs (GroupsInFlight):
-            // wait until none is, or their publish would undo ours.
-            lock (derivation.Gate)
-            {
-                inFlight = derivation.InFlight.FollowerTurn();
-                if (inFlight is null)
-                {
-                    var changes = new DerivedChanges();
-                    foreach (var change in telemetry) derivation.Derive(changes, change.TerminalId, change.Events, change.ReceivedAt, LoadTransaction);
-                    derivation.Publish(changes, Guard);
-                }
-            }
-            if (inFlight is null) break;
-            await inFlight;
+            foreach (var change in telemetry) derivation.Derive(changes, change.TerminalId, change.Events, change.ReceivedAt, LoadTransaction);
+            derivation.Publish(changes, Guard);
         }
         telemetry.Clear();
     }

@@ -19,8 +19,6 @@ namespace FleetOps.Web.Ingestion;
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
 /// statements travel in batches, three round trips per commit (<see cref="WriterCommands"/>).
-/// Also on PostgreSQL, the next group's statements run on a second connection while this group's COMMIT is in flight, when
-/// the two share no terminal (EventWriter.Overlap.cs); SQLite writes one group at a time on one connection.
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
@@ -40,8 +38,9 @@ public sealed partial class EventWriter(
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    // Used by the writer loop only. SQLite writes on the first lane alone; PostgreSQL overlaps on both (EventWriter.Overlap.cs).
-    private readonly WriterLane[] _lanes = [new(databases, fanOut.Enabled), new(databases, fanOut.Enabled)];
+    // Used by the writer loop only.
+    private DbConnection? _connection;
+    private WriterCommands? _commands;
 
     /// <summary>Requests waiting for the writer to take them into a commit (how far the database is behind the load).</summary>
     public int QueuedRequests => _queue.Reader.Count;
@@ -73,53 +72,37 @@ public sealed partial class EventWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var batch = new List<PendingWrite>();
         try
         {
-            if (databases.Provider == DatabaseProvider.Postgres) await WriteOverlappingAsync();
-            else await WriteInTurnAsync();
+            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                var events = 0;
+                while (events < MaxEventsPerCommit && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    events += next.Events.Count;
+                }
+                if (_connection is null)
+                {
+                    try
+                    {
+                        _connection = await OpenAsync();
+                        _commands = new WriterCommands(_connection, databases.Provider, fanOut.Enabled, groupCommit: true);
+                    }
+                    catch (Exception ex) when (ex is DbException or InvalidOperationException)
+                    {
+                        GiveUp(batch, ex);
+                        continue;
+                    }
+                }
+                WriteIsolatingRefusals(batch);
+            }
         }
         finally
         {
-            foreach (var lane in _lanes) lane.Close();
-        }
-    }
-
-    /// <summary>SQLite: one group at a time on one connection, each committed and published before the next is taken.</summary>
-    private async Task WriteInTurnAsync()
-    {
-        var lane = _lanes[0];
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
-        {
-            var group = TakeGroup();
-            if (await OpenAsync(lane, group)) WriteIsolatingRefusals(lane, group);
-        }
-    }
-
-    /// <summary>Whatever is waiting, up to <see cref="MaxEventsPerCommit"/> events (at least one request when one is queued).</summary>
-    private PendingWrite[] TakeGroup()
-    {
-        var group = new List<PendingWrite>();
-        var events = 0;
-        while (events < MaxEventsPerCommit && _queue.Reader.TryRead(out var next))
-        {
-            group.Add(next);
-            events += next.Events.Count;
-        }
-        return [.. group];
-    }
-
-    /// <returns>false when the lane could not be opened: the group was answered 503</returns>
-    private async Task<bool> OpenAsync(WriterLane lane, PendingWrite[] group)
-    {
-        try
-        {
-            await lane.OpenAsync();
-            return true;
-        }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException)
-        {
-            GiveUp(lane, group, ex);
-            return false;
+            CloseConnection();
         }
     }
 
@@ -131,120 +114,78 @@ public sealed partial class EventWriter(
     }
 
     /// <summary>
-    /// Commits the group in one transaction; when the database refuses it, commits the halves on their own, and so on,
+    /// Commits the batch in one transaction; when the database refuses it, commits the halves on their own, and so on,
     /// until each refused request stands alone (about 2·log₂(n) extra attempts for one bad request among n). Each part
     /// is published before the next is attempted, because the next part builds its snapshots on the published state.
     /// </summary>
-    private void WriteIsolatingRefusals(WriterLane lane, PendingWrite[] group)
+    private void WriteIsolatingRefusals(List<PendingWrite> batch)
     {
         var parts = new Stack<ArraySegment<PendingWrite>>();
-        parts.Push(group);
-        WriteIsolatingRefusals(lane, parts);
-    }
-
-    private void WriteIsolatingRefusals(WriterLane lane, Stack<ArraySegment<PendingWrite>> parts)
-    {
+        parts.Push(batch.ToArray());
         while (parts.TryPop(out var part))
         {
             // From reading the current snapshots to publishing the new ones, the change follower must not publish.
-            lock (derivation.Gate) WriteAndPublish(lane, part, parts);
-            if (!lane.IsOpen) return; // the database is down: everybody was answered
+            lock (derivation.Gate) WriteAndPublish(part, parts);
+            if (_connection is null) return; // the database is down: everybody was answered
         }
     }
 
-    /// <summary>A group whose attempt failed (its statements, or its COMMIT): isolates the refused requests as above.</summary>
-    private void IsolateRefusals(WriterLane lane, PendingWrite[] group, Exception failure)
-    {
-        var parts = new Stack<ArraySegment<PendingWrite>>();
-        if (Refused(lane, group, parts, failure)) WriteIsolatingRefusals(lane, parts);
-    }
-
-    private void WriteAndPublish(WriterLane lane, ArraySegment<PendingWrite> part, Stack<ArraySegment<PendingWrite>> parts)
+    private void WriteAndPublish(ArraySegment<PendingWrite> part, Stack<ArraySegment<PendingWrite>> parts)
     {
         Committed committed;
         try
         {
-            committed = Commit(lane, part);
+            committed = Commit(_connection!, _commands!, part);
         }
         catch (Exception ex)
         {
             // Every exception of an attempt is caught: the writer must outlive whatever one request's data trips.
-            Refused(lane, part, parts, ex);
+            if (WriteFailure.MeansDatabaseDown(ex, _connection!))
+            {
+                GiveUp([.. part, .. parts.SelectMany(p => p)], ex);
+                return;
+            }
+            if (part.Count > 1)
+            {
+                var half = part.Count / 2;
+                parts.Push(part[half..]);
+                parts.Push(part[..half]);
+                return;
+            }
+            LogWriteRefused(part[0].TerminalId, part[0].Events.Count, WriteFailure.Describe(ex));
+            part[0].Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
             return;
         }
         Publish(part, committed);
     }
 
-    /// <summary>
-    /// Judges a failed attempt of <paramref name="part"/>: the database down answers it and every part still waiting 503;
-    /// otherwise its halves are pushed to be tried on their own, or, alone, the request is refused.
-    /// </summary>
-    /// <returns>false when the database is down</returns>
-    private bool Refused(WriterLane lane, ArraySegment<PendingWrite> part, Stack<ArraySegment<PendingWrite>> parts, Exception ex)
-    {
-        if (lane.Connection is null || WriteFailure.MeansDatabaseDown(ex, lane.Connection))
-        {
-            GiveUp(lane, [.. part, .. parts.SelectMany(p => p)], ex);
-            parts.Clear();
-            return false;
-        }
-        if (part.Count > 1)
-        {
-            var half = part.Count / 2;
-            parts.Push(part[half..]);
-            parts.Push(part[..half]);
-            return true;
-        }
-        LogWriteRefused(part[0].TerminalId, part[0].Events.Count, WriteFailure.Describe(ex));
-        part[0].Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", ex));
-        return true;
-    }
-
-    /// <summary>
-    /// The database cannot be used: everybody waiting gets 503 at once, and the lane is closed (the next group opens it
-    /// again). On PostgreSQL the other lane is closed too once no group is in flight on it (<see cref="_databaseWasDown"/>).
-    /// </summary>
-    private void GiveUp(WriterLane lane, IReadOnlyList<PendingWrite> writes, Exception exception)
+    /// <summary>The database cannot be used: everybody waiting gets 503 at once, and the next batch opens a new connection.</summary>
+    private void GiveUp(IReadOnlyList<PendingWrite> writes, Exception exception)
     {
         LogDatabaseUnavailable(exception, writes.Count);
         foreach (var write in writes)
         {
             write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", exception));
         }
-        lane.Close();
-        _databaseWasDown = true;
+        CloseConnection();
     }
 
-    /// <summary>Writes the requests in one transaction and commits it (<see cref="WriteStatements"/>).</summary>
-    private Committed Commit(WriterLane lane, IReadOnlyList<PendingWrite> writes)
+    private void CloseConnection()
     {
-        var written = WriteStatements(lane, writes);
-        try
-        {
-            written.Transaction.Commit();
-            return written.Committed;
-        }
-        catch
-        {
-            RollBack(written.Transaction);
-            throw;
-        }
-        finally
-        {
-            written.Transaction.Dispose();
-        }
+        _commands?.Dispose();
+        _connection?.Dispose();
+        _commands = null;
+        _connection = null;
     }
 
     /// <summary>
-    /// Writes the requests in a transaction left open for its COMMIT. Nothing in memory is changed here: the snapshots and
-    /// records are built aside and returned, so a refused attempt leaves no trace but its rollback. On a failure the
-    /// transaction is rolled back and the exception thrown on.
+    /// Writes the requests in one transaction and commits it. Nothing in memory is changed here: the snapshots and
+    /// records are built aside and returned, so a refused attempt leaves no trace but its rollback.
     /// </summary>
-    private Written WriteStatements(WriterLane lane, IReadOnlyList<PendingWrite> writes)
+    private Committed Commit(DbConnection connection, WriterCommands commands, IReadOnlyList<PendingWrite> writes)
     {
-        var commands = lane.Commands!;
         var committed = new Committed(writes.Count);
-        var transaction = lane.Connection!.BeginTransaction();
+        var transaction = connection.BeginTransaction();
         try
         {
             commands.Enlist(transaction);
@@ -262,13 +203,17 @@ public sealed partial class EventWriter(
             foreach (var (record, store) in committed.Derived.Transactions.Values) commands.UpsertTransaction(record, store, now);
             if (committed.Announced.Count > 0) commands.Announce(fanOut.Node, ChangeFanOut.TelemetryKind, TelemetryChange.Serialize(committed.Announced), now);
             commands.WriteQueued();
-            return new Written(transaction, committed);
+            transaction.Commit();
+            return committed;
         }
         catch
         {
             RollBack(transaction);
-            transaction.Dispose();
             throw;
+        }
+        finally
+        {
+            transaction.Dispose();
         }
     }
 
@@ -324,6 +269,23 @@ public sealed partial class EventWriter(
         }
     }
 
+    private async Task<DbConnection> OpenAsync()
+    {
+        var connection = databases.CreateWriterConnection();
+        await connection.OpenAsync();
+        if (databases.Provider == DatabaseProvider.Sqlite)
+        {
+            // synchronous=FULL: an acknowledged event survives power loss, not only a process crash. The checkpoint runs
+            // here, inside the commit that fills the log, so that its sync of the database file never overlaps the
+            // writer's own sync of the log (DatabaseOptions.WalCheckpointPages).
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " +
+                $"PRAGMA wal_autocheckpoint={databases.Options.WalCheckpointPages};";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable; {Requests} telemetry requests get 503")]
     private partial void LogDatabaseUnavailable(Exception exception, int requests);
 
@@ -341,9 +303,6 @@ public sealed partial class EventWriter(
     {
         public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-
-    /// <summary>An attempt whose statements ran, its transaction open for COMMIT.</summary>
-    private sealed record Written(DbTransaction Transaction, Committed Committed);
 
     /// <summary>What one attempt wrote, kept aside until its commit succeeds; thrown away with a rollback.</summary>
     private sealed class Committed(int requests)

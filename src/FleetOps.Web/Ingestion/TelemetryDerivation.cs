@@ -17,18 +17,6 @@ public sealed class TelemetryDerivation(FleetState fleet, TransactionBook book)
     /// </summary>
     public Lock Gate { get; } = new();
 
-    /// <summary>The writer's groups derived but not yet published (PostgreSQL's overlapping commits); guarded by <see cref="Gate"/>.</summary>
-    internal GroupsInFlight InFlight { get; } = new();
-
-    /// <summary>Whether the change follower waits for the writer's groups in flight to be published (operators and tests).</summary>
-    public bool FollowerWaits
-    {
-        get
-        {
-            lock (Gate) return InFlight.FollowerWaiting;
-        }
-    }
-
     /// <summary>Adds one terminal's accepted events (received at <paramref name="receivedAt"/>) to <paramref name="changes"/>.</summary>
     /// <param name="loadTransaction">reads a transaction the book no longer holds (closed earlier) back from the database</param>
     /// <returns>the terminal's store, or null for a terminal this node does not know</returns>
