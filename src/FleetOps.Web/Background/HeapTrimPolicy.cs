@@ -29,9 +29,11 @@ public sealed class HeapTrimPolicy
     /// <summary>Never more often than this, whatever the traffic looks like.</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromMinutes(1);
 
-    // Readings of the last quiet spell and the one just before it: quiet is judged on the spell's average, because the
-    // idle server's own work comes in bursts (the alert centre's evaluation allocates ~7 MB every 5 s at 100,000 terminals).
+    // Readings newer than the spell's start, and the newest one at or before it (the base the spell's average is measured
+    // from): quiet is judged on the spell's average, because the idle server's own work comes in bursts (the alert centre's
+    // evaluation allocates ~7 MB every 5 s at 100,000 terminals).
     private readonly Queue<(DateTimeOffset At, long Allocated)> _readings = new();
+    private (DateTimeOffset At, long Allocated)? _spellBase;
     private long _committedBaseline;
     private DateTimeOffset? _collectedAt;
 
@@ -48,24 +50,15 @@ public sealed class HeapTrimPolicy
     {
         _readings.Enqueue((now, allocated));
         var spellStart = now - QuietSpell;
-        // Keep the newest reading at or before the spell's start: the spell's average is measured from it.
-        while (_readings.Count > 1 && ElementAfterOldest() <= spellStart) _readings.Dequeue();
+        // Never empties the queue: the reading just taken is newer than the spell's start.
+        while (_readings.Peek().At <= spellStart) _spellBase = _readings.Dequeue();
         // Memory given back by the collector itself lowers the bar for the next time.
         _committedBaseline = Math.Min(_committedBaseline, committed);
-        var (from, allocatedThen) = _readings.Peek();
-        if (from > spellStart) return false; // not watched for a whole spell yet
-        var rate = (allocated - allocatedThen) / (now - from).TotalSeconds;
+        if (_spellBase is not { } spellBase) return false; // not watched for a whole spell yet
+        var rate = (allocated - spellBase.Allocated) / (now - spellBase.At).TotalSeconds;
         return rate < QuietBytesPerSecond
             && committed - _committedBaseline >= WorthwhileGrowthBytes
             && (_collectedAt is not { } last || now - last >= MinimumGap);
-    }
-
-    private DateTimeOffset ElementAfterOldest()
-    {
-        using var e = _readings.GetEnumerator();
-        e.MoveNext();
-        e.MoveNext();
-        return e.Current.At;
     }
 
     /// <summary>The collection ran; what the collector holds after it is the new baseline.</summary>
@@ -73,6 +66,7 @@ public sealed class HeapTrimPolicy
     {
         _readings.Clear();
         _readings.Enqueue((now, allocated));
+        _spellBase = null;
         _committedBaseline = committed;
         _collectedAt = now;
     }

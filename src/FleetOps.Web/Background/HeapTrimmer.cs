@@ -19,6 +19,8 @@ public sealed partial class HeapTrimmer : BackgroundService
     private readonly Func<long> _committed;
     private readonly Action _collect;
     private readonly ILogger<HeapTrimmer> _logger;
+    private int _readings;
+    private volatile bool _watching;
 
     public HeapTrimmer(TimeProvider time, IOptions<MemoryOptions> options, ILogger<HeapTrimmer> logger)
         : this(time, options.Value.TrimWhenQuiet, () => GC.GetTotalAllocatedBytes(), () => GC.GetGCMemoryInfo().TotalCommittedBytes,
@@ -37,9 +39,6 @@ public sealed partial class HeapTrimmer : BackgroundService
         _logger = logger;
     }
 
-    private int _readings;
-    private volatile bool _watching;
-
     /// <summary>Readings taken so far (tests wait on it to move the clock one reading at a time).</summary>
     internal int Readings => Volatile.Read(ref _readings);
 
@@ -57,24 +56,23 @@ public sealed partial class HeapTrimmer : BackgroundService
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var committedBefore = _committed();
-                var collect = policy.Observe(_allocated(), committedBefore, _time.GetUtcNow());
-                if (!collect)
-                {
-                    Interlocked.Increment(ref _readings);
-                    continue;
-                }
-                var watch = Stopwatch.StartNew();
-                _collect();
-                watch.Stop();
-                var committedAfter = _committed();
-                policy.Collected(_allocated(), committedAfter, _time.GetUtcNow());
-                LogCollected(watch.ElapsedMilliseconds, committedBefore / (1024 * 1024), committedAfter / (1024 * 1024));
+                if (policy.Observe(_allocated(), committedBefore, _time.GetUtcNow())) Collect(policy, committedBefore);
                 Interlocked.Increment(ref _readings);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private void Collect(HeapTrimPolicy policy, long committedBefore)
+    {
+        var watch = Stopwatch.StartNew();
+        _collect();
+        watch.Stop();
+        var committedAfter = _committed();
+        policy.Collected(_allocated(), committedAfter, _time.GetUtcNow());
+        LogCollected(watch.ElapsedMilliseconds, committedBefore / (1024 * 1024), committedAfter / (1024 * 1024));
     }
 
     [LoggerMessage(Level = LogLevel.Information,
