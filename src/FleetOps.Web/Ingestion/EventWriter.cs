@@ -18,7 +18,7 @@ namespace FleetOps.Web.Ingestion;
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
-/// statements travel in batches, three round trips per commit (<see cref="WriterCommands"/>).
+/// statements travel in batches, two round trips per commit, the second carrying the COMMIT (<see cref="WriterCommands"/>).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
@@ -202,8 +202,7 @@ public sealed partial class EventWriter(
             var now = time.GetUtcNow();
             foreach (var (record, store) in committed.Derived.Transactions.Values) commands.UpsertTransaction(record, store, now);
             if (committed.Announced.Count > 0) commands.Announce(fanOut.Node, ChangeFanOut.TelemetryKind, TelemetryChange.Serialize(committed.Announced), now);
-            commands.WriteQueued();
-            transaction.Commit();
+            if (!commands.WriteQueuedAndCommit()) transaction.Commit();
             return committed;
         }
         catch

@@ -18,8 +18,8 @@ namespace FleetOps.Web.Ingestion;
 /// <para>
 /// With <c>groupCommit</c> on PostgreSQL nothing runs row by row: the staged inserts and heartbeat upserts go in one round
 /// trip at <see cref="FlushHeartbeats"/> (<see cref="PostgresStatementBatch"/>), and latest states, transactions and the
-/// announcement in another at <see cref="WriteQueued"/>, just before COMMIT — three round trips per commit, whatever it
-/// holds, where there were two per request (measured in docs/benchmarks.md, "PostgreSQL ingest against SQLite").
+/// announcement in another at <see cref="WriteQueuedAndCommit"/>, which carries the COMMIT too — two round trips per
+/// commit, whatever it holds, where there were two per request (measured in docs/benchmarks.md, "PostgreSQL ingest against SQLite").
 /// SQLite runs in the process and gains nothing from batching; its statements run at once as before.
 /// </para>
 /// </summary>
@@ -135,8 +135,20 @@ internal sealed class WriterCommands : IDisposable
         return insertTicket >= 0 ? _now!.Rows(insertTicket) == 1 : inserted;
     }
 
-    /// <summary>Runs what the commit queued (latest states, transactions, the announcement): the last step before COMMIT.</summary>
-    public void WriteQueued() => _later?.Execute();
+    /// <summary>
+    /// Runs what the commit queued (latest states, transactions, the announcement) and, on PostgreSQL with group commit,
+    /// the COMMIT itself in the same round trip: a commit of single heartbeats then costs two round trips, not three.
+    /// When a queued statement fails, PostgreSQL skips the rest of the batch, the COMMIT with it, and the transaction
+    /// stays open and failed for the caller's rollback.
+    /// </summary>
+    /// <returns>true when the transaction was committed here; false when the caller commits it (SQLite)</returns>
+    public bool WriteQueuedAndCommit()
+    {
+        if (_later is null) return false;
+        _later.AddCommit();
+        _later.Execute();
+        return true;
+    }
 
     /// <summary>Stores one event at once (heartbeats with the per-heartbeat upsert): for the benchmark seeder.</summary>
     /// <returns>true when the event is new; false when this terminal already sent an event with this id.</returns>
@@ -156,7 +168,7 @@ internal sealed class WriterCommands : IDisposable
         return _insert;
     }
 
-    /// <summary>Runs the command now, or queues it for <see cref="WriteQueued"/> with group commit on PostgreSQL.</summary>
+    /// <summary>Runs the command now, or queues it for <see cref="WriteQueuedAndCommit"/> with group commit on PostgreSQL.</summary>
     private void Run(DbCommand command)
     {
         if (_later is null) command.ExecuteNonQuery();

@@ -31,6 +31,9 @@ internal sealed class PostgresStatementBatch(NpgsqlConnection connection) : IDis
         return _batch.BatchCommands.Count - 1;
     }
 
+    /// <summary>Ends the batch with the transaction's COMMIT, run only if every statement before it succeeded.</summary>
+    public void AddCommit() => _batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+
     /// <summary>Runs the queued statements in one round trip; they stay readable by ticket until the next <see cref="Clear"/>.</summary>
     public void Execute()
     {

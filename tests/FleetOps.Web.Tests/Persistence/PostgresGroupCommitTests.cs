@@ -90,6 +90,52 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         Assert.Equal(5, await app.StoredEventsAsync(terminal));
     }
 
+    /// <summary>
+    /// The COMMIT travels in the commit's last batch, after the latest-state updates. A refused update there must keep the
+    /// COMMIT from running (PostgreSQL skips a batch's rest after a failure): the request gets 503 with nothing of its
+    /// events stored, and the writer's connection goes on committing the next requests, each in its own transaction.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_statement_refused_in_the_batch_that_carries_the_commit_stores_nothing_and_the_next_commits_go_on()
+    {
+        await using var app = _database.Start();
+        var (refused, refusedKey) = await app.NewTerminalAsync();
+        var (good, goodKey) = await app.NewTerminalAsync();
+        await ExecuteAsync($"""
+            CREATE FUNCTION refuse_terminal() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW."TerminalId" = '{refused}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_terminal BEFORE UPDATE ON "Terminals" FOR EACH ROW EXECUTE FUNCTION refuse_terminal();
+            """);
+        var hour = HeartbeatRollupTests.PreviousHour();
+
+        using (var response = await app.PostTelemetryAsync(refusedKey, refused, Heartbeat("hb-1", hour.AddMinutes(1)), Power("p-1", hour.AddMinutes(2))))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, await app.StoredEventsAsync(refused));
+
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = await app.PostAcceptedAsync(goodKey, good, Heartbeat($"hb-{i}", hour.AddMinutes(i)), Power($"p-{i}", hour.AddMinutes(i)));
+            Assert.Equal((2, 0), Counts(answer));
+        }
+        Assert.Equal(6, await app.StoredEventsAsync(good));
+        // Each request was its own transaction, committed: nothing waits open on the writer's connection.
+        Assert.Equal(0L, await ScalarAsync("""
+            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+            """));
+        Assert.Equal(hour.AddMinutes(2), app.GetService<FleetOps.Core.Fleet.FleetState>().Get(good)!.LastSeenAt);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static (int Accepted, int Duplicates) Counts(JsonObject answer) =>
         (answer["accepted"]!.GetValue<int>(), answer["duplicates"]!.GetValue<int>());
 
