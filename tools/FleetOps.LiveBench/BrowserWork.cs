@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace FleetOps.LiveBench;
@@ -9,7 +8,7 @@ namespace FleetOps.LiveBench;
 /// and style, and all its main-thread tasks), so that a visit's time can be split between server and browser when both
 /// share the bench machine's cores.
 /// </summary>
-public sealed record BrowserWork(double TaskSeconds, double ScriptSeconds, double LayoutSeconds, double StyleSeconds, double Nodes)
+public sealed record BrowserWork(double TaskSeconds, double ScriptSeconds, double LayoutSeconds, double StyleSeconds)
 {
     /// <summary>A session that counts from now: Chromium keeps the figures per session, from its Performance.enable.</summary>
     public static async Task<ICDPSession> CountAsync(IPage page)
@@ -29,7 +28,7 @@ public sealed record BrowserWork(double TaskSeconds, double ScriptSeconds, doubl
                 metrics[metric.GetProperty("name").GetString()!] = metric.GetProperty("value").GetDouble();
         }
         double Get(string name) => metrics.GetValueOrDefault(name);
-        return new BrowserWork(Get("TaskDuration"), Get("ScriptDuration"), Get("LayoutDuration"), Get("RecalcStyleDuration"), Get("Nodes"));
+        return new BrowserWork(Get("TaskDuration"), Get("ScriptDuration"), Get("LayoutDuration"), Get("RecalcStyleDuration"));
     }
 
     /// <summary>What the browser's main thread spent per visit since <paramref name="before"/>.</summary>
@@ -37,6 +36,6 @@ public sealed record BrowserWork(double TaskSeconds, double ScriptSeconds, doubl
     {
         string Ms(double seconds) => (seconds * 1000 / visits).ToString("F1", CultureInfo.InvariantCulture);
         return $"browser main thread per visit: tasks {Ms(TaskSeconds - before.TaskSeconds)} ms (scripts {Ms(ScriptSeconds - before.ScriptSeconds)}, " +
-            $"layout {Ms(LayoutSeconds - before.LayoutSeconds)}, style {Ms(StyleSeconds - before.StyleSeconds)}); DOM nodes now {Nodes:F0}";
+            $"layout {Ms(LayoutSeconds - before.LayoutSeconds)}, style {Ms(StyleSeconds - before.StyleSeconds)})";
     }
 }

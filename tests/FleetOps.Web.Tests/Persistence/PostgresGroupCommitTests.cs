@@ -101,7 +101,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         await using var app = _database.Start();
         var (refused, refusedKey) = await app.NewTerminalAsync();
         var (good, goodKey) = await app.NewTerminalAsync();
-        await ExecuteAsync($"""
+        await app.ExecuteSqlAsync($"""
             CREATE FUNCTION refuse_terminal() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               IF NEW."TerminalId" = '{refused}' THEN RAISE EXCEPTION 'refused by the test'; END IF;
@@ -126,14 +126,6 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
             SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
             """));
         Assert.Equal(hour.AddMinutes(2), app.GetService<FleetOps.Core.Fleet.FleetState>().Get(good)!.LastSeenAt);
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static (int Accepted, int Duplicates) Counts(JsonObject answer) =>
