@@ -87,6 +87,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     public void RegisterMany(IReadOnlyCollection<TerminalRegistration> registrations)
     {
         var updated = new List<TerminalSnapshot>(registrations.Count);
+        var storesToReassess = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         lock (_gate)
         {
             var now = time.GetUtcNow();
@@ -100,7 +101,15 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                 var snapshot = Assess((current ?? new TerminalSnapshot(registration)) with { Registration = registration }, now);
                 Put(snapshot, now);
                 updated.Add(snapshot);
+                // Moving a terminal or taking it out of service changes who counts towards its stores' share of losses.
+                if (current is not null && (current.StoreCode != snapshot.StoreCode
+                        || current.Registration.Decommissioned != registration.Decommissioned))
+                {
+                    storesToReassess.Add(current.StoreCode);
+                    storesToReassess.Add(snapshot.StoreCode);
+                }
             }
+            ReassessStorePeers(storesToReassess, updated, now);
         }
         Notify(updated);
     }
@@ -127,7 +136,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     public void Publish(IReadOnlyCollection<TerminalSnapshot> committed)
     {
         var changed = new List<TerminalSnapshot>(committed.Count);
-        var storesWithLosses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var storesWithNewLosses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         lock (_gate)
         {
             var now = time.GetUtcNow();
@@ -135,30 +144,47 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             {
                 var current = _terminals.GetValueOrDefault(snapshot.TerminalId);
                 var merged = current is null ? snapshot : snapshot with { Registration = current.Registration };
-                var assessed = Assess(merged, now);
+                var assessed = Assess(merged, now, current);
                 Put(assessed, now);
                 changed.Add(assessed);
                 if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + _options.OfflineAfter);
-                if (assessed.Assessment.LastLossAt is not null) storesWithLosses.Add(assessed.StoreCode);
-            }
-            // A loss at one terminal can turn its neighbours' likely cause from device to store. Terminals of
-            // this commit are included: the earlier ones were assessed before the later ones were put.
-            foreach (var store in storesWithLosses)
-            {
-                foreach (var id in _byStore[store])
+                // The store's share of losses changes only when a terminal's losses do, or when a terminal is heard from
+                // for the first time (it starts to count): a heartbeat that changes neither leaves the neighbours alone.
+                if (!SameLosses(current, merged) || (current?.LastContactAt is null && merged.LastContactAt is not null))
                 {
-                    var peer = _terminals[id];
-                    if (peer.Assessment.LastLossAt is null) continue;
-                    var reassessed = Reassess(peer, now);
-                    if (ReferenceEquals(reassessed, peer)) continue;
-                    var at = changed.FindIndex(c => c.TerminalId == id);
-                    if (at >= 0) changed[at] = reassessed;
-                    else changed.Add(reassessed);
+                    storesWithNewLosses.Add(assessed.StoreCode);
                 }
             }
+            ReassessStorePeers(storesWithNewLosses, changed, now);
         }
         Notify(changed);
     }
+
+    /// <summary>
+    /// A loss at one terminal can turn its neighbours' likely cause from device to store (and a new terminal in service
+    /// can turn it back). Terminals already in <paramref name="changed"/> are included — the earlier ones of a commit were
+    /// assessed before the later ones were put — and replaced there by their new snapshot.
+    /// </summary>
+    private void ReassessStorePeers(HashSet<string> stores, List<TerminalSnapshot> changed, DateTimeOffset now)
+    {
+        foreach (var store in stores)
+        {
+            if (!_byStore.TryGetValue(store, out var ids)) continue;
+            foreach (var id in ids)
+            {
+                var peer = _terminals[id];
+                if (peer.Assessment.LastLossAt is null) continue;
+                var reassessed = Reassess(peer, now);
+                if (ReferenceEquals(reassessed, peer)) continue;
+                var at = changed.FindIndex(c => c.TerminalId == id);
+                if (at >= 0) changed[at] = reassessed;
+                else changed.Add(reassessed);
+            }
+        }
+    }
+
+    private static bool SameLosses(TerminalSnapshot? current, TerminalSnapshot next) =>
+        current is not null && current.Power.Losses().SequenceEqual(next.Power.Losses());
 
     /// <summary>
     /// Applies what time alone changes: terminals whose offline deadline passed, and power assessments whose
@@ -278,7 +304,13 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private void SchedulePower(TerminalSnapshot terminal, DateTimeOffset now) =>
         _powerDeadlines.Schedule(terminal.TerminalId, PowerStabilityRule.NextChange(terminal.Power.Losses(), now, _options));
 
-    private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now)
+    /// <param name="previous">
+    /// The terminal's snapshot before this change, when only its own events changed it: if its losses are the same, its
+    /// likely cause is too — neighbours' changes reach it through <see cref="ReassessStorePeers"/> — so the store is not
+    /// walked again. With fifty terminals a store, walking it for every heartbeat of a terminal with a recent loss (and
+    /// again for each such neighbour) was a third of the event writer's time (docs/benchmarks.md, issue 17).
+    /// </param>
+    private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now, TerminalSnapshot? previous = null)
     {
         var connectivity = terminal.LastContactAt is not { } contact ? Connectivity.Unknown
             : now - contact >= _options.OfflineAfter ? Connectivity.Offline
@@ -286,7 +318,12 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         var losses = terminal.Power.Losses();
         var stability = PowerStabilityRule.Evaluate(losses, now, _options);
         LikelyCause? cause = null;
-        if (stability.LossesInWindow > 0 && stability.LastLossAt is { } lastLoss)
+        if (previous?.Assessment.LikelyCause is { } known && previous.Assessment.LastLossAt == stability.LastLossAt
+            && stability.LossesInWindow > 0 && SameLosses(previous, terminal))
+        {
+            cause = known;
+        }
+        else if (stability.LossesInWindow > 0 && stability.LastLossAt is { } lastLoss)
         {
             // Only terminals in service count towards the store's share: decommissioned ones and ones never
             // heard from cannot report a loss and would hide a real store-wide outage.

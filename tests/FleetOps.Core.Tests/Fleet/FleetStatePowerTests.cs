@@ -245,4 +245,57 @@ public class FleetStatePowerTests
 
         Assert.Equal(0, _h.Fleet.Sweep(includePower: true));
     }
+
+    [Fact]
+    public void A_store_wide_cause_stays_through_later_heartbeats_until_a_neighbour_changes_it()
+    {
+        RegisterStore("SH-001", 4);
+        foreach (var id in new[] { "SH-001-T1", "SH-001-T2", "SH-001-T3" }) _h.Deliver(id, _h.Power());
+        _h.Advance(TimeSpan.FromMinutes(5));
+        _h.Deliver("SH-001-T1", _h.Heartbeat("b-1")); // same boot: no new loss, the store's outage still explains it
+        Assert.Equal(LikelyCause.Store, _h["SH-001-T1"].Assessment.LikelyCause);
+
+        // T1 alone loses power again, long after the outage: its latest loss is its own.
+        _h.Advance(TimeSpan.FromHours(2));
+        _h.Deliver("SH-001-T1", _h.Power());
+        _h.Deliver("SH-001-T1", _h.Heartbeat("b-1"));
+
+        Assert.Equal(LikelyCause.Device, _h["SH-001-T1"].Assessment.LikelyCause);
+        Assert.Equal(LikelyCause.Store, _h["SH-001-T2"].Assessment.LikelyCause);
+    }
+
+    [Fact]
+    public void Neighbours_heard_from_for_the_first_time_turn_a_store_outage_back_to_the_device_at_once()
+    {
+        RegisterStore("SH-002", 2);
+        for (var i = 3; i <= 6; i++) _h.Register($"SH-002-T{i}", "SH-002");
+        _h.Deliver("SH-002-T1", _h.Power());
+        _h.Deliver("SH-002-T2", _h.Power());
+        Assert.Equal(LikelyCause.Store, _h["SH-002-T1"].Assessment.LikelyCause);
+        _h.ForgetHeard();
+
+        // Four more terminals are switched on: two losses of six no longer point at the store, before T1 says anything.
+        for (var i = 3; i <= 6; i++) _h.Deliver($"SH-002-T{i}", _h.Heartbeat());
+
+        Assert.Equal(LikelyCause.Device, _h["SH-002-T1"].Assessment.LikelyCause);
+        Assert.Equal(LikelyCause.Device, _h["SH-002-T2"].Assessment.LikelyCause);
+        Assert.Contains(_h.Heard(), t => t.TerminalId == "SH-002-T1" && t.Assessment.LikelyCause == LikelyCause.Device);
+    }
+
+    [Fact]
+    public void Taking_neighbours_out_of_service_turns_two_losses_into_a_store_outage_at_once()
+    {
+        RegisterStore("SH-001", 4);
+        _h.Deliver("SH-001-T1", _h.Power());
+        _h.Deliver("SH-001-T2", _h.Power());
+        Assert.Equal(LikelyCause.Device, _h["SH-001-T1"].Assessment.LikelyCause); // two of four: under the 60 % share
+
+        foreach (var id in new[] { "SH-001-T3", "SH-001-T4" })
+        {
+            _h.Fleet.Register(new TerminalRegistration(id, "SH-001", "A920", $"SN-{id}", Decommissioned: true));
+        }
+
+        Assert.Equal(LikelyCause.Store, _h["SH-001-T1"].Assessment.LikelyCause);
+        Assert.Equal(LikelyCause.Store, _h["SH-001-T2"].Assessment.LikelyCause);
+    }
 }
