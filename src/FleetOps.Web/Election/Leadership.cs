@@ -94,8 +94,11 @@ public sealed partial class Leadership : BackgroundService
         {
             while (true)
             {
-                await TermAsync(_electionLock, stoppingToken);
-                await Task.Delay(_options.RetryEvery, _time, stoppingToken);
+                var lost = await TermAsync(_electionLock, stoppingToken);
+                // A node whose lock connection just died steps back for a few tries: the others, trying every retry period
+                // on connections that work, take over first instead of racing it (the election test saw the old leader
+                // win its own lock back, and no failover, once in a CI run).
+                await Task.Delay(lost ? _options.RetryEvery * StepBackTries : _options.RetryEvery, _time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,8 +110,12 @@ public sealed partial class Leadership : BackgroundService
         }
     }
 
+    /// <summary>How many retry periods a node that lost its lock's connection waits before it tries again.</summary>
+    public const int StepBackTries = 3;
+
     /// <summary>One try for the lock and, when it is taken, one term: until the lock's connection is lost or the node stops.</summary>
-    private async Task TermAsync(IDistributedLock electionLock, CancellationToken stoppingToken)
+    /// <returns>true when a term ended because the lock's connection was lost</returns>
+    private async Task<bool> TermAsync(IDistributedLock electionLock, CancellationToken stoppingToken)
     {
         IDistributedSynchronizationHandle? handle;
         try
@@ -118,9 +125,9 @@ public sealed partial class Leadership : BackgroundService
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogTryFailed(e, _options.RetrySeconds);
-            return;
+            return false;
         }
-        if (handle is null) return;
+        if (handle is null) return false;
         try
         {
             var lost = handle.HandleLostToken;
@@ -139,6 +146,7 @@ public sealed partial class Leadership : BackgroundService
             End();
             if (stoppingToken.IsCancellationRequested) LogReleased();
             else LogLost();
+            return !stoppingToken.IsCancellationRequested;
         }
         finally
         {

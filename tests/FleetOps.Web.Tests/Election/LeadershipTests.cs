@@ -79,6 +79,27 @@ public sealed class LeadershipTests
     }
 
     [Fact]
+    public async Task A_node_that_lost_its_lock_connection_steps_back_so_that_another_node_takes_over_first()
+    {
+        _lock.Open();
+        using var leadership = Elected();
+        await leadership.StartAsync(CancellationToken.None);
+        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => leads, "the node to lead");
+
+        _lock.LoseConnection();
+        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => !leads, "the node to stop leading");
+        // The clock moves in tenths of a retry period until the node has the lock again: a node trying every period
+        // (the other nodes) has had at least two tries before it.
+        var step = Options.RetryEvery / 10;
+        var advanced = TimeSpan.Zero;
+        await Eventually.MatchesAsync(() => { _clock.Advance(step); advanced += step; return Task.FromResult(_lock.Taken); },
+            taken => taken == 2, "the node to take its lock again");
+
+        Assert.True(advanced >= Options.RetryEvery * (Leadership.StepBackTries - 0.1), $"tried again after {advanced}");
+        await leadership.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_stopping_node_ends_its_work_before_it_releases_the_lock()
     {
         _lock.Open();
