@@ -144,13 +144,14 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             {
                 var current = _terminals.GetValueOrDefault(snapshot.TerminalId);
                 var merged = current is null ? snapshot : snapshot with { Registration = current.Registration };
-                var assessed = Assess(merged, now, current);
+                var sameLosses = SameLosses(current, merged);
+                var assessed = Assess(merged, now, sameLosses ? current : null);
                 Put(assessed, now);
                 changed.Add(assessed);
                 if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + _options.OfflineAfter);
                 // The store's share of losses changes only when a terminal's losses do, or when a terminal is heard from
                 // for the first time (it starts to count): a heartbeat that changes neither leaves the neighbours alone.
-                if (!SameLosses(current, merged) || (current?.LastContactAt is null && merged.LastContactAt is not null))
+                if (!sameLosses || (current?.LastContactAt is null && merged.LastContactAt is not null))
                 {
                     storesWithNewLosses.Add(assessed.StoreCode);
                 }
@@ -304,13 +305,13 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private void SchedulePower(TerminalSnapshot terminal, DateTimeOffset now) =>
         _powerDeadlines.Schedule(terminal.TerminalId, PowerStabilityRule.NextChange(terminal.Power.Losses(), now, _options));
 
-    /// <param name="previous">
-    /// The terminal's snapshot before this change, when only its own events changed it: if its losses are the same, its
-    /// likely cause is too — neighbours' changes reach it through <see cref="ReassessStorePeers"/> — so the store is not
-    /// walked again. With fifty terminals a store, walking it for every heartbeat of a terminal with a recent loss (and
+    /// <param name="sameLosses">
+    /// The terminal's snapshot before this change, given only when its own events changed it and left its losses as they
+    /// were: then its likely cause is unchanged too — neighbours' changes reach it through <see cref="ReassessStorePeers"/>
+    /// — so the store is not walked again. With fifty terminals a store, walking it for every heartbeat of a terminal with a recent loss (and
     /// again for each such neighbour) was a third of the event writer's time (docs/benchmarks.md, issue 17).
     /// </param>
-    private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now, TerminalSnapshot? previous = null)
+    private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now, TerminalSnapshot? sameLosses = null)
     {
         var connectivity = terminal.LastContactAt is not { } contact ? Connectivity.Unknown
             : now - contact >= _options.OfflineAfter ? Connectivity.Offline
@@ -318,8 +319,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         var losses = terminal.Power.Losses();
         var stability = PowerStabilityRule.Evaluate(losses, now, _options);
         LikelyCause? cause = null;
-        if (previous?.Assessment.LikelyCause is { } known && previous.Assessment.LastLossAt == stability.LastLossAt
-            && stability.LossesInWindow > 0 && SameLosses(previous, terminal))
+        if (sameLosses?.Assessment.LikelyCause is { } known && sameLosses.Assessment.LastLossAt == stability.LastLossAt
+            && stability.LossesInWindow > 0)
         {
             cause = known;
         }

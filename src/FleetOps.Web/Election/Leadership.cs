@@ -144,9 +144,10 @@ public sealed partial class Leadership : BackgroundService
             }
             // Before the lock is released: no other node can lead while this one's work is still told to go on.
             End();
-            if (stoppingToken.IsCancellationRequested) LogReleased();
-            else LogLost();
-            return !stoppingToken.IsCancellationRequested;
+            var lostConnection = !stoppingToken.IsCancellationRequested;
+            if (lostConnection) LogLost();
+            else LogReleased();
+            return lostConnection;
         }
         finally
         {

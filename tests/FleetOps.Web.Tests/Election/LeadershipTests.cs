@@ -81,10 +81,7 @@ public sealed class LeadershipTests
     [Fact]
     public async Task A_node_that_lost_its_lock_connection_steps_back_so_that_another_node_takes_over_first()
     {
-        _lock.Open();
-        using var leadership = Elected();
-        await leadership.StartAsync(CancellationToken.None);
-        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => leads, "the node to lead");
+        using var leadership = await LeadingAsync();
 
         _lock.LoseConnection();
         await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => !leads, "the node to stop leading");
@@ -102,16 +99,23 @@ public sealed class LeadershipTests
     [Fact]
     public async Task A_stopping_node_ends_its_work_before_it_releases_the_lock()
     {
-        _lock.Open();
-        using var leadership = Elected();
-        await leadership.StartAsync(CancellationToken.None);
-        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => leads, "the node to lead");
+        using var leadership = await LeadingAsync();
 
         await leadership.StopAsync(CancellationToken.None);
 
         Assert.False(leadership.IsLeader);
         // Released: another node's try takes it at once.
         Assert.NotNull(_lock.TryAcquire());
+    }
+
+    /// <summary>A started node that holds the (open) lock.</summary>
+    private async Task<Leadership> LeadingAsync()
+    {
+        _lock.Open();
+        var leadership = Elected();
+        await leadership.StartAsync(CancellationToken.None);
+        await Eventually.MatchesAsync(() => Task.FromResult(leadership.IsLeader), leads => leads, "the node to lead");
+        return leadership;
     }
 
     private Leadership Elected() =>
