@@ -60,8 +60,17 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         foreach (var (id, _) in terminals) Assert.Equal(3, await app.StoredEventsAsync(id));
         Assert.Equal(1L, await ScalarAsync("""
             SELECT count(DISTINCT xmin::text) FROM (SELECT xmin FROM "HeartbeatHours" WHERE "TerminalId" = ANY(@ids)
-                UNION ALL SELECT xmin FROM "TelemetryEvents" WHERE "TerminalId" = ANY(@ids)) written
+                UNION ALL SELECT xmin FROM "TelemetryEvents" WHERE "TerminalId" = ANY(@ids)
+                UNION ALL SELECT xmin FROM "Terminals" WHERE "TerminalId" = ANY(@ids)) written
             """, terminals.Select(t => t.Id).ToArray()));
+        // The commit's latest states went in one statement over arrays: each terminal's row holds its own.
+        var fleet = app.GetService<FleetOps.Core.Fleet.FleetState>();
+        foreach (var (id, _) in terminals)
+        {
+            var live = fleet.Get(id)!;
+            Assert.Equal(live.LastSeenAt!.Value.ToUnixTimeMilliseconds(), await ScalarAsync(
+                """SELECT "LastSeenAtMs" FROM "Terminals" WHERE "TerminalId" = @id AND "LatestStateJson" IS NOT NULL""", id));
+        }
     }
 
     [PostgresFact]
@@ -168,6 +177,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         if (argument is string[] ids) command.Parameters.AddWithValue("ids", ids);
+        if (argument is string id) command.Parameters.AddWithValue("id", id);
         if (argument is int pid) command.Parameters.AddWithValue("pid", pid);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
