@@ -5,6 +5,7 @@ using FleetOps.Bench;
 //   http  --url URL --token TOKEN [--requests 200] [--store CODE]
 //   model --db FILE [--iterations 30]
 //   success --db FILE [--iterations 30]   (the success-rate history's load and the whole chain's 90-day report)
+//   parse [--events 500] [--seconds 10]   (the telemetry request parser alone: CPU µs per event)
 //   storage --db FILE | --postgres CONNECTION [--terminals 2000] [--sales 5] [--seed 4]   (scripts/bench-storage.sh)
 var command = args.FirstOrDefault();
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,7 +34,10 @@ switch (command)
         await new StorageDay(new StorageDayOptions(settings.GetValueOrDefault("db"), settings.GetValueOrDefault("postgres"),
             Number("terminals", 2_000), Number("sales", 5), Number("seed", 4))).RunAsync();
         return 0;
+    case "parse":
+        ParseTimings.Run(Number("events", 500), Number("seconds", 10));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: FleetOps.Bench seed|http|model|storage [--option value ...] (see Program.cs)");
+        Console.Error.WriteLine("usage: FleetOps.Bench seed|http|model|success|parse|storage [--option value ...] (see Program.cs)");
         return 2;
 }

@@ -47,11 +47,12 @@ public static partial class EventParser
         {
             return new EventOutcome(index, null, null, "An event must be a JSON object.");
         }
-        var id = EventText.StringProperty(element, "id");
-        var reader = new FieldReader(element);
+        var fields = EventFields.Of(element);
+        var id = EventText.StringProperty(fields, "id");
+        var reader = new FieldReader(fields);
         try
         {
-            var problem = EventText.FirstProblem(element, IsWellFormedTimestamp);
+            var problem = EventText.FirstProblem(fields, IsWellFormedTimestamp);
             if (problem is not null)
             {
                 throw new EventRejected(problem);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FleetOps.Core.Text;
 
@@ -13,24 +14,31 @@ internal static class EventText
 {
     private const int MaxPathInMessage = 64;
 
-    /// <summary>The reason the first bad text of <paramref name="element"/> is refused, or null when all may be kept.</summary>
-    public static string? FirstProblem(JsonElement element, Func<string, JsonElement, bool> exempt) => Walk(element, "", exempt);
+    /// <summary>
+    /// The reason the first bad text of the event is refused, or null when all may be kept. A top-level field that
+    /// <paramref name="exempt"/> names is not looked at beyond its name.
+    /// </summary>
+    public static string? FirstProblem(EventFields fields, Func<string, JsonElement, bool> exempt)
+    {
+        foreach (var (name, value) in fields.All)
+        {
+            var nameProblem = name is null ? NotUnicode(TopLevelName) : TextRules.Problem(TopLevelName, name);
+            if (nameProblem is not null) return nameProblem;
+            if (exempt(name!, value)) continue;
+            var found = Walk(value, Shorten(name!));
+            if (found is not null) return found;
+        }
+        return null;
+    }
+
+    private const string TopLevelName = "(a field name)";
 
     /// <summary>
-    /// The string value of <paramref name="name"/> in <paramref name="element"/>, or null when it is missing, not a
-    /// string, or not well-formed. Safe before the walk, unlike TryGetProperty: that unescapes the names it compares,
-    /// so an object with a lone-surrogate name makes it throw.
+    /// The string value of <paramref name="name"/>, or null when it is missing, not a string, or not well-formed. Safe
+    /// before the walk: names that cannot be read were left out of <paramref name="fields"/>' lookups.
     /// </summary>
-    public static string? StringProperty(JsonElement element, string name)
-    {
-        string? found = null;
-        foreach (var property in element.EnumerateObject())
-        {
-            // The last one wins, as with TryGetProperty; a property whose name cannot be read is skipped.
-            if (ReadName(property) == name) found = property.Value.ValueKind == JsonValueKind.String ? ReadString(property.Value) : null;
-        }
-        return found;
-    }
+    public static string? StringProperty(EventFields fields, string name) =>
+        fields.TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? ReadString(value) : null;
 
     /// <summary>Whether every property name of <paramref name="element"/> (not nested ones) is well-formed text.</summary>
     public static bool NamesAreReadable(JsonElement element)
@@ -55,20 +63,19 @@ internal static class EventText
         }
     }
 
-    private static string? Walk(JsonElement element, string path, Func<string, JsonElement, bool> exempt)
+    private static string? Walk(JsonElement element, string path)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var nameLabel = path.Length == 0 ? "(a field name)" : $"(a field name in {Label(path)})";
+                    var nameLabel = $"(a field name in {Label(path)})";
                     var name = ReadName(property);
                     var nameProblem = name is null ? NotUnicode(nameLabel) : TextRules.Problem(nameLabel, name);
                     if (nameProblem is not null) return nameProblem;
-                    var childPath = Shorten(path.Length == 0 ? name! : $"{path}.{name}");
-                    if (path.Length == 0 && exempt(name!, property.Value)) continue;
-                    var found = Walk(property.Value, childPath, exempt);
+                    var childPath = Shorten($"{path}.{name}");
+                    var found = Walk(property.Value, childPath);
                     if (found is not null) return found;
                 }
                 return null;
@@ -76,22 +83,32 @@ internal static class EventText
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    var found = Walk(item, Shorten($"{path}[{i++}]"), exempt);
+                    var found = Walk(item, Shorten($"{path}[{i++}]"));
                     if (found is not null) return found;
                 }
                 return null;
             case JsonValueKind.String:
                 var text = ReadString(element);
-                return text is null ? NotUnicode(Label(path)) : TextRules.Problem(Label(path), text);
+                return text is null ? NotUnicode(Label(path)) : ProblemOf(path, text);
             case JsonValueKind.Number:
-                // A number's raw text is ASCII digits, sign, '.', 'e': only the card-number part of the rule can apply.
-                return TextRules.Problem(Label(path), element.GetRawText());
+                // A number's raw text is ASCII digits, sign, '.', 'e': only the card-number part of the rule can apply, and
+                // not at all to fewer characters than the shortest card number (most numbers: read without a copy).
+                return JsonMarshal.GetRawUtf8Value(element).Length < CardNumberGuard.MinLength
+                    ? null
+                    : ProblemOf(path, element.GetRawText());
             default:
                 return null;
         }
     }
 
-    private static string? ReadName(JsonProperty property)
+    /// <summary>
+    /// The rule's verdict on one text; the path is made safe to echo (<see cref="Label"/>, itself a card-number scan) only
+    /// when there is something to report — every string of every event passes through here.
+    /// </summary>
+    private static string? ProblemOf(string path, string text) =>
+        TextRules.Problem(path, text) is null ? null : TextRules.Problem(Label(path), text);
+
+    public static string? ReadName(JsonProperty property)
     {
         try
         {

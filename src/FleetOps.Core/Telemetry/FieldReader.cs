@@ -3,11 +3,11 @@ using System.Text.Json;
 namespace FleetOps.Core.Telemetry;
 
 /// <summary>Typed access to an event's fields with protocol-style error messages.</summary>
-internal readonly struct FieldReader(JsonElement element)
+internal readonly struct FieldReader(EventFields fields)
 {
     public string RequiredString(string name)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        if (!fields.TryGet(name, out var value) || value.ValueKind != JsonValueKind.String)
         {
             throw new EventRejected($"'{name}' is required and must be a string.");
         }
@@ -26,7 +26,7 @@ internal readonly struct FieldReader(JsonElement element)
 
     public string? OptionalText(string name, int maxLength)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (!fields.TryGet(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String)
         {
             throw new EventRejected($"'{name}' must be a string.");
@@ -45,7 +45,7 @@ internal readonly struct FieldReader(JsonElement element)
     /// <param name="why">The reason for the upper bound, told to the terminal when it is exceeded.</param>
     public long? OptionalInteger(string name, long min, long max, string? why = null)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (!fields.TryGet(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
         {
             throw new EventRejected($"'{name}' must be an integer.");

@@ -15,7 +15,8 @@ namespace FleetOps.Core.Text;
 /// </summary>
 public static class CardNumberGuard
 {
-    private const int MinLength = 13;
+    /// <summary>The shortest card number (13 digits): a shorter text cannot hold one.</summary>
+    public const int MinLength = 13;
     private const int MaxLength = 19;
 
     public static bool ContainsCardNumber(ReadOnlySpan<char> text) => ContainsCardNumber(text, MinLength);
@@ -30,12 +31,38 @@ public static class CardNumberGuard
     /// <summary>The shortest run an identifier field refuses; see <see cref="ContainsCardNumberInIdentifier"/>.</summary>
     public const int IdentifierMinLength = 16;
 
+    private static bool ContainsCardNumber(ReadOnlySpan<char> text, int minLength) =>
+        !IsAsciiWithShortDigitRuns(text, minLength) && ContainsCardNumberInRuns(text, minLength);
+
+    /// <summary>
+    /// The common case, decided without decoding runes: ASCII text whose digit runs (ASCII letters end a run, everything
+    /// else joins it, as below) are all shorter than <paramref name="minLength"/> cannot hold a card number. Every text
+    /// field of every event is checked, and in a 500-heartbeat request the full check was a tenth of the server's CPU.
+    /// </summary>
+    private static bool IsAsciiWithShortDigitRuns(ReadOnlySpan<char> text, int minLength)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            if (c > 0x7F) return false;
+            if (char.IsAsciiDigit(c))
+            {
+                if (++run >= minLength) return false;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                run = 0;
+            }
+        }
+        return true;
+    }
+
     /// <summary>
     /// One pass, O(length), no allocation. Luhn sums of every window ending at the current digit come from two
     /// running prefix sums (one per doubling parity), kept mod 10 in a ring of the last <see cref="MaxLength"/> + 1,
     /// so an absurdly long digit run costs the same per character as a short one.
     /// </summary>
-    private static bool ContainsCardNumber(ReadOnlySpan<char> text, int minLength)
+    private static bool ContainsCardNumberInRuns(ReadOnlySpan<char> text, int minLength)
     {
         // plain[k] / doubled[k]: sum mod 10 of the run's first k digits where even-indexed digits are taken as they are
         // (plain) or doubled (doubled), odd-indexed ones the other way round.

@@ -180,4 +180,55 @@ public class CardNumberGuardTests
     {
         Assert.False(CardNumberGuard.PassesLuhn(Luhn.Digits(digits)));
     }
+
+    /// <summary>
+    /// The guard against the rule it documents, written the slow, obvious way: split the text into runs (a letter ends
+    /// one, a digit of any script extends it, anything else is skipped) and try every 13–19-digit window. Random texts
+    /// mix ASCII digits, letters and separators, sometimes a full-width digit, and sometimes a whole card number, so
+    /// both the quick ASCII pass and the full check are exercised, and the boundary between them.
+    /// </summary>
+    [Fact]
+    public void Agrees_with_the_documented_rule_on_random_texts()
+    {
+        var random = new Random(20261203);
+        const string alphabet = "0123456789012345678901234567890123456789abcXYZ- ./_:*";
+        var found = 0;
+        for (var n = 0; n < 5_000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            var length = random.Next(0, 40);
+            for (var k = 0; k < length; k++)
+            {
+                var roll = random.Next(100);
+                if (roll == 0) text.Append('\uFF14'); // full-width 4
+                else if (roll == 1) text.Append(Luhn.Complete(string.Concat(Enumerable.Range(0, random.Next(12, 19)).Select(_ => (char)('0' + random.Next(10))))));
+                else text.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+            var expected = ByTheRule(text.ToString());
+            if (expected) found++;
+            Assert.True(expected == CardNumberGuard.ContainsCardNumber(text.ToString()), $"disagrees on \"{text}\"");
+        }
+        Assert.InRange(found, 100, 4_900); // the texts hold both outcomes
+    }
+
+    private static bool ByTheRule(string text)
+    {
+        var runs = new List<List<byte>> { new() };
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (System.Text.Rune.IsDigit(rune)) runs[^1].Add((byte)System.Text.Rune.GetNumericValue(rune));
+            else if (System.Text.Rune.IsLetter(rune)) runs.Add([]);
+        }
+        foreach (var run in runs)
+        {
+            for (var start = 0; start < run.Count; start++)
+            {
+                for (var length = 13; length <= 19 && start + length <= run.Count; length++)
+                {
+                    if (CardNumberGuard.PassesLuhn(run.GetRange(start, length).ToArray())) return true;
+                }
+            }
+        }
+        return false;
+    }
 }
