@@ -99,6 +99,55 @@ public sealed class HeartbeatRollupTests : IAsyncLifetime
         await ParallelRequestsIntoOneHourAsync(app);
     }
 
+    [Fact]
+    public async Task On_sqlite_lone_heartbeats_of_two_hours_in_one_request_are_judged_each_and_extend_one_boot()
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions());
+        await LoneHeartbeatsOfTwoHoursAsync(app);
+    }
+
+    /// <summary>
+    /// A commit's lone heartbeats (one per terminal-hour, the common case) are judged one by one: a resend among them is
+    /// told apart from a new one beside it, another terminal in the same commit is not confused with them, and two new ones
+    /// of one boot in two hours both extend its segment. (On PostgreSQL they travel in one round trip.)
+    /// </summary>
+    [PostgresFact]
+    public async Task On_postgres_lone_heartbeats_of_two_hours_in_one_request_are_judged_each_and_extend_one_boot()
+    {
+        await using var app = _postgres.Start();
+        await LoneHeartbeatsOfTwoHoursAsync(app);
+    }
+
+    private static async Task LoneHeartbeatsOfTwoHoursAsync(FleetOpsApp app)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var (other, otherKey) = await app.NewTerminalAsync();
+        var first = PreviousHour().AddHours(-1);
+        var second = first.AddHours(1);
+        await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", first.AddMinutes(50)));
+
+        // A resend in the first hour and a new heartbeat in the second, each alone in its terminal-hour; another terminal
+        // beside them in the same commit is not confused with them.
+        var answers = await Task.WhenAll(
+            app.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", first.AddMinutes(50)), Heartbeat("hb-2", second.AddMinutes(5))),
+            app.PostAcceptedAsync(otherKey, other, Heartbeat("hb-1", second.AddMinutes(7))));
+
+        // Then two new ones, each alone in its hour, of the same boot: the boot segment takes both ends at once.
+        var both = await app.PostAcceptedAsync(key, terminal, Heartbeat("hb-3", first.AddMinutes(40)), Heartbeat("hb-4", second.AddMinutes(20)));
+
+        Assert.Equal((1, 1), (answers[0]["accepted"]!.GetValue<int>(), answers[0]["duplicates"]!.GetValue<int>()));
+        Assert.Equal((1, 0), (answers[1]["accepted"]!.GetValue<int>(), answers[1]["duplicates"]!.GetValue<int>()));
+        Assert.Equal((2, 0), (both["accepted"]!.GetValue<int>(), both["duplicates"]!.GetValue<int>()));
+        Assert.Equal([(first, 2), (second, 2)],
+            (await HoursAsync(app, terminal)).OrderBy(h => h.HourMs).Select(h => (DateTimeOffset.FromUnixTimeMilliseconds(h.HourMs), h.Count)));
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var boot = await db.TerminalBoots.SingleAsync(b => b.TerminalId == terminal);
+        Assert.Equal((first.AddMinutes(40), second.AddMinutes(20)),
+            (DateTimeOffset.FromUnixTimeMilliseconds(boot.FirstAtMs), DateTimeOffset.FromUnixTimeMilliseconds(boot.LastAtMs)));
+        var otherBoot = await db.TerminalBoots.SingleAsync(b => b.TerminalId == other);
+        Assert.Equal(second.AddMinutes(7), DateTimeOffset.FromUnixTimeMilliseconds(otherBoot.LastAtMs));
+    }
+
     private static async Task IdTwiceInOneBatchAsync(FleetOpsApp app)
     {
         var (terminal, key) = await app.NewTerminalAsync();
