@@ -34,7 +34,6 @@ internal sealed class WriterCommands : IDisposable
     private readonly HeartbeatRollup _heartbeats;
     private readonly PostgresStatementBatch? _now;
     private readonly PostgresStatementBatch? _later;
-    private readonly LatestStateUpdates? _latestStates;
 
     /// <summary>A closed transaction's stored record (the writer merges late events into it; so does the change follower).</summary>
     public const string LoadTransactionSql =
@@ -53,7 +52,6 @@ internal sealed class WriterCommands : IDisposable
         {
             _now = new PostgresStatementBatch(postgres);
             _later = new PostgresStatementBatch(postgres);
-            _latestStates = new LatestStateUpdates();
         }
         _heartbeats = new HeartbeatRollup(connection, provider, _now, _later);
         _insert = connection.CreateCommand();
@@ -115,7 +113,6 @@ internal sealed class WriterCommands : IDisposable
         _now?.Enlist(transaction);
         _later?.Enlist(transaction);
         _heartbeats.Enlist(transaction);
-        _latestStates?.Clear();
         _staged.Clear();
     }
 
@@ -148,7 +145,6 @@ internal sealed class WriterCommands : IDisposable
     public bool WriteQueuedAndCommit()
     {
         if (_later is null) return false;
-        _latestStates!.QueueInto(_later);
         _later.AddCommit();
         _later.Execute();
         return true;
@@ -179,14 +175,8 @@ internal sealed class WriterCommands : IDisposable
         else _later.Add(command);
     }
 
-    /// <summary>Writes the terminal's latest state (on PostgreSQL with group commit: one statement for the whole commit, at its end).</summary>
     public void UpdateLatestState(TerminalSnapshot snapshot)
     {
-        if (_latestStates is not null)
-        {
-            _latestStates.Add(snapshot);
-            return;
-        }
         var p = _update.Parameters;
         p[0].Value = (object?)snapshot.LastSeenAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
         p[1].Value = (object?)snapshot.LastContactAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;

@@ -31,14 +31,6 @@ internal sealed class PostgresStatementBatch(NpgsqlConnection connection) : IDis
         return _batch.BatchCommands.Count - 1;
     }
 
-    /// <summary>Queues a statement built for the batch (its parameters typed by the caller, e.g. arrays).</summary>
-    /// <returns>The statement's ticket for <see cref="Rows"/>.</returns>
-    public int Add(NpgsqlBatchCommand statement)
-    {
-        _batch.BatchCommands.Add(statement);
-        return _batch.BatchCommands.Count - 1;
-    }
-
     /// <summary>Ends the batch with the transaction's COMMIT, run only if every statement before it succeeded.</summary>
     public void AddCommit() => _batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
 
