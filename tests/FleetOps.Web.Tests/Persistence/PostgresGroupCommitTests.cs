@@ -63,7 +63,7 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
                 UNION ALL SELECT xmin FROM "TelemetryEvents" WHERE "TerminalId" = ANY(@ids)
                 UNION ALL SELECT xmin FROM "Terminals" WHERE "TerminalId" = ANY(@ids)) written
             """, terminals.Select(t => t.Id).ToArray()));
-        // The commit's latest states went in one statement over arrays: each terminal's row holds its own.
+        // Each terminal's row holds its own latest state, written in the same commit as its events (above).
         var fleet = app.GetService<FleetOps.Core.Fleet.FleetState>();
         foreach (var (id, _) in terminals)
         {
