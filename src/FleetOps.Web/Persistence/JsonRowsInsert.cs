@@ -18,9 +18,17 @@ namespace FleetOps.Web.Persistence;
 /// </summary>
 internal sealed class JsonRowsInsert : IRowBatch
 {
+    /// <summary>
+    /// A batch is sent once its JSON reaches this many bytes, whatever its row count: the text goes to the driver as a
+    /// string (two bytes a character) and on to SQLite as UTF-8, and each copy must stay below the large-object heap's
+    /// 85,000 bytes. Above it every batch was large-object garbage that only a full collection frees: a million-line
+    /// import piled up ~170 MB of it between two such collections (issue 16, docs/benchmarks.md).
+    /// </summary>
+    public const int MaxBatchBytes = 40_000;
+
     private readonly int _columns;
     private readonly int _rowsPerBatch;
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+    private readonly ArrayBufferWriter<byte> _buffer = new(MaxBatchBytes + 4096);
     private readonly Utf8JsonWriter _json;
     private readonly DbCommand _command;
     private int _rows;
@@ -37,7 +45,7 @@ internal sealed class JsonRowsInsert : IRowBatch
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         var values = string.Join(", ", Enumerable.Range(0, columns).Select(c => string.Create(CultureInfo.InvariantCulture, $"value->>{c}")));
         // "WHERE true": SQLite's grammar needs it between a SELECT and an upsert's ON CONFLICT.
-        _command = CommandParameters.Command(connection, transaction, $"{head} SELECT {values} FROM json_each(@rows) WHERE true {tail}", "@rows");
+        _command = CommandParameters.Command(connection, transaction, $"{head} SELECT {values} FROM jsonb_each(@rows) WHERE true {tail}", "@rows");
         _json.WriteStartArray();
     }
 
@@ -47,7 +55,8 @@ internal sealed class JsonRowsInsert : IRowBatch
         _json.WriteStartArray();
         foreach (var value in row) Write(value);
         _json.WriteEndArray();
-        if (++_rows == _rowsPerBatch) await FlushAsync(cancellationToken);
+        _json.Flush();
+        if (++_rows == _rowsPerBatch || _buffer.WrittenCount >= MaxBatchBytes) await FlushAsync(cancellationToken);
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)

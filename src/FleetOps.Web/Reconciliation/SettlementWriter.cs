@@ -39,9 +39,10 @@ internal sealed class SettlementWriter : IDisposable
     // 17 and 10 parameters a row: a few thousand a statement, far below PostgreSQL's limit (Npgsql binds by position).
     private const int RowsPerBatch = 256;
 
-    // SQLite's staging rows go 1,000 to a statement as one JSON parameter (JsonRowsInsert): binding by name costs nothing
-    // then, and each statement is its own commit of the temp database (no transaction: see ReportStaging), so fewer,
-    // larger statements mean fewer commits. 32-row VALUES statements (544 named parameters) spent 46 s of a million lines.
+    // SQLite's staging rows go up to 1,000 to a statement as one JSON parameter (JsonRowsInsert): binding by name costs
+    // nothing then, and each statement is its own commit of the temp database (no transaction: see ReportStaging), so
+    // fewer, larger statements mean fewer commits. 32-row VALUES statements (544 named parameters) spent 46 s of a
+    // million lines. In practice JsonRowsInsert.MaxBatchBytes ends a batch first (~230 lines or ~330 credit states).
     private const int StagedRowsPerBatch = 1_000;
 
     private readonly IRowBatch _lines;

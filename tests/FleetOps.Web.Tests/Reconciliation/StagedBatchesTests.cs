@@ -5,7 +5,7 @@ using FleetOps.Web.Tests.Transactions;
 namespace FleetOps.Web.Tests.Reconciliation;
 
 /// <summary>
-/// SQLite stages a report's lines and verdicts 1,000 rows to a statement, each batch one JSON parameter, and copies them
+/// SQLite stages a report's lines and verdicts in batches of up to 40 KB of JSON (~230 lines), each one parameter, and copies them
 /// in at the end: a report whose size is not a multiple of the batch, with every outcome, must store every line and
 /// verdict as written — proven by what the next report, another file with the same lines, finds of them.
 /// </summary>
