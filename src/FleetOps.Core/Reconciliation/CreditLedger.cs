@@ -11,9 +11,12 @@ namespace FleetOps.Core.Reconciliation;
 /// </summary>
 public sealed class CreditLedger(string acquirer)
 {
-    private readonly Dictionary<MatchKey, List<CreditCandidate>> _sales = [];
-    private readonly Dictionary<SaleKey, CreditStatus> _status = [];
-    private readonly Dictionary<SaleKey, CreditCandidate> _all = [];
+    // Issue 16 (a million-line import in ≤ 100 MB): one node per sale, found by its ids and, through a chain of the sales
+    // that share it, by its RRN — the one field every report line names. Two dictionaries keyed (terminal or merchant,
+    // RRN) with a list each, plus the status and the sale in two more, held ~560 bytes a sale; this ~340 (measured with
+    // dotnet-gcdump, docs/benchmarks.md). The terminal and merchant ids filter the short chain instead.
+    private readonly Dictionary<SaleKey, LedgerSale> _sales = [];
+    private readonly Dictionary<string, LedgerSale> _byRrn = new(StringComparer.Ordinal);
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -24,25 +27,24 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>The newest booking day of any completed report: how far the acquirer has told what it credited.</summary>
     public DateOnly? CoveredThrough { get; private set; }
 
-    public int SaleCount => _status.Count;
-
-    /// <summary>Every sale added and not evicted (the import judges them for <c>not_credited</c> after a report).</summary>
-    public IReadOnlyCollection<CreditCandidate> Sales => _all.Values;
+    public int SaleCount => _sales.Count;
 
     /// <summary>Adds a settled sale of one of the acquirer's terminals; false when it was there already (nothing changes).</summary>
     public bool AddSale(CreditCandidate sale)
     {
-        if (!_status.TryAdd(SaleKey.Of(sale), default)) return false;
-        _all.Add(SaleKey.Of(sale), sale);
-        if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Index(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
-        if (!string.IsNullOrEmpty(sale.MerchantId)) Index(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
+        var node = new LedgerSale(sale);
+        if (!_sales.TryAdd(SaleKey.Of(sale), node)) return false;
+        // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
+        if (sale.Rrn.Length == 0) return true;
+        if (_byRrn.TryGetValue(sale.Rrn, out var first)) node.NextSameRrn = first;
+        _byRrn[sale.Rrn] = node;
         return true;
     }
 
     /// <summary>Whether the line names a sale in the ledger (same terminal or merchant and RRN, whatever the amount).</summary>
     public bool Names(SettlementItem item) => Candidates(item).Count > 0;
 
-    public CreditStatus StatusOf(SaleKey sale) => _status.GetValueOrDefault(sale);
+    public CreditStatus StatusOf(SaleKey sale) => _sales.TryGetValue(sale, out var node) ? node.Status : default;
 
     /// <summary>
     /// Takes out the sales <paramref name="leaving"/> picks and returns them with their status: an import that walks a report day by day keeps
@@ -50,14 +52,15 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<CreditCandidate, bool> leaving)
     {
-        var evicted = _all.Values.Where(leaving).Select(s => (s, _status[SaleKey.Of(s)])).ToList();
+        var evicted = new List<(CreditCandidate Sale, CreditStatus Status)>();
+        foreach (var node in _sales.Values)
+        {
+            if (leaving(node.Sale)) evicted.Add((node.Sale, node.Status));
+        }
         foreach (var (sale, _) in evicted)
         {
-            var key = SaleKey.Of(sale);
-            _all.Remove(key);
-            _status.Remove(key);
-            if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Unindex(MatchKey.OfTerminal(sale.AcquirerTerminalId, sale.Rrn), sale);
-            if (!string.IsNullOrEmpty(sale.MerchantId)) Unindex(MatchKey.OfMerchant(sale.MerchantId, sale.Rrn), sale);
+            _sales.Remove(SaleKey.Of(sale), out var node);
+            if (sale.Rrn.Length > 0) Unchain(node!);
         }
         return evicted;
     }
@@ -72,7 +75,7 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     public void Restore(SaleKey sale, CreditStatus status)
     {
-        if (_status.ContainsKey(sale)) _status[sale] = status;
+        if (_sales.TryGetValue(sale, out var node)) node.Status = status;
     }
 
     /// <inheritdoc cref="Restore(SaleKey, CreditStatus)"/>
@@ -90,17 +93,18 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>Starts matching one report; nothing changes here until <see cref="ReportMatching.Complete"/>.</summary>
     public ReportMatching Begin() => new(this);
 
+    /// <summary>
+    /// The sales the line names: those of its acquirer terminal id with its RRN; when there are none (the terminal's
+    /// acquirer id may not be registered in FleetOps), those of its merchant id with its RRN. Ids compare exactly.
+    /// </summary>
     internal IReadOnlyList<CreditCandidate> Candidates(SettlementItem item)
     {
-        if (!string.IsNullOrEmpty(item.AcquirerTerminalId)
-            && _sales.TryGetValue(MatchKey.OfTerminal(item.AcquirerTerminalId, item.Rrn), out var byTerminal))
+        if (!_byRrn.TryGetValue(item.Rrn, out var first)) return [];
+        if (!string.IsNullOrEmpty(item.AcquirerTerminalId) && Chain(first, s => s.AcquirerTerminalId == item.AcquirerTerminalId) is { Count: > 0 } byTerminal)
         {
             return byTerminal;
         }
-        // The terminal's acquirer id may not be registered in FleetOps: the store's merchant id still names the sale.
-        return !string.IsNullOrEmpty(item.MerchantId) && _sales.TryGetValue(MatchKey.OfMerchant(item.MerchantId, item.Rrn), out var byMerchant)
-            ? byMerchant
-            : [];
+        return string.IsNullOrEmpty(item.MerchantId) ? [] : Chain(first, s => s.MerchantId == item.MerchantId);
     }
 
     internal int TimesSeen(long fingerprint) => _seenLines.GetValueOrDefault(fingerprint);
@@ -111,7 +115,10 @@ public sealed class CreditLedger(string acquirer)
         {
             if (count > _seenLines.GetValueOrDefault(line)) _seenLines[line] = count;
         }
-        foreach (var (sale, status) in changes) _status[sale] = status;
+        foreach (var (sale, status) in changes)
+        {
+            if (_sales.TryGetValue(sale, out var node)) node.Status = status;
+        }
         if (newestDay is { } day && (CoveredThrough is not { } covered || day > covered)) CoveredThrough = day;
     }
 
@@ -128,22 +135,41 @@ public sealed class CreditLedger(string acquirer)
         return BitConverter.ToInt64(hash);
     }
 
-    private void Index(MatchKey key, CreditCandidate sale)
+    private static List<CreditCandidate> Chain(LedgerSale first, Func<CreditCandidate, bool> named)
     {
-        if (!_sales.TryGetValue(key, out var list)) _sales[key] = list = [];
-        list.Add(sale);
+        var sales = new List<CreditCandidate>(1);
+        for (var node = first; node is not null; node = node.NextSameRrn)
+        {
+            if (named(node.Sale)) sales.Add(node.Sale);
+        }
+        return sales;
     }
 
-    private void Unindex(MatchKey key, CreditCandidate sale)
+    private void Unchain(LedgerSale leaving)
     {
-        if (!_sales.TryGetValue(key, out var list)) return;
-        list.Remove(sale);
-        if (list.Count == 0) _sales.Remove(key);
+        var rrn = leaving.Sale.Rrn;
+        if (!_byRrn.TryGetValue(rrn, out var first)) return;
+        if (ReferenceEquals(first, leaving))
+        {
+            if (leaving.NextSameRrn is { } next) _byRrn[rrn] = next;
+            else _byRrn.Remove(rrn);
+            return;
+        }
+        for (var node = first; node.NextSameRrn is { } next; node = next)
+        {
+            if (!ReferenceEquals(next, leaving)) continue;
+            node.NextSameRrn = leaving.NextSameRrn;
+            return;
+        }
     }
 
-    private readonly record struct MatchKey(bool ByTerminal, string Id, string Rrn)
+    /// <summary>A sale in the ledger: its status as the reports so far left it, and the next sale with its RRN.</summary>
+    private sealed class LedgerSale(CreditCandidate sale)
     {
-        public static MatchKey OfTerminal(string terminal, string rrn) => new(true, terminal, rrn);
-        public static MatchKey OfMerchant(string merchant, string rrn) => new(false, merchant, rrn);
+        public CreditCandidate Sale { get; } = sale;
+
+        public CreditStatus Status { get; set; }
+
+        public LedgerSale? NextSameRrn { get; set; }
     }
 }

@@ -208,4 +208,26 @@ public sealed class ReportMatchingTests
         Assert.Equal([MatchKind.Credited, MatchKind.DuplicateCredit], Import(ledger, Line(row: 2), Line(row: 3)).Select(m => m.Kind));
         Assert.Equal(1, ledger.SaleCount);
     }
+
+    [Fact]
+    public void Sales_of_other_terminals_with_the_same_rrn_are_never_named_and_leaving_the_ledger_keeps_the_others_findable()
+    {
+        // RRNs repeat across terminals (each terminal numbers its own): the ledger finds a sale by RRN, then by terminal.
+        var ledger = Ledger(
+            Sale("tx-a", terminal: "T-A", acquirerTerminal: "88000001", merchant: "898440153110001"),
+            Sale("tx-b", terminal: "T-B", acquirerTerminal: "88000002", merchant: "898440153110002"),
+            Sale("tx-c", terminal: "T-C", acquirerTerminal: "88000003", merchant: "898440153110003"));
+
+        var evicted = ledger.Evict(s => s.TransactionId == "tx-b");
+
+        Assert.Equal("tx-b", Assert.Single(evicted).Sale.TransactionId);
+        var matches = Import(ledger,
+            Line(row: 2, terminal: "88000003", merchant: "898440153110003"),
+            Line(row: 3, terminal: "88000002", merchant: "898440153110002"),
+            Line(row: 4, terminal: "88000001", merchant: "898440153110001"));
+        Assert.Equal([("tx-c", MatchKind.Credited), (null, MatchKind.CreditedWithoutSale), ("tx-a", MatchKind.Credited)],
+            matches.Select(m => (m.Sale?.TransactionId, m.Kind)));
+        Assert.Equal(2, ledger.SaleCount);
+        Assert.Equal(default, ledger.StatusOf(new SaleKey("T-B", "tx-b")));
+    }
 }
