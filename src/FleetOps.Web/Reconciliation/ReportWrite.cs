@@ -26,6 +26,9 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
 {
     private const int ProgressEveryRows = 5_000;
 
+    // The heap growth (sales, lines, garbage) after which the walk has the collector look (ImportGarbage).
+    private const long GarbageAllowedBytes = 48L * 1024 * 1024;
+
     public async Task<WrittenReport?> RunAsync(ReportUpload upload, ReportSpool file, ReportLayout layout, AcquirerIds ids, ReportCheck check,
         IProgress<ReportReadProgress>? progress, CancellationToken cancellationToken)
     {
@@ -134,8 +137,10 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         var window = await CreditWindow.OpenAsync(db, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
         var matching = window.Ledger.Begin();
         var done = 0;
+        var garbage = new ImportGarbage(GarbageAllowedBytes);
         for (var day = first; day <= last; day = day.AddDays(1))
         {
+            garbage.AfterDay();
             var loadStarted = time.GetTimestamp();
             var loadCpuStarted = Environment.CpuUsage.TotalTime;
             var leaving = await window.MoveToAsync(day, cancellationToken);
