@@ -13,8 +13,9 @@ public sealed class CreditLedger(string acquirer)
 {
     // Issue 16 (a million-line import in ≤ 100 MB): one node per sale, found by its ids and, through a chain of the sales
     // that share it, by its RRN — the one field every report line names. Two dictionaries keyed (terminal or merchant,
-    // RRN) with a list each, plus the status and the sale in two more, held ~560 bytes a sale; this ~340 (measured with
-    // dotnet-gcdump, docs/benchmarks.md). The terminal and merchant ids filter the short chain instead.
+    // RRN) with a list each, plus the status and the sale in two more, held ~560 bytes a sale (their arrays alone were 60 MB
+    // of a million-line import's heap, dotnet-gcdump in docs/benchmarks.md); this, by count of fields, ~340. The terminal
+    // and merchant ids filter the short chain instead.
     private readonly Dictionary<SaleKey, LedgerSale> _sales = [];
     private readonly Dictionary<string, LedgerSale> _byRrn = new(StringComparer.Ordinal);
 
