@@ -32,14 +32,14 @@ public sealed class ReportMatching
         if (_newestDay is not { } newest || item.BookedOn > newest) _newestDay = item.BookedOn;
         var fingerprint = CreditLedger.Fingerprint(item);
         var occurrence = _lines[fingerprint] = _lines.GetValueOrDefault(fingerprint) + 1;
-        if (occurrence <= _ledger.TimesSeen(fingerprint)) return new ItemMatch(item, MatchKind.DuplicateRow, null);
+        if (occurrence <= _ledger.TimesSeen(fingerprint)) return new ItemMatch(item, MatchKind.DuplicateRow, null, fingerprint);
 
         var candidates = _ledger.Candidates(item);
         if (item.Type != SettlementItemType.Sale)
         {
             // A refund or chargeback takes back (part of) a sale: any amount, the credited sale preferred.
             var sale = Best(candidates, item, preferCredited: true);
-            return new ItemMatch(item, sale is null ? MatchKind.DebitWithoutSale : MatchKind.Debit, sale);
+            return new ItemMatch(item, sale is null ? MatchKind.DebitWithoutSale : MatchKind.Debit, sale, fingerprint);
         }
         var sameAmount = candidates.Where(c => c.AmountMinor == item.AmountMinor && c.Currency == item.Currency).ToList();
         if (sameAmount.Count > 0)
@@ -48,16 +48,16 @@ public sealed class ReportMatching
             var status = StatusOf(sale);
             var kind = status.Credits > 0 ? MatchKind.DuplicateCredit : MatchKind.Credited;
             _changes[SaleKey.Of(sale)] = status with { Credits = status.Credits + 1, CreditedOn = status.CreditedOn ?? item.BookedOn };
-            return new ItemMatch(item, kind, sale);
+            return new ItemMatch(item, kind, sale, fingerprint);
         }
         if (candidates.Count > 0)
         {
             var sale = Best(candidates, item, preferCredited: false)!;
             var status = StatusOf(sale);
             _changes[SaleKey.Of(sale)] = status with { Mismatches = status.Mismatches + 1 };
-            return new ItemMatch(item, MatchKind.AmountMismatch, sale);
+            return new ItemMatch(item, MatchKind.AmountMismatch, sale, fingerprint);
         }
-        return new ItemMatch(item, MatchKind.CreditedWithoutSale, null);
+        return new ItemMatch(item, MatchKind.CreditedWithoutSale, null, fingerprint);
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed class ReportMatching
     /// </summary>
     private CreditCandidate? Best(IReadOnlyList<CreditCandidate> candidates, SettlementItem item, bool preferCredited)
     {
-        if (candidates.Count == 0) return null;
+        if (candidates.Count <= 1) return candidates.Count == 0 ? null : candidates[0]; // the usual case: nothing to sort
         return candidates
             .OrderBy(c => StatusOf(c).Credits > 0 != preferCredited ? 1 : 0)
             .ThenBy(c => SameAuthCode(c, item) ? 0 : 1)

@@ -68,7 +68,7 @@ internal sealed class SettlementWriter : IDisposable
         return _lines.AddAsync(cancellationToken, reportId, item.Row, item.BookedOn, item.MerchantId, item.AcquirerTerminalId, item.Rrn,
             Nullable(item.AuthCode), item.AmountMinor, item.Currency, Nullable(item.MaskedPan), item.Type.ToWire(), item.FeeMinor,
             match.Kind.ToWire(), Nullable(storeCode), Nullable(match.Sale?.TerminalId), Nullable(match.Sale?.TransactionId),
-            CreditLedger.Fingerprint(item));
+            match.Fingerprint);
     }
 
     public Task CreditAsync(CreditCandidate sale, string acquirer, string storeCode, CreditStatus status, long? notCreditedReportId,
