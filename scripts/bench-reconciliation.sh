@@ -124,15 +124,15 @@ cpu_after=$(cpu_ms "$pid")
 touch "$work/answered"; wait "$prober" 2>/dev/null || true
 if [ -n "$profiler" ]; then kill -INT "$profiler" 2>/dev/null || true; wait "$profiler" 2>/dev/null || true; profiler=""; fi
 after=$(rss "$pid"); peak=$(cat "$work/peak" 2>/dev/null || echo "$after")
-trimmed=$(trims); for _ in $(seq 1 120); do [ "$(trims)" -gt "$trimmed" ] && break; sleep 0.5; done; sleep 2
-settled=$(rss "$pid"); base=$((settled < before ? settled : before))
 [ "$status" = 201 ] || { echo "import answered $status:"; head -c 2000 "$work/answer.json"; echo
   echo "server log (errors):"; grep -n -A12 -E '\[(ERR|FTL)\]|Exception' "$work/server.log" | head -60; exit 1; }
+trimmed=$(trims); for _ in $(seq 1 120); do [ "$(trims)" -gt "$trimmed" ] && break; sleep 0.5; done; sleep 2
+settled_rss=$(rss "$pid"); base=$((settled_rss < before ? settled_rss : before))
 echo "answer: $(head -c 300 "$work/answer.json")"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '{ n++; if ($1 == 200) ok++; else bad++; if ($2 > worst) worst = $2 }
   END { printf "telemetry during the import: %d heartbeats, %d answered 200, %d did not, slowest %.2f s\n", n, ok, bad, worst }' "$work/probe.txt"
 grep -o 'Settlement report [^"]*\(checked\|written\)[^"]*' "$work/server.log" | sed 's/^/server: /' || true
-awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rs="$settled" -v rb="$base" -v rp="$peak" -v r1="$after" \
+awk -v a="$started" -v b="$ended" -v n="$rows" -v r0="$before" -v rs="$settled_rss" -v rb="$base" -v rp="$peak" -v r1="$after" \
   -v c0="$cpu_before" -v c1="$cpu_after" \
   'BEGIN { printf "RESULT report_rows=%d seconds=%.1f server_cpu_seconds=%.1f rss_before_mb=%d rss_settled_after_mb=%d rss_peak_growth_mb=%d rss_after_growth_mb=%d\n", n, b - a, (c1 - c0) / 1000, r0 / 1024, rs / 1024, (rp - rb) / 1024, (r1 - rb) / 1024 }'

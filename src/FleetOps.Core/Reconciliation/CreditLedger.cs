@@ -11,13 +11,14 @@ namespace FleetOps.Core.Reconciliation;
 /// </summary>
 public sealed class CreditLedger(string acquirer)
 {
-    // Issue 16 (a million-line import in ≤ 100 MB): one node per sale, found by its ids and, through a chain of the sales
-    // that share it, by its RRN — the one field every report line names. Two dictionaries keyed (terminal or merchant,
-    // RRN) with a list each, plus the status and the sale in two more, held ~560 bytes a sale (their arrays alone were 60 MB
-    // of a million-line import's heap, dotnet-gcdump in docs/benchmarks.md); this, by count of fields, ~340. The terminal
-    // and merchant ids filter the short chain instead.
+    // Issue 16 (a million-line import in ≤ 100 MB): one node per sale, found by its ids, and by (acquirer terminal id,
+    // RRN) and (merchant id, RRN) through chains of the nodes that share the key (RRNs repeat across terminals: an RRN is
+    // commonly date, hour and the terminal's own trace number, so keying by the RRN alone would chain thousands of
+    // terminals' sales). Before, each key held a List and the status and the sale sat in two more dictionaries: ~560
+    // bytes a sale, the arrays alone 60 MB of a million-line import's heap (dotnet-gcdump, docs/benchmarks.md).
     private readonly Dictionary<SaleKey, LedgerSale> _sales = [];
-    private readonly Dictionary<string, LedgerSale> _byRrn = new(StringComparer.Ordinal);
+    private readonly Dictionary<NameKey, LedgerSale> _byTerminal = [];
+    private readonly Dictionary<NameKey, LedgerSale> _byMerchant = [];
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -37,8 +38,8 @@ public sealed class CreditLedger(string acquirer)
         if (!_sales.TryAdd(SaleKey.Of(sale), node)) return false;
         // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
         if (sale.Rrn.Length == 0) return true;
-        if (_byRrn.TryGetValue(sale.Rrn, out var first)) node.NextSameRrn = first;
-        _byRrn[sale.Rrn] = node;
+        if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Chain(_byTerminal, new NameKey(sale.AcquirerTerminalId, sale.Rrn), node, ByTerminal);
+        if (!string.IsNullOrEmpty(sale.MerchantId)) Chain(_byMerchant, new NameKey(sale.MerchantId, sale.Rrn), node, ByMerchant);
         return true;
     }
 
@@ -61,7 +62,9 @@ public sealed class CreditLedger(string acquirer)
         foreach (var (sale, _) in evicted)
         {
             _sales.Remove(SaleKey.Of(sale), out var node);
-            if (sale.Rrn.Length > 0) Unchain(node!);
+            if (sale.Rrn.Length == 0) continue;
+            if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Unchain(_byTerminal, new NameKey(sale.AcquirerTerminalId, sale.Rrn), node!, ByTerminal);
+            if (!string.IsNullOrEmpty(sale.MerchantId)) Unchain(_byMerchant, new NameKey(sale.MerchantId, sale.Rrn), node!, ByMerchant);
         }
         return evicted;
     }
@@ -100,12 +103,13 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     internal IReadOnlyList<CreditCandidate> Candidates(SettlementItem item)
     {
-        if (!_byRrn.TryGetValue(item.Rrn, out var first)) return [];
-        if (!string.IsNullOrEmpty(item.AcquirerTerminalId) && Chain(first, s => s.AcquirerTerminalId == item.AcquirerTerminalId) is { Count: > 0 } byTerminal)
+        if (!string.IsNullOrEmpty(item.AcquirerTerminalId) && _byTerminal.TryGetValue(new NameKey(item.AcquirerTerminalId, item.Rrn), out var byTerminal))
         {
-            return byTerminal;
+            return Sales(byTerminal, ByTerminal);
         }
-        return string.IsNullOrEmpty(item.MerchantId) ? [] : Chain(first, s => s.MerchantId == item.MerchantId);
+        return !string.IsNullOrEmpty(item.MerchantId) && _byMerchant.TryGetValue(new NameKey(item.MerchantId, item.Rrn), out var byMerchant)
+            ? Sales(byMerchant, ByMerchant)
+            : [];
     }
 
     internal int TimesSeen(long fingerprint) => _seenLines.GetValueOrDefault(fingerprint);
@@ -136,41 +140,58 @@ public sealed class CreditLedger(string acquirer)
         return BitConverter.ToInt64(hash);
     }
 
-    private static List<CreditCandidate> Chain(LedgerSale first, Func<CreditCandidate, bool> named)
+    private const int ByTerminal = 0;
+    private const int ByMerchant = 1;
+
+    private static List<CreditCandidate> Sales(LedgerSale first, int chain)
     {
         var sales = new List<CreditCandidate>(1);
-        for (var node = first; node is not null; node = node.NextSameRrn)
-        {
-            if (named(node.Sale)) sales.Add(node.Sale);
-        }
+        for (LedgerSale? node = first; node is not null; node = Next(node, chain)) sales.Add(node.Sale);
         return sales;
     }
 
-    private void Unchain(LedgerSale leaving)
+    private static void Chain(Dictionary<NameKey, LedgerSale> index, NameKey key, LedgerSale node, int chain)
     {
-        var rrn = leaving.Sale.Rrn;
-        if (!_byRrn.TryGetValue(rrn, out var first)) return;
+        if (index.TryGetValue(key, out var first)) Next(node, chain) = first;
+        index[key] = node;
+    }
+
+    private static void Unchain(Dictionary<NameKey, LedgerSale> index, NameKey key, LedgerSale leaving, int chain)
+    {
+        if (!index.TryGetValue(key, out var first)) return;
         if (ReferenceEquals(first, leaving))
         {
-            if (leaving.NextSameRrn is { } next) _byRrn[rrn] = next;
-            else _byRrn.Remove(rrn);
+            if (Next(leaving, chain) is { } next) index[key] = next;
+            else index.Remove(key);
             return;
         }
-        for (var node = first; node.NextSameRrn is { } next; node = next)
+        for (var node = first; Next(node, chain) is { } next; node = next)
         {
             if (!ReferenceEquals(next, leaving)) continue;
-            node.NextSameRrn = leaving.NextSameRrn;
+            Next(node, chain) = Next(leaving, chain);
             return;
         }
     }
 
-    /// <summary>A sale in the ledger: its status as the reports so far left it, and the next sale with its RRN.</summary>
+    /// <summary>The node's link in the chain of its terminal's or its merchant's key.</summary>
+    private static ref LedgerSale? Next(LedgerSale node, int chain)
+    {
+        if (chain == ByTerminal) return ref node.NextByTerminal;
+        return ref node.NextByMerchant;
+    }
+
+    /// <summary>How a line names a sale: an acquirer terminal id or a merchant id, with the RRN.</summary>
+    private readonly record struct NameKey(string Id, string Rrn);
+
+    /// <summary>A sale in the ledger: its status as the reports so far left it, and the next sales with its two keys.</summary>
     private sealed class LedgerSale(CreditCandidate sale)
     {
         public CreditCandidate Sale { get; } = sale;
 
         public CreditStatus Status { get; set; }
 
-        public LedgerSale? NextSameRrn { get; set; }
+        // Fields, not properties: Next returns a reference to one of them.
+        public LedgerSale? NextByTerminal;
+        public LedgerSale? NextByMerchant;
     }
 }

@@ -8,10 +8,12 @@ namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// SQLite's bulk insert (issue 16): a batch of rows goes as ONE parameter, a JSON array of row arrays, unpacked by
-/// <c>INSERT … SELECT value->>0, value->>1, … FROM json_each(@rows)</c>. Microsoft.Data.Sqlite binds parameters by name
-/// and SQLite looks each name up by walking the statement's list of names, so a multi-row <c>VALUES</c> statement costs
-/// its parameter count squared to bind; one parameter makes a batch of 1,000 rows as cheap to bind as one row, and each
-/// statement (an autocommit of the connection's temp database when staging) then carries 1,000 rows instead of 32.
+/// <c>INSERT … SELECT value->>0, value->>1, … FROM jsonb_each(@rows)</c> (<c>jsonb_each</c> hands each row's array on as
+/// JSONB; <c>json_each</c> turned it back into text that every <c>->></c> parsed again). Microsoft.Data.Sqlite binds
+/// parameters by name and SQLite looks each name up by walking the statement's list of names, so a multi-row
+/// <c>VALUES</c> statement costs its parameter count squared to bind; one parameter makes a batch of hundreds of rows as
+/// cheap to bind as one row, and each statement (an autocommit of the connection's temp database when staging) then
+/// carries hundreds of rows instead of 32 (up to <see cref="MaxBatchBytes"/> of JSON).
 /// Values are written as SQLite would bind them: text, integers, dates as <c>yyyy-MM-dd</c> (Microsoft.Data.Sqlite's
 /// format for <see cref="DateOnly"/>), null. The text is passed as a string, never as bytes: SQLite reads a BLOB given
 /// to its JSON functions as its binary JSONB form.

@@ -16,7 +16,7 @@ public sealed class StagedBatchesTests(FleetOpsApp app) : IClassFixture<FleetOps
     private static DateTimeOffset Noon => new(DateTimeOffset.UtcNow.Date.AddDays(-3).AddHours(4), TimeSpan.Zero);
 
     [Fact]
-    public async Task Report_of_two_and_a_third_batches_stores_every_line_and_verdict()
+    public async Task Report_of_ten_batches_and_a_part_stores_every_line_and_verdict()
     {
         var shop = await AcquirerShop.OpenAsync(app);
         var day = await shop.SettledSaleAsync("000901-0001", "700000000901", 12800, Noon);
