@@ -44,7 +44,10 @@ public sealed class CreditLedger(string acquirer)
     }
 
     /// <summary>Whether the line names a sale in the ledger (same terminal or merchant and RRN, whatever the amount).</summary>
-    public bool Names(SettlementItem item) => Candidates(item).Count > 0;
+    // A key's chain is never empty (its last sale leaving removes the key), so the keys alone answer, without a list.
+    public bool Names(SettlementItem item) =>
+        (!string.IsNullOrEmpty(item.AcquirerTerminalId) && _byTerminal.ContainsKey(new NameKey(item.AcquirerTerminalId, item.Rrn)))
+        || (!string.IsNullOrEmpty(item.MerchantId) && _byMerchant.ContainsKey(new NameKey(item.MerchantId, item.Rrn)));
 
     public CreditStatus StatusOf(SaleKey sale) => _sales.TryGetValue(sale, out var node) ? node.Status : default;
 
