@@ -937,7 +937,8 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("TerminalId", "TransactionId");
 
-                    b.HasIndex("NotCreditedReportId");
+                    b.HasIndex("NotCreditedReportId")
+                        .HasFilter("\"NotCreditedReportId\" IS NOT NULL");
 
                     b.HasIndex("Acquirer", "SettledOn");
 
@@ -1044,7 +1045,8 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("StoreCode", "BookedOn");
 
-                    b.HasIndex("TerminalId", "TransactionId");
+                    b.HasIndex("TerminalId", "TransactionId")
+                        .HasFilter("\"TransactionId\" IS NOT NULL");
 
                     b.ToTable("SettlementLines", (string)null);
                 });

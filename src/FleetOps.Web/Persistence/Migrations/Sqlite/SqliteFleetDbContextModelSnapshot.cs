@@ -910,7 +910,8 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("TerminalId", "TransactionId");
 
-                    b.HasIndex("NotCreditedReportId");
+                    b.HasIndex("NotCreditedReportId")
+                        .HasFilter("\"NotCreditedReportId\" IS NOT NULL");
 
                     b.HasIndex("Acquirer", "SettledOn");
 
@@ -1017,7 +1018,8 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("StoreCode", "BookedOn");
 
-                    b.HasIndex("TerminalId", "TransactionId");
+                    b.HasIndex("TerminalId", "TransactionId")
+                        .HasFilter("\"TransactionId\" IS NOT NULL");
 
                     b.ToTable("SettlementLines", (string)null);
                 });
