@@ -24,6 +24,8 @@ public sealed class CreditLedger(string acquirer)
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
     private readonly Dictionary<long, int> _seenLines = [];
 
+    private readonly List<(CreditCandidate Sale, CreditStatus Status)> _evicted = [];
+
     public string Acquirer => acquirer;
 
     /// <summary>The newest booking day of any completed report: how far the acquirer has told what it credited.</summary>
@@ -54,10 +56,14 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>
     /// Takes out the sales <paramref name="leaving"/> picks and returns them with their status: an import that walks a report day by day keeps
     /// only the sales a day's credits can still name, so its memory stays a few days of sales however long the report.
+    /// The list is the ledger's own and is refilled by the next call: read it before evicting again.
     /// </summary>
     public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<CreditCandidate, bool> leaving)
     {
-        var evicted = new List<(CreditCandidate Sale, CreditStatus Status)>();
+        // One list for every eviction: a day's leavers are tens of thousands, so a new list each day was a large-object
+        // array (and its smaller copies while it grew) left for the full collections every day (issue 16).
+        var evicted = _evicted;
+        evicted.Clear();
         foreach (var node in _sales.Values)
         {
             if (leaving(node.Sale)) evicted.Add((node.Sale, node.Status));

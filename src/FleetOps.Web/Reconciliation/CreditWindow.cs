@@ -41,6 +41,10 @@ public sealed class CreditWindow
 
     // The sales read ahead of their settlement day (read by authorisation time, see LoadSalesAsync), by that day.
     private readonly SortedDictionary<DateOnly, List<CreditCandidate>> _readAhead = [];
+
+    // A day's list, once its sales are in the ledger, holds the next day's: a list of tens of thousands of sales is a
+    // large-object array, and a new one (with its copies while it grew) each day was garbage only a full collection frees.
+    private readonly Stack<List<CreditCandidate>> _spareDays = [];
     private long _readAuthorizedToMs;
 
     private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, DateOnly last, int creditWithinDays)
@@ -226,8 +230,11 @@ public sealed class CreditWindow
         while (_readAhead.Count > 0 && _readAhead.Keys.First() is var day && day <= through)
         {
             firstAdded ??= day;
-            foreach (var sale in _readAhead[day]) Ledger.AddSale(sale);
+            var sales = _readAhead[day];
+            foreach (var sale in sales) Ledger.AddSale(sale);
             _readAhead.Remove(day);
+            sales.Clear();
+            _spareDays.Push(sales);
         }
         if (firstAdded is not { } restoreFrom) return;
         if (restoreFrom > from) restoreFrom = from;
@@ -259,7 +266,7 @@ public sealed class CreditWindow
         {
             if (Candidate(row) is not { } sale || sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) continue;
             if (row.AuthorizedAtMs < UtcMs(sale.SettledOn.AddDays(-SettledWithinDays))) continue;
-            if (!_readAhead.TryGetValue(sale.SettledOn, out var day)) _readAhead[sale.SettledOn] = day = [];
+            if (!_readAhead.TryGetValue(sale.SettledOn, out var day)) _readAhead[sale.SettledOn] = day = _spareDays.TryPop(out var spare) ? spare : [];
             day.Add(sale);
         }
     }

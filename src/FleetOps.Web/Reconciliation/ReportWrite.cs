@@ -68,11 +68,14 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             var verdicts = new Verdicts(report.Id, acquirer, now.ToUnixTimeMilliseconds());
             var connection = db.Database.GetDbConnection();
             TimeSpan loading, loadingCpu;
+            var garbage = new ImportGarbage(GarbageAllowedBytes);
             using (var writer = staging is null ? new SettlementWriter(connection, transaction!.GetDbTransaction()) : new SettlementWriter(connection, staging))
             {
-                (loading, loadingCpu) = await WalkAsync(db, writer, report.Id, ids, check, verdicts, tally, progress, file.Length, cancellationToken);
+                (loading, loadingCpu) = await WalkAsync(db, writer, report.Id, ids, check, verdicts, tally, garbage, progress, file.Length, cancellationToken);
                 await writer.FlushAsync(cancellationToken);
             }
+            // Here, not at the walk's end: its state (the window of sales) is unreachable only once it has returned.
+            garbage.AfterWalk();
             var matched = time.GetElapsedTime(started);
             var cpuMatched = Environment.CpuUsage.TotalTime;
 
@@ -130,14 +133,13 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
     /// transaction). <paramref name="reportId"/> is 0 while the rows are staged.
     /// </summary>
     private async Task<(TimeSpan Wall, TimeSpan Cpu)> WalkAsync(FleetDbContext db, SettlementWriter writer, long reportId, AcquirerIds ids, ReportCheck check, Verdicts verdicts,
-        ReportTally tally, IProgress<ReportReadProgress>? progress, long fileLength, CancellationToken cancellationToken)
+        ReportTally tally, ImportGarbage garbage, IProgress<ReportReadProgress>? progress, long fileLength, CancellationToken cancellationToken)
     {
         TimeSpan loading = default, loadingCpu = default;
         if (check is not { First: { } first, Last: { } last, Days: { } days }) return (loading, loadingCpu);
         var window = await CreditWindow.OpenAsync(db, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
         var matching = window.Ledger.Begin();
         var done = 0;
-        var garbage = new ImportGarbage(GarbageAllowedBytes);
         for (var day = first; day <= last; day = day.AddDays(1))
         {
             garbage.AfterDay();

@@ -10,8 +10,9 @@ public sealed class ImportGarbageTests
 
     private long _heap = 300 * MB;
     private int _asked;
+    private int _compacted;
 
-    private ImportGarbage Start() => new(Allowed, () => _heap, () => { _asked++; });
+    private ImportGarbage Start() => new(Allowed, () => _heap, () => { _asked++; }, () => { _compacted++; });
 
     [Fact]
     public void Growth_below_the_allowance_since_the_import_began_asks_for_nothing()
@@ -48,5 +49,20 @@ public sealed class ImportGarbageTests
         garbage.AfterDay();
 
         Assert.Equal(1, _asked);
+    }
+
+    [Fact]
+    public void The_end_of_a_walk_that_left_the_allowance_has_everything_compacted_once_and_a_small_walk_nothing()
+    {
+        var small = Start();
+        _heap += Allowed - 1;
+        small.AfterWalk();
+        Assert.Equal(0, _compacted);
+
+        var large = Start();
+        _heap += Allowed;
+        large.AfterWalk();
+
+        Assert.Equal((1, 0, 1), (_compacted, _asked, large.Requested));
     }
 }
