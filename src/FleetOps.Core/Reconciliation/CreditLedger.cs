@@ -11,14 +11,24 @@ namespace FleetOps.Core.Reconciliation;
 /// </summary>
 public sealed class CreditLedger(string acquirer)
 {
-    // Issue 16 (a million-line import in ≤ 100 MB): one node per sale, found by its ids, and by (acquirer terminal id,
-    // RRN) and (merchant id, RRN) through chains of the nodes that share the key (RRNs repeat across terminals: an RRN is
-    // commonly date, hour and the terminal's own trace number, so keying by the RRN alone would chain thousands of
-    // terminals' sales). Before, each key held a List and the status and the sale sat in two more dictionaries: ~560
-    // bytes a sale, the arrays alone 60 MB of a million-line import's heap (dotnet-gcdump, docs/benchmarks.md).
-    private readonly Dictionary<SaleKey, LedgerSale> _sales = [];
-    private readonly Dictionary<NameKey, LedgerSale> _byTerminal = [];
-    private readonly Dictionary<NameKey, LedgerSale> _byMerchant = [];
+    // Issue 16 (a million-line import in ≤ 100 MB): the sales are structs in one array whose slots are reused as sales
+    // leave, found through three hash indexes whose chains run through the slots themselves — by FleetOps' ids, by
+    // (acquirer terminal id, RRN) and by (merchant id, RRN) (RRNs repeat across terminals: an RRN is commonly date, hour
+    // and the terminal's own trace number). A terminal's ids are stored once; an RRN and an authorisation code are numbers
+    // when they fit (PackedText). About 90 bytes a sale and its transaction id's string, against ~400 bytes in five
+    // objects and three dictionaries before — which were also the old generation's garbage every day of the walk.
+    private const int FirstCapacity = 1024;
+
+    private Slot[] _slots = new Slot[FirstCapacity];
+    private int _highWater; // slots ever used; the free ones among them are chained from _free
+    private int _free = None;
+    private int _count;
+    private int[] _bySale = new int[FirstCapacity];
+    private int[] _byTerminal = new int[FirstCapacity];
+    private int[] _byMerchant = new int[FirstCapacity];
+
+    private readonly List<TerminalIds> _terminals = [];
+    private readonly Dictionary<TerminalIds, int> _terminalIndex = [];
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -26,56 +36,73 @@ public sealed class CreditLedger(string acquirer)
 
     private readonly List<(CreditCandidate Sale, CreditStatus Status)> _evicted = [];
 
+    // Slot links are the slot's index + 1 so that a new (zeroed) array and bucket mean "none".
+    private const int None = -1;
+
     public string Acquirer => acquirer;
 
     /// <summary>The newest booking day of any completed report: how far the acquirer has told what it credited.</summary>
     public DateOnly? CoveredThrough { get; private set; }
 
-    public int SaleCount => _sales.Count;
+    public int SaleCount => _count;
 
     /// <summary>Adds a settled sale of one of the acquirer's terminals; false when it was there already (nothing changes).</summary>
     public bool AddSale(CreditCandidate sale)
     {
-        var node = new LedgerSale(sale);
-        if (!_sales.TryAdd(SaleKey.Of(sale), node)) return false;
+        var saleHash = SaleHash(sale.TerminalId, sale.TransactionId);
+        if (Find(sale.TerminalId, sale.TransactionId, saleHash) != None) return false;
+        if (_count == _bySale.Length) Grow();
+        var slot = NewSlot();
+        ref var s = ref _slots[slot];
+        s.Terminal = TerminalOf(sale);
+        s.TransactionId = sale.TransactionId;
+        (s.RrnCode, s.RrnText) = Rrn(sale.Rrn);
+        (s.AuthCode, s.AuthText) = sale.AuthCode is { } auth && PackedText.TryPackAlphanumeric(auth, out var code) ? (code, (string?)null) : (0L, sale.AuthCode);
+        s.AmountMinor = sale.AmountMinor;
+        s.Currency = sale.Currency;
+        s.SettledOn = sale.SettledOn;
+        s.Status = default;
+        _count++;
+        Link(_bySale, saleHash, slot, ref s.NextSale);
         // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
         if (sale.Rrn.Length == 0) return true;
-        if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Chain(_byTerminal, new NameKey(sale.AcquirerTerminalId, sale.Rrn), node, ByTerminal);
-        if (!string.IsNullOrEmpty(sale.MerchantId)) Chain(_byMerchant, new NameKey(sale.MerchantId, sale.Rrn), node, ByMerchant);
+        if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Link(_byTerminal, NameHash(sale.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
+        if (!string.IsNullOrEmpty(sale.MerchantId)) Link(_byMerchant, NameHash(sale.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
         return true;
     }
 
     /// <summary>Whether the line names a sale in the ledger (same terminal or merchant and RRN, whatever the amount).</summary>
-    // A key's chain is never empty (its last sale leaving removes the key), so the keys alone answer, without a list.
-    public bool Names(SettlementItem item) =>
-        (!string.IsNullOrEmpty(item.AcquirerTerminalId) && _byTerminal.ContainsKey(new NameKey(item.AcquirerTerminalId, item.Rrn)))
-        || (!string.IsNullOrEmpty(item.MerchantId) && _byMerchant.ContainsKey(new NameKey(item.MerchantId, item.Rrn)));
+    public bool Names(SettlementItem item)
+    {
+        var (code, text) = Rrn(item.Rrn);
+        return FirstNamed(item.AcquirerTerminalId, ByTerminal, code, text) != None || FirstNamed(item.MerchantId, ByMerchant, code, text) != None;
+    }
 
-    public CreditStatus StatusOf(SaleKey sale) => _sales.TryGetValue(sale, out var node) ? node.Status : default;
+    public CreditStatus StatusOf(SaleKey sale)
+    {
+        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        return slot == None ? default : _slots[slot].Status;
+    }
 
     /// <summary>
-    /// Takes out the sales <paramref name="leaving"/> picks and returns them with their status: an import that walks a report day by day keeps
-    /// only the sales a day's credits can still name, so its memory stays a few days of sales however long the report.
-    /// The list is the ledger's own and is refilled by the next call: read it before evicting again.
+    /// Takes out the sales <paramref name="leaving"/> picks (by their ids and settlement day) and returns them with their
+    /// status: an import that walks a report day by day keeps only the sales a day's credits can still name, so its memory
+    /// stays a few days of sales however long the report. The list is the ledger's own and is refilled by the next call:
+    /// read it before evicting again.
     /// </summary>
-    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<CreditCandidate, bool> leaving)
+    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<SaleKey, DateOnly, bool> leaving)
     {
         // One list for every eviction: a day's leavers are tens of thousands, so a new list each day was a large-object
         // array (and its smaller copies while it grew) left for the full collections every day (issue 16).
-        var evicted = _evicted;
-        evicted.Clear();
-        foreach (var node in _sales.Values)
+        _evicted.Clear();
+        for (var slot = 0; slot < _highWater; slot++)
         {
-            if (leaving(node.Sale)) evicted.Add((node.Sale, node.Status));
+            ref var s = ref _slots[slot];
+            if (s.TransactionId is not { } transaction || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
+            _evicted.Add((Candidate(slot, rrn: null), s.Status));
+            Remove(slot);
         }
-        foreach (var (sale, _) in evicted)
-        {
-            _sales.Remove(SaleKey.Of(sale), out var node);
-            if (sale.Rrn.Length == 0) continue;
-            if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Unchain(_byTerminal, new NameKey(sale.AcquirerTerminalId, sale.Rrn), node!, ByTerminal);
-            if (!string.IsNullOrEmpty(sale.MerchantId)) Unchain(_byMerchant, new NameKey(sale.MerchantId, sale.Rrn), node!, ByMerchant);
-        }
-        return evicted;
+        return _evicted;
     }
 
     /// <summary>Forgets the restored line fingerprints: a repeated line has the same booking day, so a day walked is done with them.</summary>
@@ -88,7 +115,8 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     public void Restore(SaleKey sale, CreditStatus status)
     {
-        if (_sales.TryGetValue(sale, out var node)) node.Status = status;
+        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        if (slot != None) _slots[slot].Status = status;
     }
 
     /// <inheritdoc cref="Restore(SaleKey, CreditStatus)"/>
@@ -112,13 +140,22 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     internal IReadOnlyList<CreditCandidate> Candidates(SettlementItem item)
     {
-        if (!string.IsNullOrEmpty(item.AcquirerTerminalId) && _byTerminal.TryGetValue(new NameKey(item.AcquirerTerminalId, item.Rrn), out var byTerminal))
+        var (code, text) = Rrn(item.Rrn);
+        var chain = ByTerminal;
+        var first = FirstNamed(item.AcquirerTerminalId, ByTerminal, code, text);
+        if (first == None)
         {
-            return Sales(byTerminal, ByTerminal);
+            chain = ByMerchant;
+            first = FirstNamed(item.MerchantId, ByMerchant, code, text);
+            if (first == None) return [];
         }
-        return !string.IsNullOrEmpty(item.MerchantId) && _byMerchant.TryGetValue(new NameKey(item.MerchantId, item.Rrn), out var byMerchant)
-            ? Sales(byMerchant, ByMerchant)
-            : [];
+        var id = chain == ByTerminal ? item.AcquirerTerminalId : item.MerchantId;
+        var sales = new List<CreditCandidate>(1);
+        for (var slot = first; slot != None; slot = Next(slot, chain))
+        {
+            if (Named(slot, chain, id, code, text)) sales.Add(Candidate(slot, item.Rrn));
+        }
+        return sales;
     }
 
     internal int TimesSeen(long fingerprint) => _seenLines.GetValueOrDefault(fingerprint);
@@ -129,10 +166,7 @@ public sealed class CreditLedger(string acquirer)
         {
             if (count > _seenLines.GetValueOrDefault(line)) _seenLines[line] = count;
         }
-        foreach (var (sale, status) in changes)
-        {
-            if (_sales.TryGetValue(sale, out var node)) node.Status = status;
-        }
+        foreach (var (sale, status) in changes) Restore(sale, status);
         if (newestDay is { } day && (CoveredThrough is not { } covered || day > covered)) CoveredThrough = day;
     }
 
@@ -151,56 +185,164 @@ public sealed class CreditLedger(string acquirer)
 
     private const int ByTerminal = 0;
     private const int ByMerchant = 1;
+    private const int BySale = 2;
 
-    private static List<CreditCandidate> Sales(LedgerSale first, int chain)
+    /// <summary>The sale in <paramref name="slot"/> as an object; its RRN is <paramref name="rrn"/> when the caller has its text.</summary>
+    private CreditCandidate Candidate(int slot, string? rrn)
     {
-        var sales = new List<CreditCandidate>(1);
-        for (LedgerSale? node = first; node is not null; node = Next(node, chain)) sales.Add(node.Sale);
-        return sales;
+        ref var s = ref _slots[slot];
+        var ids = _terminals[s.Terminal];
+        rrn ??= s.RrnText ?? PackedText.UnpackDigits(s.RrnCode);
+        var auth = s.AuthText ?? (s.AuthCode == 0 ? null : PackedText.UnpackAlphanumeric(s.AuthCode));
+        return new CreditCandidate(ids.TerminalId, s.TransactionId!, ids.AcquirerTerminalId, ids.MerchantId, rrn, auth, s.AmountMinor, s.Currency, s.SettledOn);
     }
 
-    private static void Chain(Dictionary<NameKey, LedgerSale> index, NameKey key, LedgerSale node, int chain)
+    private static (long Code, string? Text) Rrn(string rrn) => PackedText.TryPackDigits(rrn, out var code) ? (code, (string?)null) : (0L, rrn);
+
+    private int TerminalOf(CreditCandidate sale)
     {
-        if (index.TryGetValue(key, out var first)) Next(node, chain) = first;
-        index[key] = node;
+        var ids = new TerminalIds(sale.TerminalId, sale.AcquirerTerminalId, sale.MerchantId);
+        if (_terminalIndex.TryGetValue(ids, out var index)) return index;
+        _terminals.Add(ids);
+        return _terminalIndex[ids] = _terminals.Count - 1;
     }
 
-    private static void Unchain(Dictionary<NameKey, LedgerSale> index, NameKey key, LedgerSale leaving, int chain)
+    private int NewSlot()
     {
-        if (!index.TryGetValue(key, out var first)) return;
-        if (ReferenceEquals(first, leaving))
+        if (_free != None)
         {
-            if (Next(leaving, chain) is { } next) index[key] = next;
-            else index.Remove(key);
-            return;
+            var reused = _free;
+            _free = _slots[reused].NextSale - 1;
+            _slots[reused].NextSale = 0;
+            return reused;
         }
-        for (var node = first; Next(node, chain) is { } next; node = next)
+        if (_highWater == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
+        return _highWater++;
+    }
+
+    /// <summary>Doubles the three indexes' buckets (one per sale at most, so chains stay short) and relinks every sale.</summary>
+    private void Grow()
+    {
+        var size = _bySale.Length * 2;
+        (_bySale, _byTerminal, _byMerchant) = (new int[size], new int[size], new int[size]);
+        for (var slot = 0; slot < _highWater; slot++)
         {
-            if (!ReferenceEquals(next, leaving)) continue;
-            Next(node, chain) = Next(leaving, chain);
-            return;
+            ref var s = ref _slots[slot];
+            if (s.TransactionId is null) continue;
+            var ids = _terminals[s.Terminal];
+            s.NextSale = s.NextByTerminal = s.NextByMerchant = 0;
+            Link(_bySale, SaleHash(ids.TerminalId, s.TransactionId), slot, ref s.NextSale);
+            if (s.RrnCode == 0 && string.IsNullOrEmpty(s.RrnText)) continue;
+            if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Link(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
+            if (!string.IsNullOrEmpty(ids.MerchantId)) Link(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
         }
     }
 
-    /// <summary>The node's link in the chain of its terminal's or its merchant's key.</summary>
-    private static ref LedgerSale? Next(LedgerSale node, int chain)
+    private void Remove(int slot)
     {
-        if (chain == ByTerminal) return ref node.NextByTerminal;
-        return ref node.NextByMerchant;
+        ref var s = ref _slots[slot];
+        var ids = _terminals[s.Terminal];
+        Unlink(_bySale, SaleHash(ids.TerminalId, s.TransactionId!), slot, BySale);
+        if (s.RrnCode != 0 || !string.IsNullOrEmpty(s.RrnText))
+        {
+            if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Unlink(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ByTerminal);
+            if (!string.IsNullOrEmpty(ids.MerchantId)) Unlink(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ByMerchant);
+        }
+        s = default; // lets the strings go
+        s.NextSale = _free + 1;
+        _free = slot;
+        _count--;
     }
 
-    /// <summary>How a line names a sale: an acquirer terminal id or a merchant id, with the RRN.</summary>
-    private readonly record struct NameKey(string Id, string Rrn);
-
-    /// <summary>A sale in the ledger: its status as the reports so far left it, and the next sales with its two keys.</summary>
-    private sealed class LedgerSale(CreditCandidate sale)
+    private int Find(string terminalId, string transactionId, int hash)
     {
-        public CreditCandidate Sale { get; } = sale;
+        for (var slot = _bySale[Bucket(_bySale, hash)] - 1; slot != None; slot = _slots[slot].NextSale - 1)
+        {
+            ref var s = ref _slots[slot];
+            if (s.TransactionId == transactionId && _terminals[s.Terminal].TerminalId == terminalId) return slot;
+        }
+        return None;
+    }
 
-        public CreditStatus Status { get; set; }
+    /// <summary>The first slot of the chain holding (<paramref name="id"/>, RRN) sales that is one of them; None when there is none.</summary>
+    private int FirstNamed(string? id, int chain, long rrnCode, string? rrnText)
+    {
+        if (string.IsNullOrEmpty(id)) return None;
+        var buckets = chain == ByTerminal ? _byTerminal : _byMerchant;
+        for (var slot = buckets[Bucket(buckets, NameHash(id, rrnCode, rrnText))] - 1; slot != None; slot = Next(slot, chain))
+        {
+            if (Named(slot, chain, id, rrnCode, rrnText)) return slot;
+        }
+        return None;
+    }
 
-        // Fields, not properties: Next returns a reference to one of them.
-        public LedgerSale? NextByTerminal;
-        public LedgerSale? NextByMerchant;
+    private bool Named(int slot, int chain, string? id, long rrnCode, string? rrnText)
+    {
+        ref var s = ref _slots[slot];
+        if (s.RrnCode != rrnCode || s.RrnText != rrnText) return false;
+        var ids = _terminals[s.Terminal];
+        return (chain == ByTerminal ? ids.AcquirerTerminalId : ids.MerchantId) == id;
+    }
+
+    private int Next(int slot, int chain) => NextLink(slot, chain) - 1;
+
+    private static void Link(int[] buckets, int hash, int slot, ref int next)
+    {
+        ref var head = ref buckets[Bucket(buckets, hash)];
+        next = head;
+        head = slot + 1;
+    }
+
+    private void Unlink(int[] buckets, int hash, int slot, int chain)
+    {
+        ref var link = ref buckets[Bucket(buckets, hash)];
+        while (link != 0)
+        {
+            if (link - 1 == slot)
+            {
+                link = NextLink(slot, chain);
+                return;
+            }
+            link = ref NextLink(link - 1, chain);
+        }
+    }
+
+    /// <summary>The slot's link (successor's index + 1, 0 for none) in one of the three chains.</summary>
+    private ref int NextLink(int slot, int chain)
+    {
+        ref var s = ref _slots[slot];
+        if (chain == ByTerminal) return ref s.NextByTerminal;
+        if (chain == ByMerchant) return ref s.NextByMerchant;
+        return ref s.NextSale;
+    }
+
+    private static int Bucket(int[] buckets, int hash) => hash & (buckets.Length - 1);
+
+    private static int SaleHash(string terminalId, string transactionId) => HashCode.Combine(terminalId, transactionId);
+
+    private static int NameHash(string id, long rrnCode, string? rrnText) => HashCode.Combine(id, rrnCode, rrnText);
+
+    /// <summary>A terminal's ids as its sales carry them, stored once for all of them.</summary>
+    private readonly record struct TerminalIds(string TerminalId, string? AcquirerTerminalId, string? MerchantId);
+
+    /// <summary>
+    /// A sale (free when <see cref="TransactionId"/> is null). Its RRN and authorisation code are <see cref="PackedText"/>
+    /// codes, or texts when they do not fit; the Next fields are its successors in the three indexes' chains (index + 1).
+    /// </summary>
+    private struct Slot
+    {
+        public string? TransactionId;
+        public string? RrnText;
+        public string? AuthText;
+        public long RrnCode;
+        public long AuthCode;
+        public long AmountMinor;
+        public string Currency;
+        public int Terminal;
+        public DateOnly SettledOn;
+        public CreditStatus Status;
+        public int NextSale;
+        public int NextByTerminal;
+        public int NextByMerchant;
     }
 }

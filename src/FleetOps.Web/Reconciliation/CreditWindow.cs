@@ -148,7 +148,7 @@ public sealed class CreditWindow
         foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
 
         var earliest = EarliestSettlement(day);
-        return Ledger.Evict(s => s.SettledOn < earliest && !_notCredited.Contains(SaleKey.Of(s)));
+        return Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale));
     }
 
     /// <summary>
@@ -204,7 +204,7 @@ public sealed class CreditWindow
     }
 
     /// <summary>The report is walked: every sale left, to be judged.</summary>
-    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict(_ => true);
+    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict((_, _) => true);
 
     private DateOnly EarliestSettlement(DateOnly bookedOn) => bookedOn.AddDays(-_creditWithinDays - 1);
 

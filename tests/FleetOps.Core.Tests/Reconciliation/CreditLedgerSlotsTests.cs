@@ -1,0 +1,84 @@
+using FleetOps.Core.Reconciliation;
+
+namespace FleetOps.Core.Tests.Reconciliation;
+
+/// <summary>
+/// The ledger keeps its sales in reused slots with RRNs and authorisation codes as numbers (issue 16's memory bound):
+/// whatever it packs, a line finds the sale it named and the sale comes back exactly as it went in, across growth and
+/// across the slots that leaving sales free.
+/// </summary>
+public sealed class CreditLedgerSlotsTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 27);
+
+    private static CreditCandidate Sale(int n, string? rrn = null, string? auth = "A1b2C3") =>
+        new($"T-{n % 7}", $"tx-{n}", $"8800000{n % 7}", $"89844015311000{n % 3}", rrn ?? $"6112{n:D8}", auth, 1_000 + n, "CNY", Day.AddDays(n % 5));
+
+    private static SettlementItem Line(CreditCandidate sale, bool byMerchant = false) =>
+        new(2, sale.SettledOn.AddDays(1), sale.MerchantId ?? "", byMerchant ? "" : sale.AcquirerTerminalId ?? "", sale.Rrn, sale.AuthCode,
+            sale.AmountMinor, sale.Currency, null, SettlementItemType.Sale, 0);
+
+    [Theory]
+    [InlineData("611234567890")]
+    [InlineData("000000000042")] // leading zeros are part of the RRN
+    [InlineData("42")]
+    [InlineData("12345678901234567")] // the most digits a number holds
+    [InlineData("123456789012345678")] // one more: kept as text
+    [InlineData("61A234567890")]
+    [InlineData("６１１２")] // full-width digits are not ASCII digits
+    public void A_sale_comes_back_with_its_rrn_and_is_found_by_it_but_not_by_a_lookalike(string rrn)
+    {
+        var ledger = new CreditLedger("unionpay");
+        var sale = Sale(1, rrn);
+        ledger.AddSale(sale);
+
+        var match = ledger.Begin().Match(Line(sale));
+        var lookalike = ledger.Begin().Match(Line(sale with { Rrn = rrn.TrimStart('0') == rrn ? "0" + rrn : rrn.TrimStart('0') }));
+
+        Assert.Equal((MatchKind.Credited, sale), (match.Kind, match.Sale));
+        Assert.Equal(MatchKind.CreditedWithoutSale, lookalike.Kind);
+        Assert.Equal(sale, Assert.Single(ledger.Evict((_, _) => true)).Sale);
+    }
+
+    [Theory]
+    [InlineData("A1b2C3")]
+    [InlineData("000123")]
+    [InlineData("zZ09aA19Yy")] // ten letters and digits: the most a number holds
+    [InlineData("zZ09aA19Yy1")]
+    [InlineData("AB-12")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_sale_comes_back_with_its_authorisation_code_exactly(string? auth)
+    {
+        var ledger = new CreditLedger("unionpay");
+        var sale = Sale(1, auth: auth);
+        ledger.AddSale(sale);
+
+        Assert.Equal(auth, Assert.Single(ledger.Evict((_, _) => true)).Sale.AuthCode);
+    }
+
+    [Fact]
+    public void Thousands_of_sales_added_and_evicted_in_waves_are_each_found_by_terminal_and_by_merchant_and_leave_once()
+    {
+        var ledger = new CreditLedger("unionpay");
+        var sales = Enumerable.Range(0, 5_000).Select(n => Sale(n)).ToList();
+        foreach (var sale in sales.Take(3_000)) Assert.True(ledger.AddSale(sale));
+        Assert.False(ledger.AddSale(sales[10]));
+
+        // The first wave's even sales leave; the second wave reuses their slots and grows the indexes.
+        var left = ledger.Evict((sale, _) => int.Parse(sale.TransactionId[3..]) % 2 == 0).Select(e => e.Sale).ToList();
+        foreach (var sale in sales.Skip(3_000)) Assert.True(ledger.AddSale(sale));
+
+        Assert.Equal(sales.Take(3_000).Where((_, n) => n % 2 == 0), left);
+        Assert.Equal(3_500, ledger.SaleCount);
+        var staying = sales.Where((_, n) => n >= 3_000 || n % 2 == 1).ToList();
+        Assert.All(staying, sale =>
+        {
+            Assert.Equal(sale, ledger.Begin().Match(Line(sale)).Sale);
+            Assert.Equal(sale, ledger.Begin().Match(Line(sale, byMerchant: true)).Sale);
+        });
+        Assert.All(left, sale => Assert.False(ledger.Names(Line(sale))));
+        Assert.Equal(staying.ToHashSet(), ledger.Evict((_, _) => true).Select(e => e.Sale).ToHashSet());
+        Assert.Equal(0, ledger.SaleCount);
+    }
+}
