@@ -61,17 +61,18 @@ public sealed class CreditLedgerSlotsTests
     public void Thousands_of_sales_added_and_evicted_in_waves_are_each_found_by_terminal_and_by_merchant_and_leave_once()
     {
         var ledger = new CreditLedger("unionpay");
-        var sales = Enumerable.Range(0, 5_000).Select(n => Sale(n)).ToList();
-        foreach (var sale in sales.Take(3_000)) Assert.True(ledger.AddSale(sale));
+        // More than one chunk of slots (8,192) in the first wave, and more again in the second.
+        var sales = Enumerable.Range(0, 20_000).Select(n => Sale(n)).ToList();
+        foreach (var sale in sales.Take(12_000)) Assert.True(ledger.AddSale(sale));
         Assert.False(ledger.AddSale(sales[10]));
 
         // The first wave's even sales leave; the second wave reuses their slots and grows the indexes.
         var left = ledger.Evict((sale, _) => int.Parse(sale.TransactionId[3..]) % 2 == 0).Select(e => e.Sale).ToList();
-        foreach (var sale in sales.Skip(3_000)) Assert.True(ledger.AddSale(sale));
+        foreach (var sale in sales.Skip(12_000)) Assert.True(ledger.AddSale(sale));
 
-        Assert.Equal(sales.Take(3_000).Where((_, n) => n % 2 == 0), left);
-        Assert.Equal(3_500, ledger.SaleCount);
-        var staying = sales.Where((_, n) => n >= 3_000 || n % 2 == 1).ToList();
+        Assert.Equal(sales.Take(12_000).Where((_, n) => n % 2 == 0), left);
+        Assert.Equal(14_000, ledger.SaleCount);
+        var staying = sales.Where((_, n) => n >= 12_000 || n % 2 == 1).ToList();
         Assert.All(staying, sale =>
         {
             Assert.Equal(sale, ledger.Begin().Match(Line(sale)).Sale);
