@@ -27,6 +27,7 @@ public sealed class CreditLedger(string acquirer)
     private int _highWater; // slots ever used; the free ones among them are chained from _free
     private int _free = None;
     private int _count;
+    private int _upcoming;
     private int[] _bySale = new int[FirstCapacity];
     private int[] _byTerminal = new int[FirstCapacity];
     private int[] _byMerchant = new int[FirstCapacity];
@@ -51,7 +52,34 @@ public sealed class CreditLedger(string acquirer)
     public int SaleCount => _count;
 
     /// <summary>Adds a settled sale of one of the acquirer's terminals; false when it was there already (nothing changes).</summary>
-    public bool AddSale(CreditCandidate sale)
+    public bool AddSale(CreditCandidate sale) => Add(sale, upcoming: false);
+
+    /// <summary>
+    /// Adds a sale read ahead of its settlement day: held here (the window's memory for it is its slot, not an object
+    /// waiting in a list until its day — issue 16), but no line names it and no eviction takes it until
+    /// <see cref="RevealThrough"/> reaches its day. False when it was there already (nothing changes).
+    /// </summary>
+    public bool AddUpcomingSale(CreditCandidate sale) => Add(sale, upcoming: true);
+
+    /// <summary>
+    /// Lets lines name the upcoming sales settled on or before <paramref name="day"/>; returns the earliest settlement
+    /// day among them, null when there were none (the caller restores their earlier credits from that day on).
+    /// </summary>
+    public DateOnly? RevealThrough(DateOnly day)
+    {
+        DateOnly? earliest = null;
+        for (var slot = 0; slot < _highWater && _upcoming > 0; slot++)
+        {
+            ref var s = ref At(slot);
+            if (!s.Upcoming || s.SettledOn > day) continue;
+            s.Upcoming = false;
+            _upcoming--;
+            if (earliest is not { } e || s.SettledOn < e) earliest = s.SettledOn;
+        }
+        return earliest;
+    }
+
+    private bool Add(CreditCandidate sale, bool upcoming)
     {
         var saleHash = SaleHash(sale.TerminalId, sale.TransactionId);
         if (Find(sale.TerminalId, sale.TransactionId, saleHash) != None) return false;
@@ -66,6 +94,8 @@ public sealed class CreditLedger(string acquirer)
         s.Currency = sale.Currency;
         s.SettledOn = sale.SettledOn;
         s.Status = default;
+        s.Upcoming = upcoming;
+        if (upcoming) _upcoming++;
         _count++;
         Link(_bySale, saleHash, slot, ref s.NextSale);
         // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
@@ -102,7 +132,7 @@ public sealed class CreditLedger(string acquirer)
         for (var slot = 0; slot < _highWater; slot++)
         {
             ref var s = ref At(slot);
-            if (s.TransactionId is not { } transaction || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
+            if (s.TransactionId is not { } transaction || s.Upcoming || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
             _evicted.Add((Candidate(slot, rrn: null), s.Status));
             Remove(slot);
         }
@@ -283,7 +313,7 @@ public sealed class CreditLedger(string acquirer)
     private bool Named(int slot, int chain, string? id, long rrnCode, string? rrnText)
     {
         ref var s = ref At(slot);
-        if (s.RrnCode != rrnCode || s.RrnText != rrnText) return false;
+        if (s.Upcoming || s.RrnCode != rrnCode || s.RrnText != rrnText) return false;
         var ids = _terminals[s.Terminal];
         return (chain == ByTerminal ? ids.AcquirerTerminalId : ids.MerchantId) == id;
     }
@@ -350,5 +380,6 @@ public sealed class CreditLedger(string acquirer)
         public int NextSale;
         public int NextByTerminal;
         public int NextByMerchant;
+        public bool Upcoming;
     }
 }

@@ -39,12 +39,8 @@ public sealed class CreditWindow
     private readonly DateOnly _walkedThrough;
     private DateOnly _loadedThrough;
 
-    // The sales read ahead of their settlement day (read by authorisation time, see LoadSalesAsync), by that day.
-    private readonly SortedDictionary<DateOnly, List<CreditCandidate>> _readAhead = [];
-
-    // A day's list, once its sales are in the ledger, holds the next day's: a list of tens of thousands of sales is a
-    // large-object array, and a new one (with its copies while it grew) each day was garbage only a full collection frees.
-    private readonly Stack<List<CreditCandidate>> _spareDays = [];
+    // Sales are read ahead of their settlement day (by authorisation time, see LoadSalesAsync) into the ledger as
+    // upcoming sales, which no line names until their day is due.
     private long _readAuthorizedToMs;
 
     private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, DateOnly last, int creditWithinDays)
@@ -213,7 +209,7 @@ public sealed class CreditWindow
     /// name="from"/>..<paramref name="through"/>, with what earlier reports said of them. Sales are read by authorisation
     /// time, each range once (the (StoreCode, AuthorizedAtMs) index serves): up to the last instant a sale settled on
     /// <paramref name="through"/> in any of the stores' zones can have been authorised. A sale read before its settlement
-    /// day is due waits in <see cref="_readAhead"/>. Issue 16: a read per settlement day bounded by authorisation from three
+    /// day is due waits in the ledger as an upcoming sale. Issue 16: a read per settlement day bounded by authorisation from three
     /// days before to two after fetched every transaction about six times — 42.9 s of a million-line import.
     /// </summary>
     private async Task LoadSalesAsync(DateOnly from, DateOnly through, CancellationToken cancellationToken)
@@ -226,18 +222,8 @@ public sealed class CreditWindow
         }
 
         // Days before from too: a sale whose clock put its settlement before its authorisation is read late.
-        DateOnly? firstAdded = null;
-        while (_readAhead.Count > 0 && _readAhead.Keys.First() is var day && day <= through)
-        {
-            firstAdded ??= day;
-            var sales = _readAhead[day];
-            foreach (var sale in sales) Ledger.AddSale(sale);
-            _readAhead.Remove(day);
-            sales.Clear();
-            _spareDays.Push(sales);
-        }
-        if (firstAdded is not { } restoreFrom) return;
-        if (restoreFrom > from) restoreFrom = from;
+        if (Ledger.RevealThrough(through) is not { } firstAdded) return;
+        var restoreFrom = firstAdded > from ? from : firstAdded;
 
         var credits = await _db.SaleCredits.AsNoTracking()
             .Where(c => c.Acquirer == _acquirer && c.SettledOn >= restoreFrom && c.SettledOn <= through && c.NotCreditedReportId == null)
@@ -248,7 +234,7 @@ public sealed class CreditWindow
 
     /// <summary>
     /// Reads the settled sales authorised in [<paramref name="fromMs"/>, <paramref name="toMs"/>) whose settlement day the
-    /// walk covers and which settled within <see cref="SettledWithinDays"/> of their authorisation, into <see cref="_readAhead"/>.
+    /// walk covers and which settled within <see cref="SettledWithinDays"/> of their authorisation, into the ledger as upcoming sales.
     /// Only the columns the match needs (no JSON), streamed.
     /// </summary>
     private async Task ReadSalesAsync(long fromMs, long toMs, CancellationToken cancellationToken)
@@ -266,8 +252,7 @@ public sealed class CreditWindow
         {
             if (Candidate(row) is not { } sale || sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) continue;
             if (row.AuthorizedAtMs < UtcMs(sale.SettledOn.AddDays(-SettledWithinDays))) continue;
-            if (!_readAhead.TryGetValue(sale.SettledOn, out var day)) _readAhead[sale.SettledOn] = day = _spareDays.TryPop(out var spare) ? spare : [];
-            day.Add(sale);
+            Ledger.AddUpcomingSale(sale);
         }
     }
 

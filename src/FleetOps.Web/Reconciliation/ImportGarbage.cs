@@ -17,19 +17,23 @@ internal sealed class ImportGarbage
     private readonly Func<long> _heapBytes;
     private readonly Action _collect;
     private readonly Action _collectAll;
+    private readonly Func<long> _committedBytes;
     private readonly long _startBytes;
+    private readonly long _startCommittedBytes;
 
     public ImportGarbage(long allowedBytes)
-        : this(allowedBytes, () => GC.GetTotalMemory(forceFullCollection: false), () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false),
+        : this(allowedBytes, () => GC.GetTotalMemory(forceFullCollection: false), () => GC.GetGCMemoryInfo().TotalCommittedBytes,
+            () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false),
             () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true))
     {
     }
 
-    /// <summary>For tests: the heap's size and the collections are the test's.</summary>
-    internal ImportGarbage(long allowedBytes, Func<long> heapBytes, Action collect, Action collectAll)
+    /// <summary>For tests: the heap's sizes and the collections are the test's.</summary>
+    internal ImportGarbage(long allowedBytes, Func<long> heapBytes, Func<long> committedBytes, Action collect, Action collectAll)
     {
-        (_allowedBytes, _heapBytes, _collect, _collectAll) = (allowedBytes, heapBytes, collect, collectAll);
+        (_allowedBytes, _heapBytes, _committedBytes, _collect, _collectAll) = (allowedBytes, heapBytes, committedBytes, collect, collectAll);
         _startBytes = heapBytes();
+        _startCommittedBytes = committedBytes();
     }
 
     /// <summary>Full collections this import asked for.</summary>
@@ -47,11 +51,13 @@ internal sealed class ImportGarbage
     /// the tables that follows (SQLite, 17–24 s for a million lines) allocates next to nothing, so no collection would
     /// come before the heap trimmer's, seconds after the import. One blocking, compacting collection that hands the
     /// memory back (as the trimmer's) keeps the walk's heap from lasting through the copy. It pauses the server for about
-    /// as long as the trimmer's does, once per import, and only when the walk left at least the allowance.
+    /// as long as the trimmer's does, once per import, and only when the collector holds at least the allowance more
+    /// memory than when the import began (committed memory, what the operating system sees: the heap's own count could
+    /// stay under the allowance while the collector kept the space it had freed).
     /// </summary>
     public void AfterWalk()
     {
-        if (_heapBytes() - _startBytes < _allowedBytes) return;
+        if (_committedBytes() - _startCommittedBytes < _allowedBytes) return;
         _collectAll();
         Requested++;
     }

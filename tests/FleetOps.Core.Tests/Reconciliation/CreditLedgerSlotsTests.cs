@@ -82,4 +82,27 @@ public sealed class CreditLedgerSlotsTests
         Assert.Equal(staying.ToHashSet(), ledger.Evict((_, _) => true).Select(e => e.Sale).ToHashSet());
         Assert.Equal(0, ledger.SaleCount);
     }
+
+    [Fact]
+    public void A_sale_read_ahead_of_its_day_is_named_by_no_line_and_left_by_no_eviction_until_its_day_is_revealed()
+    {
+        var ledger = new CreditLedger("unionpay");
+        var early = Sale(10) with { SettledOn = Day };
+        var later = Sale(11) with { SettledOn = Day.AddDays(2) };
+        Assert.True(ledger.AddUpcomingSale(early));
+        Assert.True(ledger.AddUpcomingSale(later));
+        Assert.False(ledger.AddSale(early));
+
+        Assert.Equal(MatchKind.CreditedWithoutSale, ledger.Begin().Match(Line(early)).Kind);
+        Assert.Empty(ledger.Evict((_, _) => true));
+        Assert.Null(ledger.RevealThrough(Day.AddDays(-1)));
+
+        Assert.Equal(Day, ledger.RevealThrough(Day.AddDays(1)));
+
+        Assert.Equal(early, ledger.Begin().Match(Line(early)).Sale);
+        Assert.False(ledger.Names(Line(later)));
+        Assert.Equal([early], ledger.Evict((_, _) => true).Select(e => e.Sale));
+        Assert.Equal(Day.AddDays(2), ledger.RevealThrough(Day.AddDays(5)));
+        Assert.Equal(later, ledger.Begin().Match(Line(later)).Sale);
+    }
 }
