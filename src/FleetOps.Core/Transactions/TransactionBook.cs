@@ -39,11 +39,18 @@ public sealed class TransactionBook(TimeProvider time, DetectionOptions options,
 
     public int OpenCount => _open.Count;
 
-    public IEnumerable<TrackedTransaction> Open => _open.Values;
+    /// <summary>
+    /// The open transactions, enumerated from the dictionary itself as <c>FleetState.All</c> is: no lock and no copy.
+    /// <c>ConcurrentDictionary.Values</c> takes every lock (the writer waits) and copies every reference into a new
+    /// array: with a million transactions stored, ~137,000 open ones made a 1.1 MB large-object array each time the alert
+    /// centre's money-at-risk source looked (every 5 s), which was most of an idle server's large-object heap growth
+    /// (issue 16's benchmark, docs/benchmarks.md).
+    /// </summary>
+    public IEnumerable<TrackedTransaction> Open => _open.Select(pair => pair.Value);
 
-    public IEnumerable<TrackedTransaction> Unsettled => _open.Values.Where(t => t.Verdict.IsUnsettled);
+    public IEnumerable<TrackedTransaction> Unsettled => Open.Where(t => t.Verdict.IsUnsettled);
 
-    public IEnumerable<TrackedTransaction> LostSales => _lostSales.Values;
+    public IEnumerable<TrackedTransaction> LostSales => _lostSales.Select(pair => pair.Value);
 
     public TrackedTransaction? Get(string terminalId, string transactionId) =>
         _open.GetValueOrDefault((terminalId, transactionId)) ?? _lostSales.GetValueOrDefault((terminalId, transactionId));
