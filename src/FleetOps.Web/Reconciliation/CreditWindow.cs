@@ -125,7 +125,8 @@ public sealed class CreditWindow
     /// earlier reports said of them, restores the day's earlier line fingerprints, and evicts and returns the sales no line
     /// of this day or a later one can name with what earlier reports said of them (the caller stores their verdicts).
     /// </summary>
-    public async Task<IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)>> MoveToAsync(DateOnly day, CancellationToken cancellationToken)
+    public async Task<List<(CreditCandidate Sale, CreditStatus Status)>> MoveToAsync(DateOnly day, List<(CreditCandidate Sale, CreditStatus Status)> leaving,
+        CancellationToken cancellationToken)
     {
         var through = day.AddDays(1);
         if (through > _loadedThrough)
@@ -144,7 +145,7 @@ public sealed class CreditWindow
         foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
 
         var earliest = EarliestSettlement(day);
-        return Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale));
+        return Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale), leaving);
     }
 
     /// <summary>
@@ -199,8 +200,9 @@ public sealed class CreditWindow
         }
     }
 
-    /// <summary>The report is walked: every sale left, to be judged.</summary>
-    public IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> EvictAll() => Ledger.Evict((_, _) => true);
+    /// <summary>The report is walked: every sale left, to be judged (at most <paramref name="most"/> a call; call until none is left).</summary>
+    public List<(CreditCandidate Sale, CreditStatus Status)> EvictAll(List<(CreditCandidate Sale, CreditStatus Status)> leaving, int most) =>
+        Ledger.Evict((_, _) => true, leaving, most);
 
     private DateOnly EarliestSettlement(DateOnly bookedOn) => bookedOn.AddDays(-_creditWithinDays - 1);
 

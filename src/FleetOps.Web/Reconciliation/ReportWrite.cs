@@ -25,6 +25,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
     TimeProvider time, ILogger logger)
 {
     private const int ProgressEveryRows = 5_000;
+    private const int LastEvictionSlice = 16_384;
 
     // The heap growth (sales, lines, garbage) after which the walk has the collector look (ImportGarbage).
     private const long GarbageAllowedBytes = 48L * 1024 * 1024;
@@ -139,13 +140,15 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         if (check is not { First: { } first, Last: { } last, Days: { } days }) return (loading, loadingCpu);
         var window = await CreditWindow.OpenAsync(db, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
         var matching = window.Ledger.Begin();
+        // One list for every day's leaving sales (a new one each day was a large-object array), emptied once judged.
+        var leaving = new List<(CreditCandidate Sale, CreditStatus Status)>();
         var done = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
             garbage.AfterDay();
             var loadStarted = time.GetTimestamp();
             var loadCpuStarted = Environment.CpuUsage.TotalTime;
-            var leaving = await window.MoveToAsync(day, cancellationToken);
+            await window.MoveToAsync(day, leaving, cancellationToken);
             loading += time.GetElapsedTime(loadStarted);
             loadingCpu += Environment.CpuUsage.TotalTime - loadCpuStarted;
             await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
@@ -168,17 +171,20 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
                 tally.Add(store, match);
             }
         }
-        await JudgeAsync(writer, window, matching, window.EvictAll(), verdicts, cancellationToken);
+        // The whole window leaves now: in slices of about a day's sales, so the list does not grow to the window's size
+        // at the import's peak.
+        while (window.EvictAll(leaving, LastEvictionSlice).Count > 0) await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
         return (loading, loadingCpu);
     }
 
     /// <summary>
     /// Stores the changed credit states of the sales leaving the window and judges them: not credited when no credit
     /// (right or wrong amount) named it and the reports cover its credit days; re-credited when it was not credited and
-    /// now is. No later line of the report can name them, so the verdict is final.
+    /// now is. No later line of the report can name them, so the verdict is final. Empties <paramref name="leaving"/> when
+    /// done, so the judged sales die young.
     /// </summary>
     private async Task JudgeAsync(SettlementWriter writer, CreditWindow window, ReportMatching matching,
-        IReadOnlyList<(CreditCandidate Sale, CreditStatus Status)> leaving, Verdicts verdicts, CancellationToken cancellationToken)
+        List<(CreditCandidate Sale, CreditStatus Status)> leaving, Verdicts verdicts, CancellationToken cancellationToken)
     {
         foreach (var (sale, stored) in leaving)
         {
@@ -194,6 +200,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             var store = fleet.Get(sale.TerminalId)?.StoreCode ?? "";
             await writer.CreditAsync(sale, verdicts.Acquirer, store, status, nowNot ? verdicts.ReportId : null, verdicts.AtMs, cancellationToken);
         }
+        leaving.Clear();
     }
 
     private static string UnknownIds(SettlementItem item, string acquirer)

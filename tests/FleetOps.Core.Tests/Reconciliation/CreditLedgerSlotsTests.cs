@@ -105,4 +105,26 @@ public sealed class CreditLedgerSlotsTests
         Assert.Equal(Day.AddDays(2), ledger.RevealThrough(Day.AddDays(5)));
         Assert.Equal(later, ledger.Begin().Match(Line(later)).Sale);
     }
+
+    [Fact]
+    public void An_eviction_in_slices_takes_every_sale_exactly_once()
+    {
+        var ledger = new CreditLedger("unionpay");
+        var sales = Enumerable.Range(0, 50).Select(n => Sale(n)).ToList();
+        foreach (var sale in sales) ledger.AddSale(sale);
+
+        var slices = new List<int>();
+        var left = new List<CreditCandidate>();
+        var into = new List<(CreditCandidate Sale, CreditStatus Status)>();
+        while (ledger.Evict((_, _) => true, into, most: 16).Count > 0)
+        {
+            slices.Add(into.Count);
+            left.AddRange(into.Select(e => e.Sale));
+            into.Clear();
+        }
+
+        Assert.Equal([16, 16, 16, 2], slices);
+        Assert.Equal(sales.ToHashSet(), left.ToHashSet());
+        Assert.Equal(50, left.Count);
+    }
 }
