@@ -11,11 +11,11 @@ namespace FleetOps.Core.Reconciliation;
 /// </summary>
 public sealed class CreditLedger(string acquirer)
 {
-    // Issue 16 (a million-line import in ≤ 100 MB): the sales are structs in one array whose slots are reused as sales
+    // Issue 16 (a million-line import in ≤ 100 MB): the sales are structs in chunks of slots that are reused as sales
     // leave, found through three hash indexes whose chains run through the slots themselves — by FleetOps' ids, by
     // (acquirer terminal id, RRN) and by (merchant id, RRN) (RRNs repeat across terminals: an RRN is commonly date, hour
     // and the terminal's own trace number). A terminal's ids are stored once; an RRN and an authorisation code are numbers
-    // when they fit (PackedText). About 90 bytes a sale and its transaction id's string, against ~400 bytes in five
+    // when they fit (PackedText). About 100 bytes a sale and its transaction id's string, against ~400 bytes in five
     // objects and three dictionaries before — which were also the old generation's garbage every day of the walk.
     private const int FirstCapacity = 1024;
 
@@ -96,10 +96,7 @@ public sealed class CreditLedger(string acquirer)
         if (upcoming) _upcoming++;
         _count++;
         Link(_bySale, saleHash, slot, ref s.NextSale);
-        // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
-        if (sale.Rrn.Length == 0) return true;
-        if (!string.IsNullOrEmpty(sale.AcquirerTerminalId)) Link(_byTerminal, NameHash(sale.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
-        if (!string.IsNullOrEmpty(sale.MerchantId)) Link(_byMerchant, NameHash(sale.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
+        LinkNames(slot);
         return true;
     }
 
@@ -129,14 +126,14 @@ public sealed class CreditLedger(string acquirer)
         int most = int.MaxValue)
     {
         into ??= [];
-        var left = 0;
-        for (var slot = 0; slot < _highWater && left < most; slot++)
+        var taken = 0;
+        for (var slot = 0; slot < _highWater && taken < most; slot++)
         {
             ref var s = ref At(slot);
             if (s.TransactionId is not { } transaction || s.Upcoming || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
             into.Add((Candidate(slot, rrn: null), s.Status));
             Remove(slot);
-            left++;
+            taken++;
         }
         return into;
     }
@@ -265,13 +262,21 @@ public sealed class CreditLedger(string acquirer)
         {
             ref var s = ref At(slot);
             if (s.TransactionId is null) continue;
-            var ids = _terminals[s.Terminal];
             s.NextSale = s.NextByTerminal = s.NextByMerchant = 0;
-            Link(_bySale, SaleHash(ids.TerminalId, s.TransactionId), slot, ref s.NextSale);
-            if (s.RrnCode == 0 && string.IsNullOrEmpty(s.RrnText)) continue;
-            if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Link(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
-            if (!string.IsNullOrEmpty(ids.MerchantId)) Link(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
+            Link(_bySale, SaleHash(_terminals[s.Terminal].TerminalId, s.TransactionId), slot, ref s.NextSale);
+            LinkNames(slot);
         }
+    }
+
+    /// <summary>Puts the sale into the chains of its (acquirer terminal id, RRN) and (merchant id, RRN) keys, those it has.</summary>
+    private void LinkNames(int slot)
+    {
+        ref var s = ref At(slot);
+        // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
+        if (!HasRrn(s)) return;
+        var ids = _terminals[s.Terminal];
+        if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Link(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
+        if (!string.IsNullOrEmpty(ids.MerchantId)) Link(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
     }
 
     private void Remove(int slot)
@@ -279,7 +284,7 @@ public sealed class CreditLedger(string acquirer)
         ref var s = ref At(slot);
         var ids = _terminals[s.Terminal];
         Unlink(_bySale, SaleHash(ids.TerminalId, s.TransactionId!), slot, BySale);
-        if (s.RrnCode != 0 || !string.IsNullOrEmpty(s.RrnText))
+        if (HasRrn(s))
         {
             if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Unlink(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ByTerminal);
             if (!string.IsNullOrEmpty(ids.MerchantId)) Unlink(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ByMerchant);
@@ -353,6 +358,8 @@ public sealed class CreditLedger(string acquirer)
         if (chain == ByMerchant) return ref s.NextByMerchant;
         return ref s.NextSale;
     }
+
+    private static bool HasRrn(in Slot s) => s.RrnCode != 0 || !string.IsNullOrEmpty(s.RrnText);
 
     private static int Bucket(int[] buckets, int hash) => hash & (buckets.Length - 1);
 

@@ -122,11 +122,11 @@ public sealed class CreditWindow
 
     /// <summary>
     /// Prepares booking day <paramref name="day"/> (days in order): brings in the sales settled up to the day after it with what
-    /// earlier reports said of them, restores the day's earlier line fingerprints, and evicts and returns the sales no line
-    /// of this day or a later one can name with what earlier reports said of them (the caller stores their verdicts).
+    /// earlier reports said of them, restores the day's earlier line fingerprints, and evicts into <paramref name="leaving"/> the
+    /// sales no line of this day or a later one can name, with what earlier reports said of them (the caller stores their
+    /// verdicts).
     /// </summary>
-    public async Task<List<(CreditCandidate Sale, CreditStatus Status)>> MoveToAsync(DateOnly day, List<(CreditCandidate Sale, CreditStatus Status)> leaving,
-        CancellationToken cancellationToken)
+    public async Task MoveToAsync(DateOnly day, List<(CreditCandidate Sale, CreditStatus Status)> leaving, CancellationToken cancellationToken)
     {
         var through = day.AddDays(1);
         if (through > _loadedThrough)
@@ -145,7 +145,7 @@ public sealed class CreditWindow
         foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
 
         var earliest = EarliestSettlement(day);
-        return Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale), leaving);
+        Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale), leaving);
     }
 
     /// <summary>
