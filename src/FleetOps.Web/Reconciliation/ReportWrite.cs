@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Reconciliation;
@@ -16,15 +17,20 @@ namespace FleetOps.Web.Reconciliation;
 /// that was). The report row, its lines, verdicts and per-store figures commit together, so a refused commit or a crash
 /// leaves nothing and nobody ever sees half a report. On PostgreSQL all of it is one transaction that first takes the
 /// acquirer's advisory lock: two nodes importing reports of one acquirer read and write the same sales' verdicts, so the
-/// second waits for the first's commit and then reads it. On SQLite (one writer for the whole database) the walk writes
-/// into <see cref="ReportStaging"/> outside any transaction and only the final copy takes the write lock, so telemetry
-/// keeps being written meanwhile; one node imports one report at a time (the service's semaphore). Returns null when
-/// another import of the same file won the unique index.
+/// second waits for the first's commit and then reads it. On SQLite (one writer for the whole database) no transaction
+/// may last the whole walk, or telemetry would wait for it: the report row is inserted first, marked importing (every
+/// query skips it), the lines are committed in slices of a few thousand (<see cref="SlicedInsert"/>), the sales' credit
+/// states are staged outside the database file (<see cref="ReportStaging"/>), and one last short transaction copies them
+/// in and clears the mark. So the report still appears whole or not at all; an import that fails removes what it wrote,
+/// and one cut short by a stopped server is removed by the next (<see cref="AbandonedReports"/>). One node imports one
+/// report at a time (the service's semaphore). Returns null when another import of the same file won the unique index.
 /// </summary>
 internal sealed partial class ReportWrite(FleetDbContextFactory databases, FleetState fleet, int creditWithinDays, ChangeAnnouncer announcer,
     TimeProvider time, ILogger logger)
 {
-    private const int ProgressEveryRows = 5_000;
+    // The matching pass reports progress where SQLite commits a slice of lines: a progress callback (the upload page, a
+    // test holding the import there) never runs while the import holds the write lock. 40 steps for a million rows.
+    private const int ProgressEveryRows = SettlementWriter.LinesPerSlice;
     private const int LastEvictionSlice = 16_384;
 
     // The heap growth (sales, lines, garbage) after which the walk has the collector look (ImportGarbage).
@@ -47,13 +53,19 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         };
         IDbContextTransaction? transaction = null;
         ReportStaging? staging = null;
+        var completed = false;
         try
         {
             if (databases.Provider == DatabaseProvider.Sqlite)
             {
                 // One connection for the walk and the copy: the staging tables live as long as it is open.
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
+                // synchronous=NORMAL while the lines are written: a slice lost to a power cut belongs to a report that never
+                // completed (a sync per slice cost time). The final commit syncs again (FULL), and with it every slice before.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", cancellationToken);
+                if (await AbandonedReports.RemoveAllAsync(db, cancellationToken) is > 0 and var abandoned) LogAbandonedRemoved(abandoned);
+                report.Importing = true;
+                if (!await InsertAsync(db, report, cancellationToken)) return null;
                 staging = await ReportStaging.OpenAsync(db.Database.GetDbConnection(), cancellationToken);
             }
             else
@@ -90,14 +102,16 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             report.ErrorsJson = JsonSerializer.Serialize(errors.Listed(), TelemetryJson.Options);
             if (staging is not null)
             {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
                 transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (!await InsertAsync(db, report, cancellationToken)) return null;
                 await staging.CopyAsync(transaction.GetDbTransaction(), report.Id, cancellationToken);
+                report.Importing = false;
             }
             db.SettlementReportStores.AddRange(tally.StoreRows(report.Id));
             announcer.Stage(db, BookKinds.Reconciliation, BookChange.Of(report.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction!.CommitAsync(cancellationToken);
+            completed = true;
             await announcer.WakeAsync(db, cancellationToken);
             var cpuEnded = Environment.CpuUsage.TotalTime;
             LogPhases(report.Id, loading.TotalSeconds, loadingCpu.TotalSeconds, (matched - loading).TotalSeconds,
@@ -108,7 +122,27 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         finally
         {
             if (transaction is not null) await transaction.DisposeAsync();
-            if (staging is not null) await staging.DisposeAsync();
+            if (staging is not null)
+            {
+                if (!completed && report.Id != 0) await RemoveUnfinishedAsync(db, report.Id);
+                await staging.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failed or cancelled import on SQLite removes the lines it committed and its row, whatever the cancellation; when
+    /// even that fails (the database gone), the next import removes them (<see cref="AbandonedReports"/>).
+    /// </summary>
+    private async Task RemoveUnfinishedAsync(FleetDbContext db, long reportId)
+    {
+        try
+        {
+            await AbandonedReports.RemoveAsync(db, reportId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            LogUnfinishedKept(e, reportId);
         }
     }
 
@@ -131,7 +165,8 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
     /// Walks the booking days from the first to the last (days without lines too, so every sale of the range is judged):
     /// slides the window, judges the sales leaving it, matches and writes the day's lines. Returns the time spent loading
     /// sales (wall and process CPU). Reads go through the import's own connection (and on PostgreSQL its locked
-    /// transaction). <paramref name="reportId"/> is 0 while the rows are staged.
+    /// transaction). On SQLite the lines commit at each progress report and each day's end (and every
+    /// <see cref="SettlementWriter.LinesPerSlice"/> lines), before the connection reads again.
     /// </summary>
     private async Task<(TimeSpan Wall, TimeSpan Cpu)> WalkAsync(FleetDbContext db, SettlementWriter writer, long reportId, AcquirerIds ids, ReportCheck check, Verdicts verdicts,
         ReportTally tally, ImportGarbage garbage, IProgress<ReportReadProgress>? progress, long fileLength, CancellationToken cancellationToken)
@@ -158,6 +193,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             {
                 if (++done % ProgressEveryRows == 0)
                 {
+                    await writer.FlushAsync(cancellationToken);
                     progress?.Report(new ReportReadProgress(ReportImportStage.Matching, done, fileLength * done / Math.Max(1, check.Rows), fileLength));
                 }
                 if (ids.StoreOf(item.MerchantId, item.AcquirerTerminalId) is not { } lineStore)
@@ -170,6 +206,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
                 await writer.LineAsync(reportId, match, store, cancellationToken);
                 tally.Add(store, match);
             }
+            await writer.FlushAsync(cancellationToken);
         }
         // The whole window leaves now: in slices of about a day's sales, so the list does not grow to the window's size
         // at the import's peak.
@@ -221,6 +258,12 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         if (plain.Length > 256) plain = plain[..256];
         return plain.Length == 0 || TextRules.Problem("file name", plain) is not null ? "report" : plain;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removed {Count} settlement report(s) left half-imported by a stopped server")]
+    private partial void LogAbandonedRemoved(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Settlement report {ReportId} failed and its lines could not be removed; the next import removes them")]
+    private partial void LogUnfinishedKept(Exception exception, long reportId);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Settlement report {ReportId} written: {LoadSeconds:F1} s loading sales ({LoadCpuSeconds:F1} CPU s), {MatchSeconds:F1} s matching and writing ({MatchCpuSeconds:F1} CPU s), {CommitSeconds:F1} s committing ({CommitCpuSeconds:F1} CPU s)")]

@@ -6,12 +6,14 @@ using FleetOps.Web.Persistence;
 namespace FleetOps.Web.Reconciliation;
 
 /// <summary>
-/// The import's two statements, each an insert of many rows (<see cref="BatchedInsert"/>; SQLite's staging: <see cref="JsonRowsInsert"/>)
-/// inside the report's one transaction (the bulk onboarding's way: EF's change tracker for a million lines costs seconds
-/// and hundreds of MB). The SQL is the same on SQLite and PostgreSQL; the columns are those of
-/// <see cref="SettlementLineRow"/> and <see cref="SaleCreditRow"/>. On SQLite the rows go to the connection's staging
-/// tables instead (<see cref="ReportStaging"/>: no transaction, no lock on the database file) and are copied in at the end.
-/// Call <see cref="FlushAsync"/> before the commit or the copy.
+/// The import's two statements, each an insert of many rows (<see cref="BatchedInsert"/>; SQLite: <see cref="JsonRowsInsert"/>)
+/// (the bulk onboarding's way: EF's change tracker for a million lines costs seconds and hundreds of MB). The SQL is the
+/// same on SQLite and PostgreSQL; the columns are those of <see cref="SettlementLineRow"/> and <see cref="SaleCreditRow"/>.
+/// On PostgreSQL both go into the report's one transaction. On SQLite the lines go straight into their table in short
+/// transactions of their own (<see cref="SlicedInsert"/>; the report is marked importing meanwhile, so nobody reads them),
+/// and the sales' credit states into the connection's staging table (<see cref="ReportStaging"/>: no lock on the database
+/// file), copied in by the report's final transaction: they change sales every page shows, so they must change at once.
+/// Call <see cref="FlushAsync"/> before the connection is used for anything else (SQLite), and before the commit.
 /// </summary>
 internal sealed class SettlementWriter : IDisposable
 {
@@ -39,11 +41,19 @@ internal sealed class SettlementWriter : IDisposable
     // 17 and 10 parameters a row: a few thousand a statement, far below PostgreSQL's limit (Npgsql binds by position).
     private const int RowsPerBatch = 256;
 
-    // SQLite's staging rows go up to 1,000 to a statement as one JSON parameter (JsonRowsInsert): binding by name costs
-    // nothing then, and each statement is its own commit of the temp database (no transaction: see ReportStaging), so
+    // SQLite's rows go up to 1,000 to a statement as one JSON parameter (JsonRowsInsert): binding by name costs nothing
+    // then, and each staged statement is its own commit of the temp database (no transaction: see ReportStaging), so
     // fewer, larger statements mean fewer commits. 32-row VALUES statements (544 named parameters) spent 46 s of a
     // million lines. In practice JsonRowsInsert.MaxBatchBytes ends a batch first (~230 lines or ~330 credit states).
-    private const int StagedRowsPerBatch = 1_000;
+    private const int SqliteRowsPerBatch = 1_000;
+
+    /// <summary>
+    /// SQLite: the most lines one transaction writes, i.e. holds the write lock for (the walk also commits at each day's
+    /// end). Each slice rewrites the index pages it touches (the lines' ids are in no order), so small slices cost time:
+    /// a million lines took 74.8 s to match and write in slices of 5,000, 65.4 s in slices of 25,000 (~1.5 s a slice on
+    /// the benchmark machine, docs/benchmarks.md).
+    /// </summary>
+    public const int LinesPerSlice = 25_000;
 
     private readonly IRowBatch _lines;
     private readonly IRowBatch _credits;
@@ -55,11 +65,11 @@ internal sealed class SettlementWriter : IDisposable
         _credits = new BatchedInsert(connection, transaction, $"""INSERT INTO "SaleCredits" ({CreditColumns})""", CreditUpsert, 10, RowsPerBatch);
     }
 
-    /// <summary>Writes into the connection's staging tables (SQLite), outside any transaction.</summary>
+    /// <summary>SQLite: the lines into their table in slices, the credit states into the connection's staging table.</summary>
     public SettlementWriter(DbConnection connection, ReportStaging staging)
     {
-        _lines = new JsonRowsInsert(connection, null, $"""INSERT INTO {staging.Lines} ({LineColumns})""", "", 17, StagedRowsPerBatch);
-        _credits = new JsonRowsInsert(connection, null, $"""INSERT INTO {staging.Credits} ({CreditColumns})""", "", 10, StagedRowsPerBatch);
+        _lines = new SlicedInsert(connection, $"""INSERT INTO "SettlementLines" ({LineColumns})""", 17, SqliteRowsPerBatch, LinesPerSlice);
+        _credits = new JsonRowsInsert(connection, null, $"""INSERT INTO {staging.Credits} ({CreditColumns})""", "", 10, SqliteRowsPerBatch);
     }
 
     public Task LineAsync(long reportId, ItemMatch match, string? storeCode, CancellationToken cancellationToken)

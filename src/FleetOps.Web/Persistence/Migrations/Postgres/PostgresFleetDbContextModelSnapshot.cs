@@ -1104,6 +1104,9 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("LastBookedOn")
                         .HasColumnType("date");
 

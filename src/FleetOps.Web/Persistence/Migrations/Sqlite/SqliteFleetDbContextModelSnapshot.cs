@@ -1075,6 +1075,9 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LastBookedOn")
                         .HasColumnType("TEXT");
 
