@@ -88,11 +88,15 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
         {
             while (!ingesting.IsCancellationRequested) await SendRoundAsync();
         });
-        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= 2, "ingest under way");
+        // Generous waits: what is tested is that B misses nothing, not how fast A ingests. Under the full suite's load
+        // A's loop stalled past the default 10 s while B started, twice in 30-odd CI runs (alone it never did; not
+        // explained: both nodes share this process's thread pool with the other test classes).
+        var waitForIngest = TimeSpan.FromSeconds(90);
+        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= 2, "ingest under way", waitForIngest);
         await b.DisposeAsync();
         b = _database.StartNode();
         var roundsAtStart = Volatile.Read(ref rounds);
-        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= roundsAtStart + 2, "rounds after the restart");
+        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= roundsAtStart + 2, "rounds after the restart", waitForIngest);
         await ingesting.CancelAsync();
         await loop;
         await using var restarted = b;
