@@ -14,8 +14,8 @@ namespace FleetOps.Web.Reconciliation;
 /// The second pass: walks the report's booking days in order (<see cref="ReportDays"/>), sliding the
 /// <see cref="CreditWindow"/> along, matches each line and writes it, and judges each sale as it leaves the window
 /// (<c>not_credited</c> when the reports cover its credit days without a credit; re-credited when a credit came for one
-/// that was). The report row, its lines, verdicts and per-store figures commit together, so a refused commit or a crash
-/// leaves nothing and nobody ever sees half a report. On PostgreSQL all of it is one transaction that first takes the
+/// that was). Nobody ever sees half a report: the report row, its lines, verdicts and per-store figures appear together,
+/// and a refused commit or a crash leaves nothing that shows. On PostgreSQL all of it is one transaction that first takes the
 /// acquirer's advisory lock: two nodes importing reports of one acquirer read and write the same sales' verdicts, so the
 /// second waits for the first's commit and then reads it. On SQLite (one writer for the whole database) no transaction
 /// may last the whole walk, or telemetry would wait for it: the report row is inserted first, marked importing (every
@@ -58,15 +58,16 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         {
             if (databases.Provider == DatabaseProvider.Sqlite)
             {
-                // One connection for the walk and the copy: the staging tables live as long as it is open.
+                // One connection for the walk and the copy: the staging table lives as long as it is open. Staging first:
+                // its disposal gives the connection back to the pool as it came, whatever happens after this.
                 await db.Database.OpenConnectionAsync(cancellationToken);
+                staging = await ReportStaging.OpenAsync(db.Database.GetDbConnection(), cancellationToken);
                 // synchronous=NORMAL while the lines are written: a slice lost to a power cut belongs to a report that never
                 // completed (a sync per slice cost time). The final commit syncs again (FULL), and with it every slice before.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", cancellationToken);
                 if (await AbandonedReports.RemoveAllAsync(db, cancellationToken) is > 0 and var abandoned) LogAbandonedRemoved(abandoned);
                 report.Importing = true;
                 if (!await InsertAsync(db, report, cancellationToken)) return null;
-                staging = await ReportStaging.OpenAsync(db.Database.GetDbConnection(), cancellationToken);
             }
             else
             {
