@@ -25,7 +25,10 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
         var visible = stores.All.Where(s => scope.Everything || scope.AllowsStore(s.Code, stores)).ToList();
         var allowed = scope.Everything ? null : visible.Select(s => s.Code).ToList();
         await using var db = databases.CreateDbContext();
-        var acquirerOf = await db.SettlementReports.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Acquirer, cancellationToken);
+        // Every report in one read, the ones still importing too (SQLite): they are left out here and their lines below.
+        var reports = await db.SettlementReports.IgnoreQueryFilters().AsNoTracking().Select(r => new { r.Id, r.Acquirer, r.Importing })
+            .ToListAsync(cancellationToken);
+        var acquirerOf = reports.Where(r => !r.Importing).ToDictionary(r => r.Id, r => r.Acquirer);
 
         var credits = db.SaleCredits.AsNoTracking()
             .Where(c => c.SettledOn >= filter.From && c.SettledOn <= filter.Through)
@@ -51,9 +54,9 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             .Where(l => allowed == null || (l.StoreCode != null && allowed.Contains(l.StoreCode)));
         var reportIds = filter.Acquirer is null ? null : acquirerOf.Where(r => r.Value == filter.Acquirer).Select(r => r.Key).ToList();
         if (reportIds is not null) lines = lines.Where(l => reportIds.Contains(l.ReportId));
-        // A report still importing (SQLite) has lines committed already; the query filter hides the report, this its
-        // lines. Excluded rather than listing the visible reports: a NOT IN leaves SQLite's choice of index alone.
-        var importing = await db.SettlementReports.IgnoreQueryFilters().Where(r => r.Importing).Select(r => r.Id).ToListAsync(cancellationToken);
+        // A report still importing (SQLite) has lines committed already. Excluded rather than listing the visible reports:
+        // a NOT IN leaves SQLite's choice of index alone.
+        var importing = reports.Where(r => r.Importing).Select(r => r.Id).ToList();
         if (importing.Count > 0) lines = lines.Where(l => !importing.Contains(l.ReportId));
 
         var duplicateRow = MatchKind.DuplicateRow.ToWire();
