@@ -47,7 +47,10 @@ public sealed class ReportMatching
             var sale = Best(sameAmount, item, preferCredited: false)!;
             var status = StatusOf(sale);
             var kind = status.Credits > 0 ? MatchKind.DuplicateCredit : MatchKind.Credited;
-            _changes[SaleKey.Of(sale)] = status with { Credits = status.Credits + 1, CreditedOn = status.CreditedOn ?? item.BookedOn };
+            // The first right credit sets the day and the fee; a duplicate credit changes neither.
+            _changes[SaleKey.Of(sale)] = status.Credits > 0
+                ? status with { Credits = status.Credits + 1 }
+                : status with { Credits = 1, CreditedOn = item.BookedOn, FeeMinor = item.FeeMinor };
             return new ItemMatch(item, kind, sale, fingerprint);
         }
         if (candidates.Count > 0)

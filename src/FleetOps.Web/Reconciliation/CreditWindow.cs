@@ -191,12 +191,12 @@ public sealed class CreditWindow
         var transactions = added.Select(k => k.TransactionId).Distinct().ToList();
         var credits = await _db.SaleCredits.AsNoTracking()
             .Where(c => terminals.Contains(c.TerminalId) && transactions.Contains(c.TransactionId))
-            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn, c.FeeMinor })
             .ToListAsync(cancellationToken);
         foreach (var c in credits)
         {
             var key = new SaleKey(c.TerminalId, c.TransactionId);
-            if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+            if (added.Contains(key)) Ledger.Restore(key, new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn, c.FeeMinor));
         }
     }
 
@@ -229,9 +229,9 @@ public sealed class CreditWindow
 
         var credits = await _db.SaleCredits.AsNoTracking()
             .Where(c => c.Acquirer == _acquirer && c.SettledOn >= restoreFrom && c.SettledOn <= through && c.NotCreditedReportId == null)
-            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn })
+            .Select(c => new { c.TerminalId, c.TransactionId, c.Credits, c.Mismatches, c.CreditedOn, c.FeeMinor })
             .ToListAsync(cancellationToken);
-        foreach (var c in credits) Ledger.Restore(new SaleKey(c.TerminalId, c.TransactionId), new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn));
+        foreach (var c in credits) Ledger.Restore(new SaleKey(c.TerminalId, c.TransactionId), new CreditStatus(c.Credits, c.Mismatches, c.CreditedOn, c.FeeMinor));
     }
 
     /// <summary>

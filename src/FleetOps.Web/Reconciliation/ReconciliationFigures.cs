@@ -35,15 +35,17 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             .Where(c => filter.Acquirer == null || c.Acquirer == filter.Acquirer)
             .Where(c => filter.Store == null || c.StoreCode == filter.Store)
             .Where(c => allowed == null || allowed.Contains(c.StoreCode));
+        // A sale's fee is its first right credit's, kept with its state (in the sale's currency): no join to the lines.
         var judged = (await credits
             .GroupBy(c => new
             {
                 c.SettledOn, c.Acquirer, c.CreditedOn, Wrong = c.Mismatches > 0 || c.Credits > 1, Never = c.NotCreditedReportId != null,
-                Credited = c.Credits > 0, Mismatched = c.Mismatches > 0,
+                Credited = c.Credits > 0, Mismatched = c.Mismatches > 0, c.Currency,
             })
-            .Select(g => new { g.Key, Count = g.Count() })
+            .Select(g => new { g.Key, Count = g.Count(), Fee = g.Sum(c => c.FeeMinor) })
             .ToListAsync(cancellationToken))
-            .Select(g => (Group: new SaleGroup(g.Key.SettledOn, g.Key.Acquirer, g.Key.CreditedOn, g.Key.Wrong, g.Key.Never, g.Key.Credited, g.Key.Mismatched), g.Count))
+            .Select(g => (Group: new SaleGroup(g.Key.SettledOn, g.Key.Acquirer, g.Key.CreditedOn, g.Key.Wrong, g.Key.Never, g.Key.Credited, g.Key.Mismatched),
+                g.Count, g.Key.Currency, g.Fee))
             .ToList();
         var settled = await SettledSales.CountAsync(db, visible.Where(s => filter.Store == null || s.Code == filter.Store)
             .Where(s => filter.Acquirer == null || string.Equals(s.Acquirer, filter.Acquirer, StringComparison.OrdinalIgnoreCase)), filter.From, filter.Through, cancellationToken);
@@ -64,20 +66,6 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             .GroupBy(l => new { l.ReportId, l.BookedOn, l.Currency, l.Type })
             .Select(g => new { g.Key.ReportId, g.Key.BookedOn, g.Key.Currency, g.Key.Type, Amount = g.Sum(l => l.AmountMinor), Fee = g.Sum(l => l.FeeMinor) })
             .ToListAsync(cancellationToken);
-        // A sale's fee and currency come from its credit lines; a sale never credited has neither (no fee to count).
-        var credited = MatchKind.Credited.ToWire();
-        var fees = (await lines.Where(l => l.Kind == credited && l.TransactionId != null)
-            .Join(credits, l => new { Terminal = l.TerminalId, Transaction = l.TransactionId },
-                c => new { Terminal = (string?)c.TerminalId, Transaction = (string?)c.TransactionId },
-                (l, c) => new { c.SettledOn, c.Acquirer, c.CreditedOn, c.Mismatches, c.Credits, c.NotCreditedReportId, l.Currency, l.FeeMinor })
-            .GroupBy(x => new
-            {
-                x.SettledOn, x.Acquirer, x.CreditedOn, Wrong = x.Mismatches > 0 || x.Credits > 1, Never = x.NotCreditedReportId != null,
-                Credited = x.Credits > 0, Mismatched = x.Mismatches > 0, x.Currency,
-            })
-            .Select(g => new { g.Key, Sales = g.Count(), Fee = g.Sum(x => x.FeeMinor) })
-            .ToListAsync(cancellationToken))
-            .ToLookup(f => new SaleGroup(f.Key.SettledOn, f.Key.Acquirer, f.Key.CreditedOn, f.Key.Wrong, f.Key.Never, f.Key.Credited, f.Key.Mismatched));
 
         var exceptionLines = lines.Where(l => ExceptionKinds.Contains(l.Kind));
         var lineCount = await exceptionLines.CountAsync(cancellationToken);
@@ -93,15 +81,8 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             .Take(maxExceptions)
             .ToList();
 
-        // Each group of alike sales, split by the currency and fees of its credit lines; the rest of the group carries none.
-        var scored = judged.SelectMany(j =>
-        {
-            var paid = fees[j.Group].ToList();
-            var rest = j.Count - paid.Sum(f => f.Sales);
-            var g = j.Group;
-            return paid.Select(f => new ScoredSale(g.Acquirer, g.SettledOn, g.CreditedOn, g.Wrong, g.Never, f.Fee, f.Key.Currency, f.Sales))
-                .Append(new ScoredSale(g.Acquirer, g.SettledOn, g.CreditedOn, g.Wrong, g.Never, 0, "", Math.Max(0, rest)));
-        }).Where(s => s.Count > 0);
+        var scored = judged.Select(j =>
+            new ScoredSale(j.Group.Acquirer, j.Group.SettledOn, j.Group.CreditedOn, j.Group.Wrong, j.Group.Never, j.Fee, j.Currency, j.Count));
         var acquirers = visible.Select(s => s.Acquirer).OfType<string>()
             .Where(a => filter.Acquirer is null || a == filter.Acquirer).Distinct(StringComparer.OrdinalIgnoreCase);
         var scorecard = AcquirerScorecard.Compute(scored, acquirers, filter.From, filter.Through);
@@ -109,7 +90,7 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
         return new ReconciliationView(days, exceptions, notCredited + lineCount, scorecard);
     }
 
-    private static List<ReconciliationDay> Days(List<(SaleGroup Group, int Count)> judged, Dictionary<(DateOnly Day, string Acquirer), int> settled,
+    private static List<ReconciliationDay> Days(List<(SaleGroup Group, int Count, string Currency, long Fee)> judged, Dictionary<(DateOnly Day, string Acquirer), int> settled,
         IEnumerable<(string Acquirer, DateOnly BookedOn, string Currency, string Type, long Amount, long Fee)> money)
     {
         var counts = judged.GroupBy(j => (j.Group.SettledOn, j.Group.Acquirer)).ToDictionary(g => g.Key, g => g.ToList());

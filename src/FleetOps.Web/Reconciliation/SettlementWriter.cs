@@ -26,7 +26,7 @@ internal sealed class SettlementWriter : IDisposable
     public const string CreditColumns =
         """
         "TerminalId", "TransactionId", "Acquirer", "StoreCode", "SettledOn", "Credits", "Mismatches", "CreditedOn",
-        "NotCreditedReportId", "UpdatedAtMs"
+        "NotCreditedReportId", "UpdatedAtMs", "Currency", "FeeMinor"
         """;
 
     // One row per sale: inserted the first time a report names it (or proves it missing), updated after. A sale is
@@ -35,10 +35,11 @@ internal sealed class SettlementWriter : IDisposable
         """
         ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET "Credits" = excluded."Credits",
             "Mismatches" = excluded."Mismatches", "CreditedOn" = excluded."CreditedOn",
-            "NotCreditedReportId" = excluded."NotCreditedReportId", "UpdatedAtMs" = excluded."UpdatedAtMs"
+            "NotCreditedReportId" = excluded."NotCreditedReportId", "UpdatedAtMs" = excluded."UpdatedAtMs",
+            "FeeMinor" = excluded."FeeMinor"
         """;
 
-    // 17 and 10 parameters a row: a few thousand a statement, far below PostgreSQL's limit (Npgsql binds by position).
+    // 17 and 12 parameters a row: a few thousand a statement, far below PostgreSQL's limit (Npgsql binds by position).
     private const int RowsPerBatch = 256;
 
     // SQLite's rows go up to 1,000 to a statement as one JSON parameter (JsonRowsInsert): binding by name costs nothing
@@ -62,14 +63,14 @@ internal sealed class SettlementWriter : IDisposable
     public SettlementWriter(DbConnection connection, DbTransaction transaction)
     {
         _lines = new BatchedInsert(connection, transaction, $"""INSERT INTO "SettlementLines" ({LineColumns})""", "", 17, RowsPerBatch);
-        _credits = new BatchedInsert(connection, transaction, $"""INSERT INTO "SaleCredits" ({CreditColumns})""", CreditUpsert, 10, RowsPerBatch);
+        _credits = new BatchedInsert(connection, transaction, $"""INSERT INTO "SaleCredits" ({CreditColumns})""", CreditUpsert, 12, RowsPerBatch);
     }
 
     /// <summary>SQLite: the lines into their table in slices, the credit states into the connection's staging table.</summary>
     public SettlementWriter(DbConnection connection, ReportStaging staging)
     {
         _lines = new SlicedInsert(connection, $"""INSERT INTO "SettlementLines" ({LineColumns})""", 17, SqliteRowsPerBatch, LinesPerSlice);
-        _credits = new JsonRowsInsert(connection, null, $"""INSERT INTO {staging.Credits} ({CreditColumns})""", "", 10, SqliteRowsPerBatch);
+        _credits = new JsonRowsInsert(connection, null, $"""INSERT INTO {staging.Credits} ({CreditColumns})""", "", 12, SqliteRowsPerBatch);
     }
 
     public Task LineAsync(long reportId, ItemMatch match, string? storeCode, CancellationToken cancellationToken)
@@ -84,7 +85,8 @@ internal sealed class SettlementWriter : IDisposable
     public Task CreditAsync(CreditCandidate sale, string acquirer, string storeCode, CreditStatus status, long? notCreditedReportId,
         long atMs, CancellationToken cancellationToken) =>
         _credits.AddAsync(cancellationToken, sale.TerminalId, sale.TransactionId, acquirer, storeCode, sale.SettledOn, status.Credits,
-            status.Mismatches, status.CreditedOn is { } day ? day : DBNull.Value, notCreditedReportId is { } id ? id : DBNull.Value, atMs);
+            status.Mismatches, status.CreditedOn is { } day ? day : DBNull.Value, notCreditedReportId is { } id ? id : DBNull.Value, atMs, sale.Currency,
+            status.FeeMinor);
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

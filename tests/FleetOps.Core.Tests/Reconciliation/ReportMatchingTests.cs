@@ -41,7 +41,7 @@ public sealed class ReportMatchingTests
         Assert.Equal(MatchKind.Credited, match.Kind);
         Assert.Equal("tx-1", match.Sale!.TransactionId);
         Assert.Equal(12_750, match.NetMinor);
-        Assert.Equal(new CreditStatus(1, 0, Settled.AddDays(1)), ledger.StatusOf(new SaleKey("T-1", "tx-1")));
+        Assert.Equal(new CreditStatus(1, 0, Settled.AddDays(1), 50), ledger.StatusOf(new SaleKey("T-1", "tx-1")));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ReportMatchingTests
 
         Assert.Equal(MatchKind.AmountMismatch, match.Kind);
         Assert.Equal("tx-1", match.Sale!.TransactionId);
-        Assert.Equal(new CreditStatus(0, 1, null), ledger.StatusOf(new SaleKey("T-1", "tx-1")));
+        Assert.Equal(new CreditStatus(0, 1, null, 0), ledger.StatusOf(new SaleKey("T-1", "tx-1")));
     }
 
     [Fact]
@@ -104,6 +104,17 @@ public sealed class ReportMatchingTests
         Assert.Equal([MatchKind.Credited, MatchKind.DuplicateCredit], first.Select(m => m.Kind));
         Assert.Equal(MatchKind.DuplicateCredit, later[0].Kind);
         Assert.Equal(3, ledger.StatusOf(new SaleKey("T-1", "tx-1")).Credits);
+    }
+
+    [Fact]
+    public void A_sale_keeps_the_day_and_fee_of_its_first_credit_whatever_a_duplicate_credit_carries()
+    {
+        var ledger = Ledger(Sale("tx-1"));
+
+        Import(ledger, Line(row: 2, fee: 64));
+        Import(ledger, Line(row: 2, bookedOn: Settled.AddDays(3), fee: 90));
+
+        Assert.Equal(new CreditStatus(2, 0, Settled.AddDays(1), 64), ledger.StatusOf(new SaleKey("T-1", "tx-1")));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
@@ -6,8 +5,6 @@ using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FleetOps.Web.Tests.Reconciliation;
 
@@ -16,51 +13,19 @@ namespace FleetOps.Web.Tests.Reconciliation;
 /// stored before it from their JSON (SQLite <c>json_extract</c>, PostgreSQL <c>->></c>): a database upgraded in place
 /// reconciles its old sales like new ones.
 /// </summary>
-public sealed class ReconciliationColumnsMigrationTests : IAsyncLifetime
+public sealed class ReconciliationColumnsMigrationTests(MigrationDatabase database) : IClassFixture<MigrationDatabase>
 {
     private static readonly DateTimeOffset SettledAt = new(2026, 11, 20, 18, 30, 15, 250, TimeSpan.FromHours(8));
 
-    private readonly PostgresDatabase _postgres = new();
-
     [Fact]
-    public async Task Sqlite_back_fills_the_columns_from_the_record()
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"fleetops-migration-{Guid.NewGuid():N}.db");
-        try
-        {
-            var options = new DbContextOptionsBuilder<SqliteFleetDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
-            await using var db = new SqliteFleetDbContext(options);
-            await AssertBackFilledAsync(db);
-        }
-        finally
-        {
-            // Not pooled (see the connection string): nothing to clear, and clearing every pool in the process would pull
-            // connections from under the tests running beside this one.
-            File.Delete(file);
-        }
-    }
+    public Task Sqlite_back_fills_the_columns_from_the_record() => MigrationDatabase.OnSqliteAsync(AssertBackFilledAsync);
 
     [PostgresFact]
-    public async Task Postgres_back_fills_the_columns_from_the_record()
-    {
-        var options = new DbContextOptionsBuilder<PostgresFleetDbContext>().UseNpgsql(_postgres.ConnectionString).Options;
-        await using var db = new PostgresFleetDbContext(options);
-        await AssertBackFilledAsync(db);
-    }
-
-    public Task InitializeAsync() => Environment.GetEnvironmentVariable("FLEETOPS_TEST_POSTGRES") is null ? Task.CompletedTask : _postgres.CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (Environment.GetEnvironmentVariable("FLEETOPS_TEST_POSTGRES") is not null) await _postgres.DisposeAsync();
-    }
+    public Task Postgres_back_fills_the_columns_from_the_record() => database.OnPostgresAsync(AssertBackFilledAsync);
 
     private static async Task AssertBackFilledAsync(FleetDbContext db)
     {
-        var migrations = db.Database.GetMigrations().ToList();
-        var before = migrations[migrations.FindIndex(m => m.EndsWith("_ReconciliationColumns", StringComparison.Ordinal)) - 1];
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(before);
+        var migrator = await MigrationDatabase.MigrateToJustBeforeAsync(db, "ReconciliationColumns");
 
         await InsertAsync(db, Sale("T-1", "S-1", settled: true));
         await InsertAsync(db, Sale("T-1", "S-2", settled: false));
@@ -83,30 +48,12 @@ public sealed class ReconciliationColumnsMigrationTests : IAsyncLifetime
     }
 
     /// <summary>The row as the event writer stored it before the migration: no new columns yet, so plain SQL.</summary>
-    private static async Task InsertAsync(FleetDbContext db, TransactionRecord record)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText =
+    private static Task InsertAsync(FleetDbContext db, TransactionRecord record) =>
+        MigrationDatabase.RunAsync(db,
             """
             INSERT INTO "Transactions" ("TerminalId", "TransactionId", "StoreCode", "AmountMinor", "Currency", "AuthorizedAtMs", "LastStage",
                 "Closed", "ClosedAtMs", "RecordJson", "UpdatedAtMs")
             VALUES (@terminal, @transaction, 'S1', 12800, 'CNY', 0, @stage, FALSE, NULL, @record, 0)
-            """;
-        CommandParameters(command, ("@terminal", record.TerminalId), ("@transaction", record.TransactionId), ("@stage", record.LastStage.ToWire()),
+            """, ("@terminal", record.TerminalId), ("@transaction", record.TransactionId), ("@stage", record.LastStage.ToWire()),
             ("@record", TransactionJson.Serialize(record)));
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static void CommandParameters(DbCommand command, params (string Name, object Value)[] values)
-    {
-        foreach (var (name, value) in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-    }
 }

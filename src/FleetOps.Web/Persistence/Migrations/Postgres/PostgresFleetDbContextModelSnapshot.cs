@@ -918,6 +918,14 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<int>("Credits")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Mismatches")
                         .HasColumnType("integer");
 
@@ -1044,9 +1052,6 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasIndex("BookedOn", "Fingerprint");
 
                     b.HasIndex("StoreCode", "BookedOn");
-
-                    b.HasIndex("TerminalId", "TransactionId")
-                        .HasFilter("\"TransactionId\" IS NOT NULL");
 
                     b.ToTable("SettlementLines", (string)null);
                 });

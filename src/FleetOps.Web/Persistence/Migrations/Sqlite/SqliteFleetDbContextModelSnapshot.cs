@@ -891,6 +891,14 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.Property<int>("Credits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Mismatches")
                         .HasColumnType("INTEGER");
 
@@ -1017,9 +1025,6 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("BookedOn", "Fingerprint");
 
                     b.HasIndex("StoreCode", "BookedOn");
-
-                    b.HasIndex("TerminalId", "TransactionId")
-                        .HasFilter("\"TransactionId\" IS NOT NULL");
 
                     b.ToTable("SettlementLines", (string)null);
                 });
