@@ -17,9 +17,10 @@ namespace FleetOps.Web.Reconciliation;
 /// line has the same day), and which days earlier reports covered. Reads are made on the import's own connection and
 /// transaction, so on PostgreSQL they see what a concurrent import of the same acquirer committed before its lock was freed.
 /// </summary>
-public sealed class CreditWindow
+internal sealed class CreditWindow
 {
     private readonly FleetDbContext _db;
+    private readonly ReportStaging? _staging;
     private readonly string _acquirer;
     private readonly AcquirerIds _ids;
     private readonly FleetState _fleet;
@@ -43,8 +44,10 @@ public sealed class CreditWindow
     // upcoming sales, which no line names until their day is due.
     private long _readAuthorizedToMs;
 
-    private CreditWindow(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, DateOnly last, int creditWithinDays)
+    private CreditWindow(FleetDbContext db, ReportStaging? staging, string acquirer, AcquirerIds ids, FleetState fleet, DateOnly first, DateOnly last,
+        int creditWithinDays)
     {
+        _staging = staging;
         _walkedFrom = first.AddDays(-creditWithinDays - 1);
         _walkedThrough = last.AddDays(1);
         (_db, _acquirer, _ids, _fleet, _creditWithinDays) = (db, acquirer, ids, fleet, creditWithinDays);
@@ -86,12 +89,13 @@ public sealed class CreditWindow
 
     /// <summary>
     /// Opens the window for a report of booking days <paramref name="first"/>..<paramref name="last"/>: the days earlier
-    /// reports and this one cover, and the sales still not credited. No day's sales are loaded yet.
+    /// reports and this one cover, and the sales still not credited. No day's sales are loaded yet. On SQLite the import's
+    /// <paramref name="staging"/> tables (on <paramref name="db"/>'s connection) hold the RRNs of <see cref="AddNamedSalesAsync"/>.
     /// </summary>
-    public static async Task<CreditWindow> OpenAsync(FleetDbContext db, string acquirer, AcquirerIds ids, FleetState fleet,
+    public static async Task<CreditWindow> OpenAsync(FleetDbContext db, ReportStaging? staging, string acquirer, AcquirerIds ids, FleetState fleet,
         DateOnly first, DateOnly last, int creditWithinDays, CancellationToken cancellationToken)
     {
-        var window = new CreditWindow(db, acquirer, ids, fleet, first, last, creditWithinDays);
+        var window = new CreditWindow(db, staging, acquirer, ids, fleet, first, last, creditWithinDays);
         var from = window.EarliestSettlement(first);
         var through = last.AddDays(1 + creditWithinDays);
         var reports = await db.SettlementReports.AsNoTracking()
@@ -155,30 +159,43 @@ public sealed class CreditWindow
     /// after its last day (a late credit of a sale no report proved missing; a booking day before the terminal's
     /// settlement) — with their stored credit states. They leave with the next eviction (or when the walk reaches their
     /// days). A sale the walk loaded and already judged is not read again: its verdict in this import is not stored yet.
+    /// A day of a large report can name tens of thousands of unknown RRNs, and no index leads with the RRN, so every
+    /// statement reads all the stores' sales (slices of 1,000 read them 137 times for the benchmark's last day): the RRNs
+    /// are given to one statement, on SQLite in a table of the import's connection (no memory however many), on PostgreSQL
+    /// as one array parameter (every list is: FleetDbContextFactory).
     /// </summary>
     public async Task AddNamedSalesAsync(IEnumerable<SettlementItem> lines, CancellationToken cancellationToken)
     {
         var stores = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rrns = new HashSet<string>(StringComparer.Ordinal);
+        var rrns = _staging is null ? new HashSet<string>(StringComparer.Ordinal) : null;
+        using var staged = _staging is null ? null : await _staging.RrnsAsync(cancellationToken);
         foreach (var line in lines)
         {
             if (line.Rrn.Length == 0 || Ledger.Names(line) || _ids.StoreOf(line.MerchantId, line.AcquirerTerminalId) is not { } store) continue;
             stores.Add(store);
-            rrns.Add(line.Rrn);
+            if (staged is null) rrns!.Add(line.Rrn);
+            else await staged.AddAsync(cancellationToken, line.Rrn);
         }
-        if (rrns.Count == 0) return;
+        if (stores.Count == 0) return;
+        IQueryable<TransactionRow> named;
+        if (staged is null)
+        {
+            var rrnList = rrns!.ToList();
+            named = _db.Transactions.Where(t => t.Rrn != null && rrnList.Contains(t.Rrn));
+        }
+        else
+        {
+            await staged.FlushAsync(cancellationToken);
+            named = _db.Transactions.FromSqlRaw(NamedBySqliteRrns);
+        }
         var settled = TransactionStage.Settled.ToWire();
         var storeList = stores.ToList();
-        // A day of a large report can name tens of thousands of unknown RRNs, and no index leads with the RRN, so every
-        // statement reads all the stores' sales: slices of 1,000 read them 137 times for the benchmark's last day. The
-        // RRNs go as one array parameter (every list does: FleetDbContextFactory), so one statement, one pass, per day.
-        var rrnList = rrns.ToList();
-        var rows = await _db.Transactions.AsNoTracking()
-            .Where(t => storeList.Contains(t.StoreCode) && t.LastStage == settled && t.Rrn != null && rrnList.Contains(t.Rrn))
+        var rows = named.AsNoTracking()
+            .Where(t => storeList.Contains(t.StoreCode) && t.LastStage == settled)
             .Select(t => new SaleColumns(t.TerminalId, t.TransactionId, t.StoreCode, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode, t.SettledAtMs, t.AuthorizedAtMs))
-            .ToListAsync(cancellationToken);
+            .AsAsyncEnumerable();
         var added = new HashSet<SaleKey>();
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (Candidate(row) is { } sale && (sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) && Ledger.AddSale(sale))
             {
@@ -269,6 +286,8 @@ public sealed class CreditWindow
         return new CreditCandidate(registration?.TerminalId ?? row.TerminalId, row.TransactionId, registration?.AcquirerTerminalId,
             _ids.Stores.GetValueOrDefault(row.StoreCode)?.MerchantId, row.Rrn ?? "", row.AuthCode, row.AmountMinor, string.Intern(row.Currency), settledOn);
     }
+
+    private const string NamedBySqliteRrns = $"""SELECT * FROM "Transactions" WHERE "Rrn" IN (SELECT "Rrn" FROM {ReportStaging.Rrns})""";
 
     private static long UtcMs(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 

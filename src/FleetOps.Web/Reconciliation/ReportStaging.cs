@@ -14,11 +14,16 @@ namespace FleetOps.Web.Reconciliation;
 /// crash before the copy leaves no credit state behind. Temp storage is a file (not memory): a million staged rows must
 /// not grow the server; its rollback journal is kept in memory (each staged statement commits on its own: a journal file
 /// created and deleted per statement only costs time, and a failed import drops the table anyway). A staged sale proven
-/// not credited carries any report id; the copy writes the real one.
+/// not credited carries any report id; the copy writes the real one. A second table holds a day's RRNs that name no sale
+/// of the walk (<see cref="CreditWindow.AddNamedSalesAsync"/>): a large report's last day named 136,273 of them, which
+/// as a set, a list and one parameter were ~21 MB of large objects at the import's peak.
 /// </summary>
 internal sealed class ReportStaging : IAsyncDisposable
 {
     public string Credits { get; } = """temp."StagedSaleCredits" """;
+
+    /// <summary>The RRNs table; one column, <c>"Rrn"</c>, each RRN once.</summary>
+    public const string Rrns = """temp."StagedRrns" """;
 
     private readonly DbConnection _connection;
 
@@ -33,6 +38,8 @@ internal sealed class ReportStaging : IAsyncDisposable
             PRAGMA temp_store=FILE;
             DROP TABLE IF EXISTS {staging.Credits};
             CREATE TEMP TABLE "StagedSaleCredits" AS SELECT * FROM main."SaleCredits" WHERE 0;
+            DROP TABLE IF EXISTS {Rrns};
+            CREATE TEMP TABLE "StagedRrns" ("Rrn" TEXT PRIMARY KEY) WITHOUT ROWID;
             PRAGMA temp.journal_mode=MEMORY;
             """, cancellationToken);
         return staging;
@@ -52,12 +59,22 @@ internal sealed class ReportStaging : IAsyncDisposable
         await CommandParameters.RunAsync(command, cancellationToken, reportId);
     }
 
+    /// <summary>Empties the RRNs table and returns a batch that fills it (an RRN given twice is kept once).</summary>
+    public async Task<IRowBatch> RrnsAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync($"DELETE FROM {Rrns};", cancellationToken);
+        return new JsonRowsInsert(_connection, null, $"""INSERT INTO {Rrns} ("Rrn")""", "ON CONFLICT DO NOTHING", 1, RrnsPerBatch);
+    }
+
+    // ~16 bytes of JSON an RRN: a batch stays far below JsonRowsInsert.MaxBatchBytes.
+    private const int RrnsPerBatch = 1_000;
+
     /// <summary>
-    /// Drops the staging table and gives the connection back to the pool as it came: temp storage as default, every
+    /// Drops the staging tables and gives the connection back to the pool as it came: temp storage as default, every
     /// commit synced (the import writes its lines with synchronous=NORMAL, ReportWrite).
     /// </summary>
     public async ValueTask DisposeAsync() =>
-        await RunAsync($"DROP TABLE IF EXISTS {Credits}; PRAGMA temp_store=DEFAULT; PRAGMA synchronous=FULL;", CancellationToken.None);
+        await RunAsync($"DROP TABLE IF EXISTS {Credits}; DROP TABLE IF EXISTS {Rrns}; PRAGMA temp_store=DEFAULT; PRAGMA synchronous=FULL;", CancellationToken.None);
 
     private async Task RunAsync(string sql, CancellationToken cancellationToken)
     {

@@ -85,7 +85,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             var garbage = new ImportGarbage(GarbageAllowedBytes);
             using (var writer = staging is null ? new SettlementWriter(connection, transaction!.GetDbTransaction()) : new SettlementWriter(connection, staging))
             {
-                (loading, loadingCpu) = await WalkAsync(db, writer, report.Id, ids, check, verdicts, tally, garbage, progress, file.Length, cancellationToken);
+                (loading, loadingCpu) = await WalkAsync(db, staging, writer, report.Id, ids, check, verdicts, tally, garbage, progress, file.Length, cancellationToken);
                 await writer.FlushAsync(cancellationToken);
             }
             // Here, not at the walk's end: its state (the window of sales) is unreachable only once it has returned.
@@ -169,12 +169,12 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
     /// transaction). On SQLite the lines commit at each progress report and each day's end (and every
     /// <see cref="SettlementWriter.LinesPerSlice"/> lines), before the connection reads again.
     /// </summary>
-    private async Task<(TimeSpan Wall, TimeSpan Cpu)> WalkAsync(FleetDbContext db, SettlementWriter writer, long reportId, AcquirerIds ids, ReportCheck check, Verdicts verdicts,
+    private async Task<(TimeSpan Wall, TimeSpan Cpu)> WalkAsync(FleetDbContext db, ReportStaging? staging, SettlementWriter writer, long reportId, AcquirerIds ids, ReportCheck check, Verdicts verdicts,
         ReportTally tally, ImportGarbage garbage, IProgress<ReportReadProgress>? progress, long fileLength, CancellationToken cancellationToken)
     {
         TimeSpan loading = default, loadingCpu = default;
         if (check is not { First: { } first, Last: { } last, Days: { } days }) return (loading, loadingCpu);
-        var window = await CreditWindow.OpenAsync(db, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
+        var window = await CreditWindow.OpenAsync(db, staging, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
         var matching = window.Ledger.Begin();
         // One list for every day's leaving sales (a new one each day was a large-object array), emptied once judged.
         var leaving = new List<(CreditCandidate Sale, CreditStatus Status)>();
