@@ -115,15 +115,14 @@ public sealed class CreditLedger(string acquirer)
 
     /// <summary>
     /// Takes out the sales <paramref name="leaving"/> picks (by their ids and settlement day) and adds them with their
-    /// status to <paramref name="into"/> (a new list when none is given), which it returns: an import that walks a report
+    /// status, and whether a walk changed it, to <paramref name="into"/> (a new list when none is given), which it returns: an import that walks a report
     /// day by day keeps only the sales a day's credits can still name, so its memory stays a few days of sales however
     /// long the report. An import passes one list for every day and clears it once it has judged them, so the leaving
     /// sales die young (issue 16: kept until the next day, ~25,000 a day reached the old generation as garbage). At most
     /// <paramref name="most"/> sales leave per call: the last eviction of an import takes the whole window in slices, so
     /// that the list stays the size of a day's.
     /// </summary>
-    public List<(CreditCandidate Sale, CreditStatus Status)> Evict(Func<SaleKey, DateOnly, bool> leaving, List<(CreditCandidate Sale, CreditStatus Status)>? into = null,
-        int most = int.MaxValue)
+    public List<LeavingSale> Evict(Func<SaleKey, DateOnly, bool> leaving, List<LeavingSale>? into = null, int most = int.MaxValue)
     {
         into ??= [];
         var taken = 0;
@@ -131,7 +130,7 @@ public sealed class CreditLedger(string acquirer)
         {
             ref var s = ref At(slot);
             if (s.TransactionId is not { } transaction || s.Upcoming || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
-            into.Add((Candidate(slot, rrn: null), s.Status));
+            into.Add(new LeavingSale(Candidate(slot, rrn: null), s.Status, s.Changed));
             Remove(slot);
             taken++;
         }
@@ -165,7 +164,15 @@ public sealed class CreditLedger(string acquirer)
     }
 
     /// <summary>Starts matching one report; nothing changes here until <see cref="ReportMatching.Complete"/>.</summary>
-    public ReportMatching Begin() => new(this);
+    public ReportMatching Begin() => new(this, walk: false);
+
+    /// <summary>
+    /// Starts matching one report that an import walks day by day and stores as it goes (issue 16): each change is made
+    /// in the sale's slot at once and marked, and leaves with the sale (<see cref="Evict"/>) — no dictionary of pending
+    /// changes (7.5 MB of large objects, and their garbage, at a million lines). The matching is never completed: the
+    /// ledger lives for this one import, and a report the database refused is simply not stored.
+    /// </summary>
+    public ReportMatching BeginWalk() => new(this, walk: true);
 
     /// <summary>
     /// The sales the line names: those of its acquirer terminal id with its RRN; when there are none (the terminal's
@@ -192,6 +199,16 @@ public sealed class CreditLedger(string acquirer)
     }
 
     internal int TimesSeen(long fingerprint) => _seenLines.GetValueOrDefault(fingerprint);
+
+    /// <summary>A walk's change of a sale's status, made in its slot (the sale is in the ledger: only its sales are matched).</summary>
+    internal void Change(SaleKey sale, CreditStatus status)
+    {
+        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        if (slot == None) throw new InvalidOperationException("Only a sale of the ledger can change.");
+        ref var s = ref At(slot);
+        s.Status = status;
+        s.Changed = true;
+    }
 
     internal void Apply(IReadOnlyDictionary<long, int> lines, IReadOnlyDictionary<SaleKey, CreditStatus> changes, DateOnly? newestDay)
     {
@@ -373,6 +390,7 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>
     /// A sale (free when <see cref="TransactionId"/> is null). Its RRN and authorisation code are <see cref="PackedText"/>
     /// codes, or texts when they do not fit; the Next fields are its successors in the three indexes' chains (index + 1).
+    /// <see cref="Changed"/>: a walk changed <see cref="Status"/> (<see cref="BeginWalk"/>).
     /// </summary>
     private struct Slot
     {
@@ -390,5 +408,6 @@ public sealed class CreditLedger(string acquirer)
         public int NextByTerminal;
         public int NextByMerchant;
         public bool Upcoming;
+        public bool Changed;
     }
 }

@@ -3,36 +3,41 @@ namespace FleetOps.Core.Reconciliation;
 /// <summary>
 /// Matches the lines of one report against a <see cref="CreditLedger"/> (PROTOCOL §11): same acquirer terminal (or
 /// merchant), RRN and amount; the authorisation code and a booking day within one day of the settlement break ties.
-/// Keeps what the report changes to itself until <see cref="Complete"/>.
+/// Keeps what the report changes to itself until <see cref="Complete"/>; a walk (<see cref="CreditLedger.BeginWalk"/>)
+/// changes the ledger's sales at once instead and is never completed.
 /// </summary>
 public sealed class ReportMatching
 {
     private const int NearDays = 1;
 
     private readonly CreditLedger _ledger;
+    private readonly bool _walk;
+    // Per line fingerprint, its occurrences in this report so far. A walk counts only the lines an earlier report had
+    // (the only ones that can be duplicate rows); the rest are counted for Complete, which brings them into the ledger.
     private readonly Dictionary<long, int> _lines = [];
     private readonly Dictionary<SaleKey, CreditStatus> _changes = [];
     private DateOnly? _newestDay;
     private bool _completed;
 
-    internal ReportMatching(CreditLedger ledger) => _ledger = ledger;
-
-    /// <summary>The sales whose credit status this report changed, with their new status (what the import stores).</summary>
-    public IReadOnlyDictionary<SaleKey, CreditStatus> Changes => _changes;
+    internal ReportMatching(CreditLedger ledger, bool walk) => (_ledger, _walk) = (ledger, walk);
 
     /// <summary>The newest booking day of the lines matched so far.</summary>
     public DateOnly? NewestDay => _newestDay;
 
     /// <summary>A sale's status as it stands with this report's changes.</summary>
-    public CreditStatus StatusOf(SaleKey sale) => _changes.TryGetValue(sale, out var changed) ? changed : _ledger.StatusOf(sale);
+    public CreditStatus StatusOf(SaleKey sale) => !_walk && _changes.TryGetValue(sale, out var changed) ? changed : _ledger.StatusOf(sale);
 
     public ItemMatch Match(SettlementItem item)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         if (_newestDay is not { } newest || item.BookedOn > newest) _newestDay = item.BookedOn;
         var fingerprint = CreditLedger.Fingerprint(item);
-        var occurrence = _lines[fingerprint] = _lines.GetValueOrDefault(fingerprint) + 1;
-        if (occurrence <= _ledger.TimesSeen(fingerprint)) return new ItemMatch(item, MatchKind.DuplicateRow, null, fingerprint);
+        var seen = _ledger.TimesSeen(fingerprint);
+        if (!_walk || seen > 0)
+        {
+            var occurrence = _lines[fingerprint] = _lines.GetValueOrDefault(fingerprint) + 1;
+            if (occurrence <= seen) return new ItemMatch(item, MatchKind.DuplicateRow, null, fingerprint);
+        }
 
         var candidates = _ledger.Candidates(item);
         if (item.Type != SettlementItemType.Sale)
@@ -48,26 +53,20 @@ public sealed class ReportMatching
             var status = StatusOf(sale);
             var kind = status.Credits > 0 ? MatchKind.DuplicateCredit : MatchKind.Credited;
             // The first right credit sets the day and the fee; a duplicate credit changes neither.
-            _changes[SaleKey.Of(sale)] = status.Credits > 0
+            Change(sale, status.Credits > 0
                 ? status with { Credits = status.Credits + 1 }
-                : status with { Credits = 1, CreditedOn = item.BookedOn, FeeMinor = item.FeeMinor };
+                : status with { Credits = 1, CreditedOn = item.BookedOn, FeeMinor = item.FeeMinor });
             return new ItemMatch(item, kind, sale, fingerprint);
         }
         if (candidates.Count > 0)
         {
             var sale = Best(candidates, item, preferCredited: false)!;
             var status = StatusOf(sale);
-            _changes[SaleKey.Of(sale)] = status with { Mismatches = status.Mismatches + 1 };
+            Change(sale, status with { Mismatches = status.Mismatches + 1 });
             return new ItemMatch(item, MatchKind.AmountMismatch, sale, fingerprint);
         }
         return new ItemMatch(item, MatchKind.CreditedWithoutSale, null, fingerprint);
     }
-
-    /// <summary>
-    /// Lets go of a sale's change once the import stored its verdict and evicted it from the ledger (a report walked day
-    /// by day). Such a matching is never completed: the database holds what it changed.
-    /// </summary>
-    public void Forget(SaleKey sale) => _changes.Remove(sale);
 
     /// <summary>Lets go of the lines counted so far, once their booking day is done (a repeated line has the same day).</summary>
     public void ForgetLines() => _lines.Clear();
@@ -76,11 +75,18 @@ public sealed class ReportMatching
     public void Complete()
     {
         ObjectDisposedException.ThrowIf(_completed, this);
+        if (_walk) throw new InvalidOperationException("A walk is never completed: its changes are in the ledger already.");
         _completed = true;
         _ledger.Apply(_lines, _changes, _newestDay);
     }
 
     private CreditStatus StatusOf(CreditCandidate sale) => StatusOf(SaleKey.Of(sale));
+
+    private void Change(CreditCandidate sale, CreditStatus status)
+    {
+        if (_walk) _ledger.Change(SaleKey.Of(sale), status);
+        else _changes[SaleKey.Of(sale)] = status;
+    }
 
     /// <summary>
     /// Ties, in order: a sale not yet credited (or, for a debit, one that was), the same authorisation code, a

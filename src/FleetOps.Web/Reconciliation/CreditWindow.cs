@@ -130,7 +130,7 @@ internal sealed class CreditWindow
     /// sales no line of this day or a later one can name, with what earlier reports said of them (the caller stores their
     /// verdicts).
     /// </summary>
-    public async Task MoveToAsync(DateOnly day, List<(CreditCandidate Sale, CreditStatus Status)> leaving, CancellationToken cancellationToken)
+    public async Task MoveToAsync(DateOnly day, List<LeavingSale> leaving, CancellationToken cancellationToken)
     {
         var through = day.AddDays(1);
         if (through > _loadedThrough)
@@ -218,7 +218,7 @@ internal sealed class CreditWindow
     }
 
     /// <summary>The report is walked: every sale left, to be judged (at most <paramref name="most"/> a call; call until none is left).</summary>
-    public List<(CreditCandidate Sale, CreditStatus Status)> EvictAll(List<(CreditCandidate Sale, CreditStatus Status)> leaving, int most) =>
+    public List<LeavingSale> EvictAll(List<LeavingSale> leaving, int most) =>
         Ledger.Evict((_, _) => true, leaving, most);
 
     private DateOnly EarliestSettlement(DateOnly bookedOn) => bookedOn.AddDays(-_creditWithinDays - 1);

@@ -175,9 +175,9 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         TimeSpan loading = default, loadingCpu = default;
         if (check is not { First: { } first, Last: { } last, Days: { } days }) return (loading, loadingCpu);
         var window = await CreditWindow.OpenAsync(db, staging, verdicts.Acquirer, ids, fleet, first, last, creditWithinDays, cancellationToken);
-        var matching = window.Ledger.Begin();
+        var matching = window.Ledger.BeginWalk();
         // One list for every day's leaving sales (a new one each day was a large-object array), emptied once judged.
-        var leaving = new List<(CreditCandidate Sale, CreditStatus Status)>();
+        var leaving = new List<LeavingSale>();
         var done = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
@@ -187,7 +187,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             await window.MoveToAsync(day, leaving, cancellationToken);
             loading += time.GetElapsedTime(loadStarted);
             loadingCpu += Environment.CpuUsage.TotalTime - loadCpuStarted;
-            await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
+            await JudgeAsync(writer, window, leaving, verdicts, cancellationToken);
             matching.ForgetLines();
             await window.AddNamedSalesAsync(days.Read(day), cancellationToken);
             foreach (var item in days.Read(day))
@@ -211,7 +211,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         }
         // The whole window leaves now: in slices of about a day's sales, so the list does not grow to the window's size
         // at the import's peak.
-        while (window.EvictAll(leaving, LastEvictionSlice).Count > 0) await JudgeAsync(writer, window, matching, leaving, verdicts, cancellationToken);
+        while (window.EvictAll(leaving, LastEvictionSlice).Count > 0) await JudgeAsync(writer, window, leaving, verdicts, cancellationToken);
         return (loading, loadingCpu);
     }
 
@@ -221,15 +221,11 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
     /// now is. No later line of the report can name them, so the verdict is final. Empties <paramref name="leaving"/> when
     /// done, so the judged sales die young.
     /// </summary>
-    private async Task JudgeAsync(SettlementWriter writer, CreditWindow window, ReportMatching matching,
-        List<(CreditCandidate Sale, CreditStatus Status)> leaving, Verdicts verdicts, CancellationToken cancellationToken)
+    private async Task JudgeAsync(SettlementWriter writer, CreditWindow window, List<LeavingSale> leaving, Verdicts verdicts, CancellationToken cancellationToken)
     {
-        foreach (var (sale, stored) in leaving)
+        foreach (var (sale, status, changed) in leaving)
         {
             var key = SaleKey.Of(sale);
-            var changed = matching.Changes.TryGetValue(key, out var status);
-            if (!changed) status = stored;
-            matching.Forget(key);
             var was = window.NotCredited.Contains(key);
             var nowNot = !status.AnyCredit && (was || window.CoversCreditDays(sale.SettledOn));
             if (nowNot == was && !changed) continue;

@@ -115,7 +115,7 @@ public sealed class CreditLedgerSlotsTests
 
         var slices = new List<int>();
         var left = new List<CreditCandidate>();
-        var into = new List<(CreditCandidate Sale, CreditStatus Status)>();
+        var into = new List<LeavingSale>();
         while (ledger.Evict((_, _) => true, into, most: 16).Count > 0)
         {
             slices.Add(into.Count);
