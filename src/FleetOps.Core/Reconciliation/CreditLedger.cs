@@ -14,15 +14,17 @@ public sealed class CreditLedger(string acquirer)
     // Issue 16 (a million-line import in ≤ 100 MB): the sales are structs in chunks of slots that are reused as sales
     // leave, found through three hash indexes whose chains run through the slots themselves — by FleetOps' ids, by
     // (acquirer terminal id, RRN) and by (merchant id, RRN) (RRNs repeat across terminals: an RRN is commonly date, hour
-    // and the terminal's own trace number). A terminal's ids are stored once; an RRN and an authorisation code are numbers
-    // when they fit (PackedText). About 100 bytes a sale and its transaction id's string, against ~400 bytes in five
-    // objects and three dictionaries before — which were also the old generation's garbage every day of the walk.
+    // and the terminal's own trace number). A terminal's ids and a currency are stored once; a transaction id, an RRN and
+    // an authorisation code are numbers when they fit (PackedText), and the few that do not are kept by slot beside the
+    // chunks. 96 bytes a sale and no object (so the collector never scans a chunk), against ~400 bytes in five objects
+    // and three dictionaries at first — which were also the old generation's garbage every day of the walk — and 104
+    // bytes and the transaction id's string (~56 bytes) until the ids were packed.
     private const int FirstCapacity = 1024;
 
     // Slots come in chunks that are never copied or dropped: a doubling array left its old copies as large-object
     // garbage and up to half of itself unused (25 MB for ~170,000 sales, dotnet-gcdump).
     private const int ChunkBits = 13;
-    private const int ChunkSize = 1 << ChunkBits; // 8,192 slots, ~790 KB
+    private const int ChunkSize = 1 << ChunkBits; // 8,192 slots, 786 KB
     private readonly List<Slot[]> _chunks = [];
     private int _highWater; // slots ever used; the free ones among them are chained from _free
     private int _free = None;
@@ -34,6 +36,11 @@ public sealed class CreditLedger(string acquirer)
 
     private readonly List<TerminalIds> _terminals = [];
     private readonly Dictionary<TerminalIds, int> _terminalIndex = [];
+    private readonly List<string> _currencies = [];
+    private readonly Dictionary<string, short> _currencyIndex = new(StringComparer.Ordinal);
+
+    // The texts that did not pack, by slot (Slot.HasTexts): rare — an id longer than 20 symbols, an RRN with letters.
+    private readonly Dictionary<int, SlotTexts> _texts = [];
 
     // Per line fingerprint: the most times it occurred in any one completed report. A line that came before counts as a
     // duplicate row only up to that many times, so a report listing the same credit twice still shows the double credit.
@@ -79,19 +86,29 @@ public sealed class CreditLedger(string acquirer)
 
     private bool Add(CreditCandidate sale, bool upcoming)
     {
-        var saleHash = SaleHash(sale.TerminalId, sale.TransactionId);
-        if (Find(sale.TerminalId, sale.TransactionId, saleHash) != None) return false;
+        var id = PackedId.Of(sale.TransactionId);
+        var saleHash = SaleHash(sale.TerminalId, id);
+        if (Find(sale.TerminalId, id, saleHash) != None) return false;
         if (_count == _bySale.Length) Grow();
         var slot = NewSlot();
+        var terminal = TerminalOf(sale);
+        var currency = CurrencyOf(sale.Currency);
+        var (rrnCode, rrnText) = Rrn(sale.Rrn);
+        var (authCode, authText) = sale.AuthCode is { } auth && PackedText.TryPackAlphanumeric(auth, out var code) ? (code, (string?)null) : (0L, sale.AuthCode);
+        var texts = new SlotTexts(id.Text, rrnText, authText);
+        if (texts != default) _texts[slot] = texts;
         ref var s = ref At(slot);
-        s.Terminal = TerminalOf(sale);
-        s.TransactionId = sale.TransactionId;
-        (s.RrnCode, s.RrnText) = Rrn(sale.Rrn);
-        (s.AuthCode, s.AuthText) = sale.AuthCode is { } auth && PackedText.TryPackAlphanumeric(auth, out var code) ? (code, (string?)null) : (0L, sale.AuthCode);
+        s.Used = true;
+        s.HasTexts = texts != default;
+        s.Terminal = terminal;
+        (s.IdFirst, s.IdRest) = (id.First, id.Rest);
+        s.RrnCode = rrnCode;
+        s.AuthCode = authCode;
         s.AmountMinor = sale.AmountMinor;
-        s.Currency = sale.Currency;
+        s.Currency = currency;
         s.SettledOn = sale.SettledOn;
         s.Status = default;
+        s.Changed = false;
         s.Upcoming = upcoming;
         if (upcoming) _upcoming++;
         _count++;
@@ -109,27 +126,31 @@ public sealed class CreditLedger(string acquirer)
 
     public CreditStatus StatusOf(SaleKey sale)
     {
-        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        var slot = Find(sale);
         return slot == None ? default : At(slot).Status;
     }
 
     /// <summary>
-    /// Takes out the sales <paramref name="leaving"/> picks (by their ids and settlement day) and adds them with their
-    /// status, and whether a walk changed it, to <paramref name="into"/> (a new list when none is given), which it returns: an import that walks a report
+    /// Takes out the sales whose settlement day <paramref name="dayLeaves"/> and that <paramref name="stays"/> (by their
+    /// ids; none when null) does not keep, and adds them with their status, and whether a walk changed it, to
+    /// <paramref name="into"/> (a new list when none is given), which it returns: an import that walks a report
     /// day by day keeps only the sales a day's credits can still name, so its memory stays a few days of sales however
     /// long the report. An import passes one list for every day and clears it once it has judged them, so the leaving
     /// sales die young (issue 16: kept until the next day, ~25,000 a day reached the old generation as garbage). At most
     /// <paramref name="most"/> sales leave per call: the last eviction of an import takes the whole window in slices, so
     /// that the list stays the size of a day's.
     /// </summary>
-    public List<LeavingSale> Evict(Func<SaleKey, DateOnly, bool> leaving, List<LeavingSale>? into = null, int most = int.MaxValue)
+    public List<LeavingSale> Evict(Func<DateOnly, bool> dayLeaves, Func<SaleKey, bool>? stays = null, List<LeavingSale>? into = null,
+        int most = int.MaxValue)
     {
         into ??= [];
         var taken = 0;
         for (var slot = 0; slot < _highWater && taken < most; slot++)
         {
             ref var s = ref At(slot);
-            if (s.TransactionId is not { } transaction || s.Upcoming || !leaving(new SaleKey(_terminals[s.Terminal].TerminalId, transaction), s.SettledOn)) continue;
+            // The day first: the key is made (its id unpacked) only for a sale whose day leaves.
+            if (!s.Used || s.Upcoming || !dayLeaves(s.SettledOn)) continue;
+            if (stays is not null && stays(new SaleKey(_terminals[s.Terminal].TerminalId, TransactionIdOf(slot)))) continue;
             into.Add(new LeavingSale(Candidate(slot, rrn: null), s.Status, s.Changed));
             Remove(slot);
             taken++;
@@ -147,7 +168,7 @@ public sealed class CreditLedger(string acquirer)
     /// </summary>
     public void Restore(SaleKey sale, CreditStatus status)
     {
-        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        var slot = Find(sale);
         if (slot != None) At(slot).Status = status;
     }
 
@@ -203,7 +224,7 @@ public sealed class CreditLedger(string acquirer)
     /// <summary>A walk's change of a sale's status, made in its slot (the sale is in the ledger: only its sales are matched).</summary>
     internal void Change(SaleKey sale, CreditStatus status)
     {
-        var slot = Find(sale.TerminalId, sale.TransactionId, SaleHash(sale.TerminalId, sale.TransactionId));
+        var slot = Find(sale);
         if (slot == None) throw new InvalidOperationException("Only a sale of the ledger can change.");
         ref var s = ref At(slot);
         s.Status = status;
@@ -242,9 +263,33 @@ public sealed class CreditLedger(string acquirer)
     {
         ref var s = ref At(slot);
         var ids = _terminals[s.Terminal];
-        rrn ??= s.RrnText ?? PackedText.UnpackDigits(s.RrnCode);
-        var auth = s.AuthText ?? (s.AuthCode == 0 ? null : PackedText.UnpackAlphanumeric(s.AuthCode));
-        return new CreditCandidate(ids.TerminalId, s.TransactionId!, ids.AcquirerTerminalId, ids.MerchantId, rrn, auth, s.AmountMinor, s.Currency, s.SettledOn);
+        var texts = TextsOf(slot);
+        rrn ??= texts.Rrn ?? PackedText.UnpackDigits(s.RrnCode);
+        var auth = texts.Auth ?? (s.AuthCode == 0 ? null : PackedText.UnpackAlphanumeric(s.AuthCode));
+        return new CreditCandidate(ids.TerminalId, TransactionIdOf(slot), ids.AcquirerTerminalId, ids.MerchantId, rrn, auth, s.AmountMinor,
+            _currencies[s.Currency], s.SettledOn);
+    }
+
+    private SlotTexts TextsOf(int slot) => At(slot).HasTexts ? _texts[slot] : default;
+
+    private string TransactionIdOf(int slot)
+    {
+        ref var s = ref At(slot);
+        return s.IdFirst != 0 ? PackedText.UnpackId(s.IdFirst, s.IdRest) : _texts[slot].TransactionId!;
+    }
+
+    private PackedId IdOf(int slot)
+    {
+        ref var s = ref At(slot);
+        return new PackedId(s.IdFirst, s.IdRest, s.IdFirst == 0 ? _texts[slot].TransactionId : null);
+    }
+
+    private short CurrencyOf(string currency)
+    {
+        if (_currencyIndex.TryGetValue(currency, out var index)) return index;
+        if (_currencies.Count == short.MaxValue) throw new InvalidOperationException("Too many currencies for one ledger.");
+        _currencies.Add(currency);
+        return _currencyIndex[currency] = (short)(_currencies.Count - 1);
     }
 
     private static (long Code, string? Text) Rrn(string rrn) => PackedText.TryPackDigits(rrn, out var code) ? (code, (string?)null) : (0L, rrn);
@@ -278,9 +323,9 @@ public sealed class CreditLedger(string acquirer)
         for (var slot = 0; slot < _highWater; slot++)
         {
             ref var s = ref At(slot);
-            if (s.TransactionId is null) continue;
+            if (!s.Used) continue;
             s.NextSale = s.NextByTerminal = s.NextByMerchant = 0;
-            Link(_bySale, SaleHash(_terminals[s.Terminal].TerminalId, s.TransactionId), slot, ref s.NextSale);
+            Link(_bySale, SaleHash(_terminals[s.Terminal].TerminalId, IdOf(slot)), slot, ref s.NextSale);
             LinkNames(slot);
         }
     }
@@ -289,35 +334,46 @@ public sealed class CreditLedger(string acquirer)
     private void LinkNames(int slot)
     {
         ref var s = ref At(slot);
+        var rrnText = TextsOf(slot).Rrn;
         // A sale without an RRN is judged but never named: every report line has one (ReportRowReader).
-        if (!HasRrn(s)) return;
+        if (!HasRrn(s.RrnCode, rrnText)) return;
         var ids = _terminals[s.Terminal];
-        if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Link(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ref s.NextByTerminal);
-        if (!string.IsNullOrEmpty(ids.MerchantId)) Link(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ref s.NextByMerchant);
+        if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Link(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, rrnText), slot, ref s.NextByTerminal);
+        if (!string.IsNullOrEmpty(ids.MerchantId)) Link(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, rrnText), slot, ref s.NextByMerchant);
     }
 
     private void Remove(int slot)
     {
         ref var s = ref At(slot);
         var ids = _terminals[s.Terminal];
-        Unlink(_bySale, SaleHash(ids.TerminalId, s.TransactionId!), slot, BySale);
-        if (HasRrn(s))
+        Unlink(_bySale, SaleHash(ids.TerminalId, IdOf(slot)), slot, BySale);
+        var rrnText = TextsOf(slot).Rrn;
+        if (HasRrn(s.RrnCode, rrnText))
         {
-            if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Unlink(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, s.RrnText), slot, ByTerminal);
-            if (!string.IsNullOrEmpty(ids.MerchantId)) Unlink(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, s.RrnText), slot, ByMerchant);
+            if (!string.IsNullOrEmpty(ids.AcquirerTerminalId)) Unlink(_byTerminal, NameHash(ids.AcquirerTerminalId, s.RrnCode, rrnText), slot, ByTerminal);
+            if (!string.IsNullOrEmpty(ids.MerchantId)) Unlink(_byMerchant, NameHash(ids.MerchantId, s.RrnCode, rrnText), slot, ByMerchant);
         }
-        s = default; // lets the strings go
+        if (s.HasTexts) _texts.Remove(slot);
+        s = default;
         s.NextSale = _free + 1;
         _free = slot;
         _count--;
     }
 
-    private int Find(string terminalId, string transactionId, int hash)
+    private int Find(SaleKey sale)
+    {
+        var id = PackedId.Of(sale.TransactionId);
+        return Find(sale.TerminalId, id, SaleHash(sale.TerminalId, id));
+    }
+
+    private int Find(string terminalId, PackedId id, int hash)
     {
         for (var slot = _bySale[Bucket(_bySale, hash)] - 1; slot != None; slot = At(slot).NextSale - 1)
         {
             ref var s = ref At(slot);
-            if (s.TransactionId == transactionId && _terminals[s.Terminal].TerminalId == terminalId) return slot;
+            // A packed id never equals a text one: its first code is never 0, a text one's always is.
+            if (s.IdFirst != id.First || s.IdRest != id.Rest || (id.Text is not null && _texts[slot].TransactionId != id.Text)) continue;
+            if (_terminals[s.Terminal].TerminalId == terminalId) return slot;
         }
         return None;
     }
@@ -337,7 +393,7 @@ public sealed class CreditLedger(string acquirer)
     private bool Named(int slot, int chain, string? id, long rrnCode, string? rrnText)
     {
         ref var s = ref At(slot);
-        if (s.Upcoming || s.RrnCode != rrnCode || s.RrnText != rrnText) return false;
+        if (s.Upcoming || s.RrnCode != rrnCode || (s.HasTexts ? _texts[slot].Rrn : null) != rrnText) return false;
         var ids = _terminals[s.Terminal];
         return (chain == ByTerminal ? ids.AcquirerTerminalId : ids.MerchantId) == id;
     }
@@ -376,37 +432,49 @@ public sealed class CreditLedger(string acquirer)
         return ref s.NextSale;
     }
 
-    private static bool HasRrn(in Slot s) => s.RrnCode != 0 || !string.IsNullOrEmpty(s.RrnText);
+    private static bool HasRrn(long rrnCode, string? rrnText) => rrnCode != 0 || !string.IsNullOrEmpty(rrnText);
 
     private static int Bucket(int[] buckets, int hash) => hash & (buckets.Length - 1);
 
-    private static int SaleHash(string terminalId, string transactionId) => HashCode.Combine(terminalId, transactionId);
+    private static int SaleHash(string terminalId, PackedId id) => HashCode.Combine(terminalId, id.First, id.Rest, id.Text);
 
     private static int NameHash(string id, long rrnCode, string? rrnText) => HashCode.Combine(id, rrnCode, rrnText);
 
     /// <summary>A terminal's ids as its sales carry them, stored once for all of them.</summary>
     private readonly record struct TerminalIds(string TerminalId, string? AcquirerTerminalId, string? MerchantId);
 
+    /// <summary>A transaction id as the slots hold it: two <see cref="PackedText"/> codes, or (both 0) its text.</summary>
+    private readonly record struct PackedId(long First, long Rest, string? Text)
+    {
+        public static PackedId Of(string transactionId) =>
+            PackedText.TryPackId(transactionId, out var first, out var rest) ? new PackedId(first, rest, null) : new PackedId(0, 0, transactionId);
+    }
+
+    /// <summary>A slot's texts that did not pack: its transaction id, RRN and authorisation code (each null when it packed or is absent).</summary>
+    private readonly record struct SlotTexts(string? TransactionId, string? Rrn, string? Auth);
+
     /// <summary>
-    /// A sale (free when <see cref="TransactionId"/> is null). Its RRN and authorisation code are <see cref="PackedText"/>
-    /// codes, or texts when they do not fit; the Next fields are its successors in the three indexes' chains (index + 1).
-    /// <see cref="Changed"/>: a walk changed <see cref="Status"/> (<see cref="BeginWalk"/>).
+    /// A sale (free unless <see cref="Used"/>). Its transaction id, RRN and authorisation code are <see cref="PackedText"/>
+    /// codes, or (<see cref="HasTexts"/>) texts kept beside the chunks when they do not fit; its terminal and currency are
+    /// indexes; the Next fields are its successors in the three indexes' chains (index + 1). No references: the collector
+    /// has nothing to scan in a chunk. <see cref="Changed"/>: a walk changed <see cref="Status"/> (<see cref="BeginWalk"/>).
     /// </summary>
     private struct Slot
     {
-        public string? TransactionId;
-        public string? RrnText;
-        public string? AuthText;
+        public long IdFirst;
+        public long IdRest;
         public long RrnCode;
         public long AuthCode;
         public long AmountMinor;
-        public string Currency;
+        public CreditStatus Status;
         public int Terminal;
         public DateOnly SettledOn;
-        public CreditStatus Status;
         public int NextSale;
         public int NextByTerminal;
         public int NextByMerchant;
+        public short Currency;
+        public bool Used;
+        public bool HasTexts;
         public bool Upcoming;
         public bool Changed;
     }

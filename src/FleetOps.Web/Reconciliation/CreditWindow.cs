@@ -149,7 +149,7 @@ internal sealed class CreditWindow
         foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
 
         var earliest = EarliestSettlement(day);
-        Ledger.Evict((sale, settledOn) => settledOn < earliest && !_notCredited.Contains(sale), leaving);
+        Ledger.Evict(settledOn => settledOn < earliest, _notCredited.Contains, leaving);
     }
 
     /// <summary>
@@ -219,7 +219,7 @@ internal sealed class CreditWindow
 
     /// <summary>The report is walked: every sale left, to be judged (at most <paramref name="most"/> a call; call until none is left).</summary>
     public List<LeavingSale> EvictAll(List<LeavingSale> leaving, int most) =>
-        Ledger.Evict((_, _) => true, leaving, most);
+        Ledger.Evict(_ => true, null, leaving, most);
 
     private DateOnly EarliestSettlement(DateOnly bookedOn) => bookedOn.AddDays(-_creditWithinDays - 1);
 

@@ -37,7 +37,7 @@ public sealed class CreditLedgerSlotsTests
 
         Assert.Equal((MatchKind.Credited, sale), (match.Kind, match.Sale));
         Assert.Equal(MatchKind.CreditedWithoutSale, lookalike.Kind);
-        Assert.Equal(sale, Assert.Single(ledger.Evict((_, _) => true)).Sale);
+        Assert.Equal(sale, Assert.Single(ledger.Evict(_ => true)).Sale);
     }
 
     [Theory]
@@ -54,7 +54,32 @@ public sealed class CreditLedgerSlotsTests
         var sale = Sale(1, auth: auth);
         ledger.AddSale(sale);
 
-        Assert.Equal(auth, Assert.Single(ledger.Evict((_, _) => true)).Sale.AuthCode);
+        Assert.Equal(auth, Assert.Single(ledger.Evict(_ => true)).Sale.AuthCode);
+    }
+
+    [Theory]
+    [InlineData("000123-0042")] // PROTOCOL's form: batch and sequence
+    [InlineData("aiyisoukapoeqgoy")]
+    [InlineData("tx_1")]
+    [InlineData("0123456789abcdefghij")] // twenty symbols: the most two numbers hold
+    [InlineData("0123456789abcdefghijk")] // one more: kept as text
+    [InlineData("6f1c2a4e-8d3b-4b7a-9f00-1c2d3e4f5a6b")] // a UUID: text
+    [InlineData("交易-1")]
+    public void A_sale_comes_back_with_its_transaction_id_and_is_found_by_it_but_not_by_a_lookalike(string transactionId)
+    {
+        var ledger = new CreditLedger("unionpay");
+        var sale = Sale(1) with { TransactionId = transactionId };
+        var lookalike = sale with { TransactionId = "0" + transactionId, Rrn = "611299999999" };
+        ledger.AddSale(sale);
+        ledger.AddSale(lookalike);
+        ledger.Restore(SaleKey.Of(sale), new CreditStatus(1, 0, Day, 30));
+
+        Assert.False(ledger.AddSale(sale));
+        Assert.Equal(new CreditStatus(1, 0, Day, 30), ledger.StatusOf(SaleKey.Of(sale)));
+        Assert.Equal(default, ledger.StatusOf(SaleKey.Of(lookalike)));
+        Assert.Equal(default, ledger.StatusOf(new SaleKey("T-9", transactionId)));
+        Assert.Equal(sale, ledger.Begin().Match(Line(sale)).Sale);
+        Assert.Equal([sale, lookalike], ledger.Evict(_ => true).Select(e => e.Sale).OrderBy(s => s.TransactionId.Length));
     }
 
     [Fact]
@@ -67,7 +92,7 @@ public sealed class CreditLedgerSlotsTests
         Assert.False(ledger.AddSale(sales[10]));
 
         // The first wave's even sales leave; the second wave reuses their slots and grows the indexes.
-        var left = ledger.Evict((sale, _) => int.Parse(sale.TransactionId[3..]) % 2 == 0).Select(e => e.Sale).ToList();
+        var left = ledger.Evict(_ => true, sale => int.Parse(sale.TransactionId[3..]) % 2 != 0).Select(e => e.Sale).ToList();
         foreach (var sale in sales.Skip(12_000)) Assert.True(ledger.AddSale(sale));
 
         Assert.Equal(sales.Take(12_000).Where((_, n) => n % 2 == 0), left);
@@ -79,7 +104,7 @@ public sealed class CreditLedgerSlotsTests
             Assert.Equal(sale, ledger.Begin().Match(Line(sale, byMerchant: true)).Sale);
         });
         Assert.All(left, sale => Assert.False(ledger.Names(Line(sale))));
-        Assert.Equal(staying.ToHashSet(), ledger.Evict((_, _) => true).Select(e => e.Sale).ToHashSet());
+        Assert.Equal(staying.ToHashSet(), ledger.Evict(_ => true).Select(e => e.Sale).ToHashSet());
         Assert.Equal(0, ledger.SaleCount);
     }
 
@@ -94,14 +119,14 @@ public sealed class CreditLedgerSlotsTests
         Assert.False(ledger.AddSale(early));
 
         Assert.Equal(MatchKind.CreditedWithoutSale, ledger.Begin().Match(Line(early)).Kind);
-        Assert.Empty(ledger.Evict((_, _) => true));
+        Assert.Empty(ledger.Evict(_ => true));
         Assert.Null(ledger.RevealThrough(Day.AddDays(-1)));
 
         Assert.Equal(Day, ledger.RevealThrough(Day.AddDays(1)));
 
         Assert.Equal(early, ledger.Begin().Match(Line(early)).Sale);
         Assert.False(ledger.Names(Line(later)));
-        Assert.Equal([early], ledger.Evict((_, _) => true).Select(e => e.Sale));
+        Assert.Equal([early], ledger.Evict(_ => true).Select(e => e.Sale));
         Assert.Equal(Day.AddDays(2), ledger.RevealThrough(Day.AddDays(5)));
         Assert.Equal(later, ledger.Begin().Match(Line(later)).Sale);
     }
@@ -116,7 +141,7 @@ public sealed class CreditLedgerSlotsTests
         var slices = new List<int>();
         var left = new List<CreditCandidate>();
         var into = new List<LeavingSale>();
-        while (ledger.Evict((_, _) => true, into, most: 16).Count > 0)
+        while (ledger.Evict(_ => true, into: into, most: 16).Count > 0)
         {
             slices.Add(into.Count);
             left.AddRange(into.Select(e => e.Sale));

@@ -229,7 +229,7 @@ public sealed class ReportMatchingTests
             Sale("tx-b", terminal: "T-B", acquirerTerminal: "88000002", merchant: "898440153110002"),
             Sale("tx-c", terminal: "T-C", acquirerTerminal: "88000003", merchant: "898440153110003"));
 
-        var evicted = ledger.Evict((sale, _) => sale.TransactionId == "tx-b");
+        var evicted = ledger.Evict(_ => true, sale => sale.TransactionId != "tx-b");
 
         Assert.Equal("tx-b", Assert.Single(evicted).Sale.TransactionId);
         var matches = Import(ledger,

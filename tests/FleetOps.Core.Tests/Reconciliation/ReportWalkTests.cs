@@ -29,7 +29,7 @@ public sealed class ReportWalkTests
         walk.Match(Line("611000000001", fee: 64));
         walk.Match(Line("611000000002", row: 3, amount: 100));
 
-        var left = ledger.Evict((_, _) => true).ToDictionary(l => l.Sale.TransactionId);
+        var left = ledger.Evict(_ => true).ToDictionary(l => l.Sale.TransactionId);
         Assert.Equal(new LeavingSale(left["tx-credited"].Sale, new CreditStatus(1, 0, Settled.AddDays(1), 64), Changed: true), left["tx-credited"]);
         Assert.Equal((new CreditStatus(0, 1, null, 0), true), (left["tx-wrong"].Status, left["tx-wrong"].Changed));
         Assert.Equal((new CreditStatus(1, 0, Settled, 40), false), (left["tx-untouched"].Status, left["tx-untouched"].Changed));
