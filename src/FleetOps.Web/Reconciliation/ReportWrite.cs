@@ -85,6 +85,7 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
             var connection = db.Database.GetDbConnection();
             TimeSpan loading, loadingCpu;
             var garbage = new ImportGarbage(GarbageAllowedBytes);
+            garbage.BeforeWalk();
             using (var writer = staging is null ? new SettlementWriter(connection, transaction!.GetDbTransaction()) : new SettlementWriter(connection, staging))
             {
                 (loading, loadingCpu) = await WalkAsync(db, staging, writer, report.Id, ids, check, verdicts, tally, garbage, progress, file.Length, cancellationToken);

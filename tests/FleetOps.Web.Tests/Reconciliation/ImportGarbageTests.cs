@@ -53,6 +53,24 @@ public sealed class ImportGarbageTests
     }
 
     [Fact]
+    public void A_walk_begins_on_a_compacted_heap_and_its_growth_counts_from_there()
+    {
+        // What came before the import (the start-up's garbage, say): the compaction frees it.
+        var before = 40 * MB;
+        _heap += before;
+        var garbage = new ImportGarbage(Allowed, () => _heap, () => _committed, () => { _asked++; }, () => { _compacted++; _heap -= before; before = 0; });
+
+        garbage.BeforeWalk();
+        _heap += Allowed - 1; // the walk's own growth, just below the allowance counted from the compacted heap
+        garbage.AfterDay();
+        var askedBelow = _asked;
+        _heap += 1;
+        garbage.AfterDay();
+
+        Assert.Equal((1, 0, 1, 2), (_compacted, askedBelow, _asked, garbage.Requested));
+    }
+
+    [Fact]
     public void The_end_of_a_walk_that_left_the_collector_holding_the_allowance_more_has_everything_compacted_once_and_a_small_walk_nothing()
     {
         var small = Start();
