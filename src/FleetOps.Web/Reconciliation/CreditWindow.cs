@@ -167,27 +167,28 @@ internal sealed class CreditWindow
     public async Task AddNamedSalesAsync(IEnumerable<SettlementItem> lines, CancellationToken cancellationToken)
     {
         var stores = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var rrns = _staging is null ? new HashSet<string>(StringComparer.Ordinal) : null;
-        using var staged = _staging is null ? null : await _staging.RrnsAsync(cancellationToken);
-        foreach (var line in lines)
+        var rrns = new HashSet<string>(StringComparer.Ordinal); // PostgreSQL's; SQLite's go into the staging table
+        IRowBatch? staged = null; // opened (and the table emptied) at the day's first unknown RRN: most days have none
+        try
         {
-            if (line.Rrn.Length == 0 || Ledger.Names(line) || _ids.StoreOf(line.MerchantId, line.AcquirerTerminalId) is not { } store) continue;
-            stores.Add(store);
-            if (staged is null) rrns!.Add(line.Rrn);
-            else await staged.AddAsync(cancellationToken, line.Rrn);
+            foreach (var line in lines)
+            {
+                if (line.Rrn.Length == 0 || Ledger.Names(line) || _ids.StoreOf(line.MerchantId, line.AcquirerTerminalId) is not { } store) continue;
+                stores.Add(store);
+                if (_staging is null) rrns.Add(line.Rrn);
+                else await (staged ??= await _staging.RrnsAsync(cancellationToken)).AddAsync(cancellationToken, line.Rrn);
+            }
+            if (staged is not null) await staged.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            staged?.Dispose();
         }
         if (stores.Count == 0) return;
-        IQueryable<TransactionRow> named;
-        if (staged is null)
-        {
-            var rrnList = rrns!.ToList();
-            named = _db.Transactions.Where(t => t.Rrn != null && rrnList.Contains(t.Rrn));
-        }
-        else
-        {
-            await staged.FlushAsync(cancellationToken);
-            named = _db.Transactions.FromSqlRaw(NamedBySqliteRrns);
-        }
+        var rrnList = rrns.ToList();
+        var named = _staging is null
+            ? _db.Transactions.Where(t => t.Rrn != null && rrnList.Contains(t.Rrn))
+            : _db.Transactions.FromSqlRaw(NamedBySqliteRrns);
         var settled = TransactionStage.Settled.ToWire();
         var storeList = stores.ToList();
         var rows = named.AsNoTracking()
