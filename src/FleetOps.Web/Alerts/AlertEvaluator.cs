@@ -1,4 +1,5 @@
 using FleetOps.Core.Alerts;
+using FleetOps.Web.Background;
 using FleetOps.Web.Election;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public sealed partial class AlertEvaluator(AlertService alerts, Leadership leade
             {
                 try
                 {
-                    await alerts.EvaluateAsync(stoppingToken);
+                    await OffThePool.RunAsync(() => alerts.EvaluateAsync(stoppingToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

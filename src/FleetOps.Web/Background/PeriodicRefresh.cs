@@ -16,7 +16,7 @@ public static class PeriodicRefresh
             {
                 try
                 {
-                    await refresh(stoppingToken);
+                    await OffThePool.RunAsync(() => refresh(stoppingToken));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
