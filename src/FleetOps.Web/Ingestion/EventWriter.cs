@@ -70,12 +70,23 @@ public sealed partial class EventWriter(
         return await pending.Completion.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The writer runs on a thread of its own and waits there for requests: its reads and commits are synchronous (SQLite's
+    /// fsync, PostgreSQL's round trips), and on a pool worker they held one of the two workers a two-core server has
+    /// whenever ingest was busy, and hopped to another worker each time the queue ran dry.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => OffThePool.RunAsync(() =>
+    {
+        Drain();
+        return Task.CompletedTask;
+    });
+
+    private void Drain()
     {
         var batch = new List<PendingWrite>();
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (WaitForWrites())
             {
                 batch.Clear();
                 var events = 0;
@@ -88,7 +99,7 @@ public sealed partial class EventWriter(
                 {
                     try
                     {
-                        _connection = await OpenAsync();
+                        _connection = OpenAsync().GetAwaiter().GetResult();
                         _commands = new WriterCommands(_connection, databases.Provider, fanOut.Enabled, groupCommit: true);
                     }
                     catch (Exception ex) when (ex is DbException or InvalidOperationException)
@@ -104,6 +115,13 @@ public sealed partial class EventWriter(
         {
             CloseConnection();
         }
+    }
+
+    /// <summary>Blocks the writer's own thread until requests are queued; false once the queue is closed and empty.</summary>
+    private bool WaitForWrites()
+    {
+        var ready = _queue.Reader.WaitToReadAsync(CancellationToken.None);
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
