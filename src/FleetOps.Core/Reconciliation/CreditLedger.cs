@@ -166,10 +166,15 @@ public sealed partial class CreditLedger(string acquirer)
     /// before), a line's most occurrences in one report, and the newest day the reports reached. The import loads only
     /// the days a report covers, so a ledger lives for one import and is rebuilt from the database for the next.
     /// </summary>
+    /// <remarks>
+    /// A sale this walk has changed keeps its state: it started from the stored one and holds this report's lines on top.
+    /// The import restores a range of settlement days again when a sale read late (its clock put its settlement before
+    /// its authorisation) reaches back into days already walked, and a credit given on such a day was lost.
+    /// </remarks>
     public void Restore(SaleKey sale, CreditStatus status)
     {
         var slot = Find(sale);
-        if (slot != None) At(slot).Status = status;
+        if (slot != None && !At(slot).Changed) At(slot).Status = status;
     }
 
     /// <inheritdoc cref="Restore(SaleKey, CreditStatus)"/>

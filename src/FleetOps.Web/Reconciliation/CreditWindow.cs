@@ -29,6 +29,8 @@ internal sealed class CreditWindow
     private readonly Dictionary<string, TimeZoneInfo?> _zones;
     private readonly HashSet<DateOnly> _coveredDays = [];
     private readonly HashSet<SaleKey> _notCredited = [];
+    // Sales a line named from outside the walked days (AddNamedSalesAsync): they stay until the walk ends.
+    private readonly HashSet<SaleKey> _named = [];
     private static readonly TimeSpan DaylightMargin = TimeSpan.FromHours(2);
 
     // A sale counts when settled within this many days of its authorisation (the reconciliation figures' bound too:
@@ -149,7 +151,7 @@ internal sealed class CreditWindow
         foreach (var line in lines) Ledger.RestoreLine(line.Fingerprint, line.Count);
 
         var earliest = EarliestSettlement(day);
-        Ledger.Evict(settledOn => settledOn < earliest, _notCredited.Contains, leaving);
+        Ledger.Evict(settledOn => settledOn < earliest, sale => _notCredited.Contains(sale) || _named.Contains(sale), leaving);
     }
 
     /// <summary>
@@ -157,8 +159,10 @@ internal sealed class CreditWindow
     /// lines that name no sale in the window get theirs from the database: the settled sales of their stores with their
     /// RRNs (one query a day, only when such lines exist) that the walk never loads — settled before its first window or
     /// after its last day (a late credit of a sale no report proved missing; a booking day before the terminal's
-    /// settlement) — with their stored credit states. They leave with the next eviction (or when the walk reaches their
-    /// days). A sale the walk loaded and already judged is not read again: its verdict in this import is not stored yet.
+    /// settlement) — with their stored credit states. They stay until the walk ends: a later day's line can name such a sale
+    /// again, and had it left in between, it would come back with the stored state from before this report (its first
+    /// credit here forgotten, a second one taken for the first) — a sale is judged once per import. A sale the walk loaded
+    /// and already judged is not read again: its verdict in this import is not stored yet.
     /// A day of a large report can name tens of thousands of unknown RRNs, and no index leads with the RRN, so every
     /// statement reads all the stores' sales (slices of 1,000 read them 137 times for the benchmark's last day): the RRNs
     /// are given to one statement, on SQLite in a table of the import's connection (no memory however many), on PostgreSQL
@@ -201,6 +205,7 @@ internal sealed class CreditWindow
             if (Candidate(row) is { } sale && (sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) && Ledger.AddSale(sale))
             {
                 added.Add(SaleKey.Of(sale));
+                _named.Add(SaleKey.Of(sale));
             }
         }
         if (added.Count == 0) return;

@@ -82,6 +82,30 @@ public sealed class CreditLedgerSlotsTests
         Assert.Equal([sale, lookalike], ledger.Evict(_ => true).Select(e => e.Sale).OrderBy(s => s.TransactionId.Length));
     }
 
+    [Theory]
+    [InlineData("abcdefghij", "ABCDEFGHIJ")] // case only
+    [InlineData("abcdefghijklmnopqrst", "abcdefghijklmnopqrsT")]
+    [InlineData("0123456789", "01234567890")] // ten symbols fill the first code: one more starts the second
+    [InlineData("_", "-")]
+    [InlineData("__________", "__________-")]
+    [InlineData("", "0")]
+    [InlineData("tx 1", "tx_1")] // a space is not packable: text beside a packed lookalike
+    [InlineData("01234567890123456789", "0123456789012345678")]
+    public void Two_ids_that_differ_stay_two_sales_and_each_comes_back_exactly(string a, string b)
+    {
+        var ledger = new CreditLedger("unionpay");
+        var first = Sale(1) with { TransactionId = a };
+        var second = Sale(8) with { TransactionId = b }; // the same terminal as Sale(1)
+        Assert.True(ledger.AddSale(first));
+        Assert.True(ledger.AddSale(second));
+        ledger.Restore(SaleKey.Of(first), new CreditStatus(1, 0, Day, 11));
+
+        Assert.Equal(default, ledger.StatusOf(SaleKey.Of(second)));
+        Assert.Equal(new CreditStatus(1, 0, Day, 11), ledger.StatusOf(SaleKey.Of(first)));
+        Assert.Equal(new HashSet<string>([a, b], StringComparer.Ordinal),
+            ledger.Evict(_ => true).Select(l => l.Sale.TransactionId).ToHashSet(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Thousands_of_sales_added_and_evicted_in_waves_are_each_found_by_terminal_and_by_merchant_and_leave_once()
     {

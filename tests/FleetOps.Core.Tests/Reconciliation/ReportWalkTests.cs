@@ -57,4 +57,24 @@ public sealed class ReportWalkTests
 
         Assert.Throws<InvalidOperationException>(() => ledger.BeginWalk().Complete());
     }
+
+    /// <summary>
+    /// The import restores a range of settlement days again when a sale read late reaches back into days already walked
+    /// (CreditWindow.LoadSalesAsync): a sale the walk already credited keeps this report's credit.
+    /// </summary>
+    [Fact]
+    public void A_restore_after_a_walks_change_does_not_undo_the_change()
+    {
+        var ledger = new CreditLedger("unionpay");
+        ledger.AddSale(Sale("tx-1", "611000000001"));
+        var stored = new CreditStatus(0, 1, null, 0); // an earlier report's wrong-amount credit
+        ledger.Restore(new SaleKey("T-1", "tx-1"), stored);
+        var walk = ledger.BeginWalk();
+
+        Assert.Equal(MatchKind.Credited, walk.Match(Line("611000000001", fee: 64)).Kind);
+        ledger.Restore(new SaleKey("T-1", "tx-1"), stored); // the same stored row, restored again later in the walk
+
+        var left = Assert.Single(ledger.Evict(_ => true));
+        Assert.Equal((new CreditStatus(1, 1, Settled.AddDays(1), 64), true), (left.Status, left.Changed));
+    }
 }

@@ -1,4 +1,7 @@
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 using FleetOps.Web.Tests.Transactions;
 
 namespace FleetOps.Web.Tests.Reconciliation;
@@ -90,6 +93,70 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         Assert.Equal((1, 0), (Int(eastBody, "matched"), Int(eastBody, "creditedWithoutSale")));
         Assert.Equal((1, 0), (Int(westBody, "matched"), Int(westBody, "creditedWithoutSale")));
+    }
+
+    /// <summary>
+    /// A sale whose terminal clock put its settlement before its authorisation is read late, and the walk then restores
+    /// the stored credit states of those earlier settlement days again: a sale this report already credited on such a
+    /// day keeps this report's credit (it lost it, and the stored state went back to the earlier report's).
+    /// </summary>
+    [Fact]
+    public async Task A_sale_read_late_does_not_undo_a_credit_the_walk_already_gave_to_a_sale_of_its_day()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000951-0001", "700000000951", 1000, Noon(10));
+        // Sale B: settled on the same day, its authorisation stamped two days later (a terminal clock set wrong).
+        await app.PostAcceptedAsync(shop.Key, shop.TerminalId,
+            Transaction("000951-0002:a", Noon(8), "000951-0002", "authorized", 2000, rrn: "700000000952"),
+            Transaction("000951-0002:c", Noon(8).AddMinutes(1), "000951-0002", "completed", 2000, rrn: "700000000952"),
+            Transaction("000951-0002:s", Noon(10), "000951-0002", "settled", 2000, rrn: "700000000952"));
+
+        // An earlier report: a wrong-amount credit of sale A, stored as its credit state (no credit, one mismatch).
+        await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day, "700000000951", 999)), fileName: "first.csv");
+        Assert.Equal((0, 1, (DateOnly?)null, 0L), await CreditOfAsync(shop, "000951-0001"));
+
+        // This report credits A on its day, and B the day after.
+        var body = await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(day, "700000000951", 1000, feeMinor: 64),
+            shop.Line(day.AddDays(1), "700000000952", 2000)), fileName: "second.csv");
+
+        Assert.Equal(2, Int(body, "matched"));
+        var b = await CreditOfAsync(shop, "000951-0002");
+        Assert.Equal((1, 0), (b.Credits, b.Mismatches));
+        Assert.Equal((1, 1, (DateOnly?)day, 64L), await CreditOfAsync(shop, "000951-0001"));
+    }
+
+    /// <summary>
+    /// A sale settled long before the report's days is named twice by it, on two days: the second right credit is a
+    /// duplicate. The sale used to leave the walk after its first day and come back with the stored state from before this
+    /// report, so the second credit was taken for the first and the double credit went unreported.
+    /// </summary>
+    [Fact]
+    public async Task A_sale_settled_before_the_walk_credited_on_two_days_of_one_report_is_a_duplicate_credit()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var settled = await shop.SettledSaleAsync("000952-0001", "700000000961", 3000, Noon(20));
+        var day = DateOnly.FromDateTime(Noon(10).UtcDateTime);
+        Assert.True(settled < day);
+
+        // The second line is a second right credit (another fee, so not a repeated row).
+        await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(day, "700000000961", 3000, feeMinor: 50),
+            shop.Line(day.AddDays(1), "700000000961", 3000, feeMinor: 51)));
+
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var kinds = await db.SettlementLines.AsNoTracking().Where(l => l.TerminalId == shop.TerminalId).OrderBy(l => l.BookedOn)
+            .Select(l => l.Kind).ToListAsync();
+        Assert.Equal(["credited", "duplicate_credit"], kinds);
+        // The first right credit sets the day and the fee.
+        Assert.Equal((2, 0, (DateOnly?)day, 50L), await CreditOfAsync(shop, "000952-0001"));
+    }
+
+    private async Task<(int Credits, int Mismatches, DateOnly? CreditedOn, long FeeMinor)> CreditOfAsync(AcquirerShop shop, string transactionId)
+    {
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var row = await db.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == shop.TerminalId && c.TransactionId == transactionId);
+        return (row.Credits, row.Mismatches, row.CreditedOn, row.FeeMinor);
     }
 
     private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
