@@ -81,6 +81,31 @@ public sealed class PostgresReconciliationTests : IAsyncLifetime
         return await node.ImportAsync(new ReportUpload(fileName, ImportFormat.Csv, shop.Acquirer, null, "admin@example.test"), content);
     }
 
+    /// <summary>
+    /// On PostgreSQL a sale's credit state is upserted in the report's transaction: a sale settled before the report's
+    /// days and credited on two of them is judged once, as a duplicate credit, and written once.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_sale_settled_before_the_walk_credited_on_two_days_is_one_credited_and_one_duplicate_credit()
+    {
+        await using var app = _database.Start();
+        var shop = await AcquirerShop.OpenAsync(app);
+        var settled = await shop.SettledSaleAsync("000953-0001", "700000000971", 3000,
+            new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(-20).AddHours(4), TimeSpan.Zero));
+        var day = settled.AddDays(10);
+
+        await shop.ImportAsync(AcquirerShop.Csv(
+            shop.Line(day, "700000000971", 3000, feeMinor: 50),
+            shop.Line(day.AddDays(1), "700000000971", 3000, feeMinor: 51)));
+
+        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var kinds = await db.SettlementLines.AsNoTracking().Where(l => l.TerminalId == shop.TerminalId).OrderBy(l => l.BookedOn)
+            .Select(l => l.Kind).ToListAsync();
+        Assert.Equal(["credited", "duplicate_credit"], kinds);
+        var credit = await db.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == shop.TerminalId);
+        Assert.Equal((2, (DateOnly?)day, 50L), (credit.Credits, credit.CreditedOn, credit.FeeMinor));
+    }
+
     public Task InitializeAsync() => _database.CreateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
