@@ -30,13 +30,14 @@ internal sealed class SettlementWriter : IDisposable
         """;
 
     // One row per sale: inserted the first time a report names it (or proves it missing), updated after. A sale is
-    // judged once per import, so no batch (and no staging table) names it twice.
+    // judged once per import, so no batch (and no staging table) names it twice. The currency is written again too: the
+    // CreditFees migration left it empty on a row whose transaction it could not find, and a sale's currency never changes.
     public const string CreditUpsert =
         """
         ON CONFLICT ("TerminalId", "TransactionId") DO UPDATE SET "Credits" = excluded."Credits",
             "Mismatches" = excluded."Mismatches", "CreditedOn" = excluded."CreditedOn",
             "NotCreditedReportId" = excluded."NotCreditedReportId", "UpdatedAtMs" = excluded."UpdatedAtMs",
-            "FeeMinor" = excluded."FeeMinor"
+            "FeeMinor" = excluded."FeeMinor", "Currency" = excluded."Currency"
         """;
 
     // 17 and 12 parameters a row: a few thousand a statement, far below PostgreSQL's limit (Npgsql binds by position).

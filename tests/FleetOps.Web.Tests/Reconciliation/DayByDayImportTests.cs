@@ -152,6 +152,29 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
         Assert.Equal((2, 0, (DateOnly?)day, 50L), await CreditOfAsync(shop, "000952-0001"));
     }
 
+    /// <summary>
+    /// The CreditFees migration left a stored credit state's currency empty when it could not find the sale's transaction;
+    /// the next report that judges the sale writes it, so its fee is summed under its currency.
+    /// </summary>
+    [Fact]
+    public async Task A_stored_credit_state_without_a_currency_gets_it_from_the_next_report()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000954-0001", "700000000981", 1500, Noon(9));
+        await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day, "700000000981", 1499)), fileName: "first.csv");
+        await using (var db = app.GetService<FleetDbContextFactory>().CreateDbContext())
+        {
+            Assert.Equal(1, await db.SaleCredits.Where(c => c.TerminalId == shop.TerminalId)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Currency, "")));
+        }
+
+        await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day.AddDays(1), "700000000981", 1500, feeMinor: 7)), fileName: "second.csv");
+
+        await using var after = app.GetService<FleetDbContextFactory>().CreateDbContext();
+        var credit = await after.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == shop.TerminalId);
+        Assert.Equal(("CNY", 1, 7L), (credit.Currency, credit.Credits, credit.FeeMinor));
+    }
+
     private async Task<(int Credits, int Mismatches, DateOnly? CreditedOn, long FeeMinor)> CreditOfAsync(AcquirerShop shop, string transactionId)
     {
         await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
