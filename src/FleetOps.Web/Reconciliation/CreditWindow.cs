@@ -204,8 +204,9 @@ internal sealed class CreditWindow
         {
             if (Candidate(row) is { } sale && (sale.SettledOn < _walkedFrom || sale.SettledOn > _walkedThrough) && Ledger.AddSale(sale))
             {
-                added.Add(SaleKey.Of(sale));
-                _named.Add(SaleKey.Of(sale));
+                var key = SaleKey.Of(sale);
+                added.Add(key);
+                _named.Add(key);
             }
         }
         if (added.Count == 0) return;

@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
 namespace FleetOps.Web.Tests.Reconciliation;
@@ -103,5 +105,20 @@ public sealed class AcquirerShop
         using var response = await UploadAsync(csv, fileName: fileName);
         await Expect.StatusAsync(response, status);
         return await Expect.JsonObjectAsync(response);
+    }
+
+    /// <summary>The stored credit state of the terminal's sale <paramref name="transactionId"/>.</summary>
+    public async Task<SaleCreditRow> CreditAsync(string transactionId)
+    {
+        await using var db = _app.GetService<FleetDbContextFactory>().CreateDbContext();
+        return await db.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == TerminalId && c.TransactionId == transactionId);
+    }
+
+    /// <summary>What the stored lines naming the terminal's sales were judged, by booking day.</summary>
+    public async Task<List<string>> LineKindsAsync()
+    {
+        await using var db = _app.GetService<FleetDbContextFactory>().CreateDbContext();
+        return await db.SettlementLines.AsNoTracking().Where(l => l.TerminalId == TerminalId).OrderBy(l => l.BookedOn)
+            .Select(l => l.Kind).ToListAsync();
     }
 }

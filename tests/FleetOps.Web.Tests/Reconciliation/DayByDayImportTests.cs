@@ -113,7 +113,7 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         // An earlier report: a wrong-amount credit of sale A, stored as its credit state (no credit, one mismatch).
         await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day, "700000000951", 999)), fileName: "first.csv");
-        Assert.Equal((0, 1, (DateOnly?)null, 0L), await CreditOfAsync(shop, "000951-0001"));
+        Assert.Equal((0, 1, (DateOnly?)null, 0L), State(await shop.CreditAsync("000951-0001")));
 
         // This report credits A on its day, and B the day after.
         var body = await shop.ImportAsync(AcquirerShop.Csv(
@@ -121,9 +121,9 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
             shop.Line(day.AddDays(1), "700000000952", 2000)), fileName: "second.csv");
 
         Assert.Equal(2, Int(body, "matched"));
-        var b = await CreditOfAsync(shop, "000951-0002");
+        var b = State(await shop.CreditAsync("000951-0002"));
         Assert.Equal((1, 0), (b.Credits, b.Mismatches));
-        Assert.Equal((1, 1, (DateOnly?)day, 64L), await CreditOfAsync(shop, "000951-0001"));
+        Assert.Equal((1, 1, (DateOnly?)day, 64L), State(await shop.CreditAsync("000951-0001")));
     }
 
     /// <summary>
@@ -144,12 +144,9 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
             shop.Line(day, "700000000961", 3000, feeMinor: 50),
             shop.Line(day.AddDays(1), "700000000961", 3000, feeMinor: 51)));
 
-        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
-        var kinds = await db.SettlementLines.AsNoTracking().Where(l => l.TerminalId == shop.TerminalId).OrderBy(l => l.BookedOn)
-            .Select(l => l.Kind).ToListAsync();
-        Assert.Equal(["credited", "duplicate_credit"], kinds);
+        Assert.Equal(["credited", "duplicate_credit"], await shop.LineKindsAsync());
         // The first right credit sets the day and the fee.
-        Assert.Equal((2, 0, (DateOnly?)day, 50L), await CreditOfAsync(shop, "000952-0001"));
+        Assert.Equal((2, 0, (DateOnly?)day, 50L), State(await shop.CreditAsync("000952-0001")));
     }
 
     /// <summary>
@@ -170,17 +167,12 @@ public sealed class DayByDayImportTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         await shop.ImportAsync(AcquirerShop.Csv(shop.Line(day.AddDays(1), "700000000981", 1500, feeMinor: 7)), fileName: "second.csv");
 
-        await using var after = app.GetService<FleetDbContextFactory>().CreateDbContext();
-        var credit = await after.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == shop.TerminalId);
+        var credit = await shop.CreditAsync("000954-0001");
         Assert.Equal(("CNY", 1, 7L), (credit.Currency, credit.Credits, credit.FeeMinor));
     }
 
-    private async Task<(int Credits, int Mismatches, DateOnly? CreditedOn, long FeeMinor)> CreditOfAsync(AcquirerShop shop, string transactionId)
-    {
-        await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
-        var row = await db.SaleCredits.AsNoTracking().SingleAsync(c => c.TerminalId == shop.TerminalId && c.TransactionId == transactionId);
-        return (row.Credits, row.Mismatches, row.CreditedOn, row.FeeMinor);
-    }
+    private static (int Credits, int Mismatches, DateOnly? CreditedOn, long FeeMinor) State(SaleCreditRow credit) =>
+        (credit.Credits, credit.Mismatches, credit.CreditedOn, credit.FeeMinor);
 
     private static int Int(System.Text.Json.Nodes.JsonObject o, string name) => o[name]!.GetValue<int>();
 }
