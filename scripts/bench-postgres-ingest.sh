@@ -9,8 +9,10 @@
 #   BENCH_PROVIDERS="postgres" runs one provider only (its figures, no ratio).
 #   BENCH_SERVER=/path/FleetOps.Web.dll starts another build (e.g. main's, for an A/B) instead of this checkout's.
 #   BENCH_NO_BUILD=1 uses the Release binaries as they are (a shared machine's build lock can be held for long).
-#   BENCH_WARMUP=S (default 5): an unmeasured run of S seconds of each load first. Without it a loaded machine measures the
-#   JIT: 30 % of the server's CPU in a 20 s PostgreSQL run at load average 60 was libclrjit still compiling (perf).
+#   BENCH_WARMUP=S (default 20): an unmeasured run of S seconds of each load right before it. Without it the run measures
+#   the JIT: 30 % of the server's CPU in a 20 s PostgreSQL run at load average 60 was libclrjit still compiling (perf), and
+#   on a quiet VM the runtime's counters still showed 2.5 s of JIT time in the first 4 s after a 6 s warm-up, tapering to
+#   nothing only ~20 s into the load (dotnet-counters, dotnet.jit.compilation.time).
 # Per run it also prints what survives a loaded machine better than rates: the server's CPU per request and, on
 # PostgreSQL, the database's side — commits (so requests per group commit), its backends' CPU per request, and the WAL
 # written per commit (pg_stat_wal is the whole server's: another user of it at the same time inflates those two).
@@ -71,6 +73,16 @@ measured() {
   echo "$rate $p99"
 }
 
+# warm_up LABEL EVENTS_PER_REQUEST: an unmeasured run of the load, right before its measured run. The batch load's warm-up
+# comes after the single-event run on purpose: it puts ~500 heartbeat ids into every terminal's hour row (2,000 terminals,
+# ~1,000,000 heartbeats in 5 s), and the single-event run would then measure rewriting rows eight times a real hour's
+# (a terminal beats about once a minute) — on PostgreSQL a TOASTed id list of ~4 kB per heartbeat.
+warm_up() {
+  [ "${BENCH_WARMUP:-20}" -gt 0 ] || return 0
+  local seconds=${BENCH_WARMUP:-20}
+  run_wrk "warm$1$provider" "$2" >/dev/null
+}
+
 declare -A single batch
 for provider in $providers; do
   rm -f "$work"/bench.db* "$work/keys.csv"
@@ -93,14 +105,11 @@ for provider in $providers; do
   server=$!
   for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
   dotnet_pid=$(pgrep -P "$server" || echo "$server")
-  if [ "${BENCH_WARMUP:-5}" -gt 0 ]; then
-    seconds_measured=$seconds; seconds=${BENCH_WARMUP:-5}
-    run_wrk "warmsingle$provider" 1 >/dev/null; run_wrk "warmbatch$provider" 500 >/dev/null
-    seconds=$seconds_measured
-  fi
+  warm_up single 1
   read -r rate p99 < <(measured "single$provider" 1)
   single[$provider]=$rate
   echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms; $(cat "$work/costs")"
+  warm_up batch 500
   read -r rate p99 < <(measured "batch$provider" 500)
   batch[$provider]=$((rate * 500))
   echo "$provider, 500 heartbeats per request: $rate requests/s = ${batch[$provider]} events/s, p99 $p99 ms; $(cat "$work/costs")"

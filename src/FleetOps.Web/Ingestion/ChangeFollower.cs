@@ -10,7 +10,7 @@ namespace FleetOps.Web.Ingestion;
 
 /// <summary>
 /// Applies what other nodes committed to this node's memory. One dedicated connection LISTENs on
-/// <see cref="ChangeFanOut.Channel"/>; on a notification, and every second anyway (a lost notification or a dropped
+/// <see cref="ChangeFanOut.Channel"/> and carries the reads too; on a notification, and every second anyway (a lost notification or a dropped
 /// connection must leave no gap), the rows above the cursor are read, this node's own skipped, and the rest applied
 /// through the writer's own derivation (<see cref="TelemetryDerivation"/>); registrations are read back from their rows
 /// (<see cref="FleetRegistry.ReloadAsync"/>), and a book's change by that book's <see cref="BookFollower"/>, which re-reads
@@ -36,6 +36,7 @@ public sealed partial class ChangeFollower(
     private ChangeCursor? _cursor;
     private NpgsqlConnection? _listener;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+    private bool _notified; // a notification was handled since the last read began (set by the listener's handler)
 
     /// <summary>The application name of the listening connection (operators and tests find it in pg_stat_activity).</summary>
     public string ListenerName => $"fleetops-follow-{fanOut.Node}";
@@ -73,6 +74,7 @@ public sealed partial class ChangeFollower(
                 try
                 {
                     await ListenAsync(stoppingToken);
+                    _notified = false;
                     while (await ReadAsync(cursor, stoppingToken) == RowsPerRead) { } // a backlog: read on at once
                     await PruneAsync(stoppingToken);
                 }
@@ -107,6 +109,9 @@ public sealed partial class ChangeFollower(
         try
         {
             await listener.OpenAsync(cancellationToken);
+            // The reads run on this connection too, and a notification that arrives during one is handled there, not by
+            // the next wait: remember it, so that the wait does not sleep through a commit the read may have missed.
+            listener.Notification += (_, _) => _notified = true;
             await using var listen = new NpgsqlCommand($"LISTEN {ChangeFanOut.Channel}", listener);
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -127,6 +132,7 @@ public sealed partial class ChangeFollower(
             await Task.Delay(interval, cancellationToken);
             return;
         }
+        if (_notified) return;
         try
         {
             await _listener.WaitAsync(interval, cancellationToken);
@@ -141,8 +147,9 @@ public sealed partial class ChangeFollower(
     /// <returns>the number of rows read</returns>
     private async Task<int> ReadAsync(ChangeCursor cursor, CancellationToken cancellationToken)
     {
-        await using var connection = databases.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
+        // On the listening connection, kept open: a pooled connection per read was reset when returned (a DISCARD ALL per
+        // read — about one per request with two nodes ingesting, docs/benchmarks.md "Ingest on one node and on two").
+        var connection = _listener ?? throw new InvalidOperationException("The change listener is not connected.");
         var rows = new List<(long Id, string Node, string Kind, string Payload)>();
         await using (var read = connection.CreateCommand())
         {
