@@ -84,11 +84,6 @@ measured() {
   echo "CPU per request: $line" >"$work/costs"
   echo "$rate $p99"
 }
-warm_up() { # EVENTS_PER_REQUEST — unmeasured, right before the measured run (see bench-postgres-ingest.sh for why)
-  [ "${BENCH_WARMUP:-20}" -gt 0 ] || return 0
-  local seconds=${BENCH_WARMUP:-20}
-  run_wrk "warm$1$config" "$1" >/dev/null
-}
 
 declare -A single batch
 for config in ${BENCH_CONFIGS:-one two}; do
@@ -105,11 +100,11 @@ for config in ${BENCH_CONFIGS:-one two}; do
     wait_ready "$base_port" balancer
     port=$base_port; names=(node-A node-B balancer)
   fi
-  warm_up 1
+  warm_up "single$config" 1
   read -r rate p99 < <(measured "single$config" 1 "${names[@]}")
   single[$config]=$rate
   echo "$config node(s), 1 heartbeat per request:    $rate requests/s, p99 $p99 ms; $(cat "$work/costs")"
-  warm_up 500
+  warm_up "batch$config" 500
   read -r rate p99 < <(measured "batch$config" 500 "${names[@]}")
   batch[$config]=$((rate * 500))
   echo "$config node(s), 500 heartbeats per request: $rate requests/s = ${batch[$config]} events/s, p99 $p99 ms; $(cat "$work/costs")"

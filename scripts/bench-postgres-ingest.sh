@@ -73,16 +73,6 @@ measured() {
   echo "$rate $p99"
 }
 
-# warm_up LABEL EVENTS_PER_REQUEST: an unmeasured run of the load, right before its measured run. The batch load's warm-up
-# comes after the single-event run on purpose: it puts ~500 heartbeat ids into every terminal's hour row (2,000 terminals,
-# ~1,000,000 heartbeats in 5 s), and the single-event run would then measure rewriting rows eight times a real hour's
-# (a terminal beats about once a minute) — on PostgreSQL a TOASTed id list of ~4 kB per heartbeat.
-warm_up() {
-  [ "${BENCH_WARMUP:-20}" -gt 0 ] || return 0
-  local seconds=${BENCH_WARMUP:-20}
-  run_wrk "warm$1$provider" "$2" >/dev/null
-}
-
 declare -A single batch
 for provider in $providers; do
   rm -f "$work"/bench.db* "$work/keys.csv"
@@ -105,11 +95,15 @@ for provider in $providers; do
   server=$!
   for _ in $(seq 1 400); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.25; done
   dotnet_pid=$(pgrep -P "$server" || echo "$server")
-  warm_up single 1
+  # Each load warmed right before its own run (lib-wrk.sh). The batch warm-up comes after the single-event run on purpose:
+  # it puts ~500 heartbeat ids into every terminal's hour row (2,000 terminals, ~1,000,000 heartbeats in 5 s), and the
+  # single-event run would then measure rewriting rows eight times a real hour's (a terminal beats about once a minute)
+  # — on PostgreSQL a TOASTed id list of ~4 kB per heartbeat.
+  warm_up "single$provider" 1
   read -r rate p99 < <(measured "single$provider" 1)
   single[$provider]=$rate
   echo "$provider, 1 heartbeat per request:    $rate events/s, p99 $p99 ms; $(cat "$work/costs")"
-  warm_up batch 500
+  warm_up "batch$provider" 500
   read -r rate p99 < <(measured "batch$provider" 500)
   batch[$provider]=$((rate * 500))
   echo "$provider, 500 heartbeats per request: $rate requests/s = ${batch[$provider]} events/s, p99 $p99 ms; $(cat "$work/costs")"

@@ -17,3 +17,11 @@ run_wrk() {
   p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.1f", v }' "$out")
   echo "$rps $p99"
 }
+# warm_up LABEL EVENTS_PER_REQUEST — an unmeasured run of the load for BENCH_WARMUP seconds (default 20; 0: none), meant
+# right before that load's measured run: the JIT still compiles ~20 s into a load (dotnet-counters), and a warm-up of
+# another load first would leave its rows behind (bench-postgres-ingest.sh says how that skewed the single-event run).
+warm_up() {
+  [ "${BENCH_WARMUP:-20}" -gt 0 ] || return 0
+  local seconds=${BENCH_WARMUP:-20}
+  run_wrk "warm$1" "$2" >/dev/null
+}

@@ -10,12 +10,12 @@ namespace FleetOps.Web.Ingestion;
 
 /// <summary>
 /// Applies what other nodes committed to this node's memory. One dedicated connection LISTENs on
-/// <see cref="ChangeFanOut.Channel"/> and carries the reads too; on a notification, and every second anyway (a lost notification or a dropped
-/// connection must leave no gap), the rows above the cursor are read, this node's own skipped, and the rest applied
-/// through the writer's own derivation (<see cref="TelemetryDerivation"/>); registrations are read back from their rows
-/// (<see cref="FleetRegistry.ReloadAsync"/>), and a book's change by that book's <see cref="BookFollower"/>, which re-reads
-/// the rows it names. Rows are applied in id order. Applying twice is harmless (events carry
-/// ids), so the cursor errs towards re-reading. Also deletes rows older than an hour, once a minute (any node may).
+/// <see cref="ChangeFanOut.Channel"/> and carries the reads too; on a notification, and every second anyway (a lost
+/// notification or a dropped connection must leave no gap), the rows above the cursor are read, this node's own
+/// skipped, and the rest applied through the writer's own derivation (<see cref="TelemetryDerivation"/>); registrations
+/// are read back from their rows (<see cref="FleetRegistry.ReloadAsync"/>), and a book's change by that book's
+/// <see cref="BookFollower"/>, which re-reads the rows it names. Rows are applied in id order. Applying twice is
+/// harmless (events carry ids), so the cursor errs towards re-reading. Also deletes rows older than an hour, once a minute (any node may).
 /// </summary>
 public sealed partial class ChangeFollower(
     ChangeFanOut fanOut,
