@@ -2,7 +2,10 @@
 -- KEYS_FILE (terminalId,key lines: the benchmark seeder's or a bulk import's keys file). Event ids are letters plus a
 -- counter, unique per wrk thread and run (the card-number guard refuses long digit runs).
 local threads, terminals, per_request, run, boot = {}, {}, 1, "", ""
-local counter, thread_no, thread_count = 0, 0, 1
+-- thread_no is a global on purpose: thread:set writes the thread's globals, and a local of that name shadowed it, so every
+-- thread counted as thread 0 and posted the same requests (with 2 threads half of all requests were duplicates).
+local counter, thread_count = 0, 1
+thread_no = 0
 
 function setup(thread)
   thread:set("thread_no", #threads)

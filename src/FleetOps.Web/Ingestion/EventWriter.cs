@@ -18,7 +18,8 @@ namespace FleetOps.Web.Ingestion;
 /// The hot path uses one prepared INSERT ... ON CONFLICT DO NOTHING per power or transaction event, and one merging
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
-/// statements travel in batches, two round trips per commit, the second carrying the COMMIT (<see cref="WriterCommands"/>).
+/// statements travel in batches, two round trips per commit, the second carrying the COMMIT (<see cref="WriterCommands"/>);
+/// a commit of lone heartbeats is tried first as one statement that assumes each is new (<see cref="PostgresHeartbeatCommit"/>).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
@@ -41,6 +42,7 @@ public sealed partial class EventWriter(
     // Used by the writer loop only.
     private DbConnection? _connection;
     private WriterCommands? _commands;
+    private readonly HashSet<string> _loneTerminals = new(StringComparer.Ordinal);
 
     /// <summary>Requests waiting for the writer to take them into a commit (how far the database is behind the load).</summary>
     public int QueuedRequests => _queue.Reader.Count;
@@ -202,6 +204,7 @@ public sealed partial class EventWriter(
     /// </summary>
     private Committed Commit(DbConnection connection, WriterCommands commands, IReadOnlyList<PendingWrite> writes)
     {
+        if (commands.LoneHeartbeats is { } atOnce && AreLoneHeartbeats(writes) && CommitAtOnce(commands, atOnce, writes) is { } done) return done;
         var committed = new Committed(writes.Count);
         var transaction = connection.BeginTransaction();
         try
@@ -234,6 +237,35 @@ public sealed partial class EventWriter(
         }
     }
 
+    /// <summary>True when every request is one heartbeat and no terminal sends two: what <see cref="PostgresHeartbeatCommit"/> takes.</summary>
+    private bool AreLoneHeartbeats(IReadOnlyList<PendingWrite> writes)
+    {
+        _loneTerminals.Clear();
+        foreach (var write in writes)
+        {
+            if (write.Events is not [HeartbeatEvent] || !_loneTerminals.Add(write.TerminalId)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Commits lone heartbeats in one statement, deriving as if each were new (<see cref="PostgresHeartbeatCommit"/>).
+    /// </summary>
+    /// <returns>what was committed; null when a heartbeat was a duplicate, nothing was stored, and the batches must decide</returns>
+    private Committed? CommitAtOnce(WriterCommands commands, PostgresHeartbeatCommit atOnce, IReadOnlyList<PendingWrite> writes)
+    {
+        var committed = new Committed(writes.Count);
+        atOnce.Clear();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            atOnce.AddHeartbeat(writes[i].TerminalId, (HeartbeatEvent)writes[i].Events[0]);
+            Accept(commands, writes[i], writes[i].Events, i, committed);
+        }
+        foreach (var snapshot in committed.Derived.Snapshots.Values) atOnce.AddLatestState(snapshot);
+        if (committed.Announced.Count > 0) atOnce.Announce(fanOut.Node, ChangeFanOut.TelemetryKind, TelemetryChange.Serialize(committed.Announced), time.GetUtcNow());
+        return atOnce.TryCommit() ? committed : null;
+    }
+
     private void Write(WriterCommands commands, PendingWrite write, int index, Committed committed, ref int staged)
     {
         var accepted = new List<TelemetryEvent>(write.Events.Count);
@@ -241,6 +273,12 @@ public sealed partial class EventWriter(
         {
             if (commands.IsNew(staged++)) accepted.Add(e);
         }
+        Accept(commands, write, accepted, index, committed);
+    }
+
+    /// <summary>Records a request's accepted events in the attempt: its answer, its derived state and its announcement.</summary>
+    private void Accept(WriterCommands commands, PendingWrite write, IReadOnlyList<TelemetryEvent> accepted, int index, Committed committed)
+    {
         committed.Results[index] = new IngestResult(accepted.Count, write.Events.Count - accepted.Count);
         var store = derivation.Derive(committed.Derived, write.TerminalId, accepted, write.ReceivedAt, commands.LoadTransaction);
         if (store is null) return;

@@ -35,6 +35,9 @@ internal sealed class WriterCommands : IDisposable
     private readonly PostgresStatementBatch? _now;
     private readonly PostgresStatementBatch? _later;
 
+    /// <summary>With group commit on PostgreSQL: the one-statement commit of lone heartbeats, tried before the batches.</summary>
+    public PostgresHeartbeatCommit? LoneHeartbeats { get; }
+
     /// <summary>A closed transaction's stored record (the writer merges late events into it; so does the change follower).</summary>
     public const string LoadTransactionSql =
         """SELECT "RecordJson" FROM "Transactions" WHERE "TerminalId" = @terminal AND "TransactionId" = @transaction""";
@@ -52,6 +55,7 @@ internal sealed class WriterCommands : IDisposable
         {
             _now = new PostgresStatementBatch(postgres);
             _later = new PostgresStatementBatch(postgres);
+            LoneHeartbeats = new PostgresHeartbeatCommit(postgres);
         }
         _heartbeats = new HeartbeatRollup(connection, provider, _now, _later);
         _insert = connection.CreateCommand();
@@ -240,5 +244,6 @@ internal sealed class WriterCommands : IDisposable
         _heartbeats.Dispose();
         _now?.Dispose();
         _later?.Dispose();
+        LoneHeartbeats?.Dispose();
     }
 }

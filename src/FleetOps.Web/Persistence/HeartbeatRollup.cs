@@ -75,7 +75,7 @@ internal sealed class HeartbeatRollup : IDisposable
             // One round trip per heartbeat, as before the roll-ups: the boot upsert feeds on the hour upsert's RETURNING,
             // so it runs only for a new heartbeat, and the count of returned rows says new (1) or duplicate (0).
             _hour.CommandText = $"""
-                WITH hour AS ({HourUpsertSql(provider)} RETURNING 1),
+                WITH hour AS ({HourUpsertSql(provider, LoneHourValues)} RETURNING 1),
                 boot AS ({BootUpsertSql(provider, "SELECT @terminal, @boot, @at, @at FROM hour")})
                 SELECT 1 FROM hour
                 """;
@@ -83,7 +83,7 @@ internal sealed class HeartbeatRollup : IDisposable
             _hourDoesBoot = true;
             return;
         }
-        _hour.CommandText = HourUpsertSql(provider);
+        _hour.CommandText = HourUpsertSql(provider, LoneHourValues);
         CommandParameters.Add(_hour, "@terminal", "@hour", "@at", "@battery", "@versions", "@id");
     }
 
@@ -300,7 +300,15 @@ internal sealed class HeartbeatRollup : IDisposable
     /// </summary>
     public static byte[] IdHash(string id) => SHA256.HashData(Encoding.UTF8.GetBytes(id))[..8];
 
-    private static string HourUpsertSql(DatabaseProvider provider)
+    private const string LoneHourValues = "VALUES (@hour, @terminal, 1, @at, @at, @battery, @battery, @versions, @id)";
+
+    /// <summary>
+    /// The per-heartbeat upsert of a terminal-hour: it writes the row (1) when the heartbeat's id hash is not in the hour's
+    /// id list yet, and nothing (0) when it is.
+    /// </summary>
+    /// <param name="values">The heartbeats as new rows (hour, terminal, 1, at, at, battery, battery, versions, id hash): a
+    /// VALUES list or a SELECT, of at most one row per terminal-hour.</param>
+    internal static string HourUpsertSql(DatabaseProvider provider, string values)
     {
         var sqlite = provider == DatabaseProvider.Sqlite;
         // SQLite's two-argument min/max are NULL when either side is; PostgreSQL's LEAST/GREATEST skip NULLs.
@@ -312,7 +320,7 @@ internal sealed class HeartbeatRollup : IDisposable
         const string h = "\"HeartbeatHours\"";
         return $"""
             INSERT INTO {h} ("HourMs", "TerminalId", "Count", "FirstAtMs", "LastAtMs", "MinBattery", "MaxBattery", "Versions", "EventIds")
-            VALUES (@hour, @terminal, 1, @at, @at, @battery, @battery, @versions, @id)
+            {values}
             ON CONFLICT ("HourMs", "TerminalId") DO UPDATE SET
                 "Count" = {h}."Count" + 1,
                 "FirstAtMs" = {Least($"{h}.\"FirstAtMs\"", "excluded.\"FirstAtMs\"")},
@@ -341,8 +349,8 @@ internal sealed class HeartbeatRollup : IDisposable
         WHERE length("HeartbeatHours"."EventIds") = @storedLength
         """;
 
-    /// <param name="values">The row to merge: a VALUES list or a SELECT.</param>
-    private static string BootUpsertSql(DatabaseProvider provider, string values)
+    /// <param name="values">The rows to merge: a VALUES list or a SELECT, of at most one row per terminal and boot.</param>
+    internal static string BootUpsertSql(DatabaseProvider provider, string values)
     {
         var (least, greatest) = provider == DatabaseProvider.Sqlite ? ("min", "max") : ("LEAST", "GREATEST");
         const string b = "\"TerminalBoots\"";

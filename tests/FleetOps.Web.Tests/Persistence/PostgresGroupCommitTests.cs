@@ -137,6 +137,46 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         Assert.Equal(hour.AddMinutes(2), app.GetService<FleetOps.Core.Fleet.FleetState>().Get(good)!.LastSeenAt);
     }
 
+    /// <summary>
+    /// Lone heartbeats of several terminals go in one statement that assumes each is new (<see cref="Web.Persistence.PostgresHeartbeatCommit"/>).
+    /// A resent one among them must not be counted twice nor move its terminal's latest state back, and must not cost the
+    /// others their heartbeats: the commit is decided again the careful way.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_resent_heartbeat_among_lone_heartbeats_of_one_commit_is_a_duplicate_and_the_others_are_accepted()
+    {
+        await using var app = _database.Start();
+        var (holder, holderKey) = await app.NewTerminalAsync();
+        var (resender, resenderKey) = await app.NewTerminalAsync();
+        var others = new List<(string Id, string Key)>();
+        for (var i = 0; i < 3; i++) others.Add(await app.NewTerminalAsync());
+        var hour = HeartbeatRollupTests.PreviousHour();
+        Assert.Equal((1, 0), Counts(await app.PostAcceptedAsync(resenderKey, resender, Heartbeat("hb-1", hour.AddMinutes(5)))));
+        Assert.Equal((1, 0), Counts(await app.PostAcceptedAsync(resenderKey, resender, Heartbeat("hb-2", hour.AddMinutes(6)))));
+
+        await using var held = await HoldLatestStateAsync(holder);
+        var holding = app.PostTelemetryAsync(holderKey, holder, Heartbeat("hb-h", hour.AddMinutes(1)));
+        await WriterWaitsForLockAsync();
+        // The resent heartbeat is older than the terminal's latest: believed new, it would set the latest state back.
+        var resent = app.PostAcceptedAsync(resenderKey, resender, Heartbeat("hb-1", hour.AddMinutes(5)));
+        var fresh = others.Select(t => app.PostAcceptedAsync(t.Key, t.Id, Heartbeat("hb-1", hour.AddMinutes(7)))).ToList();
+        var writer = app.GetService<EventWriter>();
+        await Eventually.MatchesAsync(() => Task.FromResult(writer.QueuedRequests), n => n == others.Count + 1, "the requests to wait for the writer");
+        await held.RollbackAsync();
+
+        using (var response = await holding) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((0, 1), Counts(await resent));
+        foreach (var answer in await Task.WhenAll(fresh)) Assert.Equal((1, 0), Counts(answer));
+        Assert.Equal(2L, await ScalarAsync("""SELECT sum("Count") FROM "HeartbeatHours" WHERE "TerminalId" = @id""", resender));
+        Assert.Equal(hour.AddMinutes(6).ToUnixTimeMilliseconds(), await ScalarAsync("""SELECT "LastSeenAtMs" FROM "Terminals" WHERE "TerminalId" = @id""", resender));
+        Assert.Equal(hour.AddMinutes(6), app.GetService<FleetOps.Core.Fleet.FleetState>().Get(resender)!.LastSeenAt);
+        foreach (var (id, _) in others)
+        {
+            Assert.Equal(1L, await ScalarAsync("""SELECT sum("Count") FROM "HeartbeatHours" WHERE "TerminalId" = @id""", id));
+            Assert.Equal(hour.AddMinutes(7).ToUnixTimeMilliseconds(), await ScalarAsync("""SELECT "LastSeenAtMs" FROM "Terminals" WHERE "TerminalId" = @id""", id));
+        }
+    }
+
     private static (int Accepted, int Duplicates) Counts(JsonObject answer) =>
         (answer["accepted"]!.GetValue<int>(), answer["duplicates"]!.GetValue<int>());
 
