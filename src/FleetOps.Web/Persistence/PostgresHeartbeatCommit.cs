@@ -26,21 +26,21 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
     private const string DuplicateMark = "duplicate heartbeat in a one-statement commit";
 
     private readonly NpgsqlCommand _command;
+    private readonly List<IColumn> _columns = [];
 
-    private readonly List<string> _terminals = [];
-    private readonly List<long> _hours = [];
-    private readonly List<long> _ats = [];
-    private readonly List<int?> _batteries = [];
-    private readonly List<string> _versions = [];
-    private readonly List<byte[]> _ids = [];
-    private readonly List<string> _boots = [];
+    // The heartbeats, one row each.
+    private readonly Column<string> _terminals, _versions, _boots;
+    private readonly Column<long> _hours, _ats;
+    private readonly Column<int?> _batteries;
+    private readonly Column<byte[]> _ids;
 
-    private readonly List<string> _stateTerminals = [];
-    private readonly List<long?> _seen = [];
-    private readonly List<long?> _contact = [];
-    private readonly List<string?> _apps = [];
-    private readonly List<string?> _firmwares = [];
-    private readonly List<string> _states = [];
+    // The latest states, one row per terminal.
+    private readonly Column<string> _stateTerminals, _states;
+    private readonly Column<long?> _seen, _contact;
+    private readonly Column<string?> _apps, _firmwares;
+
+    // The announcement to the other nodes (all NULL: none).
+    private readonly NpgsqlParameter _node, _kind, _payload, _at;
 
     public PostgresHeartbeatCommit(NpgsqlConnection connection)
     {
@@ -73,96 +73,77 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
                 THEN (SELECT count(pg_notify('{Cluster.ChangeFanOut.Channel}', '')) FROM change)
                 ELSE ('{DuplicateMark}: ' || (SELECT count(*) FROM hour))::integer END
             """;
-        var p = _command.Parameters;
-        p.Add(new NpgsqlParameter("terminals", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("hours", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
-        p.Add(new NpgsqlParameter("ats", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
-        p.Add(new NpgsqlParameter("batteries", NpgsqlDbType.Array | NpgsqlDbType.Integer));
-        p.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bytea));
-        p.Add(new NpgsqlParameter("boots", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("stateTerminals", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("seen", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
-        p.Add(new NpgsqlParameter("contact", NpgsqlDbType.Array | NpgsqlDbType.Bigint));
-        p.Add(new NpgsqlParameter("apps", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("firmwares", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("node", NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("payload", NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter("at", NpgsqlDbType.Bigint));
+        // In the order of the columns in the statement's unnest; the names are the statement's parameters.
+        _terminals = Array<string>("terminals", NpgsqlDbType.Text);
+        _hours = Array<long>("hours", NpgsqlDbType.Bigint);
+        _ats = Array<long>("ats", NpgsqlDbType.Bigint);
+        _batteries = Array<int?>("batteries", NpgsqlDbType.Integer);
+        _versions = Array<string>("versions", NpgsqlDbType.Text);
+        _ids = Array<byte[]>("ids", NpgsqlDbType.Bytea);
+        _boots = Array<string>("boots", NpgsqlDbType.Text);
+        _stateTerminals = Array<string>("stateTerminals", NpgsqlDbType.Text);
+        _seen = Array<long?>("seen", NpgsqlDbType.Bigint);
+        _contact = Array<long?>("contact", NpgsqlDbType.Bigint);
+        _apps = Array<string?>("apps", NpgsqlDbType.Text);
+        _firmwares = Array<string?>("firmwares", NpgsqlDbType.Text);
+        _states = Array<string>("states", NpgsqlDbType.Text);
+        _node = _command.Parameters.Add(new NpgsqlParameter("node", NpgsqlDbType.Text));
+        _kind = _command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text));
+        _payload = _command.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Text));
+        _at = _command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.Bigint));
+    }
+
+    private Column<T> Array<T>(string name, NpgsqlDbType elementType)
+    {
+        var column = new Column<T>(_command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | elementType)));
+        _columns.Add(column);
+        return column;
     }
 
     /// <summary>Forgets what an earlier attempt added.</summary>
     public void Clear()
     {
-        _terminals.Clear();
-        _hours.Clear();
-        _ats.Clear();
-        _batteries.Clear();
-        _versions.Clear();
-        _ids.Clear();
-        _boots.Clear();
-        _stateTerminals.Clear();
-        _seen.Clear();
-        _contact.Clear();
-        _apps.Clear();
-        _firmwares.Clear();
-        _states.Clear();
-        for (var i = 13; i < _command.Parameters.Count; i++) _command.Parameters[i].Value = DBNull.Value;
+        foreach (var column in _columns) column.Clear();
+        foreach (var parameter in (NpgsqlParameter[])[_node, _kind, _payload, _at]) parameter.Value = DBNull.Value;
     }
 
     /// <summary>Adds a heartbeat; a commit holds at most one per terminal (one upsert cannot write a row twice).</summary>
     public void AddHeartbeat(string terminalId, HeartbeatEvent heartbeat)
     {
         var atMs = heartbeat.At.ToUnixTimeMilliseconds();
-        _terminals.Add(terminalId);
-        _hours.Add(HeartbeatRollup.HourStart(atMs));
-        _ats.Add(atMs);
-        _batteries.Add(heartbeat.BatteryPercent);
-        _versions.Add(HeartbeatHourRow.VersionPair(heartbeat.AppVersion, heartbeat.FirmwareVersion));
-        _ids.Add(HeartbeatRollup.IdHash(heartbeat.Id));
-        _boots.Add(heartbeat.BootId);
+        _terminals.Values.Add(terminalId);
+        _hours.Values.Add(HeartbeatRollup.HourStart(atMs));
+        _ats.Values.Add(atMs);
+        _batteries.Values.Add(heartbeat.BatteryPercent);
+        _versions.Values.Add(HeartbeatHourRow.VersionPair(heartbeat.AppVersion, heartbeat.FirmwareVersion));
+        _ids.Values.Add(HeartbeatRollup.IdHash(heartbeat.Id));
+        _boots.Values.Add(heartbeat.BootId);
     }
 
     /// <summary>Adds a terminal's latest state, derived as if every heartbeat added were new.</summary>
     public void AddLatestState(TerminalSnapshot snapshot)
     {
-        _stateTerminals.Add(snapshot.TerminalId);
-        _seen.Add(snapshot.LastSeenAt?.ToUnixTimeMilliseconds());
-        _contact.Add(snapshot.LastContactAt?.ToUnixTimeMilliseconds());
-        _apps.Add(snapshot.AppVersion);
-        _firmwares.Add(snapshot.FirmwareVersion);
-        _states.Add(LatestState.Of(snapshot).ToJson());
+        _stateTerminals.Values.Add(snapshot.TerminalId);
+        _seen.Values.Add(snapshot.LastSeenAt?.ToUnixTimeMilliseconds());
+        _contact.Values.Add(snapshot.LastContactAt?.ToUnixTimeMilliseconds());
+        _apps.Values.Add(snapshot.AppVersion);
+        _firmwares.Values.Add(snapshot.FirmwareVersion);
+        _states.Values.Add(LatestState.Of(snapshot).ToJson());
     }
 
     /// <summary>Announces the commit to the other nodes (<see cref="WriterCommands.Announce"/>): a <c>NodeChanges</c> row and a notification.</summary>
     public void Announce(string node, string kind, string payload, DateTimeOffset now)
     {
-        var p = _command.Parameters;
-        p[13].Value = node;
-        p[14].Value = kind;
-        p[15].Value = payload;
-        p[16].Value = now.ToUnixTimeMilliseconds();
+        _node.Value = node;
+        _kind.Value = kind;
+        _payload.Value = payload;
+        _at.Value = now.ToUnixTimeMilliseconds();
     }
 
     /// <returns>true when everything added is committed; false when a heartbeat was a duplicate and nothing was stored.</returns>
     public bool TryCommit()
     {
-        var p = _command.Parameters;
-        p[0].Value = _terminals.ToArray();
-        p[1].Value = _hours.ToArray();
-        p[2].Value = _ats.ToArray();
-        p[3].Value = _batteries.ToArray();
-        p[4].Value = _versions.ToArray();
-        p[5].Value = _ids.ToArray();
-        p[6].Value = _boots.ToArray();
-        p[7].Value = _stateTerminals.ToArray();
-        p[8].Value = _seen.ToArray();
-        p[9].Value = _contact.ToArray();
-        p[10].Value = _apps.ToArray();
-        p[11].Value = _firmwares.ToArray();
-        p[12].Value = _states.ToArray();
+        foreach (var column in _columns) column.Bind();
         try
         {
             _command.ExecuteNonQuery();
@@ -175,4 +156,21 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
     }
 
     public void Dispose() => _command.Dispose();
+
+    private interface IColumn
+    {
+        void Clear();
+
+        /// <summary>Hands the column's values to its parameter as an array.</summary>
+        void Bind();
+    }
+
+    private sealed class Column<T>(NpgsqlParameter parameter) : IColumn
+    {
+        public List<T> Values { get; } = [];
+
+        public void Clear() => Values.Clear();
+
+        public void Bind() => parameter.Value = Values.ToArray();
+    }
 }
