@@ -68,12 +68,7 @@ internal sealed class WriterCommands : IDisposable
         CommandParameters.Add(_insert, "@terminal", "@event", "@type", "@at", "@received", "@detail", "@payload");
 
         _update = connection.CreateCommand();
-        _update.CommandText =
-            """
-            UPDATE "Terminals" SET "LastSeenAtMs" = @seen, "LastContactAtMs" = @contact, "AppVersion" = @app,
-                "FirmwareVersion" = @firmware, "LatestStateJson" = @state
-            WHERE "TerminalId" = @terminal
-            """;
+        _update.CommandText = $"""UPDATE "Terminals" SET {LatestState.SetColumnsSql("@")} WHERE "TerminalId" = @terminal""";
         CommandParameters.Add(_update, "@seen", "@contact", "@app", "@firmware", "@state", "@terminal");
 
         _upsertTransaction = connection.CreateCommand();
@@ -98,7 +93,7 @@ internal sealed class WriterCommands : IDisposable
 
         if (!announce) return;
         _announce = connection.CreateCommand();
-        _announce.CommandText = """INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs") VALUES (@node, @kind, @payload, @at)""";
+        _announce.CommandText = $"{NodeChangeRow.InsertSql} VALUES (@node, @kind, @payload, @at)";
         CommandParameters.Add(_announce, "@node", "@kind", "@payload", "@at");
         // NOTIFY inside the transaction is delivered at COMMIT, and not at all after a rollback, like the row itself. A
         // statement of its own: a batch holds one statement per command.
@@ -181,12 +176,13 @@ internal sealed class WriterCommands : IDisposable
 
     public void UpdateLatestState(TerminalSnapshot snapshot)
     {
+        var (seen, contact, app, firmware, json) = LatestState.Columns(snapshot);
         var p = _update.Parameters;
-        p[0].Value = (object?)snapshot.LastSeenAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        p[1].Value = (object?)snapshot.LastContactAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        p[2].Value = (object?)snapshot.AppVersion ?? DBNull.Value;
-        p[3].Value = (object?)snapshot.FirmwareVersion ?? DBNull.Value;
-        p[4].Value = LatestState.Of(snapshot).ToJson();
+        p[0].Value = (object?)seen ?? DBNull.Value;
+        p[1].Value = (object?)contact ?? DBNull.Value;
+        p[2].Value = (object?)app ?? DBNull.Value;
+        p[3].Value = (object?)firmware ?? DBNull.Value;
+        p[4].Value = json;
         p[5].Value = snapshot.TerminalId;
         Run(_update);
     }

@@ -16,6 +16,19 @@ public sealed record LatestState(HeartbeatFacts? Heartbeat, PowerSource? PowerSo
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Options);
 
+    /// <summary>
+    /// The latest-state columns of <c>Terminals</c> as an UPDATE's SET list, from values named seen, contact, app,
+    /// firmware and state behind <paramref name="source"/> ("@" for parameters, "s." for a row of an <c>unnest</c>): one
+    /// list for every statement that writes them. <see cref="Columns"/> gives their values.
+    /// </summary>
+    internal static string SetColumnsSql(string source) =>
+        $"\"LastSeenAtMs\" = {source}seen, \"LastContactAtMs\" = {source}contact, \"AppVersion\" = {source}app, " +
+        $"\"FirmwareVersion\" = {source}firmware, \"LatestStateJson\" = {source}state";
+
+    /// <summary>The values of the columns of <see cref="SetColumnsSql"/> for a snapshot, in its order.</summary>
+    internal static (long? SeenAtMs, long? ContactAtMs, string? App, string? Firmware, string Json) Columns(TerminalSnapshot s) =>
+        (s.LastSeenAt?.ToUnixTimeMilliseconds(), s.LastContactAt?.ToUnixTimeMilliseconds(), s.AppVersion, s.FirmwareVersion, Of(s).ToJson());
+
     /// <summary>The same state with its repeating texts (versions, currency) taken from the shared pool.</summary>
     public LatestState Pooled() => Heartbeat is null ? this : this with
     {

@@ -10,6 +10,9 @@ namespace FleetOps.Web.Persistence;
 /// </summary>
 public sealed class NodeChangeRow
 {
+    /// <summary>The start of every writer's INSERT of an announcement; its values follow (node, kind, payload, at).</summary>
+    internal const string InsertSql = """INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs")""";
+
     public long Id { get; set; }
 
     /// <summary>The writing process (random per start), so a node skips its own rows.</summary>

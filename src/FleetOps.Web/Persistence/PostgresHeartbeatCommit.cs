@@ -41,6 +41,7 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
 
     // The announcement to the other nodes (all NULL: none).
     private readonly NpgsqlParameter _node, _kind, _payload, _at;
+    private readonly NpgsqlParameter[] _announcement;
 
     public PostgresHeartbeatCommit(NpgsqlConnection connection)
     {
@@ -59,13 +60,12 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
                 {HeartbeatRollup.BootUpsertSql(postgres, "SELECT terminal, boot, at, at FROM beat")}
             ),
             state AS (
-                UPDATE "Terminals" AS t SET "LastSeenAtMs" = s.seen, "LastContactAtMs" = s.contact, "AppVersion" = s.app,
-                    "FirmwareVersion" = s.firmware, "LatestStateJson" = s.state
+                UPDATE "Terminals" AS t SET {LatestState.SetColumnsSql("s.")}
                 FROM unnest(@stateTerminals, @seen, @contact, @apps, @firmwares, @states) AS s(terminal, seen, contact, app, firmware, state)
                 WHERE t."TerminalId" = s.terminal
             ),
             change AS (
-                INSERT INTO "NodeChanges" ("Node", "Kind", "Payload", "AtMs")
+                {NodeChangeRow.InsertSql}
                 SELECT @node, @kind, @payload, @at WHERE @payload IS NOT NULL
                 RETURNING 1
             )
@@ -91,6 +91,7 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
         _kind = _command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text));
         _payload = _command.Parameters.Add(new NpgsqlParameter("payload", NpgsqlDbType.Text));
         _at = _command.Parameters.Add(new NpgsqlParameter("at", NpgsqlDbType.Bigint));
+        _announcement = [_node, _kind, _payload, _at];
     }
 
     private Column<T> Array<T>(string name, NpgsqlDbType elementType)
@@ -104,7 +105,7 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
     public void Clear()
     {
         foreach (var column in _columns) column.Clear();
-        foreach (var parameter in (NpgsqlParameter[])[_node, _kind, _payload, _at]) parameter.Value = DBNull.Value;
+        foreach (var parameter in _announcement) parameter.Value = DBNull.Value;
     }
 
     /// <summary>Adds a heartbeat; a commit holds at most one per terminal (one upsert cannot write a row twice).</summary>
@@ -123,12 +124,13 @@ internal sealed class PostgresHeartbeatCommit : IDisposable
     /// <summary>Adds a terminal's latest state, derived as if every heartbeat added were new.</summary>
     public void AddLatestState(TerminalSnapshot snapshot)
     {
+        var (seen, contact, app, firmware, json) = LatestState.Columns(snapshot);
         _stateTerminals.Values.Add(snapshot.TerminalId);
-        _seen.Values.Add(snapshot.LastSeenAt?.ToUnixTimeMilliseconds());
-        _contact.Values.Add(snapshot.LastContactAt?.ToUnixTimeMilliseconds());
-        _apps.Values.Add(snapshot.AppVersion);
-        _firmwares.Values.Add(snapshot.FirmwareVersion);
-        _states.Values.Add(LatestState.Of(snapshot).ToJson());
+        _seen.Values.Add(seen);
+        _contact.Values.Add(contact);
+        _apps.Values.Add(app);
+        _firmwares.Values.Add(firmware);
+        _states.Values.Add(json);
     }
 
     /// <summary>Announces the commit to the other nodes (<see cref="WriterCommands.Announce"/>): a <c>NodeChanges</c> row and a notification.</summary>

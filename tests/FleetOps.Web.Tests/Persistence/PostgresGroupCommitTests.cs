@@ -167,12 +167,12 @@ public sealed class PostgresGroupCommitTests : IAsyncLifetime
         using (var response = await holding) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal((0, 1), Counts(await resent));
         foreach (var answer in await Task.WhenAll(fresh)) Assert.Equal((1, 0), Counts(answer));
-        Assert.Equal(2L, await ScalarAsync("""SELECT sum("Count") FROM "HeartbeatHours" WHERE "TerminalId" = @id""", resender));
+        Assert.Equal(2, await app.StoredEventsAsync(resender));
         Assert.Equal(hour.AddMinutes(6).ToUnixTimeMilliseconds(), await ScalarAsync("""SELECT "LastSeenAtMs" FROM "Terminals" WHERE "TerminalId" = @id""", resender));
         Assert.Equal(hour.AddMinutes(6), app.GetService<FleetOps.Core.Fleet.FleetState>().Get(resender)!.LastSeenAt);
         foreach (var (id, _) in others)
         {
-            Assert.Equal(1L, await ScalarAsync("""SELECT sum("Count") FROM "HeartbeatHours" WHERE "TerminalId" = @id""", id));
+            Assert.Equal(1, await app.StoredEventsAsync(id));
             Assert.Equal(hour.AddMinutes(7).ToUnixTimeMilliseconds(), await ScalarAsync("""SELECT "LastSeenAtMs" FROM "Terminals" WHERE "TerminalId" = @id""", id));
         }
     }
