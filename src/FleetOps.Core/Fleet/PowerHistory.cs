@@ -157,6 +157,30 @@ public sealed record PowerHistory(ImmutableArray<PowerMark> Marks, ImmutableArra
         return first;
     }
 
+    /// <summary>
+    /// True when this history, a later version of <paramref name="earlier"/>, answers <see cref="Losses"/> and
+    /// <see cref="FirstReportFrom"/> (for every moment up to <paramref name="until"/>) exactly as it does: the only change
+    /// is later heartbeats of the newest boot, which had already reported after <paramref name="until"/> (or began after
+    /// it). Readers that derive something from those two answers up to a moment (store power incidents, up to the store's
+    /// last loss) can keep what they derived, although every heartbeat replaces the history.
+    /// </summary>
+    public bool AnswersAsBefore(PowerHistory earlier, DateTimeOffset until)
+    {
+        if (ReferenceEquals(this, earlier)) return true;
+        // Marks are replaced only by a power event; Boots keep their order unless a FirstAt moved.
+        if (!Marks.Equals(earlier.Marks) || Boots.Length != earlier.Boots.Length) return false;
+        if (Boots.IsEmpty) return true;
+        for (var i = 0; i < Boots.Length - 1; i++)
+        {
+            if (Boots[i] != earlier.Boots[i]) return false;
+        }
+        var (now, before) = (Boots[^1], earlier.Boots[^1]);
+        // Losses read a boot's LastAt only when a later boot follows, never the newest one's. FirstReportFrom(at) reads it
+        // only for a boot that began before at, and then only whether it lies after at: already true before, still true.
+        return now.BootId == before.BootId && now.FirstAt == before.FirstAt && now.LastAt >= before.LastAt
+               && (before.FirstAt >= until || before.LastAt > until);
+    }
+
     /// <summary>Drops marks and boots older than <paramref name="horizon"/>, keeping the newest boot for reboot detection.</summary>
     public PowerHistory Trim(DateTimeOffset horizon)
     {

@@ -1,23 +1,12 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
+using static FleetOps.Core.Tests.TestSupport.PowerTimeline;
 
 namespace FleetOps.Core.Tests.Fleet;
 
 public class PowerHistoryTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
-
-    private static DateTimeOffset Min(double minutes) => T0.AddMinutes(minutes);
-
-    private static HeartbeatEvent Beat(string id, double minutes, string bootId) =>
-        new(id, Min(minutes), bootId, 60, "3.2.1", "1.8.0", PowerSource.Mains);
-
-    private static PowerEvent Power(string id, double minutes, PowerState state) => new(id, Min(minutes), state);
-
-    private static PowerHistory Apply(IEnumerable<TelemetryEvent> events) =>
-        events.Aggregate(PowerHistory.Empty, (history, e) => history.With(e));
-
     [Theory]
     [InlineData(PowerState.Lost)]
     [InlineData(PowerState.Brownout)]

@@ -38,6 +38,27 @@ public sealed class PowerIncidentsApiTests(UnsettledClockApp app)
     }
 
     [Fact]
+    public async Task A_till_of_the_same_boot_reporting_after_the_loss_ends_the_incident_after_reads_between_heartbeats()
+    {
+        // Every read in between remembers the store's incidents; the heartbeats of the unaffected till do not change them,
+        // the first report of an affected till after the loss does, though no till rebooted.
+        var now = app.Now();
+        var tills = await PowerIncidentList.StoreOutageAsync(app, now);
+        var store = tills[0].Store;
+        Assert.Single((await app.IncidentsInAsync(store, "open")).Items());
+        for (var minute = 5; minute >= 3; minute--)
+        {
+            await tills[3].SendAsync(Heartbeat($"hb-still-{minute}", now.AddMinutes(-minute), bootId: "boot-A"));
+            Assert.Single((await app.IncidentsInAsync(store, "open")).Items());
+        }
+
+        await tills[0].SendAsync(Heartbeat("hb-lived-through", now.AddMinutes(-2), bootId: "boot-A"));
+
+        Assert.Empty((await app.IncidentsInAsync(store, "open")).Items());
+        Assert.Single((await app.IncidentsInAsync(store, "closed")).Items());
+    }
+
+    [Fact]
     public async Task An_incident_lists_the_sales_it_interrupted_each_with_its_recovery_case_once_one_is_opened()
     {
         var now = app.Now();
