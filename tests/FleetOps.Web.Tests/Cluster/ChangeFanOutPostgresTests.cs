@@ -66,6 +66,7 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
         var start = Whole(DateTimeOffset.UtcNow).AddMinutes(-10);
         var sent = 0;
         var rounds = 0;
+        var lastRoundTicks = DateTime.UtcNow.Ticks;
         async Task SendRoundAsync()
         {
             foreach (var (id, key) in terminals)
@@ -75,6 +76,7 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
                 last[id] = at;
             }
             Interlocked.Increment(ref rounds);
+            Interlocked.Exchange(ref lastRoundTicks, DateTime.UtcNow.Ticks);
         }
         await SendRoundAsync();
 
@@ -92,12 +94,33 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
         // A's loop stalled past the default 10 s while B started, twice in 30-odd CI runs (alone it never did; not
         // explained: both nodes share this process's thread pool with the other test classes).
         var waitForIngest = TimeSpan.FromSeconds(90);
-        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= 2, "ingest under way", waitForIngest);
-        await b.DisposeAsync();
-        b = _database.StartNode();
-        var roundsAtStart = Volatile.Read(ref rounds);
-        await Eventually.MatchesAsync(() => Task.FromResult(Volatile.Read(ref rounds)), r => r >= roundsAtStart + 2, "rounds after the restart", waitForIngest);
-        await ingesting.CancelAsync();
+        // A post that fails (not 200) ends the loop: say why at once instead of waiting out the timeout for rounds that
+        // will never come; and if the loop is still waiting on a post, say so (CI once timed out here after 86 rounds
+        // with no other clue, 2026-12-04). The loop is stopped whatever happens, so a failure leaves no sender behind.
+        Task<int> Rounds() => loop.IsFaulted ? Task.FromException<int>(loop.Exception!.GetBaseException()) : Task.FromResult(Volatile.Read(ref rounds));
+        async Task WaitForRoundsAsync(int atLeast, string what)
+        {
+            try
+            {
+                await Eventually.MatchesAsync(Rounds, r => r >= atLeast, what, waitForIngest);
+            }
+            catch (Xunit.Sdk.XunitException timedOut)
+            {
+                throw new Xunit.Sdk.XunitException($"{timedOut.Message}; the loop is {loop.Status}, its last round ended " +
+                    $"{(DateTime.UtcNow - new DateTime(Interlocked.Read(ref lastRoundTicks), DateTimeKind.Utc)).TotalSeconds:0.0} s ago");
+            }
+        }
+        try
+        {
+            await WaitForRoundsAsync(2, "ingest under way");
+            await b.DisposeAsync();
+            b = _database.StartNode();
+            await WaitForRoundsAsync(Volatile.Read(ref rounds) + 2, "rounds after the restart");
+        }
+        finally
+        {
+            await ingesting.CancelAsync();
+        }
         await loop;
         await using var restarted = b;
 
