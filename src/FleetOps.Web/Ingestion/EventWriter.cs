@@ -19,7 +19,8 @@ namespace FleetOps.Web.Ingestion;
 /// upsert per terminal-hour for the commit's heartbeats (<see cref="HeartbeatRollup"/>), on the writer's own connection
 /// (measured several times faster than EF SaveChanges, which also cannot ignore duplicates). On PostgreSQL those
 /// statements travel in batches, two round trips per commit, the second carrying the COMMIT (<see cref="WriterCommands"/>);
-/// a commit of lone heartbeats is tried first as one statement that assumes each is new (<see cref="PostgresHeartbeatCommit"/>).
+/// a commit of lone heartbeats is tried first as one statement that assumes each is new (<see cref="PostgresHeartbeatCommit"/>),
+/// and while requests keep coming the writer waits a moment for a commit as large as the last (<see cref="CommitGathering"/>).
 /// A request whose data the database refuses is isolated: the commit is rolled back and retried in halves until the
 /// refused request stands alone, so it alone gets 503 and every other request of the group is committed and answered.
 /// In a cluster (<see cref="ChangeFanOut"/>) each commit also announces its accepted events to the other nodes, in the
@@ -88,8 +89,12 @@ public sealed partial class EventWriter(
         var batch = new List<PendingWrite>();
         try
         {
+            var gathering = new CommitGathering(databases.Provider == DatabaseProvider.Postgres
+                ? TimeSpan.FromMicroseconds(databases.Options.PostgresGatherMicroseconds)
+                : TimeSpan.Zero);
             while (WaitForWrites())
             {
+                gathering.Wait(() => _queue.Reader.Count);
                 batch.Clear();
                 var events = 0;
                 while (events < MaxEventsPerCommit && _queue.Reader.TryRead(out var next))
@@ -111,6 +116,7 @@ public sealed partial class EventWriter(
                     }
                 }
                 WriteIsolatingRefusals(batch);
+                gathering.Committed(batch.Count);
             }
         }
         finally

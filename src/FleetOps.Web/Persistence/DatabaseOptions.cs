@@ -30,6 +30,13 @@ public sealed class DatabaseOptions : ICheckedSettings
     /// </summary>
     public int WalLimitMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// PostgreSQL: how long the event writer may wait, while requests keep coming, for a commit as large as the last one
+    /// (<c>Ingestion.CommitGathering</c>); 0 commits whatever is queued at once. Each commit costs the shared database a
+    /// fixed price, so fewer, larger commits leave it more room; the wait adds at most this much to a request's latency.
+    /// </summary>
+    public int PostgresGatherMicroseconds { get; set; } = 300;
+
     /// <summary>The SQLite file, or null for PostgreSQL and in-memory SQLite.</summary>
     public string? SqliteFile
     {
@@ -51,7 +58,8 @@ public sealed class DatabaseOptions : ICheckedSettings
     public IReadOnlyList<string> Problems()
     {
         var problems = new SettingProblems(Section).Known(Provider)
-            .Range(WalCheckpointPages, 1, 1_000_000).Range(WalLimitMegabytes, 1, 65_536);
+            .Range(WalCheckpointPages, 1, 1_000_000).Range(WalLimitMegabytes, 1, 65_536)
+            .Range(PostgresGatherMicroseconds, 0, 10_000);
         if (Provider == DatabaseProvider.Postgres && (string.IsNullOrWhiteSpace(ConnectionString) || ConnectionString == DefaultSqlite))
         {
             return problems.Require(false, $"{ConnectionStringKey} must be set when {problems.Key(nameof(Provider))} is {DatabaseProvider.Postgres}.").ToList();

@@ -21,6 +21,7 @@ public sealed class SettingsValidationTests
         { "FleetOps:RateLimits:SignInPerMinute", "-3", "FleetOps:RateLimits:SignInPerMinute" },
         { "FleetOps:Database:Provider", "Oracle", "FleetOps:Database:Provider" },
         { "FleetOps:Database:Provider", "7", "FleetOps:Database:Provider must be one of Sqlite, Postgres (was 7)" },
+        { "FleetOps:Database:PostgresGatherMicroseconds", "-1", "FleetOps:Database:PostgresGatherMicroseconds must be between 0 and 10000 (was -1)" },
         { "ConnectionStrings:FleetOps", "Data Source=x.db;Flavour=strawberry", "ConnectionStrings:FleetOps is not a valid Sqlite connection string" },
         { "FleetOps:Telemetry:HeartbeatIntervalSeconds", "0", "FleetOps:Telemetry:HeartbeatIntervalSeconds must be between 1 and 86400 (was 0)" },
         { "FleetOps:Telemetry:MaxEventAgeDays", "99999999999", "FleetOps:Telemetry:MaxEventAgeDays" },
