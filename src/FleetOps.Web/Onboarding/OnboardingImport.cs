@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Unicode;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Background;
 using FleetOps.Web.Fleet;
 using FleetOps.Web.Security;
 
@@ -38,8 +39,10 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
         var fileErrors = FileProblems(content, format);
         if (fileErrors.Count > 0) return ImportOutcome.Refused(fileErrors.Listed, fileErrors.Count);
 
-        // Reading and checking is CPU work of a second or two for 100,000 rows: off the caller's (a circuit's) thread.
-        var plan = await Task.Run(() => Plan(content, format, progress), cancellationToken);
+        // Reading and checking is CPU work of a second or two for 100,000 rows: off the caller's (a circuit's) thread, and
+        // off the pool, whose two workers on two cores must stay free for the page's progress renders.
+        cancellationToken.ThrowIfCancellationRequested();
+        var plan = await OffThePool.RunAsync(() => Task.FromResult(Plan(content, format, progress)));
         if (plan.Errors.Count > 0) return ImportOutcome.Refused(plan.Errors.Listed, plan.Errors.Count);
         var checkedAt = Stopwatch.GetTimestamp();
 
