@@ -92,9 +92,10 @@ public sealed partial class EventWriter(
             var gathering = new CommitGathering(databases.Provider == DatabaseProvider.Postgres
                 ? TimeSpan.FromMicroseconds(databases.Options.PostgresGatherMicroseconds)
                 : TimeSpan.Zero);
+            Func<int> queued = () => _queue.Reader.Count; // one delegate for the writer's life, not one per commit
             while (WaitForWrites())
             {
-                gathering.Wait(() => _queue.Reader.Count);
+                gathering.Wait(queued);
                 batch.Clear();
                 var events = 0;
                 while (events < MaxEventsPerCommit && _queue.Reader.TryRead(out var next))
