@@ -19,8 +19,8 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private readonly ConcurrentDictionary<string, TerminalSnapshot> _terminals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SoftwareTarget> _targets = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _byStore = new(StringComparer.OrdinalIgnoreCase);
-    private readonly OfflineDeadlines _deadlines = new();
-    private readonly PowerDeadlines _powerDeadlines = new();
+    private readonly TerminalDeadlines _deadlines = new();
+    private readonly TerminalDeadlines _powerDeadlines = new();
 
     // The thresholds are swapped whole, by one reference write under the gate (see ApplyOptions): the rules read them
     // under the gate, and pages read Options without a lock and get either the old instance or the new one, never a

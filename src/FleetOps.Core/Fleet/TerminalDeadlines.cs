@@ -1,14 +1,19 @@
 namespace FleetOps.Core.Fleet;
 
 /// <summary>
-/// When each terminal's power assessment can next change by time alone (<see cref="Detection.PowerStabilityRule.NextChange"/>),
-/// in a priority queue, so the sweep re-judges only the terminals that are due. It used to re-judge every terminal with a
-/// loss in its history every five seconds: after a fleet-wide reboot that was 100,000 assessments (each listing its
-/// store's losses) every five seconds for as long as the losses stayed in the window — tens of MB/s of garbage on an idle
-/// server. Unlike offline deadlines, a power deadline can move earlier (a late backlog brings an older loss), so the
-/// earliest one is kept per terminal and entries it replaced are skipped when they come up.
+/// When each terminal's assessment can next change by time alone, in a priority queue, so the sweep re-judges only the
+/// terminals that are due instead of the whole fleet. The fleet keeps two: offline deadlines (last contact + the offline
+/// limit) and power deadlines (<see cref="Detection.PowerStabilityRule.NextChange"/>; re-judging every terminal with a loss
+/// in its history every five seconds was, after a fleet-wide reboot, 100,000 assessments every five seconds and tens of
+/// MB/s of garbage on an idle server).
+/// <para>
+/// The earliest deadline is kept per terminal; a later one is ignored while an earlier is queued, since the caller judges
+/// the terminal again when that one comes up and schedules what is then due (an offline deadline only moves later, with
+/// each heartbeat). A deadline can also move earlier — a late backlog brings an older power loss — and then the entry it
+/// replaced is skipped when it comes up.
+/// </para>
 /// </summary>
-internal sealed class PowerDeadlines
+internal sealed class TerminalDeadlines
 {
     private readonly PriorityQueue<string, DateTimeOffset> _queue = new();
     private readonly Dictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
@@ -22,13 +27,14 @@ internal sealed class PowerDeadlines
         _queue.Enqueue(terminalId, at);
     }
 
-    /// <summary>Forgets every deadline (new thresholds: the caller queues them again by the new window).</summary>
+    /// <summary>Forgets every deadline (new thresholds: the caller queues them again by the new limits).</summary>
     public void Clear()
     {
         _queue.Clear();
         _next.Clear();
     }
 
+    /// <summary>Takes the terminals whose deadline has come, each once.</summary>
     public List<string> TakeDue(DateTimeOffset now)
     {
         var due = new List<string>();
