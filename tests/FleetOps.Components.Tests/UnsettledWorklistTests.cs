@@ -269,6 +269,21 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_overdue_chip_of_a_terminal_narrows_the_worklist_to_that_terminal()
+    {
+        Completed("T-2", "late", TimeSpan.FromHours(30));
+        Authorized("T-1", "other", TimeSpan.FromMinutes(10));
+        var cut = Render<Worklist>();
+        Assert.NotNull(Row(cut, "T-1", "other"));
+
+        cut.Find("[data-testid=attention-T-2] .mud-chip").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("search=T-2", Address));
+        cut.WaitForAssertion(() => Assert.Null(Row(cut, "T-1", "other")));
+        Assert.NotNull(Row(cut, "T-2", "late"));
+    }
+
+    [Fact]
     public void Operator_caused_failures_are_counted_per_store_and_local_day_most_first()
     {
         // Now is 2026-11-25 08:00 in Asia/Shanghai: ten minutes ago is today there, ten hours ago yesterday evening.
