@@ -21,7 +21,8 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
 {
     /// <summary>
     /// What is wrong on the page now: sideways scrolling of the page, text cut short inside its box (labels, headers,
-    /// chips, buttons, cells), and visible buttons, links styled as buttons, selects' and switches' hit areas under 44 px.
+    /// chips, buttons, cells), one-line fields grown tall, and visible buttons, links styled as buttons, selects' and
+    /// switches' hit areas under 44 px.
     /// </summary>
     private const string Inspect = """
         () => {
@@ -38,6 +39,13 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
                     const scroller = e.parentElement.closest('*:is([style*="overflow"], .mud-table-container, .mud-drawer)');
                     problems.push(`beyond the right edge (${Math.round(r.left)}–${Math.round(r.right)} px${scroller ? ', inside ' + scroller.className.split(' ')[0] : ''}): "${name(e)}"`);
                 }
+            }
+            // A one-line field's box (search, select; its helper text aside) taller than two lines is a layout fault: a search
+            // box of 220 px pushed lists a screen down.
+            for (const e of document.querySelectorAll('.mud-input-control .mud-input')) {
+                if (!visible(e) || e.querySelector('textarea') || e.closest('.mud-popover, .mud-overlay')) continue;
+                const r = e.getBoundingClientRect();
+                if (r.height > 80) problems.push(`tall field ${Math.round(r.width)}×${Math.round(r.height)}: "${name(e)}"`);
             }
             for (const e of document.querySelectorAll('button, a.mud-button-root, .mud-select .mud-input-control, .mud-switch, .mud-checkbox')) {
                 // A sortable header is pressed on its title, which fills the cell: its sort arrow is not the target.
