@@ -76,6 +76,25 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
     }
 
     [Fact]
+    public void The_credited_rate_is_drawn_as_a_line_with_the_days_awaiting_a_report_left_out()
+    {
+        var cut = Render<ReconciliationPage>();
+        ImportTheReport();
+
+        // Of the sale day's five sales two were credited in full: 40 %. The 29 other days have no judged sale and are no
+        // points at all — a point of NaN, as once, made the whole line invalid and the chart empty.
+        const string Chart = "[data-testid=recon-chart] svg:not(.mud-icon-root)";
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(Chart)));
+        var chart = cut.Find(Chart);
+        Assert.DoesNotContain("NaN", chart.OuterHtml, StringComparison.Ordinal);
+        var points = chart.QuerySelectorAll("circle");
+        Assert.Single(points);
+        // The value axis of a rate starts at zero and steps in quarters (not 0–128 in steps of 32, as rates of 100 % had).
+        var ticks = chart.QuerySelectorAll("text").Select(t => t.TextContent.Trim()).Where(t => int.TryParse(t, out _)).ToList();
+        Assert.Equal(["0", "25", "50"], ticks);
+    }
+
+    [Fact]
     public void A_store_manager_sees_only_their_store()
     {
         ImportTheReport();

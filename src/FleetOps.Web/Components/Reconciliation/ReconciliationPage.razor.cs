@@ -74,13 +74,14 @@ public partial class ReconciliationPage
         _series = byAcquirer.Select(g =>
         {
             var rates = g.ToDictionary(d => d.Day, d => d.CreditedRate!.Value * 100);
-            return new ChartSeries<double> { Name = g.Key, Data = dates.Select(d => rates.TryGetValue(d, out var r) ? r : double.NaN).ToArray() };
+            // A null point is left out of the line; NaN (as before) made every coordinate of the path invalid and drew nothing.
+            return new ChartSeries<double> { Name = g.Key, Data = new ChartData<double>(dates.Select(d => rates.TryGetValue(d, out var r) ? r : (double?)null).ToList()) };
         }).ToList();
         _labels = ChartTicks.Thin(dates.Select(d => d.ToString(T["Chart.DayFormat"], F.Culture)).ToList());
         _options = new LineChartOptions
         {
             ChartPalette = byAcquirer.Select((_, i) => Colours[i % Colours.Length]).ToArray(),
-            YAxisFormat = "N0", MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep,
+            YAxisFormat = "N0", YAxisRequireZeroPoint = true, MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.PercentStep,
         };
     }
 

@@ -18,6 +18,12 @@ public static class ChartTicks
     /// </summary>
     public const int YStep = 1;
 
+    /// <summary>
+    /// For <c>YAxisTicks</c> of a percentage axis: lines at 0, 25, 50, 75 and 100. From one unit MudBlazor doubles the step
+    /// until at most <see cref="MaxYTicks"/> lines fit, and a rate of 100 % ended on an axis of 0–128 in steps of 32.
+    /// </summary>
+    public const int PercentStep = 25;
+
     /// <summary>The labels with all but at most <see cref="MaxLabels"/> blanked (MudBlazor needs one label per point).</summary>
     public static string[] Thin(IReadOnlyList<string> labels)
     {
