@@ -30,9 +30,14 @@ public sealed class ViewAddress : IDisposable
         navigation.LocationChanged += OnLocationChanged;
     }
 
-    /// <summary>The value of one query parameter of the current address; null when absent or empty.</summary>
+    /// <summary>
+    /// The value of one query parameter of the current address — as last written here or changed from outside; null when
+    /// absent or empty. Not <see cref="NavigationManager.Uri"/>: on a server circuit that changes only once the browser has
+    /// confirmed a navigation, so a page reading its view right after writing it read the old one (the reconciliation
+    /// page's export button came only after a reload).
+    /// </summary>
     public string? this[string name] =>
-        QueryHelpers.ParseQuery(new Uri(_navigation.Uri).Query).TryGetValue(name, out var values) ? Present(values.ToString()) : null;
+        QueryHelpers.ParseQuery(new Uri(_current).Query).TryGetValue(name, out var values) ? Present(values.ToString()) : null;
 
     /// <summary>
     /// Writes the view: each value replaces its parameter, a null or empty value (a filter cleared, a default chosen)
