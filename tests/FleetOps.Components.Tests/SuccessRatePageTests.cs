@@ -163,6 +163,23 @@ public sealed class SuccessRatePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_session_older_than_the_sales_history_says_so_instead_of_giving_ranges_that_run_backwards()
+    {
+        SalesAroundTheTwentieth(); // the history's first sale is ~10 days old
+        SessionHeld("S-1", Today.AddDays(-40), DefaultProgrammes.Settlement);
+
+        var cut = RenderAt<SuccessRate>("success-rate?store=S-1&days=90");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=success-comparison]")));
+        var row = cut.Find("[data-testid=success-comparison]");
+        Assert.Equal("false", row.GetAttribute("data-meaningful"));
+        var before = row.QuerySelectorAll("td.fo-col-sm")[0].TextContent;
+        var after = row.QuerySelectorAll("td.fo-col-sm")[1].TextContent;
+        Assert.StartsWith("no sales recorded: the history starts on", before.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("no sales recorded: the history starts on", after.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_sessions_of_the_chosen_store_or_region_inside_the_window_are_marked()
     {
         SalesAroundTheTwentieth();

@@ -75,6 +75,29 @@ public sealed class SuccessRateComparisonTests
     }
 
     [Fact]
+    public void A_session_older_than_the_history_has_sides_without_days_not_ranges_running_backwards()
+    {
+        // Held 50 days before the history starts: the 30 days before and the 30 after are all unrecorded.
+        var history = Session.AddDays(50);
+        var c = SuccessRateComparison.Around(Session, d => d >= history ? Daily(d, 20) : default, today: Session.AddDays(60), heldFrom: history);
+
+        Assert.True(c.BeforeUnrecorded);
+        Assert.True(c.AfterUnrecorded);
+        Assert.False(c.AfterNotStarted);
+        Assert.Equal((0, 0), (c.Before.Started, c.After.Started));
+        Assert.Equal(history, c.HeldFrom);
+        Assert.False(c.Meaningful);
+
+        // Held 10 days before it: the before side is unrecorded, the after side counts from the history's first day.
+        var recent = SuccessRateComparison.Around(Session, d => d >= Session.AddDays(10) ? Daily(d, 20) : default, today: Session.AddDays(60),
+            heldFrom: Session.AddDays(10));
+        Assert.True(recent.BeforeUnrecorded);
+        Assert.False(recent.AfterUnrecorded);
+        Assert.Equal((Session.AddDays(10), Session.AddDays(30)), (recent.AfterFrom, recent.AfterTo));
+        Assert.Equal(21 * 20, recent.After.Started);
+    }
+
+    [Fact]
     public void Another_number_of_days_moves_both_sides()
     {
         var c = SuccessRateComparison.Around(Session, d => Daily(d, 20), today: Session.AddDays(60), days: 7);
