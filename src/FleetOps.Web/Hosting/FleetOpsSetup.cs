@@ -135,6 +135,12 @@ public static class FleetOpsSetup
         return builder;
     }
 
+    /// <summary>A browser's navigation (it asks for HTML) outside the API and the exports.</summary>
+    private static bool IsPageRequest(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/export")
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UseFleetOps(this WebApplication app)
     {
         // Behind a balancer on this machine (scripts/cluster.sh) the client's address comes in X-Forwarded-For: without it
@@ -142,6 +148,9 @@ public static class FleetOpsSetup
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A browser asking for a page nothing answers gets the app's own "no such page" (status 404 kept); API clients,
+        // and everything else, the problem document above. Inside it on purpose: the inner one answers first.
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         if (HttpsEndpoint.IsConfigured(app.Configuration))
         {
             app.UseHsts(); // never for localhost names: a developer's browser would then refuse http://localhost
