@@ -146,7 +146,10 @@ public sealed class TerminalDetailTests : FleetComponentTest
         Assert.Single(cut.FindAll("[data-testid=timeline-reboot]"));
         Assert.Single(cut.FindAll("[data-testid=timeline-battery]"));
         Assert.Contains("Power over the last 24 h", cut.Markup);
-        Assert.Equal("Battery: weak, lasted 5 min on battery last time", cut.Find("[data-testid=battery-health]").TextContent.Trim());
+        Assert.Equal("Battery health: weak, lasted 5 min on battery last time", cut.Find("[data-testid=battery-health]").TextContent.Trim());
+        // The charge the last heartbeat reported stands above its bar, readable, and apart from the battery's health.
+        Assert.Equal("battery 95%", cut.Find("[data-testid=battery-charge]").TextContent.Trim());
+        Assert.Empty(cut.Find("[data-testid=battery-charge]").ParentElement!.QuerySelectorAll(".mud-progress-linear .mud-typography"));
     }
 
     [Fact]
