@@ -90,6 +90,28 @@ public sealed class OverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void Past_fifteen_stores_with_problems_the_rest_are_one_link_away_and_a_phone_sees_each_ones_counts()
+    {
+        // Eighteen stores, each with one terminal heard from long ago (offline).
+        foreach (var i in Enumerable.Range(1, 18))
+        {
+            AddStore($"S-{i:00}");
+            Register($"S-{i:00}", $"T-{i:00}");
+            HeardLongAgo($"T-{i:00}");
+        }
+
+        var cut = Render<Overview>();
+
+        Assert.Contains("Stores with problems (18)", cut.Markup);
+        Assert.Equal(15, cut.FindAll("[data-testid=problem-store]").Count);
+        var more = cut.Find("[data-testid=all-problem-stores]");
+        Assert.Equal("and 3 more stores", more.TextContent.Trim());
+        Assert.Equal("stores?problems=only", more.GetAttribute("href"));
+        // The counts a phone has no columns for stand under each store.
+        Assert.Contains("1 / 1", cut.Find("[data-testid=problem-store-counts]").TextContent);
+    }
+
+    [Fact]
     public void Kpis_follow_the_fleet_without_a_reload()
     {
         AddStore("S-1");

@@ -12,6 +12,9 @@ namespace FleetOps.Web.Components.Pages;
 
 public partial class Overview
 {
+    /// <summary>Stores with problems listed on the overview; the rest are one link away (the stores page, problems only).</summary>
+    private const int ProblemStoresShown = 15;
+
     // As many bars as the axis has readable labels: every bar names its store.
     private const int ChartedStores = ChartTicks.MaxLabels;
 
