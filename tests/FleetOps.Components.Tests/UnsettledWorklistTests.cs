@@ -298,7 +298,7 @@ public sealed class UnsettledWorklistTests : FleetComponentTest
 
         var table = cut.Find("[data-testid=operator-failures]");
         var headings = table.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(["Store", "Thu 19 Nov", "Fri 20 Nov", "Sat 21 Nov", "Sun 22 Nov", "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Total"], headings);
+        Assert.Equal(["Store", "Thu 19 Nov", "Fri 20 Nov", "Sat 21 Nov", "Sun 22 Nov", "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Total, 7 days"], headings);
         var rows = table.QuerySelectorAll("tbody tr");
         Assert.Equal(["operator-S-1", "operator-S-2"], rows.Select(r => r.GetAttribute("data-testid")!));
         Assert.Equal("3", rows[0].GetAttribute("data-total"));
