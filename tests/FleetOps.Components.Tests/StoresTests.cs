@@ -60,8 +60,8 @@ public sealed class StoresTests : FleetComponentTest
 
         var cut = Render<Stores>();
 
-        Assert.Contains("store-wide power loss", StoreRow(cut, "S-1").TextContent);
-        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-2").TextContent);
+        Assert.Contains("store power unstable", StoreRow(cut, "S-1").TextContent);
+        Assert.DoesNotContain("store power unstable", StoreRow(cut, "S-2").TextContent);
     }
 
     [Fact]
@@ -71,19 +71,19 @@ public sealed class StoresTests : FleetComponentTest
 
         var cut = Render<Stores>();
 
-        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-1").TextContent);
+        Assert.DoesNotContain("store power unstable", StoreRow(cut, "S-1").TextContent);
     }
 
     [Fact]
     public void The_store_list_follows_the_fleet_without_a_reload()
     {
         var cut = Render<Stores>();
-        Assert.DoesNotContain("store-wide power loss", StoreRow(cut, "S-1").TextContent);
+        Assert.DoesNotContain("store power unstable", StoreRow(cut, "S-1").TextContent);
 
         StoreWideOutageAtS1();
         LetLiveRefreshFire();
 
-        cut.WaitForAssertion(() => Assert.Contains("store-wide power loss", StoreRow(cut, "S-1").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("store power unstable", StoreRow(cut, "S-1").TextContent));
     }
 
     [Fact]
