@@ -189,6 +189,30 @@ public sealed class AlertsPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_work_order_raised_from_an_alert_is_titled_in_the_readers_language_and_stays_English_for_the_api()
+    {
+        GoOffline("T-1");
+        UseLanguage(Languages.Chinese);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.Single(Rows(page)));
+
+        page.Find("[data-testid=work-order]").Click();
+
+        var order = Maintenance.OpenForAlert(Assert.Single(Alerts.Active).Id)!;
+        Assert.Equal("Terminal T-1 at S-1 is offline", order.Title); // what the API and webhooks carry
+        var chinese = Render<FleetOps.Web.Components.Maintenance.WorkOrderPage>(p => p.Add(c => c.Id, order.Id));
+        Assert.Equal("门店 S-1 的终端 T-1 离线", chinese.Find("[data-testid=work-order-title]").TextContent.Trim());
+        var list = Render<FleetOps.Web.Components.Maintenance.WorkOrdersPage>();
+        Assert.Equal("门店 S-1 的终端 T-1 离线", list.Find("[data-testid=work-order-link]").TextContent.Trim());
+        chinese.Dispose();
+        list.Dispose();
+
+        UseLanguage(Languages.English);
+        var english = Render<FleetOps.Web.Components.Maintenance.WorkOrderPage>(p => p.Add(c => c.Id, order.Id));
+        Assert.Equal("Terminal T-1 at S-1 is offline", english.Find("[data-testid=work-order-title]").TextContent.Trim());
+    }
+
+    [Fact]
     public void One_click_on_an_offline_alert_raises_a_network_check_and_a_second_click_opens_the_same_one()
     {
         GoOffline("T-1");

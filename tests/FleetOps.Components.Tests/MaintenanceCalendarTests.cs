@@ -136,6 +136,23 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_calendar_feed_speaks_its_owners_saved_language()
+    {
+        Register("S-1", "T-1");
+        var order = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3), terminalId: "T-1"), _technician, TimeSpan.FromHours(26));
+        var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
+        Services.GetRequiredService<UserDirectory>().NoteCulture(_technician.UserId, "en");
+        var token = Wait(() => feeds.CreateAsync(_technician.UserId, _technician.Email, null));
+        Assert.Contains("DESCRIPTION:Terminal T-1 at S-1", Wait(() => feeds.CalendarAsync(token)));
+
+        Services.GetRequiredService<UserDirectory>().NoteCulture(_technician.UserId, "zh-CN");
+
+        var chinese = Wait(() => feeds.CalendarAsync(token))!;
+        Assert.Contains("DESCRIPTION:门店 S-1 的终端 T-1", chinese);
+        Assert.Contains($"SUMMARY:{order.Title}", chinese); // typed by a person: as written
+    }
+
+    [Fact]
     public void A_store_manager_sees_the_visits_planned_for_their_store_only()
     {
         var here = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));

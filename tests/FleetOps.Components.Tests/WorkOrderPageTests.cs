@@ -186,6 +186,31 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void Follow_up_titles_are_written_in_English_and_read_in_the_readers_language_and_a_typed_title_is_left_alone()
+    {
+        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        Wait(() => Service.CompleteAsync(_order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false"), new("ups_runtime", "8", "battery worn"),
+            new("surge_protection", "true"), new("manager_signature", Signed()),
+        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        var selfTest = Wait(() => Service.RaiseFollowUpAsync(_order.Id, "ups_self_test", MaintenanceActor.Of(_technician), null)).Value!;
+        var runtime = Wait(() => Service.RaiseFollowUpAsync(_order.Id, "ups_runtime", MaintenanceActor.Of(_technician), null)).Value!;
+        Assert.Equal(("Follow-up: UPS self-test passes — failed", "Follow-up: UPS runtime on battery — 8 minutes"), (selfTest.Title, runtime.Title));
+        SignIn(_technician);
+        UseLanguage(Languages.Chinese);
+
+        var parent = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+
+        var listed = parent.FindAll("[data-testid=follow-up]").Select(l => l.TextContent).ToList();
+        Assert.Equal([$"工单 {selfTest.Id} · 后续：UPS 自检通过 — 不合格", $"工单 {runtime.Id} · 后续：UPS 电池供电时长 — 8 分钟"], listed);
+        Assert.Equal("UPS test", parent.Find("[data-testid=work-order-title]").TextContent.Trim()); // typed by a person: as written
+        var child = Render<WorkOrderPage>(p => p.Add(c => c.Id, runtime.Id));
+        Assert.Equal("后续：UPS 电池供电时长 — 8 分钟", child.Find("[data-testid=work-order-title]").TextContent.Trim());
+        Assert.Contains($"#{_order.Id} 的后续工单：UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
+    }
+
+    [Fact]
     public void The_assigned_technician_starts_the_work_and_another_technician_finds_nothing()
     {
         var cut = OpenAsTechnician(started: false);

@@ -29,12 +29,17 @@ public static class FollowUpWork
     /// <summary>"Follow-up: UPS runtime on battery — 4 minutes" or "Follow-up: UPS self-test passes — failed" (kept text, in English like alert titles).</summary>
     public static string Title(ChecklistItem item, string value)
     {
-        var found = item.Type == ChecklistItemType.Number && ChecklistCheck.TryReading(value, out var reading)
-            ? $"{reading.ToString("G", CultureInfo.InvariantCulture)}{(item.Unit is { } unit ? " " + unit : "")}"
-            : "failed";
+        var found = Reading(item, value) is { } reading ? $"{Number(reading)}{(item.Unit is { } unit ? " " + unit : "")}" : "failed";
         var title = $"Follow-up: {item.Label} — {found}";
         return title.Length <= MaxTitleLength ? title : title[..(MaxTitleLength - 1)] + "…";
     }
+
+    /// <summary>What a numeric item read, or null for a check (which can only have failed) or an unreadable answer.</summary>
+    public static double? Reading(ChecklistItem item, string value) =>
+        item.Type == ChecklistItemType.Number && ChecklistCheck.TryReading(value, out var reading) ? reading : null;
+
+    /// <summary>A reading as the title writes it, in every language: <c>4</c>, <c>12.5</c>.</summary>
+    public static string Number(double reading) => reading.ToString("G", CultureInfo.InvariantCulture);
 
     /// <summary>The longest work order title (the column's size).</summary>
     public const int MaxTitleLength = 200;

@@ -1,3 +1,4 @@
+using FleetOps.Web.Localization;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Maintenance;
 
@@ -14,6 +15,7 @@ public static class MaintenanceSetup
         services.AddSingleton<PlanService>();
         services.AddSingleton<WorkOrderPhotos>();
         services.AddSingleton<CalendarFeeds>();
+        services.AddSingleton<IBookingWording, BookingWording>();
         services.AddHostedService<PlanGenerator>();
         services.AddSingleton<IAlertSource, MaintenanceAlertSource>();
         return services;

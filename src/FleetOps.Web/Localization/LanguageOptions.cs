@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetOps.Core.Settings;
 
 namespace FleetOps.Web.Localization;
@@ -11,6 +12,13 @@ public sealed class LanguageOptions : ICheckedSettings
     public const string Section = "FleetOps";
 
     public string DefaultCulture { get; set; } = SupportedCultures.Chinese;
+
+    /// <summary>
+    /// The language of a reader who is not on a page — a mail, a calendar feed: their saved language, else this default
+    /// (there is no browser to ask).
+    /// </summary>
+    public CultureInfo ForReader(string? savedCulture) =>
+        SupportedCultures.Find(savedCulture) ?? SupportedCultures.Find(DefaultCulture) ?? SupportedCultures.All[0];
 
     public IReadOnlyList<string> Problems()
     {

@@ -16,9 +16,10 @@ namespace FleetOps.Web.Maintenance;
 /// A technician's bookings as an iCalendar feed (docs/api.md §8) for the phone's own calendar app. The feed's address holds
 /// a random token — the only credential a calendar app can carry — shown once; only its SHA-256 hash is kept. Each person has
 /// at most one: a new one replaces the old, and revoking deletes it, so a lost phone's subscription stops at once.
+/// Each booking is worded in the owner's saved language (<see cref="IBookingWording"/>).
 /// </summary>
 public sealed class CalendarFeeds(FleetDbContextFactory databases, MaintenanceBook book, StoreDirectory stores, UserDirectory users, AuditLog audit,
-    TimeProvider time)
+    IBookingWording wording, TimeProvider time)
 {
     /// <summary>A new feed token for the user (replacing any earlier one); shown to them once.</summary>
     public async Task<string> CreateAsync(string userId, string actor, string? address, CancellationToken cancellationToken = default)
@@ -63,12 +64,13 @@ public sealed class CalendarFeeds(FleetDbContextFactory databases, MaintenanceBo
                      && o.ScheduledStart is not null && o.ScheduledEnd is not null))
         {
             var store = stores.Get(order.StoreCode);
+            var (summary, description) = wording.Describe(order, user.Culture);
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"workorder-{order.Id}@fleetops",
-                Summary = order.State == WorkOrderState.Done ? $"✓ {order.Title}" : order.Title,
+                Summary = summary,
                 Location = store is null ? order.StoreCode : $"{store.Name} ({store.Code})",
-                Description = order.TerminalId is null ? $"Store {order.StoreCode}" : $"Terminal {order.TerminalId} at {order.StoreCode}",
+                Description = description,
                 Start = new CalDateTime(order.ScheduledStart!.Value.UtcDateTime, "UTC"),
                 End = new CalDateTime(order.ScheduledEnd!.Value.UtcDateTime, "UTC"),
             });

@@ -32,7 +32,7 @@ public sealed class MailOutbox(
             if (users.Get(subscription.UserId) is not { Disabled: false } user) continue;
             foreach (var (alert, type) in announced.Where(a => subscription.Interest.Matches(a.Alert) && user.Scope.AllowsStore(a.Alert.StoreCode, stores)))
             {
-                var content = MailText.Alert(user, MailText.LanguageOf(user, languages.Value), type, alert, stores.Get(alert.StoreCode), now, mail.Value.PublicBaseUrl);
+                var content = MailText.Alert(user, languages.Value.ForReader(user.Culture), type, alert, stores.Get(alert.StoreCode), now, mail.Value.PublicBaseUrl);
                 db.WebhookDeliveries.Add(Delivery(subscription.Id, type, alert.Id, content, now));
             }
         }

@@ -45,7 +45,7 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await RowAsync(db, user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the delivery hangs off the subscription's id
-        var content = MailText.Test(user, MailText.LanguageOf(user, languages.Value), now, mail.Value.PublicBaseUrl);
+        var content = MailText.Test(user, languages.Value.ForReader(user.Culture), now, mail.Value.PublicBaseUrl);
         var delivery = MailOutbox.Delivery(row.Id, WebhookMessage.Test, null, content, now);
         db.WebhookDeliveries.Add(delivery);
         db.AuditEntries.Add(AuditLog.Row(now, user.Email, AuditActions.MailTestQueued, user.Email, $"delivery {delivery.DeliveryId}", remoteAddress));

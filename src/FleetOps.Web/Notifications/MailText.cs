@@ -34,10 +34,6 @@ public static class MailText
             Compose(texts, texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications")), StoreCode: null);
     }
 
-    /// <summary>The person's saved language, else the server's default (a mail has no browser to ask).</summary>
-    public static CultureInfo LanguageOf(UserAccess user, LanguageOptions languages) =>
-        SupportedCultures.Find(user.Culture) ?? SupportedCultures.Find(languages.DefaultCulture) ?? SupportedCultures.All[0];
-
     private static (CultureLocalizer<UiText> Texts, UiFormat Format) In(CultureInfo language)
     {
         var culture = UiCulture.Fixed(language);

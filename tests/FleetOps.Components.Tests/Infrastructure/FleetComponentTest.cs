@@ -107,6 +107,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<WorkOrderPhotos>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<CalendarFeeds>();
+        Services.AddSingleton<IBookingWording, BookingWording>();
         // The stores' emergency plans (issue 15), read and kept on this test's database.
         Services.AddSingleton<FleetOps.Web.EmergencyPlans.EmergencyPlanService>();
         // Training (issue 15): the real book, rule and targeting on this test's database.

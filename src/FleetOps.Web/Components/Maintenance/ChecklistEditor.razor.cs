@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetOps.Core.Maintenance;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;

@@ -1,6 +1,7 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
 using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;

@@ -1,8 +1,7 @@
 using FleetOps.Core.Maintenance;
-using FleetOps.Web.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace FleetOps.Web.Components.Maintenance;
+namespace FleetOps.Web.Localization;
 
 /// <summary>
 /// A checklist's title, item labels and units in the reader's language. The shipped checklists (<see cref="DefaultChecklists"/>)
