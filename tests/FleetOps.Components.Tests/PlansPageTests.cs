@@ -80,6 +80,19 @@ public sealed class PlansPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_visit_closed_before_its_date_is_no_longer_the_plans_next_one()
+    {
+        var plan = AddPlan("Monthly UPS test", "S-1");
+        var december = Maintenance.OfPlan(plan.Id).Single(o => o.Occurrence == "2026-12-25");
+        var cut = Render<PlansPage>();
+        Assert.Equal("11/25/2026, 12/25/2026, 1/25/2027", cut.Find("[data-testid=plan-next]").TextContent.Trim());
+
+        Wait(() => Services.GetRequiredService<MaintenanceService>().CancelAsync(december.Id, "done with the November visit", MaintenanceActor.Bootstrap, null));
+
+        cut.WaitForAssertion(() => Assert.Equal("11/25/2026, 1/25/2027, 2/25/2027", cut.Find("[data-testid=plan-next]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void A_refused_plan_keeps_the_dialog_open_with_the_reason_at_the_field()
     {
         var cut = Render<PlansPage>();

@@ -24,7 +24,7 @@ public sealed class StoresTests : FleetComponentTest
         cut.FindAll("[data-testid=store-table] tbody tr").Single(r => r.TextContent.Contains($"{code} · Store {code}"));
 
     /// <summary>Three of four terminals lose power within a minute: the store's supply, not three devices.</summary>
-    private void StoreWideOutageAtS1()
+    private void StorePowerUnstableAtS1()
     {
         PublishBatch(
             ("T-11", new PowerEvent(NextId(), Now - TimeSpan.FromSeconds(50), PowerState.Lost)),
@@ -56,7 +56,7 @@ public sealed class StoresTests : FleetComponentTest
     [Fact]
     public void Three_of_four_terminals_losing_power_within_a_minute_is_a_store_wide_power_loss()
     {
-        StoreWideOutageAtS1();
+        StorePowerUnstableAtS1();
 
         var cut = Render<Stores>();
 
@@ -80,7 +80,7 @@ public sealed class StoresTests : FleetComponentTest
         var cut = Render<Stores>();
         Assert.DoesNotContain("store power unstable", StoreRow(cut, "S-1").TextContent);
 
-        StoreWideOutageAtS1();
+        StorePowerUnstableAtS1();
         LetLiveRefreshFire();
 
         cut.WaitForAssertion(() => Assert.Contains("store power unstable", StoreRow(cut, "S-1").TextContent));
@@ -89,7 +89,7 @@ public sealed class StoresTests : FleetComponentTest
     [Fact]
     public void Every_terminal_of_a_store_wide_outage_is_told_the_store_is_the_likely_cause()
     {
-        StoreWideOutageAtS1();
+        StorePowerUnstableAtS1();
 
         foreach (var id in new[] { "T-11", "T-12", "T-13" })
         {

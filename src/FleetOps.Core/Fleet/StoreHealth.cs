@@ -2,7 +2,11 @@ using FleetOps.Core.Detection;
 
 namespace FleetOps.Core.Fleet;
 
-/// <summary>Per-store counts for the stores list and the overview.</summary>
+/// <summary>
+/// Per-store counts for the stores list and the overview. <see cref="StorePowerUnstable"/>: the store's supply is the
+/// likely cause of its terminals' power losses over the power window (<see cref="LikelyCause.Store"/>) — not that the
+/// store is without power now.
+/// </summary>
 public sealed record StoreHealth(
     StoreInfo Store,
     int Terminals,
@@ -11,7 +15,7 @@ public sealed record StoreHealth(
     int Unknown,
     int UnstablePower,
     int Outdated,
-    bool StoreWideOutage)
+    bool StorePowerUnstable)
 {
     public int Problems => Offline + UnstablePower + Outdated;
 

@@ -91,7 +91,10 @@ public partial class PlansPage
             .Where(x => _store is null || x.Subjects.Any(s => s.StoreCode.Equals(_store, StringComparison.OrdinalIgnoreCase)))
             .Where(x => Matches(x.Plan)) // before the visits are worked out, which cost the most
             .Select(x => new PlanRow(x.Plan, x.Subjects,
-                Plans.Visits(x.Plan, x.Subjects, today, today.AddDays(DaysAhead)).Select(v => v.Date).Distinct().Take(VisitsShown).ToList(),
+                // A visit whose work order is already done (early) or cancelled is not ahead any more.
+                Plans.Visits(x.Plan, x.Subjects, today, today.AddDays(DaysAhead))
+                    .Where(v => v.WorkOrderId is not { } id || Book.Get(id)?.IsOpen != false)
+                    .Select(v => v.Date).Distinct().Take(VisitsShown).ToList(),
                 Book.OfPlan(x.Plan.Id).Count(o => o.IsOpen && _actor.CanSee(o, Stores)),
                 Plans.CanManage(x.Plan, _actor)))
             .OrderByDescending(r => r.Plan.Active).ThenBy(r => r.Plan.Name, StringComparer.CurrentCultureIgnoreCase)

@@ -66,7 +66,7 @@ public sealed class OverviewModel
             UnstablePower = unstable,
             OutdatedSoftware = outdated,
             Stores = health,
-            StoresWithProblems = health.Where(h => h.Problems > 0 || h.StoreWideOutage)
+            StoresWithProblems = health.Where(h => h.Problems > 0 || h.StorePowerUnstable)
                 .OrderByDescending(h => h.Offline).ThenByDescending(h => h.Problems).ThenBy(h => h.Store.Code).ToList(),
             EventsPerMinute = statistics.PerMinute(now, 30, scope.StoreCodes(stores)),
             MoneyAtRisk = tallies?.Totals.ToTotals() ?? RiskTotals.None,

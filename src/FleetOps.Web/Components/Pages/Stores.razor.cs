@@ -42,7 +42,7 @@ public partial class Stores
 
     private IEnumerable<StoreHealth> Visible => _health.Where(h =>
         (_region is null || h.Store.Region == _region)
-        && (!_problemsOnly || h.Problems > 0 || h.StoreWideOutage)
+        && (!_problemsOnly || h.Problems > 0 || h.StorePowerUnstable)
         && (string.IsNullOrWhiteSpace(_search)
             || h.Store.Code.Contains(_search, StringComparison.OrdinalIgnoreCase)
             || h.Store.Name.Contains(_search, StringComparison.OrdinalIgnoreCase)));

@@ -10,11 +10,11 @@ namespace FleetOps.Web.Components.RoleHomes;
 /// </summary>
 public sealed record StoreTrouble(StoreHealth Health, RiskTotals Risk)
 {
-    public bool AllGood => Risk.Count == 0 && Health.Problems == 0 && !Health.StoreWideOutage;
+    public bool AllGood => Risk.Count == 0 && Health.Problems == 0 && !Health.StorePowerUnstable;
 
     public static IReadOnlyList<StoreTrouble> Rank(IEnumerable<StoreHealth> stores, RiskTallies tallies) => stores
         .Select(h => new StoreTrouble(h, tallies.PerStore.TryGetValue(h.Store.Code, out var tally) ? tally.ToTotals() : RiskTotals.None))
-        .OrderByDescending(s => s.Health.StoreWideOutage)
+        .OrderByDescending(s => s.Health.StorePowerUnstable)
         .ThenByDescending(s => s.Risk.Count)
         .ThenByDescending(s => s.Health.Offline)
         .ThenByDescending(s => s.Health.UnstablePower)
