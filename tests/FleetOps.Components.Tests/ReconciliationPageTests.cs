@@ -41,6 +41,9 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(("5", "5"), (Figure(SaleDayRow(cut), "sales"), Figure(SaleDayRow(cut), "awaiting"))));
         Assert.Contains("Awaiting report", cut.Find("[data-testid=recon-awaiting-note]").TextContent, StringComparison.Ordinal);
+        // Counts are by the sale's settlement day, money by the line's booking day, exceptions by either: the page says so.
+        Assert.Contains("gross, fees and net add up the report lines the acquirer booked on the day", cut.Find("[data-testid=recon-awaiting-note]").TextContent);
+        Assert.Contains("the day the sale was settled for a sale not credited", cut.Find("[data-testid=recon-exception-day-note]").TextContent);
 
         ImportTheReport();
 
