@@ -64,6 +64,24 @@ public sealed class AdminPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task The_audit_log_reads_in_Chinese_while_peoples_words_stay_as_written()
+    {
+        var audit = Services.GetRequiredService<AuditLog>();
+        await audit.RecordAsync("tech@fleetops.test", AuditActions.WorkOrderWaiting, "work order 5", "waiting: parts on order", "10.1.2.3");
+        await audit.RecordAsync("sm@fleetops.test", AuditActions.AlertAcknowledged, "T-1", "power at the back office", "10.1.2.4");
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<Audit>();
+
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=audit-table] tbody tr").Count >= 2));
+        var rows = cut.FindAll("[data-testid=audit-table] tbody tr"); // newest first
+        Assert.Contains("power at the back office", rows[0].TextContent);
+        Assert.Contains("工单 5", rows[1].TextContent);
+        Assert.Contains("等待中：parts on order", rows[1].TextContent);
+        Assert.DoesNotContain("work order", rows[1].TextContent);
+    }
+
+    [Fact]
     public async Task An_administrator_sees_the_audit_log_newest_first_with_readable_actions()
     {
         await Users.CreateAsync(Roles.Technician, email: "tech@fleetops.test");

@@ -13,18 +13,25 @@ public static class RegistrationAudit
 
     public static string TerminalRegistered(TerminalRegistration terminal) => $"store {terminal.StoreCode}, model {terminal.Model}; key issued";
 
+    // Each change is written out whole ("name A → B") so that the audit page's patterns (AuditText) can read it back.
     public static string StoreChanged(StoreInfo before, StoreInfo after) => Changes(
-        ("name", before.Name, after.Name), ("region", before.Region, after.Region), ("time zone", before.TimeZone, after.TimeZone),
-        ("acquirer", before.Acquirer, after.Acquirer), ("merchant id", before.MerchantId, after.MerchantId));
+        (before.Name != after.Name, $"name {before.Name} → {after.Name}"),
+        (before.Region != after.Region, $"region {before.Region} → {after.Region}"),
+        (before.TimeZone != after.TimeZone, $"time zone {before.TimeZone} → {after.TimeZone}"),
+        (before.Acquirer != after.Acquirer, $"acquirer {None(before.Acquirer)} → {None(after.Acquirer)}"),
+        (before.MerchantId != after.MerchantId, $"merchant id {None(before.MerchantId)} → {None(after.MerchantId)}"));
 
     public static string TerminalChanged(TerminalRegistration before, TerminalRegistration after) => Changes(
-        ("store", before.StoreCode, after.StoreCode), ("model", before.Model, after.Model), ("serial", before.SerialNumber, after.SerialNumber),
-        ("acquirer terminal id", before.AcquirerTerminalId, after.AcquirerTerminalId));
+        (before.StoreCode != after.StoreCode, $"store {before.StoreCode} → {after.StoreCode}"),
+        (before.Model != after.Model, $"model {None(before.Model)} → {None(after.Model)}"),
+        (before.SerialNumber != after.SerialNumber, $"serial {None(before.SerialNumber)} → {None(after.SerialNumber)}"),
+        (before.AcquirerTerminalId != after.AcquirerTerminalId, $"acquirer terminal id {None(before.AcquirerTerminalId)} → {None(after.AcquirerTerminalId)}"));
 
-    private static string Changes(params (string Field, string? Before, string? After)[] fields)
+    private static string None(string? value) => value ?? "none";
+
+    private static string Changes(params (bool Moved, string Text)[] fields)
     {
-        var moved = fields.Where(f => !string.Equals(f.Before, f.After, StringComparison.Ordinal))
-            .Select(f => $"{f.Field} {f.Before ?? "none"} → {f.After ?? "none"}").ToList();
+        var moved = fields.Where(f => f.Moved).Select(f => f.Text).ToList();
         return moved.Count == 0 ? "no change" : string.Join("; ", moved);
     }
 }

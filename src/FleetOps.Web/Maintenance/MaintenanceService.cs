@@ -74,7 +74,7 @@ public sealed class MaintenanceService(
                 draft.Kind ?? defaultKind, draft.Priority ?? (alert?.Severity == AlertSeverity.Critical ? WorkOrderPriority.High : WorkOrderPriority.Normal),
                 WorkOrderState.Open, dueAt.Value, template.Key, template.Version, now, actor.Name) { AlertId = alert?.Id };
             var saved = await SaveNewAsync(order, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,
-                $"{order.Kind.ToWire()} at {order.Subject}{(alert is null ? "" : $", from alert {alert.Id}")}", address), cancellationToken);
+                alert is null ? $"{order.Kind.ToWire()} at {order.Subject}" : $"{order.Kind.ToWire()} at {order.Subject}, from alert {alert.Id}", address), cancellationToken);
             return MaintenanceResult<WorkOrder>.Done(saved);
         }
         finally
@@ -361,6 +361,8 @@ public sealed class MaintenanceService(
     {
         WorkOrderState.Scheduled => $"{o.Assignee}, {o.ScheduledStart:u} – {o.ScheduledEnd:u}",
         WorkOrderState.Done => $"done, signed by {o.SignedBy ?? "nobody"}, {o.Flagged.Count} flagged",
+        WorkOrderState.Waiting when o.Reason is not null => $"waiting: {o.Reason}",
+        WorkOrderState.Cancelled when o.Reason is not null => $"cancelled: {o.Reason}",
         _ => o.Reason is null ? o.State.ToWire() : $"{o.State.ToWire()}: {o.Reason}",
     };
 

@@ -59,7 +59,7 @@ public sealed class WorkOrderPhotos(
             };
             db.WorkOrderAttachments.Add(row);
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.WorkOrderPhotoAdded, $"work order {workOrderId}",
-                $"{(signature ? "signature" : "photo")} {item}, {bytes.Length} bytes", address));
+                signature ? $"signature {item}, {bytes.Length} bytes" : $"photo {item}, {bytes.Length} bytes", address));
             await db.SaveChangesAsync(cancellationToken);
             return MaintenanceResult<WorkOrderPhoto>.Done(ToPhoto(row));
         }

@@ -156,8 +156,9 @@ public sealed partial class ThresholdSettings(
 
     /// <summary>e.g. "UnstablePowerLosses: 3 → 2; OfflineAfterSeconds: 300 → 180 (configured)".</summary>
     private static string Describe(IEnumerable<string> names, DetectionOptions before, DetectionOptions after, IReadOnlyDictionary<string, double> overrides) =>
-        string.Join("; ", names.Select(n => Thresholds.Find(n)!).Select(s =>
-            $"{s.Name}: {Text(s.Read(before))} → {Text(s.Read(after))}{(overrides.ContainsKey(s.Name) ? "" : " (configured)")}"));
+        string.Join("; ", names.Select(n => Thresholds.Find(n)!).Select(s => overrides.ContainsKey(s.Name)
+            ? $"{s.Name}: {Text(s.Read(before))} → {Text(s.Read(after))}"
+            : $"{s.Name}: {Text(s.Read(before))} → {Text(s.Read(after))} (configured)"));
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

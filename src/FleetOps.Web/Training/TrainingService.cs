@@ -163,8 +163,8 @@ public sealed class TrainingService(
             TrainingRows.AddSignatures(db, saved.Id, draft.TrainerSignature, signatures, now);
             var trained = completed.Count(c => programme.IsCompletedBy(c.Value));
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.TrainingRecorded, $"training session {row.Id}",
-                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed, " +
-                $"{signatures.Count + (session.TrainerSigned ? 1 : 0)} signatures", address));
+                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} people, {trained} completed, {signatures.Count + (session.TrainerSigned ? 1 : 0)} signatures",
+                address));
             announcer.Stage(db, BookKinds.TrainingSession, BookChange.Of(saved.Id));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

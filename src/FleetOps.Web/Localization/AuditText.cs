@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FleetOps.Web.Security;
+
+namespace FleetOps.Web.Localization;
+
+/// <summary>
+/// The audit log's targets and details in the reader's language. They are stored in English when the action happens — the
+/// API and the CSV carry them so — and read back here through the <c>AuditText.*</c> patterns of <see cref="EnglishPatterns"/>.
+/// A detail made of parts ("name A → B; region East → North", "Store manager · stores: SH-001") is translated part by part;
+/// a part no pattern knows (a person's note, a reason, a store's name) is shown as written.
+/// </summary>
+public static partial class AuditText
+{
+    private static readonly EnglishPatterns Patterns = new("AuditText.", codesAreNames: true);
+
+    /// <summary>Actions whose details are people's words (a note, a reason, a store's name): shown as written, never matched.</summary>
+    private static readonly HashSet<string> AsWritten = new(StringComparer.Ordinal)
+    {
+        AuditActions.AlertAcknowledged, AuditActions.MuteCreated, AuditActions.MuteDeleted, AuditActions.StoreCreated, AuditActions.StaffAdded,
+        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.CaseOpened, AuditActions.CaseAdvanced, AuditActions.CaseOwnerChanged,
+        AuditActions.CaseBankReferenceSet, AuditActions.CaseNoteAdded, AuditActions.CaseResolved, AuditActions.CaseReopened,
+    };
+
+    /// <summary>What an entry is about: "work order 12" → "工单 12"; codes and addresses as written.</summary>
+    public static string Target(string? target, CultureInfo culture) =>
+        string.IsNullOrEmpty(target) || !SupportedCultures.IsChinese(culture) ? target ?? "" : Patterns.Match(target, culture) ?? target;
+
+    /// <summary>An entry's details in the reader's language, part by part.</summary>
+    public static string Details(string action, string? details, CultureInfo culture)
+    {
+        if (string.IsNullOrEmpty(details) || !SupportedCultures.IsChinese(culture) || AsWritten.Contains(action)) return details ?? "";
+        // Parts first: a pattern's placeholder would otherwise swallow the parts after it ("store {0} → {1}" of "store A → B; serial C → D").
+        var parts = Separator().Split(details);
+        // Split keeps the separators (its capture group) at the odd places.
+        return string.Concat(parts.Select((part, i) => i % 2 == 1 ? (part == "; " ? "；" : part)
+            : Patterns.Match(part, culture) ?? Patterns.Value(part, culture)));
+    }
+
+    [GeneratedRegex("(; | · )")]
+    private static partial Regex Separator();
+}

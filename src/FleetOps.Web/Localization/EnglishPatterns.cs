@@ -1,0 +1,92 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+
+namespace FleetOps.Web.Localization;
+
+/// <summary>
+/// English sentences that services write and keep (problem details, the case trail, the audit log) put into the reader's
+/// language afterwards: every <see cref="UiText"/> key under a prefix is an English pattern with numbered placeholders
+/// (<c>version {0}</c>), and a text that matches one whole is rewritten from the same key's pattern in the reader's
+/// language with the same values. A value that is a name FleetOps shows — an enumeration member by its English name (and,
+/// for texts FleetOps composed itself, by its wire name; a role; one of the <c>Word.*</c> words) — is translated too;
+/// anything else (codes, names, people's notes) is kept as written.
+/// </summary>
+internal sealed class EnglishPatterns
+{
+    private static readonly ResourceManager Resources = new(typeof(UiText).FullName!, typeof(UiText).Assembly);
+
+    private static IEnumerable<DictionaryEntry> English =>
+        Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>();
+
+    /// <summary>Enumeration members' English names to their keys ("contact the acquirer").</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> EnumNames = new(() => NamesOf(e =>
+        e.Key.StartsWith("Enum.", StringComparison.Ordinal) ? [e.Value] : []));
+
+    /// <summary>
+    /// Also wire names, roles and words ("unstable_power", "Store manager", "none"): for texts FleetOps composed itself, where
+    /// a bare code is a name (not for problem details, which quote what a caller sent).
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> AllNames = new(() => NamesOf(e =>
+        e.Key.StartsWith("Enum.", StringComparison.Ordinal) ? [e.Value, e.Key[(e.Key.LastIndexOf('.') + 1)..]]
+        : e.Key.StartsWith("Role.", StringComparison.Ordinal) || e.Key.StartsWith("Word.", StringComparison.Ordinal) ? [e.Value]
+        : []));
+
+    private static IReadOnlyDictionary<string, string> NamesOf(Func<(string Key, string Value), string[]> spellings) => English
+        .Select(e => (Key: (string)e.Key, Value: (string)e.Value!))
+        .SelectMany(e => spellings(e).Select(spelling => (Spelling: spelling, e.Key)))
+        .GroupBy(e => e.Spelling, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _names;
+
+    /// <summary>The longest patterns first: "Resolved: {0} — {1}" must be tried before "Resolved: {0}".</summary>
+    private readonly Lazy<IReadOnlyList<(string Key, Regex English)>> _patterns;
+
+    /// <param name="prefix">The keys that are patterns ("Problem.").</param>
+    /// <param name="codesAreNames">Whether wire names, roles and words in values are translated too (see <see cref="AllNames"/>).</param>
+    public EnglishPatterns(string prefix, bool codesAreNames)
+    {
+        _names = codesAreNames ? AllNames : EnumNames;
+        _patterns = new(() => English
+            .Where(e => ((string)e.Key).StartsWith(prefix, StringComparison.Ordinal))
+            .OrderByDescending(e => ((string)e.Value!).Length)
+            .Select(e => ((string)e.Key, ToRegex((string)e.Value!)))
+            .ToList());
+    }
+
+    /// <summary>The text in <paramref name="culture"/> when one pattern matches it whole; else null.</summary>
+    public string? Match(string text, CultureInfo culture)
+    {
+        foreach (var (key, english) in _patterns.Value)
+        {
+            var match = english.Match(text);
+            if (!match.Success) continue;
+            var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => (object)Value(g.Value, culture)).ToArray();
+            return string.Format(culture, Resources.GetString(key, culture)!, values);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A value in <paramref name="culture"/> when it is a name FleetOps shows ("settled late", "unstable_power"), or a
+    /// comma-separated list of them ("offline,unstable_power"); else as written.
+    /// </summary>
+    public string Value(string english, CultureInfo culture)
+    {
+        var names = _names.Value;
+        if (names.TryGetValue(english, out var key)) return Resources.GetString(key, culture) ?? english;
+        if (!english.Contains(',', StringComparison.Ordinal)) return english;
+        var items = english.Split(',');
+        return items.All(i => names.ContainsKey(i.Trim())) ? string.Join("、", items.Select(i => Resources.GetString(names[i.Trim()], culture))) : english;
+    }
+
+    /// <summary>"No terminal {0}." → ^No\ terminal\ (?&lt;p0&gt;.+?)\.$</summary>
+    private static Regex ToRegex(string pattern)
+    {
+        var escaped = Regex.Escape(pattern);
+        var withGroups = Regex.Replace(escaped, @"\\\{(\d)}", m => $"(?<p{m.Groups[1].Value}>.+?)");
+        return new Regex("^" + withGroups + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(100));
+    }
+}

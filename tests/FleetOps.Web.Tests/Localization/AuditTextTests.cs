@@ -1,0 +1,68 @@
+using System.Globalization;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Fleet;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Security;
+
+namespace FleetOps.Web.Tests.Localization;
+
+/// <summary>
+/// The audit log keeps its targets and details in English (the API and the CSV carry them so); a Chinese reader of the
+/// audit page reads them in Chinese, part by part, while names, codes and people's own words stay as written.
+/// </summary>
+public sealed class AuditTextTests
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    [Theory]
+    [InlineData("work order 12", "工单 12")]
+    [InlineData("rollout 3", "发布 3")]
+    [InlineData("1200 terminals", "1200 台终端")]
+    [InlineData("ops@fleetops.test", "ops@fleetops.test")]
+    [InlineData("SH-001", "SH-001")]
+    public void Targets_read_in_Chinese_and_codes_stay(string target, string chinese)
+    {
+        Assert.Equal(chinese, AuditText.Target(target, Chinese));
+        Assert.Equal(target, AuditText.Target(target, English));
+    }
+
+    [Fact]
+    public void A_registration_change_reads_field_by_field_with_an_unset_value_as_none()
+    {
+        var before = new TerminalRegistration("T-1", "S-1", "A920", "SN-1");
+        var after = before with { StoreCode = "S-2", SerialNumber = null };
+
+        var details = RegistrationAudit.TerminalChanged(before, after);
+
+        Assert.Equal("store S-1 → S-2; serial SN-1 → none", details);
+        Assert.Equal("门店 S-1 → S-2；序列号 SN-1 → 无", AuditText.Details(AuditActions.TerminalChanged, details, Chinese));
+        Assert.Equal(details, AuditText.Details(AuditActions.TerminalChanged, details, English));
+        Assert.Equal("无变化", AuditText.Details(AuditActions.TerminalChanged, RegistrationAudit.TerminalChanged(before, before), Chinese));
+        Assert.Equal("门店 S-1，型号 A920；已发放密钥", AuditText.Details(AuditActions.TerminalRegistered, RegistrationAudit.TerminalRegistered(before), Chinese));
+    }
+
+    [Theory]
+    [InlineData(AuditActions.UserCreated, "Store manager · stores: SH-001, SH-002", "店长 · 门店：SH-001, SH-002")]
+    [InlineData(AuditActions.WorkOrderCreated, "power at DEMO-0006, from alert 12", "DEMO-0006 的电源工单，来自告警 12")]
+    [InlineData(AuditActions.WorkOrderWaiting, "waiting: parts on order", "等待中：parts on order")]
+    [InlineData(AuditActions.WorkOrderCompleted, "done, signed by nobody, 2 flagged", "已完成，签字人 无人，2 项被标记")]
+    [InlineData(AuditActions.MailSubscriptionSaved, "on; kinds: offline,unstable_power; min severity: warning", "开启；类型：离线、电源不稳定；最低严重级别：警告")]
+    [InlineData(AuditActions.RolloutHalted, "halted, wave 2 of 3", "已暂停，第 2 批（共 3 批）")]
+    [InlineData(AuditActions.ThresholdsChanged, "UnstablePowerLosses: 3 → 2; OfflineAfterSeconds: 300 → 180 (configured)",
+        "UnstablePowerLosses：3 → 2；OfflineAfterSeconds：300 → 180（恢复配置值）")]
+    [InlineData(AuditActions.SignInFailed, "wrong password", "密码错误")]
+    [InlineData(AuditActions.SettlementReportImported, "unionpay: 40 rows, 38 credited, 2 not credited", "unionpay：40 行，38 笔已入账，2 笔未入账")]
+    public void Details_FleetOps_wrote_read_in_Chinese(string action, string english, string chinese)
+    {
+        Assert.Equal(chinese, AuditText.Details(action, english, Chinese));
+        Assert.Equal(english, AuditText.Details(action, english, English));
+    }
+
+    [Theory]
+    [InlineData(AuditActions.AlertAcknowledged, "power at the back office, swapping the cable")]
+    [InlineData(AuditActions.MuteCreated, "2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z: visit at noon")]
+    [InlineData(AuditActions.StoreCreated, "Shop at the Mall, East")]
+    public void Peoples_words_are_never_matched(string action, string details) =>
+        Assert.Equal(details, AuditText.Details(action, details, Chinese));
+}
