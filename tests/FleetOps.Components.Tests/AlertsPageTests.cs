@@ -213,6 +213,21 @@ public sealed class AlertsPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_visits_mute_names_its_work_order_in_the_readers_language()
+    {
+        GoOffline("T-1");
+        var maintenance = Services.GetRequiredService<FleetOps.Web.Maintenance.MaintenanceService>();
+        var order = Wait(() => maintenance.CreateFromAlertAsync(Assert.Single(Alerts.Active).Id, FleetOps.Web.Maintenance.MaintenanceActor.Bootstrap, null)).Value!;
+        Wait(() => maintenance.StartAsync(order.Id, FleetOps.Web.Maintenance.MaintenanceActor.Bootstrap, null));
+        Assert.Equal("maintenance visit Terminal T-1 at S-1 is offline", Assert.Single(Alerts.Mutes).Reason); // the API's
+        UseLanguage(Languages.Chinese);
+
+        var page = Render<AlertsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("维护上门：门店 S-1 的终端 T-1 离线", page.Find("[data-testid=mute-reason]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void One_click_on_an_offline_alert_raises_a_network_check_and_a_second_click_opens_the_same_one()
     {
         GoOffline("T-1");

@@ -6,6 +6,7 @@ using FleetOps.Web.Alerts;
 using FleetOps.Web.Api;
 using FleetOps.Web.Components.Maintenance;
 using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -216,4 +217,11 @@ public partial class AlertsPage
     private string StoreTitle(string code) => Stores.Get(code) is { } s ? T["TerminalDetail.StoreName", s.Code, s.Name] : code;
 
     private string? ZoneOf(Alert a) => Stores.Get(a.StoreCode)?.TimeZone;
+
+    /// <summary>
+    /// A visit's mute (a work order in progress) says so with the work order's title in the reader's language; the stored
+    /// reason is FleetOps' English for the API. Any other reason is a person's words, shown as written.
+    /// </summary>
+    private string MuteReason(MuteWindow mute) =>
+        WorkOrders.All.FirstOrDefault(o => o.MuteId == mute.Id) is { } visit ? T["Alerts.Mute.Visit", WorkOrderText.Title(T, WorkOrders, visit)] : mute.Reason;
 }
