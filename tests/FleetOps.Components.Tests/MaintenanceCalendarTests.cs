@@ -47,7 +47,7 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{first.Id}]")!.GetAttribute("data-conflict"));
         Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{second.Id}]")!.GetAttribute("data-conflict"));
         Assert.Equal("no", thursday.QuerySelector($"[data-testid=calendar-order-{apart.Id}]")!.GetAttribute("data-conflict"));
-        Assert.Equal("11/23/2026 – 11/29/2026", cut.Find("[data-testid=calendar-title]").TextContent);
+        Assert.Equal("23 Nov 2026 – 29 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent);
     }
 
     [Fact]

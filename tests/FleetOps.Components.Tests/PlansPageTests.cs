@@ -71,7 +71,7 @@ public sealed class PlansPageTests : FleetComponentTest
             var row = page.Find($"[data-testid=plan-{plan.Id}]");
             Assert.Contains("every month, from the schedule", row.TextContent);
             Assert.Contains("Terminal inspection (version 1)", row.TextContent); // the dialog's default checklist
-            Assert.Equal("11/25/2026, 12/25/2026, 1/25/2027", row.QuerySelector("[data-testid=plan-next]")!.TextContent.Trim());
+            Assert.Equal("25 Nov 2026, 25 Dec 2026, 25 Jan 2027", row.QuerySelector("[data-testid=plan-next]")!.TextContent.Trim());
             // Generated 30 days ahead: today's visit and the one a month later.
             var open = row.QuerySelector("[data-testid=plan-open]")!;
             Assert.Equal("2 open work orders", open.TextContent.Trim());
@@ -85,11 +85,11 @@ public sealed class PlansPageTests : FleetComponentTest
         var plan = AddPlan("Monthly UPS test", "S-1");
         var december = Maintenance.OfPlan(plan.Id).Single(o => o.Occurrence == "2026-12-25");
         var cut = Render<PlansPage>();
-        Assert.Equal("11/25/2026, 12/25/2026, 1/25/2027", cut.Find("[data-testid=plan-next]").TextContent.Trim());
+        Assert.Equal("25 Nov 2026, 25 Dec 2026, 25 Jan 2027", cut.Find("[data-testid=plan-next]").TextContent.Trim());
 
         Wait(() => Services.GetRequiredService<MaintenanceService>().CancelAsync(december.Id, "done with the November visit", MaintenanceActor.Bootstrap, null));
 
-        cut.WaitForAssertion(() => Assert.Equal("11/25/2026, 1/25/2027, 2/25/2027", cut.Find("[data-testid=plan-next]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("25 Nov 2026, 25 Jan 2027, 25 Feb 2027", cut.Find("[data-testid=plan-next]").TextContent.Trim()));
     }
 
     [Fact]

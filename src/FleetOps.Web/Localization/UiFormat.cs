@@ -86,15 +86,21 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
         ? texts["Duration.Hours", Number((long)window.TotalHours)]
         : Duration(window);
 
-    /// <summary>A time in the store's own zone (else the offset given), in this language's date and time patterns, with its UTC offset.</summary>
+    /// <summary>
+    /// A time in the store's own zone (else the offset given), with its UTC offset: "2026/11/25 8:00:00 +08:00" /
+    /// "25 Nov 2026 08:00:00 +08:00" (<c>Format.Time</c>).
+    /// </summary>
     public string Time(DateTimeOffset at, string? timeZone = null)
     {
         var local = StoreTime.ToZone(at, timeZone);
-        return local.ToString("G", culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
+        return local.ToString(texts["Format.Time"], culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A date in this language's short pattern ("2026/11/25" / "11/25/2026").</summary>
-    public string Date(DateOnly date) => date.ToString("d", culture.Current);
+    /// <summary>
+    /// A date: the Chinese short pattern ("2026/11/25"); in English "25 Nov 2026" (<c>Format.Date</c>), which no reader takes
+    /// for the 11th of some month and which the charts' "25 Nov" days match.
+    /// </summary>
+    public string Date(DateOnly date) => date.ToString(texts["Format.Date"], culture.Current);
 
     /// <summary>A day's short name ("Mon" / "周一").</summary>
     public string Weekday(DateOnly date) => culture.Current.DateTimeFormat.GetAbbreviatedDayName(date.DayOfWeek);

@@ -69,8 +69,7 @@ public partial class Audit
         _address?.Write(parameters);
     }
 
-    private string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, _zone).ToString("G", F.Culture);
+    private string When(DateTimeOffset at) => F.Time(at, _zone.Id);
 
     private async Task SearchChangedAsync(string? value)
     {
