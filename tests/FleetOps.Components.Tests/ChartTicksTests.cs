@@ -2,7 +2,7 @@ using FleetOps.Web.Components.Shared;
 
 namespace FleetOps.Components.Tests;
 
-/// <summary>Issue 11: every chart's x axis shows at most six labels, always where it starts and where it ends.</summary>
+/// <summary>Issue 11: every chart's x axis shows at most six labels, always where it starts and where it ends, at equal gaps where it can.</summary>
 public sealed class ChartTicksTests
 {
     private static string[] Minutes(int count) => Enumerable.Range(0, count).Select(i => $"m{i}").ToArray();
@@ -19,15 +19,25 @@ public sealed class ChartTicksTests
     }
 
     [Theory]
-    [InlineData(7)]
-    [InlineData(13)]
-    [InlineData(20)]
-    [InlineData(60)]
-    public void Any_longer_axis_keeps_exactly_six_labels(int points)
+    [InlineData(7, new[] { 0, 2, 4, 6 })] // a week: every other day, not five days and a gap
+    [InlineData(13, new[] { 0, 3, 6, 9, 12 })]
+    [InlineData(31, new[] { 0, 6, 12, 18, 24, 30 })]
+    public void An_axis_that_allows_equal_gaps_gets_them(int points, int[] kept)
     {
         var thinned = ChartTicks.Thin(Minutes(points));
 
-        Assert.Equal(ChartTicks.MaxLabels, thinned.Count(label => label != ""));
+        Assert.Equal(kept.Select(i => $"m{i}"), thinned.Where(label => label != ""));
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(24)]
+    [InlineData(60)]
+    public void Any_other_longer_axis_keeps_six_labels_with_the_first_and_the_last(int points)
+    {
+        var thinned = ChartTicks.Thin(Minutes(points));
+
+        Assert.InRange(thinned.Count(label => label != ""), 4, ChartTicks.MaxLabels);
         Assert.Equal("m0", thinned[0]);
         Assert.Equal($"m{points - 1}", thinned[^1]);
     }

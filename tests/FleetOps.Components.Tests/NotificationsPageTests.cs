@@ -32,8 +32,19 @@ public sealed class NotificationsPageTests : FleetComponentTest
 
         var cut = Render<Notifications>();
 
-        cut.WaitForAssertion(() => Assert.Contains("This server sends no e-mail", cut.Find("[data-testid=mail-off]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("This server sends no e-mail yet: ask an administrator", cut.Find("[data-testid=mail-off]").TextContent));
+        Assert.DoesNotContain("FleetOps:Mail", cut.Find("[data-testid=mail-off]").TextContent); // a setting name means nothing to a store manager
         Assert.True(cut.Find("button[data-testid=mail-test]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void An_administrator_is_told_which_setting_turns_mail_on()
+    {
+        SignInAsAdministrator();
+
+        var cut = Render<Notifications>();
+
+        cut.WaitForAssertion(() => Assert.Contains("FleetOps:Mail settings (Host)", cut.Find("[data-testid=mail-off]").TextContent));
     }
 
     [Fact]
@@ -65,7 +76,7 @@ public sealed class NotificationsPageTests : FleetComponentTest
         var cut = Render<Notifications>();
 
         cut.WaitForAssertion(() => Assert.Contains("给我发送邮件", cut.Markup));
-        Assert.Contains("此服务器未开启邮件", cut.Find("[data-testid=mail-off]").TextContent);
+        Assert.Contains("此服务器尚未开启邮件", cut.Find("[data-testid=mail-off]").TextContent);
         Assert.Contains("发送测试邮件", cut.Markup);
         Assert.Contains("尚未发送", cut.Find("[data-testid=mail-log]").TextContent);
     }

@@ -27,7 +27,7 @@ public sealed class TerminalDetailTests : FleetComponentTest
         var behind = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
         var unknown = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-2"));
 
-        Assert.Contains("(2 d 0 h)", behind.WaitForElement("[data-testid=software-behind]").TextContent);
+        Assert.Contains("(2 d)", behind.WaitForElement("[data-testid=software-behind]").TextContent);
         Assert.Contains("\"latest\"", unknown.WaitForElement("[data-testid=software-unknown-reason]").TextContent);
         Assert.Empty(behind.FindAll("[data-testid=software-unknown-reason]"));
     }

@@ -38,6 +38,8 @@ public sealed class TerminalsPageTests : FleetComponentTest
         Assert.Equal("online", cut.Find("[data-testid=connectivity-T-ON]").TextContent.Trim());
         Assert.Contains("2 min ago", Row(cut, "T-ON").TextContent);
         Assert.Contains("S-1", Row(cut, "T-ON").TextContent);
+        // The exact time on hover is the store's clock (Shanghai), as on every other page, not UTC.
+        Assert.EndsWith("+08:00", Row(cut, "T-ON").QuerySelector("span[title]")!.GetAttribute("title"));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class ReportProfileRules
         }
         var missing = Required.Where(c => !headers.ContainsKey(c)).Select(c => c.ToWire()).ToList();
         if (!headers.ContainsKey(ReportColumn.MerchantId) && !headers.ContainsKey(ReportColumn.TerminalId))
-            missing.Add($"{ReportColumn.TerminalId.ToWire()} or {ReportColumn.MerchantId.ToWire()}");
+            missing.Add($"{ReportColumn.TerminalId.ToWire()}/{ReportColumn.MerchantId.ToWire()}"); // either one: a slash reads the same in every language
         if (missing.Count > 0) errors["columns"] = [$"The profile must map every required column; missing: {string.Join(", ", missing)}."];
 
         var dateFormat = string.IsNullOrWhiteSpace(draft.DateFormat) ? ReportLayout.Generic.DateFormat : draft.DateFormat.Trim();

@@ -18,18 +18,36 @@ public static partial class AuditText
     private static readonly HashSet<string> AsWritten = new(StringComparer.Ordinal)
     {
         AuditActions.AlertAcknowledged, AuditActions.MuteCreated, AuditActions.MuteDeleted, AuditActions.StoreCreated, AuditActions.StaffAdded,
-        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.CaseOpened, AuditActions.CaseAdvanced, AuditActions.CaseOwnerChanged,
-        AuditActions.CaseBankReferenceSet, AuditActions.CaseNoteAdded, AuditActions.CaseResolved, AuditActions.CaseReopened,
+        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.CaseNoteAdded,
     };
 
-    /// <summary>What an entry is about: "work order 12" → "工单 12"; codes and addresses as written.</summary>
-    public static string Target(string? target, CultureInfo culture) =>
-        string.IsNullOrEmpty(target) || !SupportedCultures.IsChinese(culture) ? target ?? "" : Patterns.Match(target, culture) ?? target;
+    /// <summary>A case's steps: "{store}: {the case trail's sentence}", the sentence read as the case page reads it.</summary>
+    private static readonly HashSet<string> CaseSteps = new(StringComparer.Ordinal)
+    {
+        AuditActions.CaseOpened, AuditActions.CaseAdvanced, AuditActions.CaseOwnerChanged, AuditActions.CaseBankReferenceSet,
+        AuditActions.CaseResolved, AuditActions.CaseReopened,
+    };
+
+    /// <summary>
+    /// What an entry is about: "work order 12" → "工单 12", an alert's "unstable_power DEMO-0006" → "电源不稳定 DEMO-0006";
+    /// codes and addresses as written.
+    /// </summary>
+    public static string Target(string? target, CultureInfo culture)
+    {
+        if (string.IsNullOrEmpty(target) || !SupportedCultures.IsChinese(culture)) return target ?? "";
+        if (Patterns.Match(target, culture) is { } whole) return whole;
+        var space = target.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? Patterns.Value(target[..space], culture) + target[space..] : target;
+    }
 
     /// <summary>An entry's details in the reader's language, part by part.</summary>
     public static string Details(string action, string? details, CultureInfo culture)
     {
-        if (string.IsNullOrEmpty(details) || !SupportedCultures.IsChinese(culture) || AsWritten.Contains(action)) return details ?? "";
+        if (string.IsNullOrEmpty(details) || !SupportedCultures.IsChinese(culture)) return details ?? "";
+        if (details == AuditLog.Withheld) return Patterns.Match(details, culture) ?? details;
+        if (AsWritten.Contains(action)) return details;
+        if (CaseSteps.Contains(action) && details.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon)
+            return $"{details[..colon]}：{ProblemDetailText.Translate(details[(colon + 2)..], culture)}";
         // Parts first: a pattern's placeholder would otherwise swallow the parts after it ("store {0} → {1}" of "store A → B; serial C → D").
         var parts = Separator().Split(details);
         // Split keeps the separators (its capture group) at the odd places.

@@ -25,12 +25,15 @@ internal sealed class EnglishPatterns
         e.Key.StartsWith("Enum.", StringComparison.Ordinal) ? [e.Value] : []));
 
     /// <summary>
-    /// Also wire names, roles and words ("unstable_power", "Store manager", "none"): for texts FleetOps composed itself, where
-    /// a bare code is a name (not for problem details, which quote what a caller sent).
+    /// Also wire names, roles, words and the shipped programmes' and checklists' keys ("unstable_power", "Store manager",
+    /// "none", "emergency_plan"): for texts FleetOps composed itself, where a bare code is a name (not for problem details,
+    /// which quote what a caller sent).
     /// </summary>
     private static readonly Lazy<IReadOnlyDictionary<string, string>> AllNames = new(() => NamesOf(e =>
         e.Key.StartsWith("Enum.", StringComparison.Ordinal) ? [e.Value, e.Key[(e.Key.LastIndexOf('.') + 1)..]]
         : e.Key.StartsWith("Role.", StringComparison.Ordinal) || e.Key.StartsWith("Word.", StringComparison.Ordinal) ? [e.Value]
+        : (e.Key.StartsWith("Training.", StringComparison.Ordinal) || e.Key.StartsWith("Checklist.", StringComparison.Ordinal))
+            && e.Key.Count(c => c == '.') == 1 && e.Key.Split('.')[1].Contains('_') ? [e.Key.Split('.')[1]]
         : []));
 
     private static IReadOnlyDictionary<string, string> NamesOf(Func<(string Key, string Value), string[]> spellings) => English

@@ -75,7 +75,8 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     /// <summary>A length of time as people say it: "30 min", "2 h", "1 h 30 min", "3 d 4 h" / "30 分钟", "2 小时", "1 小时 30 分钟", "3 天 4 小时".</summary>
     public string Duration(TimeSpan span)
     {
-        if (span >= TimeSpan.FromDays(1)) return texts["Duration.DaysHours", (int)span.TotalDays, span.Hours];
+        if (span >= TimeSpan.FromDays(1))
+            return span.Hours == 0 ? texts["Duration.Days", (int)span.TotalDays] : texts["Duration.DaysHours", (int)span.TotalDays, span.Hours];
         var minutes = (int)Math.Round(span.TotalMinutes);
         if (minutes < 60) return texts["Duration.Minutes", minutes];
         return minutes % 60 == 0 ? texts["Duration.Hours", minutes / 60] : texts["Duration.HoursMinutes", minutes / 60, minutes % 60];

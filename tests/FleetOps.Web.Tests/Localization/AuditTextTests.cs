@@ -60,6 +60,21 @@ public sealed class AuditTextTests
     }
 
     [Theory]
+    [InlineData(AuditActions.CaseOpened, "NKG-012: Case opened", "NKG-012：创建工单")]
+    [InlineData(AuditActions.TrainingRecorded, "emergency_plan at CKG-018 on 2026-10-05 by Li: 4 people, 4 completed, 5 signatures",
+        "CKG-018 于 2026-10-05 的 门店应急预案 培训，培训人 Li：4 人，4 人完成，5 个签名")]
+    [InlineData(AuditActions.AlertAcknowledged, AuditLog.Withheld, "［已隐去：不可保存的内容，例如卡号］")]
+    public void Case_steps_programmes_and_withheld_values_read_in_Chinese(string action, string english, string chinese) =>
+        Assert.Equal(chinese, AuditText.Details(action, english, Chinese));
+
+    [Theory]
+    [InlineData("unstable_power DEMO-0006", "电源不稳定 DEMO-0006")]
+    [InlineData("checklist power_ups", "检查清单 电源与 UPS 测试")]
+    public void An_alerts_kind_and_a_shipped_checklist_in_a_target_read_in_Chinese(string target, string chinese) =>
+        Assert.Equal(chinese, AuditText.Target(target, Chinese));
+
+    [Theory]
+    [InlineData(AuditActions.CaseNoteAdded, "NKG-012: called the acquirer's desk")]
     [InlineData(AuditActions.AlertAcknowledged, "power at the back office, swapping the cable")]
     [InlineData(AuditActions.MuteCreated, "2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z: visit at noon")]
     [InlineData(AuditActions.StoreCreated, "Shop at the Mall, East")]

@@ -55,7 +55,7 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
         Assert.Contains("rrn", problem);
         Assert.Contains("amount_minor", problem);
         Assert.Contains("currency", problem);
-        Assert.Contains("terminal_id or merchant_id", problem);
+        Assert.Contains("terminal_id/merchant_id", problem);
         Assert.DoesNotContain("date", problem.Split(':')[1]);
         await Expect.StatusAsync(await admin.GetAsync($"{Path}/{name}"), HttpStatusCode.NotFound);
     }

@@ -75,6 +75,10 @@ public static class AuditLook
         AuditActions.StaffAdded => texts["Audit.Action.StaffAdded"],
         AuditActions.StaffLeft => texts["Audit.Action.StaffLeft"],
         AuditActions.TrainingRecorded => texts["Audit.Action.TrainingRecorded"],
+        AuditActions.EmergencyPlanSaved => texts["Audit.Action.EmergencyPlanSaved"],
+        AuditActions.EmergencyPlanReviewed => texts["Audit.Action.EmergencyPlanReviewed"],
+        AuditActions.ReportProfileSaved => texts["Audit.Action.ReportProfileSaved"],
+        AuditActions.SettlementReportImported => texts["Audit.Action.SettlementReportImported"],
         // An action this page does not know yet still reads as words.
         _ => action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('_', ' '),
     };

@@ -2,8 +2,8 @@ namespace FleetOps.Web.Components.Shared;
 
 /// <summary>
 /// The one rule for chart axes (issue 11): at most <see cref="MaxLabels"/> x-axis labels, so each stays readable on a
-/// phone, always the first and the last (where the chart starts and "now"), the others spread as evenly as the points
-/// allow; and at most <see cref="MaxYTicks"/> lines on the value axis.
+/// phone, always the first and the last (where the chart starts and "now"), the others at equal gaps where the points
+/// allow it, else as evenly as they allow; and at most <see cref="MaxYTicks"/> lines on the value axis.
 /// </summary>
 public static class ChartTicks
 {
@@ -29,8 +29,10 @@ public static class ChartTicks
     {
         if (labels.Count <= MaxLabels) return [.. labels];
         var last = labels.Count - 1;
-        // Rounded even positions: the gaps differ by at most one point, and the first and last are always kept.
-        var kept = Enumerable.Range(0, MaxLabels).Select(i => (int)Math.Round(i * (double)last / (MaxLabels - 1))).ToHashSet();
+        // Equal gaps when at least four labels can have them (a week: every other day): an axis whose gaps differ reads as
+        // a missing day. Otherwise rounded even positions: the gaps differ by at most one point. First and last always stay.
+        var gaps = Enumerable.Range(3, MaxLabels - 3).Reverse().FirstOrDefault(g => last % g == 0, MaxLabels - 1);
+        var kept = Enumerable.Range(0, gaps + 1).Select(i => (int)Math.Round(i * (double)last / gaps)).ToHashSet();
         return labels.Select((label, i) => kept.Contains(i) ? label : "").ToArray();
     }
 }
