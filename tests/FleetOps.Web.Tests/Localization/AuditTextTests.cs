@@ -60,7 +60,7 @@ public sealed class AuditTextTests
     }
 
     [Theory]
-    [InlineData(AuditActions.CaseOpened, "NKG-012: Case opened", "NKG-012：创建工单")]
+    [InlineData(AuditActions.CaseOpened, "NKG-012: Case opened", "NKG-012：创建追款工单")]
     [InlineData(AuditActions.TrainingRecorded, "emergency_plan at CKG-018 on 2026-10-05 by Li: 4 people, 4 completed, 5 signatures",
         "CKG-018 于 2026-10-05 的 门店应急预案 培训，培训人 Li：4 人，4 人完成，5 个签名")]
     [InlineData(AuditActions.AlertAcknowledged, AuditLog.Withheld, "［已隐去：不可保存的内容，例如卡号］")]

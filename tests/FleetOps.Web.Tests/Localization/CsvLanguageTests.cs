@@ -42,7 +42,7 @@ public sealed class CsvLanguageTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
     }
 
     [Theory]
-    [InlineData("zh-CN", "终端编号,门店编码,交易编号,金额,币种,卡号（已遮蔽）,授权码,参考号 RRN,批次号,授权时间（UTC）,最后阶段,原因,工单,授权时间（门店时间）")]
+    [InlineData("zh-CN", "终端编号,门店编码,交易编号,金额,币种,卡号（已遮蔽）,授权码,参考号 RRN,批次号,授权时间（UTC）,最后阶段,原因,追款工单,授权时间（门店时间）")]
     [InlineData("en", "Terminal ID,Store code,Transaction ID,Amount,Currency,Card number (masked),Authorisation code,RRN,Batch number,Authorised at (UTC),Last stage,Reason,Case,Authorised at (store time)")]
     public async Task Unsettled_csv_header_follows_lang(string lang, string header)
     {
