@@ -44,6 +44,7 @@ public sealed partial class DemoChain(
     IServer server,
     IHostApplicationLifetime lifetime,
     IServiceScopeFactory scopes,
+    Security.UserDirectory users,
     TimeProvider time,
     ILogger<DemoChain> logger) : BackgroundService
 {
@@ -160,17 +161,18 @@ public sealed partial class DemoChain(
         try
         {
             // Power first: the sales backlog ends with its example case, which tests take as "the backlog is in".
+            var people = new DemoPeople(users);
             var stories = new DemoAlertStories(alerts, alertBook, fleet, time, InChinese, logger);
             var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
             await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
             await stories.TellAsync(power, cancellationToken);
-            await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger)
+            await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger, people.Administrator)
                 .TellAsync(power, cancellationToken);
-            await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger).TellAsync(cancellationToken);
+            await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger, people.Administrator).TellAsync(cancellationToken);
             await new DemoSettlementReport(writer, fleet, stores, reconciliation, cases, databases, time, logger).TellAsync(cancellationToken);
             using var scope = scopes.CreateScope();
             await new DemoEmergencyPlans(scope.ServiceProvider.GetRequiredService<EmergencyPlans.EmergencyPlanService>(), databases, stores, time,
-                InChinese, logger).TellAsync(cancellationToken);
+                InChinese, logger, people).TellAsync(cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

@@ -12,14 +12,15 @@ namespace FleetOps.Web.Demo;
 /// ago, so its page shows the "not reviewed for a year" warning. Stores that already have a plan (a restart) are left alone.
 /// </summary>
 public sealed partial class DemoEmergencyPlans(EmergencyPlanService plans, FleetDbContextFactory databases, StoreDirectory stores, TimeProvider time,
-    bool inChinese, ILogger logger)
+    bool inChinese, ILogger logger, DemoPeople people)
 {
     public async Task TellAsync(CancellationToken cancellationToken)
     {
         var manager = DemoUsers.Accounts.First(a => a.Role == Security.Roles.StoreManager);
         var technician = DemoUsers.Accounts.First(a => a.Role == Security.Roles.Technician);
-        var fresh = await KeepAsync(manager.Stores[0], technician.DisplayName, cancellationToken);
-        var stale = await KeepAsync(technician.Stores[0], technician.DisplayName, cancellationToken);
+        // Kept by who would keep them: the store manager their own store's, the administrator the other.
+        var fresh = await KeepAsync(manager.Stores[0], technician.DisplayName, people.Actor(manager), cancellationToken);
+        var stale = await KeepAsync(technician.Stores[0], technician.DisplayName, people.Administrator, cancellationToken);
         if (stale is not null)
         {
             // As if kept last year: the review reminder is what this store shows.
@@ -32,7 +33,7 @@ public sealed partial class DemoEmergencyPlans(EmergencyPlanService plans, Fleet
     }
 
     /// <returns>The store's code when a plan was kept for it now; null when it had one already or is not in the demo.</returns>
-    private async Task<string?> KeepAsync(string storeCode, string technicianName, CancellationToken cancellationToken)
+    private async Task<string?> KeepAsync(string storeCode, string technicianName, MaintenanceActor actor, CancellationToken cancellationToken)
     {
         if (stores.Get(storeCode) is null || (await plans.ReadAsync(storeCode, MaintenanceActor.Bootstrap, cancellationToken))?.IsSaved != false) return null;
         var draft = new EmergencyPlanDraft(
@@ -44,7 +45,7 @@ public sealed partial class DemoEmergencyPlans(EmergencyPlanService plans, Fleet
             inChinese ? "店长办公室保险柜，已充满电" : "Manager's office safe, kept charged",
             inChinese ? "无" : null,
             null);
-        var result = await plans.SaveAsync(storeCode, draft, MaintenanceActor.Bootstrap, null, cancellationToken);
+        var result = await plans.SaveAsync(storeCode, draft, actor, null, cancellationToken);
         return result.Value?.StoreCode;
     }
 

@@ -16,7 +16,7 @@ namespace FleetOps.Web.Demo;
 /// be booked. Each step is skipped when it was done before (a restart), so nothing piles up.
 /// </summary>
 public sealed partial class DemoMaintenanceStories(MaintenanceService work, PlanService plans, MaintenanceBook book, AlertBook alerts,
-    FleetState fleet, StoreDirectory stores, TimeProvider time, bool inChinese, ILogger logger)
+    FleetState fleet, StoreDirectory stores, TimeProvider time, bool inChinese, ILogger logger, MaintenanceActor actor)
 {
     private static readonly DemoUsers.Account Technician = DemoUsers.Accounts.First(a => a.Role == Roles.Technician);
 
@@ -31,20 +31,20 @@ public sealed partial class DemoMaintenanceStories(MaintenanceService work, Plan
             var tomorrow = DateOnly.FromDateTime(StoreTime.ToZone(now, store.TimeZone).DateTime).AddDays(1);
             await plans.CreateAsync(new PlanDraft(planName, store.Code, null, null, DefaultChecklists.TerminalInspection, 1, RecurrenceUnit.Month,
                 RecurrenceBasis.Schedule, tomorrow, WorkOrderKind.Inspection, WorkOrderPriority.Normal, DefaultTechnician: Technician.Email),
-                MaintenanceActor.Bootstrap, null, cancellationToken);
+                actor, null, cancellationToken);
             await plans.GenerateAsync(cancellationToken);
         }
         if (FromAlert(AlertKind.UnstablePower, power.UnstableTerminal) is { } unstable && book.OpenForAlert(unstable.Id) is null
-            && (await work.CreateFromAlertAsync(unstable.Id, MaintenanceActor.Bootstrap, null, cancellationToken)).Value is { } inspection)
+            && (await work.CreateFromAlertAsync(unstable.Id, actor, null, cancellationToken)).Value is { } inspection)
         {
             var zone = stores.Get(inspection.StoreCode)?.TimeZone;
             var tomorrow = StoreTime.ToZone(now, zone).Date.AddDays(1).AddHours(9);
             var start = new DateTimeOffset(tomorrow, StoreTime.ToZone(now, zone).Offset);
-            await work.ScheduleAsync(inspection.Id, Technician.Email, start, start.AddHours(1), MaintenanceActor.Bootstrap, null, cancellationToken);
+            await work.ScheduleAsync(inspection.Id, Technician.Email, start, start.AddHours(1), actor, null, cancellationToken);
         }
         if (FromAlert(AlertKind.BatteryWeak, power.WeakBatteryTerminal) is { } weak && book.OpenForAlert(weak.Id) is null)
         {
-            await work.CreateFromAlertAsync(weak.Id, MaintenanceActor.Bootstrap, null, cancellationToken);
+            await work.CreateFromAlertAsync(weak.Id, actor, null, cancellationToken);
         }
         LogTold(book.All.Count(o => o.IsOpen), book.Plans.Count);
     }

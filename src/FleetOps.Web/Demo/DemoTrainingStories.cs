@@ -18,7 +18,7 @@ namespace FleetOps.Web.Demo;
 /// have fixed ids per run date, so a restart the same day only finds duplicates.
 /// </summary>
 public sealed partial class DemoTrainingStories(TrainingService training, TrainingBook book, EventWriter writer, FleetState fleet, StoreDirectory stores,
-    TimeProvider time, bool inChinese, ILogger logger)
+    TimeProvider time, bool inChinese, ILogger logger, MaintenanceActor actor)
 {
     private static readonly string[][] Rosters =
     [
@@ -41,7 +41,7 @@ public sealed partial class DemoTrainingStories(TrainingService training, Traini
             foreach (var name in Rosters[i])
             {
                 var role = inChinese ? (people.Count == 0 ? "店长助理" : "收银员") : (people.Count == 0 ? "supervisor" : "cashier");
-                if ((await training.AddStaffAsync(store, name, role, today.AddYears(-2), MaintenanceActor.Bootstrap, null, cancellationToken)).Value is { } p)
+                if ((await training.AddStaffAsync(store, name, role, today.AddYears(-2), actor, null, cancellationToken)).Value is { } p)
                     people.Add(p.Id);
             }
             // Store 1: trained two months ago; store 2: 11½ months ago (due soon; the plan 5½ months ago); stores 3 and 4: recently.
@@ -52,15 +52,15 @@ public sealed partial class DemoTrainingStories(TrainingService training, Traini
                 // Store 3: the first person missed the payment refresher last year, so theirs ran out.
                 var trained = i == 2 && programme.Key == DefaultProgrammes.CardPayment ? people.Skip(1).ToList() : people;
                 await training.RecordSessionAsync(new SessionDraft(store, programme.Key, held, inChinese ? "王芳" : "Wang Fang", trained,
-                    programme.Items.Where(it => it.Required).Select(it => it.Key).ToList()), MaintenanceActor.Bootstrap, null, cancellationToken);
+                    programme.Items.Where(it => it.Required).Select(it => it.Key).ToList()), actor, null, cancellationToken);
             }
             if (i == 2)
             {
                 await training.RecordSessionAsync(new SessionDraft(store, DefaultProgrammes.CardPayment, today.AddMonths(-14), "Wang Fang", [people[0]],
                     DefaultProgrammes.Find(DefaultProgrammes.CardPayment)!.Items.Where(it => it.Required).Select(it => it.Key).ToList()),
-                    MaintenanceActor.Bootstrap, null, cancellationToken);
+                    actor, null, cancellationToken);
             }
-            if (i == 3) await training.MarkLeftAsync(store, people[^1], MaintenanceActor.Bootstrap, null, cancellationToken);
+            if (i == 3) await training.MarkLeftAsync(store, people[^1], actor, null, cancellationToken);
         }
         await WriteFailedSalesAsync(cancellationToken);
         LogTold(demoStores.Count);

@@ -63,6 +63,22 @@ public sealed class DemoWorklistTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demos_stories_are_done_by_its_people_not_by_the_bootstrap_token()
+    {
+        using var admin = _app.CreateAdminClient();
+        await DemoApp.WholeBacklogAsync(admin);
+
+        // The emergency plans are the last story: once both are kept, every story's audit line is written.
+        var plans = await Eventually.MatchesAsync(() => _app.AuditAsync(FleetOps.Web.Security.AuditActions.EmergencyPlanSaved), r => r.Count == 2,
+            "the demo's two emergency plans");
+        Assert.Equal(["admin@fleetops.demo", "store.manager@fleetops.demo"], plans.Select(r => r.Actor).Order());
+        var stories = await _app.AuditAsync();
+        Assert.Contains(stories, r => r.Action == FleetOps.Web.Security.AuditActions.WorkOrderCreated && r.Actor == "admin@fleetops.demo");
+        Assert.Contains(stories, r => r.Action == FleetOps.Web.Security.AuditActions.TrainingRecorded && r.Actor == "admin@fleetops.demo");
+        Assert.DoesNotContain(stories, r => r.Actor == FleetOps.Web.Security.AccessResolver.BootstrapName);
+    }
+
+    [Fact]
     public async Task Demo_backlog_written_again_on_the_same_day_is_all_duplicates()
     {
         using var admin = _app.CreateAdminClient();
