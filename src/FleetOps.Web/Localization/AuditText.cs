@@ -5,8 +5,8 @@ using FleetOps.Web.Security;
 namespace FleetOps.Web.Localization;
 
 /// <summary>
-/// The audit log's targets and details in the reader's language. They are stored in English when the action happens — the
-/// API and the CSV carry them so — and read back here through the <c>AuditText.*</c> patterns of <see cref="EnglishPatterns"/>.
+/// The audit log's targets and details in the reader's language. They are stored in English when the action happens — one
+/// language of record, whoever acted — and read back here through the <c>AuditText.*</c> patterns of <see cref="EnglishPatterns"/>.
 /// A detail made of parts ("name A → B; region East → North", "Store manager · stores: SH-001") is translated part by part;
 /// a part no pattern knows (a person's note, a reason, a store's name) is shown as written.
 /// </summary>

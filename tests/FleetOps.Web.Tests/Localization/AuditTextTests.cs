@@ -7,7 +7,7 @@ using FleetOps.Web.Security;
 namespace FleetOps.Web.Tests.Localization;
 
 /// <summary>
-/// The audit log keeps its targets and details in English (the API and the CSV carry them so); a Chinese reader of the
+/// The audit log keeps its targets and details in English (one language of record); a Chinese reader of the
 /// audit page reads them in Chinese, part by part, while names, codes and people's own words stay as written.
 /// </summary>
 public sealed class AuditTextTests
