@@ -36,6 +36,9 @@ public sealed class MaintenanceBook(TimeProvider time, ILogger<MaintenanceBook> 
     /// <summary>Every work order, newest first.</summary>
     public IReadOnlyList<WorkOrder> All => _orders.Values.OrderByDescending(o => o.Id).ToList();
 
+    /// <summary>The work order whose visit in progress set this mute, if any.</summary>
+    public WorkOrder? OfMute(long muteId) => _orders.Values.FirstOrDefault(o => o.MuteId == muteId);
+
     /// <summary>The open work order raised from the alert, if any (one per alert).</summary>
     public WorkOrder? OpenForAlert(long alertId) => _orders.Values.Where(o => o.AlertId == alertId && o.IsOpen).MinBy(o => o.Id);
 

@@ -223,5 +223,5 @@ public partial class AlertsPage
     /// reason is FleetOps' English for the API. Any other reason is a person's words, shown as written.
     /// </summary>
     private string MuteReason(MuteWindow mute) =>
-        WorkOrders.All.FirstOrDefault(o => o.MuteId == mute.Id) is { } visit ? T["Alerts.Mute.Visit", WorkOrderText.Title(T, WorkOrders, visit)] : mute.Reason;
+        WorkOrders.OfMute(mute.Id) is { } visit ? T["Alerts.Mute.Visit", WorkOrderText.Title(T, WorkOrders, visit)] : mute.Reason;
 }
