@@ -69,7 +69,7 @@ public sealed class StorageDay(StorageDayOptions options)
         var time = TimeProvider.System;
         var detection = new DetectionOptions();
         var fleet = new FleetState(time, detection);
-        fleet.Load(terminals.Select(t => new TerminalSnapshot(new TerminalRegistration(t, "ST-0001", "PX-100", null))), []);
+        fleet.Load(terminals.Select(t => new TerminalSnapshot(new TerminalRegistration(t, "ST-0001", "PX-100", null))).ToList(), []);
         var derivation = new TelemetryDerivation(fleet, new TransactionBook(time, detection, fleet));
         var alone = new FleetOps.Web.Cluster.ChangeFanOut(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), databases.Options);
         var writer = new EventWriter(databases, derivation, alone, new IngestStatistics(), time, NullLogger<EventWriter>.Instance);

@@ -27,6 +27,9 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     // mixture of both — which mutating the fields one by one would allow.
     private DetectionOptions _options = options;
 
+    // Set once by Load, before requests are served.
+    private ListeningHistory _listening = ListeningHistory.None;
+
     public IDisposable Subscribe(Func<TerminalSnapshot, bool>? relevant, Func<ChangeBatch<TerminalSnapshot>, Task> callback,
         TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
 
@@ -62,8 +65,16 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
 
     public IReadOnlyCollection<SoftwareTarget> Targets => _targets.Values.ToList();
 
+    /// <summary>When FleetOps listened before the start that loaded this fleet (<see cref="ListeningHistory"/>).</summary>
+    public ListeningHistory Listening => Volatile.Read(ref _listening);
+
     /// <summary>Replaces the whole picture (start-up rebuild from the database).</summary>
-    public void Load(IEnumerable<TerminalSnapshot> terminals, IEnumerable<SoftwareTarget> targets)
+    /// <param name="listened">
+    /// The periods FleetOps' runs recorded as listening. Before the first of them (a database older than the record),
+    /// everything up to the newest contact of a terminal is taken as listened: contacts only happen while it listens.
+    /// </param>
+    public void Load(IReadOnlyCollection<TerminalSnapshot> terminals, IEnumerable<SoftwareTarget> targets,
+        IReadOnlyCollection<(DateTimeOffset From, DateTimeOffset Until)>? listened = null)
     {
         lock (_gate)
         {
@@ -72,6 +83,11 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             _targets.Clear();
             foreach (var target in targets) _targets[target.Model] = target;
             var now = time.GetUtcNow();
+            listened ??= [];
+            var recordedFrom = listened.Count == 0 ? DateTimeOffset.MaxValue : listened.Min(p => p.From);
+            var heardBefore = terminals.Where(t => t.LastContactAt < recordedFrom).Max(t => t.LastContactAt);
+            Volatile.Write(ref _listening, ListeningHistory.Of(
+                heardBefore is { } heard ? [.. listened, (DateTimeOffset.MinValue, heard)] : listened, now));
             foreach (var terminal in terminals) Put(terminal, now);
             foreach (var terminal in _terminals.Values.ToList()) _terminals[terminal.TerminalId] = Assess(terminal, now);
         }
@@ -148,7 +164,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                 var assessed = Assess(merged, now, sameLosses ? current : null);
                 Put(assessed, now);
                 changed.Add(assessed);
-                if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, contact + _options.OfflineAfter);
+                if (merged.LastContactAt is { } contact) _deadlines.Schedule(merged.TerminalId, OfflineAt(contact));
                 // The store's share of losses changes only when a terminal's losses do, or when a terminal is heard from
                 // for the first time (it starts to count): a heartbeat that changes neither leaves the neighbours alone.
                 if (!sameLosses || (current?.LastContactAt is null && merged.LastContactAt is not null))
@@ -201,7 +217,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
             foreach (var id in _deadlines.TakeDue(now))
             {
                 if (!_terminals.TryGetValue(id, out var terminal) || terminal.LastContactAt is not { } contact) continue;
-                var deadline = contact + _options.OfflineAfter;
+                var deadline = OfflineAt(contact);
                 if (deadline > now)
                 {
                     _deadlines.Schedule(id, deadline);
@@ -251,7 +267,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
                 }
                 if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
                 {
-                    _deadlines.Schedule(terminal.TerminalId, contact + next.OfflineAfter);
+                    _deadlines.Schedule(terminal.TerminalId, OfflineAt(contact));
                 }
                 SchedulePower(terminal, now);
             }
@@ -297,10 +313,16 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         ids.Add(terminal.TerminalId);
         if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
         {
-            _deadlines.Schedule(terminal.TerminalId, contact + _options.OfflineAfter);
+            _deadlines.Schedule(terminal.TerminalId, OfflineAt(contact));
         }
         SchedulePower(terminal, now);
     }
+
+    /// <summary>When a terminal counts as offline: its last contact and the limit, with the time FleetOps was not listening forgiven.</summary>
+    public DateTimeOffset? OfflineAt(TerminalSnapshot terminal) =>
+        terminal.LastContactAt is { } contact ? Listening.OfflineAt(contact, Options.OfflineAfter) : null;
+
+    private DateTimeOffset OfflineAt(DateTimeOffset contact) => _listening.OfflineAt(contact, _options.OfflineAfter);
 
     private void SchedulePower(TerminalSnapshot terminal, DateTimeOffset now) =>
         _powerDeadlines.Schedule(terminal.TerminalId, PowerStabilityRule.NextChange(terminal.Power.Losses(), now, _options));
@@ -314,7 +336,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     private TerminalSnapshot Assess(TerminalSnapshot terminal, DateTimeOffset now, TerminalSnapshot? sameLosses = null)
     {
         var connectivity = terminal.LastContactAt is not { } contact ? Connectivity.Unknown
-            : now - contact >= _options.OfflineAfter ? Connectivity.Offline
+            : now >= OfflineAt(contact) ? Connectivity.Offline
             : Connectivity.Online;
         var losses = terminal.Power.Losses();
         var stability = PowerStabilityRule.Evaluate(losses, now, _options);

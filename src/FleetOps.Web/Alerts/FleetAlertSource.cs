@@ -20,7 +20,7 @@ public sealed class FleetAlertSource(FleetState fleet) : IAlertSource
             var assessment = t.Assessment;
             if (assessment.Connectivity == Connectivity.Offline)
             {
-                var since = t.LastSeenAt is { } seen ? seen + fleet.Options.OfflineAfter : now;
+                var since = fleet.OfflineAt(t) ?? now;
                 yield return new AlertCondition(new AlertSubject(AlertKind.Offline, t.StoreCode, t.TerminalId), AlertSeverity.Warning, since);
             }
             if (assessment.Power == PowerStatus.Unstable && assessment.LikelyCause != LikelyCause.Store)

@@ -10,6 +10,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using CommunityToolkit.HighPerformance.Buffers;
 using FleetOps.Core.Wire;
+using FleetOps.Web.Background;
 
 namespace FleetOps.Web.Fleet;
 
@@ -60,6 +61,7 @@ public sealed partial class FleetStateLoader(
         var targets = await db.SoftwareTargets.AsNoTracking()
             .Select(t => new SoftwareTarget(t.Model, t.AppVersion, t.FirmwareVersion, t.MinimumAppVersion, t.UpdatedAt))
             .ToListAsync(cancellationToken);
+        var listened = await ListeningRecorder.ReadAsync(db, cancellationToken);
         LogStep("terminals", watch.ElapsedMilliseconds);
 
         var (marks, boots) = await power;
@@ -88,8 +90,9 @@ public sealed partial class FleetStateLoader(
                 Power = history,
             });
         }
-        fleet.Load(snapshots, targets);
+        fleet.Load(snapshots, targets, listened);
         LogStep("fleet", watch.ElapsedMilliseconds);
+        if (fleet.Listening is { LastListened: { } last, LastGap: var gap } && gap >= fleet.Options.OfflineAfter) LogGap(last, gap.TotalMinutes);
 
         // Open transactions (and recent reversals, which may be lost sales) are judged against the power history just loaded.
         // Settled sales the acquirers' reports proved not credited come back too, with the report that proves it.
@@ -152,6 +155,9 @@ public sealed partial class FleetStateLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Rows} heartbeat rows of the old layout into hour roll-ups in {Milliseconds} ms")]
     private partial void LogLegacyHeartbeats(int rows, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FleetOps was last up at {LastListened:O}, {Minutes:F0} min ago: terminals online then keep the time they had left to report before they count as offline")]
+    private partial void LogGap(DateTimeOffset lastListened, double minutes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up step {Step} done after {Milliseconds} ms")]
     private partial void LogStep(string step, long milliseconds);

@@ -96,6 +96,7 @@ public static class FleetOpsSetup
         services.AddBookFollowers();
         services.AddHostedService<WalCheckpointer>(); // SQLite: bounds the write-ahead log when readers keep it from rewinding
         services.AddHostedService<FleetClock>();
+        services.AddHostedService<ListeningRecorder>(); // when nobody listened, for the next start (FleetOps.Core.Fleet.ListeningHistory)
         services.AddElection(configuration, database); // before every service whose work only the leader does
         services.AddHostedService<CaseAutoResolver>();
         services.AddRollouts(); // after the fleet is loaded, before the alert evaluator's first look at halted rollouts

@@ -51,6 +51,7 @@ public abstract class FleetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportProfileRow> SettlementReportProfiles => Set<ReportProfileRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<NodeChangeRow> NodeChanges => Set<NodeChangeRow>();
+    public DbSet<ListeningRunRow> ListeningRuns => Set<ListeningRunRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -528,6 +528,25 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.ToTable("HeartbeatHours", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.ListeningRunRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("FromMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UntilMs");
+
+                    b.ToTable("ListeningRuns", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
                 {
                     b.Property<long>("Id")

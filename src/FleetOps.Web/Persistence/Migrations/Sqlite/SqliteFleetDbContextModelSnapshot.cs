@@ -511,6 +511,25 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.ToTable("HeartbeatHours", (string)null);
                 });
 
+            modelBuilder.Entity("FleetOps.Web.Persistence.ListeningRunRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UntilMs");
+
+                    b.ToTable("ListeningRuns", (string)null);
+                });
+
             modelBuilder.Entity("FleetOps.Web.Persistence.MailSubscriptionRow", b =>
                 {
                     b.Property<long>("Id")

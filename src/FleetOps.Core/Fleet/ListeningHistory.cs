@@ -1,0 +1,105 @@
+namespace FleetOps.Core.Fleet;
+
+/// <summary>
+/// When FleetOps was listening before the start that rebuilt the fleet, so that a terminal is judged offline by the
+/// time it was silent while someone listened, not by the time FleetOps itself was down — stopped for an upgrade, crashed,
+/// every node gone. A terminal cannot report to a server that is not there: one that was online when FleetOps stopped
+/// keeps, after the start, the time it had left (as a monitoring server's no-data triggers wait a period after its own
+/// restart). Without this, a start after more than the offline limit judged the whole fleet offline at once — at 100,000
+/// terminals, 100,000 alerts, webhook deliveries and mails — and resolved them again as the heartbeats came back. A
+/// terminal already offline when FleetOps stopped stays offline, its alert with it.
+/// <para>
+/// The listening is a list of periods (each run of each node, merged) rather than one last moment, so that a second
+/// restart soon after the first — a crash loop, an upgrade done twice — does not count the first outage against the
+/// terminals that have not reported since. From <see cref="ResumedAt"/> on, FleetOps listens.
+/// </para>
+/// </summary>
+public sealed class ListeningHistory
+{
+    /// <summary>Nothing known: every moment counts (a fleet that was not rebuilt, tests).</summary>
+    public static readonly ListeningHistory None = new([], DateTimeOffset.MinValue);
+
+    // Disjoint periods in order, as UTC ticks, each ending at or before ResumedAt; _before[i]: listened ticks before _starts[i].
+    private readonly long[] _starts;
+    private readonly long[] _ends;
+    private readonly long[] _before;
+    private readonly long _resumed;
+    private readonly long _total;
+
+    private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt)
+    {
+        ResumedAt = resumedAt;
+        _resumed = resumedAt.UtcTicks;
+        _starts = new long[periods.Count];
+        _ends = new long[periods.Count];
+        _before = new long[periods.Count];
+        for (var i = 0; i < periods.Count; i++)
+        {
+            (_starts[i], _ends[i]) = periods[i];
+            _before[i] = _total;
+            _total += _ends[i] - _starts[i];
+        }
+    }
+
+    /// <summary>The start from which FleetOps listens without a break.</summary>
+    public DateTimeOffset ResumedAt { get; }
+
+    /// <summary>The end of the last period heard before the start (null when none is known).</summary>
+    public DateTimeOffset? LastListened => _ends.Length == 0 ? null : new DateTimeOffset(_ends[^1], TimeSpan.Zero);
+
+    /// <summary>How long nobody listened right before the start.</summary>
+    public TimeSpan LastGap => LastListened is { } last && ResumedAt > last ? ResumedAt - last : TimeSpan.Zero;
+
+    /// <param name="listened">periods FleetOps is known to have listened, in any order, overlapping or not</param>
+    /// <param name="resumedAt">the start; later parts of the periods are cut off (FleetOps listens from here anyway)</param>
+    public static ListeningHistory Of(IEnumerable<(DateTimeOffset From, DateTimeOffset Until)> listened, DateTimeOffset resumedAt)
+    {
+        var merged = new List<(long Start, long End)>();
+        foreach (var (from, until) in listened.Select(p => (p.From.UtcTicks, Math.Min(p.Until.UtcTicks, resumedAt.UtcTicks)))
+                     .Where(p => p.Item2 > p.Item1).OrderBy(p => p.Item1))
+        {
+            if (merged.Count > 0 && from <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, until));
+            else merged.Add((from, until));
+        }
+        return new ListeningHistory(merged, resumedAt);
+    }
+
+    /// <summary>
+    /// When a terminal last heard from at <paramref name="lastContact"/> counts as offline: once FleetOps has listened for
+    /// <paramref name="offlineAfter"/> since then without a word — during an earlier period, or after the start.
+    /// </summary>
+    public DateTimeOffset OfflineAt(DateTimeOffset lastContact, TimeSpan offlineAfter)
+    {
+        var contact = lastContact.UtcTicks;
+        if (contact >= _resumed) return lastContact + offlineAfter; // the commonest case: heard since the start
+        var due = ListenedBefore(contact) + offlineAfter.Ticks;
+        if (due > _total) return new DateTimeOffset(_resumed + (due - _total), TimeSpan.Zero);
+        // The limit was reached during an earlier period: the first one whose end has listened as long.
+        int low = 0, high = _starts.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_before[mid] + (_ends[mid] - _starts[mid]) >= due) high = mid;
+            else low = mid + 1;
+        }
+        return new DateTimeOffset(_starts[low] + (due - _before[low]), TimeSpan.Zero);
+    }
+
+    /// <summary>How long FleetOps had listened before <paramref name="ticks"/> (a moment before the start).</summary>
+    private long ListenedBefore(long ticks)
+    {
+        // The last period starting at or before the moment.
+        int low = 0, high = _starts.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (_starts[mid] <= ticks)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else high = mid - 1;
+        }
+        return found < 0 ? 0 : _before[found] + Math.Min(ticks, _ends[found]) - _starts[found];
+    }
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FleetOps.Web.Background;
+
+/// <summary>
+/// Records in the database that this run of FleetOps is up — its row in <c>ListeningRuns</c>, moved forward every few
+/// seconds and once more when the server stops — so that a later start knows when nobody was listening to the terminals
+/// (<see cref="FleetOps.Core.Fleet.ListeningHistory"/>). Every node of a cluster records its own run; the start merges
+/// them. A crash leaves a run's end at most <see cref="Interval"/> early: a terminal whose time ran out in those seconds is
+/// judged online again after the start until they have passed once more.
+/// </summary>
+public sealed partial class ListeningRecorder(FleetDbContextFactory databases, TimeProvider time, ILogger<ListeningRecorder> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long runs are kept: far longer than the longest offline limit (a day) a start needs to look back.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
+
+    private readonly string _run = Guid.NewGuid().ToString("N");
+    private readonly long _fromMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The runs recorded so far, for the start-up rebuild.</summary>
+    public static async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadAsync(FleetDbContext db, CancellationToken cancellationToken) =>
+        (await db.ListeningRuns.AsNoTracking().Select(r => new { r.FromMs, r.UntilMs }).ToListAsync(cancellationToken))
+        .Select(r => (DateTimeOffset.FromUnixTimeMilliseconds(r.FromMs), DateTimeOffset.FromUnixTimeMilliseconds(r.UntilMs)))
+        .ToList();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            await ForgetOldRunsAsync(stoppingToken);
+            do
+            {
+                await RecordAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The exact end of a planned stop, so that after an upgrade no terminal's time left is counted from earlier.
+        await RecordAsync(cancellationToken);
+    }
+
+    private async Task RecordAsync(CancellationToken cancellationToken)
+    {
+        var untilMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var moved = await db.ListeningRuns.Where(r => r.Id == _run)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.UntilMs, untilMs), cancellationToken);
+            if (moved > 0) return;
+            db.ListeningRuns.Add(new ListeningRunRow { Id = _run, FromMs = _fromMs, UntilMs = untilMs });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            // The database is down or busy: the run's end stays where it was, which only makes the next start forgive less.
+            LogFailed(ex.GetType().Name);
+        }
+    }
+
+    private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)
+    {
+        var beforeMs = (time.GetUtcNow() - KeptFor).ToUnixTimeMilliseconds();
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            await db.ListeningRuns.Where(r => r.UntilMs < beforeMs).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            LogFailed(ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up failed ({Failure}); trying again in a few seconds")]
+    private partial void LogFailed(string failure);
+}
