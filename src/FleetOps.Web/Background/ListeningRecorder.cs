@@ -20,7 +20,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
 
     private readonly string _run = Guid.NewGuid().ToString("N");
-    private readonly long _fromMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+    private long _fromMs;
 
     /// <summary>The runs recorded so far, for the start-up rebuild.</summary>
     public static async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadAsync(FleetDbContext db, CancellationToken cancellationToken) =>
@@ -30,6 +30,9 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Hosted services start one after the other, this one after the start-up rebuild: the run begins as the server
+        // is about to listen, not while it was still loading.
+        _fromMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
