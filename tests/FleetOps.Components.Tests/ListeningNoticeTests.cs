@@ -1,0 +1,69 @@
+using Bunit;
+using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Web.Components.Pages;
+using FleetOps.Web.Localization;
+
+namespace FleetOps.Components.Tests;
+
+/// <summary>
+/// After FleetOps was down longer than the offline limit, the pages that show connectivity say so while terminals that
+/// were online then still read online (Core/Fleet/ListeningHistory), and stop saying it when the limit has passed.
+/// </summary>
+public sealed class ListeningNoticeTests : FleetComponentTest
+{
+    public ListeningNoticeTests()
+    {
+        RenderPopoverProvider();
+        AddStore("S-1");
+        Register("S-1", "T-1");
+    }
+
+    /// <summary>The terminal's last word an hour ago, a minute before FleetOps stopped; the fleet rebuilt now.</summary>
+    private void StartAfterAnHourDown()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(60));
+        Fleet.Load(Fleet.All.ToList(), [], [(Now - TimeSpan.FromDays(1), Now - TimeSpan.FromMinutes(59))]);
+    }
+
+    [Fact]
+    public void The_terminals_page_explains_why_a_terminal_silent_for_an_hour_reads_online_until_the_limit_has_passed()
+    {
+        StartAfterAnHourDown();
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "FleetOps was down for 59 min and started again just now. Terminals that were online before have 3 min from the start to report, and show as online until then.",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
+        Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity"));
+
+        AdvanceUntil(cut, () => Assert.Empty(cut.FindAll("[data-testid=listening-notice]")), TimeSpan.FromSeconds(10));
+        Assert.True(Now >= FleetComponentTest.Start + TimeSpan.FromMinutes(3), $"the notice went at {Now - FleetComponentTest.Start}");
+        Fleet.Sweep(includePower: false);
+        cut.WaitForAssertion(() => Assert.Equal("offline", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity")));
+    }
+
+    [Fact]
+    public void The_overview_says_it_in_Chinese()
+    {
+        StartAfterAnHourDown();
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "FleetOps 停止运行了 59 分钟（刚刚重新启动）。停机前在线的终端在启动后有 3 分钟时间上报，在此之前仍显示为在线。",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Without_an_outage_there_is_no_notice()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(1));
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity")));
+        Assert.Empty(cut.FindAll("[data-testid=listening-notice]"));
+    }
+}
