@@ -57,6 +57,19 @@ public sealed class ListeningNoticeTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_store_manager_reads_it_on_their_store_and_on_the_terminal()
+    {
+        StartAfterAnHourDown();
+        SignInAsStoreManager("S-1");
+
+        var store = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+        var terminal = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        store.WaitForAssertion(() => Assert.StartsWith("FleetOps was down for 59 min", store.Find("[data-testid=listening-notice]").TextContent.Trim()));
+        terminal.WaitForAssertion(() => Assert.StartsWith("FleetOps was down for 59 min", terminal.Find("[data-testid=listening-notice]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void Without_an_outage_there_is_no_notice()
     {
         Heartbeat("T-1", TimeSpan.FromMinutes(1));
