@@ -19,26 +19,19 @@ public sealed class ListeningHistory
     /// <summary>Nothing known: every moment counts (a fleet that was not rebuilt, tests).</summary>
     public static readonly ListeningHistory None = new([], DateTimeOffset.MinValue);
 
-    // Disjoint periods in order, as UTC ticks, each ending at or before ResumedAt; _before[i]: listened ticks before _starts[i].
+    // Disjoint periods in order, as UTC ticks, each ending at or before ResumedAt (so both arrays strictly increase), and
+    // _listenedBy[i]: how long FleetOps had listened by the end of period i (strictly increasing too: no period is empty).
     private readonly long[] _starts;
     private readonly long[] _ends;
-    private readonly long[] _before;
-    private readonly long _resumed;
-    private readonly long _total;
+    private readonly long[] _listenedBy;
 
     private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt)
     {
         ResumedAt = resumedAt;
-        _resumed = resumedAt.UtcTicks;
-        _starts = new long[periods.Count];
-        _ends = new long[periods.Count];
-        _before = new long[periods.Count];
-        for (var i = 0; i < periods.Count; i++)
-        {
-            (_starts[i], _ends[i]) = periods[i];
-            _before[i] = _total;
-            _total += _ends[i] - _starts[i];
-        }
+        _starts = periods.Select(p => p.Start).ToArray();
+        _ends = periods.Select(p => p.End).ToArray();
+        _listenedBy = new long[periods.Count];
+        for (var i = 0; i < periods.Count; i++) _listenedBy[i] = (i == 0 ? 0 : _listenedBy[i - 1]) + _ends[i] - _starts[i];
     }
 
     /// <summary>The start from which FleetOps listens without a break.</summary>
@@ -71,35 +64,22 @@ public sealed class ListeningHistory
     public DateTimeOffset OfflineAt(DateTimeOffset lastContact, TimeSpan offlineAfter)
     {
         var contact = lastContact.UtcTicks;
-        if (contact >= _resumed) return lastContact + offlineAfter; // the commonest case: heard since the start
+        var resumed = ResumedAt.UtcTicks;
+        if (contact >= resumed) return lastContact + offlineAfter; // the commonest case: heard since the start
         var due = ListenedBefore(contact) + offlineAfter.Ticks;
-        if (due > _total) return new DateTimeOffset(_resumed + (due - _total), TimeSpan.Zero);
-        // The limit was reached during an earlier period: the first one whose end has listened as long.
-        int low = 0, high = _starts.Length - 1;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (_before[mid] + (_ends[mid] - _starts[mid]) >= due) high = mid;
-            else low = mid + 1;
-        }
-        return new DateTimeOffset(_starts[low] + (due - _before[low]), TimeSpan.Zero);
+        var total = _listenedBy.Length == 0 ? 0 : _listenedBy[^1];
+        if (due > total) return new DateTimeOffset(resumed + (due - total), TimeSpan.Zero);
+        // The limit was reached during an earlier period: the first one by whose end FleetOps had listened as long.
+        var i = Array.BinarySearch(_listenedBy, due);
+        if (i < 0) i = ~i;
+        return new DateTimeOffset(_ends[i] - (_listenedBy[i] - due), TimeSpan.Zero);
     }
 
     /// <summary>How long FleetOps had listened before <paramref name="ticks"/> (a moment before the start).</summary>
     private long ListenedBefore(long ticks)
     {
-        // The last period starting at or before the moment.
-        int low = 0, high = _starts.Length - 1, found = -1;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            if (_starts[mid] <= ticks)
-            {
-                found = mid;
-                low = mid + 1;
-            }
-            else high = mid - 1;
-        }
-        return found < 0 ? 0 : _before[found] + Math.Min(ticks, _ends[found]) - _starts[found];
+        var i = Array.BinarySearch(_starts, ticks);
+        if (i < 0) i = ~i - 1; // the last period starting at or before the moment
+        return i < 0 ? 0 : _listenedBy[i] - Math.Max(0, _ends[i] - ticks);
     }
 }
