@@ -7,7 +7,9 @@ namespace FleetOps.Components.Tests;
 
 /// <summary>
 /// After FleetOps was down longer than the offline limit, the pages that show connectivity say so while terminals that
-/// were online then still read online (Core/Fleet/ListeningHistory), and stop saying it when the limit has passed.
+/// were online then still read online (Core/Fleet/ListeningHistory), and stop saying it when the limit has passed. While
+/// FleetOps runs but cannot reach its database they say that no terminal is judged offline meanwhile, and afterwards why
+/// terminals silent through the outage still read online.
 /// </summary>
 public sealed class ListeningNoticeTests : FleetComponentTest
 {
@@ -78,5 +80,47 @@ public sealed class ListeningNoticeTests : FleetComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity")));
         Assert.Empty(cut.FindAll("[data-testid=listening-notice]"));
+    }
+
+    [Fact]
+    public void The_terminals_page_says_by_itself_that_the_database_is_out_of_reach_and_then_that_it_is_back()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(2)); // a minute left
+        var cut = Render<Terminals>();
+        cut.WaitForAssertion(() => Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity")));
+        Assert.Empty(cut.FindAll("[data-testid=listening-notice]"));
+        var lastReached = Now;
+
+        Fleet.PauseListening(lastReached);
+
+        // On the notice's next look at the clock (every 10 s): an outage changes no terminal to announce it.
+        AdvanceUntil(cut, () => Assert.Matches(
+            "^FleetOps last reached its database 1[05] s ago: terminals' reports are refused and will be sent again, and no terminal counts as offline until the database is back.$",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Clock.Advance(lastReached + TimeSpan.FromMinutes(5) - Now);
+        Fleet.Sweep(includePower: false);
+        cut.WaitForAssertion(() => Assert.StartsWith("FleetOps last reached its database 5 min ago", cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
+        Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity"));
+
+        Fleet.ResumeListening(Now);
+
+        AdvanceUntil(cut, () => Assert.Matches(
+            "^FleetOps could not reach its database for 5 min and reached it again (just now|1[05] s ago). Terminals that were online before have 3 min from then to report, and show as online until then.$",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity"));
+    }
+
+    [Fact]
+    public void The_overview_says_in_Chinese_that_the_database_is_out_of_reach()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(1));
+        Fleet.PauseListening(Now - TimeSpan.FromMinutes(2));
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "FleetOps 最后一次连接到数据库是在2 分钟前，此后无法连接：终端的上报被拒绝，终端会稍后重发；在数据库恢复之前，不会有终端被判定为离线。",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
     }
 }

@@ -27,7 +27,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     // mixture of both — which mutating the fields one by one would allow.
     private DetectionOptions _options = options;
 
-    // Set once by Load, before requests are served.
+    // Set by Load, before requests are served, and replaced while the database is out of reach (PauseListening).
     private ListeningHistory _listening = ListeningHistory.None;
 
     public IDisposable Subscribe(Func<TerminalSnapshot, bool>? relevant, Func<ChangeBatch<TerminalSnapshot>, Task> callback,
@@ -65,7 +65,7 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
 
     public IReadOnlyCollection<SoftwareTarget> Targets => _targets.Values.ToList();
 
-    /// <summary>When FleetOps listened before the start that loaded this fleet (<see cref="ListeningHistory"/>).</summary>
+    /// <summary>When FleetOps listened: before the start that loaded this fleet, and whether it does now (<see cref="ListeningHistory"/>).</summary>
     public ListeningHistory Listening => Volatile.Read(ref _listening);
 
     /// <summary>Replaces the whole picture (start-up rebuild from the database).</summary>
@@ -250,30 +250,67 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     public int ApplyOptions(DetectionOptions next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var changed = new List<TerminalSnapshot>();
+        List<TerminalSnapshot> changed;
         lock (_gate)
         {
             Volatile.Write(ref _options, next);
-            _deadlines.Clear();
-            _powerDeadlines.Clear();
-            var now = time.GetUtcNow();
-            foreach (var terminal in _terminals.Values.ToList())
-            {
-                var reassessed = Reassess(terminal, now);
-                if (!ReferenceEquals(reassessed, terminal))
-                {
-                    changed.Add(reassessed);
-                    continue;
-                }
-                if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
-                {
-                    _deadlines.Schedule(terminal.TerminalId, OfflineAt(contact));
-                }
-                SchedulePower(terminal, now);
-            }
+            changed = JudgeAllAgain();
         }
         Notify(changed);
         return changed.Count;
+    }
+
+    /// <summary>
+    /// FleetOps cannot reach its database since <paramref name="since"/> (its last moment known to reach it): terminals get
+    /// 503 and nothing they say is stored, so from then on no terminal's time runs out (<see cref="ListeningHistory.Pause"/>).
+    /// One that went offline between that moment and now, while the outage was not yet noticed, is online again.
+    /// </summary>
+    /// <returns>How many terminals changed.</returns>
+    public int PauseListening(DateTimeOffset since) => ListenWith(listening => listening.Pause(since));
+
+    /// <summary>
+    /// The database is reachable again at <paramref name="at"/>: terminals online when the pause began have from now the
+    /// time they had left then (<see cref="ListeningHistory.Resume"/>), and their deadlines are queued again.
+    /// </summary>
+    /// <returns>How many terminals changed.</returns>
+    public int ResumeListening(DateTimeOffset at) => ListenWith(listening => listening.Resume(at));
+
+    private int ListenWith(Func<ListeningHistory, ListeningHistory> next)
+    {
+        List<TerminalSnapshot> changed;
+        lock (_gate)
+        {
+            var listening = next(_listening);
+            if (ReferenceEquals(listening, _listening)) return 0;
+            Volatile.Write(ref _listening, listening);
+            changed = JudgeAllAgain();
+        }
+        Notify(changed);
+        return changed.Count;
+    }
+
+    /// <summary>Judges every terminal again and queues its deadlines anew (new thresholds, or a new listening history); under the gate.</summary>
+    private List<TerminalSnapshot> JudgeAllAgain()
+    {
+        var changed = new List<TerminalSnapshot>();
+        _deadlines.Clear();
+        _powerDeadlines.Clear();
+        var now = time.GetUtcNow();
+        foreach (var terminal in _terminals.Values.ToList())
+        {
+            var reassessed = Reassess(terminal, now);
+            if (!ReferenceEquals(reassessed, terminal))
+            {
+                changed.Add(reassessed);
+                continue;
+            }
+            if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)
+            {
+                _deadlines.Schedule(terminal.TerminalId, OfflineAt(contact));
+            }
+            SchedulePower(terminal, now);
+        }
+        return changed;
     }
 
     private void Notify(List<TerminalSnapshot> changed) => _changes.Publish(changed);

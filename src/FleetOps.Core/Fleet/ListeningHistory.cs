@@ -13,11 +13,19 @@ namespace FleetOps.Core.Fleet;
 /// restart soon after the first — a crash loop, an upgrade done twice — does not count the first outage against the
 /// terminals that have not reported since. From <see cref="ResumedAt"/> on, FleetOps listens.
 /// </para>
+/// <para>
+/// A running FleetOps stops listening too when it cannot reach its database: it answers terminals 503 and stores
+/// nothing, so their silence in that spell says nothing about them (<see cref="Pause"/>, <see cref="Resume"/>). Otherwise
+/// a database outage longer than the offline limit — a PostgreSQL failover, a full disk — would judge the whole fleet
+/// offline and, once the database was back and before the heartbeats were, open an alert for every terminal.
+/// </para>
 /// </summary>
 public sealed class ListeningHistory
 {
     /// <summary>Nothing known: every moment counts (a fleet that was not rebuilt, tests).</summary>
     public static readonly ListeningHistory None = new([], DateTimeOffset.MinValue);
+
+    private readonly List<(long Start, long End)> _periods;
 
     // Disjoint periods in order, as UTC ticks, each ending at or before ResumedAt (so both arrays strictly increase), and
     // _listenedBy[i]: how long FleetOps had listened by the end of period i (strictly increasing too: no period is empty).
@@ -25,22 +33,32 @@ public sealed class ListeningHistory
     private readonly long[] _ends;
     private readonly long[] _listenedBy;
 
-    private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt)
+    private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt,
+        DateTimeOffset? pausedSince = null, bool lastGapWasStorage = false)
     {
+        _periods = periods;
         ResumedAt = resumedAt;
+        PausedSince = pausedSince;
+        LastGapWasStorage = lastGapWasStorage;
         _starts = periods.Select(p => p.Start).ToArray();
         _ends = periods.Select(p => p.End).ToArray();
         _listenedBy = new long[periods.Count];
         for (var i = 0; i < periods.Count; i++) _listenedBy[i] = (i == 0 ? 0 : _listenedBy[i - 1]) + _ends[i] - _starts[i];
     }
 
-    /// <summary>The start from which FleetOps listens without a break.</summary>
+    /// <summary>The start (or the database's return) from which FleetOps listens without a break.</summary>
     public DateTimeOffset ResumedAt { get; }
+
+    /// <summary>Since when FleetOps cannot reach its database and so hears nobody (null while it listens).</summary>
+    public DateTimeOffset? PausedSince { get; }
+
+    /// <summary>Whether the last gap was the database out of reach while FleetOps ran, rather than FleetOps down.</summary>
+    public bool LastGapWasStorage { get; }
 
     /// <summary>The end of the last period heard before the start (null when none is known).</summary>
     public DateTimeOffset? LastListened => _ends.Length == 0 ? null : new DateTimeOffset(_ends[^1], TimeSpan.Zero);
 
-    /// <summary>How long nobody listened right before the start.</summary>
+    /// <summary>How long nobody listened right before <see cref="ResumedAt"/>.</summary>
     public TimeSpan LastGap => LastListened is { } last && ResumedAt > last ? ResumedAt - last : TimeSpan.Zero;
 
     /// <param name="listened">periods FleetOps is known to have listened, in any order, overlapping or not</param>
@@ -58,10 +76,37 @@ public sealed class ListeningHistory
     }
 
     /// <summary>
+    /// FleetOps stopped hearing terminals at <paramref name="since"/> (its last moment known to reach the database): from
+    /// then on no terminal's time runs out until <see cref="Resume"/>.
+    /// </summary>
+    public ListeningHistory Pause(DateTimeOffset since) =>
+        PausedSince is not null ? this
+        : new ListeningHistory(_periods, ResumedAt, since < ResumedAt ? ResumedAt : since, LastGapWasStorage);
+
+    /// <summary>
+    /// The database is reachable again at <paramref name="at"/>: the spell since <see cref="PausedSince"/> is a gap, and a
+    /// terminal online before it has, from <paramref name="at"/>, the time it had left when the pause began.
+    /// </summary>
+    public ListeningHistory Resume(DateTimeOffset at)
+    {
+        if (PausedSince is not { } since) return this;
+        var periods = new List<(long Start, long End)>(_periods);
+        if (since > ResumedAt) periods.Add((ResumedAt.UtcTicks, since.UtcTicks));
+        return new ListeningHistory(periods, at < since ? since : at, lastGapWasStorage: true);
+    }
+
+    /// <summary>
     /// When a terminal last heard from at <paramref name="lastContact"/> counts as offline: once FleetOps has listened for
     /// <paramref name="offlineAfter"/> since then without a word — during an earlier period, or after the start.
     /// </summary>
     public DateTimeOffset OfflineAt(DateTimeOffset lastContact, TimeSpan offlineAfter)
+    {
+        var at = ListeningOfflineAt(lastContact, offlineAfter);
+        // While paused, time runs out only if it did before the pause; the rest wait for the database (Resume).
+        return PausedSince is { } since && at > since ? DateTimeOffset.MaxValue : at;
+    }
+
+    private DateTimeOffset ListeningOfflineAt(DateTimeOffset lastContact, TimeSpan offlineAfter)
     {
         var contact = lastContact.UtcTicks;
         var resumed = ResumedAt.UtcTicks;

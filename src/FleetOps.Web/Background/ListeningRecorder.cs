@@ -1,4 +1,5 @@
 using System.Data.Common;
+using FleetOps.Core.Fleet;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,15 @@ namespace FleetOps.Web.Background;
 /// (<see cref="FleetOps.Core.Fleet.ListeningHistory"/>). Every node of a cluster records its own run; the start merges
 /// them. A crash leaves a run's end at most <see cref="Interval"/> early: a terminal whose time ran out in those seconds is
 /// judged online again after the start until they have passed once more.
+/// <para>
+/// The same write tells this node when its database is out of reach: then terminals are answered 503 and nothing they
+/// say is stored, so the fleet stops counting their silence from the last moment the database was reached
+/// (<see cref="FleetState.PauseListening"/>) until a write succeeds again, and that write begins a new run, so that the
+/// next start sees the gap too. Without it a database outage longer than the offline limit judged every terminal
+/// offline, and the first alert evaluation after the database came back opened an alert for each.
+/// </para>
 /// </summary>
-public sealed partial class ListeningRecorder(FleetDbContextFactory databases, TimeProvider time, ILogger<ListeningRecorder> logger)
+public sealed partial class ListeningRecorder(FleetDbContextFactory databases, FleetState fleet, TimeProvider time, ILogger<ListeningRecorder> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -19,8 +27,11 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
     /// <summary>How long runs are kept: far longer than the longest offline limit (a day) a start needs to look back.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
 
-    private readonly string _run = Guid.NewGuid().ToString("N");
+    // The run being recorded: a new one after each spell without the database. Touched by one recording at a time.
+    private string _run = Guid.NewGuid().ToString("N");
     private long _fromMs;
+    private long _reachedMs;
+    private bool _unreachable;
 
     /// <summary>The runs recorded so far, for the start-up rebuild.</summary>
     public static async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadAsync(FleetDbContext db, CancellationToken cancellationToken) =>
@@ -32,14 +43,14 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
     {
         // Hosted services start one after the other, this one after the start-up rebuild: the run begins as the server
         // is about to listen, not while it was still loading.
-        _fromMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _fromMs = _reachedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
             await ForgetOldRunsAsync(stoppingToken);
             do
             {
-                await RecordAsync(stoppingToken);
+                await RecordAsync(judge: true, stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -52,25 +63,48 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
     {
         await base.StopAsync(cancellationToken);
         // The exact end of a planned stop, so that after an upgrade no terminal's time left is counted from earlier.
-        await RecordAsync(cancellationToken);
+        await RecordAsync(judge: false, cancellationToken);
     }
 
-    private async Task RecordAsync(CancellationToken cancellationToken)
+    /// <param name="judge">whether a failure or a recovery tells the fleet (not at the stop: the process is ending)</param>
+    private async Task RecordAsync(bool judge, CancellationToken cancellationToken)
     {
         var untilMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_unreachable && judge)
+        {
+            // Back after a spell without the database: a run of its own, so that the spell is a gap for the next start too.
+            _run = Guid.NewGuid().ToString("N");
+            _fromMs = untilMs;
+        }
         try
         {
             await using var db = databases.CreateDbContext();
             var moved = await db.ListeningRuns.Where(r => r.Id == _run)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.UntilMs, untilMs), cancellationToken);
-            if (moved > 0) return;
-            db.ListeningRuns.Add(new ListeningRunRow { Id = _run, FromMs = _fromMs, UntilMs = untilMs });
-            await db.SaveChangesAsync(cancellationToken);
+            if (moved == 0)
+            {
+                db.ListeningRuns.Add(new ListeningRunRow { Id = _run, FromMs = _fromMs, UntilMs = untilMs });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
         {
             // The database is down or busy: the run's end stays where it was, which only makes the next start forgive less.
             LogFailed(ex.GetType().Name);
+            if (judge && !_unreachable)
+            {
+                _unreachable = true;
+                var since = DateTimeOffset.FromUnixTimeMilliseconds(_reachedMs);
+                LogPaused(since, fleet.PauseListening(since));
+            }
+            return;
+        }
+        _reachedMs = untilMs;
+        if (judge && _unreachable)
+        {
+            _unreachable = false;
+            var back = DateTimeOffset.FromUnixTimeMilliseconds(untilMs);
+            LogResumed(back, fleet.ResumeListening(back));
         }
     }
 
@@ -90,4 +124,10 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, T
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up failed ({Failure}); trying again in a few seconds")]
     private partial void LogFailed(string failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database was last reached at {Since:O}: terminals are answered 503, and no terminal counts as offline until it is reached again ({Changed} terminals judged again)")]
+    private partial void LogPaused(DateTimeOffset since, int changed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is reached again at {Back:O}: terminals online before the outage have the time they had left from now ({Changed} terminals judged again)")]
+    private partial void LogResumed(DateTimeOffset back, int changed);
 }
