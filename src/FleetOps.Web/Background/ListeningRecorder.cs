@@ -39,11 +39,18 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         .Select(r => (DateTimeOffset.FromUnixTimeMilliseconds(r.FromMs), DateTimeOffset.FromUnixTimeMilliseconds(r.UntilMs)))
         .ToList();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Hosted services start one after the other, this one after the start-up rebuild: the run begins as the server
-        // is about to listen, not while it was still loading.
+        // is about to listen, not while it was still loading. Set here, not in ExecuteAsync, which .NET 10 runs on the
+        // thread pool: a server stopped before it began recorded its run from 1970, and the next start counted all the
+        // time FleetOps was down as listened — every terminal offline at once (found as a flaky ListeningRestartTests).
         _fromMs = _reachedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
@@ -69,16 +76,19 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     /// <param name="judge">whether a failure or a recovery tells the fleet (not at the stop: the process is ending)</param>
     private async Task RecordAsync(bool judge, CancellationToken cancellationToken)
     {
-        var untilMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (_unreachable && judge)
-        {
-            // Back after a spell without the database: a run of its own, so that the spell is a gap for the next start too.
-            _run = Guid.NewGuid().ToString("N");
-            _fromMs = untilMs;
-        }
+        long untilMs;
         try
         {
             await using var db = databases.CreateDbContext();
+            if (_unreachable)
+            {
+                // Back after a spell without the database? A write begun in the spell may have waited through all of it, so
+                // the database is asked first and the new run (the spell is a gap for the next start too) begins once it answers.
+                await db.ListeningRuns.AsNoTracking().AnyAsync(cancellationToken);
+                _run = Guid.NewGuid().ToString("N");
+                _fromMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            }
+            untilMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             var moved = await db.ListeningRuns.Where(r => r.Id == _run)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.UntilMs, untilMs), cancellationToken);
             if (moved == 0)
@@ -100,12 +110,10 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
             return;
         }
         _reachedMs = untilMs;
-        if (judge && _unreachable)
-        {
-            _unreachable = false;
-            var back = DateTimeOffset.FromUnixTimeMilliseconds(untilMs);
-            LogResumed(back, fleet.ResumeListening(back));
-        }
+        if (!_unreachable) return;
+        _unreachable = false;
+        var back = DateTimeOffset.FromUnixTimeMilliseconds(_fromMs);
+        if (judge) LogResumed(back, fleet.ResumeListening(back));
     }
 
     private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)

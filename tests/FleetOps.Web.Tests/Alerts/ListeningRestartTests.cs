@@ -1,6 +1,8 @@
 using FleetOps.Core.Alerts;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Alerts;
+using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
 using Microsoft.Extensions.Time.Testing;
@@ -49,6 +51,26 @@ public sealed class ListeningRestartTests : IAsyncLifetime
         _second = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = _database, Clock = thirdClock });
 
         await AssertNoStormAsync(_second, thirdClock, online, silent, silentAlert, TimeSpan.FromSeconds(50));
+    }
+
+    [Fact]
+    public async Task A_server_stopped_as_soon_as_it_started_records_its_run_from_its_start()
+    {
+        // .NET 10 runs a background service's ExecuteAsync on the thread pool, and a stop right after the start cancels
+        // it before it begins: the run's start must not depend on it (a run "from 1970" counted every outage as listened).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var startedAt = clock.GetUtcNow();
+        await using (var app = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = _database, DeleteDatabaseOnDispose = false, Clock = clock }))
+        {
+            app.GetService<FleetState>(); // started
+            clock.Advance(TimeSpan.FromSeconds(2));
+        }
+        _second = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = _database, Clock = new FakeTimeProvider(startedAt + TimeSpan.FromHours(1)) });
+
+        await using var db = _second.GetService<FleetDbContextFactory>().CreateDbContext();
+        var run = (await ListeningRecorder.ReadAsync(db, CancellationToken.None)).OrderBy(r => r.From).First();
+        Assert.Equal((startedAt.ToUnixTimeMilliseconds(), (startedAt + TimeSpan.FromSeconds(2)).ToUnixTimeMilliseconds()),
+            (run.From.ToUnixTimeMilliseconds(), run.Until.ToUnixTimeMilliseconds()));
     }
 
     [PostgresFact]

@@ -30,6 +30,18 @@ public sealed class PostgresDatabase : IAsyncLifetime, IAsyncDisposable
         },
     });
 
+    /// <summary>
+    /// The database out of reach, as a node sees a failover or a network fault: new sessions refused, every open one ended.
+    /// <see cref="ReopenAsync"/> lets sessions in again.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        await OnServerAsync($"ALTER DATABASE \"{_database}\" ALLOW_CONNECTIONS false");
+        await OnServerAsync($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{_database}'");
+    }
+
+    public Task ReopenAsync() => OnServerAsync($"ALTER DATABASE \"{_database}\" ALLOW_CONNECTIONS true");
+
     Task IAsyncLifetime.InitializeAsync() => CreateAsync();
 
     Task IAsyncLifetime.DisposeAsync() => DropAsync();

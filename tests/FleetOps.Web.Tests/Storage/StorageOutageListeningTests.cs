@@ -3,7 +3,9 @@ using FleetOps.Core.Alerts;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
+using FleetOps.Web.Tests.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Events = FleetOps.Web.Tests.Infrastructure.Telemetry;
@@ -13,66 +15,95 @@ namespace FleetOps.Web.Tests.Storage;
 /// <summary>
 /// The database out of reach for ten minutes while FleetOps runs (a failover, a full disk): terminals are answered 503,
 /// so their silence must not count against them — before, every terminal went offline after the limit and the first
-/// alert evaluation once the database was back opened an alert for each. The outage is simulated by moving the tables the
-/// heartbeats and the listening record are written to out of the way, and back. Offline after 180 s.
+/// alert evaluation once the database was back opened an alert for each. Offline after 180 s.
 /// </summary>
-public sealed class StorageOutageListeningTests : IAsyncLifetime
+public sealed class StorageOutageListeningTests
 {
     private static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(180);
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private FleetOpsApp _app = default!;
 
     [Fact]
-    public async Task Ten_minutes_without_the_database_open_no_offline_alert_and_the_terminal_keeps_the_time_it_had_left()
+    public async Task On_SQLite_ten_minutes_without_the_database_open_no_offline_alert_and_the_terminal_keeps_its_time_left()
     {
-        var fleet = _app.GetService<FleetState>();
-        var store = await _app.CreateStoreAsync(Ids.New("S"));
-        var (terminal, key) = await _app.NewTerminalAsync(store);
-        await _app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), _clock.GetUtcNow()));
-        var heardAt = fleet.Get(terminal)!.LastContactAt!.Value;
-        _clock.Advance(TimeSpan.FromSeconds(60));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions { Clock = clock });
+        // SQLite cannot be taken away from a process that has it open: the tables the heartbeats and the listening
+        // record are written to are moved out of the way, and back.
+        await OutageAsync(app, clock, away => RenameTablesAsync(app, away));
+    }
 
-        await MoveTablesAsync(away: true);
-        _clock.Advance(ListeningRecorder.Interval);
-        await Eventually.MatchesAsync(() => Task.FromResult(fleet.Listening.PausedSince), p => p is not null, "the fleet paused");
-        using (var refused = await _app.PostTelemetryAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), _clock.GetUtcNow())))
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_database_closed_for_ten_minutes_opens_no_offline_alert()
+    {
+        await using var database = new PostgresDatabase();
+        await database.CreateAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = database.Start(clock: clock);
+        await OutageAsync(app, clock, away => away ? database.CloseAsync() : database.ReopenAsync());
+    }
+
+    private static async Task OutageAsync(FleetOpsApp app, FakeTimeProvider clock, Func<bool, Task> takeAway)
+    {
+        var fleet = app.GetService<FleetState>();
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var (terminal, key) = await app.NewTerminalAsync(store);
+        await app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), clock.GetUtcNow()));
+        var heardAt = fleet.Get(terminal)!.LastContactAt!.Value;
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        await takeAway(true);
+        await TickUntilAsync(clock, () => fleet.Listening.PausedSince is not null, "the fleet paused");
+        using (var refused = await app.PostTelemetryAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), clock.GetUtcNow())))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         }
-        for (var i = 0; i < 120; i++) _clock.Advance(ListeningRecorder.Interval);
+        for (var i = 0; i < 120; i++) clock.Advance(ListeningRecorder.Interval);
         fleet.Sweep(includePower: false);
         Assert.Equal(Connectivity.Online, fleet.Get(terminal)!.Assessment.Connectivity);
 
-        await MoveTablesAsync(away: false);
-        _clock.Advance(ListeningRecorder.Interval);
-        await Eventually.MatchesAsync(() => Task.FromResult(fleet.Listening.PausedSince), p => p is null, "the fleet listening again");
+        await takeAway(false);
+        await TickUntilAsync(clock, () => fleet.Listening.PausedSince is null, "the fleet listening again");
         var back = fleet.Listening.ResumedAt;
         var lastReached = fleet.Listening.LastListened!.Value;
         fleet.Sweep(includePower: false);
-        await _app.GetService<AlertService>().EvaluateAsync();
+        await app.GetService<AlertService>().EvaluateAsync();
 
         Assert.True(fleet.Listening.LastGap >= TimeSpan.FromMinutes(10), $"gap {fleet.Listening.LastGap}");
         Assert.True(fleet.Listening.LastGapWasStorage);
         Assert.Equal(Connectivity.Online, fleet.Get(terminal)!.Assessment.Connectivity);
-        Assert.DoesNotContain(_app.GetService<AlertBook>().Active, a => a.Kind == AlertKind.Offline);
+        Assert.DoesNotContain(app.GetService<AlertBook>().Active, a => a.Kind == AlertKind.Offline);
         var left = OfflineAfter - (lastReached - heardAt);
         Assert.Equal(back + left, fleet.OfflineAt(fleet.Get(terminal)!));
         // The record shows the gap to the next start: the run before the outage ends where the database was last reached,
         // and a new run begins when it was reached again.
-        var runs = await ReadRunsAsync();
-        Assert.Equal(2, runs.Count);
-        Assert.Equal((lastReached, back), (runs[0].Until, runs[1].From));
+        await using (var db = app.GetService<FleetDbContextFactory>().CreateDbContext())
+        {
+            var runs = (await ListeningRecorder.ReadAsync(db, CancellationToken.None)).OrderBy(r => r.From).ToList();
+            Assert.Equal(2, runs.Count);
+            Assert.Equal((lastReached, back), (runs[0].Until, runs[1].From));
+        }
 
-        _clock.Advance(left);
+        clock.Advance(left);
         fleet.Sweep(includePower: false);
-        await _app.GetService<AlertService>().EvaluateAsync();
+        await app.GetService<AlertService>().EvaluateAsync();
         Assert.Equal(Connectivity.Offline, fleet.Get(terminal)!.Assessment.Connectivity);
-        Assert.Contains(_app.GetService<AlertBook>().Active, a => (a.Kind, a.TerminalId) == (AlertKind.Offline, terminal));
+        Assert.Contains(app.GetService<AlertBook>().Active, a => (a.Kind, a.TerminalId) == (AlertKind.Offline, terminal));
     }
 
-    private async Task MoveTablesAsync(bool away)
+    /// <summary>Moves the clock on a recording interval at a time until the recorder's write has told the fleet.</summary>
+    private static async Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
     {
-        await using var connection = new SqliteConnection(_app.ConnectionString);
+        for (var i = 0; i < 20 && !condition(); i++)
+        {
+            clock.Advance(ListeningRecorder.Interval);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+            while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
+        }
+        Assert.True(condition(), what);
+    }
+
+    private static async Task RenameTablesAsync(FleetOpsApp app, bool away)
+    {
+        await using var connection = new SqliteConnection(app.ConnectionString);
         await connection.OpenAsync();
         foreach (var table in new[] { "HeartbeatHours", "ListeningRuns" })
         {
@@ -81,27 +112,4 @@ public sealed class StorageOutageListeningTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
     }
-
-    private async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadRunsAsync()
-    {
-        await using var connection = new SqliteConnection(_app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"FromMs\", \"UntilMs\" FROM \"ListeningRuns\" ORDER BY \"FromMs\"";
-        var runs = new List<(DateTimeOffset, DateTimeOffset)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            runs.Add((DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
-        }
-        return runs;
-    }
-
-    public Task InitializeAsync()
-    {
-        _app = FleetOpsApp.Create(new FleetOpsAppOptions { Clock = _clock });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
