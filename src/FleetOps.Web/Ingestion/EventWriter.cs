@@ -37,6 +37,7 @@ public sealed partial class EventWriter(
     private const int MaxEventsPerCommit = 4000;
     private static readonly TimeSpan EnqueueTimeout = TimeSpan.FromSeconds(2);
 
+    private Task? _drain;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -77,12 +78,23 @@ public sealed partial class EventWriter(
     /// The writer runs on a thread of its own and waits there for requests: its reads and commits are synchronous (SQLite's
     /// fsync, PostgreSQL's round trips), and on a pool worker they held one of the two workers a two-core server has
     /// whenever ingest was busy, and hopped to another worker each time the queue ran dry.
+    /// <para>
+    /// Started in <see cref="StartAsync"/>, not in ExecuteAsync: .NET 10 runs ExecuteAsync on the pool, later than the start
+    /// (a starved pool at start-up delayed the first commits) and not at all when the host stops at once — then requests
+    /// already queued were never answered.
+    /// </para>
     /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => OffThePool.RunAsync(() =>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        Drain();
-        return Task.CompletedTask;
-    });
+        _drain = OffThePool.RunAsync(() =>
+        {
+            Drain();
+            return Task.CompletedTask;
+        });
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _drain ?? Task.CompletedTask;
 
     private void Drain()
     {
@@ -138,6 +150,8 @@ public sealed partial class EventWriter(
         // Let queued requests finish: they may already have been told nothing yet, and their events are valid.
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
+        // base.StopAsync waited for ExecuteAsync, which never ran if the host stopped at once; the drain answers every queued request.
+        if (_drain is { } drain) await Task.WhenAny(drain, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 
     /// <summary>

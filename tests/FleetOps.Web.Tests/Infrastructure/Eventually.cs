@@ -16,4 +16,20 @@ public static class Eventually
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// Moves a fake clock on by <paramref name="step"/> until <paramref name="condition"/> holds, waiting a moment after each
+    /// step: a background service's timer on that clock may be created only after the test's first step (.NET 10 starts
+    /// ExecuteAsync on the thread pool), and a single step would then be missed and the wait time out for no reason.
+    /// </summary>
+    public static async Task TickingAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what, int steps = 20)
+    {
+        for (var i = 0; i < steps && !condition(); i++)
+        {
+            clock.Advance(step);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+            while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
+        }
+        if (!condition()) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what} after {steps} steps of {step}");
+    }
 }

@@ -58,16 +58,14 @@ public sealed class ThresholdRestartTests : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var saving = Start(new FleetOpsAppOptions { DatabasePath = _database, DeleteDatabaseOnDispose = false });
         var other = Start(new FleetOpsAppOptions { DatabasePath = _database, DeleteDatabaseOnDispose = false, Clock = clock });
-        _ = other.Services; // started, its refresh timer waiting on the fake clock
+        _ = other.Services; // started; its refresh timer waits on the fake clock once its ExecuteAsync has run
 
         using var admin = saving.CreateAdminClient();
         await Expect.StatusAsync(await admin.PutAsJsonAsync("/api/v1/settings/detection", new { batteryWeakRuntimeMinutes = 20 }), System.Net.HttpStatusCode.OK);
         Assert.Equal(10, other.GetService<FleetState>().Options.BatteryWeakRuntimeMinutes);
 
-        clock.Advance(ThresholdSettings.RefreshInterval);
-
-        await Eventually.MatchesAsync(() => Task.FromResult(other.GetService<FleetState>().Options.BatteryWeakRuntimeMinutes), v => v == 20,
-            "the other node's battery threshold after its periodic check");
+        await Eventually.TickingAsync(clock, ThresholdSettings.RefreshInterval, () => other.GetService<FleetState>().Options.BatteryWeakRuntimeMinutes == 20,
+            "the other node's battery threshold after its periodic check", steps: 3);
     }
 
     private FleetOpsApp Start(FleetOpsAppOptions options)

@@ -51,7 +51,7 @@ public sealed class StorageOutageListeningTests
         clock.Advance(TimeSpan.FromSeconds(60));
 
         await takeAway(true);
-        await TickUntilAsync(clock, () => fleet.Listening.PausedSince is not null, "the fleet paused");
+        await Eventually.TickingAsync(clock, ListeningRecorder.Interval, () => fleet.Listening.PausedSince is not null, "the fleet paused");
         using (var refused = await app.PostTelemetryAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), clock.GetUtcNow())))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -61,7 +61,7 @@ public sealed class StorageOutageListeningTests
         Assert.Equal(Connectivity.Online, fleet.Get(terminal)!.Assessment.Connectivity);
 
         await takeAway(false);
-        await TickUntilAsync(clock, () => fleet.Listening.PausedSince is null, "the fleet listening again");
+        await Eventually.TickingAsync(clock, ListeningRecorder.Interval, () => fleet.Listening.PausedSince is null, "the fleet listening again");
         var back = fleet.Listening.ResumedAt;
         var lastReached = fleet.Listening.LastListened!.Value;
         fleet.Sweep(includePower: false);
@@ -87,18 +87,6 @@ public sealed class StorageOutageListeningTests
         await app.GetService<AlertService>().EvaluateAsync();
         Assert.Equal(Connectivity.Offline, fleet.Get(terminal)!.Assessment.Connectivity);
         Assert.Contains(app.GetService<AlertBook>().Active, a => (a.Kind, a.TerminalId) == (AlertKind.Offline, terminal));
-    }
-
-    /// <summary>Moves the clock on a recording interval at a time until the recorder's write has told the fleet.</summary>
-    private static async Task TickUntilAsync(FakeTimeProvider clock, Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 20 && !condition(); i++)
-        {
-            clock.Advance(ListeningRecorder.Interval);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
-            while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
-        }
-        Assert.True(condition(), what);
     }
 
     private static async Task RenameTablesAsync(FleetOpsApp app, bool away)
