@@ -25,8 +25,6 @@ public sealed class ListeningHistory
     /// <summary>Nothing known: every moment counts (a fleet that was not rebuilt, tests).</summary>
     public static readonly ListeningHistory None = new([], DateTimeOffset.MinValue);
 
-    private readonly List<(long Start, long End)> _periods;
-
     // Disjoint periods in order, as UTC ticks, each ending at or before ResumedAt (so both arrays strictly increase), and
     // _listenedBy[i]: how long FleetOps had listened by the end of period i (strictly increasing too: no period is empty).
     private readonly long[] _starts;
@@ -36,7 +34,6 @@ public sealed class ListeningHistory
     private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt,
         DateTimeOffset? pausedSince = null, bool lastGapWasStorage = false)
     {
-        _periods = periods;
         ResumedAt = resumedAt;
         PausedSince = pausedSince;
         LastGapWasStorage = lastGapWasStorage;
@@ -81,7 +78,7 @@ public sealed class ListeningHistory
     /// </summary>
     public ListeningHistory Pause(DateTimeOffset since) =>
         PausedSince is not null ? this
-        : new ListeningHistory(_periods, ResumedAt, since < ResumedAt ? ResumedAt : since, LastGapWasStorage);
+        : new ListeningHistory(Periods(), ResumedAt, since < ResumedAt ? ResumedAt : since, LastGapWasStorage);
 
     /// <summary>
     /// The database is reachable again at <paramref name="at"/>: the spell since <see cref="PausedSince"/> is a gap, and a
@@ -90,10 +87,12 @@ public sealed class ListeningHistory
     public ListeningHistory Resume(DateTimeOffset at)
     {
         if (PausedSince is not { } since) return this;
-        var periods = new List<(long Start, long End)>(_periods);
+        var periods = Periods();
         if (since > ResumedAt) periods.Add((ResumedAt.UtcTicks, since.UtcTicks));
         return new ListeningHistory(periods, at < since ? since : at, lastGapWasStorage: true);
     }
+
+    private List<(long Start, long End)> Periods() => _starts.Zip(_ends, (start, end) => (start, end)).ToList();
 
     /// <summary>
     /// When a terminal last heard from at <paramref name="lastContact"/> counts as offline: once FleetOps has listened for

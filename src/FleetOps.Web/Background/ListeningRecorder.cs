@@ -99,7 +99,8 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
         {
-            // The database is down or busy: the run's end stays where it was, which only makes the next start forgive less.
+            // The database is down or busy: the run ends at the last moment it was reached, and from that moment the fleet
+            // stops counting the terminals' silence until it is reached again.
             LogFailed(ex.GetType().Name);
             if (judge && !_unreachable)
             {
