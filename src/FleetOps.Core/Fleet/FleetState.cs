@@ -12,7 +12,7 @@ namespace FleetOps.Core.Fleet;
 /// the deadline sweep. Every change is announced to subscribers (<see cref="Subscribe"/>) off the writer's thread, so
 /// what a page or the hub does with it can neither slow nor fail the write.
 /// </summary>
-public sealed class FleetState(TimeProvider time, DetectionOptions options, ILogger? logger = null) : IChangeSource<TerminalSnapshot>
+public sealed partial class FleetState(TimeProvider time, DetectionOptions options, ILogger? logger = null) : IChangeSource<TerminalSnapshot>
 {
     private readonly ChangeFeed<TerminalSnapshot> _changes = new("fleet", time, logger ?? NullLogger.Instance);
     private readonly Lock _gate = new();
@@ -26,9 +26,6 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     // under the gate, and pages read Options without a lock and get either the old instance or the new one, never a
     // mixture of both — which mutating the fields one by one would allow.
     private DetectionOptions _options = options;
-
-    // Set by Load, before requests are served, and replaced while the database is out of reach (PauseListening).
-    private ListeningHistory _listening = ListeningHistory.None;
 
     public IDisposable Subscribe(Func<TerminalSnapshot, bool>? relevant, Func<ChangeBatch<TerminalSnapshot>, Task> callback,
         TimeSpan? minInterval = null) => _changes.Subscribe(relevant, callback, minInterval);
@@ -64,9 +61,6 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
     public SoftwareTarget? TargetFor(string model) => _targets.GetValueOrDefault(model);
 
     public IReadOnlyCollection<SoftwareTarget> Targets => _targets.Values.ToList();
-
-    /// <summary>When FleetOps listened: before the start that loaded this fleet, and whether it does now (<see cref="ListeningHistory"/>).</summary>
-    public ListeningHistory Listening => Volatile.Read(ref _listening);
 
     /// <summary>Replaces the whole picture (start-up rebuild from the database).</summary>
     /// <param name="listened">
@@ -260,35 +254,6 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         return changed.Count;
     }
 
-    /// <summary>
-    /// FleetOps cannot reach its database since <paramref name="since"/> (its last moment known to reach it): terminals get
-    /// 503 and nothing they say is stored, so from then on no terminal's time runs out (<see cref="ListeningHistory.Pause"/>).
-    /// One that went offline between that moment and now, while the outage was not yet noticed, is online again.
-    /// </summary>
-    /// <returns>How many terminals changed.</returns>
-    public int PauseListening(DateTimeOffset since) => ListenWith(listening => listening.Pause(since));
-
-    /// <summary>
-    /// The database is reachable again at <paramref name="at"/>: terminals online when the pause began have from now the
-    /// time they had left then (<see cref="ListeningHistory.Resume"/>), and their deadlines are queued again.
-    /// </summary>
-    /// <returns>How many terminals changed.</returns>
-    public int ResumeListening(DateTimeOffset at) => ListenWith(listening => listening.Resume(at));
-
-    private int ListenWith(Func<ListeningHistory, ListeningHistory> next)
-    {
-        List<TerminalSnapshot> changed;
-        lock (_gate)
-        {
-            var listening = next(_listening);
-            if (ReferenceEquals(listening, _listening)) return 0;
-            Volatile.Write(ref _listening, listening);
-            changed = JudgeAllAgain();
-        }
-        Notify(changed);
-        return changed.Count;
-    }
-
     /// <summary>Judges every terminal again and queues its deadlines anew (new thresholds, or a new listening history); under the gate.</summary>
     private List<TerminalSnapshot> JudgeAllAgain()
     {
@@ -354,12 +319,6 @@ public sealed class FleetState(TimeProvider time, DetectionOptions options, ILog
         }
         SchedulePower(terminal, now);
     }
-
-    /// <summary>When a terminal counts as offline: its last contact and the limit, with the time FleetOps was not listening forgiven.</summary>
-    public DateTimeOffset? OfflineAt(TerminalSnapshot terminal) =>
-        terminal.LastContactAt is { } contact ? Listening.OfflineAt(contact, Options.OfflineAfter) : null;
-
-    private DateTimeOffset OfflineAt(DateTimeOffset contact) => _listening.OfflineAt(contact, _options.OfflineAfter);
 
     private void SchedulePower(TerminalSnapshot terminal, DateTimeOffset now) =>
         _powerDeadlines.Schedule(terminal.TerminalId, PowerStabilityRule.NextChange(terminal.Power.Losses(), now, _options));
