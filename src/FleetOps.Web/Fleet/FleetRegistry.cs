@@ -34,7 +34,7 @@ public sealed class FleetRegistry(
     /// database "any id equal ignoring case?" cannot use its (case-sensitive) index: it scanned the table on every
     /// registration and made bulk onboarding quadratic (2,000 terminals took minutes). Another node's registrations
     /// after the read are still caught by the unique index when spelled alike; case variants from two nodes at the same
-    /// time would need a case-insensitive unique index (see docs/architecture.md).
+    /// time would need a case-insensitive unique index (see docs/design/decisions.md, "Registration is serialised per node").
     /// </summary>
     private HashSet<string>? _terminalIds;
 

@@ -12,7 +12,7 @@ namespace FleetOps.Web.Reconciliation;
 /// PROTOCOL §11: settlement report import and the imported reports. The multipart body is read section by section: the
 /// file is copied to a temporary file as it arrives (never buffered whole, at most 50 MB), the text fields are small.
 /// Only administrators import: a report covers every store the acquirer credits, so its import changes credit states
-/// and cases of stores outside a regional manager's regions (docs/architecture.md, "Acquirer reconciliation").
+/// and cases of stores outside a regional manager's regions (docs/design/reconciliation.md).
 /// </summary>
 public static class ReconciliationApi
 {

@@ -6,9 +6,9 @@ namespace FleetOps.Web.Training;
 
 /// <summary>
 /// Every store's roster and training sessions, in memory (made by people: thousands, not millions). Loaded from the
-/// database at start-up and changed only by <see cref="TrainingService"/> after its commit, so pages and the API read
-/// committed training; with several nodes each learns of another's writes at its restart until the scale-out issue feeds
-/// the book committed events. Pages follow a store with <see cref="Subscribe"/> (called back off the writer's thread).
+/// database at start-up and changed only after a commit — this node's <see cref="TrainingService"/>, or another node's
+/// write re-read by <see cref="TrainingPeerChanges"/> — so pages and the API read committed training. Pages follow a store
+/// with <see cref="Subscribe"/> (called back off the writer's thread).
 /// </summary>
 public sealed class TrainingBook(TimeProvider time, ILogger<TrainingBook> logger) : IChangeSource<TrainingChange>
 {
