@@ -62,10 +62,7 @@ public sealed partial class AlertService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = databases.CreateDbContext();
-            var ids = change.Ids.ToList();
-            var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
-            book.Put(rows.OrderBy(a => a.OpenedAtMs).ThenBy(a => a.Id).Select(a => a.ToAlert()).ToList());
+            await ReadIntoBookAsync([.. change.Ids], cancellationToken);
         }
         finally
         {
@@ -94,7 +91,13 @@ public sealed partial class AlertService(
             var conditions = sources.SelectMany(s => s.Conditions(now));
             var changes = AlertLifecycle.Step(book.Latest, conditions, kinds, now, _options.ReopenWithin, _options.TouchEvery);
             if (changes.Count == 0) return changes;
-            var saved = await SaveAsync(changes, audit: null, cancellationToken);
+            if (await SaveAsync(changes, audit: null, cancellationToken) is not { } saved)
+            {
+                // Another node changed one of these alerts since this book last heard of it; the book has its row now,
+                // and the next evaluation judges from there.
+                LogChangedElsewhere("evaluation");
+                return [];
+            }
             var opened = saved.Count(c => c.Transition is AlertTransition.Opened or AlertTransition.Reopened);
             var resolved = saved.Count(c => c.Transition == AlertTransition.Resolved);
             if (opened + resolved > 0) LogEvaluated(opened, resolved);
@@ -112,23 +115,31 @@ public sealed partial class AlertService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (book.Get(id) is not { } alert)
+            // Judged again from the stored row when another node changed the alert meanwhile (resolved it, say).
+            for (var attempt = 1; ; attempt++)
             {
-                // Not alive in memory: either unknown, or resolved long ago.
-                await using var db = databases.CreateDbContext();
-                return new AcknowledgeResult(null, await db.Alerts.AnyAsync(a => a.Id == id, cancellationToken));
+                if (book.Get(id) is not { } alert)
+                {
+                    // Not alive in memory: either unknown, or resolved long ago.
+                    await using var db = databases.CreateDbContext();
+                    return new AcknowledgeResult(null, await db.Alerts.AnyAsync(a => a.Id == id, cancellationToken));
+                }
+                if (AlertLifecycle.Acknowledge(alert, actor, note, time.GetUtcNow()) is not { } change) return new AcknowledgeResult(null, true);
+                var audit = AuditLog.Row(change.Alert.AcknowledgedAt!.Value, actor, AuditActions.AlertAcknowledged, Target(alert),
+                    string.IsNullOrWhiteSpace(note) ? null : note, remoteAddress);
+                if (await SaveAsync([change], audit, cancellationToken) is { } saved) return new AcknowledgeResult(saved[0].Alert, true);
+                LogChangedElsewhere("acknowledgement");
+                if (attempt == ChangedElsewhereAttempts) throw new DbUpdateConcurrencyException($"Alert {id} kept changing on another node.");
             }
-            if (AlertLifecycle.Acknowledge(alert, actor, note, time.GetUtcNow()) is not { } change) return new AcknowledgeResult(null, true);
-            var audit = AuditLog.Row(change.Alert.AcknowledgedAt!.Value, actor, AuditActions.AlertAcknowledged, Target(alert),
-                string.IsNullOrWhiteSpace(note) ? null : note, remoteAddress);
-            var saved = await SaveAsync([change], audit, cancellationToken);
-            return new AcknowledgeResult(saved[0].Alert, true);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    // A person's change tried again from the fresh row; more than this means another node writes the alert without pause.
+    private const int ChangedElsewhereAttempts = 3;
 
     public async Task<MuteWindow> MuteAsync(string storeCode, string? terminalId, DateTimeOffset from, DateTimeOffset until, string reason,
         string actor, string? remoteAddress, CancellationToken cancellationToken = default)
@@ -166,23 +177,45 @@ public sealed partial class AlertService(
 
     /// <summary>
     /// Saves the alerts' new states (new ones get their ids) with an optional audit line and what the
-    /// <see cref="IAlertTransitionSink"/>s add (the webhook outbox), in one transaction, then publishes them.
+    /// <see cref="IAlertTransitionSink"/>s add (the webhook outbox), in one transaction, then publishes them. An alert is
+    /// updated only if its row is still the state this node's book holds (the concurrency columns of
+    /// <c>AlertConfiguration</c>); when another node changed one first, nothing is saved, the changed rows are read into the
+    /// book, and null says to decide again.
     /// </summary>
-    private async Task<IReadOnlyList<AlertChange>> SaveAsync(IReadOnlyList<AlertChange> changes, AuditEntryRow? audit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AlertChange>?> SaveAsync(IReadOnlyList<AlertChange> changes, AuditEntryRow? audit, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
         var rows = new List<(AlertChange Change, AlertRow Row)>(changes.Count);
         foreach (var change in changes)
         {
-            var row = change.Alert.CopyTo();
-            row.Id = change.Alert.Id;
-            if (row.Id == 0) db.Alerts.Add(row);
-            else db.Alerts.Update(row);
+            AlertRow row;
+            if (change.Alert.Id == 0)
+            {
+                row = change.Alert.CopyTo();
+                db.Alerts.Add(row);
+            }
+            else
+            {
+                // The state the change was decided from is what the update expects to find; then the new state.
+                row = (book.Get(change.Alert.Id) ?? change.Alert).CopyTo();
+                row.Id = change.Alert.Id;
+                db.Alerts.Attach(row);
+                change.Alert.CopyTo(row);
+            }
             rows.Add((change, row));
         }
         if (audit is not null) db.AuditEntries.Add(audit);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // new alerts get their ids
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken); // new alerts get their ids
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await ReadIntoBookAsync([.. changes.Where(c => c.Alert.Id != 0).Select(c => c.Alert.Id)], cancellationToken);
+            return null;
+        }
         var saved = rows.Select(r => r.Change with { Alert = r.Change.Alert with { Id = r.Row.Id } }).ToList();
         var now = time.GetUtcNow();
         foreach (var sink in sinks) sink.Add(db, saved, now);
@@ -194,7 +227,18 @@ public sealed partial class AlertService(
         return saved;
     }
 
+    /// <summary>The stored rows of these alerts replace the book's copies (the caller holds the gate).</summary>
+    private async Task ReadIntoBookAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        book.Put(rows.OrderBy(a => a.OpenedAtMs).ThenBy(a => a.Id).Select(a => a.ToAlert()).ToList());
+    }
+
     private static string Target(Alert alert) => $"{alert.Kind.ToWire()} {alert.TerminalId ?? alert.StoreCode}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An alert changed on another node before this node's {Change} was saved: decided again from the stored row")]
+    private partial void LogChangedElsewhere(string change);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alerts: {Opened} opened or reopened, {Resolved} resolved")]
     private partial void LogEvaluated(int opened, int resolved);

@@ -11,7 +11,8 @@ namespace FleetOps.Web.Cases;
 /// <summary>
 /// Opens and changes recovery cases. Every change is the case's new state plus one trail entry (from
 /// <see cref="CaseWorkflow"/>), saved in one transaction, then published to the <see cref="CaseBook"/>; changes are
-/// serialised (people work cases at human speed, and two clicks on the same case must not both win).
+/// serialised (people work cases at human speed, and two clicks on the same case must not both win): on this node by a
+/// gate, across nodes by deciding from the stored row and writing only over that row.
 /// Callers check the user's scope first: this class trusts the store it is given.
 /// </summary>
 public sealed partial class CaseService(FleetDbContextFactory databases, CaseBook book, ChangeAnnouncer announcer, TimeProvider time,
@@ -46,6 +47,14 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
         }
     }
 
+    private async Task<RecoveryCase> ReadIntoBookAsync(string terminalId, string transactionId, CancellationToken cancellationToken)
+    {
+        await using var db = databases.CreateDbContext();
+        var stored = (await db.Cases.AsNoTracking().SingleAsync(c => c.TerminalId == terminalId && c.TransactionId == transactionId, cancellationToken)).ToCase();
+        book.Put(stored);
+        return stored;
+    }
+
     /// <summary>The transaction's case, opened now when it has none (opening twice gives the same case).</summary>
     public async Task<RecoveryCase> OpenAsync(string terminalId, string transactionId, string storeCode, string actor,
         CancellationToken cancellationToken = default)
@@ -65,7 +74,16 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             };
             opened.CopyTo(row, opened.OpenedAt);
             db.Cases.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+            {
+                // Another node opened it a moment ago (its notice has not reached this node yet): that is the case.
+                await tx.RollbackAsync(cancellationToken);
+                return await ReadIntoBookAsync(terminalId, transactionId, cancellationToken);
+            }
             db.CaseEntries.Add(entry.ToRow(row.Id));
             db.AuditEntries.Add(Audit(opened, entry, AuditActions.CaseOpened));
             announcer.Stage(db, BookKinds.Case, BookChange.Of(row.Id));
@@ -185,26 +203,45 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var current = book.Get(caseId) ?? throw new CaseRuleException("No such case.");
-            var now = time.GetUtcNow();
-            var (changed, entry) = change(current, now);
-            await using var db = databases.CreateDbContext();
-            var row = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
-            changed.CopyTo(row, now);
-            db.CaseEntries.Add(entry.ToRow(caseId));
-            db.AuditEntries.Add(Audit(changed, entry, auditAction));
-            announcer.Stage(db, BookKinds.Case, BookChange.Of(caseId));
-            // One SaveChanges: the state, its trail entry, its audit line and the other nodes' notice commit together.
-            await db.SaveChangesAsync(cancellationToken);
-            await announcer.WakeAsync(db, cancellationToken);
-            book.Put(changed);
-            return changed;
+            if (book.Get(caseId) is null) throw new CaseRuleException("No such case.");
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = databases.CreateDbContext();
+                var row = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+                // Decided from the stored case, not this node's copy: another node may have changed it in the second before
+                // its change reached this book. The update then expects the row as read (UpdatedAtMs), so a change committed
+                // elsewhere between the read and the write is not undone either: it is read again and decided again.
+                var current = row.ToCase();
+                if (book.Get(caseId) != current) book.Put(current);
+                var now = time.GetUtcNow();
+                var (changed, entry) = change(current, now);
+                changed.CopyTo(row, now);
+                db.CaseEntries.Add(entry.ToRow(caseId));
+                db.AuditEntries.Add(Audit(changed, entry, auditAction));
+                announcer.Stage(db, BookKinds.Case, BookChange.Of(caseId));
+                try
+                {
+                    // One SaveChanges: the state, its trail entry, its audit line and the other nodes' notice commit together.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < ChangedElsewhereAttempts)
+                {
+                    continue;
+                }
+                await announcer.WakeAsync(db, cancellationToken);
+                book.Put(changed);
+                return changed;
+            }
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    // More than this many changes committed by other nodes between one read and its write means something writes the case
+    // without pause; the caller is told (an error) rather than waiting on it.
+    private const int ChangedElsewhereAttempts = 3;
 
     /// <summary>
     /// Every case action in the audit log too (who, what, which payment, when), beside the case's own trail: managers

@@ -44,6 +44,19 @@ internal static class MaintenanceRows
             .Select(r => ToOrder(r, results[r.Id])).ToList();
     }
 
+    /// <summary>The stored work order, its row tracked for an update that expects the row as read.</summary>
+    public static async Task<(WorkOrderRow Row, WorkOrder Order)?> ReadForChangeAsync(FleetDbContext db, long id, CancellationToken cancellationToken)
+    {
+        if (await db.WorkOrders.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is not { } row) return null;
+        var results = await db.WorkOrderResults.AsNoTracking().Where(r => r.WorkOrderId == id).ToListAsync(cancellationToken);
+        return (row, ToOrder(row, results));
+    }
+
+    /// <summary>Whether two copies of a work order would be stored alike (its row and its checklist answers).</summary>
+    public static bool SameOrder(WorkOrder a, WorkOrder b) =>
+        JsonSerializer.Serialize(Copy(a, DateTimeOffset.UnixEpoch), Json) == JsonSerializer.Serialize(Copy(b, DateTimeOffset.UnixEpoch), Json)
+        && a.Results.SequenceEqual(b.Results) && a.Flagged.SetEquals(b.Flagged);
+
     public static async Task<WorkOrder?> FindAsync(FleetDbContext db, long planId, string subject, string occurrence, CancellationToken cancellationToken) =>
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.PlanId == planId && w.Subject == subject && w.Occurrence == occurrence, cancellationToken)
             is { } row ? ToOrder(row, []) : null;

@@ -34,6 +34,16 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<AlertRow>
         b.Property(a => a.State).HasMaxLength(16);
         b.Property(a => a.AcknowledgedBy).HasMaxLength(256);
         b.Property(a => a.AcknowledgementNote).HasMaxLength(2000);
+        // Every column a change can move is checked on update: a node writes an alert only if the row is still the state
+        // its decision was made from. Another node (the elected evaluator, a person acknowledging there) may have changed it
+        // in the second before its change reached this node's book; a blind update would undo that change.
+        b.Property(a => a.Severity).IsConcurrencyToken();
+        b.Property(a => a.State).IsConcurrencyToken();
+        b.Property(a => a.OpenedAtMs).IsConcurrencyToken();
+        b.Property(a => a.LastSeenAtMs).IsConcurrencyToken();
+        b.Property(a => a.Occurrences).IsConcurrencyToken();
+        b.Property(a => a.AcknowledgedAtMs).IsConcurrencyToken();
+        b.Property(a => a.ResolvedAtMs).IsConcurrencyToken();
         // The list's filters and its order (newest first); the lifecycle finds a subject's latest alert.
         b.HasIndex(a => new { a.State, a.OpenedAtMs });
         b.HasIndex(a => new { a.StoreCode, a.OpenedAtMs });

@@ -37,5 +37,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRow>
         b.Property(c => c.OpenedBy).HasMaxLength(256);
         b.Property(c => c.ResolvedBy).HasMaxLength(256);
         b.HasIndex(c => new { c.TerminalId, c.TransactionId }).IsUnique();
+        // A change is written only over the row it was decided from: another node may have changed the case meanwhile.
+        b.Property(c => c.UpdatedAtMs).IsConcurrencyToken();
     }
 }

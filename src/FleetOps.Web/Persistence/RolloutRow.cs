@@ -32,5 +32,7 @@ internal sealed class RolloutConfiguration : IEntityTypeConfiguration<RolloutRow
         b.Property(r => r.FirmwareVersion).HasMaxLength(32);
         b.Property(r => r.State).HasMaxLength(16);
         b.Property(r => r.CreatedBy).HasMaxLength(256);
+        // A change is written only over the row it was read as: another node may commit one between the read and the write.
+        b.Property(r => r.UpdatedAtMs).IsConcurrencyToken();
     }
 }

@@ -63,5 +63,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(w => w.AlertId);
         b.Property(w => w.FollowUpItem).HasMaxLength(64);
         b.HasIndex(w => new { w.FollowUpOf, w.FollowUpItem }).IsUnique();
+        // A change is written only over the row it was read as: another node may commit one between the read and the write.
+        b.Property(w => w.UpdatedAtMs).IsConcurrencyToken();
     }
 }

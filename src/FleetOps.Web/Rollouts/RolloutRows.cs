@@ -49,13 +49,27 @@ internal static class RolloutRows
         }
     }
 
-    /// <summary>Writes a changed rollout's state and its waves' start times (members never change).</summary>
-    public static async Task UpdateAsync(FleetDbContext db, Rollout rollout, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a changed rollout's state and its waves' start times (members never change) — only if the stored rollout is
+    /// still <paramref name="before"/>, the state the change was decided from. False when another node changed it first
+    /// (its change had not reached this node's book yet): nothing is written then.
+    /// </summary>
+    public static async Task<bool> UpdateAsync(FleetDbContext db, Rollout before, Rollout after, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = await db.Rollouts.SingleAsync(r => r.Id == rollout.Id, cancellationToken);
-        Copy(rollout, row, now);
-        var waves = await db.RolloutWaves.Where(w => w.RolloutId == rollout.Id).ToListAsync(cancellationToken);
-        foreach (var wave in waves) wave.StartedAtMs = rollout.Waves[wave.Wave].StartedAt?.ToUnixTimeMilliseconds();
+        var row = await db.Rollouts.SingleAsync(r => r.Id == after.Id, cancellationToken);
+        var waves = await db.RolloutWaves.Where(w => w.RolloutId == after.Id).ToListAsync(cancellationToken);
+        var stored = new RolloutRow { Model = "", AppVersion = "", State = "", CreatedBy = "" };
+        Copy(before, stored, now);
+        if (row.State != stored.State || row.HaltedAtMs != stored.HaltedAtMs || row.AcceptedThroughWave != stored.AcceptedThroughWave
+            || row.SupersededBy != stored.SupersededBy || row.FirmwareVersion != stored.FirmwareVersion
+            || row.HaltWhenFailedPercent != stored.HaltWhenFailedPercent || row.AdvanceWhenInstalledPercent != stored.AdvanceWhenInstalledPercent
+            || waves.Any(w => w.StartedAtMs != before.Waves[w.Wave].StartedAt?.ToUnixTimeMilliseconds()))
+        {
+            return false;
+        }
+        Copy(after, row, now);
+        foreach (var wave in waves) wave.StartedAtMs = after.Waves[wave.Wave].StartedAt?.ToUnixTimeMilliseconds();
+        return true;
     }
 
     private static void Copy(Rollout rollout, RolloutRow row, DateTimeOffset now)

@@ -6,13 +6,15 @@ using FleetOps.Core.Wire;
 using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Rollouts;
 
 /// <summary>
 /// Every change of a rollout: created, advanced, halted and resumed by an administrator (audited), or advanced and halted by
 /// its own progress (<see cref="EvaluateAsync"/>). One at a time (a semaphore: a click and an automatic decision must not
-/// both win), database first, then <see cref="RolloutBook"/>.
+/// both win), database first, then <see cref="RolloutBook"/>. Across nodes the same holds because a change is written only
+/// over the stored state it was decided from (<see cref="RolloutRows.UpdateAsync"/>); otherwise it is decided again.
 /// </summary>
 public sealed partial class RolloutService(
     FleetDbContextFactory databases,
@@ -34,26 +36,16 @@ public sealed partial class RolloutService(
         Rollout created;
         try
         {
-            var now = time.GetUtcNow();
-            var draft = plan with { CreatedAt = now, CreatedBy = actor, Waves = [plan.Waves[0] with { StartedAt = now }, .. plan.Waves.Skip(1)] };
-            var superseded = book.Active(draft.Model);
-            await using var db = databases.CreateDbContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var row = RolloutRows.Add(db, draft);
-            await db.SaveChangesAsync(cancellationToken);
-            created = draft with { Id = row.Id };
-            RolloutRows.AddWaves(db, row.Id, created);
-            Rollout? ended = null;
-            if (superseded is not null)
+            for (var attempt = 1; ; attempt++)
             {
-                ended = superseded with { State = RolloutState.Completed, SupersededBy = created.Id };
-                await RolloutRows.UpdateAsync(db, ended, now, cancellationToken);
+                if (await TryCreateAsync(plan, actor, cancellationToken) is { } made)
+                {
+                    created = made;
+                    break;
+                }
+                LogChangedElsewhere(0);
+                if (attempt == ChangedElsewhereAttempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
             }
-            announcer.Stage(db, BookKinds.Rollout, ended is null ? BookChange.Of(created.Id) : BookChange.Of(ended.Id, created.Id));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            await announcer.WakeAsync(db, cancellationToken);
-            book.Put(ended is null ? [created] : [ended, created]);
         }
         finally
         {
@@ -64,6 +56,49 @@ public sealed partial class RolloutService(
             address, cancellationToken);
         await EvaluateAsync(created.Id, cancellationToken);
         return RolloutResult.Done(book.Get(created.Id)!);
+    }
+
+    /// <summary>
+    /// Saves the new rollout (and ends the model's active one, which it supersedes); null, with nothing saved, when the
+    /// superseded rollout had changed on another node since this node's book heard of it (the book has its row now).
+    /// </summary>
+    private async Task<Rollout?> TryCreateAsync(Rollout plan, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var draft = plan with { CreatedAt = now, CreatedBy = actor, Waves = [plan.Waves[0] with { StartedAt = now }, .. plan.Waves.Skip(1)] };
+        var superseded = book.Active(draft.Model);
+        await using var db = databases.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = RolloutRows.Add(db, draft);
+        await db.SaveChangesAsync(cancellationToken);
+        var created = draft with { Id = row.Id };
+        RolloutRows.AddWaves(db, row.Id, created);
+        Rollout? ended = null;
+        if (superseded is not null)
+        {
+            ended = superseded with { State = RolloutState.Completed, SupersededBy = created.Id };
+            if (!await RolloutRows.UpdateAsync(db, superseded, ended, now, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await ReadIntoBookAsync(superseded.Id, cancellationToken);
+                return null;
+            }
+        }
+        announcer.Stage(db, BookKinds.Rollout, ended is null ? BookChange.Of(created.Id) : BookChange.Of(ended.Id, created.Id));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await ReadIntoBookAsync(superseded!.Id, cancellationToken);
+            return null;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
+        book.Put(ended is null ? [created] : [ended, created]);
+        return created;
     }
 
     /// <summary>
@@ -116,13 +151,20 @@ public sealed partial class RolloutService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var changedElsewhere = 0;
             while (book.Get(id) is { State: RolloutState.Running } rollout)
             {
                 var decision = RolloutRule.Decide(rollout, RolloutBook.Progress(rollout, fleet));
                 if (decision == RolloutDecision.None) return;
                 var now = time.GetUtcNow();
                 var next = decision == RolloutDecision.Halt ? rollout with { State = RolloutState.Halted, HaltedAt = now } : rollout.Advanced(now);
-                await SaveAsync(next, now, cancellationToken);
+                if (!await SaveAsync(rollout, next, now, cancellationToken))
+                {
+                    // A person halted, resumed or advanced it on another node meanwhile: decided again from the stored row.
+                    LogChangedElsewhere(id);
+                    if (++changedElsewhere == ChangedElsewhereAttempts) return;
+                    continue;
+                }
                 LogDecided(id, decision.ToWire(), next.State.ToWire(), next.CurrentWave + 1);
             }
         }
@@ -139,11 +181,20 @@ public sealed partial class RolloutService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (book.Get(id) is not { } rollout) return RolloutResult.Refused(RolloutError.NotFound, $"There is no rollout {id}.");
-            var (changed, refusal) = change(rollout);
-            if (changed is null) return RolloutResult.Refused(RolloutError.Conflict, refusal!);
-            next = changed;
-            await SaveAsync(next, time.GetUtcNow(), cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                if (book.Get(id) is not { } rollout) return RolloutResult.Refused(RolloutError.NotFound, $"There is no rollout {id}.");
+                var (changed, refusal) = change(rollout);
+                if (changed is null) return RolloutResult.Refused(RolloutError.Conflict, refusal!);
+                if (await SaveAsync(rollout, changed, time.GetUtcNow(), cancellationToken))
+                {
+                    next = changed;
+                    break;
+                }
+                // Changed on another node (its elected watcher halted it, say) before this node heard: judged again from the row.
+                LogChangedElsewhere(id);
+                if (attempt == ChangedElsewhereAttempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
+            }
         }
         finally
         {
@@ -155,15 +206,41 @@ public sealed partial class RolloutService(
         return RolloutResult.Done(book.Get(id)!);
     }
 
-    private async Task SaveAsync(Rollout rollout, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Saves <paramref name="rollout"/> if the stored one is still <paramref name="before"/>; else reads it into the book.</summary>
+    private async Task<bool> SaveAsync(Rollout before, Rollout rollout, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using (var db = databases.CreateDbContext())
+        {
+            if (await RolloutRows.UpdateAsync(db, before, rollout, now, cancellationToken))
+            {
+                announcer.Stage(db, BookKinds.Rollout, BookChange.Of(rollout.Id));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await announcer.WakeAsync(db, cancellationToken);
+                    book.Put(rollout);
+                    return true;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Committed elsewhere between this read and this write.
+                }
+            }
+        }
+        await ReadIntoBookAsync(rollout.Id, cancellationToken);
+        return false;
+    }
+
+    /// <summary>The stored rollout replaces the book's copy (the caller holds the gate).</summary>
+    private async Task ReadIntoBookAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
-        await RolloutRows.UpdateAsync(db, rollout, now, cancellationToken);
-        announcer.Stage(db, BookKinds.Rollout, BookChange.Of(rollout.Id));
-        await db.SaveChangesAsync(cancellationToken);
-        await announcer.WakeAsync(db, cancellationToken);
-        book.Put(rollout);
+        if ((await RolloutRows.LoadAllAsync(db, cancellationToken)).FirstOrDefault(r => r.Id == id) is { } stored) book.Put(stored);
     }
+
+    // A change decided again from the stored row this many times has met another node's change each time: the caller is told.
+    private const int ChangedElsewhereAttempts = 3;
+    private const string KeptChanging = "The rollout kept changing on another node while this change was made; look at it again and retry.";
 
     /// <summary>The rollout the request describes, its waves chosen, not yet started or saved; or why it cannot be made.</summary>
     private (Rollout? Plan, string? Problem) Check(RolloutRequest request)
@@ -211,6 +288,9 @@ public sealed partial class RolloutService(
         }
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {RolloutId} changed on another node before this node's change was saved (0: the one a new rollout supersedes): decided again from the stored row")]
+    private partial void LogChangedElsewhere(long rolloutId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {RolloutId} decided by its progress: {Decision}; now {State} at wave {Wave}")]
     private partial void LogDecided(long rolloutId, string decision, string state, int wave);
