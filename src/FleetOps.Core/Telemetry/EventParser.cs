@@ -32,11 +32,6 @@ public static partial class EventParser
     [GeneratedRegex(@"^[A-Z]{3}\z")]
     private static partial Regex CurrencyPattern();
 
-    // RFC 3339 requires an explicit offset ("Z" or ±hh:mm); a bare local time is ambiguous across stores.
-    // [0-9], not \d: .NET's \d also matches full-width and other Unicode digits.
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})\z")]
-    private static partial Regex Rfc3339Pattern();
-
     // Masked: first 6 and last 4 digits at most, the middle masked.
     [GeneratedRegex(@"^[0-9]{0,6}[*Xx•#]{2,}[0-9]{0,4}\z")]
     private static partial Regex MaskedPanPattern();
@@ -98,14 +93,12 @@ public static partial class EventParser
     /// pattern leaves room for nothing but a date, a time and an offset, so no card number can hide in it.
     /// </summary>
     private static bool IsWellFormedTimestamp(string name, JsonElement value) =>
-        name == "at" && value.ValueKind == JsonValueKind.String && EventText.ReadString(value) is { } text && Rfc3339Pattern().IsMatch(text);
+        name == "at" && value.ValueKind == JsonValueKind.String && EventText.ReadString(value) is { } text && Rfc3339.IsWellFormed(text);
 
     private static DateTimeOffset ReadTimestamp(FieldReader reader)
     {
         var text = reader.RequiredString("at");
-        if (!Rfc3339Pattern().IsMatch(text)
-            // RFC 3339 allows lower-case 't' and 'z'; .NET's parser does not.
-            || !DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (!Rfc3339.TryParse(text, out var at))
         {
             throw new EventRejected("'at' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00.");
         }

@@ -120,7 +120,15 @@ public static class FleetOpsSetup
         services.AddHostedService<DemoChain>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailText.Localize);
-        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        // A body or parameter the endpoint cannot bind reaches BadRequestProblems, which says which field and why (outside
+        // Development minimal APIs would answer a bare 400).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            ConfigureJson(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(new OffsetTimestampConverter()); // request bodies: the contract's timestamp rule
+        });
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();
         services.AddTerminalKeyAuthentication();
@@ -147,6 +155,10 @@ public static class FleetOpsSetup
         // Behind a balancer on this machine (scripts/cluster.sh) the client's address comes in X-Forwarded-For: without it
         // every sign-in would count against the balancer's one address. Only loopback proxies are believed (the default).
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
+        // Method, path, status and time only: request bodies are never logged. Outside the exception handler, so a request it
+        // answers (a body that cannot be bound, BadRequestProblems) is logged with the status sent, not as a 500 with the
+        // exception — whose message can quote the value sent, which may be a card number.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // A browser asking for a page nothing answers gets the app's own "no such page" (status 404 kept); API clients,
@@ -157,7 +169,6 @@ public static class FleetOpsSetup
             app.UseHsts(); // never for localhost names: a developer's browser would then refuse http://localhost
             app.UseHttpsRedirection();
         }
-        app.UseSerilogRequestLogging(); // method, path, status and time only: request bodies are never logged
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         // Routing after the site's own files: the repository's wwwroot/ sits outside the project, so the build's asset

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FleetOps.Core.Text;
+using FleetOps.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace FleetOps.Web.Hosting;
+
+/// <summary>
+/// Says what was wrong with a request the endpoints never saw: a body that is not JSON or not of the endpoint's shape, a
+/// query or route value of the wrong type, a missing required value. Minimal APIs answer those with a bare 400 outside
+/// Development; with <c>ThrowOnBadRequest</c> they come here and get a problem whose detail names the field (from the
+/// JSON path or the parameter's name) and what it must be — never the value sent, which may be a card number.
+/// </summary>
+public sealed partial class BadRequestProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted) return false;
+        httpContext.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = bad.StatusCode, Detail = Describe(bad) },
+        });
+    }
+
+    /// <summary>The detail of the problem: the field and the rule, in English (localised like every detail).</summary>
+    public static string Describe(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            if (Field(json.Path) is not { } field) return "The request body is not valid JSON of the expected shape.";
+            // Our converter's refusal says the rule; the runtime's own messages are not repeated (they describe types).
+            return json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal)
+                ? $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00."
+                : $"'{field}' has a value of the wrong type.";
+        }
+        if (BindPattern().Match(bad.Message) is { Success: true } bind) return $"'{bind.Groups["name"].Value}' has a value of the wrong type.";
+        if (RequiredPattern().Match(bad.Message) is { Success: true } required) return $"'{required.Groups["name"].Value}' is required.";
+        return bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body is missing or is not JSON.";
+    }
+
+    /// <summary>The property named by the JSON path (its last name), when it is safe to repeat.</summary>
+    private static string? Field(string? path)
+    {
+        if (path is null || PathNames().Matches(path) is not { Count: > 0 } names) return null;
+        var name = names[^1].Groups["name"].Value;
+        return TextRules.Problem("field", name) is null ? name : null;
+    }
+
+    // Failed to bind parameter "int page" from "…". The value is left out on purpose.
+    [GeneratedRegex("""^Failed to bind parameter "[^" ]+ (?<name>[A-Za-z0-9_]+)" from""")]
+    private static partial Regex BindPattern();
+
+    // Required parameter "string code" was not provided from route.
+    [GeneratedRegex("""^Required parameter "[^" ]+ (?<name>[A-Za-z0-9_]+)" was not provided""")]
+    private static partial Regex RequiredPattern();
+
+    // $.items[0].unit, $['unit'] → items, unit
+    [GeneratedRegex("""(?:\.(?<name>[A-Za-z_][A-Za-z0-9_]*))|(?:\['(?<name>[^']*)'\])""")]
+    private static partial Regex PathNames();
+}
