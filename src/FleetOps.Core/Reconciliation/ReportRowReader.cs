@@ -7,9 +7,11 @@ namespace FleetOps.Core.Reconciliation;
 
 /// <summary>
 /// Reads the rows of a report whose header passed <see cref="HeaderCheck"/>, one at a time (the import streams). Every
-/// field passes <see cref="TextRules"/> first — the one card guard — before anything about it is believed.
+/// field passes <see cref="TextRules"/> first — the one card guard — before anything about it is believed. An import
+/// passes the <paramref name="bookingDays"/> it accepts; without them (a profile's sample preview, which may be an old
+/// report) any date that reads is taken.
 /// </summary>
-public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header)
+public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header, BookingDays? bookingDays = null)
 {
     private const int MaxField = 64;
 
@@ -32,6 +34,10 @@ public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header)
         if (!DateOnly.TryParseExact(date, layout.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var bookedOn))
         {
             errors.Add($"'{Header(ReportColumn.Date)}' must be a date written {layout.DateFormat}.");
+        }
+        else if (bookingDays?.Problem(Header(ReportColumn.Date), bookedOn) is { } dateProblem)
+        {
+            errors.Add(dateProblem);
         }
         var currency = Field(fields, ReportColumn.Currency).ToUpperInvariant();
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add($"'{Header(ReportColumn.Currency)}' must be a three-letter ISO 4217 code.");

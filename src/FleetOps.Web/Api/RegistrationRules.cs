@@ -23,6 +23,9 @@ public static partial class RegistrationRules
     /// <summary>The acquirer name rule, also for the names of its saved report profiles (same shape: "unionpay-daily").</summary>
     public static bool IsAcquirerName(string? text) => text is not null && AcquirerPattern().IsMatch(text);
 
+    /// <summary>The refusal of a name that breaks <see cref="IsAcquirerName"/> where a request names an acquirer (never quoting it).</summary>
+    public const string AcquirerNameProblem = "'acquirer' is a lower-case acquirer name (e.g. unionpay).";
+
     /// <summary>Versions as vendors write them ("V3.2.1_20260101", "3.3.0-rc.1+b5", "3.3.0 beta 2"); whether one can be
     /// ordered is <see cref="SoftwareVersion.TryParse"/>'s question, asked after this.</summary>
     [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9._+-]| (?=[A-Za-z0-9]))*$")]

@@ -31,7 +31,8 @@ public static class ReconciliationApi
             .WithSummary("Imports an acquirer's settlement report (CSV or XLSX) and matches it with the terminals' sales (administrators)")
             .WithDescription("multipart/form-data: file, acquirer, optional profile (default generic). 201 with the counts and per-row errors; "
                 + "200 with the first import when the same file came before; 400 naming missing or unknown columns, an unknown profile or "
-                + "acquirer, or the row holding a full card number (nothing stored); 413 above 50 MB.")
+                + "acquirer, an acquirer name not in lower case, a file without lines, or the row holding a full card number (nothing stored); "
+                + "413 above 50 MB. Booking dates after tomorrow or older than FleetOps:Reconciliation:MaxBookingAgeDays are per-row errors.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ReportDto>(StatusCodes.Status201Created)
             .Produces<ReportDto>()

@@ -61,7 +61,7 @@ public static class ReconciliationFiguresApi
     {
         var scope = access.Scope(context.User);
         var chosen = filter.Text("store", store);
-        if (acquirer is not null && !RegistrationRules.IsAcquirerName(acquirer)) filter.Fail("acquirer", "'acquirer' is a lower-case acquirer name (e.g. unionpay).");
+        if (acquirer is not null && !RegistrationRules.IsAcquirerName(acquirer)) filter.Fail("acquirer", RegistrationRules.AcquirerNameProblem);
         if (filter.HasErrors) return (null, filter.Problem());
         return (ReconciliationWindow.Last(days, time.GetUtcNow(), stores, scope, acquirer, chosen), null);
     }

@@ -5,6 +5,7 @@ using FleetOps.Core.Live;
 using FleetOps.Core.Reconciliation;
 using FleetOps.Core.Text;
 using FleetOps.Core.Transactions;
+using FleetOps.Web.Api;
 using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -71,10 +72,11 @@ public sealed partial class ReconciliationService(
         {
             if (await FindAsync(acquirer, file.Hash, cancellationToken) is { } earlier) return new ReportImportOutcome(ReportImportStatus.AlreadyImported, earlier, null);
             var started = time.GetTimestamp();
-            using var check = ReportCheck.Run(upload, file, layout, progress, cancellationToken);
+            var ids = new AcquirerIds(acquirer, stores, fleet);
+            var bookingDays = BookingDays.At(time.GetUtcNow(), ids.Stores.Values.Select(s => StoreTime.Find(s.TimeZone)), options.Value.MaxBookingAgeDays);
+            using var check = ReportCheck.Run(upload, file, layout, bookingDays, progress, cancellationToken);
             if (check.Problem is not null) return ReportImportOutcome.Refused(check.Problem);
             LogChecked(check.Rows, time.GetElapsedTime(started).TotalSeconds);
-            var ids = new AcquirerIds(acquirer, stores, fleet);
             var written = await new ReportWrite(databases, fleet, options.Value.CreditWithinDays, announcer, time, logger)
                 .RunAsync(upload with { Acquirer = acquirer }, file, layout, ids, check, progress, cancellationToken);
             if (written is null)
@@ -207,10 +209,17 @@ public sealed partial class ReconciliationService(
             stores.Where(s => s.ReportId == r.Id).Select(s => s.StoreCode).ToHashSet(StringComparer.OrdinalIgnoreCase))).ToList());
     }
 
+    /// <summary>
+    /// The acquirer an import or a profile is filed under, by the stores' own rule (lower case, api.md §11): reports are
+    /// told apart by acquirer and file hash, their coverage and the sales' verdicts are looked up by acquirer, so a second
+    /// spelling of one acquirer ("UNIONPAY") would import the same file again and credit its sales twice.
+    /// </summary>
     private string? AcquirerProblem(string acquirer)
     {
         if (acquirer.Length == 0) return "'acquirer' is required: the acquirer whose settlement report this is.";
-        if (acquirer.Length > 32 || TextRules.Problem("acquirer", acquirer) is not null) return "'acquirer' must be an acquirer's name of at most 32 characters.";
+        // The text rule first: a card number typed into the field is all digits, which the name pattern allows.
+        if (TextRules.Problem("acquirer", acquirer) is { } problem) return problem;
+        if (!RegistrationRules.IsAcquirerName(acquirer)) return RegistrationRules.AcquirerNameProblem;
         return stores.All.Any(s => string.Equals(s.Acquirer, acquirer, StringComparison.OrdinalIgnoreCase))
             ? null
             : $"No store is credited by acquirer '{acquirer}': register the stores' acquirer and merchant id first.";

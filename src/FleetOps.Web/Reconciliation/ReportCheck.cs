@@ -7,7 +7,10 @@ namespace FleetOps.Web.Reconciliation;
 /// The first pass over a report, before anything is stored: the header names every column the layout needs and no
 /// other, no row holds a full card number (one such row refuses the whole file, issue 16), the booking days the readable
 /// rows cover (the days the second pass walks), the readable lines sorted by day on disk (<see cref="ReportDays"/>) and
-/// the unreadable rows' errors.
+/// the unreadable rows' errors — a booking date outside <see cref="BookingDays"/> among them, so that one stray date
+/// neither stretches the walk over centuries nor claims coverage of days no report has reached. A header without a single
+/// line is refused like an empty file: a report of no days proves nothing, and stored it would only answer "imported"
+/// to the next upload of the same empty file.
 /// </summary>
 internal sealed class ReportCheck : IDisposable
 {
@@ -32,11 +35,13 @@ internal sealed class ReportCheck : IDisposable
 
     public ReportErrors Errors { get; }
 
-    public static ReportCheck Run(ReportUpload upload, ReportSpool file, ReportLayout layout, IProgress<ReportReadProgress>? progress,
+    public const string NoLines = "The file has a header row but no lines: a header row and at least one line are needed.";
+
+    public static ReportCheck Run(ReportUpload upload, ReportSpool file, ReportLayout layout, BookingDays bookingDays, IProgress<ReportReadProgress>? progress,
         CancellationToken cancellationToken)
     {
         using var stream = file.OpenRead();
-        var rows = new ReportRows(stream, upload.Format, layout);
+        var rows = new ReportRows(stream, upload.Format, layout, bookingDays);
         DateOnly? first = null, last = null;
         var days = new ReportDays();
         var errors = new ReportErrors();
@@ -78,6 +83,7 @@ internal sealed class ReportCheck : IDisposable
         progress?.Report(new ReportReadProgress(ReportImportStage.Checking, rows.RowsRead, file.Length, file.Length));
         if (rows.Header is not { } header) return Refused(days, "The file is empty: a header row and at least one line are needed.");
         if (!header.Ok) return Refused(days, HeaderProblem(header));
+        if (rows.RowsRead == 0) return Refused(days, NoLines);
         return new ReportCheck(null, first, last, days, rows.RowsRead, errors);
     }
 

@@ -26,6 +26,24 @@ public sealed class ReportRowReaderTests
     }
 
     [Fact]
+    public void A_booking_date_outside_the_import_s_days_is_the_row_s_error_beside_its_others()
+    {
+        var header = HeaderCheck.Of(GenericHeader, ReportLayout.Generic);
+        var days = new BookingDays(new DateOnly(2025, 12, 4), new DateOnly(2026, 12, 6), 366);
+        var reader = new ReportRowReader(ReportLayout.Generic, header, days);
+
+        var future = reader.Read(2, ["2999-06-01", "898440153110001", "88000001", "611234567890", "A1B2C3", "12800", "CNY", "622848******1234", "sale", "50"]);
+        var old = reader.Read(3, ["0001-01-01", "898440153110001", "88000001", "611234567890", "", "12800", "CNY", "", "gift", ""]);
+        var inside = reader.Read(4, ["2026-12-06", "898440153110001", "88000001", "611234567890", "", "12800", "CNY", "", "sale", ""]);
+
+        Assert.Null(future.Item);
+        Assert.Equal("'date' is later than 2026-12-06, tomorrow in the stores' time: a booking date cannot lie in the future.", future.Error);
+        Assert.Null(old.Item);
+        Assert.StartsWith("'date' is earlier than 2025-12-04: booking dates more than 366 days old are not matched. 'type' ", old.Error);
+        Assert.Equal(new DateOnly(2026, 12, 6), inside.Item!.BookedOn);
+    }
+
+    [Fact]
     public void Missing_and_unknown_columns_are_named()
     {
         var check = HeaderCheck.Of(["date", "terminalId", "rrn", "amount", "currency", "type", "store"], ReportLayout.Generic);

@@ -43,6 +43,11 @@ public sealed class ProblemDetailTextTests
     [InlineData("A password needs at least 10 characters.", "密码至少需要 10 个字符。")]
     [InlineData("'region' differs from row 2, which defines this store; leave it empty or write it the same (an import does not change stores).",
         "“region”与定义此门店的第 2 行不一致；请留空或写成相同内容（导入不会修改门店）。")]
+    [InlineData("'date' is later than 2026-12-06, tomorrow in the stores' time: a booking date cannot lie in the future.",
+        "“date”晚于 2026-12-06（门店时间的明天）：记账日期不能在未来。")]
+    [InlineData("'Buchungstag' is earlier than 2025-12-04: booking dates more than 366 days old are not matched.",
+        "“Buchungstag”早于 2025-12-04：超过 366 天的记账日期不参与对账。")]
+    [InlineData("'acquirer' is a lower-case acquirer name (e.g. unionpay).", "“acquirer”须为小写的收单机构名称（如 unionpay）。")]
     public void Import_and_password_refusals_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -126,6 +127,73 @@ public sealed class ReportImportTests(FleetOpsApp app) : IClassFixture<FleetOpsA
         Assert.Contains("Row 3 holds a full card number", Expect.Wire(problem["detail"]));
         Assert.DoesNotContain("6228480402564890018", problem.ToJsonString());
         await NothingStoredAsync(shop);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public async Task Booking_date_far_in_the_future_or_past_is_a_row_error_and_covers_no_day(string date)
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+
+        var body = await shop.ImportAsync(AcquirerShop.Csv(shop.Line(DateOnly.Parse(date, CultureInfo.InvariantCulture), "700000000061", 100)));
+
+        Assert.Equal((1, 0, 1), (Int(body, "rows"), Int(body, "matched"), Int(body, "errorCount")));
+        var error = Assert.Single(body["errors"]!.AsArray())!.AsObject();
+        Assert.Equal(2, Int(error, "row"));
+        Assert.StartsWith("'date' is ", Expect.Wire(error["error"]));
+        Assert.Null(body["firstDay"]);
+        Assert.Null(body["lastDay"]);
+    }
+
+    [Fact]
+    public async Task Booking_date_beyond_tomorrow_is_a_row_error_and_the_report_claims_no_coverage_up_to_it()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var today = await shop.SettledSaleAsync("000707-0001", "700000000071", 12800, DateTimeOffset.UtcNow.AddMinutes(-5));
+        var yesterday = today.AddDays(-1);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var body = await shop.ImportAsync(AcquirerShop.Csv(shop.Line(yesterday, "700000000079", 100), shop.Line(new DateOnly(2999, 6, 1), "700000000078", 100),
+            shop.Line(today.AddDays(3), "700000000077", 100)));
+
+        // The walk covers yesterday only: before, it walked ~973 years day by day (112 s) and judged today's sale.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"the import took {started.Elapsed}");
+        Assert.Equal((3, 2), (Int(body, "rows"), Int(body, "errorCount")));
+        Assert.Equal([3, 4], body["errors"]!.AsArray().Select(e => Int(e!.AsObject(), "row")));
+        Assert.All(body["errors"]!.AsArray(), e => Assert.Contains("'date' is later than", Expect.Wire(e!["error"])));
+        Assert.Equal((yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (Expect.Wire(body["firstDay"]), Expect.Wire(body["lastDay"])));
+        Assert.Null(await ReasonAsync(shop, "000707-0001"));
+    }
+
+    [Fact]
+    public async Task Header_without_lines_is_refused_and_nothing_stored()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        using var response = await shop.UploadAsync(AcquirerShop.Header + "\n\n");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("a header row and at least one line are needed", Expect.Wire(problem["detail"]));
+        await NothingStoredAsync(shop);
+    }
+
+    [Fact]
+    public async Task Acquirer_name_in_capitals_is_refused_so_the_same_file_is_never_imported_twice()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000708-0001", "700000000081", 12800, Noon);
+        var csv = Encoding.UTF8.GetBytes(AcquirerShop.Csv(shop.Line(day, "700000000081", 12800)));
+        using (var first = await AcquirerShop.UploadAsync(app, shop.Acquirer, csv)) await Expect.StatusAsync(first, HttpStatusCode.Created);
+
+        using var again = await AcquirerShop.UploadAsync(app, shop.Acquirer.ToUpperInvariant(), csv);
+
+        var problem = await Expect.ProblemAsync(again, HttpStatusCode.BadRequest);
+        Assert.Equal("'acquirer' is a lower-case acquirer name (e.g. unionpay).", Expect.Wire(problem["detail"]));
+        using var admin = app.CreateAdminClient();
+        var reports = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/reconciliation/reports"))!["items"]!.AsArray();
+        Assert.Single(reports, r => string.Equals(Expect.Wire(r!["acquirer"]), shop.Acquirer, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1, (await shop.CreditAsync("000708-0001")).Credits);
     }
 
     [Theory]
