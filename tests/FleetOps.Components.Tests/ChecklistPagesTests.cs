@@ -74,6 +74,21 @@ public sealed class ChecklistPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_card_number_in_a_unit_is_refused_at_the_item_in_the_readers_language_and_nothing_is_saved()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Editor(DefaultChecklists.PowerUps);
+
+        Field(cut, 1, "item-unit").Change("4111-1111-1111-1111");
+        cut.Find("[data-testid=checklist-save]").Click();
+
+        // The rule every text FleetOps keeps goes through (TextRules), its message translated, the number not quoted back.
+        cut.WaitForAssertion(() => Assert.Equal("“unit”包含完整卡号，不允许保存；请只填写脱敏卡号（前 6 位和后 4 位）。",
+            cut.Find("[data-testid=item-1] [data-testid=item-refused]").TextContent.Trim()));
+        Assert.Equal(1, Maintenance.Template(DefaultChecklists.PowerUps)!.Version);
+    }
+
+    [Fact]
     public void A_new_checklist_is_version_one_once_saved()
     {
         var cut = Editor("door_check");

@@ -1,4 +1,5 @@
 using FleetOps.Core.Detection;
+using FleetOps.Core.Wire;
 
 namespace FleetOps.Core.Fleet;
 
@@ -60,8 +61,7 @@ public sealed record TerminalQuery
         var matching = Filter(terminals).ToList();
         var size = Math.Clamp(PageSize, 1, MaxPageSize);
         var page = Math.Max(1, Page);
-        // long: page × size overflows int for a page far beyond the end, which must be empty, not page 1 again.
-        var items = Sort(matching).Skip((int)Math.Min((long)(page - 1) * size, int.MaxValue)).Take(size).ToList();
+        var items = new PageRequest(page, size).Of(Sort(matching)).ToList();
         return (items, matching.Count);
     }
 

@@ -18,15 +18,32 @@ public sealed record Recurrence(int Count, RecurrenceUnit Unit)
         _ => anchor.AddMonths(Count * steps),
     };
 
-    /// <summary>Every occurrence from the anchor on that falls within [<paramref name="from"/>, <paramref name="through"/>].</summary>
+    /// <summary>
+    /// Every occurrence from the anchor on that falls within [<paramref name="from"/>, <paramref name="through"/>]. The
+    /// series also ends where the calendar does: a period through 9999-12-31 has no next occurrence to compare, and
+    /// asking for one threw (the doors bound their dates too; this keeps the rule itself total).
+    /// </summary>
     public IEnumerable<DateOnly> Between(DateOnly anchor, DateOnly from, DateOnly through)
     {
         for (var step = 0; ; step++)
         {
+            if (!WithinCalendar(anchor, step)) yield break;
             var date = Occurrence(anchor, step);
             if (date > through) yield break;
             if (date >= from) yield return date;
         }
+    }
+
+    /// <summary>Whether occurrence <paramref name="steps"/> is a date <see cref="DateOnly"/> can hold (worked out in long).</summary>
+    private bool WithinCalendar(DateOnly anchor, int steps)
+    {
+        var periods = (long)Count * steps;
+        return Unit switch
+        {
+            RecurrenceUnit.Day => anchor.DayNumber + periods <= DateOnly.MaxValue.DayNumber,
+            RecurrenceUnit.Week => anchor.DayNumber + 7 * periods <= DateOnly.MaxValue.DayNumber,
+            _ => (anchor.Year * 12L + anchor.Month - 1) + periods <= DateOnly.MaxValue.Year * 12L + DateOnly.MaxValue.Month - 1,
+        };
     }
 
     /// <summary>

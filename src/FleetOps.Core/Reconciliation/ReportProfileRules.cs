@@ -26,7 +26,9 @@ public static class ReportProfileRules
         foreach (var (key, header) in draft.Columns ?? new Dictionary<string, string>())
         {
             var field = $"columns.{key}";
-            if (!WireNames.TryParse<ReportColumn>(key, out var column))
+            // A key the text rule refuses is not quoted back, not even in the error's field name.
+            if (TextRules.Problem("columns", key) is { } keyProblem) errors["columns"] = [keyProblem];
+            else if (!WireNames.TryParse<ReportColumn>(key, out var column))
                 errors[field] = [$"'{key}' is not a column of the generic format: {WireNames.OneOf<ReportColumn>()}"];
             else if (string.IsNullOrWhiteSpace(header)) continue; // an optional column left blank is not mapped
             else if (TextRules.Problem(field, header) is { } problem) errors[field] = [problem];
@@ -37,16 +39,20 @@ public static class ReportProfileRules
         var missing = Required.Where(c => !headers.ContainsKey(c)).Select(c => c.ToWire()).ToList();
         if (!headers.ContainsKey(ReportColumn.MerchantId) && !headers.ContainsKey(ReportColumn.TerminalId))
             missing.Add($"{ReportColumn.TerminalId.ToWire()}/{ReportColumn.MerchantId.ToWire()}"); // either one: a slash reads the same in every language
-        if (missing.Count > 0) errors["columns"] = [$"The profile must map every required column; missing: {string.Join(", ", missing)}."];
+        if (missing.Count > 0)
+            errors["columns"] = [.. errors.GetValueOrDefault("columns") ?? [], $"The profile must map every required column; missing: {string.Join(", ", missing)}."];
 
         var dateFormat = string.IsNullOrWhiteSpace(draft.DateFormat) ? ReportLayout.Generic.DateFormat : draft.DateFormat.Trim();
-        if (!ReadsBack(dateFormat)) errors["dateFormat"] = [$"'dateFormat' must write a whole date that reads back (e.g. yyyy-MM-dd, yyyyMMdd, dd/MM/yyyy)."];
+        // The rule first: a format is kept, and "yyyy-MM-dd 4111111111111111" writes and reads back a date.
+        if (TextRules.Problem("dateFormat", dateFormat) is { } formatProblem) errors["dateFormat"] = [formatProblem];
+        else if (!ReadsBack(dateFormat)) errors["dateFormat"] = [$"'dateFormat' must write a whole date that reads back (e.g. yyyy-MM-dd, yyyyMMdd, dd/MM/yyyy)."];
 
         var words = new Dictionary<string, SettlementItemType>(StringComparer.OrdinalIgnoreCase);
         foreach (var (word, type) in draft.TypeWords ?? new Dictionary<string, string>())
         {
             var field = $"typeWords.{word}";
-            if (string.IsNullOrWhiteSpace(word) || TextRules.Problem(field, word) is not null || word.Trim().Length > MaxHeader)
+            if (TextRules.Problem("typeWords", word) is { } wordProblem) errors["typeWords"] = [wordProblem]; // not quoted back in the field name
+            else if (string.IsNullOrWhiteSpace(word) || word.Trim().Length > MaxHeader)
                 errors[field] = [$"A type word must be a short text of at most {MaxHeader} characters."];
             else if (!WireNames.TryParse<SettlementItemType>(type, out var itemType)) errors[field] = [$"'{field}' {WireNames.OneOf<SettlementItemType>()}"];
             else words[word.Trim()] = itemType;

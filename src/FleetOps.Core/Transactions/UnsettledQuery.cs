@@ -1,3 +1,5 @@
+using FleetOps.Core.Wire;
+
 namespace FleetOps.Core.Transactions;
 
 /// <summary>A filtered, sorted page of the unsettled worklist, answered from the in-memory book.</summary>
@@ -43,14 +45,14 @@ public sealed record UnsettledQuery
     public (IReadOnlyList<TrackedTransaction> Items, int Total) Run(IEnumerable<TrackedTransaction> unsettled, DateTimeOffset now)
     {
         var size = Math.Clamp(PageSize, 1, MaxPageSize);
-        var skip = (long)(Math.Max(1, Page) - 1) * size;
-        var top = new TopRows(skip + size, Order);
+        var skip = new PageRequest(Page, size).Skip;
+        var top = new TopRows((long)skip + size, Order);
         var total = 0;
         foreach (var t in Filter(unsettled, now))
         {
             top.Offer(t, total++);
         }
-        return (top.InOrder().Skip((int)Math.Min(skip, int.MaxValue)).ToList(), total);
+        return (top.InOrder().Skip(skip).ToList(), total);
     }
 
     private static int Then(int byKey, TrackedTransaction a, TrackedTransaction b)

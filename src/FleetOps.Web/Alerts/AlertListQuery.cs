@@ -26,7 +26,7 @@ public sealed record AlertListQuery
         var rows = Filter(db.Alerts.AsNoTracking());
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(a => a.OpenedAtMs).ThenByDescending(a => a.Id)
-            .Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Skip(new PageRequest(Page, PageSize).Skip).Take(PageSize).ToListAsync(cancellationToken);
         return (page.Select(r => r.ToAlert()).ToList(), total);
     }
 

@@ -16,6 +16,17 @@ public sealed class ListFilter
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>
+    /// The first and last day a date or instant filter may name. Every period FleetOps works out (a plan's next 90 days,
+    /// KPI days in a store's zone, weeks from Monday) moves a date on or back, and at the ends of the calendar that throws
+    /// (year 9999 + 90 days, midnight of 0001-01-01 east of UTC): the door refuses such dates naming the parameter, so no
+    /// list or report has to guard its own arithmetic. A terminal fleet has no business before 2000 or after 2099.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
     public bool HasErrors => _errors.Count > 0;
@@ -52,12 +63,15 @@ public sealed class ListFilter
         return null;
     }
 
-    /// <summary><c>page</c> (from 1) and <c>pageSize</c> (1 to <paramref name="maxPageSize"/>).</summary>
-    public (int Page, int PageSize) Paging(string? page, string? pageSize, int maxPageSize, int defaultPageSize = 50)
+    /// <summary>
+    /// <c>page</c> (from 1) and <c>pageSize</c> (1 to <paramref name="maxPageSize"/>). Any page is fine: one beyond the end
+    /// is empty. Lists take the rows before it from <see cref="PageRequest.Skip"/>, never by multiplying themselves.
+    /// </summary>
+    public PageRequest Paging(string? page, string? pageSize, int maxPageSize, int defaultPageSize = 50)
     {
         var p = Integer("page", page, 1, int.MaxValue, "'page' is a whole number from 1.") ?? 1;
         var size = Integer("pageSize", pageSize, 1, maxPageSize, $"'pageSize' is a whole number from 1 to {maxPageSize}.") ?? defaultPageSize;
-        return (p, size);
+        return new PageRequest(p, size);
     }
 
     /// <summary>
@@ -102,8 +116,10 @@ public sealed class ListFilter
     {
         var text = Text(name, value);
         if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at;
-        _errors[name] = [$"'{name}' must be a date and time in ISO 8601, such as 2026-12-01T09:00:00+08:00."];
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            _errors[name] = [$"'{name}' must be a date and time in ISO 8601, such as 2026-12-01T09:00:00+08:00."];
+        else if (DateOnly.FromDateTime(at.UtcDateTime) is var day && (day < EarliestDate || day > LatestDate)) _errors[name] = [OutOfRange(name)];
+        else return at;
         return null;
     }
 
@@ -112,10 +128,15 @@ public sealed class ListFilter
     {
         var text = Text(name, value);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        _errors[name] = [$"'{name}' must be a date such as 2026-12-01."];
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            _errors[name] = [$"'{name}' must be a date such as 2026-12-01."];
+        else if (date < EarliestDate || date > LatestDate) _errors[name] = [OutOfRange(name)];
+        else return date;
         return null;
     }
+
+    private static string OutOfRange(string name) => string.Create(CultureInfo.InvariantCulture,
+        $"'{name}' must be from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd} (UTC for a date and time).");
 
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>
     public void Fail(string name, string message) => _errors[name] = [message];

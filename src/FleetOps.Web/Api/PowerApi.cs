@@ -1,6 +1,7 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Fleet;
+using FleetOps.Core.Wire;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,12 +29,12 @@ public static class PowerApi
         var filter = new ListFilter();
         var wanted = filter.Stores(store, access.Scope(context.User), stores);
         var chosen = filter.OneOf("state", state, States) ?? "all";
-        var (pageNumber, size) = filter.Paging(page, pageSize, MaxPageSize);
+        var paging = filter.Paging(page, pageSize, MaxPageSize);
         if (filter.HasErrors) return filter.Problem();
         var matching = incidents.All(wanted)
             .Where(i => chosen == "all" || i.Incident.IsOpen == (chosen == "open"))
             .ToList();
-        var items = matching.Skip((pageNumber - 1) * size).Take(size).Select(i => PowerIncidentDto.From(i, cases)).ToList();
+        var items = paging.Of(matching).Select(i => PowerIncidentDto.From(i, cases)).ToList();
         return TypedResults.Ok(new PagedResult<PowerIncidentDto>(items, matching.Count));
     }
 }

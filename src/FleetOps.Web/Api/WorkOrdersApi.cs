@@ -75,11 +75,11 @@ public static class WorkOrdersApi
             From = filter.Instant("from", from),
             To = filter.Instant("to", to),
         };
-        var (pageNumber, size) = filter.Paging(page, pageSize, WorkOrderQuery.MaxPageSize);
+        var paging = filter.Paging(page, pageSize, WorkOrderQuery.MaxPageSize);
         if (filter.HasErrors) return filter.Problem();
         var now = time.GetUtcNow();
         var all = query.Run(book.All, Actor(access, context), stores, now);
-        return TypedResults.Ok(new PagedResult<WorkOrderDto>(all.Skip((pageNumber - 1) * size).Take(size).Select(o => WorkOrderDto.From(o, now)).ToList(), all.Count));
+        return TypedResults.Ok(new PagedResult<WorkOrderDto>(paging.Of(all).Select(o => WorkOrderDto.From(o, now)).ToList(), all.Count));
     }
 
     public static async Task<Results<Ok<WorkOrderDto>, ProblemHttpResult>> Get(long id, MaintenanceBook book, MaintenanceService maintenance,

@@ -51,8 +51,22 @@ public sealed class MaintenanceService(
             if (alert is null || !actor.Scope.AllowsStore(alert.StoreCode, stores))
                 return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"There is no alert {alertId} among your stores' alerts.");
         }
+        // The text rule before any look-up whose message quotes what was given.
+        foreach (var (field, text) in new[] { ("storeCode", draft.StoreCode), ("terminalId", draft.TerminalId), ("checklist", draft.Checklist) })
+        {
+            if (text is not null && TextRules.Problem(field, text) is { } textProblem)
+                return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, textProblem, field);
+        }
         var storeCode = draft.StoreCode?.Trim() is { Length: > 0 } given ? given : alert?.StoreCode;
         var terminalId = draft.TerminalId?.Trim() is { Length: > 0 } terminal ? terminal : draft.StoreCode is null ? alert?.TerminalId : null;
+        // The alert says where the work is. A store or terminal given beside it may only repeat that: otherwise the work sits
+        // elsewhere while holding the alert's one open work order, and the alert's own store can never get one for it.
+        if (alert is not null && !string.Equals(storeCode, alert.StoreCode, StringComparison.OrdinalIgnoreCase))
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid,
+                $"Alert {alert.Id} is at store {alert.StoreCode}: 'storeCode' must be that store or be left out.", "storeCode");
+        if (alert is { TerminalId: { } alertTerminal } && terminalId is not null && !string.Equals(terminalId, alertTerminal, StringComparison.Ordinal))
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid,
+                $"Alert {alert.Id} is about terminal {alertTerminal}: 'terminalId' must be that terminal or be left out.", "terminalId");
         if (Subject(storeCode, terminalId) is { } subjectProblem) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, subjectProblem);
         var store = stores.Get(storeCode!)!;
         if (!actor.CanDispatch(store.Code, stores))

@@ -265,6 +265,12 @@ public sealed partial class PlanService(
         if (d.EveryUnit is null) return Invalid("every.unit", $"'every.unit' {WireNames.OneOf<RecurrenceUnit>()}");
         if (d.StartsOn is null) return Invalid("startsOn", "'startsOn' is required.");
         if (d.EstimatedMinutes is < 1 or > 24 * 60) return Invalid("estimatedMinutes", "'estimatedMinutes' must be from 1 to 1440.");
+        // The text rule before each look-up below, whose message quotes what was given.
+        foreach (var (field, given) in new[] { ("checklist", d.Checklist), ("storeCode", d.StoreCode), ("model", d.Model) }
+                     .Concat((d.TerminalIds ?? []).Select(id => ("terminalIds", (string?)id))))
+        {
+            if (given is not null && TextRules.Problem(field, given) is { } textProblem) return Invalid(field, textProblem);
+        }
         if (book.Template(d.Checklist ?? "") is null) return Invalid("checklist", $"There is no checklist '{d.Checklist}'.");
         IReadOnlyList<string> storesConcerned;
         var terminalIds = new List<string>();
@@ -293,8 +299,8 @@ public sealed partial class PlanService(
         }
         if (d.Model is null && !MayPlan(forModel: false, storesConcerned, actor))
             return (null, MaintenanceError.Forbidden, "Only administrators and regional managers of every store concerned may plan maintenance.", null);
-        if (d.DefaultTechnician is { } email && !users.All.Any(u => !u.Disabled && string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase)))
-            return Invalid("defaultTechnician", $"There is no user '{email}'.");
+        if (d.DefaultTechnician is { } email && TechnicianProblem(email, d.Model is { } planned ? StoresWithModel(planned) : storesConcerned) is { } technicianProblem)
+            return Invalid("defaultTechnician", technicianProblem);
         var modelAsRegistered = d.Model is null ? null : fleet.All.First(t => string.Equals(t.Model, d.Model, StringComparison.OrdinalIgnoreCase)).Model;
         return (new MaintenancePlan(0, d.Name!.Trim(), storesConcerned.Count == 1 && d.StoreCode is not null ? storesConcerned[0] : null, modelAsRegistered, terminalIds,
             d.Checklist!, new Recurrence(count, d.EveryUnit.Value), d.Basis ?? RecurrenceBasis.Schedule, d.StartsOn.Value,
@@ -302,10 +308,29 @@ public sealed partial class PlanService(
             d.EstimatedMinutes ?? MaintenancePlan.DefaultEstimatedMinutes, d.DefaultTechnician?.Trim(), time.GetUtcNow(), actor.Name), MaintenanceError.None, null, null);
     }
 
+    /// <summary>
+    /// Why the plan's technician cannot be booked its work: the booking's own rule (<see cref="TechnicianRule"/>), asked of
+    /// every store the plan reaches now, so generated work is never scheduled to someone who may not see it.
+    /// </summary>
+    private string? TechnicianProblem(string email, IEnumerable<string> storeCodes)
+    {
+        // The text rule before the look-up's message, which quotes what was given.
+        if (TextRules.Problem("defaultTechnician", email) is { } textProblem) return textProblem;
+        var person = users.All.FirstOrDefault(u => !u.Disabled && string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (person is null) return $"There is no user '{email}'.";
+        return storeCodes.Select(code => TechnicianRule.Problem(person, code, stores)).FirstOrDefault(p => p is not null);
+    }
+
+    private IReadOnlyList<string> StoresWithModel(string model) => fleet.All
+        .Where(t => !t.Registration.Decommissioned && string.Equals(t.Model, model, StringComparison.OrdinalIgnoreCase))
+        .Select(t => t.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>Why a template cannot be kept, and the field it is about (<c>items[i]</c>: the item a form shows it at).</summary>
     private static (string? Field, string? Problem) TemplateProblem(string key, string? title, IReadOnlyList<ChecklistItem>? items)
     {
         if (!IsKey(key)) return ("key", "A checklist key is lower-case ASCII letters, digits and '_' (at most 64).");
+        // A key is ASCII letters and digits, so it can still carry a card number ("a4111111111111111"): the text rule too.
+        if (TextRules.Problem("key", key) is { } keyProblem) return ("key", keyProblem);
         if (MaintenanceService.Text("title", title, MaintenanceService.MaxTitleLength, required: true) is { } titleProblem) return ("title", titleProblem);
         if (items is not { Count: > 0 and <= ChecklistTemplate.MaxItems }) return ("items", $"'items' must list 1–{ChecklistTemplate.MaxItems} items.");
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -320,10 +345,14 @@ public sealed partial class PlanService(
     private static string? ItemProblem(ChecklistItem item)
     {
         if (!IsKey(item.Key)) return "An item key is lower-case ASCII letters, digits and '_' (at most 64).";
+        // Before any message that quotes the key: a refused key is never quoted back.
+        if (TextRules.Problem("key", item.Key) is { } keyProblem) return keyProblem;
         if (MaintenanceService.Text("label", item.Label, MaintenanceService.MaxTitleLength, required: true) is { } labelProblem) return labelProblem;
         if (item.Min > item.Max) return $"Item '{item.Key}': 'min' must not be above 'max'.";
         if ((item.Min is not null || item.Max is not null) && item.Type != ChecklistItemType.Number) return $"Item '{item.Key}': only a number has limits.";
         if (item.Unit is { Length: > 32 }) return $"Item '{item.Key}': 'unit' may be at most 32 characters.";
+        // The unit is kept with the template and shown beside every reading: the same rule as every text FleetOps keeps.
+        if (item.Unit is not null && TextRules.Problem("unit", item.Unit) is { } unitProblem) return unitProblem;
         return null;
     }
 

@@ -1,4 +1,5 @@
 using FleetOps.Core.Reconciliation;
+using FleetOps.Core.Text;
 using FleetOps.Web.Api;
 using FleetOps.Web.Security;
 
@@ -26,7 +27,8 @@ public sealed class ReportProfiles(ReconciliationService reconciliation, AuditLo
 
     /// <summary>The profile called <paramref name="name"/>, the generic one for "generic", or null.</summary>
     public async Task<ReportProfile?> FindAsync(string name, CancellationToken cancellationToken) =>
-        string.Equals(name.Trim(), ReportLayout.GenericName, StringComparison.OrdinalIgnoreCase)
+        TextRules.Problem("name", name) is not null ? null // never saved under such a name (SaveAsync's rule)
+        : string.Equals(name.Trim(), ReportLayout.GenericName, StringComparison.OrdinalIgnoreCase)
             ? Generic
             : (await reconciliation.ProfilesAsync(cancellationToken)).FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -45,9 +47,12 @@ public sealed class ReportProfiles(ReconciliationService reconciliation, AuditLo
     {
         var name = draft.Name.Trim().ToLowerInvariant();
         var (layout, errors) = ReportProfileRules.Check(draft with { Name = name });
-        if (name == ReportLayout.GenericName) errors["name"] = ["The generic format is built in and cannot be changed; save the mapping under another name."];
+        // The text rule first: "4111111111111111" is lower-case letters and digits too, and the name is kept (and shown).
+        if (TextRules.Problem("name", name) is { } nameProblem) errors["name"] = [nameProblem];
+        else if (name == ReportLayout.GenericName) errors["name"] = ["The generic format is built in and cannot be changed; save the mapping under another name."];
         else if (!RegistrationRules.IsAcquirerName(name)) errors["name"] = ["A profile name is lower-case letters, digits, '-' and '_', at most 32 characters."];
-        if (!RegistrationRules.IsAcquirerName(acquirer))
+        if (acquirer is not null && TextRules.Problem("acquirer", acquirer) is { } acquirerProblem) errors["acquirer"] = [acquirerProblem];
+        else if (!RegistrationRules.IsAcquirerName(acquirer))
             errors["acquirer"] = ["'acquirer' is a lower-case name of letters, digits, '-' and '_' (e.g. unionpay), at most 32 characters."];
         if (errors.Count > 0 || layout is null) return (null, errors);
 

@@ -1,5 +1,6 @@
 using FleetOps.Web.Api;
 using FleetOps.Core.Reconciliation;
+using FleetOps.Core.Text;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,8 @@ public static class ReportProfilesApi
     public static async Task<Results<Ok<ReportProfileDto>, ProblemHttpResult>> Get(string name, ReportProfiles profiles, CancellationToken cancellationToken) =>
         await profiles.FindAsync(name, cancellationToken) is { } profile
             ? TypedResults.Ok(ReportProfileDto.From(profile))
-            : TypedResults.Problem(title: "Not found", detail: $"No report profile {name}.", statusCode: StatusCodes.Status404NotFound);
+            : TypedResults.Problem(title: "Not found", detail: TextRules.Problem("name", name) is null ? $"No report profile {name}." : "No such report profile.",
+                statusCode: StatusCodes.Status404NotFound); // a name that may hold a card number is not echoed
 
     public static async Task<Results<Ok<ReportProfileDto>, ValidationProblem>> Put(string name, ReportProfileRequest request, ReportProfiles profiles,
         HttpContext context, AccessResolver access, CancellationToken cancellationToken)

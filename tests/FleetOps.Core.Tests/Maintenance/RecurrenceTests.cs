@@ -30,6 +30,18 @@ public sealed class RecurrenceTests
         Assert.Equal(["2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"], dates.Select(d => d.ToString("yyyy-MM-dd")));
     }
 
+    [Theory]
+    [InlineData(1, RecurrenceUnit.Day)]
+    [InlineData(2, RecurrenceUnit.Week)]
+    [InlineData(1, RecurrenceUnit.Month)]
+    public void Between_ends_where_the_calendar_ends(int count, RecurrenceUnit unit)
+    {
+        var dates = new Recurrence(count, unit).Between(new DateOnly(9999, 11, 30), new DateOnly(9999, 12, 1), DateOnly.MaxValue).ToList();
+
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.InRange(d, new DateOnly(9999, 12, 1), DateOnly.MaxValue));
+    }
+
     public static TheoryData<string, string, string, string> DueTimes() => new()
     {
         // zone, local date, local time, expected instant (with the zone's offset that day)

@@ -122,12 +122,56 @@ public sealed class PlanApiTests(AlertClockApp app)
         Assert.Contains("31 open work orders kept", audit.Details);
     }
 
+    [Fact]
+    public async Task A_default_technician_who_does_not_look_after_the_store_is_refused_as_a_booking_would_be()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var otherStore = await app.CreateStoreAsync(Ids.New("S"));
+        var elsewhere = await app.CreateUserAsync(Roles.Technician, stores: [otherStore]);
+        using var admin = app.CreateAdminClient();
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/maintenance/plans", new
+        {
+            name = "Weekly UPS test", storeCode = store, checklist = "power_ups", every = new { count = 1, unit = "week" }, basis = "schedule",
+            startsOn = LocalDate(app.Now()), kind = "power", priority = "normal", defaultTechnician = elsewhere.Email,
+        });
+
+        // The generator would book every visit to someone who cannot see it; booking one by hand says the same.
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(("defaultTechnician", $"{elsewhere.Email} does not look after store {store}."), (Expect.Wire(problem["field"]), Expect.Wire(problem["detail"])));
+        Assert.DoesNotContain(app.GetService<MaintenanceBook>().Plans, p => p.StoreCode == store);
+        Assert.Empty(await admin.WorkOrdersAsync($"?store={store}"));
+    }
+
+    [Theory]
+    [InlineData("from=9999-12-31", "from")]
+    [InlineData("from=9999-01-01&to=9999-12-31", "from")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("from=2099-12-01&to=9999-12-31", "to")]
+    public async Task Occurrences_at_the_ends_of_the_calendar_are_a_400_naming_the_date(string query, string field)
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var plan = await CreatePlanAsync(admin, new
+        {
+            name = "Daily check", storeCode = store, checklist = "terminal_inspection", every = new { count = 1, unit = "day" }, basis = "schedule",
+            startsOn = LocalDate(app.Now()), kind = "inspection", priority = "low",
+        });
+
+        using var response = await admin.GetAsync($"/api/v1/maintenance/plans/{plan.Id()}/occurrences?{query}");
+
+        await Expect.ValidationProblemAsync(response, field);
+    }
+
     public static TheoryData<string, object> BadPlans() => new()
     {
         { "every.count below 1", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 0, unit = "week" }, startsOn = "2027-01-01" } },
         { "two targets", new { name = "x", storeCode = "{store}", model = "A920", checklist = "power_ups", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01" } },
         { "unknown checklist", new { name = "x", storeCode = "{store}", checklist = "nope", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01" } },
         { "no start", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 1, unit = "week" } } },
+        { "card number as checklist", new { name = "x", storeCode = "{store}", checklist = "4111111111111111", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01" } },
+        { "card number as technician", new { name = "x", storeCode = "{store}", checklist = "power_ups", every = new { count = 1, unit = "week" }, startsOn = "2027-01-01",
+            defaultTechnician = "4111111111111111@example.com" } },
     };
 
     [Theory]
@@ -140,6 +184,8 @@ public sealed class PlanApiTests(AlertClockApp app)
 
         using var response = await admin.PostAsync("/api/v1/maintenance/plans", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {(int)response.StatusCode} {text}");
+        Assert.DoesNotContain("4111111111111111", text, StringComparison.Ordinal); // a refusal never quotes a card number back
     }
 }

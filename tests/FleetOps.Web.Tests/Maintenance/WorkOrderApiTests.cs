@@ -100,6 +100,91 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task Work_from_an_alert_is_at_the_alerts_store_and_terminal_so_the_alerts_own_store_still_gets_it()
+    {
+        var (store, terminal, _) = await app.OfflineTerminalAsync();
+        using var admin = app.CreateAdminClient();
+        var alertId = await AlertOfAsync(admin, store);
+        var otherStore = await app.CreateStoreAsync(Ids.New("S"));
+        var (neighbour, _) = await app.NewTerminalAsync(store);
+        object Body(string? storeCode, string? terminalId) => new
+        {
+            storeCode, terminalId, title = "x", kind = "inspection", priority = "normal", dueAt = app.Now().AddDays(1), checklist = "terminal_inspection", alertId,
+        };
+
+        using var elsewhere = await admin.PostAsJsonAsync("/api/v1/workorders", Body(otherStore, null));
+        using var otherTerminal = await admin.PostAsJsonAsync("/api/v1/workorders", Body(null, neighbour));
+
+        Assert.Equal("storeCode", Expect.Wire((await Expect.ProblemAsync(elsewhere, HttpStatusCode.BadRequest))["field"]));
+        Assert.Equal("terminalId", Expect.Wire((await Expect.ProblemAsync(otherTerminal, HttpStatusCode.BadRequest))["field"]));
+        Assert.Empty(await admin.WorkOrdersAsync($"?store={otherStore}"));
+        var order = await admin.CreateWorkOrderAsync(Body(store, terminal)); // naming the alert's own store and terminal is fine
+        Assert.Equal((store, terminal, alertId), (Expect.Wire(order["storeCode"]), Expect.Wire(order["terminalId"]), order["alertId"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task A_page_far_beyond_the_end_of_alerts_and_work_orders_is_empty_rather_than_the_first_page_again()
+    {
+        var (store, _, _) = await app.OfflineTerminalAsync();
+        using var admin = app.CreateAdminClient();
+        await admin.CreateInspectionAsync(store, app.Now().AddDays(1));
+
+        // (page − 1) × 500 wrapped to a negative offset in int: the first page again (a 500 on PostgreSQL).
+        foreach (var list in new[] { $"/api/v1/alerts?state=all&store={store}", $"/api/v1/workorders?store={store}" })
+        {
+            using var first = await admin.GetAsync($"{list}&page=1&pageSize=500");
+            using var far = await admin.GetAsync($"{list}&page=8589935&pageSize=500");
+
+            Assert.NotEmpty((await Expect.JsonObjectAsync(first)).Items());
+            var page = await Expect.JsonObjectAsync(far);
+            Assert.Empty(page.Items());
+            Assert.True(page["total"]!.GetValue<int>() > 0, list);
+        }
+    }
+
+    public static TheoryData<string, string, string> RefusedChecklistText() => new()
+    {
+        // what, the item's JSON, the field the message names
+        { "card number in a unit", """{"key":"a","label":"A","type":"number","required":true,"unit":"4111-1111-1111-1111"}""", "unit" },
+        { "NUL and ESC in a unit", """{"key":"a","label":"A","type":"number","required":true,"unit":"a\u0000\u001b[31mb"}""", "unit" },
+        { "card number in a label", """{"key":"a","label":"4111 1111 1111 1111","type":"check","required":true}""", "label" },
+        { "card number in an item key", """{"key":"a4111111111111111","label":"A","type":"check","required":true}""", "key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedChecklistText))]
+    public async Task Checklist_text_goes_through_the_text_rule_named_never_quoted_and_nothing_is_saved(string what, string item, string field)
+    {
+        using var admin = app.CreateAdminClient();
+        var key = Ids.New("probe").ToLowerInvariant().Replace('-', '_');
+
+        using var response = await admin.PutAsync($"/api/v1/checklists/{key}",
+            new StringContent($$"""{"title":"t","items":[{{item}}]}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var detail = Expect.Wire(problem["detail"]);
+        Assert.Equal("items[0]", Expect.Wire(problem["field"]));
+        Assert.True(detail.StartsWith($"'{field}' ", StringComparison.Ordinal) && !detail.Contains("1111", StringComparison.Ordinal), $"{what}: {detail}");
+        Assert.Null(app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>().Template(key));
+    }
+
+    [Fact]
+    public async Task A_checklist_key_holding_a_card_number_is_refused()
+    {
+        using var admin = app.CreateAdminClient();
+
+        using var response = await admin.PutAsJsonAsync("/api/v1/checklists/a4111111111111111", new
+        {
+            title = "t", items = new[] { new { key = "a", label = "A", type = "check", required = true } },
+        });
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("key", Expect.Wire(problem["field"]));
+        Assert.DoesNotContain("1111", Expect.Wire(problem["detail"]), StringComparison.Ordinal);
+        Assert.Null(app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>().Template("a4111111111111111"));
+    }
+
+    [Fact]
     public async Task Editing_a_checklist_makes_a_new_version_and_open_work_keeps_the_one_it_was_made_with()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));

@@ -38,6 +38,19 @@ public sealed class PowerIncidentsApiTests(UnsettledClockApp app)
     }
 
     [Fact]
+    public async Task A_page_far_beyond_the_end_is_empty_rather_than_the_first_page_again()
+    {
+        var tills = await PowerIncidentList.StoreOutageAsync(app, app.Now());
+        using var admin = app.CreateAdminClient();
+
+        // (page − 1) × 500 wrapped to a negative offset in int, which LINQ's Skip reads as none: the first page again.
+        var far = await admin.IncidentsAsync($"?store={tills[0].Store}&state=all&page=8589935&pageSize=500");
+
+        Assert.Empty(far.Items());
+        Assert.Equal(1, far["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_till_of_the_same_boot_reporting_after_the_loss_ends_the_incident_after_reads_between_heartbeats()
     {
         // Every read in between remembers the store's incidents; the heartbeats of the unaffected till do not change them,

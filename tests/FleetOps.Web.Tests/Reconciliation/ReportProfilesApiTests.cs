@@ -77,6 +77,38 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
         await Expect.ValidationProblemAsync(response, field);
     }
 
+    public static TheoryData<string, string, string> CardNumbers() => new()
+    {
+        // what is changed ("name": the profile's name in the path), its value, the field the refusal names
+        { "name", "4111111111111111", "name" },
+        { "dateFormat", "yyyyMMdd 4111111111111111", "dateFormat" },
+        { "columns.4111111111111111", "x", "columns" },
+        { "typeWords.4111 1111 1111 1111", "sale", "typeWords" },
+        { "acquirer", "4111111111111111", "acquirer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CardNumbers))]
+    public async Task A_card_number_anywhere_in_a_profile_is_refused_naming_the_field_never_quoting_it_and_nothing_is_saved(string changed, string value,
+        string field)
+    {
+        using var admin = await AdminWithLakalaStoreAsync();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Lakala()))!.AsObject();
+        var name = changed == "name" ? value : Name();
+        var parts = changed.Split('.');
+        if (parts.Length == 2) body[parts[0]]![parts[1]] = value;
+        else if (changed != "name") body[changed] = value;
+
+        using var response = await admin.PutAsJsonAsync($"{Path}/{Uri.EscapeDataString(name)}", body);
+
+        var problem = await Expect.ValidationProblemAsync(response, field);
+        Assert.DoesNotContain("1111", problem["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        using var list = await admin.GetAsync(Path);
+        var saved = await list.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("4111", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, saved, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_saved_profile_is_listed_under_its_acquirer_and_reads_the_acquirers_own_file()
     {
