@@ -185,6 +185,7 @@ public static class FleetOpsSetup
         app.MapStaticAssets();
         app.MapTelemetryApi();
         app.MapManagementApi();
+        app.MapUsersApi();
         app.MapOnboardingApi();
         app.MapAccountApi();
         app.MapLanguageApi();

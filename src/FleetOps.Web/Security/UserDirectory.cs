@@ -28,8 +28,11 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
     /// The display name of the person with this e-mail (work is assigned by e-mail), else the e-mail itself. Pages call it
     /// per row, so it looks without sorting every user as <see cref="All"/> does.
     /// </summary>
-    public string DisplayNameOf(string? email) => email is null ? ""
-        : _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? email;
+    public string DisplayNameOf(string? email) => email is null ? "" : ByEmail(email)?.DisplayName ?? email;
+
+    /// <summary>The user with this e-mail, letter case ignored as Identity ignores it (e-mails are unique); null when none.</summary>
+    public UserAccess? ByEmail(string email) =>
+        _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
 
     public bool IsEmpty => _users.IsEmpty;
 

@@ -58,6 +58,10 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/terminals", isAdministrator ? 201 : 403);
         yield return Row("PUT /api/v1/software/targets/X-MODEL", isAdministrator ? 200 : 403);
         yield return Row("GET /api/v1/node", isAdministrator ? 200 : 403);
+        // The Users API (PROTOCOL §4b) is for administrators only; what it does is UsersApiTests' matter.
+        yield return Row("GET /api/v1/users", isAdministrator ? 200 : 403);
+        yield return Row("POST /api/v1/users", isAdministrator ? 201 : 403);
+        yield return Row("POST /api/v1/users/NO-SUCH/disable", isAdministrator ? 404 : 403);
         // Which unsettled transactions each person sees is UnsettledScopeTests' matter; here: everyone signed in may ask.
         yield return Row("GET /api/v1/transactions/unsettled", 200);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
@@ -117,6 +121,9 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/terminals", 401);
         yield return Row("PUT /api/v1/software/targets/X-MODEL", 401);
         yield return Row("GET /api/v1/node", 401);
+        yield return Row("GET /api/v1/users", 401);
+        yield return Row("POST /api/v1/users", 401);
+        yield return Row("POST /api/v1/users/NO-SUCH/disable", 401);
         yield return Row("GET /api/v1/transactions/unsettled", 401);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
         yield return Row("GET /api/v1/power/incidents", 401);

@@ -38,6 +38,11 @@ public sealed class AccessMatrixTests(TwoRegionFleet world) : IClassFixture<TwoR
     private static HttpContent? BodyFor(HttpMethod method, string path) => (method.Method, path) switch
     {
         ("POST", "/api/v1/stores") => JsonContent.Create(new { code = Ids.New("X"), name = "Matrix store", region = "West", timeZone = "Asia/Shanghai" }),
+        ("POST", "/api/v1/users") => JsonContent.Create(new
+        {
+            email = $"{Ids.New("x")}@fleetops.test", displayName = "Matrix person", role = "technician", stores = new[] { TwoRegionFleet.W1 },
+            password = People.Password,
+        }),
         ("POST", "/api/v1/terminals") => JsonContent.Create(new { terminalId = Ids.New("X"), storeCode = TwoRegionFleet.W1, model = "A920", serialNumber = "SN-X" }),
         ("POST", "/api/v1/workorders") => JsonContent.Create(new
         {
