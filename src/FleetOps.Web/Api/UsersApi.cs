@@ -14,9 +14,6 @@ namespace FleetOps.Web.Api;
 /// </summary>
 public static class UsersApi
 {
-    /// <summary>A user is a few hundred bytes of JSON; anything near this is not one.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
     public const int MaxPageSize = 500;
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
@@ -27,12 +24,9 @@ public static class UsersApi
             .WithDescription("`role` is administrator | regional_manager | store_manager | technician. A regional manager needs at least one "
                 + "region, store managers and technicians at least one store (more may be given); an administrator's regions and stores "
                 + "are not kept. 400 names each bad field: an e-mail that is not an address, a missing or unkeepable display name, an "
-                + "unknown role, region or store, a weak password (Identity's reasons). 409 when the e-mail already belongs to a user. "
-                + $"413 above {MaxBodyBytes} bytes.")
-            .Accepts<CreateUserRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+                + "unknown role, region or store, a weak password (Identity's reasons), a body that is not JSON of this shape. 409 when "
+                + "the e-mail already belongs to a user.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("", List).WithName("ListUsers")
             .WithSummary("Users by e-mail, with role, regions, stores and whether disabled; ?role=, ?search= (e-mail or name), ?disabled=true|false");
         api.MapGet("/{id}", Get).WithName("GetUser").WithSummary("One user").ProducesProblem(StatusCodes.Status404NotFound);
@@ -46,13 +40,11 @@ public static class UsersApi
     }
 
     public static async Task<Results<Created<CreatedUser>, ValidationProblem, ProblemHttpResult>> Create(
-        HttpContext context, UserAdministration administration, UserManager<FleetUser> userManager, UserDirectory directory, StoreDirectory stores,
-        AccessResolver access, CancellationToken cancellationToken)
+        CreateUserRequest request, HttpContext context, UserAdministration administration, UserManager<FleetUser> userManager,
+        UserDirectory directory, StoreDirectory stores, AccessResolver access)
     {
-        var (request, problem) = await JsonBody.ReadAsync<CreateUserRequest>(context, MaxBodyBytes, cancellationToken);
-        if (problem is not null) return problem;
-        var (draft, errors) = UserRules.Check(request!, stores);
-        if (!string.IsNullOrEmpty(request!.Password) && await PasswordProblemsAsync(userManager, request.Password) is { Count: > 0 } weak)
+        var (draft, errors) = UserRules.Check(request, stores);
+        if (!string.IsNullOrEmpty(request.Password) && await PasswordProblemsAsync(userManager, request.Password) is { Count: > 0 } weak)
         {
             errors["password"] = [.. weak];
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FleetOps.Core.Text;
 using FleetOps.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FleetOps.Web.Hosting;
 
@@ -18,37 +19,42 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
     {
         if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted) return false;
         httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = bad.StatusCode, Detail = Describe(bad) },
-        });
+        var detail = Describe(bad);
+        // As the endpoints' own refusals: a validation problem naming the field ("body" when none can be named).
+        var problem = bad.StatusCode == StatusCodes.Status400BadRequest
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(bad) ?? "body"] = [detail] })
+            : new ProblemDetails();
+        problem.Status = bad.StatusCode;
+        problem.Detail = detail;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
+
+    private static string? FieldOf(BadHttpRequestException bad) =>
+        // A reader error (JSON that is not well formed) is the body's, though its path names where the reader stopped.
+        bad.InnerException is JsonException json ? (json.InnerException is JsonException ? null : Field(json.Path))
+        : BindPattern().Match(bad.Message) is { Success: true } bind ? bind.Groups["name"].Value
+        : RequiredPattern().Match(bad.Message) is { Success: true } required ? required.Groups["name"].Value
+        : null;
 
     /// <summary>The detail of the problem: the field and the rule, in English (localised like every detail).</summary>
     public static string Describe(BadHttpRequestException bad)
     {
+        var field = FieldOf(bad);
         if (bad.InnerException is JsonException json)
         {
-            if (Field(json.Path) is not { } field) return "The request body is not valid JSON of the expected shape.";
+            if (field is null) return "The request body is not valid JSON of the expected shape.";
             // Our converter's refusal says the rule; the runtime's own messages are not repeated (they describe types).
             return json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal)
                 ? $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00."
                 : $"'{field}' has a value of the wrong type.";
         }
-        if (BindPattern().Match(bad.Message) is { Success: true } bind) return $"'{bind.Groups["name"].Value}' has a value of the wrong type.";
-        if (RequiredPattern().Match(bad.Message) is { Success: true } required) return $"'{required.Groups["name"].Value}' is required.";
+        if (field is not null) return RequiredPattern().IsMatch(bad.Message) ? $"'{field}' is required." : $"'{field}' has a value of the wrong type.";
         return bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body is missing or is not JSON.";
     }
 
-    /// <summary>The property named by the JSON path (its last name), when it is safe to repeat.</summary>
-    private static string? Field(string? path)
-    {
-        if (path is null || PathNames().Matches(path) is not { Count: > 0 } names) return null;
-        var name = names[^1].Groups["name"].Value;
-        return TextRules.Problem("field", name) is null ? name : null;
-    }
+    /// <summary>The field the JSON path names ("$.stores[0]" → "stores[0]"), when it is safe to repeat.</summary>
+    private static string? Field(string? path) =>
+        path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) && TextRules.Problem("field", p[2..]) is null ? p[2..] : null;
 
     // Failed to bind parameter "int page" from "…". The value is left out on purpose.
     [GeneratedRegex("""^Failed to bind parameter "[^" ]+ (?<name>[A-Za-z0-9_]+)" from""")]
@@ -57,8 +63,4 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
     // Required parameter "string code" was not provided from route.
     [GeneratedRegex("""^Required parameter "[^" ]+ (?<name>[A-Za-z0-9_]+)" was not provided""")]
     private static partial Regex RequiredPattern();
-
-    // $.items[0].unit, $['unit'] → items, unit
-    [GeneratedRegex("""(?:\.(?<name>[A-Za-z_][A-Za-z0-9_]*))|(?:\['(?<name>[^']*)'\])""")]
-    private static partial Regex PathNames();
 }

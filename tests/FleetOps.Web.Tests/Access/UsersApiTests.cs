@@ -248,9 +248,9 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     }
 
     [Theory]
-    [InlineData("{\"email\": \"x@fleetops.test\", \"displayName\": ", "The body is not valid JSON")]
-    [InlineData("[]", "The body must be a JSON object.")]
-    [InlineData("", "The body is empty")]
+    [InlineData("{\"email\": \"x@fleetops.test\", \"displayName\": ", "The request body is not valid JSON of the expected shape.")]
+    [InlineData("[]", "The request body is not valid JSON of the expected shape.")]
+    [InlineData("", "The request body is missing or is not JSON.")]
     public async Task A_body_that_is_not_a_json_object_is_400_saying_so(string body, string says)
     {
         using var admin = app.CreateAdminClient();
@@ -259,21 +259,8 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         using var response = await admin.PostAsync("/api/v1/users", new StringContent(body, Encoding.UTF8, "application/json"));
 
         var problem = await Expect.ValidationProblemAsync(response, "body");
-        Assert.StartsWith(says, Expect.Wire(problem["errors"]!["body"]![0]), StringComparison.Ordinal);
+        Assert.Equal(says, Expect.Wire(problem["errors"]!["body"]![0]));
         Assert.Equal(before, app.GetService<UserDirectory>().All.Count);
-    }
-
-    [Fact]
-    public async Task A_body_over_64_KiB_is_413_and_creates_nobody()
-    {
-        var email = NewEmail();
-        using var admin = app.CreateAdminClient();
-        var body = JsonSerializer.Serialize(new { email, displayName = new string('w', 70_000), role = "technician", stores = new[] { "X" }, password = Password });
-
-        using var response = await admin.PostAsync("/api/v1/users", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        await Expect.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Null(app.GetService<UserDirectory>().ByEmail(email));
     }
 
     [Fact]
