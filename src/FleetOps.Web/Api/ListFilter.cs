@@ -135,7 +135,8 @@ public sealed class ListFilter
         return null;
     }
 
-    private static string OutOfRange(string name) => string.Create(CultureInfo.InvariantCulture,
+    /// <summary>The refusal of a date or instant outside <see cref="EarliestDate"/>–<see cref="LatestDate"/>; bodies' timestamps too.</summary>
+    internal static string OutOfRange(string name) => string.Create(CultureInfo.InvariantCulture,
         $"'{name}' must be from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd} (UTC for a date and time).");
 
     /// <summary>Adds an error found by the caller's own rule, under the parameter's name.</summary>

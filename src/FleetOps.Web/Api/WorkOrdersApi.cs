@@ -168,7 +168,7 @@ public static class WorkOrdersApi
     {
         MaintenanceError.NotFound => TypedResults.Problem(title: "Not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
         MaintenanceError.Forbidden => TypedResults.Problem(title: "Not allowed", detail: result.Detail, statusCode: StatusCodes.Status403Forbidden),
-        MaintenanceError.Conflict => TypedResults.Problem(title: "Work order state does not allow this", detail: result.Detail, statusCode: StatusCodes.Status409Conflict),
+        MaintenanceError.Conflict => TypedResults.Problem(title: "Conflict with the current state", detail: result.Detail, statusCode: StatusCodes.Status409Conflict),
         MaintenanceError.Incomplete => TypedResults.Problem(title: "Checklist incomplete", detail: result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?>
             {

@@ -44,6 +44,8 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
         {
             if (field is null) return "The request body is not valid JSON of the expected shape.";
             // Our converter's refusal says the rule; the runtime's own messages are not repeated (they describe types).
+            if (json.Message.StartsWith(OffsetTimestampConverter.OutOfRangeRefusal, StringComparison.Ordinal)) return ListFilter.OutOfRange(field);
+            if (json.Message.StartsWith(CalendarDateConverter.Refusal, StringComparison.Ordinal)) return $"'{field}' must be a date such as 2026-11-28.";
             return json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal)
                 ? $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00."
                 : $"'{field}' has a value of the wrong type.";

@@ -127,7 +127,9 @@ public static class FleetOpsSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             ConfigureJson(o.SerializerOptions);
-            o.SerializerOptions.Converters.Add(new OffsetTimestampConverter()); // request bodies: the contract's timestamp rule
+            // Request bodies: the contract's timestamp rule, and dates and moments within the calendar the filters keep.
+            o.SerializerOptions.Converters.Add(new OffsetTimestampConverter());
+            o.SerializerOptions.Converters.Add(new CalendarDateConverter());
         });
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();

@@ -25,6 +25,13 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
             "'until' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00." },
         { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"inspection","priority":"normal","dueAt":"2026-12-07","checklist":"terminal_inspection"}""",
             "'dueAt' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00." },
+        { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"inspection","priority":"normal","dueAt":"9999-12-31T00:00:00Z","checklist":"terminal_inspection"}""",
+            "'dueAt' must be from 2000-01-01 to 2099-12-31 (UTC for a date and time)." },
+        { "/api/v1/mutes", """{"storeCode":"S-1","from":"0001-01-02T00:00:00+08:00","until":"2026-12-05T12:00:00Z","reason":"x"}""",
+            "'from' must be from 2000-01-01 to 2099-12-31 (UTC for a date and time)." },
+        { "/api/v1/stores/S-1/staff", """{"name":"Li Na","role":"cashier","startedOn":"9999-12-31"}""",
+            "'startedOn' must be from 2000-01-01 to 2099-12-31 (UTC for a date and time)." },
+        { "/api/v1/stores/S-1/staff", """{"name":"Li Na","role":"cashier","startedOn":"28/11/2026"}""", "'startedOn' must be a date such as 2026-11-28." },
     };
 
     [Theory]
