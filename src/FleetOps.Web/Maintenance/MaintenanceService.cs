@@ -157,7 +157,7 @@ public sealed class MaintenanceService(
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Schedule, AuditActions.WorkOrderScheduled, dispatch: true, order =>
         {
             if (person is null) return (null, $"There is no user '{assignee}'.");
-            if (!person.Scope.AllowsStore(order.StoreCode, stores)) return (null, $"{person.Email} does not look after store {order.StoreCode}.");
+            if (TechnicianRule.Problem(person, order.StoreCode, stores) is { } outOfScope) return (null, outOfScope);
             return (order with
             {
                 Assignee = person.Email, ScheduledStart = start, ScheduledEnd = end,

@@ -7,7 +7,7 @@ namespace FleetOps.Web.Maintenance;
 /// Whom a store's work may be booked to: someone whose scope takes the store in, or they could not see the work they are
 /// booked for. A plan's default technician, whose work the generator books without asking, is held to it when the plan is
 /// made, with the sentence booking by hand (<see cref="MaintenanceService.ScheduleAsync"/>) refuses with (translated by
-/// <c>Problem.AssigneeOutOfScope</c>); ScheduleAsync still words it itself until it can call this rule.
+/// <c>Problem.AssigneeOutOfScope</c>).
 /// </summary>
 public static class TechnicianRule
 {
