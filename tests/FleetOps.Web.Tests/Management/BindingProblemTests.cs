@@ -54,6 +54,16 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Fact]
+    public async Task A_date_outside_the_calendar_is_refused_in_the_callers_language()
+    {
+        using var response = await PostAsync("/api/v1/workorders",
+            """{"storeCode":"S-1","title":"x","kind":"inspection","priority":"normal","dueAt":"9999-12-31T00:00:00Z","checklist":"terminal_inspection"}""", "zh-CN");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("“dueAt”必须在 2000-01-01 至 2099-12-31 之间（日期时间按 UTC 计）。", Expect.Wire(problem["detail"]));
+    }
+
+    [Fact]
     public async Task A_card_number_of_the_wrong_type_is_neither_repeated_nor_logged_nor_stored()
     {
         const string pan = "4111111111111111";
