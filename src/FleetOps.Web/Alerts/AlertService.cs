@@ -129,7 +129,7 @@ public sealed partial class AlertService(
                     string.IsNullOrWhiteSpace(note) ? null : note, remoteAddress);
                 if (await SaveAsync([change], audit, cancellationToken) is { } saved) return new AcknowledgeResult(saved[0].Alert, true);
                 LogChangedElsewhere("acknowledgement");
-                if (attempt == ChangedElsewhereAttempts) throw new DbUpdateConcurrencyException($"Alert {id} kept changing on another node.");
+                if (attempt == StaleCopy.Attempts) throw new DbUpdateConcurrencyException($"Alert {id} kept changing on another node.");
             }
         }
         finally
@@ -137,9 +137,6 @@ public sealed partial class AlertService(
             _gate.Release();
         }
     }
-
-    // A person's change tried again from the fresh row; more than this means another node writes the alert without pause.
-    private const int ChangedElsewhereAttempts = 3;
 
     public async Task<MuteWindow> MuteAsync(string storeCode, string? terminalId, DateTimeOffset from, DateTimeOffset until, string reason,
         string actor, string? remoteAddress, CancellationToken cancellationToken = default)

@@ -70,7 +70,7 @@ public static class UsersApi
         var wanted = filter.Enum<UserRole>("role", role);
         var text = filter.Text("search", search);
         var state = filter.OneOf("disabled", disabled, ["true", "false"]);
-        var (pageNumber, size) = filter.Paging(page, pageSize, MaxPageSize);
+        var paging = filter.Paging(page, pageSize, MaxPageSize);
         if (filter.HasErrors) return filter.Problem();
         var users = directory.All.Where(u =>
                 (wanted is null || Roles.WireRole(u.Role) == wanted)
@@ -78,7 +78,7 @@ public static class UsersApi
                 && (text is null || u.Email.Contains(text, StringComparison.OrdinalIgnoreCase)
                     || u.DisplayName.Contains(text, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        var items = users.Skip((pageNumber - 1) * size).Take(size).Select(UserDto.From).ToList();
+        var items = paging.Of(users).Select(UserDto.From).ToList();
         return TypedResults.Ok(new PagedResult<UserDto>(items, users.Count));
     }
 

@@ -224,7 +224,7 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
                     // One SaveChanges: the state, its trail entry, its audit line and the other nodes' notice commit together.
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateConcurrencyException) when (attempt < ChangedElsewhereAttempts)
+                catch (DbUpdateConcurrencyException) when (attempt < StaleCopy.Attempts)
                 {
                     continue;
                 }
@@ -238,10 +238,6 @@ public sealed partial class CaseService(FleetDbContextFactory databases, CaseBoo
             _gate.Release();
         }
     }
-
-    // More than this many changes committed by other nodes between one read and its write means something writes the case
-    // without pause; the caller is told (an error) rather than waiting on it.
-    private const int ChangedElsewhereAttempts = 3;
 
     /// <summary>
     /// Every case action in the audit log too (who, what, which payment, when), beside the case's own trail: managers

@@ -8,11 +8,19 @@ namespace FleetOps.Web.Rollouts;
 /// <summary>Rollouts to and from their three tables.</summary>
 internal static class RolloutRows
 {
-    public static async Task<IReadOnlyList<Rollout>> LoadAllAsync(FleetDbContext db, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<Rollout>> LoadAllAsync(FleetDbContext db, CancellationToken cancellationToken) =>
+        LoadAsync(db, null, cancellationToken);
+
+    /// <summary>One rollout with its waves and members (a rollout's members can be a whole model's terminals), or null.</summary>
+    public static async Task<Rollout?> LoadAsync(FleetDbContext db, long id, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, (long?)id, cancellationToken)).SingleOrDefault();
+
+    private static async Task<IReadOnlyList<Rollout>> LoadAsync(FleetDbContext db, long? id, CancellationToken cancellationToken)
     {
-        var rows = await db.Rollouts.AsNoTracking().ToListAsync(cancellationToken);
-        var waves = (await db.RolloutWaves.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(w => w.RolloutId);
-        var members = (await db.RolloutMembers.AsNoTracking().ToListAsync(cancellationToken))
+        var rows = await db.Rollouts.AsNoTracking().Where(r => id == null || r.Id == id).ToListAsync(cancellationToken);
+        var waves = (await db.RolloutWaves.AsNoTracking().Where(w => id == null || w.RolloutId == id).ToListAsync(cancellationToken))
+            .ToLookup(w => w.RolloutId);
+        var members = (await db.RolloutMembers.AsNoTracking().Where(m => id == null || m.RolloutId == id).ToListAsync(cancellationToken))
             .ToLookup(m => (m.RolloutId, m.Wave), m => m.TerminalId);
         return rows.Select(r => new Rollout(r.Id, r.Model, r.AppVersion, r.FirmwareVersion, r.HaltWhenFailedPercent,
                 r.AdvanceWhenInstalledPercent, WireNames.TryParse(r.State, out RolloutState state) ? state : RolloutState.Completed,

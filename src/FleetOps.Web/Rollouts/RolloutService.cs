@@ -44,7 +44,7 @@ public sealed partial class RolloutService(
                     break;
                 }
                 LogChangedElsewhere(0);
-                if (attempt == ChangedElsewhereAttempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
+                if (attempt == StaleCopy.Attempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
             }
         }
         finally
@@ -162,7 +162,7 @@ public sealed partial class RolloutService(
                 {
                     // A person halted, resumed or advanced it on another node meanwhile: decided again from the stored row.
                     LogChangedElsewhere(id);
-                    if (++changedElsewhere == ChangedElsewhereAttempts) return;
+                    if (++changedElsewhere == StaleCopy.Attempts) return;
                     continue;
                 }
                 LogDecided(id, decision.ToWire(), next.State.ToWire(), next.CurrentWave + 1);
@@ -193,7 +193,7 @@ public sealed partial class RolloutService(
                 }
                 // Changed on another node (its elected watcher halted it, say) before this node heard: judged again from the row.
                 LogChangedElsewhere(id);
-                if (attempt == ChangedElsewhereAttempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
+                if (attempt == StaleCopy.Attempts) return RolloutResult.Refused(RolloutError.Conflict, KeptChanging);
             }
         }
         finally
@@ -235,11 +235,9 @@ public sealed partial class RolloutService(
     private async Task ReadIntoBookAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
-        if ((await RolloutRows.LoadAllAsync(db, cancellationToken)).FirstOrDefault(r => r.Id == id) is { } stored) book.Put(stored);
+        if (await RolloutRows.LoadAsync(db, id, cancellationToken) is { } stored) book.Put(stored);
     }
 
-    // A change decided again from the stored row this many times has met another node's change each time: the caller is told.
-    private const int ChangedElsewhereAttempts = 3;
     private const string KeptChanging = "The rollout kept changing on another node while this change was made; look at it again and retry.";
 
     /// <summary>The rollout the request describes, its waves chosen, not yet started or saved; or why it cannot be made.</summary>
