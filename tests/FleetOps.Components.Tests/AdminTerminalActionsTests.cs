@@ -37,12 +37,11 @@ public sealed class AdminTerminalActionsTests : FleetComponentTest
         Assert.Empty(cut.FindAll("[data-testid=decommission]"));
     }
 
-    [Fact]
-    public async Task Rotating_shows_the_new_key_once_and_the_old_key_stops_working()
+    /// <summary>Opens the terminal's page at <paramref name="address"/> and rotates its key there; returns the key shown once.</summary>
+    private (string Key, IRenderedComponent<TerminalDetail> Page, IRenderedComponent<MudDialogProvider> Dialogs) RotateOnPage(string address)
     {
-        await RegisterTerminalAsync();
         var dialogs = Context.Render<MudDialogProvider>();
-        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, address));
 
         cut.WaitForElement("[data-testid=rotate-key]").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Rotate the key of T-1?", dialogs.Markup));
@@ -50,6 +49,16 @@ public sealed class AdminTerminalActionsTests : FleetComponentTest
 
         var key = "";
         dialogs.WaitForAssertion(() => key = dialogs.Find("[data-testid=rotated-key]").TextContent.Trim());
+        return (key, cut, dialogs);
+    }
+
+    [Fact]
+    public async Task Rotating_shows_the_new_key_once_and_the_old_key_stops_working()
+    {
+        await RegisterTerminalAsync();
+
+        var (key, cut, dialogs) = RotateOnPage("T-1");
+
         var keys = Services.GetRequiredService<TerminalKeys>();
         Assert.Equal(KeyCheck.Valid, keys.Check(key, "T-1", out _));
         Assert.Equal(KeyCheck.UnknownKey, keys.Check(_originalKey, "T-1", out _));
@@ -59,6 +68,19 @@ public sealed class AdminTerminalActionsTests : FleetComponentTest
         dialogs.Find("[data-testid=secret-done]").Click();
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=rotated-key]")));
         Assert.DoesNotContain(key, cut.Markup);
+    }
+
+    [Fact]
+    public async Task The_page_of_a_terminal_addressed_in_another_letter_case_shows_and_acts_on_the_registered_terminal()
+    {
+        await RegisterTerminalAsync();
+
+        var (key, _, _) = RotateOnPage("t-1");
+
+        Assert.Equal(KeyCheck.Valid, Services.GetRequiredService<TerminalKeys>().Check(key, null, out var owner));
+        Assert.Equal("T-1", owner);
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.TerminalKeyRotated, 0, 10);
+        Assert.Equal("T-1", Assert.Single(entries).Target);
     }
 
     [Fact]

@@ -87,6 +87,22 @@ public sealed class CasePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_case_addressed_with_the_terminal_id_in_another_letter_case_is_the_registered_terminals()
+    {
+        InterruptedSale();
+        var manager = SignInAsStoreManager("S-1");
+
+        var cut = RenderCase("t-1");
+
+        cut.WaitForAssertion(() => Assert.Contains("Interrupted by power loss", cut.Markup));
+        cut.Find("[data-testid=take-case]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+        var cases = Services.GetRequiredService<CaseBook>();
+        Assert.Equal("T-1", Assert.Single(cases.All).TerminalId);
+        Assert.Equal(manager.Email, cases.For("T-1", "000123-0042")?.Owner);
+    }
+
+    [Fact]
     public void Another_stores_transaction_is_not_found()
     {
         InterruptedSale();

@@ -16,7 +16,10 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
 {
     private readonly ChangeFeed<TerminalSnapshot> _changes = new("fleet", time, logger ?? NullLogger.Instance);
     private readonly Lock _gate = new();
-    private readonly ConcurrentDictionary<string, TerminalSnapshot> _terminals = new(StringComparer.Ordinal);
+    // Keyed ignoring letter case: ids are unique ignoring case (registration refuses "t-01" beside "T-01"), so a look-up
+    // with an id typed or sent in another case finds its terminal — the one mechanism that resolves an incoming id to its
+    // registered spelling (RegisteredId), with no second map beside this one.
+    private readonly ConcurrentDictionary<string, TerminalSnapshot> _terminals = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SoftwareTarget> _targets = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HashSet<string>> _byStore = new(StringComparer.OrdinalIgnoreCase);
     private readonly TerminalDeadlines _deadlines = new();
@@ -38,7 +41,14 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
     /// <summary>How far back power history is kept in memory: enough for the stability episode to be judged.</summary>
     public TimeSpan PowerHorizon => Options.UnstablePowerWindow * 7;
 
+    /// <summary>The terminal with this id in any letter case; its snapshot carries the id as registered.</summary>
     public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);
+
+    /// <summary>
+    /// An id that came in from outside (a path, a filter, a body), as registered: database queries compare ids exactly,
+    /// so they must be given this spelling. An id no terminal has comes back as it is, and finds nothing, as before.
+    /// </summary>
+    public string RegisteredId(string terminalId) => Get(terminalId)?.TerminalId ?? terminalId;
 
     /// <summary>
     /// Every terminal, enumerated from the dictionary itself: no lock and no copy. <c>ConcurrentDictionary.Values</c> takes
@@ -101,9 +111,11 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            foreach (var registration in registrations)
+            foreach (var given in registrations)
             {
-                var current = _terminals.GetValueOrDefault(registration.TerminalId);
+                var current = _terminals.GetValueOrDefault(given.TerminalId);
+                // A change naming the terminal in another case still changes that terminal, under the id it was registered with.
+                var registration = current is null ? given : given with { TerminalId = current.TerminalId };
                 if (current is not null && current.StoreCode != registration.StoreCode)
                 {
                     _byStore[current.StoreCode].Remove(registration.TerminalId);
@@ -310,7 +322,7 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
         _terminals[terminal.TerminalId] = terminal;
         if (!_byStore.TryGetValue(terminal.StoreCode, out var ids))
         {
-            _byStore[terminal.StoreCode] = ids = new HashSet<string>(StringComparer.Ordinal);
+            _byStore[terminal.StoreCode] = ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         }
         ids.Add(terminal.TerminalId);
         if (terminal.LastContactAt is { } contact && terminal.Assessment.Connectivity != Connectivity.Offline)

@@ -33,7 +33,7 @@ public static class AlertsApi
     }
 
     public static async Task<Results<Ok<PagedResult<AlertDto>>, ValidationProblem>> List(
-        FleetDbContextFactory databases, AlertBook book, StoreDirectory stores, HttpContext context, AccessResolver access,
+        FleetDbContextFactory databases, AlertBook book, StoreDirectory stores, FleetState fleet, HttpContext context, AccessResolver access,
         string? state = null, string? kind = null, string? severity = null, string? store = null, string? terminal = null,
         string? page = null, string? pageSize = null, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,8 @@ public static class AlertsApi
             Kind = filter.Enum<AlertKind>("kind", kind),
             Severity = filter.Enum<AlertSeverity>("severity", severity),
             Stores = filter.Stores(store, access.Scope(context.User), stores),
-            Terminal = filter.Text("terminal", terminal),
+            // Any letter case finds the terminal's alerts: the rows carry the registered id, and the database compares exactly.
+            Terminal = filter.Text("terminal", terminal) is { } id ? fleet.RegisteredId(id) : null,
         };
         var (pageNumber, size) = filter.Paging(page, pageSize, AlertListQuery.MaxPageSize);
         if (filter.HasErrors) return filter.Problem();
@@ -91,7 +92,8 @@ public static class AlertsApi
         var store = string.IsNullOrWhiteSpace(request.StoreCode) ? null : stores.Get(request.StoreCode.Trim());
         if (store is null || !scope.AllowsStore(store)) errors["storeCode"] = [string.IsNullOrWhiteSpace(request.StoreCode) ? "'storeCode' is required." : $"No store '{request.StoreCode}' among yours."];
         var terminalId = string.IsNullOrWhiteSpace(request.TerminalId) ? null : request.TerminalId.Trim();
-        if (terminalId is not null && (fleet.Get(terminalId) is not { } terminal || store is null
+        var terminal = terminalId is null ? null : fleet.Get(terminalId);
+        if (terminalId is not null && (terminal is null || store is null
             || !string.Equals(terminal.StoreCode, store.Code, StringComparison.OrdinalIgnoreCase)))
         {
             errors["terminalId"] = [$"No terminal '{terminalId}' in store '{request.StoreCode}'."];
@@ -104,7 +106,8 @@ public static class AlertsApi
         else if (reason.Length > 0 && TextRules.Problem("reason", reason) is { } bad) errors["reason"] = [bad];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var mute = await alerts.MuteAsync(store!.Code, terminalId, from, request.Until!.Value, reason, access.ActorName(context.User),
+        // Kept as registered, whatever letter case the body used, as the store is.
+        var mute = await alerts.MuteAsync(store!.Code, terminal?.TerminalId, from, request.Until!.Value, reason, access.ActorName(context.User),
             ManagementApi.Address(context), cancellationToken);
         return TypedResults.Created($"/api/v1/mutes/{mute.Id}", MuteDto.Of(mute));
     }

@@ -110,6 +110,7 @@ public static class ManagementApi
         // A path that could never be an id is simply not a terminal; the body's fields are what a caller can correct.
         if (current is null || errors.ContainsKey("terminalId")) return NoTerminal(terminalId);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        terminalId = current.TerminalId; // the path may spell it in any letter case; the audit and the reply use the registered id
 
         var change = new TerminalRegistration(terminalId, request.StoreCode!, request.Model!, request.SerialNumber, AcquirerTerminalId: acquirerTerminalId);
         var (error, before) = await registry.UpdateTerminalAsync(change, cancellationToken);

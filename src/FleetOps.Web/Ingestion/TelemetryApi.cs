@@ -60,7 +60,9 @@ public static class TelemetryApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid telemetry request", problem!);
         }
-        if (!string.Equals(batch.TerminalId, owner, StringComparison.Ordinal))
+        // The body may name its terminal in any letter case (ids are unique ignoring case); everything below is written under
+        // the key's owner, the id as registered, so events, state, roll-ups and transactions never carry the body's spelling.
+        if (!string.Equals(batch.TerminalId, owner, StringComparison.OrdinalIgnoreCase))
         {
             return Problem(StatusCodes.Status403Forbidden, "Key belongs to another terminal", "The key does not belong to the terminal named in 'terminalId'.");
         }

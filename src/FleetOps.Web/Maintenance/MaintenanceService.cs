@@ -58,7 +58,8 @@ public sealed partial class MaintenanceService(
                 return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, textProblem, field);
         }
         var storeCode = draft.StoreCode?.Trim() is { Length: > 0 } given ? given : alert?.StoreCode;
-        var terminalId = draft.TerminalId?.Trim() is { Length: > 0 } terminal ? terminal : draft.StoreCode is null ? alert?.TerminalId : null;
+        // As registered, whatever letter case the body used: compared with the alert's terminal below and kept on the order.
+        var terminalId = draft.TerminalId?.Trim() is { Length: > 0 } terminal ? fleet.RegisteredId(terminal) : draft.StoreCode is null ? alert?.TerminalId : null;
         // The alert says where the work is. A store or terminal given beside it may only repeat that: otherwise the work sits
         // elsewhere while holding the alert's one open work order, and the alert's own store can never get one for it.
         if (alert is not null && !string.Equals(storeCode, alert.StoreCode, StringComparison.OrdinalIgnoreCase))
@@ -84,7 +85,7 @@ public sealed partial class MaintenanceService(
         try
         {
             if (alert is not null && book.OpenForAlert(alert.Id) is { } existing) return MaintenanceResult<WorkOrder>.Done(existing);
-            var order = new WorkOrder(0, store.Code, terminalId is null ? null : fleet.Get(terminalId)!.TerminalId, title!,
+            var order = new WorkOrder(0, store.Code, terminalId, title!,
                 draft.Kind ?? defaultKind, draft.Priority ?? (alert?.Severity == AlertSeverity.Critical ? WorkOrderPriority.High : WorkOrderPriority.Normal),
                 WorkOrderState.Open, dueAt.Value, template.Key, template.Version, now, actor.Name) { AlertId = alert?.Id };
             var saved = await SaveNewAsync(order, AuditLog.Row(now, actor.Name, AuditActions.WorkOrderCreated, null,

@@ -32,7 +32,8 @@ public sealed class TerminalKeys
     /// </summary>
     public void SetMany(IReadOnlyCollection<(string TerminalId, byte[] Hash)> keys)
     {
-        var next = new Dictionary<string, Digest>(keys.Count, StringComparer.Ordinal);
+        // Ignoring case, like the fleet: ids are unique ignoring case, so a change naming a terminal in another case replaces its key.
+        var next = new Dictionary<string, Digest>(keys.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (terminalId, hash) in keys) next[terminalId] = Digest.Of(hash);
         lock (_gate)
         {
@@ -64,7 +65,10 @@ public sealed class TerminalKeys
         }
     }
 
-    /// <summary>Checks a presented key against the terminal the request claims to be.</summary>
+    /// <summary>
+    /// Checks a presented key against the terminal the request claims to be (named in any letter case);
+    /// <paramref name="ownerTerminalId"/> is the id as registered.
+    /// </summary>
     public KeyCheck Check(string presentedKey, string? claimedTerminalId, out string? ownerTerminalId)
     {
         var digest = Digest.Of(Hash(presentedKey));
@@ -72,7 +76,7 @@ public sealed class TerminalKeys
         {
             if (!_terminalByHash.TryGetValue(digest, out ownerTerminalId)) return KeyCheck.UnknownKey;
         }
-        return claimedTerminalId is null || string.Equals(claimedTerminalId, ownerTerminalId, StringComparison.Ordinal)
+        return claimedTerminalId is null || string.Equals(claimedTerminalId, ownerTerminalId, StringComparison.OrdinalIgnoreCase)
             ? KeyCheck.Valid
             : KeyCheck.OtherTerminal;
     }

@@ -108,6 +108,19 @@ public sealed class AlertsApiTests(AlertClockApp app)
         await Expect.ProblemAsync(ack, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_terminal_filter_finds_the_terminals_alerts_whatever_the_letter_case()
+    {
+        var (store, terminal, _) = await OfflineTerminalAsync();
+        using var admin = app.CreateAdminClient();
+
+        var upper = Only(await AlertsAsync(admin, $"?terminal={terminal.ToUpperInvariant()}"));
+        var lower = Only(await AlertsAsync(admin, $"?store={store}&terminal={terminal.ToLowerInvariant()}"));
+
+        Assert.Equal(terminal, Expect.Wire(upper["terminalId"]));
+        Assert.Equal(upper["id"]!.GetValue<long>(), lower["id"]!.GetValue<long>());
+    }
+
     [Theory]
     [InlineData("?state=sleeping", "state")]
     [InlineData("?kind=meteor", "kind")]

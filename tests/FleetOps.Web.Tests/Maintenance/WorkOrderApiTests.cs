@@ -296,4 +296,16 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         await Expect.StatusAsync(await tech.DeleteAsync("/api/v1/calendar/feed"), HttpStatusCode.NoContent);
         await Expect.ProblemAsync(await anonymous.GetAsync($"/calendar/{token}.ics"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_work_order_from_an_alert_may_name_the_alerts_terminal_in_another_letter_case()
+    {
+        var (store, terminal, _) = await app.OfflineTerminalAsync();
+        using var admin = app.CreateAdminClient();
+        var alertId = await AlertOfAsync(admin, store);
+
+        var order = await admin.CreateWorkOrderAsync(new { alertId, terminalId = terminal.ToUpperInvariant() });
+
+        Assert.Equal((terminal, alertId), (Expect.Wire(order["terminalId"]), order["alertId"]!.GetValue<long>()));
+    }
 }

@@ -16,6 +16,9 @@ public partial class TerminalDetail
 {
     [Parameter] public string TerminalId { get; set; } = "";
 
+    /// <summary>The id as registered: the address may spell it in any letter case, the timeline's rows and the audit use this one.</summary>
+    private string _id = "";
+
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private TerminalTimeline Timeline { get; set; } = default!;
@@ -44,33 +47,34 @@ public partial class TerminalDetail
         _scope = await Access.ScopeAsync();
         _isAdministrator = await Access.IsAdministratorAsync();
         StopFollowing();
+        _id = Fleet.RegisteredId(TerminalId);
         Snapshot();
-        Follow(Fleet, t => t.TerminalId == TerminalId);
+        Follow(Fleet, t => t.TerminalId == _id);
         FollowClock(TimeSpan.FromSeconds(15));
-        if (_terminal is not null) _timeline = await Timeline.RecentAsync(TerminalId);
+        if (_terminal is not null) _timeline = await Timeline.RecentAsync(_id);
     }
 
     protected override async Task OnLiveChangeAsync()
     {
         Snapshot();
-        if (_terminal is not null) _timeline = await Timeline.RecentAsync(TerminalId);
+        if (_terminal is not null) _timeline = await Timeline.RecentAsync(_id);
     }
 
     private void Snapshot()
     {
         _now = Time.GetUtcNow();
-        var terminal = Fleet.Get(TerminalId);
+        var terminal = Fleet.Get(_id);
         // A terminal outside the user's scope looks exactly like one that does not exist.
         _terminal = _scope.AllowsTerminal(terminal, Stores) ? terminal : null;
         _store = _terminal is null ? null : Stores.Get(_terminal.StoreCode);
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
         _outages = _terminal is null ? [] : Incidents.InStore(_terminal.StoreCode)
-            .Select(i => i.Incident).Where(i => i.AffectedTerminals.Contains(TerminalId)).ToList();
+            .Select(i => i.Incident).Where(i => i.AffectedTerminals.Contains(_id)).ToList();
         _crumbs =
         [
             new BreadcrumbItem(T["Nav.Terminals"], "terminals"),
             new BreadcrumbItem(_terminal?.StoreCode ?? "", _terminal is null ? null : $"stores/{_terminal.StoreCode}"),
-            new BreadcrumbItem(TerminalId, null, disabled: true),
+            new BreadcrumbItem(_id, null, disabled: true),
         ];
     }
 
@@ -101,16 +105,16 @@ public partial class TerminalDetail
 
     private async Task RotateKeyAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.RotateQuestion", TerminalId], T["TerminalDetail.RotateExplain"],
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.RotateQuestion", _id], T["TerminalDetail.RotateExplain"],
             yesText: T["TerminalDetail.RotateKey"], cancelText: T["Common.Cancel"]);
         if (confirmed != true || !await StillAdministratorAsync()) return;
         _busy = true;
         try
         {
-            var key = await Registry.RotateKeyAsync(TerminalId);
+            var key = await Registry.RotateKeyAsync(_id);
             if (key is null) return;
             await RecordAsync(AuditActions.TerminalKeyRotated);
-            await SecretDialog.ShowAsync(Dialogs, T["TerminalDetail.NewKey", TerminalId], T["TerminalDetail.NewKeyExplain"], key, "rotated-key");
+            await SecretDialog.ShowAsync(Dialogs, T["TerminalDetail.NewKey", _id], T["TerminalDetail.NewKeyExplain"], key, "rotated-key");
         }
         finally
         {
@@ -120,13 +124,13 @@ public partial class TerminalDetail
 
     private async Task DecommissionAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.DecommissionQuestion", TerminalId], T["TerminalDetail.DecommissionExplain"],
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["TerminalDetail.DecommissionQuestion", _id], T["TerminalDetail.DecommissionExplain"],
             yesText: T["TerminalDetail.Decommission"], cancelText: T["Common.Cancel"]);
         if (confirmed != true || !await StillAdministratorAsync()) return;
         _busy = true;
         try
         {
-            if (!await Registry.DecommissionAsync(TerminalId)) return;
+            if (!await Registry.DecommissionAsync(_id)) return;
             await RecordAsync(AuditActions.TerminalDecommissioned);
             // The registry has replaced the snapshot; show the "decommissioned" chip without waiting for the next refresh.
             Snapshot();
@@ -144,6 +148,6 @@ public partial class TerminalDetail
     private async Task RecordAsync(string action)
     {
         var actor = await Access.ActorNameAsync();
-        await Audit.RecordAsync(actor, action, TerminalId, $"store={_terminal?.StoreCode}", null);
+        await Audit.RecordAsync(actor, action, _id, $"store={_terminal?.StoreCode}", null);
     }
 }

@@ -20,6 +20,12 @@ namespace FleetOps.Web.Components.Transactions;
 public partial class CasePage : IDisposable
 {
     [Parameter] public string TerminalId { get; set; } = "";
+
+    /// <summary>
+    /// The terminal's id as registered: the address may spell it in any letter case, while the records, the case and the
+    /// live changes carry the registered one (and the database compares ids exactly).
+    /// </summary>
+    private string _terminalId = "";
     [Parameter] public string TransactionId { get; set; } = "";
 
     /// <summary>The timeline's reach either side of the sale, in minutes (in the URL, so a wider view can be shared).</summary>
@@ -34,6 +40,7 @@ public partial class CasePage : IDisposable
     [Inject] private FleetOps.Core.Reconciliation.NotCreditedBook Proofs { get; set; } = default!;
     [Inject] private PowerIncidents Incidents { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
+    [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private IJSRuntime Js { get; set; } = default!;
@@ -61,26 +68,31 @@ public partial class CasePage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _terminalId = Fleet.RegisteredId(TerminalId); // before Follow: its filters compare with the registered id
         _scope = await Access.ScopeAsync();
         _me = await Access.ActorNameAsync();
         _readOnly = await ReadOnlyAsync();
         // The terminal's later events (a settlement, a reversal, the power history) and changes to this case.
-        Follow(Book, t => t.TerminalId == TerminalId);
-        Follow(Cases, c => c.TerminalId == TerminalId && c.TransactionId == TransactionId);
+        Follow(Book, t => t.TerminalId == _terminalId);
+        Follow(Cases, c => c.TerminalId == _terminalId && c.TransactionId == TransactionId);
         FollowClock(TimeSpan.FromSeconds(30));
     }
 
     protected override Task OnLiveChangeAsync() => LoadAsync();
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        _terminalId = Fleet.RegisteredId(TerminalId);
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
         _now = Time.GetUtcNow();
-        _file = await Files.LoadAsync(TerminalId, TransactionId, _scope, Window);
+        _file = await Files.LoadAsync(_terminalId, TransactionId, _scope, Window);
         _bankReference ??= _file?.Case?.BankReference;
         _outage = _file?.Verdict?.Reason == UnsettledReason.InterruptedByPowerLoss
-            ? Incidents.Interrupting(_file.StoreCode, TerminalId, TransactionId)
+            ? Incidents.Interrupting(_file.StoreCode, _terminalId, TransactionId)
             : null;
         _loaded = true;
     }
@@ -96,11 +108,11 @@ public partial class CasePage : IDisposable
         T["Worklist.AuthCode"], T["Facts.Rrn"], T["Facts.Batch"], T["Column.Terminal"], T["Column.Store"], T["Worklist.Column.Transaction"],
         T["Facts.LastStage"], T["Facts.BankReference"], stage => F.Name(stage));
 
-    private Task OpenAsync() => ActAsync(() => Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me), T["Case.Done.Opened"]);
+    private Task OpenAsync() => ActAsync(() => Service.OpenAsync(_terminalId, TransactionId, _file!.StoreCode, _me), T["Case.Done.Opened"]);
 
     private Task TakeAsync() => ActAsync(async () =>
     {
-        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        var opened = Case ?? await Service.OpenAsync(_terminalId, TransactionId, _file!.StoreCode, _me);
         return await Service.AssignOwnerAsync(opened.Id, _me, _me);
     }, T["Case.Done.Taken"]);
 
@@ -108,7 +120,7 @@ public partial class CasePage : IDisposable
 
     private Task CheckedAsync() => ActAsync(async () =>
     {
-        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        var opened = Case ?? await Service.OpenAsync(_terminalId, TransactionId, _file!.StoreCode, _me);
         return await Service.AdvanceAsync(opened.Id, _me);
     }, T["Case.Done.Checked"]);
 
@@ -117,7 +129,7 @@ public partial class CasePage : IDisposable
     private Task AddNoteAsync() => ActAsync(async () =>
     {
         CaseWorkflow.NoteText(_note); // a note that may not be kept must not open a case on its way to being refused
-        var opened = Case ?? await Service.OpenAsync(TerminalId, TransactionId, _file!.StoreCode, _me);
+        var opened = Case ?? await Service.OpenAsync(_terminalId, TransactionId, _file!.StoreCode, _me);
         var changed = await Service.AddNoteAsync(opened.Id, _note ?? "", _me);
         _note = null;
         return changed;
