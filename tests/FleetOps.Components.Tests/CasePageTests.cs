@@ -191,7 +191,7 @@ public sealed class CasePageTests : FleetComponentTest
         Assert.Equal("yes", restart.GetAttribute("data-loss"));
         Assert.Contains("restart · unexpected", restart.TextContent);
         Assert.Contains("boot boot-2", restart.TextContent);
-        Assert.Contains("authorized", cut.Find("[data-testid=stages]").TextContent);
+        Assert.Contains("authorised", cut.Find("[data-testid=stages]").TextContent);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class UnsettledWorklistTests : WorklistComponentTest
         Assert.Contains("CN¥128.00", row.TextContent);
         Assert.Contains("622848******1234", row.TextContent);
         Assert.Contains("RRN 123456789012", row.TextContent);
-        Assert.Contains("authorized", row.TextContent);
+        Assert.Contains("authorised", row.TextContent);
         // Authorised at midnight UTC is 08:00 in the store's zone (Asia/Shanghai), in English's date pattern.
         Assert.Contains("25 Nov 2026 08:00:00", row.TextContent); // not "11/25/2026 8:00:00 AM", which a reader outside the US takes for the 11th
         Assert.Contains("+08:00 · 5 min ago", row.TextContent);

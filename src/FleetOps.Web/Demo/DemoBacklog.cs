@@ -18,7 +18,8 @@ namespace FleetOps.Web.Demo;
 /// of its terminal. Event and transaction ids are fixed per run date, so a restart on the same day only finds duplicates.
 /// The expiring sale also gets a case already worked up to "contact the acquirer", so the case workflow has an example.
 /// </summary>
-public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, TimeProvider time, ILogger logger, CaseService? cases = null)
+public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, TimeProvider time, ILogger logger, CaseService? cases = null,
+    bool inChinese = false)
 {
     private const string Currency = "CNY";
 
@@ -107,8 +108,11 @@ public sealed partial class DemoBacklog(EventWriter writer, FleetState fleet, Ti
         if (opened.Owner is not null || opened.Step != CaseStep.CheckRecord) return;
         await cases.AssignOwnerAsync(opened.Id, admin, admin);
         await cases.AdvanceAsync(opened.Id, admin);
-        await cases.AddNoteAsync(opened.Id,
-            "Called the acquirer's merchant desk: batch never received. They are tracing it and will call back.", admin);
+        // A note is what a person wrote, not a label the localiser translates: written in the chain's language, as the
+        // other stories' notes are.
+        await cases.AddNoteAsync(opened.Id, inChinese
+            ? "已致电收单机构商户服务台：批次未收到。对方正在追查，稍后回电。"
+            : "Called the acquirer's merchant desk: batch never received. They are tracing it and will call back.", admin);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo backlog of {Day}: {Accepted} events written, {Duplicates} already there")]

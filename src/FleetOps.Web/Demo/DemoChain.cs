@@ -164,7 +164,7 @@ public sealed partial class DemoChain(
             var people = new DemoPeople(users);
             var stories = new DemoAlertStories(alerts, alertBook, fleet, time, InChinese, logger);
             var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
-            await new DemoBacklog(writer, fleet, time, logger, cases).WriteAsync(cancellationToken);
+            await new DemoBacklog(writer, fleet, time, logger, cases, InChinese).WriteAsync(cancellationToken);
             await stories.TellAsync(power, cancellationToken);
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger, people.Administrator)
                 .TellAsync(power, cancellationToken);

@@ -10,11 +10,13 @@ namespace FleetOps.Web.Tests.Transactions;
 /// </summary>
 public static class DemoApp
 {
-    public static FleetOpsApp Create() => FleetOpsApp.Create(new FleetOpsAppOptions
+    /// <param name="defaultCulture">The chain's language (<c>FleetOps:DefaultCulture</c>); English unless given.</param>
+    public static FleetOpsApp Create(string? defaultCulture = null) => FleetOpsApp.Create(new FleetOpsAppOptions
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero)),
         Settings = new Dictionary<string, string?>
         {
+            ["FleetOps:DefaultCulture"] = defaultCulture ?? "en", // English is what every other test app reads
             ["FleetOps:Demo:Enabled"] = "true",
             ["FleetOps:Demo:Terminals"] = "20",
             ["FleetOps:Demo:Stores"] = "4",
@@ -22,6 +24,6 @@ public static class DemoApp
     });
 
     /// <summary>The example case is opened after the last story of the sales backlog, the last one written: only then is everything in.</summary>
-    public static Task WholeBacklogAsync(HttpClient admin) =>
+    public static Task<System.Text.Json.Nodes.JsonObject> WholeBacklogAsync(HttpClient admin) =>
         Eventually.MatchesAsync(() => admin.UnsettledAsync("?caseStatus=contact_acquirer"), p => p.Items().Count == 1, "the demo's example case");
 }
