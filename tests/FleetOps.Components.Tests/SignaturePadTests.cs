@@ -10,6 +10,14 @@ namespace FleetOps.Components.Tests;
 /// </summary>
 public sealed class SignaturePadTests : FleetComponentTest
 {
+    [Fact]
+    public void Without_a_hint_the_pad_keeps_the_work_orders_sign_off_text()
+    {
+        var cut = Render<SignaturePad>(p => p.Add(x => x.Label, "Store manager"));
+
+        Assert.Equal("The store manager signs here with a finger or stylus.", cut.Find("[data-testid=signature-hint]").TextContent);
+    }
+
     [Theory]
     [InlineData(typeof(TaskCanceledException))]
     [InlineData(typeof(OperationCanceledException))]

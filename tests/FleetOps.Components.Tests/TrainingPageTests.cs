@@ -161,6 +161,20 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.Empty(cut.FindAll("[data-testid=session-detail] img[data-testid=signature-image]"));
     }
 
+    [Fact]
+    public void Each_pad_tells_whoever_signs_there_to_sign_not_the_store_manager()
+    {
+        var a = Hire("Wang Fang");
+        SignInAsStoreManager("S-1");
+        var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=card_payment", p => p.Add(x => x.Code, "S-1"));
+
+        cut.Find($"[data-testid=trainee-{a.Id}] input[data-testid=trainee]").Change(true);
+
+        Assert.Equal("Wang Fang signs here with a finger or stylus.", cut.Find($"[data-testid=trainee-{a.Id}] [data-testid=signature-hint]").TextContent);
+        Assert.Equal("The trainer signs here with a finger or stylus.", cut.Find("[data-testid=trainer-signature] [data-testid=signature-hint]").TextContent);
+        Assert.DoesNotContain("store manager", cut.Find("[data-testid=session-form]").TextContent);
+    }
+
     /// <summary>The PNG the pad's script hands over: its first bytes are a PNG's, which is all the service checks.</summary>
     private sealed class PngReference : IJSStreamReference
     {
