@@ -161,6 +161,55 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.Empty(cut.FindAll("[data-testid=session-detail] img[data-testid=signature-image]"));
     }
 
+    [Fact]
+    public void A_refusal_names_the_forms_labels_in_Chinese_and_flags_every_missing_field_at_once()
+    {
+        SignInAsStoreManager("S-1");
+        UseLanguage(Languages.Chinese);
+        var cut = Page();
+
+        cut.Find("[data-testid=staff-add]").Click();
+        cut.Find("input[data-testid=staff-name]").Input("Zhao Lei");
+        cut.Find("[data-testid=staff-save]").Click();
+
+        // The role and the day started are both flagged, each by the label the form shows, never by the wire name.
+        var form = cut.Find("[data-testid=staff-form]").TextContent;
+        Assert.Contains("请填写“岗位”。", form);
+        Assert.Contains("请填写“入职日期”。", form);
+        Assert.DoesNotContain("role", form);
+        Assert.DoesNotContain("startedOn", form);
+    }
+
+    [Fact]
+    public void A_session_with_nobody_ticked_and_no_trainer_says_so_by_the_forms_words()
+    {
+        Hire("Wang Fang");
+        SignInAsStoreManager("S-1");
+        var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=card_payment", p => p.Add(x => x.Code, "S-1"));
+
+        cut.Find("input[data-testid=session-trainer]").Input("");
+        cut.Find("[data-testid=session-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Tick at least one staff member who was trained.", cut.Find("[data-testid=session-people-refusal]").TextContent.Trim()));
+        Assert.Equal("yes", cut.Find("input[data-testid=session-trainer]").GetAttribute("data-error"));
+        Assert.Contains("'Trainer' is required.", cut.Find("[data-testid=session-form]").TextContent);
+        Assert.DoesNotContain("staffIds", cut.Find("[data-testid=session-form]").TextContent);
+    }
+
+    [Fact]
+    public void Each_pad_tells_whoever_signs_there_to_sign_not_the_store_manager()
+    {
+        var a = Hire("Wang Fang");
+        SignInAsStoreManager("S-1");
+        var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=card_payment", p => p.Add(x => x.Code, "S-1"));
+
+        cut.Find($"[data-testid=trainee-{a.Id}] input[data-testid=trainee]").Change(true);
+
+        Assert.Equal("Wang Fang signs here with a finger or stylus.", cut.Find($"[data-testid=trainee-{a.Id}] [data-testid=signature-hint]").TextContent);
+        Assert.Equal("The trainer signs here with a finger or stylus.", cut.Find("[data-testid=trainer-signature] [data-testid=signature-hint]").TextContent);
+        Assert.DoesNotContain("store manager", cut.Find("[data-testid=session-form]").TextContent);
+    }
+
     /// <summary>The PNG the pad's script hands over: its first bytes are a PNG's, which is all the service checks.</summary>
     private sealed class PngReference : IJSStreamReference
     {

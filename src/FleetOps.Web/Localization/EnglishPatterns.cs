@@ -11,7 +11,8 @@ namespace FleetOps.Web.Localization;
 /// (<c>version {0}</c>), and a text that matches one whole is rewritten from the same key's pattern in the reader's
 /// language with the same values. A value that is a name FleetOps shows — an enumeration member by its English name (and,
 /// for texts FleetOps composed itself, by its wire name; a role; one of the <c>Word.*</c> words) — is translated too;
-/// anything else (codes, names, people's notes) is kept as written.
+/// anything else (codes, names, people's notes) is kept as written. A count's noun is written <c>{4} {4:person|people}</c>:
+/// the pattern then matches either form (old rows said "1 people") and the text is rewritten with the form the count asks for.
 /// </summary>
 internal sealed class EnglishPatterns
 {
@@ -67,7 +68,7 @@ internal sealed class EnglishPatterns
             var match = english.Match(text);
             if (!match.Success) continue;
             var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => (object)Value(g.Value, culture)).ToArray();
-            return string.Format(culture, Resources.GetString(key, culture)!, values);
+            return string.Format(new CountForms(culture), Resources.GetString(key, culture)!, values);
         }
         return null;
     }
@@ -82,13 +83,15 @@ internal sealed class EnglishPatterns
         if (names.TryGetValue(english, out var key)) return Resources.GetString(key, culture) ?? english;
         if (!english.Contains(',', StringComparison.Ordinal)) return english;
         var items = english.Split(',');
-        return items.All(i => names.ContainsKey(i.Trim())) ? string.Join("、", items.Select(i => Resources.GetString(names[i.Trim()], culture))) : english;
+        var comma = SupportedCultures.IsChinese(culture) ? "、" : ", ";
+        return items.All(i => names.ContainsKey(i.Trim())) ? string.Join(comma, items.Select(i => Resources.GetString(names[i.Trim()], culture))) : english;
     }
 
-    /// <summary>"No terminal {0}." → ^No\ terminal\ (?&lt;p0&gt;.+?)\.$</summary>
+    /// <summary>"No terminal {0}." → ^No\ terminal\ (?&lt;p0&gt;.+?)\.$; a count's noun "{4:person|people}" → (?:person|people).</summary>
     private static Regex ToRegex(string pattern)
     {
         var escaped = Regex.Escape(pattern);
+        escaped = Regex.Replace(escaped, @"\\\{\d:([^}|]*)\\\|([^}]*)}", m => $"(?:{m.Groups[1].Value}|{m.Groups[2].Value})");
         var withGroups = Regex.Replace(escaped, @"\\\{(\d)}", m => $"(?<p{m.Groups[1].Value}>.+?)");
         return new Regex("^" + withGroups + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(100));
     }

@@ -47,16 +47,18 @@ public sealed class AuditTextTests
     [InlineData(AuditActions.WorkOrderCreated, "power at DEMO-0006, from alert 12", "DEMO-0006 的电源工单，来自告警 12")]
     [InlineData(AuditActions.WorkOrderWaiting, "waiting: parts on order", "等待中：parts on order")]
     [InlineData(AuditActions.WorkOrderCompleted, "done, signed by nobody, 2 flagged", "已完成，签字人 无人，2 项被标记")]
-    [InlineData(AuditActions.MailSubscriptionSaved, "on; kinds: offline,unstable_power; min severity: warning", "开启；类型：离线、电源不稳定；最低严重级别：警告")]
+    [InlineData(AuditActions.MailSubscriptionSaved, "on; kinds: offline,unstable_power; min severity: warning", "开启；类型：离线、电源不稳定；最低严重级别：警告",
+        "on; kinds: Offline, Unstable power; min severity: Warning")]
     [InlineData(AuditActions.RolloutHalted, "halted, wave 2 of 3", "已暂停，第 2 批（共 3 批）")]
     [InlineData(AuditActions.ThresholdsChanged, "UnstablePowerLosses: 3 → 2; OfflineAfterSeconds: 300 → 180 (configured)",
         "UnstablePowerLosses：3 → 2；OfflineAfterSeconds：300 → 180（恢复配置值）")]
     [InlineData(AuditActions.SignInFailed, "wrong password", "密码错误")]
     [InlineData(AuditActions.SettlementReportImported, "unionpay: 40 rows, 38 credited, 2 not credited", "unionpay：40 行，38 笔已入账，2 笔未入账")]
-    public void Details_FleetOps_wrote_read_in_Chinese(string action, string english, string chinese)
+    public void Details_FleetOps_wrote_read_in_Chinese(string action, string english, string chinese, string? englishShown = null)
     {
         Assert.Equal(chinese, AuditText.Details(action, english, Chinese));
-        Assert.Equal(english, AuditText.Details(action, english, English));
+        // English readers go through the same patterns: codes FleetOps wrote read as their names ("offline" → "Offline").
+        Assert.Equal(englishShown ?? english, AuditText.Details(action, english, English));
     }
 
     [Theory]
@@ -72,6 +74,24 @@ public sealed class AuditTextTests
     [InlineData("checklist power_ups", "检查清单 电源与 UPS 测试")]
     public void An_alerts_kind_and_a_shipped_checklist_in_a_target_read_in_Chinese(string target, string chinese) =>
         Assert.Equal(chinese, AuditText.Target(target, Chinese));
+
+    [Theory]
+    [InlineData("emergency_plan at CKG-018 on 2026-10-05 by 王芳: 3 people, 3 completed, 4 signatures",
+        "The store's emergency plan at CKG-018 on 2026-10-05 by 王芳: 3 people, 3 completed, 4 signatures")]
+    [InlineData("card_payment at CKG-018 on 2026-10-05 by 王芳: 1 people, 1 completed, 1 signatures",
+        "Card-payment procedure at CKG-018 on 2026-10-05 by 王芳: 1 person, 1 completed, 1 signature")]
+    [InlineData("card_payment at CKG-018 on 2026-10-05 by 王芳: 1 person, 0 completed, 1 signature",
+        "Card-payment procedure at CKG-018 on 2026-10-05 by 王芳: 1 person, 0 completed, 1 signature")]
+    public void A_training_session_reads_in_English_by_its_programmes_name_with_counts_in_good_grammar(string stored, string english)
+    {
+        Assert.Equal(english, AuditText.Details(AuditActions.TrainingRecorded, stored, English));
+        // Old rows ("1 people") and new ones ("1 person") read alike in Chinese too.
+        Assert.Contains("：1 人，", AuditText.Details(AuditActions.TrainingRecorded, stored.Replace("3 people", "1 person", StringComparison.Ordinal), Chinese));
+    }
+
+    [Fact]
+    public void An_alerts_kind_in_a_target_reads_in_English_as_in_Chinese() =>
+        Assert.Equal("Offline DEMO-0219", AuditText.Target("offline DEMO-0219", English));
 
     [Theory]
     [InlineData(AuditActions.CaseNoteAdded, "NKG-012: called the acquirer's desk")]

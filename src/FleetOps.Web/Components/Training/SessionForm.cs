@@ -12,6 +12,7 @@ namespace FleetOps.Web.Components.Training;
 public sealed class SessionForm(string programme, string heldOn, string trainer)
 {
     private readonly Dictionary<long, HashSet<string>> _ticked = [];
+    private readonly Dictionary<string, string> _refusals = [];
     private string _programme = programme;
 
     public string Programme
@@ -32,9 +33,6 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
     public string? HeldOn { get; set; } = heldOn;
     public string? Trainer { get; set; } = trainer;
 
-    /// <summary>The field the service refused, and why (shown at that field).</summary>
-    public string? Field { get; private set; }
-    public string? Refusal { get; private set; }
 
     public IReadOnlyCollection<long> People => _ticked.Keys;
 
@@ -64,9 +62,15 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
 
     public void Sign(byte[]? trainer, IReadOnlyList<TraineeSignature> trainees) => (TrainerSignature, Signatures) = (trainer, trainees);
 
-    public void Refused(string field, string refusal) => (Field, Refusal) = (field, refusal);
+    /// <summary>A field refused, and why (shown at that field); several at once when several are missing.</summary>
+    public void Refused(string field, string refusal) => _refusals[field] = refusal;
 
-    public string? ErrorAt(string field) => Field == field ? Refusal : null;
+    /// <summary>A new attempt: what was refused before is checked again.</summary>
+    public void ClearRefusals() => _refusals.Clear();
+
+    public string? ErrorAt(string field) => _refusals.GetValueOrDefault(field);
+
+    public bool HasRefusals => _refusals.Count > 0;
 
     public SessionDraft ToDraft(string storeCode, DateOnly? heldOn) =>
         new(storeCode, Programme, heldOn, Trainer, _ticked.Keys.ToList(), [],

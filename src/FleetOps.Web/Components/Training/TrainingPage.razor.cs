@@ -40,9 +40,10 @@ public sealed partial class TrainingPage
     private ViewAddress? _address;
     private string? _message;
 
-    // The add-a-person form; a refusal shows at the field the service names.
+    // The add-a-person form; what is missing shows at each field at once, a refusal at the field the service names.
     private bool _adding;
-    private string? _name, _role, _startedOn, _staffField, _staffRefusal;
+    private string? _name, _role, _startedOn;
+    private readonly Dictionary<string, string> _staffErrors = [];
 
     private SessionForm? _session;
 
@@ -123,11 +124,20 @@ public sealed partial class TrainingPage
 
     private string ProgrammeTitle(string key) => T[$"Training.{key}"];
 
-    private void StartAdding() => (_adding, _name, _role, _startedOn, _staffField, _staffRefusal) = (true, null, null, null, null, null);
+    private void StartAdding()
+    {
+        (_adding, _name, _role, _startedOn) = (true, null, null, null);
+        _staffErrors.Clear();
+    }
 
     private async Task AddAsync()
     {
         if (_actor is null) return;
+        _staffErrors.Clear();
+        if (string.IsNullOrWhiteSpace(_name)) _staffErrors["name"] = TrainingFields.Required(T, "name");
+        if (string.IsNullOrWhiteSpace(_role)) _staffErrors["role"] = TrainingFields.Required(T, "role");
+        if (ParseDay(_startedOn) is null) _staffErrors["startedOn"] = TrainingFields.Required(T, "startedOn");
+        if (_staffErrors.Count > 0) return;
         _busy = true;
         try
         {
@@ -138,7 +148,7 @@ public sealed partial class TrainingPage
                 Read();
                 return;
             }
-            (_staffField, _staffRefusal) = (result.Field ?? "name", F.Message(result.Detail ?? ""));
+            _staffErrors[result.Field ?? "name"] = TrainingFields.Refusal(T, F, result.Field, result.Detail ?? "");
         }
         finally
         {
@@ -181,7 +191,7 @@ public sealed partial class TrainingPage
                 WriteAddress();
                 return;
             }
-            _session.Refused(result.Field ?? "programme", F.Message(result.Detail ?? ""));
+            _session.Refused(result.Field ?? "programme", TrainingFields.Refusal(T, F, result.Field, result.Detail ?? ""));
         }
         finally
         {
@@ -193,5 +203,5 @@ public sealed partial class TrainingPage
     private static DateOnly? ParseDay(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private string? StaffError(string field) => _staffField == field ? _staffRefusal : null;
+    private string? StaffError(string field) => _staffErrors.GetValueOrDefault(field);
 }
