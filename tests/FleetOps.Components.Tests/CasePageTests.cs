@@ -6,6 +6,7 @@ using FleetOps.Core.Transactions;
 using FleetOps.Web.Cases;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Transactions;
+using FleetOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -292,6 +293,18 @@ public sealed class CasePageTests : FleetComponentTest
     [Fact]
     public void Working_a_case_someone_else_owns_offers_to_take_it()
     {
+        var (cut, snackbars, manager) = OfferedToTake();
+
+        snackbars.FindAll("button").Single(b => b.TextContent.Contains("Take it")).Click();
+        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+    }
+
+    private static bool Offered(IRenderedComponent<MudSnackbarProvider> snackbars) =>
+        snackbars.FindAll(".mud-snackbar").Any(s => s.TextContent.Contains("You are not this case's owner."));
+
+    /// <summary>A case Ann owns, worked by a store manager until the page offers to take it.</summary>
+    private (IRenderedComponent<CasePage> Cut, IRenderedComponent<MudSnackbarProvider> Snackbars, UserAccess Manager) OfferedToTake()
+    {
         InterruptedSale();
         Wait(async () =>
         {
@@ -301,12 +314,42 @@ public sealed class CasePageTests : FleetComponentTest
         var manager = SignInAsStoreManager("S-1");
         var snackbars = Context.Render<MudSnackbarProvider>();
         var cut = RenderCase();
-
         cut.Find("[data-testid=record-checked]").Click();
+        snackbars.WaitForAssertion(() => Assert.True(Offered(snackbars)));
+        return (cut, snackbars, manager);
+    }
 
-        snackbars.WaitForAssertion(() => Assert.Contains(snackbars.FindAll(".mud-snackbar"), s => s.TextContent.Contains("You are not this case's owner.")));
-        snackbars.FindAll("button").Single(b => b.TextContent.Contains("Take it")).Click();
-        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+    [Fact]
+    public void Resolving_the_case_takes_away_the_offer_to_take_it()
+    {
+        var (cut, snackbars, _) = OfferedToTake();
+
+        cut.Find("[data-testid=outcome]").Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Contains("Settled late")).Click();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=resolve-case]").HasAttribute("disabled")));
+        cut.Find("[data-testid=resolve-case]").Click();
+        cut.WaitForAssertion(() => cut.Find("textarea[data-testid=resolve-note]").Input("Settled in the next batch"));
+        cut.Find("[data-testid=confirm-resolve]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Settled late", cut.Find("[data-testid=case-outcome]").TextContent));
+        snackbars.WaitForAssertion(() => Assert.False(Offered(snackbars)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_offer_goes_when_elsewhere_the_case_is_given_to_me_or_resolved(bool resolved)
+    {
+        var (cut, snackbars, manager) = OfferedToTake();
+        var id = Cases.For("T-1", "000123-0042")!.Id;
+
+        Wait(() => resolved ? Service.ResolveAsync(id, CaseOutcome.SettledLate, "ann@example.test")
+            : Service.AssignOwnerAsync(id, manager.Email, "ann@example.test"));
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Equal(resolved ? "resolved" : manager.Email,
+            resolved ? cut.Find("[data-testid=case-status]").GetAttribute("data-status") : cut.Find("[data-testid=owner]").TextContent));
+        snackbars.WaitForAssertion(() => Assert.False(Offered(snackbars)));
     }
 
     private void SaleThenRestartAnHourAndAHalfLater()

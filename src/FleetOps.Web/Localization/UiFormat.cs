@@ -134,4 +134,16 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
 
     /// <summary>A share to one decimal (0.9834 → "98.3%"): success rates sit close to 100 %, where whole percents hide the change.</summary>
     public string Percent1(double share) => share.ToString("P1", culture.Current);
+
+    /// <summary>What a cell shows for a number that does not exist (a share of nothing, a median of no days).</summary>
+    public const string NoValue = "–";
+
+    /// <summary>
+    /// <paramref name="part"/> of <paramref name="whole"/>, whole percent; "–" of nothing: "0%" would read as measured
+    /// (no one trained), where there was no one to count.
+    /// </summary>
+    public string Percent(long part, long whole) => whole == 0 ? NoValue : Percent((double)part / whole);
+
+    /// <summary>As <see cref="Percent(long, long)"/>, to one decimal.</summary>
+    public string Percent1(long part, long whole) => whole == 0 ? NoValue : Percent1((double)part / whole);
 }

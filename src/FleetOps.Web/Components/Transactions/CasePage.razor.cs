@@ -95,6 +95,7 @@ public partial class CasePage : IDisposable
             ? Incidents.Interrupting(_file.StoreCode, _terminalId, TransactionId)
             : null;
         _loaded = true;
+        WithdrawMootOffer();
     }
 
     /// <summary>Users who could work this case: they see its store (and are not disabled).</summary>
@@ -212,7 +213,18 @@ public partial class CasePage : IDisposable
                 await TakeAsync();
                 StateHasChanged();
             });
-        }, key: "offer-ownership");
+        }, key: OfferKey);
+    }
+
+    private const string OfferKey = "offer-ownership";
+
+    /// <summary>
+    /// The offer stays on screen for a while: once the case is resolved or mine — by this page or live from elsewhere —
+    /// taking it would mean nothing, so it goes (every load, whatever caused it, passes here).
+    /// </summary>
+    private void WithdrawMootOffer()
+    {
+        if (Case is not { } c || c.Owner == _me || c.IsResolved) Snackbar.RemoveByKey(OfferKey);
     }
 
     private TimeSpan Window => WindowMinutes is { } minutes and > 0 ? TimeSpan.FromMinutes(minutes) : CaseFile.Margin;

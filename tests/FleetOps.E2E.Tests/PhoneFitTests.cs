@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FleetOps.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FleetOps.E2E.Tests;
+
+/// <summary>
+/// What the responsive sweep's data does not reach, on a phone (390×844) in both languages: a terminal needing attention
+/// on the unsettled page (its reason chips wrap whole, its open batch is on screen), the app bar with an alert count (it
+/// ends inside the window, the count clear of the account button), and terminal ids on the power page kept on one line.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture>
+{
+    private int _events;
+
+    private string EventId() => $"e2e-phone-{Interlocked.Increment(ref _events)}-{FleetOpsClient.Letters(12)}";
+
+    private static string At(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A heartbeat reporting a reversal it could not send and an open batch: the terminal needs attention.</summary>
+    private JsonObject Heartbeat() => new()
+    {
+        ["id"] = EventId(), ["type"] = "heartbeat", ["at"] = At(DateTimeOffset.UtcNow), ["bootId"] = "boot-1", ["uptimeSeconds"] = 3600,
+        ["appVersion"] = "3.2.1", ["firmwareVersion"] = "1.8.0", ["powerSource"] = "mains", ["batteryPercent"] = 95,
+        ["pendingReversals"] = 1, ["openBatchCount"] = 1, ["openBatchAmountMinor"] = 12800, ["currency"] = "CNY",
+    };
+
+    private JsonObject Sale(string transactionId, string stage, DateTimeOffset at) => new()
+    {
+        ["id"] = EventId(), ["type"] = "transaction", ["at"] = At(at), ["transactionId"] = transactionId, ["stage"] = stage,
+        ["amountMinor"] = 12800, ["currency"] = "CNY", ["maskedPan"] = "622848******1234", ["authCode"] = "A1B2C3",
+        ["rrn"] = "123456789012", ["batchNumber"] = "000123",
+    };
+
+    private JsonObject PowerLost(DateTimeOffset at) => new() { ["id"] = EventId(), ["type"] = "power", ["at"] = At(at), ["state"] = "lost" };
+
+    /// <summary>Chips whose text is taller or wider than the chip, and cells of the row that end beyond the window.</summary>
+    private const string RowProblems = """
+        row => {
+            const problems = [];
+            for (const chip of row.querySelectorAll('.mud-chip')) {
+                const c = chip.getBoundingClientRect(), t = chip.querySelector('.mud-chip-content').getBoundingClientRect();
+                if (chip.scrollHeight > chip.clientHeight + 1 || t.top < c.top - 1 || t.bottom > c.bottom + 1)
+                    problems.push(`chip cut: text ${Math.round(t.height)} px in a ${Math.round(c.height)} px chip: ${chip.textContent.trim()}`);
+            }
+            for (const td of row.querySelectorAll('td')) {
+                const r = td.getBoundingClientRect();
+                if (r.width > 0 && r.right > window.innerWidth + 1) problems.push(`cell ends at ${Math.round(r.right)} px: ${td.textContent.trim()}`);
+            }
+            return problems;
+        }
+        """;
+
+    /// <summary>The app bar's right edge (its last button) and whether the alert count overlaps the account button.</summary>
+    private const string HeaderFacts = """
+        () => {
+            const bar = document.querySelector('header');
+            const right = Math.max(...[...bar.querySelectorAll('button, a, .mud-chip')].map(e => e.getBoundingClientRect().right));
+            const badge = bar.querySelector('.mud-badge'), account = bar.querySelector('[data-testid=user-menu-button]').getBoundingClientRect();
+            const gap = badge && badge.getBoundingClientRect().width > 0 ? account.left - badge.getBoundingClientRect().right : null;
+            return { right, width: window.innerWidth, gap };
+        }
+        """;
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_shows_the_attention_table_the_app_bar_and_power_ids_whole(string language)
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var terminal = FleetOpsClient.NewId("T");
+        var key = await api.RegisterTerminalAsync(terminal, store);
+        // Completed 30 h ago and never settled (past the 26 h limit), then a heartbeat with a reversal it could not send.
+        var sale = FleetOpsClient.NewId("tx");
+        var longAgo = DateTimeOffset.UtcNow.AddHours(-30);
+        await api.PostEventsAsync(terminal, key, Sale(sale, "authorized", longAgo), Sale(sale, "completed", longAgo.AddSeconds(20)));
+        await api.PostEventsAsync(terminal, key, Heartbeat());
+        // Three power losses in a few hours: the power page lists the terminal as unstable.
+        await api.PostEventsAsync(terminal, key, PowerLost(DateTimeOffset.UtcNow.AddHours(-4)), PowerLost(DateTimeOffset.UtcNow.AddHours(-3)),
+            PowerLost(DateTimeOffset.UtcNow.AddHours(-2)));
+
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(E2EFixture.Administrator);
+
+        await page.OpenReadyAsync("transactions/unsettled", live: true);
+        var row = page.Locator($"[data-testid='attention-{terminal}']");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.Locator(".mud-chip")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"phone-attention-{language}.png"), FullPage = true });
+        // Every fault is gathered before the test fails, so one run names all of them.
+        var problems = JsonSerializer.Deserialize<string[]>((await row.EvaluateAsync(RowProblems))!.Value.GetRawText())!.ToList();
+        // The open batch's column folds away on a phone; its amount reads under the terminal.
+        var caption = row.Locator("[data-testid=attention-batch-caption]");
+        if (!await caption.IsVisibleAsync() || !(await caption.TextContentAsync() ?? "").Contains("128.00", StringComparison.Ordinal))
+            problems.Add("the open batch does not show under the terminal");
+
+        var header = (await page.EvaluateAsync(HeaderFacts))!.Value;
+        if (header.GetProperty("right").GetDouble() > 390.5) problems.Add($"the app bar ends at {header.GetProperty("right").GetDouble()} px");
+        if (header.GetProperty("gap") is { ValueKind: JsonValueKind.Number } gap && gap.GetDouble() < 2)
+            problems.Add($"the alert count is {gap.GetDouble()} px from the account button");
+
+        await page.OpenReadyAsync("power", live: true);
+        var id = page.Locator($"[data-testid='unstable-{terminal}'] a").First;
+        await Expect(id).ToHaveTextAsync(terminal);
+        var lines = await id.EvaluateAsync<int>("a => a.getClientRects().length");
+        if (lines != 1) problems.Add($"the power page breaks the terminal id over {lines} lines");
+        Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+}
