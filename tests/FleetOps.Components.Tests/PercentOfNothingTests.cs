@@ -9,7 +9,8 @@ namespace FleetOps.Components.Tests;
 
 /// <summary>
 /// A share of nothing reads "–", as a missing median does: "0.0% never credited" for an acquirer without sales, or "0%
-/// current" for a store without staff, would read as a measurement where there was nothing to measure.
+/// current" for a store without staff, would read as a measurement where there was nothing to measure (a store without
+/// staff says so in words).
 /// </summary>
 public sealed class PercentOfNothingTests : FleetComponentTest
 {
@@ -38,12 +39,12 @@ public sealed class PercentOfNothingTests : FleetComponentTest
     }
 
     [Fact]
-    public void A_store_without_staff_shows_no_share_of_them_current()
+    public void A_store_without_staff_says_so_instead_of_a_share_of_them_current()
     {
         SignInAsStoreManager("S-1");
 
         var cut = Render<TrainingPage>(p => p.Add(x => x.Code, "S-1"));
 
-        cut.WaitForAssertion(() => Assert.Equal("– current (0 of 0)", cut.Find("[data-testid=training-compliance]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("No staff on the roster yet", cut.Find("[data-testid=training-compliance]").TextContent.Trim()));
     }
 }

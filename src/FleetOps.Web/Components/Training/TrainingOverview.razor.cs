@@ -164,5 +164,5 @@ public partial class TrainingOverview
 
     private string ProgrammeTitle(string key) => DefaultProgrammes.Find(key) is { } p ? TrainingText.Title(T, p) : key;
 
-    private string Percent(ComplianceTally tally) => tally.Staff == 0 ? "–" : F.Percent1(tally.PercentCurrent / 100);
+    private string Percent(ComplianceTally tally) => F.Percent1(tally.Current, tally.Staff);
 }
