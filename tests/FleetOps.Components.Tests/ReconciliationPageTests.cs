@@ -68,6 +68,10 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
             var kinds = cut.FindAll("[data-testid=exception-kind]").Select(e => e.GetAttribute("data-kind")).ToList();
             Assert.Equal(2, kinds.Count(k => k == "AmountMismatch"));
             Assert.Contains("CreditedWithoutSale", kinds);
+            // The sale never credited has no report line; its amount is what its terminal recorded — the money missing.
+            var never = cut.FindAll("[data-testid=recon-exceptions] tbody tr")
+                .Single(r => r.QuerySelector("[data-testid=exception-kind]")?.GetAttribute("data-kind") == "NotCredited");
+            Assert.Equal("CN¥50.00", never.QuerySelector("[data-testid=exception-amount]")!.TextContent.Trim());
             var exceptions = cut.Find("[data-testid=recon-exceptions]").TextContent;
             Assert.Contains("S-1", exceptions);
             Assert.Contains("S-2", exceptions);

@@ -10,7 +10,8 @@ namespace FleetOps.Web.Reconciliation;
 /// <summary>
 /// The reconciliation exceptions as the acquirer's support desk reads its own reports (issue 16 item 4): the columns are
 /// the layout's headers, dates in its format, amounts in its units, type words in its words, followed by the exception
-/// and FleetOps' sale. A sale never credited has no line: its row carries what FleetOps knows (the day it was settled).
+/// and FleetOps' sale. A sale never credited has no line: its row carries what FleetOps knows (the day it was settled, the
+/// amount, RRN and authorisation code its terminal recorded).
 /// </summary>
 public static class ExceptionsCsv
 {
@@ -24,7 +25,7 @@ public static class ExceptionsCsv
         foreach (var e in exceptions)
         {
             var line = e.Line;
-            var cells = Columns.Select(column => line is null ? column == ReportColumn.Date ? e.Day.ToString(layout.DateFormat, CultureInfo.InvariantCulture) : null
+            var cells = Columns.Select(column => line is null ? Recorded(column, e, layout)
                 : column switch
                 {
                     ReportColumn.Date => line.BookedOn.ToString(layout.DateFormat, CultureInfo.InvariantCulture),
@@ -43,6 +44,17 @@ public static class ExceptionsCsv
         }
         return csv;
     }
+
+    /// <summary>A sale never credited has no line: the day it was settled and what its terminal recorded stand in its columns.</summary>
+    private static string? Recorded(ReportColumn column, ReconciliationException e, ReportLayout layout) => column switch
+    {
+        ReportColumn.Date => e.Day.ToString(layout.DateFormat, CultureInfo.InvariantCulture),
+        ReportColumn.Rrn => e.Sale?.Rrn,
+        ReportColumn.AuthCode => e.Sale?.AuthCode,
+        ReportColumn.AmountMinor => e.Sale is { } sale ? Amount(sale.AmountMinor, sale.Currency, layout) : null,
+        ReportColumn.Currency => e.Sale?.Currency,
+        _ => null,
+    };
 
     private static string Amount(long minor, string currency, ReportLayout layout) =>
         layout.AmountsInMajorUnits ? Money.MajorUnits(minor, currency) : minor.ToString(CultureInfo.InvariantCulture);

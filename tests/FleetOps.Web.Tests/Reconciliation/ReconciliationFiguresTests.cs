@@ -58,6 +58,10 @@ public sealed class ReconciliationFiguresTests(FleetOpsApp app) : IClassFixture<
         Assert.StartsWith(AcquirerShop.Header + ",exception", lines[0], StringComparison.Ordinal);
         Assert.Equal(["amount_mismatch", "credited_without_sale", "not_credited"], lines.Skip(1).Select(l => l.Split(',')[10]).Order());
         Assert.Contains(lines, l => l.Contains(",710000000002,", StringComparison.Ordinal) && l.Contains(",4000,", StringComparison.Ordinal));
+        // A sale never credited has no line: its row carries the RRN, amount and currency its terminal recorded, which the
+        // acquirer's desk traces it by.
+        var never = lines.Single(l => l.Split(',')[10] == "not_credited").Split(',');
+        Assert.Equal(("710000000003", "9900", "CNY"), (never[3], never[5], never[6]));
 
         var other = await app.CreateStoreAsync(Ids.New("S"));
         var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [other]);
