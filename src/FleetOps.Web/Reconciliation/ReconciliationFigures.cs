@@ -71,13 +71,18 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
         var lineCount = await exceptionLines.CountAsync(cancellationToken);
         var newestLines = await exceptionLines.OrderByDescending(l => l.BookedOn).ThenByDescending(l => l.ReportId).ThenBy(l => l.Row)
             .Take(maxExceptions).ToListAsync(cancellationToken);
-        var missing = await credits.Where(c => c.NotCreditedReportId != null).OrderByDescending(c => c.SettledOn).ThenBy(c => c.StoreCode)
-            .Take(maxExceptions).ToListAsync(cancellationToken);
+        // A sale never credited has no line: what its terminal recorded (the money missing, the references the acquirer's desk
+        // traces it by) comes with it, joined by the transaction's key in the same read.
+        var missing = await (
+                from c in credits.Where(c => c.NotCreditedReportId != null).OrderByDescending(c => c.SettledOn).ThenBy(c => c.StoreCode).Take(maxExceptions)
+                join t in db.Transactions on new { c.TerminalId, c.TransactionId } equals new { t.TerminalId, t.TransactionId } into sales
+                from t in sales.DefaultIfEmpty()
+                select new { Credit = c, Sale = t == null ? null : new UncreditedSale(t.AmountMinor, t.Currency, t.Rrn, t.AuthCode) })
+            .ToListAsync(cancellationToken);
 
         var days = Days(judged, settled, money.Select(m => (Acquirer: acquirerOf.GetValueOrDefault(m.ReportId, ""), m.BookedOn, m.Currency, m.Type, m.Amount, m.Fee)));
-        var recorded = await RecordedAsync(db, missing, cancellationToken);
-        var exceptions = missing.Select(s => new ReconciliationException(null, s.Acquirer, s.SettledOn, s.StoreCode, s.TerminalId, s.TransactionId, null,
-                recorded.GetValueOrDefault((s.TerminalId, s.TransactionId))))
+        var exceptions = missing.Select(m => new ReconciliationException(null, m.Credit.Acquirer, m.Credit.SettledOn, m.Credit.StoreCode,
+                m.Credit.TerminalId, m.Credit.TransactionId, null, m.Sale))
             .Concat(newestLines.Select(l => Exception(l, acquirerOf.GetValueOrDefault(l.ReportId, ""))))
             .OrderByDescending(e => e.Day).ThenBy(e => e.StoreCode, StringComparer.Ordinal)
             .Take(maxExceptions)
@@ -116,23 +121,6 @@ public sealed class ReconciliationFigures(FleetDbContextFactory databases, Store
             })
             .OrderByDescending(d => d.Day).ThenBy(d => d.Acquirer, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>
-    /// The amount and references of the sales proven not credited, from their transactions (one read for the page's few: both
-    /// columns of the key filtered, so the primary key serves it).
-    /// </summary>
-    private static async Task<Dictionary<(string, string), UncreditedSale>> RecordedAsync(FleetDbContext db, List<SaleCreditRow> missing,
-        CancellationToken cancellationToken)
-    {
-        if (missing.Count == 0) return [];
-        var terminals = missing.Select(m => m.TerminalId).Distinct().ToList();
-        var transactions = missing.Select(m => m.TransactionId).Distinct().ToList();
-        var rows = await db.Transactions.AsNoTracking()
-            .Where(t => terminals.Contains(t.TerminalId) && transactions.Contains(t.TransactionId))
-            .Select(t => new { t.TerminalId, t.TransactionId, t.AmountMinor, t.Currency, t.Rrn, t.AuthCode })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(t => (t.TerminalId, t.TransactionId), t => new UncreditedSale(t.AmountMinor, t.Currency, t.Rrn, t.AuthCode));
     }
 
     private static ReconciliationException Exception(SettlementLineRow l, string acquirer)
