@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every FleetOps test: unit, web integration (SQLite, and PostgreSQL when a server can be started),
 # bUnit and Playwright end-to-end in Debian's Chromium. Installs what a fresh machine lacks.
-# Ends with one line: "N passed, N failed".
+# Ends with one line: "N passed, N failed, N skipped"; the exit status is non-zero when a test failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
