@@ -46,15 +46,32 @@ public sealed class ChangeAnnouncer(ChangeFanOut fanOut, TimeProvider time)
     }
 
     /// <summary>
-    /// For a change written without EF (the bulk import's own commands): its own transaction right after the change's
-    /// commit. A crash between the two leaves other nodes without these registrations until they restart.
+    /// For a change written without EF (the bulk import's own commands): the <c>NodeChanges</c> row joins the change's own
+    /// transaction, as <see cref="Stage(FleetDbContext, RegistrationChange)"/> does for EF's, so a crash or a caller gone
+    /// between the change's COMMIT and its announcement cannot leave other nodes without it.
     /// </summary>
-    public async Task AnnounceAsync(FleetDbContextFactory databases, RegistrationChange change, CancellationToken cancellationToken)
+    public async Task StageAsync(DbConnection connection, DbTransaction transaction, RegistrationChange change, CancellationToken cancellationToken)
     {
         if (!fanOut.Enabled) return;
-        await using var db = databases.CreateDbContext();
-        Stage(db, change);
-        await db.SaveChangesAsync(cancellationToken);
-        await WakeAsync(db, cancellationToken);
+        await using var insert = CommandParameters.Command(connection, transaction, NodeChangeRow.InsertSql + " VALUES (@node, @kind, @payload, @at)",
+            "@node", "@kind", "@payload", "@at");
+        await CommandParameters.RunAsync(insert, cancellationToken, fanOut.Node, ChangeFanOut.RegistrationKind, change.Serialize(),
+            time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>After the commit of <see cref="StageAsync"/>'s transaction, on its connection: best effort, as <see cref="WakeAsync(FleetDbContext, CancellationToken)"/>.</summary>
+    public async Task WakeAsync(DbConnection connection)
+    {
+        if (!fanOut.Enabled) return;
+        try
+        {
+            await using var notify = connection.CreateCommand();
+            notify.CommandText = Notify;
+            await notify.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (DbException)
+        {
+            // The periodic read covers it.
+        }
     }
 }

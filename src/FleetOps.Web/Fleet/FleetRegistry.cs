@@ -203,9 +203,7 @@ public sealed class FleetRegistry(
             }
             var registered = IssueKeys(newTerminals);
             if (!await WriteAsync(newStores, newTerminals, registered, written, cancellationToken)) return new BulkRegistration([], [], [], true);
-            await announcer.AnnounceAsync(databases, new RegistrationChange(
-                newStores.Select(s => s.Code).ToList(), newTerminals.Select(t => t.TerminalId).ToList(), []), cancellationToken);
-            // After COMMIT only: memory never runs ahead of the database.
+            // After COMMIT only, and whatever the caller does now: memory never runs ahead of the database, nor behind it.
             stores.PutMany(newStores);
             foreach (var terminal in newTerminals) _terminalIds.Add(terminal.TerminalId);
             keys.SetMany(newTerminals.Select((t, i) => (t.TerminalId, registered[i].Hash)).ToList());
@@ -252,13 +250,17 @@ public sealed class FleetRegistry(
                     await commands.InsertTerminalAsync(newTerminals[i], registered[i].Hash, now, cancellationToken);
                     if ((i + 1) % ProgressStep == 0) written?.Report(i + 1);
                 }
-                await transaction.CommitAsync(cancellationToken);
+                await announcer.StageAsync(connection, transaction, new RegistrationChange(
+                    newStores.Select(s => s.Code).ToList(), newTerminals.Select(t => t.TerminalId).ToList(), []), cancellationToken);
+                // Not cancellable: a commit cut off by a caller going away could have happened or not.
+                await transaction.CommitAsync(CancellationToken.None);
             }
             catch (DbException e) when (e.IsUniqueViolation())
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 return false;
             }
+            await announcer.WakeAsync(connection);
             written?.Report(newTerminals.Count);
             return true;
         }

@@ -192,6 +192,40 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
         }, status => status == System.Net.HttpStatusCode.Forbidden, "403 from B after the decommission on A");
     }
 
+    /// <summary>
+    /// The bulk import writes without EF; its announcement is part of its own transaction, so a caller that goes away the
+    /// moment the rows are committed (a closed browser tab, a dropped connection) leaves neither node behind the database.
+    /// </summary>
+    [PostgresFact]
+    public async Task An_import_whose_caller_goes_away_right_after_its_commit_is_on_both_nodes_with_working_keys()
+    {
+        await using var a = _database.StartNode();
+        await using var b = _database.StartNode();
+        var store = new StoreInfo(Ids.New("S"), "Imported store", "North", "Europe/Berlin");
+        var terminals = Enumerable.Range(1, 3).Select(i => new TerminalRegistration(Ids.New("T"), store.Code, "PX-7", $"SN-{i}")).ToList();
+        using var caller = new CancellationTokenSource();
+        var committed = new CallerLeavesWhenAllWritten(terminals.Count, caller);
+
+        var result = await a.GetService<FleetRegistry>().ImportAsync([store], terminals, committed, caller.Token);
+
+        Assert.True(caller.IsCancellationRequested);
+        Assert.Equal(terminals.Count, result.Registered.Count);
+        foreach (var terminal in terminals) Assert.NotNull(a.GetService<FleetState>().Get(terminal.TerminalId));
+        await Eventually.MatchesAsync(() => Task.FromResult(terminals.All(t => b.GetService<FleetState>().Get(t.TerminalId) is not null)),
+            all => all, "every imported terminal on node B");
+        var first = result.Registered[0];
+        await b.PostAcceptedAsync(first.Key, first.TerminalId, Heartbeat("hb-1", Whole(DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>Reports progress on the caller's thread (unlike <see cref="Progress{T}"/>) and cancels once every row is written.</summary>
+    private sealed class CallerLeavesWhenAllWritten(int rows, CancellationTokenSource caller) : IProgress<int>
+    {
+        public void Report(int value)
+        {
+            if (value == rows) caller.Cancel();
+        }
+    }
+
     /// <summary>The propagation figure of docs/benchmarks.md: from A's 200 to B's fleet state, over many heartbeats.</summary>
     [PostgresFact]
     public async Task Propagation_from_node_A_s_answer_to_node_B_s_state()
