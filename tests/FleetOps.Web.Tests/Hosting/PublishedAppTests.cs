@@ -17,7 +17,9 @@ public sealed class PublishedAppTests : IDisposable
     private const string Configuration = "Release";
 #endif
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    // Generous: an empty server is ready in ~3 s, but CI runs this beside the rest of the suite on two cores, where a start
+    // once took over a minute; the test is about what the published app serves, not how fast it starts.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
 
     private readonly string _temp = Directory.CreateTempSubdirectory("fleetops-publish-").FullName;
 
