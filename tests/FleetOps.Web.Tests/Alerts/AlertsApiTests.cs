@@ -121,6 +121,18 @@ public sealed class AlertsApiTests(AlertClockApp app)
         Assert.Equal(upper["id"]!.GetValue<long>(), lower["id"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task The_store_filter_finds_the_stores_alerts_whatever_the_letter_case()
+    {
+        var (store, terminal, _) = await OfflineTerminalAsync();
+        using var admin = app.CreateAdminClient();
+
+        var alert = Only(await AlertsAsync(admin, $"?store={store.ToUpperInvariant()}"));
+
+        Assert.Equal(terminal, Expect.Wire(alert["terminalId"]));
+        Assert.Equal(store, Expect.Wire(alert["storeCode"]));
+    }
+
     [Theory]
     [InlineData("?state=sleeping", "state")]
     [InlineData("?kind=meteor", "kind")]
