@@ -336,6 +336,7 @@ public sealed partial class PlanService(
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is null) return ($"items[{i}]", "Each item is an object with 'key', 'label' and 'type'.");
             if (ItemProblem(items[i]) is { } problem) return ($"items[{i}]", problem);
             if (!keys.Add(items[i].Key)) return ($"items[{i}]", "Each item's 'key' must be unique.");
         }

@@ -169,6 +169,37 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_checklist_item_written_as_null_is_a_400_naming_the_item_and_nothing_is_saved()
+    {
+        using var admin = app.CreateAdminClient();
+        var key = Ids.New("probe").ToLowerInvariant().Replace('-', '_');
+
+        using var response = await admin.PutAsync($"/api/v1/checklists/{key}",
+            new StringContent("""{"title":"t","items":[{"key":"a","label":"A","type":"check","required":true},null]}""", System.Text.Encoding.UTF8,
+                "application/json"));
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("items[1]", Expect.Wire(problem["field"]));
+        Assert.Null(app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>().Template(key));
+    }
+
+    [Fact]
+    public async Task A_result_written_as_null_is_an_unknown_item_of_the_422_and_the_work_stays_in_progress()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+
+        using var response = await admin.PostAsync($"/api/v1/workorders/{order.Id()}/complete",
+            new StringContent("""{"results":[null],"signedBy":"Li Wei"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var refused = await Expect.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(refused["problems"]!.AsArray(), p => Expect.Wire(p!["reason"]) == "unknown_item");
+        Assert.Equal("in_progress", Expect.Wire((await admin.WorkOrderAsync(order.Id()))["state"]));
+    }
+
+    [Fact]
     public async Task A_checklist_key_holding_a_card_number_is_refused()
     {
         using var admin = app.CreateAdminClient();
