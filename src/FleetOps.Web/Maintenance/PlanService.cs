@@ -293,7 +293,8 @@ public sealed partial class PlanService(
             {
                 if (string.IsNullOrWhiteSpace(id) || TextRules.Problem("terminalIds", id) is not null || fleet.Get(id.Trim()) is not { } terminal)
                     return Invalid("terminalIds", $"There is no terminal '{id}'.");
-                terminalIds.Add(terminal.TerminalId);
+                // Named twice (in any letter case) is still one subject: one work order and one visit a date.
+                if (!terminalIds.Contains(terminal.TerminalId, StringComparer.OrdinalIgnoreCase)) terminalIds.Add(terminal.TerminalId);
             }
             storesConcerned = terminalIds.Select(t => fleet.Get(t)!.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
