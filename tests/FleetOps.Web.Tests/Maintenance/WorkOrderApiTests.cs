@@ -200,6 +200,34 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task An_item_answered_twice_is_a_400_naming_results_and_the_work_stays_in_progress()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var signature = await admin.SignAsync(order.Id());
+
+        using var response = await admin.CommandAsync(order.Id(), "complete", new
+        {
+            results = new object[]
+            {
+                new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+                new { item = "printer_ok", value = true }, new { item = "manager_signature", value = $"{signature}" },
+                new { item = "housing_intact", value = false },
+            },
+            signedBy = "Li Wei",
+        });
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("results", Expect.Wire(problem["field"]));
+        Assert.Contains("housing_intact", Expect.Wire(problem["detail"]));
+        var detail = await admin.WorkOrderAsync(order.Id());
+        Assert.Equal("in_progress", Expect.Wire(detail["state"]));
+        Assert.Empty(detail["results"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_checklist_key_holding_a_card_number_is_refused()
     {
         using var admin = app.CreateAdminClient();
