@@ -25,6 +25,14 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         return (await Expect.JsonObjectAsync(response)).Items().Where(m => Expect.Wire(m["storeCode"]) == store).ToList();
     }
 
+    /// <summary>An inspection of a new store, started: ready to be completed.</summary>
+    private async Task<JsonObject> StartedInspectionAsync(HttpClient admin)
+    {
+        var order = await admin.CreateInspectionAsync(await app.CreateStoreAsync(Ids.New("S")), app.Now().AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        return order;
+    }
+
     [Fact]
     public async Task An_alert_becomes_a_network_check_that_the_technician_does_on_site_muted_until_done()
     {
@@ -186,10 +194,8 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     [Fact]
     public async Task A_result_written_as_null_is_an_unknown_item_of_the_422_and_the_work_stays_in_progress()
     {
-        var store = await app.CreateStoreAsync(Ids.New("S"));
         using var admin = app.CreateAdminClient();
-        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
-        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var order = await StartedInspectionAsync(admin);
 
         using var response = await admin.PostAsync($"/api/v1/workorders/{order.Id()}/complete",
             new StringContent("""{"results":[null],"signedBy":"Li Wei"}""", System.Text.Encoding.UTF8, "application/json"));
@@ -202,10 +208,8 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     [Fact]
     public async Task An_item_answered_twice_is_a_400_naming_results_and_the_work_stays_in_progress()
     {
-        var store = await app.CreateStoreAsync(Ids.New("S"));
         using var admin = app.CreateAdminClient();
-        var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
-        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var order = await StartedInspectionAsync(admin);
         var signature = await admin.SignAsync(order.Id());
 
         using var response = await admin.CommandAsync(order.Id(), "complete", new
