@@ -15,9 +15,13 @@ public sealed record MuteWindow(long Id, string StoreCode, string? TerminalId, D
         && string.Equals(subject.StoreCode, StoreCode, StringComparison.OrdinalIgnoreCase)
         && (TerminalId is null || string.Equals(subject.TerminalId, TerminalId, StringComparison.Ordinal));
 
-    /// <summary>Why a window cannot be kept, or null: it must end after it starts and last at most 30 days.</summary>
-    public static string? Problem(DateTimeOffset from, DateTimeOffset until) =>
+    /// <summary>
+    /// Why a window cannot be kept, or null: it must end after it starts and after <paramref name="now"/> (one already over
+    /// would mute nothing, and the list of mutes shows only those not over), and last at most 30 days.
+    /// </summary>
+    public static string? Problem(DateTimeOffset from, DateTimeOffset until, DateTimeOffset now) =>
         until <= from ? "'until' must be after 'from'."
+        : until <= now ? "'until' must be in the future: a mute that is already over would mute nothing."
         : until - from > Longest ? $"A mute lasts at most {Longest.TotalDays:0} days."
         : null;
 }

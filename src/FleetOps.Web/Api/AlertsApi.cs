@@ -98,9 +98,10 @@ public static class AlertsApi
         {
             errors["terminalId"] = [$"No terminal '{terminalId}' in store '{request.StoreCode}'."];
         }
-        var from = request.From ?? time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var from = request.From ?? now;
         if (request.Until is not { } until) errors["until"] = ["'until' is required."];
-        else if (MuteWindow.Problem(from, until) is { } problem) errors["until"] = [problem];
+        else if (MuteWindow.Problem(from, until, now) is { } problem) errors["until"] = [problem];
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length > 500) errors["reason"] = ["'reason' may be at most 500 characters."];
         else if (reason.Length > 0 && TextRules.Problem("reason", reason) is { } bad) errors["reason"] = [bad];

@@ -101,13 +101,15 @@ public sealed class ListFilter
 
     /// <summary>
     /// The stores a list may show: the caller's scope (null: every store), narrowed by a <c>store=</c> list. A store
-    /// outside the scope is left out as if it did not exist, never widening what the caller sees.
+    /// outside the scope is left out as if it did not exist, never widening what the caller sees. Listed codes come back
+    /// as registered (<c>sh-001</c> → <c>SH-001</c>): lists that filter in the database compare exactly.
     /// </summary>
     public IReadOnlySet<string>? Stores(string? store, AccessScope scope, StoreDirectory stores)
     {
         var allowed = scope.StoreCodes(stores);
         return List("store", store) is { } listed
-            ? listed.Where(code => allowed is null || allowed.Contains(code)).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            ? listed.Select(code => stores.Get(code)?.Code ?? code).Where(code => allowed is null || allowed.Contains(code))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase)
             : allowed;
     }
 

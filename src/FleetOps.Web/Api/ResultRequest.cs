@@ -7,6 +7,9 @@ namespace FleetOps.Web.Api;
 /// <summary>One result: <c>value</c> is <c>true</c>/<c>false</c> for a check, a number for a reading, text otherwise.</summary>
 public sealed record ResultRequest(string? Item, JsonElement? Value, string? Note)
 {
+    /// <summary>A result naming nothing (<c>{}</c>, or <c>null</c> in the list).</summary>
+    public static ResultRequest Empty { get; } = new(null, null, null);
+
     public ChecklistAnswer ToAnswer() => new(Item?.Trim() ?? "", Value switch
     {
         { ValueKind: JsonValueKind.String } v => v.GetString(),

@@ -32,7 +32,8 @@ public static class RolloutsApi
     public static async Task<Results<Created<RolloutCreated>, ProblemHttpResult>> Create(
         CreateRolloutRequest request, RolloutService rollouts, HttpContext context, AccessResolver access, CancellationToken cancellationToken)
     {
-        var waves = request.Waves?.Select(w => new WaveSpec(w.Stores, w.Percent)).ToList();
+        // A wave written as null names neither 'stores' nor 'percent': the service refuses it by its number, as it does '{}'.
+        var waves = request.Waves?.Select(w => new WaveSpec(w?.Stores, w?.Percent)).ToList();
         var result = await rollouts.CreateAsync(
             new RolloutRequest(request.Model, request.AppVersion, request.FirmwareVersion, waves, request.HaltWhenFailedPercent, request.AdvanceWhenInstalledPercent),
             access.ActorName(context.User), ManagementApi.Address(context), cancellationToken);

@@ -114,7 +114,8 @@ public static class WorkOrdersApi
     public static async Task<Results<Ok<WorkOrderDto>, ProblemHttpResult>> Complete(long id, CompleteRequest request, MaintenanceService maintenance,
         TimeProvider time, HttpContext context, AccessResolver access, CancellationToken cancellationToken)
     {
-        var answers = (request.Results ?? []).Select(r => r.ToAnswer()).ToList();
+        // A result written as null reads as '{}': an unknown item of the 422, as any result naming no item.
+        var answers = (request.Results ?? []).Select(r => (r ?? ResultRequest.Empty).ToAnswer()).ToList();
         var result = await maintenance.CompleteAsync(id, answers, request.SignedBy, Actor(access, context), ManagementApi.Address(context), cancellationToken);
         return result.Value is { } order ? TypedResults.Ok(WorkOrderDto.From(order, time.GetUtcNow())) : Refused(result);
     }

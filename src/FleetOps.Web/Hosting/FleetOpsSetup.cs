@@ -119,7 +119,11 @@ public static class FleetOpsSetup
         services.AddHostedService(sp => sp.GetRequiredService<SaleHistory>());
         services.AddHostedService<DemoChain>();
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailText.Localize);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            EchoedCardNumbers.Remove(context);
+            ProblemDetailText.Localize(context);
+        });
         // A body or parameter the endpoint cannot bind reaches BadRequestProblems, which says which field and why (outside
         // Development minimal APIs would answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -205,6 +205,9 @@ public sealed partial class MaintenanceService(
         }
         if (Text("signedBy", signedBy, MaxTitleLength, required: false) is { } signedProblem)
             return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, signedProblem);
+        // An item answered twice has no one reading to record (and its result row has one key per item).
+        if (answers.GroupBy(a => a.Item, StringComparer.Ordinal).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1) is { } twice)
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, $"'results' answers item '{twice.Key}' more than once.", "results");
         var images = await ImagesAsync(id, cancellationToken);
         ChecklistOutcome? outcome = null;
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Complete, AuditActions.WorkOrderCompleted, dispatch: false, order =>

@@ -293,7 +293,8 @@ public sealed partial class PlanService(
             {
                 if (string.IsNullOrWhiteSpace(id) || TextRules.Problem("terminalIds", id) is not null || fleet.Get(id.Trim()) is not { } terminal)
                     return Invalid("terminalIds", $"There is no terminal '{id}'.");
-                terminalIds.Add(terminal.TerminalId);
+                // Named twice (in any letter case) is still one subject: one work order and one visit a date.
+                if (!terminalIds.Contains(terminal.TerminalId, StringComparer.OrdinalIgnoreCase)) terminalIds.Add(terminal.TerminalId);
             }
             storesConcerned = terminalIds.Select(t => fleet.Get(t)!.StoreCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
@@ -336,6 +337,7 @@ public sealed partial class PlanService(
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is null) return ($"items[{i}]", "Each item is an object with 'key', 'label' and 'type'.");
             if (ItemProblem(items[i]) is { } problem) return ($"items[{i}]", problem);
             if (!keys.Add(items[i].Key)) return ($"items[{i}]", "Each item's 'key' must be unique.");
         }

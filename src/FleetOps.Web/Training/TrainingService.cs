@@ -137,6 +137,7 @@ public sealed class TrainingService(
         foreach (var id in staffIds)
         {
             var items = draft.CompletedPerPerson?.GetValueOrDefault(id) ?? draft.CompletedItems ?? [];
+            if (items.Any(string.IsNullOrWhiteSpace)) return Invalid("completedItems", "'completedItems' holds an empty value.");
             if (items.FirstOrDefault(i => programme.Item(i?.Trim() ?? "") is null) is { } unknown)
                 return Invalid("completedItems", $"Programme '{programme.Key}' has no item '{unknown}'.");
             completed[id] = items.Select(i => i.Trim()).ToHashSet(StringComparer.Ordinal);

@@ -35,7 +35,16 @@ public sealed class MuteWindowTests
     [InlineData(30 * 24 * 60 + 1, "A mute lasts at most 30 days.")]
     public void A_window_that_ends_before_it_starts_or_lasts_over_30_days_is_refused(int minutes, string problem)
     {
-        Assert.Equal(problem, MuteWindow.Problem(T0, T0.AddMinutes(minutes)));
-        Assert.Null(MuteWindow.Problem(T0, T0.AddDays(30)));
+        Assert.Equal(problem, MuteWindow.Problem(T0, T0.AddMinutes(minutes), T0));
+        Assert.Null(MuteWindow.Problem(T0, T0.AddDays(30), T0));
+    }
+
+    [Fact]
+    public void A_window_already_over_is_refused_and_one_that_began_earlier_but_runs_on_is_kept()
+    {
+        var now = T0.AddHours(3);
+
+        Assert.Equal("'until' must be in the future: a mute that is already over would mute nothing.", MuteWindow.Problem(T0, T0.AddHours(2), now));
+        Assert.Null(MuteWindow.Problem(T0, T0.AddHours(4), now));
     }
 }

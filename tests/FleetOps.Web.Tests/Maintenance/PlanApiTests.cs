@@ -64,6 +64,26 @@ public sealed class PlanApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_terminal_named_twice_in_a_plan_in_any_letter_case_is_one_subject_with_one_visit_a_date()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var (terminal, _) = await app.NewTerminalAsync(store);
+        using var admin = app.CreateAdminClient();
+
+        var plan = await CreatePlanAsync(admin, new
+        {
+            name = "Weekly check", terminalIds = new[] { terminal, terminal.ToUpperInvariant() }, checklist = "terminal_inspection",
+            every = new { count = 1, unit = "week" }, startsOn = LocalDate(app.Now()),
+        });
+        using var occurrences = await admin.GetAsync($"/api/v1/maintenance/plans/{plan.Id()}/occurrences?from={LocalDate(app.Now())}&to={LocalDate(app.Now(), 20)}");
+
+        Assert.Equal([terminal], plan["terminalIds"]!.AsArray().Select(t => Expect.Wire(t)));
+        var visits = (await Expect.JsonObjectAsync(occurrences)).Items();
+        Assert.Equal(3, visits.Count); // today, in 7 and in 14 days: once each
+        Assert.Equal(3, visits.Select(v => Expect.Wire(v["date"])).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_completion_basis_plan_makes_the_next_work_order_only_once_the_previous_is_done()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));

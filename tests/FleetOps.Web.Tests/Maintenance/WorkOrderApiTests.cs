@@ -25,6 +25,14 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         return (await Expect.JsonObjectAsync(response)).Items().Where(m => Expect.Wire(m["storeCode"]) == store).ToList();
     }
 
+    /// <summary>An inspection of a new store, started: ready to be completed.</summary>
+    private async Task<JsonObject> StartedInspectionAsync(HttpClient admin)
+    {
+        var order = await admin.CreateInspectionAsync(await app.CreateStoreAsync(Ids.New("S")), app.Now().AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        return order;
+    }
+
     [Fact]
     public async Task An_alert_becomes_a_network_check_that_the_technician_does_on_site_muted_until_done()
     {
@@ -166,6 +174,61 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Equal("items[0]", Expect.Wire(problem["field"]));
         Assert.True(detail.StartsWith($"'{field}' ", StringComparison.Ordinal) && !detail.Contains("1111", StringComparison.Ordinal), $"{what}: {detail}");
         Assert.Null(app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>().Template(key));
+    }
+
+    [Fact]
+    public async Task A_checklist_item_written_as_null_is_a_400_naming_the_item_and_nothing_is_saved()
+    {
+        using var admin = app.CreateAdminClient();
+        var key = Ids.New("probe").ToLowerInvariant().Replace('-', '_');
+
+        using var response = await admin.PutAsync($"/api/v1/checklists/{key}",
+            new StringContent("""{"title":"t","items":[{"key":"a","label":"A","type":"check","required":true},null]}""", System.Text.Encoding.UTF8,
+                "application/json"));
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("items[1]", Expect.Wire(problem["field"]));
+        Assert.Null(app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>().Template(key));
+    }
+
+    [Fact]
+    public async Task A_result_written_as_null_is_an_unknown_item_of_the_422_and_the_work_stays_in_progress()
+    {
+        using var admin = app.CreateAdminClient();
+        var order = await StartedInspectionAsync(admin);
+
+        using var response = await admin.PostAsync($"/api/v1/workorders/{order.Id()}/complete",
+            new StringContent("""{"results":[null],"signedBy":"Li Wei"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var refused = await Expect.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(refused["problems"]!.AsArray(), p => Expect.Wire(p!["reason"]) == "unknown_item");
+        Assert.Equal("in_progress", Expect.Wire((await admin.WorkOrderAsync(order.Id()))["state"]));
+    }
+
+    [Fact]
+    public async Task An_item_answered_twice_is_a_400_naming_results_and_the_work_stays_in_progress()
+    {
+        using var admin = app.CreateAdminClient();
+        var order = await StartedInspectionAsync(admin);
+        var signature = await admin.SignAsync(order.Id());
+
+        using var response = await admin.CommandAsync(order.Id(), "complete", new
+        {
+            results = new object[]
+            {
+                new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+                new { item = "printer_ok", value = true }, new { item = "manager_signature", value = $"{signature}" },
+                new { item = "housing_intact", value = false },
+            },
+            signedBy = "Li Wei",
+        });
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("results", Expect.Wire(problem["field"]));
+        Assert.Contains("housing_intact", Expect.Wire(problem["detail"]));
+        var detail = await admin.WorkOrderAsync(order.Id());
+        Assert.Equal("in_progress", Expect.Wire(detail["state"]));
+        Assert.Empty(detail["results"]!.AsArray());
     }
 
     [Fact]

@@ -124,6 +124,18 @@ public sealed class RolloutApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
     }
 
     [Fact]
+    public async Task A_wave_written_as_null_is_a_400_naming_the_wave_and_nothing_is_made()
+    {
+        var fleet = await RolloutFleet.CreateAsync(app, storeCount: 1, perStore: 1);
+
+        var refused = await Expect.ProblemAsync(await fleet.PostRolloutAsync(new JsonArray(PercentWave(100), null)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("Wave 2", Expect.Wire(refused["detail"]));
+        var list = await Expect.JsonObjectAsync(await app.CreateAdminClient().GetAsync("/api/v1/software/rollouts"));
+        Assert.DoesNotContain(list["items"]!.AsArray(), r => Expect.Wire(r!["model"]) == fleet.Model);
+    }
+
+    [Fact]
     public async Task Only_administrators_write_and_a_store_manager_reads_only_the_rollouts_reaching_their_store()
     {
         var fleet = await RolloutFleet.CreateAsync(app, storeCount: 2, perStore: 1);

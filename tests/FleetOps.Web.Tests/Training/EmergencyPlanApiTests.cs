@@ -45,6 +45,19 @@ public sealed class EmergencyPlanApiTests(FleetOpsApp app) : IClassFixture<Fleet
     }
 
     [Fact]
+    public async Task Every_contact_reads_as_its_name_and_phone_and_nothing_else()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        await Expect.StatusAsync(await admin.PutAsJsonAsync(Path(store), Plan()), HttpStatusCode.OK);
+
+        var plan = await Expect.JsonObjectAsync(await admin.GetAsync(Path(store)));
+
+        var contacts = new[] { plan["hotline"], plan["technician"], plan["electrician"] }.Concat(plan["otherContacts"]!.AsArray());
+        Assert.All(contacts, c => Assert.Equal(["name", "phone"], c!.AsObject().Select(p => p.Key).Order()));
+    }
+
+    [Fact]
     public async Task A_save_keeps_the_plan_as_written_names_a_bad_field_and_refuses_a_stale_version()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));

@@ -99,6 +99,7 @@ public sealed class TrainingApiTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
         { "staffIds", new { staffIds = Array.Empty<long>() }, "'staffIds' must name at least one staff member." },
         { "completedItems", new { completedItems = new[] { "pin_step", "juggling" } }, "Programme 'card_payment' has no item 'juggling'." },
         { "storeCode", new { storeCode = "NO-SUCH" }, "There is no store 'NO-SUCH'." },
+        { "completedItems", new { completedItems = new[] { "pin_step", null } }, "'completedItems' holds an empty value." },
     };
 
     [Theory]
