@@ -124,6 +124,7 @@ public static class FleetOpsSetup
             EchoedCardNumbers.Remove(context);
             ProblemDetailText.Localize(context);
         });
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>(); // after the default writer: for clients that ask for no JSON
         // A body or parameter the endpoint cannot bind reaches BadRequestProblems, which says which field and why (outside
         // Development minimal APIs would answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -85,12 +85,12 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
         var store = await app.CreateStoreAsync(Ids.New("S"));
 
         using var response = await PostAsync("/api/v1/mutes",
-            $$"""{"storeCode":"{{store}}","from":"2026-12-05T10:00:00+08:00","until":"2026-12-05t12:00:00z","reason":"refit"}""");
+            $$"""{"storeCode":"{{store}}","from":"2099-12-05T10:00:00+08:00","until":"2099-12-05t12:00:00z","reason":"refit"}""");
 
         await Expect.StatusAsync(response, HttpStatusCode.Created);
         var mute = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        Assert.Equal(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(Expect.Wire(mute["from"])));
-        Assert.Equal(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(Expect.Wire(mute["until"])));
+        Assert.Equal(new DateTimeOffset(2099, 12, 5, 2, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(Expect.Wire(mute["from"])));
+        Assert.Equal(new DateTimeOffset(2099, 12, 5, 12, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(Expect.Wire(mute["until"])));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string? language = null)
