@@ -125,6 +125,17 @@ public sealed class ListFilter
         return null;
     }
 
+    /// <summary>
+    /// A <c>from</c>/<c>to</c> pair of instants (<see cref="Instant"/>), either open; <c>to</c> before <c>from</c> is an error
+    /// under <c>to</c> rather than an empty list that looks like "nothing happened then".
+    /// </summary>
+    public (DateTimeOffset? From, DateTimeOffset? To) Period(string? from, string? to)
+    {
+        var (start, end) = (Instant("from", from), Instant("to", to));
+        if (start is { } first && end is { } last && last < first) Fail("to", "'to' must not be before 'from'.");
+        return (start, end);
+    }
+
     /// <summary>A calendar date, <c>2026-12-01</c>; null when not given.</summary>
     public DateOnly? Date(string name, string? value)
     {

@@ -67,13 +67,14 @@ public static class WorkOrdersApi
         string? to = null, string? page = null, string? pageSize = null)
     {
         var filter = new ListFilter();
+        var period = filter.Period(from, to);
         var query = new WorkOrderQuery
         {
             State = filter.Enum<WorkOrderState>("state", state),
             Stores = filter.Stores(store, access.Scope(context.User), stores),
             Assignee = filter.Text("assignee", assignee),
-            From = filter.Instant("from", from),
-            To = filter.Instant("to", to),
+            From = period.From,
+            To = period.To,
         };
         var paging = filter.Paging(page, pageSize, WorkOrderQuery.MaxPageSize);
         if (filter.HasErrors) return filter.Problem();

@@ -50,6 +50,7 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/api/v1/maintenance/kpis?to=2100-01-01T00:00:00Z", "to" },
         { "/api/v1/workorders?from=0001-01-01T00:00:00Z", "from" },
         { "/api/v1/workorders?to=9999-12-31T23:59:59Z", "to" },
+        { "/api/v1/workorders?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", "to" },
     };
 
     [Theory]
