@@ -17,7 +17,7 @@ public sealed class AdminTerminalActionsTests : FleetComponentTest
     {
         var registry = Services.GetRequiredService<FleetRegistry>();
         await registry.AddStoreAsync(new StoreInfo("S-1", "Store S-1", "East", "Asia/Shanghai"));
-        var (_, terminal) = await registry.AddTerminalAsync(new TerminalRegistration("T-1", "S-1", "A920", "SN-1"));
+        var (_, terminal, _) = await registry.AddTerminalAsync(new TerminalRegistration("T-1", "S-1", "A920", "SN-1"));
         _originalKey = terminal!.Key;
     }
 

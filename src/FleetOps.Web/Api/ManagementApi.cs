@@ -20,15 +20,18 @@ public static class ManagementApi
         api.MapGet("/stores", ListStores).WithName("ListStores");
         api.MapPut("/stores/{code}", UpdateStore).WithName("UpdateStore").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a store's name, region and time zone (administrators)")
-            .WithDescription("The code is the store's identity and stays. 404 for an unknown store, 400 naming each bad field.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("The code is the store's identity and stays. 404 for an unknown store, 400 naming each bad field, "
+                + "409 when a new `acquirer` already knows another terminal in service by one of this store's terminals' `acquirerTerminalId`.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
         api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
         api.MapPut("/terminals/{terminalId}", UpdateTerminal).WithName("UpdateTerminal").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a terminal's store, model and serial number; a new store moves it (administrators)")
             .WithDescription("The terminal keeps its id, key and history. 404 for an unknown terminal, 400 naming each bad field "
-                + "(an unknown store is a bad `storeCode`), 409 for a decommissioned terminal.")
+                + "(an unknown store is a bad `storeCode`), 409 for a decommissioned terminal or an `acquirerTerminalId` another terminal "
+                + "in service has under the same acquirer.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/software/targets/{model}", PutSoftwareTarget).WithName("SetSoftwareTarget").RequireAuthorization(AccessPolicies.Administrator);
@@ -68,7 +71,7 @@ public static class ManagementApi
 
         var registration = new TerminalRegistration(request.TerminalId!, request.StoreCode!, request.Model!, request.SerialNumber,
             AcquirerTerminalId: request.AcquirerTerminalId);
-        var (error, terminal) = await registry.AddTerminalAsync(registration, cancellationToken);
+        var (error, terminal, clash) = await registry.AddTerminalAsync(registration, cancellationToken);
         if (error == RegistrationError.None)
         {
             await audit.RecordAsync(access.ActorName(context.User), AuditActions.TerminalRegistered, request.TerminalId,
@@ -78,6 +81,7 @@ public static class ManagementApi
         {
             RegistrationError.UnknownStore => UnknownStore(request.StoreCode),
             RegistrationError.AlreadyExists => TypedResults.Problem(title: "Terminal exists", detail: $"A terminal '{request.TerminalId}' is already registered.", statusCode: 409),
+            RegistrationError.AcquirerTerminalIdTaken => AcquirerTerminalIdTaken(clash!.Problem),
             _ => TypedResults.Created($"/api/v1/terminals/{terminal!.TerminalId}", new CreatedTerminal(terminal.TerminalId, terminal.Key)),
         };
     }
@@ -92,8 +96,9 @@ public static class ManagementApi
         var errors = RegistrationRules.StoreProblems(new CreateStoreRequest(known.Code, request.Name, request.Region, request.TimeZone, acquirer, merchantId));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var (error, before) = await registry.UpdateStoreAsync(
+        var (error, before, clash) = await registry.UpdateStoreAsync(
             new StoreInfo(known.Code, request.Name!, request.Region!, request.TimeZone!, acquirer, merchantId), cancellationToken);
+        if (clash is not null) return AcquirerTerminalIdTaken(clash.StoreProblem);
         if (error != RegistrationError.None || stores.Get(known.Code) is not { } after) return NoStore(code);
         await audit.RecordAsync(access.ActorName(context.User), AuditActions.StoreChanged, after.Code, RegistrationAudit.StoreChanged(before!, after), Address(context));
         return TypedResults.Ok(StoreDto.From(after));
@@ -113,7 +118,7 @@ public static class ManagementApi
         terminalId = current.TerminalId; // the path may spell it in any letter case; the audit and the reply use the registered id
 
         var change = new TerminalRegistration(terminalId, request.StoreCode!, request.Model!, request.SerialNumber, AcquirerTerminalId: acquirerTerminalId);
-        var (error, before) = await registry.UpdateTerminalAsync(change, cancellationToken);
+        var (error, before, clash) = await registry.UpdateTerminalAsync(change, cancellationToken);
         if (error == RegistrationError.None)
         {
             await audit.RecordAsync(access.ActorName(context.User), AuditActions.TerminalChanged, terminalId,
@@ -125,9 +130,14 @@ public static class ManagementApi
             RegistrationError.UnknownStore => UnknownStore(request.StoreCode),
             RegistrationError.Decommissioned => TypedResults.Problem(title: "Terminal decommissioned",
                 detail: $"Terminal '{terminalId}' is decommissioned and cannot be changed.", statusCode: 409),
+            RegistrationError.AcquirerTerminalIdTaken => AcquirerTerminalIdTaken(clash!.Problem),
             _ => NoTerminal(terminalId),
         };
     }
+
+    /// <summary>The 409 of every change that would give one acquirer two terminals in service with one id (decisions.md).</summary>
+    private static ProblemHttpResult AcquirerTerminalIdTaken(string detail) =>
+        TypedResults.Problem(title: "Acquirer terminal id in use", detail: detail, statusCode: 409);
 
     private static ValidationProblem UnknownStore(string? code) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["storeCode"] = [$"No store has code '{code}'."] });

@@ -38,6 +38,8 @@ public sealed class FleetRegistry(
     /// </summary>
     private HashSet<string>? _terminalIds;
 
+    private readonly AcquirerTerminalIdRule _acquirerIds = new(stores, fleet);
+
     public async Task<RegistrationError> AddStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
     {
         KeptText.Ensure("code", store.Code);
@@ -68,7 +70,8 @@ public sealed class FleetRegistry(
         }, cancellationToken);
     }
 
-    public async Task<(RegistrationError Error, RegisteredTerminal? Terminal)> AddTerminalAsync(
+    /// <summary>Refused with the clash when the store's acquirer knows another terminal in service by its acquirer terminal id.</summary>
+    public async Task<(RegistrationError Error, RegisteredTerminal? Terminal, AcquirerTerminalIdClash? Clash)> AddTerminalAsync(
         TerminalRegistration registration, CancellationToken cancellationToken = default)
     {
         KeptText.Ensure("terminalId", registration.TerminalId);
@@ -79,14 +82,17 @@ public sealed class FleetRegistry(
         // Behind a balancer the store may have been made on another node a moment ago, before this one followed that change
         // (the simulator registers a store, then its terminals, request by request): the database decides, not the directory.
         if (stores.Get(registration.StoreCode) is null) await ReloadAsync(RegistrationChange.OfStore(registration.StoreCode), cancellationToken);
-        if (stores.Get(registration.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
-        return await OneAtATimeAsync<(RegistrationError, RegisteredTerminal?)>(async () =>
+        if (stores.Get(registration.StoreCode) is null) return (RegistrationError.UnknownStore, null, null);
+        return await OneAtATimeAsync<(RegistrationError, RegisteredTerminal?, AcquirerTerminalIdClash?)>(async () =>
         {
             await using var db = databases.CreateDbContext();
             // Unique regardless of letter case (people read "t-01" and "T-01" as one terminal); the terminal keeps the id
             // as registered, and telemetry matches it exactly as before.
             var known = _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
-            if (known.Contains(registration.TerminalId)) return (RegistrationError.AlreadyExists, null);
+            if (known.Contains(registration.TerminalId)) return (RegistrationError.AlreadyExists, null, null);
+            // The store as it is now, under the gate: its acquirer may have changed since the look-up above.
+            var store = stores.Get(registration.StoreCode)!;
+            if (_acquirerIds.Clash(store.Acquirer, registration) is { } clash) return (RegistrationError.AcquirerTerminalIdTaken, null, clash);
             var key = TerminalKeys.NewKey();
             var hash = TerminalKeys.Hash(key);
             db.Terminals.Add(new TerminalRow
@@ -100,38 +106,41 @@ public sealed class FleetRegistry(
                 RegisteredAt = time.GetUtcNow(),
             });
             announcer.Stage(db, RegistrationChange.OfTerminal(registration.TerminalId));
-            if (!await SaveNewAsync(db, cancellationToken)) return (RegistrationError.AlreadyExists, null);
+            if (!await SaveNewAsync(db, cancellationToken)) return (RegistrationError.AlreadyExists, null, null);
             await announcer.WakeAsync(db, cancellationToken);
             known.Add(registration.TerminalId);
             keys.Set(registration.TerminalId, hash);
             fleet.Register(registration with { StoreCode = store.Code });
-            return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key));
+            return (RegistrationError.None, new RegisteredTerminal(registration.TerminalId, key), null);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Changes a store's name, region and time zone; the code is its identity and stays as registered (the code given
-    /// is matched case-insensitively, like everywhere else). Returns the store as it was, for the audit line.
+    /// is matched case-insensitively, like everywhere else). Returns the store as it was, for the audit line; refused
+    /// with the clash when a new acquirer already knows another terminal in service by one of the store's terminals' ids.
     /// </summary>
-    public async Task<(RegistrationError Error, StoreInfo? Before)> UpdateStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
+    public async Task<(RegistrationError Error, StoreInfo? Before, AcquirerTerminalIdClash? Clash)> UpdateStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
     {
         KeptText.Ensure("name", store.Name);
         KeptText.Ensure("region", store.Region);
         KeptText.Ensure("timeZone", store.TimeZone);
         KeptText.Ensure("acquirer", store.Acquirer);
         KeptText.Ensure("merchantId", store.MerchantId, acquirerIdentifier: true);
-        return await OneAtATimeAsync<(RegistrationError, StoreInfo?)>(async () =>
+        return await OneAtATimeAsync<(RegistrationError, StoreInfo?, AcquirerTerminalIdClash?)>(async () =>
         {
-            if (stores.Get(store.Code) is not { } before) return (RegistrationError.NotFound, null);
+            if (stores.Get(store.Code) is not { } before) return (RegistrationError.NotFound, null, null);
+            if (!string.Equals(before.Acquirer, store.Acquirer, StringComparison.OrdinalIgnoreCase)
+                && _acquirerIds.StoreClash(before.Code, store.Acquirer) is { } clash) return (RegistrationError.AcquirerTerminalIdTaken, null, clash);
             await using var db = databases.CreateDbContext();
             var row = await db.Stores.FirstOrDefaultAsync(s => s.Code == before.Code, cancellationToken);
-            if (row is null) return (RegistrationError.NotFound, null);
+            if (row is null) return (RegistrationError.NotFound, null, null);
             (row.Name, row.Region, row.TimeZone, row.Acquirer, row.MerchantId) = (store.Name, store.Region, store.TimeZone, store.Acquirer, store.MerchantId);
             announcer.Stage(db, RegistrationChange.OfStore(row.Code));
             await db.SaveChangesAsync(cancellationToken);
             await announcer.WakeAsync(db, cancellationToken);
             stores.Put(store with { Code = before.Code });
-            return (RegistrationError.None, before);
+            return (RegistrationError.None, before, null);
         }, cancellationToken);
     }
 
@@ -139,23 +148,29 @@ public sealed class FleetRegistry(
     /// Changes a terminal's store, model and serial number. Moving keeps its history (events, sales and cases stay where
     /// they happened) and its key; the fleet re-files the terminal under the new store at once, so live pages of that
     /// store show it. A decommissioned terminal is left as it is: it is out of service, and its record is the history.
-    /// Returns the registration as it was, for the audit line.
+    /// Returns the registration as it was, for the audit line; refused with the clash when the change (a new acquirer
+    /// terminal id, or a move to a store of another acquirer) meets another terminal in service holding that id.
     /// </summary>
-    public async Task<(RegistrationError Error, TerminalRegistration? Before)> UpdateTerminalAsync(
+    public async Task<(RegistrationError Error, TerminalRegistration? Before, AcquirerTerminalIdClash? Clash)> UpdateTerminalAsync(
         TerminalRegistration change, CancellationToken cancellationToken = default)
     {
         KeptText.Ensure("storeCode", change.StoreCode);
         KeptText.Ensure("model", change.Model);
         KeptText.Ensure("serialNumber", change.SerialNumber);
         KeptText.Ensure("acquirerTerminalId", change.AcquirerTerminalId, acquirerIdentifier: true);
-        return await OneAtATimeAsync<(RegistrationError, TerminalRegistration?)>(async () =>
+        return await OneAtATimeAsync<(RegistrationError, TerminalRegistration?, AcquirerTerminalIdClash?)>(async () =>
         {
             await using var db = databases.CreateDbContext();
             var row = await db.Terminals.FirstOrDefaultAsync(t => t.TerminalId == change.TerminalId, cancellationToken);
-            if (row is null) return (RegistrationError.NotFound, null);
-            if (row.Decommissioned) return (RegistrationError.Decommissioned, null);
-            if (stores.Get(change.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null);
+            if (row is null) return (RegistrationError.NotFound, null, null);
+            if (row.Decommissioned) return (RegistrationError.Decommissioned, null, null);
+            if (stores.Get(change.StoreCode) is not { } store) return (RegistrationError.UnknownStore, null, null);
             var before = row.ToRegistration();
+            if (AcquirerTerminalIdHolders.Changes(stores.Get(before.StoreCode)?.Acquirer, before.AcquirerTerminalId, store.Acquirer, change.AcquirerTerminalId)
+                && _acquirerIds.Clash(store.Acquirer, change with { TerminalId = row.TerminalId }) is { } clash)
+            {
+                return (RegistrationError.AcquirerTerminalIdTaken, null, clash);
+            }
             (row.StoreCode, row.Model, row.SerialNumber, row.AcquirerTerminalId) = (store.Code, change.Model, change.SerialNumber, change.AcquirerTerminalId);
             announcer.Stage(db, RegistrationChange.OfTerminal(row.TerminalId));
             await db.SaveChangesAsync(cancellationToken);
@@ -164,13 +179,14 @@ public sealed class FleetRegistry(
             {
                 StoreCode = store.Code, Model = change.Model, SerialNumber = change.SerialNumber, AcquirerTerminalId = change.AcquirerTerminalId,
             });
-            return (RegistrationError.None, before);
+            return (RegistrationError.None, before, null);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Registers many new stores and terminals at once, all or nothing: under the registration gate it checks that every
-    /// store code and terminal id is still free (case-insensitively, in memory and in the database), writes them in ONE
+    /// store code and terminal id is still free (case-insensitively, in memory and in the database) and that no terminal
+    /// meets another in service under one acquirer with the same acquirer terminal id, writes them in ONE
     /// transaction with reused commands, and only after COMMIT puts them into the store directory, the fleet and the key
     /// cache (each announced as one change, so live pages show the new terminals at once). Rows must already satisfy
     /// the field rules; <paramref name="written"/> counts rows written.
@@ -199,7 +215,11 @@ public sealed class FleetRegistry(
                 _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
                 var takenStores = await TakenStoreCodesAsync(db, newStores, cancellationToken);
                 var takenTerminals = newTerminals.Where(t => _terminalIds.Contains(t.TerminalId)).Select(t => t.TerminalId).ToList();
-                if (takenStores.Count > 0 || takenTerminals.Count > 0) return new BulkRegistration(takenStores, takenTerminals, []);
+                var clashes = _acquirerIds.ImportClashes(newStores, newTerminals);
+                if (takenStores.Count > 0 || takenTerminals.Count > 0 || clashes.Count > 0)
+                {
+                    return new BulkRegistration(takenStores, takenTerminals, []) { AcquirerTerminalIdClashes = clashes };
+                }
             }
             var registered = IssueKeys(newTerminals);
             if (!await WriteAsync(newStores, newTerminals, registered, written, cancellationToken)) return new BulkRegistration([], [], [], true);

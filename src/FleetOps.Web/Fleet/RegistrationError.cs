@@ -1,3 +1,3 @@
 namespace FleetOps.Web.Fleet;
 
-public enum RegistrationError { None, AlreadyExists, UnknownStore, NotFound, Decommissioned }
+public enum RegistrationError { None, AlreadyExists, UnknownStore, NotFound, Decommissioned, AcquirerTerminalIdTaken }

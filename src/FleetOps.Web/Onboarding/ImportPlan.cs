@@ -20,6 +20,9 @@ public sealed class ImportPlan
     /// <summary>Row of each terminal id, compared case-insensitively (like registration).</summary>
     public Dictionary<string, int> TerminalRows { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Row of each acquirer terminal id under its store's acquirer (<see cref="Fleet.AcquirerTerminalIdHolders.Key"/>).</summary>
+    public Dictionary<(string Acquirer, string Id), int> AcquirerTerminalRows { get; } = [];
+
     public ImportErrorList Errors { get; } = new();
     public int RowsRead { get; set; }
 }

@@ -1,13 +1,15 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
 using FleetOps.Web.Api;
+using FleetOps.Web.Fleet;
 
 namespace FleetOps.Web.Onboarding;
 
 /// <summary>
 /// Checks an onboarding file row by row and builds the <see cref="ImportPlan"/>. Field rules are the register endpoints'
 /// own (<see cref="RegistrationRules"/>); on top come the rules only a file has: the header, cells a spreadsheet would run
-/// as formulas, a code or id repeated in the file, and a store row that contradicts the store it names.
+/// as formulas, a code or id repeated in the file (an acquirer terminal id under one acquirer too), and a store row that
+/// contradicts the store it names.
 /// </summary>
 public sealed class ImportPlanner(StoreDirectory stores)
 {
@@ -100,10 +102,24 @@ public sealed class ImportPlanner(StoreDirectory stores)
             plan.Errors.Add(number, ImportColumns.TerminalId,
                 $"'terminalId' '{terminalId}' is also on row {plan.TerminalRows[terminalId]} (ids are compared ignoring letter case).");
         }
+        AcquirerTerminalIdOnce(number, storeCode, acquirerTerminalId, bad, plan);
         if (plan.Errors.Count == errorsBefore && storeCode is not null)
         {
             plan.NewTerminals.Add(new TerminalRegistration(terminalId!, storeCode, model!, serial, AcquirerTerminalId: acquirerTerminalId));
         }
+    }
+
+    /// <summary>
+    /// Two rows of the file giving one acquirer's terminal id twice (the registry checks the file against the fleet).
+    /// Under the row's store's acquirer; a store without one forms no group.
+    /// </summary>
+    private void AcquirerTerminalIdOnce(int number, string? storeCode, string? acquirerTerminalId, HashSet<string> bad, ImportPlan plan)
+    {
+        if (storeCode is null || bad.Contains(ImportColumns.AcquirerTerminalId)) return;
+        var acquirer = stores.Get(storeCode)?.Acquirer ?? plan.StoresByCode.GetValueOrDefault(storeCode)?.Acquirer;
+        if (AcquirerTerminalIdHolders.Key(acquirer, acquirerTerminalId) is not { } key || plan.AcquirerTerminalRows.TryAdd(key, number)) return;
+        plan.Errors.Add(number, ImportColumns.AcquirerTerminalId,
+            $"'acquirerTerminalId' '{acquirerTerminalId}' is also on row {plan.AcquirerTerminalRows[key]} under the same acquirer '{acquirer}'.");
     }
 
     /// <summary>Checks the row's store part; returns the store's code as registered (or as first written), or null.</summary>

@@ -118,6 +118,10 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
         {
             errors.Add(plan.TerminalRows[id], ImportColumns.TerminalId, $"A terminal '{id}' is registered already (ids are case-insensitive).");
         }
+        foreach (var clash in result.AcquirerTerminalIdClashes)
+        {
+            errors.Add(plan.TerminalRows[clash.TerminalId], ImportColumns.AcquirerTerminalId, clash.Problem);
+        }
         var sorted = errors.Listed.OrderBy(e => e.Row).ToList();
         return ImportOutcome.Refused(sorted, errors.Count);
     }

@@ -23,7 +23,10 @@ public sealed class AcquirerIds
         Stores = ofAcquirer;
         foreach (var terminal in fleet.All.Select(t => t.Registration))
         {
-            if (!string.IsNullOrEmpty(terminal.AcquirerTerminalId) && ofAcquirer.ContainsKey(terminal.StoreCode))
+            // One terminal in service per id and acquirer (FleetRegistry refuses a second); a decommissioned one freed its
+            // id and still names its old sales' lines, unless a terminal in service took the id since.
+            if (!string.IsNullOrEmpty(terminal.AcquirerTerminalId) && ofAcquirer.ContainsKey(terminal.StoreCode)
+                && (!terminal.Decommissioned || _terminals.GetValueOrDefault(terminal.AcquirerTerminalId) is not { Decommissioned: false }))
             {
                 _terminals[terminal.AcquirerTerminalId] = terminal;
             }

@@ -48,6 +48,10 @@ public sealed class ProblemDetailTextTests
     [InlineData("'Buchungstag' is earlier than 2025-12-04: booking dates more than 366 days old are not matched.",
         "“Buchungstag”早于 2025-12-04：超过 366 天的记账日期不参与对账。")]
     [InlineData("'acquirer' is a lower-case acquirer name (e.g. unionpay).", "“acquirer”须为小写的收单机构名称（如 unionpay）。")]
+    [InlineData("'acquirerTerminalId' '88000001' is already used by terminal 'DEMO-0001' under acquirer 'unionpay'; an acquirer's terminal ids are unique among terminals in service.",
+        "acquirerTerminalId“88000001”已被收单机构“unionpay”下的终端“DEMO-0001”使用；同一收单机构的收单终端号在在用终端中必须唯一。")]
+    [InlineData("'acquirerTerminalId' '88000002' is also on row 3 under the same acquirer 'unionpay'.",
+        "acquirerTerminalId“88000002”在同一收单机构“unionpay”下也出现在第 3 行。")]
     public void Import_and_password_refusals_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }

@@ -8,7 +8,7 @@ namespace FleetOps.Web.Tests.Management;
 public sealed class RegistrationChangeDocumentationTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 {
     [Theory]
-    [InlineData("/api/v1/stores/{code}", new[] { "200", "400", "404" })]
+    [InlineData("/api/v1/stores/{code}", new[] { "200", "400", "404", "409" })]
     [InlineData("/api/v1/terminals/{terminalId}", new[] { "200", "400", "404", "409" })]
     public async Task Each_change_is_documented_with_its_token_and_refusals(string path, string[] statuses)
     {

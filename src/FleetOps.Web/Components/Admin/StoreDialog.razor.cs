@@ -92,7 +92,13 @@ public partial class StoreDialog
             }
             else
             {
-                var (error, before) = await Registry.UpdateStoreAsync(store with { Code = Existing.Code });
+                var (error, before, clash) = await Registry.UpdateStoreAsync(store with { Code = Existing.Code });
+                if (clash is not null)
+                {
+                    // Shown by the acquirer field, in the reader's language (ErrorOf).
+                    _errors["acquirer"] = [clash.StoreProblem];
+                    return;
+                }
                 if (error != RegistrationError.None)
                 {
                     _refusal = T["StoreForm.Gone", Existing.Code];

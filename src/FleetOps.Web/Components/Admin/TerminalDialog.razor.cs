@@ -103,10 +103,10 @@ public partial class TerminalDialog
 
     private async Task RegisterAsync(TerminalRegistration terminal, string actor)
     {
-        var (error, registered) = await Registry.AddTerminalAsync(terminal);
+        var (error, registered, clash) = await Registry.AddTerminalAsync(terminal);
         if (error != RegistrationError.None)
         {
-            Refuse(error, terminal);
+            Refuse(error, terminal, clash);
             return;
         }
         await Audit.RecordAsync(actor, AuditActions.TerminalRegistered, terminal.TerminalId, RegistrationAudit.TerminalRegistered(terminal));
@@ -115,10 +115,10 @@ public partial class TerminalDialog
 
     private async Task ChangeAsync(TerminalRegistration change, string actor)
     {
-        var (error, before) = await Registry.UpdateTerminalAsync(change);
+        var (error, before, clash) = await Registry.UpdateTerminalAsync(change);
         if (error != RegistrationError.None)
         {
-            Refuse(error, change);
+            Refuse(error, change, clash);
             return;
         }
         var after = before! with
@@ -130,9 +130,11 @@ public partial class TerminalDialog
         Dialog.Close(DialogResult.Ok(after));
     }
 
-    private void Refuse(RegistrationError error, TerminalRegistration terminal)
+    /// <summary>A refusal about one field is shown by it (the acquirer's id: in the reader's language by <see cref="ErrorOf"/>).</summary>
+    private void Refuse(RegistrationError error, TerminalRegistration terminal, AcquirerTerminalIdClash? clash)
     {
         if (error == RegistrationError.UnknownStore) _errors["storeCode"] = [T["Problem.UnknownStoreCode", terminal.StoreCode]];
+        else if (clash is not null) _errors["acquirerTerminalId"] = [clash.Problem];
         else _refusal = error switch
         {
             RegistrationError.AlreadyExists => T["Problem.TerminalExists", terminal.TerminalId],
