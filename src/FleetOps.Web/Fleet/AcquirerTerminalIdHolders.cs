@@ -19,15 +19,34 @@ public sealed class AcquirerTerminalIdHolders
     }
 
     /// <summary>The holders under <paramref name="acquirers"/> (the others are not indexed); empty without any acquirer.</summary>
-    public static AcquirerTerminalIdHolders Of(StoreDirectory stores, FleetState fleet, IEnumerable<string?> acquirers)
+    public static AcquirerTerminalIdHolders Of(StoreDirectory stores, FleetState fleet, IEnumerable<string?> acquirers) =>
+        Build(stores, fleet, acquirers, clashes: null);
+
+    /// <summary>
+    /// The clashes already in the fleet under every acquirer — older than the rule, or made by two nodes at one instant —
+    /// each as the later terminal of its pair against the first.
+    /// </summary>
+    public static List<AcquirerTerminalIdClash> Existing(StoreDirectory stores, FleetState fleet)
+    {
+        var clashes = new List<AcquirerTerminalIdClash>();
+        Build(stores, fleet, stores.All.Select(s => s.Acquirer), clashes);
+        return clashes;
+    }
+
+    private static AcquirerTerminalIdHolders Build(StoreDirectory stores, FleetState fleet, IEnumerable<string?> acquirers,
+        List<AcquirerTerminalIdClash>? clashes)
     {
         var holders = new AcquirerTerminalIdHolders();
         var wanted = acquirers.OfType<string>().Where(a => a.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (wanted.Count == 0) return holders;
         foreach (var terminal in fleet.All.Select(t => t.Registration))
         {
-            // A clash older than this rule (or made by two nodes at one instant) keeps its first holder here.
-            if (!terminal.Decommissioned && stores.Get(terminal.StoreCode)?.Acquirer is { } acquirer && wanted.Contains(acquirer)) holders.Claim(acquirer, terminal);
+            // An existing clash keeps its first holder here.
+            if (!terminal.Decommissioned && stores.Get(terminal.StoreCode)?.Acquirer is { } acquirer && wanted.Contains(acquirer)
+                && holders.Claim(acquirer, terminal) is { } clash)
+            {
+                clashes?.Add(clash);
+            }
         }
         return holders;
     }

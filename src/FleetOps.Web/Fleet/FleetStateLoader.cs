@@ -92,6 +92,11 @@ public sealed partial class FleetStateLoader(
         }
         fleet.Load(snapshots, targets, listened);
         LogStep("fleet", watch.ElapsedMilliseconds);
+        // The rule is kept at every change (AcquirerTerminalIdRule); a clash in the data predates it, and only an administrator can say which id is wrong.
+        foreach (var clash in AcquirerTerminalIdHolders.Existing(stores, fleet))
+        {
+            LogAcquirerTerminalIdClash(clash.Acquirer, clash.AcquirerTerminalId, clash.HeldBy, clash.TerminalId);
+        }
         if (fleet.Listening is { LastListened: { } last, LastGap: var gap } && gap >= fleet.Options.OfflineAfter) LogGap(last, gap.TotalMinutes);
 
         // Open transactions (and recent reversals, which may be lost sales) are judged against the power history just loaded.
@@ -158,6 +163,10 @@ public sealed partial class FleetStateLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FleetOps was last up at {LastListened:O}, {Minutes:F0} min ago: terminals online then keep the time they had left to report before they count as offline")]
     private partial void LogGap(DateTimeOffset lastListened, double minutes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acquirer {Acquirer} knows two terminals in service by the terminal id {AcquirerTerminalId}: "
+        + "{Terminal} and {OtherTerminal}. Reconciliation files that id's report lines under one of them; give the other its own acquirer terminal id")]
+    private partial void LogAcquirerTerminalIdClash(string acquirer, string acquirerTerminalId, string terminal, string otherTerminal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up step {Step} done after {Milliseconds} ms")]
     private partial void LogStep(string step, long milliseconds);

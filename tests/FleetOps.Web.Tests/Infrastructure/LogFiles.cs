@@ -10,15 +10,19 @@ public static class LogFiles
             .Where(Directory.Exists);
 
     /// <summary>The log files whose text contains <paramref name="needle"/>.</summary>
-    public static IReadOnlyList<string> Containing(string needle)
+    public static IReadOnlyList<string> Containing(string needle) =>
+        Files().Where(file => Read(file).Contains(needle, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The lines of every log file that contain <paramref name="needle"/>.</summary>
+    public static IReadOnlyList<string> Lines(string needle) =>
+        Files().SelectMany(file => Read(file).Split('\n')).Where(line => line.Contains(needle, StringComparison.Ordinal)).ToList();
+
+    private static IEnumerable<string> Files() => Folders().SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories));
+
+    private static string Read(string file)
     {
-        var found = new List<string>();
-        foreach (var file in Folders().SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            if (reader.ReadToEnd().Contains(needle, StringComparison.Ordinal)) found.Add(file);
-        }
-        return found;
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
