@@ -10,7 +10,8 @@ namespace FleetOps.Components.Tests;
 
 /// <summary>
 /// "My work today" on the technician's home (issue 14): their own work booked for today on the store's calendar and their
-/// overdue work, in the order of the day, each linking to its work order; not other days' work nor other people's.
+/// overdue work, in the order of the day, each linking to its work order; not other days' work nor other people's, nor work
+/// at a store they no longer look after.
 /// Today is 2026-11-26, from 08:30 in the stores (Asia/Shanghai).
 /// </summary>
 public sealed class MyWorkTodayTests : FleetComponentTest
@@ -39,6 +40,23 @@ public sealed class MyWorkTodayTests : FleetComponentTest
         Assert.NotNull(cards[0].QuerySelector("[data-testid=overdue]"));
         Assert.DoesNotContain("Next week", cut.Markup);
         Assert.DoesNotContain("Colleague", cut.Markup);
+    }
+
+    [Fact]
+    public void Work_still_booked_to_the_technician_at_a_store_taken_off_them_is_not_theirs_today()
+    {
+        AddStore("S-1");
+        AddStore("S-2");
+        var technician = CreateUser(Roles.Technician, stores: ["S-1", "S-2"]);
+        BookWork(AddWorkOrder("S-1", "Visit at the store they left", TimeSpan.FromDays(1)), technician, TimeSpan.FromHours(1));
+        var kept = BookWork(AddWorkOrder("S-2", "Visit at the store they keep", TimeSpan.FromDays(1)), technician, TimeSpan.FromHours(2));
+        technician = Wait(() => Users.UpdateAsync(technician, Roles.Technician, stores: ["S-2"]));
+
+        SignIn(technician);
+        var cut = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-2"])));
+
+        Assert.Equal([$"my-work-{kept.Id}"], cut.FindAll("[data-testid=my-work] > a").Select(c => c.GetAttribute("data-testid")));
+        Assert.DoesNotContain("the store they left", cut.Markup);
     }
 
     [Fact]

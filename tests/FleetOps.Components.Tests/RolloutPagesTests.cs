@@ -88,6 +88,8 @@ public sealed class RolloutPagesTests : FleetComponentTest
         var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
 
         Assert.Contains("of 0", cut.Find("[data-testid=wave-bar-1]").TextContent);
+        Assert.DoesNotContain("S-1", cut.Find("[data-testid=wave-1]").TextContent); // another store's code
+        Assert.Contains("Chosen stores, none of them yours", cut.Find("[data-testid=wave-1]").TextContent);
         Assert.Contains("of 1", cut.Find("[data-testid=wave-bar-2]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=rollout-halt]"));
         Assert.Empty(cut.FindAll("[data-testid=rollout-advance]"));

@@ -61,10 +61,12 @@ public static class MaintenanceApi
         return result.Value is { } plan ? TypedResults.Ok(PlanDto.From(plan)) : WorkOrdersApi.Refused(result);
     }
 
-    public static Ok<PagedResult<PlanDto>> ListPlans(MaintenanceBook book, PlanService plans, HttpContext context, AccessResolver access)
+    public static Ok<PagedResult<PlanDto>> ListPlans(MaintenanceBook book, PlanService plans, FleetOps.Core.Fleet.FleetState fleet,
+        FleetOps.Core.Fleet.StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var scope = access.Scope(context.User);
-        var items = book.Plans.Where(p => plans.Reaches(p, scope)).Select(PlanDto.From).ToList();
+        Func<string, bool>? visible = scope.Everything ? null : id => scope.AllowsTerminal(fleet.Get(id), stores);
+        var items = book.Plans.Where(p => plans.Reaches(p, scope)).Select(p => PlanDto.From(p, visible)).ToList();
         return TypedResults.Ok(new PagedResult<PlanDto>(items, items.Count));
     }
 

@@ -13,12 +13,13 @@ public sealed record RolloutDto(
     int HaltWhenFailedPercent, int? AdvanceWhenInstalledPercent, long? SupersededBy, DateTimeOffset CreatedAt, DateTimeOffset? HaltedAt)
 {
     /// <param name="visible">The terminals the caller may see: the counts are of those only.</param>
-    public static RolloutDto From(Rollout r, FleetState fleet, Func<TerminalSnapshot, bool>? visible)
+    /// <param name="visibleStore">The stores the caller may see: a wave's <c>stores</c> lists those only.</param>
+    public static RolloutDto From(Rollout r, FleetState fleet, Func<TerminalSnapshot, bool>? visible, Func<string, bool>? visibleStore = null)
     {
         var progress = RolloutBook.Progress(r, fleet, visible);
         return new RolloutDto(r.Id, r.Model, r.AppVersion, r.FirmwareVersion, r.State, r.CurrentWave,
             r.Waves.Select((w, i) => new WaveDto(progress[i].Terminals, progress[i].Installed, progress[i].Failed, progress[i].Pending,
-                w.Spec.Stores, w.Spec.Percent, w.StartedAt)).ToList(),
+                visibleStore is null ? w.Spec.Stores : w.Spec.Stores?.Where(visibleStore).ToList(), w.Spec.Percent, w.StartedAt)).ToList(),
             r.HaltWhenFailedPercent, r.AdvanceWhenInstalledPercent, r.SupersededBy, r.CreatedAt, r.HaltedAt);
     }
 }

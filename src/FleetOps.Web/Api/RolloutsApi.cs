@@ -44,17 +44,20 @@ public static class RolloutsApi
 
     public static Ok<PagedResult<RolloutDto>> List(RolloutBook book, FleetState fleet, StoreDirectory stores, HttpContext context, AccessResolver access)
     {
-        var visible = Visible(access, context, stores);
-        var items = book.All.Where(r => RolloutBook.Reaches(r, fleet, visible)).Select(r => RolloutDto.From(r, fleet, visible)).ToList();
+        var scope = access.Scope(context.User);
+        var visible = RolloutBook.Visible(scope, stores);
+        var items = book.All.Where(r => RolloutBook.Reaches(r, fleet, visible))
+            .Select(r => RolloutDto.From(r, fleet, visible, RolloutBook.VisibleStore(scope, stores))).ToList();
         return TypedResults.Ok(new PagedResult<RolloutDto>(items, items.Count));
     }
 
     public static Results<Ok<RolloutDto>, ProblemHttpResult> Get(long id, RolloutBook book, FleetState fleet, StoreDirectory stores,
         HttpContext context, AccessResolver access)
     {
-        var visible = Visible(access, context, stores);
+        var scope = access.Scope(context.User);
+        var visible = RolloutBook.Visible(scope, stores);
         return book.Get(id) is { } rollout && RolloutBook.Reaches(rollout, fleet, visible)
-            ? TypedResults.Ok(RolloutDto.From(rollout, fleet, visible))
+            ? TypedResults.Ok(RolloutDto.From(rollout, fleet, visible, RolloutBook.VisibleStore(scope, stores)))
             : NotFound(id);
     }
 
@@ -68,9 +71,6 @@ public static class RolloutsApi
             })
             .WithName(name).WithSummary(summary).RequireAuthorization(AccessPolicies.Administrator)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-    private static Func<TerminalSnapshot, bool>? Visible(AccessResolver access, HttpContext context, StoreDirectory stores) =>
-        RolloutBook.Visible(access.Scope(context.User), stores);
 
     private static ProblemHttpResult Refused(RolloutResult result) => result.Error switch
     {

@@ -20,18 +20,20 @@ public sealed class FleetHub(AccessResolver access, StoreDirectory stores, HubCo
     {
         var user = Context.User!;
         var scope = access.Scope(user);
-        if (scope.Everything)
+        var storeCodes = scope.StoreCodes(stores);
+        if (storeCodes is null)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, groups.All);
         }
         else
         {
-            foreach (var code in scope.StoreCodes(stores)!)
+            foreach (var code in storeCodes)
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, groups.Store(code));
             }
         }
-        connections.Add(access.User(user)?.UserId, Context);
+        // With the stores it joined: a store that later joins or leaves one of the user's regions closes it (HubConnections).
+        connections.Add(access.User(user)?.UserId, Context, storeCodes);
         await base.OnConnectedAsync();
     }
 

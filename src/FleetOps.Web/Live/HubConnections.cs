@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Live;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.SignalR;
@@ -9,7 +10,9 @@ namespace FleetOps.Web.Live;
 /// <summary>
 /// Open hub connections by user and by API token, so that a change of who may see what closes them at once: disabling a
 /// user or changing their role or scope (<see cref="UserDirectory.Subscribe"/>), revoking a token
-/// (<see cref="ApiTokenDirectory.Revoked"/>), or anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>).
+/// (<see cref="ApiTokenDirectory.Revoked"/>), anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>), or a
+/// store joining or leaving a region (<see cref="StoreDirectory.Subscribe"/>): a connection's store groups were chosen from
+/// the scope when it connected, and a scope of regions covers other stores once a store moves.
 /// A client that reconnects is authenticated again, so it is refused or gets its new scope.
 /// <para>
 /// In-process only: each node closes the connections it holds — aborting a connection is always local to the node that
@@ -22,25 +25,34 @@ public sealed class HubConnections : IDisposable
     private readonly ConcurrentDictionary<string, OpenConnection> _open = new(StringComparer.Ordinal);
     private readonly UserDirectory _users;
     private readonly ApiTokenDirectory _tokens;
+    private readonly StoreDirectory _stores;
     private readonly IDisposable _userChanges;
+    private readonly IDisposable _storeChanges;
 
-    public HubConnections(UserDirectory users, ApiTokenDirectory tokens)
+    public HubConnections(UserDirectory users, ApiTokenDirectory tokens, StoreDirectory stores)
     {
         _users = users;
         _tokens = tokens;
+        _stores = stores;
         // No interval: a revocation is not a refresh to spread out, it must act at once.
         _userChanges = users.Subscribe(null, CloseOnUserChange, minInterval: TimeSpan.Zero);
+        _storeChanges = stores.Subscribe(null, CloseOnStoreChange, minInterval: TimeSpan.Zero);
         _tokens.Revoked += CloseOnRevoke;
     }
 
-    /// <summary>Tracks a new connection of <paramref name="userId"/> (null for the bootstrap token).</summary>
-    public void Add(string? userId, HubCallerContext context)
+    /// <summary>
+    /// Tracks a new connection of <paramref name="userId"/> (null for the bootstrap token) that joined the groups of
+    /// <paramref name="storeGroups"/> (null: the group of every store).
+    /// </summary>
+    public void Add(string? userId, HubCallerContext context, IReadOnlySet<string>? storeGroups)
     {
         var tokenId = int.TryParse(context.User?.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value,
             NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
-        _open[context.ConnectionId] = new OpenConnection(userId, tokenId, context);
-        // A revoke or disable between authentication and this line found nothing to close: look again now it is tracked.
-        if ((tokenId is { } token && !_tokens.IsLive(token)) || (userId is not null && _users.Get(userId) is not { Disabled: false }))
+        var connection = new OpenConnection(userId, tokenId, storeGroups, context);
+        _open[context.ConnectionId] = connection;
+        // A revoke, disable or store move between authentication and this line found nothing to close: look again now it is tracked.
+        if ((tokenId is { } token && !_tokens.IsLive(token)) || (userId is not null && _users.Get(userId) is not { Disabled: false })
+            || !JoinedItsStores(connection))
         {
             context.Abort();
         }
@@ -71,11 +83,26 @@ public sealed class HubConnections : IDisposable
 
     private void CloseOnRevoke(ApiTokenInfo token) => CloseTokenConnections(token.Id);
 
+    /// <summary>
+    /// Closes the connections whose groups are no longer their user's stores (a store moved out of or into one of their
+    /// regions); the client reconnects and joins the groups of its scope as it is now. Every other connection stays.
+    /// </summary>
+    private Task CloseOnStoreChange(ChangeBatch<StoreInfo> _)
+    {
+        Close(c => !JoinedItsStores(c));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the connection is in the groups of exactly the stores its user's scope covers now.</summary>
+    private bool JoinedItsStores(OpenConnection connection) => connection.StoreGroups is not { } joined
+        || joined.SetEquals(_users.Get(connection.UserId)?.Scope.StoreCodes(_stores) ?? new HashSet<string>());
+
     public void Dispose()
     {
         _userChanges.Dispose();
+        _storeChanges.Dispose();
         _tokens.Revoked -= CloseOnRevoke;
     }
 
-    private sealed record OpenConnection(string? UserId, int? TokenId, HubCallerContext Context);
+    private sealed record OpenConnection(string? UserId, int? TokenId, IReadOnlySet<string>? StoreGroups, HubCallerContext Context);
 }

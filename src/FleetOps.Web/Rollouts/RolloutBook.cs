@@ -84,6 +84,13 @@ public sealed class RolloutBook(TimeProvider time, ILogger<RolloutBook> logger) 
     public static Func<TerminalSnapshot, bool>? Visible(AccessScope scope, StoreDirectory stores) =>
         scope.Everything ? null : t => scope.AllowsTerminal(t, stores);
 
+    /// <summary>
+    /// The stores a person with <paramref name="scope"/> sees, for the stores a wave names (another store's code is not theirs to
+    /// learn, as out-of-scope stores answer like missing ones); null for someone who sees every store.
+    /// </summary>
+    public static Func<string, bool>? VisibleStore(AccessScope scope, StoreDirectory stores) =>
+        scope.Everything ? null : code => scope.AllowsStore(code, stores);
+
     /// <summary>Whether a rollout reaches any terminal the person sees: otherwise it is answered like one that does not exist.</summary>
     public static bool Reaches(Rollout rollout, FleetState fleet, Func<TerminalSnapshot, bool>? visible) =>
         visible is null || rollout.Waves.Any(w => w.Terminals.Any(id => fleet.Get(id) is { } t && visible(t)));

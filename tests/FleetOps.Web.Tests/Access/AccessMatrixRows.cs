@@ -85,26 +85,41 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/checklists", 200);
         yield return Row("PUT /api/v1/checklists/matrix_check", isAdministrator ? 200 : 403);
         yield return Row("POST /api/v1/calendar/feed", 201);
-        // Emergency plans (issue 15): read where the store is seen, kept by its managers and administrators, 403 for a
-        // technician who sees the store, 404 where it is not seen.
-        foreach (var store in new[] { E1, N1 })
-        {
-            var sees = StoresOf(person).Contains(store);
-            yield return Row($"GET /api/v1/stores/{store}/emergency-plan", sees ? 200 : 404);
-            yield return Row($"PUT /api/v1/stores/{store}/emergency-plan", !sees ? 404 : person == TechnicianN1 ? 403 : 200);
-        }
-        yield return Row("GET /api/v1/stores/NO-SUCH/emergency-plan", 404);
-        // Training (issue 15): rosters and the failure evidence are read where the store is seen; which stores each
+        // Emergency plans and training rosters (issue 15): read where the store is seen (and the failure evidence), kept by its
+        // managers and administrators, 403 for a technician who sees the store, 404 where it is not seen; which stores each
         // person's compliance and sessions list is the training API tests' matter.
         foreach (var store in new[] { E1, N1 })
         {
             var sees = StoresOf(person).Contains(store);
+            var keeps = !sees ? 404 : person == TechnicianN1 ? 403 : 0;
+            yield return Row($"GET /api/v1/stores/{store}/emergency-plan", sees ? 200 : 404);
+            yield return Row($"PUT /api/v1/stores/{store}/emergency-plan", keeps == 0 ? 200 : keeps);
             yield return Row($"GET /api/v1/stores/{store}/staff", sees ? 200 : 404);
             yield return Row($"GET /api/v1/stores/{store}/operator-failures", sees ? 200 : 404);
+            yield return Row($"POST /api/v1/stores/{store}/staff", keeps == 0 ? 201 : keeps);
         }
+        yield return Row("GET /api/v1/stores/NO-SUCH/emergency-plan", 404);
         yield return Row("GET /api/v1/training/programmes", 200);
         yield return Row("GET /api/v1/training/sessions", 200);
         yield return Row("GET /api/v1/training/compliance", 200);
+        // Alerts, mutes, software, reconciliation and notifications: every signed-in person, within their scope; an id nobody
+        // has is the same 404 for every role (what each sees is the alert, rollout and reconciliation tests' matter).
+        var ofAdministrators = isAdministrator ? 200 : 403;
+        foreach (var (request, status) in new (string, int)[]
+                 {
+                     ("GET /api/v1/alerts", 200), ("POST /api/v1/alerts/999999/acknowledge", 404), ("GET /api/v1/mutes", 200),
+                     ("DELETE /api/v1/mutes/999999", 404), ("GET /api/v1/software/compliance", 200), ("GET /api/v1/software/targets", 200),
+                     ("GET /api/v1/software/rollouts", 200), ("GET /api/v1/software/rollouts/999999", 404),
+                     ("POST /api/v1/software/rollouts/999999/halt", isAdministrator ? 404 : 403), ("GET /api/v1/reconciliation/reports", 200),
+                     ("GET /api/v1/reconciliation/reports/999999", 404), ("GET /api/v1/reconciliation/scorecard", 200), ("GET /api/v1/me/notifications", 200),
+                     // The chain's settings, integrations and imports are the administrators' (an empty import is refused after the door).
+                     ("GET /api/v1/reconciliation/profiles", ofAdministrators), ("GET /api/v1/webhooks", ofAdministrators),
+                     ("GET /api/v1/settings/detection", ofAdministrators), ("POST /api/v1/imports/terminals", isAdministrator ? 415 : 403),
+                     ("POST /api/v1/reconciliation/reports", isAdministrator ? 400 : 403),
+                 })
+        {
+            yield return Row(request, status);
+        }
     }
 
     private static IEnumerable<object?[]> AnonymousRows()
@@ -145,6 +160,17 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/training/sessions/1/signatures/trainer", 401);
         yield return Row("GET /api/v1/training/compliance", 401);
         yield return Row($"PUT /api/v1/stores/{E1}/emergency-plan", 401);
+        foreach (var request in new[]
+                 {
+                     $"POST /api/v1/stores/{E1}/staff", "GET /api/v1/alerts", "POST /api/v1/alerts/1/acknowledge", "GET /api/v1/mutes", "DELETE /api/v1/mutes/1",
+                     "GET /api/v1/software/compliance", "GET /api/v1/software/targets", "GET /api/v1/software/rollouts", "POST /api/v1/software/rollouts/1/halt",
+                     "GET /api/v1/reconciliation/reports", "GET /api/v1/reconciliation/scorecard", "GET /api/v1/me/notifications",
+                     "GET /api/v1/reconciliation/profiles", "GET /api/v1/webhooks", "GET /api/v1/settings/detection", "POST /api/v1/imports/terminals",
+                     "POST /api/v1/reconciliation/reports",
+                 })
+        {
+            yield return Row(request, 401);
+        }
         // The feed's token is its credential: no sign-in, and an unknown token is a 404.
         yield return Row("GET /calendar/not-a-feed-token.ics", 404);
     }

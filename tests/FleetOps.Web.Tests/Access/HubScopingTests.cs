@@ -1,10 +1,12 @@
+using System.Net;
+using System.Net.Http.Json;
 using FleetOps.Web.Tests.Infrastructure;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 using static FleetOps.Web.Tests.Infrastructure.TwoRegionFleet;
 
 namespace FleetOps.Web.Tests.Access;
 
-/// <summary>/hubs/fleet sends a connection only the terminals of the stores its user may see.</summary>
+/// <summary>/hubs/fleet sends a connection only the terminals of the stores its user may see, now: not when it connected.</summary>
 public sealed class HubScopingTests(TwoRegionFleet world) : IClassFixture<TwoRegionFleet>
 {
     [Fact]
@@ -55,6 +57,29 @@ public sealed class HubScopingTests(TwoRegionFleet world) : IClassFixture<TwoReg
         await technician.WaitForAsync(N1A, "5.0.1");
 
         Assert.Equal(new[] { N1A }, technician.ReceivedIds);
+    }
+
+    [Fact]
+    public async Task Store_moved_out_of_a_region_closes_its_regional_managers_connection_which_then_no_longer_receives_it()
+    {
+        var moved = Ids.New("X");
+        using var admin = world.App.CreateAdminClient();
+        await Expect.StatusAsync(await admin.PostAsJsonAsync("/api/v1/stores", new { code = moved, name = "Moving", region = "East", timeZone = "Asia/Shanghai" }),
+            HttpStatusCode.Created);
+        var (terminal, key) = await world.App.NewTerminalAsync(moved);
+        await using var before = await HubFeed.StartAsync(world.App, world.Token(RegionalManagerEast));
+
+        await Expect.StatusAsync(await admin.PutAsJsonAsync($"/api/v1/stores/{moved}", new { name = "Moving", region = "North", timeZone = "Asia/Shanghai" }),
+            HttpStatusCode.OK);
+
+        // The groups were chosen at connect time: the connection must end, and its successor is grouped by the new regions.
+        await before.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+        await using var after = await HubFeed.StartAsync(world.App, world.Token(RegionalManagerEast));
+        var now = DateTimeOffset.UtcNow;
+        await world.App.PostAcceptedAsync(key, terminal, Heartbeat(Ids.New("hb"), now.AddSeconds(-2), appVersion: "6.0.0"));
+        await HeartbeatAsync(E2A, now.AddSeconds(-1), "6.0.0");
+        await after.WaitForAsync(E2A, "6.0.0");
+        Assert.DoesNotContain(terminal, after.ReceivedIds);
     }
 
     private Task HeartbeatAsync(string terminal, DateTimeOffset at, string appVersion) =>

@@ -84,6 +84,29 @@ public sealed class PlanApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_plan_reaching_a_store_manager_s_store_and_another_lists_only_their_terminals_to_them()
+    {
+        var (mine, other) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var (myTerminal, _) = await app.NewTerminalAsync(mine);
+        var (otherTerminal, _) = await app.NewTerminalAsync(other);
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [mine]);
+        using var admin = app.CreateAdminClient();
+        var plan = await CreatePlanAsync(admin, new
+        {
+            name = "Two stores", terminalIds = new[] { myTerminal, otherTerminal }, checklist = "terminal_inspection",
+            every = new { count = 1, unit = "month" }, startsOn = LocalDate(app.Now()),
+        });
+        using var client = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+
+        using var listed = await client.GetAsync("/api/v1/maintenance/plans");
+
+        // As the plans page counts only their terminals: the other store's terminal id is not theirs to learn.
+        var seen = Assert.Single((await Expect.JsonObjectAsync(listed)).Items(), p => p.Id() == plan.Id());
+        Assert.Equal([myTerminal], seen["terminalIds"]!.AsArray().Select(t => Expect.Wire(t)));
+        Assert.Equal(2, plan["terminalIds"]!.AsArray().Count); // the administrator who made it sees both
+    }
+
+    [Fact]
     public async Task A_completion_basis_plan_makes_the_next_work_order_only_once_the_previous_is_done()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));

@@ -334,21 +334,46 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         await Expect.StatusAsync(await mineClient.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task A_technicians_calendar_feed_lists_their_bookings_until_revoked()
+    /// <summary>A technician of <paramref name="store"/> with an inspection there booked to them, their API token and their calendar feed's path.</summary>
+    private async Task<(TestUser Technician, string Token, JsonObject Order, string Feed)> BookedTechnicianAsync(string store)
     {
-        var store = await app.CreateStoreAsync(Ids.New("S"));
         var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
         using var admin = app.CreateAdminClient();
-        using var tech = app.CreateTokenClient((await app.CreateApiTokenAsync(technician)).Token);
+        var token = (await app.CreateApiTokenAsync(technician)).Token;
+        using var client = app.CreateTokenClient(token);
         var order = await admin.CreateInspectionAsync(store, app.Now().AddDays(2));
         var start = app.Now().AddDays(1);
         await Expect.StatusAsync(await admin.ScheduleAsync(order.Id(), technician.Email, start, start.AddHours(1)), HttpStatusCode.OK);
+        using var created = await client.PostAsync("/api/v1/calendar/feed", null);
+        return (technician, token, order, $"/calendar/{Expect.Wire((await Expect.JsonObjectAsync(created))["token"])}.ics");
+    }
 
-        using var created = await tech.PostAsync("/api/v1/calendar/feed", null);
-        var token = Expect.Wire((await Expect.JsonObjectAsync(created))["token"]);
+    [Fact]
+    public async Task A_technician_taken_off_a_store_no_longer_sees_the_work_booked_to_them_there()
+    {
+        var elsewhere = await app.CreateStoreAsync(Ids.New("S"));
+        var (technician, token, order, feed) = await BookedTechnicianAsync(await app.CreateStoreAsync(Ids.New("S")));
+        using var tech = app.CreateTokenClient(token);
         using var anonymous = app.CreateAnonymousClient();
-        using var feed = await anonymous.GetAsync($"/calendar/{token}.ics");
+
+        await app.UpdateUserAsync(technician, Roles.Technician, stores: [elsewhere]);
+
+        // Still booked to them, but at a store they no longer look after: answered like any work order of another store.
+        await Expect.ProblemAsync(await tech.GetAsync($"/api/v1/workorders/{order.Id()}"), HttpStatusCode.NotFound);
+        Assert.Empty(await tech.WorkOrdersAsync(""));
+        await Expect.ProblemAsync(await tech.CommandAsync(order.Id(), "start"), HttpStatusCode.NotFound);
+        using var calendar = await anonymous.GetAsync(feed);
+        await Expect.StatusAsync(calendar, HttpStatusCode.OK);
+        Assert.DoesNotContain($"UID:workorder-{order.Id()}@fleetops", await calendar.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_technicians_calendar_feed_lists_their_bookings_until_revoked()
+    {
+        var (_, token, order, path) = await BookedTechnicianAsync(await app.CreateStoreAsync(Ids.New("S")));
+        using var tech = app.CreateTokenClient(token);
+        using var anonymous = app.CreateAnonymousClient();
+        using var feed = await anonymous.GetAsync(path);
 
         await Expect.StatusAsync(feed, HttpStatusCode.OK);
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
@@ -357,7 +382,7 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Contains($"UID:workorder-{order.Id()}@fleetops", ics);
         Assert.Contains("SUMMARY:Quarterly inspection", ics);
         await Expect.StatusAsync(await tech.DeleteAsync("/api/v1/calendar/feed"), HttpStatusCode.NoContent);
-        await Expect.ProblemAsync(await anonymous.GetAsync($"/calendar/{token}.ics"), HttpStatusCode.NotFound);
+        await Expect.ProblemAsync(await anonymous.GetAsync(path), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -148,6 +148,10 @@ public sealed class RolloutApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         var seen = await fleet.GetRolloutAsync(id, client);
 
         Assert.Equal([0, 1], seen["waves"]!.AsArray().Select(w => w!["terminals"]!.GetValue<int>())); // only their store's terminal
+        Assert.Empty(seen["waves"]![0]!["stores"]!.AsArray()); // the first wave's store is another's: its code is not theirs to learn
+        using var listed = await client.GetAsync("/api/v1/software/rollouts");
+        var inList = Assert.Single((await Expect.JsonObjectAsync(listed))["items"]!.AsArray(), r => r!["id"]!.GetValue<long>() == id);
+        Assert.Empty(inList!["waves"]![0]!["stores"]!.AsArray());
     }
 
     private async Task<JsonArray> ActiveAlertsAsync(string store) =>

@@ -56,6 +56,11 @@ public partial class RolloutDetail
         _progress = _rollout is null ? [] : RolloutBook.Progress(_rollout, Fleet, visible);
     }
 
+    /// <summary>The stores a wave names that the person sees: another store's code is not theirs to learn (as in the API).</summary>
+    private string StoresText(IReadOnlyList<string> stores) => stores.Where(s => _scope.AllowsStore(s, Stores)).ToList() is { Count: > 0 } mine
+        ? T["Rollouts.WaveStores", string.Join(T["List.Comma"], mine)]
+        : T["Rollouts.WaveOtherStores"];
+
     private async Task CommandAsync(Func<long, string, string?, CancellationToken, Task<RolloutResult>> command)
     {
         // The page may have stayed open while this user lost the administrator role.
