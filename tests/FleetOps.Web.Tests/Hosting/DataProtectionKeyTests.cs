@@ -39,18 +39,38 @@ public sealed class DataProtectionKeyTests
         await File.WriteAllBytesAsync(pfx, configured.Export(X509ContentType.Pfx, "pfx-secret"));
         try
         {
-            await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
-            {
-                Settings = new Dictionary<string, string?>
-                {
-                    ["FleetOps:DataProtection:CertificatePath"] = pfx,
-                    ["FleetOps:DataProtection:CertificatePassword"] = "pfx-secret",
-                },
-            });
+            await using var app = WithCertificate(pfx);
             using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Technician));
 
             Assert.Null(app.GetService<KeyCertificate>().SelfSignedPath);
             AssertEncryptedWith(configured, await KeysAsync(app));
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    /// <summary>
+    /// Such a certificate encrypts new keys but cannot read them back: it used to start, then sign everybody out at every
+    /// restart with a key read error per request.
+    /// </summary>
+    [Fact]
+    public async Task A_configured_certificate_without_its_private_key_stops_the_start_naming_the_setting()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"fleetops-dp-{Guid.NewGuid():N}.pfx");
+        using var configured = NewCertificate();
+        using var publicOnly = X509CertificateLoader.LoadCertificate(configured.RawData);
+        await File.WriteAllBytesAsync(pfx, publicOnly.Export(X509ContentType.Pfx, "pfx-secret"));
+        try
+        {
+            await using var app = WithCertificate(pfx);
+
+            var error = Record.Exception(() => app.Services);
+
+            Assert.NotNull(error);
+            Assert.Contains($"FleetOps:DataProtection:CertificatePath '{pfx}' holds no private key",
+                string.Join(" | ", SettingsValidationTests.Messages(error)), StringComparison.Ordinal);
         }
         finally
         {
@@ -103,6 +123,15 @@ public sealed class DataProtectionKeyTests
             Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
         }
     }
+
+    private static FleetOpsApp WithCertificate(string pfx) => FleetOpsApp.Create(new FleetOpsAppOptions
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["FleetOps:DataProtection:CertificatePath"] = pfx,
+            ["FleetOps:DataProtection:CertificatePassword"] = "pfx-secret",
+        },
+    });
 
     private static X509Certificate2 NewCertificate()
     {
