@@ -51,33 +51,6 @@ public sealed class DataProtectionKeyTests
         }
     }
 
-    /// <summary>
-    /// Such a certificate encrypts new keys but cannot read them back: it used to start, then sign everybody out at every
-    /// restart with a key read error per request.
-    /// </summary>
-    [Fact]
-    public async Task A_configured_certificate_without_its_private_key_stops_the_start_naming_the_setting()
-    {
-        var pfx = Path.Combine(Path.GetTempPath(), $"fleetops-dp-{Guid.NewGuid():N}.pfx");
-        using var configured = NewCertificate();
-        using var publicOnly = X509CertificateLoader.LoadCertificate(configured.RawData);
-        await File.WriteAllBytesAsync(pfx, publicOnly.Export(X509ContentType.Pfx, "pfx-secret"));
-        try
-        {
-            await using var app = WithCertificate(pfx);
-
-            var error = Record.Exception(() => app.Services);
-
-            Assert.NotNull(error);
-            Assert.Contains($"FleetOps:DataProtection:CertificatePath '{pfx}' holds no private key",
-                string.Join(" | ", SettingsValidationTests.Messages(error)), StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(pfx);
-        }
-    }
-
     [Fact]
     public async Task A_cookie_issued_before_a_restart_still_signs_the_user_in_after_it()
     {
@@ -124,7 +97,7 @@ public sealed class DataProtectionKeyTests
         }
     }
 
-    private static FleetOpsApp WithCertificate(string pfx) => FleetOpsApp.Create(new FleetOpsAppOptions
+    internal static FleetOpsApp WithCertificate(string pfx) => FleetOpsApp.Create(new FleetOpsAppOptions
     {
         Settings = new Dictionary<string, string?>
         {
@@ -133,7 +106,7 @@ public sealed class DataProtectionKeyTests
         },
     });
 
-    private static X509Certificate2 NewCertificate()
+    internal static X509Certificate2 NewCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=FleetOps test deployment", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Hosting;
@@ -77,6 +78,33 @@ public sealed class SettingsValidationTests
         Assert.Contains("ConnectionStrings:FleetOps must be set when FleetOps:Database:Provider is Postgres", string.Join(" | ", Messages(error)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A certificate without its private key encrypts new keys but cannot read them back: it used to start, then sign
+    /// everybody out at every restart with a key read error per request.
+    /// </summary>
+    [Fact]
+    public async Task A_configured_certificate_without_its_private_key_stops_the_start_naming_the_setting()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"fleetops-dp-{Guid.NewGuid():N}.pfx");
+        using var configured = DataProtectionKeyTests.NewCertificate();
+        using var publicOnly = X509CertificateLoader.LoadCertificate(configured.RawData);
+        await File.WriteAllBytesAsync(pfx, publicOnly.Export(X509ContentType.Pfx, "pfx-secret"));
+        try
+        {
+            await using var app = DataProtectionKeyTests.WithCertificate(pfx);
+
+            var error = Record.Exception(() => app.Services);
+
+            Assert.NotNull(error);
+            Assert.Contains($"FleetOps:DataProtection:CertificatePath '{pfx}' holds no private key",
+                string.Join(" | ", Messages(error)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
     [Theory]
     [InlineData("Serilog:MinimumLevel", "debug")]
     [InlineData("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Information")]
@@ -105,7 +133,7 @@ public sealed class SettingsValidationTests
     }
 
     /// <summary>The messages of an exception and everything inside it (the host wraps several failures in one).</summary>
-    internal static IEnumerable<string> Messages(Exception error) => error switch
+    private static IEnumerable<string> Messages(Exception error) => error switch
     {
         AggregateException many => [many.Message, .. many.InnerExceptions.SelectMany(Messages)],
         { InnerException: { } inner } => [error.Message, .. Messages(inner)],
