@@ -71,7 +71,7 @@ public sealed class StorageDay(StorageDayOptions options)
         var fleet = new FleetState(time, detection);
         fleet.Load(terminals.Select(t => new TerminalSnapshot(new TerminalRegistration(t, "ST-0001", "PX-100", null))).ToList(), []);
         var derivation = new TelemetryDerivation(fleet, new TransactionBook(time, detection, fleet));
-        var alone = new FleetOps.Web.Cluster.ChangeFanOut(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), databases.Options);
+        var alone = new FleetOps.Web.Cluster.ChangeFanOut(new FleetOps.Web.Cluster.ClusterOptions(), databases.Options);
         var writer = new EventWriter(databases, derivation, alone, new IngestStatistics(), time, NullLogger<EventWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var plans = terminals.Select(Plan).ToList();

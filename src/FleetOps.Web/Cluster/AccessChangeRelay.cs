@@ -115,7 +115,15 @@ public sealed partial class AccessChangeRelay(
         users.ChangedHere -= PublishUser;
         tokens.ChangedHere -= PublishTokens;
         await _stopping.CancelAsync();
-        await _connecting;
+        try
+        {
+            await _connecting;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while Redis was still being reached (it does not answer): there is nothing to finish, and a stop
+            // must not fail for it.
+        }
     }
 
     public async ValueTask DisposeAsync()

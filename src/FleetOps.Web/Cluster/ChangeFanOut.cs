@@ -7,7 +7,7 @@ namespace FleetOps.Web.Cluster;
 /// PostgreSQL (several nodes need one shared database) and when the node is told it has company: the Redis backplane
 /// is set (PROTOCOL §4: without <c>ConnectionStrings:Redis</c> a node runs alone) or <c>FleetOps:Cluster:Enabled</c>.
 /// </summary>
-public sealed class ChangeFanOut(IConfiguration configuration, DatabaseOptions database)
+public sealed class ChangeFanOut(ClusterOptions cluster, DatabaseOptions database)
 {
     /// <summary>The PostgreSQL notification channel; NOTIFY is sent inside the announcing transaction, so it arrives at commit.</summary>
     public const string Channel = "fleetops_changes";
@@ -21,7 +21,7 @@ public sealed class ChangeFanOut(IConfiguration configuration, DatabaseOptions d
     public const string RegistrationKind = "registration";
 
     public bool Enabled { get; } = database.Provider == DatabaseProvider.Postgres
-        && (configuration.GetValue<bool>(EnabledKey) || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")));
+        && (cluster.Enabled || cluster.RedisConnectionString is not null);
 
     /// <summary>Random per process start: a restarted node is a new writer, and must re-read its own earlier rows like any other.</summary>
     public string Node { get; } = Guid.NewGuid().ToString("N")[..16];

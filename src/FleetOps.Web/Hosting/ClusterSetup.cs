@@ -13,9 +13,9 @@ namespace FleetOps.Web.Hosting;
 /// </summary>
 public static class ClusterSetup
 {
-    public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCluster(this IServiceCollection services, ClusterOptions cluster)
     {
-        if (RedisSettings.ConnectionString(configuration) is not { } redis) return services;
+        if (cluster.RedisConnectionString is not { } redis) return services;
         var options = RedisSettings.Options(redis);
         services.AddSingleton(options);
         services.Configure<RedisOptions>(o => o.Configuration = RedisSettings.Options(redis));

@@ -142,7 +142,7 @@ public static class FleetOpsSetup
         services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddCluster(builder.Configuration); // Redis backplane and user changes across nodes, when configured
+        services.AddCluster(settings.Cluster); // Redis backplane and user changes across nodes, when configured
         services.AddApiReference();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

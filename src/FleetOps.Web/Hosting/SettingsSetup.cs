@@ -1,6 +1,7 @@
 using FleetOps.Core.Detection;
 using FleetOps.Core.Settings;
 using FleetOps.Web.Background;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Demo;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Localization;
@@ -31,12 +32,17 @@ public static class SettingsSetup
                 d => d.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? d.ConnectionString),
             Read<DetectionOptions>(configuration, DetectionOptions.Section, problems),
             Read<RateLimitOptions>(configuration, RateLimitOptions.Section, problems),
-            Read<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems));
+            Read<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems),
+            Read<ClusterOptions>(configuration, ClusterOptions.Section, problems,
+                c => c.RedisConnectionString = RedisSettings.ConnectionString(configuration)));
+        // Serilog reads its levels itself when the host is built; checked here so a wrong one is named like any other.
+        Read<LogLevelOptions>(configuration, LogLevelOptions.Section, problems, l => l.Level = configuration[LogLevelOptions.Section]);
         if (problems.Count == 1) throw problems[0];
         if (problems.Count > 1) throw new AggregateException("Some FleetOps settings are wrong.", problems);
 
         services.AddSingleton(settings.Database);
         services.AddSingleton(settings.Detection);
+        services.AddSingleton(settings.Cluster);
         services.AddCheckedOptions<TelemetryOptions>(TelemetryOptions.Section);
         services.AddCheckedOptions<RetentionOptions>(RetentionOptions.Section);
         services.AddCheckedOptions<MemoryOptions>(MemoryOptions.Section);

@@ -1,4 +1,5 @@
 using FleetOps.Core.Detection;
+using FleetOps.Web.Cluster;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -10,4 +11,5 @@ public sealed record StartupSettings(
     DatabaseOptions Database,
     DetectionOptions Detection,
     RateLimitOptions RateLimits,
-    KeyProtectionOptions KeyProtection);
+    KeyProtectionOptions KeyProtection,
+    ClusterOptions Cluster);

@@ -23,15 +23,25 @@ public sealed class KeyCertificate(X509Certificate2 certificate, string? selfSig
         {
             // That the file exists is checked with the other settings (KeyProtectionOptions.Problems); whether the
             // password opens it is known only by opening it.
+            X509Certificate2 configured;
             try
             {
-                return new KeyCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword), null);
+                configured = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
             }
             catch (CryptographicException ex)
             {
                 throw new InvalidOperationException(
                     $"{KeyProtectionOptions.Section}:CertificatePath '{options.CertificatePath}' cannot be read with {KeyProtectionOptions.Section}:CertificatePassword: {ex.Message}", ex);
             }
+            // Without its private key the certificate encrypts new keys but can never read them back: every start would
+            // make a new key (signing everybody out) and no other node could read this one's.
+            if (!configured.HasPrivateKey)
+            {
+                configured.Dispose();
+                throw new InvalidOperationException(
+                    $"{KeyProtectionOptions.Section}:CertificatePath '{options.CertificatePath}' holds no private key; export the certificate with its private key.");
+            }
+            return new KeyCertificate(configured, null);
         }
         var path = Path.Combine(Path.GetFullPath(dataFolder), SelfSignedFileName);
         if (!File.Exists(path)) CreateSelfSigned(path);

@@ -91,6 +91,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<FleetRegistry>();
         // Registrations are announced to other nodes; with no settings (and SQLite) this node runs alone and announces nothing.
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddSingleton(new FleetOps.Web.Cluster.ClusterOptions());
         Services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
         Services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
         Services.AddSingleton<FleetOps.Web.Api.SoftwareTargetEditor>();

@@ -39,14 +39,7 @@ public sealed class DataProtectionKeyTests
         await File.WriteAllBytesAsync(pfx, configured.Export(X509ContentType.Pfx, "pfx-secret"));
         try
         {
-            await using var app = FleetOpsApp.Create(new FleetOpsAppOptions
-            {
-                Settings = new Dictionary<string, string?>
-                {
-                    ["FleetOps:DataProtection:CertificatePath"] = pfx,
-                    ["FleetOps:DataProtection:CertificatePassword"] = "pfx-secret",
-                },
-            });
+            await using var app = WithCertificate(pfx);
             using var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync(Roles.Technician));
 
             Assert.Null(app.GetService<KeyCertificate>().SelfSignedPath);
@@ -104,7 +97,16 @@ public sealed class DataProtectionKeyTests
         }
     }
 
-    private static X509Certificate2 NewCertificate()
+    internal static FleetOpsApp WithCertificate(string pfx) => FleetOpsApp.Create(new FleetOpsAppOptions
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["FleetOps:DataProtection:CertificatePath"] = pfx,
+            ["FleetOps:DataProtection:CertificatePassword"] = "pfx-secret",
+        },
+    });
+
+    internal static X509Certificate2 NewCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=FleetOps test deployment", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Hosting;
@@ -42,6 +43,12 @@ public sealed class SettingsValidationTests
         { "FleetOps:Leadership:RetrySeconds", "30", "FleetOps:Leadership:RetrySeconds must be between 0.1 and 10 (was 30)" },
         { "FleetOps:Leadership:Mode", "Sometimes", "FleetOps:Leadership:Mode" },
         { "FleetOps:Leadership:Mode", "7", "FleetOps:Leadership:Mode must be one of Auto, Elect, Alone (was 7)" },
+        { "FleetOps:Cluster:Enabled", "maybe", "FleetOps:Cluster:Enabled" },
+        { "ConnectionStrings:Redis", "127.0.0.1:6399,foo=bar", "ConnectionStrings:Redis is not a valid Redis configuration" },
+        { "ConnectionStrings:Redis", "127.0.0.1:notaport", "ConnectionStrings:Redis names no server as host:port" },
+        { "Serilog:MinimumLevel:Default", "Loud", "Serilog:MinimumLevel:Default must be one of Verbose, Debug, Information, Warning, Error, Fatal (was Loud)" },
+        { "Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "7", "Serilog:MinimumLevel:Override:Microsoft.AspNetCore must be one of" },
+        { "Serilog:MinimumLevel", "Chatty", "Serilog:MinimumLevel must be one of" },
     };
 
     [Theory]
@@ -69,6 +76,49 @@ public sealed class SettingsValidationTests
 
         Assert.NotNull(error);
         Assert.Contains("ConnectionStrings:FleetOps must be set when FleetOps:Database:Provider is Postgres", string.Join(" | ", Messages(error)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A certificate without its private key encrypts new keys but cannot read them back: it used to start, then sign
+    /// everybody out at every restart with a key read error per request.
+    /// </summary>
+    [Fact]
+    public async Task A_configured_certificate_without_its_private_key_stops_the_start_naming_the_setting()
+    {
+        var pfx = Path.Combine(Path.GetTempPath(), $"fleetops-dp-{Guid.NewGuid():N}.pfx");
+        using var configured = DataProtectionKeyTests.NewCertificate();
+        using var publicOnly = X509CertificateLoader.LoadCertificate(configured.RawData);
+        await File.WriteAllBytesAsync(pfx, publicOnly.Export(X509ContentType.Pfx, "pfx-secret"));
+        try
+        {
+            await using var app = DataProtectionKeyTests.WithCertificate(pfx);
+
+            var error = Record.Exception(() => app.Services);
+
+            Assert.NotNull(error);
+            Assert.Contains($"FleetOps:DataProtection:CertificatePath '{pfx}' holds no private key",
+                string.Join(" | ", Messages(error)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    [Theory]
+    [InlineData("Serilog:MinimumLevel", "debug")]
+    [InlineData("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Information")]
+    // Port 1: no Redis answers there. Such a node stopped within the client's 2 s connect timeout used to fail its stop
+    // with an OperationCanceledException from the relay that was still connecting.
+    [InlineData("ConnectionStrings:Redis", "127.0.0.1:1,abortConnect=false")]
+    public async Task A_right_value_of_a_checked_setting_starts_serves_and_stops(string key, string value)
+    {
+        await using var app = FleetOpsApp.Create(new FleetOpsAppOptions { Settings = new Dictionary<string, string?> { [key] = value } });
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
     }
 
     [Fact]
