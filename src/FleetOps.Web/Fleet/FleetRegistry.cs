@@ -5,7 +5,6 @@ using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using System.Data.Common;
 
 namespace FleetOps.Web.Fleet;
 
@@ -39,6 +38,8 @@ public sealed class FleetRegistry(
     private HashSet<string>? _terminalIds;
 
     private readonly AcquirerTerminalIdRule _acquirerIds = new(stores, fleet);
+
+    private readonly BulkRegistrar _bulk = new(databases, fleet, stores, keys, announcer, time, new AcquirerTerminalIdRule(stores, fleet));
 
     public async Task<RegistrationError> AddStoreAsync(StoreInfo store, CancellationToken cancellationToken = default)
     {
@@ -184,110 +185,19 @@ public sealed class FleetRegistry(
     }
 
     /// <summary>
-    /// Registers many new stores and terminals at once, all or nothing: under the registration gate it checks that every
-    /// store code and terminal id is still free (case-insensitively, in memory and in the database) and that no terminal
-    /// meets another in service under one acquirer with the same acquirer terminal id, writes them in ONE
-    /// transaction with reused commands, and only after COMMIT puts them into the store directory, the fleet and the key
-    /// cache (each announced as one change, so live pages show the new terminals at once). Rows must already satisfy
-    /// the field rules; <paramref name="written"/> counts rows written.
+    /// Registers many new stores and terminals at once, all or nothing (<see cref="BulkRegistrar"/>), under the registration
+    /// gate. Rows must already satisfy the field rules; <paramref name="written"/> counts rows written.
     /// </summary>
     public async Task<BulkRegistration> ImportAsync(IReadOnlyList<StoreInfo> newStores, IReadOnlyList<TerminalRegistration> newTerminals,
         IProgress<int>? written = null, CancellationToken cancellationToken = default)
     {
-        foreach (var store in newStores)
-        {
-            KeptText.Ensure("code", store.Code);
-            KeptText.Ensure("name", store.Name);
-            KeptText.Ensure("region", store.Region);
-            KeptText.Ensure("timeZone", store.TimeZone);
-        }
-        foreach (var terminal in newTerminals)
-        {
-            KeptText.Ensure("terminalId", terminal.TerminalId);
-            KeptText.Ensure("storeCode", terminal.StoreCode);
-            KeptText.Ensure("model", terminal.Model);
-            KeptText.Ensure("serialNumber", terminal.SerialNumber);
-        }
+        BulkRegistrar.EnsureKeptText(newStores, newTerminals);
         return await OneAtATimeAsync(async () =>
         {
-            await using (var db = databases.CreateDbContext())
-            {
-                _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
-                var takenStores = await TakenStoreCodesAsync(db, newStores, cancellationToken);
-                var takenTerminals = newTerminals.Where(t => _terminalIds.Contains(t.TerminalId)).Select(t => t.TerminalId).ToList();
-                var clashes = _acquirerIds.ImportClashes(newStores, newTerminals);
-                if (takenStores.Count > 0 || takenTerminals.Count > 0 || clashes.Count > 0)
-                {
-                    return new BulkRegistration(takenStores, takenTerminals, []) { AcquirerTerminalIdClashes = clashes };
-                }
-            }
-            var registered = IssueKeys(newTerminals);
-            if (!await WriteAsync(newStores, newTerminals, registered, written, cancellationToken)) return new BulkRegistration([], [], [], true);
-            // After COMMIT only, and whatever the caller does now: memory never runs ahead of the database, nor behind it.
-            stores.PutMany(newStores);
-            foreach (var terminal in newTerminals) _terminalIds.Add(terminal.TerminalId);
-            keys.SetMany(newTerminals.Select((t, i) => (t.TerminalId, registered[i].Hash)).ToList());
-            fleet.RegisterMany(newTerminals);
-            return new BulkRegistration([], [], registered.Select(r => r.Terminal).ToList());
+            await using (var db = databases.CreateDbContext()) _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
+            return await _bulk.RegisterAsync(newStores, newTerminals, _terminalIds, written, cancellationToken);
         }, cancellationToken);
     }
-
-    /// <summary>Codes taken already, compared like <see cref="AddStoreAsync"/> does (upper-case ASCII on both providers).</summary>
-    private async Task<List<string>> TakenStoreCodesAsync(FleetDbContext db, IReadOnlyList<StoreInfo> newStores, CancellationToken cancellationToken)
-    {
-        if (newStores.Count == 0) return [];
-        var inDatabase = new HashSet<string>(await db.Stores.Select(s => s.Code).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
-        return newStores.Where(s => stores.Get(s.Code) is not null || inDatabase.Contains(s.Code)).Select(s => s.Code).ToList();
-    }
-
-    /// <summary>Keys are made and hashed in one pass over all terminals, in parallel: 100,000 SHA-256 hashes are CPU work.</summary>
-    private static (RegisteredTerminal Terminal, byte[] Hash)[] IssueKeys(IReadOnlyList<TerminalRegistration> terminals)
-    {
-        var issued = new (RegisteredTerminal, byte[])[terminals.Count];
-        Parallel.For(0, terminals.Count, i =>
-        {
-            var key = TerminalKeys.NewKey();
-            issued[i] = (new RegisteredTerminal(terminals[i].TerminalId, key), TerminalKeys.Hash(key));
-        });
-        return issued;
-    }
-
-    /// <returns>false when another node registered one of the codes or ids meanwhile (the unique index refused; rolled back).</returns>
-    private async Task<bool> WriteAsync(IReadOnlyList<StoreInfo> newStores, IReadOnlyList<TerminalRegistration> newTerminals,
-        (RegisteredTerminal Terminal, byte[] Hash)[] registered, IProgress<int>? written, CancellationToken cancellationToken)
-    {
-        var (connection, transaction, commands) = await RegistrationCommands.BeginAsync(databases, cancellationToken);
-        await using (connection)
-        await using (transaction)
-        using (commands)
-        {
-            var now = time.GetUtcNow();
-            try
-            {
-                foreach (var store in newStores) await commands.InsertStoreAsync(store, now, cancellationToken);
-                for (var i = 0; i < newTerminals.Count; i++)
-                {
-                    await commands.InsertTerminalAsync(newTerminals[i], registered[i].Hash, now, cancellationToken);
-                    if ((i + 1) % ProgressStep == 0) written?.Report(i + 1);
-                }
-                await announcer.StageAsync(connection, transaction, new RegistrationChange(
-                    newStores.Select(s => s.Code).ToList(), newTerminals.Select(t => t.TerminalId).ToList(), []), cancellationToken);
-                // Not cancellable: a commit cut off by a caller going away could have happened or not.
-                await transaction.CommitAsync(CancellationToken.None);
-            }
-            catch (DbException e) when (e.IsUniqueViolation())
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                return false;
-            }
-            await announcer.WakeAsync(connection);
-            written?.Report(newTerminals.Count);
-            return true;
-        }
-    }
-
-    /// <summary>Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing.</summary>
-    private const int ProgressStep = 1000;
 
     private static async Task<HashSet<string>> TerminalIdsAsync(FleetDbContext db, CancellationToken cancellationToken) =>
         new(await db.Terminals.Select(t => t.TerminalId).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
@@ -351,7 +261,7 @@ public sealed class FleetRegistry(
     }
 
     /// <summary>Issues a new key; the old one stops working at once. Returns null for an unknown terminal.</summary>
-    public async Task<string?> RotateKeyAsync(string terminalId, CancellationToken cancellationToken = default)
+    public Task<string?> RotateKeyAsync(string terminalId, CancellationToken cancellationToken = default) => OneAtATimeAsync(async () =>
     {
         await using var db = databases.CreateDbContext();
         var row = await db.Terminals.FirstOrDefaultAsync(t => t.TerminalId == terminalId, cancellationToken);
@@ -362,11 +272,15 @@ public sealed class FleetRegistry(
         await db.SaveChangesAsync(cancellationToken);
         await announcer.WakeAsync(db, cancellationToken);
         keys.Set(terminalId, row.KeyHash);
-        return key;
-    }
+        return (string?)key;
+    }, cancellationToken);
 
-    /// <summary>Takes a terminal out of service: its telemetry is refused with 403 from now on.</summary>
-    public async Task<bool> DecommissionAsync(string terminalId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes a terminal out of service: its telemetry is refused with 403 from now on. Under the gate like every other
+    /// change of a registration: the fleet is given the row as read here, and a move of the same terminal saved in between
+    /// would otherwise be undone in memory (or the move would put the terminal back in service there).
+    /// </summary>
+    public Task<bool> DecommissionAsync(string terminalId, CancellationToken cancellationToken = default) => OneAtATimeAsync(async () =>
     {
         await using var db = databases.CreateDbContext();
         var row = await db.Terminals.FirstOrDefaultAsync(t => t.TerminalId == terminalId, cancellationToken);
@@ -377,7 +291,7 @@ public sealed class FleetRegistry(
         await announcer.WakeAsync(db, cancellationToken);
         fleet.Register(row.ToRegistration());
         return true;
-    }
+    }, cancellationToken);
 
     public async Task SetTargetAsync(SoftwareTarget target, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Tests.Management;
 
@@ -75,6 +76,33 @@ public sealed class TerminalUpdateTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         await Expect.ProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal(from, app.GetService<FleetState>().Get(terminal)!.StoreCode);
+    }
+
+    /// <summary>
+    /// Two administrators at once: one moves a terminal, the other decommissions it. Whatever the order, what the fleet
+    /// holds in memory (and so what telemetry and every page go by) is what the database holds: before both changes were
+    /// serialised, a move read the row before the decommissioning saved and put the terminal back in service in memory, or
+    /// the decommissioning re-filed it under its old store. Rounds, because each round is one chance for the interleaving.
+    /// </summary>
+    [Fact]
+    public async Task A_move_and_a_decommissioning_at_the_same_time_leave_memory_as_the_database_says()
+    {
+        var (from, to) = (await app.CreateStoreAsync(Ids.New("S")), await app.CreateStoreAsync(Ids.New("S")));
+        var registry = app.GetService<FleetOps.Web.Fleet.FleetRegistry>();
+        for (var round = 0; round < 25; round++)
+        {
+            var (terminal, _) = await app.NewTerminalAsync(from);
+
+            await Task.WhenAll(
+                Task.Run(() => registry.UpdateTerminalAsync(new TerminalRegistration(terminal, to, "A930", "SN-MOVED"))),
+                Task.Run(() => registry.DecommissionAsync(terminal)));
+
+            await using var db = app.GetService<FleetOps.Web.Persistence.FleetDbContextFactory>().CreateDbContext();
+            var row = await db.Terminals.AsNoTracking().SingleAsync(t => t.TerminalId == terminal);
+            var held = app.GetService<FleetState>().Get(terminal)!.Registration;
+            Assert.True(row.Decommissioned);
+            Assert.Equal((row.StoreCode, row.Decommissioned), (held.StoreCode, held.Decommissioned));
+        }
     }
 
     [Fact]
