@@ -61,7 +61,7 @@ public sealed class SettingsValidationTests
 
         Assert.NotNull(error);
         var messages = string.Join(" | ", Messages(error));
-        Assert.Contains(expected, messages, StringComparison.Ordinal);
+        Assert.True(messages.Contains(expected, StringComparison.Ordinal), $"'{expected}' not in:\n{error}"); // the whole exception when it fails
     }
 
     [Fact]
