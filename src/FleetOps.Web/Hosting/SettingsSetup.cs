@@ -36,6 +36,12 @@ public static class SettingsSetup
             Read<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems, known),
             Read<ClusterOptions>(configuration, ClusterOptions.Section, problems, known,
                 c => c.RedisConnectionString = RedisSettings.ConnectionString(configuration)));
+        // Across two sections: the heartbeat retention must cover the power history the window asks for.
+        var retention = Read<RetentionOptions>(configuration, RetentionOptions.Section, problems, known);
+        if (PowerHistoryRetention.Problem(settings.Detection, retention.HeartbeatHours, RetentionOptions.HeartbeatHoursKey) is { } tooShort)
+        {
+            problems.Add(new OptionsValidationException(DetectionOptions.Section, typeof(DetectionOptions), [tooShort]));
+        }
         // Serilog reads its levels itself when the host is built; checked here so a wrong one is named like any other.
         Read<LogLevelOptions>(configuration, LogLevelOptions.Section, problems, known, l => l.Level = configuration[LogLevelOptions.Section]);
         if (problems.Count == 1) throw problems[0];
