@@ -35,9 +35,12 @@ public sealed partial class StartupInitializer(
         {
             // Asking first is cheaper than MigrateAsync on an up-to-date database, which also builds and compares the
             // migrations' model (about a second on two cores); a missing (MigrateAsync creates it), fresh or outdated
-            // database is migrated as before.
-            if (!await db.Database.CanConnectAsync(cancellationToken)
-                || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            // database is migrated as before. One migrated by a newer build is refused before anything is written.
+            var connects = await db.Database.CanConnectAsync(cancellationToken);
+            var applied = connects ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList() : [];
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            if (applied.Where(m => !known.Contains(m)).ToList() is { Count: > 0 } unknown) throw new NewerDatabaseException(unknown);
+            if (!connects || known.Except(applied).Any())
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
