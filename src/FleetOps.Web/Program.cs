@@ -7,23 +7,17 @@ if (BackupCommand.Requested(args))
     return;
 }
 
+// The tests' WebApplicationFactory runs this Main inside the test host; there a failure must reach the caller as the
+// exception, and the static logger belongs to whichever app the tests build next (see ServerRun).
+var ownProcess = ServerRun.IsOwnProcess();
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(HostPaths.Options(args));
-    builder.AddFleetOps();
-    var app = builder.Build();
-    app.UseFleetOps();
-    await app.RunAsync();
-}
-catch (Exception ex) when (ex is not HostAbortedException)
-{
-    Log.Fatal(ex, "FleetOps stopped unexpectedly");
-    throw;
+    Environment.ExitCode = await ServerRun.RunAsync(args, ownProcess);
 }
 finally
 {
-    await Log.CloseAndFlushAsync();
+    if (ownProcess) await Log.CloseAndFlushAsync();
 }
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

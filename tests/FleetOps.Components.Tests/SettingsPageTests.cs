@@ -15,7 +15,7 @@ public sealed class SettingsPageTests : FleetComponentTest
     public SettingsPageTests()
     {
         Services.AddSingleton(sp => new ThresholdSettings(Database.Factory, Fleet, Detection, sp.GetRequiredService<FleetOps.Web.Cluster.ChangeAnnouncer>(), Clock,
-            NullLogger<ThresholdSettings>.Instance));
+            Microsoft.Extensions.Options.Options.Create(new FleetOps.Web.Background.RetentionOptions()), NullLogger<ThresholdSettings>.Instance));
     }
 
     private ThresholdSettings Thresholds => Services.GetRequiredService<ThresholdSettings>();
@@ -92,5 +92,22 @@ public sealed class SettingsPageTests : FleetComponentTest
         Assert.Contains("门店整体断电", cut.Markup);
         Assert.Contains("判定不稳定的断电次数", cut.Markup);
         Assert.Contains("配置值：3", cut.Markup);
+    }
+
+    /// <summary>Heartbeats are kept 168 h by default: the power history of 7 windows covers a window of 24 h at most.</summary>
+    [Theory]
+    [InlineData("en", "At most 24 hours: heartbeats are kept for 168 hours")]
+    [InlineData("zh-CN", "最多 24 小时：心跳只保留 168 小时")]
+    public void A_window_longer_than_the_heartbeat_retention_covers_is_refused_in_the_readers_language(string language, string expected)
+    {
+        if (language != "en") UseLanguage(Languages.Chinese);
+        var cut = Render<SettingsPage>();
+
+        cut.WaitForElement("input[data-testid=setting-input-unstablePowerWindowHours]").Change("30");
+        cut.Find("[data-testid=settings-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(expected, cut.Find("[data-testid=setting-unstablePowerWindowHours]").TextContent));
+        Assert.Equal(24, Fleet.Options.UnstablePowerWindowHours);
+        Assert.Empty(cut.FindAll("[data-testid=setting-overridden]"));
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
     public int Count => _terminals.Count;
 
     /// <summary>How far back power history is kept in memory: enough for the stability episode to be judged.</summary>
-    public TimeSpan PowerHorizon => Options.UnstablePowerWindow * 7;
+    public TimeSpan PowerHorizon => PowerHistoryRetention.Horizon(Options);
 
     /// <summary>The terminal with this id in any letter case; its snapshot carries the id as registered.</summary>
     public TerminalSnapshot? Get(string terminalId) => _terminals.GetValueOrDefault(terminalId);

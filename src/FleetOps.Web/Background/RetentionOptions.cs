@@ -7,6 +7,7 @@ namespace FleetOps.Web.Background;
 public sealed class RetentionOptions : ICheckedSettings
 {
     public const string Section = "FleetOps:Retention";
+    public const string HeartbeatHoursKey = Section + ":" + nameof(HeartbeatHours);
 
     /// <summary>Heartbeat rows are deleted after this long; power and transaction events are kept.</summary>
     /// <remarks>The telemetry API refuses heartbeats older than this (<see cref="EventLimits.HeartbeatCutoff"/>).</remarks>

@@ -30,14 +30,19 @@ public sealed partial class StartupInitializer(
         void Step(string name) { LogStep(name, watch.ElapsedMilliseconds); watch.Restart(); }
         LogStep("process start to initializer", SinceProcessStart());
         databases.EnsureDataDirectory();
+        // An operator's own file keeps its mode (a backup agent may read it through its group); said, not changed.
+        if (databases.Options.SqliteFile is { } file && OwnerOnlyFile.OpenToOthers(file) is { } mode) LogDatabaseOpenToOthers(file, Convert.ToString((int)mode, 8));
         if (keyCertificate.SelfSignedPath is { } selfSigned) LogSelfSignedKeyCertificate(selfSigned);
         await using (var db = databases.CreateDbContext())
         {
             // Asking first is cheaper than MigrateAsync on an up-to-date database, which also builds and compares the
             // migrations' model (about a second on two cores); a missing (MigrateAsync creates it), fresh or outdated
-            // database is migrated as before.
-            if (!await db.Database.CanConnectAsync(cancellationToken)
-                || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            // database is migrated as before. One migrated by a newer build is refused before anything is written.
+            var connects = await db.Database.CanConnectAsync(cancellationToken);
+            var applied = connects ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList() : [];
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            if (applied.Where(m => !known.Contains(m)).ToList() is { Count: > 0 } unknown) throw new NewerDatabaseException(unknown);
+            if (!connects || known.Except(applied).Any())
             {
                 await db.Database.MigrateAsync(cancellationToken);
             }
@@ -91,6 +96,10 @@ public sealed partial class StartupInitializer(
 
     private static long SinceProcessStart() =>
         (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database file {Path} may be read by others than its owner (mode {Mode}); it holds "
+        + "terminal key hashes, users and payment records: chmod 600 it (and its -wal and -shm) unless that is meant")]
+    private partial void LogDatabaseOpenToOthers(string path, string mode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
     private partial void LogMigrated(DatabaseProvider provider);

@@ -49,10 +49,15 @@ public sealed class FleetDbContextFactory(DatabaseOptions options) : IDbContextF
     // The writer's statements (about ten) with room for the varying ones (a merged row's, an announcement's).
     private const int WriterPreparedStatements = 32;
 
-    /// <summary>Makes sure the folder of a SQLite file exists; EF would otherwise fail on a fresh clone.</summary>
+    /// <summary>
+    /// Makes sure the folder of a SQLite file exists (EF would otherwise fail on a fresh clone), and makes a new database
+    /// file readable by its owner only (<see cref="OwnerOnlyFile"/>); an existing file keeps its mode.
+    /// </summary>
     public void EnsureDataDirectory()
     {
-        if (options.SqliteFile is not null) Directory.CreateDirectory(options.DataFolder);
+        if (options.SqliteFile is not { } file) return;
+        Directory.CreateDirectory(options.DataFolder);
+        OwnerOnlyFile.CreateEmpty(file);
     }
 }
 

@@ -20,6 +20,7 @@ public static class SqliteBackup
         File.Delete(partial);
         try
         {
+            OwnerOnlyFile.CreateEmpty(partial); // the copy holds what the database holds; the rename keeps the mode
             await using (var source = new SqliteConnection(sourceConnectionString))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {

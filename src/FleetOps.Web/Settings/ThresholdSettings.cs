@@ -1,10 +1,12 @@
 using System.Globalization;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Background;
 using FleetOps.Web.Cluster;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Web.Settings;
 
@@ -19,7 +21,7 @@ namespace FleetOps.Web.Settings;
 /// </summary>
 public sealed partial class ThresholdSettings(
     FleetDbContextFactory databases, FleetState fleet, DetectionOptions configured, ChangeAnnouncer announcer, TimeProvider time,
-    ILogger<ThresholdSettings> logger)
+    IOptions<RetentionOptions> retention, ILogger<ThresholdSettings> logger)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
@@ -82,7 +84,7 @@ public sealed partial class ThresholdSettings(
                 if (value is { } set) next[name] = set;
                 else next.Remove(name);
             }
-            var problems = Thresholds.Problems(configured, next);
+            var problems = Problems(next);
             if (problems.Count > 0)
             {
                 return new ThresholdSaveResult(
@@ -141,7 +143,7 @@ public sealed partial class ThresholdSettings(
         {
             var setting = Thresholds.Editable.FirstOrDefault(s => s.Key == row.Key);
             if (setting is null || !double.TryParse(row.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                || Thresholds.Problems(configured, new Dictionary<string, double> { [setting.Name] = value }).Count > 0)
+                || Problems(new Dictionary<string, double> { [setting.Name] = value }).Count > 0)
             {
                 LogSkipped(row.Key, row.Value);
                 continue;
@@ -149,6 +151,18 @@ public sealed partial class ThresholdSettings(
             read[setting.Name] = value;
         }
         return read;
+    }
+
+    /// <summary>
+    /// The start-up rules of the thresholds, then the one across sections: a window the heartbeat retention cannot cover
+    /// (<see cref="PowerHistoryRetention"/>) is refused live as it is at start.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> Problems(IReadOnlyDictionary<string, double> overrides)
+    {
+        var found = Thresholds.Problems(configured, overrides);
+        if (found.Count > 0) return found;
+        var tooShort = PowerHistoryRetention.Problem(Thresholds.Apply(configured, overrides), retention.Value.HeartbeatHours, RetentionOptions.HeartbeatHoursKey);
+        return tooShort is null ? found : new Dictionary<string, string> { [nameof(DetectionOptions.UnstablePowerWindowHours)] = tooShort };
     }
 
     private static bool Same(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>

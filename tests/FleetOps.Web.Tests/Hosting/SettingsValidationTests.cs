@@ -28,6 +28,9 @@ public sealed class SettingsValidationTests
         { "FleetOps:Telemetry:MaxEventAgeDays", "99999999999", "FleetOps:Telemetry:MaxEventAgeDays" },
         { "FleetOps:Retention:HeartbeatHours", "-5", "FleetOps:Retention:HeartbeatHours must be between" },
         { "FleetOps:Retention:SweepMinutes", "0", "FleetOps:Retention:SweepMinutes" },
+        // The heartbeats' boot rows, kept 168 h by default, must cover the power history of 7 windows.
+        { "FleetOps:Detection:UnstablePowerWindowHours", "25", "FleetOps:Detection:UnstablePowerWindowHours must be at most 24 hours while FleetOps:Retention:HeartbeatHours is 168 (was 25)" },
+        { "FleetOps:Retention:HeartbeatHours", "100", "FleetOps:Detection:UnstablePowerWindowHours must be at most 14.286 hours while FleetOps:Retention:HeartbeatHours is 100 (was 24)" },
         { "FleetOps:Demo:HeartbeatSeconds", "0", "FleetOps:Demo:HeartbeatSeconds" },
         { "FleetOps:Demo:Terminals", "lots", "FleetOps:Demo:Terminals" },
         { "FleetOps:SignIn:FailuresBeforePause", "0", "FleetOps:SignIn:FailuresBeforePause" },
@@ -61,7 +64,7 @@ public sealed class SettingsValidationTests
 
         Assert.NotNull(error);
         var messages = string.Join(" | ", Messages(error));
-        Assert.Contains(expected, messages, StringComparison.Ordinal);
+        Assert.True(messages.Contains(expected, StringComparison.Ordinal), $"'{expected}' not in:\n{error}"); // the whole exception when it fails
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private static string WebAssembly() =>
+    internal static string WebAssembly() =>
         Path.Combine(RepositoryPaths.Root(), "src", "FleetOps.Web", "bin", Configuration, "net10.0", "FleetOps.Web.dll");
 
     public async ValueTask DisposeAsync()

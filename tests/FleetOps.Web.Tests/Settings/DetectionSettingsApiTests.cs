@@ -53,6 +53,21 @@ public sealed class DetectionSettingsApiTests(AlertClockApp app) : IClassFixture
         Assert.Equal(audited, (await app.AuditAsync(AuditActions.ThresholdsChanged)).Count);
     }
 
+    /// <summary>The power history reaches back 7 windows and needs the heartbeats' boot rows that long: 168 h covers 24 h.</summary>
+    [Fact]
+    public async Task A_window_the_heartbeat_retention_cannot_cover_is_a_400_naming_the_field_and_both_settings()
+    {
+        using var admin = app.CreateAdminClient();
+        var before = await admin.GetStringAsync(Path);
+
+        using var response = await admin.PutAsJsonAsync(Path, new { unstablePowerWindowHours = 25 });
+
+        var problem = await Expect.ValidationProblemAsync(response, "unstablePowerWindowHours");
+        Assert.StartsWith("FleetOps:Detection:UnstablePowerWindowHours must be at most 24 hours while FleetOps:Retention:HeartbeatHours is 168 (was 25)",
+            problem["errors"]!["unstablePowerWindowHours"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await admin.GetStringAsync(Path));
+    }
+
     [Fact]
     public async Task A_partial_save_changes_only_what_it_names_is_audited_old_to_new_and_null_resets_it()
     {

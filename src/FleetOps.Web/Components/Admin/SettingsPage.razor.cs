@@ -99,9 +99,15 @@ public partial class SettingsPage
         if (!_errors.TryGetValue(setting.JsonName, out var messages) || messages.Length == 0) return string.Empty;
         var range = Range().Match(messages[0]);
         if (range.Success) return T["Settings.Error.Range", range.Groups[1].Value, range.Groups[2].Value];
+        var retention = RetentionTooShort().Match(messages[0]);
+        if (retention.Success) return T["Settings.Error.RetentionTooShort", retention.Groups[1].Value, retention.Groups[2].Value];
         return messages[0].Contains("whole number", StringComparison.Ordinal) ? T["Settings.Error.Whole"] : messages[0];
     }
 
     [GeneratedRegex(@"must be between (\S+) and (\S+) \(")]
     private static partial Regex Range();
+
+    /// <summary>The window the heartbeat retention can cover, and that retention (FleetOps.Core.Detection.PowerHistoryRetention).</summary>
+    [GeneratedRegex(@"must be at most (\S+) hours while \S+ is (\S+) \(")]
+    private static partial Regex RetentionTooShort();
 }

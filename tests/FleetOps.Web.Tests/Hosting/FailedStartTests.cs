@@ -1,0 +1,49 @@
+using FleetOps.Web.Tests.Infrastructure;
+
+namespace FleetOps.Web.Tests.Hosting;
+
+/// <summary>
+/// What an operator, systemd or a container orchestrator sees when the server refuses to start: an ordinary failure
+/// (exit code 1) and the reason once, not a runtime abort (134) that printed it three times.
+/// </summary>
+public sealed class FailedStartTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fleetops-failed-start-").FullName;
+
+    [Theory]
+    // Read before the host is built (SettingsSetup) …
+    [InlineData("FleetOps:Detection:OfflineAfterSeconds", "-1", "FleetOps:Detection:OfflineAfterSeconds must be between 1 and 86400 (was -1).")]
+    // … and checked as the host starts (ValidateOnStart).
+    [InlineData("FleetOps:DefaultCulture", "fr", "FleetOps:DefaultCulture must be one of zh-CN, en (was fr).")]
+    public async Task A_wrong_setting_ends_the_process_with_exit_code_1_naming_the_key_once(string key, string value, string message)
+    {
+        var (exitCode, output) = await ServerProcess.RunToExitAsync(_folder, Settings(key, value));
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.True(Occurrences(output, message) == 1, $"'{message}' not exactly once in:\n{output}");
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.True(Occurrences(LogText(), message) <= 1, $"'{message}' more than once in the log file:\n{LogText()}");
+    }
+
+    private Dictionary<string, string> Settings(string key, string value) => new()
+    {
+        ["ConnectionStrings:FleetOps"] = $"Data Source={Path.Combine(_folder, "data", "fleetops.db")}",
+        ["FleetOps:Demo:Enabled"] = "false",
+        [key] = value,
+    };
+
+    private string LogText()
+    {
+        var logs = Path.Combine(_folder, "logs");
+        return Directory.Exists(logs) ? string.Concat(Directory.EnumerateFiles(logs).Select(File.ReadAllText)) : "";
+    }
+
+    private static int Occurrences(string text, string needle)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace FleetOps.Web.Tests.Infrastructure;
+
+/// <summary>
+/// <c>dotnet FleetOps.Web.dll</c> run as an operator runs it, for starts that are meant to fail: waits for the process to
+/// end by itself and gives its exit code and everything it wrote (stdout and stderr together, as a service manager
+/// keeps them). Settings go in as environment variables (<c>FleetOps__Demo__Enabled</c>).
+/// </summary>
+public static class ServerProcess
+{
+    // A start that fails ends in seconds; on a loaded two-core machine process start-up alone once took most of a minute.
+    private static readonly TimeSpan ExitLimit = TimeSpan.FromMinutes(2);
+
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            ArgumentList = { NodeProcess.WebAssembly(), "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(ExitLimit);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        process.WaitForExit(); // the last redirected lines
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+}
