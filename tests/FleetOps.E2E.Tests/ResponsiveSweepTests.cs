@@ -74,6 +74,14 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A sale authorised an hour ago and never completed: the worklist has a row and there is a case page.
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
+        // A sale its terminal reversed by itself after losing power mid-sale: the unsettled page's lost-sales table has a
+        // row (time, terminal and amount side by side — wider than a phone until the terminal folded under the time).
+        var lostOn = FleetOpsClient.NewId("T");
+        var lostKey = await api.RegisterTerminalAsync(lostOn, store);
+        var lostSale = FleetOpsClient.NewId("tx");
+        await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow.AddHours(-1)));
+        await api.PowerEventAsync(lostOn, lostKey, "lost");
+        await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow, "reversed"));
 
         // A rollout of a model of the sweep's own reaching the store: the rollouts page has a row, the rollout page a wave.
         var model = $"M-{FleetOpsClient.Letters(6)}";
@@ -156,11 +164,11 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
     private static async Task<string[]> InspectAsync(IPage page) =>
         JsonSerializer.Deserialize<string[]>((await page.EvaluateAsync(Inspect))!.Value.GetRawText())!;
 
-    private static JsonObject Sale(string transactionId, DateTimeOffset at) => new()
+    private static JsonObject Sale(string transactionId, DateTimeOffset at, string stage = "authorized") => new()
     {
         ["id"] = $"e2e-sweep-{FleetOpsClient.Letters(12)}", ["type"] = "transaction",
         ["at"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), ["transactionId"] = transactionId,
-        ["stage"] = "authorized", ["amountMinor"] = 12800, ["currency"] = "CNY", ["maskedPan"] = "622848******1234",
+        ["stage"] = stage, ["amountMinor"] = 12800, ["currency"] = "CNY", ["maskedPan"] = "622848******1234",
         ["authCode"] = "A1B2C3", ["rrn"] = "123456789012", ["batchNumber"] = "000123",
     };
 }
