@@ -74,6 +74,10 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A sale authorised an hour ago and never completed: the worklist has a row and there is a case page.
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
+        // Two more sales never completed: three operator-caused failures flag the store "training recommended" (a chip that
+        // widened the training page's store column past a phone's edge).
+        await api.PostEventsAsync(terminal, key, Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-50)),
+            Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-40)));
         // A sale its terminal reversed by itself after losing power mid-sale: the unsettled page's lost-sales table has a
         // row (time, terminal and amount side by side — wider than a phone until the terminal folded under the time).
         var lostOn = FleetOpsClient.NewId("T");
@@ -82,6 +86,14 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow.AddHours(-1)));
         await api.PowerEventAsync(lostOn, lostKey, "lost");
         await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow, "reversed"));
+
+        // A store-wide outage that interrupted a sale: the power page's outage table has a row with its payments.
+        var outageStore = await api.CreateStoreAsync(name: "Xujiahui Metro Mall", region: region);
+        var outageTerminals = new[] { FleetOpsClient.NewId("T"), FleetOpsClient.NewId("T") };
+        var outageKeys = new List<string>();
+        foreach (var id in outageTerminals) outageKeys.Add(await api.RegisterTerminalAsync(id, outageStore));
+        await api.PostEventsAsync(outageTerminals[0], outageKeys[0], Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-1)));
+        for (var i = 0; i < outageTerminals.Length; i++) await api.PowerEventAsync(outageTerminals[i], outageKeys[i], "lost");
 
         // A rollout of a model of the sweep's own reaching the store: the rollouts page has a row, the rollout page a wave.
         var model = $"M-{FleetOpsClient.Letters(6)}";
