@@ -76,8 +76,9 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
         // Two more sales never completed: three operator-caused failures flag the store "training recommended" (a chip that
         // widened the training page's store column past a phone's edge).
-        await api.PostEventsAsync(terminal, key, Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-50)),
-            Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-40)));
+        // More than a page of them (25): the worklist shows its page numbers, pressed with a finger on a phone.
+        await api.PostEventsAsync(terminal, key, Enumerable.Range(0, 26)
+            .Select(i => Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-50 + i))).ToArray());
         // A sale its terminal reversed by itself after losing power mid-sale: the unsettled page's lost-sales table has a
         // row (time, terminal and amount side by side — wider than a phone until the terminal folded under the time).
         var lostOn = FleetOpsClient.NewId("T");
@@ -159,6 +160,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
                 await page.OpenReadyAsync(url, live);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(width), $"{role}-{name}.png"), FullPage = true });
                 problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url}: {p}"));
+                if (name == "unsettled") await Expect(page.Locator("[data-testid=unsettled-pages]")).ToBeVisibleAsync();
                 if (name == "terminals" && width < 600)
                 {
                     // On a phone the grid's filters fold behind a button, and open in place without breaking the page.
