@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Reconciliation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
 
@@ -119,5 +120,34 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
         // Their three sales: one never credited, one credited wrong.
         Assert.Contains("33.3%", cut.Find("[data-testid=recon-scorecard]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=recon-profiles]"));
+    }
+
+    private string Address => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+
+    /// <summary>The RRNs of the exceptions the table shows now (all credited without a sale here).</summary>
+    private static List<string> ShownExceptions(IRenderedComponent<ReconciliationPage> cut) =>
+        cut.FindAll("[data-testid=recon-exceptions] tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).ToList();
+
+    [Fact]
+    public void A_link_to_the_second_page_of_exceptions_opens_it_and_paging_is_written_back()
+    {
+        // Twenty credits no terminal recorded: two pages of exceptions (15 a page).
+        Import(Csv(Enumerable.Range(1, 20).Select(i => Line(SaleDay, "10000001", $"7100000000{i:00}", 100)).ToArray()));
+
+        var cut = RenderAt<ReconciliationPage>("reconciliation?exceptionsPage=2");
+
+        cut.WaitForAssertion(() => Assert.Equal(5, ShownExceptions(cut).Count));
+        var second = ShownExceptions(cut);
+        var pager = cut.Find("[data-testid=recon-exceptions]");
+        pager.QuerySelector("button[aria-label='Previous page']")!.Click();
+        cut.WaitForAssertion(() => Assert.Equal(15, ShownExceptions(cut).Count));
+        Assert.Empty(ShownExceptions(cut).Intersect(second));
+        Assert.DoesNotContain("exceptionsPage", Address);
+
+        cut.Find("[data-testid=recon-exceptions] button[aria-label='Next page']").Click();
+        cut.WaitForAssertion(() => Assert.Equal(second, ShownExceptions(cut)));
+        Assert.Contains("exceptionsPage=2", Address);
+        // The days table keeps its own page: still the first.
+        Assert.DoesNotContain("daysPage", Address);
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Reconciliation;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Components.Tests;
 
@@ -68,5 +69,28 @@ public sealed class ReportImportPageTests : ReconciliationComponentTest
         profiles.WaitForAssertion(() => Assert.NotNull(profiles.Find("[data-testid=not-found]")));
         Assert.Empty(import.FindAll("input[type=file]"));
         Assert.Empty(profiles.FindAll("[data-testid=profile-editor]"));
+    }
+
+    private string Address => Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+
+    [Fact]
+    public void The_report_shown_is_in_the_address_and_a_link_to_it_opens_it_with_the_stores_time()
+    {
+        var first = Import(Csv(Line(SaleDay, "10000001", "700000000001", 12800)), "day-1122.csv");
+        var second = Import(Csv(Line(SaleDay.AddDays(1), "10000001", "700000000002", 100)), "day-1123.csv");
+
+        var cut = RenderAt<ReportImportPage>($"reconciliation/import?report={first.Id}");
+
+        // The linked report's outcome, not the other one's.
+        cut.WaitForAssertion(() => Assert.Contains("day-1122.csv", cut.Find("[data-testid=report-done]").TextContent));
+        // Imported at the test clock's time, shown on the stores' clock (Asia/Shanghai), as every other page shows times.
+        var importedAt = first.ImportedAt.ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains($"{importedAt:HH:mm:ss} +08:00", cut.Find("[data-testid=report-list]").TextContent);
+        Assert.DoesNotContain("+00:00", cut.Find("[data-testid=report-list]").TextContent);
+
+        cut.FindAll("[data-testid=report-list] tbody tr").Single(r => r.TextContent.Contains("day-1123.csv")).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("day-1123.csv", cut.Find("[data-testid=report-done]").TextContent));
+        Assert.Contains($"report={second.Id}", Address);
     }
 }

@@ -297,4 +297,22 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Equal(WorkOrderState.Waiting, Maintenance.Get(_order.Id)!.State);
         Assert.Empty(cut.FindAll("[data-testid=complete]"));
     }
+
+    [Fact]
+    public void A_free_text_item_is_one_labelled_box_not_a_blank_box_and_a_note()
+    {
+        var inspection = BookWork(AddWorkOrder("S-1", "Inspection", TimeSpan.FromDays(1), terminalId: "T-1", checklist: DefaultChecklists.TerminalInspection),
+            _technician, TimeSpan.FromHours(1));
+        Wait(() => Service.StartAsync(inspection.Id, MaintenanceActor.Of(_technician), null));
+        SignIn(_technician);
+
+        var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, inspection.Id));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=item-remarks] textarea[data-testid=text]")));
+        var remarks = cut.Find("[data-testid=item-remarks]");
+        Assert.Single(remarks.QuerySelectorAll("input, textarea"));
+        Assert.Contains("Your answer", remarks.QuerySelector(".mud-input-label")!.TextContent);
+        // A check keeps its note beside it.
+        Assert.NotNull(cut.Find("[data-testid=item-housing_intact] [data-testid=note]"));
+    }
 }

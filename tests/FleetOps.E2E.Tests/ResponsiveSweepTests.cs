@@ -74,6 +74,27 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A sale authorised an hour ago and never completed: the worklist has a row and there is a case page.
         var sale = FleetOpsClient.NewId("tx");
         await api.PostEventsAsync(terminal, key, Sale(sale, DateTimeOffset.UtcNow.AddHours(-1)));
+        // Two more sales never completed: three operator-caused failures flag the store "training recommended" (a chip that
+        // widened the training page's store column past a phone's edge).
+        // More than a page of them (25): the worklist shows its page numbers, pressed with a finger on a phone.
+        await api.PostEventsAsync(terminal, key, Enumerable.Range(0, 26)
+            .Select(i => Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-50 + i))).ToArray());
+        // A sale its terminal reversed by itself after losing power mid-sale: the unsettled page's lost-sales table has a
+        // row (time, terminal and amount side by side — wider than a phone until the terminal folded under the time).
+        var lostOn = FleetOpsClient.NewId("T");
+        var lostKey = await api.RegisterTerminalAsync(lostOn, store);
+        var lostSale = FleetOpsClient.NewId("tx");
+        await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow.AddHours(-1)));
+        await api.PowerEventAsync(lostOn, lostKey, "lost");
+        await api.PostEventsAsync(lostOn, lostKey, Sale(lostSale, DateTimeOffset.UtcNow, "reversed"));
+
+        // A store-wide outage that interrupted a sale: the power page's outage table has a row with its payments.
+        var outageStore = await api.CreateStoreAsync(name: "Xujiahui Metro Mall", region: region);
+        var outageTerminals = new[] { FleetOpsClient.NewId("T"), FleetOpsClient.NewId("T") };
+        var outageKeys = new List<string>();
+        foreach (var id in outageTerminals) outageKeys.Add(await api.RegisterTerminalAsync(id, outageStore));
+        await api.PostEventsAsync(outageTerminals[0], outageKeys[0], Sale(FleetOpsClient.NewId("tx"), DateTimeOffset.UtcNow.AddMinutes(-1)));
+        for (var i = 0; i < outageTerminals.Length; i++) await api.PowerEventAsync(outageTerminals[i], outageKeys[i], "lost");
 
         // A rollout of a model of the sweep's own reaching the store: the rollouts page has a row, the rollout page a wave.
         var model = $"M-{FleetOpsClient.Letters(6)}";
@@ -139,6 +160,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
                 await page.OpenReadyAsync(url, live);
                 await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(width), $"{role}-{name}.png"), FullPage = true });
                 problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url}: {p}"));
+                if (name == "unsettled") await Expect(page.Locator("[data-testid=unsettled-pages]")).ToBeVisibleAsync();
                 if (name == "terminals" && width < 600)
                 {
                     // On a phone the grid's filters fold behind a button, and open in place without breaking the page.
@@ -156,11 +178,11 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
     private static async Task<string[]> InspectAsync(IPage page) =>
         JsonSerializer.Deserialize<string[]>((await page.EvaluateAsync(Inspect))!.Value.GetRawText())!;
 
-    private static JsonObject Sale(string transactionId, DateTimeOffset at) => new()
+    private static JsonObject Sale(string transactionId, DateTimeOffset at, string stage = "authorized") => new()
     {
         ["id"] = $"e2e-sweep-{FleetOpsClient.Letters(12)}", ["type"] = "transaction",
         ["at"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), ["transactionId"] = transactionId,
-        ["stage"] = "authorized", ["amountMinor"] = 12800, ["currency"] = "CNY", ["maskedPan"] = "622848******1234",
+        ["stage"] = stage, ["amountMinor"] = 12800, ["currency"] = "CNY", ["maskedPan"] = "622848******1234",
         ["authCode"] = "A1B2C3", ["rrn"] = "123456789012", ["batchNumber"] = "000123",
     };
 }

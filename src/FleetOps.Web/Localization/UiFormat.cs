@@ -98,6 +98,17 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     }
 
     /// <summary>
+    /// <see cref="Time"/> split into the local date and time and the UTC offset ("2026/11/25 8:00:00", "+08:00"), for a
+    /// narrow column that shows the offset on a second line instead of pushing the table wider than a phone.
+    /// </summary>
+    public (string Local, string Offset) TimeParts(DateTimeOffset at, string? timeZone = null)
+    {
+        var text = Time(at, timeZone);
+        var space = text.LastIndexOf(' ');
+        return space < 0 ? (text, "") : (text[..space], text[(space + 1)..]);
+    }
+
+    /// <summary>
     /// A date: the Chinese short pattern ("2026/11/25"); in English "25 Nov 2026" (<c>Format.Date</c>), which no reader takes
     /// for the 11th of some month and which the charts' "25 Nov" days match.
     /// </summary>

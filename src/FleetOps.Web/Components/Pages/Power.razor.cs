@@ -100,6 +100,9 @@ public partial class Power
 
     private string? ZoneOf(string store) => Stores.Get(store)?.TimeZone;
 
+    /// <summary>"15 of 15": an outage's terminals affected of those in the store (a column from 600 px, under the start below).</summary>
+    private string Affected(PowerIncident i) => T["Power.Incident.AffectedOf", i.Incident.AffectedTerminals.Count, i.Incident.TerminalsInStore];
+
     private void Rebuild()
     {
         _now = Time.GetUtcNow();

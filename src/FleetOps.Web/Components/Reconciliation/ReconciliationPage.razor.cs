@@ -12,12 +12,14 @@ namespace FleetOps.Web.Components.Reconciliation;
 /// Reconciliation for everyone who sees stores (issue 16 item 3): per day and acquirer what was sold, credited, still
 /// outstanding and mismatched with the money gross vs net; the credited rate over 30 days, one line per acquirer; the
 /// exceptions linked to their sale and store; the 90-day scorecard. Scoped by the reader's stores, live: it re-reads
-/// when an import commits. The acquirer filter lives in the address.
+/// when an import commits. The acquirer filter and each table's page live in the address.
 /// </summary>
 public partial class ReconciliationPage
 {
     private const int ChartDays = 30;
     private const int ShownExceptions = 500;
+    private const int RowsPerPage = 15;
+    private const string DaysPage = "daysPage", ExceptionsPage = "exceptionsPage";
     private static readonly string[] Colours = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#c62828"];
 
     [Inject] private CurrentAccess Access { get; set; } = default!;
@@ -27,6 +29,7 @@ public partial class ReconciliationPage
 
     private ViewAddress _address = default!;
     private string? _acquirer;
+    private int _daysPage, _exceptionsPage;
     private bool _isAdministrator;
     private IReadOnlyList<string> _acquirers = [];
     private ReconciliationView? _view;
@@ -58,12 +61,22 @@ public partial class ReconciliationPage
         _scorecard = (await Figures.ReadAsync(scope, ReconciliationWindow.Last(AcquirerScorecard.DefaultDays, now, Stores, scope, _acquirer, null), 0,
             CancellationToken.None)).Scorecard;
         Chart(window, _view.Days);
+        _daysPage = TablePage.Read(_address, DaysPage, _view.Days.Count, RowsPerPage);
+        _exceptionsPage = TablePage.Read(_address, ExceptionsPage, _view.Exceptions.Count, RowsPerPage);
     }
 
     private async Task AcquirerChangedAsync(string? acquirer)
     {
-        _address.Write(new Dictionary<string, string?> { ["acquirer"] = acquirer });
+        // Another acquirer's days and exceptions start at their first page.
+        _address.Write(new Dictionary<string, string?> { ["acquirer"] = acquirer, [DaysPage] = null, [ExceptionsPage] = null });
         await OnLiveChangeAsync();
+    }
+
+    private void PageChanged(string table, int index)
+    {
+        if (table == DaysPage) _daysPage = index;
+        else _exceptionsPage = index;
+        _address.Write(new Dictionary<string, string?> { [table] = TablePage.Parameter(index) });
     }
 
     /// <summary>One line per acquirer of the credited rate in %; a day without judged sales (awaiting its report) is a gap, not a fall to zero.</summary>

@@ -13,7 +13,9 @@ namespace FleetOps.Web.Components.Reconciliation;
 /// <summary>
 /// Settlement report import for administrators (issue 16 item 1): the acquirer and its profile, the file streamed from
 /// the browser into <see cref="ReconciliationService"/> (which spools it to disk, so the circuit never holds the file), a
-/// progress bar fed by the import's rows and bytes, the outcome, and every report imported so far with its detail.
+/// progress bar fed by the import's rows and bytes, the outcome, and every report imported so far with its detail. The
+/// report shown and the list's page live in the address (<c>report</c>, <c>page</c>), so "this morning's report" is a link;
+/// times are in the zone the stores share, as the reconciliation figures count days.
 /// </summary>
 public partial class ReportImportPage
 {
@@ -31,6 +33,10 @@ public partial class ReportImportPage
     private IReadOnlyList<ReportProfile> _profiles = [];
     private IReadOnlyList<ReportSummary> _reports = [];
     private ReportSummary? _selected;
+    private ViewAddress _address = default!;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private int _reportsPage;
+    private const int RowsPerPage = 20;
 
     /// <summary>The profiles page for the acquirer chosen here, where a profile this page offers is made.</summary>
     private string ProfilesHref => _acquirer is null ? "/reconciliation/profiles" : $"/reconciliation/profiles?acquirer={Uri.EscapeDataString(_acquirer)}";
@@ -38,10 +44,16 @@ public partial class ReportImportPage
     protected override async Task OnInitializedAsync()
     {
         _isAdministrator = await Access.IsAdministratorAsync();
+        _address = FollowAddress(() =>
+        {
+            ReadAddress();
+            return Task.CompletedTask;
+        });
         Follow(Directory, minInterval: TimeSpan.Zero);
         Follow(Reconciliation);
         Follow(Stores);
         await OnLiveChangeAsync();
+        ReadAddress();
         _acquirer = _acquirers.FirstOrDefault();
         await LoadProfilesAsync();
         _checked = true;
@@ -53,6 +65,26 @@ public partial class ReportImportPage
         if (!_isAdministrator) return;
         _acquirers = Stores.All.Select(s => s.Acquirer).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         _reports = await Reconciliation.ListAsync(AccessScope.All);
+        _zone = StoreTime.Common(Stores, null);
+    }
+
+    /// <summary>The report and page the address names; a report id not (or no longer) in the list shows none.</summary>
+    private void ReadAddress()
+    {
+        _selected = long.TryParse(_address["report"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? _reports.FirstOrDefault(r => r.Id == id)
+            : null;
+        _again = false;
+        _reportsPage = TablePage.Read(_address, "page", _reports.Count, RowsPerPage);
+    }
+
+    private void Show(ReportSummary? report) =>
+        _address.Write(new Dictionary<string, string?> { ["report"] = report?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private void ReportsPageChanged(int index)
+    {
+        _reportsPage = index;
+        _address.Write(new Dictionary<string, string?> { ["page"] = TablePage.Parameter(index) });
     }
 
     private async Task AcquirerChangedAsync(string acquirer)
@@ -67,12 +99,17 @@ public partial class ReportImportPage
         if (_profiles.All(p => p.Name != _profile)) _profile = Core.Reconciliation.ReportLayout.GenericName;
     }
 
-    private void Select(ReportSummary report) => (_selected, _again) = (report, false);
+    private void Select(ReportSummary report)
+    {
+        (_selected, _again) = (report, false);
+        Show(report);
+    }
 
     private async Task ImportAsync(IBrowserFile? file)
     {
         if (file is null || _running || _acquirer is null) return;
         (_fileName, _problem, _selected) = (file.Name, null, null);
+        Show(null);
         var format = OnboardingApi.FormatOf(null, file.Name);
         if (format is null || file.Size > ReconciliationService.MaxBytes)
         {
@@ -100,6 +137,7 @@ public partial class ReportImportPage
             _selected = outcome.Report;
             _again = outcome.Status == ReportImportStatus.AlreadyImported;
             _reports = await Reconciliation.ListAsync(AccessScope.All);
+            Show(_selected);
         }
         finally
         {
