@@ -89,7 +89,7 @@ public sealed class FleetRegistry(
             await using var db = databases.CreateDbContext();
             // Unique regardless of letter case (people read "t-01" and "T-01" as one terminal); the terminal keeps the id
             // as registered, and telemetry matches it exactly as before.
-            var known = _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
+            var known = await KnownTerminalIdsAsync(cancellationToken);
             if (known.Contains(registration.TerminalId)) return (RegistrationError.AlreadyExists, null, null);
             // The store as it is now, under the gate: its acquirer may have changed since the look-up above.
             var store = stores.Get(registration.StoreCode)!;
@@ -193,14 +193,16 @@ public sealed class FleetRegistry(
     {
         BulkRegistrar.EnsureKeptText(newStores, newTerminals);
         return await OneAtATimeAsync(async () =>
-        {
-            await using (var db = databases.CreateDbContext()) _terminalIds ??= await TerminalIdsAsync(db, cancellationToken);
-            return await _bulk.RegisterAsync(newStores, newTerminals, _terminalIds, written, cancellationToken);
-        }, cancellationToken);
+            await _bulk.RegisterAsync(newStores, newTerminals, await KnownTerminalIdsAsync(cancellationToken), written, cancellationToken), cancellationToken);
     }
 
-    private static async Task<HashSet<string>> TerminalIdsAsync(FleetDbContext db, CancellationToken cancellationToken) =>
-        new(await db.Terminals.Select(t => t.TerminalId).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Under the gate: <see cref="_terminalIds"/>, read from the database the first time it is asked for.</summary>
+    private async Task<HashSet<string>> KnownTerminalIdsAsync(CancellationToken cancellationToken)
+    {
+        if (_terminalIds is not null) return _terminalIds;
+        await using var db = databases.CreateDbContext();
+        return _terminalIds = new(await db.Terminals.Select(t => t.TerminalId).ToListAsync(cancellationToken), StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// Another node changed these registrations: reads the rows back into this node's store directory, key cache and fleet
