@@ -68,6 +68,11 @@ public sealed class HubScopingTests(TwoRegionFleet world) : IClassFixture<TwoReg
             HttpStatusCode.Created);
         var (terminal, key) = await world.App.NewTerminalAsync(moved);
         await using var before = await HubFeed.StartAsync(world.App, world.Token(RegionalManagerEast));
+        // The client counts as connected once the handshake is done, which can be before the server has joined its groups
+        // and tracked it; a move in between is then already in the groups it joins, and nothing is left to close. The
+        // store's terminal reaching it shows the server side is in place.
+        await world.App.PostAcceptedAsync(key, terminal, Heartbeat(Ids.New("hb"), DateTimeOffset.UtcNow.AddSeconds(-3), appVersion: "5.9.0"));
+        await before.WaitForAsync(terminal, "5.9.0");
 
         await Expect.StatusAsync(await admin.PutAsJsonAsync($"/api/v1/stores/{moved}", new { name = "Moving", region = "North", timeZone = "Asia/Shanghai" }),
             HttpStatusCode.OK);
