@@ -21,6 +21,7 @@ public sealed partial class StartupInitializer(
     UserDirectory users,
     ApiTokenDirectory tokens,
     KeyCertificate keyCertificate,
+    KeyRingCertificateCheck keyRing,
     FleetOps.Web.Ingestion.ChangeFollower follower,
     ILogger<StartupInitializer> logger) : IHostedLifecycleService
 {
@@ -54,6 +55,7 @@ public sealed partial class StartupInitializer(
         }
         LogMigrated(databases.Provider);
         Step("migrate");
+        await keyRing.CheckAsync(cancellationToken);
         // Before anything is loaded: other nodes' changes committed during the load are applied after it.
         await follower.MarkStartAsync(cancellationToken);
         // Saved thresholds first: the fleet's power history is loaded as far back as the window in force reaches.

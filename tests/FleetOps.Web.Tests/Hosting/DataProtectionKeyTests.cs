@@ -70,6 +70,43 @@ public sealed class DataProtectionKeyTests
         Assert.Equal(keysBefore, await KeysAsync(second)); // the same key, read back from the database
     }
 
+    [Fact]
+    public async Task A_database_started_with_another_certificate_says_so_once_and_users_sign_in_anew()
+    {
+        var database = FleetOpsApp.NewDatabasePath();
+        string cookie;
+        string keyId;
+        await using (var first = FleetOpsApp.Create(new FleetOpsAppOptions { DatabasePath = database, DeleteDatabaseOnDispose = false }))
+        {
+            cookie = await first.SignedInCookieAsync(await first.CreateUserAsync(Roles.Technician));
+            keyId = (string)System.Xml.Linq.XElement.Parse((await KeysAsync(first)).Single()).Attribute("id")!;
+        }
+        // As a restore without the data folder's certificate: the same database, another certificate.
+        var pfx = Path.Combine(Path.GetTempPath(), $"fleetops-dp-{Guid.NewGuid():N}.pfx");
+        using var replacement = NewCertificate();
+        await File.WriteAllBytesAsync(pfx, replacement.Export(X509ContentType.Pfx, "pfx-secret"));
+        try
+        {
+            await using var second = WithCertificate(pfx, database);
+            _ = second.GetService<KeyCertificate>(); // started
+
+            var said = await Eventually.MatchesAsync(() => Task.FromResult(LogFiles.Lines(replacement.Thumbprint)), lines => lines.Count > 0,
+                "the start's warning about keys of another certificate");
+            var warning = Assert.Single(said);
+            Assert.Contains(keyId, warning, StringComparison.Ordinal);
+            Assert.Contains("sign in again", warning, StringComparison.Ordinal);
+
+            Assert.NotEqual(HttpStatusCode.OK, (await GetWithCookieAsync(second, cookie)).StatusCode); // the old session is void
+            using var browser = await second.SignedInBrowserAsync(await second.CreateUserAsync(Roles.Technician)); // a new one works
+            // The framework's own error for the unreadable key: once, not once per retry (it retried ten times, 200 ms apart).
+            Assert.Single(LogFiles.Lines(keyId), line => line.Contains("An exception occurred while processing the key element", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
     /// <summary>The terminal list, with a browser's cookie only (also used by the PostgreSQL tests).</summary>
     internal static async Task<HttpResponseMessage> GetWithCookieAsync(FleetOpsApp app, string cookie)
     {
@@ -97,8 +134,9 @@ public sealed class DataProtectionKeyTests
         }
     }
 
-    internal static FleetOpsApp WithCertificate(string pfx) => FleetOpsApp.Create(new FleetOpsAppOptions
+    internal static FleetOpsApp WithCertificate(string pfx, string? databasePath = null) => FleetOpsApp.Create(new FleetOpsAppOptions
     {
+        DatabasePath = databasePath,
         Settings = new Dictionary<string, string?>
         {
             ["FleetOps:DataProtection:CertificatePath"] = pfx,
