@@ -51,6 +51,7 @@ public static class FleetOpsSetup
 
         // Domain state, in memory, one instance per process.
         services.AddSingleton<FleetDbContextFactory>();
+        services.AddSingleton<SqliteServerLock>(); // one server per SQLite file, held from the start (StartupInitializer)
         services.AddSingleton<FleetState>(sp => new FleetState(sp.GetRequiredService<TimeProvider>(), detection, sp.GetRequiredService<ILogger<FleetState>>()));
         services.AddSingleton<StoreDirectory>();
         services.AddSingleton<TransactionBook>(sp => new TransactionBook(sp.GetRequiredService<TimeProvider>(), detection,

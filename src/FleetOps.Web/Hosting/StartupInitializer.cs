@@ -13,6 +13,7 @@ namespace FleetOps.Web.Hosting;
 /// </summary>
 public sealed partial class StartupInitializer(
     FleetDbContextFactory databases,
+    SqliteServerLock serverLock,
     FleetStateLoader loader,
     FleetOps.Web.Settings.ThresholdSettings thresholds,
     CaseService cases,
@@ -31,6 +32,7 @@ public sealed partial class StartupInitializer(
         void Step(string name) { LogStep(name, watch.ElapsedMilliseconds); watch.Restart(); }
         LogStep("process start to initializer", SinceProcessStart());
         databases.EnsureDataDirectory();
+        serverLock.Take(); // before anything reads or migrates the file another server may be running on
         // An operator's own file keeps its mode (a backup agent may read it through its group); said, not changed.
         if (databases.Options.SqliteFile is { } file && OwnerOnlyFile.OpenToOthers(file) is { } mode) LogDatabaseOpenToOthers(file, Convert.ToString((int)mode, 8));
         if (keyCertificate.SelfSignedPath is { } selfSigned) LogSelfSignedKeyCertificate(selfSigned);

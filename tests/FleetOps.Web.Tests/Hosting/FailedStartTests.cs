@@ -25,6 +25,37 @@ public sealed class FailedStartTests : IDisposable
         Assert.True(Occurrences(LogText(), message) <= 1, $"'{message}' more than once in the log file:\n{LogText()}");
     }
 
+    /// <summary>
+    /// SQLite serves one server: a second one on the same file would keep its own fleet in memory and send every alert's
+    /// notifications a second time. It refuses, saying why; once the first has stopped, it starts.
+    /// </summary>
+    [Fact]
+    public async Task A_second_server_on_the_same_SQLite_file_exits_with_code_1_saying_so_once_and_starts_after_the_first_stopped()
+    {
+        const string refusal = "Another FleetOps server is running on the database";
+        var settings = Settings("FleetOps:Demo:Enabled", "false");
+        var first = new NodeProcess(_folder, settings);
+        try
+        {
+            await first.StartAsync();
+
+            var (exitCode, output) = await ServerProcess.RunToExitAsync(_folder, settings);
+
+            Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+            Assert.True(Occurrences(output, refusal) == 1, $"'{refusal}' not exactly once in:\n{output}");
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+            using var client = first.CreateClient();
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode); // the first runs on
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        await using var next = new NodeProcess(_folder, settings); // e.g. the new version, after the old one stopped
+        await next.StartAsync();
+    }
+
     private Dictionary<string, string> Settings(string key, string value) => new()
     {
         ["ConnectionStrings:FleetOps"] = $"Data Source={Path.Combine(_folder, "data", "fleetops.db")}",

@@ -154,7 +154,7 @@ public class FleetOpsApp : WebApplicationFactory<Program>
     public static void DeleteDatabase(string path)
     {
         using (var pooled = new SqliteConnection($"Data Source={path}")) SqliteConnection.ClearPool(pooled);
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".lock" })
         {
             if (File.Exists(file)) File.Delete(file);
         }

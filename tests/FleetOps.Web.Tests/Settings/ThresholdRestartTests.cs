@@ -52,12 +52,15 @@ public sealed class ThresholdRestartTests : IAsyncLifetime
         Assert.False(await second.GetService<ThresholdSettings>().RefreshAsync(CancellationToken.None)); // nothing left saved that differs
     }
 
-    [Fact]
+    /// <summary>Several nodes share one PostgreSQL (a second server on one SQLite file is refused: SqliteServerLock).</summary>
+    [PostgresFact]
     public async Task A_node_sharing_the_database_applies_another_nodes_change_at_its_next_check()
     {
+        await using var database = new PostgresDatabase();
+        await database.CreateAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var saving = Start(new FleetOpsAppOptions { DatabasePath = _database, DeleteDatabaseOnDispose = false });
-        var other = Start(new FleetOpsAppOptions { DatabasePath = _database, DeleteDatabaseOnDispose = false, Clock = clock });
+        await using var saving = database.Start();
+        await using var other = database.Start(clock: clock);
         _ = other.Services; // started; its refresh timer waits on the fake clock once its ExecuteAsync has run
 
         using var admin = saving.CreateAdminClient();
