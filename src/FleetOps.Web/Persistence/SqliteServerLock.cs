@@ -3,8 +3,8 @@ namespace FleetOps.Web.Persistence;
 /// <summary>
 /// SQLite serves one FleetOps server at a time. Each server keeps the fleet in memory and, alone on SQLite, leads the
 /// work that must happen once (alerts, webhooks and mail, plans, retention): a second server started on the same file
-/// — a second <c>dotnet run</c>, a new version started before the old one stopped — showed other terminal states than
-/// the first and sent every notification twice. So the server holds an exclusive lock on <c>&lt;database&gt;.lock</c>
+/// — a second <c>dotnet run</c>, a new version started before the old one stopped — kept a fleet of its own (a
+/// terminal registered through one was unknown to the other) and led that work a second time. So the server holds an exclusive lock on <c>&lt;database&gt;.lock</c>
 /// while it runs, and a second one refuses to start. The operating system drops the lock when the process ends, even
 /// on <c>kill -9</c>; the empty file stays. Not a lock on the database file itself: SQLite's own locks on that file are
 /// dropped when any other handle on it is closed.
