@@ -40,6 +40,23 @@ public sealed class AdminTokensTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_tokens_times_read_on_the_store_managers_store_clock_not_UTC()
+    {
+        AddStore("S-1"); // Shanghai, UTC+8
+        var manager = SignIn(CreateUser(Roles.StoreManager, stores: ["S-1"]));
+        var directory = Services.GetRequiredService<ApiTokenDirectory>();
+        var (created, _) = Wait(() => directory.CreateAsync(manager.UserId, "nightly export")); // 25 Nov 00:00 UTC
+        Clock.Advance(TimeSpan.FromHours(1));
+        Wait(() => directory.RevokeAsync(created.Id, manager.UserId, anyOwner: false));
+
+        var cut = Render<Tokens>();
+
+        var row = cut.WaitForElement($"[data-testid=token-row-{created.Id}]");
+        Assert.Equal("25 Nov 2026 08:00:00 +08:00", row.QuerySelector("[data-testid=token-created]")!.GetAttribute("title"));
+        Assert.Equal("25 Nov 2026 09:00:00 +08:00", row.QuerySelector("[data-testid=token-revoked]")!.GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task A_token_named_with_a_card_number_is_refused_with_the_reason_and_not_created()
     {
         var snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();

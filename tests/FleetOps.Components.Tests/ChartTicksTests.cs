@@ -2,7 +2,10 @@ using FleetOps.Web.Components.Shared;
 
 namespace FleetOps.Components.Tests;
 
-/// <summary>Issue 11: every chart's x axis shows at most six labels, always where it starts and where it ends, at equal gaps where it can.</summary>
+/// <summary>
+/// Issue 11: every chart's x axis shows at most six labels, always where it starts and where it ends, at equal gaps where it
+/// can; fewer when long labels would run into each other on a phone (the audit's twelve months "Nov 25" at 390 px).
+/// </summary>
 public sealed class ChartTicksTests
 {
     private static string[] Minutes(int count) => Enumerable.Range(0, count).Select(i => $"m{i}").ToArray();
@@ -40,6 +43,32 @@ public sealed class ChartTicksTests
         Assert.InRange(thinned.Count(label => label != ""), 4, ChartTicks.MaxLabels);
         Assert.Equal("m0", thinned[0]);
         Assert.Equal($"m{points - 1}", thinned[^1]);
+    }
+
+    private static string[] Months(string format, string culture) => Enumerable.Range(0, 12)
+        .Select(i => new DateOnly(2025, 12, 31).AddMonths(i).ToString(format, System.Globalization.CultureInfo.GetCultureInfo(culture))).ToArray();
+
+    [Fact]
+    public void Twelve_months_with_their_year_keep_five_labels_that_stand_clear_on_a_phone()
+    {
+        var thinned = ChartTicks.Thin(Months("MMM yy", "en"));
+
+        Assert.Equal(12, thinned.Length);
+        Assert.Equal(["Dec 25", "Mar 26", "Jun 26", "Aug 26", "Nov 26"], thinned.Where(label => label != ""));
+    }
+
+    [Fact]
+    public void Twelve_short_chinese_months_still_keep_six()
+    {
+        Assert.Equal(["12月", "2月", "4月", "7月", "9月", "11月"], ChartTicks.Thin(Months("M月", "zh-CN")).Where(label => label != ""));
+    }
+
+    [Fact]
+    public void Labels_too_long_for_any_between_keep_only_the_first_and_the_last()
+    {
+        var thinned = ChartTicks.Thin(Enumerable.Range(0, 12).Select(i => $"a very long label {i}").ToArray());
+
+        Assert.Equal(["a very long label 0", "a very long label 11"], thinned.Where(label => label != ""));
     }
 
     [Fact]

@@ -109,6 +109,19 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void With_no_work_in_the_period_the_page_says_so_instead_of_drawing_empty_charts()
+    {
+        SignIn(CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Cy Technician")); // nothing booked to Cy
+
+        var cut = Render<MaintenanceKpisPage>();
+
+        Assert.Equal("No maintenance work in this period.", cut.Find("[data-testid=kpi-none]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=kpi-planned-done]"));
+        Assert.Empty(cut.FindAll("[data-testid=kpi-overdue-chart]"));
+        Assert.Empty(cut.FindAll(".fo-chart"));
+    }
+
+    [Fact]
     public void Region_and_period_come_from_the_address_and_ninety_days_are_weeks()
     {
         var cut = RenderAt<MaintenanceKpisPage>("maintenance/kpis?region=North&days=90");

@@ -115,6 +115,21 @@ public sealed class PowerPageTests : FleetComponentTest
         Assert.DoesNotContain("S-2", TextOf(cut));
     }
 
+    [Theory]
+    [InlineData("S-1", "power", false, "1")] // one store: the page already shows it, there is nothing to choose
+    [InlineData("S-1", "power?store=S-1", false, "1")] // an address naming it still opens the page on it
+    [InlineData("S-1", "power?store=S-2", true, "0")] // a link to a store not theirs shows nothing: the filter is there to clear it
+    [InlineData("S-1,S-2", "power", true, "1")]
+    public void The_store_filter_is_offered_only_to_someone_with_a_store_to_choose(string stores, string address, bool offered, string unstable)
+    {
+        SignInAsStoreManager(stores.Split(','));
+
+        var cut = RenderAt<Power>(address);
+
+        cut.WaitForAssertion(() => Assert.Equal(unstable, cut.Find("[data-testid=power-kpi-unstable] .kpi-value").TextContent.Trim()));
+        Assert.Equal(offered, cut.FindAll("[data-testid=power-store]").Count == 1);
+    }
+
     [Fact]
     public void The_store_in_the_address_narrows_the_page_to_that_store()
     {

@@ -30,6 +30,21 @@ public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2
 
     private sealed record ChartLook(string Id, double SmallestPx, double RowShare, string[] Clipped);
 
+    /// <summary>Per chart: its x-axis labels shown, and those that start less than 4 px (a space) after the one before.</summary>
+    private const string Collisions = """
+        () => [...document.querySelectorAll('.fo-chart')].map(chart => {
+            const labels = [...chart.querySelectorAll('.mud-charts-xaxis text')].filter(t => t.textContent.trim() !== '')
+                .map(t => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() })).sort((a, b) => a.box.left - b.box.left);
+            return {
+                id: chart.dataset.testid ?? chart.closest('[data-testid]')?.dataset.testid ?? '?',
+                labels: labels.length,
+                collisions: labels.slice(1).filter((l, i) => l.box.left < labels[i].box.right + 4).map(l => l.text),
+            };
+        })
+        """;
+
+    private sealed record AxisLook(string Id, int Labels, string[] Collisions);
+
     [Theory]
     [InlineData(390, 844)]
     [InlineData(1024, 768)]
@@ -57,6 +72,39 @@ public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2
             Assert.True(l.RowShare > 0.95, $"{l.Id}: {l.RowShare:P0} of the row at {width} px");
             Assert.True(l.Clipped.Length == 0, $"{l.Id}: cut off at {width} px: {string.Join(", ", l.Clipped)}");
         });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The phone audit: the training chart's twelve month labels ran into each other at 390 px. The charts with a time axis
+    /// (days, minutes, months, hours), in English and Chinese: each x-axis label stands clear of its neighbours.
+    /// </summary>
+    [Theory]
+    [InlineData(390, 844, "en")]
+    [InlineData(390, 844, "zh-CN")]
+    [InlineData(1024, 768, "en")]
+    public async Task No_two_x_axis_labels_run_into_each_other(int width, int height, string locale)
+    {
+        var store = await fixture.Api.CreateStoreAsync(code: $"S-{FleetOpsClient.Letters(4)}");
+        var heard = FleetOpsClient.NewId("T");
+        var key = await fixture.Api.RegisterTerminalAsync(heard, store);
+        await fixture.Api.HeartbeatAsync(heard, key);
+        await fixture.Api.PowerEventAsync(heard, key, "lost"); // the power page's charts have a loss to draw
+
+        var page = await fixture.NewPageAsync(locale);
+        await page.SetViewportSizeAsync(width, height);
+        await page.SignInAsync(E2EFixture.Administrator);
+        var problems = new List<string>();
+        // The money-at-risk days and events per minute (overview), the months (training), the days and hours of losses (power).
+        foreach (var (url, chart) in new[] { ("overview", "events-chart"), ("training", "training-compliance-chart"), ("power", "power-per-day") })
+        {
+            await page.OpenReadyAsync(url, live: true);
+            await Expect(page.Locator($"[data-testid={chart}] .mud-charts-xaxis text").First).ToBeAttachedAsync();
+            var looks = JsonSerializer.Deserialize<AxisLook[]>((await page.EvaluateAsync(Collisions))!.Value.GetRawText(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            Assert.Contains(looks, l => l.Id == chart && l.Labels > 1);
+            problems.AddRange(looks.Where(l => l.Collisions.Length > 0).Select(l => $"/{url} {l.Id}: {string.Join(", ", l.Collisions)} run into the label before"));
+        }
+        Assert.True(problems.Count == 0, $"At {width}×{height} ({locale}):\n" + string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
 }

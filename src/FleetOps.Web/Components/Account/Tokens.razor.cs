@@ -1,3 +1,4 @@
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -15,11 +16,18 @@ public partial class Tokens
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
 
     private UserAccess? _user;
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private string? _name;
     private bool _busy;
+
+    /// <summary>
+    /// Where the tooltips' times are read: the zone the person's stores share, as on their other pages (UTC when the
+    /// stores span several zones). A token is the person's, not a store's, so no single store's clock applies.
+    /// </summary>
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     /// <summary>The token just created: held only by this page, so it disappears with it and is never shown again.</summary>
     private (ApiTokenInfo Info, string Token)? _created;
@@ -39,6 +47,7 @@ public partial class Tokens
     protected override async Task OnInitializedAsync()
     {
         _user = await Access.UserAsync();
+        if (_user is not null) _zone = StoreTime.Common(Stores, _user.Scope.StoreCodes(Stores));
         await LoadAsync();
     }
 

@@ -112,6 +112,13 @@ public partial class MaintenanceKpisPage
         _report = report;
     }
 
+    /// <summary>
+    /// No work planned, done or overdue in the period, nor overdue at any interval's end: both charts would be flat lines
+    /// at zero, so the page says so in a sentence instead.
+    /// </summary>
+    private static bool NothingToChart(KpiReport report) =>
+        report.Total is { Planned: 0, Done: 0, OverdueNow: 0 } && report.Buckets.All(b => b is { Planned: 0, Done: 0, Overdue: 0 });
+
     private string TechnicianName(string? email) => email is null ? T["Kpi.Unassigned"] : Users.DisplayNameOf(email);
 
     private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>

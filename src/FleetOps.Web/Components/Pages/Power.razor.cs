@@ -36,6 +36,9 @@ public partial class Power
     private DetectionOptions Detection => Fleet.Options;
 
     private AccessScope _scope = AccessScope.Nothing;
+
+    /// <summary>The stores the scope covers (null: every store), as of the last rebuild: a region may gain a store.</summary>
+    private IReadOnlySet<string>? _ownStores;
     private ViewAddress? _address;
     private string? _store;
 
@@ -98,6 +101,13 @@ public partial class Power
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The store filter, for people with several stores. Someone with one store (a store manager, usually) could only
+    /// choose that store, which the page already shows; they still get it when the address names another store, so
+    /// they can clear it.
+    /// </summary>
+    private bool OffersStoreFilter => _ownStores is not { Count: <= 1 } mine || _store is not null && !mine.Contains(_store);
+
     private string? ZoneOf(string store) => Stores.Get(store)?.TimeZone;
 
     /// <summary>"15 of 15": an outage's terminals affected of those in the store (a column from 600 px, under the start below).</summary>
@@ -106,6 +116,7 @@ public partial class Power
     private void Rebuild()
     {
         _now = Time.GetUtcNow();
+        _ownStores = _scope.StoreCodes(Stores);
         _model = PowerModel.Build(Fleet, Stores, Incidents, _scope, _store, _now);
         _incidents = [.. _model.OpenIncidents, .. _model.RecentIncidents.Take(ListedRows)];
         var series = T["Power.Series.Losses"].Value;

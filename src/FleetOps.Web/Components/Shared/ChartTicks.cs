@@ -2,8 +2,9 @@ namespace FleetOps.Web.Components.Shared;
 
 /// <summary>
 /// The one rule for chart axes (issue 11): at most <see cref="MaxLabels"/> x-axis labels, so each stays readable on a
-/// phone, always the first and the last (where the chart starts and "now"), the others at equal gaps where the points
-/// allow it, else as evenly as they allow; and at most <see cref="MaxYTicks"/> lines on the value axis.
+/// phone — fewer when long labels would run into each other there — always the first and the last (where the chart starts
+/// and "now"), the others at equal gaps where the points allow it, else as evenly as they allow; and at most
+/// <see cref="MaxYTicks"/> lines on the value axis.
 /// </summary>
 public static class ChartTicks
 {
@@ -24,15 +25,66 @@ public static class ChartTicks
     /// </summary>
     public const int PercentStep = 25;
 
+    // The phone is the tightest case, whatever the screen: app.css sets tick text 24 units high in a chart card up to
+    // 420 px wide, in MudBlazor's 700-unit-wide SVG whose line charts put the first point at x = 30 and the last at 670.
+    // Wider cards get smaller text in the same units. So labels that stand clear at these sizes stand clear everywhere.
+    private const double TextUnits = 24;
+    private const double AxisUnits = 640;
+
+    /// <summary>Between two labels at least a third of a character: about 4 px on a phone.</summary>
+    private const double GapUnits = 8;
+
     /// <summary>The labels with all but at most <see cref="MaxLabels"/> blanked (MudBlazor needs one label per point).</summary>
     public static string[] Thin(IReadOnlyList<string> labels)
     {
         if (labels.Count <= MaxLabels) return [.. labels];
-        var last = labels.Count - 1;
-        // Equal gaps when at least four labels can have them (a week: every other day): an axis whose gaps differ reads as
-        // a missing day. Otherwise rounded even positions: the gaps differ by at most one point. First and last always stay.
-        var gaps = Enumerable.Range(3, MaxLabels - 3).Reverse().FirstOrDefault(g => last % g == 0, MaxLabels - 1);
-        var kept = Enumerable.Range(0, gaps + 1).Select(i => (int)Math.Round(i * (double)last / gaps)).ToHashSet();
-        return labels.Select((label, i) => kept.Contains(i) ? label : "").ToArray();
+        // Twelve months as "Nov 25" ran into each other on a phone at six labels: keep as many as stand clear.
+        var kept = Enumerable.Range(3, MaxLabels - 2).Reverse().Select(count => Positions(labels.Count, count))
+            .FirstOrDefault(positions => StandClear(labels, positions), [0, labels.Count - 1]);
+        var keep = kept.ToHashSet();
+        return labels.Select((label, i) => keep.Contains(i) ? label : "").ToArray();
     }
+
+    /// <summary>
+    /// At most <paramref name="count"/> positions of <paramref name="points"/>, the first and the last among them. Equal
+    /// gaps when at least four labels can have them (a week: every other day): an axis whose gaps differ reads as a missing
+    /// day. Otherwise rounded even positions: the gaps differ by at most one point.
+    /// </summary>
+    private static int[] Positions(int points, int count)
+    {
+        var last = points - 1;
+        var gaps = Enumerable.Range(3, Math.Max(0, count - 3)).Reverse().FirstOrDefault(g => last % g == 0, count - 1);
+        return Enumerable.Range(0, gaps + 1).Select(i => (int)Math.Round(i * (double)last / gaps)).Distinct().ToArray();
+    }
+
+    /// <summary>
+    /// Whether each kept label ends before the next begins. On a line chart the first label starts at its point and the
+    /// last ends at its point (app.css keeps them inside the card); the others are centred. A bar chart centres all of
+    /// them, which only leaves more room.
+    /// </summary>
+    private static bool StandClear(IReadOnlyList<string> labels, int[] positions)
+    {
+        var last = labels.Count - 1;
+        var step = AxisUnits / last;
+        for (var n = 1; n < positions.Length; n++)
+        {
+            var (before, after) = (positions[n - 1], positions[n]);
+            var right = before * step + (before == 0 ? 1 : 0.5) * Width(labels[before]);
+            var left = after * step - (after == last ? 1 : 0.5) * Width(labels[after]);
+            if (left - right < GapUnits) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A label's width in SVG units, from its characters (the browser's font is not known here): a Chinese character is a
+    /// full em, a space or a separator a third, any other letter or digit 0.6 em — Roboto's average is 0.55, DejaVu Sans'
+    /// (Debian's default) about 0.63.
+    /// </summary>
+    private static double Width(string label) => TextUnits * label.Sum(c => c switch
+    {
+        ' ' or ':' or '/' or '.' or ',' or '-' => 0.33,
+        >= '\u2E80' => 1.0,
+        _ => 0.6,
+    });
 }
