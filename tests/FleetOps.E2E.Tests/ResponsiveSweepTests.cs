@@ -13,12 +13,70 @@ namespace FleetOps.E2E.Tests;
 /// itself, the role and the size, when the page scrolls sideways, when a label, header, chip or button is cut short, or
 /// when something a finger presses is smaller than 44 px; on a phone the terminals grid's filters fold behind a button
 /// and open without breaking the page. Each page is photographed whole into
-/// bin/Release/net10.0/screenshots/responsive/{size}/{role}-{page}.png (a CI artefact). One test per size: each signs in
-/// four times and walks the pages one after another, so CI time stays small.
+/// bin/Release/net10.0/screenshots/responsive/{size}/{role}-{page}.png (a CI artefact). One test per size, on one set of data
+/// posted once (<see cref="SweepServer"/>): each walks the pages one after another as each role, so CI time stays small. A
+/// new page is one more row in the test's list of pages.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2EFixture>
+public sealed class ResponsiveSweepTests(ResponsiveSweepTests.SweepServer fixture) : IClassFixture<ResponsiveSweepTests.SweepServer>
 {
+    /// <summary>
+    /// The app of the sweep, with what both sizes share: the data is posted once, and each role signs in once — the second
+    /// size opens its pages with the cookies the first sign-in left (Playwright's storage state), as a returning person does.
+    /// Signing in is not what the sweep looks at (other classes test it); doing it four times per size cost CI time for nothing.
+    /// </summary>
+    public sealed class SweepServer : E2EFixture
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly Dictionary<string, string> _signedIn = [];
+        private SweepData? _data;
+
+        /// <summary>The sweep's data, posted by the first test that asks.</summary>
+        public async Task<SweepData> DataAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                return _data ??= await SeedAsync(this);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>A page of its own (own context) at <paramref name="width"/>×<paramref name="height"/>, signed in as <paramref name="user"/>.</summary>
+        public async Task<IPage> SignedInPageAsync(E2EUser user, int width, int height)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_signedIn.TryGetValue(user.Email, out var state))
+                {
+                    var signIn = await NewPageAsync();
+                    await signIn.SignInAsync(user);
+                    state = await signIn.Context.StorageStateAsync();
+                    await signIn.Context.CloseAsync();
+                    _signedIn[user.Email] = state;
+                }
+                var context = await NewContextAsync(new BrowserNewContextOptions
+                {
+                    ViewportSize = new ViewportSize { Width = width, Height = height },
+                    StorageState = state,
+                });
+                return await context.NewPageAsync();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>What the sweep posted: the ids its page addresses name, and the four roles' people.</summary>
+    public sealed record SweepData(string Store, string Terminal, string Sale, long Rollout, long WorkOrder, long Session,
+        IReadOnlyList<(string Name, E2EUser User)> Roles);
+
     /// <summary>
     /// What is wrong on the page now: sideways scrolling of the page, text cut short inside its box (labels, headers,
     /// chips, buttons, cells), one-line fields grown tall, and visible buttons, links styled as buttons, selects' and
@@ -64,7 +122,59 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
     [InlineData(390, 844)]
     public async Task Every_page_fits_the_screen_for_every_role(int width, int height)
     {
-        var api = fixture.Api;
+        var (store, terminal, sale, rollout, workOrder, session, roles) = await fixture.DataAsync();
+        (string Name, string Url, bool Live)[] pages =
+        [
+            ("home", "", true), ("overview", "overview", true), ("terminals", "terminals", true),
+            ("terminal", $"terminals/{Uri.EscapeDataString(terminal)}", true), ("stores", "stores", true),
+            ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("emergency-plan", $"stores/{Uri.EscapeDataString(store)}/emergency-plan", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
+            ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
+            ("software", "software", true),
+            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
+            ("settings", "admin/settings", true),
+            ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
+            ("calendar", "maintenance/calendar", true),
+            ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
+            ("plans", "maintenance/plans", true), ("checklists", "maintenance/checklists", true), ("checklist", "maintenance/checklists/power_ups", true),
+            ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
+            ("training-store", $"stores/{Uri.EscapeDataString(store)}/training?left=1&session={session}", true),
+            ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
+            ("reconciliation", "reconciliation", true), ("recon-import", "reconciliation/import", true),
+            ("recon-profiles", "reconciliation/profiles", true),
+            ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
+        ];
+        Directory.CreateDirectory(ScreenshotFolder(width));
+        var problems = new List<string>();
+        foreach (var (role, user) in roles)
+        {
+            var page = await fixture.SignedInPageAsync(user, width, height);
+            foreach (var (name, url, live) in pages)
+            {
+                await page.OpenReadyAsync(url, live);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(width), $"{role}-{name}.png"), FullPage = true });
+                problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url}: {p}"));
+                if (name == "unsettled") await Expect(page.Locator("[data-testid=unsettled-pages]")).ToBeVisibleAsync();
+                if (name == "terminals" && width < 600)
+                {
+                    // On a phone the grid's filters fold behind a button, and open in place without breaking the page.
+                    await Expect(page.Locator("[data-testid=terminal-filters]")).ToBeHiddenAsync();
+                    await page.Locator("[data-testid=terminal-filters-toggle]").ClickAsync();
+                    await Expect(page.Locator("[data-testid=terminal-filters]")).ToBeVisibleAsync();
+                    problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url} (filters open): {p}"));
+                }
+            }
+            await page.Context.CloseAsync();
+        }
+        Assert.True(problems.Count == 0, $"At {width}×{height}:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Posts what makes each page show its rows, chips and tables: a store with a worklist longer than a page, a lost sale,
+    /// a store outage, a rollout, a webhook, a work order, an acquirer, a training roster and session; and the four roles.
+    /// </summary>
+    private static async Task<SweepData> SeedAsync(E2EFixture server)
+    {
+        var api = server.Api;
         var region = $"R-{FleetOpsClient.Letters(5)}";
         var store = await api.CreateStoreAsync(name: "Jing'an Temple Plaza", region: region);
         var terminal = FleetOpsClient.NewId("T");
@@ -107,7 +217,7 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         // A work order booked to the sweep's technician: the maintenance list has a row and every role may open its page.
         // A store with an acquirer, so the reconciliation pages show their acquirer choices and the profile editor.
         await api.CreateAcquirerStoreAsync($"sweep-{FleetOpsClient.Letters(6)}", "898310012345678");
-        var technician = await fixture.CreateUserAsync(Roles.Technician, stores: [store]);
+        var technician = await server.CreateUserAsync(Roles.Technician, stores: [store]);
         var workOrder = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
 
         // Training: a roster with a long role, one person who left, and a session: the training pages' tables have rows, the
@@ -124,55 +234,11 @@ public sealed class ResponsiveSweepTests(E2EFixture fixture) : IClassFixture<E2E
         var roles = new (string Name, E2EUser User)[]
         {
             ("administrator", E2EFixture.Administrator),
-            ("region", await fixture.CreateUserAsync(Roles.RegionalManager, regions: [region])),
-            ("store", await fixture.CreateUserAsync(Roles.StoreManager, stores: [store])),
+            ("region", await server.CreateUserAsync(Roles.RegionalManager, regions: [region])),
+            ("store", await server.CreateUserAsync(Roles.StoreManager, stores: [store])),
             ("technician", technician),
         };
-        (string Name, string Url, bool Live)[] pages =
-        [
-            ("home", "", true), ("overview", "overview", true), ("terminals", "terminals", true),
-            ("terminal", $"terminals/{Uri.EscapeDataString(terminal)}", true), ("stores", "stores", true),
-            ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("emergency-plan", $"stores/{Uri.EscapeDataString(store)}/emergency-plan", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
-            ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
-            ("software", "software", true),
-            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
-            ("settings", "admin/settings", true),
-            ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
-            ("calendar", "maintenance/calendar", true),
-            ("maintenance", "maintenance", true), ("workorder", $"maintenance/workorders/{workOrder}", true),
-            ("plans", "maintenance/plans", true), ("checklists", "maintenance/checklists", true), ("checklist", "maintenance/checklists/power_ups", true),
-            ("kpis", "maintenance/kpis", true), ("success-rate", "success-rate", true), ("training", "training", true),
-            ("training-store", $"stores/{Uri.EscapeDataString(store)}/training?left=1&session={session}", true),
-            ("training-record", $"stores/{Uri.EscapeDataString(store)}/training/record", true),
-            ("reconciliation", "reconciliation", true), ("recon-import", "reconciliation/import", true),
-            ("recon-profiles", "reconciliation/profiles", true),
-            ("tokens", "account/tokens", true), ("notifications", "account/notifications", true), ("password", "account/password", false),
-        ];
-        Directory.CreateDirectory(ScreenshotFolder(width));
-        var problems = new List<string>();
-        foreach (var (role, user) in roles)
-        {
-            var page = await fixture.NewPageAsync();
-            await page.SetViewportSizeAsync(width, height);
-            await page.SignInAsync(user);
-            foreach (var (name, url, live) in pages)
-            {
-                await page.OpenReadyAsync(url, live);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(width), $"{role}-{name}.png"), FullPage = true });
-                problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url}: {p}"));
-                if (name == "unsettled") await Expect(page.Locator("[data-testid=unsettled-pages]")).ToBeVisibleAsync();
-                if (name == "terminals" && width < 600)
-                {
-                    // On a phone the grid's filters fold behind a button, and open in place without breaking the page.
-                    await Expect(page.Locator("[data-testid=terminal-filters]")).ToBeHiddenAsync();
-                    await page.Locator("[data-testid=terminal-filters-toggle]").ClickAsync();
-                    await Expect(page.Locator("[data-testid=terminal-filters]")).ToBeVisibleAsync();
-                    problems.AddRange((await InspectAsync(page)).Select(p => $"{role} /{url} (filters open): {p}"));
-                }
-            }
-            await page.Context.CloseAsync();
-        }
-        Assert.True(problems.Count == 0, $"At {width}×{height}:\n" + string.Join("\n", problems));
+        return new SweepData(store, terminal, sale, rollout, workOrder, session, roles);
     }
 
     private static async Task<string[]> InspectAsync(IPage page) =>

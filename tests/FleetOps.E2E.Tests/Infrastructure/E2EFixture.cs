@@ -15,14 +15,16 @@ public sealed class E2ECollection
 public sealed record E2EUser(string Email, string Password, string Role);
 
 /// <summary>
-/// One app and one browser per test class. The browser is Debian's Chromium (no browser download is possible
-/// here); when it is missing, every test fails with a message that says how to install it, instead of skipping.
+/// One app per test class, and browser contexts of its own in the run's one Chromium (<see cref="SharedChromium"/>). The
+/// browser is Debian's Chromium (no browser download is possible here); when it is missing, every test fails with a message
+/// that says how to install it, instead of skipping.
 /// </summary>
 public class E2EFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright? _playwright;
+    // The contexts this class opened: closed with the class, so no page of it keeps reconnecting to a server that is gone.
+    private readonly List<IBrowserContext> _contexts = [];
 
     public const string UserPassword = "E2E-User-Passw0rd";
 
@@ -51,13 +53,7 @@ public class E2EFixture : IAsyncLifetime
         }
         App.Start();
         Api = new FleetOpsClient(App.BaseAddress);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await SharedChromium.GetAsync();
     }
 
     /// <summary>
@@ -81,21 +77,30 @@ public class E2EFixture : IAsyncLifetime
     /// <param name="timeZone">The browser's IANA time zone (null: the machine's).</param>
     public async Task<IPage> NewPageAsync(string? locale = null, string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = locale,
             TimezoneId = timeZone,
         });
-        context.SetDefaultTimeout(10_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh context on this class's app (<paramref name="options"/>' base address is set here), closed with the class.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = App.BaseAddress.ToString();
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(10_000);
+        lock (_contexts) _contexts.Add(context);
+        return context;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        List<IBrowserContext> contexts;
+        lock (_contexts) contexts = [.. _contexts];
+        foreach (var context in contexts) await context.CloseAsync();
         Api?.Dispose();
         await App.DisposeAsync();
     }

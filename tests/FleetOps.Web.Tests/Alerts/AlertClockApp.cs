@@ -37,10 +37,13 @@ public class AlertClockApp : FleetOpsApp
         return (store, terminal, key);
     }
 
-    /// <summary>Moves the clock on, lets time change the fleet (offline, power windows) and evaluates the alerts.</summary>
+    /// <summary>
+    /// Moves the clock on (days in a jump, <see cref="ClockJump"/>), lets time change the fleet (offline, power windows) and
+    /// evaluates the alerts.
+    /// </summary>
     public async Task AdvanceAndEvaluateAsync(TimeSpan by)
     {
-        Clock!.Advance(by);
+        Clock!.JumpBy(by);
         GetService<FleetState>().Sweep(includePower: true);
         await GetService<AlertService>().EvaluateAsync();
     }

@@ -29,7 +29,7 @@ public sealed class CaseAutoResolveTests(UnsettledClockApp app)
         await Service.AdvanceAsync(opened.Id, Manager);
         Assert.Equal("contact_acquirer", Expect.Wire((await app.ItemAsync(till, "000901-0001"))!["caseStatus"]));
 
-        app.Clock!.SetUtcNow(t.AddDays(2));
+        app.Clock!.JumpTo(t.AddDays(2));
         await till.SendAsync(Sale("s", t.AddDays(2).AddSeconds(-5), "000901-0001", "settled"));
 
         var resolved = await Eventually.MatchesAsync(() => Task.FromResult(Cases.Get(opened.Id)!), c => c.IsResolved, "the case to resolve itself");

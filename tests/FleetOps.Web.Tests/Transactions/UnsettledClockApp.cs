@@ -29,18 +29,21 @@ public sealed class UnsettledClockApp() : FleetOpsApp(new FleetOpsAppOptions
 
     public static DateTimeOffset WholeSecond(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
 
-    /// <summary>Moves the clock to <paramref name="at"/> and makes sure a sweep of the deadlines ran at that moment.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="at"/> and makes sure a sweep of the deadlines ran at that moment. Moves of hours and
+    /// days jump (<see cref="ClockJump"/>): the deadlines are kept in the book, not in timers, so the last stretch's ticks find them.
+    /// </summary>
     public void SweepAt(DateTimeOffset at)
     {
-        Clock!.SetUtcNow(at);
+        Clock!.JumpTo(at);
         GetService<TransactionBook>().Sweep();
     }
 
     /// <summary>Moves the clock to <paramref name="deadline"/> and one tick of the background clock past it; nothing sweeps by hand.</summary>
     public void PassDeadline(DateTimeOffset deadline)
     {
-        Clock!.SetUtcNow(deadline);
-        Clock.Advance(FleetClock.Tick);
+        Clock!.JumpTo(deadline);
+        Clock!.Advance(FleetClock.Tick);
     }
 }
 
