@@ -22,7 +22,17 @@ public sealed class KeyRingCertificateCheckTests
             "not xml at all",
         };
 
-        Assert.Equal([foreignLive], KeyRingCertificateCheck.Foreign(keys, Ours, Now));
+        Assert.Equal([foreignLive], KeyRingCertificateCheck.Judge(keys, Ours, Now).Foreign);
+    }
+
+    [Fact]
+    public void Keys_of_another_certificate_are_news_until_a_readable_key_is_made_after_them()
+    {
+        var restored = Key(Guid.NewGuid(), Now.AddDays(30), Theirs, created: Now.AddDays(-60));
+
+        Assert.True(KeyRingCertificateCheck.Judge([restored], Ours, Now).News); // the first start after the restore
+        Assert.True(KeyRingCertificateCheck.Judge([restored, Key(Guid.NewGuid(), Now.AddDays(80), Ours, created: Now.AddDays(-70))], Ours, Now).News);
+        Assert.False(KeyRingCertificateCheck.Judge([restored, Key(Guid.NewGuid(), Now.AddDays(90), Ours, created: Now)], Ours, Now).News);
     }
 
     [Fact]
@@ -30,11 +40,11 @@ public sealed class KeyRingCertificateCheckTests
     {
         var plain = $"<key id=\"{Guid.NewGuid()}\" version=\"1\"><expirationDate>{Now.AddDays(30):O}</expirationDate><descriptor><masterKey>x</masterKey></descriptor></key>";
 
-        Assert.Empty(KeyRingCertificateCheck.Foreign([plain], Ours, Now));
+        Assert.Empty(KeyRingCertificateCheck.Judge([plain], Ours, Now).Foreign);
     }
 
-    private static string Key(Guid id, DateTimeOffset expires, byte[] certificate) =>
-        $"<key id=\"{id}\" version=\"1\"><expirationDate>{expires:O}</expirationDate><descriptor><encryptedSecret>"
+    private static string Key(Guid id, DateTimeOffset expires, byte[] certificate, DateTimeOffset? created = null) =>
+        $"<key id=\"{id}\" version=\"1\"><creationDate>{(created ?? Now.AddDays(-1)):O}</creationDate><expirationDate>{expires:O}</expirationDate><descriptor><encryptedSecret>"
         + "<EncryptedData xmlns=\"http://www.w3.org/2001/04/xmlenc#\"><KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
         + "<EncryptedKey xmlns=\"http://www.w3.org/2001/04/xmlenc#\"><KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><X509Data>"
         + $"<X509Certificate>{Convert.ToBase64String(certificate)}</X509Certificate></X509Data></KeyInfo></EncryptedKey></KeyInfo>"
