@@ -109,16 +109,20 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
     }
 
     [Fact]
-    public void With_no_work_in_the_period_the_page_says_so_instead_of_drawing_empty_charts()
+    public void With_no_work_in_the_period_the_page_says_so_once_instead_of_drawing_empty_charts_and_tables()
     {
         SignIn(CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Cy Technician")); // nothing booked to Cy
 
         var cut = Render<MaintenanceKpisPage>();
 
         Assert.Equal("No maintenance work in this period.", cut.Find("[data-testid=kpi-none]").TextContent.Trim());
+        Assert.Single(cut.FindAll("*"), e => e.ChildElementCount == 0 && e.TextContent.Contains("No maintenance work"));
         Assert.Empty(cut.FindAll("[data-testid=kpi-planned-done]"));
         Assert.Empty(cut.FindAll("[data-testid=kpi-overdue-chart]"));
         Assert.Empty(cut.FindAll(".fo-chart"));
+        Assert.Empty(cut.FindAll("[data-testid=kpi-regions-table], [data-testid=kpi-technicians-table]"));
+        // The cards still lead somewhere: every anchor they link to is on the page.
+        Assert.All(["kpi-charts", "kpi-overdue", "kpi-regions", "kpi-technicians"], id => Assert.Single(cut.FindAll($"#{id}")));
     }
 
     [Fact]
