@@ -20,6 +20,7 @@ internal static class EventText
     /// </summary>
     public static string? FirstProblem(EventFields fields, Func<string, JsonElement, bool> exempt)
     {
+        if (RepeatedNames.First(fields.All, f => f.Name) is { } repeated) return RepeatedNames.Problem(repeated, "the event");
         foreach (var (name, value) in fields.All)
         {
             var nameProblem = name is null ? NotUnicode(TopLevelName) : TextRules.Problem(TopLevelName, name);
@@ -40,14 +41,16 @@ internal static class EventText
     public static string? StringProperty(EventFields fields, string name) =>
         fields.TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? ReadString(value) : null;
 
-    /// <summary>Whether every property name of <paramref name="element"/> (not nested ones) is well-formed text.</summary>
-    public static bool NamesAreReadable(JsonElement element)
+    /// <summary>The property names of <paramref name="element"/> (not nested ones); null when one is not well-formed text.</summary>
+    public static List<string>? ReadableNames(JsonElement element)
     {
+        var names = new List<string>(2);
         foreach (var property in element.EnumerateObject())
         {
-            if (ReadName(property) is null) return false;
+            if (ReadName(property) is not { } name) return null;
+            names.Add(name);
         }
-        return true;
+        return names;
     }
 
     /// <summary>The string, or null when it is not well-formed Unicode text.</summary>
@@ -68,17 +71,19 @@ internal static class EventText
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                var names = new List<string>();
                 foreach (var property in element.EnumerateObject())
                 {
                     var nameLabel = $"(a field name in {Label(path)})";
                     var name = ReadName(property);
                     var nameProblem = name is null ? NotUnicode(nameLabel) : TextRules.Problem(nameLabel, name);
                     if (nameProblem is not null) return nameProblem;
+                    names.Add(name!);
                     var childPath = Shorten($"{path}.{name}");
                     var found = Walk(property.Value, childPath);
                     if (found is not null) return found;
                 }
-                return null;
+                return RepeatedNames.First(names, n => n) is { } repeated ? RepeatedNames.Problem(repeated, $"'{Label(path)}'") : null;
             case JsonValueKind.Array:
                 var i = 0;
                 foreach (var item in element.EnumerateArray())

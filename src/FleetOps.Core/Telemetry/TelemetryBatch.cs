@@ -49,9 +49,15 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
                 return null;
             }
             // Looking a name up unescapes the names it passes, and a lone-surrogate one would throw.
-            if (!EventText.NamesAreReadable(root))
+            if (EventText.ReadableNames(root) is not { } names)
             {
                 problem = "A field name of the body is not valid Unicode text (an unpaired surrogate).";
+                return null;
+            }
+            // {"terminalId":"A","terminalId":"B"} or two 'events' arrays: whichever was meant, nothing is guessed.
+            if (RepeatedNames.First(names, n => n) is { } repeated)
+            {
+                problem = RepeatedNames.Problem(repeated, "the body");
                 return null;
             }
             if (!root.TryGetProperty("terminalId", out var idElement) || idElement.ValueKind != JsonValueKind.String)

@@ -46,6 +46,9 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
             // Our converter's refusal says the rule; the runtime's own messages are not repeated (they describe types).
             if (json.Message.StartsWith(OffsetTimestampConverter.OutOfRangeRefusal, StringComparison.Ordinal)) return ListFilter.OutOfRange(field);
             if (json.Message.StartsWith(CalendarDateConverter.Refusal, StringComparison.Ordinal)) return $"'{field}' must be a date such as 2026-11-28.";
+            // The serializer's own words for a repeated field (AllowDuplicateProperties off, FleetOpsSetup); BindingProblemTests
+            // notices if a runtime update rewords them.
+            if (json.Message.StartsWith("Duplicate property", StringComparison.Ordinal)) return $"'{field}' is given more than once; give each field once.";
             return json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal)
                 ? $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00."
                 : $"'{field}' has a value of the wrong type.";

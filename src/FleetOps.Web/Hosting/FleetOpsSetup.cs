@@ -136,6 +136,8 @@ public static class FleetOpsSetup
             // Request bodies: the contract's timestamp rule, and dates and moments within the calendar the filters keep.
             o.SerializerOptions.Converters.Add(new OffsetTimestampConverter());
             o.SerializerOptions.Converters.Add(new CalendarDateConverter());
+            // {"role":"viewer","role":"administrator"} meant whichever a reader took (last wins by default): refused instead.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddTelemetryRateLimit(limits);
         services.AddFleetIdentity();

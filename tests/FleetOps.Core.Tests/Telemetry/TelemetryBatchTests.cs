@@ -50,6 +50,55 @@ public class TelemetryBatchTests
     }
 
     [Fact]
+    public void A_field_of_the_body_given_twice_is_a_whole_request_problem()
+    {
+        AssertWholeRequestRejected($"{{\"terminalId\": \"T-0002\", \"terminalId\": \"T-0001\", \"events\": [{Power()}]}}",
+            "'terminalId' is given twice in the body; give each field once.");
+    }
+
+    [Fact]
+    public void A_repeated_name_that_is_a_card_number_is_not_repeated_back()
+    {
+        var batch = ParseBatch($"{{\"terminalId\": \"T-0001\", \"{Pan}\": 1, \"{Pan}\": 2, \"events\": [{Power()}]}}", out var problem);
+
+        Assert.Null(batch);
+        Assert.Equal("A field is given twice in the body; give each field once.", problem);
+    }
+
+    [Fact]
+    public void Thousands_of_names_of_which_one_repeats_are_refused_naming_it()
+    {
+        // Past sixteen names they go into a set (RepeatedNames): pairwise, 60,000 would be 1.8 billion comparisons.
+        var names = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"\"f{i}\":0,"));
+        var batch = ParseBatch($"{{\"terminalId\": \"T-0001\", {names}\"f59999\":1, \"events\": [{Power()}]}}", out var problem);
+
+        Assert.Null(batch);
+        Assert.Equal("'f59999' is given twice in the body; give each field once.", problem);
+    }
+
+    [Theory]
+    [InlineData("\"state\": \"restored\"", "'state' is given twice in the event")]
+    [InlineData("\"extra\": {\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}", "'c' is given twice in 'extra.b'")]
+    public void A_field_of_an_event_given_twice_rejects_that_event_only(string repeated, string reason)
+    {
+        var second = Power("p-2").ToJsonString();
+        var batch = ParseBatch($"{{\"terminalId\": \"T-0001\", \"events\": [{Power("p-1")}, {second[..^1]}, {repeated}}}]}}", out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(["p-1"], batch!.Valid.Select(e => e.Id));
+        Assert.Equal($"{reason}; give each field once.", Assert.Single(batch.Rejected).Error);
+    }
+
+    [Fact]
+    public void Names_differing_only_in_case_are_two_fields_not_a_repeat()
+    {
+        var batch = ParseBatch($"{{\"terminalId\": \"T-0001\", \"events\": [{Power("p-1").ToJsonString()[..^1]}, \"State\": \"x\"}}]}}", out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(["p-1"], batch!.Valid.Select(e => e.Id));
+    }
+
+    [Fact]
     public void Problem_for_broken_json_does_not_quote_the_body()
     {
         ParseBatch($"{{\"terminalId\": \"T-0001\", \"events\": [{{\"note\": \"{Pan}\" oops", out var problem);

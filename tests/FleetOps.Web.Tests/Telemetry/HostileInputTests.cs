@@ -103,6 +103,49 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
         Assert.Equal(0, await app.StoredEventsAsync(terminal));
     }
 
+    [Theory]
+    [InlineData("terminalId")]
+    [InlineData("events")]
+    public async Task A_field_of_the_body_given_twice_is_400_and_nothing_is_stored(string field)
+    {
+        // The last value won: {"events":[a],"events":[b]} stored b while anything that read the first saw a.
+        var (terminal, key) = await app.NewTerminalAsync();
+        var now = DateTimeOffset.UtcNow;
+        var sale = Transaction("tx-1", now.AddSeconds(-1)).ToJsonString();
+        var power = Power("p-1", now.AddSeconds(-2)).ToJsonString();
+        var body = field == "terminalId"
+            ? $"{{\"terminalId\":\"T-elsewhere\",\"terminalId\":\"{terminal}\",\"events\":[{sale}]}}"
+            : $"{{\"terminalId\":\"{terminal}\",\"events\":[{power}],\"events\":[{sale}]}}";
+
+        using var response = await app.PostTelemetryAsync(key, body);
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal($"'{field}' is given twice in the body; give each field once.", Expect.Wire(problem["detail"]));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
+        Assert.Equal(0, await app.CountAsync("Transactions", terminal));
+    }
+
+    [Theory]
+    [InlineData("\"id\":\"tx-0\",", "'id' is given twice in the event")]
+    [InlineData("\"maskedPan\":\"411111******1112\",", "'maskedPan' is given twice in the event")]
+    [InlineData("\"extra\":{\"lane\":1,\"lane\":2},", "'lane' is given twice in 'extra'")]
+    public async Task A_field_of_an_event_given_twice_rejects_that_event_and_the_others_are_stored(string repeated, string reason)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var now = DateTimeOffset.UtcNow;
+        var sale = Transaction("tx-1", now.AddSeconds(-1)).ToJsonString();
+        var body = $"{{\"terminalId\":\"{terminal}\",\"events\":[{Power("p-1", now.AddSeconds(-2)).ToJsonString()},{{{repeated}{sale[1..]}]}}";
+
+        var answer = await Expect.JsonObjectAsync(await PostAsync(key, body, HttpStatusCode.OK));
+
+        Assert.Equal(1, answer["accepted"]!.GetValue<int>());
+        var rejected = Assert.Single(answer["rejected"]!.AsArray())!;
+        Assert.Equal(1, rejected["index"]!.GetValue<int>());
+        Assert.Equal($"{reason}; give each field once.", Expect.Wire(rejected["error"]));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
+        Assert.Equal(0, await app.CountAsync("Transactions", terminal));
+    }
+
     [Fact]
     public async Task Nul_in_the_terminal_id_is_400()
     {
