@@ -123,6 +123,7 @@ public static class FleetOpsSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             EchoedCardNumbers.Remove(context);
+            UnsupportedMediaTypeDetail.Fill(context);
             ProblemDetailText.Localize(context);
         });
         services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>(); // after the default writer: for clients that ask for no JSON

@@ -146,6 +146,28 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
         Assert.Equal(0, await app.CountAsync("Transactions", terminal));
     }
 
+    [Theory]
+    [InlineData("text/plain", null)]
+    [InlineData("application/x-www-form-urlencoded", "zh-CN")]
+    public async Task A_body_sent_as_another_content_type_is_415_saying_what_to_send_and_nothing_is_stored(string type, string? language)
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Batch(terminal, [Power("p-1", DateTimeOffset.UtcNow.AddSeconds(-1))])));
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/telemetry") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await app.CreateClient().SendAsync(request);
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(language is null
+            ? "This endpoint does not read a body of this Content-Type; the API reference (/api/reference) lists what each endpoint accepts — JSON as 'application/json'."
+            : "此端点不读取这种 Content-Type 的正文；API 参考（/api/reference）列出了每个端点接受的类型——JSON 请用“application/json”。",
+            Expect.Wire(problem["detail"]));
+        Assert.Equal(0, await app.StoredEventsAsync(terminal));
+    }
+
     [Fact]
     public async Task Nul_in_the_terminal_id_is_400()
     {
