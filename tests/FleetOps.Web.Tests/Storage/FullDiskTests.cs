@@ -23,7 +23,7 @@ public sealed class FullDiskTests : IDisposable
     public async Task A_full_disk_answers_503_with_Retry_After_fails_readiness_logs_once_and_recovers_when_space_is_freed()
     {
         Directory.CreateDirectory(Disk);
-        await RunAsync("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", Disk);
+        await Commands.RunAsync("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", Disk);
         await using var node = new NodeProcess(_folder, new Dictionary<string, string>
         {
             ["ConnectionStrings:FleetOps"] = $"Data Source={Path.Combine(Disk, "fleetops.db")}",
@@ -103,13 +103,6 @@ public sealed class FullDiskTests : IDisposable
     }
 
     private static int Lines(string text, string needle) => text.Split('\n').Count(line => line.Contains(needle, StringComparison.Ordinal));
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)}: {await process.StandardError.ReadToEndAsync()}");
-    }
 
     public void Dispose()
     {
