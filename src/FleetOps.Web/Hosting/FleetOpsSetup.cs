@@ -161,6 +161,16 @@ public static class FleetOpsSetup
         && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/export")
         && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Serilog's levels (Error for a 5xx or an exception, else Information), except that an answer telling the client when to
+    /// come back (Retry-After: a 503 while the database does not take telemetry) is Information: its cause is logged where it
+    /// happens, once (the event writer), and at Error every terminal's every retry during an outage was a line of its own.
+    /// </summary>
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is null && (context.Response.StatusCode < 500 || context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.RetryAfter))
+            ? Serilog.Events.LogEventLevel.Information
+            : Serilog.Events.LogEventLevel.Error;
+
     public static WebApplication UseFleetOps(this WebApplication app)
     {
         // Behind a balancer on this machine (scripts/cluster.sh) the client's address comes in X-Forwarded-For: without it
@@ -169,7 +179,7 @@ public static class FleetOpsSetup
         // Method, path, status and time only: request bodies are never logged. Outside the exception handler, so a request it
         // answers (a body that cannot be bound, BadRequestProblems) is logged with the status sent, not as a 500 with the
         // exception — whose message can quote the value sent, which may be a card number.
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // A browser asking for a page nothing answers gets the app's own "no such page" (status 404 kept); API clients,

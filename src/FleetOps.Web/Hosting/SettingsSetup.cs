@@ -36,6 +36,11 @@ public static class SettingsSetup
             Read<KeyProtectionOptions>(configuration, KeyProtectionOptions.Section, problems, known),
             Read<ClusterOptions>(configuration, ClusterOptions.Section, problems, known,
                 c => c.RedisConnectionString = RedisSettings.ConnectionString(configuration)));
+        // A SQLite file FleetOps cannot write is said like a wrong setting, once, before anything else touches the folder.
+        if (problems.Count == 0 && SqliteFolderCheck.Problem(settings.Database) is { } unwritable)
+        {
+            problems.Add(new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [unwritable]));
+        }
         // Across two sections: the heartbeat retention must cover the power history the window asks for.
         var retention = Read<RetentionOptions>(configuration, RetentionOptions.Section, problems, known);
         if (PowerHistoryRetention.Problem(settings.Detection, retention.HeartbeatHours, RetentionOptions.HeartbeatHoursKey) is { } tooShort)

@@ -45,6 +45,14 @@ public sealed partial class EventWriter(
     private DbConnection? _connection;
     private WriterCommands? _commands;
     private readonly HashSet<string> _loneTerminals = new(StringComparer.Ordinal);
+    private long _refusedSinceReport;
+    private DateTimeOffset _reportedAt;
+
+    // Replaced by the writer loop only; read by readiness.
+    private volatile WriterOutage? _outage;
+
+    /// <summary>The spell in which the database does not take telemetry, while it lasts; null while commits succeed.</summary>
+    public WriterOutage? Outage => _outage;
 
     /// <summary>Requests waiting for the writer to take them into a commit (how far the database is behind the load).</summary>
     public int QueuedRequests => _queue.Reader.Count;
@@ -203,12 +211,43 @@ public sealed partial class EventWriter(
     /// <summary>The database cannot be used: everybody waiting gets 503 at once, and the next batch opens a new connection.</summary>
     private void GiveUp(IReadOnlyList<PendingWrite> writes, Exception exception)
     {
-        LogDatabaseUnavailable(exception, writes.Count);
+        RecordOutage(writes.Count, WriteFailure.Reason(exception));
         foreach (var write in writes)
         {
             write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", exception));
         }
         CloseConnection();
+    }
+
+    /// <summary>
+    /// Says it in the log when an outage begins, once a minute while it lasts and when it ends, each time in one line:
+    /// every failed commit logged the driver's exception with its stack trace before, a dozen lines a commit for as long
+    /// as a disk stayed full, which buried the one line that said why.
+    /// </summary>
+    private void RecordOutage(int refused, string reason)
+    {
+        var now = time.GetUtcNow();
+        if (_outage is not { } outage)
+        {
+            _outage = new WriterOutage(now, now, reason, refused);
+            _reportedAt = now;
+            _refusedSinceReport = 0;
+            LogDatabaseUnavailable(reason, refused);
+            return;
+        }
+        _outage = outage with { LastFailureAt = now, Reason = reason, Refused = outage.Refused + refused };
+        _refusedSinceReport += refused;
+        if (now - _reportedAt < WriterOutage.ReportEvery) return;
+        LogStillUnavailable(outage.Since, _refusedSinceReport, reason);
+        _reportedAt = now;
+        _refusedSinceReport = 0;
+    }
+
+    private void EndOutage()
+    {
+        if (_outage is not { } outage) return;
+        _outage = null;
+        LogDatabaseBack(outage.Since, (long)(time.GetUtcNow() - outage.Since).TotalSeconds, outage.Refused);
     }
 
     private void CloseConnection()
@@ -328,6 +367,7 @@ public sealed partial class EventWriter(
     /// </summary>
     private void Publish(IReadOnlyList<PendingWrite> writes, Committed committed)
     {
+        EndOutage();
         derivation.Publish(committed.Derived, AfterCommit);
         AfterCommit("ingest statistics", () => statistics.RecordCommitted(committed.PerStore, time.GetUtcNow()));
         for (var i = 0; i < writes.Count; i++) writes[i].Completion.TrySetResult(committed.Results[i]);
@@ -362,8 +402,15 @@ public sealed partial class EventWriter(
         return connection;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable; {Requests} telemetry requests get 503")]
-    private partial void LogDatabaseUnavailable(Exception exception, int requests);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable: {Reason}. Telemetry gets 503 (Retry-After) and "
+        + "nothing is stored until it takes a commit again ({Requests} requests so far); said again once a minute while it lasts")]
+    private partial void LogDatabaseUnavailable(string reason, int requests);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database is still unavailable since {Since:O}: {Reason}. {Requests} telemetry requests got 503 in the last minute")]
+    private partial void LogStillUnavailable(DateTimeOffset since, long requests, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database takes telemetry again, after {Seconds} s unavailable since {Since:O}; {Requests} requests got 503 meanwhile (terminals resend them)")]
+    private partial void LogDatabaseBack(DateTimeOffset since, long seconds, long requests);
 
     // The exception's message is left out on purpose: a refused value can be quoted in it.
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a telemetry request of terminal {TerminalId} ({Events} events): {Failure}; it gets 503, the other requests of its commit were written without it")]

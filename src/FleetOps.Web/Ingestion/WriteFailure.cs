@@ -37,6 +37,19 @@ internal static class WriteFailure
         };
     }
 
+    /// <summary>
+    /// Why the database cannot be used, in one line for the log: the driver's message and that of its cause (a refused
+    /// connection's socket error). Only for failures <see cref="MeansDatabaseDown"/> judged the database's: they name the
+    /// database's state, not a value that was sent. The stack trace is left out: it is the writer's, the same every time.
+    /// </summary>
+    public static string Reason(Exception exception)
+    {
+        var message = exception.Message.TrimEnd('.');
+        return exception.InnerException is { } cause && cause.Message != exception.Message
+            ? $"{exception.GetType().Name}: {message} ({cause.Message.TrimEnd('.')})"
+            : $"{exception.GetType().Name}: {message}";
+    }
+
     /// <summary>What may be logged about a refused write: the type and database code, never the message (it can quote values).</summary>
     public static string Describe(Exception exception) => exception switch
     {

@@ -56,6 +56,53 @@ public sealed class FailedStartTests : IDisposable
         await next.StartAsync();
     }
 
+    /// <summary>
+    /// A database file the server's user may not write: SQLite opened it read-only without a word, and the server started,
+    /// loaded the fleet and answered every terminal 503 from then on. Read-only by its mode; as root, whom modes do not
+    /// stop, by the immutable attribute (chattr, as on ext4).
+    /// </summary>
+    [Fact]
+    public async Task A_database_file_the_server_may_not_write_ends_the_start_with_exit_code_1_naming_the_file_once()
+    {
+        var file = Path.Combine(_folder, "data", "fleetops.db");
+        var settings = Settings("FleetOps:Demo:Enabled", "false");
+        await using (var first = new NodeProcess(_folder, settings))
+        {
+            await first.StartAsync(); // a real database, made by a server
+        }
+        new FileInfo(file).IsReadOnly = true;
+        if (Environment.UserName == "root") await Commands.RunAsync("chattr", "+i", file);
+        try
+        {
+            var (exitCode, output) = await ServerProcess.RunToExitAsync(_folder, settings);
+
+            var message = $"FleetOps cannot write the database file {file}";
+            Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+            Assert.True(Occurrences(output, message) == 1, $"'{message}' not exactly once in:\n{output}");
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Environment.UserName == "root") await Commands.RunAsync("chattr", "-i", file);
+            new FileInfo(file).IsReadOnly = false;
+        }
+    }
+
+    /// <summary>A connection string naming a folder stopped the start with "The file … already exists" and a stack trace.</summary>
+    [Fact]
+    public async Task A_database_path_that_names_a_folder_ends_the_start_with_exit_code_1_saying_so_once()
+    {
+        var folder = Path.Combine(_folder, "data", "fleetops.db");
+        Directory.CreateDirectory(folder);
+
+        var (exitCode, output) = await ServerProcess.RunToExitAsync(_folder, Settings("FleetOps:Demo:Enabled", "false"));
+
+        var message = $"ConnectionStrings:FleetOps names the folder {folder}, not a database file";
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.True(Occurrences(output, message) == 1, $"'{message}' not exactly once in:\n{output}");
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Settings(string key, string value) => new()
     {
         ["ConnectionStrings:FleetOps"] = $"Data Source={Path.Combine(_folder, "data", "fleetops.db")}",
