@@ -15,16 +15,22 @@ public static class ServerProcess
 
     /// <param name="address">The --urls address; a free loopback port when null.</param>
     /// <param name="meanwhile">What the test does while the process runs (a signal), given it and its output so far.</param>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings,
-        Uri? address = null, Func<Process, Func<string>, Task>? meanwhile = null)
+    public static Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings,
+        Uri? address = null, Func<Process, Func<string>, Task>? meanwhile = null) =>
+        RunCommandToExitAsync(workingDirectory, settings, ["--urls", (address ?? new Uri($"http://127.0.0.1:{LoopbackPort.Free()}")).ToString()], meanwhile);
+
+    /// <summary>The same with other arguments: a command such as <c>backup &lt;file&gt;</c>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyList<string> arguments, Func<Process, Func<string>, Task>? meanwhile = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
-            ArgumentList = { NodeProcess.WebAssembly(), "--urls", (address ?? new Uri($"http://127.0.0.1:{LoopbackPort.Free()}")).ToString() },
+            ArgumentList = { NodeProcess.WebAssembly() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
