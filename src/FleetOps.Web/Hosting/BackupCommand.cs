@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Hosting;
@@ -33,6 +34,17 @@ public static class BackupCommand
             await Console.Error.WriteLineAsync($"There is no database at {file}.");
             return 1;
         }
+        // A stop (timeout(1) around a cron job, systemctl stop, Ctrl+C) ends the process at once, by the signal, before
+        // the copy's own clean-up runs: a partial copy as large as the database was left beside the target each time
+        // (a dated target name a day). The copy itself is one call into SQLite that cannot be cancelled, so the handler
+        // deletes what it wrote and lets the signal end the process as it would have (exit 143 for SIGTERM, 130 for SIGINT).
+        void Abandon(PosixSignalContext context)
+        {
+            if (SqliteBackup.DeletePartial(args[1])) Console.Error.WriteLine($"The backup was stopped ({context.Signal}) before it finished; the partial copy was deleted.");
+        }
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Abandon);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Abandon);
+        using var onHangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Abandon);
         try
         {
             var bytes = await SqliteBackup.CopyAsync(database.ConnectionString, args[1]);

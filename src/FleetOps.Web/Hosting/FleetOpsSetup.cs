@@ -40,7 +40,8 @@ public static class FleetOpsSetup
         builder.Services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Filter.ByExcluding(StartFailure.IsHostReport));
 
         // Every settings section is bound and checked there; these few shape the wiring below.
         var settings = services.AddFleetSettings(configuration);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using Serilog;
+using ILogger = Microsoft.Extensions.Logging.ILogger;
 
 namespace FleetOps.Web.Hosting;
 
@@ -32,22 +33,33 @@ public static class ServerRun
         catch (Exception ex) when (ownProcess)
         {
             // Settings read before the host exists (SettingsSetup); only the console bootstrap logger is there to say so.
-            if (SettingsProblems(ex) is { } problems) Log.Fatal("FleetOps did not start: {Problems}", problems);
-            else Log.Fatal(ex, "FleetOps did not start");
-            return Failed;
+            using var bootstrap = new Serilog.Extensions.Logging.SerilogLoggerFactory(Log.Logger);
+            return NotStarted(bootstrap.CreateLogger(typeof(ServerRun).FullName!), ex);
         }
         var started = false;
         try
         {
-            if (!Checked(app, ownProcess)) return Failed;
             try
             {
+                app.UseFleetOps();
+                // The sections checked as the host starts (ValidateOnStart) checked here first: the host would report
+                // several as one aggregate with each message twice.
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                // Not in a test host, which listens on no port (or on one of its own choosing).
+                if (ownProcess) ListenAddresses.CheckFree(app.Configuration);
                 await app.StartAsync();
                 started = true;
             }
-            catch (Exception) when (ownProcess)
+            catch (Exception ex) when (ownProcess && StartFailure.StopRequested(ex, app.Lifetime))
             {
-                return Failed; // the host has logged it ("Hosting failed to start", with the exception)
+                // systemctl stop (SIGTERM) or Ctrl+C during the start-up load: what was asked for happened, so exit code
+                // 0, as after a stop of a running server; a service manager that reads 1 reports the stop as a failure.
+                LogStoppedWhileStarting(app.Logger);
+                return 0;
+            }
+            catch (Exception ex) when (ownProcess)
+            {
+                return NotStarted(app.Logger, ex);
             }
             await app.WaitForShutdownAsync();
             return 0;
@@ -67,31 +79,16 @@ public static class ServerRun
     }
 
     /// <summary>
-    /// The middleware, and the sections checked as the host starts (ValidateOnStart) checked here first: the host would
-    /// log several as one aggregate with each message twice, and a stack trace that says nothing about a setting.
+    /// A failed start, said once (the host's own report is left out of the log, <see cref="StartFailure.IsHostReport"/>):
+    /// an operator's condition as one line, a fault with its exception.
     /// </summary>
-    private static bool Checked(WebApplication app, bool ownProcess)
+    private static int NotStarted(ILogger logger, Exception ex)
     {
-        try
-        {
-            app.UseFleetOps();
-            app.Services.GetService<IStartupValidator>()?.Validate();
-            return true;
-        }
-        catch (Exception ex) when (ownProcess)
-        {
-            if (SettingsProblems(ex) is { } problems) app.Logger.LogCritical("FleetOps did not start: {Problems}", problems);
-            else app.Logger.LogCritical(ex, "FleetOps did not start");
-            return false;
-        }
+        if (StartFailure.OperatorReason(ex) is { } reason) logger.LogCritical("FleetOps did not start: {Reason}", reason);
+        else logger.LogCritical(ex, "FleetOps did not start");
+        return Failed;
     }
 
-    /// <summary>The settings messages of a failed check, one after the other; null when it is not a settings check.</summary>
-    private static string? SettingsProblems(Exception ex) => ex switch
-    {
-        OptionsValidationException one => string.Join(" ", one.Failures),
-        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
-            string.Join(" ", many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)),
-        _ => null,
-    };
+    private static void LogStoppedWhileStarting(ILogger logger) =>
+        logger.LogInformation("FleetOps was asked to stop while it was starting (SIGTERM or Ctrl+C) and stopped before it listened");
 }

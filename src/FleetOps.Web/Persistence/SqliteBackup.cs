@@ -16,7 +16,7 @@ public static class SqliteBackup
         var full = Path.GetFullPath(target);
         if (File.Exists(full)) throw new IOException($"{full} exists already; a backup never overwrites a file.");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var partial = full + ".partial";
+        var partial = Partial(full);
         File.Delete(partial);
         try
         {
@@ -37,7 +37,22 @@ public static class SqliteBackup
         }
         finally
         {
-            foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" }) File.Delete(leftover);
+            DeletePartial(full);
         }
     }
+
+    /// <summary>
+    /// Deletes what an unfinished copy to <paramref name="target"/> has written so far: the partial copy and SQLite's
+    /// files beside it. Safe while the copy still writes (the open file goes on to an unlinked inode).
+    /// </summary>
+    /// <returns>Whether there was a partial copy.</returns>
+    public static bool DeletePartial(string target)
+    {
+        var partial = Partial(Path.GetFullPath(target));
+        var existed = File.Exists(partial);
+        foreach (var leftover in new[] { partial, partial + "-wal", partial + "-shm", partial + "-journal" }) File.Delete(leftover);
+        return existed;
+    }
+
+    private static string Partial(string fullTarget) => fullTarget + ".partial";
 }

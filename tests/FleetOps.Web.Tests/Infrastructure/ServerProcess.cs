@@ -13,15 +13,24 @@ public static class ServerProcess
     // A start that fails ends in seconds; on a loaded two-core machine process start-up alone once took most of a minute.
     private static readonly TimeSpan ExitLimit = TimeSpan.FromMinutes(2);
 
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
+    /// <param name="address">The --urls address; a free loopback port when null.</param>
+    /// <param name="meanwhile">What the test does while the process runs (a signal), given it and its output so far.</param>
+    public static Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings,
+        Uri? address = null, Func<Process, Func<string>, Task>? meanwhile = null) =>
+        RunCommandToExitAsync(workingDirectory, settings, ["--urls", (address ?? new Uri($"http://127.0.0.1:{LoopbackPort.Free()}")).ToString()], meanwhile);
+
+    /// <summary>The same with other arguments: a command such as <c>backup &lt;file&gt;</c>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandToExitAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyList<string> arguments, Func<Process, Func<string>, Task>? meanwhile = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
-            ArgumentList = { NodeProcess.WebAssembly(), "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}" },
+            ArgumentList = { NodeProcess.WebAssembly() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -32,6 +41,7 @@ public static class ServerProcess
         process.BeginErrorReadLine();
         try
         {
+            if (meanwhile is not null) await meanwhile(process, () => { lock (output) return output.ToString(); }).WaitAsync(ExitLimit);
             await process.WaitForExitAsync().WaitAsync(ExitLimit);
         }
         finally
@@ -40,5 +50,16 @@ public static class ServerProcess
         }
         process.WaitForExit(); // the last redirected lines
         lock (output) return (process.ExitCode, output.ToString());
+    }
+
+    /// <summary>
+    /// A signal as a service manager or a terminal sends it (<c>kill -TERM</c> is <c>systemctl stop</c>, <c>-INT</c> Ctrl+C);
+    /// Process.Kill only sends SIGKILL.
+    /// </summary>
+    public static async Task SignalAsync(Process process, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        await kill.WaitForExitAsync();
+        Xunit.Assert.True(kill.ExitCode == 0, $"kill -{signal} {process.Id} failed ({kill.ExitCode})");
     }
 }
