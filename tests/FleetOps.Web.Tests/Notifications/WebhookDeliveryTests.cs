@@ -81,6 +81,33 @@ public sealed class WebhookDeliveryTests(AlertClockApp app) : WebhookReceiverTes
     }
 
     [Fact]
+    public async Task A_delivery_waiting_to_be_retried_when_the_clock_is_set_an_hour_back_is_retried_at_once_not_an_hour_late()
+    {
+        var (hook, path) = await SubscribeAsync(Secret);
+        var store = await App.CreateStoreAsync(Ids.New("S"));
+        Receiver.AnswerNext(500, when: r => r.IsFor(store));
+        await App.OfflineTerminalAsync(store);
+        await App.SendDueAsync();
+        var alertId = await App.AlertIdAsync(store);
+        Assert.Equal("pending", Expect.Wire(Assert.Single(await App.DeliveriesOfAsync(hook, alertId))["status"]));
+
+        // NTP sets the server's clock, which ran an hour ahead, back; the shared app's clock is put back afterwards.
+        var before = App.Now();
+        App.Clock!.AdjustTime(before - TimeSpan.FromHours(1));
+        try
+        {
+            await App.SendDueAsync();
+        }
+        finally
+        {
+            App.Clock!.AdjustTime(before);
+        }
+
+        Assert.Equal(2, Receiver.At(path).ForStore(store).Count);
+        Assert.Equal("delivered", Expect.Wire(Assert.Single(await App.DeliveriesOfAsync(hook, alertId))["status"]));
+    }
+
+    [Fact]
     public async Task Alerts_of_a_muted_store_are_not_delivered_while_others_are()
     {
         var (hook, path) = await SubscribeAsync(Secret);
