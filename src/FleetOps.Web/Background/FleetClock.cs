@@ -11,7 +11,7 @@ namespace FleetOps.Web.Background;
 /// can stop the clock — an exception leaving a hosted service would stop the whole server, offline detection with it.
 /// <para>
 /// It also notices the host's clock being set while FleetOps runs: the wall clock moving by more than the monotonic
-/// clock (which timers run on and no one sets) between two ticks. Such a step tells the fleet before it is swept
+/// clock (which timers run on and no one sets) between two ticks (<see cref="ClockStepWatch"/>). Such a step tells the fleet before it is swept
 /// (<see cref="FleetState.ClockStepped"/>): set forward by an hour — NTP correcting a clock that was behind, a virtual
 /// machine's clock caught up after it was resumed — every terminal would otherwise be judged offline at once, an alert
 /// and a webhook each; set back, every terminal would stay online for as long as the clock had been ahead.
@@ -22,24 +22,16 @@ public sealed partial class FleetClock(FleetState fleet, TransactionBook book, T
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private const int PowerEveryTicks = 20;
 
-    /// <summary>
-    /// A smaller step is ignored: NTP slews small offsets rather than stepping, and a few seconds are nothing against an
-    /// offline limit of minutes; the two clocks are also read one after the other, not at once.
-    /// </summary>
-    public static readonly TimeSpan StepTolerance = TimeSpan.FromSeconds(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Tick, time);
         var tick = 0;
-        var (wall, since) = (time.GetUtcNow(), time.GetTimestamp());
+        var steps = new ClockStepWatch(time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var expected = wall + time.GetElapsedTime(since);
-                (wall, since) = (time.GetUtcNow(), time.GetTimestamp());
-                if ((wall - expected).Duration() > StepTolerance) LogStepped(expected, wall, fleet.ClockStepped(expected, wall));
+                if (steps.Look() is { } step) LogStepped(step.From, step.To, fleet.ClockStepped(step.From, step.To));
                 fleet.Sweep(includePower: ++tick % PowerEveryTicks == 0);
                 book.Sweep();
             }

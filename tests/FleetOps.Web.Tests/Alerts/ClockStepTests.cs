@@ -2,6 +2,7 @@ using FleetOps.Core.Alerts;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +27,7 @@ public sealed class ClockStepTests
         var clock = new HostClock(DateTimeOffset.UtcNow);
         await using var app = Start(clock);
         var fleet = app.GetService<FleetState>();
-        var (terminal, key) = await app.NewTerminalAsync(await app.CreateStoreAsync(Ids.New("S")));
-        await app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), clock.GetUtcNow()));
-        var heardAt = fleet.Get(terminal)!.LastContactAt!.Value;
-        clock.Timers.Advance(TimeSpan.FromSeconds(60));
-
-        clock.Step(TimeSpan.FromHours(2));
-        var stepped = clock.GetUtcNow();
+        var (terminal, heardAt, stepped) = await HeardThenTwoHoursForwardAsync(app, clock);
         await Eventually.TickingAsync(clock.Timers, FleetClock.Tick,
             () => fleet.Listening.ResumedAt >= stepped || fleet.Get(terminal)!.Assessment.Connectivity == Connectivity.Offline, "the clock's tick after the step");
         await app.GetService<AlertService>().EvaluateAsync();
@@ -50,6 +45,26 @@ public sealed class ClockStepTests
             () => fleet.Get(terminal)!.Assessment.Connectivity == Connectivity.Offline, "the terminal offline", steps: 5);
         await app.GetService<AlertService>().EvaluateAsync();
         Assert.Contains(app.GetService<AlertBook>().Active, a => (a.Kind, a.TerminalId) == (AlertKind.Offline, terminal));
+    }
+
+    [Fact]
+    public async Task A_restart_soon_after_a_clock_set_forward_does_not_count_the_step_against_the_terminals()
+    {
+        var clock = new HostClock(DateTimeOffset.UtcNow);
+        await using var app = Start(clock);
+        var fleet = app.GetService<FleetState>();
+        var (terminal, heardAt, stepped) = await HeardThenTwoHoursForwardAsync(app, clock);
+        clock.Timers.Advance(ListeningRecorder.Interval);
+        var runs = await Eventually.MatchesAsync(async () =>
+        {
+            await using var db = app.GetService<FleetDbContextFactory>().CreateDbContext();
+            return await ListeningRecorder.ReadAsync(db, CancellationToken.None);
+        }, r => r.Max(run => run.Until) >= stepped, "the listening recorded after the step");
+
+        // What the next start, half a minute later, makes of the record: the terminal still has most of its time left.
+        var restart = clock.GetUtcNow() + TimeSpan.FromSeconds(30);
+        Assert.True(ListeningHistory.Of(runs, restart).OfflineAt(heardAt, OfflineAfter) > restart + TimeSpan.FromSeconds(60),
+            $"runs {string.Join(", ", runs.Select(r => $"{r.From:O}–{r.Until:O}"))}");
     }
 
     [Fact]
@@ -75,6 +90,17 @@ public sealed class ClockStepTests
         Assert.InRange(clock.GetUtcNow() - silentFrom, OfflineAfter, OfflineAfter + TimeSpan.FromSeconds(3));
         await app.GetService<AlertService>().EvaluateAsync();
         Assert.Contains(app.GetService<AlertBook>().Active, a => (a.Kind, a.TerminalId) == (AlertKind.Offline, terminal));
+    }
+
+    /// <summary>A terminal heard once, a minute of silence, then the clock set two hours forward; when the step lands.</summary>
+    private static async Task<(string Terminal, DateTimeOffset HeardAt, DateTimeOffset Stepped)> HeardThenTwoHoursForwardAsync(FleetOpsApp app, HostClock clock)
+    {
+        var (terminal, key) = await app.NewTerminalAsync(await app.CreateStoreAsync(Ids.New("S")));
+        await app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), clock.GetUtcNow()));
+        var heardAt = app.GetService<FleetState>().Get(terminal)!.LastContactAt!.Value;
+        clock.Timers.Advance(TimeSpan.FromSeconds(60));
+        clock.Step(TimeSpan.FromHours(2));
+        return (terminal, heardAt, clock.GetUtcNow());
     }
 
     private static FleetOpsApp Start(HostClock clock) => FleetOpsApp.Create(new FleetOpsAppOptions
