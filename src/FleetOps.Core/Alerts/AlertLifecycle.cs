@@ -29,7 +29,9 @@ public static class AlertLifecycle
             {
                 if (alert.Severity != condition.Severity)
                     changes.Add(new AlertChange(alert with { Severity = condition.Severity, LastSeenAt = now }, AlertTransition.SeverityChanged));
-                else if (now - alert.LastSeenAt >= TouchAfter(alert, touchEvery))
+                // Seen after now: the host's clock was set back since (NTP); kept, "last seen" would stay in the future
+                // for as long as the clock had been ahead.
+                else if (now - alert.LastSeenAt >= TouchAfter(alert, touchEvery) || alert.LastSeenAt > now)
                     changes.Add(new AlertChange(alert with { LastSeenAt = now }, AlertTransition.Seen));
             }
             else if (alert.ResolvedAt is { } resolvedAt && now - resolvedAt <= reopenWithin)

@@ -27,6 +27,30 @@ public sealed partial class FleetState
     /// <returns>How many terminals changed.</returns>
     public int ResumeListening(DateTimeOffset at) => ListenWith(listening => listening.Resume(at));
 
+    /// <summary>
+    /// The host's clock was set from <paramref name="from"/> to <paramref name="to"/> while FleetOps ran
+    /// (<see cref="ListeningHistory.Stepped"/>). Set back, a last contact the clock stamped ahead of <paramref name="to"/>
+    /// becomes <paramref name="to"/>: kept, it would hold the terminal online for as long as the clock was ahead, so a
+    /// terminal that died just after the correction would be seen offline only hours later.
+    /// </summary>
+    /// <returns>How many terminals changed.</returns>
+    public int ClockStepped(DateTimeOffset from, DateTimeOffset to)
+    {
+        var changed = new Dictionary<string, TerminalSnapshot>(StringComparer.OrdinalIgnoreCase);
+        lock (_gate)
+        {
+            foreach (var terminal in _terminals.Values.Where(t => t.LastContactAt > to).ToList())
+            {
+                changed[terminal.TerminalId] = _terminals[terminal.TerminalId] = terminal with { LastContactAt = to };
+            }
+            Volatile.Write(ref _listening, _listening.Stepped(from, to));
+            foreach (var judged in JudgeAllAgain()) changed[judged.TerminalId] = judged;
+        }
+        var list = changed.Values.ToList();
+        Notify(list);
+        return list.Count;
+    }
+
     private int ListenWith(Func<ListeningHistory, ListeningHistory> next)
     {
         List<TerminalSnapshot> changed;

@@ -92,7 +92,8 @@ public sealed partial class FleetState(TimeProvider time, DetectionOptions optio
             var heardBefore = terminals.Where(t => t.LastContactAt < recordedFrom).Max(t => t.LastContactAt);
             Volatile.Write(ref _listening, ListeningHistory.Of(
                 heardBefore is { } heard ? [.. listened, (DateTimeOffset.MinValue, heard)] : listened, now));
-            foreach (var terminal in terminals) Put(terminal, now);
+            // A last contact after now was stamped by a clock that was since set back (ClockStepped, while FleetOps was down).
+            foreach (var terminal in terminals) Put(terminal.LastContactAt > now ? terminal with { LastContactAt = now } : terminal, now);
             foreach (var terminal in _terminals.Values.ToList()) _terminals[terminal.TerminalId] = Assess(terminal, now);
         }
     }

@@ -32,11 +32,12 @@ public sealed class ListeningHistory
     private readonly long[] _listenedBy;
 
     private ListeningHistory(List<(long Start, long End)> periods, DateTimeOffset resumedAt,
-        DateTimeOffset? pausedSince = null, bool lastGapWasStorage = false)
+        DateTimeOffset? pausedSince = null, bool lastGapWasStorage = false, bool lastGapWasClockStep = false)
     {
         ResumedAt = resumedAt;
         PausedSince = pausedSince;
         LastGapWasStorage = lastGapWasStorage;
+        LastGapWasClockStep = lastGapWasClockStep;
         _starts = periods.Select(p => p.Start).ToArray();
         _ends = periods.Select(p => p.End).ToArray();
         _listenedBy = new long[periods.Count];
@@ -51,6 +52,9 @@ public sealed class ListeningHistory
 
     /// <summary>Whether the last gap was the database out of reach while FleetOps ran, rather than FleetOps down.</summary>
     public bool LastGapWasStorage { get; }
+
+    /// <summary>Whether the last gap was the host's clock set forward while FleetOps ran (<see cref="Stepped"/>).</summary>
+    public bool LastGapWasClockStep { get; }
 
     /// <summary>The end of the last period heard before the start (null when none is known).</summary>
     public DateTimeOffset? LastListened => _ends.Length == 0 ? null : new DateTimeOffset(_ends[^1], TimeSpan.Zero);
@@ -90,6 +94,26 @@ public sealed class ListeningHistory
         var periods = Periods();
         if (since > ResumedAt) periods.Add((ResumedAt.UtcTicks, since.UtcTicks));
         return new ListeningHistory(periods, at < since ? since : at, lastGapWasStorage: true);
+    }
+
+    /// <summary>
+    /// The host's clock was set from <paramref name="from"/> to <paramref name="to"/> while FleetOps ran (NTP stepping a
+    /// clock that was wrong, a virtual machine's clock caught up after it was resumed). Forward: the span between was never
+    /// lived by FleetOps — terminals' last contacts were stamped by the clock before the step, so counting it would judge
+    /// every terminal offline at once and open an alert for each; it is a gap, like a stop, and a terminal online before
+    /// it has, from <paramref name="to"/>, the time it had left. Backward: the clock's times after <paramref name="to"/>
+    /// were never real; FleetOps listened up to <paramref name="to"/> and listens from there, so a terminal's time
+    /// runs from its (corrected) last contact and not from a start the clock will only reach in hours.
+    /// </summary>
+    public ListeningHistory Stepped(DateTimeOffset from, DateTimeOffset to)
+    {
+        var periods = Periods();
+        var heardUntil = PausedSince is { } since && since < from ? since : from;
+        if (heardUntil > ResumedAt) periods.Add((ResumedAt.UtcTicks, heardUntil.UtcTicks));
+        var paused = PausedSince is null ? (DateTimeOffset?)null : to;
+        if (to >= from) return new ListeningHistory(periods, to, paused, lastGapWasClockStep: true);
+        var cut = periods.Where(p => p.Start < to.UtcTicks).Select(p => (p.Start, Math.Min(p.End, to.UtcTicks))).ToList();
+        return new ListeningHistory(cut, to, paused, LastGapWasStorage, LastGapWasClockStep);
     }
 
     private List<(long Start, long End)> Periods() => _starts.Zip(_ends, (start, end) => (start, end)).ToList();

@@ -59,7 +59,10 @@ public static partial class EventParser
             var at = ReadTimestamp(reader);
             if (at - serverNow > MaxClockAhead)
             {
-                throw new EventRejected("'at' is more than 5 minutes ahead of the server clock.");
+                // The server's time is named: when its clock is behind (a virtual machine resumed before NTP caught it up),
+                // honest terminals are refused, and their logs should show that the server is the one that is wrong.
+                throw new EventRejected(string.Create(CultureInfo.InvariantCulture,
+                    $"'at' is more than 5 minutes ahead of the server clock, which reads {serverNow.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}; if that time is wrong, the event is accepted once the server's clock is corrected."));
             }
             var typeName = reader.RequiredString("type");
             if (!WireNames.TryParse(typeName, out EventType type))

@@ -32,6 +32,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     private long _fromMs;
     private long _reachedMs;
     private bool _unreachable;
+    private ClockStepWatch? _steps;
 
     /// <summary>The runs recorded so far, for the start-up rebuild.</summary>
     public static async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadAsync(FleetDbContext db, CancellationToken cancellationToken) =>
@@ -46,6 +47,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         // thread pool: a server stopped before it began recorded its run from 1970, and the next start counted all the
         // time FleetOps was down as listened — every terminal offline at once (found as a flaky ListeningRestartTests).
         _fromMs = _reachedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _steps = new ClockStepWatch(time);
         return base.StartAsync(cancellationToken);
     }
 
@@ -77,9 +79,24 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     private async Task RecordAsync(bool judge, CancellationToken cancellationToken)
     {
         long untilMs;
+        var step = _steps?.Look();
         try
         {
             await using var db = databases.CreateDbContext();
+            if (step is { } stepped && !_unreachable)
+            {
+                // The host's clock was set (FleetClock forgives the step now): like a spell without the database, the step is a
+                // gap for the next start too, so a new run begins. Set back, this run ends no later than the new time — its
+                // later times were never real — or a start after a step back would count them as listened.
+                var toMs = stepped.To.ToUnixTimeMilliseconds();
+                if (stepped.To < stepped.From)
+                {
+                    await db.ListeningRuns.Where(r => r.Id == _run && r.UntilMs > toMs)
+                        .ExecuteUpdateAsync(set => set.SetProperty(r => r.UntilMs, toMs), cancellationToken);
+                }
+                _run = Guid.NewGuid().ToString("N");
+                _fromMs = toMs;
+            }
             if (_unreachable)
             {
                 // Back after a spell without the database? A write begun in the spell may have waited through all of it, so

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
 using FleetOps.Core.Text;
@@ -108,7 +109,7 @@ public sealed partial class NotificationSender(
         List<DeliveryReceiver> receivers;
         await using (var db = databases.CreateDbContext())
         {
-            receivers = (await db.WebhookDeliveries.Where(d => d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+            receivers = (await db.WebhookDeliveries.Where(Due(nowMs))
                 .Select(d => new { d.WebhookId, d.MailSubscriptionId }).Distinct().ToListAsync(cancellationToken))
                 .Select(r => new DeliveryReceiver(r.WebhookId, r.MailSubscriptionId)).ToList();
         }
@@ -159,15 +160,22 @@ public sealed partial class NotificationSender(
         }
     }
 
+    /// <summary>
+    /// Pending deliveries whose wait is over — or whose last attempt lies after now: the host's clock was set back since
+    /// (NTP correcting a clock that ran ahead), and a wait counted on the old clock would hold a retry back for as long as the
+    /// clock had been ahead, an alert reaching the on-call receiver hours late. Such a delivery is tried at once.
+    /// </summary>
+    private static Expression<Func<WebhookDeliveryRow, bool>> Due(long nowMs) =>
+        d => d.Status == Pending && (d.NextAttemptAtMs <= nowMs || d.LastAttemptAtMs > nowMs);
+
     /// <summary>Sends one batch of a receiver's due deliveries; true when there were some and all went through (look again).</summary>
     private async Task<bool> SendDueAsync(DeliveryReceiver receiver, CancellationToken cancellationToken)
     {
         await using var db = databases.CreateDbContext();
         if (await AttemptAsync(db, receiver, cancellationToken) is not { } attempt) return false;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var due = await db.WebhookDeliveries
-            .Where(d => d.WebhookId == receiver.WebhookId && d.MailSubscriptionId == receiver.MailSubscriptionId
-                && d.Status == Pending && d.NextAttemptAtMs <= nowMs)
+        var due = await db.WebhookDeliveries.Where(Due(nowMs))
+            .Where(d => d.WebhookId == receiver.WebhookId && d.MailSubscriptionId == receiver.MailSubscriptionId)
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {

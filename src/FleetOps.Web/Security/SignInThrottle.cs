@@ -10,7 +10,11 @@ namespace FleetOps.Web.Security;
 /// anywhere else is not affected, so nobody can lock a known account out. Per-address rate limiting across all
 /// accounts comes first (<c>FleetOps:RateLimits:SignInPerMinute</c>).
 /// </summary>
-/// <remarks>In memory, per node: a restart forgets the counts, and N nodes allow N times the guesses.</remarks>
+/// <remarks>
+/// In memory, per node: a restart forgets the counts, and N nodes allow N times the guesses. Timed on the monotonic clock,
+/// not the wall clock: nothing here outlives the process, and a wall clock set back an hour by NTP kept a user who had
+/// mistyped their password five times out for that hour.
+/// </remarks>
 public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInThrottleOptions> options)
 {
     /// <summary>Failures are forgotten after this long without another one (a user who mistyped yesterday starts afresh).</summary>
@@ -21,21 +25,26 @@ public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInThrottleOp
 
     private readonly ConcurrentDictionary<(string Address, string Email), Failures> _failures = new();
 
-    private sealed record Failures(int Count, int Pauses, DateTimeOffset PausedUntil, DateTimeOffset LastAt);
+    private readonly long _origin = clock.GetTimestamp();
+
+    /// <summary>Moments as time since this throttle was made, on the clock no one sets.</summary>
+    private sealed record Failures(int Count, int Pauses, TimeSpan PausedUntil, TimeSpan LastAt);
+
+    private TimeSpan Now => clock.GetElapsedTime(_origin);
 
     public bool IsPaused(string? address, string email) =>
-        _failures.TryGetValue(Key(address, email), out var failures) && failures.PausedUntil > clock.GetUtcNow();
+        _failures.TryGetValue(Key(address, email), out var failures) && failures.PausedUntil > Now;
 
     public void Failed(string? address, string email)
     {
-        var now = clock.GetUtcNow();
+        var now = Now;
         _failures.AddOrUpdate(Key(address, email), _ => Next(null, now), (_, failures) => Next(failures, now));
         if (_failures.Count > MaxTracked) Prune(now);
     }
 
     public void Succeeded(string? address, string email) => _failures.TryRemove(Key(address, email), out _);
 
-    private Failures Next(Failures? failures, DateTimeOffset now)
+    private Failures Next(Failures? failures, TimeSpan now)
     {
         if (failures is null || now - failures.LastAt > ForgetAfter) failures = new Failures(0, 0, default, now);
         var count = failures.Count + 1;
@@ -44,7 +53,7 @@ public sealed class SignInThrottle(TimeProvider clock, IOptions<SignInThrottleOp
         return new Failures(count, failures.Pauses + 1, now + (pause < options.Value.LongestPause ? pause : options.Value.LongestPause), now);
     }
 
-    private void Prune(DateTimeOffset now)
+    private void Prune(TimeSpan now)
     {
         foreach (var (key, failures) in _failures)
         {

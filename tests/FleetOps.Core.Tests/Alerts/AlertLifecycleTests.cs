@@ -117,6 +117,19 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public void After_the_clock_is_set_an_hour_back_an_active_alert_is_seen_at_the_corrected_time_not_an_hour_ahead()
+    {
+        var centre = new Centre();
+        centre.Step(T0, Offline());
+
+        var corrected = T0.AddHours(-1).AddSeconds(5);
+        var seen = Assert.Single(centre.Step(corrected, Offline()));
+
+        Assert.Equal(AlertTransition.Seen, seen.Transition);
+        Assert.Equal(corrected, seen.Alert.LastSeenAt);
+    }
+
+    [Fact]
     public void A_resolved_alert_cannot_be_acknowledged()
     {
         var centre = new Centre();

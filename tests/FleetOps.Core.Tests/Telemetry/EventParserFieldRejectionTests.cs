@@ -158,6 +158,9 @@ public class EventParserFieldRejectionTests
         var rejected = RejectedAlone(Power("bad").With("at", at));
 
         Assert.Contains("5 minutes ahead", rejected.Error);
+        // The server's own time, so that whoever reads a terminal's log after a server's clock fell behind (a virtual
+        // machine resumed, NTP not yet caught up) sees which clock is wrong.
+        Assert.Contains(ServerNow.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), rejected.Error);
     }
 
     [Theory]

@@ -50,13 +50,7 @@ public sealed class WebhookDeliveryTests(AlertClockApp app) : WebhookReceiverTes
     [Fact]
     public async Task A_delivery_answered_500_is_retried_within_30_seconds_with_the_same_id_and_bytes()
     {
-        var (hook, path) = await SubscribeAsync(Secret);
-        var store = await App.CreateStoreAsync(Ids.New("S"));
-        Receiver.AnswerNext(500, when: r => r.IsFor(store));
-        await App.OfflineTerminalAsync(store);
-        await App.SendDueAsync();
-
-        var alertId = await App.AlertIdAsync(store);
+        var (hook, path, store, alertId) = await AnsweredOnce500Async();
         var failed = Assert.Single(await App.DeliveriesOfAsync(hook, alertId));
         Assert.Equal("pending", Expect.Wire(failed["status"]));
         Assert.Equal(1, failed["attempts"]!.GetValue<int>());
@@ -78,6 +72,39 @@ public sealed class WebhookDeliveryTests(AlertClockApp app) : WebhookReceiverTes
         var delivered = Assert.Single(await App.DeliveriesOfAsync(hook, alertId));
         Assert.Equal("delivered", Expect.Wire(delivered["status"]));
         Assert.Equal(2, delivered["attempts"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_delivery_waiting_to_be_retried_when_the_clock_is_set_an_hour_back_is_retried_at_once_not_an_hour_late()
+    {
+        var (hook, path, store, alertId) = await AnsweredOnce500Async();
+        Assert.Equal("pending", Expect.Wire(Assert.Single(await App.DeliveriesOfAsync(hook, alertId))["status"]));
+
+        // NTP sets the server's clock, which ran an hour ahead, back; the shared app's clock is put back afterwards.
+        var before = App.Now();
+        App.Clock!.AdjustTime(before - TimeSpan.FromHours(1));
+        try
+        {
+            await App.SendDueAsync();
+        }
+        finally
+        {
+            App.Clock!.AdjustTime(before);
+        }
+
+        Assert.Equal(2, Receiver.At(path).ForStore(store).Count);
+        Assert.Equal("delivered", Expect.Wire(Assert.Single(await App.DeliveriesOfAsync(hook, alertId))["status"]));
+    }
+
+    /// <summary>An offline alert in a new store whose first delivery the receiver answered 500: it waits for its retry.</summary>
+    private async Task<(long Hook, string Path, string Store, long AlertId)> AnsweredOnce500Async()
+    {
+        var (hook, path) = await SubscribeAsync(Secret);
+        var store = await App.CreateStoreAsync(Ids.New("S"));
+        Receiver.AnswerNext(500, when: r => r.IsFor(store));
+        await App.OfflineTerminalAsync(store);
+        await App.SendDueAsync();
+        return (hook, path, store, await App.AlertIdAsync(store));
     }
 
     [Fact]
