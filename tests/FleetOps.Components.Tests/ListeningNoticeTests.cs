@@ -71,6 +71,42 @@ public sealed class ListeningNoticeTests : FleetComponentTest
         terminal.WaitForAssertion(() => Assert.StartsWith("FleetOps was down for 59 min", terminal.Find("[data-testid=listening-notice]").TextContent.Trim()));
     }
 
+    /// <summary>A virtual machine resumed two hours later, its clock caught up at once: the time skipped is not held
+    /// against the terminals, and the pages say why one silent since then still reads online.</summary>
+    [Fact]
+    public void After_the_servers_clock_was_set_forward_the_terminals_page_says_so_until_the_limit_has_passed()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(1));
+        var before = Now;
+        Clock.Advance(TimeSpan.FromHours(2));
+        Fleet.ClockStepped(before, Now);
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The server's clock was set forward by 2 h while FleetOps ran (just now). That time does not count against the terminals: those online before have 3 min from then to report, and show as online until then.",
+            cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
+        Assert.Equal("online", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity"));
+
+        AdvanceUntil(cut, () => Assert.Empty(cut.FindAll("[data-testid=listening-notice]")), TimeSpan.FromSeconds(10));
+        Fleet.Sweep(includePower: false);
+        cut.WaitForAssertion(() => Assert.Equal("offline", cut.Find("[data-testid=connectivity-T-1]").GetAttribute("data-connectivity")));
+    }
+
+    [Fact]
+    public void The_clock_notice_in_Chinese()
+    {
+        Heartbeat("T-1", TimeSpan.FromMinutes(1));
+        var before = Now;
+        Clock.Advance(TimeSpan.FromHours(2));
+        Fleet.ClockStepped(before, Now);
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("FleetOps 运行期间服务器时钟被向前调整了 2 小时", cut.Find("[data-testid=listening-notice]").TextContent.Trim()));
+    }
+
     [Fact]
     public void Without_an_outage_there_is_no_notice()
     {
