@@ -211,7 +211,11 @@ public sealed partial class EventWriter(
     /// <summary>The database cannot be used: everybody waiting gets 503 at once, and the next batch opens a new connection.</summary>
     private void GiveUp(IReadOnlyList<PendingWrite> writes, Exception exception)
     {
-        RecordOutage(writes.Count, WriteFailure.Reason(exception));
+        // Two nodes committing the same terminals can deadlock (or fail serialisation): PostgreSQL aborts one commit and is
+        // otherwise fine. Counted as an outage, it made the node unready for 15 s and its balancer took it out — the
+        // cluster's kill -9 test then saw no node take telemetry. Those requests still get 503 and are resent.
+        if (WriteFailure.IsConflict(exception)) LogCommitConflict(writes.Count, WriteFailure.Describe(exception));
+        else RecordOutage(writes.Count, WriteFailure.Reason(exception));
         foreach (var write in writes)
         {
             write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", exception));
@@ -411,6 +415,9 @@ public sealed partial class EventWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database takes telemetry again, after {Seconds} s unavailable since {Since:O}; {Requests} requests got 503 meanwhile (terminals resend them)")]
     private partial void LogDatabaseBack(DateTimeOffset since, long seconds, long requests);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A telemetry commit of {Requests} requests conflicted with another node's ({Failure}); they get 503 and are resent")]
+    private partial void LogCommitConflict(int requests, string failure);
 
     // The exception's message is left out on purpose: a refused value can be quoted in it.
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a telemetry request of terminal {TerminalId} ({Events} events): {Failure}; it gets 503, the other requests of its commit were written without it")]

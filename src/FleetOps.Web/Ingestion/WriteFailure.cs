@@ -38,6 +38,13 @@ internal static class WriteFailure
     }
 
     /// <summary>
+    /// A PostgreSQL transaction rollback (SQLSTATE class 40: deadlock, serialisation failure): the commit lost to another
+    /// transaction — on a cluster, another node's commit of the same terminals — and the database itself is fine.
+    /// </summary>
+    public static bool IsConflict(Exception exception) =>
+        exception is PostgresException { SqlState: { } state } && state.StartsWith("40", StringComparison.Ordinal);
+
+    /// <summary>
     /// Why the database cannot be used, in one line for the log: the driver's message and that of its cause (a refused
     /// connection's socket error). Only for failures <see cref="MeansDatabaseDown"/> judged the database's: they name the
     /// database's state, not a value that was sent. The stack trace is left out: it is the writer's, the same every time.
