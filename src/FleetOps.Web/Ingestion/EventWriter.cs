@@ -45,14 +45,10 @@ public sealed partial class EventWriter(
     private DbConnection? _connection;
     private WriterCommands? _commands;
     private readonly HashSet<string> _loneTerminals = new(StringComparer.Ordinal);
-    private long _refusedSinceReport;
-    private DateTimeOffset _reportedAt;
-
-    // Replaced by the writer loop only; read by readiness.
-    private volatile WriterOutage? _outage;
+    private readonly WriterOutageLog _outages = new(time, logger);
 
     /// <summary>The spell in which the database does not take telemetry, while it lasts; null while commits succeed.</summary>
-    public WriterOutage? Outage => _outage;
+    public WriterOutage? Outage => _outages.Current;
 
     /// <summary>Requests waiting for the writer to take them into a commit (how far the database is behind the load).</summary>
     public int QueuedRequests => _queue.Reader.Count;
@@ -215,43 +211,12 @@ public sealed partial class EventWriter(
         // otherwise fine. Counted as an outage, it made the node unready for 15 s and its balancer took it out — the
         // cluster's kill -9 test then saw no node take telemetry. Those requests still get 503 and are resent.
         if (WriteFailure.IsConflict(exception)) LogCommitConflict(writes.Count, WriteFailure.Describe(exception));
-        else RecordOutage(writes.Count, WriteFailure.Reason(exception));
+        else _outages.Failed(writes.Count, WriteFailure.Reason(exception));
         foreach (var write in writes)
         {
             write.Completion.TrySetException(new StorageUnavailableException("The database did not accept the events.", exception));
         }
         CloseConnection();
-    }
-
-    /// <summary>
-    /// Says it in the log when an outage begins, once a minute while it lasts and when it ends, each time in one line:
-    /// every failed commit logged the driver's exception with its stack trace before, a dozen lines a commit for as long
-    /// as a disk stayed full, which buried the one line that said why.
-    /// </summary>
-    private void RecordOutage(int refused, string reason)
-    {
-        var now = time.GetUtcNow();
-        if (_outage is not { } outage)
-        {
-            _outage = new WriterOutage(now, now, reason, refused);
-            _reportedAt = now;
-            _refusedSinceReport = 0;
-            LogDatabaseUnavailable(reason, refused);
-            return;
-        }
-        _outage = outage with { LastFailureAt = now, Reason = reason, Refused = outage.Refused + refused };
-        _refusedSinceReport += refused;
-        if (now - _reportedAt < WriterOutage.ReportEvery) return;
-        LogStillUnavailable(outage.Since, _refusedSinceReport, reason);
-        _reportedAt = now;
-        _refusedSinceReport = 0;
-    }
-
-    private void EndOutage()
-    {
-        if (_outage is not { } outage) return;
-        _outage = null;
-        LogDatabaseBack(outage.Since, (long)(time.GetUtcNow() - outage.Since).TotalSeconds, outage.Refused);
     }
 
     private void CloseConnection()
@@ -371,7 +336,7 @@ public sealed partial class EventWriter(
     /// </summary>
     private void Publish(IReadOnlyList<PendingWrite> writes, Committed committed)
     {
-        EndOutage();
+        _outages.Succeeded();
         derivation.Publish(committed.Derived, AfterCommit);
         AfterCommit("ingest statistics", () => statistics.RecordCommitted(committed.PerStore, time.GetUtcNow()));
         for (var i = 0; i < writes.Count; i++) writes[i].Completion.TrySetResult(committed.Results[i]);
@@ -405,16 +370,6 @@ public sealed partial class EventWriter(
         }
         return connection;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable: {Reason}. Telemetry gets 503 (Retry-After) and "
-        + "nothing is stored until it takes a commit again ({Requests} requests so far); said again once a minute while it lasts")]
-    private partial void LogDatabaseUnavailable(string reason, int requests);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database is still unavailable since {Since:O}: {Reason}. {Requests} telemetry requests got 503 in the last minute")]
-    private partial void LogStillUnavailable(DateTimeOffset since, long requests, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database takes telemetry again, after {Seconds} s unavailable since {Since:O}; {Requests} requests got 503 meanwhile (terminals resend them)")]
-    private partial void LogDatabaseBack(DateTimeOffset since, long seconds, long requests);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A telemetry commit of {Requests} requests conflicted with another node's ({Failure}); they get 503 and are resent")]
     private partial void LogCommitConflict(int requests, string failure);
