@@ -1,4 +1,5 @@
 using FleetOps.Web.Components.Shared;
+using MudBlazor;
 
 namespace FleetOps.Components.Tests;
 
@@ -76,5 +77,32 @@ public sealed class ChartTicksTests
     {
         Assert.Equal(["a", "b", "c"], ChartTicks.Thin(["a", "b", "c"]));
         Assert.Empty(ChartTicks.Thin([]));
+    }
+
+    [Theory]
+    [InlineData(new double[] { }, 1)]
+    [InlineData(new double[] { 3 }, 1)] // 0, 1, 2, 3
+    [InlineData(new double[] { 7 }, 2)] // 0, 2, 4, 6, 8
+    [InlineData(new double[] { 100 }, 25)] // 0, 25, 50, 75, 100 — not 0–128 in steps of 32
+    [InlineData(new double[] { 2336 }, 1000)] // 0, 1,000, 2,000, 3,000 — not 1,024, 2,048, 3,072
+    [InlineData(new double[] { 4000 }, 1000)] // the highest point on the top line
+    [InlineData(new double[] { 4001 }, 2000)]
+    [InlineData(new double[] { 180_000_000 }, 50_000_000)]
+    public void The_value_axis_steps_in_round_numbers_with_at_most_five_lines(double[] values, int step)
+    {
+        var series = new List<ChartSeries<double>> { new() { Name = "n", Data = new ChartData<double>(values.ToList()) } };
+
+        Assert.Equal(step, ChartTicks.YStep(series));
+    }
+
+    [Fact]
+    public void A_stacked_chart_steps_by_its_highest_stack()
+    {
+        List<ChartSeries<double>> Stacks(params double[][] rows) => rows
+            .Select(r => new ChartSeries<double> { Name = "s", Data = new ChartData<double>(r.ToList()) }).ToList();
+        var stacks = Stacks([15, 2], [15, 1], [15, 0]); // stacks of 45 and 3
+
+        Assert.Equal(20, ChartTicks.YStep(stacks, stacked: true)); // 0, 20, 40, 60
+        Assert.Equal(5, ChartTicks.YStep(stacks)); // side by side: 0, 5, 10, 15
     }
 }

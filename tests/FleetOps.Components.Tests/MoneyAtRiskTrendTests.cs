@@ -81,6 +81,22 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_value_axis_steps_in_round_amounts()
+    {
+        // ¥2,336 at risk: the axis said 0, 1,024, 2,048, 3,072 (MudBlazor doubles a one-unit step until few lines fit).
+        NeverSettled("T-1", "a", 100000);
+        NeverSettled("T-2", "b", 133600);
+
+        var cut = Render<Overview>();
+
+        Assert.Equal(["0", "1,000", "2,000", "3,000"], YAxis(cut, "overview-risk-trend"));
+    }
+
+    /// <summary>The value axis's labels, bottom to top.</summary>
+    private static string[] YAxis(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string testId) =>
+        cut.FindAll($"[data-testid={testId}] .mud-charts-yaxis text").Select(t => t.TextContent.Trim()).ToArray();
+
+    [Fact]
     public void Today_is_drawn_as_a_lighter_so_far_line_apart_from_the_finished_days()
     {
         NeverSettled("T-1", "a", 100000);

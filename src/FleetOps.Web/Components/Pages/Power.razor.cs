@@ -20,11 +20,7 @@ public partial class Power
     /// <summary>Rows per list; the rest is a link away (the terminals grid filtered by power).</summary>
     private const int ListedRows = 15;
 
-    // One colour for every loss chart: they count the same thing.
-    private readonly BarChartOptions _barOptions = new()
-    {
-        ChartPalette = ["#ef6c00"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisFormat = "N0",
-    };
+    private BarChartOptions _perDayOptions = new(), _byHourOptions = new(), _topOptions = new();
 
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
@@ -128,7 +124,14 @@ public partial class Power
         _byHourSeries = [Series(series, _model.LossesByHour)];
         _topLabels = _model.TopStores.Select(s => s.Store).ToArray();
         _topSeries = [Series(series, _model.TopStores.Select(s => s.Losses))];
+        (_perDayOptions, _byHourOptions, _topOptions) = (LossOptions(_perDaySeries), LossOptions(_byHourSeries), LossOptions(_topSeries));
     }
+
+    // One colour for every loss chart: they count the same thing. Each its own step: a day's losses are many hours' worth.
+    private static BarChartOptions LossOptions(List<ChartSeries<double>> series) => new()
+    {
+        ChartPalette = ["#ef6c00"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep(series), YAxisFormat = "N0",
+    };
 
     private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
         new() { Name = name, Data = new ChartData<double>(values.Select(v => (double)v).ToList()) };

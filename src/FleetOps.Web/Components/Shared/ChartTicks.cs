@@ -1,3 +1,5 @@
+using MudBlazor;
+
 namespace FleetOps.Web.Components.Shared;
 
 /// <summary>
@@ -14,10 +16,46 @@ public static class ChartTicks
     public const int MaxYTicks = 5;
 
     /// <summary>
-    /// For <c>YAxisTicks</c>: value lines one unit apart, which MudBlazor then spaces out to at most <see cref="MaxYTicks"/>.
-    /// Its default of 20 drew 2 events a minute as a flat line under a "20" nobody reached.
+    /// For <c>YAxisTicks</c>: the smallest round step — 1, 2, 2.5 or 5 times a power of ten, and whole — at which the value
+    /// axis from zero to the highest point (of the stacks, for a stacked chart) needs at most <see cref="MaxYTicks"/> lines.
+    /// MudBlazor doubles a step until that few lines fit: its default of 20 drew 2 events a minute as a flat line under a
+    /// "20" nobody reached, and a step of one unit drew ¥2,336 on an axis of 0, 1,024, 2,048, 3,072.
     /// </summary>
-    public const int YStep = 1;
+    public static int YStep(IReadOnlyList<ChartSeries<double>> series, bool stacked = false)
+    {
+        var highest = Highest(series, stacked);
+        var step = 1;
+        foreach (var round in RoundSteps())
+        {
+            step = round;
+            // The axis ends at the first multiple of the step at or above the highest point, and starts at zero.
+            if (Math.Ceiling(highest / step) + 1 <= MaxYTicks) break;
+        }
+        return step;
+    }
+
+    private static IEnumerable<int> RoundSteps()
+    {
+        for (var power = 1; power <= int.MaxValue / 10; power *= 10)
+        {
+            yield return power;
+            yield return 2 * power;
+            if (power >= 10) yield return 25 * power / 10;
+            yield return 5 * power;
+        }
+    }
+
+    private static double Highest(IReadOnlyList<ChartSeries<double>> series, bool stacked)
+    {
+        var points = series.Count == 0 ? 0 : series.Max(s => s.Data.Points.Count);
+        var highest = 0.0;
+        for (var i = 0; i < points; i++)
+        {
+            var values = series.Where(s => i < s.Data.Points.Count && s.Data.Points[i].HasValue).Select(s => s.Data.Points[i].Y);
+            highest = Math.Max(highest, stacked ? values.Sum() : values.DefaultIfEmpty(0).Max());
+        }
+        return highest;
+    }
 
     /// <summary>
     /// For <c>YAxisTicks</c> of a percentage axis: lines at 0, 25, 50, 75 and 100. From one unit MudBlazor doubles the step
