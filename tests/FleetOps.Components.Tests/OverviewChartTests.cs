@@ -1,6 +1,7 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FleetOps.Components.Tests;
@@ -71,6 +72,33 @@ public sealed class OverviewChartTests : FleetComponentTest
     }
 
     private const int ChartTicksMaxY = FleetOps.Web.Components.Shared.ChartTicks.MaxYTicks;
+
+    [Fact]
+    public void Right_after_a_start_the_minutes_before_it_are_a_gap_not_zero_and_the_card_says_since_when()
+    {
+        // This node started at 08:00 in the stores' zone; events were stored before, but it did not count them.
+        Services.AddSingleton(new FleetOps.Web.Live.IngestStatistics(Clock));
+        AddStore("S-1");
+        Register("S-1", "T-1");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        var statistics = Services.GetRequiredService<FleetOps.Web.Live.IngestStatistics>();
+        statistics.RecordCommitted(new Dictionary<string, int> { ["S-1"] = 40 }, Now - TimeSpan.FromMinutes(2));
+        statistics.RecordCommitted(new Dictionary<string, int> { ["S-1"] = 5 }, Now);
+
+        var cut = Render<Overview>();
+
+        var chart = EventsChart(cut);
+        // 26 minutes before the start unknown; 08:00 (the start's own minute, counted from then), 08:01 with 40, 08:02 with none.
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("-", 26).Append("0").Append("40").Append("0").Append("-")), Points(chart.ChartSeries[0]));
+        Assert.Equal("Counted since 08:00, when this server started: the minutes before are not shown.",
+            cut.Find("[data-testid=events-counted-since]").TextContent);
+
+        // Half an hour later the chart is all counted minutes and says nothing more.
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        cut.Render();
+        Assert.Empty(cut.FindAll("[data-testid=events-counted-since]"));
+    }
+
 
     [Fact]
     public void Nothing_offline_shows_a_plain_sentence_instead_of_a_wall_of_green_bars()

@@ -72,7 +72,7 @@ public sealed class StorageDay(StorageDayOptions options)
         fleet.Load(terminals.Select(t => new TerminalSnapshot(new TerminalRegistration(t, "ST-0001", "PX-100", null))).ToList(), []);
         var derivation = new TelemetryDerivation(fleet, new TransactionBook(time, detection, fleet));
         var alone = new FleetOps.Web.Cluster.ChangeFanOut(new FleetOps.Web.Cluster.ClusterOptions(), databases.Options);
-        var writer = new EventWriter(databases, derivation, alone, new IngestStatistics(), time, NullLogger<EventWriter>.Instance);
+        var writer = new EventWriter(databases, derivation, alone, new IngestStatistics(time), time, NullLogger<EventWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var plans = terminals.Select(Plan).ToList();
         var next = new int[plans.Count]; // each plan's first event not yet sent (plans are in time order)

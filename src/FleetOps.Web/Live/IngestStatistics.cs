@@ -2,9 +2,12 @@ namespace FleetOps.Web.Live;
 
 /// <summary>
 /// Committed events per minute and per store for the last hour, for the overview chart (a manager's chart
-/// counts only their stores). Cheap enough to call once per commit.
+/// counts only their stores): this node's commits, counted by the event writer, and in a cluster the other nodes', as
+/// the change follower applies them. Cheap enough to call once per commit. Counted in memory since this node started
+/// (<see cref="Since"/>): heartbeats are stored rolled up by hour, so the minutes before cannot be read back, and they are
+/// reported as unknown rather than as minutes without events.
 /// </summary>
-public sealed class IngestStatistics
+public sealed class IngestStatistics(TimeProvider time)
 {
     public const int Minutes = 60;
     private readonly Lock _gate = new();
@@ -14,6 +17,9 @@ public sealed class IngestStatistics
     private long _total;
 
     public long TotalCommitted => Interlocked.Read(ref _total);
+
+    /// <summary>When counting began (this node's start); <see cref="PerMinute"/> knows nothing of the minutes before.</summary>
+    public DateTimeOffset Since { get; } = time.GetUtcNow();
 
     public void RecordCommitted(IReadOnlyDictionary<string, int> eventsPerStore, DateTimeOffset now)
     {
@@ -37,11 +43,15 @@ public sealed class IngestStatistics
         Interlocked.Add(ref _total, added);
     }
 
-    /// <summary>Counts for the last <paramref name="minutes"/> minutes (current included), oldest first; only <paramref name="stores"/> when given.</summary>
-    public IReadOnlyList<(DateTimeOffset Minute, long Events)> PerMinute(DateTimeOffset now, int minutes = 30, IReadOnlySet<string>? stores = null)
+    /// <summary>
+    /// Counts for the last <paramref name="minutes"/> minutes (current included), oldest first; only <paramref name="stores"/>
+    /// when given; null for the minutes before <see cref="Since"/>.
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset Minute, long? Events)> PerMinute(DateTimeOffset now, int minutes = 30, IReadOnlySet<string>? stores = null)
     {
         var current = now.ToUnixTimeSeconds() / 60;
-        var result = new List<(DateTimeOffset, long)>(minutes);
+        var first = Since.ToUnixTimeSeconds() / 60;
+        var result = new List<(DateTimeOffset, long?)>(minutes);
         lock (_gate)
         {
             for (var m = current - minutes + 1; m <= current; m++)
@@ -55,7 +65,7 @@ public sealed class IngestStatistics
                         if (stores is null || stores.Contains(store)) count += events;
                     }
                 }
-                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), count));
+                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), m < first ? null : count));
             }
         }
         return result;

@@ -1,5 +1,6 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Fleet;
+using FleetOps.Web.Live;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
 using FleetOps.Web.Tests.Transactions;
@@ -32,6 +33,25 @@ public sealed class ChangeFanOutPostgresTests(ITestOutputHelper output) : IAsync
         var state = await b.GetTerminalAsync(terminal); // what a user of node B reads
         Assert.Equal("online", Expect.Wire(state["connectivity"]));
         Assert.Equal("3.4.0", Expect.Wire(state["appVersion"]));
+    }
+
+    [PostgresFact]
+    public async Task Events_posted_to_node_A_count_in_node_B_s_events_per_minute()
+    {
+        await using var a = _database.StartNode();
+        var store = Ids.New("S");
+        var (terminal, key) = await a.NewTerminalAsync(await a.CreateStoreAsync(store));
+        await using var b = _database.StartNode();
+
+        var at = Whole(DateTimeOffset.UtcNow);
+        await a.PostAcceptedAsync(key, terminal, Heartbeat("hb-1", at), Heartbeat("hb-2", at.AddSeconds(1)));
+
+        // The overview's chart on B, for that store: each node counted only what reached it, so with a balancer in front
+        // every dashboard showed about half of the fleet's traffic.
+        long? Counted(FleetOpsApp node) => node.GetService<IngestStatistics>()
+            .PerMinute(DateTimeOffset.UtcNow, 5, new HashSet<string>([store], StringComparer.OrdinalIgnoreCase)).Sum(m => m.Events);
+        Assert.Equal(2, Counted(a));
+        await Eventually.MatchesAsync(() => Task.FromResult(Counted(b)), n => n == 2, "two events counted on node B");
     }
 
     [PostgresFact]

@@ -19,8 +19,9 @@ public partial class Overview
     private const int ChartedStores = ChartTicks.MaxLabels;
 
     // The same colours as the status chips: online green, offline red, never heard from grey.
-    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep };
+    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks };
     private LineChartOptions _eventOptions = new();
+    private string? _countedSince;
 
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
@@ -63,12 +64,16 @@ public partial class Overview
         // Minutes in the stores' zone (the one the page's other times use), not the server's.
         _eventLabels = ChartTicks.Thin(_model.EventsPerMinute
             .Select(p => TimeZoneInfo.ConvertTime(p.Minute, _model.RiskTrendZone).ToString("HH:mm", F.Culture)).ToList());
-        var (finished, soFar) = PartialInterval.Split(_model.EventsPerMinute.Select(p => (double)p.Events).ToList(),
+        var (finished, soFar) = PartialInterval.Split(_model.EventsPerMinute.Select(p => (double?)p.Events).ToList(),
             T["Overview.Series.Events"], T["Overview.Series.ThisMinute"]);
         _eventSeries = [finished, soFar];
+        // A gap, not a flat zero, where this node was not yet counting: an operator would read zero as "terminals silent".
+        _countedSince = _model.EventsPerMinute.Count > 0 && _model.EventsPerMinute[0].Events is null
+            ? TimeZoneInfo.ConvertTime(Statistics.Since, _model.RiskTrendZone).ToString("HH:mm", F.Culture)
+            : null;
         // A new options object per build: the running minute's series is a new object each time. Both lines in one
         // colour (the palette goes by series): the lighter one is the same traffic, not yet counted to the end.
-        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep, YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep(_eventSeries), YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
         PartialInterval.Lighten(_eventOptions, soFar);
 
         // Only stores with a terminal offline or never heard from: a store whose terminals are all online needs no bar.
@@ -82,5 +87,6 @@ public partial class Overview
             new ChartSeries<double> { Name = F.Name(Connectivity.Offline), Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
             new ChartSeries<double> { Name = T["Overview.Series.NeverHeard"], Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
         ];
+        _connectivityOptions.YAxisTicks = ChartTicks.YStep(_storeSeries, stacked: true);
     }
 }

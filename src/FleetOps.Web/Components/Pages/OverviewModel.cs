@@ -20,7 +20,7 @@ public sealed class OverviewModel
     public int OutdatedSoftware { get; private init; }
     public IReadOnlyList<StoreHealth> StoresWithProblems { get; private init; } = [];
     public IReadOnlyList<StoreHealth> Stores { get; private init; } = [];
-    public IReadOnlyList<(DateTimeOffset Minute, long Events)> EventsPerMinute { get; private init; } = [];
+    public IReadOnlyList<(DateTimeOffset Minute, long? Events)> EventsPerMinute { get; private init; } = [];
 
     /// <summary>Unsettled card payments in the scope, per currency (empty without a book).</summary>
     public RiskTotals MoneyAtRisk { get; private init; } = RiskTotals.None;
