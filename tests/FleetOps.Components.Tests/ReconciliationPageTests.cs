@@ -97,9 +97,10 @@ public sealed class ReconciliationPageTests : ReconciliationComponentTest
         Assert.DoesNotContain("NaN", chart.OuterHtml, StringComparison.Ordinal);
         var points = chart.QuerySelectorAll("circle");
         Assert.Single(points);
-        // The value axis of a rate starts at zero and steps in quarters (not 0–128 in steps of 32, as rates of 100 % had).
+        // The value axis of a rate goes from zero to 100 % in quarters (not 0–128 in steps of 32, as rates of 100 % had; not
+        // 0–50, which drew 40 % near the top).
         var ticks = chart.QuerySelectorAll("text").Select(t => t.TextContent.Trim()).Where(t => int.TryParse(t, out _)).ToList();
-        Assert.Equal(["0", "25", "50"], ticks);
+        Assert.Equal(["0", "25", "50", "75", "100"], ticks);
     }
 
     [Fact]

@@ -98,6 +98,17 @@ public sealed class TrainingOverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_compliance_axis_runs_from_none_to_everyone_trained_whatever_the_rate()
+    {
+        Hire("S-1", "Ana"); // nobody trained: 0 % every month
+
+        var cut = Render<TrainingOverview>();
+
+        var ticks = cut.FindAll("[data-testid=training-compliance-chart] .mud-charts-yaxis text").Select(t => t.TextContent.Trim());
+        Assert.Equal(["0", "25", "50", "75", "100"], ticks);
+    }
+
+    [Fact]
     public void A_store_manager_sees_only_their_store()
     {
         Hire("S-1", "Ana");

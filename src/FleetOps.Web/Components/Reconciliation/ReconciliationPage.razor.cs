@@ -94,7 +94,7 @@ public partial class ReconciliationPage
         _options = new LineChartOptions
         {
             ChartPalette = byAcquirer.Select((_, i) => Colours[i % Colours.Length]).ToArray(),
-            YAxisFormat = "N0", YAxisRequireZeroPoint = true, MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.PercentStep,
+            YAxisFormat = "N0", YAxisRequireZeroPoint = true, MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.PercentStep, YAxisSuggestedMax = ChartTicks.PercentMax,
         };
     }
 

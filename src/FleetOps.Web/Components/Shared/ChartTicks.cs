@@ -63,6 +63,13 @@ public static class ChartTicks
     /// </summary>
     public const int PercentStep = 25;
 
+    /// <summary>
+    /// For <c>YAxisSuggestedMax</c> of a share's axis (credited, trained): the axis goes to 100 % whatever the data, so
+    /// that a rate of 40 % sits below the middle. It ended at the first quarter above the highest point, and 40 % was
+    /// drawn near the top of an axis of 0–50.
+    /// </summary>
+    public const int PercentMax = 100;
+
     // The phone is the tightest case, whatever the screen: app.css sets tick text 24 units high in a chart card up to
     // 420 px wide, in MudBlazor's 700-unit-wide SVG whose line charts put the first point at x = 30 and the last at 670.
     // Wider cards get smaller text in the same units. So labels that stand clear at these sizes stand clear everywhere.
