@@ -76,7 +76,8 @@ public sealed class OverviewChartTests : FleetComponentTest
     [Fact]
     public void Right_after_a_start_the_minutes_before_it_are_a_gap_not_zero_and_the_card_says_since_when()
     {
-        // This node started at 08:00 in the stores' zone; events were stored before, but it did not count them.
+        // This node started at 08:00:30 in the stores' zone; events were stored before, but it did not count them.
+        Clock.Advance(TimeSpan.FromSeconds(30));
         Services.AddSingleton(new FleetOps.Web.Live.IngestStatistics(Clock));
         AddStore("S-1");
         Register("S-1", "T-1");
@@ -88,8 +89,10 @@ public sealed class OverviewChartTests : FleetComponentTest
         var cut = Render<Overview>();
 
         var chart = EventsChart(cut);
-        // 26 minutes before the start unknown; 08:00 (the start's own minute, counted from then), 08:01 with 40, 08:02 with none.
-        Assert.Equal(string.Join(" ", Enumerable.Repeat("-", 26).Append("0").Append("40").Append("0").Append("-")), Points(chart.ChartSeries[0]));
+        // 27 minutes unknown: those before the start and 08:00, counted only from its 30th second (it would read as a rise);
+        // then 08:01 with 40, 08:02 with none, and 08:03 so far.
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("-", 27).Append("40").Append("0").Append("-")), Points(chart.ChartSeries[0]));
+        Assert.EndsWith("0 5", Points(chart.ChartSeries[1]));
         Assert.Equal("Counted since 08:00, when this server started: the minutes before are not shown.",
             cut.Find("[data-testid=events-counted-since]").TextContent);
 

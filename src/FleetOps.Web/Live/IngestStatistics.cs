@@ -45,12 +45,13 @@ public sealed class IngestStatistics(TimeProvider time)
 
     /// <summary>
     /// Counts for the last <paramref name="minutes"/> minutes (current included), oldest first; only <paramref name="stores"/>
-    /// when given; null for the minutes before <see cref="Since"/>.
+    /// when given; null for the minutes that began before <see cref="Since"/> (the one it began in was counted only in part
+    /// and would read as a rise), except the current minute, which is "so far" anyway.
     /// </summary>
     public IReadOnlyList<(DateTimeOffset Minute, long? Events)> PerMinute(DateTimeOffset now, int minutes = 30, IReadOnlySet<string>? stores = null)
     {
         var current = now.ToUnixTimeSeconds() / 60;
-        var first = Since.ToUnixTimeSeconds() / 60;
+        var first = (Since.ToUnixTimeMilliseconds() + 59_999) / 60_000; // the first minute counted whole
         var result = new List<(DateTimeOffset, long?)>(minutes);
         lock (_gate)
         {
@@ -65,7 +66,7 @@ public sealed class IngestStatistics(TimeProvider time)
                         if (stores is null || stores.Contains(store)) count += events;
                     }
                 }
-                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), m < first ? null : count));
+                result.Add((DateTimeOffset.FromUnixTimeSeconds(m * 60), m < first && m != current ? null : count));
             }
         }
         return result;
