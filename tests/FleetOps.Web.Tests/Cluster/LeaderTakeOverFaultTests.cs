@@ -21,39 +21,18 @@ public sealed class LeaderTakeOverFaultTests : IAsyncLifetime
     private const int OfflineAfterSeconds = 3;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    private readonly PostgresDatabase _database = new();
-    private readonly string _folder = Directory.CreateTempSubdirectory("fleetops-takeover-").FullName;
+    private readonly PostgresNodes _cluster = new();
     private NodeProcess _a = null!;
     private NodeProcess _b = null!;
 
     public async Task InitializeAsync()
     {
-        try
+        await _cluster.StartAsync(2, new Dictionary<string, string>
         {
-            await _database.CreateAsync();
-            var settings = new Dictionary<string, string>
-            {
-                ["FleetOps:Database:Provider"] = "Postgres",
-                ["ConnectionStrings:FleetOps"] = _database.ConnectionString,
-                ["FleetOps:Cluster:Enabled"] = "true",
-                ["FleetOps:Leadership:Mode"] = "Elect",
-                ["FleetOps:Leadership:RetrySeconds"] = "1",
-                ["FleetOps:Bootstrap:ApiToken"] = FleetOpsApp.AdminToken,
-                ["FleetOps:Demo:Enabled"] = "false",
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-                ["FleetOps:Detection:OfflineAfterSeconds"] = OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["FleetOps:Alerts:EvaluateSeconds"] = "0.5",
-            };
-            _a = new NodeProcess(_folder, settings);
-            _b = new NodeProcess(_folder, settings);
-            await _a.StartAsync(); // migrates and leads
-            await _b.StartAsync();
-        }
-        catch
-        {
-            await DisposeAsync(); // xunit does not dispose a fixture whose start failed
-            throw;
-        }
+            ["FleetOps:Detection:OfflineAfterSeconds"] = OfflineAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FleetOps:Alerts:EvaluateSeconds"] = "0.5",
+        });
+        (_a, _b) = (_cluster.Nodes[0], _cluster.Nodes[1]); // A migrated and leads
     }
 
     [PostgresFact]
@@ -70,7 +49,7 @@ public sealed class LeaderTakeOverFaultTests : IAsyncLifetime
         var key = (await Expect.JsonObjectAsync(registered))["key"]!.GetValue<string>();
         await Eventually.MatchesAsync(async () => (await onB.GetAsync($"/api/v1/terminals/{terminal}")).StatusCode, s => s == HttpStatusCode.OK, "node B to know the terminal");
 
-        await using var holder = new NpgsqlConnection(_database.ConnectionString);
+        await using var holder = new NpgsqlConnection(_cluster.Database.ConnectionString);
         await holder.OpenAsync();
         await using (var transaction = await holder.BeginTransactionAsync())
         {
@@ -111,7 +90,7 @@ public sealed class LeaderTakeOverFaultTests : IAsyncLifetime
 
     private async Task<int> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(_cluster.Database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -123,18 +102,5 @@ public sealed class LeaderTakeOverFaultTests : IAsyncLifetime
     private static async Task<int> OfflineAlertsAsync(HttpClient client, string terminal) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/v1/alerts?kind=offline&terminal={terminal}"))!["total"]!.GetValue<int>();
 
-    public async Task DisposeAsync()
-    {
-        if (_b is not null) await _b.DisposeAsync();
-        if (_a is not null) await _a.DisposeAsync();
-        await _database.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a log file still held by a process being torn down; the system cleans its temp folder
-        }
-    }
+    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 }
