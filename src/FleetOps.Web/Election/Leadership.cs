@@ -1,3 +1,4 @@
+using FleetOps.Web.Persistence;
 using Medallion.Threading;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed partial class Leadership : BackgroundService
     private TaskCompletionSource<CancellationToken> _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _term;
     private DateTimeOffset? _since;
+    private readonly FailureSpell _tries;
 
     /// <param name="electionLock">The lock the nodes compete for; null when this node is alone.</param>
     public Leadership(IOptions<LeadershipOptions> options, TimeProvider time, ILogger<Leadership> logger, IDistributedLock? electionLock = null)
@@ -35,6 +37,7 @@ public sealed partial class Leadership : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _tries = new FailureSpell(time);
         if (electionLock is null) Begin(); // alone: no term can end before the node does
     }
 
@@ -61,7 +64,7 @@ public sealed partial class Leadership : BackgroundService
     /// <summary>
     /// Runs <paramref name="work"/> in each of this node's terms, until the node stops: its token is cancelled when the
     /// term ends, and the next term runs it again from its start. Work that returns by itself (switched off) waits for the
-    /// next term. An exception other than cancellation leaves this method, as it would have left the work's own service.
+    /// next term. Work that fails is started again in the same term after a pause (<see cref="RunTermAsync"/>).
     /// </summary>
     public async Task WhileLeadingAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
@@ -73,8 +76,7 @@ public sealed partial class Leadership : BackgroundService
                 using var leading = CancellationTokenSource.CreateLinkedTokenSource(term, stoppingToken);
                 try
                 {
-                    await work(leading.Token);
-                    await Task.Delay(Timeout.InfiniteTimeSpan, _time, leading.Token);
+                    await RunTermAsync(work, leading.Token);
                 }
                 catch (OperationCanceledException) when (leading.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
                 {
@@ -84,6 +86,37 @@ public sealed partial class Leadership : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>The longest pause before failed elected work is started again.</summary>
+    public static readonly TimeSpan LongestWorkPause = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Runs the work for one term. A failure that leaves the work (the database dropping the connection of a take-over's
+    /// first read, as PostgreSQL's restart did) is logged and the work started again after a pause — the retry period,
+    /// doubling up to <see cref="LongestWorkPause"/> — for as long as the term lasts. Left to escape, it stopped the whole
+    /// node (the host stops on a failed background service): ingest and pages went with it, and the node that took the
+    /// lead next met the same database.
+    /// </summary>
+    private async Task RunTermAsync(Func<CancellationToken, Task> work, CancellationToken term)
+    {
+        var pause = _options.RetryEvery;
+        while (true)
+        {
+            try
+            {
+                await work(term);
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, term);
+            }
+            catch (Exception e) when (!term.IsCancellationRequested)
+            {
+                var name = work.Target?.GetType().Name ?? work.Method.Name;
+                if (FailureSpell.DatabaseCause(e) is { } database) LogWorkFailedOnDatabase(name, FailureSpell.Reason(database), pause.TotalSeconds);
+                else LogWorkFailed(e, name, pause.TotalSeconds);
+                await Task.Delay(pause, _time, term);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestWorkPause.Ticks));
+            }
         }
     }
 
@@ -124,9 +157,10 @@ public sealed partial class Leadership : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogTryFailed(e, _options.RetrySeconds);
+            TryFailed(e);
             return false;
         }
+        if (_tries.Succeeded() is { } failingSince) LogTryAgain(failingSince);
         if (handle is null) return false;
         try
         {
@@ -153,6 +187,17 @@ public sealed partial class Leadership : BackgroundService
         {
             await ReleaseAsync(handle);
         }
+    }
+
+    /// <summary>A failed try, logged in one line when the database is the cause, and once a minute while that lasts.</summary>
+    private void TryFailed(Exception exception)
+    {
+        var first = _tries.Since is null;
+        if (!_tries.Failed(out var failures)) return;
+        var database = FailureSpell.DatabaseCause(exception);
+        var reason = database is null ? exception.GetType().Name : FailureSpell.Reason(database);
+        if (!first) LogStillCannotTry(_tries.Since!.Value, failures, reason);
+        else LogTryFailed(database is null ? exception : null, reason, _options.RetrySeconds);
     }
 
     private async Task ReleaseAsync(IDistributedSynchronizationHandle handle)
@@ -206,8 +251,20 @@ public sealed partial class Leadership : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "This node is stopping and handed the leadership lock back")]
     private partial void LogReleased();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not try the leadership lock; trying again in {Seconds} s")]
-    private partial void LogTryFailed(Exception exception, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not try the leadership lock ({Reason}); trying again every {Seconds} s, said again once a minute while it lasts")]
+    private partial void LogTryFailed(Exception? exception, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Still cannot try the leadership lock since {Since:O} ({Reason}); {Tries} tries failed in the last minute")]
+    private partial void LogStillCannotTry(DateTimeOffset since, int tries, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The leadership lock can be tried again; it could not since {Since:O}")]
+    private partial void LogTryAgain(DateTimeOffset since);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The elected work {Work} failed on the database ({Reason}); it starts again in {Seconds} s while this node leads")]
+    private partial void LogWorkFailedOnDatabase(string work, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The elected work {Work} failed; it starts again in {Seconds} s while this node leads")]
+    private partial void LogWorkFailed(Exception exception, string work, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand the leadership lock back cleanly")]
     private partial void LogReleaseFailed(Exception exception);

@@ -38,6 +38,7 @@ public sealed partial class ChangeFollower(
     private ChangeCursor? _cursor;
     private NpgsqlConnection? _listener;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
+    private readonly FailureSpell _reads = new(time);
     private bool _notified; // a notification was handled since the last read began (set by the listener's handler)
 
     /// <summary>The application name of the listening connection (operators and tests find it in pg_stat_activity).</summary>
@@ -79,10 +80,11 @@ public sealed partial class ChangeFollower(
                     _notified = false;
                     while (await ReadAsync(cursor, stoppingToken) == RowsPerRead) { } // a backlog: read on at once
                     await PruneAsync(stoppingToken);
+                    if (_reads.Succeeded() is { } failingSince) LogReadingAgain(failingSince);
                 }
                 catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
-                    LogReadFailed(ex.GetType().Name, ex.Message);
+                    ReadFailed(ex);
                     DropListener();
                 }
                 await WaitAsync(cursor.HasHoles ? ReadEveryWhileHoles : ReadEvery, stoppingToken);
@@ -96,6 +98,16 @@ public sealed partial class ChangeFollower(
         {
             DropListener();
         }
+    }
+
+    /// <summary>Logged when a spell of failed reads begins and once a minute while it lasts: the loop tries every second.</summary>
+    private void ReadFailed(Exception exception)
+    {
+        var first = _reads.Since is null;
+        if (!_reads.Failed(out var failures)) return;
+        var reason = $"{exception.GetType().Name}: {exception.Message}";
+        if (first) LogReadFailed(reason);
+        else LogStillReadFailing(_reads.Since!.Value, failures, reason);
     }
 
     private async Task ListenAsync(CancellationToken cancellationToken)
@@ -301,8 +313,14 @@ public sealed partial class ChangeFollower(
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} follows the other nodes' changes after change {Low}")]
     private partial void LogFollowing(string node, long low);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading other nodes' changes failed ({Failure}: {Reason}); retrying within a second")]
-    private partial void LogReadFailed(string failure, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading other nodes' changes failed ({Reason}); retrying every second, said again once a minute while it lasts")]
+    private partial void LogReadFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading other nodes' changes still fails since {Since:O} ({Reason}); {Reads} reads failed in the last minute")]
+    private partial void LogStillReadFailing(DateTimeOffset since, int reads, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Other nodes' changes are read again; reading failed since {Since:O}")]
+    private partial void LogReadingAgain(DateTimeOffset since);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The change listener's connection was lost ({Failure}); it is reopened, and the periodic read covers the gap")]
     private partial void LogListenerLost(string failure);

@@ -11,11 +11,23 @@ public sealed class HandedLock : IDistributedLock
     private readonly Lock _gate = new();
     private bool _open;
     private Handle? _held;
+    private Exception? _failure;
 
     public string Name => "handed";
 
     /// <summary>How many times the lock was taken.</summary>
     public int Taken { get; private set; }
+
+    /// <summary>How many times a node tried to take it (taken, refused or failed).</summary>
+    public int Tried
+    {
+        get
+        {
+            lock (_gate) return _tried;
+        }
+    }
+
+    private int _tried;
 
     public void Open()
     {
@@ -34,10 +46,18 @@ public sealed class HandedLock : IDistributedLock
         held?.Lose();
     }
 
+    /// <summary>Every try throws <paramref name="failure"/> (the database cannot be reached), until called with null.</summary>
+    public void FailTries(Exception? failure)
+    {
+        lock (_gate) _failure = failure;
+    }
+
     public IDistributedSynchronizationHandle? TryAcquire(TimeSpan timeout = default, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
+            _tried++;
+            if (_failure is not null) throw _failure;
             if (!_open || _held is not null) return null;
             Taken++;
             return _held = new Handle(this);

@@ -1,6 +1,8 @@
 using FleetOps.Web.Election;
 using FleetOps.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Election;
@@ -106,6 +108,55 @@ public sealed class LeadershipTests
         Assert.False(leadership.IsLeader);
         // Released: another node's try takes it at once.
         Assert.NotNull(_lock.TryAcquire());
+    }
+
+    [Fact]
+    public async Task Elected_work_that_fails_on_the_database_when_the_node_takes_the_lead_starts_again_in_the_same_term()
+    {
+        using var leadership = await LeadingAsync();
+        using var stop = new CancellationTokenSource();
+        var runs = 0;
+        // As EF Core reports a session that PostgreSQL's restart ended, met by the take-over's first read.
+        var working = leadership.WhileLeadingAsync(_ => Interlocked.Increment(ref runs) == 1
+            ? throw new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+                new NpgsqlException("57P01: terminating connection due to administrator command"))
+            : Task.CompletedTask, stop.Token);
+
+        await Eventually.MatchesAsync(() => { _clock.Advance(Options.RetryEvery); return Task.FromResult(Volatile.Read(ref runs)); },
+            r => r == 2, "the work to start again after a pause");
+        Assert.False(working.IsCompleted, $"the work's service ended: {working.Exception?.InnerException?.Message}");
+        Assert.True(leadership.IsLeader);
+        Assert.Equal(1, _lock.Taken);
+
+        await stop.CancelAsync();
+        await working;
+        await leadership.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_database_out_of_reach_for_three_minutes_makes_a_few_lines_without_stack_traces_not_one_per_try()
+    {
+        var logger = new CollectingLogger<Leadership>();
+        _lock.Open();
+        using var leadership = new Leadership(Microsoft.Extensions.Options.Options.Create(Options), _clock, logger, _lock);
+        _lock.FailTries(new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111)));
+        await leadership.StartAsync(CancellationToken.None);
+
+        await Eventually.MatchesAsync(() => Task.FromResult(_lock.Tried), n => n == 1, "the first try");
+        for (var i = 0; i < TimeSpan.FromMinutes(3) / Options.RetryEvery; i++)
+        {
+            var tried = _lock.Tried;
+            _clock.Advance(Options.RetryEvery);
+            await Eventually.MatchesAsync(() => Task.FromResult(_lock.Tried), n => n > tried, "the next try");
+        }
+        _lock.FailTries(null);
+        await Eventually.TickingAsync(_clock, Options.RetryEvery, () => leadership.IsLeader, "the node to lead once the database is back");
+
+        var lines = logger.Entries;
+        Assert.InRange(lines.Count(l => l.Level >= LogLevel.Warning), 1, 5);
+        Assert.All(lines, l => Assert.Null(l.Exception));
+        Assert.Contains(lines, l => l.Message.Contains("Failed to connect to 127.0.0.1:5432", StringComparison.Ordinal));
+        await leadership.StopAsync(CancellationToken.None);
     }
 
     /// <summary>A started node that holds the (open) lock.</summary>
