@@ -74,7 +74,17 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     {
         await base.StopAsync(cancellationToken);
         // The exact end of a planned stop, so that after an upgrade no terminal's time left is counted from earlier.
-        await RecordAsync(judge: false, cancellationToken);
+        try
+        {
+            await RecordAsync(judge: false, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout passed first (the write waited behind a long import's write lock). Escaping, the
+            // cancellation ended a requested stop as "FleetOps stopped unexpectedly" with a stack trace and exit code 1,
+            // a failed unit to systemd. The run keeps its last recorded end, at most Interval early, as after a crash.
+            LogStopUnrecorded(DateTimeOffset.FromUnixTimeMilliseconds(_reachedMs));
+        }
     }
 
     /// <param name="judge">whether a failure or a recovery tells the fleet (not at the stop: the process is ending)</param>
@@ -159,6 +169,9 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up failed ({Failure}); trying again every few seconds, said again once a minute while it fails")]
     private partial void LogFailed(string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stop took longer than the shutdown timeout before its end could be recorded: this run ends at {Until:O} in the record, as after a crash")]
+    private partial void LogStopUnrecorded(DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up still fails since {Since:O} ({Failure}); {Attempts} attempts failed in the last minute")]
     private partial void LogStillFailing(DateTimeOffset since, string failure, long attempts);

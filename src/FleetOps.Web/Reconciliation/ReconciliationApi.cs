@@ -37,7 +37,8 @@ public static class ReconciliationApi
             .Produces<ReportDto>(StatusCodes.Status201Created)
             .Produces<ReportDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/reports", ListAsync).WithName("ListSettlementReports")
             .WithSummary("Imported settlement reports, newest first, with the figures of the caller's stores");
         api.MapGet("/reports/{id:long}", GetAsync).WithName("GetSettlementReport")
@@ -96,6 +97,7 @@ public static class ReconciliationApi
                 ReportImportStatus.Imported => Results.Created($"{ReportsPath}/{outcome.Report!.Id}", ReportDto.From(outcome.Report)),
                 ReportImportStatus.AlreadyImported => Results.Ok(ReportDto.From(outcome.Report!)),
                 ReportImportStatus.TooLarge => TooLarge(),
+                ReportImportStatus.Stopped => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "FleetOps is stopping", detail: outcome.Problem),
                 _ => Bad("The report was not imported", outcome.Problem!),
             };
         }
