@@ -48,6 +48,8 @@ public sealed class ImportStopTests : IDisposable
         Assert.True(exitCode == 0, $"exit code {exitCode}:\n{output}");
         var problem = await Expect.ProblemAsync(answer!, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("nothing of it was stored", Expect.Wire(problem["detail"]), StringComparison.Ordinal);
+        Assert.NotNull(answer!.Headers.RetryAfter);
+        Assert.DoesNotContain("reconciliation/reports responded 503", output, StringComparison.Ordinal); // the warning says it, once
         Assert.Contains("A settlement report of unionpay", output, StringComparison.Ordinal);
         Assert.Contains("was being imported when FleetOps was asked to stop", output, StringComparison.Ordinal);
         Assert.DoesNotContain("stopped unexpectedly", output, StringComparison.Ordinal);
