@@ -150,8 +150,15 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         if (judge) LogResumed(back, (long)(ended?.Lasted.TotalSeconds ?? 0), fleet.ResumeListening(back));
     }
 
-    /// <summary>The failure in one line: the driver's message names the database's state; its stack trace is ours, the same every time.</summary>
-    private static string Failure(Exception exception) => $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+    /// <summary>
+    /// The failure in one line: the driver's message names the database's state; its stack trace is ours, the same every
+    /// time. EF's own wrapper (a failed insert) says only "see the inner exception": the driver's is said instead.
+    /// </summary>
+    private static string Failure(Exception exception)
+    {
+        var cause = exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
+        return $"{cause.GetType().Name}: {cause.Message.TrimEnd('.')}";
+    }
 
     private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)
     {
