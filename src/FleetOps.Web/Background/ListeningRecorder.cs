@@ -33,6 +33,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     private long _reachedMs;
     private bool _unreachable;
     private ClockStepWatch? _steps;
+    private OutageLog? _failures;
 
     /// <summary>The runs recorded so far, for the start-up rebuild.</summary>
     public static async Task<List<(DateTimeOffset From, DateTimeOffset Until)>> ReadAsync(FleetDbContext db, CancellationToken cancellationToken) =>
@@ -48,6 +49,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         // time FleetOps was down as listened — every terminal offline at once (found as a flaky ListeningRestartTests).
         _fromMs = _reachedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         _steps = new ClockStepWatch(time);
+        _failures = new OutageLog(time);
         return base.StartAsync(cancellationToken);
     }
 
@@ -72,7 +74,17 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     {
         await base.StopAsync(cancellationToken);
         // The exact end of a planned stop, so that after an upgrade no terminal's time left is counted from earlier.
-        await RecordAsync(judge: false, cancellationToken);
+        try
+        {
+            await RecordAsync(judge: false, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout passed first (the write waited behind a long import's write lock). Escaping, the
+            // cancellation ended a requested stop as "FleetOps stopped unexpectedly" with a stack trace and exit code 1,
+            // a failed unit to systemd. The run keeps its last recorded end, at most Interval early, as after a crash.
+            LogStopUnrecorded(DateTimeOffset.FromUnixTimeMilliseconds(_reachedMs));
+        }
     }
 
     /// <param name="judge">whether a failure or a recovery tells the fleet (not at the stop: the process is ending)</param>
@@ -117,21 +129,35 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
         {
             // The database is down or busy: the run ends at the last moment it was reached, and from that moment the fleet
-            // stops counting the terminals' silence until it is reached again.
-            LogFailed(ex.GetType().Name);
+            // stops counting the terminals' silence until it is reached again. Said once when it begins (the pause is that
+            // line), once a minute while it lasts and once when it ends: a warning every 5 s buried the line that said why.
+            var notice = _failures?.Failed();
             if (judge && !_unreachable)
             {
                 _unreachable = true;
                 var since = DateTimeOffset.FromUnixTimeMilliseconds(_reachedMs);
-                LogPaused(since, fleet.PauseListening(since));
+                LogPaused(since, Failure(ex), fleet.PauseListening(since));
             }
+            else if (notice is { Kind: OutageNoticeKind.Began }) LogFailed(Failure(ex));
+            else if (notice is { Kind: OutageNoticeKind.Lasts } lasts) LogStillFailing(lasts.Since, Failure(ex), lasts.Failures);
             return;
         }
         _reachedMs = untilMs;
+        var ended = _failures?.Succeeded();
         if (!_unreachable) return;
         _unreachable = false;
         var back = DateTimeOffset.FromUnixTimeMilliseconds(_fromMs);
-        if (judge) LogResumed(back, fleet.ResumeListening(back));
+        if (judge) LogResumed(back, (long)(ended?.Lasted.TotalSeconds ?? 0), fleet.ResumeListening(back));
+    }
+
+    /// <summary>
+    /// The failure in one line: the driver's message names the database's state; its stack trace is ours, the same every
+    /// time. EF's own wrapper (a failed insert) says only "see the inner exception": the driver's is said instead.
+    /// </summary>
+    private static string Failure(Exception exception)
+    {
+        var cause = exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
+        return $"{cause.GetType().Name}: {cause.Message.TrimEnd('.')}";
     }
 
     private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)
@@ -144,16 +170,22 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
-            LogFailed(ex.GetType().Name);
+            if (_failures?.Failed() is { Kind: OutageNoticeKind.Began }) LogFailed(Failure(ex));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up failed ({Failure}); trying again in a few seconds")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up failed ({Failure}); trying again every few seconds, said again once a minute while it fails")]
     private partial void LogFailed(string failure);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The database was last reached at {Since:O}: terminals are answered 503, and no terminal counts as offline until it is reached again ({Changed} terminals judged again)")]
-    private partial void LogPaused(DateTimeOffset since, int changed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stop took longer than the shutdown timeout before its end could be recorded: this run ends at {Until:O} in the record, as after a crash")]
+    private partial void LogStopUnrecorded(DateTimeOffset until);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is reached again at {Back:O}: terminals online before the outage have the time they had left from now ({Changed} terminals judged again)")]
-    private partial void LogResumed(DateTimeOffset back, int changed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording that FleetOps is up still fails since {Since:O} ({Failure}); {Attempts} attempts failed in the last minute")]
+    private partial void LogStillFailing(DateTimeOffset since, string failure, long attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database was last reached at {Since:O} ({Failure}): terminals are answered 503, and no terminal counts as offline until it is reached again ({Changed} terminals judged again); said again once a minute while it lasts")]
+    private partial void LogPaused(DateTimeOffset since, string failure, int changed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is reached again at {Back:O}, after {Seconds} s out of reach: terminals online before the outage have the time they had left from now ({Changed} terminals judged again)")]
+    private partial void LogResumed(DateTimeOffset back, long seconds, int changed);
 }

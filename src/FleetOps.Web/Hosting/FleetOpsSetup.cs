@@ -39,6 +39,8 @@ public static class FleetOpsSetup
 
         builder.Services.AddSerilog((provider, logger) => logger
             .ReadFrom.Configuration(configuration)
+            // A line per readiness probe: ReadinessLog says a failing check once, once a minute and when it is back.
+            .MinimumLevel.Override(ReadinessLog.FrameworkCategory, Serilog.Events.LogEventLevel.Fatal)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
             .Filter.ByExcluding(StartFailure.IsHostReport));
@@ -147,6 +149,7 @@ public static class FleetOpsSetup
         services.AddFleetDataProtection(settings.KeyProtection, database);
         services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<ReadinessLog>();
         services.AddCluster(settings.Cluster); // Redis backplane and user changes across nodes, when configured
         services.AddApiReference();
 
@@ -230,7 +233,10 @@ public static class FleetOpsSetup
         app.MapNodeApi();
         app.MapHub<FleetHub>(FleetHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"), ResponseWriter = app.Services.GetRequiredService<ReadinessLog>().WriteAsync,
+        });
         app.MapApiReference();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

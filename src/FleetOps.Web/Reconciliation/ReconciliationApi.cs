@@ -19,6 +19,9 @@ public static class ReconciliationApi
     public const string ReportsPath = "/api/v1/reconciliation/reports";
 
     /// <summary>Room for the multipart envelope and the text fields around a file of the largest allowed size.</summary>
+    // A restart takes tens of seconds (migration, the start-up load).
+    private const int StoppedRetryAfterSeconds = 60;
+
     private const int MultipartSlack = 64 * 1024;
 
     private const int MaxFieldBytes = 1024;
@@ -37,7 +40,8 @@ public static class ReconciliationApi
             .Produces<ReportDto>(StatusCodes.Status201Created)
             .Produces<ReportDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/reports", ListAsync).WithName("ListSettlementReports")
             .WithSummary("Imported settlement reports, newest first, with the figures of the caller's stores");
         api.MapGet("/reports/{id:long}", GetAsync).WithName("GetSettlementReport")
@@ -96,6 +100,7 @@ public static class ReconciliationApi
                 ReportImportStatus.Imported => Results.Created($"{ReportsPath}/{outcome.Report!.Id}", ReportDto.From(outcome.Report)),
                 ReportImportStatus.AlreadyImported => Results.Ok(ReportDto.From(outcome.Report!)),
                 ReportImportStatus.TooLarge => TooLarge(),
+                ReportImportStatus.Stopped => Stopped(context, outcome.Problem!),
                 _ => Bad("The report was not imported", outcome.Problem!),
             };
         }
@@ -138,6 +143,16 @@ public static class ReconciliationApi
     }
 
     private static IResult Bad(string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: 400);
+
+    /// <summary>
+    /// 503 with Retry-After, as telemetry refused during an outage: the client learns to send the file again, and the request
+    /// log keeps it at Information — the import's own warning says why, once.
+    /// </summary>
+    private static IResult Stopped(HttpContext context, string problem)
+    {
+        context.Response.Headers.RetryAfter = StoppedRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "FleetOps is stopping", detail: problem);
+    }
 
     private static IResult TooLarge() => Results.Problem(title: "File too large", detail: ReconciliationService.TooLargeMessage, statusCode: 413);
 }

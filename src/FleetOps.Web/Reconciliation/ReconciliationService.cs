@@ -30,6 +30,7 @@ public sealed partial class ReconciliationService(
     ChangeAnnouncer announcer,
     IOptions<ReconciliationOptions> options,
     AuditLog audit,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ReconciliationService> logger) : IChangeSource<ReportImported>
 {
@@ -42,6 +43,8 @@ public sealed partial class ReconciliationService(
     private readonly ChangeFeed<ReportImported> _changes = new("reconciliation", time, logger);
 
     public static string TooLargeMessage => $"The report is larger than {MaxBytes / (1024 * 1024)} MB. Split it into several files (by day).";
+
+    public const string StoppedMessage = "FleetOps was asked to stop while the report was being imported: nothing of it was stored. Import the file again once FleetOps is back.";
 
     /// <summary>Reports as they commit (the reconciliation page, the worklist's proof column).</summary>
     public IDisposable Subscribe(Func<ReportImported, bool>? relevant, Func<ChangeBatch<ReportImported>, Task> callback, TimeSpan? minInterval = null) =>
@@ -58,8 +61,32 @@ public sealed partial class ReconciliationService(
         return await ImportAsync(upload, spool, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Imports a spooled report. A stop of the server (SIGTERM, <c>systemctl stop</c>) cancels it: a large import takes
+    /// minutes, and the host waited for it through its whole shutdown timeout, then ended the process under it — the
+    /// report left half-written until the next import, the client's connection closed without an answer, nothing in the log.
+    /// Cancelled, the import removes what it wrote (on SQLite) or rolls back (PostgreSQL) and says so.
+    /// </summary>
     public async Task<ReportImportOutcome> ImportAsync(ReportUpload upload, ReportSpool file, IProgress<ReportReadProgress>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        using var stopOrCaller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var started = time.GetTimestamp();
+        try
+        {
+            return await ImportUntilStoppedAsync(upload, file, progress, stopOrCaller.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The acquirer only once checked (it is typed in); the file's name never (it may carry anything).
+            var acquirer = upload.Acquirer.Trim();
+            LogStoppedByStop(AcquirerProblem(acquirer) is null ? acquirer : "?", file.Length, time.GetElapsedTime(started).TotalSeconds);
+            return new ReportImportOutcome(ReportImportStatus.Stopped, null, StoppedMessage);
+        }
+    }
+
+    private async Task<ReportImportOutcome> ImportUntilStoppedAsync(ReportUpload upload, ReportSpool file, IProgress<ReportReadProgress>? progress,
+        CancellationToken cancellationToken)
     {
         if (file.TooLarge) return new ReportImportOutcome(ReportImportStatus.TooLarge, null, TooLargeMessage);
         var acquirer = upload.Acquirer.Trim();
@@ -235,6 +262,10 @@ public sealed partial class ReconciliationService(
         var row = await db.SettlementReports.AsNoTracking().SingleOrDefaultAsync(r => r.Acquirer == acquirer && r.FileHash == hash, cancellationToken);
         return row is null ? null : ReportSummary.From(row, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A settlement report of {Acquirer} ({Bytes} bytes) was being imported when FleetOps was asked to stop: "
+        + "the import was cancelled after {Seconds:F1} s and nothing of it was stored; import the file again once FleetOps is back")]
+    private partial void LogStoppedByStop(string acquirer, long bytes, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Settlement report checked and sorted by day: {Rows} rows in {Seconds:F1} s")]
     private partial void LogChecked(int rows, double seconds);

@@ -1,6 +1,6 @@
 namespace FleetOps.Web.Reconciliation;
 
-/// <summary>How an import ended (PROTOCOL §11: 201, 200, 400, 413).</summary>
+/// <summary>How an import ended (PROTOCOL §11: 201, 200, 400, 413, 503).</summary>
 public enum ReportImportStatus
 {
     /// <summary>Stored and matched: 201.</summary>
@@ -14,4 +14,7 @@ public enum ReportImportStatus
 
     /// <summary>Larger than <see cref="ReconciliationService.MaxBytes"/> (413).</summary>
     TooLarge,
+
+    /// <summary>Cancelled because the server was asked to stop: nothing stored, to be sent again (503).</summary>
+    Stopped,
 }

@@ -26,6 +26,9 @@ public abstract class ReconciliationComponentTest : FleetComponentTest
     protected ReconciliationComponentTest()
     {
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReconciliationOptions()));
+        // The service cancels an import when the host stops; a component test has no host.
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(
+            new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(Microsoft.Extensions.Logging.Abstractions.NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance));
         Services.AddSingleton<ReconciliationService>();
         Services.AddSingleton<ReportProfiles>();
         Services.AddSingleton<ReconciliationFigures>();
