@@ -154,11 +154,8 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     /// The failure in one line: the driver's message names the database's state; its stack trace is ours, the same every
     /// time. EF's own wrapper (a failed insert) says only "see the inner exception": the driver's is said instead.
     /// </summary>
-    private static string Failure(Exception exception)
-    {
-        var cause = exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
-        return $"{cause.GetType().Name}: {cause.Message.TrimEnd('.')}";
-    }
+    private static string Failure(Exception exception) =>
+        DatabaseFailure.Cause(exception) is { } database ? DatabaseFailure.Reason(database) : $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
 
     private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)
     {

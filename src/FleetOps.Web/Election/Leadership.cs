@@ -28,7 +28,7 @@ public sealed partial class Leadership : BackgroundService
     private TaskCompletionSource<CancellationToken> _nextTerm = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _term;
     private DateTimeOffset? _since;
-    private readonly FailureSpell _tries;
+    private readonly OutageLog _tries;
 
     /// <param name="electionLock">The lock the nodes compete for; null when this node is alone.</param>
     public Leadership(IOptions<LeadershipOptions> options, TimeProvider time, ILogger<Leadership> logger, IDistributedLock? electionLock = null)
@@ -37,7 +37,7 @@ public sealed partial class Leadership : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _tries = new FailureSpell(time);
+        _tries = new OutageLog(time);
         if (electionLock is null) Begin(); // alone: no term can end before the node does
     }
 
@@ -112,7 +112,7 @@ public sealed partial class Leadership : BackgroundService
             catch (Exception e) when (!term.IsCancellationRequested)
             {
                 var name = work.Target?.GetType().Name ?? work.Method.Name;
-                if (FailureSpell.DatabaseCause(e) is { } database) LogWorkFailedOnDatabase(name, FailureSpell.Reason(database), pause.TotalSeconds);
+                if (DatabaseFailure.Cause(e) is { } database) LogWorkFailedOnDatabase(name, DatabaseFailure.Reason(database), pause.TotalSeconds);
                 else LogWorkFailed(e, name, pause.TotalSeconds);
                 await Task.Delay(pause, _time, term);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestWorkPause.Ticks));
@@ -160,7 +160,7 @@ public sealed partial class Leadership : BackgroundService
             TryFailed(e);
             return false;
         }
-        if (_tries.Succeeded() is { } failingSince) LogTryAgain(failingSince);
+        if (_tries.Succeeded() is { } ended) LogTryAgain(ended.Since);
         if (handle is null) return false;
         try
         {
@@ -192,11 +192,10 @@ public sealed partial class Leadership : BackgroundService
     /// <summary>A failed try, logged in one line when the database is the cause, and once a minute while that lasts.</summary>
     private void TryFailed(Exception exception)
     {
-        var first = _tries.Since is null;
-        if (!_tries.Failed(out var failures)) return;
-        var database = FailureSpell.DatabaseCause(exception);
-        var reason = database is null ? exception.GetType().Name : FailureSpell.Reason(database);
-        if (!first) LogStillCannotTry(_tries.Since!.Value, failures, reason);
+        if (_tries.Failed() is not { } notice) return;
+        var database = DatabaseFailure.Cause(exception);
+        var reason = database is null ? exception.GetType().Name : DatabaseFailure.Reason(database);
+        if (notice.Kind != OutageNoticeKind.Began) LogStillCannotTry(notice.Since, notice.Failures, reason);
         else LogTryFailed(database is null ? exception : null, reason, _options.RetrySeconds);
     }
 
@@ -255,7 +254,7 @@ public sealed partial class Leadership : BackgroundService
     private partial void LogTryFailed(Exception? exception, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Still cannot try the leadership lock since {Since:O} ({Reason}); {Tries} tries failed in the last minute")]
-    private partial void LogStillCannotTry(DateTimeOffset since, int tries, string reason);
+    private partial void LogStillCannotTry(DateTimeOffset since, long tries, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The leadership lock can be tried again; it could not since {Since:O}")]
     private partial void LogTryAgain(DateTimeOffset since);

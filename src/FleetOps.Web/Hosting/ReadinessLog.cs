@@ -1,4 +1,4 @@
-using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FleetOps.Web.Hosting;

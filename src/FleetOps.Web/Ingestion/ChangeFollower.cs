@@ -38,7 +38,7 @@ public sealed partial class ChangeFollower(
     private ChangeCursor? _cursor;
     private NpgsqlConnection? _listener;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
-    private readonly FailureSpell _reads = new(time);
+    private readonly OutageLog _reads = new(time);
     private bool _notified; // a notification was handled since the last read began (set by the listener's handler)
 
     /// <summary>The application name of the listening connection (operators and tests find it in pg_stat_activity).</summary>
@@ -80,7 +80,7 @@ public sealed partial class ChangeFollower(
                     _notified = false;
                     while (await ReadAsync(cursor, stoppingToken) == RowsPerRead) { } // a backlog: read on at once
                     await PruneAsync(stoppingToken);
-                    if (_reads.Succeeded() is { } failingSince) LogReadingAgain(failingSince);
+                    if (_reads.Succeeded() is { } ended) LogReadingAgain(ended.Since);
                 }
                 catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
@@ -103,11 +103,10 @@ public sealed partial class ChangeFollower(
     /// <summary>Logged when a spell of failed reads begins and once a minute while it lasts: the loop tries every second.</summary>
     private void ReadFailed(Exception exception)
     {
-        var first = _reads.Since is null;
-        if (!_reads.Failed(out var failures)) return;
+        if (_reads.Failed() is not { } notice) return;
         var reason = $"{exception.GetType().Name}: {exception.Message}";
-        if (first) LogReadFailed(reason);
-        else LogStillReadFailing(_reads.Since!.Value, failures, reason);
+        if (notice.Kind == OutageNoticeKind.Began) LogReadFailed(reason);
+        else LogStillReadFailing(notice.Since, notice.Failures, reason);
     }
 
     private async Task ListenAsync(CancellationToken cancellationToken)
@@ -317,7 +316,7 @@ public sealed partial class ChangeFollower(
     private partial void LogReadFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading other nodes' changes still fails since {Since:O} ({Reason}); {Reads} reads failed in the last minute")]
-    private partial void LogStillReadFailing(DateTimeOffset since, int reads, string reason);
+    private partial void LogStillReadFailing(DateTimeOffset since, long reads, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Other nodes' changes are read again; reading failed since {Since:O}")]
     private partial void LogReadingAgain(DateTimeOffset since);

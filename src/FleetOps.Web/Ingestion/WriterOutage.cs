@@ -8,9 +8,6 @@ namespace FleetOps.Web.Ingestion;
 /// </summary>
 public sealed record WriterOutage(DateTimeOffset Since, DateTimeOffset LastFailureAt, string Reason, long Refused)
 {
-    /// <summary>How often the log says again that the outage lasts, with the requests refused meanwhile.</summary>
-    public static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// How long after the last failed commit readiness still fails. Bounded, because only a commit can tell that the
     /// database takes telemetry again: a balancer that took the node out sends it nothing, so after this long without a

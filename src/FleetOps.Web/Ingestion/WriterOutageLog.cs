@@ -1,3 +1,5 @@
+using FleetOps.Web.Persistence;
+
 namespace FleetOps.Web.Ingestion;
 
 /// <summary>
@@ -9,9 +11,8 @@ namespace FleetOps.Web.Ingestion;
 /// </summary>
 internal sealed partial class WriterOutageLog(TimeProvider time, ILogger logger)
 {
+    private readonly OutageLog _spell = new(time); // counts refused requests, not failed commits: what terminals felt
     private volatile WriterOutage? _current;
-    private long _refusedSinceReport;
-    private DateTimeOffset _reportedAt;
 
     /// <summary>The outage while it lasts; null while commits succeed.</summary>
     public WriterOutage? Current => _current;
@@ -20,28 +21,26 @@ internal sealed partial class WriterOutageLog(TimeProvider time, ILogger logger)
     public void Failed(int refused, string reason)
     {
         var now = time.GetUtcNow();
-        if (_current is not { } outage)
+        _current = _current is { } outage
+            ? outage with { LastFailureAt = now, Reason = reason, Refused = outage.Refused + refused }
+            : new WriterOutage(now, now, reason, refused);
+        switch (_spell.Failed(refused))
         {
-            _current = new WriterOutage(now, now, reason, refused);
-            _reportedAt = now;
-            _refusedSinceReport = 0;
-            LogDatabaseUnavailable(reason, refused);
-            return;
+            case { Kind: OutageNoticeKind.Began }:
+                LogDatabaseUnavailable(reason, refused);
+                break;
+            case { Kind: OutageNoticeKind.Lasts } notice:
+                LogStillUnavailable(notice.Since, notice.Failures, reason);
+                break;
         }
-        _current = outage with { LastFailureAt = now, Reason = reason, Refused = outage.Refused + refused };
-        _refusedSinceReport += refused;
-        if (now - _reportedAt < WriterOutage.ReportEvery) return;
-        LogStillUnavailable(outage.Since, _refusedSinceReport, reason);
-        _reportedAt = now;
-        _refusedSinceReport = 0;
     }
 
     /// <summary>A commit succeeded: an outage, if there was one, is over.</summary>
     public void Succeeded()
     {
-        if (_current is not { } outage) return;
+        if (_spell.Succeeded() is not { } ended) return;
         _current = null;
-        LogDatabaseBack(outage.Since, (long)(time.GetUtcNow() - outage.Since).TotalSeconds, outage.Refused);
+        LogDatabaseBack(ended.Since, (long)ended.Lasted.TotalSeconds, ended.Failures);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The database is unavailable: {Reason}. Telemetry gets 503 (Retry-After) and "

@@ -1,6 +1,7 @@
 using System.Net;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Background;
+using FleetOps.Web.Persistence;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Background;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>Which line of a spell of failures <see cref="OutageNotice"/> is.</summary>
 public enum OutageNoticeKind

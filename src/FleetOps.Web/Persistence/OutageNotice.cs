@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Background;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// A line <see cref="OutageLog"/> hands its caller to write: what happened, since when the spell lasts, how long so far,

@@ -1,4 +1,4 @@
-namespace FleetOps.Web.Background;
+namespace FleetOps.Web.Persistence;
 
 /// <summary>
 /// When a spell of failures — the database out of reach, readiness failing — is said in the log: once when it begins,
