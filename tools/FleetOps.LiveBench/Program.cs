@@ -5,6 +5,7 @@ using FleetOps.LiveBench;
 //   dashboards --url U --api-token T [--clients 200] [--seconds 30]
 //   alerts-page --url U --email E --password P [--visits 100] [--chromium /usr/bin/chromium]
 //   software-target --url U --api-token T --email E --password P --model M [--terminals 100000] [--rounds 10]
+//   tour       --url U --email E --password P --out DIR [--language en|zh] [--width 390] [--height 844] [--pages /a,/b] [--full true]
 var options = BenchArguments.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "dashboards" => await DashboardCrowd.RunAsync(options),
     "alerts-page" => await AlertsPageProbe.RunAsync(options),
     "software-target" => await SoftwareTargetProbe.RunAsync(options),
+    "tour" => await PageTour.RunAsync(options),
     _ => Usage(),
 };
 
