@@ -18,12 +18,19 @@ public sealed class SaleCounter(FleetState fleet, StoreDirectory stores, DateTim
 
     public SaleDayTally Tally { get; } = new();
 
-    /// <summary>What one sale adds to its store's day; nothing (a zero count) when it never reached the authorisation.</summary>
+    /// <summary>
+    /// What one sale adds to its store's day; nothing (a zero count) when it never reached the authorisation, or is still
+    /// open within its completion timeout.
+    /// </summary>
     public SaleDay Judge(TransactionRecord record, string storeCode)
     {
         var completed = record.Has(TransactionStage.Completed) || record.Has(TransactionStage.Settled);
+        // A sale still open within its completion timeout is neither a success nor a failure yet. Counted as started, every
+        // sale in progress drew its store's rate down (a demo chain read 45 % in its first minutes); it counts once it
+        // completes, is undone, or its timeout passes — the book reports it again at that deadline.
+        var decided = completed || record.IsClosed || now >= record.AuthorizedAt + TimeSpan.FromSeconds(options.CompletionTimeoutSeconds);
         // A completed sale was authorised even while its authorisation is still on its way in a backlog.
-        var started = completed || record.Has(TransactionStage.Authorized);
+        var started = decided && (completed || record.Has(TransactionStage.Authorized));
         var failed = started && !completed && OperatorFailure.Was(record, LossesOf(record.TerminalId), now, options);
         var counts = started ? new SaleCounts(1, completed ? 1 : 0, failed ? 1 : 0) : default;
         return new SaleDay(storeCode, DayOf(storeCode, record.AuthorizedAt), counts);
