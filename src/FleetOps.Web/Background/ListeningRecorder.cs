@@ -154,8 +154,7 @@ public sealed partial class ListeningRecorder(FleetDbContextFactory databases, F
     /// The failure in one line: the driver's message names the database's state; its stack trace is ours, the same every
     /// time. EF's own wrapper (a failed insert) says only "see the inner exception": the driver's is said instead.
     /// </summary>
-    private static string Failure(Exception exception) =>
-        DatabaseFailure.Cause(exception) is { } database ? DatabaseFailure.Reason(database) : $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+    private static string Failure(Exception exception) => DatabaseFailure.Describe(exception);
 
     private async Task ForgetOldRunsAsync(CancellationToken cancellationToken)
     {

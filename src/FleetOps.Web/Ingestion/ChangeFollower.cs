@@ -104,7 +104,7 @@ public sealed partial class ChangeFollower(
     private void ReadFailed(Exception exception)
     {
         if (_reads.Failed() is not { } notice) return;
-        var reason = $"{exception.GetType().Name}: {exception.Message}";
+        var reason = DatabaseFailure.Describe(exception);
         if (notice.Kind == OutageNoticeKind.Began) LogReadFailed(reason);
         else LogStillReadFailing(notice.Since, notice.Failures, reason);
     }

@@ -20,6 +20,10 @@ public static class DatabaseFailure
         return null;
     }
 
+    /// <summary>One line for the log: the database's own failure when there is one (<see cref="Cause"/>), else the exception's.</summary>
+    public static string Describe(Exception exception) =>
+        Cause(exception) is { } database ? Reason(database) : $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+
     /// <summary>One line for the log: the database failure's type and message (about the database's state, not a value).</summary>
     public static string Reason(DbException failure) => $"{failure.GetType().Name}: {failure.Message.TrimEnd('.')}";
 }
