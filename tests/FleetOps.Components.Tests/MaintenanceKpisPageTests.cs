@@ -94,6 +94,8 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
 
         cut.WaitForAssertion(() => Assert.Equal(("3", "0"), (Card(cut, "kpi-done"), Card(cut, "kpi-overdue"))));
         Assert.Equal("33%", Card(cut, "kpi-on-time"));
+        // Nothing overdue on any day: the line lies on a floor under a "1", not on a lone "0" at the chart's foot.
+        Assert.Equal(["0", "1"], cut.FindAll("[data-testid=kpi-overdue-chart] .mud-charts-yaxis text").Select(t => t.TextContent.Trim()));
     }
 
     [Fact]

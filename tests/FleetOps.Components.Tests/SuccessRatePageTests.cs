@@ -236,4 +236,32 @@ public sealed class SuccessRatePageTests : FleetComponentTest
         Assert.Contains("250.0", cut.Find("[data-testid=store-success]").TextContent);
         Assert.Equal("success-rate?store=S-1", cut.Find("[data-testid=store-success-link]").GetAttribute("href"));
     }
+
+    private static string[] ValueAxis(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string testId) =>
+        cut.FindAll($"[data-testid={testId}] .mud-charts-yaxis text").Select(t => t.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public void A_store_whose_every_sale_completed_has_its_rate_drawn_at_the_top_of_a_readable_chart()
+    {
+        Book.Publish([(Completed("T-1", Now.AddHours(-1)), "S-1"), (Completed("T-1", Now.AddHours(-2)), "S-1")]);
+
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+
+        cut.WaitForAssertion(() => Assert.Contains("100.0%", cut.Find("[data-testid=store-success]").TextContent));
+        // A single "100" at the foot of the chart read as the worst rate; the axis runs from 0 to 100 instead.
+        Assert.Equal(["0", "25", "50", "75", "100"], ValueAxis(cut, "store-success-chart"));
+        // As tall as the other charts: at 160 px a tablet's card drew its axis text about 6 px high.
+        Assert.Equal("260px", cut.Find("[data-testid=store-success-chart] svg").GetAttribute("height"));
+    }
+
+    [Fact]
+    public void A_month_without_operator_failures_is_drawn_on_a_floor_not_a_lone_zero()
+    {
+        var days = Enumerable.Range(0, 30).Select(i => Today.AddDays(i - 29)).ToList();
+        var perDay = days.Select((_, i) => i % 3 == 0 ? new SaleCounts(4, 4, 0) : new SaleCounts(0, 0, 0)).ToList();
+
+        var cut = Render<SuccessRateChart>(p => p.Add(c => c.Dates, days).Add(c => c.Lines, [new SuccessLine("S-1", perDay)]).Add(c => c.Failures, true));
+
+        Assert.Equal(["0", "1"], ValueAxis(cut, "success-chart"));
+    }
 }

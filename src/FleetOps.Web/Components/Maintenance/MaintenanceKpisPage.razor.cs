@@ -22,7 +22,7 @@ public partial class MaintenanceKpisPage
     // Planned in the work orders' blue, done in green; overdue in the error red of the overdue chip.
     private readonly BarChartOptions _barOptions = new()
     {
-        ChartPalette = ["#1565c0", "#2e7d32"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisFormat = "N0",
+        ChartPalette = ["#1565c0", "#2e7d32"], YAxisFormat = "N0",
     };
 
     [Inject] private MaintenanceBook Book { get; set; } = default!;
@@ -100,15 +100,12 @@ public partial class MaintenanceKpisPage
             Series(T["Kpi.Planned"], report.Buckets.Select(b => b.Planned)),
             Series(T["Kpi.Done"], report.Buckets.Select(b => b.Done)),
         ];
-        _barOptions.YAxisTicks = ChartTicks.YStep(_plannedDone);
+        ChartTicks.CountAxis(_barOptions, _plannedDone);
         // The last point is now, not the end of an interval: drawn lighter, never read as a fall (PartialInterval).
         var (finished, soFar) = PartialInterval.Split(report.Buckets.Select(b => (double)b.Overdue).ToList(), T["Kpi.Overdue"], T["Kpi.OverdueSoFar"]);
         _overdue = [finished, soFar];
-        _lineOptions = new LineChartOptions
-        {
-            ChartPalette = ["#c62828", "#c62828"], YAxisFormat = "N0", YAxisRequireZeroPoint = true, MaxNumYAxisTicks = ChartTicks.MaxYTicks,
-            YAxisTicks = ChartTicks.YStep(_overdue),
-        };
+        _lineOptions = new LineChartOptions { ChartPalette = ["#c62828", "#c62828"], YAxisFormat = "N0", YAxisRequireZeroPoint = true };
+        ChartTicks.CountAxis(_lineOptions, _overdue);
         PartialInterval.Lighten(_lineOptions, soFar);
         _report = report;
     }

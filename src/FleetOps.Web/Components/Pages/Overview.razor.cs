@@ -19,7 +19,7 @@ public partial class Overview
     private const int ChartedStores = ChartTicks.MaxLabels;
 
     // The same colours as the status chips: online green, offline red, never heard from grey.
-    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks };
+    private readonly StackedBarChartOptions _connectivityOptions = new() { ChartPalette = ["#2e7d32", "#c62828", "#9e9e9e"] };
     private LineChartOptions _eventOptions = new();
     private string? _countedSince;
 
@@ -73,7 +73,8 @@ public partial class Overview
             : null;
         // A new options object per build: the running minute's series is a new object each time. Both lines in one
         // colour (the palette goes by series): the lighter one is the same traffic, not yet counted to the end.
-        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep(_eventSeries), YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        ChartTicks.CountAxis(_eventOptions, _eventSeries);
         PartialInterval.Lighten(_eventOptions, soFar);
 
         // Only stores with a terminal offline or never heard from: a store whose terminals are all online needs no bar.
@@ -87,6 +88,6 @@ public partial class Overview
             new ChartSeries<double> { Name = F.Name(Connectivity.Offline), Data = new ChartData<double>(charted.Select(s => (double)s.Offline).ToList()) },
             new ChartSeries<double> { Name = T["Overview.Series.NeverHeard"], Data = new ChartData<double>(charted.Select(s => (double)s.Unknown).ToList()) },
         ];
-        _connectivityOptions.YAxisTicks = ChartTicks.YStep(_storeSeries, stacked: true);
+        ChartTicks.CountAxis(_connectivityOptions, _storeSeries, stacked: true);
     }
 }

@@ -128,10 +128,12 @@ public partial class Power
     }
 
     // One colour for every loss chart: they count the same thing. Each its own step: a day's losses are many hours' worth.
-    private static BarChartOptions LossOptions(List<ChartSeries<double>> series) => new()
+    private static BarChartOptions LossOptions(List<ChartSeries<double>> series)
     {
-        ChartPalette = ["#ef6c00"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.YStep(series), YAxisFormat = "N0",
-    };
+        var options = new BarChartOptions { ChartPalette = ["#ef6c00"], YAxisFormat = "N0" };
+        ChartTicks.CountAxis(options, series);
+        return options;
+    }
 
     private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
         new() { Name = name, Data = new ChartData<double>(values.Select(v => (double)v).ToList()) };

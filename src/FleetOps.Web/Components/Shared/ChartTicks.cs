@@ -34,6 +34,19 @@ public static class ChartTicks
         return step;
     }
 
+    /// <summary>
+    /// A count's or an amount's value axis, the one way every such chart sets it: lines from zero at <see cref="YStep"/>, at
+    /// most <see cref="MaxYTicks"/>, and at least up to one step, so that nothing but zeros (no money at risk all month, no
+    /// power lost) sits on a floor with a line above it instead of a lone "0" at the foot of the chart.
+    /// </summary>
+    public static void CountAxis(MudBlazor.Charts.DefaultAxisChartOptions options, IReadOnlyList<ChartSeries<double>> series, bool stacked = false)
+    {
+        var step = YStep(series, stacked);
+        options.MaxNumYAxisTicks = MaxYTicks;
+        options.YAxisTicks = step;
+        options.YAxisSuggestedMax = step;
+    }
+
     private static IEnumerable<int> RoundSteps()
     {
         for (var power = 1; power <= int.MaxValue / 10; power *= 10)
@@ -43,6 +56,16 @@ public static class ChartTicks
             if (power >= 10) yield return 25 * power / 10;
             yield return 5 * power;
         }
+    }
+
+    /// <summary>
+    /// Whether every point of <paramref name="series"/> lies on one line of an axis stepping by <paramref name="step"/> (a flat
+    /// 100 %, nothing but zeros): MudBlazor then draws a one-line axis, its only label at the foot of the chart.
+    /// </summary>
+    public static bool OnOneLine(IReadOnlyList<ChartSeries<double>> series, int step)
+    {
+        var values = series.SelectMany(s => s.Data.Points).Where(p => p.HasValue).Select(p => p.Y).ToList();
+        return values.Count > 0 && Math.Floor(values.Min() / step) == Math.Ceiling(values.Max() / step);
     }
 
     private static double Highest(IReadOnlyList<ChartSeries<double>> series, bool stacked)

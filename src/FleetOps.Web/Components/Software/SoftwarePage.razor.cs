@@ -22,11 +22,11 @@ public partial class SoftwarePage
     // Current, outdated, unsupported, unknown: the status colours of the chips.
     private readonly StackedBarChartOptions _stackedOptions = new()
     {
-        ChartPalette = ["#2e7d32", "#ef6c00", "#c62828", "#9e9e9e"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisFormat = "N0",
+        ChartPalette = ["#2e7d32", "#ef6c00", "#c62828", "#9e9e9e"], YAxisFormat = "N0",
     };
     private readonly BarChartOptions _barOptions = new()
     {
-        ChartPalette = ["#1565c0"], MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisFormat = "N0",
+        ChartPalette = ["#1565c0"], YAxisFormat = "N0",
     };
 
     [Inject] private FleetState Fleet { get; set; } = default!;
@@ -105,14 +105,14 @@ public partial class SoftwarePage
             Series(F.Name(SoftwareStatus.Unsupported), _all.Models.Select(m => m.Unsupported)),
             Series(F.Name(SoftwareStatus.Unknown), _all.Models.Select(m => m.Unknown)),
         ];
-        _stackedOptions.YAxisTicks = ChartTicks.YStep(_modelSeries, stacked: true);
+        ChartTicks.CountAxis(_stackedOptions, _modelSeries, stacked: true);
         // The chosen model's versions, else the biggest model's: one model's versions mean something side by side.
         _versionsModel = chosen ?? _all.Models.OrderByDescending(m => m.Terminals).FirstOrDefault()?.Key;
         var versions = _versionsModel is null ? [] : _shown.Versions.GetValueOrDefault(_versionsModel) ?? _all.Versions.GetValueOrDefault(_versionsModel) ?? [];
         var top = versions.Take(12).ToList();
         _versionLabels = ChartTicks.Thin(top.Select(v => v.Version).ToList());
         _versionSeries = [Series(T["Software.Series.Terminals"], top.Select(v => v.Terminals))];
-        _barOptions.YAxisTicks = ChartTicks.YStep(_versionSeries);
+        ChartTicks.CountAxis(_barOptions, _versionSeries);
     }
 
     private static ChartSeries<double> Series(string name, IEnumerable<int> values) =>
