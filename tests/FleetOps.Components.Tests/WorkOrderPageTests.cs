@@ -315,4 +315,51 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         // A check keeps its note beside it.
         Assert.NotNull(cut.Find("[data-testid=item-housing_intact] [data-testid=note]"));
     }
+
+    [Fact]
+    public void A_free_text_item_not_yet_started_or_done_reads_like_the_other_items_not_like_an_empty_box()
+    {
+        var inspection = BookWork(AddWorkOrder("S-1", "Inspection", TimeSpan.FromDays(1), terminalId: "T-1", checklist: DefaultChecklists.TerminalInspection),
+            _technician, TimeSpan.FromHours(1));
+        SignIn(_technician);
+
+        var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, inspection.Id));
+
+        // Before the start: "Not answered", as for every other item, and nothing to type into.
+        cut.WaitForAssertion(() => Assert.Equal("Not answered", cut.Find("[data-testid=item-remarks] [data-testid=item-value]").TextContent.Trim()));
+        Assert.Empty(cut.Find("[data-testid=item-remarks]").QuerySelectorAll("input, textarea"));
+    }
+
+    /// <summary>A work order raised from an alert that occurred <paramref name="occurrences"/> times, its page as the technician opens it.</summary>
+    private IRenderedComponent<WorkOrderPage> RaisedFromAlert(int occurrences)
+    {
+        long alertId;
+        using (var db = Database.Factory.CreateDbContext())
+        {
+            var row = new FleetOps.Web.Persistence.AlertRow
+            {
+                Kind = "unstable_power", Severity = "warning", StoreCode = "S-1", TerminalId = "T-1", State = "open",
+                OpenedAtMs = Now.AddHours(-3).ToUnixTimeMilliseconds(), LastSeenAtMs = Now.ToUnixTimeMilliseconds(), Occurrences = occurrences,
+            };
+            db.Alerts.Add(row);
+            db.SaveChanges();
+            alertId = row.Id;
+        }
+        var created = Wait(() => Service.CreateAsync(new WorkOrderDraft("S-1", "T-1", "Check the power", WorkOrderKind.Repair, WorkOrderPriority.High,
+            Now.AddDays(1), DefaultChecklists.PowerUps, alertId), MaintenanceActor.Bootstrap, null));
+        var booked = BookWork(created.Value!, _technician, TimeSpan.FromHours(2));
+        SignIn(_technician);
+        return Render<WorkOrderPage>(p => p.Add(c => c.Id, booked.Id));
+    }
+
+    [Theory]
+    [InlineData(1, "seen once")]
+    [InlineData(3, "seen 3 times")]
+    public void The_alert_the_work_was_raised_from_says_how_often_it_was_seen_in_words_that_fit_the_count(int occurrences, string said)
+    {
+        var cut = RaisedFromAlert(occurrences);
+
+        cut.WaitForAssertion(() => Assert.Contains(said, cut.Find("[data-testid=work-order-alert]").TextContent));
+        Assert.DoesNotContain("1 times", cut.Find("[data-testid=work-order-alert]").TextContent);
+    }
 }
