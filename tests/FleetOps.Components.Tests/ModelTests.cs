@@ -136,3 +136,30 @@ public sealed class RelativeTimeTests
     public void Ago_treats_a_clock_slightly_ahead_as_just_now() =>
         Assert.Equal("just now", English.Ago(Now + TimeSpan.FromSeconds(3), Now));
 }
+
+/// <summary>Times people plan by (work due, a booked visit): to the minute, a slot's date said once, on the store's clock.</summary>
+public sealed class PlannedTimeTests
+{
+    // 16:00 in Shanghai, with seconds a due time computed from an alert carries.
+    private static readonly DateTimeOffset Start = new(2026, 12, 7, 8, 0, 41, TimeSpan.Zero);
+    private const string Shanghai = "Asia/Shanghai";
+
+    [Fact]
+    public void A_due_time_reads_to_the_minute_with_the_stores_offset()
+    {
+        Assert.Equal("7 Dec 2026 16:00 +08:00", Languages.Format(Languages.English).Minute(Start, Shanghai));
+        Assert.Equal("2026/12/7 16:00 +08:00", Languages.Format(Languages.Chinese).Minute(Start, Shanghai));
+    }
+
+    [Fact]
+    public void A_slot_within_a_day_names_its_date_once()
+    {
+        Assert.Equal("7 Dec 2026 16:00–17:30 +08:00", Languages.Format(Languages.English).Slot(Start, Start.AddMinutes(90), Shanghai));
+        Assert.Equal("2026/12/7 16:00–17:30 +08:00", Languages.Format(Languages.Chinese).Slot(Start, Start.AddMinutes(90), Shanghai));
+    }
+
+    [Fact]
+    public void A_slot_past_the_stores_midnight_names_both_ends_in_full() =>
+        Assert.Equal("7 Dec 2026 22:00 +08:00 – 8 Dec 2026 01:00 +08:00",
+            Languages.Format(Languages.English).Slot(Start.AddHours(6), Start.AddHours(9), Shanghai));
+}

@@ -249,6 +249,17 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_booking_and_the_due_time_read_to_the_minute_on_the_stores_clock()
+    {
+        var cut = OpenAsTechnician(started: false);
+
+        // Booked an hour from 08:00 in Shanghai for an hour, due a day from now: no seconds, the date said once.
+        Assert.Equal("25 Nov 2026 09:00–10:00 +08:00 · Li Gong", cut.Find("[data-testid=work-order-booking]").TextContent.Trim());
+        Assert.Contains("26 Nov 2026 08:00 +08:00", cut.Find("[data-testid=work-order-facts]").TextContent);
+        Assert.DoesNotContain(":00:00", cut.Find("[data-testid=work-order-facts]").TextContent);
+    }
+
+    [Fact]
     public void The_work_order_page_speaks_Chinese()
     {
         UseLanguage(Languages.Chinese);

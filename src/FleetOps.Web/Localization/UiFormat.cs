@@ -98,6 +98,28 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     }
 
     /// <summary>
+    /// A time people plan by (work due, a visit booked), to the minute on the store's clock with its UTC offset:
+    /// "7 Dec 2026 17:00 +08:00" / "2026/12/7 17:00 +08:00" (<c>Format.Minute</c>). Seconds are for things that happened.
+    /// </summary>
+    public string Minute(DateTimeOffset at, string? timeZone = null)
+    {
+        var local = StoreTime.ToZone(at, timeZone);
+        return local.ToString(texts["Format.Minute"], culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A booked slot on the store's clock: "7 Dec 2026 16:00–17:00 +08:00" within a day (<c>Format.Clock</c> for the end);
+    /// across midnight, or a change of offset, both ends in full. The date said once reads at a glance on a phone's card.
+    /// </summary>
+    public string Slot(DateTimeOffset start, DateTimeOffset end, string? timeZone = null)
+    {
+        var (from, to) = (StoreTime.ToZone(start, timeZone), StoreTime.ToZone(end, timeZone));
+        if (from.Date != to.Date || from.Offset != to.Offset) return $"{Minute(start, timeZone)} – {Minute(end, timeZone)}";
+        return from.ToString(texts["Format.Minute"], culture.Current) + "–" + to.ToString(texts["Format.Clock"], culture.Current)
+            + from.ToString(" zzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// <see cref="Time"/> split into the local date and time and the UTC offset ("2026/11/25 8:00:00", "+08:00"), for a
     /// narrow column that shows the offset on a second line instead of pushing the table wider than a phone.
     /// </summary>

@@ -183,7 +183,7 @@ public partial class MaintenanceCalendar
         }
         else
         {
-            Snackbar.Add(T["Calendar.Booked", result.Value.Title, F.Time(start, _zone.Id)], Severity.Success);
+            Snackbar.Add(T["Calendar.Booked", result.Value.Title, F.Minute(start, _zone.Id)], Severity.Success);
         }
         Rebuild();
     }
