@@ -154,6 +154,7 @@ public sealed class TrainingPageTests : FleetComponentTest
         var draft = new SessionDraft("S-1", programme.Key, Training.Today("S-1"), "Chen Jie", [a.Id], programme.Items.Select(i => i.Key).ToList());
         var session = Wait(() => Training.RecordSessionAsync(draft, MaintenanceActor.Bootstrap, null)).Value!;
         var cut = Page();
+        Assert.Contains("1 person", cut.Find($"[data-testid=session-{session.Id}]").TextContent); // not "1 people"
 
         cut.Find($"[data-testid=session-{session.Id}]").Click();
 

@@ -364,7 +364,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     }
 
     [Theory]
-    [InlineData(1, "seen once")]
+    [InlineData(1, "seen 1 time")]
     [InlineData(3, "seen 3 times")]
     public void The_alert_the_work_was_raised_from_says_how_often_it_was_seen_in_words_that_fit_the_count(int occurrences, string said)
     {

@@ -57,7 +57,7 @@ public sealed partial class PlanService(
             await using var db = databases.CreateDbContext();
             db.ChecklistTemplates.Add(MaintenanceRows.Row(template, actor.Name, time.GetUtcNow()));
             db.AuditEntries.Add(AuditLog.Row(time.GetUtcNow(), actor.Name, AuditActions.ChecklistTemplateSaved, $"checklist {key}",
-                $"version {template.Version}, {items!.Count} items", address));
+                $"version {template.Version}, {AuditLog.Counted(items!.Count, "item", "items")}", address));
             announcer.Stage(db, BookKinds.MaintenancePlan, BookChange.Of()); // templates: the other nodes take every version new to them
             await db.SaveChangesAsync(cancellationToken);
             await announcer.WakeAsync(db, cancellationToken);

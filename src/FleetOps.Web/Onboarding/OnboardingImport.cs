@@ -58,8 +58,8 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
         }
         if (result.Refused) return Taken(result, plan);
 
-        await audit.RecordAsync(actor, AuditActions.TerminalsImported, $"{result.Registered.Count} terminals",
-            $"{plan.NewStores.Count} stores and {result.Registered.Count} terminals from a {format} file of {plan.RowsRead} rows; keys issued",
+        await audit.RecordAsync(actor, AuditActions.TerminalsImported, AuditLog.Counted(result.Registered.Count, "terminal", "terminals"),
+            $"{AuditLog.Counted(plan.NewStores.Count, "store", "stores")} and {AuditLog.Counted(result.Registered.Count, "terminal", "terminals")} from a {format} file of {AuditLog.Counted(plan.RowsRead, "row", "rows")}; keys issued",
             address, CancellationToken.None);
         LogImported(plan.NewStores.Count, result.Registered.Count, format, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds);

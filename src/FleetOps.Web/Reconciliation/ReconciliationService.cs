@@ -113,7 +113,7 @@ public sealed partial class ReconciliationService(
             }
             await AfterCommitAsync(written, acquirer, cancellationToken);
             await audit.RecordAsync(upload.Actor, AuditActions.SettlementReportImported, written.Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{acquirer}: {written.Report.Rows} rows, {written.Report.Matched} credited, {written.NotCredited.Count} not credited");
+                $"{acquirer}: {AuditLog.Counted(written.Report.Rows, "row", "rows")}, {written.Report.Matched} credited, {written.NotCredited.Count} not credited");
             LogImported(written.Report.Id, acquirer, written.Report.Rows, written.Report.Matched, written.NotCredited.Count, written.ReCredited.Count);
             return new ReportImportOutcome(ReportImportStatus.Imported, written.Report, null);
         }

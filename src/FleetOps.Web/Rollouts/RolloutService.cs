@@ -52,7 +52,7 @@ public sealed partial class RolloutService(
             _gate.Release();
         }
         await audit.RecordAsync(actor, AuditActions.RolloutCreated, $"rollout {created.Id}",
-            $"model {created.Model}, app {created.AppVersion}, firmware {created.FirmwareVersion ?? "unchanged"}, {created.Waves.Count} waves, {created.Waves.Sum(w => w.Terminals.Count)} terminals",
+            $"model {created.Model}, app {created.AppVersion}, firmware {created.FirmwareVersion ?? "unchanged"}, {AuditLog.Counted(created.Waves.Count, "wave", "waves")}, {AuditLog.Counted(created.Waves.Sum(w => w.Terminals.Count), "terminal", "terminals")}",
             address, cancellationToken);
         await EvaluateAsync(created.Id, cancellationToken);
         return RolloutResult.Done(book.Get(created.Id)!);

@@ -53,6 +53,13 @@ public sealed class AuditLog(FleetDbContextFactory databases, TimeProvider time)
         return (rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action, r.Target, r.Details, r.RemoteAddress)).ToList(), total);
     }
 
+    /// <summary>
+    /// A count with its noun in the form the count asks for ("1 wave", "3 waves"): the stored line is English, and read
+    /// back through the <c>AuditText.*</c> patterns, whose <c>{0:wave|waves}</c> matches either form.
+    /// </summary>
+    public static string Counted(long count, string one, string other) =>
+        $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {(count == 1 ? one : other)}";
+
     /// <summary>What an audit line shows in place of a value FleetOps may not keep.</summary>
     public const string Withheld = "[withheld: not storable text, e.g. a card number]";
 

@@ -166,7 +166,7 @@ public sealed class TrainingService(
             var signed = signatures.Count + (session.TrainerSigned ? 1 : 0);
             // The programme by its key (the audit page shows its name in the reader's language); counts in good English.
             db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.TrainingRecorded, $"training session {row.Id}",
-                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {completed.Count} {(completed.Count == 1 ? "person" : "people")}, {trained} completed, {signed} {(signed == 1 ? "signature" : "signatures")}",
+                $"{programme.Key} at {store.Code} on {row.HeldOn} by {session.Trainer}: {AuditLog.Counted(completed.Count, "person", "people")}, {trained} completed, {AuditLog.Counted(signed, "signature", "signatures")}",
                 address));
             announcer.Stage(db, BookKinds.TrainingSession, BookChange.Of(saved.Id));
             await db.SaveChangesAsync(cancellationToken);

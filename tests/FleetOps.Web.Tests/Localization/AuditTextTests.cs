@@ -89,6 +89,35 @@ public sealed class AuditTextTests
         Assert.Contains("：1 人，", AuditText.Details(AuditActions.TrainingRecorded, stored.Replace("3 people", "1 person", StringComparison.Ordinal), Chinese));
     }
 
+    [Theory]
+    [InlineData(AuditActions.RolloutCreated, "model A920, app 3.1.0, firmware unchanged, 1 waves, 1 terminals",
+        "model A920, app 3.1.0, firmware unchanged, 1 wave, 1 terminal", "型号 A920，应用 3.1.0，固件 不变，1 批，1 台终端")]
+    [InlineData(AuditActions.RolloutCreated, "model A920, app 3.1.0, firmware unchanged, 2 waves, 40 terminals",
+        "model A920, app 3.1.0, firmware unchanged, 2 waves, 40 terminals", "型号 A920，应用 3.1.0，固件 不变，2 批，40 台终端")]
+    [InlineData(AuditActions.TerminalsImported, "1 stores and 1 terminals from a csv file of 1 rows; keys issued",
+        "1 store and 1 terminal from a csv file of 1 row; keys issued", "1 家门店和 1 台终端，来自 1 行的 csv 文件；已发放密钥")]
+    [InlineData(AuditActions.ChecklistTemplateSaved, "version 2, 1 items", "version 2, 1 item", "版本 2，1 项")]
+    [InlineData(AuditActions.SettlementReportImported, "unionpay: 1 rows, 1 credited, 0 not credited", "unionpay: 1 row, 1 credited, 0 not credited",
+        "unionpay：1 行，1 笔已入账，0 笔未入账")]
+    public void A_count_of_one_reads_in_the_singular_whether_the_line_was_stored_before_or_after_the_grammar(string action, string old, string english, string chinese)
+    {
+        var stored = old.Replace("1 waves", "1 wave").Replace("1 terminals", "1 terminal").Replace("1 stores", "1 store").Replace("1 rows", "1 row").Replace("1 items", "1 item");
+        foreach (var line in new[] { old, stored })
+        {
+            Assert.Equal(english, AuditText.Details(action, line, English));
+            Assert.Equal(chinese, AuditText.Details(action, line, Chinese));
+        }
+        Assert.Equal("1 terminal", AuditText.Target("1 terminals", English));
+        Assert.Equal("1 台终端", AuditText.Target("1 terminal", Chinese));
+    }
+
+    [Theory]
+    [InlineData(1, "wave", "waves", "1 wave")]
+    [InlineData(0, "wave", "waves", "0 waves")]
+    [InlineData(12000, "terminal", "terminals", "12000 terminals")]
+    public void A_new_audit_line_counts_in_good_grammar(long count, string one, string other, string written) =>
+        Assert.Equal(written, AuditLog.Counted(count, one, other));
+
     [Fact]
     public void An_alerts_kind_in_a_target_reads_in_English_as_in_Chinese() =>
         Assert.Equal("Offline DEMO-0219", AuditText.Target("offline DEMO-0219", English));
