@@ -12,6 +12,29 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
 
     private const string NotJson = "The body is not valid JSON/UTF-8.";
 
+    /// <summary>How deep the body may nest: the request, its events, an event's own objects, with room to spare.</summary>
+    private const int MaxDepth = 16;
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Whether the body is well-formed JSON as far as it goes until it nests deeper than <see cref="MaxDepth"/>.</summary>
+    private static bool NestsTooDeep(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth) return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before it got that deep.
+        }
+        return false;
+    }
+
     public IEnumerable<TelemetryEvent> Valid => Events.Where(e => e.Event is not null).Select(e => e.Event!);
     public IEnumerable<EventOutcome> Rejected => Events.Where(e => e.Error is not null);
 
@@ -28,15 +51,18 @@ public sealed record TelemetryBatch(string TerminalId, IReadOnlyList<EventOutcom
             problem = NotJson;
             return null;
         }
+        // A byte order mark in front (what .NET's Encoding.UTF8 writes first) is ignored, as RFC 8259 §8.1 allows: the
+        // JSON after it is fine, and "not valid JSON" left a firmware developer looking at a body that was.
+        if (body.Span.StartsWith(Utf8ByteOrderMark)) body = body[Utf8ByteOrderMark.Length..];
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException)
         {
             // The parser's message can quote the body; the body may hold card data, so it is not echoed.
-            problem = NotJson;
+            problem = NestsTooDeep(body.Span) ? $"The body nests objects and arrays more than {MaxDepth} levels deep; an event is a flat object." : NotJson;
             return null;
         }
 

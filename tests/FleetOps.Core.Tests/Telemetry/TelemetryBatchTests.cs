@@ -50,6 +50,32 @@ public class TelemetryBatchTests
     }
 
     [Fact]
+    public void A_byte_order_mark_before_the_json_is_ignored()
+    {
+        var body = Encoding.UTF8.GetPreamble().Concat(Body(Power())).ToArray();
+
+        var batch = TelemetryBatch.Parse(body, ServerNow, EventLimits.Default, out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(["e-2"], batch!.Valid.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData(16, true)]
+    [InlineData(200, false)]
+    public void A_body_nested_too_deep_says_so_instead_of_calling_itself_not_json(int levels, bool truncated)
+    {
+        var deep = new string('[', levels) + (truncated ? "" : new string(']', levels));
+        var body = "{\"terminalId\": \"T-0001\", \"events\": [{\"id\": \"e-1\", \"extra\": " + deep + "}]}";
+
+        AssertWholeRequestRejected(body, "nests objects and arrays more than 16 levels deep");
+    }
+
+    [Fact]
+    public void A_body_broken_before_it_gets_deep_is_not_json() =>
+        AssertWholeRequestRejected("{\"terminalId\": \"T-0001\", \"events\": [[[[ x", "not valid JSON");
+
+    [Fact]
     public void A_field_of_the_body_given_twice_is_a_whole_request_problem()
     {
         AssertWholeRequestRejected($"{{\"terminalId\": \"T-0002\", \"terminalId\": \"T-0001\", \"events\": [{Power()}]}}",

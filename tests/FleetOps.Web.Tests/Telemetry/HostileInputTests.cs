@@ -169,6 +169,24 @@ public sealed class HostileInputTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     }
 
     [Fact]
+    public async Task A_body_behind_a_byte_order_mark_is_read_and_one_nested_too_deep_is_400_saying_so()
+    {
+        var (terminal, key) = await app.NewTerminalAsync();
+        var json = Encoding.UTF8.GetBytes(Batch(terminal, [Power("p-1", DateTimeOffset.UtcNow.AddSeconds(-1))]));
+        var content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. json]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var answer = await Expect.JsonObjectAsync(await app.PostTelemetryAsync(key, content));
+
+        Assert.Equal(1, answer["accepted"]!.GetValue<int>());
+        var deep = Power("p-2", DateTimeOffset.UtcNow.AddSeconds(-1));
+        deep["extra"] = JsonNode.Parse(new string('[', 40) + new string(']', 40));
+        var problem = await Expect.ProblemAsync(await app.PostTelemetryAsync(key, terminal, deep), HttpStatusCode.BadRequest);
+        Assert.Contains("more than 16 levels deep", Expect.Wire(problem["detail"]));
+        Assert.Equal(1, await app.StoredEventsAsync(terminal));
+    }
+
+    [Fact]
     public async Task Nul_in_the_terminal_id_is_400()
     {
         var (terminal, key) = await app.NewTerminalAsync();
