@@ -130,4 +130,16 @@ public sealed class RolloutPagesTests : FleetComponentTest
         Assert.Contains("未开始", detail.Find("[data-testid=wave-2]").TextContent);
         Assert.Contains("已安装 0 · 失败 0 · 待完成 2，共 2 台", detail.Find("[data-testid=wave-bar-1]").TextContent);
     }
+
+    [Fact]
+    public void A_rollout_that_does_not_exist_is_named_in_one_sentence_in_both_languages()
+    {
+        var english = Render<RolloutDetail>(p => p.Add(d => d.Id, _id + 1000));
+        english.WaitForAssertion(() => Assert.Equal("No such rollout here. Back to rollouts", english.Find("[data-testid=not-found]").TextContent.Trim()));
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<RolloutDetail>(p => p.Add(d => d.Id, _id + 1000));
+        // It read "此处没有该该分批发布不存在，或不涉及您负责的门店。。": a sentence put where the panel expects a noun.
+        chinese.WaitForAssertion(() => Assert.Equal("此处没有该分批发布。 返回分批发布", chinese.Find("[data-testid=not-found]").TextContent.Trim()));
+    }
 }
