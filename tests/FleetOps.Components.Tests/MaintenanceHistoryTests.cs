@@ -74,5 +74,8 @@ public sealed class MaintenanceHistoryTests : FleetComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains("维护记录", cut.Find("[data-testid=maintenance-history]").TextContent));
         Assert.Contains("门店上门", cut.Find("[data-testid=maintenance-history]").TextContent);
+        // A visit's day and time to the minute, on the store's clock: seconds said nothing to a manager here.
+        Assert.Matches(@"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2} \+08:00", cut.Find("[data-testid=maintenance-history]").TextContent);
+        Assert.DoesNotMatch(@"\d{1,2}:\d{2}:\d{2} \+08:00", cut.Find("[data-testid=maintenance-history]").TextContent);
     }
 }

@@ -75,5 +75,6 @@ public sealed class PowerTimelineTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Contains("1 次门店停电", cut.Find("[data-testid=store-outage-lane]").TextContent));
         Assert.Contains("掉电 2 次", cut.Find("[data-testid=power-lane-T-D]").TextContent);
         Assert.DoesNotContain("⟦", cut.Markup);
+        Assert.Contains("最近 24 小时的供电情况", cut.Markup); // not "24 小时 的": no space before 的
     }
 }
