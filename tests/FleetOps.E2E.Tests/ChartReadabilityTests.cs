@@ -6,7 +6,8 @@ namespace FleetOps.E2E.Tests;
 
 /// <summary>
 /// Issue 11: on a tablet and a phone the overview's charts fill their card's row and their tick labels are big enough
-/// to read (they were ≈7 px: MudBlazor scales its 12-unit SVG text with the chart), and no label leaves its card.
+/// to read (they were ≈7 px: MudBlazor scales its 12-unit SVG text with the chart), and no label leaves its card. The
+/// drawing itself spans most of the chart's width (at a fixed 260 px height a tablet's was drawn across about half).
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2EFixture>
@@ -23,12 +24,13 @@ public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2
                 id: chart.dataset.testid ?? chart.closest('[data-testid]')?.dataset.testid ?? '?',
                 smallestPx: Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
                 rowShare: chart.closest('.mud-paper').getBoundingClientRect().width / widest,
+                drawnShare: scale * svg.viewBox.baseVal.width / svg.getBoundingClientRect().width,
                 clipped: texts.filter(t => { const r = t.getBoundingClientRect(); return r.left < card.left || r.right > card.right; }).map(t => t.textContent),
             };
         })
         """;
 
-    private sealed record ChartLook(string Id, double SmallestPx, double RowShare, string[] Clipped);
+    private sealed record ChartLook(string Id, double SmallestPx, double RowShare, double DrawnShare, string[] Clipped);
 
     /// <summary>Per chart: its x-axis labels shown, and those that start less than 4 px (a space) after the one before.</summary>
     private const string Collisions = """
@@ -70,6 +72,7 @@ public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2
         {
             Assert.True(l.SmallestPx >= 10, $"{l.Id}: tick text {l.SmallestPx:0.0} px at {width} px");
             Assert.True(l.RowShare > 0.95, $"{l.Id}: {l.RowShare:P0} of the row at {width} px");
+            Assert.True(l.DrawnShare > 0.75, $"{l.Id}: drawn across {l.DrawnShare:P0} of its width at {width} px");
             Assert.True(l.Clipped.Length == 0, $"{l.Id}: cut off at {width} px: {string.Join(", ", l.Clipped)}");
         });
         await page.Context.CloseAsync();
