@@ -178,6 +178,10 @@ public sealed class AlertsPageTests : FleetComponentTest
         Assert.Equal(("S-1", "T-1", "swapping the power supply"), (mute.StoreCode, mute.TerminalId, mute.Reason));
         Assert.Equal(TimeSpan.FromHours(4), mute.Until - mute.From);
         Assert.Contains("swapping the power supply", page.Find("[data-testid=mutes]").TextContent);
+        // When it ends, on the store's clock to the minute: a planned time, not an event's.
+        var until = mute.Until.ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains(until.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " +08:00", page.Find("[data-testid=mutes]").TextContent);
+        Assert.DoesNotContain(until.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=mutes]").TextContent);
         bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
 
         page.Find("[data-testid=unmute]").Click();
