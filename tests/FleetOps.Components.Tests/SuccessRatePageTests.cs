@@ -255,6 +255,20 @@ public sealed class SuccessRatePageTests : FleetComponentTest
         Assert.Equal("260px", cut.Find("[data-testid=store-success-chart] svg").GetAttribute("height"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void A_rate_flat_all_month_is_drawn_on_the_whole_scale_from_none_to_every_sale(int completedOfTwo)
+    {
+        var days = Enumerable.Range(0, 30).Select(i => Today.AddDays(i - 29)).ToList();
+        var perDay = days.Select((_, i) => i % 3 == 0 ? new SaleCounts(2, completedOfTwo, 2 - completedOfTwo) : new SaleCounts(0, 0, 0)).ToList();
+
+        var cut = Render<SuccessRateChart>(p => p.Add(c => c.Dates, days).Add(c => c.Lines, [new SuccessLine("S-1", perDay)]));
+
+        // Every sale failing every day was a lone "0", every one completing a lone "100".
+        Assert.Equal(["0", "25", "50", "75", "100"], ValueAxis(cut, "success-chart"));
+    }
+
     [Fact]
     public void A_month_without_operator_failures_is_drawn_on_a_floor_not_a_lone_zero()
     {
