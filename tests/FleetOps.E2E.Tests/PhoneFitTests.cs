@@ -113,4 +113,47 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
+
+    /// <summary>The roster row's cells: the chips' share of the row's width, and the name's and the action's lines.</summary>
+    private const string RosterFacts = """
+        row => {
+            const rect = e => e.getBoundingClientRect();
+            const name = row.querySelector('td'), chips = row.querySelector('td.fo-standing'), action = row.querySelector('[data-testid=staff-left]');
+            const lineHeight = e => parseFloat(getComputedStyle(e).lineHeight) || 20;
+            return {
+                chipsShare: rect(chips).width / rect(row).width,
+                nameLines: Math.round(rect(name).height / (lineHeight(name) + 12)),
+                actionLines: Math.round(action.querySelector('.mud-button-label').getBoundingClientRect().height / lineHeight(action.querySelector('.mud-button-label'))),
+            };
+        }
+        """;
+
+    /// <summary>
+    /// A store manager's roster on a phone: as table columns, the programmes' chips squeezed the name to a word a line
+    /// ("收银员" one character a line) and "Left the store" to three lines. The chips now take the row's width under the
+    /// name and the action.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_shows_a_training_roster_row_with_the_name_and_the_action_on_one_line_and_the_chips_below(string language)
+    {
+        var store = await fixture.Api.CreateStoreAsync();
+        var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", "收银员");
+
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync($"stores/{store}/training", live: true);
+        var row = page.Locator($"[data-testid=staff-{person}]");
+        await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
+
+        var facts = (await row.EvaluateAsync(RosterFacts))!.Value;
+        var problems = new List<string>();
+        if (facts.GetProperty("chipsShare").GetDouble() < 0.9) problems.Add($"the chips take {facts.GetProperty("chipsShare").GetDouble():P0} of the row");
+        if (facts.GetProperty("nameLines").GetInt32() > 1) problems.Add($"the name and role take {facts.GetProperty("nameLines").GetInt32()} lines");
+        if (facts.GetProperty("actionLines").GetInt32() > 1) problems.Add($"the action takes {facts.GetProperty("actionLines").GetInt32()} lines");
+        Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
 }
