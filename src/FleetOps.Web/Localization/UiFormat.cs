@@ -91,21 +91,13 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     /// A time in the store's own zone (else the offset given), with its UTC offset: "2026/11/25 8:00:00 +08:00" /
     /// "25 Nov 2026 08:00:00 +08:00" (<c>Format.Time</c>).
     /// </summary>
-    public string Time(DateTimeOffset at, string? timeZone = null)
-    {
-        var local = StoreTime.ToZone(at, timeZone);
-        return local.ToString(texts["Format.Time"], culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
-    }
+    public string Time(DateTimeOffset at, string? timeZone = null) => Zoned(at, timeZone, "Format.Time");
 
     /// <summary>
     /// A time people plan by (work due, a visit booked), to the minute on the store's clock with its UTC offset:
     /// "7 Dec 2026 17:00 +08:00" / "2026/12/7 17:00 +08:00" (<c>Format.Minute</c>). Seconds are for things that happened.
     /// </summary>
-    public string Minute(DateTimeOffset at, string? timeZone = null)
-    {
-        var local = StoreTime.ToZone(at, timeZone);
-        return local.ToString(texts["Format.Minute"], culture.Current) + local.ToString(" zzz", CultureInfo.InvariantCulture);
-    }
+    public string Minute(DateTimeOffset at, string? timeZone = null) => Zoned(at, timeZone, "Format.Minute");
 
     /// <summary>
     /// A booked slot on the store's clock: "7 Dec 2026 16:00–17:00 +08:00" within a day (<c>Format.Clock</c> for the end);
@@ -115,9 +107,17 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     {
         var (from, to) = (StoreTime.ToZone(start, timeZone), StoreTime.ToZone(end, timeZone));
         if (from.Date != to.Date || from.Offset != to.Offset) return $"{Minute(start, timeZone)} – {Minute(end, timeZone)}";
-        return from.ToString(texts["Format.Minute"], culture.Current) + "–" + to.ToString(texts["Format.Clock"], culture.Current)
-            + from.ToString(" zzz", CultureInfo.InvariantCulture);
+        return from.ToString(texts["Format.Minute"], culture.Current) + "–" + to.ToString(texts["Format.Clock"], culture.Current) + Offset(from);
     }
+
+    /// <summary><paramref name="at"/> on the store's clock in the pattern <paramref name="formatKey"/> names, then its UTC offset.</summary>
+    private string Zoned(DateTimeOffset at, string? timeZone, string formatKey)
+    {
+        var local = StoreTime.ToZone(at, timeZone);
+        return local.ToString(texts[formatKey], culture.Current) + Offset(local);
+    }
+
+    private static string Offset(DateTimeOffset local) => local.ToString(" zzz", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// <see cref="Time"/> split into the local date and time and the UTC offset ("2026/11/25 8:00:00", "+08:00"), for a
