@@ -83,6 +83,29 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void Done_work_reads_its_notes_as_text_and_says_a_reading_was_out_of_limits_without_asking_for_a_note()
+    {
+        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        var signature = Signed();
+        var done = Wait(() => Service.CompleteAsync(_order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"),
+            new("ups_runtime", "4", "battery worn, replacement ordered"), new("surge_protection", "true"), new("manager_signature", signature),
+        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        Assert.NotNull(done.Value);
+
+        var cut = OpenAsTechnician(started: false);
+
+        var runtime = cut.Find("[data-testid=item-ups_runtime]");
+        Assert.Equal("Out of limits (at least 10 minutes)", runtime.QuerySelector("[data-testid=out-of-limits]")!.TextContent.Trim());
+        Assert.Equal("Note: battery worn, replacement ordered", runtime.QuerySelector("[data-testid=note-text]")!.TextContent.Trim());
+        Assert.Equal("Note: self-test beeps", cut.Find("[data-testid=item-ups_self_test] [data-testid=note-text]").TextContent.Trim());
+        // Nothing on done work looks like a box to type into.
+        Assert.Empty(cut.FindAll("[data-testid^=item-] input, [data-testid^=item-] textarea"));
+        Assert.Empty(cut.FindAll("[data-testid=item-adapter_ok] [data-testid=note-text]"));
+    }
+
+    [Fact]
     public void A_refused_completion_lists_the_items_and_marks_them()
     {
         var cut = OpenAsTechnician();
