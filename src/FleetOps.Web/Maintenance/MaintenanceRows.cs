@@ -123,6 +123,13 @@ internal static class MaintenanceRows
         return row;
     }
 
+    /// <summary>
+    /// The order as its row keeps it (times to the millisecond, in UTC), with its answers: what the book holds after a
+    /// change, so that this node shows what a restart or another node reads back, not the caller's offset and ticks.
+    /// </summary>
+    public static WorkOrder AsStored(WorkOrder order, WorkOrderRow row) =>
+        ToOrder(row, []) with { Results = order.Results, Flagged = order.Flagged };
+
     private static WorkOrder ToOrder(WorkOrderRow r, IEnumerable<WorkOrderResultRow> results)
     {
         var answers = results.ToList();

@@ -69,8 +69,9 @@ public sealed partial class MaintenanceService
                     continue;
                 }
                 await announcer.WakeAsync(db, cancellationToken);
-                book.Put(next);
-                return MaintenanceResult<WorkOrder>.Done(next);
+                var stored = MaintenanceRows.AsStored(next, row);
+                book.Put(stored);
+                return MaintenanceResult<WorkOrder>.Done(stored);
             }
         }
         finally

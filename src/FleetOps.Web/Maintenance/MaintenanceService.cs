@@ -286,7 +286,7 @@ public sealed partial class MaintenanceService(
         announcer.Stage(db, BookKinds.WorkOrder, BookChange.Of(row.Id));
         await db.SaveChangesAsync(cancellationToken);
         await announcer.WakeAsync(db, cancellationToken);
-        var saved = order with { Id = row.Id };
+        var saved = MaintenanceRows.AsStored(order, row);
         book.Put(saved);
         return saved;
     }

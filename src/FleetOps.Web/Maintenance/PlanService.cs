@@ -194,7 +194,7 @@ public sealed partial class PlanService(
                             announcer.Stage(db, BookKinds.WorkOrder, BookChange.Of());
                         }, cancellationToken))
                     {
-                        book.Put(order with { Id = row!.Id });
+                        book.Put(MaintenanceRows.AsStored(order, row!));
                         made++;
                         continue;
                     }

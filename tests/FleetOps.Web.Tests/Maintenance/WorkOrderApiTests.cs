@@ -87,6 +87,36 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_work_order_reads_the_same_times_after_each_change_as_a_restart_reads_them_not_the_callers_offset_and_ticks()
+    {
+        using var admin = app.CreateAdminClient();
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var technician = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        var shanghai = TimeSpan.FromHours(8);
+        // A caller's times in the store's offset with sub-millisecond ticks: the database keeps UTC milliseconds.
+        var due = app.Now().AddDays(2).AddTicks(1234).ToOffset(shanghai);
+        var start = app.Now().AddDays(1).AddTicks(5678).ToOffset(shanghai);
+
+        var created = await admin.CreateInspectionAsync(store, due);
+        using var booked = await admin.ScheduleAsync(created.Id(), technician.Email, start, start.AddHours(1));
+        var afterBooking = (await Expect.JsonObjectAsync(booked))["workOrder"]!.AsObject();
+        using var started = await admin.CommandAsync(created.Id(), "start");
+        var afterStart = await Expect.JsonObjectAsync(started);
+        var read = await admin.WorkOrderAsync(created.Id());
+
+        var stored = due.ToUniversalTime().ToUnixTimeMilliseconds();
+        var expectedDue = DateTimeOffset.FromUnixTimeMilliseconds(stored);
+        foreach (var order in new[] { created, afterBooking, afterStart, read })
+        {
+            Assert.Equal(expectedDue, DateTimeOffset.Parse(Expect.Wire(order["dueAt"]), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.EndsWith("+00:00", Expect.Wire(order["dueAt"]));
+            Assert.Equal(Expect.Wire(read["createdAt"]), Expect.Wire(order["createdAt"]));
+        }
+        Assert.Equal(Expect.Wire(read["scheduledStart"]), Expect.Wire(afterBooking["scheduledStart"]));
+        Assert.Equal(Expect.Wire(read["startedAt"]), Expect.Wire(afterStart["startedAt"]));
+    }
+
+    [Fact]
     public async Task Booking_a_technician_twice_at_once_warns_of_the_conflict_and_an_end_before_the_start_is_refused()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
