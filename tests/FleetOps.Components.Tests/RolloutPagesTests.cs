@@ -132,6 +132,20 @@ public sealed class RolloutPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_halted_rollout_reads_its_rules_and_its_halt_as_Chinese_sentences_without_stray_spaces()
+    {
+        Wait(() => Services.GetRequiredService<RolloutService>().HaltAsync(_id, "admin@fleetops.test", null));
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        UseLanguage(Languages.Chinese);
+
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+
+        // It read "…时自动暂停。 下一批需手动开始。" (the markup's line break) and "已于3 分钟前暂停".
+        detail.WaitForAssertion(() => Assert.Contains("已开始批次中失败超过 40% 时自动暂停。下一批需手动开始。", detail.Markup));
+        Assert.Equal("3 分钟前已暂停：恢复前不会开始新的批次。", detail.Find("[data-testid=rollout-halted]").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_rollout_that_does_not_exist_is_named_in_one_sentence_in_both_languages()
     {
         var english = Render<RolloutDetail>(p => p.Add(d => d.Id, _id + 1000));
