@@ -32,6 +32,24 @@ public sealed class TerminalDetailTests : FleetComponentTest
         Assert.Empty(behind.FindAll("[data-testid=software-unknown-reason]"));
     }
 
+    [Theory]
+    [InlineData("en", "Running for", "Boot id")]
+    [InlineData("zh-CN", "已运行", "启动标识")]
+    public void The_boot_id_is_a_row_of_its_own_with_a_name_not_a_bare_code_beside_the_uptime(string language, string uptimeLabel, string bootLabel)
+    {
+        UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(language));
+        Heartbeat("T-1", bootId: "iprrgppkt.1");
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-1"));
+
+        var uptime = cut.WaitForElement("[data-testid=uptime]");
+        Assert.DoesNotContain("iprrgppkt", uptime.TextContent);
+        Assert.Equal(uptimeLabel, uptime.ParentElement!.FirstElementChild!.TextContent.Trim());
+        var boot = cut.Find("[data-testid=boot-id]");
+        Assert.Equal("iprrgppkt.1", boot.TextContent.Trim());
+        Assert.Equal(bootLabel, boot.ParentElement!.FirstElementChild!.TextContent.Trim());
+    }
+
     [Fact]
     public void An_unknown_terminal_shows_the_not_found_panel()
     {
