@@ -240,6 +240,21 @@ public sealed class SuccessRatePageTests : FleetComponentTest
     private static string[] ValueAxis(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string testId) =>
         cut.FindAll($"[data-testid={testId}] .mud-charts-yaxis text").Select(t => t.TextContent.Trim()).ToArray();
 
+    /// <summary>The points drawn as dots (a line's hover targets are there too, invisible).</summary>
+    private static IReadOnlyList<AngleSharp.Dom.IElement> Dots(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string testId) =>
+        cut.FindAll($"[data-testid={testId}] svg circle").Where(c => c.GetAttribute("opacity") != "0").ToList();
+
+    [Fact]
+    public void Days_of_sales_next_to_each_other_are_a_line_without_dots()
+    {
+        var days = Enumerable.Range(0, 30).Select(i => Today.AddDays(i - 29)).ToList();
+        var perDay = days.Select(_ => new SaleCounts(4, 3, 1)).ToList();
+
+        var cut = Render<SuccessRateChart>(p => p.Add(c => c.Dates, days).Add(c => c.Lines, [new SuccessLine("S-1", perDay)]));
+
+        Assert.Empty(Dots(cut, "success-chart"));
+    }
+
     [Fact]
     public void A_store_whose_every_sale_completed_has_its_rate_drawn_at_the_top_of_a_readable_chart()
     {
@@ -251,6 +266,8 @@ public sealed class SuccessRatePageTests : FleetComponentTest
         Assert.Contains("(1 sale).", cut.Find("[data-testid=store-success]").TextContent); // not "(1 sales)"
         // A single "100" at the foot of the chart read as the worst rate; the axis runs from 0 to 100 instead.
         Assert.Equal(["0", "25", "50", "75", "100"], ValueAxis(cut, "store-success-chart"));
+        // Today's rate is a line of one point, which draws nothing: it was an empty chart until it shows as a dot.
+        Assert.Single(Dots(cut, "store-success-chart"));
         // As tall as the other charts: at 160 px a tablet's card drew its axis text about 6 px high.
         Assert.Equal("260px", cut.Find("[data-testid=store-success-chart] svg").GetAttribute("height"));
     }
@@ -267,6 +284,8 @@ public sealed class SuccessRatePageTests : FleetComponentTest
 
         // Every sale failing every day was a lone "0", every one completing a lone "100".
         Assert.Equal(["0", "25", "50", "75", "100"], ValueAxis(cut, "success-chart"));
+        // A day of sales between two days without is drawn as a dot (as a line of one point it was not drawn at all).
+        Assert.Equal(10, Dots(cut, "success-chart").Count);
     }
 
     [Fact]

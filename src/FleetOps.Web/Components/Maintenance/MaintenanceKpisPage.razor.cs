@@ -104,7 +104,8 @@ public partial class MaintenanceKpisPage
         // The last point is now, not the end of an interval: drawn lighter, never read as a fall (PartialInterval).
         var (finished, soFar) = PartialInterval.Split(report.Buckets.Select(b => (double)b.Overdue).ToList(), T["Kpi.Overdue"], T["Kpi.OverdueSoFar"]);
         _overdue = [finished, soFar];
-        _lineOptions = new LineChartOptions { ChartPalette = ["#c62828", "#c62828"], YAxisFormat = "N0", YAxisRequireZeroPoint = true };
+        _lineOptions = new LineChartOptions { ChartPalette = ["#c62828", "#c62828"], YAxisFormat = "N0", YAxisRequireZeroPoint = true,
+            ShowDataMarkers = ChartTicks.HasLonePoint(_overdue) };
         ChartTicks.CountAxis(_lineOptions, _overdue);
         PartialInterval.Lighten(_lineOptions, soFar);
         _report = report;

@@ -73,7 +73,8 @@ public partial class Overview
             : null;
         // A new options object per build: the running minute's series is a new object each time. Both lines in one
         // colour (the palette goes by series): the lighter one is the same traffic, not yet counted to the end.
-        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], YAxisRequireZeroPoint = true, YAxisFormat = "N0" };
+        _eventOptions = new LineChartOptions { ChartPalette = ["#1565c0", "#1565c0"], YAxisRequireZeroPoint = true, YAxisFormat = "N0",
+            ShowDataMarkers = ChartTicks.HasLonePoint(_eventSeries) };
         ChartTicks.CountAxis(_eventOptions, _eventSeries);
         PartialInterval.Lighten(_eventOptions, soFar);
 

@@ -95,6 +95,9 @@ public partial class ReconciliationPage
         {
             ChartPalette = byAcquirer.Select((_, i) => Colours[i % Colours.Length]).ToArray(),
             YAxisFormat = "N0", YAxisRequireZeroPoint = true, MaxNumYAxisTicks = ChartTicks.MaxYTicks, YAxisTicks = ChartTicks.PercentStep, YAxisSuggestedMax = ChartTicks.PercentMax,
+            // Days with a rate are few and apart (reports come a few days a week): a day between two gaps is a line of one
+            // point, which draws nothing, so each day is drawn as a dot too.
+            ShowDataMarkers = true,
         };
     }
 

@@ -68,6 +68,16 @@ public static class ChartTicks
         return values.Count > 0 && Math.Floor(values.Min() / step) == Math.Ceiling(values.Max() / step);
     }
 
+    /// <summary>
+    /// Whether a line of <paramref name="series"/> has a point with a gap (or the end) on both sides: a line of one point
+    /// draws nothing, so such a day (a quiet store's one day of sales, today's first) shows only as a dot.
+    /// </summary>
+    public static bool HasLonePoint(IReadOnlyList<ChartSeries<double>> series) => series.Any(s =>
+    {
+        var points = s.Data.Points;
+        return points.Where((p, i) => p.HasValue && (i == 0 || !points[i - 1].HasValue) && (i == points.Count - 1 || !points[i + 1].HasValue)).Any();
+    });
+
     private static double Highest(IReadOnlyList<ChartSeries<double>> series, bool stacked)
     {
         var points = series.Count == 0 ? 0 : series.Max(s => s.Data.Points.Count);
