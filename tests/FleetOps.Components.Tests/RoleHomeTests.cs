@@ -63,6 +63,37 @@ public sealed class RoleHomeTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=attention-T-S2-offline]")));
     }
 
+    [Theory]
+    [InlineData("en", "Nothing needs attention among the terminals that report; 1 terminal has never been heard from.")]
+    [InlineData("zh-CN", "已上报的终端均无待处理事项；有 1 台终端从未上报。")]
+    public void A_terminal_never_heard_from_is_not_called_working_and_once_it_reports_all_is_well(string language, string said)
+    {
+        Register("S-2", "T-NEW"); // registered, not yet installed
+        UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(language));
+        SignInAsStoreManager("S-2");
+
+        var cut = Render<Home>();
+
+        // It said "every terminal is working" of a terminal that had never said a word.
+        Assert.Equal(said, cut.Find("[data-testid=home-attention-empty]").TextContent.Trim());
+
+        Heartbeat("T-NEW");
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Equal(language == "en" ? "Nothing needs attention: every terminal is working." : "暂无待处理事项，所有终端运行正常。",
+            cut.Find("[data-testid=home-attention-empty]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void A_technicians_home_counts_a_terminal_never_heard_from_apart_too()
+    {
+        Register("S-2", "T-NEW");
+        SignInAsTechnician("S-2");
+
+        var cut = Render<Home>();
+
+        Assert.Contains("1 terminal has never been heard from", cut.Find("[data-testid=home-attention-empty]").TextContent);
+    }
+
     [Fact]
     public void A_region_manager_gets_the_stores_of_the_region_worst_first()
     {
