@@ -19,7 +19,7 @@ public sealed class LineChartDotsTests : FleetComponentTest
     [Fact]
     public void A_programmes_first_month_of_compliance_is_drawn_as_a_dot()
     {
-        var cut = Render<ComplianceChart>(p => p.Add(c => c.Dates, [November]).Add(c => c.Lines, [new ComplianceLine("S-1", [80])]));
+        var cut = Render<ComplianceChart>(p => p.Add(c => c.Dates, [November]).Add(c => c.Lines, [new ComplianceLine("S-1", [80.0])]));
 
         Assert.Equal(1, Dots(cut));
     }
@@ -28,7 +28,7 @@ public sealed class LineChartDotsTests : FleetComponentTest
     public void Months_of_compliance_next_to_each_other_are_a_line_without_dots()
     {
         var cut = Render<ComplianceChart>(p => p.Add(c => c.Dates, [November.AddMonths(-1), November])
-            .Add(c => c.Lines, [new ComplianceLine("S-1", [60, 80])]));
+            .Add(c => c.Lines, [new ComplianceLine("S-1", [60.0, 80.0])]));
 
         Assert.Equal(0, Dots(cut));
     }

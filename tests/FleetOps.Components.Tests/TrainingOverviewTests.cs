@@ -98,6 +98,24 @@ public sealed class TrainingOverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void Stores_without_staff_are_not_charted_as_nobody_trained()
+    {
+        var cut = Render<TrainingOverview>();
+
+        // The table said "–" for % current; the chart beside it drew a line along 0 %.
+        Assert.Equal("No staff in these stores during these months: nothing to chart.",
+            cut.Find("[data-testid=training-compliance-chart-no-staff]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=training-compliance-chart] svg circle, [data-testid=training-compliance-chart] path.mud-chart-line"));
+
+        Wait(() => Training.AddStaffAsync("S-1", "Ana", "cashier", Training.Today("S-1"), MaintenanceActor.Bootstrap, null)); // starts today
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=training-compliance-chart-no-staff]")));
+        // Months before Ana are gaps; the month she works in is a point.
+        var east = cut.Find("[data-testid=training-compliance-chart]").GetAttribute("data-values")!.Split('|')[0].Split(',');
+        Assert.Equal(("", "0"), (east[^2], east[^1]));
+    }
+
+    [Fact]
     public void The_compliance_axis_runs_from_none_to_everyone_trained_whatever_the_rate()
     {
         Hire("S-1", "Ana"); // nobody trained: 0 % every month

@@ -93,6 +93,7 @@ public sealed class ChartReadabilityTests(E2EFixture fixture) : IClassFixture<E2
         var key = await fixture.Api.RegisterTerminalAsync(heard, store);
         await fixture.Api.HeartbeatAsync(heard, key);
         await fixture.Api.PowerEventAsync(heard, key, "lost"); // the power page's charts have a loss to draw
+        await fixture.Api.AddStaffAsync(store, "Chen Jing"); // the training chart has staff to chart (with none it says so instead)
 
         var page = await fixture.NewPageAsync(locale);
         await page.SetViewportSizeAsync(width, height);

@@ -148,7 +148,8 @@ public partial class TrainingOverview
         {
             var tallies = g.Item2.Select(s => ComplianceHistory.At(ComplianceHistory.StoreDays(_monthEnds, Training.Today(s.Code)), Book.StaffOf(s.Code), Book.SessionsOf(s.Code), Book.Programmes,
                 Options.Value.DueSoonDays)).ToList();
-            var sums = _monthEnds.Select((_, i) => tallies.Aggregate(ComplianceTally.None, (sum, t) => sum.Plus(t[i])).PercentCurrent).ToList();
+            var sums = _monthEnds.Select((_, i) => tallies.Aggregate(ComplianceTally.None, (sum, t) => sum.Plus(t[i])))
+                .Select(sum => sum.Staff == 0 ? (double?)null : sum.PercentCurrent).ToList();
             return new ComplianceLine(g.Item1, sums);
         }).ToList();
     }
