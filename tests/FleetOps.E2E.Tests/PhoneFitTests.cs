@@ -156,4 +156,41 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
+
+    /// <summary>The lines each of a roster row's first three cells (name, role, start date) is drawn on.</summary>
+    private const string RosterCellLines = """
+        row => {
+            const lines = td => {
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            };
+            const cells = row.querySelectorAll('td');
+            return [lines(cells[0]), lines(cells[1]), lines(cells[2])];
+        }
+        """;
+
+    /// <summary>
+    /// A store manager's roster on a 1024-px tablet: the chips' column took the width and broke "Chen Jing" over two lines,
+    /// "收银员" inside the word ("收银" / "员") and "店长助理" likewise. The chips wrap instead.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_tablet_shows_a_roster_rows_name_role_and_start_date_each_on_one_line(string language)
+    {
+        var store = await fixture.Api.CreateStoreAsync();
+        var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", "收银员");
+
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync($"stores/{store}/training", live: true);
+        var row = page.Locator($"[data-testid=staff-{person}]");
+        await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
+
+        var lines = (await row.EvaluateAsync<int[]>(RosterCellLines))!;
+        Assert.True(lines.SequenceEqual([1, 1, 1]), $"At 1024×768 in {language}: name, role and start date on {string.Join(", ", lines)} lines");
+        await page.Context.CloseAsync();
+    }
 }
