@@ -186,6 +186,8 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         var child = Render<WorkOrderPage>(p => p.Add(c => c.Id, followUp.Id));
         Assert.Contains($"Follow-up of #{_order.Id}: UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
         Assert.Equal(WorkOrdersPage.PathOf(_order.Id), child.Find("[data-testid=follow-up-of]").GetAttribute("href"));
+        // Whoever goes to put it right reads what the visit before found, not only that it failed.
+        Assert.Equal("Note: self-test beeps", child.Find("[data-testid=follow-up-finding]").TextContent.Trim());
     }
 
     [Fact]
