@@ -101,6 +101,24 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_period_with_nothing_booked_says_so_and_a_booking_in_it_takes_the_words_away()
+    {
+        SignIn(_technician);
+        var cut = Render<MaintenanceCalendar>();
+
+        // Seven empty day boxes read like a calendar still loading.
+        Assert.Equal("No visits are booked for you in this period.", cut.Find("[data-testid=calendar-empty]").TextContent.Trim());
+
+        BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=calendar-empty]")));
+        UseLanguage(Languages.Chinese);
+        var nextWeek = Render<MaintenanceCalendar>();
+        nextWeek.Find("[data-testid=calendar-next]").Click();
+        nextWeek.WaitForAssertion(() => Assert.Equal("这段时间内没有给您安排的上门工作。", nextWeek.Find("[data-testid=calendar-empty]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void A_technician_sees_only_their_own_bookings_and_cannot_move_them()
     {
         var mine = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
