@@ -33,6 +33,17 @@ public sealed class StoresTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_store_with_a_terminal_never_heard_from_names_it_beside_the_online_count()
+    {
+        Register("S-2", "T-NEW");
+
+        var cut = Render<Stores>();
+
+        Assert.Equal("1 online · 1 never heard from", StoreRow(cut, "S-2").QuerySelectorAll("td")[3].TextContent.Trim());
+        Assert.Equal("4 online", StoreRow(cut, "S-1").QuerySelectorAll("td")[3].TextContent.Trim());
+    }
+
+    [Fact]
     public void Each_store_shows_its_counts()
     {
         var cut = Render<Stores>();
@@ -40,7 +51,7 @@ public sealed class StoresTests : FleetComponentTest
         var s1 = StoreRow(cut, "S-1").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal("East", s1[1]);
         Assert.Equal("4", s1[2]);
-        Assert.Contains("4 online · 0 never heard from", s1[3]);
+        Assert.Equal("4 online", s1[3]); // not "· 0 never heard from" on every store
         Assert.Equal("0", s1[4]);
         Assert.Contains("healthy", s1[7]);
 
