@@ -65,7 +65,7 @@ public sealed class RoleHomeTests : FleetComponentTest
 
     [Theory]
     [InlineData("en", "Nothing needs attention among the terminals that report; 1 terminal has never been heard from.")]
-    [InlineData("zh-CN", "已上报的终端均无待处理事项；有 1 台终端从未上报。")]
+    [InlineData("zh-CN", "已上线的终端均无待处理事项；另有 1 台终端从未上线。")]
     public void A_terminal_never_heard_from_is_not_called_working_and_once_it_reports_all_is_well(string language, string said)
     {
         Register("S-2", "T-NEW"); // registered, not yet installed

@@ -140,9 +140,9 @@ public sealed class RolloutPagesTests : FleetComponentTest
 
         var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
 
-        // It read "…时自动暂停。 下一批需手动开始。" (the markup's line break) and "已于3 分钟前暂停".
+        // It read "…时自动暂停。 下一批需手动开始。" (the markup's line break) and "已于3 分钟前暂停"; "{0}暂停" also reads "刚刚暂停".
         detail.WaitForAssertion(() => Assert.Contains("已开始批次中失败超过 40% 时自动暂停。下一批需手动开始。", detail.Markup));
-        Assert.Equal("3 分钟前已暂停：恢复前不会开始新的批次。", detail.Find("[data-testid=rollout-halted]").TextContent.Trim());
+        Assert.Equal("3 分钟前暂停：恢复前不会开始新的批次。", detail.Find("[data-testid=rollout-halted]").TextContent.Trim());
     }
 
     [Fact]

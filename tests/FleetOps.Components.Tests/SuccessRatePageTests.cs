@@ -245,6 +245,18 @@ public sealed class SuccessRatePageTests : FleetComponentTest
         cut.FindAll($"[data-testid={testId}] svg circle").Where(c => c.GetAttribute("opacity") != "0").ToList();
 
     [Fact]
+    public void Yesterday_and_today_after_a_quiet_month_are_one_line_without_dots()
+    {
+        // The finished line's yesterday has a gap on both sides, but today's lighter line continues it: not alone.
+        var days = Enumerable.Range(0, 30).Select(i => Today.AddDays(i - 29)).ToList();
+        var perDay = days.Select((_, i) => i >= 28 ? new SaleCounts(4, 3, 1) : new SaleCounts(0, 0, 0)).ToList();
+
+        var cut = Render<SuccessRateChart>(p => p.Add(c => c.Dates, days).Add(c => c.Lines, [new SuccessLine("S-1", perDay)]));
+
+        Assert.Empty(Dots(cut, "success-chart"));
+    }
+
+    [Fact]
     public void Days_of_sales_next_to_each_other_are_a_line_without_dots()
     {
         var days = Enumerable.Range(0, 30).Select(i => Today.AddDays(i - 29)).ToList();

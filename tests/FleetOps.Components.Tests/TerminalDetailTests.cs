@@ -33,9 +33,10 @@ public sealed class TerminalDetailTests : FleetComponentTest
     }
 
     [Theory]
-    [InlineData("en", "Running for", "Boot id")]
-    [InlineData("zh-CN", "已运行", "启动标识")]
-    public void The_boot_id_is_a_row_of_its_own_with_a_name_not_a_bare_code_beside_the_uptime(string language, string uptimeLabel, string bootLabel)
+    [InlineData("en", "Running for", "Boot id", "changes at every start")]
+    [InlineData("zh-CN", "已运行", "启动标识", "每次开机都会变化")]
+    public void The_boot_id_is_a_row_of_its_own_with_a_name_not_a_bare_code_beside_the_uptime(string language, string uptimeLabel, string bootLabel,
+        string help)
     {
         UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(language));
         Heartbeat("T-1", bootId: "iprrgppkt.1");
@@ -47,7 +48,10 @@ public sealed class TerminalDetailTests : FleetComponentTest
         Assert.Equal(uptimeLabel, uptime.ParentElement!.FirstElementChild!.TextContent.Trim());
         var boot = cut.Find("[data-testid=boot-id]");
         Assert.Equal("iprrgppkt.1", boot.TextContent.Trim());
-        Assert.Equal(bootLabel, boot.ParentElement!.FirstElementChild!.TextContent.Trim());
+        var row = boot.ParentElement!.ParentElement!;
+        Assert.Equal(bootLabel, row.FirstElementChild!.TextContent.Trim());
+        // What it is for, in words a tablet shows (it was a tooltip).
+        Assert.Equal(help, row.QuerySelector("[data-testid=boot-id-help]")!.TextContent.Trim());
     }
 
     [Fact]

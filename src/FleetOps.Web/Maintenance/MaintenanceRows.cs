@@ -128,7 +128,12 @@ internal static class MaintenanceRows
     /// change, so that this node shows what a restart or another node reads back, not the caller's offset and ticks.
     /// </summary>
     public static WorkOrder AsStored(WorkOrder order, WorkOrderRow row) =>
-        ToOrder(row, []) with { Results = order.Results, Flagged = order.Flagged };
+        ToOrder(row, []) with
+        {
+            Results = order.Results,
+            // Only answered items are stored, so only they can be flagged after a reload.
+            Flagged = order.Flagged.Where(item => order.Results.Any(r => r.Item == item)).ToHashSet(StringComparer.Ordinal),
+        };
 
     private static WorkOrder ToOrder(WorkOrderRow r, IEnumerable<WorkOrderResultRow> results)
     {

@@ -114,6 +114,11 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         }
         Assert.Equal(Expect.Wire(read["scheduledStart"]), Expect.Wire(afterBooking["scheduledStart"]));
         Assert.Equal(Expect.Wire(read["startedAt"]), Expect.Wire(afterStart["startedAt"]));
+        // Every time as the database keeps it: UTC, to the millisecond.
+        foreach (var (order, field) in new[] { (afterBooking, "scheduledStart"), (afterBooking, "scheduledEnd"), (afterStart, "startedAt"), (read, "scheduledEnd") })
+        {
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?\+00:00$", Expect.Wire(order[field]));
+        }
     }
 
     [Fact]

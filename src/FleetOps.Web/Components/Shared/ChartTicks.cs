@@ -70,13 +70,17 @@ public static class ChartTicks
 
     /// <summary>
     /// Whether a line of <paramref name="series"/> has a point with a gap (or the end) on both sides: a line of one point
-    /// draws nothing, so such a day (a quiet store's one day of sales, today's first) shows only as a dot.
+    /// draws nothing, so such a day (a quiet store's one day of sales, today's first) shows only as a dot. A point that
+    /// another series continues from the same value is not alone: <see cref="PartialInterval"/>'s "so far" line starts
+    /// at the finished line's last point, whose finished side always ends in a gap.
     /// </summary>
-    public static bool HasLonePoint(IReadOnlyList<ChartSeries<double>> series) => series.Any(s =>
-    {
-        var points = s.Data.Points;
-        return points.Where((p, i) => p.HasValue && (i == 0 || !points[i - 1].HasValue) && (i == points.Count - 1 || !points[i + 1].HasValue)).Any();
-    });
+    public static bool HasLonePoint(IReadOnlyList<ChartSeries<double>> series) =>
+        series.Any(s => Enumerable.Range(0, s.Data.Points.Count).Any(i => Has(s, i) && !Joined(s, i)
+            && !series.Any(other => other != s && Has(other, i) && other.Data.Points[i].Y.Equals(s.Data.Points[i].Y) && Joined(other, i))));
+
+    private static bool Has(ChartSeries<double> s, int i) => i >= 0 && i < s.Data.Points.Count && s.Data.Points[i].HasValue;
+
+    private static bool Joined(ChartSeries<double> s, int i) => Has(s, i - 1) || Has(s, i + 1);
 
     private static double Highest(IReadOnlyList<ChartSeries<double>> series, bool stacked)
     {
