@@ -42,11 +42,30 @@ public sealed class StoppedBackupTests
 
         var (exited, output) = await ServerProcess.RunCommandToExitAsync(folder,
             new Dictionary<string, string> { ["ConnectionStrings:FleetOps"] = $"Data Source={database}" }, ["backup", target],
-            async (process, _) =>
+            async (process, outputSoFar) =>
             {
-                await Eventually.MatchesAsync(() => Task.FromResult(File.Exists(partial) && new FileInfo(partial).Length > 0), copying => copying,
-                    "the copy to have begun", TimeSpan.FromSeconds(90));
-                await ServerProcess.SignalAsync(process, signal);
+                // The copy may also win the race outright: on a busy machine the probe can miss its partial file, and a
+                // wait for it alone then ran out (CI, 2026-12-06). A finished copy or process ends the wait too; the checks
+                // below accept a complete copy.
+                try
+                {
+                    await Eventually.MatchesAsync(() => Task.FromResult(process.HasExited || File.Exists(target) || (File.Exists(partial) && new FileInfo(partial).Length > 0)),
+                        begun => begun, "the copy to have begun", TimeSpan.FromSeconds(90));
+                }
+                catch (Xunit.Sdk.XunitException e)
+                {
+                    // What the command was doing when the wait ran out.
+                    throw new Xunit.Sdk.XunitException($"{e.Message}; files: {string.Join(", ", Directory.EnumerateFiles(folder, "*",
+                        SearchOption.AllDirectories).Select(Path.GetFileName))}; output: {outputSoFar()}");
+                }
+                try
+                {
+                    if (!process.HasExited) await ServerProcess.SignalAsync(process, signal);
+                }
+                catch (Xunit.Sdk.XunitException) when (process.HasExited)
+                {
+                    // It finished between the look and the signal.
+                }
             });
 
         var left = Directory.EnumerateFiles(Path.GetDirectoryName(target)!).Select(Path.GetFileName).ToList();
