@@ -114,6 +114,20 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         await page.Context.CloseAsync();
     }
 
+    /// <summary>A new store's roster with one person, "Chen Jing" in <paramref name="role"/>, open at the given size; their row.</summary>
+    private async Task<(IPage Page, ILocator Row)> RosterRowAsync(string language, string role, int width, int height)
+    {
+        var store = await fixture.Api.CreateStoreAsync();
+        var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", role);
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(width, height);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync($"stores/{store}/training", live: true);
+        var row = page.Locator($"[data-testid=staff-{person}]");
+        await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
+        return (page, row);
+    }
+
     /// <summary>The roster row's cells: the chips' share of the row's width, and the name's and the action's lines.</summary>
     private const string RosterFacts = """
         row => {
@@ -138,15 +152,7 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
     [InlineData("zh-CN")]
     public async Task A_phone_shows_a_training_roster_row_with_the_name_and_the_action_on_one_line_and_the_chips_below(string language)
     {
-        var store = await fixture.Api.CreateStoreAsync();
-        var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", "收银员");
-
-        var page = await fixture.NewPageAsync(locale: language);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(E2EFixture.Administrator);
-        await page.OpenReadyAsync($"stores/{store}/training", live: true);
-        var row = page.Locator($"[data-testid=staff-{person}]");
-        await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
+        var (page, row) = await RosterRowAsync(language, "收银员", 390, 844);
 
         var facts = (await row.EvaluateAsync(RosterFacts))!.Value;
         var problems = new List<string>();
@@ -179,15 +185,7 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
     [InlineData("zh-CN")]
     public async Task A_tablet_shows_a_roster_rows_name_role_and_start_date_each_on_one_line(string language)
     {
-        var store = await fixture.Api.CreateStoreAsync();
-        var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", language == "en" ? "Cashier" : "收银员");
-
-        var page = await fixture.NewPageAsync(locale: language);
-        await page.SetViewportSizeAsync(1024, 768);
-        await page.SignInAsync(E2EFixture.Administrator);
-        await page.OpenReadyAsync($"stores/{store}/training", live: true);
-        var row = page.Locator($"[data-testid=staff-{person}]");
-        await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
+        var (page, row) = await RosterRowAsync(language, language == "en" ? "Cashier" : "收银员", 1024, 768);
 
         var lines = (await row.EvaluateAsync<int[]>(RosterCellLines))!;
         Assert.True(lines.SequenceEqual([1, 1, 1]), $"At 1024×768 in {language}: name, role and start date on {string.Join(", ", lines)} lines");
