@@ -191,4 +191,31 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         Assert.True(lines.SequenceEqual([1, 1, 1]), $"At 1024×768 in {language}: name, role and start date on {string.Join(", ", lines)} lines");
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// An API token's row on a phone: with its expiry beside its name, prefix, age, status and revoke button the table ran
+    /// past the window's edge and the button was off screen. A phone keeps the name (prefix and age under it), the status
+    /// (the expiry under it) and the button as an icon.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_shows_an_api_tokens_row_with_its_status_expiry_and_revoke_button_on_screen(string language)
+    {
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync("account/tokens", live: true);
+        var name = $"phone {FleetOpsClient.Letters(6)}";
+        await page.Locator("input[data-testid=token-name]").FillAsync(name);
+        await page.Locator("[data-testid=create-token]").ClickAsync();
+        await Expect(page.Locator("[data-testid=new-token]")).ToBeVisibleAsync();
+
+        var row = page.Locator("[data-testid=token-table] tbody tr", new() { HasText = name });
+        await Expect(row.Locator("[data-testid=revoke-token-phone]")).ToBeVisibleAsync();
+        await Expect(row.Locator("[data-testid=token-expires-phone]")).ToBeVisibleAsync();
+        var problems = await row.EvaluateAsync<string[]>(RowProblems);
+        Assert.True(problems!.Length == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
 }

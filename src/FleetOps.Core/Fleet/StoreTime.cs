@@ -17,6 +17,9 @@ public static class StoreTime
     public static DateTimeOffset ToZone(DateTimeOffset at, string? timeZone) =>
         Find(timeZone) is { } zone ? TimeZoneInfo.ConvertTime(at, zone) : at;
 
+    /// <summary>The calendar day it is at <paramref name="at"/> in the store's own time zone.</summary>
+    public static DateOnly Day(DateTimeOffset at, string? timeZone) => DateOnly.FromDateTime(ToZone(at, timeZone).DateTime);
+
     /// <summary>
     /// The zone the stores shown share — a store page, a chain in one country — so "yesterday" means the stores'
     /// yesterday; UTC when they are in several zones (or there are none).

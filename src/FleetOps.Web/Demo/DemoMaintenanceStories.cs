@@ -28,7 +28,7 @@ public sealed partial class DemoMaintenanceStories(MaintenanceService work, Plan
         if (stores.Get(first) is { } store && !book.Plans.Any(p => p.Name == planName))
         {
             // From tomorrow: a visit due today at 17:00 would be overdue at once for a demo started in the evening.
-            var tomorrow = DateOnly.FromDateTime(StoreTime.ToZone(now, store.TimeZone).DateTime).AddDays(1);
+            var tomorrow = StoreTime.Day(now, store.TimeZone).AddDays(1);
             await plans.CreateAsync(new PlanDraft(planName, store.Code, null, null, DefaultChecklists.TerminalInspection, 1, RecurrenceUnit.Month,
                 RecurrenceBasis.Schedule, tomorrow, WorkOrderKind.Inspection, WorkOrderPriority.Normal, DefaultTechnician: Technician.Email),
                 actor, null, cancellationToken);

@@ -10,7 +10,7 @@ namespace FleetOps.Web.Live;
 /// <summary>
 /// Open hub connections by user and by API token, so that a change of who may see what closes them at once: disabling a
 /// user or changing their role or scope (<see cref="UserDirectory.Subscribe"/>), revoking a token
-/// (<see cref="ApiTokenDirectory.Revoked"/>), anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>), or a
+/// (<see cref="ApiTokenDirectory.Revoked"/>) or its expiry, anything else that ends a user's sessions (<see cref="CloseConnectionsOf"/>), or a
 /// store joining or leaving a region (<see cref="StoreDirectory.Subscribe"/>): a connection's store groups were chosen from
 /// the scope when it connected, and a scope of regions covers other stores once a store moves.
 /// A client that reconnects is authenticated again, so it is refused or gets its new scope.
@@ -26,14 +26,16 @@ public sealed class HubConnections : IDisposable
     private readonly UserDirectory _users;
     private readonly ApiTokenDirectory _tokens;
     private readonly StoreDirectory _stores;
+    private readonly TimeProvider _time;
     private readonly IDisposable _userChanges;
     private readonly IDisposable _storeChanges;
 
-    public HubConnections(UserDirectory users, ApiTokenDirectory tokens, StoreDirectory stores)
+    public HubConnections(UserDirectory users, ApiTokenDirectory tokens, StoreDirectory stores, TimeProvider time)
     {
         _users = users;
         _tokens = tokens;
         _stores = stores;
+        _time = time;
         // No interval: a revocation is not a refresh to spread out, it must act at once.
         _userChanges = users.Subscribe(null, CloseOnUserChange, minInterval: TimeSpan.Zero);
         _storeChanges = stores.Subscribe(null, CloseOnStoreChange, minInterval: TimeSpan.Zero);
@@ -48,7 +50,13 @@ public sealed class HubConnections : IDisposable
     {
         var tokenId = int.TryParse(context.User?.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value,
             NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
-        var connection = new OpenConnection(userId, tokenId, storeGroups, context);
+        // A connection outlives the request that authenticated it: one made with a token that expires is closed then, and
+        // its client's reconnect is refused with the reason.
+        var closer = tokenId is { } expiring && _tokens.ExpiryOf(expiring) is { } expiresAt
+            ? _time.CreateTimer(static state => ((HubCallerContext)state!).Abort(), context,
+                Max(expiresAt - _time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
+            : null;
+        var connection = new OpenConnection(userId, tokenId, storeGroups, context, closer);
         _open[context.ConnectionId] = connection;
         // A revoke, disable or store move between authentication and this line found nothing to close: look again now it is tracked.
         if ((tokenId is { } token && !_tokens.IsLive(token)) || (userId is not null && _users.Get(userId) is not { Disabled: false })
@@ -58,7 +66,10 @@ public sealed class HubConnections : IDisposable
         }
     }
 
-    public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
+    public void Remove(HubCallerContext context)
+    {
+        if (_open.TryRemove(context.ConnectionId, out var connection)) connection.ExpiryCloser?.Dispose();
+    }
 
     /// <summary>Closes every hub connection of a user (cookie or token); returns how many.</summary>
     public int CloseConnectionsOf(string userId) => Close(c => c.UserId == userId);
@@ -102,7 +113,11 @@ public sealed class HubConnections : IDisposable
         _userChanges.Dispose();
         _storeChanges.Dispose();
         _tokens.Revoked -= CloseOnRevoke;
+        foreach (var connection in _open.Values) connection.ExpiryCloser?.Dispose();
     }
 
-    private sealed record OpenConnection(string? UserId, int? TokenId, IReadOnlySet<string>? StoreGroups, HubCallerContext Context);
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record OpenConnection(
+        string? UserId, int? TokenId, IReadOnlySet<string>? StoreGroups, HubCallerContext Context, ITimer? ExpiryCloser);
 }

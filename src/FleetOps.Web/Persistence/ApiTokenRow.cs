@@ -12,4 +12,7 @@ public sealed class ApiTokenRow
     public required byte[] Hash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>When the token stops working by itself; null for one made to work until revoked (every token made before expiry existed).</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }

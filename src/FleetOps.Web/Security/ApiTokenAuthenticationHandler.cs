@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,7 +19,8 @@ public sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     IOptions<BootstrapOptions> bootstrap,
     ApiTokenDirectory tokens,
-    UserDirectory users)
+    UserDirectory users,
+    TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -49,13 +51,21 @@ public sealed class ApiTokenAuthenticationHandler(
                 [new Claim(ClaimTypes.Name, AccessResolver.BootstrapName), new Claim(ClaimTypes.Role, Roles.Administrator)], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
+        var info = tokens.Find(token);
+        if (info is not null && info.HasExpired(time.GetUtcNow()))
+        {
+            // Said plainly: a script that worked yesterday and fails today should tell its owner why and what to do.
+            return Task.FromResult(AuthenticateResult.Fail(
+                "This API token expired at " + info.ExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                + ". Create a new one on the API tokens page (/account/tokens)."));
+        }
         // A user's token acts with the user's current role and scope; a disabled user's tokens stop at once.
-        if (tokens.Find(token) is { } info && users.Get(info.UserId) is { Disabled: false } user)
+        if (info is not null && users.Get(info.UserId) is { Disabled: false } user)
         {
             var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.UserId), new Claim(ClaimTypes.Name, user.Email),
-                new Claim(ClaimTypes.Role, user.Role), new Claim(TokenIdClaim, info.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Role, user.Role), new Claim(TokenIdClaim, info.Id.ToString(CultureInfo.InvariantCulture)),
             ], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
@@ -65,7 +75,10 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await Results.Problem(statusCode: 401, title: "Unauthorized", detail: "Send 'Authorization: Bearer <api token>'.").ExecuteAsync(Context);
+        // A token that was sent and refused says why (RFC 6750's invalid_token); a request without one is told what to send.
+        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        if (refused is not null) Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        await Results.Problem(statusCode: 401, title: "Unauthorized", detail: refused ?? "Send 'Authorization: Bearer <api token>'.").ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)

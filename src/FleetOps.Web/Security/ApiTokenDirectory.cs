@@ -9,10 +9,14 @@ namespace FleetOps.Web.Security;
 
 /// <summary>
 /// Management API tokens: created and revoked by their owner, shown once, stored as SHA-256 hashes and
-/// cached in memory so that a revoke takes effect on the very next request.
+/// cached in memory so that a revoke takes effect on the very next request. A token stops working by itself at its
+/// expiry, chosen when it is made (or never, for one made to work until revoked).
 /// </summary>
 public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvider time)
 {
+    /// <summary>The longest a token may be made to last; longer is what "no expiry" (a null lifetime) is for.</summary>
+    public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(365);
+
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
 
     /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
@@ -34,23 +38,46 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         foreach (var row in rows) _byHash[Convert.ToHexString(row.Hash)] = Info(row);
     }
 
-    /// <summary>The owner of a live token, or null.</summary>
+    /// <summary>
+    /// The token, or null when it is unknown or revoked. An expired token is found (<see cref="ApiTokenInfo.HasExpired"/>),
+    /// so that the refusal can say that it expired and when, rather than leave its owner to guess.
+    /// </summary>
     public ApiTokenInfo? Find(string token)
     {
         var found = _byHash.GetValueOrDefault(Convert.ToHexString(Hash(token)));
         return found is { RevokedAt: null } ? found : null;
     }
 
-    /// <summary>Whether the token with this id is still valid (a few tokens per user: a scan is fine at hub connect).</summary>
-    public bool IsLive(int tokenId) => _byHash.Values.Any(t => t.Id == tokenId);
+    /// <summary>Whether the token with this id is still valid: neither revoked nor expired (a few tokens per user: a scan is fine at hub connect).</summary>
+    public bool IsLive(int tokenId)
+    {
+        var now = time.GetUtcNow();
+        return _byHash.Values.Any(t => t.Id == tokenId && !t.HasExpired(now));
+    }
 
-    public async Task<(ApiTokenInfo Info, string Token)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    /// <summary>When the live token with this id expires; null when it never does or is not live.</summary>
+    public DateTimeOffset? ExpiryOf(int tokenId) => _byHash.Values.FirstOrDefault(t => t.Id == tokenId)?.ExpiresAt;
+
+    /// <summary>
+    /// Creates a token of <paramref name="userId"/> that stops working after <paramref name="lifetime"/> (null: only when
+    /// revoked). The secret is returned once and never stored.
+    /// </summary>
+    public async Task<(ApiTokenInfo Info, string Token)> CreateAsync(
+        string userId, string name, TimeSpan? lifetime, CancellationToken cancellationToken = default)
     {
         KeptText.Ensure("Name", name); // shown on the tokens page and in the audit log
+        if (lifetime is { } span && (span <= TimeSpan.Zero || span > LongestLifetime))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetime), span, "A token's lifetime is more than nothing and at most a year.");
+        }
+        // Whole seconds: PostgreSQL keeps microseconds, and the times held here must be those the row gives back after a
+        // restart or on another node, not a tick-exact copy that differs from them.
+        var clock = time.GetUtcNow();
+        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var token = "fo_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var row = new ApiTokenRow
         {
-            UserId = userId, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token), CreatedAt = time.GetUtcNow(),
+            UserId = userId, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime,
         };
         await using var db = databases.CreateDbContext();
         db.ApiTokens.Add(row);
@@ -102,5 +129,5 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         return rows.Select(Info).ToList();
     }
 
-    private static ApiTokenInfo Info(ApiTokenRow r) => new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt);
+    private static ApiTokenInfo Info(ApiTokenRow r) => new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt);
 }

@@ -38,7 +38,7 @@ public sealed class TrainingService(
 
     /// <summary>Today in the store's time zone: "the future" and "overdue" are the store's days.</summary>
     public DateOnly Today(string storeCode) =>
-        DateOnly.FromDateTime(StoreTime.ToZone(time.GetUtcNow(), stores.Get(storeCode)?.TimeZone).DateTime);
+        StoreTime.Day(time.GetUtcNow(), stores.Get(storeCode)?.TimeZone);
 
     public StoreCompliance Compliance(string storeCode) =>
         TrainingCompliance.Store(storeCode, book.StaffOf(storeCode), book.SessionsOf(storeCode), book.Programmes, Today(storeCode), options.Value.DueSoonDays);

@@ -48,10 +48,10 @@ public static class People
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>A new API token of <paramref name="user"/> (the secret, shown once) and its id.</summary>
-    public static async Task<(int Id, string Token)> CreateApiTokenAsync(this FleetOpsApp app, TestUser user, string name = "tests")
+    /// <summary>A new API token of <paramref name="user"/> (the secret, shown once) and its id; without a lifetime it never expires.</summary>
+    public static async Task<(int Id, string Token)> CreateApiTokenAsync(this FleetOpsApp app, TestUser user, string name = "tests", TimeSpan? lifetime = null)
     {
-        var (info, token) = await app.GetService<ApiTokenDirectory>().CreateAsync(user.Id, name);
+        var (info, token) = await app.GetService<ApiTokenDirectory>().CreateAsync(user.Id, name, lifetime);
         return (info.Id, token);
     }
 

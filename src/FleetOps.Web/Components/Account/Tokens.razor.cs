@@ -1,5 +1,7 @@
+using System.Globalization;
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Text;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -18,7 +20,20 @@ public partial class Tokens
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
 
+    /// <summary>The lifetime that stands for "no expiry" in the choice of lifetimes.</summary>
+    private const int NoExpiry = 0;
+
+    /// <summary>
+    /// Lifetimes to choose from, in days: a quarter by default, short enough that a forgotten token dies by itself, long
+    /// enough not to break a nightly job every month; no expiry for what must run unattended, with a warning.
+    /// </summary>
+    private static readonly int[] LifetimeChoices = [30, 90, 365, NoExpiry];
+
+    /// <summary>How close to its expiry a token is marked, so its owner replaces it before a script stops.</summary>
+    private static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(7);
+
     private UserAccess? _user;
+    private int _lifetimeDays = 90;
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private string? _name;
     private bool _busy;
@@ -71,7 +86,8 @@ public partial class Tokens
             (ApiTokenInfo Info, string Token) created;
             try
             {
-                created = await Directory.CreateAsync(_user.UserId, name.Length > 100 ? name[..100] : name);
+                created = await Directory.CreateAsync(_user.UserId, name.Length > 100 ? name[..100] : name,
+                    _lifetimeDays == NoExpiry ? null : TimeSpan.FromDays(_lifetimeDays));
             }
             catch (RefusedTextException e)
             {
@@ -79,7 +95,7 @@ public partial class Tokens
                 return;
             }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
-            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, Describe(created.Info), null, null);
+            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, Describe(created.Info), Lifetime(created.Info), null);
             _created = created;
             _name = null;
             await LoadAsync();
@@ -105,5 +121,25 @@ public partial class Tokens
         await LoadAsync();
     }
 
+    /// <summary>The day a token expires on the person's clock ("7 Mar 2027"), "never", or a dash once revoked.</summary>
+    private string ExpiryText(ApiTokenInfo token) => token switch
+    {
+        { RevokedAt: not null } => UiFormat.NoValue,
+        { ExpiresAt: { } expires } => F.Date(StoreTime.Day(expires, _zone.Id)),
+        _ => T["Tokens.NeverExpires"],
+    };
+
+    private string LifetimeText(int days) => days switch
+    {
+        NoExpiry => T["Tokens.Lifetime.Never"],
+        365 => T["Tokens.Lifetime.Year"],
+        _ => T["Tokens.Lifetime.Days", days],
+    };
+
     private static string Describe(ApiTokenInfo token) => $"{token.Name} ({token.Prefix}…)";
+
+    /// <summary>The audit entry's details of a new token: how long it lasts, culture-free like the log's other details.</summary>
+    private static string Lifetime(ApiTokenInfo token) => token.ExpiresAt is { } expires
+        ? $"expires {expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"
+        : "no expiry";
 }

@@ -31,6 +31,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long?>("AcknowledgedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("AcknowledgedBy")
@@ -47,23 +48,29 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<long>("LastSeenAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<int>("Occurrences")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<long>("OpenedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<long?>("ResolvedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Severity")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -97,6 +104,9 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("Hash")
@@ -294,6 +304,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("UpdatedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -886,6 +897,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("UpdatedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -1890,6 +1902,7 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<long>("UpdatedAtMs")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
