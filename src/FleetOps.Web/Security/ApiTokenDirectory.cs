@@ -17,6 +17,9 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// <summary>The longest a token may be made to last; longer is what "no expiry" (a null lifetime) is for.</summary>
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(365);
 
+    /// <summary>How long before its expiry a token is pointed out to its owner, so that they replace it before a script stops.</summary>
+    public static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(7);
+
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
 
     /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
@@ -57,6 +60,15 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
 
     /// <summary>When the live token with this id expires; null when it never does or is not live.</summary>
     public DateTimeOffset? ExpiryOf(int tokenId) => _byHash.Values.FirstOrDefault(t => t.Id == tokenId)?.ExpiresAt;
+
+    /// <summary>The owner's live tokens that expire within <see cref="ExpiresSoon"/>, soonest first (read from memory).</summary>
+    public IReadOnlyList<ApiTokenInfo> ExpiringSoon(string userId)
+    {
+        var now = time.GetUtcNow();
+        return _byHash.Values
+            .Where(t => t.UserId == userId && t.ExpiresAt is { } at && at > now && at - now <= ExpiresSoon)
+            .OrderBy(t => t.ExpiresAt).ToList();
+    }
 
     /// <summary>
     /// Creates a token of <paramref name="userId"/> that stops working after <paramref name="lifetime"/> (null: only when

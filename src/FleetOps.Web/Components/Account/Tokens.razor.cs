@@ -29,9 +29,6 @@ public partial class Tokens
     /// </summary>
     private static readonly int[] LifetimeChoices = [30, 90, 365, NoExpiry];
 
-    /// <summary>How close to its expiry a token is marked, so its owner replaces it before a script stops.</summary>
-    private static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(7);
-
     private UserAccess? _user;
     private int _lifetimeDays = 90;
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
