@@ -104,6 +104,10 @@ public partial class WorkOrderPage
         foreach (var answer in order.Results) _entries[answer.Item] = new ChecklistEntry { Value = answer.Value, Note = answer.Note };
     }
 
+    /// <summary>Whether anything was recorded against the item: an answer, or a photo or signature uploaded for it.</summary>
+    private bool Recorded(ChecklistItem item) =>
+        _order?.Results.Any(r => r.Item == item.Key) == true || _photos.Any(p => p.Item == item.Key);
+
     private ChecklistEntry EntryOf(string item) => _entries.TryGetValue(item, out var entry) ? entry : _entries[item] = new ChecklistEntry();
 
     private async Task StartAsync() => await RunAsync(() => Service.StartAsync(Id, _actor, null), _ => T["WorkOrder.Started"]);
