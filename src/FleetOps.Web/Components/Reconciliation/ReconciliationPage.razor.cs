@@ -101,7 +101,17 @@ public partial class ReconciliationPage
         };
     }
 
-    private string Sums(ReconciliationDay day, Func<ReconciliationMoney, long> pick) => string.Join(" · ", day.Money.Select(m => F.Money(pick(m), m.Currency)));
+    /// <summary>A day's sums, one currency a line, each amount kept whole ("CN¥1,008.80" never broken after the sign).</summary>
+    private RenderFragment Sums(ReconciliationDay day, Func<ReconciliationMoney, long> pick) => builder =>
+    {
+        foreach (var money in day.Money)
+        {
+            builder.OpenElement(0, "div");
+            builder.AddAttribute(1, "class", "nowrap");
+            builder.AddContent(2, F.Money(pick(money), money.Currency));
+            builder.CloseElement();
+        }
+    };
 
     private string KindText(ReconciliationException e) => T[e.Kind switch
     {
