@@ -218,4 +218,40 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         Assert.True(problems!.Length == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
+
+    /// <summary>Each card cell of a table: its label's lines (the ::before holding the data-label) and its text.</summary>
+    private const string CardLabelLines = """
+        table => [...table.querySelectorAll('tbody td[data-label]')].filter(td => td.getBoundingClientRect().width > 0).map(td => {
+            const before = getComputedStyle(td, '::before');
+            return { label: td.getAttribute('data-label'), lines: Math.round(parseFloat(before.height) / parseFloat(before.lineHeight)), text: td.textContent.trim() };
+        })
+        """;
+
+    /// <summary>
+    /// A settlement report's row errors on a phone in Chinese: the messages stood in English, and the long message squeezed
+    /// the card's label to one character a line ("问" / "题").
+    /// </summary>
+    [Fact]
+    public async Task A_phone_lists_a_settlement_reports_row_errors_in_Chinese_with_each_label_whole()
+    {
+        var acquirer = $"acq-{FleetOpsClient.Letters(8)}";
+        await fixture.Api.CreateAcquirerStoreAsync(acquirer, "8983100" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture));
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var id = await fixture.Api.ImportSettlementReportAsync(acquirer, "phone.csv",
+            "date,merchantId,terminalId,rrn,authCode,amountMinor,currency,maskedPan,type,feeMinor\n"
+            + $"{day},999999999999999,99999999,700000000061,A1B2C3,12800,CNY,622848******1234,sale,50\n");
+        var page = await fixture.NewPageAsync(locale: "zh-CN");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync($"reconciliation/import?report={id}", live: true);
+        var errors = page.Locator("[data-testid=report-errors]");
+        await Expect(errors).ToContainTextAsync($"收单机构“{acquirer}”的商户号“999999999999999”和终端号“99999999”均无法识别");
+
+        var cells = (await errors.EvaluateAsync(CardLabelLines))!.Value.EnumerateArray().ToList();
+        Assert.NotEmpty(cells);
+        var broken = cells.Where(c => c.GetProperty("lines").GetInt32() > 1)
+            .Select(c => $"{c.GetProperty("label").GetString()} on {c.GetProperty("lines").GetInt32()} lines beside \"{c.GetProperty("text").GetString()}\"").ToList();
+        Assert.True(broken.Count == 0, "At 390×844 in zh-CN:\n" + string.Join("\n", broken));
+        await page.Context.CloseAsync();
+    }
 }

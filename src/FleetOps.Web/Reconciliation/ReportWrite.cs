@@ -240,13 +240,13 @@ internal sealed partial class ReportWrite(FleetDbContextFactory databases, Fleet
         leaving.Clear();
     }
 
-    private static string UnknownIds(SettlementItem item, string acquirer)
+    /// <summary>Each case written whole, so that the page can put it into the reader's language (Problem.ReconUnknown*).</summary>
+    private static string UnknownIds(SettlementItem item, string acquirer) => (item.MerchantId.Length > 0, item.AcquirerTerminalId.Length > 0) switch
     {
-        var named = new List<string>();
-        if (item.MerchantId.Length > 0) named.Add($"merchant id '{item.MerchantId}'");
-        if (item.AcquirerTerminalId.Length > 0) named.Add($"terminal id '{item.AcquirerTerminalId}'");
-        return $"Unknown {string.Join(" and ", named)} of acquirer '{acquirer}': no store or terminal of the chain has it.";
-    }
+        (true, true) => $"Unknown merchant id '{item.MerchantId}' and terminal id '{item.AcquirerTerminalId}' of acquirer '{acquirer}': no store or terminal of the chain has it.",
+        (true, false) => $"Unknown merchant id '{item.MerchantId}' of acquirer '{acquirer}': no store or terminal of the chain has it.",
+        _ => $"Unknown terminal id '{item.AcquirerTerminalId}' of acquirer '{acquirer}': no store or terminal of the chain has it.",
+    };
 
     /// <summary>
     /// The name as sent, without any folder a browser may prepend and never longer than its column; a name the one text

@@ -53,8 +53,8 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
     }
 
-    /// <summary>Imports a settlement report through the API (<c>POST /api/v1/reconciliation/reports</c>) and expects 201.</summary>
-    public async Task ImportSettlementReportAsync(string acquirer, string fileName, string csv)
+    /// <summary>Imports a settlement report through the API (<c>POST /api/v1/reconciliation/reports</c>), expects 201; its id.</summary>
+    public async Task<long> ImportSettlementReportAsync(string acquirer, string fileName, string csv)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
@@ -63,6 +63,7 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         form.Add(new StringContent(acquirer), "acquirer");
         using var response = await SendAdminAsync(HttpMethod.Post, "api/v1/reconciliation/reports", form);
         await ExpectAsync(response, HttpStatusCode.Created);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
     }
 
     /// <summary>Subscribes a webhook to every alert and queues a test delivery to it, so its page shows a log line.</summary>

@@ -54,5 +54,23 @@ public sealed class ProblemDetailTextTests
         "acquirerTerminalId“88000002”在同一收单机构“unionpay”下也出现在第 3 行。")]
     public void Import_and_password_refusals_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
-}
 
+    /// <summary>A settlement report's row errors, as the import page lists them: in English they stood in the Chinese page.</summary>
+    [Theory]
+    [InlineData("'amountMinor' must be a non-negative whole number of minor units.", "“amountMinor”须为以最小货币单位（如分）计的非负整数。")]
+    [InlineData("'Betrag' must be a non-negative amount with at most 2 decimals.", "“Betrag”须为非负金额，最多 2 位小数。")]
+    [InlineData("'date' must be a date written dd/MM/yyyy.", "“date”须为按 dd/MM/yyyy 书写的日期。")]
+    [InlineData("'currency' must be a three-letter ISO 4217 code.", "“currency”须为三个字母的 ISO 4217 货币代码。")]
+    [InlineData("'terminalId' or 'merchantId' is needed to find the sale.", "须有“terminalId”或“merchantId”才能找到对应的交易。")]
+    [InlineData("'rrn' must not be empty.", "“rrn”不能为空。")]
+    [InlineData("'authCode' is longer than 64 characters.", "“authCode”超过 64 个字符。")]
+    [InlineData("column 3 is longer than 256 characters.", "第 3 列超过 256 个字符。")]
+    [InlineData("Unknown merchant id '999999999999999' and terminal id '99999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
+        "收单机构“unionpay”的商户号“999999999999999”和终端号“99999999”均无法识别：连锁中没有门店或终端使用它们。")]
+    [InlineData("Unknown merchant id '999999999999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
+        "收单机构“unionpay”的商户号“999999999999999”无法识别：连锁中没有门店使用它。")]
+    [InlineData("Unknown terminal id '99999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
+        "收单机构“unionpay”的终端号“99999999”无法识别：连锁中没有终端使用它。")]
+    public void A_settlement_reports_row_errors_read_in_Chinese(string english, string chinese) =>
+        Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
+}
