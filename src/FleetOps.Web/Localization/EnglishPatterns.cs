@@ -67,7 +67,11 @@ internal sealed class EnglishPatterns
         {
             var match = english.Match(text);
             if (!match.Success) continue;
-            var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal).Select(g => (object)Value(g.Value, culture)).ToArray();
+            // A pattern whose key ends in "Codes" lists what must be typed ("must be one of: sale, refund"): its values are
+            // wire names to copy, kept as written even where they are also names the pages translate.
+            var verbatim = key.EndsWith("Codes", StringComparison.Ordinal);
+            var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal)
+                .Select(g => (object)(verbatim ? g.Value : Value(g.Value, culture))).ToArray();
             return string.Format(new CountForms(culture), Resources.GetString(key, culture)!, values);
         }
         return null;

@@ -71,6 +71,7 @@ public sealed class ProblemDetailTextTests
         "收单机构“unionpay”的商户号“999999999999999”无法识别：连锁中没有门店使用它。")]
     [InlineData("Unknown terminal id '99999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
         "收单机构“unionpay”的终端号“99999999”无法识别：连锁中没有终端使用它。")]
+    [InlineData("'type' must be one of: sale, refund, chargeback.", "“type”须为以下之一：sale, refund, chargeback。")] // codes to type, not names to read
     public void A_settlement_reports_row_errors_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }
