@@ -82,6 +82,6 @@ public sealed class CancelledWorkOrderPageTests : FleetComponentTest
         var cut = Open();
 
         cut.WaitForAssertion(() => Assert.Equal("已于 2026/11/25 10:00:00 +08:00 取消：门店装修", cut.Find("[data-testid=work-order-reason]").TextContent.Trim()));
-        Assert.Equal("该工作在清单记录任何内容之前已取消。", cut.Find("[data-testid=checklist-cancelled]").TextContent.Trim());
+        Assert.Equal("该工单在清单中尚未记录任何内容时即已取消。", cut.Find("[data-testid=checklist-cancelled]").TextContent.Trim());
     }
 }

@@ -52,9 +52,8 @@ public sealed class HubConnections : IDisposable
             NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
         // A connection outlives the request that authenticated it: one made with a token that expires is closed then, and
         // its client's reconnect is refused with the reason.
-        var closer = tokenId is { } expiring && _tokens.ExpiryOf(expiring) is { } expiresAt
-            ? _time.CreateTimer(static state => ((HubCallerContext)state!).Abort(), context,
-                Max(expiresAt - _time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan)
+        var closer = tokenId is { } expiring && _tokens.ExpiryOf(expiring) is not null
+            ? new ExpiryCloser(_tokens, _time, expiring, context)
             : null;
         var connection = new OpenConnection(userId, tokenId, storeGroups, context, closer);
         _open[context.ConnectionId] = connection;
@@ -116,8 +115,45 @@ public sealed class HubConnections : IDisposable
         foreach (var connection in _open.Values) connection.ExpiryCloser?.Dispose();
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
     private sealed record OpenConnection(
-        string? UserId, int? TokenId, IReadOnlySet<string>? StoreGroups, HubCallerContext Context, ITimer? ExpiryCloser);
+        string? UserId, int? TokenId, IReadOnlySet<string>? StoreGroups, HubCallerContext Context, ExpiryCloser? ExpiryCloser);
+
+    /// <summary>
+    /// Closes one connection when its token expires. A system timer cannot wait longer than ~49.7 days (a 90-day token's
+    /// wait threw, and the hub refused the connection), so it waits a day at most and looks again; and it is made without
+    /// the connecting request's execution context, which it would otherwise hold for months.
+    /// </summary>
+    private sealed class ExpiryCloser : IDisposable
+    {
+        private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+        private readonly ApiTokenDirectory _tokens;
+        private readonly TimeProvider _time;
+        private readonly int _tokenId;
+        private readonly HubCallerContext _context;
+        private readonly ITimer _timer;
+
+        public ExpiryCloser(ApiTokenDirectory tokens, TimeProvider time, int tokenId, HubCallerContext context)
+        {
+            (_tokens, _time, _tokenId, _context) = (tokens, time, tokenId, context);
+            using (ExecutionContext.SuppressFlow())
+            {
+                _timer = time.CreateTimer(static state => ((ExpiryCloser)state!).Arm(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+            Arm();
+        }
+
+        /// <summary>Closes the connection once its token is no longer live (expired, revoked); else waits again.</summary>
+        private void Arm()
+        {
+            if (_tokens.ExpiryOf(_tokenId) is not { } expiresAt || !_tokens.IsLive(_tokenId))
+            {
+                _context.Abort();
+                return;
+            }
+            var wait = expiresAt - _time.GetUtcNow();
+            _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
 namespace FleetOps.Web.Localization;
@@ -12,7 +13,7 @@ namespace FleetOps.Web.Localization;
 /// (<c>A store with code '{0}' already exists.</c>), and a detail that matches one is rewritten from the Chinese
 /// pattern with the same values. A detail no pattern matches stays English.
 /// </summary>
-public static class ProblemDetailText
+public static partial class ProblemDetailText
 {
     private static readonly EnglishPatterns Patterns = new("Problem.", codesAreNames: false);
 
@@ -24,6 +25,19 @@ public static class ProblemDetailText
     }
 
     /// <summary>The detail in <paramref name="culture"/>; unchanged for English or when no pattern matches.</summary>
-    public static string Translate(string detail, CultureInfo culture) =>
-        SupportedCultures.IsChinese(culture) ? Patterns.Match(detail, culture) ?? detail : detail;
+    public static string Translate(string detail, CultureInfo culture)
+    {
+        if (!SupportedCultures.IsChinese(culture)) return detail;
+        // A report row's errors come joined ("'date' must be a date written dd/MM/yyyy. 'rrn' must not be empty."): each
+        // is matched on its own, else the first pattern's last placeholder swallows the sentences after it.
+        var sentences = SentenceBreak().Split(detail);
+        if (sentences.Length == 1) return Patterns.Match(detail, culture) ?? detail;
+        var read = sentences.Select(s => Patterns.Match(s, culture) ?? s).ToList();
+        // A sentence left in English keeps the space after its full stop; Chinese ones end in "。" and need none.
+        return string.Concat(read.Select((s, i) => i < read.Count - 1 && s.EndsWith('.') ? s + " " : s));
+    }
+
+    /// <summary>Between two sentences of the row reader: a full stop, a space, then the next field's quote.</summary>
+    [GeneratedRegex(@"(?<=\.) (?=')")]
+    private static partial Regex SentenceBreak();
 }

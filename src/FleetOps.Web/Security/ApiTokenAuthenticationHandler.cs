@@ -28,6 +28,9 @@ public sealed class ApiTokenAuthenticationHandler(
     /// <summary>The id of the token a request came with (hub connections are closed by it when it is revoked).</summary>
     public const string TokenIdClaim = "token_id";
 
+    /// <summary>Where a refusal's reason waits for the challenge (<see cref="HttpContext.Items"/>).</summary>
+    private static readonly object RefusalKey = new();
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         // Terminals authenticate with their own keys (TerminalKeyAuthenticationHandler); the telemetry endpoint asks
@@ -55,9 +58,8 @@ public sealed class ApiTokenAuthenticationHandler(
         if (info is not null && info.HasExpired(time.GetUtcNow()))
         {
             // Said plainly: a script that worked yesterday and fails today should tell its owner why and what to do.
-            return Task.FromResult(AuthenticateResult.Fail(
-                "This API token expired at " + info.ExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-                + ". Create a new one on the API tokens page (/account/tokens)."));
+            var at = info.ExpiresAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            return Refuse($"This API token expired at {at}. Create a new one on the API tokens page (/account/tokens).");
         }
         // A user's token acts with the user's current role and scope; a disabled user's tokens stop at once.
         if (info is not null && users.Get(info.UserId) is { Disabled: false } user)
@@ -69,14 +71,22 @@ public sealed class ApiTokenAuthenticationHandler(
             ], SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
-        return Task.FromResult(AuthenticateResult.Fail("Unknown or revoked API token."));
+        return Refuse("Unknown or revoked API token.");
+    }
+
+    /// <summary>A refusal whose reason the challenge tells the caller (only these: an exception's message is never sent).</summary>
+    private Task<AuthenticateResult> Refuse(string reason)
+    {
+        Context.Items[RefusalKey] = reason;
+        return Task.FromResult(AuthenticateResult.Fail(reason));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         // A token that was sent and refused says why (RFC 6750's invalid_token); a request without one is told what to send.
-        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await HandleAuthenticateOnceSafeAsync();
+        var refused = Context.Items[RefusalKey] as string;
         if (refused is not null) Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         await Results.Problem(statusCode: 401, title: "Unauthorized", detail: refused ?? "Send 'Authorization: Bearer <api token>'.").ExecuteAsync(Context);
     }

@@ -17,9 +17,6 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// <summary>The longest a token may be made to last; longer is what "no expiry" (a null lifetime) is for.</summary>
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(365);
 
-    /// <summary>How long before its expiry a token is pointed out to its owner, so that they replace it before a script stops.</summary>
-    public static readonly TimeSpan ExpiresSoon = TimeSpan.FromDays(7);
-
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
 
     /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
@@ -58,16 +55,14 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         return _byHash.Values.Any(t => t.Id == tokenId && !t.HasExpired(now));
     }
 
-    /// <summary>When the live token with this id expires; null when it never does or is not live.</summary>
+    /// <summary>When the token with this id expires (or expired); null when it never does, or is revoked or unknown.</summary>
     public DateTimeOffset? ExpiryOf(int tokenId) => _byHash.Values.FirstOrDefault(t => t.Id == tokenId)?.ExpiresAt;
 
-    /// <summary>The owner's live tokens that expire within <see cref="ExpiresSoon"/>, soonest first (read from memory).</summary>
+    /// <summary>The owner's live tokens that expire soon (<see cref="ApiTokenInfo.ExpiresSoon"/>), soonest first (read from memory).</summary>
     public IReadOnlyList<ApiTokenInfo> ExpiringSoon(string userId)
     {
         var now = time.GetUtcNow();
-        return _byHash.Values
-            .Where(t => t.UserId == userId && t.ExpiresAt is { } at && at > now && at - now <= ExpiresSoon)
-            .OrderBy(t => t.ExpiresAt).ToList();
+        return _byHash.Values.Where(t => t.UserId == userId && t.ExpiresSoon(now)).OrderBy(t => t.ExpiresAt).ToList();
     }
 
     /// <summary>

@@ -3,6 +3,12 @@ namespace FleetOps.Web.Security;
 public sealed record ApiTokenInfo(
     int Id, string UserId, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt)
 {
+    /// <summary>How long before its expiry a token is pointed out to its owner, so that they replace it before a script stops.</summary>
+    public static readonly TimeSpan SoonBefore = TimeSpan.FromDays(7);
+
     /// <summary>Whether the token has stopped working by itself at <paramref name="now"/> (revoked or not).</summary>
     public bool HasExpired(DateTimeOffset now) => ExpiresAt <= now;
+
+    /// <summary>Whether the token still works at <paramref name="now"/> but expires within <see cref="SoonBefore"/>.</summary>
+    public bool ExpiresSoon(DateTimeOffset now) => ExpiresAt is { } at && at > now && at - now <= SoonBefore;
 }

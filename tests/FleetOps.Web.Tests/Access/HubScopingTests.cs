@@ -87,6 +87,27 @@ public sealed class HubScopingTests(TwoRegionFleet world) : IClassFixture<TwoReg
         Assert.DoesNotContain(terminal, after.ReceivedIds);
     }
 
+    /// <summary>
+    /// A token of the tokens page's default lifetime, or of a year, on the real clock: the wait for its expiry went to a
+    /// system timer, which cannot wait past ~49.7 days, so joining the hub threw and the connection was closed.
+    /// </summary>
+    [Theory]
+    [InlineData(90)]
+    [InlineData(365)]
+    public async Task A_token_of_90_days_or_a_year_receives_its_stores_updates(int days)
+    {
+        var user = await world.App.CreateUserAsync(FleetOps.Web.Security.Roles.StoreManager, stores: [E1]);
+        var (_, token) = await world.App.CreateApiTokenAsync(user, "wall screen", TimeSpan.FromDays(days));
+        // A terminal of its own: the class's other tests order their heartbeats of E1's terminals by time.
+        var (terminal, key) = await world.App.NewTerminalAsync(E1);
+        await using var feed = await HubFeed.StartAsync(world.App, token);
+
+        await world.App.PostAcceptedAsync(key, terminal, Heartbeat(Ids.New("hb"), DateTimeOffset.UtcNow, appVersion: "6.0.0"));
+
+        await feed.WaitForAsync(terminal, "6.0.0");
+        Assert.False(feed.Closed.IsCompleted);
+    }
+
     private Task HeartbeatAsync(string terminal, DateTimeOffset at, string appVersion) =>
         world.App.PostAcceptedAsync(world.KeyOf(terminal), terminal, Heartbeat(Ids.New("hb"), at, appVersion: appVersion));
 }

@@ -8,15 +8,6 @@ using Microsoft.Extensions.Time.Testing;
 namespace FleetOps.Web.Tests.Access;
 
 /// <summary>
-/// An app on a fake clock, so that a token's expiry arrives when the test says; on a whole second, as tokens' times are
-/// kept, so that an expiry is exactly the lifetime after the token was made.
-/// </summary>
-public sealed class TokenClockApp() : FleetOpsApp(new FleetOpsAppOptions
-{
-    Clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds())),
-});
-
-/// <summary>
 /// A token made to last a while stops working by itself at its expiry: the next request is refused with a 401 that says
 /// it expired and when (a script that worked yesterday tells its owner why it fails today), an open hub connection made
 /// with it is closed, and the owner's token without expiry goes on working.

@@ -72,6 +72,12 @@ public sealed class ProblemDetailTextTests
     [InlineData("Unknown terminal id '99999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
         "收单机构“unionpay”的终端号“99999999”无法识别：连锁中没有终端使用它。")]
     [InlineData("'type' must be one of: sale, refund, chargeback.", "“type”须为以下之一：sale, refund, chargeback。")] // codes to type, not names to read
-    public void A_settlement_reports_row_errors_read_in_Chinese(string english, string chinese) =>
+    [InlineData("'date' must be a date written dd/MM/yyyy. 'rrn' must not be empty.", "“date”须为按 dd/MM/yyyy 书写的日期。“rrn”不能为空。")] // a row's errors, each on its own
+    [InlineData("'rrn' must not be empty. 'x' is something nobody translated.", "“rrn”不能为空。'x' is something nobody translated.")]
+    [InlineData("'x' is something nobody translated. 'rrn' must not be empty.", "'x' is something nobody translated. “rrn”不能为空。")]
+    [InlineData("This API token expired at 2027-03-06T09:00:00Z. Create a new one on the API tokens page (/account/tokens).",
+        "此 API 令牌已于 2027-03-06T09:00:00Z 到期。请在 API 令牌页面（/account/tokens）创建新令牌。")]
+    [InlineData("Unknown or revoked API token.", "API 令牌无法识别或已被吊销。")]
+    public void Settlement_report_row_errors_and_token_refusals_read_in_Chinese(string english, string chinese) =>
         Assert.Equal(chinese, ProblemDetailText.Translate(english, Chinese));
 }
