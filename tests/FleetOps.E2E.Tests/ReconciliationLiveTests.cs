@@ -43,21 +43,9 @@ public sealed class ReconciliationLiveTests(E2EFixture fixture) : IClassFixture<
     public async Task A_report_uploaded_in_the_browser_shows_its_progress_and_re_credits_a_not_credited_sale_live_on_another_page()
     {
         var api = fixture.Api;
-        var acquirer = $"acq-{FleetOpsClient.Letters(8)}";
-        var merchant = "8983100" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-        var acquirerTerminal = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-        var store = await api.CreateAcquirerStoreAsync(acquirer, merchant);
-        var terminal = FleetOpsClient.NewId("T");
-        var key = await api.RegisterAcquirerTerminalAsync(terminal, store, acquirerTerminal);
-
-        // A sale settled five days ago at noon, store time.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SettlementCsv.Shanghai).DateTime);
-        var day = today.AddDays(-5);
-        var settledAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
-        var sale = FleetOpsClient.NewId("tx");
         const string rrn = "700000000031";
-        await api.PostEventsAsync(terminal, key, SettlementCsv.Stage(sale, "authorized", settledAt.AddMinutes(-2), rrn),
-            SettlementCsv.Stage(sale, "completed", settledAt.AddMinutes(-1), rrn), SettlementCsv.Stage(sale, "settled", settledAt, rrn));
+        // A sale settled five days ago at noon, store time.
+        var (acquirer, merchant, acquirerTerminal, store, terminal, sale, day) = await SettlementCsv.SettledSaleAsync(api, daysAgo: 5, rrn);
 
         // The first report covers the settlement day and the two after it, and credits other payments only: not credited.
         await api.ImportSettlementReportAsync(acquirer, "first.csv",

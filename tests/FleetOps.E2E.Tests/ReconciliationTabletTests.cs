@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetOps.E2E.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,19 +31,8 @@ public sealed class ReconciliationTabletTests(E2EFixture fixture) : IClassFixtur
     public async Task A_tablet_shows_the_days_of_a_credited_report_whole_and_within_the_window()
     {
         var api = fixture.Api;
-        var acquirer = $"acq-{FleetOpsClient.Letters(8)}";
-        var merchant = "8983100" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-        var acquirerTerminal = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
-        var store = await api.CreateAcquirerStoreAsync(acquirer, merchant);
-        var terminal = FleetOpsClient.NewId("T");
-        var key = await api.RegisterAcquirerTerminalAsync(terminal, store, acquirerTerminal);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SettlementCsv.Shanghai).DateTime);
-        var day = today.AddDays(-3);
-        var settledAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
-        var sale = FleetOpsClient.NewId("tx");
         const string rrn = "700000000051";
-        await api.PostEventsAsync(terminal, key, SettlementCsv.Stage(sale, "authorized", settledAt.AddMinutes(-2), rrn),
-            SettlementCsv.Stage(sale, "completed", settledAt.AddMinutes(-1), rrn), SettlementCsv.Stage(sale, "settled", settledAt, rrn));
+        var (acquirer, merchant, acquirerTerminal, _, _, _, day) = await SettlementCsv.SettledSaleAsync(api, daysAgo: 3, rrn);
         // A credit of a large sum beside the sale's: the widest money a day's row shows.
         await api.ImportSettlementReportAsync(acquirer, "tablet.csv",
             SettlementCsv.Csv([SettlementCsv.Line(day, merchant, acquirerTerminal, rrn, 12800), SettlementCsv.Line(day, merchant, acquirerTerminal, "700000000052", 123_456_789)]));

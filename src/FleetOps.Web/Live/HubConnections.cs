@@ -145,13 +145,14 @@ public sealed class HubConnections : IDisposable
         /// <summary>Closes the connection once its token is no longer live (expired, revoked); else waits again.</summary>
         private void Arm()
         {
-            if (_tokens.ExpiryOf(_tokenId) is not { } expiresAt || !_tokens.IsLive(_tokenId))
+            var now = _time.GetUtcNow();
+            if (_tokens.ById(_tokenId) is not { ExpiresAt: { } expiresAt } token || token.HasExpired(now))
             {
                 _context.Abort();
                 return;
             }
-            var wait = expiresAt - _time.GetUtcNow();
-            _timer.Change(wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
+            var wait = expiresAt - now;
+            _timer.Change(wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan); // positive: not expired at now
         }
 
         public void Dispose() => _timer.Dispose();

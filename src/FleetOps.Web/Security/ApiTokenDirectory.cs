@@ -48,15 +48,14 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         return found is { RevokedAt: null } ? found : null;
     }
 
-    /// <summary>Whether the token with this id is still valid: neither revoked nor expired (a few tokens per user: a scan is fine at hub connect).</summary>
-    public bool IsLive(int tokenId)
-    {
-        var now = time.GetUtcNow();
-        return _byHash.Values.Any(t => t.Id == tokenId && !t.HasExpired(now));
-    }
+    /// <summary>The token with this id, expired or not; null when it is revoked or unknown (a few per user: a scan is fine at hub connect).</summary>
+    public ApiTokenInfo? ById(int tokenId) => _byHash.Values.FirstOrDefault(t => t.Id == tokenId);
+
+    /// <summary>Whether the token with this id is still valid: neither revoked nor expired.</summary>
+    public bool IsLive(int tokenId) => ById(tokenId) is { } token && !token.HasExpired(time.GetUtcNow());
 
     /// <summary>When the token with this id expires (or expired); null when it never does, or is revoked or unknown.</summary>
-    public DateTimeOffset? ExpiryOf(int tokenId) => _byHash.Values.FirstOrDefault(t => t.Id == tokenId)?.ExpiresAt;
+    public DateTimeOffset? ExpiryOf(int tokenId) => ById(tokenId)?.ExpiresAt;
 
     /// <summary>The owner's live tokens that expire soon (<see cref="ApiTokenInfo.ExpiresSoon"/>), soonest first (read from memory).</summary>
     public IReadOnlyList<ApiTokenInfo> ExpiringSoon(string userId)

@@ -26,4 +26,25 @@ public static class SettlementCsv
             amountMinor.ToString(CultureInfo.InvariantCulture), "CNY", "622848******1234", "sale", "50");
 
     public static string Csv(IEnumerable<string> lines) => Header + "\n" + string.Join("\n", lines) + "\n";
+
+    /// <summary>
+    /// A new acquirer with one store and terminal, and a sale of it settled <paramref name="daysAgo"/> days ago at noon,
+    /// store time, under <paramref name="rrn"/>: what a report of that acquirer credits or leaves out.
+    /// </summary>
+    public static async Task<(string Acquirer, string Merchant, string AcquirerTerminal, string Store, string Terminal, string Sale, DateOnly Day)>
+        SettledSaleAsync(FleetOpsClient api, int daysAgo, string rrn)
+    {
+        var acquirer = $"acq-{FleetOpsClient.Letters(8)}";
+        var merchant = "8983100" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        var acquirerTerminal = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        var store = await api.CreateAcquirerStoreAsync(acquirer, merchant);
+        var terminal = FleetOpsClient.NewId("T");
+        var key = await api.RegisterAcquirerTerminalAsync(terminal, store, acquirerTerminal);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).DateTime).AddDays(-daysAgo);
+        var settledAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+        var sale = FleetOpsClient.NewId("tx");
+        await api.PostEventsAsync(terminal, key, Stage(sale, "authorized", settledAt.AddMinutes(-2), rrn),
+            Stage(sale, "completed", settledAt.AddMinutes(-1), rrn), Stage(sale, "settled", settledAt, rrn));
+        return (acquirer, merchant, acquirerTerminal, store, terminal, sale, day);
+    }
 }
