@@ -47,7 +47,7 @@ public sealed class AdminTokensTests : FleetComponentTest
         var directory = Services.GetRequiredService<ApiTokenDirectory>();
         var (created, _) = Wait(() => directory.CreateAsync(manager.UserId, "nightly export", null)); // 25 Nov 00:00 UTC
         Clock.Advance(TimeSpan.FromHours(1));
-        Wait(() => directory.RevokeAsync(created.Id, manager.UserId, anyOwner: false));
+        Wait(() => directory.RevokeAsync(created.Id, manager.UserId, anyOwner: false, manager.Email));
 
         var cut = Render<Tokens>();
 

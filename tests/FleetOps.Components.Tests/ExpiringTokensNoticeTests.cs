@@ -46,7 +46,7 @@ public sealed class ExpiringTokensNoticeTests : FleetComponentTest
         Make(manager, "nightly export", 30);
         Make(manager, "wall screen", 31);
         var revoked = Make(manager, "old script", 30);
-        Wait(() => Tokens.RevokeAsync(revoked.Id, manager.UserId, anyOwner: false));
+        Wait(() => Tokens.RevokeAsync(revoked.Id, manager.UserId, anyOwner: false, manager.Email));
         Make(manager, "laptop", 24);
         Make(other, "someone else's", 30);
         Clock.Advance(TimeSpan.FromDays(25));

@@ -48,7 +48,7 @@ public sealed partial class ChineseTourTests(ChineseTourTests.ChineseServer fixt
             ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("unsettled", "transactions/unsettled", true),
             ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true),
             ("settings", "admin/settings", true), ("software", "software", true),
-            ("tokens", "account/tokens", true), ("password", "account/password", false),
+            ("tokens", "account/tokens", true), ("all-tokens", "admin/tokens?status=all", true), ("password", "account/password", false),
         ];
         Directory.CreateDirectory(ScreenshotFolder);
         var problems = new List<string>();

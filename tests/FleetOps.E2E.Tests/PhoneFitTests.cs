@@ -192,6 +192,20 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         await page.Context.CloseAsync();
     }
 
+    /// <summary>An administrator's phone (390×844) in <paramref name="language"/>, after making a token on their tokens page.</summary>
+    private async Task<(IPage Page, string TokenName)> TokenMadeOnPhoneAsync(string language)
+    {
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(E2EFixture.Administrator);
+        await page.OpenReadyAsync("account/tokens", live: true);
+        var name = $"phone {FleetOpsClient.Letters(6)}";
+        await page.Locator("input[data-testid=token-name]").FillAsync(name);
+        await page.Locator("[data-testid=create-token]").ClickAsync();
+        await Expect(page.Locator("[data-testid=new-token]")).ToBeVisibleAsync();
+        return (page, name);
+    }
+
     /// <summary>
     /// An API token's row on a phone: with its expiry beside its name, prefix, age, status and revoke button the table ran
     /// past the window's edge and the button was off screen. A phone keeps the name (prefix and age under it), the status
@@ -202,20 +216,37 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
     [InlineData("zh-CN")]
     public async Task A_phone_shows_an_api_tokens_row_with_its_status_expiry_and_revoke_button_on_screen(string language)
     {
-        var page = await fixture.NewPageAsync(locale: language);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(E2EFixture.Administrator);
-        await page.OpenReadyAsync("account/tokens", live: true);
-        var name = $"phone {FleetOpsClient.Letters(6)}";
-        await page.Locator("input[data-testid=token-name]").FillAsync(name);
-        await page.Locator("[data-testid=create-token]").ClickAsync();
-        await Expect(page.Locator("[data-testid=new-token]")).ToBeVisibleAsync();
+        var (page, name) = await TokenMadeOnPhoneAsync(language);
 
         var row = page.Locator("[data-testid=token-table] tbody tr", new() { HasText = name });
         await Expect(row.Locator("[data-testid=revoke-token-phone]")).ToBeVisibleAsync();
         await Expect(row.Locator("[data-testid=token-expires-phone]")).ToBeVisibleAsync();
         var problems = await row.EvaluateAsync<string[]>(RowProblems);
         Assert.True(problems!.Length == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Everyone's tokens on an administrator's phone: the token's name, owner, prefix and age fold into its first cell, the
+    /// status keeps the expiry under it, and the revoke is an icon on screen that works from there.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_lists_everyones_tokens_with_owner_status_and_revoke_on_screen(string language)
+    {
+        var (page, name) = await TokenMadeOnPhoneAsync(language);
+
+        await page.OpenReadyAsync($"admin/tokens?search={Uri.EscapeDataString(name)}", live: true);
+        var row = page.Locator("[data-testid=all-token-table] tbody tr", new() { HasText = name });
+        await Expect(row.Locator("[data-testid=token-owner-phone]")).ToBeVisibleAsync();
+        await Expect(row.Locator("[data-testid=revoke-any-token-phone]")).ToBeVisibleAsync();
+        var problems = await row.EvaluateAsync<string[]>(RowProblems);
+        Assert.True(problems!.Length == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+
+        await row.Locator("[data-testid=revoke-any-token-phone]").ClickAsync();
+        await page.Locator(".mud-dialog .mud-button-root", new() { HasText = language == "en" ? "Revoke" : "吊销" }).Last.ClickAsync();
+        await Expect(page.Locator("[data-testid=no-tokens]")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

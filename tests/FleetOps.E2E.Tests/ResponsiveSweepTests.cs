@@ -130,7 +130,7 @@ public sealed class ResponsiveSweepTests(ResponsiveSweepTests.SweepServer fixtur
             ("store", $"stores/{Uri.EscapeDataString(store)}", true), ("emergency-plan", $"stores/{Uri.EscapeDataString(store)}/emergency-plan", true), ("unsettled", "transactions/unsettled", true), ("power", "power", true),
             ("case", $"transactions/{Uri.EscapeDataString(terminal)}/{Uri.EscapeDataString(sale)}", true), ("alerts", "alerts", true),
             ("software", "software", true),
-            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true),
+            ("import", "terminals/import", true), ("users", "admin/users", true), ("audit", "admin/audit", true), ("webhooks", "admin/webhooks", true), ("all-tokens", "admin/tokens?status=all", true),
             ("settings", "admin/settings", true),
             ("rollouts", "software/rollouts", true), ("rollout", $"software/rollouts/{rollout}", true),
             ("calendar", "maintenance/calendar", true),

@@ -20,7 +20,7 @@ public static partial class AuditText
     private static readonly HashSet<string> AsWritten = new(StringComparer.Ordinal)
     {
         AuditActions.AlertAcknowledged, AuditActions.MuteCreated, AuditActions.MuteDeleted, AuditActions.StoreCreated, AuditActions.StaffAdded,
-        AuditActions.TokenRevoked, AuditActions.CaseNoteAdded,
+        AuditActions.CaseNoteAdded,
     };
 
     /// <summary>A case's steps: "{store}: {the case trail's sentence}", the sentence read as the case page reads it.</summary>

@@ -13,6 +13,9 @@ public sealed class ApiTokenRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>The e-mail of whoever revoked the token (its owner or an administrator); null for tokens revoked before it was kept.</summary>
+    public string? RevokedBy { get; set; }
+
     /// <summary>When the token stops working by itself; null for one made to work until revoked (every token made before expiry existed).</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 }

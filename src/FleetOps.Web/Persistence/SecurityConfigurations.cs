@@ -23,6 +23,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiTokenR
         b.ToTable("ApiTokens");
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.Prefix).HasMaxLength(16);
+        b.Property(t => t.RevokedBy).HasMaxLength(256);
         b.HasIndex(t => t.Hash).IsUnique();
         b.HasIndex(t => t.UserId);
         b.HasOne<FleetUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

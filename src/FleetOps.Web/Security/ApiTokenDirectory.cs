@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using FleetOps.Core.Live;
 using FleetOps.Core.Text;
 using FleetOps.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,14 +11,25 @@ namespace FleetOps.Web.Security;
 /// <summary>
 /// Management API tokens: created and revoked by their owner, shown once, stored as SHA-256 hashes and
 /// cached in memory so that a revoke takes effect on the very next request. A token stops working by itself at its
-/// expiry, chosen when it is made (or never, for one made to work until revoked).
+/// expiry, chosen when it is made (or never, for one made to work until revoked). Pages follow it
+/// (<see cref="Subscribe"/>): a token an administrator revokes leaves its owner's page at once, on every node.
 /// </summary>
-public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvider time)
+public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvider time, ILogger<ApiTokenDirectory> logger)
+    : IChangeSource<ApiTokenInfo>
 {
     /// <summary>The longest a token may be made to last; longer is what "no expiry" (a null lifetime) is for.</summary>
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(365);
 
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
+    private readonly ChangeFeed<ApiTokenInfo> _changes = new("api tokens", time, logger);
+    private long _version;
+
+    /// <summary>Grows with every change of a token, so that a page woken by its clock re-reads the tokens only when one changed.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Tokens created or revoked, here or (after <see cref="ReloadFromPeerAsync"/>) on another node.</summary>
+    public IDisposable Subscribe(Func<ApiTokenInfo, bool>? relevant, Func<ChangeBatch<ApiTokenInfo>, Task> callback, TimeSpan? minInterval = null) =>
+        _changes.Subscribe(relevant, callback, minInterval);
 
     /// <summary>Raised after a token was revoked, so that whatever it keeps open (hub connections) is closed.</summary>
     public event Action<ApiTokenInfo>? Revoked;
@@ -57,6 +69,13 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// <summary>When the token with this id expires (or expired); null when it never does, or is revoked or unknown.</summary>
     public DateTimeOffset? ExpiryOf(int tokenId) => ById(tokenId)?.ExpiresAt;
 
+    /// <summary>How many of the user's tokens still work (neither revoked nor expired; read from memory).</summary>
+    public int LiveCountOf(string userId)
+    {
+        var now = time.GetUtcNow();
+        return _byHash.Values.Count(t => t.UserId == userId && !t.HasExpired(now));
+    }
+
     /// <summary>The owner's live tokens that expire soon (<see cref="ApiTokenInfo.ExpiresSoon"/>), soonest first (read from memory).</summary>
     public IReadOnlyList<ApiTokenInfo> ExpiringSoon(string userId)
     {
@@ -91,21 +110,28 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         var info = Info(row);
         _byHash[Convert.ToHexString(row.Hash)] = info;
         ChangedHere?.Invoke();
+        Publish([info]);
         return (info, token);
     }
 
-    /// <summary>Revokes one of <paramref name="userId"/>'s tokens (administrators may revoke anyone's).</summary>
-    public async Task<ApiTokenInfo?> RevokeAsync(int tokenId, string userId, bool anyOwner, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes one of <paramref name="userId"/>'s tokens (administrators may revoke anyone's: <paramref name="anyOwner"/>);
+    /// <paramref name="revokedBy"/> (an e-mail) is kept, so that an owner whose script stopped can read who stopped it.
+    /// </summary>
+    public async Task<ApiTokenInfo?> RevokeAsync(
+        int tokenId, string userId, bool anyOwner, string revokedBy, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
         var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
         if (row is null || row.RevokedAt is not null) return null;
         row.RevokedAt = time.GetUtcNow();
+        row.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
         await db.SaveChangesAsync(cancellationToken);
         _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
         var revoked = Info(row);
         Revoked?.Invoke(revoked);
         ChangedHere?.Invoke();
+        Publish([revoked]);
         return revoked;
     }
 
@@ -120,12 +146,36 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         var rows = await db.ApiTokens.AsNoTracking().ToListAsync(cancellationToken); // a few per user: all of them is fine
         var live = rows.Where(r => r.RevokedAt == null).ToDictionary(r => Convert.ToHexString(r.Hash), Info, StringComparer.Ordinal);
         var newestRead = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
-        foreach (var (hash, info) in live) _byHash[hash] = info;
+        var changed = new List<ApiTokenInfo>();
+        foreach (var (hash, info) in live)
+        {
+            if (!_byHash.TryGetValue(hash, out var held) || held != info) changed.Add(info);
+            _byHash[hash] = info;
+        }
         // A token created here after the read above is not in it, and is not gone: ids only grow.
+        var byId = rows.ToDictionary(r => r.Id);
         foreach (var (hash, info) in _byHash.Where(t => !live.ContainsKey(t.Key) && t.Value.Id <= newestRead).ToList())
         {
-            if (_byHash.TryRemove(hash, out _)) Revoked?.Invoke(info);
+            if (!_byHash.TryRemove(hash, out _)) continue;
+            Revoked?.Invoke(info);
+            changed.Add(byId.TryGetValue(info.Id, out var row) ? Info(row) : info);
         }
+        Publish(changed);
+    }
+
+    private void Publish(IReadOnlyList<ApiTokenInfo> changed)
+    {
+        if (changed.Count == 0) return;
+        Interlocked.Increment(ref _version);
+        _changes.Publish(changed);
+    }
+
+    /// <summary>Every person's tokens, revoked ones too, newest first: for administrators (a few per person: all of them is fine).</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        var rows = await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+        return rows.Select(Info).ToList();
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -135,5 +185,6 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         return rows.Select(Info).ToList();
     }
 
-    private static ApiTokenInfo Info(ApiTokenRow r) => new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt);
+    private static ApiTokenInfo Info(ApiTokenRow r) =>
+        new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt) { RevokedBy = r.RevokedBy };
 }

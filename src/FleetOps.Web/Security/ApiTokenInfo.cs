@@ -6,9 +6,23 @@ public sealed record ApiTokenInfo(
     /// <summary>How long before its expiry a token is pointed out to its owner, so that they replace it before a script stops.</summary>
     public static readonly TimeSpan SoonBefore = TimeSpan.FromDays(7);
 
+    /// <summary>Who revoked the token (an e-mail): its owner, or an administrator; null while it is not revoked.</summary>
+    public string? RevokedBy { get; init; }
+
+    /// <summary>How the audit log names the token: its name and prefix ("nightly export (fo_AbCdEfG…)"), never the secret.</summary>
+    public string AuditTarget => $"{Name} ({Prefix}…)";
+
     /// <summary>Whether the token has stopped working by itself at <paramref name="now"/> (revoked or not).</summary>
     public bool HasExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     /// <summary>Whether the token still works at <paramref name="now"/> but expires within <see cref="SoonBefore"/>.</summary>
     public bool ExpiresSoon(DateTimeOffset now) => ExpiresAt is { } at && at > now && at - now <= SoonBefore;
+
+    /// <summary>Where the token stands at <paramref name="now"/>, given whether its owner's account is disabled.</summary>
+    public TokenStanding StandingAt(DateTimeOffset now, bool ownerDisabled) =>
+        RevokedAt is not null ? TokenStanding.Revoked
+        : HasExpired(now) ? TokenStanding.Expired
+        : ownerDisabled ? TokenStanding.OwnerDisabled
+        : ExpiresSoon(now) ? TokenStanding.ExpiresSoon
+        : TokenStanding.Active;
 }

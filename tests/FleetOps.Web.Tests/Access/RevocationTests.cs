@@ -25,7 +25,7 @@ public sealed class RevocationTests(TwoRegionFleet world) : IClassFixture<TwoReg
         using var keptClient = App.CreateTokenClient(kept);
         await Expect.StatusAsync(await revokedClient.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
 
-        Assert.NotNull(await App.GetService<ApiTokenDirectory>().RevokeAsync(revokedId, user.Id, anyOwner: false));
+        Assert.NotNull(await App.GetService<ApiTokenDirectory>().RevokeAsync(revokedId, user.Id, anyOwner: false, user.Email));
 
         await Expect.ProblemAsync(await revokedClient.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
         await Expect.StatusAsync(await revokedClient.GetAsync("/export/terminals.csv"), HttpStatusCode.Unauthorized);
@@ -39,7 +39,7 @@ public sealed class RevocationTests(TwoRegionFleet world) : IClassFixture<TwoReg
         var other = await App.CreateUserAsync(Roles.StoreManager, stores: [E1]);
         var (id, token) = await App.CreateApiTokenAsync(owner);
 
-        Assert.Null(await App.GetService<ApiTokenDirectory>().RevokeAsync(id, other.Id, anyOwner: false));
+        Assert.Null(await App.GetService<ApiTokenDirectory>().RevokeAsync(id, other.Id, anyOwner: false, other.Email));
 
         using var client = App.CreateTokenClient(token);
         await Expect.StatusAsync(await client.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
@@ -91,7 +91,7 @@ public sealed class RevocationTests(TwoRegionFleet world) : IClassFixture<TwoReg
         await using var revokedFeed = await HubFeed.StartAsync(App, revoked);
         await using var keptFeed = await HubFeed.StartAsync(App, kept);
 
-        Assert.NotNull(await App.GetService<ApiTokenDirectory>().RevokeAsync(revokedId, user.Id, anyOwner: false));
+        Assert.NotNull(await App.GetService<ApiTokenDirectory>().RevokeAsync(revokedId, user.Id, anyOwner: false, user.Email));
 
         await revokedFeed.Closed.WaitAsync(HubCloseLimit);
         await AssertRefusedAsync(HubFeed.Connect(App, revoked));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Access;
 
-/// <summary>A token's expiry on PostgreSQL: its column made by its own migration, read back the same after a restart.</summary>
+/// <summary>A token's expiry and revoker on PostgreSQL: their columns made by their own migrations, read back the same after a restart.</summary>
 public sealed class TokenExpiryPostgresTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
@@ -34,6 +34,23 @@ public sealed class TokenExpiryPostgresTests : IAsyncLifetime
         clock.Advance(lifetime);
         var problem = await Expect.ProblemAsync(await client.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
         Assert.StartsWith("This API token expired at ", Expect.Wire(problem["detail"]), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Who_revoked_a_token_survives_a_restart_on_postgres()
+    {
+        int id;
+        await using (var first = _database.Start())
+        {
+            var user = await first.CreateUserAsync(Roles.StoreManager);
+            (id, _) = await first.CreateApiTokenAsync(user, "nightly export");
+            Assert.NotNull(await first.GetService<ApiTokenDirectory>().RevokeAsync(id, user.Id, anyOwner: true, "admin@fleetops.test"));
+        }
+
+        await using var second = _database.Start();
+        var revoked = (await second.GetService<ApiTokenDirectory>().AllAsync()).Single(t => t.Id == id);
+        Assert.Equal("admin@fleetops.test", revoked.RevokedBy);
+        Assert.NotNull(revoked.RevokedAt);
     }
 
     public Task InitializeAsync() => _database.CreateAsync();

@@ -70,7 +70,7 @@ public sealed class ClusterTests : IAsyncLifetime
         await Eventually.MatchesAsync(async () => (await onB.GetAsync("/api/v1/stores")).StatusCode, s => s == HttpStatusCode.OK, "node B to accept the token");
         await using var feed = await HubFeed.StartAsync(B, token);
 
-        Assert.NotNull(await A.GetService<ApiTokenDirectory>().RevokeAsync(tokenId, user.Id, anyOwner: true));
+        Assert.NotNull(await A.GetService<ApiTokenDirectory>().RevokeAsync(tokenId, user.Id, anyOwner: true, "admin@fleetops.test"));
 
         await feed.Closed.WaitAsync(CloseLimit);
         await Expect.StatusAsync(await onB.GetAsync("/api/v1/stores"), HttpStatusCode.Unauthorized);

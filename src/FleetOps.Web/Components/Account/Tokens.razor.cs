@@ -17,7 +17,6 @@ public partial class Tokens
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
 
     /// <summary>The lifetime that stands for "no expiry" in the choice of lifetimes.</summary>
@@ -34,6 +33,9 @@ public partial class Tokens
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private string? _name;
     private bool _busy;
+
+    /// <summary>The directory's version the list was read at: a clock tick re-renders the ages without reading again.</summary>
+    private long _readAtVersion = -1;
 
     /// <summary>
     /// Where the tooltips' times are read: the zone the person's stores share, as on their other pages (UTC when the
@@ -61,10 +63,16 @@ public partial class Tokens
         _user = await Access.UserAsync();
         if (_user is not null) _zone = StoreTime.Common(Stores, _user.Scope.StoreCodes(Stores));
         await LoadAsync();
+        // A token an administrator revokes leaves this page at once; ages and "expires in" move with the clock.
+        if (_user is { } user) Follow(Directory, t => t.UserId == user.UserId);
+        FollowClock(TimeSpan.FromMinutes(1));
     }
+
+    protected override Task OnLiveChangeAsync() => _readAtVersion == Directory.Version ? Task.CompletedTask : LoadAsync();
 
     private async Task LoadAsync()
     {
+        _readAtVersion = Directory.Version;
         if (_user is not null) _tokens = await Directory.ForUserAsync(_user.UserId);
     }
 
@@ -92,7 +100,7 @@ public partial class Tokens
                 return;
             }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
-            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, Describe(created.Info), Lifetime(created.Info), null);
+            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, created.Info.AuditTarget, Lifetime(created.Info), null);
             _created = created;
             _name = null;
             await LoadAsync();
@@ -109,9 +117,9 @@ public partial class Tokens
         var confirmed = await Dialogs.ShowMessageBoxAsync(T["Tokens.RevokeQuestion", token.Name], T["Tokens.RevokeExplain"],
             yesText: T["Tokens.Revoke"], cancelText: T["Common.Cancel"]);
         if (confirmed != true) return;
-        if (await Directory.RevokeAsync(token.Id, _user.UserId, anyOwner: false) is { } revoked)
+        if (await Directory.RevokeAsync(token.Id, _user.UserId, anyOwner: false, revokedBy: _user.Email) is { } revoked)
         {
-            await Audit.RecordAsync(_user.Email, AuditActions.TokenRevoked, Describe(revoked), null, null);
+            await Audit.RecordAsync(_user.Email, AuditActions.TokenRevoked, revoked.AuditTarget, null, null);
             if (_created?.Info.Id == revoked.Id) _created = null;
             Snackbar.Add(T["Tokens.RevokedNow", token.Name], Severity.Success);
         }
@@ -132,8 +140,6 @@ public partial class Tokens
         365 => T["Tokens.Lifetime.Year"],
         _ => T["Tokens.Lifetime.Days", days],
     };
-
-    private static string Describe(ApiTokenInfo token) => $"{token.Name} ({token.Prefix}…)";
 
     /// <summary>The audit entry's details of a new token: how long it lasts, culture-free like the log's other details.</summary>
     private static string Lifetime(ApiTokenInfo token) => token.ExpiresAt is { } expires

@@ -17,6 +17,7 @@ public partial class Users
     [Inject] private UserDirectory Directory { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private UserChanges Changes { get; set; } = default!;
+    [Inject] private ApiTokenDirectory Tokens { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -42,6 +43,7 @@ public partial class Users
         ReadAddress();
         // Changes by another administrator show at once, and losing the administrator role hides the page.
         Follow(Directory, minInterval: TimeSpan.Zero);
+        Follow(Tokens); // each person's count of tokens
         _checked = true;
     }
 

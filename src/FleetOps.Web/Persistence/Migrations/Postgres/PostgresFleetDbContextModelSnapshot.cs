@@ -126,6 +126,10 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
