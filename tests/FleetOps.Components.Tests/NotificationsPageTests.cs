@@ -20,6 +20,9 @@ public sealed class NotificationsPageTests : FleetComponentTest
     {
         Services.AddSingleton(Options.Create(_mail));
         Services.AddSingleton<MailService>();
+        Services.AddSingleton(Options.Create(new FleetOps.Web.Election.LeadershipOptions()));
+        Services.AddSingleton<FleetOps.Web.Election.Leadership>();
+        Services.AddSingleton<TokenExpiryMailer>();
     }
 
     private MailService Mail => Services.GetRequiredService<MailService>();
@@ -65,6 +68,21 @@ public sealed class NotificationsPageTests : FleetComponentTest
         Assert.Contains(manager.Email, cut.Find("[data-testid=mail-form]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=mail-off]"));
         Assert.Equal(AlertSeverity.Warning, Wait(() => Mail.GetAsync(manager)).Interest.MinSeverity);
+    }
+
+    [Fact]
+    public void A_mail_about_a_token_that_expires_soon_shows_in_the_owners_log_as_such()
+    {
+        (_mail.Host, _mail.FromAddress) = ("127.0.0.1", "fleetops@fleetops.test");
+        AddStore("S-1");
+        var manager = SignInAsStoreManager("S-1");
+        Wait(() => Services.GetRequiredService<FleetOps.Web.Security.ApiTokenDirectory>().CreateAsync(manager.UserId, "nightly export", TimeSpan.FromDays(3)));
+        Assert.Equal(1, Wait(() => Services.GetRequiredService<TokenExpiryMailer>().QueueDueAsync()));
+
+        var cut = Render<Notifications>();
+
+        cut.WaitForAssertion(() => Assert.Contains("API token expiring", cut.Find("[data-testid=mail-log]").TextContent));
+        Assert.False(Wait(() => Mail.GetAsync(manager)).Enabled); // sent whatever the alert mail: it stays off
     }
 
     [Fact]

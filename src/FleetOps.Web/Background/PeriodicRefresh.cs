@@ -1,8 +1,9 @@
 namespace FleetOps.Web.Background;
 
 /// <summary>
-/// The loop of a history that reloads from the database at start-up and then every so often (money at risk, sale
-/// counts): a failed load is reported and retried at the next tick instead of ending the service.
+/// The loop of work done at once and then every so often — a history reloading from the database (money at risk, sale
+/// counts), the leading node's look for tokens about to expire: a failed run is reported and retried at the next tick
+/// instead of ending the service.
 /// </summary>
 public static class PeriodicRefresh
 {

@@ -113,6 +113,7 @@ public static class FleetOpsSetup
         // a second alert for a subject that already has one.
         services.AddHostedService<AlertEvaluator>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<TokenExpiryMailer>()); // after the users and tokens are loaded
         services.AddHostedService<FleetHubBroadcaster>();
         services.AddHostedService<HeartbeatRetention>();
         services.AddHostedService<HeapTrimmer>(); // gives a load's peak memory back once the server is quiet

@@ -20,6 +20,7 @@ public static class WebhookSetup
         services.AddSingleton<MailTransport>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<TokenExpiryMailer>();
         // One attempt = one request with a hard timeout from the standard resilience pipeline; no retries here — the
         // outbox's persisted back-off is the retry schedule, so it survives restarts and spans a day, not seconds.
         services.AddHttpClient(NotificationSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

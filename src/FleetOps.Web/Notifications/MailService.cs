@@ -65,7 +65,7 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
     }
 
     /// <summary>The person's row, tracked; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>
-    private static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == user.UserId, cancellationToken);
         if (row is null)

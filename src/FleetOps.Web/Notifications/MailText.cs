@@ -23,15 +23,30 @@ public static class MailText
         var happened = format.Name(WebhookMessage.TransitionOf(type));
         var body = texts["Mail.Body", severity, kind, subject, happened, format.Time(at, store?.TimeZone)].Value;
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
-        return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened], Compose(texts, body, link),
-            alert.StoreCode);
+        return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened],
+            Compose(body, link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode);
     }
 
     public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, string baseUrl)
     {
         var (texts, format) = In(language);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Test.Subject"],
-            Compose(texts, texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications")), StoreCode: null);
+            Compose(texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications") is { } link ? texts["Mail.Link", link].Value : null,
+                texts["Mail.Footer"]), StoreCode: null);
+    }
+
+    /// <summary>
+    /// An owner's API token expires within a week: what stops, when (on the clock of the owner's stores, as their tokens page
+    /// reads it), and what to do, with a link to the tokens page.
+    /// </summary>
+    public static MailContent TokenExpiring(UserAccess to, CultureInfo language, ApiTokenInfo token, TimeZoneInfo zone, string baseUrl)
+    {
+        var (texts, format) = In(language);
+        var expires = token.ExpiresAt!.Value;
+        var link = Link(baseUrl, "account/tokens");
+        return new MailContent(to.Email, to.DisplayName, texts["Mail.TokenExpiring.Subject", token.Name, format.Date(StoreTime.Day(expires, zone.Id))],
+            Compose(texts["Mail.TokenExpiring.Body", token.Name, token.Prefix, format.Time(expires, zone.Id)],
+                link is null ? null : texts["Mail.TokenExpiring.Link", link].Value, texts["Mail.TokenExpiring.Footer"]), StoreCode: null);
     }
 
     private static (CultureLocalizer<UiText> Texts, UiFormat Format) In(CultureInfo language)
@@ -43,6 +58,6 @@ public static class MailText
 
     private static string? Link(string baseUrl, string path) => baseUrl.Length == 0 ? null : $"{baseUrl.TrimEnd('/')}/{path}";
 
-    private static string Compose(CultureLocalizer<UiText> texts, string body, string? link) =>
-        string.Join("\n\n", new[] { body, link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"].Value }.OfType<string>()) + "\n";
+    private static string Compose(string body, string? link, string footer) =>
+        string.Join("\n\n", new[] { body, link, footer }.OfType<string>()) + "\n";
 }

@@ -18,6 +18,9 @@ public static class WebhookMessage
     public const string Resolved = "alert.resolved";
     public const string Test = "test";
 
+    /// <summary>An e-mail to the owner of an API token that expires within a week (never a webhook).</summary>
+    public const string TokenExpiring = "token.expiring";
+
     /// <summary>The event type a transition is announced as, or null when it is not announced (seen again, severity changed).</summary>
     public static string? TypeOf(AlertTransition transition) => transition switch
     {

@@ -18,4 +18,7 @@ public sealed class ApiTokenRow
 
     /// <summary>When the token stops working by itself; null for one made to work until revoked (every token made before expiry existed).</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>When its owner was mailed that it expires soon; null while not (or never to be) mailed. Set with the mail's queueing.</summary>
+    public DateTimeOffset? ExpiryMailedAt { get; set; }
 }

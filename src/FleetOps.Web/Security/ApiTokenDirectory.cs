@@ -185,6 +185,5 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         return rows.Select(Info).ToList();
     }
 
-    private static ApiTokenInfo Info(ApiTokenRow r) =>
-        new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt) { RevokedBy = r.RevokedBy };
+    private static ApiTokenInfo Info(ApiTokenRow row) => ApiTokenInfo.Of(row);
 }

@@ -1,3 +1,5 @@
+using FleetOps.Web.Persistence;
+
 namespace FleetOps.Web.Security;
 
 public sealed record ApiTokenInfo(
@@ -5,6 +7,10 @@ public sealed record ApiTokenInfo(
 {
     /// <summary>How long before its expiry a token is pointed out to its owner, so that they replace it before a script stops.</summary>
     public static readonly TimeSpan SoonBefore = TimeSpan.FromDays(7);
+
+    /// <summary>The token as its row keeps it.</summary>
+    public static ApiTokenInfo Of(ApiTokenRow r) =>
+        new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt) { RevokedBy = r.RevokedBy };
 
     /// <summary>Who revoked the token (an e-mail): its owner, or an administrator; null while it is not revoked.</summary>
     public string? RevokedBy { get; init; }

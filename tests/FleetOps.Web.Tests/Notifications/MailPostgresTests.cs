@@ -5,7 +5,10 @@ using FleetOps.Web.Tests.Persistence;
 
 namespace FleetOps.Web.Tests.Notifications;
 
-/// <summary>The e-mail tables on PostgreSQL: the migration applies, and a person's test mail is queued, sent and logged.</summary>
+/// <summary>
+/// The e-mail tables on PostgreSQL: the migration applies, a person's test mail is queued, sent and logged, and a token
+/// about to expire is mailed to its owner once.
+/// </summary>
 public sealed class MailPostgresTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
@@ -32,5 +35,21 @@ public sealed class MailPostgresTests : IAsyncLifetime
             l => l.Count == 1 && Expect.Wire(l[0]!["status"]) == "delivered", "the test mail to be delivered");
 
         Assert.Equal("[FleetOps] Test e-mail", Assert.Single(_mail.To(reader.Email)).Subject);
+    }
+
+    [PostgresFact]
+    public async Task A_token_about_to_expire_is_mailed_to_its_owner_once()
+    {
+        await using var app = _database.Start(_mail.Settings);
+        var owner = await app.CreateUserAsync(Roles.StoreManager);
+        await app.CreateApiTokenAsync(owner, "nightly export", TimeSpan.FromDays(2));
+        var mailer = app.GetService<FleetOps.Web.Notifications.TokenExpiryMailer>();
+
+        await mailer.QueueDueAsync(); // the node's own first look may have queued it already: either way, once
+        await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(owner.Email).Count; }, n => n == 1,
+            "the expiry mail to be delivered");
+
+        Assert.Equal(0, await mailer.QueueDueAsync());
+        Assert.StartsWith("[FleetOps] Your API token nightly export expires on ", Assert.Single(_mail.To(owner.Email)).Subject, StringComparison.Ordinal);
     }
 }

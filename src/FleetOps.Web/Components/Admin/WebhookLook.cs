@@ -35,6 +35,7 @@ public static class WebhookLook
         WebhookMessage.Opened => texts["Enum.AlertTransition.opened"],
         WebhookMessage.Acknowledged => texts["Enum.AlertTransition.acknowledged"],
         WebhookMessage.Resolved => texts["Enum.AlertTransition.resolved"],
+        WebhookMessage.TokenExpiring => texts["Mail.TokenExpiring.Event"],
         _ => texts["Webhooks.Event.Test"],
     };
 }

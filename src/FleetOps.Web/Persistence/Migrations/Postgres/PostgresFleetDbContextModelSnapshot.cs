@@ -109,6 +109,9 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ExpiryMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("bytea");

@@ -100,6 +100,9 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ExpiryMailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("BLOB");
