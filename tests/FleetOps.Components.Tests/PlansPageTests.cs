@@ -137,6 +137,16 @@ public sealed class PlansPageTests : FleetComponentTest
         Assert.NotNull(cut.Find("[data-testid=plan-ended]"));
         Assert.False(Maintenance.Plan(plan.Id)!.Active);
         Assert.Equal(made, Maintenance.OfPlan(plan.Id).Count);
+        // The work orders it made before the end (the weeks already in the generation window) still stand: said as such, not
+        // as if the plan went on.
+        Assert.StartsWith("Made before the end: 25 Nov 2026, 2 Dec 2026", cut.Find("[data-testid=plan-next]").TextContent.Trim(), StringComparison.Ordinal);
+
+        foreach (var order in Maintenance.OfPlan(plan.Id).Where(o => o.IsOpen))
+        {
+            Wait(() => Services.GetRequiredService<MaintenanceService>().CancelAsync(order.Id, null, MaintenanceActor.Bootstrap, null));
+        }
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Equal("None: the plan has ended", cut.Find("[data-testid=plan-next]").TextContent.Trim()));
     }
 
     [Fact]
