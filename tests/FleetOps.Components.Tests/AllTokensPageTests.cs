@@ -151,6 +151,23 @@ public sealed class AllTokensPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_token_just_made_and_revoked_by_an_administrator_no_longer_offers_its_secret_to_copy()
+    {
+        var manager = SignIn(CreateUser(Roles.StoreManager, stores: ["S-1"]));
+        var page = Render<Tokens>();
+        page.WaitForElement("input[data-testid=token-name]").Input("nightly export");
+        page.Find("[data-testid=create-token]").Click();
+        page.WaitForElement("[data-testid=new-token]");
+        var made = Wait(() => Tokens.ForUserAsync(manager.UserId)).Single();
+
+        Wait(() => Tokens.RevokeAsync(made.Id, manager.UserId, anyOwner: true, Users.Administrator.Email));
+        LetLiveRefreshFire();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=new-token]")));
+        Assert.NotNull(page.Find($"[data-testid=token-row-{made.Id}] [data-testid=token-revoked-by]"));
+    }
+
+    [Fact]
     public void A_non_administrator_finds_no_such_page()
     {
         var manager = SignInAsStoreManager("S-1");

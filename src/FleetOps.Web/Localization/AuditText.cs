@@ -23,6 +23,15 @@ public static partial class AuditText
         AuditActions.CaseNoteAdded,
     };
 
+    /// <summary>
+    /// Actions whose target is a name a person chose (an API token's "name (prefix…)", a report profile's name): shown as
+    /// written — "offline sync (fo_…)" must not read "离线 sync", nor "owner portal" "所有者 portal".
+    /// </summary>
+    private static readonly HashSet<string> TargetAsWritten = new(StringComparer.Ordinal)
+    {
+        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.ReportProfileSaved,
+    };
+
     /// <summary>A case's steps: "{store}: {the case trail's sentence}", the sentence read as the case page reads it.</summary>
     private static readonly HashSet<string> CaseSteps = new(StringComparer.Ordinal)
     {
@@ -42,6 +51,10 @@ public static partial class AuditText
         var space = target.IndexOf(' ', StringComparison.Ordinal);
         return space > 0 ? Patterns.Value(target[..space], culture) + target[space..] : target;
     }
+
+    /// <summary>What the entry of <paramref name="action"/> is about, in the reader's language unless it is a name someone chose.</summary>
+    public static string Target(string action, string? target, CultureInfo culture) =>
+        TargetAsWritten.Contains(action) ? target ?? "" : Target(target, culture);
 
     /// <summary>An entry's details in the reader's language, part by part.</summary>
     public static string Details(string action, string? details, CultureInfo culture)

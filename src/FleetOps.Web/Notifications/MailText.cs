@@ -46,7 +46,7 @@ public static class MailText
         var link = Link(baseUrl, "account/tokens");
         return new MailContent(to.Email, to.DisplayName, texts["Mail.TokenExpiring.Subject", token.Name, format.Date(StoreTime.Day(expires, zone.Id))],
             Compose(texts["Mail.TokenExpiring.Body", token.Name, token.Prefix, format.Time(expires, zone.Id)],
-                link is null ? null : texts["Mail.TokenExpiring.Link", link].Value, texts["Mail.TokenExpiring.Footer"]), StoreCode: null);
+                link is null ? null : texts["Mail.TokenExpiring.Link", link].Value, texts["Mail.TokenExpiring.Footer"]), StoreCode: null, token.Id);
     }
 
     private static (CultureLocalizer<UiText> Texts, UiFormat Format) In(CultureInfo language)

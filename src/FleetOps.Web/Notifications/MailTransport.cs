@@ -14,9 +14,10 @@ namespace FleetOps.Web.Notifications;
 /// MailKit: connect, sign in when a user name is set, send, quit — within <c>TimeoutSeconds</c>. Returns null when the
 /// server took the mail, else why not; the <see cref="NotificationSender"/> records it and keeps the back-off. The
 /// Message-ID is the delivery id, the same on every retry, so a mail system can drop a repeat. The reader's scope is
-/// asked again at every attempt: a retry a day later must not reach someone who has since lost the store or been disabled.
+/// asked again at every attempt: a retry a day later must not reach someone who has since lost the store or been disabled,
+/// nor warn of a token revoked since.
 /// </summary>
-public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores)
+public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores, ApiTokenDirectory tokens)
 {
     public async Task<DeliveryAttempt> SendAsync(WebhookDeliveryRow delivery, string userId, CancellationToken cancellationToken)
     {
@@ -27,6 +28,10 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
             || content.StoreCode is { } store && !reader.Scope.AllowsStore(store, stores))
         {
             return DeliveryAttempt.Withdraw("Not sent: the reader no longer has this store, or was disabled.");
+        }
+        if (content.TokenId is { } token && !tokens.IsLive(token))
+        {
+            return DeliveryAttempt.Withdraw("Not sent: the API token was revoked or has expired meanwhile.");
         }
         if (!o.IsEnabled) return DeliveryAttempt.Retry($"E-mail is off ({MailOptions.Section}:Host is empty).");
         using var message = new MimeMessage();

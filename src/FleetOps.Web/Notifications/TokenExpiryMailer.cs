@@ -13,8 +13,9 @@ namespace FleetOps.Web.Notifications;
 /// Mails each owner once when their API token comes within a week of its expiry (<see cref="ApiTokenInfo.SoonBefore"/>):
 /// their home page says so too, but a person who uses FleetOps only through a script never opens it, and learns of the
 /// expiry when the script fails. Runs on the leading node (<see cref="Leadership"/>) every <see cref="CheckEvery"/>; the
-/// mail is queued in the outbox and the token marked (<see cref="ApiTokenRow.ExpiryMailedAt"/>) in one transaction, so
-/// neither a restart nor a failover loses or repeats it. It goes out whether or not the person's alert mail is on: it is
+/// mail is queued in the outbox and the token claimed (<see cref="ApiTokenRow.ExpiryMailedAt"/>, set only where still empty)
+/// in one transaction, so a restart does not lose it and overlapping runs (a new leader beside the old one for a moment) do
+/// not repeat it. It goes out whether or not the person's alert mail is on: it is
 /// about their account, as the test mail is. Nothing is written while e-mail is off; a token still within the week when it
 /// is turned on is mailed then. A disabled owner is not mailed (their tokens are refused anyway).
 /// </summary>
@@ -36,7 +37,7 @@ public sealed partial class TokenExpiryMailer(
         await using var db = databases.CreateDbContext();
         // A few tokens a person, and only those with an expiry and no mail yet: compared here, since SQLite cannot compare
         // DateTimeOffset columns in a query.
-        var candidates = await db.ApiTokens.Where(t => t.RevokedAt == null && t.ExpiresAt != null && t.ExpiryMailedAt == null)
+        var candidates = await db.ApiTokens.AsNoTracking().Where(t => t.RevokedAt == null && t.ExpiresAt != null && t.ExpiryMailedAt == null)
             .ToListAsync(cancellationToken);
         var due = candidates.Where(t => t.ExpiresAt > now && t.ExpiresAt - now <= ApiTokenInfo.SoonBefore).ToList();
         if (due.Count == 0) return 0;
@@ -46,6 +47,11 @@ public sealed partial class TokenExpiryMailer(
         foreach (var token in due)
         {
             if (users.Get(token.UserId) is not { Disabled: false } owner) continue;
+            // Claimed in the transaction, not trusted from the read above: a run overlapping this one (the hourly timer beside
+            // a call, or a new leader beside the old one for a moment) finds it claimed and queues nothing.
+            var claimed = await db.ApiTokens.Where(t => t.Id == token.Id && t.ExpiryMailedAt == null && t.RevokedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiryMailedAt, now), cancellationToken);
+            if (claimed == 0) continue;
             // The delivery hangs off the person's mail subscription: an "off" one is made for a person who never set theirs.
             var subscription = await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == owner.UserId, cancellationToken)
                 ?? await MailService.RowAsync(db, owner, now, cancellationToken);
@@ -53,7 +59,6 @@ public sealed partial class TokenExpiryMailer(
             var zone = StoreTime.Common(stores, owner.Scope.StoreCodes(stores));
             var content = MailText.TokenExpiring(owner, languages.Value.ForReader(owner.Culture), ApiTokenInfo.Of(token), zone, mail.Value.PublicBaseUrl);
             db.WebhookDeliveries.Add(MailOutbox.Delivery(subscription.Id, WebhookMessage.TokenExpiring, null, content, now));
-            token.ExpiryMailedAt = now;
             queued++;
         }
         await db.SaveChangesAsync(cancellationToken);

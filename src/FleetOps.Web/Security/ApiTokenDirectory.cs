@@ -12,7 +12,7 @@ namespace FleetOps.Web.Security;
 /// Management API tokens: created and revoked by their owner, shown once, stored as SHA-256 hashes and
 /// cached in memory so that a revoke takes effect on the very next request. A token stops working by itself at its
 /// expiry, chosen when it is made (or never, for one made to work until revoked). Pages follow it
-/// (<see cref="Subscribe"/>): a token an administrator revokes leaves its owner's page at once, on every node.
+/// (<see cref="Subscribe"/>): a token an administrator revokes shows as revoked on its owner's open page at once, on every node.
 /// </summary>
 public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvider time, ILogger<ApiTokenDirectory> logger)
     : IChangeSource<ApiTokenInfo>
@@ -23,6 +23,13 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     private readonly ConcurrentDictionary<string, ApiTokenInfo> _byHash = new(StringComparer.Ordinal);
     private readonly ChangeFeed<ApiTokenInfo> _changes = new("api tokens", time, logger);
     private long _version;
+
+    /// <summary>
+    /// One change of the cache at a time: a peer's re-read (its database read and its swap) must not straddle a revoke made
+    /// here, or it would put back a token read as live just before the revoke — accepted again on this node until the next
+    /// token news. Relay messages start re-reads without waiting for each other, so they take turns here too.
+    /// </summary>
+    private readonly SemaphoreSlim _changing = new(1, 1);
 
     /// <summary>Grows with every change of a token, so that a page woken by its clock re-reads the tokens only when one changed.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -104,11 +111,20 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         {
             UserId = userId, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime,
         };
-        await using var db = databases.CreateDbContext();
-        db.ApiTokens.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        var info = Info(row);
-        _byHash[Convert.ToHexString(row.Hash)] = info;
+        ApiTokenInfo info;
+        await _changing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            db.ApiTokens.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            info = Info(row);
+            _byHash[Convert.ToHexString(row.Hash)] = info;
+        }
+        finally
+        {
+            _changing.Release();
+        }
         ChangedHere?.Invoke();
         Publish([info]);
         return (info, token);
@@ -121,14 +137,23 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     public async Task<ApiTokenInfo?> RevokeAsync(
         int tokenId, string userId, bool anyOwner, string revokedBy, CancellationToken cancellationToken = default)
     {
-        await using var db = databases.CreateDbContext();
-        var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
-        if (row is null || row.RevokedAt is not null) return null;
-        row.RevokedAt = time.GetUtcNow();
-        row.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
-        await db.SaveChangesAsync(cancellationToken);
-        _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
-        var revoked = Info(row);
+        ApiTokenInfo revoked;
+        await _changing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
+            if (row is null || row.RevokedAt is not null) return null;
+            row.RevokedAt = time.GetUtcNow();
+            row.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
+            await db.SaveChangesAsync(cancellationToken);
+            _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
+            revoked = Info(row);
+        }
+        finally
+        {
+            _changing.Release();
+        }
         Revoked?.Invoke(revoked);
         ChangedHere?.Invoke();
         Publish([revoked]);
@@ -142,6 +167,19 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// </summary>
     public async Task ReloadFromPeerAsync(CancellationToken cancellationToken = default)
     {
+        await _changing.WaitAsync(cancellationToken);
+        try
+        {
+            await ReloadAsync(cancellationToken);
+        }
+        finally
+        {
+            _changing.Release();
+        }
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().ToListAsync(cancellationToken); // a few per user: all of them is fine
         var live = rows.Where(r => r.RevokedAt == null).ToDictionary(r => Convert.ToHexString(r.Hash), Info, StringComparer.Ordinal);
@@ -152,7 +190,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             if (!_byHash.TryGetValue(hash, out var held) || held != info) changed.Add(info);
             _byHash[hash] = info;
         }
-        // A token created here after the read above is not in it, and is not gone: ids only grow.
+        // Ids only grow: a token newer than the read is not gone (creations here wait for this re-read anyway).
         var byId = rows.ToDictionary(r => r.Id);
         foreach (var (hash, info) in _byHash.Where(t => !live.ContainsKey(t.Key) && t.Value.Id <= newestRead).ToList())
         {

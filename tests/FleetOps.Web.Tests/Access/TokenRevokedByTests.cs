@@ -48,6 +48,21 @@ public sealed class TokenRevokedByTests(TwoRegionFleet world) : IClassFixture<Tw
     }
 
     [Fact]
+    public async Task A_revoke_here_while_another_nodes_news_is_being_read_stays_revoked()
+    {
+        var user = await App.CreateUserAsync(Roles.StoreManager, stores: [E1]);
+        var directory = App.GetService<ApiTokenDirectory>();
+        for (var round = 0; round < 100; round++)
+        {
+            var (id, token) = await App.CreateApiTokenAsync(user, $"round {round}");
+            // The relay starts re-reads without waiting; one read before the revoke must not put the token back after it.
+            var reads = Enumerable.Range(0, 3).Select(_ => Task.Run(() => directory.ReloadFromPeerAsync())).ToList();
+            await Task.WhenAll([.. reads, Task.Run(() => directory.RevokeAsync(id, user.Id, anyOwner: false, user.Email))]);
+            Assert.True(directory.Find(token) is null, $"round {round}: the revoked token is accepted again");
+        }
+    }
+
+    [Fact]
     public async Task A_reload_that_finds_nothing_changed_tells_no_page()
     {
         var user = await App.CreateUserAsync(Roles.StoreManager, stores: [E1]);

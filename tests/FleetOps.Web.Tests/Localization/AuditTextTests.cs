@@ -118,6 +118,18 @@ public sealed class AuditTextTests
     public void A_new_audit_line_counts_in_good_grammar(long count, string one, string other, string written) =>
         Assert.Equal(written, AuditLog.Counted(count, one, other));
 
+    [Theory]
+    [InlineData(AuditActions.TokenCreated, "offline sync (fo_AbCdEfG…)")]
+    [InlineData(AuditActions.TokenRevoked, "owner portal (fo_AbCdEfG…)")]
+    [InlineData(AuditActions.TokenRevoked, "expires soon (fo_AbCdEfG…)")]
+    [InlineData(AuditActions.ReportProfileSaved, "plan B export")]
+    public void A_name_someone_chose_as_the_target_is_never_matched(string action, string target)
+    {
+        Assert.Equal(target, AuditText.Target(action, target, Chinese));
+        Assert.Equal(target, AuditText.Target(action, target, English));
+        Assert.NotEqual(target, AuditText.Target(AuditActions.UserChanged, "offline DEMO-0219", English)); // other targets still are
+    }
+
     [Fact]
     public void An_alerts_kind_in_a_target_reads_in_English_as_in_Chinese() =>
         Assert.Equal("Offline DEMO-0219", AuditText.Target("offline DEMO-0219", English));

@@ -36,6 +36,7 @@ public partial class Tokens
 
     /// <summary>The directory's version the list was read at: a clock tick re-renders the ages without reading again.</summary>
     private long _readAtVersion = -1;
+    private int _reads;
 
     /// <summary>
     /// Where the tooltips' times are read: the zone the person's stores share, as on their other pages (UTC when the
@@ -63,7 +64,7 @@ public partial class Tokens
         _user = await Access.UserAsync();
         if (_user is not null) _zone = StoreTime.Common(Stores, _user.Scope.StoreCodes(Stores));
         await LoadAsync();
-        // A token an administrator revokes leaves this page at once; ages and "expires in" move with the clock.
+        // A token an administrator revokes shows as revoked at once; ages and "expires in" move with the clock.
         if (_user is { } user) Follow(Directory, t => t.UserId == user.UserId);
         FollowClock(TimeSpan.FromMinutes(1));
     }
@@ -72,8 +73,15 @@ public partial class Tokens
 
     private async Task LoadAsync()
     {
+        if (_user is null) return;
         _readAtVersion = Directory.Version;
-        if (_user is not null) _tokens = await Directory.ForUserAsync(_user.UserId);
+        // A change may land while an earlier read still runs: only the newest read is shown.
+        var read = ++_reads;
+        var tokens = await Directory.ForUserAsync(_user.UserId);
+        if (read != _reads) return;
+        _tokens = tokens;
+        // Revoked meanwhile (by an administrator): its secret is of no use any more and is not left on the screen.
+        if (_created is { } created && tokens.Any(t => t.Id == created.Info.Id && t.RevokedAt is not null)) _created = null;
     }
 
     private async Task NameKeyDownAsync(KeyboardEventArgs e)

@@ -34,6 +34,7 @@ public partial class ApiTokensPage
 
     /// <summary>The directory's version the list was read at: a clock tick re-renders the ages without reading again.</summary>
     private long _readAtVersion = -1;
+    private int _reads;
 
     /// <summary>Where the tooltips' times are read: the zone all stores share, else UTC (as on the administrator's own tokens page).</summary>
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
@@ -86,7 +87,10 @@ public partial class ApiTokensPage
     {
         if (!_isAdministrator) return;
         _readAtVersion = Directory.Version;
-        _tokens = await Directory.AllAsync();
+        // A change may land while an earlier read still runs: only the newest read is shown.
+        var read = ++_reads;
+        var tokens = await Directory.AllAsync();
+        if (read == _reads) _tokens = tokens;
     }
 
     private void ReadAddress()
