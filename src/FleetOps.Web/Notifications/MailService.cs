@@ -64,20 +64,28 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         return rows.Select(WebhookDeliveryDto.Of).ToList();
     }
 
-    /// <summary>The person's row, tracked; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>
-    internal static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The person's row, tracked and marked changed now; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>
+    private static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == user.UserId, cancellationToken);
-        if (row is null)
-        {
-            var fresh = MailSubscription.Default(user.UserId);
-            row = new MailSubscriptionRow
-            {
-                UserId = user.UserId, Enabled = false, Kinds = fresh.Interest.KindsWire, MinSeverity = fresh.Interest.MinSeverity.ToWire(),
-            };
-            db.MailSubscriptions.Add(row);
-        }
+        var row = await SubscriptionOfAsync(db, user, now, cancellationToken);
         row.UpdatedAtMs = now.ToUnixTimeMilliseconds();
+        return row;
+    }
+
+    /// <summary>
+    /// The person's row, tracked, as they left it; a new one (off, <see cref="MailSubscription.Default"/>) added when they have
+    /// none yet — a mail about their account (a token about to expire) hangs off it without changing their choices.
+    /// </summary>
+    internal static async Task<MailSubscriptionRow> SubscriptionOfAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == user.UserId, cancellationToken) is { } row) return row;
+        var fresh = MailSubscription.Default(user.UserId);
+        row = new MailSubscriptionRow
+        {
+            UserId = user.UserId, Enabled = false, Kinds = fresh.Interest.KindsWire, MinSeverity = fresh.Interest.MinSeverity.ToWire(),
+            UpdatedAtMs = now.ToUnixTimeMilliseconds(),
+        };
+        db.MailSubscriptions.Add(row);
         return row;
     }
 }

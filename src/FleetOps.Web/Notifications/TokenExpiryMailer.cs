@@ -53,8 +53,7 @@ public sealed partial class TokenExpiryMailer(
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiryMailedAt, now), cancellationToken);
             if (claimed == 0) continue;
             // The delivery hangs off the person's mail subscription: an "off" one is made for a person who never set theirs.
-            var subscription = await db.MailSubscriptions.FirstOrDefaultAsync(s => s.UserId == owner.UserId, cancellationToken)
-                ?? await MailService.RowAsync(db, owner, now, cancellationToken);
+            var subscription = await MailService.SubscriptionOfAsync(db, owner, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var zone = StoreTime.Common(stores, owner.Scope.StoreCodes(stores));
             var content = MailText.TokenExpiring(owner, languages.Value.ForReader(owner.Culture), ApiTokenInfo.Of(token), zone, mail.Value.PublicBaseUrl);

@@ -54,7 +54,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().Where(t => t.RevokedAt == null).ToListAsync(cancellationToken);
         _byHash.Clear();
-        foreach (var row in rows) _byHash[Convert.ToHexString(row.Hash)] = Info(row);
+        foreach (var row in rows) _byHash[Convert.ToHexString(row.Hash)] = ApiTokenInfo.Of(row);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             await using var db = databases.CreateDbContext();
             db.ApiTokens.Add(row);
             await db.SaveChangesAsync(cancellationToken);
-            info = Info(row);
+            info = ApiTokenInfo.Of(row);
             _byHash[Convert.ToHexString(row.Hash)] = info;
         }
         finally
@@ -148,7 +148,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             row.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
             await db.SaveChangesAsync(cancellationToken);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
-            revoked = Info(row);
+            revoked = ApiTokenInfo.Of(row);
         }
         finally
         {
@@ -182,7 +182,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     {
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().ToListAsync(cancellationToken); // a few per user: all of them is fine
-        var live = rows.Where(r => r.RevokedAt == null).ToDictionary(r => Convert.ToHexString(r.Hash), Info, StringComparer.Ordinal);
+        var live = rows.Where(r => r.RevokedAt == null).ToDictionary(r => Convert.ToHexString(r.Hash), ApiTokenInfo.Of, StringComparer.Ordinal);
         var newestRead = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
         var changed = new List<ApiTokenInfo>();
         foreach (var (hash, info) in live)
@@ -196,7 +196,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         {
             if (!_byHash.TryRemove(hash, out _)) continue;
             Revoked?.Invoke(info);
-            changed.Add(byId.TryGetValue(info.Id, out var row) ? Info(row) : info);
+            changed.Add(byId.TryGetValue(info.Id, out var row) ? ApiTokenInfo.Of(row) : info);
         }
         Publish(changed);
     }
@@ -213,15 +213,13 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     {
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
-        return rows.Select(Info).ToList();
+        return rows.Select(ApiTokenInfo.Of).ToList();
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
-        return rows.Select(Info).ToList();
+        return rows.Select(ApiTokenInfo.Of).ToList();
     }
-
-    private static ApiTokenInfo Info(ApiTokenRow row) => ApiTokenInfo.Of(row);
 }
