@@ -31,7 +31,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     /// </summary>
     private readonly SemaphoreSlim _changing = new(1, 1);
 
-    /// <summary>Grows with every change of a token, so that a page woken by its clock re-reads the tokens only when one changed.</summary>
+    /// <summary>Grows with every change of the tokens told to subscribers (none for a re-read that found nothing new).</summary>
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Tokens created or revoked, here or (after <see cref="ReloadFromPeerAsync"/>) on another node.</summary>

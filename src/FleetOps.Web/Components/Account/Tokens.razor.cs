@@ -34,8 +34,6 @@ public partial class Tokens
     private string? _name;
     private bool _busy;
 
-    /// <summary>The directory's version the list was read at: a clock tick re-renders the ages without reading again.</summary>
-    private long _readAtVersion = -1;
     private int _reads;
 
     /// <summary>
@@ -66,15 +64,14 @@ public partial class Tokens
         await LoadAsync();
         // A token an administrator revokes shows as revoked at once; ages and "expires in" move with the clock.
         if (_user is { } user) Follow(Directory, t => t.UserId == user.UserId);
-        FollowClock(TimeSpan.FromMinutes(1));
+        FollowClock(TimeSpan.FromMinutes(1), rereads: false);
     }
 
-    protected override Task OnLiveChangeAsync() => _readAtVersion == Directory.Version ? Task.CompletedTask : LoadAsync();
+    protected override Task OnLiveChangeAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
         if (_user is null) return;
-        _readAtVersion = Directory.Version;
         // A change may land while an earlier read still runs: only the newest read is shown.
         var read = ++_reads;
         var tokens = await Directory.ForUserAsync(_user.UserId);

@@ -32,8 +32,6 @@ public partial class ApiTokensPage
     private IReadOnlyList<ApiTokenInfo> _tokens = [];
     private ViewAddress? _address;
 
-    /// <summary>The directory's version the list was read at: a clock tick re-renders the ages without reading again.</summary>
-    private long _readAtVersion = -1;
     private int _reads;
 
     /// <summary>Where the tooltips' times are read: the zone all stores share, else UTC (as on the administrator's own tokens page).</summary>
@@ -71,14 +69,14 @@ public partial class ApiTokensPage
         Follow(Directory);
         // Losing the administrator role hides the page at once; an owner disabled or renamed shows as such.
         Follow(Users, minInterval: TimeSpan.Zero);
-        FollowClock(TimeSpan.FromMinutes(1));
+        FollowClock(TimeSpan.FromMinutes(1), rereads: false);
         _checked = true;
     }
 
     protected override async Task OnLiveChangeAsync()
     {
         await CheckAccessAsync();
-        if (_readAtVersion != Directory.Version) await LoadAsync();
+        await LoadAsync();
     }
 
     private async Task CheckAccessAsync() => _isAdministrator = await Access.IsAdministratorAsync();
@@ -86,7 +84,6 @@ public partial class ApiTokensPage
     private async Task LoadAsync()
     {
         if (!_isAdministrator) return;
-        _readAtVersion = Directory.Version;
         // A change may land while an earlier read still runs: only the newest read is shown.
         var read = ++_reads;
         var tokens = await Directory.AllAsync();

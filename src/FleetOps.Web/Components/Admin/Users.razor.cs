@@ -44,7 +44,7 @@ public partial class Users
         // Changes by another administrator show at once, and losing the administrator role hides the page.
         Follow(Directory, minInterval: TimeSpan.Zero);
         Follow(Tokens); // each person's count of tokens
-        FollowClock(TimeSpan.FromMinutes(1)); // a token that expires leaves the count without any change to follow
+        FollowClock(TimeSpan.FromMinutes(1), rereads: false); // a token that expires leaves the count without any change to follow
         _checked = true;
     }
 

@@ -17,6 +17,7 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
     private readonly List<IDisposable> _following = [];
     private ViewAddress? _address;
     private int _refreshQueued;
+    private int _rereadWanted;
 
     [Inject] protected TimeProvider Time { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -42,7 +43,12 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
     protected void Follow<TChange>(IChangeSource<TChange> source, Func<TChange, bool>? relevant = null, TimeSpan? minInterval = null) =>
         _following.Add(source.Subscribe(relevant, _ => RefreshAsync(), minInterval));
 
-    protected void FollowClock(TimeSpan every) => _following.Add(Time.CreateTimer(_ => _ = RefreshAsync(), null, every, every));
+    /// <param name="rereads">
+    /// False where a tick changes only what is shown relative to now (ages, "expires in"): it re-renders without
+    /// <see cref="OnLiveChangeAsync"/>, which then runs for followed changes only and need not tell a tick from a change.
+    /// </param>
+    protected void FollowClock(TimeSpan every, bool rereads = true) =>
+        _following.Add(Time.CreateTimer(_ => _ = RefreshAsync(rereads), null, every, every));
 
     /// <summary>Ends every subscription and clock, e.g. before following another terminal when a parameter changed.</summary>
     protected void StopFollowing()
@@ -51,8 +57,12 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
         _following.Clear();
     }
 
-    private async Task RefreshAsync()
+    private Task RefreshAsync() => RefreshAsync(rereads: true);
+
+    private async Task RefreshAsync(bool rereads)
     {
+        // Wanted before the queue is looked at: a change arriving while a plain tick is queued makes that refresh re-read.
+        if (rereads) Volatile.Write(ref _rereadWanted, 1);
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 1) return;
         try
         {
@@ -60,7 +70,7 @@ public abstract class LiveComponent : LocalizedComponent, IDisposable
             {
                 Volatile.Write(ref _refreshQueued, 0);
                 Language?.Apply(); // a timer's thread carries the culture of when it was made, not the circuit's current one
-                await OnLiveChangeAsync();
+                if (Interlocked.Exchange(ref _rereadWanted, 0) == 1) await OnLiveChangeAsync();
                 StateHasChanged();
             });
         }
