@@ -165,4 +165,28 @@ public sealed class AdminTokensTests : FleetComponentTest
         var audit = Render<FleetOps.Web.Components.Admin.Audit>();
         audit.WaitForAssertion(() => Assert.Contains("2026-12-25 00:00 UTC 到期", audit.Find("[data-testid=audit-table] tbody tr").TextContent));
     }
+
+    [Fact]
+    public async Task The_page_tells_how_a_script_rotates_its_token_and_the_audit_log_reads_a_rotation_in_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        SignIn(CreateUser(Roles.Technician));
+        await Services.GetRequiredService<AuditLog>().RecordAsync("tech@fleetops.test", AuditActions.TokenRotated, "离线 sync (fo_new…)",
+            "replaces 离线 sync (fo_old…); expires 2027-01-05 00:00 UTC", null);
+
+        var cut = Render<Tokens>();
+
+        var hint = cut.WaitForElement("[data-testid=token-rotate-hint]");
+        Assert.StartsWith("脚本可以在令牌到期前自行更换", hint.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("api/v1/tokens/current/rotate", hint.NextElementSibling!.TextContent, StringComparison.Ordinal);
+        SignInAsAdministrator();
+        var audit = Render<FleetOps.Web.Components.Admin.Audit>();
+        audit.WaitForAssertion(() =>
+        {
+            var row = audit.Find("[data-testid=audit-table] tbody tr").TextContent;
+            Assert.Contains("轮换 API 令牌", row, StringComparison.Ordinal);
+            Assert.Contains("离线 sync (fo_new…)", row, StringComparison.Ordinal); // a name someone chose stands as written
+            Assert.Contains("替换 离线 sync (fo_old…)；2027-01-05 00:00 UTC 到期", row, StringComparison.Ordinal);
+        });
+    }
 }

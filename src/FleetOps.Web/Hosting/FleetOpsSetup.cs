@@ -212,6 +212,7 @@ public static class FleetOpsSetup
         app.MapTelemetryApi();
         app.MapManagementApi();
         app.MapUsersApi();
+        app.MapTokensApi();
         app.MapOnboardingApi();
         app.MapAccountApi();
         app.MapLanguageApi();

@@ -29,7 +29,7 @@ public static partial class AuditText
     /// </summary>
     private static readonly HashSet<string> TargetAsWritten = new(StringComparer.Ordinal)
     {
-        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.ReportProfileSaved,
+        AuditActions.TokenCreated, AuditActions.TokenRevoked, AuditActions.TokenRotated, AuditActions.ReportProfileSaved,
     };
 
     /// <summary>A case's steps: "{store}: {the case trail's sentence}", the sentence read as the case page reads it.</summary>

@@ -102,15 +102,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         {
             throw new ArgumentOutOfRangeException(nameof(lifetime), span, "A token's lifetime is more than nothing and at most a year.");
         }
-        // Whole seconds: PostgreSQL keeps microseconds, and the times held here must be those the row gives back after a
-        // restart or on another node, not a tick-exact copy that differs from them.
-        var clock = time.GetUtcNow();
-        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var token = "fo_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var row = new ApiTokenRow
-        {
-            UserId = userId, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime,
-        };
+        var (row, token) = NewRow(userId, name.Trim(), lifetime);
         ApiTokenInfo info;
         await _changing.WaitAsync(cancellationToken);
         try
@@ -131,6 +123,49 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
     }
 
     /// <summary>
+    /// Replaces a live token with a new one of the same owner and name that lasts as long as the old one was made to (no
+    /// expiry stays none), in one transaction: from then on the old token is refused (revoked by <paramref name="rotatedBy"/>)
+    /// and the new one accepted, on every node. For a script that renews its own token before it expires. Null when the
+    /// token is revoked, expired or unknown. The new secret is returned once and never stored.
+    /// </summary>
+    public async Task<(ApiTokenInfo Old, ApiTokenInfo New, string Token)?> RotateAsync(
+        int tokenId, string rotatedBy, CancellationToken cancellationToken = default)
+    {
+        ApiTokenInfo old, made;
+        string token;
+        await _changing.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = databases.CreateDbContext();
+            var row = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+            if (row is null || row.RevokedAt is not null || ApiTokenInfo.Of(row).HasExpired(time.GetUtcNow())) return null;
+            (var fresh, token) = NewRow(row.UserId, row.Name, row.ExpiresAt - row.CreatedAt);
+            row.RevokedAt = fresh.CreatedAt;
+            row.RevokedBy = Kept(rotatedBy);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Claimed by a conditional update: two rotations of one token (a retried call, another node) make one new token.
+            var claimed = await db.ApiTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, row.RevokedAt).SetProperty(t => t.RevokedBy, row.RevokedBy), cancellationToken);
+            if (claimed == 0) return null;
+            db.ApiTokens.Add(fresh);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
+            made = ApiTokenInfo.Of(fresh);
+            _byHash[Convert.ToHexString(fresh.Hash)] = made;
+            old = ApiTokenInfo.Of(row);
+        }
+        finally
+        {
+            _changing.Release();
+        }
+        Revoked?.Invoke(old);
+        ChangedHere?.Invoke();
+        Publish([old, made]);
+        return (old, made, token);
+    }
+
+    /// <summary>
     /// Revokes one of <paramref name="userId"/>'s tokens (administrators may revoke anyone's: <paramref name="anyOwner"/>);
     /// <paramref name="revokedBy"/> (an e-mail) is kept, so that an owner whose script stopped can read who stopped it.
     /// </summary>
@@ -145,7 +180,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
             if (row is null || row.RevokedAt is not null) return null;
             row.RevokedAt = time.GetUtcNow();
-            row.RevokedBy = revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
+            row.RevokedBy = Kept(revokedBy);
             await db.SaveChangesAsync(cancellationToken);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
             revoked = ApiTokenInfo.Of(row);
@@ -201,6 +236,25 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         Publish(changed);
     }
 
+    /// <summary>
+    /// A new token's row and its secret. Times in whole seconds: PostgreSQL keeps microseconds, and the times held here must
+    /// be those the row gives back after a restart or on another node, not a tick-exact copy that differs from them.
+    /// </summary>
+    private (ApiTokenRow Row, string Token) NewRow(string userId, string name, TimeSpan? lifetime)
+    {
+        var clock = time.GetUtcNow();
+        var now = new DateTimeOffset(clock.UtcTicks - clock.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var token = "fo_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var row = new ApiTokenRow
+        {
+            UserId = userId, Name = name, Prefix = token[..10], Hash = Hash(token), CreatedAt = now, ExpiresAt = now + lifetime,
+        };
+        return (row, token);
+    }
+
+    /// <summary>Who revoked a token, as the column keeps it (an e-mail is at most 256 characters anyway).</summary>
+    private static string Kept(string revokedBy) => revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
+
     private void Publish(IReadOnlyList<ApiTokenInfo> changed)
     {
         if (changed.Count == 0) return;
@@ -214,6 +268,13 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         await using var db = databases.CreateDbContext();
         var rows = await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
         return rows.Select(ApiTokenInfo.Of).ToList();
+    }
+
+    /// <summary>The token with this id, revoked or not; null when there is none.</summary>
+    public async Task<ApiTokenInfo?> GetAsync(int tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        return await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tokenId, cancellationToken) is { } row ? ApiTokenInfo.Of(row) : null;
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ForUserAsync(string userId, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Security;
@@ -18,11 +19,29 @@ public sealed record ApiTokenInfo(
     /// <summary>How the audit log names the token: its name and prefix ("nightly export (fo_AbCdEfG…)"), never the secret.</summary>
     public string AuditTarget => $"{Name} ({Prefix}…)";
 
+    /// <summary>The audit entry's words for how long a new token lasts, culture-free like the log's other details.</summary>
+    public string AuditLifetime => ExpiresAt is { } expires
+        ? $"expires {expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"
+        : "no expiry";
+
     /// <summary>Whether the token has stopped working by itself at <paramref name="now"/> (revoked or not).</summary>
     public bool HasExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     /// <summary>Whether the token still works at <paramref name="now"/> but expires within <see cref="SoonBefore"/>.</summary>
     public bool ExpiresSoon(DateTimeOffset now) => ExpiresAt is { } at && at > now && at - now <= SoonBefore;
+
+    /// <summary>
+    /// Whether a search finds the token: part of its name or its owner's name or e-mail, or the start of its prefix (as the
+    /// pages show it, "fo_AbCdEfG…"). No search finds every token.
+    /// </summary>
+    public bool Matches(string? search, UserAccess? owner)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return true;
+        return Name.Contains(search, StringComparison.CurrentCultureIgnoreCase)
+            || Prefix.StartsWith(search.Trim().TrimEnd('…'), StringComparison.Ordinal)
+            || (owner is not null && (owner.Email.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || owner.DisplayName.Contains(search, StringComparison.CurrentCultureIgnoreCase)));
+    }
 
     /// <summary>Where the token stands at <paramref name="now"/>, given whether its owner's account is disabled.</summary>
     public TokenStanding StandingAt(DateTimeOffset now, bool ownerDisabled) =>

@@ -12,6 +12,7 @@ public static class AuditActions
     public const string UserEnabled = "user_enabled";
     public const string TokenCreated = "api_token_created";
     public const string TokenRevoked = "api_token_revoked";
+    public const string TokenRotated = "api_token_rotated";
     public const string TerminalKeyRotated = "terminal_key_rotated";
     public const string TerminalDecommissioned = "terminal_decommissioned";
     public const string TerminalRegistered = "terminal_registered";

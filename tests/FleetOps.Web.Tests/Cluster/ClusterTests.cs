@@ -77,6 +77,25 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [ClusterFact]
+    public async Task A_token_rotated_through_node_A_is_refused_on_node_B_and_its_successor_accepted_there()
+    {
+        var user = await _nodes.UserOnAKnownToBAsync();
+        var (_, token) = await A.CreateApiTokenAsync(user, "nightly export", TimeSpan.FromDays(30));
+        using var onB = B.CreateTokenClient(token);
+        await Eventually.MatchesAsync(async () => (await onB.GetAsync("/api/v1/stores")).StatusCode, s => s == HttpStatusCode.OK, "node B to accept the token");
+        using var onA = A.CreateTokenClient(token);
+
+        using var rotated = await onA.PostAsync("/api/v1/tokens/current/rotate", null);
+
+        await Expect.StatusAsync(rotated, HttpStatusCode.Created);
+        using var successorOnB = B.CreateTokenClient(Expect.Wire((await Expect.JsonObjectAsync(rotated))["token"]));
+        await Eventually.MatchesAsync(async () => (await onB.GetAsync("/api/v1/stores")).StatusCode, s => s == HttpStatusCode.Unauthorized,
+            "node B to refuse the replaced token");
+        await Eventually.MatchesAsync(async () => (await successorOnB.GetAsync("/api/v1/stores")).StatusCode, s => s == HttpStatusCode.OK,
+            "node B to accept its successor");
+    }
+
+    [ClusterFact]
     public async Task A_terminal_registered_on_node_B_just_after_its_store_was_made_on_node_A_is_accepted()
     {
         // As the simulator behind the balancer does it: the store on one node, its terminal on the other, at once.

@@ -105,7 +105,7 @@ public partial class Tokens
                 return;
             }
             // Remote address: a circuit has no reliable HttpContext, so changes made from the pages carry none.
-            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, created.Info.AuditTarget, Lifetime(created.Info), null);
+            await Audit.RecordAsync(_user.Email, AuditActions.TokenCreated, created.Info.AuditTarget, created.Info.AuditLifetime, null);
             _created = created;
             _name = null;
             await LoadAsync();
@@ -145,9 +145,4 @@ public partial class Tokens
         365 => T["Tokens.Lifetime.Year"],
         _ => T["Tokens.Lifetime.Days", days],
     };
-
-    /// <summary>The audit entry's details of a new token: how long it lasts, culture-free like the log's other details.</summary>
-    private static string Lifetime(ApiTokenInfo token) => token.ExpiresAt is { } expires
-        ? $"expires {expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"
-        : "no expiry";
 }

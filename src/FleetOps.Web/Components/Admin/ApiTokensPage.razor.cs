@@ -47,12 +47,7 @@ public partial class ApiTokensPage
     private IEnumerable<ApiTokenInfo> Matching => _tokens.Where(t =>
     {
         var owner = Users.Get(t.UserId);
-        return (_owner is null || string.Equals(owner?.Email, _owner, StringComparison.OrdinalIgnoreCase))
-            && (string.IsNullOrWhiteSpace(_search)
-                || t.Name.Contains(_search, StringComparison.CurrentCultureIgnoreCase)
-                || t.Prefix.StartsWith(_search.Trim().TrimEnd('…'), StringComparison.Ordinal)
-                || (owner is not null && (owner.Email.Contains(_search, StringComparison.OrdinalIgnoreCase)
-                    || owner.DisplayName.Contains(_search, StringComparison.CurrentCultureIgnoreCase))));
+        return (_owner is null || string.Equals(owner?.Email, _owner, StringComparison.OrdinalIgnoreCase)) && t.Matches(_search, owner);
     });
 
     protected override async Task OnInitializedAsync()
@@ -109,19 +104,8 @@ public partial class ApiTokensPage
         });
     }
 
-    private bool Shows(TokenFilter filter, ApiTokenInfo token)
-    {
-        var standing = token.StandingAt(Time.GetUtcNow(), Users.Get(token.UserId)?.Disabled == true);
-        return filter switch
-        {
-            TokenFilter.Valid => standing is TokenStanding.Active or TokenStanding.ExpiresSoon or TokenStanding.OwnerDisabled,
-            TokenFilter.Expiring => standing == TokenStanding.ExpiresSoon,
-            TokenFilter.OwnerDisabled => standing == TokenStanding.OwnerDisabled,
-            TokenFilter.Expired => standing == TokenStanding.Expired,
-            TokenFilter.Revoked => standing == TokenStanding.Revoked,
-            _ => true,
-        };
-    }
+    private bool Shows(TokenFilter filter, ApiTokenInfo token) =>
+        filter.Includes(token.StandingAt(Time.GetUtcNow(), Users.Get(token.UserId)?.Disabled == true));
 
     private int Count(TokenFilter filter) => Matching.Count(t => Shows(filter, t));
 

@@ -32,6 +32,7 @@ public static class AuditLook
         AuditActions.UserEnabled => texts["Audit.Action.UserEnabled"],
         AuditActions.TokenCreated => texts["Audit.Action.TokenCreated"],
         AuditActions.TokenRevoked => texts["Audit.Action.TokenRevoked"],
+        AuditActions.TokenRotated => texts["Audit.Action.TokenRotated"],
         AuditActions.TerminalKeyRotated => texts["Audit.Action.TerminalKeyRotated"],
         AuditActions.TerminalDecommissioned => texts["Audit.Action.TerminalDecommissioned"],
         AuditActions.TerminalRegistered => texts["Audit.Action.TerminalRegistered"],

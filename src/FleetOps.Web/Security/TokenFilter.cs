@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace FleetOps.Web.Components.Admin;
+namespace FleetOps.Web.Security;
 
 /// <summary>
-/// Which tokens the administrators' tokens page lists (<c>?status=</c>). By default those that are neither revoked nor
-/// expired: the ones a revoke still acts on, a disabled owner's included (they work again when the owner is enabled).
+/// Which tokens the administrators' tokens page and the tokens API list (<c>?status=</c>). By default those that are neither
+/// revoked nor expired: the ones a revoke still acts on, a disabled owner's included (they work again when the owner is
+/// enabled).
 /// </summary>
 public enum TokenFilter
 {
