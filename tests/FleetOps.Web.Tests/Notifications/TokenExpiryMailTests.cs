@@ -39,6 +39,7 @@ public sealed class TokenExpiryMailTests(MailClockApp app)
         var prefix = (await app.GetService<ApiTokenDirectory>().ForUserAsync(owner.Id)).Single().Prefix;
         Assert.Contains($"Your API token nightly export ({prefix}…) stops working at {expires.UtcDateTime:d MMM yyyy HH:mm:ss} +00:00.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://fleetops.test/account/tokens", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("POST /api/v1/tokens/current/rotate", mail.TextBody, StringComparison.Ordinal); // a script can renew itself
         Assert.Equal(WebhookMessage.TokenExpiring, Assert.Single(await app.MailLogAsync(owner))!["type"]!.GetValue<string>());
 
         // Looked at again an hour later: no second mail for the same token.
@@ -62,6 +63,7 @@ public sealed class TokenExpiryMailTests(MailClockApp app)
         Assert.StartsWith("[FleetOps] 您的 API 令牌 日报导出 将于 ", mail.Subject, StringComparison.Ordinal);
         Assert.EndsWith(" 到期", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("停止工作", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("自行换成名称和有效期都相同的新令牌", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("+08:00", mail.TextBody, StringComparison.Ordinal); // the time on the clock of the owner's store
     }
 
