@@ -14,7 +14,12 @@ public static class ChecklistCheck
     /// <param name="images">
     /// Items that have an uploaded image: a photo item, or a signature item with its drawing, needs no value then.
     /// </param>
-    public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? images = null)
+    /// <param name="uploads">
+    /// The ids of each item's uploaded images, when known: a photo item's value must then name one of its own item's
+    /// uploads — an id of nothing, or of another work order's photo, would record evidence that is not there.
+    /// </param>
+    public static ChecklistOutcome Judge(ChecklistTemplate template, IReadOnlyList<ChecklistAnswer> answers, IReadOnlySet<string>? images = null,
+        ILookup<string, string>? uploads = null)
     {
         var problems = new List<ChecklistProblem>();
         var flagged = new HashSet<string>(StringComparer.Ordinal);
@@ -33,6 +38,11 @@ public static class ChecklistCheck
             if (value is null)
             {
                 if (item.Required && !imageGiven) problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.Missing));
+                continue;
+            }
+            if (item.Type == ChecklistItemType.Photo && uploads is not null && !uploads[item.Key].Contains(value, StringComparer.Ordinal))
+            {
+                problems.Add(new ChecklistProblem(item.Key, ChecklistProblemReason.NotAPhoto));
                 continue;
             }
             switch (Judge(item, value))

@@ -9,5 +9,8 @@ public enum ChecklistProblemReason
     [JsonStringEnumMemberName("out_of_limits")] OutOfLimits,
     [JsonStringEnumMemberName("not_a_number")] NotANumber,
     [JsonStringEnumMemberName("not_a_check")] NotACheck,
+
+    /// <summary>A photo item's value names no photo uploaded for that item of this work order.</summary>
+    [JsonStringEnumMemberName("not_a_photo")] NotAPhoto,
     [JsonStringEnumMemberName("unknown_item")] UnknownItem,
 }

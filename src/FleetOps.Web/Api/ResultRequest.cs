@@ -10,6 +10,12 @@ public sealed record ResultRequest(string? Item, JsonElement? Value, string? Not
     /// <summary>A result naming nothing (<c>{}</c>, or <c>null</c> in the list).</summary>
     public static ResultRequest Empty { get; } = new(null, null, null);
 
+    /// <summary>
+    /// Whether the value is an object or a list, which no item type reads: refused rather than recorded as no answer (an
+    /// optional text item given <c>{"a": 1}</c> would otherwise be kept as unanswered and the text lost without a word).
+    /// </summary>
+    public bool HasUnreadableValue => Value is { ValueKind: JsonValueKind.Object or JsonValueKind.Array };
+
     public ChecklistAnswer ToAnswer() => new(Item?.Trim() ?? "", Value switch
     {
         { ValueKind: JsonValueKind.String } v => v.GetString(),

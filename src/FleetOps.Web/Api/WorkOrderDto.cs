@@ -33,7 +33,11 @@ public sealed record WorkOrderDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<long>? FollowUps { get; init; }
 
-    /// <summary>The alert's evidence: kind, title, opened, occurrences, subject (null when not raised from an alert).</summary>
+    /// <summary>
+    /// The alert's evidence: kind, title, opened, occurrences, subject. Left out when not raised from an alert, and in lists
+    /// (as the other detail fields): a list's <c>"alert": null</c> beside an <c>alertId</c> read as "the alert is gone".
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AlertDto? Alert { get; init; }
 
     public static WorkOrderDto From(WorkOrder o, DateTimeOffset now) => new(o.Id, o.StoreCode, o.TerminalId, o.Title, o.Kind, o.Priority, o.State,

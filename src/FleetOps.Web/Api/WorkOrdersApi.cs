@@ -1,5 +1,6 @@
 using FleetOps.Core.Fleet;
 using FleetOps.Core.Maintenance;
+using FleetOps.Core.Text;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Alerts;
 using FleetOps.Web.Maintenance;
@@ -115,6 +116,13 @@ public static class WorkOrdersApi
     public static async Task<Results<Ok<WorkOrderDto>, ProblemHttpResult>> Complete(long id, CompleteRequest request, MaintenanceService maintenance,
         TimeProvider time, HttpContext context, AccessResolver access, CancellationToken cancellationToken)
     {
+        if ((request.Results ?? []).FirstOrDefault(r => r?.HasUnreadableValue == true) is { } unreadable)
+        {
+            // The item is named when it is text FleetOps could keep (never a card number back into a log).
+            var item = unreadable.Item is { Length: > 0 and <= 64 } name && TextRules.Problem("item", name) is null ? $"'{name}'" : "a result";
+            return Refused(MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid,
+                $"The value of {item} must be true or false, a number or text, not an object or a list.", "results"));
+        }
         // A result written as null reads as '{}': an unknown item of the 422, as any result naming no item.
         var answers = (request.Results ?? []).Select(r => (r ?? ResultRequest.Empty).ToAnswer()).ToList();
         var result = await maintenance.CompleteAsync(id, answers, request.SignedBy, Actor(access, context), ManagementApi.Address(context), cancellationToken);

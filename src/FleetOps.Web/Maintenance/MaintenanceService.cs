@@ -68,7 +68,8 @@ public sealed partial class MaintenanceService(
         if (alert is { TerminalId: { } alertTerminal } && terminalId is not null && !string.Equals(terminalId, alertTerminal, StringComparison.Ordinal))
             return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid,
                 $"Alert {alert.Id} is about terminal {alertTerminal}: 'terminalId' must be that terminal or be left out.", "terminalId");
-        if (Subject(storeCode, terminalId) is { } subjectProblem) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, subjectProblem);
+        if (Subject(storeCode, terminalId) is var (subjectProblem, subjectField))
+            return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, subjectProblem, subjectField);
         var store = stores.Get(storeCode!)!;
         if (!actor.CanDispatch(store.Code, stores))
             return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden, "Only administrators and regional managers of the store may create work orders.");
@@ -213,7 +214,7 @@ public sealed partial class MaintenanceService(
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Complete, AuditActions.WorkOrderCompleted, dispatch: false, order =>
         {
             var template = book.Template(order.ChecklistKey, order.ChecklistVersion)!;
-            outcome = ChecklistCheck.Judge(template, answers, AnsweredByImages(template, answers, images));
+            outcome = ChecklistCheck.Judge(template, answers, AnsweredByImages(template, answers, images), images);
             return outcome.Accepted
                 ? (order with { SignedBy = signedBy?.Trim(), ClosedAt = time.GetUtcNow(), Results = answers, Flagged = outcome.Flagged }, null)
                 : (null, "The checklist is not complete: " + string.Join(", ", outcome.Problems.Select(p => $"{p.Item} ({p.Reason.ToWire()})")) + ".");
@@ -291,15 +292,15 @@ public sealed partial class MaintenanceService(
         return saved;
     }
 
-    /// <summary>Why the subject cannot have work: an unknown store, or a terminal that is not in it.</summary>
-    private string? Subject(string? storeCode, string? terminalId)
+    /// <summary>Why the subject cannot have work, and the field to fix: an unknown store, or a terminal that is not in it.</summary>
+    private (string Detail, string Field)? Subject(string? storeCode, string? terminalId)
     {
-        if (string.IsNullOrWhiteSpace(storeCode)) return "'storeCode' is required.";
-        if (TextRules.Problem("storeCode", storeCode) is not null || stores.Get(storeCode) is null) return $"There is no store '{storeCode}'.";
+        if (string.IsNullOrWhiteSpace(storeCode)) return ("'storeCode' is required.", "storeCode");
+        if (TextRules.Problem("storeCode", storeCode) is not null || stores.Get(storeCode) is null) return ($"There is no store '{storeCode}'.", "storeCode");
         if (terminalId is null) return null;
         return fleet.Get(terminalId) is { } t && string.Equals(t.StoreCode, storeCode, StringComparison.OrdinalIgnoreCase)
             ? null
-            : $"There is no terminal '{terminalId}' in store '{storeCode}'.";
+            : ($"There is no terminal '{terminalId}' in store '{storeCode}'.", "terminalId");
     }
 
     internal static string? Text(string name, string? value, int max, bool required)

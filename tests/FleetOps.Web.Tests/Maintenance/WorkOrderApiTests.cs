@@ -81,6 +81,9 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         var detail = await admin.WorkOrderAsync(order.Id());
         Assert.Equal("offline", Expect.Wire(detail["alert"]!["kind"]));
         Assert.Equal(terminal, Expect.Wire(detail["alert"]!["terminalId"]));
+        var listed = (await admin.WorkOrdersAsync($"?store={store}&state=done")).OfType<JsonObject>().Single(o => o.Id() == order.Id());
+        Assert.False(listed.ContainsKey("alert")); // lists leave the evidence out rather than say "alert": null beside an alertId
+        Assert.NotNull(listed["alertId"]);
         Assert.True(detail["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "ping_ms")!["flagged"]!.GetValue<bool>());
         Assert.Equal("Li Wei", Expect.Wire(detail["signedBy"]));
         Assert.Contains(await app.AuditAsync(AuditActions.WorkOrderCompleted), a => a.Target == $"work order {order.Id()}");
@@ -163,6 +166,16 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Empty(await admin.WorkOrdersAsync($"?store={otherStore}"));
         var order = await admin.CreateWorkOrderAsync(Body(store, terminal)); // naming the alert's own store and terminal is fine
         Assert.Equal((store, terminal, alertId), (Expect.Wire(order["storeCode"]), Expect.Wire(order["terminalId"]), order["alertId"]!.GetValue<long>()));
+
+        // Without an alert, a terminal of another store is named as the field to fix too (docs/api.md §8).
+        var (stranger, _) = await app.NewTerminalAsync(otherStore);
+        using var notThere = await admin.PostAsJsonAsync("/api/v1/workorders", new
+        {
+            storeCode = store, terminalId = stranger, title = "x", kind = "inspection", priority = "normal", dueAt = app.Now().AddDays(1),
+            checklist = "terminal_inspection",
+        });
+        var problem = await Expect.ProblemAsync(notThere, HttpStatusCode.BadRequest);
+        Assert.Equal(("terminalId", $"There is no terminal '{stranger}' in store '{store}'."), (Expect.Wire(problem["field"]), Expect.Wire(problem["detail"])));
     }
 
     [Fact]

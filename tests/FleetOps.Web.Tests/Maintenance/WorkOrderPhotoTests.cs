@@ -63,4 +63,74 @@ public sealed class WorkOrderPhotoTests(FleetOpsApp app) : IClassFixture<FleetOp
         using var anonymous = app.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
     }
+
+    /// <summary>The inspection's answers with <paramref name="photo"/> as the value of its photo item.</summary>
+    private static object InspectionWithPhoto(long signature, object photo) => new
+    {
+        results = new object[]
+        {
+            new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+            new { item = "printer_ok", value = true }, new { item = "signal_bars", value = 4 }, new { item = "manager_signature", value = $"{signature}" },
+            new { item = "terminal_photo", value = photo },
+        },
+        signedBy = "Li Wei",
+    };
+
+    [Fact]
+    public async Task A_photo_item_answered_with_an_id_of_no_photo_or_of_another_work_orders_photo_is_refused_and_its_own_photo_accepted()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var other = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+        using var elsewhere = await admin.PostAsync($"/api/v1/workorders/{other.Id()}/photos", Photo(Jpeg, "other.jpg"));
+        var othersPhoto = (await Expect.JsonObjectAsync(elsewhere)).Id();
+        var order = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var signature = await admin.SignAsync(order.Id());
+
+        foreach (var wrong in new object[] { 999999, $"{othersPhoto}", $"{signature}" }) // nothing, another order's photo, a signature's drawing
+        {
+            using var refused = await admin.CommandAsync(order.Id(), "complete", InspectionWithPhoto(signature, wrong));
+            var problem = await Expect.ProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
+            var reason = Assert.Single(problem["problems"]!.AsArray());
+            Assert.Equal("terminal_photo", Expect.Wire(reason!["item"]));
+            Assert.Equal("not_a_photo", Expect.Wire(reason["reason"]));
+            Assert.Equal("in_progress", Expect.Wire((await admin.WorkOrderAsync(order.Id()))["state"]));
+        }
+
+        using var uploaded = await admin.PostAsync($"/api/v1/workorders/{order.Id()}/photos", Photo(Jpeg, "terminal.jpg"));
+        var photo = (await Expect.JsonObjectAsync(uploaded)).Id();
+        using var done = await admin.CommandAsync(order.Id(), "complete", InspectionWithPhoto(signature, photo));
+        await Expect.StatusAsync(done, HttpStatusCode.OK);
+        var result = (await admin.WorkOrderAsync(order.Id()))["results"]!.AsArray().Single(r => Expect.Wire(r!["item"]) == "terminal_photo");
+        Assert.Equal($"{photo}", Expect.Wire(result!["value"]));
+    }
+
+    [Fact]
+    public async Task A_result_whose_value_is_an_object_or_a_list_is_a_400_naming_results_and_nothing_is_recorded()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var order = await admin.CreateInspectionAsync(store, DateTimeOffset.UtcNow.AddDays(2));
+        await Expect.StatusAsync(await admin.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
+        var signature = await admin.SignAsync(order.Id());
+
+        foreach (var shaped in new object[] { new { a = new[] { 1, 2 } }, new[] { "loose", "cable" } })
+        {
+            using var refused = await admin.CommandAsync(order.Id(), "complete", new
+            {
+                results = new object[]
+                {
+                    new { item = "housing_intact", value = true }, new { item = "no_tampering", value = true }, new { item = "card_reader_ok", value = true },
+                    new { item = "printer_ok", value = true }, new { item = "signal_bars", value = 4 }, new { item = "manager_signature", value = $"{signature}" },
+                    new { item = "remarks", value = shaped },
+                },
+                signedBy = "Li Wei",
+            });
+            var problem = await Expect.ProblemAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal("results", Expect.Wire(problem["field"]));
+            Assert.Equal("The value of 'remarks' must be true or false, a number or text, not an object or a list.", Expect.Wire(problem["detail"]));
+        }
+        Assert.Equal("in_progress", Expect.Wire((await admin.WorkOrderAsync(order.Id()))["state"]));
+    }
 }
