@@ -109,7 +109,10 @@ public sealed partial class AlertService(
         }
     }
 
-    /// <summary>Someone has seen the alert (docs/api.md §5): audited with their note; a resolved alert cannot be.</summary>
+    /// <summary>
+    /// Someone has seen the alert (docs/api.md §5): audited with their note; a resolved alert cannot be. Acknowledging it
+    /// again changes nothing: who saw it first, and when, is what the alert centre and its webhooks have already said.
+    /// </summary>
     public async Task<AcknowledgeResult> AcknowledgeAsync(long id, string actor, string? note, string? remoteAddress, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -124,6 +127,7 @@ public sealed partial class AlertService(
                     await using var db = databases.CreateDbContext();
                     return new AcknowledgeResult(null, await db.Alerts.AnyAsync(a => a.Id == id, cancellationToken));
                 }
+                if (alert.State == AlertState.Acknowledged) return new AcknowledgeResult(alert, true, Changed: false);
                 if (AlertLifecycle.Acknowledge(alert, actor, note, time.GetUtcNow()) is not { } change) return new AcknowledgeResult(null, true);
                 var audit = AuditLog.Row(change.Alert.AcknowledgedAt!.Value, actor, AuditActions.AlertAcknowledged, Target(alert),
                     string.IsNullOrWhiteSpace(note) ? null : note, remoteAddress);

@@ -60,6 +60,17 @@ public sealed class AlertsApiTests(AlertClockApp app)
         Assert.Equal("router restarted", audit.Details);
         Assert.Contains(terminal, audit.Target);
 
+        // Acknowledged again, by someone else a moment later: answered as it is, the first acknowledgement kept, nothing audited.
+        await app.AdvanceAndEvaluateAsync(TimeSpan.FromSeconds(1));
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        using var managerClient = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+        using var again = await managerClient.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "on my way" });
+        var unchanged = await Expect.JsonObjectAsync(again);
+        Assert.Equal(
+            (Expect.Wire(acknowledged["acknowledgedAt"]), Expect.Wire(acknowledged["acknowledgedBy"])),
+            (Expect.Wire(unchanged["acknowledgedAt"]), Expect.Wire(unchanged["acknowledgedBy"])));
+        Assert.Single(await app.AuditAsync(AuditActions.AlertAcknowledged), a => a.Target == audit.Target);
+
         await app.PostAcceptedAsync(key, terminal, Events.Heartbeat(Ids.New("hb"), app.Now()));
         await app.AdvanceAndEvaluateAsync(TimeSpan.FromSeconds(1));
 

@@ -34,6 +34,7 @@ public partial class AlertsPage
     [Inject] private MaintenanceService Maintenance { get; set; } = default!;
     [Inject] private MaintenanceBook WorkOrders { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private ILogger<AlertsPage> Logger { get; set; } = default!;
 
     /// <summary>Alerts a technician's visit fixes (issue 14): one click raises the work, with the alert as its evidence.</summary>
@@ -167,7 +168,10 @@ public partial class AlertsPage
             return;
         }
         var result = await Service.AcknowledgeAsync(alert.Id, await Access.ActorNameAsync(), note.Length == 0 ? null : note, null);
-        Snackbar.Add(result.Resolved ? T["Alerts.Acknowledge.AlreadyResolved"] : T["Alerts.Acknowledge.Done"], result.Resolved ? Severity.Info : Severity.Success);
+        if (result.Resolved) Snackbar.Add(T["Alerts.Acknowledge.AlreadyResolved"], Severity.Info);
+        else if (result is { Changed: false, Alert: { } already })
+            Snackbar.Add(T["Alerts.Acknowledge.AlreadyBy", Users.DisplayNameOf(already.AcknowledgedBy)], Severity.Info);
+        else Snackbar.Add(T["Alerts.Acknowledge.Done"], Severity.Success);
         await LoadAsync();
     }
 
