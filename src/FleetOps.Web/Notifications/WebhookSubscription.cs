@@ -16,16 +16,18 @@ public sealed record WebhookSubscription(
     public bool Matches(Alert alert) => Interest.Matches(alert);
 
     /// <summary>
-    /// The URL with every query value hidden: WeCom's and DingTalk's robot URLs carry their access key there, which is
-    /// as secret as the signing secret and must not be shown back or written to the audit log.
+    /// The URL with every query value and any user-info hidden: WeCom's and DingTalk's robot URLs carry their access key in
+    /// the query, and <c>https://user:password@host/</c> carries a password — as secret as the signing secret, never to be
+    /// shown back or written to the audit log.
     /// </summary>
     public string MaskedUrl => Mask(Url);
 
     public static string Mask(Uri url)
     {
-        if (string.IsNullOrEmpty(url.Query)) return url.AbsoluteUri;
+        var path = url.UserInfo.Length == 0 ? url.GetLeftPart(UriPartial.Path) : $"{url.Scheme}://***@{url.Authority}{url.AbsolutePath}";
+        if (string.IsNullOrEmpty(url.Query)) return url.UserInfo.Length == 0 ? url.AbsoluteUri : path;
         var keys = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')[0] + "=***");
-        return url.GetLeftPart(UriPartial.Path) + "?" + string.Join('&', keys);
+        return path + "?" + string.Join('&', keys);
     }
 
     public static WebhookSubscription From(WebhookRow row)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using FleetOps.Web.Notifications;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Alerts;
 using FleetOps.Web.Tests.Infrastructure;
@@ -65,5 +66,30 @@ public sealed class WebhookSubscriptionTests(AlertClockApp app)
         await Expect.ProblemAsync(again, HttpStatusCode.NotFound);
         Assert.DoesNotContain($"\"id\":{id},", await admin.GetStringAsync("/api/v1/webhooks"));
         Assert.Contains("wecom", (await app.AuditAsync(AuditActions.WebhookDeleted)).Last().Details);
+    }
+
+    [Theory]
+    [InlineData("https://ops:pa55word@hooks.example/alert", "https://***@hooks.example/alert")]
+    [InlineData("https://ops:pa55word@hooks.example:8443/alert?key=robot-key&lang=zh", "https://***@hooks.example:8443/alert?key=***&lang=***")]
+    [InlineData("https://long-lived-token@hooks.example/alert", "https://***@hooks.example/alert")]
+    [InlineData("https://hooks.example/alert", "https://hooks.example/alert")]
+    [InlineData("http://127.0.0.1:5199/ok?key=abc", "http://127.0.0.1:5199/ok?key=***")]
+    public void A_password_or_token_in_the_address_is_hidden_as_query_values_are(string url, string shown)
+    {
+        Assert.Equal(shown, WebhookSubscription.Mask(new Uri(url)));
+    }
+
+    [Fact]
+    public async Task The_list_and_the_audit_never_show_a_password_in_the_address()
+    {
+        using var admin = app.CreateAdminClient();
+        await app.SubscribeAsync("https://ops:pa55word-789@hooks.example/alert", "s", "generic", [], "critical");
+
+        var listed = await admin.GetStringAsync("/api/v1/webhooks");
+
+        Assert.Contains("https://***@hooks.example/alert", listed);
+        Assert.DoesNotContain("pa55word-789", listed);
+        var created = (await app.AuditAsync(AuditActions.WebhookCreated)).Last();
+        Assert.DoesNotContain("pa55word-789", created.Target + created.Details);
     }
 }
