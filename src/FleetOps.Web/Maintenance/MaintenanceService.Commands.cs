@@ -35,7 +35,11 @@ public sealed partial class MaintenanceService
                 if (await MaintenanceRows.ReadForChangeAsync(db, id, cancellationToken) is not var (row, order))
                     return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.NotFound, $"There is no work order {id} among yours.");
                 if (!MaintenanceRows.SameOrder(known, order)) book.Put(order);
-                if (dispatch ? !actor.CanDispatch(order.StoreCode, stores) : !actor.CanWork(order, stores))
+                // Said as it is: a technician who may not cancel their own work is not told the work is someone else's.
+                if (dispatch && !actor.CanDispatch(order.StoreCode, stores))
+                    return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden,
+                        "Only administrators and regional managers of the store may schedule or cancel work orders.");
+                if (!dispatch && !actor.CanWork(order, stores))
                     return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Forbidden, "This work order is not yours to change.");
                 if (WorkOrderFlow.Next(order.State, command) is not { } state)
                     return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Conflict, $"A work order that is {order.State.ToWire()} cannot be {Past(command)}.");

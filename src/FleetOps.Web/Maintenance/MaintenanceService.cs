@@ -155,10 +155,11 @@ public sealed partial class MaintenanceService(
     {
         if (start is null || end is null) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, "'start' and 'end' are required.");
         if (end <= start) return MaintenanceResult<WorkOrder>.Refused(MaintenanceError.Invalid, "'end' must be after 'start'.");
-        var person = users.All.FirstOrDefault(u => string.Equals(u.Email, assignee?.Trim(), StringComparison.OrdinalIgnoreCase) && !u.Disabled);
+        var person = users.All.FirstOrDefault(u => string.Equals(u.Email, assignee?.Trim(), StringComparison.OrdinalIgnoreCase));
         var result = await ChangeAsync(id, actor, address, WorkOrderCommand.Schedule, AuditActions.WorkOrderScheduled, dispatch: true, order =>
         {
             if (person is null) return (null, $"There is no user '{assignee}'.");
+            if (person.Disabled) return (null, $"The user '{person.Email}' is disabled: no work can be booked to them.");
             if (TechnicianRule.Problem(person, order.StoreCode, stores) is { } outOfScope) return (null, outOfScope);
             return (order with
             {

@@ -317,8 +317,9 @@ public sealed partial class PlanService(
     {
         // The text rule before the look-up's message, which quotes what was given.
         if (TextRules.Problem("defaultTechnician", email) is { } textProblem) return textProblem;
-        var person = users.All.FirstOrDefault(u => !u.Disabled && string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        var person = users.All.FirstOrDefault(u => string.Equals(u.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
         if (person is null) return $"There is no user '{email}'.";
+        if (person.Disabled) return $"The user '{person.Email}' is disabled: no work can be booked to them.";
         return storeCodes.Select(code => TechnicianRule.Problem(person, code, stores)).FirstOrDefault(p => p is not null);
     }
 

@@ -94,7 +94,8 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Results.Problem(statusCode: 403, title: "Forbidden", detail: "This token may not do that.").ExecuteAsync(Context);
+        // Answered here for sign-in sessions too (the API's policies name both schemes): worded for either.
+        await Results.Problem(statusCode: 403, title: "Forbidden", detail: "Your role or your stores do not allow this.").ExecuteAsync(Context);
     }
 
     private static bool SameSecret(string presented, string expected) =>

@@ -276,7 +276,9 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 
         foreach (var client in new[] { token, cookie })
         {
-            await Expect.StatusAsync(await client.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden);
+            // The same reason whether the person came with a token or signed in: neither is told it is about a token.
+            var refused = await Expect.ProblemAsync(await client.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden);
+            Assert.Equal("Your role or your stores do not allow this.", Expect.Wire(refused["detail"]));
             await Expect.StatusAsync(await client.GetAsync($"/api/v1/users/{target.Id}"), HttpStatusCode.Forbidden);
             await Expect.StatusAsync(await client.PostAsJsonAsync("/api/v1/users", Technician(email, store)), HttpStatusCode.Forbidden);
             await Expect.StatusAsync(await client.PostAsync($"/api/v1/users/{target.Id}/disable", null), HttpStatusCode.Forbidden);

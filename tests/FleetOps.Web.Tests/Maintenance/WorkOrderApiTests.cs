@@ -284,6 +284,13 @@ public sealed class WorkOrderApiTests(AlertClockApp app)
         Assert.Single(await managerClient.WorkOrdersAsync($"?store={store}"));
         await Expect.ProblemAsync(await managerClient.CommandAsync(order.Id(), "cancel"), HttpStatusCode.Forbidden);
         await Expect.ProblemAsync(await managerClient.ScheduleAsync(order.Id(), other.Email, start, start.AddHours(1)), HttpStatusCode.Forbidden);
+        // The technician may not cancel their own work: told why, not that the work is someone else's.
+        var notCancelled = await Expect.ProblemAsync(await mineClient.CommandAsync(order.Id(), "cancel", new { reason = "x" }), HttpStatusCode.Forbidden);
+        Assert.Equal("Only administrators and regional managers of the store may schedule or cancel work orders.", Expect.Wire(notCancelled["detail"]));
+        // Nor is work booked to a disabled person, who is named as disabled rather than unknown.
+        await app.SetDisabledAsync(other, disabled: true);
+        var disabled = await Expect.ProblemAsync(await admin.ScheduleAsync(order.Id(), other.Email, start, start.AddHours(1)), HttpStatusCode.BadRequest);
+        Assert.Equal($"The user '{other.Email}' is disabled: no work can be booked to them.", Expect.Wire(disabled["detail"]));
         using var created = await mineClient.PostAsJsonAsync("/api/v1/workorders", new { storeCode = store, title = "x", dueAt = start, checklist = "terminal_inspection" });
         await Expect.ProblemAsync(created, HttpStatusCode.Forbidden);
         await Expect.StatusAsync(await mineClient.CommandAsync(order.Id(), "start"), HttpStatusCode.OK);
