@@ -17,6 +17,12 @@ public sealed class ImportPlan
     /// <summary>The new store each code stands for; missing when its defining row had problems.</summary>
     public Dictionary<string, StoreInfo> StoresByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A new store whose defining row had problems, as that row wrote it: the store's later rows are still compared with
+    /// it, so that one answer lists every problem of the file (a later row contradicting it, say) rather than one at a time.
+    /// </summary>
+    public Dictionary<string, StoreInfo> RefusedStores { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Row of each terminal id, compared case-insensitively (like registration).</summary>
     public Dictionary<string, int> TerminalRows { get; } = new(StringComparer.OrdinalIgnoreCase);
 

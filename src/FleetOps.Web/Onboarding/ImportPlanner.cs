@@ -11,7 +11,7 @@ namespace FleetOps.Web.Onboarding;
 /// as formulas, a code or id repeated in the file (an acquirer terminal id under one acquirer too), and a store row that
 /// contradicts the store it names.
 /// </summary>
-public sealed class ImportPlanner(StoreDirectory stores)
+public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
 {
     /// <summary>Rows between two progress reports while reading.</summary>
     private const int ProgressStep = 1000;
@@ -102,6 +102,12 @@ public sealed class ImportPlanner(StoreDirectory stores)
             plan.Errors.Add(number, ImportColumns.TerminalId,
                 $"'terminalId' '{terminalId}' is also on row {plan.TerminalRows[terminalId]} (ids are compared ignoring letter case).");
         }
+        // Checked here as well as when written (where the database decides a race): a file with other problems is refused
+        // before it is written, and its answer must still name every terminal that is registered already.
+        if (terminalId is not null && !bad.Contains(ImportColumns.TerminalId) && fleet.Get(terminalId) is not null)
+        {
+            plan.Errors.Add(number, ImportColumns.TerminalId, $"A terminal '{terminalId}' is registered already (ids are case-insensitive).");
+        }
         AcquirerTerminalIdOnce(number, storeCode, acquirerTerminalId, bad, plan);
         if (plan.Errors.Count == errorsBefore && storeCode is not null)
         {
@@ -138,15 +144,21 @@ public sealed class ImportPlanner(StoreDirectory stores)
         }
         if (plan.StoreRows.TryGetValue(code, out var firstRow))
         {
-            if (!plan.StoresByCode.TryGetValue(code, out var first)) return null; // its defining row is reported already
-            return SameStore(number, row, bad, first, code, firstRow, plan) ? first.Code : null;
+            if (plan.StoresByCode.TryGetValue(code, out var first)) return SameStore(number, row, bad, first, code, firstRow, plan) ? first.Code : null;
+            // Its defining row is reported already; this row is still held to what that row wrote.
+            if (plan.RefusedStores.TryGetValue(code, out var written)) SameStore(number, row, bad, written, code, firstRow, plan);
+            return null;
         }
         plan.StoreRows[code] = number;
         var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone],
             row.GetValueOrDefault(ImportColumns.Acquirer), row.GetValueOrDefault(ImportColumns.MerchantId));
         var before = plan.Errors.Count;
         Report(number, RegistrationRules.StoreProblems(request), bad, plan);
-        if (plan.Errors.Count > before || bad.Count > 0) return null;
+        if (plan.Errors.Count > before || bad.Count > 0)
+        {
+            plan.RefusedStores[code] = new StoreInfo(code, request.Name ?? "", request.Region ?? "", request.TimeZone ?? "", request.Acquirer, request.MerchantId);
+            return null;
+        }
         var store = new StoreInfo(code, request.Name!, request.Region!, request.TimeZone!, request.Acquirer, request.MerchantId);
         plan.StoresByCode[code] = store;
         plan.NewStores.Add(store);

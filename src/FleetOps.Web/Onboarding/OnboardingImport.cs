@@ -13,7 +13,7 @@ namespace FleetOps.Web.Onboarding;
 /// in one transaction; the new terminals' keys come back once, in the outcome. The API and the import page both call
 /// this, so they cannot disagree. Cell values are never logged.
 /// </summary>
-public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirectory stores, AuditLog audit, ILogger<OnboardingImport> logger)
+public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirectory stores, FleetState fleet, AuditLog audit, ILogger<OnboardingImport> logger)
 {
     /// <summary>10 MB: about 130,000 rows of the template's width, more than a chain onboards in one go.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -72,7 +72,7 @@ public sealed partial class OnboardingImport(FleetRegistry registry, StoreDirect
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            return new ImportPlanner(stores).Plan(ImportRowReader.Read(stream, format), progress, estimated);
+            return new ImportPlanner(stores, fleet).Plan(ImportRowReader.Read(stream, format), progress, estimated);
         }
         catch (Exception e) when (ImportRowReader.IsUnreadable(e))
         {

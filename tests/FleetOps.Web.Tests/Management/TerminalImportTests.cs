@@ -95,6 +95,28 @@ public sealed class TerminalImportTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Fact]
+    public async Task One_answer_lists_a_registered_terminal_and_a_contradiction_even_under_a_refused_store_row()
+    {
+        var (registered, _) = await app.NewTerminalAsync();
+        var (store, other) = (Ids.New("S"), Ids.New("S"));
+        var csv = $"""
+            {Header}
+            {store},Imp,East,Bad/Zone,{Ids.New("T")},SN-1,A920
+            {store},,,,{registered.ToLowerInvariant()},SN-2,A920
+            {store},Other name,,,{Ids.New("T")},SN-3,A920
+            {other},Fine,East,Asia/Shanghai,{registered},SN-4,A920
+            """;
+
+        using var response = await PostAsync(app.CreateAdminClient(), csv, "text/csv");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: Expect.Wire(e["column"]))).ToList();
+        Assert.Equal([(2, "timeZone"), (3, "terminalId"), (4, "storeName"), (5, "terminalId"), (5, "terminalId")], errors);
+        Assert.Equal($"A terminal '{registered.ToLowerInvariant()}' is registered already (ids are case-insensitive).", Expect.Wire(problem["errors"]![1]!["error"]));
+        Assert.Empty((await app.ListTerminalsAsync($"store={other}"))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Missing_required_column_is_one_clear_error()
     {
         using var response = await PostAsync(app.CreateAdminClient(), "STORECODE,storeName,region,timeZone,terminalId\nS-1,a,b,Asia/Shanghai,T-1\n", "text/csv");
