@@ -261,6 +261,10 @@ public sealed partial class RolloutService(
         {
             if (WaveProblem(waves[i], i + 1) is { } waveProblem) return (null, waveProblem);
         }
+        // Stores as registered and once each, whatever the request wrote: "sh-001" and "SH-001" are one store, shown as
+        // the directory spells it on the rollout's page, in its audit and in the API's answers.
+        waves = waves.Select(w => w.Stores is null ? w
+            : w with { Stores = w.Stores.Select(code => stores.Get(code)!.Code).Distinct(StringComparer.Ordinal).ToList() }).ToList();
         var terminals = fleet.All
             .Where(t => !t.Registration.Decommissioned && string.Equals(t.Model, request.Model, StringComparison.OrdinalIgnoreCase))
             .Select(t => (t.TerminalId, t.StoreCode)).ToList();

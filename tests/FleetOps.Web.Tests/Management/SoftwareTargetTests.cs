@@ -21,6 +21,22 @@ public sealed class SoftwareTargetTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Fact]
+    public async Task A_target_typed_in_other_letter_case_is_kept_as_the_terminals_spell_the_model()
+    {
+        var model = Ids.New("M"); // upper case, as the terminal registers it
+        await app.NewTerminalAsync(model: model);
+        using var client = app.CreateAdminClient();
+
+        using var response = await client.PutAsJsonAsync($"/api/v1/software/targets/{model.ToLowerInvariant()}",
+            new { appVersion = "3.3.0", firmwareVersion = "1.9.0" });
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var targets = await client.GetStringAsync("/api/v1/software/targets");
+        Assert.Contains($"\"model\":\"{model}\"", targets, StringComparison.Ordinal);
+        Assert.DoesNotContain(model.ToLowerInvariant(), targets, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Target_without_an_app_version_is_400()
     {
         using var client = app.CreateAdminClient();

@@ -124,6 +124,19 @@ public sealed class RolloutApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
     }
 
     [Fact]
+    public async Task A_waves_stores_are_kept_as_registered_and_once_each_whatever_letter_case_the_request_used()
+    {
+        var fleet = await RolloutFleet.CreateAsync(app, storeCount: 2, perStore: 1);
+        var store = fleet.Stores[0];
+
+        var id = await fleet.CreateRolloutAsync(Waves(StoresWave(store.ToLowerInvariant(), store), PercentWave(100)));
+
+        var rollout = await fleet.GetRolloutAsync(id);
+        Assert.Equal([store], rollout["waves"]![0]!["stores"]!.AsArray().Select(Expect.Wire));
+        Assert.Equal(1, rollout["waves"]![0]!["terminals"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_wave_written_as_null_is_a_400_naming_the_wave_and_nothing_is_made()
     {
         var fleet = await RolloutFleet.CreateAsync(app, storeCount: 1, perStore: 1);
