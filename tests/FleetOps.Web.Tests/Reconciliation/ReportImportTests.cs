@@ -104,6 +104,33 @@ public sealed class ReportImportTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     }
 
     [Fact]
+    public async Task Xlsx_report_whose_booking_dates_are_date_cells_is_imported_like_its_csv()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000709-0001", "700000000091", 12800, Noon);
+        Dictionary<string, object> Line(DateTime bookedAt, string rrn, long amountMinor) => new()
+        {
+            ["date"] = bookedAt, ["merchantId"] = shop.MerchantId, ["terminalId"] = shop.AcquirerTerminalId, ["rrn"] = rrn, ["authCode"] = "A1B2C3",
+            ["amountMinor"] = amountMinor, ["currency"] = "CNY", ["maskedPan"] = "622848******1234", ["type"] = "sale", ["feeMinor"] = 50L,
+        };
+        using var workbook = new MemoryStream();
+        // MiniExcel writes a DateTime as Excel does: a day number in a date format, not text.
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(workbook, new[]
+        {
+            Line(day.ToDateTime(TimeOnly.MinValue), "700000000091", 12800),
+            Line(day.AddDays(2).ToDateTime(new TimeOnly(18, 30)), "700000000099", 100),
+        });
+
+        using var response = await AcquirerShop.UploadAsync(app, shop.Acquirer, workbook.ToArray(), fileName: "report.xlsx");
+
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        var body = await Expect.JsonObjectAsync(response);
+        Assert.Equal((2, 0, 1, 1), (Int(body, "rows"), Int(body, "errorCount"), Int(body, "matched"), Int(body, "creditedWithoutSale")));
+        Assert.Equal((day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (Expect.Wire(body["firstDay"]), Expect.Wire(body["lastDay"])));
+    }
+
+    [Fact]
     public async Task Header_with_missing_and_unknown_columns_is_refused_naming_them()
     {
         var shop = await AcquirerShop.OpenAsync(app);
