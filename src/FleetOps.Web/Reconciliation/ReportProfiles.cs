@@ -45,7 +45,9 @@ public sealed class ReportProfiles(ReconciliationService reconciliation, AuditLo
     public async Task<(ReportProfile? Profile, Dictionary<string, string[]> Errors)> SaveAsync(string? acquirer, ReportProfileDraft draft,
         string actor, string? remoteAddress, CancellationToken cancellationToken)
     {
-        var name = draft.Name.Trim().ToLowerInvariant();
+        // Not lower-cased: "QA5" is refused as the upload refuses acquirer=QAACQ (api.md §11), not kept as a second
+        // spelling the caller never wrote.
+        var name = draft.Name.Trim();
         var (layout, errors) = ReportProfileRules.Check(draft with { Name = name });
         // The text rule first: "4111111111111111" is lower-case letters and digits too, and the name is kept (and shown).
         if (TextRules.Problem("name", name) is { } nameProblem) errors["name"] = [nameProblem];

@@ -129,6 +129,20 @@ public sealed class ReportProfilesApiTests(FleetOpsApp app) : IClassFixture<Flee
             (row.Item!.BookedOn, row.Item.AmountMinor, row.Item.Type, row.Item.FeeMinor));
     }
 
+    [Theory]
+    [InlineData("Lakala-Daily")]
+    [InlineData("QA5")]
+    public async Task A_name_in_capitals_is_refused_naming_the_field_as_the_upload_refuses_an_acquirer_in_capitals_and_nothing_is_saved(string name)
+    {
+        using var admin = await AdminWithLakalaStoreAsync();
+
+        using var response = await admin.PutAsJsonAsync($"{Path}/{name}", Lakala());
+
+        var problem = await Expect.ValidationProblemAsync(response, "name");
+        Assert.Equal("A profile name is lower-case letters, digits, '-' and '_', at most 32 characters.", Expect.Wire(problem["errors"]!["name"]![0]));
+        await Expect.StatusAsync(await admin.GetAsync($"{Path}/{name.ToLowerInvariant()}"), HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task An_acquirer_that_credits_no_store_is_refused()
     {
