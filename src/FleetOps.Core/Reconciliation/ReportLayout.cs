@@ -34,10 +34,21 @@ public sealed record ReportLayout(
     /// <summary>The header this layout gives <paramref name="column"/>, or the generic one when it maps none.</summary>
     public string HeaderOf(ReportColumn column) => Headers.GetValueOrDefault(column) ?? Generic.Headers[column];
 
-    /// <summary>The type a report's word names: the profile's own words first, then the generic wire names.</summary>
+    /// <summary>
+    /// The type a report's word names: the profile's own words first, in any letter case, then the generic wire names
+    /// (exactly). The profile rule keeps "Purchase" and "purchase" as one word and the editor's preview read them alike;
+    /// the layout read back from the database compares its keys ordinally, so the import refused "purchase" — the words
+    /// are compared here, not by the dictionary.
+    /// </summary>
     public bool TryType(string word, out SettlementItemType type)
     {
-        if (TypeWords is not null && TypeWords.TryGetValue(word.Trim(), out type)) return true;
-        return WireNames.TryParse(word.Trim(), out type);
+        var trimmed = word.Trim();
+        foreach (var (known, named) in TypeWords ?? new Dictionary<string, SettlementItemType>())
+        {
+            if (!string.Equals(known, trimmed, StringComparison.OrdinalIgnoreCase)) continue;
+            type = named;
+            return true;
+        }
+        return WireNames.TryParse(trimmed, out type);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetOps.Core.Telemetry;
 using FleetOps.Core.Text;
 using FleetOps.Core.Transactions;
 using FleetOps.Core.Wire;
@@ -14,6 +15,12 @@ namespace FleetOps.Core.Reconciliation;
 public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header, BookingDays? bookingDays = null)
 {
     private const int MaxField = 64;
+
+    /// <summary>
+    /// The largest amount or fee a line may carry: the telemetry's limit for a sale (10^12 minor units), so a line above it
+    /// could never match one, and a day's totals of lines never overflow.
+    /// </summary>
+    public const long MaxAmountMinor = EventParser.MaxAmountMinor;
 
     public RowOutcome Read(int row, IReadOnlyList<string?> fields)
     {
@@ -43,10 +50,7 @@ public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header, Boo
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) errors.Add($"'{Header(ReportColumn.Currency)}' must be a three-letter ISO 4217 code.");
         var amount = Amount(fields, ReportColumn.AmountMinor, currency, errors, required: true);
         var fee = Amount(fields, ReportColumn.FeeMinor, currency, errors, required: false);
-        if (!layout.TryType(Field(fields, ReportColumn.Type), out var type))
-        {
-            errors.Add($"'{Header(ReportColumn.Type)}' {WireNames.OneOf<SettlementItemType>()}");
-        }
+        if (!layout.TryType(Field(fields, ReportColumn.Type), out var type)) errors.Add(TypeProblem());
         var merchant = Field(fields, ReportColumn.MerchantId);
         var terminal = Field(fields, ReportColumn.TerminalId);
         if (merchant.Length == 0 && terminal.Length == 0) errors.Add($"'{Header(ReportColumn.TerminalId)}' or '{Header(ReportColumn.MerchantId)}' is needed to find the sale.");
@@ -67,17 +71,36 @@ public sealed class ReportRowReader(ReportLayout layout, HeaderCheck header, Boo
         if (text.Length == 0 && !required) return 0;
         if (layout.AmountsInMajorUnits)
         {
-            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major)
-                && decimal.Round(major, Money.Exponent(currency)) == major && major <= long.MaxValue / 1_000_000m)
-            {
-                return Money.ToMinor(major, currency);
-            }
-            errors.Add($"'{Header(column)}' must be a non-negative amount with at most {Money.Exponent(currency)} decimals.");
+            var decimals = Money.Exponent(currency);
+            var parsed = decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major);
+            // Digits too many for a decimal are a number too, only too large: say so, not "at most 2 decimals".
+            if (parsed ? major > Money.ToMajor(MaxAmountMinor, currency) : IsNumber(text, point: true))
+                errors.Add($"'{Header(column)}' is too large: at most {Money.MajorUnits(MaxAmountMinor, currency)}.");
+            else if (parsed && decimal.Round(major, decimals) == major) return Money.ToMinor(major, currency);
+            else errors.Add($"'{Header(column)}' must be a non-negative amount with at most {decimals} decimals.");
             return 0;
         }
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minor)) return minor;
-        errors.Add($"'{Header(column)}' must be a non-negative whole number of minor units.");
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minor) && minor <= MaxAmountMinor) return minor;
+        errors.Add(IsNumber(text, point: false)
+            ? $"'{Header(column)}' is too large: at most {MaxAmountMinor.ToString(CultureInfo.InvariantCulture)} minor units."
+            : $"'{Header(column)}' must be a non-negative whole number of minor units.");
         return 0;
+    }
+
+    /// <summary>Digits, with at most one decimal point when <paramref name="point"/>: what only its size can make a bad amount.</summary>
+    private static bool IsNumber(string text, bool point) =>
+        text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || (point && c == '.')) && text.Count(c => c == '.') <= 1;
+
+    /// <summary>
+    /// What the type column may say: the profile's own words (in any letter case, <see cref="ReportLayout.TryType"/>) and
+    /// the wire names, which every layout reads too; the generic format's message when the profile has no words.
+    /// </summary>
+    private string TypeProblem()
+    {
+        var column = Header(ReportColumn.Type);
+        if (layout.TypeWords is not { Count: > 0 } words) return $"'{column}' {WireNames.OneOf<SettlementItemType>()}";
+        var (own, wire) = (string.Join(", ", words.Keys), string.Join(", ", WireNames.Names<SettlementItemType>()));
+        return $"'{column}' must be one of the profile's words, in any letter case: {own}; or one of: {wire}.";
     }
 
     private string Field(IReadOnlyList<string?> fields, ReportColumn column) =>

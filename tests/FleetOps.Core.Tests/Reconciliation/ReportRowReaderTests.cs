@@ -132,4 +132,59 @@ public sealed class ReportRowReaderTests
 
         Assert.True(outcome.HoldsCardNumber);
     }
+
+    [Theory]
+    [InlineData(false, "99999999999999999999", "'amountMinor' is too large: at most 1000000000000 minor units.")]
+    [InlineData(false, "1000000000001", "'amountMinor' is too large: at most 1000000000000 minor units.")]
+    [InlineData(true, "99999999999999999999", "'amountMinor' is too large: at most 10000000000.00.")]
+    [InlineData(true, "999999999999999999999999999999999", "'amountMinor' is too large: at most 10000000000.00.")] // beyond a decimal
+    [InlineData(true, "10000000000.01", "'amountMinor' is too large: at most 10000000000.00.")]
+    public void An_amount_too_large_says_so_and_names_the_largest_one_read(bool majorUnits, string amount, string expected)
+    {
+        var layout = ReportLayout.Generic with { AmountsInMajorUnits = majorUnits };
+
+        var outcome = new ReportRowReader(layout, HeaderCheck.Of(GenericHeader, layout))
+            .Read(2, ["2026-11-28", "898440153110001", "88000001", "611234567890", "", amount, "CNY", "", "sale", ""]);
+
+        Assert.Equal(expected, outcome.Error);
+    }
+
+    [Theory]
+    [InlineData(false, "1000000000000")]
+    [InlineData(true, "10000000000.00")]
+    public void The_largest_amount_is_read(bool majorUnits, string amount)
+    {
+        var layout = ReportLayout.Generic with { AmountsInMajorUnits = majorUnits };
+
+        var outcome = new ReportRowReader(layout, HeaderCheck.Of(GenericHeader, layout))
+            .Read(2, ["2026-11-28", "898440153110001", "88000001", "611234567890", "", amount, "CNY", "", "sale", ""]);
+
+        Assert.Equal(1_000_000_000_000, outcome.Item!.AmountMinor);
+    }
+
+    /// <summary>A saved profile as the import reads it: from its stored JSON, whose dictionary compares keys ordinally.</summary>
+    private static RowOutcome ReadStored(string type)
+    {
+        var saved = ReportLayout.Generic with { Name = "acme", TypeWords = new Dictionary<string, SettlementItemType> { ["Purchase"] = SettlementItemType.Sale } };
+        var layout = System.Text.Json.JsonSerializer.Deserialize<ReportLayout>(System.Text.Json.JsonSerializer.Serialize(saved))!;
+        return new ReportRowReader(layout, HeaderCheck.Of(GenericHeader, layout))
+            .Read(2, ["2026-11-28", "898440153110001", "88000001", "611234567890", "", "12800", "CNY", "", type, ""]);
+    }
+
+    [Theory]
+    [InlineData("Purchase")]
+    [InlineData("purchase")]   // the profile editor's preview read it; the import refused it
+    [InlineData("PURCHASE")]
+    [InlineData("sale")]       // the wire names are read beside the profile's words
+    public void A_saved_profile_s_type_word_is_read_in_any_letter_case(string type) =>
+        Assert.Equal(SettlementItemType.Sale, ReadStored(type).Item!.Type);
+
+    [Fact]
+    public void A_type_the_profile_does_not_know_is_refused_listing_its_words_and_the_wire_names()
+    {
+        Assert.Equal("'type' must be one of the profile's words, in any letter case: Purchase; or one of: sale, refund, chargeback.",
+            ReadStored("gift").Error);
+        Assert.Equal("'type' must be one of: sale, refund, chargeback.", ReadGeneric("2026-11-28", "898440153110001", "88000001", "611234567890", "",
+            "12800", "CNY", "", "gift", "").Error);
+    }
 }

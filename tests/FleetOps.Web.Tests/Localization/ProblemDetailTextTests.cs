@@ -72,6 +72,10 @@ public sealed class ProblemDetailTextTests
     [InlineData("Unknown terminal id '99999999' of acquirer 'unionpay': no store or terminal of the chain has it.",
         "收单机构“unionpay”的终端号“99999999”无法识别：连锁中没有终端使用它。")]
     [InlineData("'type' must be one of: sale, refund, chargeback.", "“type”须为以下之一：sale, refund, chargeback。")] // codes to type, not names to read
+    [InlineData("'type' must be one of the profile's words, in any letter case: Purchase, Refund; or one of: sale, refund, chargeback.",
+        "“type”须为此配置的类型词之一（不区分大小写）：Purchase, Refund；或以下之一：sale, refund, chargeback。")]
+    [InlineData("'amountMinor' is too large: at most 1000000000000 minor units.", "“amountMinor”金额过大：最多为 1000000000000（以最小货币单位计）。")]
+    [InlineData("'Betrag' is too large: at most 10000000000.00.", "“Betrag”金额过大：最多为 10000000000.00。")]
     [InlineData("'date' must be a date written dd/MM/yyyy. 'rrn' must not be empty.", "“date”须为按 dd/MM/yyyy 书写的日期。“rrn”不能为空。")] // a row's errors, each on its own
     [InlineData("'rrn' must not be empty. 'x' is something nobody translated.", "“rrn”不能为空。'x' is something nobody translated.")]
     [InlineData("'x' is something nobody translated. 'rrn' must not be empty.", "'x' is something nobody translated. “rrn”不能为空。")]

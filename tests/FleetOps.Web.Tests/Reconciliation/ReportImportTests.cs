@@ -131,6 +131,32 @@ public sealed class ReportImportTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     }
 
     [Fact]
+    public async Task A_saved_profile_s_type_words_read_in_any_letter_case_and_a_bad_row_says_what_the_file_may_say()
+    {
+        var shop = await AcquirerShop.OpenAsync(app);
+        var day = await shop.SettledSaleAsync("000710-0001", "700000000101", 12800, Noon);
+        var profile = Ids.New("tw").ToLowerInvariant();
+        var columns = AcquirerShop.Header.Split(',').ToDictionary(h => string.Concat(h.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString())));
+        using var admin = app.CreateAdminClient();
+        using (var saved = await admin.PutAsJsonAsync($"/api/v1/reconciliation/profiles/{profile}",
+                   new { acquirer = shop.Acquirer, columns, typeWords = new Dictionary<string, string> { ["Purchase"] = "sale" } }))
+        {
+            await Expect.StatusAsync(saved, HttpStatusCode.OK);
+        }
+
+        using var response = await shop.UploadAsync(AcquirerShop.Csv(shop.Line(day, "700000000101", 12800, type: "purchase"),
+            shop.Line(day, "700000000102", 100, type: "gift"),
+            shop.Line(day, "700000000103", 1).Replace(",1,CNY,", ",99999999999999999999,CNY,", StringComparison.Ordinal)), profile: profile);
+
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        var body = await Expect.JsonObjectAsync(response);
+        Assert.Equal((3, 1), (Int(body, "rows"), Int(body, "matched")));
+        Assert.Equal([(3, "'type' must be one of the profile's words, in any letter case: Purchase; or one of: sale, refund, chargeback."),
+                (4, "'amountMinor' is too large: at most 1000000000000 minor units.")],
+            body["errors"]!.AsArray().Select(e => (Int(e!.AsObject(), "row"), Expect.Wire(e["error"]))));
+    }
+
+    [Fact]
     public async Task Header_with_missing_and_unknown_columns_is_refused_naming_them()
     {
         var shop = await AcquirerShop.OpenAsync(app);
