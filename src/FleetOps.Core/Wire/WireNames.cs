@@ -18,4 +18,15 @@ public static class WireNames
 
     /// <summary>"must be one of: a, b, c." — the one way an unknown enumeration value is explained.</summary>
     public static string OneOf<T>() where T : struct, Enum => $"must be one of: {string.Join(", ", WireTable<T>.Names)}.";
+
+    /// <summary>
+    /// <see cref="OneOf{T}"/> of an enumeration known only as a type (a nullable one's too), as when a request body's value
+    /// could not be read as it; null for any other type.
+    /// </summary>
+    public static string? OneOf(Type type)
+    {
+        var enumeration = Nullable.GetUnderlyingType(type) ?? type;
+        if (!enumeration.IsEnum) return null;
+        return (string)typeof(WireNames).GetMethod(nameof(OneOf), Type.EmptyTypes)!.MakeGenericMethod(enumeration).Invoke(null, null)!;
+    }
 }

@@ -1,6 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FleetOps.Core.Text;
+using FleetOps.Core.Wire;
 using FleetOps.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -49,13 +51,35 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
             // The serializer's own words for a repeated field (AllowDuplicateProperties off, FleetOpsSetup); BindingProblemTests
             // notices if a runtime update rewords them.
             if (json.Message.StartsWith("Duplicate property", StringComparison.Ordinal)) return $"'{field}' is given more than once; give each field once.";
-            return json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal)
-                ? $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00."
-                : $"'{field}' has a value of the wrong type.";
+            if (json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal))
+                return $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00.";
+            // A name the enumeration does not have ("kind": "bogus") is told the names it has, as the filters tell them.
+            return TargetType(json) is { } target && WireNames.OneOf(target) is { } oneOf ? $"'{field}' {oneOf}" : $"'{field}' has a value of the wrong type.";
         }
         if (field is not null) return RequiredPattern().IsMatch(bad.Message) ? $"'{field}' is required." : $"'{field}' has a value of the wrong type.";
         return bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body is missing or is not JSON.";
     }
+
+    /// <summary>
+    /// The type the serializer could not read the value as. Its message names it ("The JSON value could not be converted to
+    /// FleetOps.Core.Alerts.AlertKind. Path: $.kinds[1]"), or, for a value bound to a property, the object that has the
+    /// property ("… converted to FleetOps.Web.Api.CreateWorkOrderRequest. Path: $.kind"): then the path's last name is the
+    /// property. Only FleetOps' own types are looked up.
+    /// </summary>
+    private static Type? TargetType(JsonException json)
+    {
+        if (ConvertedToPattern().Match(json.Message) is not { Success: true } match) return null;
+        var name = match.Groups["type"].Value;
+        if (name.IndexOf('[', StringComparison.Ordinal) is var open and > 0) name = name[(open + 1)..name.LastIndexOf(']')];
+        var named = typeof(WireNames).Assembly.GetType(name) ?? typeof(BadRequestProblems).Assembly.GetType(name);
+        if (named is null || named.IsEnum || json.Path is not { } path) return named;
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        if (last.Contains('[', StringComparison.Ordinal)) return null; // an item of a list of objects: its own type was named
+        return named.GetProperty(last, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+    }
+
+    [GeneratedRegex("""could not be converted to (?<type>[A-Za-z0-9_.`\[\]]+)\. Path:""")]
+    private static partial Regex ConvertedToPattern();
 
     /// <summary>The field the JSON path names ("$.stores[0]" → "stores[0]"), when it is safe to repeat.</summary>
     private static string? Field(string? path) =>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using FleetOps.Core.Maintenance;
+using FleetOps.Core.Wire;
 using FleetOps.Web.Tests.Infrastructure;
 
 namespace FleetOps.Web.Tests.Management;
@@ -36,6 +38,11 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
         { "/api/v1/stores/S-1/staff", """{"name":"Li Na","role":"cashier","startedOn":"9999-12-31"}""",
             "'startedOn' must be from 2000-01-01 to 2099-12-31 (UTC for a date and time)." },
         { "/api/v1/stores/S-1/staff", """{"name":"Li Na","role":"cashier","startedOn":"28/11/2026"}""", "'startedOn' must be a date such as 2026-11-28." },
+        // A name the enumeration does not have is told the names it has (a nullable field, a list's item, a nested field).
+        { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"bogus","priority":"normal","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""",
+            "'kind' must be one of: inspection, power, battery, software, network, repair, other." },
+        { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"inspection","priority":"urgent!","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""",
+            $"'priority' {WireNames.OneOf<WorkOrderPriority>()}" },
     };
 
     [Theory]
@@ -55,6 +62,11 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("“code”的值类型或格式不对。", Expect.Wire(problem["detail"]));
+
+        using var unknownName = await PostAsync("/api/v1/workorders",
+            """{"storeCode":"S-1","title":"x","kind":"bogus","priority":"normal","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""", "zh-CN");
+        var names = await Expect.ProblemAsync(unknownName, HttpStatusCode.BadRequest);
+        Assert.Equal("“kind”须为以下之一：inspection, power, battery, software, network, repair, other。", Expect.Wire(names["detail"]));
     }
 
     [Fact]
