@@ -16,7 +16,8 @@ public static class ManagementApi
             .RequireAuthorization(AccessPolicies.SignedIn)
             .WithTags("Management API")
             .DisableAntiforgery();
-        api.MapPost("/stores", CreateStore).WithName("CreateStore").RequireAuthorization(AccessPolicies.Administrator);
+        api.MapPost("/stores", CreateStore).WithName("CreateStore").RequireAuthorization(AccessPolicies.Administrator)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/stores", ListStores).WithName("ListStores");
         api.MapPut("/stores/{code}", UpdateStore).WithName("UpdateStore").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a store's name, region and time zone (administrators)")
@@ -24,9 +25,10 @@ public static class ManagementApi
                 + "409 when a new `acquirer` already knows another terminal in service by one of this store's terminals' `acquirerTerminalId`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator);
+        api.MapPost("/terminals", CreateTerminal).WithName("RegisterTerminal").RequireAuthorization(AccessPolicies.Administrator)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/terminals", ListTerminals).WithName("ListTerminals");
-        api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal");
+        api.MapGet("/terminals/{terminalId}", GetTerminal).WithName("GetTerminal").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/terminals/{terminalId}", UpdateTerminal).WithName("UpdateTerminal").RequireAuthorization(AccessPolicies.Administrator)
             .WithSummary("Changes a terminal's store, model and serial number; a new store moves it (administrators)")
             .WithDescription("The terminal keeps its id, key and history. 404 for an unknown terminal, 400 naming each bad field "

@@ -37,6 +37,7 @@ public static class TrainingApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/training/sessions/{id:long}/signatures/{signer}", Signature).WithName("TrainingSessionSignature")
             .WithSummary("A session's drawn signature as PNG: 'trainer' or a trained person's staff id (FleetOps addition)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/training/sessions", ListSessions).WithName("ListTrainingSessions")
             .WithSummary("Sessions of the caller's stores, newest first (FleetOps addition)");

@@ -16,7 +16,7 @@ public static class TransactionsApi
     {
         var api = app.MapGroup("/api/v1/transactions").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Transactions");
         api.MapGet("/unsettled", List).WithName("ListUnsettledTransactions");
-        api.MapGet("/unsettled.csv", Csv).WithName("ExportUnsettledTransactions");
+        api.MapGet("/unsettled.csv", Csv).WithName("ExportUnsettledTransactions").Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 

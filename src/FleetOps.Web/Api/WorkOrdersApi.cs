@@ -32,7 +32,8 @@ public static class WorkOrdersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:long}/schedule", Schedule).WithName("ScheduleWorkOrder")
             .WithSummary("Books the work to a technician; 200 with the technician's overlapping bookings as conflicts (the booking is made)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         MapCommand(api, "start", "StartWorkOrder", "The visit starts (mutes the terminal or store until it ends)",
             (s, id, _, actor, address, ct) => s.StartAsync(id, actor, address, ct));
         MapCommand(api, "wait", "HoldWorkOrder", "Puts the work on hold, with a reason (FleetOps addition)",
@@ -41,6 +42,7 @@ public static class WorkOrdersApi
             (s, id, reason, actor, address, ct) => s.CancelAsync(id, reason, actor, address, ct));
         api.MapPost("/{id:long}/complete", Complete).WithName("CompleteWorkOrder")
             .WithSummary("Completes the work with its checklist results; 422 lists required items missing and readings out of limits without a note")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:long}/followups", RaiseFollowUp).WithName("RaiseFollowUp")
             .WithSummary("Raises a follow-up work order from an item the recorded checklist flagged; the first one again when it exists (FleetOps addition)")
@@ -48,9 +50,12 @@ public static class WorkOrdersApi
         api.MapPost("/{id:long}/photos", AddPhoto).WithName("AddWorkOrderPhoto")
             .WithSummary("Adds a photo to a photo item, or the drawn signature (PNG) to a signature item (multipart: 'file' and 'item'); at most 10 MiB, " +
                 "JPEG/PNG/WebP/HEIC by content (FleetOps addition)")
-            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest);
+            .Accepts<IFormFile>("multipart/form-data").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id:long}/photos/{photoId:long}", GetPhoto).WithName("GetWorkOrderPhoto")
-            .WithSummary("A photo of the work order, to those who may see it (FleetOps addition)").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A photo of the work order, to those who may see it (FleetOps addition)")
+            .Produces(StatusCodes.Status200OK, null, "image/jpeg", "image/png", "image/webp", "image/heic")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

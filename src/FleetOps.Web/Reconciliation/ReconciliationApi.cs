@@ -46,6 +46,7 @@ public static class ReconciliationApi
             .WithSummary("Imported settlement reports, newest first, with the figures of the caller's stores");
         api.MapGet("/reports/{id:long}", GetAsync).WithName("GetSettlementReport")
             .WithSummary("One imported settlement report; 404 when it has no line of the caller's stores")
+            .Produces<ReportDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

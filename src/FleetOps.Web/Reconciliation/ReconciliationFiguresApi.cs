@@ -20,10 +20,12 @@ public static class ReconciliationFiguresApi
         app.MapGet("/api/v1/reconciliation/scorecard", Scorecard).WithName("AcquirerScorecard").WithTags("Reconciliation")
             .RequireAuthorization(AccessPolicies.SignedIn)
             .WithSummary("Per acquirer over the last 90 days (?days=1..366): credit delay median/p95, never credited or wrong, fees")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
         app.MapGet("/export/reconciliation-exceptions.csv", ExportExceptions).WithName("ExportReconciliationExceptions").WithTags("Exports")
             .RequireAuthorization(AccessPolicies.SignedIn)
             .WithSummary("The exceptions of one acquirer in its own report layout (its profile's headers and formats), for its support desk")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
         return app;
     }

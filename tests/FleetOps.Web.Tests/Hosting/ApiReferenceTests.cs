@@ -35,6 +35,25 @@ public sealed class ApiReferenceTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     }
 
     [Fact]
+    public async Task Every_operation_says_what_it_answers_when_it_succeeds()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        // A client generated from the document has no type for an answer the document does not list.
+        var silent = paths.EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Op: op.Value)))
+            .Where(o => !o.Op.TryGetProperty("responses", out var responses)
+                || !responses.EnumerateObject().Any(r => r.Name[0] is '2' or '3'))
+            .Select(o => o.Name)
+            .ToList();
+        Assert.Empty(silent);
+        var terminal = paths.GetProperty("/api/v1/terminals/{terminalId}").GetProperty("get").GetProperty("responses");
+        Assert.True(terminal.TryGetProperty("404", out _));
+        var photo = paths.GetProperty("/api/v1/workorders/{id}/photos/{photoId}").GetProperty("get").GetProperty("responses");
+        Assert.True(photo.TryGetProperty("200", out _));
+    }
+
+    [Fact]
     public async Task Telemetry_asks_for_a_terminal_key_and_the_management_api_for_a_token()
     {
         var paths = (await DocumentAsync()).GetProperty("paths");
