@@ -25,7 +25,8 @@ public static class AlertsApi
         api.MapPost("/alerts/{id:long}/acknowledge", Acknowledge).WithName("AcknowledgeAlert")
             .WithSummary("Says someone has seen the alert, with an optional note (audited); 409 when it already resolved")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/mutes", ListMutes).WithName("ListMutes").WithSummary("Mute windows of the caller's stores that are not over");
+        api.MapGet("/mutes", ListMutes).WithName("ListMutes")
+            .WithSummary("Mute windows of the caller's stores that are not over; ?store= (codes, comma-separated), ?terminal= (its own and its store's)");
         api.MapPost("/mutes", Mute).WithName("CreateMute")
             .WithSummary("Mutes a store or one terminal for a while (at most 30 days): its alerts are recorded, not counted, not notified");
         api.MapDelete("/mutes/{id:long}", Unmute).WithName("DeleteMute").ProducesProblem(StatusCodes.Status404NotFound);
@@ -74,11 +75,19 @@ public static class AlertsApi
         return result.Alert is { } acknowledged ? TypedResults.Ok(AlertDto.From(acknowledged, book.IsMuted(acknowledged))) : NotFound(id);
     }
 
-    public static Ok<PagedResult<MuteDto>> ListMutes(AlertBook book, StoreDirectory stores, TimeProvider time, HttpContext context, AccessResolver access)
+    public static Results<Ok<PagedResult<MuteDto>>, ValidationProblem> ListMutes(AlertBook book, StoreDirectory stores, FleetState fleet,
+        TimeProvider time, HttpContext context, AccessResolver access, string? store = null, string? terminal = null)
     {
-        var scope = access.Scope(context.User);
+        var filter = new ListFilter();
+        var storeCodes = filter.Stores(store, access.Scope(context.User), stores);
+        var terminalId = filter.Text("terminal", terminal) is { } id ? fleet.RegisteredId(id) : null;
+        if (filter.HasErrors) return filter.Problem();
         var now = time.GetUtcNow();
-        var items = book.Mutes.Where(m => m.Until > now && scope.AllowsStore(m.StoreCode, stores))
+        // A store's windows are those of the store and of its terminals; a terminal's, its own and its store's whole ones.
+        var items = book.Mutes.Where(m => m.Until > now
+                && (storeCodes is null || storeCodes.Contains(m.StoreCode))
+                && (terminalId is null || m.TerminalId is null || string.Equals(m.TerminalId, terminalId, StringComparison.Ordinal)))
+            .Where(m => terminalId is null || fleet.Get(terminalId) is not { } t || string.Equals(t.StoreCode, m.StoreCode, StringComparison.OrdinalIgnoreCase))
             .OrderBy(m => m.From).Select(MuteDto.Of).ToList();
         return TypedResults.Ok(new PagedResult<MuteDto>(items, items.Count));
     }

@@ -181,6 +181,33 @@ public sealed class AlertsApiTests(AlertClockApp app)
         Assert.False(Only(await AlertsAsync(admin, $"?store={store}"))["muted"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Mutes_are_listed_by_store_and_by_terminal_with_the_terminals_store_wide_windows()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var other = await app.CreateStoreAsync(Ids.New("S"));
+        var (first, _) = await app.NewTerminalAsync(store);
+        var (second, _) = await app.NewTerminalAsync(store);
+        using var admin = app.CreateAdminClient();
+        async Task<long> MuteAsync(string storeCode, string? terminalId)
+        {
+            using var created = await admin.PostAsJsonAsync("/api/v1/mutes",
+                new { storeCode, terminalId, from = app.Now().AddMinutes(-1), until = app.Now().AddHours(2), reason = "refit" });
+            return (await Expect.JsonObjectAsync(created))["id"]!.GetValue<long>();
+        }
+        var wholeStore = await MuteAsync(store, null);
+        var firstOnly = await MuteAsync(store, first);
+        var secondOnly = await MuteAsync(store, second);
+        var elsewhere = await MuteAsync(other, null);
+        async Task<long[]> IdsAsync(string query) =>
+            (await Expect.JsonObjectAsync(await admin.GetAsync($"/api/v1/mutes{query}"))).Items().Select(m => m!["id"]!.GetValue<long>()).Order().ToArray();
+
+        Assert.Equal([wholeStore, firstOnly, secondOnly], await IdsAsync($"?store={store.ToLowerInvariant()}"));
+        Assert.Equal([wholeStore, firstOnly], await IdsAsync($"?terminal={first.ToLowerInvariant()}"));
+        Assert.Equal([elsewhere], await IdsAsync($"?store={other}"));
+        Assert.Contains(elsewhere, await IdsAsync(""));
+    }
+
     [Theory]
     [InlineData(60, -60, "until")]
     [InlineData(0, 31 * 24 * 60, "until")]

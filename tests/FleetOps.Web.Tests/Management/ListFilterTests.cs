@@ -51,6 +51,8 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/api/v1/workorders?from=0001-01-01T00:00:00Z", "from" },
         { "/api/v1/workorders?to=9999-12-31T23:59:59Z", "to" },
         { "/api/v1/workorders?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", "to" },
+        { "/api/v1/mutes?store=,,", "store" },
+        { "/api/v1/mutes?terminal=%00", "terminal" },
         { "/api/v1/tokens?status=live", "status" },
         { "/api/v1/tokens?status=valid,revoked", "status" },
         { "/api/v1/tokens?search=4111111111111111", "search" },
