@@ -102,10 +102,14 @@ public static class AlertsApi
         if (store is null || !scope.AllowsStore(store)) errors["storeCode"] = [string.IsNullOrWhiteSpace(request.StoreCode) ? "'storeCode' is required." : $"No store '{request.StoreCode}' among yours."];
         var terminalId = string.IsNullOrWhiteSpace(request.TerminalId) ? null : request.TerminalId.Trim();
         var terminal = terminalId is null ? null : fleet.Get(terminalId);
-        if (terminalId is not null && (terminal is null || store is null
-            || !string.Equals(terminal.StoreCode, store.Code, StringComparison.OrdinalIgnoreCase)))
+        // Without a store (refused above) the terminal is judged alone: "in store ''" would tell the caller nothing.
+        if (terminalId is not null && store is not null && (terminal is null || !string.Equals(terminal.StoreCode, store.Code, StringComparison.OrdinalIgnoreCase)))
         {
-            errors["terminalId"] = [$"No terminal '{terminalId}' in store '{request.StoreCode}'."];
+            errors["terminalId"] = [$"No terminal '{terminalId}' in store '{store.Code}'."];
+        }
+        else if (terminalId is not null && store is null && terminal is null)
+        {
+            errors["terminalId"] = [$"No terminal '{terminalId}' among yours."];
         }
         var now = time.GetUtcNow();
         var from = request.From ?? now;

@@ -237,6 +237,13 @@ public sealed class AlertsApiTests(AlertClockApp app)
 
         await Expect.ValidationProblemAsync(unknown, "storeCode");
         await Expect.ValidationProblemAsync(foreign, "terminalId");
+
+        // Without a store, a known terminal is not said to be missing "in store ''": the store is what is missing.
+        using var noStore = await admin.PostAsJsonAsync("/api/v1/mutes", new { terminalId = elsewhere, until });
+        var errors = (await Expect.ValidationProblemAsync(noStore, "storeCode"))["errors"]!.AsObject();
+        Assert.Equal(["storeCode"], errors.Select(e => e.Key));
+        using var nothing = await admin.PostAsJsonAsync("/api/v1/mutes", new { terminalId = "NO-SUCH-T", until });
+        Assert.Equal("No terminal 'NO-SUCH-T' among yours.", Expect.Wire((await Expect.ValidationProblemAsync(nothing, "terminalId"))["errors"]!["terminalId"]![0]));
     }
 
     [Fact]
