@@ -20,7 +20,9 @@ public static class WebhookRules
         var text = request.Url?.Trim() ?? "";
         Uri? url = null;
         if (text.Length == 0) errors["url"] = ["'url' is required."];
-        else if (text.Length > MaxUrlLength || TextRules.Problem("url", text) is not null
+        // The text rule's own reason first (a card number, a control character): a URL that holds one is not "not a URL".
+        else if (text.Length <= MaxUrlLength && TextRules.Problem("url", text) is { } textProblem) errors["url"] = [textProblem];
+        else if (text.Length > MaxUrlLength
             || !Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
         {
             errors["url"] = [$"'url' must be an absolute http or https URL of at most {MaxUrlLength} characters."];

@@ -33,6 +33,18 @@ public sealed class WebhookSubscriptionTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_card_number_in_the_address_is_refused_for_that_reason_and_not_echoed()
+    {
+        using var admin = app.CreateAdminClient();
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example/a?pan=4111111111111111", secret = "s" });
+
+        var problem = await Expect.ValidationProblemAsync(response, "url");
+        Assert.Contains("holds a full card number", Expect.Wire(problem["errors"]!["url"]![0]), StringComparison.Ordinal);
+        Assert.DoesNotContain("4111111111111111", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_administrators_may_see_or_change_webhooks()
     {
         var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [await app.CreateStoreAsync(Ids.New("S"))]);
