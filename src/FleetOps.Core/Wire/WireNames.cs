@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
 namespace FleetOps.Core.Wire;
 
 /// <summary>
@@ -21,12 +24,17 @@ public static class WireNames
 
     /// <summary>
     /// <see cref="OneOf{T}"/> of an enumeration known only as a type (a nullable one's too), as when a request body's value
-    /// could not be read as it; null for any other type.
+    /// could not be read as it; null for any other type, and for an enumeration whose members do not all carry their wire
+    /// name (the runtime's own, say), whose table would refuse to be built.
     /// </summary>
-    public static string? OneOf(Type type)
+    public static string? TryOneOf(Type type)
     {
         var enumeration = Nullable.GetUnderlyingType(type) ?? type;
-        if (!enumeration.IsEnum) return null;
+        if (!enumeration.IsEnum || enumeration.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Any(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>() is null))
+        {
+            return null;
+        }
         return (string)typeof(WireNames).GetMethod(nameof(OneOf), Type.EmptyTypes)!.MakeGenericMethod(enumeration).Invoke(null, null)!;
     }
 }

@@ -58,7 +58,7 @@ public static class TokensApi
 
         var me = access.User(context.User);
         IReadOnlyList<ApiTokenInfo> tokens;
-        if (whose is null || whose == "me" || (me is not null && (Is(whose, me.Email) || whose == me.UserId)))
+        if (whose is null || Is(whose, "me") || (me is not null && (Is(whose, me.Email) || whose == me.UserId)))
         {
             tokens = me is null ? [] : await directory.ForUserAsync(me.UserId, context.RequestAborted); // the bootstrap token owns none
         }
@@ -67,13 +67,18 @@ public static class TokensApi
             return TypedResults.Problem(title: "Forbidden", detail: "Only administrators list other people's tokens.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
-        else if (whose == "all")
+        else if (Is(whose, "all"))
         {
             tokens = await directory.AllAsync(context.RequestAborted);
         }
+        else if ((users.ByEmail(whose) ?? users.Get(whose)) is { } person)
+        {
+            tokens = await directory.ForUserAsync(person.UserId, context.RequestAborted);
+        }
         else
         {
-            tokens = (users.ByEmail(whose) ?? users.Get(whose)) is { } person ? await directory.ForUserAsync(person.UserId, context.RequestAborted) : [];
+            filter.Fail("owner", $"There is no user '{whose}'; 'owner' is me, all, or a person's e-mail or id.");
+            return filter.Problem();
         }
         var now = time.GetUtcNow();
         var listed = tokens

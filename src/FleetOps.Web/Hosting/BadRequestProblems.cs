@@ -54,7 +54,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
             if (json.Message.StartsWith(OffsetTimestampConverter.Refusal, StringComparison.Ordinal))
                 return $"'{field}' must be an RFC 3339 timestamp with an offset, e.g. 2026-11-25T08:00:00+08:00.";
             // A name the enumeration does not have ("kind": "bogus") is told the names it has, as the filters tell them.
-            return TargetType(json) is { } target && WireNames.OneOf(target) is { } oneOf ? $"'{field}' {oneOf}" : $"'{field}' has a value of the wrong type.";
+            return TargetType(json) is { } target && WireNames.TryOneOf(target) is { } oneOf ? $"'{field}' {oneOf}" : $"'{field}' has a value of the wrong type.";
         }
         if (field is not null) return RequiredPattern().IsMatch(bad.Message) ? $"'{field}' is required." : $"'{field}' has a value of the wrong type.";
         return bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body is missing or is not JSON.";
@@ -71,11 +71,19 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems) 
         if (ConvertedToPattern().Match(json.Message) is not { Success: true } match) return null;
         var name = match.Groups["type"].Value;
         if (name.IndexOf('[', StringComparison.Ordinal) is var open and > 0) name = name[(open + 1)..name.LastIndexOf(']')];
-        var named = typeof(WireNames).Assembly.GetType(name) ?? typeof(BadRequestProblems).Assembly.GetType(name);
-        if (named is null || named.IsEnum || json.Path is not { } path) return named;
-        var last = path[(path.LastIndexOf('.') + 1)..];
-        if (last.Contains('[', StringComparison.Ordinal)) return null; // an item of a list of objects: its own type was named
-        return named.GetProperty(last, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+        if (!name.StartsWith("FleetOps.", StringComparison.Ordinal)) return null; // an array's "X[]", the runtime's own types
+        try
+        {
+            var named = typeof(WireNames).Assembly.GetType(name) ?? typeof(BadRequestProblems).Assembly.GetType(name);
+            if (named is null || named.IsEnum || json.Path is not { } path) return named;
+            var last = path[(path.LastIndexOf('.') + 1)..];
+            if (last.Contains('[', StringComparison.Ordinal)) return null; // an item of a list of objects: its own type was named
+            return named.GetProperty(last, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+        }
+        catch (Exception e) when (e is ArgumentException or AmbiguousMatchException)
+        {
+            return null; // the plain "wrong type" then: explaining a refusal must never turn it into a 500
+        }
     }
 
     [GeneratedRegex("""could not be converted to (?<type>[A-Za-z0-9_.`\[\]]+)\. Path:""")]

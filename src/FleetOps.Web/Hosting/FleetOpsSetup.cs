@@ -246,7 +246,9 @@ public static class FleetOpsSetup
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // Names only (PROTOCOL: enumeration values are lower snake_case strings): a number would bind to a member that does
+        // not exist ("kind": 42) and fail later, where its wire name is asked for.
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 

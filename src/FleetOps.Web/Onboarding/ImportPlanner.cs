@@ -156,7 +156,11 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         Report(number, RegistrationRules.StoreProblems(request), bad, plan);
         if (plan.Errors.Count > before || bad.Count > 0)
         {
-            plan.RefusedStores[code] = new StoreInfo(code, request.Name ?? "", request.Region ?? "", request.TimeZone ?? "", request.Acquirer, request.MerchantId);
+            // What the row left out or got wrong holds later rows to nothing ("" is never compared): they may well say it right.
+            string Written(string column, string? value) => bad.Contains(column) || value is null ? "" : value;
+            plan.RefusedStores[code] = new StoreInfo(code, Written(ImportColumns.StoreName, request.Name), Written(ImportColumns.Region, request.Region),
+                Written(ImportColumns.TimeZone, request.TimeZone), Written(ImportColumns.Acquirer, request.Acquirer),
+                Written(ImportColumns.MerchantId, request.MerchantId));
             return null;
         }
         var store = new StoreInfo(code, request.Name!, request.Region!, request.TimeZone!, request.Acquirer, request.MerchantId);
@@ -191,7 +195,8 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         void Differs(string column, string? expected)
         {
             // A cell already refused (a card number, a formula) is reported once, for its real reason.
-            if (row.GetValueOrDefault(column) is { } given && !bad.Contains(column) && !string.Equals(given, expected, StringComparison.Ordinal))
+            if (row.GetValueOrDefault(column) is { } given && !bad.Contains(column) && expected is not ""
+                && !string.Equals(given, expected, StringComparison.Ordinal))
             {
                 plan.Errors.Add(number, column, definingRow is { } defining
                     ? $"'{column}' differs from row {defining}, which defines this store; leave it empty or write it the same (an import does not change stores)."

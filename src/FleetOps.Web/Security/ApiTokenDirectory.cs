@@ -148,8 +148,9 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
                 .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, row.RevokedAt).SetProperty(t => t.RevokedBy, row.RevokedBy), cancellationToken);
             if (claimed == 0) return null;
             db.ApiTokens.Add(fresh);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Not cancelled from here on: a caller gone during the COMMIT must not leave this node's cache behind the row.
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
             made = ApiTokenInfo.Of(fresh);
             _byHash[Convert.ToHexString(fresh.Hash)] = made;
@@ -177,11 +178,15 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         try
         {
             await using var db = databases.CreateDbContext();
-            var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
+            var row = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tokenId && (anyOwner || t.UserId == userId), cancellationToken);
             if (row is null || row.RevokedAt is not null) return null;
-            row.RevokedAt = time.GetUtcNow();
-            row.RevokedBy = Kept(revokedBy);
-            await db.SaveChangesAsync(cancellationToken);
+            var (at, by) = (time.GetUtcNow(), Kept(revokedBy));
+            // Conditional, as a rotation's claim: a token rotated on another node since the read is not "revoked" over it
+            // (the caller is told it was revoked already and by whom). Not cancelled once sent: the cache must follow the row.
+            var claimed = await db.ApiTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, at).SetProperty(t => t.RevokedBy, by), CancellationToken.None);
+            if (claimed == 0) return null;
+            (row.RevokedAt, row.RevokedBy) = (at, by);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
             revoked = ApiTokenInfo.Of(row);
         }

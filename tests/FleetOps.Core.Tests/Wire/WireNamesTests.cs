@@ -55,4 +55,13 @@ public sealed class WireNamesTests
         Assert.Equal(["lost", "restored", "on_battery", "low_battery", "brownout", "shutdown"], WireNames.Names<PowerState>());
         Assert.Equal("must be one of: mains, battery.", WireNames.OneOf<PowerSource>());
     }
+
+    [Fact]
+    public void An_enumeration_known_only_as_a_type_is_explained_when_it_has_wire_names_and_otherwise_not()
+    {
+        Assert.Equal("must be one of: mains, battery.", WireNames.TryOneOf(typeof(PowerSource)));
+        Assert.Equal("must be one of: mains, battery.", WireNames.TryOneOf(typeof(PowerSource?)));
+        Assert.Null(WireNames.TryOneOf(typeof(DayOfWeek))); // no wire names: its table would refuse to be built
+        Assert.Null(WireNames.TryOneOf(typeof(string)));
+    }
 }

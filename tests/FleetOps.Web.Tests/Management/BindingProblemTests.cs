@@ -41,6 +41,9 @@ public sealed class BindingProblemTests(FleetOpsApp app) : IClassFixture<FleetOp
         // A name the enumeration does not have is told the names it has (a nullable field, a list's item, a nested field).
         { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"bogus","priority":"normal","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""",
             "'kind' must be one of: inspection, power, battery, software, network, repair, other." },
+        // A number where a name is expected is refused alike, not read as an enumeration member that does not exist.
+        { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":42,"priority":"normal","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""",
+            "'kind' must be one of: inspection, power, battery, software, network, repair, other." },
         { "/api/v1/workorders", """{"storeCode":"S-1","title":"x","kind":"inspection","priority":"urgent!","dueAt":"2026-12-07T10:00:00Z","checklist":"terminal_inspection"}""",
             $"'priority' {WireNames.OneOf<WorkOrderPriority>()}" },
     };

@@ -53,6 +53,7 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/api/v1/workorders?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", "to" },
         { "/api/v1/mutes?store=,,", "store" },
         { "/api/v1/mutes?terminal=%00", "terminal" },
+        { "/api/v1/mutes?terminal=NO-SUCH-TERMINAL", "terminal" }, // not "every whole-store window"
         { "/api/v1/tokens?status=live", "status" },
         { "/api/v1/tokens?status=valid,revoked", "status" },
         { "/api/v1/tokens?search=4111111111111111", "search" },
