@@ -53,12 +53,18 @@ public sealed class ClusterTests : IAsyncLifetime
     public async Task Disabling_a_user_on_node_A_closes_their_hub_connection_on_node_B()
     {
         var user = await _nodes.UserOnAKnownToBAsync(Roles.StoreManager);
-        await using var feed = await HubFeed.StartAsync(B, token: null, await A.SignedInCookieAsync(user));
+        var cookie = await A.SignedInCookieAsync(user);
+        await using var feed = await HubFeed.StartAsync(B, token: null, cookie);
 
         await A.SetDisabledAsync(user, disabled: true);
 
         await feed.Closed.WaitAsync(CloseLimit);
-        Assert.True(B.GetService<UserDirectory>().Get(user.Id)!.Disabled);
+        // The connection may also close on B's late news of an earlier change of the user (its sign-in on A), before the
+        // disable's news: B must come to read the user as disabled, and then refuse them a new connection.
+        await Eventually.MatchesAsync(() => Task.FromResult(B.GetService<UserDirectory>().Get(user.Id)!.Disabled), disabled => disabled,
+            "node B's directory to read the user as disabled", CloseLimit);
+        await using var again = HubFeed.Connect(B, token: null, cookie);
+        await Assert.ThrowsAsync<HttpRequestException>(() => again.StartAsync());
     }
 
     [ClusterFact]
