@@ -38,17 +38,22 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
+        var heldBefore = _users.Keys.ToList();
         await using var db = databases.CreateDbContext();
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var scopes = await db.UserScopes.AsNoTracking().ToListAsync(cancellationToken);
-        _users.Clear();
+        // Replaced entry by entry, never cleared first: a reload after a missed cluster channel runs while requests are
+        // served, and a user missing for that moment would be refused as unknown (CI once caught B in that window).
         foreach (var user in users)
         {
             _users[user.Id] = Build(user, roles.Where(r => r.UserId == user.Id).Select(r => r.Name!).FirstOrDefault(),
                 scopes.Where(s => s.UserId == user.Id).ToList());
         }
+        // Only users held before the read can be gone: one a change here added meanwhile was created after it.
+        var present = users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in heldBefore.Where(id => !present.Contains(id))) _users.TryRemove(gone, out _);
     }
 
     /// <summary>
