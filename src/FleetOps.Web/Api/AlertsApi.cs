@@ -80,16 +80,17 @@ public static class AlertsApi
     {
         var filter = new ListFilter();
         var storeCodes = filter.Stores(store, access.Scope(context.User), stores);
-        var terminalId = filter.Text("terminal", terminal) is { } id ? fleet.RegisteredId(id) : null;
+        var terminalId = filter.Text("terminal", terminal);
+        var named = terminalId is null ? null : fleet.Get(terminalId);
         // An id no terminal has would match no terminal's windows but every whole-store one: refused, not read as "any".
-        if (terminalId is not null && fleet.Get(terminalId) is null) filter.Fail("terminal", $"There is no terminal '{terminalId}'.");
+        if (terminalId is not null && named is null) filter.Fail("terminal", $"There is no terminal '{terminalId}'.");
         if (filter.HasErrors) return filter.Problem();
         var now = time.GetUtcNow();
         // A store's windows are those of the store and of its terminals; a terminal's, its own and its store's whole ones.
         var items = book.Mutes.Where(m => m.Until > now
                 && (storeCodes is null || storeCodes.Contains(m.StoreCode))
-                && (terminalId is null || m.TerminalId is null || string.Equals(m.TerminalId, terminalId, StringComparison.Ordinal)))
-            .Where(m => terminalId is null || string.Equals(fleet.Get(terminalId)!.StoreCode, m.StoreCode, StringComparison.OrdinalIgnoreCase))
+                && (named is null || (string.Equals(named.StoreCode, m.StoreCode, StringComparison.OrdinalIgnoreCase)
+                    && (m.TerminalId is null || string.Equals(m.TerminalId, named.TerminalId, StringComparison.Ordinal)))))
             .OrderBy(m => m.From).Select(MuteDto.Of).ToList();
         return TypedResults.Ok(new PagedResult<MuteDto>(items, items.Count));
     }

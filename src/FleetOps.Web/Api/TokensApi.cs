@@ -160,9 +160,9 @@ public static class TokensApi
             ? id : null;
 
     private static string NotAToken(ClaimsPrincipal user) =>
-        user.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
-            ? "This request came with the bootstrap token, which is set in the configuration, not an API token."
-            : "This request came with a sign-in session, not an API token.";
+        AccessResolver.IsBootstrap(user) ? "This request came with the bootstrap token, which is set in the configuration, not an API token."
+        : user.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName ? "This API token was revoked or replaced meanwhile."
+        : "This request came with a sign-in session, not an API token.";
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

@@ -25,7 +25,8 @@ public sealed class AccessResolver(UserDirectory users)
     public string ActorName(ClaimsPrincipal principal) =>
         IsBootstrap(principal) ? BootstrapName : User(principal)?.Email ?? principal.Identity?.Name ?? "anonymous";
 
-    private static bool IsBootstrap(ClaimsPrincipal principal) =>
+    /// <summary>Whether the request came with the bootstrap token from configuration (not a person's API token).</summary>
+    public static bool IsBootstrap(ClaimsPrincipal principal) =>
         principal.Identity?.AuthenticationType == ApiTokenAuthenticationHandler.SchemeName
         && principal.FindFirstValue(ClaimTypes.Name) == BootstrapName;
 }

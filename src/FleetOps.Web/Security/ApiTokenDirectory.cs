@@ -144,9 +144,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             row.RevokedBy = Kept(rotatedBy);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Claimed by a conditional update: two rotations of one token (a retried call, another node) make one new token.
-            var claimed = await db.ApiTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, row.RevokedAt).SetProperty(t => t.RevokedBy, row.RevokedBy), cancellationToken);
-            if (claimed == 0) return null;
+            if (!await ClaimAsync(db, tokenId, row.RevokedAt.Value, row.RevokedBy, cancellationToken)) return null;
             db.ApiTokens.Add(fresh);
             // Not cancelled from here on: a caller gone during the COMMIT must not leave this node's cache behind the row.
             await db.SaveChangesAsync(CancellationToken.None);
@@ -183,9 +181,7 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             var (at, by) = (time.GetUtcNow(), Kept(revokedBy));
             // Conditional, as a rotation's claim: a token rotated on another node since the read is not "revoked" over it
             // (the caller is told it was revoked already and by whom). Not cancelled once sent: the cache must follow the row.
-            var claimed = await db.ApiTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, at).SetProperty(t => t.RevokedBy, by), CancellationToken.None);
-            if (claimed == 0) return null;
+            if (!await ClaimAsync(db, tokenId, at, by, CancellationToken.None)) return null;
             (row.RevokedAt, row.RevokedBy) = (at, by);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
             revoked = ApiTokenInfo.Of(row);
@@ -256,6 +252,14 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
         };
         return (row, token);
     }
+
+    /// <summary>
+    /// Marks the token revoked only if it is not already — a rotation or revoke on another node since it was read wins —
+    /// and says whether this call did it.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(FleetDbContext db, int tokenId, DateTimeOffset at, string by, CancellationToken cancellationToken) =>
+        await db.ApiTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, at).SetProperty(t => t.RevokedBy, by), cancellationToken) == 1;
 
     /// <summary>Who revoked a token, as the column keeps it (an e-mail is at most 256 characters anyway).</summary>
     private static string Kept(string revokedBy) => revokedBy.Length > 256 ? revokedBy[..256] : revokedBy;
