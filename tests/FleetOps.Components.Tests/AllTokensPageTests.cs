@@ -204,4 +204,38 @@ public sealed class AllTokensPageTests : FleetComponentTest
         var audit = Render<Audit>();
         audit.WaitForAssertion(() => Assert.Contains("所有者 sm@fleetops.test", audit.Find("[data-testid=audit-table] tbody tr").TextContent));
     }
+
+    [Fact]
+    public void A_token_its_script_rotated_names_the_token_that_replaced_it_not_a_revoker_in_both_languages()
+    {
+        var manager = CreateUser(Roles.StoreManager, stores: ["S-1"], email: "sm@fleetops.test", displayName: "Sam Manager");
+        var old = Make(manager, "nightly export").Info;
+        var (_, fresh, _) = Wait(() => Tokens.RotateAsync(old.Id, manager.Email))!.Value;
+        SignInAsAdministrator();
+
+        var cut = RenderAt<ApiTokensPage>("admin/tokens?status=revoked");
+
+        cut.WaitForAssertion(() => Assert.Equal($"rotated: replaced by nightly export ({fresh.Prefix}…)",
+            cut.Find($"[data-testid=all-token-row-{old.Id}] [data-testid=token-replaced-by]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=token-revoked-by]"));
+
+        UseLanguage(Languages.Chinese);
+        var chinese = RenderAt<ApiTokensPage>("admin/tokens?status=revoked");
+        chinese.WaitForAssertion(() => Assert.Equal($"已轮换：由 nightly export ({fresh.Prefix}…) 替代",
+            chinese.Find($"[data-testid=all-token-row-{old.Id}] [data-testid=token-replaced-by]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void A_token_revoked_by_hand_names_no_successor()
+    {
+        var manager = CreateUser(Roles.StoreManager, stores: ["S-1"], email: "sm@fleetops.test", displayName: "Sam Manager");
+        var token = Make(manager, "retired till").Info;
+        Wait(() => Tokens.RevokeAsync(token.Id, manager.UserId, anyOwner: false, manager.Email));
+        SignInAsAdministrator();
+
+        var cut = RenderAt<ApiTokensPage>("admin/tokens?status=revoked");
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid=all-token-row-{token.Id}] [data-testid=token-revoked]")));
+        Assert.Empty(cut.FindAll("[data-testid=token-replaced-by]"));
+    }
 }

@@ -16,6 +16,12 @@ public sealed class ApiTokenRow
     /// <summary>The e-mail of whoever revoked the token (its owner or an administrator); null for tokens revoked before it was kept.</summary>
     public string? RevokedBy { get; set; }
 
+    /// <summary>
+    /// The token that replaced this one when a script rotated it (<c>POST /api/v1/tokens/current/rotate</c>); null for a
+    /// token revoked by hand, one still live, and tokens rotated before the link was kept.
+    /// </summary>
+    public int? ReplacedById { get; set; }
+
     /// <summary>When the token stops working by itself; null for one made to work until revoked (every token made before expiry existed).</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 

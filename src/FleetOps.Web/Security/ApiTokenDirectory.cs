@@ -148,6 +148,10 @@ public sealed class ApiTokenDirectory(FleetDbContextFactory databases, TimeProvi
             db.ApiTokens.Add(fresh);
             // Not cancelled from here on: a caller gone during the COMMIT must not leave this node's cache behind the row.
             await db.SaveChangesAsync(CancellationToken.None);
+            // The link an owner or administrator follows from the revoked token to the one that lives on (its id is known now).
+            row.ReplacedById = fresh.Id;
+            await db.ApiTokens.Where(t => t.Id == tokenId)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.ReplacedById, fresh.Id), CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             _byHash.TryRemove(Convert.ToHexString(row.Hash), out _);
             made = ApiTokenInfo.Of(fresh);

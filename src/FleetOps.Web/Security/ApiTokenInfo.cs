@@ -11,10 +11,17 @@ public sealed record ApiTokenInfo(
 
     /// <summary>The token as its row keeps it.</summary>
     public static ApiTokenInfo Of(ApiTokenRow r) =>
-        new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt) { RevokedBy = r.RevokedBy };
+        new(r.Id, r.UserId, r.Name, r.Prefix, r.CreatedAt, r.RevokedAt, r.ExpiresAt) { RevokedBy = r.RevokedBy, ReplacedById = r.ReplacedById };
 
     /// <summary>Who revoked the token (an e-mail): its owner, or an administrator; null while it is not revoked.</summary>
     public string? RevokedBy { get; init; }
+
+    /// <summary>The token a rotation replaced this one by; null unless it was rotated.</summary>
+    public int? ReplacedById { get; init; }
+
+    /// <summary>The token that replaced this one, found among <paramref name="tokens"/> (a page's list); null when none did.</summary>
+    public ApiTokenInfo? SuccessorIn(IEnumerable<ApiTokenInfo> tokens) =>
+        ReplacedById is { } id ? tokens.FirstOrDefault(t => t.Id == id) : null;
 
     /// <summary>How the audit log names the token: its name and prefix ("nightly export (fo_AbCdEfG…)"), never the secret.</summary>
     public string AuditTarget => $"{Name} ({Prefix}…)";

@@ -34,13 +34,14 @@ public sealed class TokenRotationApiTests(TokenClockApp app) : IClassFixture<Tok
         using var script = app.CreateTokenClient(oldToken);
 
         var current = await CurrentAsync(script);
-        Assert.Equal(["id", "name", "prefix", "ownerId", "ownerEmail", "createdAt", "expiresAt", "status", "revokedAt", "revokedBy"],
+        Assert.Equal(["id", "name", "prefix", "ownerId", "ownerEmail", "createdAt", "expiresAt", "status", "revokedAt", "revokedBy", "replacedBy"],
             current.Select(p => p.Key));
         Assert.Equal(oldId, current["id"]!.GetValue<int>());
         Assert.Equal("nightly export", Expect.Wire(current["name"]));
         Assert.Equal(oldToken[..10], Expect.Wire(current["prefix"]));
         Assert.Equal(user.Email, Expect.Wire(current["ownerEmail"]));
         Assert.Equal("active", Expect.Wire(current["status"]));
+        Assert.Null(current["replacedBy"]);
         var madeAt = Instant(current["createdAt"])!.Value;
         Assert.Equal(madeAt + TimeSpan.FromDays(30), Instant(current["expiresAt"]));
 
@@ -76,6 +77,8 @@ public sealed class TokenRotationApiTests(TokenClockApp app) : IClassFixture<Tok
         var oldRow = await Expect.JsonObjectAsync(old);
         Assert.Equal("revoked", Expect.Wire(oldRow["status"]));
         Assert.Equal(user.Email, Expect.Wire(oldRow["revokedBy"]));
+        Assert.Equal(newId, oldRow["replacedBy"]!.GetValue<int>()); // the link from the revoked token to the one that lives on
+        Assert.Null(now["replacedBy"]);
 
         var audit = Assert.Single(await app.AuditAsync(AuditActions.TokenRotated), a => a.Actor == user.Email);
         Assert.Equal($"nightly export ({newToken[..10]}…)", audit.Target);

@@ -115,4 +115,29 @@ public sealed class TokensApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         var mine = (await app.GetService<ApiTokenDirectory>().ForUserAsync(owner.Id)).Single();
         Assert.Equal(administrator.Email, mine.RevokedBy); // what the owner's tokens page shows: "by …"
     }
+
+    [Fact]
+    public async Task An_administrator_revoking_a_token_its_script_rotated_meanwhile_is_told_which_token_replaced_it()
+    {
+        var administrator = await app.CreateUserAsync(Roles.Administrator);
+        var owner = await app.CreateUserAsync(Roles.StoreManager);
+        var (_, adminToken) = await app.CreateApiTokenAsync(administrator, "ops scripts");
+        var (id, leaked) = await app.CreateApiTokenAsync(owner, "leaked nightly export", TimeSpan.FromDays(30));
+        using var script = app.CreateTokenClient(leaked);
+        using var rotated = await script.PostAsync("/api/v1/tokens/current/rotate", null);
+        var successor = (await Expect.JsonObjectAsync(rotated))["id"]!.GetValue<int>();
+        using var admin = app.CreateTokenClient(adminToken);
+
+        using var revoked = await admin.DeleteAsync($"/api/v1/tokens/{id}");
+
+        var answer = await Expect.JsonObjectAsync(revoked);
+        Assert.Equal("revoked", Expect.Wire(answer["status"]));
+        Assert.Equal(owner.Email, Expect.Wire(answer["revokedBy"])); // the rotation revoked it, not this call
+        Assert.Equal(successor, answer["replacedBy"]!.GetValue<int>()); // the one to revoke to stop the script
+        Assert.DoesNotContain(await app.AuditAsync(AuditActions.TokenRevoked), a => a.Target == $"leaked nightly export ({leaked[..10]}…)");
+        using var stopped = await admin.DeleteAsync($"/api/v1/tokens/{successor}");
+        var last = await Expect.JsonObjectAsync(stopped);
+        Assert.Equal(administrator.Email, Expect.Wire(last["revokedBy"]));
+        Assert.Null(last["replacedBy"]);
+    }
 }
