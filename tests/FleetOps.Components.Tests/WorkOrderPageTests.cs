@@ -123,6 +123,12 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Contains("required, not answered", cut.Find("[data-testid=item-ups_self_test] [data-testid=item-problem]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=item-adapter_ok] [data-testid=item-problem]"));
         Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+
+        // Answered now: the item's refusal no longer stands, at the item and in the list (an outside tester saw both stay red).
+        cut.Find("[data-testid=item-ups_self_test] [data-testid=pass]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=item-ups_self_test] [data-testid=item-problem]")));
+        Assert.DoesNotContain("UPS self-test", cut.Find("[data-testid=completion-refused]").TextContent);
+        Assert.Contains("Store manager's signature — required, not answered", cut.Find("[data-testid=completion-refused]").TextContent);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public static class MaintenanceSetup
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<PlanService>();
         services.AddSingleton<WorkOrderPhotos>();
+        services.AddScoped<FleetOps.Web.Components.Maintenance.ChecklistDrafts>(); // a checklist being filled in, kept in the browser
         services.AddSingleton<CalendarFeeds>();
         services.AddSingleton<IBookingWording, BookingWording>();
         services.AddHostedService<PlanGenerator>();

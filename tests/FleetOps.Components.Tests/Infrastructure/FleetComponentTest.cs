@@ -106,6 +106,8 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new MaintenanceOptions()));
         Services.AddSingleton<MaintenanceService>();
         Services.AddSingleton<WorkOrderPhotos>();
+        Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        Services.AddScoped<FleetOps.Web.Components.Maintenance.ChecklistDrafts>();
         Services.AddSingleton<PlanService>();
         Services.AddSingleton<CalendarFeeds>();
         Services.AddSingleton<IBookingWording, BookingWording>();

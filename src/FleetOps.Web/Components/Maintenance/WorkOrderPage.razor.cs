@@ -29,6 +29,7 @@ public partial class WorkOrderPage
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ChecklistDrafts Drafts { get; set; } = default!;
 
     [Parameter] public long Id { get; set; }
 
@@ -49,6 +50,9 @@ public partial class WorkOrderPage
     private bool _canDispatch;
     private bool _busy;
     private DateTimeOffset _now;
+
+    /// <summary>The work order whose draft in the browser has been looked at (restored into the checklist, or dropped).</summary>
+    private long? _draftRead;
 
     /// <summary>The checklist is filled in while the visit is in progress, by whoever may work on it.</summary>
     private bool Editing => _canWork && _order?.State == WorkOrderState.InProgress;
@@ -77,6 +81,39 @@ public partial class WorkOrderPage
 
     protected override Task OnLiveChangeAsync() => LoadAsync();
 
+    /// <summary>
+    /// The browser's draft is read once the page is interactive (local storage is the browser's): answers the technician
+    /// entered before a reload come back into the items still empty; once the work is done or cancelled the draft goes.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_order is not { } order || _draftRead == order.Id || !_canWork || order.IsOpen && !Editing) return;
+        _draftRead = order.Id;
+        if (!order.IsOpen)
+        {
+            await Drafts.DropAsync(order.Id, _actor.Name);
+            return;
+        }
+        var restored = false;
+        foreach (var (item, draft) in await Drafts.ReadAsync(order.Id, _actor.Name))
+        {
+            if (_template?.Items.Any(i => i.Key == item) != true) continue; // the checklist changed since
+            var entry = EntryOf(item);
+            if (!entry.IsEmpty || !string.IsNullOrWhiteSpace(entry.Signer)) continue; // what is on the page wins
+            (entry.Value, entry.Note, entry.Signer) = (draft.Value, draft.Note, draft.Signer);
+            restored = true;
+        }
+        if (restored) StateHasChanged();
+    }
+
+    /// <summary>An item changed: its refusal from the last try no longer stands, and the browser keeps what was entered.</summary>
+    private async Task EntryChangedAsync(string item)
+    {
+        if (_problems.ContainsKey(item)) _problems = _problems.Where(p => p.Key != item).ToDictionary();
+        StateHasChanged();
+        if (Editing) await Drafts.SaveAsync(Id, _actor.Name, _entries);
+    }
+
     private async Task LoadAsync()
     {
         _now = Time.GetUtcNow();
@@ -95,6 +132,7 @@ public partial class WorkOrderPage
             ShowResults(_order);
             _photos = await Photos.ListAsync(Id); // with the signatures drawn for it
         }
+        AnswerWithUploadedPhotos();
     }
 
     /// <summary>The recorded results (a finished work order), or nothing yet; what is being typed is never overwritten by a refresh.</summary>
@@ -102,6 +140,21 @@ public partial class WorkOrderPage
     {
         _entries.Clear();
         foreach (var answer in order.Results) _entries[answer.Item] = new ChecklistEntry { Value = answer.Value, Note = answer.Note };
+    }
+
+    /// <summary>
+    /// Work in progress: a photo item answers with the last photo uploaded for it — kept on the server, so a reloaded page
+    /// still counts it. Signatures are drawn again (a pad's drawing is stored only on completion).
+    /// </summary>
+    private void AnswerWithUploadedPhotos()
+    {
+        if (_template is null || _order?.State != WorkOrderState.InProgress) return;
+        foreach (var item in _template.Items.Where(i => i.Type == ChecklistItemType.Photo))
+        {
+            var entry = EntryOf(item.Key);
+            if (entry.Value is null && _photos.LastOrDefault(p => p.Item == item.Key) is { } photo)
+                entry.Value = photo.Id.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Whether anything was recorded against the item: an answer, or a photo or signature uploaded for it.</summary>
@@ -147,6 +200,11 @@ public partial class WorkOrderPage
         var result = await RunAsync(() => Service.CompleteAsync(Id, answers, signer, _actor, null), _ => T["WorkOrder.Completed"]);
         if (result?.Error == MaintenanceError.Incomplete)
             _problems = result.Problems.GroupBy(p => p.Item).ToDictionary(g => g.Key, g => g.First().Reason);
+        if (result?.Value is not null)
+        {
+            _photoRefusals.Clear(); // a refused upload says nothing about done work
+            await Drafts.DropAsync(Id, _actor.Name);
+        }
     }
 
     private IEnumerable<ChecklistItem> SignatureItems => _template!.Items.Where(i => i.Type == ChecklistItemType.Signature);
@@ -200,6 +258,7 @@ public partial class WorkOrderPage
         {
             EntryOf(item.Key).Value = photo.Id.ToString(CultureInfo.InvariantCulture);
             _photos = await Photos.ListAsync(Id);
+            await EntryChangedAsync(item.Key);
         }
         else
         {
