@@ -46,6 +46,18 @@ public sealed class UnsettledWorklistTests : WorklistComponentTest
     }
 
     [Fact]
+    public void Tapping_a_payments_row_opens_its_case()
+    {
+        Authorized("T-1", "000123-0042", TimeSpan.FromMinutes(10));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var cut = Render<Worklist>();
+
+        Row(cut, "T-1", "000123-0042")!.Click(); // anywhere in the row: the intro says "open a row"
+
+        Assert.EndsWith(CaseAddress.Of("T-1", "000123-0042"), navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_reason_has_its_own_chip()
     {
         Authorized("T-1", "incomplete", TimeSpan.FromMinutes(10));

@@ -102,8 +102,15 @@ public sealed class UnsettledWorklistLiveTests(ShortCompletionTimeoutFixture fix
         await Expect(row).ToBeVisibleAsync(new() { Timeout = AppearTimeoutMs });
         await Expect(row.Locator("[data-testid=case-status]")).ToHaveAttributeAsync("data-status", "none");
 
-        // Step 1: the record, with the power loss on the terminal's timeline.
-        await row.Locator("[data-testid=open-case-link]").ClickAsync();
+        // The store's link in the row opens the store, not the case the row opens.
+        await row.Locator($"a[href='stores/{store}']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/stores/{store}$"));
+        await page.OpenLiveAsync($"transactions/unsettled?store={store}");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = AppearTimeoutMs });
+
+        // Step 1: the record, with the power loss on the terminal's timeline — opened by tapping the row (its amount), as
+        // the intro says; a tablet has no transaction link column.
+        await row.Locator("td.text-right").ClickAsync();
         await Expect(page.Locator("[data-testid=case-timeline]")).ToContainTextAsync("power · lost");
         await page.Locator("[data-testid=take-case]").ClickAsync();
         await Expect(page.Locator("[data-testid=owner]")).ToHaveTextAsync(E2EApp.AdminEmail);

@@ -53,6 +53,7 @@ public partial class Worklist : IDisposable
     [Inject] private FleetOps.Web.Background.MoneyAtRiskHistory RiskHistory { get; set; } = default!;
     [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
@@ -183,6 +184,8 @@ public partial class Worklist : IDisposable
         _includeResolved ? Book.Unsettled : Cases.AtRisk(Book);
 
     private static string CaseHref(TrackedTransaction t) => CaseAddress.Of(t);
+
+    private void OpenCase(TrackedTransaction t) => Navigation.NavigateTo(CaseHref(t));
 
     private int PageCount(int total) => Math.Max(1, (total + _pageSize - 1) / _pageSize);
 
