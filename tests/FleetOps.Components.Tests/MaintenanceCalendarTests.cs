@@ -2,6 +2,7 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Maintenance;
 using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -44,6 +45,8 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
 
         var thursday = Day(cut, "2026-11-26");
         Assert.Contains("10:00–11:00", thursday.TextContent);
+        // The time is a line of its own: inline it ran into the title ("10:00–11:00UPS test").
+        Assert.Equal("10:00–11:00", thursday.QuerySelector($"[data-testid=calendar-order-{first.Id}] [data-testid=calendar-slot]")!.TextContent);
         Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{first.Id}]")!.GetAttribute("data-conflict"));
         Assert.Equal("yes", thursday.QuerySelector($"[data-testid=calendar-order-{second.Id}]")!.GetAttribute("data-conflict"));
         Assert.Equal("no", thursday.QuerySelector($"[data-testid=calendar-order-{apart.Id}]")!.GetAttribute("data-conflict"));
@@ -222,5 +225,45 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         Assert.Contains("维护日历", cut.Markup);
         Assert.Contains("待预约", cut.Find("[data-testid=calendar-unbooked]").TextContent);
         Assert.Contains("周四", Day(cut, "2026-11-26").TextContent);
+    }
+
+    [Fact]
+    public void With_a_technician_chosen_only_work_at_their_stores_waits_to_be_booked()
+    {
+        var atS1 = AddWorkOrder("S-1", "Battery replacement", TimeSpan.FromDays(5));
+        var atS2 = AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(5));
+
+        var otto = RenderAt<MaintenanceCalendar>("maintenance/calendar?technician=other@fleetops.test"); // looks after S-1 only
+        Assert.NotEmpty(otto.FindAll($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{atS1.Id}]"));
+        Assert.Empty(otto.FindAll($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{atS2.Id}]"));
+
+        var anyone = RenderAt<MaintenanceCalendar>("maintenance/calendar");
+        Assert.NotEmpty(anyone.FindAll($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{atS2.Id}]"));
+    }
+
+    [Fact]
+    public void Booking_a_follow_up_says_its_title_in_the_readers_language()
+    {
+        var service = Services.GetRequiredService<MaintenanceService>();
+        var parent = AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(1), checklist: DefaultChecklists.PowerUps);
+        var actor = MaintenanceActor.Of(_technician);
+        BookWork(parent, _technician, TimeSpan.FromHours(1));
+        Wait(() => service.StartAsync(parent.Id, actor, null));
+        var signature = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().AddAsync(parent.Id, "manager_signature",
+            new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), actor, null)).Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotNull(Wait(() => service.CompleteAsync(parent.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false"), new("ups_runtime", "12"),
+            new("surge_protection", "true"), new("manager_signature", signature),
+        ], "Wang Li", actor, null)).Value);
+        var followUp = Wait(() => service.RaiseFollowUpAsync(parent.Id, "ups_self_test", actor, null)).Value!;
+        UseLanguage(Languages.Chinese);
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?technician=tech@fleetops.test");
+
+        cut.Find($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{followUp.Id}]").TriggerEvent("ondragstart", new DragEventArgs());
+        Day(cut, "2026-11-27").TriggerEvent("ondrop", new DragEventArgs());
+
+        _snackbars.WaitForAssertion(() => Assert.Contains("后续：UPS 自检通过 — 不合格", _snackbars.Markup));
+        Assert.DoesNotContain("Follow-up:", _snackbars.Markup);
     }
 }

@@ -38,6 +38,7 @@ public sealed class MyWorkTodayTests : FleetComponentTest
         Assert.Equal([$"my-work-{late.Id}", $"my-work-{morning.Id}", $"my-work-{afternoon.Id}"], cards.Select(c => c.GetAttribute("data-testid")));
         Assert.Equal(WorkOrdersPage.PathOf(morning.Id), cards[1].GetAttribute("href"));
         Assert.NotNull(cards[0].QuerySelector("[data-testid=overdue]"));
+        Assert.StartsWith("Due", cards[1].QuerySelector("[data-testid=my-work-due]")!.TextContent.Trim()); // not a bare second time
         Assert.DoesNotContain("Next week", cut.Markup);
         Assert.DoesNotContain("Colleague", cut.Markup);
     }
@@ -72,6 +73,7 @@ public sealed class MyWorkTodayTests : FleetComponentTest
 
         Assert.Contains("我今天的工作", cut.Markup);
         Assert.Contains("预约于", cut.Find("[data-testid=my-work]").TextContent);
+        Assert.StartsWith("截止", cut.Find("[data-testid=my-work-due]").TextContent.Trim());
         Assert.Contains("已预约", cut.Find("[data-testid=work-order-state]").TextContent);
     }
 }

@@ -4,6 +4,7 @@ using FleetOps.Core.Maintenance;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Api;
 using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -100,8 +101,14 @@ public partial class MaintenanceCalendar
         if (_actor is null) return;
         _technicians = WorkActor.Technicians(Users, _visibleStores, Stores);
         var days = CalendarModel.Range(_view, _date);
+        // With a technician chosen, the work to be booked is the work they may take: offering another store's work to drag
+        // onto them only to refuse the drop wasted the dispatcher's move (an outside tester's finding).
+        var chosen = _technician is null ? null : Users.ByEmail(_technician);
         var orders = Book.All.Where(o => _actor.CanSee(o, Stores) && InRegion(o.StoreCode)
-            && (_technician is null || o.ScheduledStart is null || string.Equals(o.Assignee, _technician, StringComparison.OrdinalIgnoreCase))).ToList();
+            && (_technician is null
+                || (o.ScheduledStart is null
+                    ? chosen is null || TechnicianRule.Problem(chosen, o.StoreCode, Stores) is null
+                    : string.Equals(o.Assignee, _technician, StringComparison.OrdinalIgnoreCase)))).ToList();
         _model = CalendarModel.Build(orders, IsTechnician ? [] : PlannedAhead(days), days, _zone);
         if (_moving is not null && Book.Get(_moving.Id) is { IsOpen: false }) _moving = null;
     }
@@ -179,11 +186,12 @@ public partial class MaintenanceCalendar
         }
         else if (result.Conflicts.Count > 0)
         {
-            Snackbar.Add(T["Calendar.Conflicts", result.Value.Title, string.Join(T["List.Comma"], result.Conflicts.Select(c => c.Title))], Severity.Warning);
+            Snackbar.Add(T["Calendar.Conflicts", WorkOrderText.Title(T, Book, result.Value),
+                string.Join(T["List.Comma"], result.Conflicts.Select(c => WorkOrderText.Title(T, Book, c)))], Severity.Warning);
         }
         else
         {
-            Snackbar.Add(T["Calendar.Booked", result.Value.Title, F.Minute(start, _zone.Id)], Severity.Success);
+            Snackbar.Add(T["Calendar.Booked", WorkOrderText.Title(T, Book, result.Value), F.Minute(start, _zone.Id)], Severity.Success);
         }
         Rebuild();
     }
