@@ -1,4 +1,5 @@
 using FleetOps.Core.Detection;
+using FleetOps.Core.Telemetry;
 
 namespace FleetOps.Core.Transactions;
 
@@ -12,8 +13,12 @@ public static class MoneyAtRiskTrend
     public const int DefaultDays = 30;
 
     /// <param name="stores">The store codes to count; null counts every store.</param>
+    /// <param name="notCredited">
+    /// Whether a settled sale is one the acquirer's reports proved not credited (the book knows); such a sale is at risk
+    /// from its settlement on (<see cref="RiskWindows.NotCredited"/>), not closed by it.
+    /// </param>
     public static RiskTrend Daily(IEnumerable<(TransactionRecord Record, string StoreCode)> transactions, IReadOnlySet<string>? stores,
-        DateTimeOffset now, TimeZoneInfo zone, DetectionOptions options, int days = DefaultDays)
+        DateTimeOffset now, TimeZoneInfo zone, DetectionOptions options, int days = DefaultDays, Func<TransactionRecord, bool>? notCredited = null)
     {
         var samples = Samples(now, zone, days);
         var sums = new Dictionary<string, long[]>(StringComparer.OrdinalIgnoreCase);
@@ -21,7 +26,9 @@ public static class MoneyAtRiskTrend
         {
             if (stores is not null && !stores.Contains(storeCode)) continue;
             // A record's windows never overlap, so a day's end falls in one of them at most.
-            foreach (var window in RiskWindows.Of(record, options))
+            var windows = notCredited is not null && record.Has(TransactionStage.Settled) && notCredited(record)
+                ? RiskWindows.NotCredited(record) : RiskWindows.Of(record, options);
+            foreach (var window in windows)
             {
                 for (var i = 0; i < samples.Count; i++)
                 {

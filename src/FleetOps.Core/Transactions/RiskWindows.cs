@@ -49,6 +49,13 @@ public static class RiskWindows
         return windows;
     }
 
+    /// <summary>
+    /// A settled sale the acquirer's reports prove was not credited (PROTOCOL §11): its money has been at risk since the
+    /// terminal settled it, and still is — so the trend counts what the worklist and the money-at-risk figure count.
+    /// </summary>
+    public static IReadOnlyList<RiskWindow> NotCredited(TransactionRecord record) =>
+        record.Stages.FirstOrDefault(s => s.Stage == TransactionStage.Settled) is { } settled ? [new RiskWindow(settled.At, null)] : [];
+
     /// <summary>Whether the transaction's money was at risk at <paramref name="at"/>.</summary>
     public static bool AtRisk(TransactionRecord record, DateTimeOffset at, DetectionOptions options) =>
         Of(record, options).Any(w => w.Contains(at));

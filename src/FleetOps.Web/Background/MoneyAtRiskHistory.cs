@@ -39,7 +39,8 @@ public sealed partial class MoneyAtRiskHistory(FleetDbContextFactory databases, 
 
     /// <summary>Money at risk at the end of each of the last <see cref="Days"/> days in <paramref name="stores"/> (null: all), days in <paramref name="zone"/>.</summary>
     public RiskTrend Trend(IReadOnlySet<string>? stores, TimeZoneInfo zone) =>
-        MoneyAtRiskTrend.Daily(Transactions(), stores, _time.GetUtcNow(), zone, _options, Days);
+        MoneyAtRiskTrend.Daily(Transactions(), stores, _time.GetUtcNow(), zone, _options, Days,
+            record => _book.IsNotCredited(record.TerminalId, record.TransactionId));
 
     /// <summary>The closed transactions that were at risk in the window (the book's report is newer than the load).</summary>
     public IEnumerable<(TransactionRecord Record, string StoreCode)> ClosedTransactions() => ClosedIn(_loaded);

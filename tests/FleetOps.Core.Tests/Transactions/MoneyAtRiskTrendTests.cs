@@ -42,6 +42,20 @@ public sealed class MoneyAtRiskTrendTests
     }
 
     [Fact]
+    public void A_settled_sale_the_acquirer_did_not_credit_counts_from_its_settlement_to_today_as_the_worklist_counts_it()
+    {
+        var notCredited = Sale.Of(("authorized", On(20, 10)), ("completed", On(20, 10, 1)), ("settled", On(21, 2)));
+        var credited = Sale.In("T-2", "CNY", 500, ("authorized", On(20, 10)), ("completed", On(20, 10, 1)), ("settled", On(21, 2)));
+
+        var trend = MoneyAtRiskTrend.Daily([(notCredited, "S-1"), (credited, "S-1")], null, Now, TimeZoneInfo.Utc, _options, days: 7,
+            notCredited: r => r.TerminalId == notCredited.TerminalId);
+
+        // An outside tester found the chart at ¥0 under a money-at-risk figure made of not-credited sales.
+        Assert.Equal(["21:12800", "22:12800", "23:12800", "24:12800", "25:12800"], Points(trend, "CNY"));
+        Assert.True(Trend([(notCredited, "S-1")]).IsEmpty); // the same sale, not known to be uncredited: settled in time
+    }
+
+    [Fact]
     public void A_sale_completed_and_settled_in_time_never_counts()
     {
         var sale = Sale.Of(("authorized", On(20, 10)), ("completed", On(20, 10, 1)), ("settled", On(21, 2)));
