@@ -38,6 +38,20 @@ public sealed class AlertsPageTests : FleetComponentTest
         EvaluateAlerts();
     }
 
+    private AngleSharp.Dom.IElement DialogButton(string text)
+    {
+        _dialogs.WaitForAssertion(() => Assert.Contains(_dialogs.FindAll("button"), b => b.TextContent.Trim() == text));
+        return _dialogs.FindAll("button").First(b => b.TextContent.Trim() == text);
+    }
+
+    /// <summary>T-1 muted for an hour by a technician known by name ("Tess Tech").</summary>
+    private async Task<FleetOps.Core.Alerts.MuteWindow> MuteByTessAsync(string reason = "swapping the power supply")
+    {
+        await Users.CreateAsync(Roles.Technician, email: "tess@fleetops.test", displayName: "Tess Tech");
+        await Services.GetRequiredService<AlertService>().MuteAsync("S-1", "T-1", Now.AddMinutes(-1), Now.AddHours(1), reason, "tess@fleetops.test", null);
+        return Assert.Single(Alerts.Mutes);
+    }
+
     private static List<string> Rows(IRenderedComponent<AlertsPage> cut) =>
         cut.FindAll("[data-testid=alert-table] tbody tr").Select(r => r.GetAttribute("data-kind") + ":" + r.TextContent).ToList();
 
@@ -185,6 +199,7 @@ public sealed class AlertsPageTests : FleetComponentTest
         bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
 
         page.Find("[data-testid=unmute]").Click();
+        DialogButton("End now").Click();
         LetLiveRefreshFire(); // the bell's second change within the feed's interval waits for it
 
         page.WaitForAssertion(() => Assert.Equal("no", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-muted")));
@@ -265,5 +280,79 @@ public sealed class AlertsPageTests : FleetComponentTest
 
         page.WaitForAssertion(() => Assert.Single(Rows(page)));
         Assert.Empty(page.FindAll("[data-testid=work-order]"));
+    }
+
+    [Fact]
+    public async Task Ending_a_mute_asks_first_naming_the_terminal_and_who_set_it_and_cancel_keeps_it()
+    {
+        GoOffline("T-1");
+        var mute = await MuteByTessAsync();
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-testid=mute-{mute.Id}]")));
+
+        page.Find("[data-testid=unmute]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("Unmute terminal T-1?", _dialogs.Markup));
+        Assert.Contains("Tess Tech muted it until", _dialogs.Markup);
+        DialogButton("Cancel").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("button")));
+        Assert.Single(Alerts.Mutes);
+        Assert.NotNull(page.Find($"[data-testid=mute-{mute.Id}]"));
+        Assert.Equal("yes", page.Find("[data-testid=alert-table] tbody tr").GetAttribute("data-muted"));
+
+        page.Find("[data-testid=unmute]").Click();
+        DialogButton("End now").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=mutes]")));
+        Assert.Empty(Alerts.Mutes);
+    }
+
+    [Fact]
+    public async Task Ending_a_stores_mute_names_the_store_in_Chinese()
+    {
+        GoOffline("T-1");
+        await Users.CreateAsync(Roles.Technician, email: "tess@fleetops.test", displayName: "Tess Tech");
+        await Services.GetRequiredService<AlertService>().MuteAsync("S-1", null, Now.AddMinutes(-1), Now.AddHours(1), "refit", "tess@fleetops.test", null);
+        UseLanguage(Languages.Chinese);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=unmute]")));
+
+        page.Find("[data-testid=unmute]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("结束门店 S-1 · Store S-1 的静音？", _dialogs.Markup));
+        Assert.Contains("Tess Tech 将其静音至", _dialogs.Markup);
+        Assert.Single(Alerts.Mutes);
+    }
+
+    [Fact]
+    public async Task The_mutes_list_names_who_set_it_by_display_name_with_the_email_on_hover()
+    {
+        GoOffline("T-1");
+        await MuteByTessAsync();
+
+        var page = Render<AlertsPage>();
+
+        var by = page.WaitForElement("[data-testid=mute-by]");
+        Assert.Equal("by Tess Tech", by.TextContent.Trim());
+        Assert.Equal("tess@fleetops.test", by.GetAttribute("title"));
+        Assert.DoesNotContain("tess@fleetops.test", page.Find("[data-testid=mutes]").TextContent);
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_mute_shows_until_when_and_why_under_what_is_muted()
+    {
+        GoOffline("T-1");
+        var mute = await MuteByTessAsync("new router");
+
+        var page = Render<AlertsPage>();
+
+        var row = page.WaitForElement($"[data-testid=mute-{mute.Id}]");
+        // A phone hides the fo-col-sm columns (app.css); what it shows instead sits in the first cell, marked fo-below-sm.
+        var phone = row.QuerySelector("td:first-child [data-testid=mute-phone]");
+        Assert.NotNull(phone);
+        Assert.Contains("fo-below-sm", phone.ClassList);
+        var until = mute.Until.ToOffset(TimeSpan.FromHours(8)).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"until {until} +08:00", phone.TextContent);
+        Assert.Contains("new router", phone.TextContent);
     }
 }

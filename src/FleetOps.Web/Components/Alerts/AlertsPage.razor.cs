@@ -191,8 +191,17 @@ public partial class AlertsPage
         await LoadAsync();
     }
 
+    /// <summary>
+    /// Ends a mute once the person confirms what comes back and whose mute it was: one tap ended anyone's mute, and
+    /// there is no undo short of muting again.
+    /// </summary>
     private async Task UnmuteAsync(MuteWindow mute)
     {
+        var what = mute.TerminalId is { } terminal ? T["Alerts.Unmute.Terminal", terminal] : T["Alerts.Unmute.Store", StoreTitle(mute.StoreCode)];
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Alerts.Unmute.Question", what],
+            T["Alerts.Unmute.Explain", Users.DisplayNameOf(mute.CreatedBy), F.Minute(mute.Until, Stores.Get(mute.StoreCode)?.TimeZone)],
+            yesText: T["Alerts.Mutes.End"], cancelText: T["Common.Cancel"]);
+        if (confirmed != true) return;
         await Service.UnmuteAsync(mute, await Access.ActorNameAsync(), null);
         await LoadAsync();
     }
