@@ -64,6 +64,41 @@ public sealed class AdminPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task On_a_phone_a_user_is_shown_by_name_with_the_email_under_it_kept_whole_and_the_actions_as_icons()
+    {
+        AddStore("S-1");
+        await Users.CreateAsync(Roles.StoreManager, stores: ["S-1"], email: "sm@fleetops.test", displayName: "Sam Store");
+        var regional = await Users.CreateAsync(Roles.RegionalManager, regions: ["North"], email: "regional.manager.north@fleetops.test", displayName: "Rita North");
+        await Users.SetDisabledAsync(regional, disabled: true);
+
+        var cut = Render<UsersPage>();
+
+        // A phone hides the fo-col-sm columns (app.css) and shows the fo-below-sm parts in their place.
+        var row = cut.WaitForElement("[data-testid='user-row-sm@fleetops.test']");
+        var person = row.QuerySelector("td:first-child")!;
+        var name = person.QuerySelector("[data-testid=user-name-phone]")!;
+        Assert.Equal("Sam Store", name.TextContent.Trim());
+        Assert.Contains("fo-below-sm", name.ClassList);
+        // A short address is one unbreakable piece: no "overflow-wrap: anywhere" to squeeze it to a few letters a line.
+        var email = person.QuerySelector("[data-testid=user-email]")!;
+        Assert.Equal("sm@fleetops.test", email.TextContent.Trim());
+        Assert.Equal(["sm@fleetops.test"], email.QuerySelectorAll("span.nowrap").Select(s => s.TextContent));
+        Assert.Empty(email.QuerySelectorAll("wbr"));
+        Assert.DoesNotContain("anywhere", person.GetAttribute("style") ?? "");
+        Assert.Equal("fo-col-sm", row.QuerySelector("[data-testid=edit-user]")!.ClassList.Single(c => c.StartsWith("fo-")));
+        Assert.Contains("fo-below-sm", row.QuerySelector("[data-testid=edit-user-phone]")!.ClassList);
+        Assert.Contains("fo-below-sm", row.QuerySelector("[data-testid=disable-user-phone]")!.ClassList);
+
+        // A long one may wrap before its '@' and its dots only.
+        var disabled = cut.Find("[data-testid='user-row-regional.manager.north@fleetops.test']");
+        Assert.Equal(["regional", ".manager", ".north", "@fleetops", ".test"],
+            disabled.QuerySelectorAll("[data-testid=user-email] span.nowrap").Select(s => s.TextContent));
+        Assert.Equal("Rita North", disabled.QuerySelector("[data-testid=user-name-phone]")!.TextContent.Trim());
+        Assert.Equal("disabled", disabled.QuerySelector("[data-testid=user-status-phone]")!.TextContent.Trim());
+        Assert.NotNull(disabled.QuerySelector("[data-testid=enable-user-phone]"));
+    }
+
+    [Fact]
     public async Task The_audit_log_reads_in_Chinese_while_peoples_words_stay_as_written()
     {
         var audit = Services.GetRequiredService<AuditLog>();
