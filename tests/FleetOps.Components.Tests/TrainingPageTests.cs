@@ -74,6 +74,26 @@ public sealed class TrainingPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_person_already_on_the_roster_is_refused_at_the_name_and_not_listed_twice()
+    {
+        var chen = Wait(() => Training.AddStaffAsync("S-1", "陈丽", "收银员", new DateOnly(2026, 1, 5), MaintenanceActor.Bootstrap, null)).Value!;
+        SignInAsStoreManager("S-1");
+        UseLanguage(Languages.Chinese);
+        var cut = Page();
+
+        cut.Find("[data-testid=staff-add]").Click();
+        cut.Find("input[data-testid=staff-name]").Input(" 陈丽 ");
+        cut.Find("input[data-testid=staff-role]").Input("收银员");
+        cut.Find("input[data-testid=staff-started]").Input("2026-11-01");
+        cut.Find("[data-testid=staff-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("yes", cut.Find("input[data-testid=staff-name]").GetAttribute("data-error")));
+        Assert.Contains("陈丽（收银员）已在门店 S-1 的员工名单中。", cut.Find("[data-testid=staff-form]").TextContent);
+        Assert.Equal([chen.Id], Services.GetRequiredService<TrainingBook>().StaffOf("S-1").Select(p => p.Id));
+        Assert.Single(cut.FindAll("[data-testid=roster] tbody tr"));
+    }
+
+    [Fact]
     public void A_session_recorded_elsewhere_shows_at_once_and_raises_the_compliance()
     {
         var a = Hire("Wang Fang");

@@ -18,8 +18,9 @@ public static class TrainingApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.SignedIn).WithTags("Training").DisableAntiforgery();
         api.MapPost("/stores/{code}/staff", AddStaff).WithName("AddStaff")
-            .WithSummary("Adds a person to the store's training roster (managers of the store)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Adds a person to the store's training roster (managers of the store); 409 when a current staff member has that name and role")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/stores/{code}/staff", ListStaff).WithName("ListStaff")
             .WithSummary("The store's roster, people who left included (with leftOn)").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/stores/{code}/staff/{id:long}", MarkLeft).WithName("MarkStaffLeft")

@@ -178,12 +178,13 @@ public static class WorkOrdersApi
             .WithName(name).WithSummary(summary)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>A refusal as problem+json; a 422 also lists its problems as <c>problems: [{ item, reason }]</c>, a 400 its <c>field</c> when known.</summary>
+    /// <summary>A refusal as problem+json; a 422 also lists its problems as <c>problems: [{ item, reason }]</c>, a 400 or 409 its <c>field</c> when known.</summary>
     internal static ProblemHttpResult Refused<T>(MaintenanceResult<T> result) where T : class => result.Error switch
     {
         MaintenanceError.NotFound => TypedResults.Problem(title: "Not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
         MaintenanceError.Forbidden => TypedResults.Problem(title: "Not allowed", detail: result.Detail, statusCode: StatusCodes.Status403Forbidden),
-        MaintenanceError.Conflict => TypedResults.Problem(title: "Conflict with the current state", detail: result.Detail, statusCode: StatusCodes.Status409Conflict),
+        MaintenanceError.Conflict => TypedResults.Problem(title: "Conflict with the current state", detail: result.Detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: Field(result)),
         MaintenanceError.Incomplete => TypedResults.Problem(title: "Checklist incomplete", detail: result.Detail, statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?>
             {
@@ -191,8 +192,11 @@ public static class WorkOrdersApi
             }),
         // The field a refusal is about (a form shows it there; a client fixes that field), when the service named one.
         _ => TypedResults.Problem(title: "Invalid request", detail: result.Detail, statusCode: StatusCodes.Status400BadRequest,
-            extensions: result.Field is null ? null : new Dictionary<string, object?> { ["field"] = result.Field }),
+            extensions: Field(result)),
     };
+
+    private static Dictionary<string, object?>? Field<T>(MaintenanceResult<T> result) where T : class =>
+        result.Field is null ? null : new Dictionary<string, object?> { ["field"] = result.Field };
 
     private static Results<Created<WorkOrderDto>, ProblemHttpResult> CreatedOrRefused(MaintenanceResult<WorkOrder> result, TimeProvider time) =>
         result.Value is { } order

@@ -14,7 +14,7 @@ namespace FleetOps.Web.Training;
 /// Every change of training (docs/api.md §9): a person added to a store's roster or marked as left, a session recorded.
 /// Each is checked against <see cref="TrainingAccess"/>, saved with its audit line in one transaction and only then put
 /// into <see cref="TrainingBook"/>. Refusals are <see cref="MaintenanceResult{T}"/>s (the same shape as maintenance's:
-/// 400 naming the field, 403, 404). Compliance is worked out on read, on the store's local date.
+/// 400 naming the field, 403, 404, and 409 for a person already on the roster). Compliance is worked out on read, on the store's local date.
 /// </summary>
 public sealed class TrainingService(
     FleetDbContextFactory databases,
@@ -57,6 +57,11 @@ public sealed class TrainingService(
         await book.Gate.WaitAsync(cancellationToken);
         try
         {
+            // Checked under the gate, so two clicks of "Add" cannot both add the person; one person listed twice would be
+            // offered twice in the session form and counted twice in the store's compliance.
+            if (OnRoster(store.Code, name!, role!) is { } existing)
+                return MaintenanceResult<StaffMember>.Refused(MaintenanceError.Conflict,
+                    $"{existing.Name} ({existing.Role}) is already on the roster of store {store.Code}.", "name");
             var now = time.GetUtcNow();
             var person = new StaffMember(0, store.Code, name!.Trim(), role!.Trim(), startedOn!.Value);
             await using var db = databases.CreateDbContext();
@@ -78,6 +83,16 @@ public sealed class TrainingService(
             book.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// The current staff member of the store with this name and role, ignoring surrounding spaces and letter case ("Chen Li",
+    /// "chen li "); someone who left may be added again (they came back), and two people of one name in different roles are
+    /// told apart by their role.
+    /// </summary>
+    private StaffMember? OnRoster(string storeCode, string name, string role) =>
+        book.StaffOf(storeCode).FirstOrDefault(s => !s.HasLeft
+            && string.Equals(s.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(s.Role.Trim(), role.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The person has left the store today (its local date); history is kept. Asking again changes nothing.</summary>
     public async Task<MaintenanceResult<StaffMember>> MarkLeftAsync(string storeCode, long staffId, MaintenanceActor actor, string? address,

@@ -39,6 +39,28 @@ public sealed class TrainingApiTests(FleetOpsApp app) : IClassFixture<FleetOpsAp
     }
 
     [Fact]
+    public async Task A_person_already_on_the_roster_is_a_409_naming_the_name_until_they_have_left()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        using var admin = app.CreateAdminClient();
+        var chen = await admin.AddStaffAsync(store, "Chen Li", "cashier");
+
+        // The same person typed again, with other spaces and letter case: refused, and nothing is added.
+        using var again = await admin.PostAsJsonAsync($"/api/v1/stores/{store}/staff", new { name = " chen li ", role = "Cashier", startedOn = "2025-04-01" });
+        var problem = await Expect.ProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.Equal("name", Expect.Wire(problem["field"]));
+        Assert.Equal($"Chen Li (cashier) is already on the roster of store {store}.", Expect.Wire(problem["detail"]));
+        using var listed = await admin.GetAsync($"/api/v1/stores/{store}/staff");
+        Assert.Single((await Expect.JsonObjectAsync(listed)).Items());
+
+        // A namesake in another role is someone else; a person who left may come back.
+        await admin.AddStaffAsync(store, "Chen Li", "supervisor");
+        using var left = await admin.DeleteAsync($"/api/v1/stores/{store}/staff/{chen}");
+        await Expect.StatusAsync(left, HttpStatusCode.NoContent);
+        await admin.AddStaffAsync(store, "Chen Li", "cashier");
+    }
+
+    [Fact]
     public async Task The_programmes_are_listed_with_their_items_and_validity()
     {
         using var admin = app.CreateAdminClient();
