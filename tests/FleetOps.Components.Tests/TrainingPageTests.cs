@@ -218,6 +218,27 @@ public sealed class TrainingPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_refusal_at_a_field_goes_once_that_field_is_changed()
+    {
+        var a = Hire("Wang Fang");
+        SignInAsStoreManager("S-1");
+        UseLanguage(Languages.Chinese);
+        var cut = RenderAt<TrainingPage>("stores/S-1/training?programme=card_payment", p => p.Add(x => x.Code, "S-1"));
+        cut.Find("input[data-testid=session-trainer]").Input("");
+        cut.Find("[data-testid=session-save]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("请至少勾选一名参加培训的员工。", cut.Find("[data-testid=session-people-refusal]").TextContent.Trim()));
+        Assert.Equal("yes", cut.Find("input[data-testid=session-trainer]").GetAttribute("data-error"));
+
+        cut.Find($"[data-testid=trainee-{a.Id}] input[data-testid=trainee]").Change(true);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=session-people-refusal]")));
+        // The trainer's refusal stays until the trainer is typed: only the field changed loses its refusal.
+        Assert.Equal("yes", cut.Find("input[data-testid=session-trainer]").GetAttribute("data-error"));
+
+        cut.Find("input[data-testid=session-trainer]").Input("Chen Jie");
+        cut.WaitForAssertion(() => Assert.Equal("no", cut.Find("input[data-testid=session-trainer]").GetAttribute("data-error")));
+    }
+
+    [Fact]
     public void Each_pad_tells_whoever_signs_there_to_sign_not_the_store_manager()
     {
         var a = Hire("Wang Fang");

@@ -7,13 +7,15 @@ namespace FleetOps.Web.Components.Training;
 /// The record-a-session form as the trainer fills it: the people trained and, per person, the programme's items they
 /// completed (a trainer ticks one person at a time: someone called to the till misses the last items). Changing the
 /// programme clears the ticks, since the items are another programme's. The signatures are the pads' drawings as the
-/// editor read them on save.
+/// editor read them on save. A refusal shown at a field goes once that field is changed: left standing, "tick at least one
+/// person" read as if the tick just made had not counted.
 /// </summary>
 public sealed class SessionForm(string programme, string heldOn, string trainer)
 {
     private readonly Dictionary<long, HashSet<string>> _ticked = [];
     private readonly Dictionary<string, string> _refusals = [];
     private string _programme = programme;
+    private string? _heldOn = heldOn, _trainer = trainer;
 
     public string Programme
     {
@@ -23,6 +25,7 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
             if (_programme == value) return;
             _programme = value;
             foreach (var items in _ticked.Values) items.Clear();
+            Changed("programme", "completedItems");
             ProgrammeChosen?.Invoke(value);
         }
     }
@@ -30,9 +33,27 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
     /// <summary>The trainer chose another programme (the page keeps it in its address).</summary>
     public event Action<string>? ProgrammeChosen;
 
-    public string? HeldOn { get; set; } = heldOn;
-    public string? Trainer { get; set; } = trainer;
+    public string? HeldOn
+    {
+        get => _heldOn;
+        set
+        {
+            if (_heldOn == value) return;
+            _heldOn = value;
+            Changed("heldOn");
+        }
+    }
 
+    public string? Trainer
+    {
+        get => _trainer;
+        set
+        {
+            if (_trainer == value) return;
+            _trainer = value;
+            Changed("trainer");
+        }
+    }
 
     public IReadOnlyCollection<long> People => _ticked.Keys;
 
@@ -43,6 +64,8 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
     {
         if (!included) _ticked.Remove(staffId);
         else if (!_ticked.ContainsKey(staffId)) _ticked[staffId] = programme.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        // Who is trained changed: whom the people refusal named ("still to sign: …") may no longer be ticked.
+        Changed("staffIds", "completedItems", "signatures");
     }
 
     public bool Ticked(long staffId, string item) => _ticked.TryGetValue(staffId, out var items) && items.Contains(item);
@@ -52,6 +75,7 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
         if (!_ticked.TryGetValue(staffId, out var items)) return;
         if (ticked) items.Add(item);
         else items.Remove(item);
+        Changed("completedItems");
     }
 
     /// <summary>The trainer's drawn signature, read from the pad when the form is saved.</summary>
@@ -67,6 +91,12 @@ public sealed class SessionForm(string programme, string heldOn, string trainer)
 
     /// <summary>A new attempt: what was refused before is checked again.</summary>
     public void ClearRefusals() => _refusals.Clear();
+
+    /// <summary>What was refused at these fields is no longer what the form holds; save checks it again.</summary>
+    private void Changed(params string[] fields)
+    {
+        foreach (var field in fields) _refusals.Remove(field);
+    }
 
     public string? ErrorAt(string field) => _refusals.GetValueOrDefault(field);
 
