@@ -94,6 +94,26 @@ public sealed class TrainingPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_store_without_staff_asks_for_staff_before_a_session_and_offers_it_once_someone_is_added()
+    {
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+
+        Assert.Empty(cut.FindAll("[data-testid=session-new]"));
+        Assert.Equal("Add the staff first (Add a person), then record their training.", cut.Find("[data-testid=session-needs-staff]").TextContent);
+        Assert.NotNull(cut.Find("[data-testid=staff-add]"));
+
+        Hire("Wang Fang");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=session-new]")));
+        Assert.Empty(cut.FindAll("[data-testid=session-needs-staff]"));
+
+        UseLanguage(Languages.Chinese);
+        SignInAsStoreManager("S-2");
+        var chinese = Page("S-2");
+        Assert.Equal("请先添加员工（“添加员工”），再记录培训。", chinese.Find("[data-testid=session-needs-staff]").TextContent);
+    }
+
+    [Fact]
     public void A_session_recorded_elsewhere_shows_at_once_and_raises_the_compliance()
     {
         var a = Hire("Wang Fang");
