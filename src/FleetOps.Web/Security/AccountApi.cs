@@ -15,6 +15,15 @@ public static class AccountApi
     /// <summary>A hash of a random password, checked against when the e-mail is unknown (see <see cref="SignIn"/>).</summary>
     private static string? _dummyHash;
 
+    /// <summary>
+    /// The e-mail of a refused sign-in, handed back to the sign-in page so only the password is typed again. A cookie for
+    /// that page alone rather than the address: an address is kept in the browser's history and in proxies' logs.
+    /// </summary>
+    public const string TypedEmailCookie = "fleetops.signin-email";
+
+    /// <summary>Longer than any e-mail address may be (RFC 5321: 254); a longer text is not handed back.</summary>
+    private const int MaxTypedEmail = 320;
+
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
@@ -25,9 +34,11 @@ public static class AccountApi
     }
 
     /// <summary>
-    /// One answer for every refusal — unknown e-mail, wrong password, disabled account, paused address — with the same
-    /// status and about the same time (a password hash is checked for known and unknown e-mails alike), so nobody learns
-    /// whether an account exists. A paused pair is answered without hashing: unknown e-mails are paused just the same.
+    /// One answer for every refusal — unknown e-mail, wrong password, disabled account — with the same status and about
+    /// the same time (a password hash is checked for known and unknown e-mails alike), so nobody learns whether an account
+    /// exists. A paused (address, e-mail) pair gets a second answer, "wait", from the failure that pauses it on: unknown
+    /// e-mails are paused just the same, so that answer tells nothing either, and it is the only one that asks to wait
+    /// (a typo told to wait a few minutes waits for nothing). A paused pair is answered without hashing.
     /// </summary>
     public static async Task<IResult> SignIn([FromForm] SignInForm form, HttpContext context,
         SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit)
@@ -39,7 +50,7 @@ public static class AccountApi
         if (throttle.IsPaused(address, email))
         {
             await audit.RecordAsync(actor, AuditActions.SignInFailed, email, "paused for this address", address);
-            return Refused(returnUrl);
+            return Refused(context, returnUrl, email, paused: true);
         }
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByEmailAsync(email);
         var refusal = await RefusalAsync(user, form.Password ?? "", signIn, directory);
@@ -47,9 +58,10 @@ public static class AccountApi
         {
             throttle.Failed(address, email);
             await audit.RecordAsync(actor, AuditActions.SignInFailed, email, refusal, address);
-            return Refused(returnUrl);
+            return Refused(context, returnUrl, email, paused: throttle.IsPaused(address, email));
         }
         throttle.Succeeded(address, email);
+        context.Response.Cookies.Delete(TypedEmailCookie, TypedEmailOptions(context));
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.RecordAsync(email, AuditActions.SignIn, email, null, address);
         return Results.LocalRedirect(returnUrl);
@@ -116,8 +128,18 @@ public static class AccountApi
         return Results.LocalRedirect("/account/password?changed=1");
     }
 
-    private static IResult Refused(string returnUrl) =>
-        Results.LocalRedirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    private static IResult Refused(HttpContext context, string returnUrl, string email, bool paused)
+    {
+        if (email.Length is > 0 and <= MaxTypedEmail) context.Response.Cookies.Append(TypedEmailCookie, email, TypedEmailOptions(context));
+        return Results.LocalRedirect($"/account/signin?error={(paused ? "paused" : "invalid")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    /// <summary>Sent to the sign-in page only, never read by scripts, and gone after a while or once signed in.</summary>
+    private static CookieOptions TypedEmailOptions(HttpContext context) => new()
+    {
+        Path = "/account/signin", MaxAge = TimeSpan.FromMinutes(15), HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Strict,
+        Secure = context.Request.IsHttps,
+    };
 
     /// <summary>Only same-site paths, so the sign-in page cannot be used to send people elsewhere.</summary>
     /// <summary>A return address on this site, or <paramref name="fallback"/>: never a redirect to another host.</summary>

@@ -72,6 +72,6 @@ public sealed class SignInRateLimitTests(SignInLimitedApp app) : IClassFixture<S
     {
         using var response = await browser.PostSignInAsync(user.Email, password);
         await Expect.StatusAsync(response, HttpStatusCode.Redirect);
-        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(response), StringComparison.Ordinal);
+        Assert.StartsWith("/account/signin?error=paused", Browser.LocationOf(response), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 
@@ -34,12 +35,13 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         {
             using var wrong = await guesser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
             await Expect.StatusAsync(wrong, HttpStatusCode.Redirect);
-            Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(wrong), StringComparison.Ordinal);
+            // The failure that pauses the pair already says to wait; the ones before only that something is wrong.
+            Assert.StartsWith(i < 5 ? "/account/signin?error=invalid" : "/account/signin?error=paused", Browser.LocationOf(wrong), StringComparison.Ordinal);
         }
         using var right = await guesser.PostSignInAsync(user.Email, user.Password);
 
-        // Paused: even the right password fails from this address, with the one answer every refusal gets.
-        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(right), StringComparison.Ordinal);
+        // Paused: even the right password fails from this address, told to wait (as an unknown e-mail is, below).
+        Assert.StartsWith("/account/signin?error=paused", Browser.LocationOf(right), StringComparison.Ordinal);
         await Expect.StatusAsync(await guesser.GetAsync("/api/v1/terminals"), HttpStatusCode.Unauthorized);
         using var owner = app.CreateBrowser();
         await owner.SignInAsync(user);
@@ -74,6 +76,57 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     }
 
     [Fact]
+    public async Task A_refused_sign_in_keeps_the_email_and_says_it_or_the_password_is_wrong_without_asking_to_wait()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        var unknownEmail = $"{Ids.New("nobody")}@fleetops.test";
+        using var browser = app.CreateBrowser();
+
+        using var wrong = await browser.PostSignInAsync(user.Email, "One-typo-1");
+        var page = await browser.GetStringAsync(Browser.LocationOf(wrong));
+        Assert.Equal(user.Email, TypedEmail(page));
+        Assert.Contains("The e-mail or password is wrong. Check both and try again.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("few minutes", page, StringComparison.Ordinal);
+
+        // An unknown e-mail reads the same, its e-mail kept alike: the page tells nothing about whether the account exists.
+        using var unknown = await browser.PostSignInAsync(unknownEmail, "One-typo-1");
+        var unknownPage = await browser.GetStringAsync(Browser.LocationOf(unknown));
+        Assert.Equal(unknownEmail, TypedEmail(unknownPage));
+        Assert.Contains("The e-mail or password is wrong. Check both and try again.", unknownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("few minutes", unknownPage, StringComparison.Ordinal);
+
+        // Signed in, the e-mail is no longer handed back; a fresh page starts empty.
+        await browser.SignInAsync(user);
+        Assert.Null(TypedEmail(await browser.GetStringAsync("/account/signin?error=invalid")));
+    }
+
+    [Fact]
+    public async Task Only_a_paused_sign_in_is_told_to_wait()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var guesser = app.CreateBrowser();
+        for (var i = 1; i <= 4; i++)
+        {
+            using var _ = await guesser.PostSignInAsync(user.Email, $"Wrong-password-{i}");
+        }
+
+        using var pausing = await guesser.PostSignInAsync(user.Email, "Wrong-password-5");
+
+        var page = await guesser.GetStringAsync(Browser.LocationOf(pausing));
+        Assert.Contains("signing in from here is paused for a few minutes", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The e-mail or password is wrong", page, StringComparison.Ordinal);
+        Assert.Equal(user.Email, TypedEmail(page));
+    }
+
+    /// <summary>The value the sign-in page fills its e-mail field with, or null when it is empty.</summary>
+    private static string? TypedEmail(string page)
+    {
+        var input = Regex.Match(page, "<input[^>]*\\bid=\"email\"[^>]*>").Value;
+        var value = Regex.Match(input, "\\bvalue=\"([^\"]*)\"");
+        return value.Success && value.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
+    }
+
+    [Fact]
     public async Task Unknown_email_is_paused_like_a_real_account_so_the_pause_tells_nothing_either()
     {
         var email = $"{Ids.New("nobody")}@fleetops.test";
@@ -85,7 +138,7 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         }
         using var paused = await guesser.PostSignInAsync(email, "Wrong-password-6");
 
-        Assert.StartsWith("/account/signin?error=invalid", Browser.LocationOf(paused), StringComparison.Ordinal);
+        Assert.StartsWith("/account/signin?error=paused", Browser.LocationOf(paused), StringComparison.Ordinal);
         Assert.Equal("paused for this address", (await app.AuditAsync(AuditActions.SignInFailed)).Last(r => r.Target == email).Details);
     }
 
