@@ -112,10 +112,13 @@ public sealed class SuccessRatePageTests : FleetComponentTest
 
     private TrainingService Training => Services.GetRequiredService<TrainingService>();
 
+    private int _hired;
+
     /// <summary>A session of <paramref name="programme"/> held on <paramref name="heldOn"/> for a new person at the store.</summary>
     private void SessionHeld(string store, DateOnly heldOn, string programme)
     {
-        var person = Wait(() => Training.AddStaffAsync(store, $"Staff of {store}", "cashier", new DateOnly(2026, 1, 5), MaintenanceActor.Bootstrap, null)).Value!;
+        // A new person each time: the roster refuses a second entry of one name and role.
+        var person = Wait(() => Training.AddStaffAsync(store, $"Staff {++_hired} of {store}", "cashier", new DateOnly(2026, 1, 5), MaintenanceActor.Bootstrap, null)).Value!;
         var items = DefaultProgrammes.Find(programme)!.Items.Select(i => i.Key).ToList();
         var result = Wait(() => Training.RecordSessionAsync(new SessionDraft(store, programme, heldOn, "Mei", [person.Id], items), MaintenanceActor.Bootstrap, null));
         Assert.True(result.Value is not null, result.Detail);
