@@ -98,6 +98,9 @@ public sealed class AlertsPageTests : FleetComponentTest
         var alert = Assert.Single(Alerts.Active);
         Assert.Equal("power strip replaced", alert.AcknowledgementNote);
         Assert.Empty(page.FindAll("[data-testid=acknowledge]"));
+        // Who acknowledged it, by name as everywhere else (it showed an e-mail).
+        Assert.Contains($"by {Users.Administrator.DisplayName}", page.Find("[data-testid=alert-table] tbody tr").TextContent);
+        Assert.DoesNotContain(Users.Administrator.Email, page.Find("[data-testid=alert-table] tbody tr").TextContent);
         var audit = Wait(() => Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.AlertAcknowledged, 0, 10, default));
         Assert.Equal("power strip replaced", Assert.Single(audit.Items).Details);
     }

@@ -97,7 +97,8 @@ public sealed class CasePageTests : FleetComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains("Interrupted by power loss", cut.Markup));
         cut.Find("[data-testid=take-case]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(manager.DisplayName, cut.Find("[data-testid=owner]").TextContent));
+        Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").GetAttribute("title")); // by name, the e-mail on hover
         var cases = Services.GetRequiredService<CaseBook>();
         Assert.Equal("T-1", Assert.Single(cases.All).TerminalId);
         Assert.Equal(manager.Email, cases.For("T-1", "000123-0042")?.Owner);
@@ -123,7 +124,7 @@ public sealed class CasePageTests : FleetComponentTest
         var cut = RenderCase();
 
         cut.Find("[data-testid=take-case]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(manager.DisplayName, cut.Find("[data-testid=owner]").TextContent));
         cut.Find("[data-testid=record-checked]").Click();
         cut.WaitForAssertion(() => Assert.Equal("current", State(cut, "step-acquirer")));
         Assert.Equal("done", State(cut, "step-check"));
@@ -296,7 +297,7 @@ public sealed class CasePageTests : FleetComponentTest
         var (cut, snackbars, manager) = OfferedToTake();
 
         snackbars.FindAll("button").Single(b => b.TextContent.Contains("Take it")).Click();
-        cut.WaitForAssertion(() => Assert.Equal(manager.Email, cut.Find("[data-testid=owner]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(manager.DisplayName, cut.Find("[data-testid=owner]").TextContent));
     }
 
     private static bool Offered(IRenderedComponent<MudSnackbarProvider> snackbars) =>
@@ -347,7 +348,7 @@ public sealed class CasePageTests : FleetComponentTest
             : Service.AssignOwnerAsync(id, manager.Email, "ann@example.test"));
         LetLiveRefreshFire();
 
-        cut.WaitForAssertion(() => Assert.Equal(resolved ? "resolved" : manager.Email,
+        cut.WaitForAssertion(() => Assert.Equal(resolved ? "resolved" : manager.DisplayName,
             resolved ? cut.Find("[data-testid=case-status]").GetAttribute("data-status") : cut.Find("[data-testid=owner]").TextContent));
         snackbars.WaitForAssertion(() => Assert.False(Offered(snackbars)));
     }

@@ -58,6 +58,24 @@ public sealed class UnsettledWorklistTests : WorklistComponentTest
     }
 
     [Fact]
+    public void A_payments_case_owner_is_named_by_name_with_the_email_on_hover()
+    {
+        Authorized("T-1", "000123-0042", TimeSpan.FromMinutes(10));
+        var owner = CreateUser(FleetOps.Web.Security.Roles.StoreManager, stores: ["S-1"], email: "mei@fleetops.test", displayName: "Mei Lin");
+        var cases = Services.GetRequiredService<FleetOps.Web.Cases.CaseService>();
+        Wait(async () =>
+        {
+            var c = await cases.OpenAsync("T-1", "000123-0042", "S-1", owner.Email);
+            await cases.AssignOwnerAsync(c.Id, owner.Email, owner.Email);
+        });
+
+        var cut = Render<Worklist>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Mei Lin", Row(cut, "T-1", "000123-0042")!.QuerySelector("[data-testid=case-owner]")!.TextContent));
+        Assert.Equal("mei@fleetops.test", Row(cut, "T-1", "000123-0042")!.QuerySelector("[data-testid=case-owner]")!.GetAttribute("title"));
+    }
+
+    [Fact]
     public void Each_reason_has_its_own_chip()
     {
         Authorized("T-1", "incomplete", TimeSpan.FromMinutes(10));

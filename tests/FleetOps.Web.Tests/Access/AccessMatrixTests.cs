@@ -57,7 +57,11 @@ public sealed class AccessMatrixTests(TwoRegionFleet world) : IClassFixture<TwoR
         {
             title = "Matrix check", items = new[] { new { key = "a", label = "A", type = "check", required = true } },
         }),
-        ("POST", _) when path.EndsWith("/staff", StringComparison.Ordinal) => JsonContent.Create(new { name = "Matrix cashier", role = "cashier", startedOn = "2026-01-05" }),
+        ("POST", _) when path.EndsWith("/staff", StringComparison.Ordinal) => JsonContent.Create(new
+        {
+            // A new person each time: the roster refuses a second entry of one name and role (a 409, not the access answer).
+            name = $"Matrix cashier {Guid.NewGuid():N}", role = "cashier", startedOn = "2026-01-05",
+        }),
         ("PUT", _) when path.EndsWith("/emergency-plan", StringComparison.Ordinal) => JsonContent.Create(new
         {
             hotline = new { name = "Matrix acquirer", phone = "95516" },

@@ -54,6 +54,7 @@ public partial class Worklist : IDisposable
     [Inject] private FleetOps.Core.Detection.DetectionOptions Detection { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
     private ViewAddress? _address;
