@@ -72,10 +72,14 @@ internal sealed class EnglishPatterns
             var verbatim = key.EndsWith("Codes", StringComparison.Ordinal);
             var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal)
                 .Select(g => (object)(verbatim ? g.Value : Value(g.Value, culture))).ToArray();
-            return string.Format(new CountForms(culture), Resources.GetString(key, culture)!, values);
+            return Format(key, culture, values);
         }
         return null;
     }
+
+    /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/> with <paramref name="values"/> (counts in their forms).</summary>
+    public string Format(string key, CultureInfo culture, params object[] values) =>
+        string.Format(new CountForms(culture), Resources.GetString(key, culture)!, values);
 
     /// <summary>
     /// A value in <paramref name="culture"/> when it is a name FleetOps shows ("settled late", "unstable_power"), or a

@@ -137,8 +137,45 @@ public sealed class AuditTextTests
     [Theory]
     [InlineData(AuditActions.CaseNoteAdded, "NKG-012: called the acquirer's desk")]
     [InlineData(AuditActions.AlertAcknowledged, "power at the back office, swapping the cable")]
-    [InlineData(AuditActions.MuteCreated, "2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z: visit at noon")]
     [InlineData(AuditActions.StoreCreated, "Shop at the Mall, East")]
     public void Peoples_words_are_never_matched(string action, string details) =>
         Assert.Equal(details, AuditText.Details(action, details, Chinese));
+
+    /// <summary>A reader whose clock is Shanghai's (UTC+8) and whose pages name item "ups_photo" of work order 7 and one typed title.</summary>
+    private static AuditReading Reader(CultureInfo culture) => new(culture)
+    {
+        Range = (from, until) => $"{from.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm}–{until.ToOffset(TimeSpan.FromHours(8)):HH:mm} +08:00",
+        ItemLabel = (id, item) => id == 7 && item == "ups_photo" ? (SupportedCultures.IsChinese(culture) ? "UPS 显示屏照片" : "Photo of the UPS display") : null,
+        WorkOrderTitle = title => title == "Terminal T-1 at S-1 is offline" && SupportedCultures.IsChinese(culture) ? "门店 S-1 的终端 T-1 离线" : null,
+    };
+
+    [Theory]
+    [InlineData(AuditActions.WorkOrderScheduled, "work order 7", "booked to li@fleetops.test, 2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z",
+        "已预约给 li@fleetops.test，12-10 09:00–10:00 +08:00", "booked to li@fleetops.test, 12-10 09:00–10:00 +08:00")]
+    [InlineData(AuditActions.WorkOrderScheduled, "work order 7", "li@fleetops.test, 2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z",
+        "li@fleetops.test, 12-10 09:00–10:00 +08:00", "li@fleetops.test, 12-10 09:00–10:00 +08:00")]
+    [InlineData(AuditActions.WorkOrderStarted, "work order 7", "resumed after waiting: 等待备件", "等待后继续：等待备件", "resumed after waiting: 等待备件")]
+    [InlineData(AuditActions.WorkOrderStarted, "work order 7", "in_progress: 等待备件", "进行中（此前等待：等待备件）", "in_progress: 等待备件")]
+    [InlineData(AuditActions.WorkOrderPhotoAdded, "work order 7", "photo ups_photo, 156 bytes", "照片 UPS 显示屏照片，156 字节", "photo Photo of the UPS display, 156 bytes")]
+    [InlineData(AuditActions.WorkOrderPhotoAdded, "work order 8", "signature ups_photo, 156 bytes", "签名 ups_photo，156 字节", "signature ups_photo, 156 bytes")]
+    [InlineData(AuditActions.WorkOrderCreated, null, "repair at T-1, follow-up of work order 7 (ups_photo)", "T-1 的维修工单，工单 7 的后续（UPS 显示屏照片）",
+        "repair at T-1, follow-up of work order 7 (Photo of the UPS display)")]
+    [InlineData(AuditActions.MuteCreated, "T-1", "2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z: maintenance visit Terminal T-1 at S-1 is offline",
+        "12-10 09:00–10:00 +08:00：维护上门：门店 S-1 的终端 T-1 离线", "12-10 09:00–10:00 +08:00: maintenance visit: Terminal T-1 at S-1 is offline")]
+    [InlineData(AuditActions.MuteCreated, "T-1", "2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z: version 2 rollout, 2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z",
+        "12-10 09:00–10:00 +08:00：version 2 rollout, 2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z",
+        "12-10 09:00–10:00 +08:00: version 2 rollout, 2026-12-10 01:00:00Z – 2026-12-10 02:00:00Z")]
+    [InlineData(AuditActions.MuteDeleted, "T-1", "maintenance visit Replace the PIN pad cover", "维护上门：Replace the PIN pad cover", "maintenance visit: Replace the PIN pad cover")]
+    [InlineData(AuditActions.MuteDeleted, "T-1", "version 2 rollout", "version 2 rollout", "version 2 rollout")]
+    public void Times_are_read_on_the_readers_clock_and_item_keys_and_visits_by_the_names_the_pages_show(string action, string? target, string stored,
+        string chinese, string english)
+    {
+        Assert.Equal(chinese, AuditText.Details(action, target, stored, Reader(Chinese)));
+        Assert.Equal(english, AuditText.Details(action, target, stored, Reader(English)));
+    }
+
+    [Fact]
+    public void Without_the_readers_clock_a_mutes_range_stays_as_stored_and_its_reason_as_written() =>
+        Assert.Equal("2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z：visit at noon",
+            AuditText.Details(AuditActions.MuteCreated, "2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z: visit at noon", Chinese));
 }

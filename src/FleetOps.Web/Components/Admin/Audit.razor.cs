@@ -1,6 +1,8 @@
 using System.Globalization;
 using FleetOps.Web.Api;
 using FleetOps.Web.Components.Shared;
+using FleetOps.Web.Localization;
+using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -19,6 +21,7 @@ public partial class Audit
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private AuditLog Log { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private MaintenanceBook WorkOrders { get; set; } = default!;
 
     private MudTable<AuditEntry>? _table;
     private bool _checked, _isAdministrator;
@@ -70,6 +73,18 @@ public partial class Audit
     }
 
     private string When(DateTimeOffset at) => F.Time(at, _zone.Id);
+
+    /// <summary>
+    /// The details as this reader reads the rest of the page: a booked or muted range on their clock, as the time column; a
+    /// checklist item by its label on the work order's checklist; a visit's work order by the title its page shows.
+    /// </summary>
+    private AuditReading Reading => new(F.Culture)
+    {
+        Range = (from, until) => F.Slot(from, until, _zone.Id),
+        ItemLabel = (id, item) => WorkOrders.Get(id) is { } order && WorkOrders.Template(order.ChecklistKey, order.ChecklistVersion) is { } checklist
+            && checklist.Item(item) is { } found ? ChecklistText.Label(T, checklist.Key, found) : null,
+        WorkOrderTitle = title => WorkOrders.All.FirstOrDefault(o => o.Title == title) is { } order ? WorkOrderText.Title(T, WorkOrders, order) : null,
+    };
 
     private async Task SearchChangedAsync(string? value)
     {
