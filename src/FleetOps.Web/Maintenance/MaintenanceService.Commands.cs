@@ -105,7 +105,8 @@ public sealed partial class MaintenanceService
     private static string Details(WorkOrder o) => o.State switch
     {
         WorkOrderState.Scheduled => $"booked to {o.Assignee}, {o.ScheduledStart:u} – {o.ScheduledEnd:u}",
-        WorkOrderState.Done => $"done, signed by {o.SignedBy ?? "nobody"}, {o.Flagged.Count} flagged",
+        WorkOrderState.Done when o.SignedBy is null => $"done, signed by nobody, {o.Flagged.Count} flagged",
+        WorkOrderState.Done => $"done, signed by {o.SignedBy}, {o.Flagged.Count} flagged",
         WorkOrderState.Waiting when o.Reason is not null => $"waiting: {o.Reason}",
         WorkOrderState.Cancelled when o.Reason is not null => $"cancelled: {o.Reason}",
         // Started again after waiting: the reason it waited is still on the order (before this line, "in_progress: {reason}").

@@ -46,7 +46,7 @@ public sealed class AuditTextTests
     [InlineData(AuditActions.UserCreated, "Store manager · stores: SH-001, SH-002", "店长 · 门店：SH-001, SH-002")]
     [InlineData(AuditActions.WorkOrderCreated, "power at DEMO-0006, from alert 12", "DEMO-0006 的电源工单，来自告警 12")]
     [InlineData(AuditActions.WorkOrderWaiting, "waiting: parts on order", "等待中：parts on order")]
-    [InlineData(AuditActions.WorkOrderCompleted, "done, signed by nobody, 2 flagged", "已完成，签字人 无人，2 项被标记")]
+    [InlineData(AuditActions.WorkOrderCompleted, "done, signed by nobody, 2 flagged", "已完成，无人签字，2 项被标记")]
     [InlineData(AuditActions.MailSubscriptionSaved, "on; kinds: offline,unstable_power; min severity: warning", "开启；类型：离线、电源不稳定；最低严重级别：警告",
         "on; kinds: Offline, Unstable power; min severity: Warning")]
     [InlineData(AuditActions.RolloutHalted, "halted, wave 2 of 3", "已暂停，第 2 批（共 3 批）")]
