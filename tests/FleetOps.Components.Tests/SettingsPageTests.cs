@@ -65,6 +65,25 @@ public sealed class SettingsPageTests : FleetComponentTest
         Assert.Empty(cut.FindAll("[data-testid=setting-overridden]"));
     }
 
+    /// <summary>An outside tester set 180 → 240 → 180 and still read "changed here" (已在此修改) beside the configured value.</summary>
+    [Fact]
+    public async Task Saving_the_configured_value_again_drops_the_changed_here_mark_and_audits_the_return()
+    {
+        Wait(() => Thresholds.SaveAsync(new Dictionary<string, double?> { ["OfflineAfterSeconds"] = 240 }, "admin@fleetops.test", null));
+        UseLanguage(Languages.Chinese);
+        var cut = Render<SettingsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("已在此修改", cut.Find("[data-testid=setting-offlineAfterSeconds]").TextContent));
+
+        cut.Find("input[data-testid=setting-input-offlineAfterSeconds]").Change("180");
+        cut.Find("[data-testid=settings-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=setting-overridden]")));
+        Assert.Equal(180, Fleet.Options.OfflineAfterSeconds);
+        var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.ThresholdsChanged, 0, 10);
+        Assert.Equal("OfflineAfterSeconds: 240 → 180 (configured)", entries.First().Details);
+        Assert.Equal(2, entries.Count);
+    }
+
     [Fact]
     public void An_out_of_range_value_is_refused_on_its_field_and_nothing_is_saved()
     {

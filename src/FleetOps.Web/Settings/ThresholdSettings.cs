@@ -61,8 +61,10 @@ public sealed partial class ThresholdSettings(
     }
 
     /// <summary>
-    /// Saves a partial change: a value sets an override, null resets the setting to its configured value. Nothing is
-    /// saved when any value is wrong; the errors name the API's fields. One audit line lists each change as old → new.
+    /// Saves a partial change: a value sets an override, null resets the setting to its configured value, and so does
+    /// the configured value itself (an override equal to it would keep saying "changed here" and stop following the
+    /// configuration). Nothing is saved when any value is wrong; the errors name the API's fields. One audit line lists
+    /// each change as old → new; a save that changes nothing writes none.
     /// </summary>
     public async Task<ThresholdSaveResult> SaveAsync(IReadOnlyDictionary<string, double?> asked, string actor, string? remoteAddress,
         CancellationToken cancellationToken = default)
@@ -72,11 +74,13 @@ public sealed partial class ThresholdSettings(
             return new ThresholdSaveResult(new Dictionary<string, string[]> { [unknown] = ["Not a threshold that may be changed live."] }, Current());
         }
         // Names as the catalogue spells them, so an override is found again whatever case the caller used.
-        var changes = new Dictionary<string, double?>(StringComparer.Ordinal);
-        foreach (var (name, value) in asked) changes[Thresholds.Find(name)!.Name] = value;
+        var named = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var (name, value) in asked) named[Thresholds.Find(name)!.Name] = value;
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var changes = Effective(named);
+            if (changes.Count == 0) return new ThresholdSaveResult(new Dictionary<string, string[]>(), Current());
             var before = fleet.Options;
             var next = new Dictionary<string, double>(_overrides, StringComparer.Ordinal);
             foreach (var (name, value) in changes)
@@ -121,6 +125,22 @@ public sealed partial class ThresholdSettings(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The asked changes as overrides: the configured value becomes a reset, and what would leave the overrides as they
+    /// are is dropped, so an unchanged save neither writes an audit line nor wakes the other nodes. Under the gate.
+    /// </summary>
+    private Dictionary<string, double?> Effective(IReadOnlyDictionary<string, double?> asked)
+    {
+        var effective = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (var (name, value) in asked)
+        {
+            var wanted = value is { } set && set.Equals(Thresholds.Find(name)!.Read(configured)) ? null : value;
+            var kept = _overrides.TryGetValue(name, out var saved) ? saved : (double?)null;
+            if (!Nullable.Equals(wanted, kept)) effective[name] = wanted;
+        }
+        return effective;
     }
 
     private void Apply(IReadOnlyDictionary<string, double> overrides)

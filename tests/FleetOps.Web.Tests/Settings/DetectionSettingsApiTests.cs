@@ -90,6 +90,31 @@ public sealed class DetectionSettingsApiTests(AlertClockApp app) : IClassFixture
         Assert.Equal("BatteryWeakRuntimeMinutes: 15 → 10 (configured)", (await app.AuditAsync(AuditActions.ThresholdsChanged)).Last().Details);
     }
 
+    /// <summary>An outside tester set 180 → 240 → 180 and still read "changed here", with a second audit line to match.</summary>
+    [Fact]
+    public async Task Saving_the_configured_value_removes_the_override_and_an_unchanged_save_is_not_audited()
+    {
+        using var admin = app.CreateAdminClient();
+        using var raised = await admin.PutAsJsonAsync(Path, new { offlineAfterSeconds = 240 });
+        await Expect.StatusAsync(raised, HttpStatusCode.OK);
+        var audited = (await app.AuditAsync(AuditActions.ThresholdsChanged)).Count;
+
+        using var back = await admin.PutAsJsonAsync(Path, new { offlineAfterSeconds = 180 });
+
+        await Expect.StatusAsync(back, HttpStatusCode.OK);
+        var offline = await ThresholdAsync("offlineAfterSeconds");
+        Assert.Equal((180.0, false), (offline["value"]!.GetValue<double>(), offline["overridden"]!.GetValue<bool>()));
+        var entries = await app.AuditAsync(AuditActions.ThresholdsChanged);
+        Assert.Equal(audited + 1, entries.Count);
+        Assert.Equal("OfflineAfterSeconds: 240 → 180 (configured)", entries.Last().Details);
+
+        using var again = await admin.PutAsJsonAsync(Path, new { offlineAfterSeconds = 180 });
+
+        await Expect.StatusAsync(again, HttpStatusCode.OK);
+        Assert.False((await ThresholdAsync("offlineAfterSeconds"))["overridden"]!.GetValue<bool>());
+        Assert.Equal(audited + 1, (await app.AuditAsync(AuditActions.ThresholdsChanged)).Count);
+    }
+
     private async Task<System.Text.Json.Nodes.JsonObject> ThresholdAsync(string name)
     {
         using var admin = app.CreateAdminClient();
