@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 
@@ -84,20 +83,20 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
 
         using var wrong = await browser.PostSignInAsync(user.Email, "One-typo-1");
         var page = await browser.GetStringAsync(Browser.LocationOf(wrong));
-        Assert.Equal(user.Email, TypedEmail(page));
+        Assert.Equal(user.Email, Browser.TypedEmail(page));
         Assert.Contains("The e-mail or password is wrong. Check both and try again.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("few minutes", page, StringComparison.Ordinal);
 
         // An unknown e-mail reads the same, its e-mail kept alike: the page tells nothing about whether the account exists.
         using var unknown = await browser.PostSignInAsync(unknownEmail, "One-typo-1");
         var unknownPage = await browser.GetStringAsync(Browser.LocationOf(unknown));
-        Assert.Equal(unknownEmail, TypedEmail(unknownPage));
+        Assert.Equal(unknownEmail, Browser.TypedEmail(unknownPage));
         Assert.Contains("The e-mail or password is wrong. Check both and try again.", unknownPage, StringComparison.Ordinal);
         Assert.DoesNotContain("few minutes", unknownPage, StringComparison.Ordinal);
 
         // Signed in, the e-mail is no longer handed back; a fresh page starts empty.
         await browser.SignInAsync(user);
-        Assert.Null(TypedEmail(await browser.GetStringAsync("/account/signin?error=invalid")));
+        Assert.Null(Browser.TypedEmail(await browser.GetStringAsync("/account/signin?error=invalid")));
     }
 
     [Fact]
@@ -115,15 +114,7 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         var page = await guesser.GetStringAsync(Browser.LocationOf(pausing));
         Assert.Contains("signing in from here is paused for a few minutes", page, StringComparison.Ordinal);
         Assert.DoesNotContain("The e-mail or password is wrong", page, StringComparison.Ordinal);
-        Assert.Equal(user.Email, TypedEmail(page));
-    }
-
-    /// <summary>The value the sign-in page fills its e-mail field with, or null when it is empty.</summary>
-    private static string? TypedEmail(string page)
-    {
-        var input = Regex.Match(page, "<input[^>]*\\bid=\"email\"[^>]*>").Value;
-        var value = Regex.Match(input, "\\bvalue=\"([^\"]*)\"");
-        return value.Success && value.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
+        Assert.Equal(user.Email, Browser.TypedEmail(page));
     }
 
     [Fact]

@@ -21,6 +21,16 @@ public static partial class Browser
     [GeneratedRegex("value=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();
 
+    [GeneratedRegex("""<input[^>]*\bid="email"[^>]*>""")]
+    private static partial Regex EmailInput();
+
+    /// <summary>The value the sign-in page fills its e-mail field with, or null when it is empty.</summary>
+    public static string? TypedEmail(string signInPage)
+    {
+        var value = ValueAttribute().Match(EmailInput().Match(signInPage).Value);
+        return value.Success && value.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
+    }
+
     public static HttpClient CreateBrowser(this FleetOpsApp app, string? remoteAddress = null)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
