@@ -25,6 +25,11 @@ public static class TelemetryRateLimit
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     : 1;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                if (SignInRateLimited.Applies(context.HttpContext))
+                {
+                    await SignInRateLimited.AnswerAsync(context.HttpContext, cancellationToken);
+                    return;
+                }
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                         detail: $"Too many requests; retry after {retryAfter} s.")
                     .ExecuteAsync(context.HttpContext);

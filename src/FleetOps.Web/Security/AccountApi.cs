@@ -50,7 +50,7 @@ public static class AccountApi
         if (throttle.IsPaused(address, email))
         {
             await audit.RecordAsync(actor, AuditActions.SignInFailed, email, "paused for this address", address);
-            return Refused(context, returnUrl, email, paused: true);
+            return Refused(context, returnUrl, email, "paused");
         }
         var user = email.Length == 0 ? null : await signIn.UserManager.FindByEmailAsync(email);
         var refusal = await RefusalAsync(user, form.Password ?? "", signIn, directory);
@@ -58,7 +58,7 @@ public static class AccountApi
         {
             throttle.Failed(address, email);
             await audit.RecordAsync(actor, AuditActions.SignInFailed, email, refusal, address);
-            return Refused(context, returnUrl, email, paused: throttle.IsPaused(address, email));
+            return Refused(context, returnUrl, email, throttle.IsPaused(address, email) ? "paused" : "invalid");
         }
         throttle.Succeeded(address, email);
         context.Response.Cookies.Delete(TypedEmailCookie, TypedEmailOptions(context));
@@ -128,10 +128,14 @@ public static class AccountApi
         return Results.LocalRedirect("/account/password?changed=1");
     }
 
-    private static IResult Refused(HttpContext context, string returnUrl, string email, bool paused)
+    /// <summary>
+    /// Back to the sign-in page with the e-mail typed (none when empty) and why, as the page's <c>error</c>: "invalid",
+    /// "paused", or "limited" (<see cref="SignInRateLimited"/>).
+    /// </summary>
+    internal static IResult Refused(HttpContext context, string returnUrl, string email, string error)
     {
         if (email.Length is > 0 and <= MaxTypedEmail) context.Response.Cookies.Append(TypedEmailCookie, email, TypedEmailOptions(context));
-        return Results.LocalRedirect($"/account/signin?error={(paused ? "paused" : "invalid")}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return Results.LocalRedirect($"/account/signin?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
     /// <summary>Sent to the sign-in page only, never read by scripts, and gone after a while or once signed in.</summary>
