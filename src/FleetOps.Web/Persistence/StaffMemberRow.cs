@@ -10,6 +10,14 @@ public sealed class StaffMemberRow
     public required string StoreCode { get; set; }
     public required string Name { get; set; }
     public required string Role { get; set; }
+
+    /// <summary>
+    /// <see cref="Name"/> and <see cref="Role"/> as the roster compares them (<c>Training/RosterKey</c>), unique per store among
+    /// staff who have not left, so two nodes cannot both add one person. Null on a row the keys were not given to: the
+    /// older entries of a person listed twice before the index (migration <c>StaffRosterKeys</c>).
+    /// </summary>
+    public string? NameKey { get; set; }
+    public string? RoleKey { get; set; }
     /// <summary>The store-local date they started, <c>yyyy-MM-dd</c>.</summary>
     public required string StartedOn { get; set; }
     /// <summary>The store-local date they left, <c>yyyy-MM-dd</c>; null while employed.</summary>
@@ -25,9 +33,14 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.ToTable("StaffMembers");
         b.HasKey(s => s.Id);
         b.HasIndex(s => s.StoreCode);
+        // One current entry per person: the in-memory check holds on one node only. Keyless rows (see NameKey) never collide.
+        b.HasIndex(s => new { s.StoreCode, s.NameKey, s.RoleKey }).IsUnique().HasFilter("\"LeftOn\" IS NULL AND \"NameKey\" IS NOT NULL")
+            .HasDatabaseName("IX_StaffMembers_OnRoster");
         b.Property(s => s.StoreCode).HasMaxLength(32);
         b.Property(s => s.Name).HasMaxLength(200);
         b.Property(s => s.Role).HasMaxLength(64);
+        b.Property(s => s.NameKey).HasMaxLength(200);
+        b.Property(s => s.RoleKey).HasMaxLength(64);
         b.Property(s => s.StartedOn).HasMaxLength(10);
         b.Property(s => s.LeftOn).HasMaxLength(10);
         b.Property(s => s.CreatedBy).HasMaxLength(256);

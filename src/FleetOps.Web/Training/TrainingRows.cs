@@ -31,7 +31,7 @@ internal static class TrainingRows
 
     public static StaffMemberRow Row(StaffMember s, string actor, DateTimeOffset now) => new()
     {
-        StoreCode = s.StoreCode, Name = s.Name, Role = s.Role, StartedOn = Text(s.StartedOn), LeftOn = s.LeftOn is { } left ? Text(left) : null,
+        StoreCode = s.StoreCode, Name = s.Name, Role = s.Role, NameKey = RosterKey.Of(s.Name), RoleKey = RosterKey.Of(s.Role), StartedOn = Text(s.StartedOn), LeftOn = s.LeftOn is { } left ? Text(left) : null,
         CreatedBy = actor, CreatedAtMs = now.ToUnixTimeMilliseconds(),
     };
 

@@ -59,30 +59,59 @@ public sealed class TrainingService(
         {
             // Checked under the gate, so two clicks of "Add" cannot both add the person; one person listed twice would be
             // offered twice in the session form and counted twice in the store's compliance.
-            if (OnRoster(store.Code, name!, role!) is { } existing)
-                return MaintenanceResult<StaffMember>.Refused(MaintenanceError.Conflict,
-                    $"{existing.Name} ({existing.Role}) is already on the roster of store {store.Code}.", "name");
-            var now = time.GetUtcNow();
+            if (OnRoster(store.Code, name!, role!) is { } existing) return OnRosterRefusal(existing);
             var person = new StaffMember(0, store.Code, name!.Trim(), role!.Trim(), startedOn!.Value);
-            await using var db = databases.CreateDbContext();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var row = TrainingRows.Row(person, actor.Name, now);
-            db.StaffMembers.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffAdded, $"staff {row.Id}", $"{store.Code}, {person.Role}", address));
-            announcer.Stage(db, BookKinds.TrainingStaff, BookChange.Of(row.Id));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            await announcer.WakeAsync(db, cancellationToken);
-            var saved = person with { Id = row.Id };
-            book.Put(saved);
-            return MaintenanceResult<StaffMember>.Done(saved);
+            try
+            {
+                var saved = person with { Id = await SaveNewStaffAsync(person, actor, address, cancellationToken) };
+                book.Put(saved);
+                return MaintenanceResult<StaffMember>.Done(saved);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another node added them a moment ago, past this node's gate; the unique index on the roster keys refused
+                // the second entry. The same answer as the check above, naming the entry that is there.
+                var there = await OnRosterInDatabaseAsync(person, cancellationToken) ?? person;
+                return OnRosterRefusal(there);
+            }
         }
         finally
         {
             book.Gate.Release();
         }
     }
+
+    /// <summary>The person's row and its audit line in one transaction, announced to the other nodes; the new row's id.</summary>
+    private async Task<long> SaveNewStaffAsync(StaffMember person, MaintenanceActor actor, string? address, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = databases.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = TrainingRows.Row(person, actor.Name, now);
+        db.StaffMembers.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(AuditLog.Row(now, actor.Name, AuditActions.StaffAdded, $"staff {row.Id}", $"{person.StoreCode}, {person.Role}", address));
+        announcer.Stage(db, BookKinds.TrainingStaff, BookChange.Of(row.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await announcer.WakeAsync(db, cancellationToken);
+        return row.Id;
+    }
+
+    /// <summary>The stored current entry with the person's roster keys (another node's, not in this node's book yet), or null.</summary>
+    private async Task<StaffMember?> OnRosterInDatabaseAsync(StaffMember person, CancellationToken cancellationToken)
+    {
+        var (nameKey, roleKey) = (RosterKey.Of(person.Name), RosterKey.Of(person.Role));
+        await using var db = databases.CreateDbContext();
+        var row = await db.StaffMembers.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.StoreCode == person.StoreCode && s.NameKey == nameKey && s.RoleKey == roleKey && s.LeftOn == null, cancellationToken);
+        return row is null ? null : TrainingRows.ToStaff(row);
+    }
+
+    /// <summary>409 at the name field (docs/api.md §9): the page shows it there, a client knows which field to change.</summary>
+    private static MaintenanceResult<StaffMember> OnRosterRefusal(StaffMember existing) =>
+        MaintenanceResult<StaffMember>.Refused(MaintenanceError.Conflict,
+            $"{existing.Name} ({existing.Role}) is already on the roster of store {existing.StoreCode}.", "name");
 
     /// <summary>
     /// The current staff member of the store with this name and role, ignoring surrounding spaces and letter case ("Chen Li",

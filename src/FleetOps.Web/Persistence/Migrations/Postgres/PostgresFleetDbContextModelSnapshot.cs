@@ -1227,8 +1227,16 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RoleKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -1245,6 +1253,11 @@ namespace FleetOps.Web.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("StoreCode");
+
+                    b.HasIndex("StoreCode", "NameKey", "RoleKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffMembers_OnRoster")
+                        .HasFilter("\"LeftOn\" IS NULL AND \"NameKey\" IS NOT NULL");
 
                     b.ToTable("StaffMembers", (string)null);
                 });

@@ -1196,8 +1196,16 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -1214,6 +1222,11 @@ namespace FleetOps.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StoreCode");
+
+                    b.HasIndex("StoreCode", "NameKey", "RoleKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffMembers_OnRoster")
+                        .HasFilter("\"LeftOn\" IS NULL AND \"NameKey\" IS NOT NULL");
 
                     b.ToTable("StaffMembers", (string)null);
                 });
