@@ -41,7 +41,7 @@ public sealed class TrainingPageTests : FleetComponentTest
     {
         var pad = Context.JSInterop.SetupModule("./js/signature-pad.js");
         pad.Setup<int>("drawn", _ => true).SetResult(1);
-        pad.Setup<IJSStreamReference>("png", _ => true).SetResult(new PngReference());
+        pad.Setup<IJSStreamReference>("png", _ => true).SetResult(new BytesReference(BytesReference.Png));
     }
 
     private string Compliance(IRenderedComponent<TrainingPage> cut) => cut.Find("[data-testid=training-compliance]").TextContent;
@@ -270,19 +270,6 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.Equal("Wang Fang signs here with a finger or stylus.", cut.Find($"[data-testid=trainee-{a.Id}] [data-testid=signature-hint]").TextContent);
         Assert.Equal("The trainer signs here with a finger or stylus.", cut.Find("[data-testid=trainer-signature] [data-testid=signature-hint]").TextContent);
         Assert.DoesNotContain("store manager", cut.Find("[data-testid=session-form]").TextContent);
-    }
-
-    /// <summary>The PNG the pad's script hands over: its first bytes are a PNG's, which is all the service checks.</summary>
-    private sealed class PngReference : IJSStreamReference
-    {
-        private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-
-        public long Length => Png.Length;
-
-        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<Stream>(new MemoryStream(Png));
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -2,10 +2,12 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Maintenance;
 using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 
 namespace FleetOps.Components.Tests;
 
@@ -61,6 +63,15 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         if (started) Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
         SignIn(_technician);
         return Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+    }
+
+    /// <summary>Every item answered within limits and Wang Li's name typed as the signer; the drawing is the test's own.</summary>
+    private static void AnswerAllButTheDrawing(IRenderedComponent<WorkOrderPage> cut)
+    {
+        foreach (var check in new[] { "adapter_ok", "ups_self_test", "surge_protection" }) cut.Find($"[data-testid=item-{check}] [data-testid=pass]").Click();
+        cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("230");
+        cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("15");
+        cut.Find("[data-testid=item-manager_signature] input[data-testid=signer]").Input("Wang Li");
     }
 
     [Fact]
@@ -161,10 +172,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         var signature = cut.Find("[data-testid=item-manager_signature]");
         Assert.NotNull(signature.QuerySelector("canvas[data-testid=signature-canvas]"));
         Assert.NotNull(signature.QuerySelector("[data-testid=signature-clear]"));
-        foreach (var check in new[] { "adapter_ok", "ups_self_test", "surge_protection" }) cut.Find($"[data-testid=item-{check}] [data-testid=pass]").Click();
-        cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("230");
-        cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("15");
-        cut.Find("[data-testid=item-manager_signature] input[data-testid=signer]").Input("Wang Li");
+        AnswerAllButTheDrawing(cut);
 
         cut.Find("[data-testid=complete]").Click();
 
@@ -172,6 +180,47 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Single(cut.FindAll("[data-testid=completion-refused] li"));
         Assert.Contains("required, not answered", cut.Find("[data-testid=item-manager_signature] [data-testid=item-problem]").TextContent);
         Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+    }
+
+    /// <summary>
+    /// Found by an outside tester: a reload emptied the store manager's signature, drawn again by someone who may have left.
+    /// The browser keeps the drawing (encrypted) with the draft after each stroke; the reloaded page shows it where the pad
+    /// was, and completing stores it without a new drawing.
+    /// </summary>
+    [Fact]
+    public void A_drawn_signature_survives_a_reload_and_is_stored_on_completion_without_drawing_again()
+    {
+        byte[] drawn = [.. BytesReference.Png, 42, 7];
+        var inked = true;
+        var pad = Context.JSInterop.SetupModule("./js/signature-pad.js");
+        pad.Setup<int>("drawn", _ => inked).SetResult(1);
+        pad.Setup<IJSStreamReference>("png", _ => inked).SetResult(new BytesReference(drawn));
+        var drafts = Context.JSInterop.SetupModule("./js/checklist-drafts.js");
+        var cut = OpenAsTechnician();
+
+        Wait(() => cut.InvokeAsync(() => cut.FindComponent<SignaturePad>().Instance.StrokeEnded())); // the pad's script: a stroke ended
+
+        var saved = Assert.Single(drafts.Invocations["save"]);
+        var (key, text) = ((string)saved.Arguments[0]!, (string)saved.Arguments[1]!);
+        Assert.DoesNotContain(Convert.ToBase64String(drawn), text, StringComparison.Ordinal); // not kept in the clear
+        cut.Dispose();
+        inked = false; // a new page: its pad is empty
+        drafts.Setup<IJSStreamReference>("read", i => Equals(i.Arguments[0], key)).SetResult(new BytesReference(System.Text.Encoding.ASCII.GetBytes(text)));
+
+        var again = OpenAsTechnician(started: false);
+
+        again.WaitForAssertion(() => Assert.Equal($"data:image/png;base64,{Convert.ToBase64String(drawn)}",
+            again.Find("[data-testid=item-manager_signature] img[data-testid=signature-kept]").GetAttribute("src")));
+        Assert.Empty(again.FindAll("[data-testid=item-manager_signature] canvas"));
+        AnswerAllButTheDrawing(again);
+        again.Find("[data-testid=complete]").Click();
+
+        again.WaitForAssertion(() => Assert.Contains("signed off by Wang Li", again.Find("[data-testid=signed-off]").TextContent));
+        var signature = long.Parse(Maintenance.Get(_order.Id)!.Results.Single(r => r.Item == "manager_signature").Value!, System.Globalization.CultureInfo.InvariantCulture);
+        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().OpenAsync(_order.Id, signature, MaintenanceActor.Of(_technician)));
+        Assert.Equal(drawn, File.ReadAllBytes(stored!.Value.Path));
+        // Done: the draft goes, the drawing with it.
+        Assert.Contains(drafts.Invocations["drop"], d => Equals(d.Arguments[0], key[..^"manager_signature".Length]));
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
 
     /// <summary>
     /// Found by an outside tester: a reload (a locked phone whose connection could not be resumed) emptied the checklist,
-    /// every tick, reading, note and signer's name gone without a word. The browser now keeps them until the work is done.
+    /// every tick, reading, note and signer's name gone without a word, and the store manager's signature had to be drawn
+    /// again. The browser now keeps them until the work is done; the signature shows as drawn and is stored as it was.
     /// </summary>
     [Fact]
     public async Task What_the_technician_entered_survives_a_reload_and_is_forgotten_once_the_work_is_done()
@@ -91,6 +92,8 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
         var draft = await DraftAsync(phone);
         await phone.Locator("[data-testid=item-manager_signature] input[data-testid=signer]").FillAsync("Wang Li");
         await WaitForDraftChangeAsync(phone, draft); // the last entry has reached the browser's storage
+        await phone.DrawSignatureAsync(phone.Locator("[data-testid=item-manager_signature] canvas[data-testid=signature-canvas]"));
+        await phone.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('fleetops.checklist.') && k.endsWith('.signature.manager_signature'))");
 
         await phone.ReloadAsync();
         await Expect(phone.Locator("[data-testid=live-indicator][data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -101,12 +104,15 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
         await Expect(phone.Locator("[data-testid=item-ups_runtime] input[data-testid=reading]")).ToHaveValueAsync("6");
         await Expect(phone.Locator("[data-testid=item-ups_runtime] input[data-testid=note]")).ToHaveValueAsync("UPS battery worn");
         await Expect(phone.Locator("[data-testid=item-manager_signature] input[data-testid=signer]")).ToHaveValueAsync("Wang Li");
+        await Expect(phone.Locator("[data-testid=item-manager_signature] img[data-testid=signature-kept]")).ToBeVisibleAsync();
+        await WaitForImageAsync(phone, "[data-testid=item-manager_signature] img[data-testid=signature-kept]");
+        await Expect(phone.Locator("[data-testid=item-manager_signature] canvas")).ToHaveCountAsync(0);
 
         await phone.Locator("[data-testid=item-mains_voltage] input[data-testid=reading]").FillAsync("229");
         await phone.Locator("[data-testid=item-surge_protection] [data-testid=pass]").ClickAsync();
-        await phone.DrawSignatureAsync(phone.Locator("[data-testid=item-manager_signature] canvas[data-testid=signature-canvas]"));
-        await phone.Locator("[data-testid=complete]").ClickAsync();
+        await phone.Locator("[data-testid=complete]").ClickAsync(); // not drawn again
         await Expect(phone.Locator("[data-testid=signed-off]")).ToContainTextAsync("signed off by Wang Li");
+        await WaitForImageAsync(phone, "[data-testid=item-manager_signature] img[data-testid=signature-image]"); // stored, and served back
         // Done: the draft goes, so the next visit of this order (or a colleague on this tablet) starts from the record.
         await phone.WaitForFunctionAsync("() => !Object.keys(localStorage).some(k => k.startsWith('fleetops.checklist.'))");
     }
@@ -114,6 +120,10 @@ public sealed class MaintenancePhoneTests(E2EFixture fixture) : IClassFixture<E2
     /// <summary>The checklist draft this browser holds (encrypted; only whether and when it changes is read), or null.</summary>
     private static Task<string?> DraftAsync(IPage page) => page.EvaluateAsync<string?>(
         "() => { const k = Object.keys(localStorage).find(k => k.startsWith('fleetops.checklist.')); return k ? localStorage.getItem(k) : null; }");
+
+    /// <summary>The image is loaded and has a size: a picture the technician sees, not a broken link.</summary>
+    private static Task WaitForImageAsync(IPage page, string selector) => page.WaitForFunctionAsync(
+        "selector => { const i = document.querySelector(selector); return i && i.complete && i.naturalWidth > 0; }", selector);
 
     private static async Task WaitForDraftChangeAsync(IPage page, string? before)
     {

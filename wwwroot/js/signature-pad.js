@@ -5,7 +5,9 @@
 const pads = new WeakMap();
 const ink = "#0d1b2a";
 
-export function attach(canvas) {
+// The listener (a .NET object, optional) hears of every finished stroke, so a page can keep the drawing as it grows; a
+// stroke finished while the circuit is down is not heard of, and the listener's failure is not the pad's.
+export function attach(canvas, listener) {
     if (pads.has(canvas)) return;
     const pad = { strokes: [], current: null, version: 0 };
     pads.set(canvas, pad);
@@ -35,7 +37,11 @@ export function attach(canvas) {
             line(canvas, from, to);
         }
     });
-    const end = () => { pad.current = null; };
+    const end = () => {
+        if (!pad.current) return; // pointerup is followed by lostpointercapture: one stroke, one word
+        pad.current = null;
+        listener?.invokeMethodAsync("StrokeEnded").catch(() => { });
+    };
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     canvas.addEventListener("lostpointercapture", end);

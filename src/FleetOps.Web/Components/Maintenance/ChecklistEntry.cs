@@ -17,5 +17,14 @@ public sealed class ChecklistEntry
     /// <summary>A signature item: the pad drawn on, asked for its drawing when the work is completed.</summary>
     public SignaturePad? Pad { get; set; }
 
+    /// <summary>
+    /// A signature item: the drawing read back from the browser's draft after a reload (PNG), shown instead of the pad until
+    /// the technician chooses to sign again, and stored on completion as a drawing on the pad would be.
+    /// </summary>
+    public byte[]? Drawing { get; set; }
+
+    /// <summary>Whether <see cref="Drawing"/> has been stored already (a refused completion tried again stores it once).</summary>
+    public bool DrawingStored { get; set; }
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Note);
 }

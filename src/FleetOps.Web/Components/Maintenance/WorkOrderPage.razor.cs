@@ -16,8 +16,9 @@ namespace FleetOps.Web.Components.Maintenance;
 /// person doing it start → checklist → complete (or on hold). It exists only for those <see cref="MaintenanceActor.CanSee"/>
 /// lets see it — anyone else gets the not-found panel, as the API answers 404 — and offers only the commands the services
 /// would accept from them. Live: another person's change (a booking, a cancel) shows at once; what the technician has
-/// typed into the checklist stays. Signatures are drawn on the item's pad and stored as PNGs when the work is completed; a
-/// flagged item of done work raises a follow-up, listed here and linking back.
+/// typed into the checklist stays. Signatures are drawn on the item's pad and stored as PNGs when the work is completed (the
+/// browser's draft keeps them until then, with the answers); a flagged item of done work raises a follow-up, listed here
+/// and linking back.
 /// </summary>
 public partial class WorkOrderPage
 {
@@ -53,6 +54,9 @@ public partial class WorkOrderPage
 
     /// <summary>The work order whose draft in the browser has been looked at (restored into the checklist, or dropped).</summary>
     private long? _draftRead;
+
+    /// <summary>Per signature item, how many times its drawing changed (see <see cref="DrawingChangedAsync"/>).</summary>
+    private readonly Dictionary<string, int> _drawingChanges = new(StringComparer.Ordinal);
 
     /// <summary>The checklist is filled in while the visit is in progress, by whoever may work on it.</summary>
     private bool Editing => _canWork && _order?.State == WorkOrderState.InProgress;
@@ -103,7 +107,28 @@ public partial class WorkOrderPage
             (entry.Value, entry.Note, entry.Signer) = (draft.Value, draft.Note, draft.Signer);
             restored = true;
         }
+        foreach (var item in _template is null ? [] : SignatureItems)
+        {
+            var entry = EntryOf(item.Key);
+            if (entry.Drawing is not null || await Drafts.ReadSignatureAsync(order.Id, _actor.Name, item.Key, Photos.MaxBytes) is not { } drawing) continue;
+            entry.Drawing = drawing;
+            restored = true;
+        }
         if (restored) StateHasChanged();
+    }
+
+    /// <summary>
+    /// A signature pad's drawing changed: the browser keeps it with the draft (a stroke at a time, so a reload in the middle
+    /// of signing keeps what was drawn), or forgets it when the pad is cleared. The drawing is read after each stroke; a
+    /// save overtaken by a later stroke's is skipped, so the last stroke's drawing is the one kept.
+    /// </summary>
+    private async Task DrawingChangedAsync(string item, bool drawn)
+    {
+        if (!Editing) return;
+        var change = _drawingChanges[item] = _drawingChanges.GetValueOrDefault(item) + 1;
+        var png = drawn && EntryOf(item).Pad is { } pad ? await pad.ReadAsync(Photos.MaxBytes) : null;
+        if (_drawingChanges[item] != change) return;
+        await Drafts.SaveSignatureAsync(Id, _actor.Name, item, png);
     }
 
     /// <summary>An item changed: its refusal from the last try no longer stands, and the browser keeps what was entered.</summary>
@@ -144,7 +169,7 @@ public partial class WorkOrderPage
 
     /// <summary>
     /// Work in progress: a photo item answers with the last photo uploaded for it — kept on the server, so a reloaded page
-    /// still counts it. Signatures are drawn again (a pad's drawing is stored only on completion).
+    /// still counts it. A signature is stored only on completion: its drawing comes back from the browser's draft instead.
     /// </summary>
     private void AnswerWithUploadedPhotos()
     {
@@ -220,16 +245,21 @@ public partial class WorkOrderPage
         {
             var entry = EntryOf(item.Key);
             _photoRefusals.Remove(item.Key);
-            if (entry.Pad is not { } pad) continue;
-            if (await pad.IsEmptyAsync())
+            Stream? drawing;
+            // A drawing kept from before a reload stands in for the pad, which is not shown while it is.
+            if (entry.Drawing is { } kept) drawing = entry.DrawingStored ? null : new MemoryStream(kept);
+            else if (entry.Pad is not { } pad) continue;
+            else if (await pad.IsEmptyAsync())
             {
                 entry.Value = null;
                 continue;
             }
-            await using var drawing = await pad.TakeChangedAsync(Photos.MaxBytes);
+            else drawing = await pad.TakeChangedAsync(Photos.MaxBytes);
+            await using var _ = drawing;
             if (drawing is null) continue; // stored after an earlier try, unchanged since
             var result = await Photos.AddAsync(Id, item.Key, drawing, _actor, null);
-            if (result.Value is { } signature) entry.Value = signature.Id.ToString(CultureInfo.InvariantCulture);
+            if (result.Value is { } signature)
+                (entry.Value, entry.DrawingStored) = (signature.Id.ToString(CultureInfo.InvariantCulture), entry.Drawing is not null);
             else
             {
                 _photoRefusals[item.Key] = F.Message(result.Detail ?? "");
