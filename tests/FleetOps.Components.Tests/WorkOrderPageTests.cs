@@ -6,6 +6,7 @@ using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
@@ -222,6 +223,34 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         // Done: the draft goes, the drawing with it.
         Assert.Contains(drafts.Invocations["drop"], d => Equals(d.Arguments[0], key[..^"manager_signature".Length]));
     }
+
+    /// <summary>A kept signature put aside ("Sign again", another person signs now): the pad is back, empty, and the browser forgets the old drawing.</summary>
+    [Fact]
+    public void Signing_again_puts_the_kept_drawing_aside_and_completion_then_asks_for_a_new_one()
+    {
+        byte[] drawn = [.. BytesReference.Png, 42, 7];
+        var drafts = Context.JSInterop.SetupModule("./js/checklist-drafts.js");
+        var protector = Services.GetRequiredService<IDataProtectionProvider>();
+        drafts.Setup<IJSStreamReference>("read", i => Equals(i.Arguments[0], KeyOfSignature()))
+            .SetResult(new BytesReference(System.Text.Encoding.ASCII.GetBytes(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
+                protector.CreateProtector("FleetOps.ChecklistDrafts.Signature", KeyOfSignature()).Protect(drawn)))));
+        var cut = OpenAsTechnician();
+        cut.WaitForElement("[data-testid=item-manager_signature] img[data-testid=signature-kept]");
+
+        cut.Find("[data-testid=item-manager_signature] [data-testid=sign-again]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=item-manager_signature] canvas")));
+        Assert.Empty(cut.FindAll("[data-testid=signature-kept]"));
+        Assert.Contains(drafts.Invocations["remove"], r => Equals(r.Arguments[0], KeyOfSignature()));
+        AnswerAllButTheDrawing(cut);
+        cut.Find("[data-testid=complete]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Store manager's signature — required, not answered", cut.Find("[data-testid=completion-refused]").TextContent));
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+    }
+
+    /// <summary>The browser's entry of this technician's drawing for the manager's signature (as <c>ChecklistDrafts</c> names it).</summary>
+    private string KeyOfSignature() =>
+        $"fleetops.checklist.{_order.Id}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_technician.Email)))[..16]}.signature.manager_signature";
 
     [Fact]
     public void A_failed_item_of_done_work_raises_a_follow_up_that_links_back_and_is_raised_once()
