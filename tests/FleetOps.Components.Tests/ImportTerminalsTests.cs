@@ -24,8 +24,7 @@ public sealed class ImportTerminalsTests : FleetComponentTest
     [Fact]
     public void A_file_with_bad_rows_shows_each_problem_with_its_row_and_imports_nothing()
     {
-        var cut = Render<ImportTerminals>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+        var cut = RenderReady();
 
         Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-2,Nowhere,East,Mars/Olympus,T-2,SN-2,A920\nS-1,,,,T-1,SN-3,A920\n", "terminals.csv");
 
@@ -41,8 +40,7 @@ public sealed class ImportTerminalsTests : FleetComponentTest
     [Fact]
     public void A_good_file_adds_the_terminals_and_offers_the_keys_file_once()
     {
-        var cut = Render<ImportTerminals>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+        var cut = RenderReady();
 
         Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-1,,,,T-2,,A920\n", "terminals.csv");
 
@@ -59,10 +57,20 @@ public sealed class ImportTerminalsTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_good_file_is_reported_in_chinese_with_spaces_around_the_counts()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = RenderReady();
+
+        Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-1,,,,T-2,,A920\n", "terminals.csv");
+
+        cut.WaitForAssertion(() => Assert.Contains("已导入 1 家新门店和 2 台终端。", cut.Find("[data-testid=import-done]").TextContent));
+    }
+
+    [Fact]
     public void A_file_of_another_type_is_refused_with_a_clear_message()
     {
-        var cut = Render<ImportTerminals>();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+        var cut = RenderReady();
 
         Upload(cut, "not a spreadsheet", "terminals.pdf");
 
@@ -79,6 +87,14 @@ public sealed class ImportTerminalsTests : FleetComponentTest
 
         cut.WaitForAssertion(() => Assert.Contains("No such page here.", cut.Find("[data-testid=not-found]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=choose-file]"));
+    }
+
+    /// <summary>The page once it offers the file picker (the role check has answered).</summary>
+    private IRenderedComponent<ImportTerminals> RenderReady()
+    {
+        var cut = Render<ImportTerminals>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=choose-file]"));
+        return cut;
     }
 
     private static void Upload(IRenderedComponent<ImportTerminals> cut, string text, string fileName) =>
