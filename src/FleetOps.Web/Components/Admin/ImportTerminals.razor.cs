@@ -5,6 +5,7 @@ using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
 
@@ -23,6 +24,7 @@ public partial class ImportTerminals
     private string _status = "", _fileName = "";
     private double? _percent;
     private ImportOutcome? _outcome;
+    private MudFileUpload<IBrowserFile>? _upload;
 
     protected override async Task OnInitializedAsync()
     {
@@ -37,6 +39,20 @@ public partial class ImportTerminals
     private async Task ImportAsync(IBrowserFile? file)
     {
         if (file is null || _running) return;
+        try
+        {
+            await ReadAsync(file);
+        }
+        finally
+        {
+            // The browser raises no change for the file the input holds already: "fix the file and choose it again" must
+            // start a new import, so the input forgets each file once it has been read.
+            if (_upload is not null) await _upload.ClearAsync();
+        }
+    }
+
+    private async Task ReadAsync(IBrowserFile file)
+    {
         _fileName = file.Name;
         _outcome = null;
         _keysDownloaded = false;
