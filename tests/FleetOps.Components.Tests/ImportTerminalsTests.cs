@@ -75,6 +75,18 @@ public sealed class ImportTerminalsTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_header_without_the_required_columns_is_explained_in_chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = RenderReady();
+
+        Upload(cut, "storeCode,storeName,region,timeZone,terminalId,serialNumber\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1\n", "wronghdr.csv");
+
+        cut.WaitForAssertion(() => Assert.Contains("发现 1 个问题", cut.Find("[data-testid=import-failed]").TextContent));
+        Assert.StartsWith("表头缺少必需的列 model（列名不区分大小写", cut.Find("[data-testid=import-error] td:last-child").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_good_file_is_reported_in_chinese_with_spaces_around_the_counts()
     {
         UseLanguage(Languages.Chinese);

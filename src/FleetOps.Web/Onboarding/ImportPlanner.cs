@@ -69,8 +69,10 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         var missing = ImportColumns.All.Where(c => ImportColumns.IsRequired(c) && !header.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(1, null, $"The header row lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} " +
-                $"(names are case-insensitive; the columns are {string.Join(", ", ImportColumns.All)}).");
+            // Two sentences, not a "column(s)" built in code: each is a Problem.* pattern the pages put into the reader's language.
+            errors.Add(1, null, missing.Count > 1
+                ? $"The header row lacks the required columns {string.Join(", ", missing)} (names are case-insensitive; the columns are {string.Join(", ", ImportColumns.All)})."
+                : $"The header row lacks the required column {missing[0]} (names are case-insensitive; the columns are {string.Join(", ", ImportColumns.All)}).");
         }
         return errors.Count > before ? null : header;
     }
