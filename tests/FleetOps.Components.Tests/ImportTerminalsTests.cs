@@ -87,6 +87,21 @@ public sealed class ImportTerminalsTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_row_with_an_extra_value_or_an_empty_store_name_is_reported_in_chinese_and_nothing_is_imported()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = RenderReady();
+
+        Upload(cut, $"{Header}\nS-1,Xuhui,East,Asia/Shanghai,T-1,SN-1,A920\nS-2,,East,Asia/Shanghai,T-2,SN-2,A920\nS-1,,,,T-3,SN-3,A920,extra\n", "bad.csv");
+
+        cut.WaitForAssertion(() => Assert.Contains("发现 2 个问题", cut.Find("[data-testid=import-failed]").TextContent));
+        var rows = cut.FindAll("[data-testid=import-error]").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["3", "storeName", "请填写“storeName”。"], rows[0]);
+        Assert.Equal(["4", "", "第 4 行比表头多 1 个值；含有逗号的值须用英文双引号括起来。"], rows[1]);
+        Assert.Null(Fleet.Get("T-1"));
+    }
+
+    [Fact]
     public void A_good_file_is_reported_in_chinese_with_spaces_around_the_counts()
     {
         UseLanguage(Languages.Chinese);

@@ -25,6 +25,9 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         ["acquirer"] = ImportColumns.Acquirer, ["merchantId"] = ImportColumns.MerchantId, ["acquirerTerminalId"] = ImportColumns.AcquirerTerminalId,
     };
 
+    /// <summary>The rules' messages name the column the person fills ("'storeName' is required."), not the API's field.</summary>
+    private static string ColumnNamed(string field) => ColumnOfField[field];
+
     public ImportPlan Plan(IEnumerable<string?[]> rows, IProgress<ImportProgress>? progress = null, int estimatedRows = 0)
     {
         var plan = new ImportPlan();
@@ -39,6 +42,7 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
                 if (header is null) return plan;
                 continue;
             }
+            TooManyValues(number, cells, header, plan.Errors);
             var row = new Dictionary<string, string?>();
             foreach (var (column, index) in header) row[column] = index < cells.Length && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
             if (row.Values.All(v => v is null)) continue;
@@ -77,6 +81,18 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         return errors.Count > before ? null : header;
     }
 
+    /// <summary>
+    /// A row with values beyond the header's last column (an unquoted comma, a shifted row) would lose them without a word:
+    /// it is refused like any bad row. Empty cells at the end are no values (a spreadsheet pads rows to the widest one).
+    /// </summary>
+    private static void TooManyValues(int number, string?[] cells, Dictionary<string, int> header, ImportErrorList errors)
+    {
+        var width = header.Values.Max() + 1;
+        var last = Array.FindLastIndex(cells, c => !string.IsNullOrWhiteSpace(c));
+        var extra = last + 1 - width;
+        if (extra > 0) errors.Add(number, null, $"Row {number} has {extra} more {(extra == 1 ? "value" : "values")} than the header row has columns; a value holding a comma must be in double quotes.");
+    }
+
     private void CheckRow(int number, Dictionary<string, string?> row, ImportPlan plan)
     {
         var errorsBefore = plan.Errors.Count;
@@ -97,7 +113,7 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         var acquirerTerminalId = row.GetValueOrDefault(ImportColumns.AcquirerTerminalId);
         if (terminalId is null && model is null && serial is null && acquirerTerminalId is null) return; // a row that only defines a store
 
-        var problems = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, storeCode ?? "-", model, serial, acquirerTerminalId));
+        var problems = RegistrationRules.TerminalProblems(new CreateTerminalRequest(terminalId, storeCode ?? "-", model, serial, acquirerTerminalId), ColumnNamed);
         Report(number, problems, bad, plan);
         if (terminalId is not null && !bad.Contains(ImportColumns.TerminalId) && !plan.TerminalRows.TryAdd(terminalId, number))
         {
@@ -155,7 +171,7 @@ public sealed class ImportPlanner(StoreDirectory stores, FleetState fleet)
         var request = new CreateStoreRequest(code, row[ImportColumns.StoreName], row[ImportColumns.Region], row[ImportColumns.TimeZone],
             row.GetValueOrDefault(ImportColumns.Acquirer), row.GetValueOrDefault(ImportColumns.MerchantId));
         var before = plan.Errors.Count;
-        Report(number, RegistrationRules.StoreProblems(request), bad, plan);
+        Report(number, RegistrationRules.StoreProblems(request, ColumnNamed), bad, plan);
         if (plan.Errors.Count > before || bad.Count > 0)
         {
             // What the row left out or got wrong holds later rows to nothing ("" is never compared): they may well say it right.

@@ -117,6 +117,28 @@ public sealed class TerminalImportTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Fact]
+    public async Task A_row_with_more_values_than_the_header_is_a_row_error_and_an_empty_cell_names_its_column()
+    {
+        var (store, terminal) = (Ids.New("S"), Ids.New("T"));
+        var csv = $"""
+            {Header}
+            {store},Xuhui,East,Asia/Shanghai,{terminal},SN-1,A920,extra
+            {Ids.New("S")},,East,Asia/Shanghai,{Ids.New("T")},SN-2,A920,,
+            """;
+
+        using var response = await PostAsync(app.CreateAdminClient(), csv, "text/csv");
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsArray().Select(e => (Row: e!["row"]!.GetValue<int>(), Column: e["column"]?.GetValue<string>(),
+            Error: Expect.Wire(e["error"]))).ToList();
+        Assert.Equal([(2, null, "Row 2 has 1 more value than the header row has columns; a value holding a comma must be in double quotes."),
+            (3, "storeName", "'storeName' is required.")], errors);
+        using var client = app.CreateAdminClient();
+        using var lookup = await client.GetAsync($"/api/v1/terminals/{terminal}");
+        Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
     public async Task Missing_required_column_is_one_clear_error()
     {
         using var response = await PostAsync(app.CreateAdminClient(), "STORECODE,storeName,region,timeZone,terminalId\nS-1,a,b,Asia/Shanghai,T-1\n", "text/csv");
