@@ -2,6 +2,8 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Maintenance;
 using FleetOps.Web.Components.Maintenance;
+using FleetOps.Web.Maintenance;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FleetOps.Components.Tests;
@@ -111,8 +113,29 @@ public sealed class ChecklistPagesTests : FleetComponentTest
 
         Assert.Empty(cut.FindAll("[data-testid=checklist-save]"));
         Assert.Contains("UPS runtime on battery", cut.Find("[data-testid=checklist-item-ups_runtime]").TextContent);
-        Assert.Contains("10–… minutes", cut.Find("[data-testid=checklist-item-ups_runtime]").TextContent);
+        Assert.Contains("at least 10 minutes", cut.Find("[data-testid=checklist-item-ups_runtime]").TextContent);
+        Assert.DoesNotContain("…", cut.Find("[data-testid=checklist-item-ups_runtime]").TextContent);
         Assert.Empty(Render<ChecklistsPage>().FindAll("[data-testid=new-checklist]"));
+    }
+
+    [Fact]
+    public void A_reading_without_limits_reads_with_no_limit_text_and_one_limit_as_at_least_or_at_most()
+    {
+        Wait(() => Services.GetRequiredService<PlanService>().SaveTemplateAsync("meter_check", "Meter check",
+        [
+            new ChecklistItem("free", "Free reading", ChecklistItemType.Number, Required: true),
+            new ChecklistItem("low", "Low reading", ChecklistItemType.Number, Required: true, Unit: "V", Max: 12),
+        ], MaintenanceActor.Bootstrap, null));
+        SignInAsTechnician("S-1");
+        UseLanguage(Languages.Chinese);
+
+        var cut = Editor("meter_check");
+
+        var free = cut.Find("[data-testid=checklist-item-free]").TextContent;
+        Assert.Contains("读数", free);
+        Assert.DoesNotContain("…", free);
+        Assert.DoesNotContain("–", free);
+        Assert.Contains("最多 12 V", cut.Find("[data-testid=checklist-item-low]").TextContent);
     }
 
     [Fact]

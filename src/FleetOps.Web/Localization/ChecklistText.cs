@@ -74,6 +74,23 @@ public static class ChecklistText
     /// <summary>A unit as it is read ("分钟" for minutes); symbols such as V, % and ms stay as they are.</summary>
     public static string Unit(IStringLocalizer<UiText> texts, string? unit) => unit is null ? "" : Text(texts, $"Checklist.Unit.{unit}", unit);
 
+    /// <summary>
+    /// A reading's limits ("10–20 V", "at least 10 V", "at most 20 V"); empty when it has neither, or is not a reading. The
+    /// work order and the template's read-only view say them alike.
+    /// </summary>
+    public static string Limits(IStringLocalizer<UiText> texts, UiFormat format, ChecklistItem item)
+    {
+        if (item.Type != ChecklistItemType.Number) return "";
+        string Number(double value) => value.ToString("G", format.Culture);
+        return (item.Min, item.Max) switch
+        {
+            ({ } min, { } max) => texts["WorkOrder.Limits.Between", Number(min), Number(max), Unit(texts, item.Unit)],
+            ({ } min, null) => texts["WorkOrder.Limits.AtLeast", Number(min), Unit(texts, item.Unit)],
+            (null, { } max) => texts["WorkOrder.Limits.AtMost", Number(max), Unit(texts, item.Unit)],
+            _ => "",
+        };
+    }
+
     private static ChecklistTemplate? Shipped(string key) => DefaultChecklists.All.FirstOrDefault(t => t.Key == key);
 
     private static string Text(IStringLocalizer<UiText> texts, string key, string english) => Translated.Contains(key) ? texts[key] : english;

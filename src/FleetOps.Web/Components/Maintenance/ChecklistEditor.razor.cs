@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetOps.Core.Maintenance;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
@@ -53,8 +52,8 @@ public partial class ChecklistEditor
     private string? LabelTranslation(ChecklistItemDraft item) =>
         ChecklistText.Label(T, Key, item.ToItem()) is var shown && shown != item.Label ? shown : null;
 
-    private string Limits(ChecklistItem item) => item.Type != ChecklistItemType.Number ? ""
-        : $" · {item.Min?.ToString(CultureInfo.CurrentCulture) ?? "…"}–{item.Max?.ToString(CultureInfo.CurrentCulture) ?? "…"} {ChecklistText.Unit(T, item.Unit)}";
+    /// <summary>The limits after the type, as the work order says them; nothing when the reading has none.</summary>
+    private string Limits(ChecklistItem item) => ChecklistText.Limits(T, F, item) is { Length: > 0 } limits ? $" · {limits}" : "";
 
     private void Move(int index, int by)
     {
