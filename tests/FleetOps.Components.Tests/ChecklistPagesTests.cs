@@ -139,6 +139,20 @@ public sealed class ChecklistPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public void An_empty_title_is_refused_by_its_label_in_the_readers_language()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Editor("door_check");
+
+        Field(cut, 0, "item-label").Change("Door closes");
+        cut.Find("[data-testid=checklist-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("请填写“标题”。", cut.Markup));
+        Assert.DoesNotContain("“title”", cut.Markup);
+        Assert.Null(Maintenance.Template("door_check"));
+    }
+
+    [Fact]
     public void The_checklist_pages_speak_Chinese()
     {
         UseLanguage(Languages.Chinese);

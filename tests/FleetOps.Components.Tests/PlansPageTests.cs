@@ -107,6 +107,39 @@ public sealed class PlansPageTests : FleetComponentTest
         Assert.Empty(Maintenance.Plans);
     }
 
+    [Theory]
+    [InlineData("en", "Choose a store.")]
+    [InlineData("zh-CN", "请选择门店。")]
+    public void A_plan_without_a_store_asks_for_one_at_the_store_field_in_the_readers_language(string language, string expected)
+    {
+        if (language == "zh-CN") UseLanguage(Languages.Chinese);
+        var cut = Render<PlansPage>();
+        cut.Find("[data-testid=new-plan]").Click();
+        _dialogs.WaitForElement("input[data-testid=plan-name-input]").Change("Monthly UPS test");
+
+        _dialogs.Find("[data-testid=plan-create]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains(expected,
+            _dialogs.Find("input[data-testid=plan-store-input]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("There is no store", _dialogs.Markup);
+        Assert.Empty(Maintenance.Plans);
+    }
+
+    [Fact]
+    public void A_plan_without_a_name_is_refused_by_the_fields_label_in_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Render<PlansPage>();
+        FillIn(cut, "");
+
+        _dialogs.Find("[data-testid=plan-create]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("请填写“名称”。",
+            _dialogs.Find("input[data-testid=plan-name-input]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("“name”", _dialogs.Markup);
+        Assert.Empty(Maintenance.Plans);
+    }
+
     [Fact]
     public void A_store_manager_reads_only_their_stores_plans_and_cannot_make_or_end_one()
     {

@@ -162,6 +162,13 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     /// </summary>
     public string Message(string english) => ProblemDetailText.Translate(english, culture.Current);
 
+    /// <summary>
+    /// A refusal at a form's field (<paramref name="field"/>, the wire name the service quotes: "'name' is required.") in this
+    /// language, naming the <paramref name="label"/> people see in its place; the service keeps wire names for the API.
+    /// </summary>
+    public string Message(string english, string? field, string? label) =>
+        Message(field is null || label is null ? english : english.Replace($"'{field}'", $"'{label}'", StringComparison.Ordinal));
+
     /// <summary>A share (0.25 → "25%"), whole percent.</summary>
     public string Percent(double share) => share.ToString("P0", culture.Current);
 

@@ -276,6 +276,8 @@ public sealed partial class PlanService(
         var terminalIds = new List<string>();
         if (d.StoreCode is { } code)
         {
+            // No store chosen is a missing field, not a store that does not exist (the form shows "Choose a store.").
+            if (string.IsNullOrWhiteSpace(code)) return Invalid("storeCode", "'storeCode' is required.");
             if (TextRules.Problem("storeCode", code) is not null || stores.Get(code.Trim()) is null) return Invalid("storeCode", $"There is no store '{code}'.");
             storesConcerned = [stores.Get(code.Trim())!.Code];
         }

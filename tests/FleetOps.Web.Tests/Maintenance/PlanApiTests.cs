@@ -186,6 +186,20 @@ public sealed class PlanApiTests(AlertClockApp app)
         Assert.Empty(await admin.WorkOrdersAsync($"?store={store}"));
     }
 
+    [Fact]
+    public async Task A_plan_with_an_empty_store_code_is_refused_as_a_missing_field_not_an_unknown_store()
+    {
+        using var admin = app.CreateAdminClient();
+
+        using var response = await admin.PostAsJsonAsync("/api/v1/maintenance/plans", new
+        {
+            name = "Weekly UPS test", storeCode = " ", checklist = "power_ups", every = new { count = 1, unit = "week" }, startsOn = LocalDate(app.Now()),
+        });
+
+        var problem = await Expect.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(("storeCode", "'storeCode' is required."), (Expect.Wire(problem["field"]), Expect.Wire(problem["detail"])));
+    }
+
     [Theory]
     [InlineData("from=9999-12-31", "from")]
     [InlineData("from=9999-01-01&to=9999-12-31", "from")]

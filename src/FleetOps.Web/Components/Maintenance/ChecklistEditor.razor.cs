@@ -88,7 +88,7 @@ public partial class ChecklistEditor
             var result = await Plans.SaveTemplateAsync(Key, _title, _items.Select(i => i.ToItem()).ToList(), _actor!, null);
             if (result.Value is not { } saved)
             {
-                (_refusal, _field, _saved) = (F.Message(result.Detail ?? ""), result.Field, null);
+                (_refusal, _field, _saved) = (F.Message(result.Detail ?? "", result.Field, result.Field == "title" ? T["Checklists.Title"].Value : null), result.Field, null);
                 return;
             }
             OnParametersSet();

@@ -55,6 +55,22 @@ public partial class PlanDialog
     /// <summary>Whether the last refusal is about <paramref name="field"/> (its text is then that field's error).</summary>
     private bool Refused(string field) => _field == field;
 
+    /// <summary>
+    /// The service's refusal naming the form's label where it quotes the wire name ("'name' is required." → Name); no store
+    /// chosen reads as the work-order form says it ("Choose a store.").
+    /// </summary>
+    private string Refusal(string? field, string detail) => (field, detail) switch
+    {
+        ("storeCode", "'storeCode' is required.") => T["Maintenance.New.StoreRequired"].Value,
+        _ => F.Message(detail, field, field switch
+        {
+            "name" => T["Plans.New.Name"].Value,
+            "startsOn" => T["Plans.New.StartsOn"].Value,
+            "estimatedMinutes" => T["Plans.New.Minutes"].Value,
+            _ => null,
+        }),
+    };
+
     private void ChooseKind(PlanSubjectKind kind)
     {
         _kind = kind;
@@ -79,7 +95,7 @@ public partial class PlanDialog
                 Dialog.Close(DialogResult.Ok(plan));
                 return;
             }
-            (_refusal, _field) = (F.Message(result.Detail ?? ""), result.Field);
+            (_refusal, _field) = (Refusal(result.Field, result.Detail ?? ""), result.Field);
         }
         finally
         {

@@ -27,5 +27,5 @@ public static class TrainingFields
 
     /// <summary>The service's refusal with the field's label where it quotes the wire name ('startedOn' → 'Started on').</summary>
     public static string Refusal(IStringLocalizer<UiText> texts, UiFormat format, string? field, string detail) =>
-        format.Message(field is null ? detail : detail.Replace($"'{field}'", $"'{Label(texts, field)}'", StringComparison.Ordinal));
+        format.Message(detail, field, field is null ? null : Label(texts, field));
 }
