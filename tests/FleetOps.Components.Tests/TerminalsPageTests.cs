@@ -25,6 +25,21 @@ public sealed class TerminalsPageTests : FleetComponentTest
         cut.Find($"[data-testid=connectivity-{terminalId}]").GetAttribute("data-connectivity") ?? "(none)";
 
     [Fact]
+    public void The_short_connectivity_and_last_contact_headers_keep_to_one_line_in_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal("online", Connectivity(cut, "T-ON")));
+        foreach (var title in new[] { "连接状态", "最近联系" })
+        {
+            var header = cut.FindAll("[data-testid=terminal-grid] th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal));
+            Assert.Contains("nowrap", header.ClassList);
+        }
+    }
+
+    [Fact]
     public void Every_terminal_has_a_row_with_its_connectivity_chip()
     {
         var cut = Render<Terminals>();
