@@ -185,6 +185,23 @@ public sealed class TrainingOverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_printable_record_in_Chinese_lists_items_with_the_Chinese_comma_and_keeps_the_status_on_one_line()
+    {
+        var ana = Hire("S-1", "Ana");
+        var bo = Hire("S-1", "Bo");
+        TrainInEverything("S-1", ana, bo);
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<TrainingRecord>(p => p.Add(x => x.Code, "S-1"));
+
+        var items = cut.Find("[data-testid=record-items]").TextContent;
+        Assert.Contains("、", items);
+        Assert.DoesNotContain(";", items);
+        Assert.Contains("Ana、Bo", cut.Find("[data-testid=record-session]").TextContent);
+        Assert.All(cut.FindAll("[data-testid=record-status]"), status => Assert.Contains("nowrap", status.ClassList));
+    }
+
+    [Fact]
     public void The_printable_record_lists_each_persons_training_and_the_sessions_and_hides_stores_outside_the_scope()
     {
         var ana = Hire("S-1", "Ana");
