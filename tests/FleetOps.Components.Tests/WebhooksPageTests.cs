@@ -2,10 +2,12 @@ using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Alerts;
 using FleetOps.Web.Components.Admin;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Notifications;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace FleetOps.Components.Tests;
 
@@ -68,6 +70,49 @@ public sealed class WebhooksPageTests : FleetComponentTest
     }
 
     [Fact]
+    public async Task Removing_asks_first_naming_the_masked_address_and_a_cancel_keeps_the_webhook()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        await AddRobotAsync();
+        var cut = Render<Webhooks>();
+
+        cut.WaitForElement("[data-testid=webhook-remove]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove the webhook to https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***?", dialogs.Markup));
+        Assert.Contains("Its secret cannot be shown again", dialogs.Markup);
+        Assert.DoesNotContain("robot-key-1", dialogs.Markup);
+        Assert.Single(Wait(() => Webhooks.ListAsync())); // nothing removed while asking
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Assert.Single(Wait(() => Webhooks.ListAsync()));
+
+        cut.Find("[data-testid=webhook-remove]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove the webhook to", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Remove").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=webhook]")));
+        Assert.Empty(Wait(() => Webhooks.ListAsync()));
+    }
+
+    [Theory]
+    [InlineData("NameResolutionError: Name or service not known (nonexistent.invalid:443)", "找不到该主机，请检查地址。")]
+    [InlineData("ConnectionError: Connection refused (127.0.0.1:9)", "无法连接：接收方拒绝连接或无法访问。")]
+    [InlineData("No answer within 10 s", "超时：接收方未及时应答。")]
+    [InlineData("HTTP 502", "接收方返回 HTTP 状态码 502。")]
+    [InlineData("SecureConnectionError: The SSL connection could not be established", "安全连接（TLS）失败，请检查接收方的证书。")]
+    public void A_failed_delivery_says_its_cause_in_Chinese_and_keeps_the_technical_text_beside_it(string error, string cause)
+    {
+        UseLanguage(Languages.Chinese);
+        var now = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+        var delivery = new WebhookDeliveryDto(Guid.NewGuid(), WebhookMessage.Test, null, WebhookDeliveryStatus.Pending, 1, now, now, now.AddMinutes(1), error);
+
+        var cut = Render<DeliveryLog>(p => p.Add(x => x.Items, [delivery]).Add(x => x.Now, now));
+
+        Assert.Equal(cause, cut.Find("[data-testid=delivery-cause]").TextContent.Trim());
+        Assert.Equal(error, cut.Find("[data-testid=delivery-cause]").GetAttribute("title"));
+        Assert.Equal(error, cut.Find("[data-testid=delivery-error]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_page_speaks_Chinese()
     {
         UseLanguage(Languages.Chinese);
@@ -78,5 +123,6 @@ public sealed class WebhooksPageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Contains("企业微信群机器人", cut.Find("[data-testid=webhook]").TextContent));
         Assert.Contains("添加 Webhook", cut.Markup);
         Assert.Contains("尚未发送。", cut.Find("[data-testid=webhook-log]").TextContent);
+        Assert.Equal("最低严重程度：严重", cut.Find("[data-testid=webhook-severity-line]").TextContent.Trim());
     }
 }

@@ -20,6 +20,7 @@ public partial class Webhooks
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private WebhookService Service { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private bool _checked, _isAdministrator, _busy;
     private IReadOnlyList<WebhookSubscription> _hooks = [];
@@ -90,9 +91,15 @@ public partial class Webhooks
         await LoadAsync();
     }
 
+    /// <summary>
+    /// Asked first, naming the address: removing takes the delivery history with it, and the secret cannot be read back to
+    /// add the same webhook again.
+    /// </summary>
     private async Task RemoveAsync(WebhookSubscription hook)
     {
-        if (!await Access.IsAdministratorAsync()) return;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Webhooks.RemoveQuestion", hook.MaskedUrl], T["Webhooks.RemoveExplain"],
+            yesText: T["Webhooks.Remove"], cancelText: T["Common.Cancel"]);
+        if (confirmed != true || !await Access.IsAdministratorAsync()) return;
         if (await Service.DeleteAsync(hook.Id, await Access.ActorNameAsync(), remoteAddress: null)) Snackbar.Add(T["Webhooks.Removed"], Severity.Success);
         await LoadAsync();
     }
