@@ -120,4 +120,18 @@ public sealed class SoftwarePageTests : FleetComponentTest
         Assert.Contains("3 台中 1 台", cut.Find("[data-testid=model-A920]").TextContent);
         Assert.DoesNotContain("⟦", cut.Markup);
     }
+
+    [Fact]
+    public void Outdated_has_one_chinese_name_on_the_card_in_the_legend_and_on_the_chips()
+    {
+        UseLanguage(Languages.Chinese);
+
+        var cut = Render<SoftwarePage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("待升级", cut.Find("[data-testid=software-kpi-outdated]").TextContent));
+        Assert.Contains("待升级", cut.Find("[data-testid=behind-T-OLD]").TextContent);
+        Assert.Contains("待升级", cut.Find("[data-testid=software-csv-outdated]").TextContent);
+        Assert.DoesNotContain("过旧", cut.Markup);
+        Assert.DoesNotContain("不再支持", cut.Markup);
+    }
 }

@@ -140,6 +140,27 @@ public sealed class TerminalsPageTests : FleetComponentTest
         });
     }
 
+    [Fact]
+    public void Filtered_to_outdated_terminals_each_row_shows_its_version_and_the_target()
+    {
+        Fleet.SetTarget(new SoftwareTarget("A920", "3.3.0", "1.9.0", null));
+
+        var cut = RenderAt<Terminals>("terminals?software=outdated");
+
+        cut.WaitForAssertion(() => Assert.Equal("3.2.1 → 3.3.0", cut.Find("[data-testid=version-gap-T-ON]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Unfiltered_the_software_column_keeps_the_versions_for_wide_screens_only()
+    {
+        Fleet.SetTarget(new SoftwareTarget("A920", "3.3.0", "1.9.0", null));
+
+        var cut = Render<Terminals>();
+
+        cut.WaitForAssertion(() => Assert.Equal("outdated", SoftwareCell(Row(cut, "T-ON"))));
+        Assert.Empty(cut.FindAll("[data-testid=version-gap-T-ON]"));
+    }
+
     /// <summary>The software chip's words: the column after "App".</summary>
     private static string SoftwareCell(IElement row)
     {

@@ -131,6 +131,15 @@ public partial class TerminalGrid
             : SortDirection.None;
 
     /// <summary>How many filters are set (the store page's own store is not a filter).</summary>
+    /// <summary>
+    /// "3.2.0 → 3.3.1" while the list is filtered to terminals behind their model's target (outdated or unsupported), so
+    /// the list answers "how far behind" without opening each terminal; null otherwise.
+    /// </summary>
+    private string? VersionGap(TerminalGridRow row) =>
+        _software is SoftwareStatus.Outdated or SoftwareStatus.Unsupported && Fleet.TargetFor(row.Model) is { } target
+            ? $"{row.AppVersion ?? "–"} → {target.AppVersion}"
+            : null;
+
     private int ActiveFilters => new object?[] { _search, FixedStore is null ? _store : null, _connectivity, _model, _version, _power, _software }.Count(v => v is not null);
 
     private string ExportHref => BrowserTimeZone.ForExport("export/terminals.csv" + TerminalFilters.ToQueryString(Query), _viewerZone);
