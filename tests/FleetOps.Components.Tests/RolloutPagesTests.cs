@@ -117,6 +117,16 @@ public sealed class RolloutPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public void In_english_the_state_reads_as_a_name_like_the_other_chips_not_as_the_wire_word()
+    {
+        var list = Render<Rollouts>();
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+
+        Assert.Equal("Running", list.Find("[data-testid=rollout-state]").TextContent.Trim());
+        Assert.Equal("Running", detail.Find("[data-testid=rollout-state]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Both_pages_speak_chinese()
     {
         UseLanguage(Languages.Chinese);

@@ -49,7 +49,7 @@ public sealed class AuditTextTests
     [InlineData(AuditActions.WorkOrderCompleted, "done, signed by nobody, 2 flagged", "已完成，无人签字，2 项被标记")]
     [InlineData(AuditActions.MailSubscriptionSaved, "on; kinds: offline,unstable_power; min severity: warning", "开启；类型：离线、电源不稳定；最低严重级别：警告",
         "on; kinds: Offline, Unstable power; min severity: Warning")]
-    [InlineData(AuditActions.RolloutHalted, "halted, wave 2 of 3", "已暂停，第 2 批（共 3 批）")]
+    [InlineData(AuditActions.RolloutHalted, "halted, wave 2 of 3", "已暂停，第 2 批（共 3 批）", "Halted, wave 2 of 3")] // the state by its name, as on the rollout pages
     [InlineData(AuditActions.ThresholdsChanged, "UnstablePowerLosses: 3 → 2; OfflineAfterSeconds: 300 → 180 (configured)",
         "UnstablePowerLosses：3 → 2；OfflineAfterSeconds：300 → 180（恢复配置值）")]
     [InlineData(AuditActions.SignInFailed, "wrong password", "密码错误")]
