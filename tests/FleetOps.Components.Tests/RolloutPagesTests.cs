@@ -126,6 +126,52 @@ public sealed class RolloutPagesTests : FleetComponentTest
         Assert.Equal("Running", detail.Find("[data-testid=rollout-state]").TextContent.Trim());
     }
 
+    private IRenderedComponent<MudDialogProvider> OpenNewRolloutForm()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        Render<Rollouts>().Find("[data-testid=rollout-new]").Click();
+        dialogs.WaitForElement("[data-testid=rollout-start]");
+        return dialogs;
+    }
+
+    [Fact]
+    public void Started_empty_the_new_rollout_form_asks_for_the_app_version_at_its_field_in_chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        var dialogs = OpenNewRolloutForm();
+
+        dialogs.Find("[data-testid=rollout-start]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("请填写“应用版本”。", dialogs.Find(".mud-dialog").TextContent));
+        Assert.DoesNotContain("no version reported", dialogs.Find(".mud-dialog").TextContent);
+        Assert.DoesNotContain("appVersion", dialogs.Find(".mud-dialog").TextContent);
+        Assert.Empty(dialogs.FindAll("[data-testid=rollout-refusal]"));
+
+        dialogs.Find("input[data-testid=rollout-app-version]").Change("3.4.0");
+        Assert.DoesNotContain("请填写“应用版本”。", dialogs.Find(".mud-dialog").TextContent); // gone once typed
+    }
+
+    [Fact]
+    public void A_version_the_service_cannot_order_is_refused_at_the_field_by_its_label_in_either_language()
+    {
+        var dialogs = OpenNewRolloutForm();
+        dialogs.Find("input[data-testid=rollout-app-version]").Change("latest");
+        dialogs.Find("[data-testid=rollout-start]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("'App version' cannot be ordered: \"latest\" has no version number in it.", dialogs.Find(".mud-dialog").TextContent));
+    }
+
+    [Fact]
+    public void A_version_the_service_cannot_order_reads_wholly_chinese_at_its_field()
+    {
+        UseLanguage(Languages.Chinese);
+        var dialogs = OpenNewRolloutForm();
+        dialogs.Find("input[data-testid=rollout-app-version]").Change("latest");
+        dialogs.Find("[data-testid=rollout-start]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("“应用版本”无法排序：\"latest\"中没有版本号。", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Empty(dialogs.FindAll("[data-testid=rollout-refusal]"));
+    }
+
     [Fact]
     public void Both_pages_speak_chinese()
     {

@@ -86,6 +86,41 @@ public sealed class SoftwarePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void In_chinese_the_forms_refusals_name_the_labels_on_screen_and_a_corrected_field_loses_its_error()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = Render<SoftwarePage>();
+        cut.WaitForElement("[data-testid=model-A920] [data-testid=set-target]").Click();
+
+        _dialogs.WaitForElement("input[data-testid=target-minimum]").Change("9.9.9");
+        _dialogs.Find("[data-testid=target-save]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("“最低应用版本”不能高于“目标应用版本”。", _dialogs.Find(".mud-dialog").TextContent));
+
+        _dialogs.Find("input[data-testid=target-minimum]").Change("abc");
+        Assert.DoesNotContain("不能高于", _dialogs.Find(".mud-dialog").TextContent); // cleared on the change, before saving
+        _dialogs.Find("[data-testid=target-save]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("“最低应用版本”无法与终端版本比较先后：\"abc\"中没有版本号。", _dialogs.Find(".mud-dialog").TextContent));
+
+        _dialogs.Find("input[data-testid=target-app]").Change("");
+        _dialogs.Find("[data-testid=target-save]").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("请填写“目标应用版本”。", _dialogs.Find(".mud-dialog").TextContent));
+        Assert.DoesNotContain("appVersion", _dialogs.Find(".mud-dialog").TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("has no", _dialogs.Find(".mud-dialog").TextContent);
+    }
+
+    [Fact]
+    public void In_english_the_forms_refusal_names_the_labels_too()
+    {
+        var cut = Render<SoftwarePage>();
+        cut.WaitForElement("[data-testid=model-A920] [data-testid=set-target]").Click();
+
+        _dialogs.WaitForElement("input[data-testid=target-minimum]").Change("9.9.9");
+        _dialogs.Find("[data-testid=target-save]").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("'Minimum app version' cannot be above 'Target app version'.", _dialogs.Find(".mud-dialog").TextContent));
+    }
+
+    [Fact]
     public void Only_administrators_see_the_target_buttons_and_a_store_manager_sees_their_store()
     {
         SignInAsStoreManager("S-1");

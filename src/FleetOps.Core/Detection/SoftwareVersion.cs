@@ -73,7 +73,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         var start = CoreStart(s);
         if (start < 0)
         {
-            reason = $"\"{Shorten(s)}\" has no version number in it";
+            reason = $"{Quoted(s)} has no version number in it";
             return false;
         }
         var numbers = ImmutableArray.CreateBuilder<long>();
@@ -84,7 +84,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
             while (i + digits < s.Length && char.IsAsciiDigit(s[i + digits])) digits++;
             if (digits > MaxDigits)
             {
-                reason = $"\"{Shorten(s)}\" has a number too long for a version part";
+                reason = $"{Quoted(s)} has a number too long for a version part";
                 return false;
             }
             numbers.Add(long.Parse(s.AsSpan(i, digits), CultureInfo.InvariantCulture));
@@ -234,6 +234,9 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         y = y.TrimStart('0');
         return x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
     }
+
+    /// <summary>The text in quotes, shortened; a separate value so the web's reason patterns ("{0} has no version number in it") find it.</summary>
+    private static string Quoted(string s) => $"\"{Shorten(s)}\"";
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -44,14 +44,18 @@ internal sealed class EnglishPatterns
         .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
 
     private readonly Lazy<IReadOnlyDictionary<string, string>> _names;
+    private readonly EnglishPatterns? _clauses;
 
     /// <summary>The longest patterns first: "Resolved: {0} — {1}" must be tried before "Resolved: {0}".</summary>
     private readonly Lazy<IReadOnlyList<(string Key, Regex English)>> _patterns;
 
     /// <param name="prefix">The keys that are patterns ("Problem.").</param>
     /// <param name="codesAreNames">Whether wire names, roles and words in values are translated too (see <see cref="AllNames"/>).</param>
-    public EnglishPatterns(string prefix, bool codesAreNames)
+    /// <param name="clauses">Patterns a value may be whole ("no version reported" after "cannot be ordered:"), translated
+    /// with the sentence; a service composes such a sentence from a reason another part of FleetOps wrote.</param>
+    public EnglishPatterns(string prefix, bool codesAreNames, EnglishPatterns? clauses = null)
     {
+        _clauses = clauses;
         _names = codesAreNames ? AllNames : EnumNames;
         _patterns = new(() => English
             .Where(e => ((string)e.Key).StartsWith(prefix, StringComparison.Ordinal))
@@ -71,7 +75,7 @@ internal sealed class EnglishPatterns
             // wire names to copy, kept as written even where they are also names the pages translate.
             var verbatim = key.EndsWith("Codes", StringComparison.Ordinal);
             var values = match.Groups.Cast<Group>().Skip(1).OrderBy(g => g.Name, StringComparer.Ordinal)
-                .Select(g => (object)(verbatim ? g.Value : Value(g.Value, culture))).ToArray();
+                .Select(g => (object)(verbatim ? g.Value : _clauses?.Match(g.Value, culture) ?? Value(g.Value, culture))).ToArray();
             return Format(key, culture, values);
         }
         return null;

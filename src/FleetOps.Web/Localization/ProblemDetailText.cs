@@ -15,7 +15,8 @@ namespace FleetOps.Web.Localization;
 /// </summary>
 public static partial class ProblemDetailText
 {
-    private static readonly EnglishPatterns Patterns = new("Problem.", codesAreNames: false);
+    /// <summary>Problem.Reason.* are clauses inside a detail (why a version cannot be ordered), not details of their own.</summary>
+    private static readonly EnglishPatterns Patterns = new("Problem.", codesAreNames: false, clauses: new("Problem.Reason.", codesAreNames: false));
 
     public static void Localize(ProblemDetailsContext context)
     {

@@ -163,11 +163,15 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
     public string Message(string english) => ProblemDetailText.Translate(english, culture.Current);
 
     /// <summary>
-    /// A refusal at a form's field (<paramref name="field"/>, the wire name the service quotes: "'name' is required.") in this
-    /// language, naming the <paramref name="label"/> people see in its place; the service keeps wire names for the API.
+    /// A service's refusal as a form shows it: the wire fields it quotes ('appVersion') replaced by the form's labels
+    /// first, so the sentence is then put into this language naming what the reader sees. The API keeps the wire names.
     /// </summary>
+    public string Message(string english, IReadOnlyDictionary<string, string> labels) =>
+        Message(labels.Aggregate(english, (text, label) => text.Replace($"'{label.Key}'", $"'{label.Value}'", StringComparison.Ordinal)));
+
+    /// <summary>A refusal at one field (<paramref name="field"/>, the wire name the service quotes) naming its <paramref name="label"/>.</summary>
     public string Message(string english, string? field, string? label) =>
-        Message(field is null || label is null ? english : english.Replace($"'{field}'", $"'{label}'", StringComparison.Ordinal));
+        field is null || label is null ? Message(english) : Message(english, new Dictionary<string, string> { [field] = label });
 
     /// <summary>A share (0.25 → "25%"), whole percent.</summary>
     public string Percent(double share) => share.ToString("P0", culture.Current);

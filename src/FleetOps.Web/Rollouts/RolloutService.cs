@@ -240,16 +240,17 @@ public sealed partial class RolloutService(
 
     private const string KeptChanging = "The rollout kept changing on another node while this change was made; look at it again and retry.";
 
+    /// <summary>Why the version cannot be ordered, naming the field; null when it can.</summary>
+    private static string? Unorderable(string field, string? version) =>
+        SoftwareVersion.TryParse(version, out _, out var reason) ? null : $"'{field}' cannot be ordered: {reason}.";
+
     /// <summary>The rollout the request describes, its waves chosen, not yet started or saved; or why it cannot be made.</summary>
     private (Rollout? Plan, string? Problem) Check(RolloutRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Model)) return (null, "'model' is required.");
         if (TextRules.Problem("model", request.Model) is { } modelProblem) return (null, modelProblem);
-        if (!SoftwareVersion.TryParse(request.AppVersion, out _, out var appReason)) return (null, $"'appVersion' cannot be ordered: {appReason}.");
-        if (request.FirmwareVersion is not null && !SoftwareVersion.TryParse(request.FirmwareVersion, out _, out var firmwareReason))
-        {
-            return (null, $"'firmwareVersion' cannot be ordered: {firmwareReason}.");
-        }
+        if (Unorderable("appVersion", request.AppVersion) is { } appProblem) return (null, appProblem);
+        if (request.FirmwareVersion is not null && Unorderable("firmwareVersion", request.FirmwareVersion) is { } firmwareProblem) return (null, firmwareProblem);
         var halt = request.HaltWhenFailedPercent ?? RolloutRequest.DefaultHaltWhenFailedPercent;
         if (halt is < 0 or > 100) return (null, "'haltWhenFailedPercent' must be between 0 and 100.");
         if (request.AdvanceWhenInstalledPercent is < 1 or > 100) return (null, "'advanceWhenInstalledPercent' must be between 1 and 100.");

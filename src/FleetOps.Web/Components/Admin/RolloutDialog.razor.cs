@@ -28,6 +28,9 @@ public partial class RolloutDialog
     private int _haltPercent = RolloutRequest.DefaultHaltWhenFailedPercent;
     private int? _advancePercent;
     private bool _saving;
+
+    /// <summary>Refusals shown at their field (by the wire name the service quotes), in the reader's language.</summary>
+    private Dictionary<string, string> _errors = [];
     private readonly List<WaveDraft> _waves = [new() { ByStores = true }, new() { Percent = 100 }];
 
     /// <summary>Opens the form; the rollout as started, or null when cancelled.</summary>
@@ -46,6 +49,26 @@ public partial class RolloutDialog
         _model = _models.FirstOrDefault();
     }
 
+    /// <summary>The form's labels for the fields the service names, as in the API's problems.</summary>
+    private Dictionary<string, string> Labels => new()
+    {
+        ["model"] = T["Rollouts.Model"],
+        ["appVersion"] = T["Rollouts.AppVersion"],
+        ["firmwareVersion"] = T["Rollouts.FirmwareName"],
+    };
+
+    /// <summary>A corrected field's refusal goes at once: a red message under a value already fixed reads as still wrong.</summary>
+    private void Changed(string field) => _errors.Remove(field);
+
+    /// <summary>What is missing, each at its field and all at once, before asking the service (which stops at the first).</summary>
+    private Dictionary<string, string> Missing()
+    {
+        var missing = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(_model)) missing["model"] = T["Rollouts.ChooseModel"];
+        if (string.IsNullOrWhiteSpace(_appVersion)) missing["appVersion"] = T["Problem.FieldRequired", T["Rollouts.AppVersion"]];
+        return missing;
+    }
+
     private void AddWave()
     {
         if (_waves.Count < RolloutRequest.MaxWaves) _waves.Add(new WaveDraft { Percent = 100 });
@@ -59,6 +82,8 @@ public partial class RolloutDialog
             _refusal = T["Registration.OnlyAdministrators"];
             return;
         }
+        _errors = Missing();
+        if (_errors.Count > 0) return;
         _saving = true;
         try
         {
@@ -66,6 +91,10 @@ public partial class RolloutDialog
                 _waves.Select(w => w.ByStores ? WaveSpec.OfStores([.. w.Stores]) : WaveSpec.OfPercent(w.Percent)).ToList(), _haltPercent, _advancePercent);
             var result = await Service.CreateAsync(request, await Access.ActorNameAsync(), null);
             if (result.Rollout is { } started) Dialog.Close(DialogResult.Ok(started));
+            else if (Labels.Keys.FirstOrDefault(f => result.Detail!.StartsWith($"'{f}'", StringComparison.Ordinal)) is { } field)
+            {
+                _errors[field] = F.Message(result.Detail!, Labels);
+            }
             else _refusal = F.Message(result.Detail!);
         }
         finally

@@ -69,7 +69,22 @@ public partial class SoftwareTargetDialog
         .Where(m => string.IsNullOrWhiteSpace(typed) || m.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase))
         .Order(StringComparer.OrdinalIgnoreCase).AsEnumerable());
 
-    private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? F.Message(messages[0]) : null;
+    /// <summary>The form's labels for the fields the editor names, as in the API's problems.</summary>
+    private Dictionary<string, string> Labels => new()
+    {
+        ["model"] = T["Column.Model"],
+        ["appVersion"] = T["Software.Field.App"],
+        ["firmwareVersion"] = T["Software.Field.Firmware"],
+        ["minimumAppVersion"] = T["Software.Field.MinimumName"],
+    };
+
+    private string? ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? F.Message(messages[0], Labels) : null;
+
+    /// <summary>A corrected field's refusal goes at once: a red message under a value already fixed reads as still wrong.</summary>
+    private void Changed(string field)
+    {
+        if (_errors.ContainsKey(field)) _errors = _errors.Where(e => e.Key != field).ToDictionary();
+    }
 
     private async Task SaveAsync()
     {
