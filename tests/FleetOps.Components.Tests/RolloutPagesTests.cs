@@ -173,6 +173,15 @@ public sealed class RolloutPagesTests : FleetComponentTest
     }
 
     [Fact]
+    public void Choosing_a_model_with_an_unfinished_rollout_says_that_starting_ends_it_and_how_many_terminals_it_leaves()
+    {
+        var dialogs = OpenNewRolloutForm();
+
+        Assert.Equal($"Rollout #{_id} of this model (A920 → 3.3.0) has not finished: starting this rollout ends it, with 3 terminals of it not yet on 3.3.0.",
+            dialogs.Find("[data-testid=rollout-supersedes]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Both_pages_speak_chinese()
     {
         UseLanguage(Languages.Chinese);

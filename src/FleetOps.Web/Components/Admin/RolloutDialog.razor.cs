@@ -21,6 +21,7 @@ public partial class RolloutDialog
     [Inject] private FleetState Fleet { get; set; } = default!;
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private RolloutService Service { get; set; } = default!;
+    [Inject] private RolloutBook Book { get; set; } = default!;
 
     private IReadOnlyList<string> _models = [];
     private IReadOnlyList<string> _stores = [];
@@ -48,6 +49,12 @@ public partial class RolloutDialog
         _stores = Stores.All.Select(s => s.Code).ToList();
         _model = _models.FirstOrDefault();
     }
+
+    /// <summary>
+    /// The chosen model's rollout that starting this one would end (docs/api.md: a new rollout supersedes it), so the
+    /// administrator knows before starting, not from the old rollout's page afterwards.
+    /// </summary>
+    private Rollout? Superseded => string.IsNullOrEmpty(_model) ? null : Book.Active(_model);
 
     /// <summary>The form's labels for the fields the service names, as in the API's problems.</summary>
     private Dictionary<string, string> Labels => new()
