@@ -25,14 +25,14 @@ public sealed class TerminalsPageTests : FleetComponentTest
         cut.Find($"[data-testid=connectivity-{terminalId}]").GetAttribute("data-connectivity") ?? "(none)";
 
     [Fact]
-    public void The_short_connectivity_and_last_contact_headers_keep_to_one_line_in_Chinese()
+    public void The_short_headers_keep_to_one_line_in_Chinese()
     {
         UseLanguage(Languages.Chinese);
 
         var cut = Render<Terminals>();
 
         cut.WaitForAssertion(() => Assert.Equal("online", Connectivity(cut, "T-ON")));
-        foreach (var title in new[] { "连接状态", "最近联系" })
+        foreach (var title in new[] { "连接状态", "最近联系", "软件", "供电" })
         {
             var header = cut.FindAll("[data-testid=terminal-grid] th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal));
             Assert.Contains("nowrap", header.ClassList);
