@@ -35,7 +35,7 @@ public sealed class TerminalsPageTests : FleetComponentTest
         foreach (var title in new[] { "连接状态", "最近联系", "软件", "供电" })
         {
             var header = cut.FindAll("[data-testid=terminal-grid] th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal));
-            Assert.Contains("nowrap", header.ClassList);
+            Assert.Contains("fo-keep-words", header.ClassList);
         }
     }
 

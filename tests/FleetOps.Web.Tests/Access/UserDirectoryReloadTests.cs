@@ -19,7 +19,7 @@ public sealed class UserDirectoryReloadTests(FleetOpsApp app) : IClassFixture<Fl
         var missed = 0;
         var lookups = 0;
         using var done = new CancellationTokenSource();
-
+        // The re-reads start once the lookups run: on a busy machine the looking task may not be scheduled before 30 re-reads end.
         var looking = Task.Run(() =>
         {
             while (!done.IsCancellationRequested)
@@ -27,10 +27,11 @@ public sealed class UserDirectoryReloadTests(FleetOpsApp app) : IClassFixture<Fl
                 foreach (var user in users)
                 {
                     if (directory.Get(user.Id) is null) Interlocked.Increment(ref missed);
-                    lookups++;
+                    Interlocked.Increment(ref lookups);
                 }
             }
         });
+        while (Volatile.Read(ref lookups) == 0 && !looking.IsCompleted) await Task.Yield();
         for (var i = 0; i < 30; i++) await directory.ReloadChangedAsync();
         await done.CancelAsync();
         await looking;
