@@ -19,60 +19,32 @@ namespace FleetOps.Components.Tests;
 /// manager signs on a pad (an empty pad is no signature); a flagged item of done work raises a follow-up, linked both ways.
 /// S-1 (East): T-1, a power supply and UPS test due tomorrow.
 /// </summary>
-public sealed class WorkOrderPageTests : FleetComponentTest
+public sealed class WorkOrderPageTests : UpsTestWorkOrderPageTest
 {
-    private readonly UserAccess _technician;
-    private readonly WorkOrder _order;
     private readonly IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs;
 
-    public WorkOrderPageTests()
-    {
-        Context.Render<MudBlazor.MudPopoverProvider>();
-        _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
-        AddStore("S-1");
-        Register("S-1", "T-1");
-        _technician = CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Li Gong");
-        _order = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(1), terminalId: "T-1", checklist: DefaultChecklists.PowerUps), _technician, TimeSpan.FromHours(1));
-    }
-
-    private MaintenanceService Service => Services.GetRequiredService<MaintenanceService>();
+    public WorkOrderPageTests() => _dialogs = Context.Render<MudBlazor.MudDialogProvider>();
 
     /// <summary>The store manager's signature as the pad stores it (a PNG for the signature item); its id is the item's value.</summary>
     private string Signed()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
-        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().AddAsync(_order.Id, "manager_signature", new MemoryStream(png),
-            MaintenanceActor.Of(_technician), null));
+        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().AddAsync(Order.Id, "manager_signature", new MemoryStream(png),
+            MaintenanceActor.Of(Technician), null));
         return stored.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The UPS test done by the technician, signed by Wang Li, its self-test failed (flagged).</summary>
     private void CompleteWithFailedSelfTest()
     {
-        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        Wait(() => Service.StartAsync(Order.Id, MaintenanceActor.Of(Technician), null));
         var signature = Signed();
-        var done = Wait(() => Service.CompleteAsync(_order.Id,
+        var done = Wait(() => Service.CompleteAsync(Order.Id,
         [
             new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"), new("ups_runtime", "12"),
             new("surge_protection", "true"), new("manager_signature", signature),
-        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        ], "Wang Li", MaintenanceActor.Of(Technician), null));
         Assert.NotNull(done.Value);
-    }
-
-    private IRenderedComponent<WorkOrderPage> OpenAsTechnician(bool started = true)
-    {
-        if (started) Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
-        SignIn(_technician);
-        return Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
-    }
-
-    /// <summary>Every item answered within limits and Wang Li's name typed as the signer; the drawing is the test's own.</summary>
-    private static void AnswerAllButTheDrawing(IRenderedComponent<WorkOrderPage> cut)
-    {
-        foreach (var check in new[] { "adapter_ok", "ups_self_test", "surge_protection" }) cut.Find($"[data-testid=item-{check}] [data-testid=pass]").Click();
-        cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("230");
-        cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("15");
-        cut.Find("[data-testid=item-manager_signature] input[data-testid=signer]").Input("Wang Li");
     }
 
     [Fact]
@@ -97,13 +69,13 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     [Fact]
     public void Done_work_reads_its_notes_as_text_and_says_a_reading_was_out_of_limits_without_asking_for_a_note()
     {
-        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
+        Wait(() => Service.StartAsync(Order.Id, MaintenanceActor.Of(Technician), null));
         var signature = Signed();
-        var done = Wait(() => Service.CompleteAsync(_order.Id,
+        var done = Wait(() => Service.CompleteAsync(Order.Id,
         [
             new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"),
             new("ups_runtime", "4", "battery worn, replacement ordered"), new("surge_protection", "true"), new("manager_signature", signature),
-        ], "Wang Li", MaintenanceActor.Of(_technician), null));
+        ], "Wang Li", MaintenanceActor.Of(Technician), null));
         Assert.NotNull(done.Value);
 
         var cut = OpenAsTechnician(started: false);
@@ -134,7 +106,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.DoesNotContain("Power adapter", refused);
         Assert.Contains("required, not answered", cut.Find("[data-testid=item-ups_self_test] [data-testid=item-problem]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=item-adapter_ok] [data-testid=item-problem]"));
-        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(Order.Id)!.State);
 
         // Answered now: the item's refusal no longer stands, at the item and in the list (an outside tester saw both stay red).
         cut.Find("[data-testid=item-ups_self_test] [data-testid=pass]").Click();
@@ -161,7 +133,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Equal("Not answered", cut.Find("[data-testid=item-ups_load] [data-testid=item-value]").TextContent.Trim()); // optional, left out
         Assert.Empty(cut.FindAll("[data-testid=item-expected]")); // done: no longer what it will ask
         var signature = cut.Find("[data-testid=item-manager_signature]");
-        Assert.Contains($"api/v1/workorders/{_order.Id}/photos/", signature.QuerySelector("img[data-testid=signature-image]")!.GetAttribute("src"));
+        Assert.Contains($"api/v1/workorders/{Order.Id}/photos/", signature.QuerySelector("img[data-testid=signature-image]")!.GetAttribute("src"));
         Assert.Contains("Signed by Wang Li at", signature.TextContent);
         Assert.Empty(cut.FindAll("[data-testid=signature-pad]"));
     }
@@ -180,77 +152,8 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Contains("Store manager's signature — required, not answered", cut.Find("[data-testid=completion-refused]").TextContent));
         Assert.Single(cut.FindAll("[data-testid=completion-refused] li"));
         Assert.Contains("required, not answered", cut.Find("[data-testid=item-manager_signature] [data-testid=item-problem]").TextContent);
-        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(Order.Id)!.State);
     }
-
-    /// <summary>
-    /// Found by an outside tester: a reload emptied the store manager's signature, drawn again by someone who may have left.
-    /// The browser keeps the drawing (encrypted) with the draft after each stroke; the reloaded page shows it where the pad
-    /// was, and completing stores it without a new drawing.
-    /// </summary>
-    [Fact]
-    public void A_drawn_signature_survives_a_reload_and_is_stored_on_completion_without_drawing_again()
-    {
-        byte[] drawn = [.. BytesReference.Png, 42, 7];
-        var inked = true;
-        var pad = Context.JSInterop.SetupModule("./js/signature-pad.js");
-        pad.Setup<int>("drawn", _ => inked).SetResult(1);
-        pad.Setup<IJSStreamReference>("png", _ => inked).SetResult(new BytesReference(drawn));
-        var drafts = Context.JSInterop.SetupModule("./js/checklist-drafts.js");
-        var cut = OpenAsTechnician();
-
-        Wait(() => cut.InvokeAsync(() => cut.FindComponent<SignaturePad>().Instance.StrokeEnded())); // the pad's script: a stroke ended
-
-        var saved = Assert.Single(drafts.Invocations["save"]);
-        var (key, text) = ((string)saved.Arguments[0]!, (string)saved.Arguments[1]!);
-        Assert.DoesNotContain(Convert.ToBase64String(drawn), text, StringComparison.Ordinal); // not kept in the clear
-        cut.Dispose();
-        inked = false; // a new page: its pad is empty
-        drafts.Setup<IJSStreamReference>("read", i => Equals(i.Arguments[0], key)).SetResult(new BytesReference(System.Text.Encoding.ASCII.GetBytes(text)));
-
-        var again = OpenAsTechnician(started: false);
-
-        again.WaitForAssertion(() => Assert.Equal($"data:image/png;base64,{Convert.ToBase64String(drawn)}",
-            again.Find("[data-testid=item-manager_signature] img[data-testid=signature-kept]").GetAttribute("src")));
-        Assert.Empty(again.FindAll("[data-testid=item-manager_signature] canvas"));
-        AnswerAllButTheDrawing(again);
-        again.Find("[data-testid=complete]").Click();
-
-        again.WaitForAssertion(() => Assert.Contains("signed off by Wang Li", again.Find("[data-testid=signed-off]").TextContent));
-        var signature = long.Parse(Maintenance.Get(_order.Id)!.Results.Single(r => r.Item == "manager_signature").Value!, System.Globalization.CultureInfo.InvariantCulture);
-        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().OpenAsync(_order.Id, signature, MaintenanceActor.Of(_technician)));
-        Assert.Equal(drawn, File.ReadAllBytes(stored!.Value.Path));
-        // Done: the draft goes, the drawing with it.
-        Assert.Contains(drafts.Invocations["drop"], d => Equals(d.Arguments[0], key[..^"manager_signature".Length]));
-    }
-
-    /// <summary>A kept signature put aside ("Sign again", another person signs now): the pad is back, empty, and the browser forgets the old drawing.</summary>
-    [Fact]
-    public void Signing_again_puts_the_kept_drawing_aside_and_completion_then_asks_for_a_new_one()
-    {
-        byte[] drawn = [.. BytesReference.Png, 42, 7];
-        var drafts = Context.JSInterop.SetupModule("./js/checklist-drafts.js");
-        var protector = Services.GetRequiredService<IDataProtectionProvider>();
-        drafts.Setup<IJSStreamReference>("read", i => Equals(i.Arguments[0], KeyOfSignature()))
-            .SetResult(new BytesReference(System.Text.Encoding.ASCII.GetBytes(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
-                protector.CreateProtector("FleetOps.ChecklistDrafts.Signature", KeyOfSignature()).Protect(drawn)))));
-        var cut = OpenAsTechnician();
-        cut.WaitForElement("[data-testid=item-manager_signature] img[data-testid=signature-kept]");
-
-        cut.Find("[data-testid=item-manager_signature] [data-testid=sign-again]").Click();
-
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=item-manager_signature] canvas")));
-        Assert.Empty(cut.FindAll("[data-testid=signature-kept]"));
-        Assert.Contains(drafts.Invocations["remove"], r => Equals(r.Arguments[0], KeyOfSignature()));
-        AnswerAllButTheDrawing(cut);
-        cut.Find("[data-testid=complete]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("Store manager's signature — required, not answered", cut.Find("[data-testid=completion-refused]").TextContent));
-        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
-    }
-
-    /// <summary>The browser's entry of this technician's drawing for the manager's signature (as <c>ChecklistDrafts</c> names it).</summary>
-    private string KeyOfSignature() =>
-        $"fleetops.checklist.{_order.Id}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_technician.Email)))[..16]}.signature.manager_signature";
 
     [Fact]
     public void A_failed_item_of_done_work_raises_a_follow_up_that_links_back_and_is_raised_once()
@@ -262,7 +165,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         cut.Find("[data-testid=item-ups_self_test] [data-testid=raise-follow-up]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=item-ups_self_test] [data-testid=follow-up-link]")));
-        var followUp = Assert.Single(Maintenance.FollowUpsOf(_order.Id));
+        var followUp = Assert.Single(Maintenance.FollowUpsOf(Order.Id));
         Assert.Equal((WorkOrderKind.Repair, WorkOrderPriority.High), (followUp.Kind, followUp.Priority));
         Assert.Contains($"Follow-up #{followUp.Id}", cut.Find("[data-testid=item-ups_self_test] [data-testid=follow-up-link]").TextContent);
         Assert.Contains("Follow-up: UPS self-test passes — failed", cut.Find("[data-testid=follow-ups]").TextContent);
@@ -270,8 +173,8 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         cut.Dispose();
 
         var child = Render<WorkOrderPage>(p => p.Add(c => c.Id, followUp.Id));
-        Assert.Contains($"Follow-up of #{_order.Id}: UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
-        Assert.Equal(WorkOrdersPage.PathOf(_order.Id), child.Find("[data-testid=follow-up-of]").GetAttribute("href"));
+        Assert.Contains($"Follow-up of #{Order.Id}: UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
+        Assert.Equal(WorkOrdersPage.PathOf(Order.Id), child.Find("[data-testid=follow-up-of]").GetAttribute("href"));
         // Whoever goes to put it right reads what the visit before found, not only that it failed.
         Assert.Equal("Note: self-test beeps", child.Find("[data-testid=follow-up-finding]").TextContent.Trim());
     }
@@ -285,11 +188,11 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         Assert.Contains("请店长用手指或触控笔在此处签名", cut.Find("[data-testid=signature-pad]").TextContent);
         cut.Dispose();
 
-        Wait(() => Service.CompleteAsync(_order.Id,
+        Wait(() => Service.CompleteAsync(Order.Id,
         [
             new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false"), new("ups_runtime", "12"),
             new("surge_protection", "true"), new("manager_signature", Signed()),
-        ], "王丽", MaintenanceActor.Of(_technician), null));
+        ], "王丽", MaintenanceActor.Of(Technician), null));
         var done = OpenAsTechnician(started: false);
 
         Assert.Contains("发起后续工单", done.Find("[data-testid=item-ups_self_test] [data-testid=raise-follow-up]").TextContent);
@@ -299,26 +202,26 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     [Fact]
     public void Follow_up_titles_are_written_in_English_and_read_in_the_readers_language_and_a_typed_title_is_left_alone()
     {
-        Wait(() => Service.StartAsync(_order.Id, MaintenanceActor.Of(_technician), null));
-        Wait(() => Service.CompleteAsync(_order.Id,
+        Wait(() => Service.StartAsync(Order.Id, MaintenanceActor.Of(Technician), null));
+        Wait(() => Service.CompleteAsync(Order.Id,
         [
             new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false"), new("ups_runtime", "8", "battery worn"),
             new("surge_protection", "true"), new("manager_signature", Signed()),
-        ], "Wang Li", MaintenanceActor.Of(_technician), null));
-        var selfTest = Wait(() => Service.RaiseFollowUpAsync(_order.Id, "ups_self_test", MaintenanceActor.Of(_technician), null)).Value!;
-        var runtime = Wait(() => Service.RaiseFollowUpAsync(_order.Id, "ups_runtime", MaintenanceActor.Of(_technician), null)).Value!;
+        ], "Wang Li", MaintenanceActor.Of(Technician), null));
+        var selfTest = Wait(() => Service.RaiseFollowUpAsync(Order.Id, "ups_self_test", MaintenanceActor.Of(Technician), null)).Value!;
+        var runtime = Wait(() => Service.RaiseFollowUpAsync(Order.Id, "ups_runtime", MaintenanceActor.Of(Technician), null)).Value!;
         Assert.Equal(("Follow-up: UPS self-test passes — failed", "Follow-up: UPS runtime on battery — 8 minutes"), (selfTest.Title, runtime.Title));
-        SignIn(_technician);
+        SignIn(Technician);
         UseLanguage(Languages.Chinese);
 
-        var parent = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+        var parent = Render<WorkOrderPage>(p => p.Add(c => c.Id, Order.Id));
 
         var listed = parent.FindAll("[data-testid=follow-up]").Select(l => l.TextContent).ToList();
         Assert.Equal([$"工单 {selfTest.Id} · 后续：UPS 自检通过 — 不合格", $"工单 {runtime.Id} · 后续：UPS 电池供电时长 — 8 分钟"], listed);
         Assert.Equal("UPS test", parent.Find("[data-testid=work-order-title]").TextContent.Trim()); // typed by a person: as written
         var child = Render<WorkOrderPage>(p => p.Add(c => c.Id, runtime.Id));
         Assert.Equal("后续：UPS 电池供电时长 — 8 分钟", child.Find("[data-testid=work-order-title]").TextContent.Trim());
-        Assert.Contains($"#{_order.Id} 的后续工单：UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
+        Assert.Contains($"#{Order.Id} 的后续工单：UPS test", child.Find("[data-testid=follow-up-of]").TextContent);
     }
 
     [Fact]
@@ -332,11 +235,11 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         cut.Find("[data-testid=start]").Click();
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=complete]")));
-        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(_order.Id)!.State);
+        Assert.Equal(WorkOrderState.InProgress, Maintenance.Get(Order.Id)!.State);
         cut.Dispose();
 
         SignInAs(Roles.Technician, stores: ["S-1"]);
-        var other = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+        var other = Render<WorkOrderPage>(p => p.Add(c => c.Id, Order.Id));
         Assert.NotNull(other.Find("[data-testid=not-found]"));
         Assert.DoesNotContain("UPS test", other.Markup);
     }
@@ -344,7 +247,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     [Fact]
     public void The_dispatcher_books_the_work_and_an_end_before_the_start_is_refused()
     {
-        var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, _order.Id));
+        var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, Order.Id));
 
         cut.Find("input[data-testid=schedule-start]").Change("2026-11-27T10:00");
         cut.Find("input[data-testid=schedule-end]").Change("2026-11-27T09:00");
@@ -355,7 +258,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         cut.Find("input[data-testid=schedule-end]").Change("2026-11-27T11:00");
         cut.Find("[data-testid=schedule-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero), Maintenance.Get(_order.Id)!.ScheduledStart));
+        cut.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero), Maintenance.Get(Order.Id)!.ScheduledStart));
         Assert.Empty(cut.FindAll("[data-testid=schedule-refusal]"));
     }
 
@@ -396,13 +299,13 @@ public sealed class WorkOrderPageTests : FleetComponentTest
 
         upload(InputFileContent.CreateFromText("not a picture", "ups.jpg", contentType: "image/jpeg"));
         cut.WaitForAssertion(() => Assert.Contains("not a photo", refusal()));
-        Assert.Empty(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+        Assert.Empty(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(Order.Id)));
 
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
         upload(InputFileContent.CreateFromBinary(png, "ups.png", contentType: "image/png"));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=item-ups_photo] img[data-testid=photo]")));
         Assert.Empty(cut.FindAll("[data-testid=item-ups_photo] [data-testid=photo-refusal]"));
-        var photo = Assert.Single(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(_order.Id)));
+        var photo = Assert.Single(Wait(() => Services.GetRequiredService<WorkOrderPhotos>().ListAsync(Order.Id)));
         Assert.Equal("ups_photo", photo.Item);
     }
 
@@ -416,7 +319,7 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         _dialogs.Find("[data-testid=reason-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("waiting: waiting for a new UPS battery", cut.Find("[data-testid=work-order-reason]").TextContent));
-        Assert.Equal(WorkOrderState.Waiting, Maintenance.Get(_order.Id)!.State);
+        Assert.Equal(WorkOrderState.Waiting, Maintenance.Get(Order.Id)!.State);
         Assert.Empty(cut.FindAll("[data-testid=complete]"));
     }
 
@@ -424,9 +327,9 @@ public sealed class WorkOrderPageTests : FleetComponentTest
     public void A_free_text_item_is_one_labelled_box_not_a_blank_box_and_a_note()
     {
         var inspection = BookWork(AddWorkOrder("S-1", "Inspection", TimeSpan.FromDays(1), terminalId: "T-1", checklist: DefaultChecklists.TerminalInspection),
-            _technician, TimeSpan.FromHours(1));
-        Wait(() => Service.StartAsync(inspection.Id, MaintenanceActor.Of(_technician), null));
-        SignIn(_technician);
+            Technician, TimeSpan.FromHours(1));
+        Wait(() => Service.StartAsync(inspection.Id, MaintenanceActor.Of(Technician), null));
+        SignIn(Technician);
 
         var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, inspection.Id));
 
@@ -455,8 +358,8 @@ public sealed class WorkOrderPageTests : FleetComponentTest
         }
         var created = Wait(() => Service.CreateAsync(new WorkOrderDraft("S-1", "T-1", "Check the power", WorkOrderKind.Repair, WorkOrderPriority.High,
             Now.AddDays(1), DefaultChecklists.PowerUps, alertId), MaintenanceActor.Bootstrap, null));
-        var booked = BookWork(created.Value!, _technician, TimeSpan.FromHours(2));
-        SignIn(_technician);
+        var booked = BookWork(created.Value!, Technician, TimeSpan.FromHours(2));
+        SignIn(Technician);
         return Render<WorkOrderPage>(p => p.Add(c => c.Id, booked.Id));
     }
 
