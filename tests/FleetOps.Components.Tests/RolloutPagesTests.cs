@@ -168,7 +168,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
         dialogs.Find("input[data-testid=rollout-app-version]").Change("latest");
         dialogs.Find("[data-testid=rollout-start]").Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("“应用版本”无法排序：\"latest\"中没有版本号。", dialogs.Find(".mud-dialog").TextContent));
+        dialogs.WaitForAssertion(() => Assert.Contains("“应用版本”无法排序：“latest”中没有版本号。", dialogs.Find(".mud-dialog").TextContent));
         Assert.Empty(dialogs.FindAll("[data-testid=rollout-refusal]"));
     }
 

@@ -99,7 +99,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
         _dialogs.Find("input[data-testid=target-minimum]").Change("abc");
         Assert.DoesNotContain("不能高于", _dialogs.Find(".mud-dialog").TextContent); // cleared on the change, before saving
         _dialogs.Find("[data-testid=target-save]").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("“最低应用版本”无法与终端版本比较先后：\"abc\"中没有版本号。", _dialogs.Find(".mud-dialog").TextContent));
+        _dialogs.WaitForAssertion(() => Assert.Contains("“最低应用版本”无法与终端版本比较先后：“abc”中没有版本号。", _dialogs.Find(".mud-dialog").TextContent));
 
         _dialogs.Find("input[data-testid=target-app]").Change("");
         _dialogs.Find("[data-testid=target-save]").Click();

@@ -32,6 +32,18 @@ public sealed class TerminalDetailTests : FleetComponentTest
         Assert.Empty(behind.FindAll("[data-testid=software-unknown-reason]"));
     }
 
+    [Fact]
+    public void An_unorderable_version_is_quoted_the_Chinese_way_on_a_Chinese_page()
+    {
+        UseLanguage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        Heartbeat("T-2", appVersion: "latest", firmwareVersion: "1.9.0");
+        Fleet.SetTarget(new FleetOps.Core.Detection.SoftwareTarget("A920", "3.3.0", "1.9.0", null, Now - TimeSpan.FromDays(2)));
+
+        var cut = Render<TerminalDetail>(p => p.Add(x => x.TerminalId, "T-2"));
+
+        Assert.Equal("状态未知：终端上报的版本“latest”中没有可比较的版本号。", cut.WaitForElement("[data-testid=software-unknown-reason]").TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("en", "Running for", "Boot id", "changes at every start")]
     [InlineData("zh-CN", "已运行", "启动标识", "每次开机都会变化")]

@@ -235,7 +235,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         return x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
     }
 
-    /// <summary>The text in quotes, shortened; a separate value so the web's reason patterns ("{0} has no version number in it") find it.</summary>
+    /// <summary>The text in quotes, shortened; the web's reason patterns quote their placeholder themselves and take what is between the quotes, so a Chinese page quotes it with “”.</summary>
     private static string Quoted(string s) => $"\"{Shorten(s)}\"";
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

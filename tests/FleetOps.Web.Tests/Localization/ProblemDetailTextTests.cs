@@ -36,6 +36,21 @@ public sealed class ProblemDetailTextTests
     public void Other_messages_and_English_stay_as_written(string culture, string message) =>
         Assert.Equal(message, ProblemDetailText.Translate(message, CultureInfo.GetCultureInfo(culture)));
 
+    /// <summary>What a person typed is quoted the Chinese way (“…”), not with the English sentence's straight quotes.</summary>
+    [Theory]
+    [InlineData("'appVersion' cannot be ordered: \"latest\" has no version number in it.", "“appVersion”无法排序：“latest”中没有版本号。")]
+    [InlineData("'minimum' cannot be ordered against terminal versions: \"3.99999999999999999999\" has a number too long for a version part.",
+        "“minimum”无法与终端版本比较先后：“3.99999999999999999999”中的数字太长，不能作为版本号的一段。")]
+    [InlineData("'estimatedMinutes' must be from 1 to 1440.", "预计时长（estimatedMinutes）须在 1 到 1440 分钟之间。")]
+    [InlineData("'terminalIds' must list 1–1000 terminals.", "“terminalIds”须列出 1 到 1000 台终端。")]
+    public void Typed_text_and_field_names_are_quoted_the_Chinese_way(string english, string chinese)
+    {
+        var translated = ProblemDetailText.Translate(english, Chinese);
+        Assert.Equal(chinese, translated);
+        Assert.DoesNotContain('"', translated);
+        Assert.DoesNotContain('\'', translated);
+    }
+
     [Theory]
     [InlineData("The header names the column 'model' twice.", "表头中“model”列出现了两次。")]
     [InlineData("'terminalId' 'T-7' is also on row 3 (ids are compared ignoring letter case).", "terminalId“T-7”也出现在第 3 行（编号比较时不区分大小写）。")]

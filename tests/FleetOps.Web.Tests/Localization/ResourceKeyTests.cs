@@ -102,7 +102,9 @@ public sealed partial class ResourceKeyTests
         // A count with its noun ("{3} {3:wave|waves}") may be written as one value (AuditLog.Counted) or as two.
         const string Counted = "\u0001";
         var regex = Regex.Replace(Regex.Escape(Regex.Replace(pattern, @"\{(\d)} \{\1:[^}]*}", Counted)), @"\\\{\d(?::[^}]*)?}", @"\{[^}]+}")
-            .Replace(Counted, @"\{[^}]+}( \{[^}]+})?", StringComparison.Ordinal);
+            .Replace(Counted, @"\{[^}]+}( \{[^}]+})?", StringComparison.Ordinal)
+            // A quoted value ("\"{0}\" has no version number in it") may be quoted by the code that writes it ({Quoted(s)}).
+            .Replace(@"""\{[^}]+}""", @"(?:""\{[^}]+}""|\{[^}]+})", StringComparison.Ordinal);
         return Regex.IsMatch(sources, regex);
     }
 
