@@ -14,34 +14,14 @@ namespace FleetOps.Components.Tests;
 /// The rollout pages: a rollout of A920 3.3.0 to S-1 first (two tills), then the rest (S-2, one till); the list and the
 /// wave bars follow the terminals' reports live, a halt is one click, a store manager sees only their store's terminals.
 /// </summary>
-public sealed class RolloutPagesTests : FleetComponentTest
+public sealed class RolloutPagesTests : RolloutPageTest
 {
-    private readonly long _id;
-
-    public RolloutPagesTests()
-    {
-        Services.AddSingleton<RolloutBook>();
-        Services.AddSingleton<RolloutService>();
-        RenderPopoverProvider();
-        AddStore("S-1");
-        AddStore("S-2", region: "North");
-        Register("S-1", "T-1", "T-2");
-        Register("S-2", "T-3");
-        foreach (var id in new[] { "T-1", "T-2", "T-3" }) Heartbeat(id, TimeSpan.FromMinutes(5), appVersion: "3.2.0");
-        var created = Wait(() => Services.GetRequiredService<RolloutService>().CreateAsync(
-            new RolloutRequest("A920", "3.3.0", null, [WaveSpec.OfStores("S-1"), WaveSpec.OfPercent(100)], 40, null), "admin@fleetops.test", null));
-        _id = created.Rollout!.Id;
-    }
-
-    private void Report(string terminalId, SoftwareState state) =>
-        PublishBatch((terminalId, new SoftwareEvent(NextId(), Now, state, "3.3.0", state == SoftwareState.Failed ? "disk full" : null)));
-
     [Fact]
     public void The_list_shows_the_rollout_running_at_its_first_wave_with_its_progress()
     {
         var cut = Render<Rollouts>();
 
-        var row = cut.Find($"[data-testid=rollout-{_id}]");
+        var row = cut.Find($"[data-testid=rollout-{Id}]");
         Assert.Contains("A920 → 3.3.0", row.TextContent);
         Assert.Equal("running", row.QuerySelector("[data-testid=rollout-state]")!.GetAttribute("data-state"));
         Assert.Contains("Wave 1 of 2", row.TextContent);
@@ -52,7 +32,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
     [Fact]
     public void The_wave_bars_follow_reports_live_and_a_failure_above_the_threshold_shows_the_halt()
     {
-        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
         Assert.Contains("0 installed · 0 failed · 2 pending of 2", cut.Find("[data-testid=wave-bar-1]").TextContent);
         Assert.Contains("not started", cut.Find("[data-testid=wave-2]").TextContent);
 
@@ -61,7 +41,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Contains("1 installed · 0 failed · 1 pending of 2", cut.Find("[data-testid=wave-bar-1]").TextContent));
 
         Report("T-2", SoftwareState.Failed); // 1 of 2 failed = 50 % > 40 %
-        Wait(() => Services.GetRequiredService<RolloutService>().EvaluateAsync(_id));
+        Wait(() => Services.GetRequiredService<RolloutService>().EvaluateAsync(Id));
         LetLiveRefreshFire();
 
         cut.WaitForAssertion(() => Assert.Equal("halted", cut.Find("[data-testid=rollout-state]").GetAttribute("data-state")));
@@ -72,11 +52,11 @@ public sealed class RolloutPagesTests : FleetComponentTest
     [Fact]
     public void Halting_is_one_click_for_an_administrator()
     {
-        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
         cut.Find("[data-testid=rollout-halt]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(RolloutState.Halted, Services.GetRequiredService<RolloutBook>().Get(_id)!.State));
+        cut.WaitForAssertion(() => Assert.Equal(RolloutState.Halted, Services.GetRequiredService<RolloutBook>().Get(Id)!.State));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=rollout-halted]")));
     }
 
@@ -85,7 +65,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
     {
         SignInAsStoreManager("S-2");
 
-        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
         Assert.Contains("of 0", cut.Find("[data-testid=wave-bar-1]").TextContent);
         Assert.DoesNotContain("S-1", cut.Find("[data-testid=wave-1]").TextContent); // another store's code
@@ -120,7 +100,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
     public void In_english_the_state_reads_as_a_name_like_the_other_chips_not_as_the_wire_word()
     {
         var list = Render<Rollouts>();
-        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
         Assert.Equal("Running", list.Find("[data-testid=rollout-state]").TextContent.Trim());
         Assert.Equal("Running", detail.Find("[data-testid=rollout-state]").TextContent.Trim());
@@ -177,7 +157,7 @@ public sealed class RolloutPagesTests : FleetComponentTest
     {
         var dialogs = OpenNewRolloutForm();
 
-        Assert.Equal($"Rollout #{_id} of this model (A920 → 3.3.0) has not finished: starting this rollout ends it, with 3 terminals of it not yet on 3.3.0.",
+        Assert.Equal($"Rollout #{Id} of this model (A920 → 3.3.0) has not finished: starting this rollout ends it, with 3 terminals of it not yet on 3.3.0.",
             dialogs.Find("[data-testid=rollout-supersedes]").TextContent.Trim());
     }
 
@@ -187,9 +167,9 @@ public sealed class RolloutPagesTests : FleetComponentTest
         UseLanguage(Languages.Chinese);
 
         var list = Render<Rollouts>();
-        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
-        Assert.Contains("第 1 批，共 2 批", list.Find($"[data-testid=rollout-{_id}]").TextContent);
+        Assert.Contains("第 1 批，共 2 批", list.Find($"[data-testid=rollout-{Id}]").TextContent);
         Assert.Contains("进行中", list.Find("[data-testid=rollout-state]").TextContent);
         Assert.Contains("第 2 批", detail.Find("[data-testid=wave-2]").TextContent);
         Assert.Contains("未开始", detail.Find("[data-testid=wave-2]").TextContent);
@@ -199,11 +179,11 @@ public sealed class RolloutPagesTests : FleetComponentTest
     [Fact]
     public void A_halted_rollout_reads_its_rules_and_its_halt_as_Chinese_sentences_without_stray_spaces()
     {
-        Wait(() => Services.GetRequiredService<RolloutService>().HaltAsync(_id, "admin@fleetops.test", null));
+        Wait(() => Services.GetRequiredService<RolloutService>().HaltAsync(Id, "admin@fleetops.test", null));
         Clock.Advance(TimeSpan.FromMinutes(3));
         UseLanguage(Languages.Chinese);
 
-        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, _id));
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
         // It read "…时自动暂停。 下一批需手动开始。" (the markup's line break) and "已于3 分钟前暂停"; "{0}暂停" also reads "刚刚暂停".
         detail.WaitForAssertion(() => Assert.Contains("已开始批次中失败超过 40% 时自动暂停。下一批需手动开始。", detail.Markup));
@@ -213,11 +193,11 @@ public sealed class RolloutPagesTests : FleetComponentTest
     [Fact]
     public void A_rollout_that_does_not_exist_is_named_in_one_sentence_in_both_languages()
     {
-        var english = Render<RolloutDetail>(p => p.Add(d => d.Id, _id + 1000));
+        var english = Render<RolloutDetail>(p => p.Add(d => d.Id, Id + 1000));
         english.WaitForAssertion(() => Assert.Equal("No such rollout here. Back to rollouts", english.Find("[data-testid=not-found]").TextContent.Trim()));
 
         UseLanguage(Languages.Chinese);
-        var chinese = Render<RolloutDetail>(p => p.Add(d => d.Id, _id + 1000));
+        var chinese = Render<RolloutDetail>(p => p.Add(d => d.Id, Id + 1000));
         // It read "此处没有该该分批发布不存在，或不涉及您负责的门店。。": a sentence put where the panel expects a noun.
         chinese.WaitForAssertion(() => Assert.Equal("此处没有该分批发布。 返回分批发布", chinese.Find("[data-testid=not-found]").TextContent.Trim()));
     }
