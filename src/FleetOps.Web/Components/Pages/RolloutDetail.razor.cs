@@ -24,6 +24,7 @@ public partial class RolloutDetail
     [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
     private bool _isAdministrator, _busy;
@@ -56,10 +57,51 @@ public partial class RolloutDetail
         _progress = _rollout is null ? [] : RolloutBook.Progress(_rollout, Fleet, visible);
     }
 
+    /// <summary>A wave as chosen: its stores, or its share of the terminals left.</summary>
+    private string WaveText(WaveSpec spec) => spec.Stores is { } stores ? StoresText(stores) : T["Rollouts.WavePercent", spec.Percent ?? 0];
+
     /// <summary>The stores a wave names that the person sees: another store's code is not theirs to learn (as in the API).</summary>
     private string StoresText(IReadOnlyList<string> stores) => stores.Where(s => _scope.AllowsStore(s, Stores)).ToList() is { Count: > 0 } mine
         ? T["Rollouts.WaveStores", string.Join(T["List.Comma"], mine)]
         : T["Rollouts.WaveOtherStores"];
+
+    /// <summary>
+    /// Starts the next wave (or completes the rollout) once the administrator has seen the current wave's health: waves start
+    /// by hand so that a person judges it (docs/api.md §7), and a click should not skip that. Nothing happens if the rollout
+    /// moved on while the question was open (its own threshold started the wave, say): the counts asked about are stale.
+    /// </summary>
+    private async Task AdvanceAsync()
+    {
+        if (_rollout is not { } asked) return;
+        var (title, yes) = asked.IsLastWaveCurrent
+            ? (T["Rollouts.CompleteQuestion", asked.Id], T["Rollouts.Complete"])
+            : (T["Rollouts.AdvanceQuestion", asked.CurrentWave + 2, asked.Id], T["Rollouts.Advance"]);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(title, AdvanceQuestionText(asked), yesText: yes, cancelText: T["Common.Cancel"]);
+        if (confirmed != true) return;
+        if (Book.Get(Id) is not { } now || now.State != asked.State || now.CurrentWave != asked.CurrentWave)
+        {
+            Snackbar.Add(T["Rollouts.ChangedWhileAsked"], Severity.Warning);
+            Rebuild();
+            return;
+        }
+        await CommandAsync(Service.AdvanceAsync);
+    }
+
+    /// <summary>The current wave's counts, a warning when none has installed or some failed, then what the next step adds or leaves.</summary>
+    private string AdvanceQuestionText(Rollout rollout)
+    {
+        var current = _progress[rollout.CurrentWave];
+        var text = F.Count("Rollouts.ConfirmProgress", current.Terminals, rollout.CurrentWave + 1, F.Number(current.Installed), rollout.AppVersion,
+            F.Number(current.Failed), F.Number(current.Pending));
+        if (current.Terminals > 0 && current.Installed == 0) text += T["Rollouts.ConfirmNoneInstalled"];
+        if (current.Failed > 0) text += F.Count("Rollouts.ConfirmFailed", current.Failed);
+        if (rollout.IsLastWaveCurrent)
+        {
+            return text + F.Count("Rollouts.ConfirmNotOnVersion", _progress.Sum(p => p.Terminals - p.Installed), rollout.AppVersion);
+        }
+        var next = rollout.CurrentWave + 1;
+        return text + F.Count("Rollouts.ConfirmNextWave", _progress[next].Terminals, next + 1, WaveText(rollout.Waves[next].Spec));
+    }
 
     private async Task CommandAsync(Func<long, string, string?, CancellationToken, Task<RolloutResult>> command)
     {
