@@ -71,7 +71,9 @@ public partial class RolloutDialog
     private Dictionary<string, string> Missing()
     {
         var missing = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(_model)) missing["model"] = T["Rollouts.ChooseModel"];
+        // The first model is chosen and the list cannot be cleared: no model means none is in service, and "choose one"
+        // would ask for what the empty list cannot give.
+        if (string.IsNullOrWhiteSpace(_model)) missing["model"] = T["Rollouts.NoModelInService"];
         if (string.IsNullOrWhiteSpace(_appVersion)) missing["appVersion"] = T["Problem.FieldRequired", T["Rollouts.AppVersion"]];
         return missing;
     }
