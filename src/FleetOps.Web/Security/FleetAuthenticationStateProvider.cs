@@ -11,7 +11,9 @@ namespace FleetOps.Web.Security;
 /// The signed-in user of a Blazor circuit. Re-checks the user every 30 seconds as a safety net (disabled? security stamp
 /// still current, i.e. not signed out or password changed, possibly on another node?), and at once when the user
 /// changes (disabled, signed out) — on this node, or on another one that told this one (<c>Cluster/AccessChangeRelay</c>):
-/// the circuit then loses its user and the page goes to sign-in.
+/// the circuit then loses its user and the page goes to sign-in. A change of the user's role or stores raises
+/// <see cref="AccessChanged"/>: pages keep what the user may do from when they opened (an editor's actor), so the circuit
+/// is started again with the new access (<c>Layout/ReloadOnAccessChange</c>) rather than left acting on the old one.
 /// </summary>
 public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -22,6 +24,10 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
     private readonly ILogger _logger;
     private readonly IDisposable _userChanges;
     private string? _userId;
+    private string? _access;
+
+    /// <summary>The signed-in user's role or scope changed since this circuit began; raised once, off the writer's thread.</summary>
+    public event Action? AccessChanged;
 
     public FleetAuthenticationStateProvider(ILoggerFactory loggerFactory, UserDirectory users, SecurityStamps stamps, IOptions<IdentityOptions> identity)
         : base(loggerFactory)
@@ -47,7 +53,9 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
     {
         var state = await base.GetAuthenticationStateAsync();
         _userId ??= state.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return IsAllowed(_userId) ? state : Anonymous;
+        if (!IsAllowed(_userId)) return Anonymous;
+        _access ??= AccessOf(_users.Get(_userId));
+        return state;
     }
 
     private bool IsAllowed(string? userId) => _users.Get(userId) is { Disabled: false };
@@ -55,9 +63,22 @@ public sealed class FleetAuthenticationStateProvider : RevalidatingServerAuthent
     private async Task OnUserChanged(ChangeBatch<string> changed)
     {
         if (_userId is null) return;
-        if (!IsAllowed(_userId)) SetAuthenticationState(Task.FromResult(Anonymous));
-        else await EndIfStaleAsync();
+        if (!IsAllowed(_userId))
+        {
+            SetAuthenticationState(Task.FromResult(Anonymous));
+            return;
+        }
+        if (_access is not null && AccessOf(_users.Get(_userId)) != _access)
+        {
+            _access = AccessOf(_users.Get(_userId));
+            AccessChanged?.Invoke();
+        }
+        await EndIfStaleAsync();
     }
+
+    /// <summary>What decides what the user may see and do (not their name or language, which change nothing a page holds).</summary>
+    private static string? AccessOf(UserAccess? user) =>
+        user is null ? null : $"{user.Role}|{string.Join(',', user.Regions.Order(StringComparer.Ordinal))}|{string.Join(',', user.Stores.Order(StringComparer.Ordinal))}";
 
     /// <summary>After a sign-out or password change elsewhere: does this circuit's cookie still hold?</summary>
     private async Task EndIfStaleAsync()

@@ -55,13 +55,16 @@ public sealed partial class EmergencyPlanPage
 
     private async Task SaveAsync()
     {
-        if (_form is null || _actor is null) return;
+        if (_form is null) return;
+        // Who saves is asked now, not when the page opened: an administrator may have taken the store away meanwhile.
+        _actor = await User();
         await Run(() => Plans.SaveAsync(Code, _form.ToDraft(Text), _actor, null), T["EmergencyPlan.Saved"]);
     }
 
     private async Task ReviewAsync()
     {
-        if (_plan is null || _actor is null) return;
+        if (_plan is null) return;
+        _actor = await User();
         await Run(() => Plans.ReviewAsync(Code, _plan.Version, _actor, null), T["EmergencyPlan.Reviewed"]);
     }
 
