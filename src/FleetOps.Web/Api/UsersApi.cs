@@ -36,6 +36,11 @@ public static class UsersApi
                 + "administrator.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        // A system that can take a person out must be able to bring them back (an outside tester found only the UI could).
+        api.MapPost("/{id}/enable", Enable).WithName("EnableUser")
+            .WithSummary("Enables a disabled user: they can sign in again and their API tokens work again (audited); answers the user")
+            .WithDescription("Enabling an active user changes nothing. 404 for an unknown id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -103,6 +108,24 @@ public static class UsersApi
             {
                 return directory.Get(id) is null ? NoUser(id)
                     : TypedResults.Problem(title: "Cannot disable", detail: string.Join(" ", result.Errors.Select(e => e.Description)),
+                        statusCode: StatusCodes.Status409Conflict);
+            }
+        }
+        return directory.Get(id) is { } now ? TypedResults.Ok(UserDto.From(now)) : NoUser(id);
+    }
+
+    public static async Task<Results<Ok<UserDto>, ProblemHttpResult>> Enable(string id, UserAdministration administration, UserDirectory directory,
+        HttpContext context, AccessResolver access)
+    {
+        if (directory.Get(id) is not { } user) return NoUser(id);
+        if (user.Disabled)
+        {
+            var result = await administration.SetDisabledAsync(user.UserId, disabled: false, access.ActorName(context.User),
+                ManagementApi.Address(context));
+            if (!result.Succeeded)
+            {
+                return directory.Get(id) is null ? NoUser(id)
+                    : TypedResults.Problem(title: "Cannot enable", detail: string.Join(" ", result.Errors.Select(e => e.Description)),
                         statusCode: StatusCodes.Status409Conflict);
             }
         }

@@ -62,6 +62,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/users", isAdministrator ? 200 : 403);
         yield return Row("POST /api/v1/users", isAdministrator ? 201 : 403);
         yield return Row("POST /api/v1/users/NO-SUCH/disable", isAdministrator ? 404 : 403);
+        yield return Row("POST /api/v1/users/NO-SUCH/enable", isAdministrator ? 404 : 403);
         // Which unsettled transactions each person sees is UnsettledScopeTests' matter; here: everyone signed in may ask.
         yield return Row("GET /api/v1/transactions/unsettled", 200);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 200);
@@ -139,6 +140,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/users", 401);
         yield return Row("POST /api/v1/users", 401);
         yield return Row("POST /api/v1/users/NO-SUCH/disable", 401);
+        yield return Row("POST /api/v1/users/NO-SUCH/enable", 401);
         yield return Row("GET /api/v1/transactions/unsettled", 401);
         yield return Row("GET /api/v1/transactions/unsettled.csv", 401);
         yield return Row("GET /api/v1/power/incidents", 401);

@@ -137,6 +137,34 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
     }
 
     [Fact]
+    public async Task Enabling_brings_a_disabled_user_back_with_their_password_and_token()
+    {
+        var email = NewEmail();
+        using var admin = app.CreateAdminClient();
+        var id = await CreateAsync(admin, Technician(email, await StoreAsync()));
+        var (_, token) = await app.CreateApiTokenAsync(new TestUser(id, email, Password, Roles.Technician));
+        using var tokenClient = app.CreateTokenClient(token);
+        await Expect.StatusAsync(await admin.PostAsync($"/api/v1/users/{id}/disable", null), HttpStatusCode.OK);
+        await Expect.StatusAsync(await tokenClient.GetAsync("/api/v1/stores"), HttpStatusCode.Unauthorized);
+
+        using var enabled = await admin.PostAsync($"/api/v1/users/{id}/enable", null);
+
+        var body = await Expect.JsonObjectAsync(enabled);
+        Assert.Equal((id, false), (Expect.Wire(body["id"]), body["disabled"]!.GetValue<bool>()));
+        await Expect.StatusAsync(await tokenClient.GetAsync("/api/v1/stores"), HttpStatusCode.OK);
+        using var fresh = app.CreateBrowser();
+        using var signIn = await fresh.PostSignInAsync(email, Password);
+        Assert.DoesNotContain("error=", Browser.LocationOf(signIn), StringComparison.Ordinal);
+        Assert.Single(await app.AuditAsync(AuditActions.UserEnabled), a => a.Target == email);
+
+        // Enabling an active user changes nothing: the same answer, no second audit line.
+        using var twice = await admin.PostAsync($"/api/v1/users/{id}/enable", null);
+        Assert.False((await Expect.JsonObjectAsync(twice))["disabled"]!.GetValue<bool>());
+        Assert.Single(await app.AuditAsync(AuditActions.UserEnabled), a => a.Target == email);
+        await Expect.ProblemAsync(await admin.PostAsync("/api/v1/users/no-such-user/enable", null), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_administrator_may_use_the_api_with_their_token_or_cookie_but_cannot_disable_themselves()
     {
         var me = await app.CreateUserAsync(Roles.Administrator);
@@ -336,7 +364,7 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         using var response = await client.GetAsync("/openapi/v1.json");
         var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
 
-        foreach (var (path, method) in new[] { ("/api/v1/users", "post"), ("/api/v1/users", "get"), ("/api/v1/users/{id}/disable", "post") })
+        foreach (var (path, method) in new[] { ("/api/v1/users", "post"), ("/api/v1/users", "get"), ("/api/v1/users/{id}/disable", "post"), ("/api/v1/users/{id}/enable", "post") })
         {
             var operation = paths.GetProperty(path).GetProperty(method);
             Assert.Equal("Users", operation.GetProperty("tags")[0].GetString());
