@@ -43,7 +43,7 @@ public static class AccountApi
     public static async Task<IResult> SignIn([FromForm] SignInForm form, HttpContext context,
         SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit)
     {
-        var returnUrl = LocalOr(form.ReturnUrl, "/");
+        var returnUrl = AfterSignIn(form.ReturnUrl);
         var email = form.Email?.Trim() ?? "";
         var address = context.Connection.RemoteIpAddress?.ToString();
         var actor = email.Length == 0 ? "anonymous" : email;
@@ -147,6 +147,18 @@ public static class AccountApi
 
     /// <summary>Only same-site paths, so the sign-in page cannot be used to send people elsewhere.</summary>
     /// <summary>A return address on this site, or <paramref name="fallback"/>: never a redirect to another host.</summary>
+    /// <summary>
+    /// Where a sign-in leads: the page that asked for it, on this site — but never back to signing in or out (Back after
+    /// signing out opens the sign-out page, which sends the signed-out browser here; signing in then asked "sign out?").
+    /// </summary>
+    private static string AfterSignIn(string? returnUrl)
+    {
+        var url = LocalOr(returnUrl, "/");
+        var path = url.Split('?', '#')[0].TrimEnd('/');
+        return path.Equals("/account/signout", StringComparison.OrdinalIgnoreCase) || path.Equals("/account/signin", StringComparison.OrdinalIgnoreCase)
+            ? "/" : url;
+    }
+
     public static string LocalOr(string? url, string fallback) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? url : fallback;

@@ -161,6 +161,22 @@ public sealed class SignInTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         Assert.Equal("/", Browser.LocationOf(response));
     }
 
+    [Theory]
+    [InlineData("/account/signout")]
+    [InlineData("/Account/SignOut/")]
+    [InlineData("/account/signin?returnUrl=%2Fterminals")]
+    public async Task Signing_in_never_leads_back_to_signing_in_or_out(string returnUrl)
+    {
+        // Back after signing out opens the sign-out page, which sends the signed-out browser to sign in with it as the return.
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = app.CreateBrowser();
+
+        using var response = await browser.PostSignInAsync(user.Email, user.Password, returnUrl);
+
+        await Expect.StatusAsync(response, HttpStatusCode.Redirect);
+        Assert.Equal("/", Browser.LocationOf(response));
+    }
+
     [Fact]
     public async Task Sign_out_ends_the_cookie_session_and_is_audited()
     {
