@@ -20,6 +20,10 @@ public static class MaintenanceApi
         api.MapPost("/maintenance/plans", CreatePlan).WithName("CreateMaintenancePlan")
             .WithSummary("Creates a preventive plan for a store, a model (administrators) or chosen terminals; its first work orders are generated at once")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapPut("/maintenance/plans/{id:long}", EditPlan).WithName("EditMaintenancePlan")
+            .WithSummary("Edits a plan (not what it covers); untouched future work orders it generated follow, those off a new schedule are cancelled (FleetOps addition)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/maintenance/plans/{id:long}/end", EndPlan).WithName("EndMaintenancePlan")
             .WithSummary("Ends a plan: it generates no more work orders; those it made stay (who may create the plan, FleetOps addition)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -45,14 +49,27 @@ public static class MaintenanceApi
     public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> CreatePlan(PlanRequest request, PlanService plans, HttpContext context,
         AccessResolver access, CancellationToken cancellationToken)
     {
-        var draft = new PlanDraft(request.Name, request.StoreCode, request.Model, request.TerminalIds, request.Checklist, request.Every?.Count,
-            request.Every?.Unit, request.Basis, request.StartsOn, request.Kind, request.Priority, request.DueTime, request.EstimatedMinutes,
-            request.DefaultTechnician);
-        var result = await plans.CreateAsync(draft, WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
+        var result = await plans.CreateAsync(Draft(request), WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
         return result.Value is { } plan
             ? TypedResults.Created($"/api/v1/maintenance/plans/{plan.Id}", PlanDto.From(plan))
             : WorkOrdersApi.Refused(result);
     }
+
+    /// <summary>The plan as <c>GET</c> lists it to this caller (their terminals only), as the list would show it next.</summary>
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> EditPlan(long id, PlanRequest request, PlanService plans, HttpContext context,
+        AccessResolver access, FleetOps.Core.Fleet.FleetState fleet, FleetOps.Core.Fleet.StoreDirectory stores, CancellationToken cancellationToken)
+    {
+        var result = await plans.EditAsync(id, Draft(request), WorkOrdersApi.Actor(access, context), ManagementApi.Address(context), cancellationToken);
+        return result.Value is { } plan ? TypedResults.Ok(PlanDto.From(plan, Visible(access.Scope(context.User), fleet, stores))) : WorkOrdersApi.Refused(result);
+    }
+
+    private static PlanDraft Draft(PlanRequest request) => new(request.Name, request.StoreCode, request.Model, request.TerminalIds, request.Checklist,
+        request.Every?.Count, request.Every?.Unit, request.Basis, request.StartsOn, request.Kind, request.Priority, request.DueTime, request.EstimatedMinutes,
+        request.DefaultTechnician);
+
+    /// <summary>The terminals a plan lists to the caller (null: all).</summary>
+    private static Func<string, bool>? Visible(FleetOps.Core.Access.AccessScope scope, FleetOps.Core.Fleet.FleetState fleet, FleetOps.Core.Fleet.StoreDirectory stores) =>
+        scope.Everything ? null : id => scope.AllowsTerminal(fleet.Get(id), stores);
 
     public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> EndPlan(long id, PlanService plans, HttpContext context, AccessResolver access,
         CancellationToken cancellationToken)
@@ -65,7 +82,7 @@ public static class MaintenanceApi
         FleetOps.Core.Fleet.StoreDirectory stores, HttpContext context, AccessResolver access)
     {
         var scope = access.Scope(context.User);
-        Func<string, bool>? visible = scope.Everything ? null : id => scope.AllowsTerminal(fleet.Get(id), stores);
+        var visible = Visible(scope, fleet, stores);
         var items = book.Plans.Where(p => plans.Reaches(p, scope)).Select(p => PlanDto.From(p, visible)).ToList();
         return TypedResults.Ok(new PagedResult<PlanDto>(items, items.Count));
     }

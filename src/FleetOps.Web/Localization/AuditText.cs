@@ -14,7 +14,9 @@ namespace FleetOps.Web.Localization;
 /// </summary>
 public static partial class AuditText
 {
-    private static readonly EnglishPatterns Patterns = new("AuditText.", codesAreNames: true);
+    /// <summary>AuditText.Every.* are a plan's interval inside a detail ("interval 1 month → 2 months"), read with the count's own form.</summary>
+    private static readonly EnglishPatterns Patterns = new("AuditText.", codesAreNames: true, clauses: new("AuditText.Every.", codesAreNames: true),
+        except: "AuditText.Every.");
 
     /// <summary>Actions whose details are people's words (a note, a reason, a store's name): shown as written, never matched.</summary>
     private static readonly HashSet<string> AsWritten = new(StringComparer.Ordinal)

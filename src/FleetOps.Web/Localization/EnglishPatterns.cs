@@ -53,12 +53,15 @@ internal sealed class EnglishPatterns
     /// <param name="codesAreNames">Whether wire names, roles and words in values are translated too (see <see cref="AllNames"/>).</param>
     /// <param name="clauses">Patterns a value may be whole ("no version reported" after "cannot be ordered:"), translated
     /// with the sentence; a service composes such a sentence from a reason another part of FleetOps wrote.</param>
-    public EnglishPatterns(string prefix, bool codesAreNames, EnglishPatterns? clauses = null)
+    /// <param name="except">Keys under <paramref name="prefix"/> that are only clauses, never a text of their own: a short
+    /// clause ("{0} {0:week|weeks}") would otherwise take a whole text ending in "weeks" for itself.</param>
+    public EnglishPatterns(string prefix, bool codesAreNames, EnglishPatterns? clauses = null, string? except = null)
     {
         _clauses = clauses;
         _names = codesAreNames ? AllNames : EnumNames;
         _patterns = new(() => English
-            .Where(e => ((string)e.Key).StartsWith(prefix, StringComparison.Ordinal))
+            .Where(e => ((string)e.Key).StartsWith(prefix, StringComparison.Ordinal)
+                && (except is null || !((string)e.Key).StartsWith(except, StringComparison.Ordinal)))
             .OrderByDescending(e => ((string)e.Value!).Length)
             .Select(e => ((string)e.Key, ToRegex((string)e.Value!)))
             .ToList());

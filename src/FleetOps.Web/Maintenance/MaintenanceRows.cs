@@ -57,13 +57,16 @@ internal static class MaintenanceRows
         JsonSerializer.Serialize(Copy(a, DateTimeOffset.UnixEpoch), Json) == JsonSerializer.Serialize(Copy(b, DateTimeOffset.UnixEpoch), Json)
         && a.Results.SequenceEqual(b.Results) && a.Flagged.SetEquals(b.Flagged);
 
+    /// <summary>A stored order without its checklist answers (a plan's edit reads only untouched orders, which have none).</summary>
+    public static WorkOrder Unanswered(WorkOrderRow row) => ToOrder(row, []);
+
     public static async Task<WorkOrder?> FindAsync(FleetDbContext db, long planId, string subject, string occurrence, CancellationToken cancellationToken) =>
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.PlanId == planId && w.Subject == subject && w.Occurrence == occurrence, cancellationToken)
-            is { } row ? ToOrder(row, []) : null;
+            is { } row ? Unanswered(row) : null;
 
     public static async Task<WorkOrder?> FindFollowUpAsync(FleetDbContext db, long parentId, string item, CancellationToken cancellationToken) =>
         await db.WorkOrders.AsNoTracking().FirstOrDefaultAsync(w => w.FollowUpOf == parentId && w.FollowUpItem == item, cancellationToken)
-            is { } row ? ToOrder(row, []) : null;
+            is { } row ? Unanswered(row) : null;
 
     public static ChecklistTemplateRow Row(ChecklistTemplate template, string actor, DateTimeOffset now) => new()
     {

@@ -50,6 +50,7 @@ public static class AuditActions
     public const string WorkOrderPhotoAdded = "work_order_photo_added";
     public const string MaintenancePlanCreated = "maintenance_plan_created";
     public const string MaintenancePlanEnded = "maintenance_plan_ended";
+    public const string MaintenancePlanEdited = "maintenance_plan_edited";
     public const string ChecklistTemplateSaved = "checklist_template_saved";
     public const string CalendarFeedCreated = "calendar_feed_created";
     public const string CalendarFeedRevoked = "calendar_feed_revoked";

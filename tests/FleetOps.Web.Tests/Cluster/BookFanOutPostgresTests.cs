@@ -160,6 +160,29 @@ public sealed class BookFanOutPostgresTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task A_plan_edited_on_node_A_and_the_work_orders_the_edit_changed_are_changed_on_node_B()
+    {
+        await using var a = _database.StartNode();
+        await using var b = _database.StartNode();
+        var store = await a.CreateStoreAsync(Ids.New("S"));
+        var plans = a.GetService<PlanService>();
+        var draft = new PlanDraft("Weekly clean", store, null, null, DefaultChecklists.Cleaning, 1, RecurrenceUnit.Week, null,
+            DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), null, null);
+        var plan = (await plans.CreateAsync(draft, MaintenanceActor.Bootstrap, null)).Value!;
+        await SeenOnB(() => b.GetService<MaintenanceBook>().OfPlan(plan.Id).Count, n => n == a.GetService<MaintenanceBook>().OfPlan(plan.Id).Count,
+            "the generated work orders on B");
+
+        var edited = await plans.EditAsync(plan.Id, draft with { Name = "Fortnightly clean", StoreCode = null, EveryCount = 2 }, MaintenanceActor.Bootstrap, null);
+
+        Assert.NotNull(edited.Value);
+        var onA = a.GetService<MaintenanceBook>().OfPlan(plan.Id);
+        Assert.Contains(onA, o => o.State == WorkOrderState.Cancelled);
+        await SeenOnB(() => b.GetService<MaintenanceBook>().Plan(plan.Id), p => p is { Name: "Fortnightly clean", Every.Count: 2 }, "the edited plan on B");
+        await SeenOnB(() => b.GetService<MaintenanceBook>().OfPlan(plan.Id).Select(o => (o.Id, o.State, o.Title)).ToList(),
+            seen => seen.SequenceEqual(onA.Select(o => (o.Id, o.State, o.Title))), "the updated and cancelled work orders on B");
+    }
+
+    [PostgresFact]
     public async Task A_rollout_created_and_halted_on_node_A_is_halted_on_node_B()
     {
         await using var a = _database.StartNode();

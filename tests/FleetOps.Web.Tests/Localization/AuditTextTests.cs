@@ -53,6 +53,11 @@ public sealed class AuditTextTests
     [InlineData(AuditActions.ThresholdsChanged, "UnstablePowerLosses: 3 → 2; OfflineAfterSeconds: 300 → 180 (configured)",
         "UnstablePowerLosses：3 → 2；OfflineAfterSeconds：300 → 180（恢复配置值）")]
     [InlineData(AuditActions.SignInFailed, "wrong password", "密码错误")]
+    [InlineData(AuditActions.MaintenancePlanEdited, "name Weekly UPS test → Fortnightly; interval 1 week → 2 weeks; basis schedule → completion; "
+        + "technician none → li@example.com; work orders: 3 updated, 1 cancelled",
+        "名称 Weekly UPS test → Fortnightly；周期 每 1 周 → 每 2 周；起算方式 按计划日期起算 → 从上次完成起算；默认技术员 无 → li@example.com；工单：更新 3 个，取消 1 个",
+        "name Weekly UPS test → Fortnightly; interval 1 week → 2 weeks; basis from the schedule → from the last completion; "
+        + "technician none → li@example.com; work orders: 3 updated, 1 cancelled")]
     [InlineData(AuditActions.SettlementReportImported, "unionpay: 40 rows, 38 credited, 2 not credited", "unionpay：40 行，38 笔已入账，2 笔未入账")]
     public void Details_FleetOps_wrote_read_in_Chinese(string action, string english, string chinese, string? englishShown = null)
     {

@@ -13,14 +13,14 @@ namespace FleetOps.Web.Tests.Maintenance;
 [Collection(AlertClockCollection.Name)]
 public sealed class PlanApiTests(AlertClockApp app)
 {
-    private static async Task<JsonObject> CreatePlanAsync(HttpClient client, object body)
+    internal static async Task<JsonObject> CreatePlanAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync("/api/v1/maintenance/plans", body);
         await Expect.StatusAsync(response, HttpStatusCode.Created);
         return await Expect.JsonObjectAsync(response);
     }
 
-    private static string LocalDate(DateTimeOffset at, int days = 0) =>
+    internal static string LocalDate(DateTimeOffset at, int days = 0) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).AddDays(days).ToString("yyyy-MM-dd");
 
     [Fact]

@@ -70,6 +70,7 @@ public static class AuditLook
         AuditActions.WorkOrderPhotoAdded => texts["Audit.Action.WorkOrderPhotoAdded"],
         AuditActions.MaintenancePlanCreated => texts["Audit.Action.MaintenancePlanCreated"],
         AuditActions.MaintenancePlanEnded => texts["Audit.Action.MaintenancePlanEnded"],
+        AuditActions.MaintenancePlanEdited => texts["Audit.Action.MaintenancePlanEdited"],
         AuditActions.ChecklistTemplateSaved => texts["Audit.Action.ChecklistTemplateSaved"],
         AuditActions.CalendarFeedCreated => texts["Audit.Action.CalendarFeedCreated"],
         AuditActions.CalendarFeedRevoked => texts["Audit.Action.CalendarFeedRevoked"],
