@@ -14,43 +14,18 @@ namespace FleetOps.Components.Tests;
 /// at the field, store managers read their stores' plans only, a dispatcher ends a plan, the work orders page filters to a
 /// plan, and the page speaks Chinese. S-1 (East): T-1. S-2 (North): T-3. The clock starts 2026-11-25 08:00 in Shanghai.
 /// </summary>
-public sealed class PlansPageTests : FleetComponentTest
+public sealed class PlansPageTests : PlansPageTest
 {
-    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
-    private readonly IRenderedComponent<MudDialogProvider> _dialogs;
-
-    public PlansPageTests()
-    {
-        _popovers = Context.Render<MudPopoverProvider>();
-        _dialogs = Context.Render<MudDialogProvider>();
-        AddStore("S-1");
-        AddStore("S-2", region: "North");
-        Register("S-1", "T-1");
-        Register("S-2", "T-3");
-    }
-
-    private MaintenancePlan AddPlan(string name, string store, int every = 1, RecurrenceUnit unit = RecurrenceUnit.Month,
-        RecurrenceBasis basis = RecurrenceBasis.Schedule)
-    {
-        var draft = new PlanDraft(name, store, null, null, DefaultChecklists.PowerUps, every, unit, basis, new DateOnly(2026, 11, 25), WorkOrderKind.Power,
-            WorkOrderPriority.Normal);
-        var result = Wait(() => Services.GetRequiredService<PlanService>().CreateAsync(draft, MaintenanceActor.Bootstrap, null));
-        return result.Value ?? throw new InvalidOperationException(result.Detail);
-    }
-
-    private static List<string> Names(IRenderedComponent<PlansPage> cut) =>
-        cut.FindAll("[data-testid=plan-table] tbody tr [data-testid=plan-name]").Select(n => n.TextContent.Trim()).Distinct().ToList();
-
     /// <summary>Opens the dialog and fills in a monthly plan for store S-1 (a store is chosen by typing, once typing pauses).</summary>
     private void FillIn(IRenderedComponent<PlansPage> cut, string name)
     {
         cut.Find("[data-testid=new-plan]").Click();
-        _dialogs.WaitForElement("input[data-testid=plan-name-input]").Change(name);
-        var store = _dialogs.Find("input[data-testid=plan-store-input]");
+        Dialogs.WaitForElement("input[data-testid=plan-name-input]").Change(name);
+        var store = Dialogs.Find("input[data-testid=plan-store-input]");
         store.Focus();
         store.Input("S-1");
-        AdvanceUntil(_popovers, () => Assert.Single(_popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
-        _popovers.Find(".mud-list-item").Click();
+        AdvanceUntil(Popovers, () => Assert.Single(Popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
+        Popovers.Find(".mud-list-item").Click();
     }
 
     [Fact]
@@ -61,9 +36,9 @@ public sealed class PlansPageTests : FleetComponentTest
         Assert.NotNull(cut.Find("[data-testid=plans-none]"));
 
         FillIn(cut, "Monthly UPS test");
-        _dialogs.Find("[data-testid=plan-create]").Click();
+        Dialogs.Find("[data-testid=plan-create]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=plan-create]")));
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=plan-create]")));
         var plan = Assert.Single(Maintenance.Plans);
         foreach (var page in new[] { cut, elsewhere })
         {
@@ -98,12 +73,12 @@ public sealed class PlansPageTests : FleetComponentTest
         var cut = Render<PlansPage>();
         FillIn(cut, "Never");
 
-        _dialogs.Find("input[data-testid=plan-count]").Change("0");
-        _dialogs.Find("[data-testid=plan-create]").Click();
+        Dialogs.Find("input[data-testid=plan-count]").Change("0");
+        Dialogs.Find("[data-testid=plan-create]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Contains("'every.count' must be a whole number from 1 to 366.",
-            _dialogs.Find("input[data-testid=plan-count]").Closest(".mud-input-control")!.TextContent));
-        Assert.NotEmpty(_dialogs.FindAll("[data-testid=plan-create]"));
+        Dialogs.WaitForAssertion(() => Assert.Contains("'every.count' must be a whole number from 1 to 366.",
+            Dialogs.Find("input[data-testid=plan-count]").Closest(".mud-input-control")!.TextContent));
+        Assert.NotEmpty(Dialogs.FindAll("[data-testid=plan-create]"));
         Assert.Empty(Maintenance.Plans);
     }
 
@@ -115,13 +90,13 @@ public sealed class PlansPageTests : FleetComponentTest
         if (language == "zh-CN") UseLanguage(Languages.Chinese);
         var cut = Render<PlansPage>();
         cut.Find("[data-testid=new-plan]").Click();
-        _dialogs.WaitForElement("input[data-testid=plan-name-input]").Change("Monthly UPS test");
+        Dialogs.WaitForElement("input[data-testid=plan-name-input]").Change("Monthly UPS test");
 
-        _dialogs.Find("[data-testid=plan-create]").Click();
+        Dialogs.Find("[data-testid=plan-create]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Contains(expected,
-            _dialogs.Find("input[data-testid=plan-store-input]").Closest(".mud-input-control")!.TextContent));
-        Assert.DoesNotContain("There is no store", _dialogs.Markup);
+        Dialogs.WaitForAssertion(() => Assert.Contains(expected,
+            Dialogs.Find("input[data-testid=plan-store-input]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("There is no store", Dialogs.Markup);
         Assert.Empty(Maintenance.Plans);
     }
 
@@ -132,11 +107,11 @@ public sealed class PlansPageTests : FleetComponentTest
         var cut = Render<PlansPage>();
         FillIn(cut, "");
 
-        _dialogs.Find("[data-testid=plan-create]").Click();
+        Dialogs.Find("[data-testid=plan-create]").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Contains("请填写“名称”。",
-            _dialogs.Find("input[data-testid=plan-name-input]").Closest(".mud-input-control")!.TextContent));
-        Assert.DoesNotContain("“name”", _dialogs.Markup);
+        Dialogs.WaitForAssertion(() => Assert.Contains("请填写“名称”。",
+            Dialogs.Find("input[data-testid=plan-name-input]").Closest(".mud-input-control")!.TextContent));
+        Assert.DoesNotContain("“name”", Dialogs.Markup);
         Assert.Empty(Maintenance.Plans);
     }
 
@@ -163,8 +138,8 @@ public sealed class PlansPageTests : FleetComponentTest
         var cut = Render<PlansPage>();
 
         cut.Find("[data-testid=plan-end]").Click();
-        _dialogs.WaitForAssertion(() => Assert.Contains("End the plan “Weekly check”?", _dialogs.Markup));
-        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End plan").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("End the plan “Weekly check”?", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "End plan").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("no", cut.Find($"[data-testid=plan-{plan.Id}]").GetAttribute("data-active")));
         Assert.NotNull(cut.Find("[data-testid=plan-ended]"));

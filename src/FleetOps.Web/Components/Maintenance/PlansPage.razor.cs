@@ -12,7 +12,7 @@ namespace FleetOps.Web.Components.Maintenance;
 /// <summary>
 /// Preventive plans (issue 14 item 2): the plans that reach the person's stores, live from <see cref="MaintenanceBook"/> —
 /// what each covers, how it repeats, its checklist, its next visits (<see cref="PlanService.Visits"/>, the calendar's rule)
-/// and its open work. Dispatchers make plans here and end them; store managers and technicians read. The view (store, text)
+/// and its open work. Dispatchers make plans here, edit and end them; store managers and technicians read. The view (store, text)
 /// lives in the address.
 /// </summary>
 public partial class PlansPage
@@ -117,6 +117,20 @@ public partial class PlansPage
         if (await dialog.Result is { Canceled: false, Data: MaintenancePlan plan })
         {
             Snackbar.Add(T["Plans.Created", plan.Name], Severity.Success);
+            Load();
+        }
+    }
+
+    /// <summary>The plan's own form, filled in (who may end a plan may edit it).</summary>
+    private async Task EditAsync(MaintenancePlan plan)
+    {
+        var dialog = await Dialogs.ShowAsync<PlanDialog>(T["Plans.Edit.Title"], new DialogParameters<PlanDialog>
+        {
+            { d => d.Actor, _actor }, { d => d.Stores, _dispatchStores }, { d => d.Plan, plan },
+        }, Admin.FormDialog.Options);
+        if (await dialog.Result is { Canceled: false, Data: MaintenancePlan saved })
+        {
+            Snackbar.Add(T["Plans.Saved", saved.Name], Severity.Success);
             Load();
         }
     }
