@@ -83,6 +83,7 @@ public static class AccessMatrixRows
         yield return Row("GET /api/v1/maintenance/kpis", 200);
         yield return Row("POST /api/v1/maintenance/plans", isAdministrator ? 201 : 403);
         yield return Row("POST /api/v1/maintenance/plans/999999/end", 404); // a plan nobody has: the same answer for every role
+        yield return Row("PUT /api/v1/maintenance/plans/999999", 404);
         yield return Row("GET /api/v1/checklists", 200);
         yield return Row("PUT /api/v1/checklists/matrix_check", isAdministrator ? 200 : 403);
         yield return Row("POST /api/v1/calendar/feed", 201);
@@ -151,6 +152,7 @@ public static class AccessMatrixRows
         yield return Row("POST /api/v1/workorders/1/followups", 401);
         yield return Row("GET /api/v1/maintenance/plans", 401);
         yield return Row("POST /api/v1/maintenance/plans/1/end", 401);
+        yield return Row("PUT /api/v1/maintenance/plans/1", 401);
         yield return Row("GET /api/v1/maintenance/kpis", 401);
         yield return Row("GET /api/v1/checklists", 401);
         yield return Row("POST /api/v1/calendar/feed", 401);

@@ -58,6 +58,8 @@ public sealed class AuditTextTests
         "名称 Weekly UPS test → Fortnightly；周期 每 1 周 → 每 2 周；起算方式 按计划日期起算 → 从上次完成起算；默认技术员 无 → li@example.com；工单：更新 3 个，取消 1 个",
         "name Weekly UPS test → Fortnightly; interval 1 week → 2 weeks; basis from the schedule → from the last completion; "
         + "technician none → li@example.com; work orders: 3 updated, 1 cancelled")]
+    [InlineData(AuditActions.MaintenancePlanEdited, "start date moved from 2026-12-08 to 2026-12-14; due time 17:00 → 09:30; work orders: 0 updated, 2 cancelled",
+        "开始日期 2026-12-08 → 2026-12-14；截止时间 17:00 → 09:30；工单：更新 0 个，取消 2 个")]
     [InlineData(AuditActions.SettlementReportImported, "unionpay: 40 rows, 38 credited, 2 not credited", "unionpay：40 行，38 笔已入账，2 笔未入账")]
     public void Details_FleetOps_wrote_read_in_Chinese(string action, string english, string chinese, string? englishShown = null)
     {
@@ -183,4 +185,19 @@ public sealed class AuditTextTests
     public void Without_the_readers_clock_a_mutes_range_stays_as_stored_and_its_reason_as_written() =>
         Assert.Equal("2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z：visit at noon",
             AuditText.Details(AuditActions.MuteCreated, "2026-12-01 10:00:00Z – 2026-12-01 12:00:00Z: visit at noon", Chinese));
+
+    [Fact]
+    public void A_plan_edit_moving_its_start_is_kept_whole_even_when_the_two_dates_digits_would_pass_for_a_card_number()
+    {
+        var before = new FleetOps.Core.Maintenance.MaintenancePlan(1, "UPS", "S-1", null, [], "power_ups",
+            new FleetOps.Core.Maintenance.Recurrence(1, FleetOps.Core.Maintenance.RecurrenceUnit.Week), FleetOps.Core.Maintenance.RecurrenceBasis.Schedule,
+            new DateOnly(2026, 12, 8), new TimeOnly(17, 0), FleetOps.Core.Maintenance.WorkOrderKind.Power, FleetOps.Core.Maintenance.WorkOrderPriority.Normal,
+            60, null, DateTimeOffset.UnixEpoch, "ops");
+
+        // 20261208 and 20261214 side by side are 16 digits that pass the Luhn check.
+        var details = FleetOps.Web.Maintenance.PlanAudit.Edited(before, before with { StartsOn = new DateOnly(2026, 12, 14) }, new([], []));
+
+        Assert.Equal("start date moved from 2026-12-08 to 2026-12-14; work orders: 0 updated, 0 cancelled",
+            AuditLog.Row(DateTimeOffset.UnixEpoch, "ops", AuditActions.MaintenancePlanEdited, "plan 1", details, null).Details);
+    }
 }

@@ -97,6 +97,28 @@ public sealed class PlanEditApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task On_a_completion_basis_the_open_first_visit_moves_to_the_new_start_and_no_second_one_is_made()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var (terminal, _) = await app.NewTerminalAsync(store);
+        using var admin = app.CreateAdminClient();
+        object Body(int months, int startsIn) => new
+        {
+            name = "Clean the reader", terminalIds = new[] { terminal }, checklist = "terminal_inspection", every = new { count = months, unit = "month" },
+            basis = "completion", startsOn = LocalDate(app.Now(), startsIn),
+        };
+        var plan = await CreatePlanAsync(admin, Body(2, 1));
+        var first = Assert.Single(app.GetService<MaintenanceBook>().OfPlan(plan.Id()));
+
+        await Expect.StatusAsync(await EditAsync(admin, plan.Id(), Body(1, 3)), HttpStatusCode.OK);
+
+        var now = Assert.Single(app.GetService<MaintenanceBook>().OfPlan(plan.Id()));
+        Assert.Equal((first.Id, WorkOrderState.Open, LocalDate(app.Now(), 3)), (now.Id, now.State, Day(now).ToString("yyyy-MM-dd")));
+        Assert.EndsWith("work orders: 1 updated, 0 cancelled", Assert.Single(await app.AuditAsync(AuditActions.MaintenancePlanEdited),
+            a => a.Target == $"plan {plan.Id()}").Details);
+    }
+
+    [Fact]
     public async Task An_edit_is_refused_as_ending_is_and_its_body_as_a_new_plan_s_is()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
