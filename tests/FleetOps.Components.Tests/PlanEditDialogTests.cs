@@ -34,6 +34,8 @@ public sealed class PlanEditDialogTests : PlansPageTest
         Assert.Equal("Weekly check", Dialogs.Find("input[data-testid=plan-name-input]").GetAttribute("value"));
         Assert.Equal("1", Dialogs.Find("input[data-testid=plan-count]").GetAttribute("value"));
         Assert.Equal("17:00", Dialogs.Find("input[data-testid=plan-due-time]").GetAttribute("value"));
+        // A phone gives the time the whole row: beside the date its "PM" was cut off and 17:00 read "05:00".
+        Assert.Contains("mud-grid-item-xs-12", Dialogs.Find("input[data-testid=plan-due-time]").Closest(".mud-grid-item")!.ClassName);
         var subject = Dialogs.Find("input[data-testid=plan-subject-fixed]");
         Assert.Contains("S-1", subject.GetAttribute("value"));
         Assert.True(subject.HasAttribute("readonly"));
