@@ -105,6 +105,73 @@ public sealed class EmergencyPlanPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_save_with_several_problems_marks_them_all_at_once_by_their_labels_with_a_count_by_Save()
+    {
+        SignInAsStoreManager("S-1");
+        var cut = SaveWithFourProblems();
+
+        cut.WaitForAssertion(() => Assert.Equal("Not saved: 4 problems — see the marked fields.", cut.Find("[data-testid=plan-problems]").TextContent.Trim()));
+        Assert.NotNull(cut.Find("[data-testid=plan-problems] ~ div [data-testid=plan-save]"));
+        Assert.All(new[] { "hotline.name", "hotline.phone", "electrician.phone", "steps.terminal_dies[1]" },
+            f => Assert.Equal("yes", cut.Find($"[data-testid='field-{f}']").GetAttribute("data-error")));
+        Assert.Equal("no", cut.Find("[data-testid='field-electrician.name']").GetAttribute("data-error"));
+        var form = cut.Find("[data-testid=plan-form]").TextContent + cut.Markup;
+        Assert.Contains("'Hotline phone' is not a phone number", form);
+        Assert.Contains("'A terminal dies, step 2' is required.", form);
+        Assert.DoesNotContain("'hotline.phone'", form);
+        Assert.DoesNotContain("steps.terminal_dies", cut.Find("[data-testid=plan-problems]").TextContent);
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Arguments.Contains("[data-error=yes]")); // the first one scrolled into view
+        Assert.False(Stored()!.IsSaved);
+
+        UseLanguage(Languages.Chinese);
+        var chinese = SaveWithFourProblems();
+        chinese.WaitForAssertion(() => Assert.Contains("4 处问题", chinese.Find("[data-testid=plan-problems]").TextContent));
+        Assert.Contains("“热线电话”不是有效的电话号码", chinese.Markup);
+        Assert.Contains("请填写“「终端故障无法使用」第 2 步”。", chinese.Markup);
+        Assert.Contains("“电工电话”", chinese.Markup);
+    }
+
+    private IRenderedComponent<EmergencyPlanPage> SaveWithFourProblems()
+    {
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "hotline.phone", "call bank");
+        Type(cut, "electrician.name", "Mr Wang");
+        Type(cut, "electrician.phone", "12");
+        Type(cut, "steps.terminal_dies[1]", "");
+        cut.Find("[data-testid=plan-save]").Click();
+        return cut;
+    }
+
+    [Fact]
+    public void After_someone_else_saved_the_editor_says_so_by_Save_and_keeps_the_persons_edits_on_top_of_the_newer_version()
+    {
+        SaveValidPlan();
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "hotline.phone", "95517");
+        Type(cut, "upsLocation", "Under the checkout");
+        Assert.NotNull(Wait(() => Services.GetRequiredService<EmergencyPlanService>().SaveAsync("S-1", new EmergencyPlanDraft(new("Acquirer", "95599"),
+            null, new("Mr Wang", "021-6888-0000"), null, null, null, null, null), MaintenanceActor.Bootstrap, null)).Value);
+
+        cut.Find("[data-testid=plan-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("saved by someone else", cut.Find("[data-testid=plan-save-refusal]").TextContent));
+        cut.Find("[data-testid=plan-keep-mine]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Mr Wang", cut.Find("[data-testid='field-electrician.name']").GetAttribute("value")));
+        Assert.Equal("95517", cut.Find("[data-testid='field-hotline.phone']").GetAttribute("value"));
+        Assert.Equal("Under the checkout", cut.Find("[data-testid='field-upsLocation']").GetAttribute("value"));
+        Assert.Contains("Version 2 also changed these", cut.Find("[data-testid=plan-clashes]").TextContent);
+        Assert.Contains("Hotline phone", cut.Find("[data-testid=plan-clashes]").TextContent);
+
+        cut.Find("[data-testid=plan-save]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Plan saved.", cut.Find("[data-testid=plan-message]").TextContent.Trim()));
+        var stored = Stored()!;
+        Assert.Equal((3, "95517", "Mr Wang", "Under the checkout"), (stored.Version, stored.Hotline.Phone, stored.Electrician.Name, stored.UpsLocation));
+    }
+
+    [Fact]
     public void A_technician_reads_the_plan_and_prints_it_but_is_offered_no_edit()
     {
         SignInAsTechnician("S-1");

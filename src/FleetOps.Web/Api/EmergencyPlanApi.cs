@@ -20,7 +20,7 @@ public static class EmergencyPlanApi
             .WithSummary("The store's emergency plan; the shipped template (in the reader's language) until someone saves one")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("", Put).WithName("SaveEmergencyPlan")
-            .WithSummary("Saves the whole plan as its next version (the store's managers, regional managers, administrators); 400 names the field")
+            .WithSummary("Saves the whole plan as its next version (the store's managers, regional managers, administrators); 400 names every field with a problem")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/review", Review).WithName("ReviewEmergencyPlan")
@@ -64,7 +64,8 @@ public static class EmergencyPlanApi
     private static Results<Ok<EmergencyPlanDto>, ValidationProblem, ProblemHttpResult> Answer(MaintenanceResult<EmergencyPlan> result, IReaderLanguage language,
         TimeProvider time) =>
         result.Value is { } plan ? TypedResults.Ok(EmergencyPlanDto.From(plan, language.Text, time.GetUtcNow()))
-        : result is { Error: MaintenanceError.Invalid, Field: { } field } ? Invalid(field, result.Detail ?? "")
+        : result is { Error: MaintenanceError.Invalid, FieldProblems: [_, ..] problems }
+            ? TypedResults.ValidationProblem(problems.ToDictionary(p => p.Field, p => new[] { p.Detail }))
         : WorkOrdersApi.Refused(result);
 
     private static ValidationProblem Invalid(string field, string problem) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });

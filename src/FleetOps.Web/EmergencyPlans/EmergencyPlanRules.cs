@@ -5,7 +5,7 @@ using FleetOps.Web.Maintenance;
 namespace FleetOps.Web.EmergencyPlans;
 
 /// <summary>
-/// What a plan must look like, field by field, for the page and the API alike. The first problem wins and names its field
+/// What a plan must look like, field by field, for the page and the API alike. Every problem is reported, each naming its field
 /// in the API's spelling (<c>hotline.phone</c>, <c>otherContacts[1].name</c>, <c>steps.terminal_dies[2]</c>), so a form
 /// shows it beside what was typed. Messages never quote the value (it may be a card number).
 /// </summary>
@@ -17,28 +17,29 @@ public static partial class EmergencyPlanRules
     [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]*$")]
     private static partial Regex PhonePattern();
 
-    /// <returns>The field and the English reason, or (null, null) when the draft may be kept.</returns>
-    public static (string? Field, string? Problem) Check(EmergencyPlanDraft draft)
+    /// <returns>Every problem of the draft, in the form's order (empty when it may be kept): a manager fixes them in one go.</returns>
+    public static IReadOnlyList<FieldProblem> Check(EmergencyPlanDraft draft)
     {
-        if (ContactProblem("hotline", draft.Hotline ?? EmergencyContact.None, required: true) is ({ } f1, { } p1)) return (f1, p1);
-        if (ContactProblem("technician", draft.Technician ?? EmergencyContact.None, required: false) is ({ } f2, { } p2)) return (f2, p2);
-        if (ContactProblem("electrician", draft.Electrician ?? EmergencyContact.None, required: false) is ({ } f3, { } p3)) return (f3, p3);
+        var problems = new List<FieldProblem>();
+        problems.AddRange(ContactProblems("hotline", draft.Hotline ?? EmergencyContact.None, required: true));
+        problems.AddRange(ContactProblems("technician", draft.Technician ?? EmergencyContact.None, required: false));
+        problems.AddRange(ContactProblems("electrician", draft.Electrician ?? EmergencyContact.None, required: false));
         var others = draft.OtherContacts ?? [];
-        if (others.Count > MaxOtherContacts) return ("otherContacts", $"At most {MaxOtherContacts} other contacts.");
-        for (var i = 0; i < others.Count; i++)
+        if (others.Count > MaxOtherContacts) problems.Add(new("otherContacts", $"At most {MaxOtherContacts} other contacts."));
+        for (var i = 0; i < Math.Min(others.Count, MaxOtherContacts); i++)
         {
-            if (ContactProblem($"otherContacts[{i}]", others[i] ?? EmergencyContact.None, required: true) is ({ } f, { } p)) return (f, p);
+            problems.AddRange(ContactProblems($"otherContacts[{i}]", others[i] ?? EmergencyContact.None, required: true));
         }
         foreach (var (field, value) in new[] { ("upsLocation", draft.UpsLocation), ("spareTerminalLocation", draft.SpareTerminalLocation),
                      ("paperFormsLocation", draft.PaperFormsLocation) })
         {
-            if (MaintenanceService.Text(field, value, MaxLocation, required: false) is { } problem) return (field, problem);
+            if (MaintenanceService.Text(field, value, MaxLocation, required: false) is { } problem) problems.Add(new(field, problem));
         }
-        foreach (var (procedure, steps) in draft.Steps ?? new Dictionary<EmergencyProcedure, IReadOnlyList<string>?>())
+        foreach (var procedure in EmergencyPlan.Procedures)
         {
-            if (StepsProblem($"steps.{procedure.ToWire()}", steps) is ({ } f, { } p)) return (f, p);
+            problems.AddRange(StepsProblems($"steps.{procedure.ToWire()}", draft.Steps?.GetValueOrDefault(procedure)));
         }
-        return (null, null);
+        return problems;
     }
 
     /// <summary>Whether a phone number could be dialled: the allowed characters and 3–20 digits (a 5-digit service line counts).</summary>
@@ -48,24 +49,26 @@ public static partial class EmergencyPlanRules
         return PhonePattern().IsMatch(phone.Trim()) && digits is >= 3 and <= 20;
     }
 
-    private static (string?, string?) ContactProblem(string field, EmergencyContact contact, bool required)
+    private static IEnumerable<FieldProblem> ContactProblems(string field, EmergencyContact contact, bool required)
     {
-        if (!required && contact.IsEmpty) return (null, null);
-        if (MaintenanceService.Text($"{field}.name", contact.Name, MaxName, required: true) is { } nameProblem) return ($"{field}.name", nameProblem);
+        if (!required && contact.IsEmpty) yield break;
+        if (MaintenanceService.Text($"{field}.name", contact.Name, MaxName, required: true) is { } nameProblem) yield return new($"{field}.name", nameProblem);
         var phone = $"{field}.phone";
-        if (MaintenanceService.Text(phone, contact.Phone, MaxPhone, required: true) is { } phoneProblem) return (phone, phoneProblem);
-        if (!IsPhone(contact.Phone!)) return (phone, $"'{phone}' is not a phone number: use digits, spaces, '+', '-' and brackets (3 to 20 digits).");
-        return (null, null);
+        if (MaintenanceService.Text(phone, contact.Phone, MaxPhone, required: true) is { } phoneProblem) yield return new(phone, phoneProblem);
+        else if (!IsPhone(contact.Phone!)) yield return new(phone, $"'{phone}' is not a phone number: use digits, spaces, '+', '-' and brackets (3 to 20 digits).");
     }
 
-    private static (string?, string?) StepsProblem(string field, IReadOnlyList<string>? steps)
+    private static IEnumerable<FieldProblem> StepsProblems(string field, IReadOnlyList<string>? steps)
     {
-        if (steps is null) return (null, null);
-        if (steps.Count is 0 or > MaxSteps) return (field, $"'{field}' must list 1 to {MaxSteps} steps.");
+        if (steps is null) yield break;
+        if (steps.Count is 0 or > MaxSteps)
+        {
+            yield return new(field, $"'{field}' must list 1 to {MaxSteps} steps.");
+            yield break;
+        }
         for (var i = 0; i < steps.Count; i++)
         {
-            if (MaintenanceService.Text($"{field}[{i}]", steps[i], MaxStep, required: true) is { } problem) return ($"{field}[{i}]", problem);
+            if (MaintenanceService.Text($"{field}[{i}]", steps[i], MaxStep, required: true) is { } problem) yield return new($"{field}[{i}]", problem);
         }
-        return (null, null);
     }
 }

@@ -38,7 +38,8 @@ public sealed class EmergencyPlanService(FleetDbContextFactory databases, StoreD
         CancellationToken cancellationToken = default)
     {
         if (Refusal(storeCode, actor) is { } refused) return refused;
-        if (EmergencyPlanRules.Check(draft) is ({ } field, { } problem)) return MaintenanceResult<EmergencyPlan>.Refused(MaintenanceError.Invalid, problem, field);
+        if (EmergencyPlanRules.Check(draft) is [var first, ..] problems)
+            return MaintenanceResult<EmergencyPlan>.Refused(MaintenanceError.Invalid, first.Detail, first.Field) with { FieldProblems = problems };
         return await WriteAsync(storeCode, actor, remoteAddress, AuditActions.EmergencyPlanSaved, draft.ExpectedVersion, row => Apply(row, draft),
             cancellationToken);
     }

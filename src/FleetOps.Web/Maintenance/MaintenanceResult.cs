@@ -18,6 +18,9 @@ public sealed record MaintenanceResult<T>(T? Value, MaintenanceError Error, stri
     /// </summary>
     public string? Field { get; init; }
 
+    /// <summary>Every field a refused request got wrong, when the command checks them all (the first is <see cref="Field"/>).</summary>
+    public IReadOnlyList<FieldProblem> FieldProblems { get; init; } = [];
+
     public static MaintenanceResult<T> Done(T value) => new(value, MaintenanceError.None, null);
 
     public static MaintenanceResult<T> Refused(MaintenanceError error, string detail, string? field = null) => new(null, error, detail) { Field = field };

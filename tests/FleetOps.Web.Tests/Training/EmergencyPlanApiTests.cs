@@ -58,6 +58,25 @@ public sealed class EmergencyPlanApiTests(FleetOpsApp app) : IClassFixture<Fleet
     }
 
     [Fact]
+    public async Task A_save_with_several_problems_names_every_one_of_their_fields_at_once()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var manager = await app.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        using var client = app.CreateTokenClient((await app.CreateApiTokenAsync(manager)).Token);
+
+        using var bad = await client.PutAsJsonAsync(Path(store), new
+        {
+            hotline = new { name = "", phone = "call bank" },
+            electrician = new { name = "Mr Wang", phone = "12" },
+            procedures = new object[] { new { procedure = "terminal_dies", steps = new[] { "Use the spare terminal.", "" } } },
+        });
+
+        await Expect.StatusAsync(bad, HttpStatusCode.BadRequest);
+        Assert.Equal(["electrician.phone", "hotline.name", "hotline.phone", "steps.terminal_dies[1]"],
+            (await Expect.JsonObjectAsync(bad))["errors"]!.AsObject().Select(e => e.Key).Order());
+    }
+
+    [Fact]
     public async Task A_save_keeps_the_plan_as_written_names_a_bad_field_and_refuses_a_stale_version()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));

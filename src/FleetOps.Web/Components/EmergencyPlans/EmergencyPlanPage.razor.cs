@@ -3,6 +3,7 @@ using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace FleetOps.Web.Components.EmergencyPlans;
 
@@ -19,13 +20,17 @@ public sealed partial class EmergencyPlanPage
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IScrollManager Scroll { get; set; } = default!;
 
     private EmergencyPlan? _plan;
-    private bool _loaded, _mayEdit, _busy, _messageIsRefusal;
+    private bool _loaded, _mayEdit, _busy, _messageIsRefusal, _conflict, _scrollToProblem;
     private string _storeName = "";
     private MaintenanceActor? _actor;
-    private EmergencyPlanForm? _form;
-    private string? _field, _refusal, _message;
+    /// <summary>The form being edited and the plan as it was when editing began (what "changed" is measured against).</summary>
+    private EmergencyPlanForm? _form, _opened;
+    private IReadOnlyList<FieldProblem> _problems = [];
+    private IReadOnlyList<string> _clashes = [];
+    private string? _message;
 
     private string StoreHref => $"stores/{Uri.EscapeDataString(Code)}";
 
@@ -47,11 +52,23 @@ public sealed partial class EmergencyPlanPage
     private void Edit()
     {
         if (_plan is null) return;
-        _form = EmergencyPlanForm.Of(_plan, Text);
-        (_field, _refusal, _message) = (null, null, null);
+        (_form, _opened) = (EmergencyPlanForm.Of(_plan, Text), EmergencyPlanForm.Of(_plan, Text));
+        (_problems, _clashes, _message, _conflict) = ([], [], null, false);
     }
 
-    private void Cancel() => (_form, _field, _refusal) = (null, null, null);
+    private void Cancel() => (_form, _opened, _problems, _clashes, _message, _conflict) = (null, null, [], [], null, false);
+
+    /// <summary>
+    /// Someone else saved while this person edited: their edits go on top of the newer version, which fills in only what
+    /// they did not touch, and the fields both changed are named so they can compare before saving again.
+    /// </summary>
+    private async Task KeepMineAsync()
+    {
+        if (_form is null || _opened is null || _actor is null || await Plans.ReadAsync(Code, _actor) is not { } latest) return;
+        var theirs = EmergencyPlanForm.Of(latest, Text);
+        _form = _form.RebasedOn(_opened, theirs, out var clashes);
+        (_plan, _opened, _clashes, _problems, _message, _conflict) = (latest, theirs, clashes, [], null, false);
+    }
 
     private async Task SaveAsync()
     {
@@ -68,7 +85,10 @@ public sealed partial class EmergencyPlanPage
         await Run(() => Plans.ReviewAsync(Code, _plan.Version, _actor, null), T["EmergencyPlan.Reviewed"]);
     }
 
-    /// <summary>A save or review: done, the plan shows as kept; refused at a field, the form shows it there; else above the plan.</summary>
+    /// <summary>
+    /// A save or review: done, the plan shows as kept; refused for its fields, the form marks every one and the first is
+    /// scrolled into view; else the refusal shows above the plan and, while editing, by Save.
+    /// </summary>
     private async Task Run(Func<Task<MaintenanceResult<EmergencyPlan>>> command, string done)
     {
         _busy = true;
@@ -77,16 +97,26 @@ public sealed partial class EmergencyPlanPage
             var result = await command();
             if (result.Value is { } plan)
             {
-                (_plan, _form, _field, _refusal, _message, _messageIsRefusal) = (plan, null, null, null, done, false);
+                (_plan, _form, _opened, _problems, _clashes, _message, _messageIsRefusal, _conflict) = (plan, null, null, [], [], done, false, false);
                 return;
             }
-            var refusal = F.Message(result.Detail ?? "");
-            if (_form is not null && result.Field is not null) (_field, _refusal, _message) = (result.Field, refusal, null);
-            else (_message, _messageIsRefusal) = (refusal, true);
+            if (_form is not null && result.FieldProblems.Count > 0)
+            {
+                (_problems, _message, _conflict, _scrollToProblem) = (result.FieldProblems, null, false, true);
+                return;
+            }
+            (_problems, _message, _messageIsRefusal, _conflict) = ([], F.Message(result.Detail ?? ""), true, result.Error == MaintenanceError.Conflict);
         }
         finally
         {
             _busy = false;
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_scrollToProblem) return;
+        _scrollToProblem = false;
+        await Scroll.ScrollIntoViewAsync("[data-error=yes]", ScrollBehavior.Smooth);
     }
 }
