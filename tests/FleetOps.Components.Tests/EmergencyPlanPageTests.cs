@@ -4,6 +4,7 @@ using FleetOps.Web.Components.Alerts;
 using FleetOps.Web.Components.EmergencyPlans;
 using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -169,6 +170,66 @@ public sealed class EmergencyPlanPageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal("Plan saved.", cut.Find("[data-testid=plan-message]").TextContent.Trim()));
         var stored = Stored()!;
         Assert.Equal((3, "95517", "Mr Wang", "Under the checkout"), (stored.Version, stored.Hotline.Phone, stored.Electrician.Name, stored.UpsLocation));
+    }
+
+    [Fact]
+    public void Cancel_with_changes_asks_before_discarding_them_and_without_changes_asks_nothing()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+        cut.Find("[data-testid=plan-cancel]").Click();
+        Assert.Empty(cut.FindAll("[data-testid=plan-form]"));
+        Assert.Empty(dialogs.FindAll(".mud-dialog"));
+
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "paperFormsLocation", "Drawer under the till");
+        cut.Find("[data-testid=plan-cancel]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Discard your changes to the plan?", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep editing").Click();
+        Assert.Equal("Drawer under the till", cut.Find("[data-testid='field-paperFormsLocation']").GetAttribute("value"));
+
+        cut.Find("[data-testid=plan-cancel]").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=plan-form]")));
+        Assert.False(Stored()!.IsSaved);
+    }
+
+    [Fact]
+    public void Navigating_away_with_changes_asks_first_and_stays_unless_told_to_discard()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        var here = navigation.Uri;
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "upsLocation", "Under the checkout");
+
+        cut.InvokeAsync(() => navigation.NavigateTo("stores"));
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep editing").Click());
+        cut.WaitForAssertion(() => Assert.Equal(here, navigation.Uri));
+        Assert.NotNull(cut.Find("[data-testid=plan-form]"));
+
+        cut.InvokeAsync(() => navigation.NavigateTo("stores"));
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click());
+        cut.WaitForAssertion(() => Assert.EndsWith("/stores", navigation.Uri));
+    }
+
+    [Fact]
+    public void Navigating_away_without_changes_asks_nothing()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+
+        cut.InvokeAsync(() => navigation.NavigateTo("stores"));
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/stores", navigation.Uri));
+        Assert.Empty(dialogs.FindAll(".mud-dialog"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.EmergencyPlans;
@@ -21,6 +22,7 @@ public sealed partial class EmergencyPlanPage
     [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IScrollManager Scroll { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private EmergencyPlan? _plan;
     private bool _loaded, _mayEdit, _busy, _messageIsRefusal, _conflict, _scrollToProblem;
@@ -56,7 +58,23 @@ public sealed partial class EmergencyPlanPage
         (_problems, _clashes, _message, _conflict) = ([], [], null, false);
     }
 
-    private void Cancel() => (_form, _opened, _problems, _clashes, _message, _conflict) = (null, null, [], [], null, false);
+    /// <summary>Whether leaving the editor now would throw away something the person typed.</summary>
+    private bool Changed => _form is not null && _opened is not null && _form.ChangedFrom(_opened);
+
+    private async Task CancelAsync()
+    {
+        if (Changed && !await DiscardAsked()) return;
+        (_form, _opened, _problems, _clashes, _message, _conflict) = (null, null, [], [], null, false);
+    }
+
+    /// <summary>A link, the breadcrumb or Back while editing: the edits stay unless the person says to drop them.</summary>
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (Changed && !await DiscardAsked()) context.PreventNavigation();
+    }
+
+    private async Task<bool> DiscardAsked() => await Dialogs.ShowMessageBoxAsync(T["EmergencyPlan.DiscardQuestion"], T["EmergencyPlan.DiscardExplain"],
+        yesText: T["EmergencyPlan.Discard"], cancelText: T["EmergencyPlan.KeepEditing"]) == true;
 
     /// <summary>
     /// Someone else saved while this person edited: their edits go on top of the newer version, which fills in only what
