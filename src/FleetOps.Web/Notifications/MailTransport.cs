@@ -12,7 +12,8 @@ namespace FleetOps.Web.Notifications;
 /// <summary>
 /// One attempt at one stored e-mail (<see cref="MailContent"/>) through the SMTP server of <see cref="MailOptions"/>, with
 /// MailKit: connect, sign in when a user name is set, send, quit — within <c>TimeoutSeconds</c>. Returns null when the
-/// server took the mail, else why not; the <see cref="NotificationSender"/> records it and keeps the back-off. The
+/// server took the mail, else why not (<see cref="MailError"/>: retried, or given up when the server refused it for good);
+/// the <see cref="NotificationSender"/> records it and keeps the back-off. The
 /// Message-ID is the delivery id, the same on every retry, so a mail system can drop a repeat. The reader's scope is
 /// asked again at every attempt: a retry a day later must not reach someone who has since lost the store or been disabled,
 /// nor warn of a token revoked since.
@@ -54,12 +55,11 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryAttempt.Retry($"No answer within {o.TimeoutSeconds:0.#} s");
+            return DeliveryAttempt.Retry(MailError.Timeout(o.TimeoutSeconds));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Refused, unreachable, bad credentials, TLS trouble: the server's own words, briefly, for the delivery log.
-            return DeliveryAttempt.Retry(NotificationSender.Kept($"{e.GetType().Name}: {e.Message}"));
+            return MailError.Of(e, o.TimeoutSeconds);
         }
     }
 }

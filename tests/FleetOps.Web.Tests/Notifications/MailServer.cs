@@ -9,11 +9,13 @@ namespace FleetOps.Web.Tests.Notifications;
 /// <summary>
 /// A fake SMTP server (netDumbster) on 127.0.0.1 at a free port, for the e-mail tests. It can be stopped (a dead mail
 /// server: connections refused) and started again on the same port; what it received is read back as MIME messages.
+/// It can also refuse every mail with a reply of its own (<see cref="Refuse"/>: "550 … User unknown") until resumed.
 /// </summary>
 public sealed class MailServer : IDisposable
 {
     private readonly List<MimeMessage> _earlier = [];
     private SimpleSmtpServer? _server;
+    private RefusingMailServer? _refusing;
 
     private MailServer(int port) => Port = port;
 
@@ -55,12 +57,29 @@ public sealed class MailServer : IDisposable
             _earlier.AddRange(Current());
             _server?.Dispose();
             _server = null;
+            _refusing?.Dispose();
+            _refusing = null;
+        }
+    }
+
+    /// <summary>From now until <see cref="Resume"/>, answers <paramref name="command"/> (RCPT, MAIL or DATA) of every mail with <paramref name="reply"/>.</summary>
+    public void Refuse(string reply, string command = "RCPT")
+    {
+        lock (_earlier)
+        {
+            Stop();
+            _refusing = new RefusingMailServer(Port, command, reply);
         }
     }
 
     public void Resume()
     {
-        lock (_earlier) _server ??= Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+        lock (_earlier)
+        {
+            _refusing?.Dispose();
+            _refusing = null;
+            _server ??= Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+        }
     }
 
     public void Dispose() => Stop();
