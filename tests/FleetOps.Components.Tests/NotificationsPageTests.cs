@@ -3,6 +3,7 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Alerts;
 using FleetOps.Web.Components.Account;
 using FleetOps.Web.Notifications;
+using FleetOps.Web.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace FleetOps.Components.Tests;
 
 /// <summary>
 /// The signed-in person's own notifications page: it says when the server sends no mail, saves the person's choice, queues
-/// a test mail that shows in their log, and speaks Chinese.
+/// a test mail that shows in their log, lists each mail with its subject and a waiting one with its next try, and speaks Chinese.
 /// </summary>
 public sealed class NotificationsPageTests : FleetComponentTest
 {
@@ -97,5 +98,47 @@ public sealed class NotificationsPageTests : FleetComponentTest
         Assert.Contains("此服务器尚未开启邮件", cut.Find("[data-testid=mail-off]").TextContent);
         Assert.Contains("发送测试邮件", cut.Markup);
         Assert.Contains("尚未发送", cut.Find("[data-testid=mail-log]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(false, "Next try in 5 min", "The mail server refused it for now (temporary); it will be tried again.")]
+    [InlineData(true, "5 分钟后重试", "邮件服务器暂时拒收，稍后会重试。")]
+    public void A_waiting_mail_shows_its_subject_its_next_try_and_its_cause(bool chinese, string nextTry, string cause)
+    {
+        if (chinese) UseLanguage(Languages.Chinese);
+        (_mail.Host, _mail.FromAddress) = ("127.0.0.1", "fleetops@fleetops.test");
+        AddStore("S-1");
+        var manager = SignInAsStoreManager("S-1");
+        const string subject = "[FleetOps] Warning: Offline – Terminal FLOOD-07 at store S-1 (Opened)";
+        Waiting(manager, subject, "SMTP 451 at RCPT TO: 4.3.0 Temporary local problem, try later");
+
+        var cut = Render<Notifications>();
+
+        cut.WaitForAssertion(() => Assert.Equal(subject, cut.Find("[data-testid=delivery-subject]").TextContent.Trim()));
+        var next = cut.Find("[data-testid=delivery-next]");
+        Assert.Equal(nextTry, next.TextContent.Trim());
+        Assert.Contains("+08:00", next.GetAttribute("title"), StringComparison.Ordinal); // the stores' clock, on hover
+        Assert.Equal(cause, cut.Find("[data-testid=delivery-cause]").TextContent.Trim());
+        // Every column on every width (the desktop lacked "last attempt"), and Chinese headers not broken inside a word.
+        Assert.All(cut.FindAll("[data-testid=mail-log] th"), th =>
+        {
+            Assert.DoesNotContain("fo-col-tablet", th.ClassList);
+            Assert.Contains("fo-keep-words", th.ClassList);
+        });
+        Assert.Contains("fo-keep-words", cut.Find("[data-testid=delivery-event]").ClassList);
+    }
+
+    /// <summary>An alert mail to <paramref name="reader"/> tried three times, the last a minute ago, waiting five minutes more.</summary>
+    private void Waiting(FleetOps.Web.Security.UserAccess reader, string subject, string error)
+    {
+        var subscription = Wait(() => Mail.SaveAsync(reader, true, new AlertInterest(new HashSet<AlertKind>(), AlertSeverity.Info), remoteAddress: null));
+        using var db = Database.Factory.CreateDbContext();
+        var id = db.MailSubscriptions.Single(s => s.UserId == reader.UserId).Id;
+        var row = MailOutbox.Delivery(id, WebhookMessage.Opened, 7, new MailContent(reader.Email, reader.Email, subject, "…", "S-1"), Now.AddMinutes(-10));
+        (row.Attempts, row.LastAttemptAtMs, row.NextAttemptAtMs, row.LastError) =
+            (3, Now.AddMinutes(-1).ToUnixTimeMilliseconds(), Now.AddMinutes(5).ToUnixTimeMilliseconds(), error);
+        db.WebhookDeliveries.Add(row);
+        db.SaveChanges();
+        Assert.True(subscription.Enabled);
     }
 }

@@ -1,16 +1,34 @@
+using System.Text.Json;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
 
 namespace FleetOps.Web.Notifications;
 
-/// <summary>One line of a subscription's delivery log.</summary>
+/// <summary>
+/// One line of a subscription's delivery log. <see cref="Subject"/> is an e-mail's subject line (null for a webhook): it
+/// says what the mail was about — twenty offline terminals are twenty different rows —, read from the stored mail, so
+/// rows written before it was shown have it too.
+/// </summary>
 public sealed record WebhookDeliveryDto(
     Guid Id, string Type, long? AlertId, WebhookDeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt,
-    DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, string? LastError)
+    DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, string? LastError, string? Subject = null)
 {
     public static WebhookDeliveryDto Of(WebhookDeliveryRow r) => new(
         r.DeliveryId, r.Type, r.AlertId, WireNames.TryParse(r.Status, out WebhookDeliveryStatus status) ? status : WebhookDeliveryStatus.Pending,
-        r.Attempts, At(r.CreatedAtMs), r.LastAttemptAtMs is { } last ? At(last) : null, r.NextAttemptAtMs is { } next ? At(next) : null, r.LastError);
+        r.Attempts, At(r.CreatedAtMs), r.LastAttemptAtMs is { } last ? At(last) : null, r.NextAttemptAtMs is { } next ? At(next) : null, r.LastError,
+        r.MailSubscriptionId is null ? null : SubjectOf(r.Body));
+
+    private static string? SubjectOf(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<MailContent>(body)?.Subject;
+        }
+        catch (JsonException)
+        {
+            return null; // not a mail as this version stores it: the row still lists
+        }
+    }
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }
