@@ -87,6 +87,24 @@ public sealed class NotificationsPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_page_says_which_language_mails_use_and_choosing_the_one_shown_in_the_user_menu_saves_it()
+    {
+        var popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+        AddStore("S-1");
+        var manager = SignInAsStoreManager("S-1"); // no saved language: the page is English, mail the server's default
+
+        var cut = Render<Notifications>();
+        var menu = Render<FleetOps.Web.Components.Layout.UserMenu>();
+        cut.WaitForAssertion(() => Assert.Equal("Your e-mails are written in 简体中文. To change their language, choose one in the user menu.",
+            cut.Find("[data-testid=mail-language]").TextContent.Trim()));
+        menu.Find("[data-testid=user-menu-button]").Click();
+        popovers.WaitForElement("[data-testid=language-en]").Click(); // the language already shown
+
+        cut.WaitForAssertion(() => Assert.Contains("written in English.", cut.Find("[data-testid=mail-language]").TextContent));
+        Assert.Equal("en", Users.Directory.Get(manager.UserId)?.Culture);
+    }
+
+    [Fact]
     public void The_page_speaks_Chinese()
     {
         UseLanguage(Languages.Chinese);
@@ -97,6 +115,7 @@ public sealed class NotificationsPageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Contains("给我发送邮件", cut.Markup));
         Assert.Contains("此服务器尚未开启邮件", cut.Find("[data-testid=mail-off]").TextContent);
         Assert.Contains("发送测试邮件", cut.Markup);
+        Assert.Contains("您的邮件使用简体中文。如需更改邮件语言，请在用户菜单中选择语言。", cut.Find("[data-testid=mail-language]").TextContent);
         Assert.Contains("尚未发送", cut.Find("[data-testid=mail-log]").TextContent);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Persistence;
@@ -14,6 +15,9 @@ namespace FleetOps.Web.Notifications;
 public sealed class MailService(FleetDbContextFactory databases, TimeProvider time, IOptions<MailOptions> mail, IOptions<LanguageOptions> languages)
 {
     public bool MailEnabled => mail.Value.IsEnabled;
+
+    /// <summary>The language the person's mail is written in: their saved one, else the server's default (mail has no browser to ask).</summary>
+    public CultureInfo LanguageOf(UserAccess user) => languages.Value.ForReader(user.Culture);
 
     public async Task<MailSubscription> GetAsync(UserAccess user, CancellationToken cancellationToken = default)
     {
@@ -45,7 +49,7 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await RowAsync(db, user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the delivery hangs off the subscription's id
-        var content = MailText.Test(user, languages.Value.ForReader(user.Culture), now, mail.Value.PublicBaseUrl);
+        var content = MailText.Test(user, LanguageOf(user), now, mail.Value.PublicBaseUrl);
         var delivery = MailOutbox.Delivery(row.Id, WebhookMessage.Test, null, content, now);
         db.WebhookDeliveries.Add(delivery);
         db.AuditEntries.Add(AuditLog.Row(now, user.Email, AuditActions.MailTestQueued, user.Email, $"delivery {delivery.DeliveryId}", remoteAddress));

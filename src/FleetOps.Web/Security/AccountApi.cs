@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FleetOps.Web.Ingestion;
 using FleetOps.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FleetOps.Web.Security;
@@ -41,7 +42,7 @@ public static class AccountApi
     /// (a typo told to wait a few minutes waits for nothing). A paused pair is answered without hashing.
     /// </summary>
     public static async Task<IResult> SignIn([FromForm] SignInForm form, HttpContext context,
-        SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit)
+        SignInManager<FleetUser> signIn, UserDirectory directory, SignInThrottle throttle, AuditLog audit, UserAdministration users)
     {
         var returnUrl = AfterSignIn(form.ReturnUrl);
         var email = form.Email?.Trim() ?? "";
@@ -64,7 +65,22 @@ public static class AccountApi
         context.Response.Cookies.Delete(TypedEmailCookie, TypedEmailOptions(context));
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.RecordAsync(email, AuditActions.SignIn, email, null, address);
+        await KeepLanguageAsync(user, context, users);
         return Results.LocalRedirect(returnUrl);
+    }
+
+    /// <summary>
+    /// A person with no saved language keeps the one this page is shown in (their cookie or browser): what they read
+    /// FleetOps in is what their e-mail, which has no browser to ask, is written in — not the server's default.
+    /// </summary>
+    private static async Task KeepLanguageAsync(FleetUser user, HttpContext context, UserAdministration users)
+    {
+        if (!string.IsNullOrEmpty(user.Culture)) return;
+        // Request localisation offers only the supported cultures, so the page's culture is always one of them.
+        if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name is { Length: > 0 } shown)
+        {
+            await users.SetCultureAsync(user.Id, shown);
+        }
     }
 
     /// <summary>Why <paramref name="user"/> may not sign in with <paramref name="password"/> (for the audit log), or null.</summary>

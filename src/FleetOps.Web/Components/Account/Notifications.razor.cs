@@ -18,6 +18,7 @@ public partial class Notifications
 
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private MailService Service { get; set; } = default!;
+    [Inject] private UserDirectory Users { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private UserAccess? _user;
