@@ -32,7 +32,10 @@ public sealed class MailOutbox(
             if (users.Get(subscription.UserId) is not { Disabled: false } user) continue;
             foreach (var (alert, type) in announced.Where(a => subscription.Interest.Matches(a.Alert) && user.Scope.AllowsStore(a.Alert.StoreCode, stores)))
             {
-                var content = MailText.Alert(user, languages.Value.ForReader(user.Culture), type, alert, stores.Get(alert.StoreCode), now, mail.Value.PublicBaseUrl);
+                // Who acknowledged knows it: a mail about their own click only adds to the inbox.
+                if (type == WebhookMessage.Acknowledged && string.Equals(alert.AcknowledgedBy, user.Email, StringComparison.OrdinalIgnoreCase)) continue;
+                var content = MailText.Alert(user, languages.Value.ForReader(user.Culture), type, alert, stores.Get(alert.StoreCode), now,
+                    mail.Value.PublicBaseUrl, users.DisplayNameOf(alert.AcknowledgedBy));
                 db.WebhookDeliveries.Add(Delivery(subscription.Id, type, alert.Id, content, now));
             }
         }

@@ -14,17 +14,32 @@ namespace FleetOps.Web.Notifications;
 /// </summary>
 public static class MailText
 {
-    public static MailContent Alert(UserAccess to, CultureInfo language, string type, Alert alert, StoreInfo? store, DateTimeOffset at, string baseUrl)
+    /// <param name="acknowledgedBy">The display name of who acknowledged the alert (for an acknowledged mail), else ignored.</param>
+    public static MailContent Alert(UserAccess to, CultureInfo language, string type, Alert alert, StoreInfo? store, DateTimeOffset at, string baseUrl,
+        string acknowledgedBy = "")
     {
         var (texts, format) = In(language);
         var severity = format.Name(alert.Severity);
         var kind = format.Name(alert.Kind);
-        var subject = alert.TerminalId is { } terminal ? texts["Mail.Subject.Terminal", terminal, alert.StoreCode] : texts["Mail.Subject.Store", alert.StoreCode];
-        var happened = format.Name(WebhookMessage.TransitionOf(type));
-        var body = texts["Mail.Body", severity, kind, subject, happened, format.Time(at, store?.TimeZone)].Value;
+        // Managers know their stores by name; the code stays beside it, as the alerts page filters by it.
+        var where = store is null ? alert.StoreCode : texts["Mail.Store", store.Name, store.Code].Value;
+        var subject = alert.TerminalId is { } terminal ? texts["Mail.Subject.Terminal", terminal, where] : texts["Mail.Subject.Store", where];
+        var transition = WebhookMessage.TransitionOf(type);
+        // The event type says "opened" for a reopened alert too (webhooks keep docs/api.md's three types); one seen more than
+        // once came back within the reopen window, and the reader should know it is the same trouble again.
+        var reopened = transition == AlertTransition.Opened && alert.Occurrences > 1;
+        var happened = format.Name(reopened ? AlertTransition.Reopened : transition);
+        var lines = new List<string> { texts["Mail.Body", severity, kind, subject, happened, format.Time(at, store?.TimeZone)].Value };
+        if (reopened) lines.Add(texts["Mail.Occurrence", alert.Occurrences, format.Time(alert.OpenedAt, store?.TimeZone)]);
+        if (transition == AlertTransition.Acknowledged)
+        {
+            lines.Add(texts["Mail.AcknowledgedBy", acknowledgedBy.Length > 0 ? acknowledgedBy : alert.AcknowledgedBy ?? ""]);
+            // Plain text only (no HTML part), so the note is written as typed.
+            if (!string.IsNullOrWhiteSpace(alert.AcknowledgementNote)) lines.Add(texts["Mail.Note", alert.AcknowledgementNote.Trim()]);
+        }
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened],
-            Compose(body, link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode);
+            Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode);
     }
 
     public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, string baseUrl)
