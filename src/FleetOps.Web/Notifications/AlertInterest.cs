@@ -28,16 +28,15 @@ public sealed record AlertInterest(IReadOnlySet<AlertKind> Kinds, AlertSeverity 
     public static AlertInterest? Check(IReadOnlyList<string>? kinds, string? minSeverity, AlertSeverity fallback, Dictionary<string, string[]> errors)
     {
         var known = new HashSet<AlertKind>();
-        var valid = true;
+        var unknown = new List<string>();
         foreach (var name in kinds ?? [])
         {
             if (name is not null && WireNames.TryParse(name, out AlertKind kind)) known.Add(kind);
-            else
-            {
-                errors["kinds"] = ["'kinds' may hold only alert kinds of docs/api.md §5 (e.g. offline, unstable_power)."];
-                valid = false;
-            }
+            else unknown.Add(name is null ? "null" : $"'{name}'");
         }
+        var valid = unknown.Count == 0;
+        // Named, so a caller with a typo or the wrong letter case ("Offline") sees which one.
+        if (!valid) errors["kinds"] = [$"'kinds' may hold only alert kinds of docs/api.md §5 (e.g. offline, unstable_power); unknown: {string.Join(", ", unknown)}."];
         var severity = fallback;
         if (minSeverity is not null && !WireNames.TryParse(minSeverity, out severity))
         {

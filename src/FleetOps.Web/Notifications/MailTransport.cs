@@ -40,6 +40,14 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
         message.To.Add(new MailboxAddress(content.ToName, content.To));
         message.Subject = content.Subject;
         message.MessageId = $"{delivery.DeliveryId:N}@fleetops";
+        // RFC 3834: automatic, so out-of-office replies stay away from FromAddress.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (delivery.AlertId is { } alert)
+        {
+            // One made-up parent per alert: its opened, acknowledged and resolved mails thread together in a mail client.
+            message.InReplyTo = $"alert-{alert}@fleetops";
+            message.References.Add($"alert-{alert}@fleetops");
+        }
         message.Body = new TextPart(TextFormat.Plain) { Text = content.Text };
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -30,6 +30,17 @@ public sealed class MailSettingsApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task An_unknown_kind_is_named_in_the_400()
+    {
+        var person = await app.CreateUserAsync(Roles.StoreManager);
+
+        using var response = await app.PutMailAsync(person, new { enabled = true, kinds = new[] { "offline", "nonsense", "Offline" }, minSeverity = "warning" });
+
+        var problem = await Expect.ValidationProblemAsync(response, "kinds");
+        Assert.EndsWith("unknown: 'nonsense', 'Offline'.", problem["errors"]!["kinds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_person_changes_their_own_notifications_and_the_change_is_audited()
     {
         var person = await app.CreateUserAsync(Roles.Technician);

@@ -40,6 +40,9 @@ public sealed class MailWordingTests(MailClockApp app)
         Assert.Null(acknowledged.HtmlBody); // plain text only: the note needs no escaping
         Assert.Contains($"确认人：Test {Roles.RegionalManager}\n备注：店员已去检查 <b>电源</b> & 网线\n", Ending(app.Mail.To(chinese.Email), "（已确认）").TextBody, StringComparison.Ordinal);
         Assert.Single(app.Mail.To(acknowledger.Email)); // the opened one; not their own acknowledgement
+        // Automatic, and one thread per alert in a mail client.
+        Assert.All(app.Mail.To(english.Email), m => Assert.Equal(
+            ("auto-generated", $"alert-{id}@fleetops", $"alert-{id}@fleetops"), (m.Headers["Auto-Submitted"], m.InReplyTo, Assert.Single(m.References))));
     }
 
     [Fact]
