@@ -146,6 +146,32 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_chosen_period_is_the_filled_button()
+    {
+        var cut = RenderAt<MaintenanceKpisPage>("maintenance/kpis?days=90");
+
+        Assert.Contains("mud-button-filled-primary", cut.Find("[data-testid=kpi-period-90]").ClassList);
+        Assert.DoesNotContain("mud-button-filled", cut.Find("[data-testid=kpi-period-30]").ClassName);
+
+        cut.Find("[data-testid=kpi-period-30]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("mud-button-filled-primary", cut.Find("[data-testid=kpi-period-30]").ClassList));
+        Assert.DoesNotContain("mud-button-filled", cut.Find("[data-testid=kpi-period-90]").ClassName);
+    }
+
+    [Fact]
+    public void The_days_are_counted_in_a_zone_named_in_words()
+    {
+        var cut = RenderAt<MaintenanceKpisPage>("maintenance/kpis?days=90");
+        Assert.Contains("weeks in China Standard Time.", cut.Find("#kpi-charts").TextContent);
+
+        UseLanguage(Languages.Chinese);
+        cut = Render<MaintenanceKpisPage>();
+        Assert.Contains("日期按北京时间计算。", cut.Find("#kpi-charts").TextContent);
+        Assert.DoesNotContain("Asia/Shanghai", cut.Markup);
+    }
+
+    [Fact]
     public void The_KPI_page_speaks_Chinese()
     {
         UseLanguage(Languages.Chinese);

@@ -88,6 +88,21 @@ public sealed class UiFormat(IStringLocalizer<UiText> texts, UiCulture culture)
         : Duration(window);
 
     /// <summary>
+    /// A time zone as people name it ("北京时间" / "China Standard Time"), for sentences that say which clock days are
+    /// counted on. The system's own display names depend on the language the process first loaded them in, so the names
+    /// are ours; a zone we have no name for keeps its id, which is still exact.
+    /// </summary>
+    public string Zone(TimeZoneInfo zone) => zone.Id switch
+    {
+        "Asia/Shanghai" or "China Standard Time" => texts["Zone.China"],
+        "Asia/Hong_Kong" => texts["Zone.HongKong"],
+        "Asia/Tokyo" => texts["Zone.Japan"],
+        "Europe/London" => texts["Zone.UnitedKingdom"],
+        "UTC" or "Etc/UTC" => texts["Zone.Utc"],
+        _ => zone.Id,
+    };
+
+    /// <summary>
     /// A time in the store's own zone (else the offset given), with its UTC offset: "2026/11/25 8:00:00 +08:00" /
     /// "25 Nov 2026 08:00:00 +08:00" (<c>Format.Time</c>).
     /// </summary>
