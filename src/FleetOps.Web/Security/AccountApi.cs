@@ -130,6 +130,8 @@ public static class AccountApi
         {
             return Results.LocalRedirect("/account/password?error=mismatch");
         }
+        // Saving the same password would change nothing yet still sign every other browser and device out.
+        if (form.NewPassword == form.CurrentPassword) return Results.LocalRedirect("/account/password?error=same");
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword ?? "", form.NewPassword);
         if (!result.Succeeded)
         {

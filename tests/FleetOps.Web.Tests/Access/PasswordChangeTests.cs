@@ -44,6 +44,24 @@ public sealed class PasswordChangeTests(FleetOpsApp app) : IClassFixture<FleetOp
     }
 
     [Fact]
+    public async Task The_current_password_again_is_refused_and_other_sessions_stay_signed_in()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var browser = await app.SignedInBrowserAsync(user);
+        using var phone = await app.SignedInBrowserAsync(user);
+
+        using var response = await ChangeAsync(browser, user.Password, user.Password, user.Password);
+
+        Assert.Equal("/account/password?error=same", Browser.LocationOf(response));
+        Assert.Contains("The new password must differ from the current one.", await browser.GetStringAsync("/account/password?error=same"), StringComparison.Ordinal);
+        using var chinese = new HttpRequestMessage(HttpMethod.Get, "/account/password?error=same") { Headers = { { "Accept-Language", "zh-CN" } } };
+        using var chinesePage = await browser.SendAsync(chinese);
+        Assert.Contains("新密码不能与当前密码相同。", WebUtility.HtmlDecode(await chinesePage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await Expect.StatusAsync(await phone.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
+        Assert.DoesNotContain(await app.AuditAsync(AuditActions.PasswordChanged), r => r.Actor == user.Email);
+    }
+
+    [Fact]
     public async Task Password_form_post_without_a_session_does_not_change_anything()
     {
         using var anonymous = app.CreateBrowser();
