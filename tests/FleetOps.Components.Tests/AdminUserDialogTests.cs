@@ -19,13 +19,14 @@ public sealed class AdminUserDialogTests : FleetComponentTest
     public async Task Inviting_a_user_shows_a_generated_password_once_that_signs_them_in()
     {
         AddStore("S-1");
-        RenderPopoverProvider();
+        var popovers = Context.Render<MudPopoverProvider>();
         var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render<UsersPage>();
 
         cut.WaitForElement("[data-testid=new-user]").Click();
         dialogs.WaitForElement("input[data-testid=user-email]").Change("new.person@fleetops.test");
         dialogs.Find("input[data-testid=user-name]").Change("New Person");
+        AddStoreInDialog(popovers, dialogs, "S-1");
         dialogs.Find("[data-testid=user-save]").Click();
 
         var password = "";
@@ -57,16 +58,7 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         dialogs.WaitForElement("input[data-testid=user-email]").Change("scoped@fleetops.test");
         dialogs.Find("input[data-testid=user-name]").Change("Scoped Person");
 
-        foreach (var code in new[] { "S-2", "S-3", "S-1" })
-        {
-            var add = dialogs.Find("input[data-testid=user-store-add]");
-            add.Focus();
-            add.Input(code);
-            // The box searches once typing pauses, on the app's clock.
-            AdvanceUntil(popovers, () => Assert.Single(popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
-            popovers.Find(".mud-list-item").Click();
-            dialogs.WaitForElement($"[data-testid=user-store-{code}]");
-        }
+        foreach (var code in new[] { "S-2", "S-3", "S-1" }) AddStoreInDialog(popovers, dialogs, code);
         dialogs.Find("[data-testid=user-store-S-1] + .mud-chip-close-button").Click();
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=user-store-S-1]")));
         dialogs.Find("[data-testid=user-save]").Click();
@@ -77,13 +69,15 @@ public sealed class AdminUserDialogTests : FleetComponentTest
     [Fact]
     public async Task An_e_mail_already_taken_is_reported_in_the_dialog()
     {
-        RenderPopoverProvider();
+        AddStore("S-1");
+        var popovers = Context.Render<MudPopoverProvider>();
         var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render<UsersPage>();
 
         cut.WaitForElement("[data-testid=new-user]").Click();
         dialogs.WaitForElement("input[data-testid=user-email]").Change(TestUsers.AdministratorEmail);
         dialogs.Find("input[data-testid=user-name]").Change("Impostor");
+        AddStoreInDialog(popovers, dialogs, "S-1");
         dialogs.Find("[data-testid=user-save]").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("already belongs to a user", dialogs.Find("[data-testid=user-errors]").TextContent));
@@ -117,6 +111,48 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         var (entries, _) = await Services.GetRequiredService<AuditLog>().PageAsync(null, AuditActions.UserDisabled, 0, 10);
         var entry = Assert.Single(entries);
         Assert.Equal((TestUsers.AdministratorEmail, "tech@fleetops.test"), (entry.Actor, entry.Target));
+    }
+
+    [Fact]
+    public void A_store_manager_without_a_store_is_marked_at_the_store_field_and_not_created_until_one_is_added()
+    {
+        AddStore("S-1");
+        var popovers = Context.Render<MudPopoverProvider>();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("no.store@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("No Store");
+
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("A store manager needs at least one store.", dialogs.Find(".mud-input-control:has(input[data-testid=user-store-add])").TextContent));
+        Assert.Empty(dialogs.FindAll("[data-testid=initial-password]"));
+        Assert.Null(Users.Find("no.store@fleetops.test"));
+
+        AddStoreInDialog(popovers, dialogs, "S-1");
+        Assert.DoesNotContain("needs at least one store", dialogs.Markup);
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForElement("[data-testid=initial-password]");
+        Assert.Equal(["S-1"], Users.Find("no.store@fleetops.test")?.Stores);
+    }
+
+    [Fact]
+    public void In_Chinese_the_missing_store_reads_in_Chinese()
+    {
+        UseLanguage(Languages.Chinese);
+        RenderPopoverProvider();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Render<UsersPage>();
+        cut.WaitForElement("[data-testid=new-user]").Click();
+        dialogs.WaitForElement("input[data-testid=user-email]").Change("li.na@fleetops.test");
+        dialogs.Find("input[data-testid=user-name]").Change("李娜");
+
+        dialogs.Find("[data-testid=user-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("店长至少需要一家门店。", dialogs.Markup));
+        Assert.Null(Users.Find("li.na@fleetops.test"));
     }
 
     [Theory]
@@ -163,15 +199,29 @@ public sealed class AdminUserDialogTests : FleetComponentTest
         dialogs.WaitForAssertion(() => Assert.Contains("密码至少需要 10 个字符。", dialogs.Find("[data-testid=user-errors]").TextContent));
     }
 
+    /// <summary>Adds a store to the dialog's scope as a person does: types its code and picks it from the list.</summary>
+    private void AddStoreInDialog(IRenderedComponent<MudPopoverProvider> popovers, IRenderedComponent<MudDialogProvider> dialogs, string code)
+    {
+        var add = dialogs.Find("input[data-testid=user-store-add]");
+        add.Focus();
+        add.Input(code);
+        // The box searches once typing pauses, on the app's clock.
+        AdvanceUntil(popovers, () => Assert.Single(popovers.FindAll(".mud-list-item")), TimeSpan.FromMilliseconds(500));
+        popovers.Find(".mud-list-item").Click();
+        dialogs.WaitForElement($"[data-testid=user-store-{code}]");
+    }
+
     /// <summary>Opens the users page's "new user" dialog, fills it in with <paramref name="password"/> typed, and saves.</summary>
     private IRenderedComponent<MudDialogProvider> SubmitNewUserWithPassword(string password)
     {
-        RenderPopoverProvider();
+        AddStore("S-1");
+        var popovers = Context.Render<MudPopoverProvider>();
         var dialogs = Context.Render<MudDialogProvider>();
         var cut = Render<UsersPage>();
         cut.WaitForElement("[data-testid=new-user]").Click();
         dialogs.WaitForElement("input[data-testid=user-email]").Change("weak@fleetops.test");
         dialogs.Find("input[data-testid=user-name]").Change("Weak Password");
+        AddStoreInDialog(popovers, dialogs, "S-1");
         dialogs.FindAll("input[type=radio]")[1].Click();
         dialogs.WaitForElement("input[data-testid=user-password]").Change(password);
         dialogs.Find("[data-testid=user-save]").Click();

@@ -47,20 +47,12 @@ public static partial class UserRules
         return (new UserDraft(email!, displayName!, Roles.Of(role!.Value), administrator ? [] : regions, administrator ? [] : storeCodes), errors);
     }
 
-    /// <summary>
-    /// A role that sees stores through its scope needs some, or the person signs in to an empty fleet: a regional manager
-    /// sees the stores of their regions, store managers and technicians their stores (the user dialog's hints). More
-    /// may be given, as the dialog allows: single stores in addition to the regions.
-    /// </summary>
+    /// <summary>The role's least scope (<see cref="UserScopeRule"/>, the user dialog's rule too), unless that field is already wrong.</summary>
     private static void RequireScope(Dictionary<string, string[]> errors, UserRole role, IReadOnlyList<string> regions, IReadOnlyList<string> stores)
     {
-        if (role == UserRole.RegionalManager && regions.Count == 0 && !errors.ContainsKey("regions"))
+        if (UserScopeRule.Missing(Roles.Of(role), regions.Count, stores.Count) is { } missing && !errors.ContainsKey(missing.Field))
         {
-            errors["regions"] = ["A regional manager needs at least one region."];
-        }
-        if (role is UserRole.StoreManager or UserRole.Technician && stores.Count == 0 && !errors.ContainsKey("stores"))
-        {
-            errors["stores"] = [$"A {role.ToWire().Replace('_', ' ')} needs at least one store."];
+            errors[missing.Field] = [missing.Problem];
         }
     }
 

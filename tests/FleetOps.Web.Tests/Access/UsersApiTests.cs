@@ -211,6 +211,7 @@ public sealed class UsersApiTests(FleetOpsApp app) : IClassFixture<FleetOpsApp>
         { "not an e-mail", "email", """{"email":"EMAIL@","displayName":"W","role":"technician","stores":["STORE"],"password":"Provisioned-2026"}""" },
         { "password missing", "password", """{"email":"EMAIL","displayName":"W","role":"technician","stores":["STORE"]}""" },
         { "regional manager without a region", "regions", """{"email":"EMAIL","displayName":"W","role":"regional_manager","stores":["STORE"],"password":"Provisioned-2026"}""" },
+        { "store manager without a store", "stores", """{"email":"EMAIL","displayName":"W","role":"store_manager","regions":[],"stores":[],"password":"Provisioned-2026"}""" },
         { "technician without a store", "stores", """{"email":"EMAIL","displayName":"W","role":"technician","regions":[],"stores":[],"password":"Provisioned-2026"}""" },
         { "stores not a list", "stores", """{"email":"EMAIL","displayName":"W","role":"technician","stores":"STORE","password":"Provisioned-2026"}""" },
         { "store not a string", "stores[0]", """{"email":"EMAIL","displayName":"W","role":"technician","stores":[7],"password":"Provisioned-2026"}""" },

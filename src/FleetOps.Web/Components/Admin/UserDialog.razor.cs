@@ -30,6 +30,11 @@ public partial class UserDialog
     private bool _generatePassword = true, _saving;
     private List<string> _errors = [];
 
+    /// <summary>The scope the role still needs, marked at its field once a save was tried (<see cref="UserScopeRule"/>).</summary>
+    private (string Field, string Problem)? _missingScope;
+
+    private string? ScopeError => _missingScope is { } missing ? F.Message(missing.Problem) : null;
+
     /// <summary>Set after a user was created with a generated password: the dialog then shows it, once.</summary>
     private string? _createdPassword;
 
@@ -72,13 +77,35 @@ public partial class UserDialog
         _stores = [.. _stores, code];
         _added++; // a new picker, empty again for the next store
         RefreshAddable();
+        RecheckScope();
     }
 
     private void RemoveStore(string? code)
     {
         _stores = _stores.Where(c => !string.Equals(c, code, StringComparison.OrdinalIgnoreCase)).ToList();
         RefreshAddable();
+        RecheckScope();
     }
+
+    private void SetRegions(IEnumerable<string>? regions)
+    {
+        _regions = regions?.ToList() ?? [];
+        RecheckScope();
+    }
+
+    private void SetRole(string role)
+    {
+        _role = role;
+        RecheckScope();
+    }
+
+    /// <summary>Once marked, the mark follows the choices: it goes when the role has its scope, or moves to the field the new role needs.</summary>
+    private void RecheckScope()
+    {
+        if (_missingScope is not null) _missingScope = MissingScope();
+    }
+
+    private (string Field, string Problem)? MissingScope() => UserScopeRule.Missing(_role, _regions.Count, _stores.Count);
 
     private void RefreshAddable() => _addableStores = Stores.All.Where(s => !_stores.Contains(s.Code, StringComparer.OrdinalIgnoreCase)).ToList();
 
@@ -90,8 +117,10 @@ public partial class UserDialog
         if (_form is not null)
         {
             await _form.ValidateAsync();
-            if (!_form.IsValid) return;
         }
+        // The API's rule, asked before anything is sent: the person would otherwise sign in to an empty fleet.
+        _missingScope = MissingScope();
+        if (_form is { IsValid: false } || _missingScope is not null) return;
         // The dialog may have stayed open while this user lost the administrator role.
         if (!await Access.IsAdministratorAsync())
         {
