@@ -12,6 +12,7 @@ namespace FleetOps.Components.Tests;
 /// A technician's visit as the audit log tells it to a Chinese administrator (found by an outside tester): the booking's
 /// time on the reader's clock, not "2026-12-10 01:00:00Z"; a photo by its item's label, not "ups_photo"; the visit's mute
 /// as the alerts page names it, not "maintenance visit …"; work resumed after waiting in words, not "in_progress: …".
+/// And the times on the chain's clock with the zone named, not in UTC; every column at a tablet's width.
 /// </summary>
 public sealed class AuditPageReadingTests : FleetComponentTest
 {
@@ -41,5 +42,31 @@ public sealed class AuditPageReadingTests : FleetComponentTest
         Assert.Contains("维护上门：UPS test", details); // the first visit's mute, ended by the wait
         Assert.DoesNotContain(details, d => d.Contains("ups_photo", StringComparison.Ordinal) || d.Contains("maintenance visit", StringComparison.Ordinal)
             || d.Contains("in_progress", StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(d, @"\d\d:\d\d:\d\dZ"));
+    }
+
+    [Fact]
+    public async Task Times_are_on_the_chains_clock_with_the_zone_named_and_every_column_stays_at_a_tablets_width()
+    {
+        AddStore("S-1"); // Shanghai
+        await Services.GetRequiredService<AuditLog>().RecordAsync("regional.manager.east@fleetops.demo", AuditActions.SignInFailed,
+            "regional.manager.east@fleetops.demo", "wrong password", "10.1.2.3");
+
+        var cut = Render<Audit>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=audit-from]")));
+        Assert.Contains("When (China Standard Time)", cut.Find("[data-testid=audit-table] thead").TextContent);
+        Assert.EndsWith("+08:00", cut.Find("[data-testid=audit-when]").TextContent.Trim());
+        // The source address is not folded away between phone and desk widths (fo-col-tablet), and an e-mail wraps only
+        // before its '@' or a '.', each piece kept whole.
+        Assert.Empty(cut.FindAll("[data-testid=audit-table] .fo-col-tablet"));
+        Assert.Equal("10.1.2.3", cut.Find("[data-testid=audit-from]").TextContent.Trim()); // newest first
+        var who = cut.Find("[data-testid=audit-table] tbody tr td:nth-child(2)");
+        Assert.DoesNotContain("anywhere", who.GetAttribute("style") ?? "");
+        Assert.Equal(["regional", ".manager", ".east", "@fleetops", ".demo"], who.QuerySelectorAll(".fo-email > .nowrap").Select(p => p.TextContent));
+
+        UseLanguage(Languages.Chinese);
+        cut = Render<Audit>();
+        cut.WaitForAssertion(() => Assert.Contains("时间（北京时间）", cut.Find("[data-testid=audit-table] thead").TextContent));
+        Assert.DoesNotContain("UTC", cut.Find("[data-testid=audit-table]").TextContent);
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
+using FleetOps.Core.Fleet;
 using FleetOps.Web.Api;
 using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Localization;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FleetOps.Web.Components.Admin;
@@ -20,13 +20,13 @@ public partial class Audit
 
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private AuditLog Log { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private StoreDirectory Stores { get; set; } = default!;
     [Inject] private MaintenanceBook WorkOrders { get; set; } = default!;
 
     private MudTable<AuditEntry>? _table;
     private bool _checked, _isAdministrator;
     private string? _search, _action;
-    private TimeZoneInfo _zone = TimeZoneInfo.Local;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private ViewAddress? _address;
     private GridPosition _position = new(null, false, 1, PageSizes[0]);
 
@@ -43,7 +43,8 @@ public partial class Audit
             return Task.CompletedTask;
         });
         ReadAddress();
-        if (_isAdministrator) _zone = await BrowserTimeZone.DetectAsync(JS);
+        // The chain's clock, as every other page shows times (StoreTime.Common); the export and the API keep UTC.
+        _zone = StoreTime.Common(Stores, null);
         _checked = true;
     }
 
@@ -71,8 +72,6 @@ public partial class Audit
         var parameters = new Dictionary<string, string?>(_position.Parameters(PageSizes[0])) { ["search"] = _search, ["action"] = _action };
         _address?.Write(parameters);
     }
-
-    private string When(DateTimeOffset at) => F.Time(at, _zone.Id);
 
     /// <summary>
     /// The details as this reader reads the rest of the page: a booked or muted range on their clock, as the time column; a
