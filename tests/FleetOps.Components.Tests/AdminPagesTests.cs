@@ -96,6 +96,10 @@ public sealed class AdminPagesTests : FleetComponentTest
         Assert.Equal("Rita North", disabled.QuerySelector("[data-testid=user-name-phone]")!.TextContent.Trim());
         Assert.Equal("disabled", disabled.QuerySelector("[data-testid=user-status-phone]")!.TextContent.Trim());
         Assert.NotNull(disabled.QuerySelector("[data-testid=enable-user-phone]"));
+        // Active people say so too on a phone; the scope under the role is a line of its own that breaks between words only.
+        Assert.Equal("active", row.QuerySelector("[data-testid=user-status-phone]")!.TextContent.Trim());
+        Assert.NotNull(row.QuerySelector(".fo-below-sm [data-testid=user-status-phone]"));
+        Assert.Superset(new HashSet<string> { "fo-keep-words", "d-block", "fo-below-lg" }, row.QuerySelector("[data-testid=user-scope]")!.ClassList.ToHashSet());
     }
 
     [Fact]

@@ -183,5 +183,7 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
         Assert.Equal("3 小时", Card(cut, "kpi-mean"));
         Assert.Contains("按技术员", cut.Markup);
         Assert.Contains("今天", cut.Markup);
+        // At 1024 px the tables' short Chinese headers ("区域", "已完成") stayed whole words, not a character a line.
+        Assert.All(cut.FindAll("[data-testid=kpi-regions-table] th, [data-testid=kpi-technicians-table] th"), th => Assert.Contains("fo-keep-words", th.ClassList));
     }
 }
