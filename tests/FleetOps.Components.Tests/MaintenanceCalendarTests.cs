@@ -143,17 +143,80 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
         SignIn(_technician);
         var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         var cut = Render<MaintenanceCalendar>();
 
         cut.Find("[data-testid=calendar-feed-create]").Click();
 
-        var address = cut.WaitForElement("[data-testid=calendar-feed-address]").TextContent.Trim();
-        Assert.Matches("^http://localhost/calendar/[A-Za-z0-9_-]{40,}\\.ics$", address);
-        var token = address["http://localhost/calendar/".Length..^".ics".Length];
+        var token = FeedToken(cut);
         Assert.Contains("SUMMARY:UPS test", Wait(() => feeds.CalendarAsync(token)));
         cut.Find("[data-testid=calendar-feed-revoke]").Click();
+        Answer(dialogs, "Stop publishing");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=calendar-feed-address]")));
         Assert.Null(Wait(() => feeds.CalendarAsync(token)));
+    }
+
+    [Fact]
+    public void Stopping_or_replacing_the_calendar_address_asks_first_saying_the_phone_stops_updating()
+    {
+        SignIn(_technician);
+        var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<MaintenanceCalendar>();
+        cut.Find("[data-testid=calendar-feed-create]").Click(); // the first address replaces nothing: no question
+        var token = FeedToken(cut);
+
+        cut.Find("[data-testid=calendar-feed-revoke]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Stop publishing your calendar?", dialogs.Markup));
+        Assert.Contains("Your phone's calendar subscription stops updating", dialogs.Markup);
+        Answer(dialogs, "Cancel");
+        Assert.NotNull(Wait(() => feeds.CalendarAsync(token)));
+
+        cut.Find("[data-testid=calendar-feed-create]").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Make a new calendar address?", dialogs.Markup));
+        Assert.Contains("your phone's calendar subscription stops updating until you subscribe to the new address", dialogs.Markup);
+        Answer(dialogs, "Cancel");
+        Assert.NotNull(Wait(() => feeds.CalendarAsync(token)));
+
+        cut.Find("[data-testid=calendar-feed-create]").Click();
+        Answer(dialogs, "Make a new address");
+        cut.WaitForAssertion(() => Assert.NotEqual(token, FeedToken(cut)));
+        Assert.Null(Wait(() => feeds.CalendarAsync(token)));
+    }
+
+    [Fact]
+    public void In_Chinese_stopping_the_calendar_asks_in_Chinese()
+    {
+        SignIn(_technician);
+        UseLanguage(Languages.Chinese);
+        var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<MaintenanceCalendar>();
+        cut.Find("[data-testid=calendar-feed-create]").Click();
+        var token = FeedToken(cut);
+
+        cut.Find("[data-testid=calendar-feed-revoke]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("停止发布您的日历？", dialogs.Markup));
+        Assert.Contains("手机日历中的订阅将停止更新", dialogs.Markup);
+        Answer(dialogs, "停止发布");
+        Assert.Null(Wait(() => feeds.CalendarAsync(token)));
+    }
+
+    /// <summary>The token of the calendar address the panel shows once made.</summary>
+    private static string FeedToken(IRenderedComponent<MaintenanceCalendar> cut)
+    {
+        var address = cut.WaitForElement("[data-testid=calendar-feed-address]").TextContent.Trim();
+        Assert.Matches("^http://localhost/calendar/[A-Za-z0-9_-]{40,}\\.ics$", address);
+        return address["http://localhost/calendar/".Length..^".ics".Length];
+    }
+
+    /// <summary>Clicks the confirmation's button with this text, once the dialog shows it.</summary>
+    private static void Answer(IRenderedComponent<MudBlazor.MudDialogProvider> dialogs, string button)
+    {
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == button));
+        dialogs.FindAll("button").First(b => b.TextContent.Trim() == button).Click();
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain(dialogs.FindAll("button"), b => b.TextContent.Trim() == button));
     }
 
     [Fact]
