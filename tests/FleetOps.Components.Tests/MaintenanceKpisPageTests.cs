@@ -146,6 +146,25 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_plan_visit_done_a_day_early_counts_as_planned_and_done_on_time_and_the_page_says_what_counts()
+    {
+        var tomorrow = Work(4, "S-1", dueAt: Now + TimeSpan.FromDays(1), _bo, planId: 2) with { State = WorkOrderState.Done, ClosedAt = Now - TimeSpan.FromHours(1) };
+        Maintenance.Put(tomorrow);
+        SignIn(_bo);
+
+        var cut = Render<MaintenanceKpisPage>();
+
+        // Bo's alert work done late the day before, and the visit done early: 1 planned, 2 done, 1 of them on time.
+        Assert.Equal(("1", "2", "50%"), (Card(cut, "kpi-planned"), Card(cut, "kpi-done"), Card(cut, "kpi-on-time")));
+        Assert.Equal(["1"], Rows(cut, "kpi-technicians-table", "planned"));
+        Assert.Equal(["2"], Rows(cut, "kpi-technicians-table", "done"));
+        Assert.EndsWith("1", cut.Find("[data-testid=kpi-planned-done]").GetAttribute("data-planned")); // today, when it was done
+        Assert.Contains("or done in it early or late", cut.Find("[data-testid=kpi-definition]").TextContent);
+        UseLanguage(Languages.Chinese);
+        Assert.Contains("提前或延后完成", Render<MaintenanceKpisPage>().Find("[data-testid=kpi-definition]").TextContent);
+    }
+
+    [Fact]
     public void The_chosen_period_is_the_filled_button()
     {
         var cut = RenderAt<MaintenanceKpisPage>("maintenance/kpis?days=90");

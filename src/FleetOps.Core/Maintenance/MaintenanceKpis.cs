@@ -5,7 +5,8 @@ namespace FleetOps.Core.Maintenance;
 
 /// <summary>
 /// The maintenance KPIs (issue 14 item 7), a pure function of the work orders a person may see. Over [from, to):
-/// <b>planned</b> is work generated from a plan and due in the interval (cancelled work is left out: nobody has to do it);
+/// <b>planned</b> is work generated from a plan and due in the interval, or done in it ahead of (or after) a due time
+/// outside the period — each plan visit done counts against its own occurrence (cancelled work is left out: nobody has to do it);
 /// <b>done</b> is work closed as done in the interval, whatever made it, and <b>on time</b> when it closed by its due
 /// time; <b>alert → done</b> runs from the alert's opening to the work's completion. <b>Overdue</b> is open work past its
 /// due time — now, and at the end of each interval (work that existed then, was past due and not yet closed). Intervals
@@ -38,8 +39,11 @@ public static class MaintenanceKpis
             {
                 if (WasOverdue(order, ends[i])) overdue[i]++;
             }
-            var isPlanned = order.PlanId is not null && order.State != WorkOrderState.Cancelled && order.DueAt >= from && order.DueAt < to;
             var isDone = order is { State: WorkOrderState.Done, ClosedAt: { } closed } && closed >= from && closed < to;
+            var dueInPeriod = order.DueAt >= from && order.DueAt < to;
+            // A plan's visit done in the period counts against its own occurrence even when that falls due after it (done
+            // early) or fell due before it (done late): otherwise a visit done a day early read "0 planned, 1 done".
+            var isPlanned = order.PlanId is not null && order.State != WorkOrderState.Cancelled && (dueInPeriod || isDone);
             var isOverdue = order.IsOverdue(now);
             if (!isPlanned && !isDone && !isOverdue) continue;
             var region = stores.Get(order.StoreCode)?.Region ?? "";
@@ -49,7 +53,8 @@ public static class MaintenanceKpis
                 regions.TryGetValue(region, out var r) ? r : regions[region] = new KpiTally(),
                 order.Assignee is not { } assignee ? unassigned : technicians.TryGetValue(assignee, out var t) ? t : technicians[assignee] = new KpiTally(),
             ];
-            if (isPlanned) planned[IndexOf(intervals, order.DueAt)]++;
+            // On its due day; a visit due outside the period on the day it was done.
+            if (isPlanned) planned[IndexOf(intervals, dueInPeriod ? order.DueAt : order.ClosedAt!.Value)]++;
             if (isDone) done[IndexOf(intervals, order.ClosedAt!.Value)]++;
             var took = isDone && order.AlertId is { } alertId && alertOpenedAt.TryGetValue(alertId, out var opened) ? order.ClosedAt!.Value - opened : (TimeSpan?)null;
             foreach (var tally in tallies)

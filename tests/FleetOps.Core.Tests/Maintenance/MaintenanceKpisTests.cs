@@ -156,6 +156,20 @@ public class MaintenanceKpisTests
     }
 
     [Fact]
+    public void A_plan_visit_done_before_its_due_day_counts_against_its_own_occurrence_on_the_day_it_was_done()
+    {
+        // Due on 2 December, after the period; done on the 29th: planned and done once, on time, not "0 planned, 1 done".
+        var early = Order(10, "SH-1", new(2026, 12, 2, 10, 0, 0, Shanghai), "a@x", planId: 1, state: WorkOrderState.Done,
+            closedAt: new(2026, 11, 29, 15, 0, 0, Shanghai));
+
+        var report = WeekIn(ShanghaiZone, [early]);
+
+        Assert.Equal((1, 1, 1, (double?)1.0), (report.Total.Planned, report.Total.Done, report.Total.DoneOnTime, report.Total.OnTimeRate));
+        Assert.Equal([0, 0, 0, 0, 0, 1, 0], report.Buckets.Select(b => b.Planned));
+        Assert.Equal(report.Buckets.Select(b => b.Planned), report.Buckets.Select(b => b.Done));
+    }
+
+    [Fact]
     public void Nothing_to_count_gives_empty_figures_without_rates()
     {
         var report = MaintenanceKpis.Compute([], From, Now, Now, ShanghaiZone, _stores, AlertsOpened);
