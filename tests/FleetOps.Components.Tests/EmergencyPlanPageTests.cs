@@ -233,6 +233,20 @@ public sealed class EmergencyPlanPageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_editor_says_that_changing_a_template_step_turns_the_whole_procedure_into_the_editors_own_text()
+    {
+        SignInAsStoreManager("S-1");
+        UseLanguage(Languages.Chinese);
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+
+        Assert.Contains("整个流程将按您填写的文字和语言保存", cut.Find("[data-testid=plan-template-hint-terminal_dies]").TextContent);
+        Type(cut, "steps.terminal_dies[1]", "从办公室保险柜取备用终端。");
+        Assert.Empty(cut.FindAll("[data-testid=plan-template-hint-terminal_dies]"));
+        Assert.NotNull(cut.Find("[data-testid=plan-template-hint-power_fails_mid_payment]"));
+    }
+
+    [Fact]
     public void A_technician_reads_the_plan_and_prints_it_but_is_offered_no_edit()
     {
         SignInAsTechnician("S-1");
