@@ -27,6 +27,8 @@ public sealed class NotFoundPageTests(FleetOpsApp app) : IClassFixture<FleetOpsA
     {
         var user = await app.CreateUserAsync(Roles.Technician);
         using var browser = app.CreateBrowser();
+        // The browser speaks its language from the start: signing in keeps it as the person's language.
+        if (language is not null) browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         await browser.SignInAsync(user);
 
         using var response = await browser.SendAsync(PageRequest("/admin/no-such-page", language));

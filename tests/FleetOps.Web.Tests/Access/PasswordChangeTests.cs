@@ -54,9 +54,13 @@ public sealed class PasswordChangeTests(FleetOpsApp app) : IClassFixture<FleetOp
 
         Assert.Equal("/account/password?error=same", Browser.LocationOf(response));
         Assert.Contains("The new password must differ from the current one.", await browser.GetStringAsync("/account/password?error=same"), StringComparison.Ordinal);
-        using var chinese = new HttpRequestMessage(HttpMethod.Get, "/account/password?error=same") { Headers = { { "Accept-Language", "zh-CN" } } };
-        using var chinesePage = await browser.SendAsync(chinese);
-        Assert.Contains("新密码不能与当前密码相同。", WebUtility.HtmlDecode(await chinesePage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // A person whose browser speaks Chinese (signing in keeps it as their language) reads it in Chinese.
+        var chineseUser = await app.CreateUserAsync(Roles.Technician);
+        using var chineseBrowser = app.CreateBrowser();
+        chineseBrowser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        await chineseBrowser.SignInAsync(chineseUser);
+        using var _ = await ChangeAsync(chineseBrowser, chineseUser.Password, chineseUser.Password, chineseUser.Password);
+        Assert.Contains("新密码不能与当前密码相同。", WebUtility.HtmlDecode(await chineseBrowser.GetStringAsync("/account/password?error=same")), StringComparison.Ordinal);
         await Expect.StatusAsync(await phone.GetAsync("/api/v1/terminals"), HttpStatusCode.OK);
         Assert.DoesNotContain(await app.AuditAsync(AuditActions.PasswordChanged), r => r.Actor == user.Email);
     }
