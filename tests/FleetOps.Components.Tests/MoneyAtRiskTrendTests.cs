@@ -65,7 +65,7 @@ public sealed class MoneyAtRiskTrendTests : FleetComponentTest
         var chart = cut.FindComponents<MoneyAtRiskChart>().Single(c => c.Instance.TestId == "overview-risk-trend").Instance;
         Assert.Equal(30, chart.Trend.Days.Count);
         Assert.Equal(new DateOnly(2026, 11, 25), chart.Trend.Days[^1]);
-        Assert.Equal("Asia/Shanghai", chart.ZoneName);
+        Assert.Equal("China Standard Time", chart.ZoneName); // the zone in words, not its id (an outside tester)
         // Completed 3 days ago: due 46 h ago, so at risk at the end of the 23rd and the 24th (Shanghai) and now.
         Assert.Equal(["CNY: 1000 1000 1234", "USD: 9.99 9.99 9.99"], LastDays(cut, "overview-risk-trend"));
         Assert.Equal("CNY USD", cut.Find("[data-testid=overview-risk-trend]").GetAttribute("data-currencies"));

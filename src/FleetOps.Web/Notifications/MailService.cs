@@ -12,7 +12,8 @@ namespace FleetOps.Web.Notifications;
 /// A person's own e-mail notifications, for the API and the notifications page: read, change (audited), queue a test
 /// mail, read their delivery log. Every person manages only their own: the methods take the signed-in user.
 /// </summary>
-public sealed class MailService(FleetDbContextFactory databases, TimeProvider time, IOptions<MailOptions> mail, IOptions<LanguageOptions> languages)
+public sealed class MailService(FleetDbContextFactory databases, TimeProvider time, IOptions<MailOptions> mail, IOptions<LanguageOptions> languages,
+    FleetOps.Core.Fleet.StoreDirectory stores)
 {
     public bool MailEnabled => mail.Value.IsEnabled;
 
@@ -49,7 +50,9 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await RowAsync(db, user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the delivery hangs off the subscription's id
-        var content = MailText.Test(user, LanguageOf(user), now, mail.Value.PublicBaseUrl);
+        // On the clock of the person's stores, as their alert mails and pages read; and honest about alert mail being off.
+        var zone = FleetOps.Core.Fleet.StoreTime.Common(stores, user.Scope.StoreCodes(stores));
+        var content = MailText.Test(user, LanguageOf(user), now, zone, alertsOn: row.Enabled, mail.Value.PublicBaseUrl);
         var delivery = MailOutbox.Delivery(row.Id, WebhookMessage.Test, null, content, now);
         db.WebhookDeliveries.Add(delivery);
         db.AuditEntries.Add(AuditLog.Row(now, user.Email, AuditActions.MailTestQueued, user.Email, $"delivery {delivery.DeliveryId}", remoteAddress));

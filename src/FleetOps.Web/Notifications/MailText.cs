@@ -42,12 +42,17 @@ public static class MailText
             Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode);
     }
 
-    public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, string baseUrl)
+    /// <summary>
+    /// A test mail: when it was asked for (it may leave later, after retries) on the clock of the person's stores, a link to
+    /// the settings it tests, and a footer that is true whether their alert mails are on or off.
+    /// </summary>
+    public static MailContent Test(UserAccess to, CultureInfo language, DateTimeOffset at, TimeZoneInfo zone, bool alertsOn, string baseUrl)
     {
         var (texts, format) = In(language);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Test.Subject"],
-            Compose(texts["Mail.Test.Body", format.Time(at)], Link(baseUrl, "account/notifications") is { } link ? texts["Mail.Link", link].Value : null,
-                texts["Mail.Footer"]), StoreCode: null);
+            Compose(texts["Mail.Test.Body", format.Time(at, zone.Id)],
+                Link(baseUrl, "account/notifications") is { } link ? texts["Mail.Test.Link", link].Value : null,
+                alertsOn ? texts["Mail.Footer"] : texts["Mail.Test.FooterOff"]), StoreCode: null);
     }
 
     /// <summary>

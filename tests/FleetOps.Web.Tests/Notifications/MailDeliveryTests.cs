@@ -125,4 +125,30 @@ public sealed class MailDeliveryTests(MailClockApp app)
         Assert.Equal("[FleetOps] 测试邮件", mail.Subject);
         Assert.Contains(AuditActions.MailTestQueued, (await app.AuditAsync(AuditActions.MailTestQueued)).Select(a => a.Action));
     }
+
+    /// <summary>
+    /// An outside tester's test mail said "sent at … +00:00" for a chain on Beijing time, labelled its link "open the alerts"
+    /// though it goes to the notification settings, and said alert mail was on while it was off.
+    /// </summary>
+    [Fact]
+    public async Task The_test_mail_reads_the_stores_clock_names_its_link_and_says_when_alert_mail_is_off()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [store], culture: "en");
+        using (var off = await app.PutMailAsync(reader, new { enabled = false, kinds = Array.Empty<string>(), minSeverity = "warning" }))
+        {
+            await Expect.StatusAsync(off, System.Net.HttpStatusCode.OK);
+        }
+        using var client = await app.ClientOfAsync(reader);
+
+        await Expect.StatusAsync(await client.PostAsync("/api/v1/me/notifications/test", null), System.Net.HttpStatusCode.Accepted);
+        await app.SendDueAsync();
+
+        var body = Assert.Single(app.Mail.To(reader.Email)).TextBody;
+        Assert.Contains("+08:00", body, StringComparison.Ordinal); // the store's zone (Asia/Shanghai), not UTC
+        Assert.Contains("Your notification settings in FleetOps: https://fleetops.test/account/notifications", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Open the alerts", body, StringComparison.Ordinal);
+        Assert.Contains("Your alert e-mails are off at the moment", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("because you turned on e-mail notifications", body, StringComparison.Ordinal);
+    }
 }
