@@ -66,6 +66,9 @@ public sealed class NotificationsPageTests : FleetComponentTest
         cut.Find("button[data-testid=mail-test]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Waiting to send", cut.Find("[data-testid=mail-log]").TextContent));
+        // One test at a time: five clicks on a slow server queued five mails (an outside tester).
+        cut.WaitForAssertion(() => Assert.True(cut.Find("button[data-testid=mail-test]").HasAttribute("disabled")));
+        Assert.Contains("A test e-mail is waiting to be sent", cut.Find("[data-testid=mail-test-waiting]").TextContent);
         Assert.Contains(manager.Email, cut.Find("[data-testid=mail-form]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=mail-off]"));
         Assert.Equal(AlertSeverity.Warning, Wait(() => Mail.GetAsync(manager)).Interest.MinSeverity);

@@ -41,12 +41,18 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         return MailSubscription.From(row);
     }
 
-    /// <summary>Queues a test mail to the person, sent and retried like any other; null while mail is off.</summary>
+    private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
+
+    /// <summary>
+    /// Queues a test mail to the person, sent and retried like any other; null while mail is off. While one of theirs is
+    /// still waiting, that one is the answer: five clicks on a slow server queued five mails (an outside tester).
+    /// </summary>
     public async Task<Guid?> QueueTestAsync(UserAccess user, string? remoteAddress, CancellationToken cancellationToken = default)
     {
         if (!MailEnabled) return null;
         var now = time.GetUtcNow();
         await using var db = databases.CreateDbContext();
+        if (await WaitingTestAsync(db, user, cancellationToken) is { } waiting) return waiting;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var row = await RowAsync(db, user, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the delivery hangs off the subscription's id
@@ -59,6 +65,21 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return delivery.DeliveryId;
+    }
+
+    /// <summary>The person's test mail still waiting to be sent, if one is.</summary>
+    public async Task<Guid?> WaitingTestAsync(UserAccess user, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        return await WaitingTestAsync(db, user, cancellationToken);
+    }
+
+    private static Task<Guid?> WaitingTestAsync(FleetDbContext db, UserAccess user, CancellationToken cancellationToken)
+    {
+        var ids = db.MailSubscriptions.Where(s => s.UserId == user.UserId).Select(s => (long?)s.Id);
+        return db.WebhookDeliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.MailSubscriptionId) && d.Type == WebhookMessage.Test && d.Status == Pending)
+            .OrderByDescending(d => d.Id).Select(d => (Guid?)d.DeliveryId).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The person's newest <see cref="WebhookService.LogLength"/> mails, newest first.</summary>

@@ -126,6 +126,27 @@ public sealed class MailDeliveryTests(MailClockApp app)
         Assert.Contains(AuditActions.MailTestQueued, (await app.AuditAsync(AuditActions.MailTestQueued)).Select(a => a.Action));
     }
 
+    [Fact]
+    public async Task A_second_test_while_the_first_waits_is_answered_with_the_first()
+    {
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [await app.CreateStoreAsync(Ids.New("S"))], culture: "en");
+        using var client = await app.ClientOfAsync(reader);
+
+        using var first = await client.PostAsync("/api/v1/me/notifications/test", null);
+        using var second = await client.PostAsync("/api/v1/me/notifications/test", null);
+
+        await Expect.StatusAsync(second, System.Net.HttpStatusCode.Accepted);
+        var firstId = Expect.Wire((await Expect.JsonObjectAsync(first))["deliveryId"]);
+        Assert.Equal(firstId, Expect.Wire((await Expect.JsonObjectAsync(second))["deliveryId"]));
+        Assert.Single(await app.MailLogAsync(reader));
+        Assert.Single(await app.AuditAsync(AuditActions.MailTestQueued), a => a.Target == reader.Email);
+        await app.SendDueAsync();
+        Assert.Single(app.Mail.To(reader.Email));
+        // Once it has gone, another may be asked for.
+        using var third = await client.PostAsync("/api/v1/me/notifications/test", null);
+        Assert.NotEqual(firstId, Expect.Wire((await Expect.JsonObjectAsync(third))["deliveryId"]));
+    }
+
     /// <summary>
     /// An outside tester's test mail said "sent at … +00:00" for a chain on Beijing time, labelled its link "open the alerts"
     /// though it goes to the notification settings, and said alert mail was on while it was off.

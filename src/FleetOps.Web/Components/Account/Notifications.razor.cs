@@ -22,7 +22,7 @@ public partial class Notifications
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private UserAccess? _user;
-    private bool _enabled, _busy;
+    private bool _enabled, _busy, _testWaiting;
     private IReadOnlyCollection<AlertKind> _kinds = [];
     private AlertSeverity _minSeverity = AlertSeverity.Warning;
     private IReadOnlyList<WebhookDeliveryDto> _log = [];
@@ -41,7 +41,9 @@ public partial class Notifications
 
     private async Task LoadLogAsync()
     {
-        if (_user is not null) _log = (await Service.DeliveriesAsync(_user)).Take(LogRows).ToList();
+        if (_user is null) return;
+        _log = (await Service.DeliveriesAsync(_user)).Take(LogRows).ToList();
+        _testWaiting = await Service.WaitingTestAsync(_user) is not null;
     }
 
     private async Task SaveAsync()
