@@ -86,7 +86,7 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
 
         var page = await fixture.NewPageAsync(locale: language);
         await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(E2EFixture.Administrator);
+        await SignInAsAdministratorAsync(page);
 
         await page.OpenReadyAsync("transactions/unsettled", live: true);
         var row = page.Locator($"[data-testid='attention-{terminal}']");
@@ -121,7 +121,7 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         var person = await fixture.Api.AddStaffAsync(store, "Chen Jing", role);
         var page = await fixture.NewPageAsync(locale: language);
         await page.SetViewportSizeAsync(width, height);
-        await page.SignInAsync(E2EFixture.Administrator);
+        await SignInAsAdministratorAsync(page);
         await page.OpenReadyAsync($"stores/{store}/training", live: true);
         var row = page.Locator($"[data-testid=staff-{person}]");
         await Expect(row.Locator("[data-testid=staff-left]")).ToBeVisibleAsync();
@@ -193,11 +193,18 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
     }
 
     /// <summary>An administrator's phone (390×844) in <paramref name="language"/>, after making a token on their tokens page.</summary>
+    /// <summary>
+    /// A new administrator for each page: signing in keeps the browser's language as the person's, so one shared
+    /// administrator would read every later page in the language of the first test that signed them in.
+    /// </summary>
+    private async Task SignInAsAdministratorAsync(IPage page) =>
+        await page.SignInAsync(await fixture.CreateUserAsync(FleetOps.Web.Security.Roles.Administrator));
+
     private async Task<(IPage Page, string TokenName)> TokenMadeOnPhoneAsync(string language)
     {
         var page = await fixture.NewPageAsync(locale: language);
         await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(E2EFixture.Administrator);
+        await SignInAsAdministratorAsync(page);
         await page.OpenReadyAsync("account/tokens", live: true);
         var name = $"phone {FleetOpsClient.Letters(6)}";
         await page.Locator("input[data-testid=token-name]").FillAsync(name);
@@ -273,7 +280,7 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
             + $"{day},999999999999999,99999999,700000000061,A1B2C3,12800,CNY,622848******1234,sale,50\n");
         var page = await fixture.NewPageAsync(locale: "zh-CN");
         await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(E2EFixture.Administrator);
+        await SignInAsAdministratorAsync(page);
         await page.OpenReadyAsync($"reconciliation/import?report={id}", live: true);
         var errors = page.Locator("[data-testid=report-errors]");
         await Expect(errors).ToContainTextAsync($"收单机构“{acquirer}”的商户号“999999999999999”和终端号“99999999”均无法识别");
