@@ -68,27 +68,22 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
     }
 
     /// <summary>The person's test mail still waiting to be sent, if one is.</summary>
-    public async Task<Guid?> WaitingTestAsync(UserAccess user, CancellationToken cancellationToken = default)
-    {
-        await using var db = databases.CreateDbContext();
-        return await WaitingTestAsync(db, user, cancellationToken);
-    }
+    private static Task<Guid?> WaitingTestAsync(FleetDbContext db, UserAccess user, CancellationToken cancellationToken) =>
+        MailsOf(db, user).Where(d => d.Type == WebhookMessage.Test && d.Status == Pending)
+            .OrderByDescending(d => d.Id).Select(d => (Guid?)d.DeliveryId).FirstOrDefaultAsync(cancellationToken);
 
-    private static Task<Guid?> WaitingTestAsync(FleetDbContext db, UserAccess user, CancellationToken cancellationToken)
+    /// <summary>The person's mails in the outbox (their subscription's deliveries).</summary>
+    private static IQueryable<WebhookDeliveryRow> MailsOf(FleetDbContext db, UserAccess user)
     {
         var ids = db.MailSubscriptions.Where(s => s.UserId == user.UserId).Select(s => (long?)s.Id);
-        return db.WebhookDeliveries.AsNoTracking()
-            .Where(d => ids.Contains(d.MailSubscriptionId) && d.Type == WebhookMessage.Test && d.Status == Pending)
-            .OrderByDescending(d => d.Id).Select(d => (Guid?)d.DeliveryId).FirstOrDefaultAsync(cancellationToken);
+        return db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.MailSubscriptionId));
     }
 
     /// <summary>The person's newest <see cref="WebhookService.LogLength"/> mails, newest first.</summary>
     public async Task<IReadOnlyList<WebhookDeliveryDto>> DeliveriesAsync(UserAccess user, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
-        var ids = db.MailSubscriptions.Where(s => s.UserId == user.UserId).Select(s => (long?)s.Id);
-        var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.MailSubscriptionId))
-            .OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
+        var rows = await MailsOf(db, user).OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
         return rows.Select(WebhookDeliveryDto.Of).ToList();
     }
 

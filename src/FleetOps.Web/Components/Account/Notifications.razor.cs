@@ -42,8 +42,10 @@ public partial class Notifications
     private async Task LoadLogAsync()
     {
         if (_user is null) return;
-        _log = (await Service.DeliveriesAsync(_user)).Take(LogRows).ToList();
-        _testWaiting = await Service.WaitingTestAsync(_user) is not null;
+        var mails = await Service.DeliveriesAsync(_user);
+        // Read off the same rows (the newest 50), not a second query every refresh; the service answers a click the same way.
+        _testWaiting = mails.Any(m => m.Type == WebhookMessage.Test && m.Status == WebhookDeliveryStatus.Pending);
+        _log = mails.Take(LogRows).ToList();
     }
 
     private async Task SaveAsync()
