@@ -220,20 +220,24 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
     }
 
     [Fact]
-    public void The_calendar_feed_speaks_its_owners_saved_language()
+    public void The_calendar_feed_speaks_its_owners_chosen_language_else_the_one_they_last_signed_in_with()
     {
         Register("S-1", "T-1");
         var order = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(3), terminalId: "T-1"), _technician, TimeSpan.FromHours(26));
         var feeds = Services.GetRequiredService<FleetOps.Web.Maintenance.CalendarFeeds>();
-        Services.GetRequiredService<UserDirectory>().NoteCulture(_technician.UserId, "en");
+        Wait(() => Users.SetLanguageAsync(_technician, "en", chosen: false));
         var token = Wait(() => feeds.CreateAsync(_technician.UserId, _technician.Email, null));
         Assert.Contains("DESCRIPTION:Terminal T-1 at S-1", Wait(() => feeds.CalendarAsync(token)));
 
-        Services.GetRequiredService<UserDirectory>().NoteCulture(_technician.UserId, "zh-CN");
+        Wait(() => Users.SetLanguageAsync(_technician, "zh-CN"));
 
         var chinese = Wait(() => feeds.CalendarAsync(token))!;
         Assert.Contains("DESCRIPTION:门店 S-1 的终端 T-1", chinese);
         Assert.Contains($"SUMMARY:{order.Title}", chinese); // typed by a person: as written
+
+        // A later sign-in from an English browser does not undo the choice.
+        Wait(() => Users.SetLanguageAsync(_technician, "en", chosen: false));
+        Assert.Contains("DESCRIPTION:门店 S-1 的终端 T-1", Wait(() => feeds.CalendarAsync(token)));
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace FleetOps.Web.Cluster;
 
 /// <summary>
 /// Tells the other nodes of a cluster, over a Redis channel, that a user changed here (disabled, role, scope, signed out,
-/// password) or that an API token was created or revoked. A node that hears it re-reads that user (or the tokens) from the
+/// password), that a user's languages changed (read by pages and by mail, which the elected node sends; re-read without
+/// ending anything), or that an API token was created or revoked. A node that hears it re-reads that user (or the tokens) from the
 /// database, which ends the user's pages and closes their hub connections on that node exactly as a change made there
 /// would (<see cref="UserDirectory.Subscribe"/>, <see cref="ApiTokenDirectory.Revoked"/>). Pub/sub loses what is sent while
 /// a node is cut off, so a node that gets its connection back re-reads every user and token and acts on what differs.
@@ -23,6 +24,9 @@ public sealed partial class AccessChangeRelay(
     private const string TokensSubject = "tokens";
     private const string UserPrefix = "user:";
 
+    /// <summary>A user's languages changed: re-read quietly, since a language ends no session.</summary>
+    private const string LanguagesPrefix = "languages:";
+
     /// <summary>This process among the nodes: its own messages come back to it and are ignored.</summary>
     private readonly string _node = Guid.NewGuid().ToString("N");
     private readonly CancellationTokenSource _stopping = new();
@@ -35,6 +39,7 @@ public sealed partial class AccessChangeRelay(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         users.ChangedHere += PublishUser;
+        users.LanguagesChangedHere += PublishLanguages;
         tokens.ChangedHere += PublishTokens;
         // Not awaited: a node starts and serves whether or not Redis answers (the client keeps retrying by itself).
         _connecting = ConnectAsync(_stopping.Token);
@@ -61,6 +66,8 @@ public sealed partial class AccessChangeRelay(
     }
 
     private void PublishUser(string userId) => Publish(UserPrefix + userId);
+
+    private void PublishLanguages(string userId) => Publish(LanguagesPrefix + userId);
 
     private void PublishTokens() => Publish(TokensSubject);
 
@@ -89,6 +96,7 @@ public sealed partial class AccessChangeRelay(
         {
             if (subject == TokensSubject) await tokens.ReloadFromPeerAsync(_stopping.Token);
             else if (subject.StartsWith(UserPrefix, StringComparison.Ordinal)) await users.RefreshFromPeerAsync(subject[UserPrefix.Length..], _stopping.Token);
+            else if (subject.StartsWith(LanguagesPrefix, StringComparison.Ordinal)) await users.RefreshLanguagesFromPeerAsync(subject[LanguagesPrefix.Length..], _stopping.Token);
         }
         catch (Exception ex) when (!_stopping.IsCancellationRequested)
         {
@@ -113,6 +121,7 @@ public sealed partial class AccessChangeRelay(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         users.ChangedHere -= PublishUser;
+        users.LanguagesChangedHere -= PublishLanguages;
         tokens.ChangedHere -= PublishTokens;
         await _stopping.CancelAsync();
         try

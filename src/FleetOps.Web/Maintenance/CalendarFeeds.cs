@@ -16,7 +16,7 @@ namespace FleetOps.Web.Maintenance;
 /// A technician's bookings as an iCalendar feed (docs/api.md §8) for the phone's own calendar app. The feed's address holds
 /// a random token — the only credential a calendar app can carry — shown once; only its SHA-256 hash is kept. Each person has
 /// at most one: a new one replaces the old, and revoking deletes it, so a lost phone's subscription stops at once.
-/// Each booking is worded in the owner's saved language (<see cref="IBookingWording"/>).
+/// Each booking is worded in the owner's written language (<see cref="Security.UserAccess.WrittenCulture"/>) (<see cref="IBookingWording"/>).
 /// </summary>
 public sealed class CalendarFeeds(FleetDbContextFactory databases, MaintenanceBook book, StoreDirectory stores, UserDirectory users, AuditLog audit,
     IBookingWording wording, TimeProvider time)
@@ -64,7 +64,7 @@ public sealed class CalendarFeeds(FleetDbContextFactory databases, MaintenanceBo
                      && o.ScheduledStart is not null && o.ScheduledEnd is not null))
         {
             var store = stores.Get(order.StoreCode);
-            var (summary, description) = wording.Describe(order, user.Culture);
+            var (summary, description) = wording.Describe(order, user.WrittenCulture);
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = $"workorder-{order.Id}@fleetops",

@@ -34,7 +34,7 @@ public sealed class MailOutbox(
             {
                 // Who acknowledged knows it: a mail about their own click only adds to the inbox.
                 if (type == WebhookMessage.Acknowledged && string.Equals(alert.AcknowledgedBy, user.Email, StringComparison.OrdinalIgnoreCase)) continue;
-                var content = MailText.Alert(user, languages.Value.ForReader(user.Culture), type, alert, stores.Get(alert.StoreCode), now,
+                var content = MailText.Alert(user, languages.Value.ForReader(user.WrittenCulture), type, alert, stores.Get(alert.StoreCode), now,
                     mail.Value.PublicBaseUrl, users.DisplayNameOf(alert.AcknowledgedBy));
                 db.WebhookDeliveries.Add(Delivery(subscription.Id, type, alert.Id, content, now));
             }

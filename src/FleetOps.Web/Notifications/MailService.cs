@@ -17,8 +17,8 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
 {
     public bool MailEnabled => mail.Value.IsEnabled;
 
-    /// <summary>The language the person's mail is written in: their saved one, else the server's default (mail has no browser to ask).</summary>
-    public CultureInfo LanguageOf(UserAccess user) => languages.Value.ForReader(user.Culture);
+    /// <summary>The language the person's mail is written in: the one they chose, else the one they last signed in with, else the server's default (mail has no browser to ask).</summary>
+    public CultureInfo LanguageOf(UserAccess user) => languages.Value.ForReader(user.WrittenCulture);
 
     public async Task<MailSubscription> GetAsync(UserAccess user, CancellationToken cancellationToken = default)
     {

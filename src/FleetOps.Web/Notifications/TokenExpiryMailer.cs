@@ -56,7 +56,7 @@ public sealed partial class TokenExpiryMailer(
             var subscription = await MailService.SubscriptionOfAsync(db, owner, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var zone = StoreTime.Common(stores, owner.Scope.StoreCodes(stores));
-            var content = MailText.TokenExpiring(owner, languages.Value.ForReader(owner.Culture), ApiTokenInfo.Of(token), zone, mail.Value.PublicBaseUrl);
+            var content = MailText.TokenExpiring(owner, languages.Value.ForReader(owner.WrittenCulture), ApiTokenInfo.Of(token), zone, mail.Value.PublicBaseUrl);
             db.WebhookDeliveries.Add(MailOutbox.Delivery(subscription.Id, WebhookMessage.TokenExpiring, null, content, now));
             queued++;
         }

@@ -15,4 +15,12 @@ public sealed class FleetUser : IdentityUser
     /// <summary>The language the user chose in the user menu ("zh-CN", "en"); null until they choose (the browser's then).</summary>
     [MaxLength(16)]
     public string? Culture { get; set; }
+
+    /// <summary>
+    /// The language of the page they last signed in from (their cookie or browser then). Written things with no page to
+    /// ask — e-mail, calendar entries — use it while <see cref="Culture"/> is unset; pages never do: they follow the
+    /// browser until the person chooses, so one sign-in from a colleague's browser does not decide every later page.
+    /// </summary>
+    [MaxLength(16)]
+    public string? SignInCulture { get; set; }
 }

@@ -70,16 +70,17 @@ public static class AccountApi
     }
 
     /// <summary>
-    /// A person with no saved language keeps the one this page is shown in (their cookie or browser): what they read
-    /// FleetOps in is what their e-mail, which has no browser to ask, is written in — not the server's default.
+    /// Keeps the language this page is shown in (their cookie or browser) as the one they last signed in with: their
+    /// e-mail, which has no browser to ask, is written in it until they choose one in the user menu — so a person who reads
+    /// FleetOps in English does not get mail in the server's default. It is not their chosen language: pages keep following
+    /// the browser, and a sign-in from a colleague's Chinese browser does not make every later page Chinese.
     /// </summary>
     private static async Task KeepLanguageAsync(FleetUser user, HttpContext context, UserAdministration users)
     {
-        if (!string.IsNullOrEmpty(user.Culture)) return;
         // Request localisation offers only the supported cultures, so the page's culture is always one of them.
         if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name is { Length: > 0 } shown)
         {
-            await users.SetCultureAsync(user.Id, shown);
+            await users.SetSignInCultureAsync(user.Id, shown);
         }
     }
 

@@ -63,13 +63,23 @@ public sealed class UserAdministration(
     /// Saves the language a user chose. Not an access change, so nothing is audited and no session or hub connection
     /// is closed: the directory takes the new value without announcing the user.
     /// </summary>
-    public async Task<IdentityResult> SetCultureAsync(string userId, string culture)
+    public Task<IdentityResult> SetCultureAsync(string userId, string culture) =>
+        SaveLanguageAsync(userId, user => user.Culture = culture);
+
+    /// <summary>Keeps the language of the page a user signed in from (see <see cref="FleetUser.SignInCulture"/>); as quiet as <see cref="SetCultureAsync"/>.</summary>
+    public Task<IdentityResult> SetSignInCultureAsync(string userId, string culture) =>
+        SaveLanguageAsync(userId, user => user.SignInCulture = culture);
+
+    private async Task<IdentityResult> SaveLanguageAsync(string userId, Action<FleetUser> change)
     {
         var user = await userManager.FindByIdAsync(userId);
         if (user is null) return Failed("No such user.");
-        user.Culture = culture;
+        var (chosen, signedIn) = (user.Culture, user.SignInCulture);
+        change(user);
+        // Signing in again from the same browser changes nothing: no write, no news for the other nodes.
+        if (chosen == user.Culture && signedIn == user.SignInCulture) return IdentityResult.Success;
         var saved = await userManager.UpdateAsync(user);
-        if (saved.Succeeded) directory.NoteCulture(userId, culture);
+        if (saved.Succeeded) directory.NoteLanguages(user);
         return saved;
     }
 

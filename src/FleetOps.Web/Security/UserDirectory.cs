@@ -108,12 +108,31 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
     }
 
     /// <summary>
-    /// Takes a user's new language without telling subscribers: they close sessions and hub connections on a change, and
+    /// Raised when a user's languages (chosen, or of their last sign-in) changed on this node: the cluster relay tells the
+    /// other nodes, whose pages and mail read them, without ending anyone's sessions (a language is no access change).
+    /// </summary>
+    public event Action<string>? LanguagesChangedHere;
+
+    /// <summary>
+    /// Takes a user's new languages without telling subscribers: they close sessions and hub connections on a change, and
     /// a language is no reason to.
     /// </summary>
-    public void NoteCulture(string userId, string culture)
+    public void NoteLanguages(FleetUser saved)
     {
-        if (_users.TryGetValue(userId, out var user)) _users[userId] = user with { Culture = culture };
+        NoteLanguagesOf(saved);
+        LanguagesChangedHere?.Invoke(saved.Id);
+    }
+
+    /// <summary>Re-reads the languages of a user another node saved, without telling subscribers (see <see cref="NoteLanguages"/>).</summary>
+    public async Task RefreshLanguagesFromPeerAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.CreateDbContext();
+        if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { } saved) NoteLanguagesOf(saved);
+    }
+
+    private void NoteLanguagesOf(FleetUser saved)
+    {
+        if (_users.TryGetValue(saved.Id, out var user)) _users[saved.Id] = user with { Culture = saved.Culture, SignInCulture = saved.SignInCulture };
     }
 
     private static UserAccess Build(FleetUser user, string? role, List<UserScopeRow> scopes) => new(
@@ -122,5 +141,6 @@ public sealed class UserDirectory(FleetDbContextFactory databases, TimeProvider 
         scopes.Where(s => s.Kind == ScopeKind.Store).Select(s => s.Value).Order().ToList())
     {
         Culture = user.Culture,
+        SignInCulture = user.SignInCulture,
     };
 }

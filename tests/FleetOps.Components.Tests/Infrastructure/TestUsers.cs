@@ -67,6 +67,16 @@ public sealed class TestUsers(FleetDbContextFactory databases, TimeProvider time
         return Directory.Get(user.UserId)!;
     }
 
+    /// <summary>Saves a language for a user: as chosen in the user menu, or (<paramref name="chosen"/> false) as the one they signed in with.</summary>
+    public async Task<UserAccess> SetLanguageAsync(UserAccess user, string culture, bool chosen = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var result = chosen ? await administration.SetCultureAsync(user.UserId, culture) : await administration.SetSignInCultureAsync(user.UserId, culture);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return Directory.Get(user.UserId)!;
+    }
+
     /// <summary>Disables (or enables) a user, as an administrator would.</summary>
     public async Task<UserAccess> SetDisabledAsync(UserAccess user, bool disabled)
     {

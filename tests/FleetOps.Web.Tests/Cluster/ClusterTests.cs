@@ -1,10 +1,12 @@
 using System.Net;
 using FleetOps.Web.Live;
+using FleetOps.Web.Notifications;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Hosting;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static FleetOps.Web.Tests.Infrastructure.Telemetry;
 
@@ -65,6 +67,23 @@ public sealed class ClusterTests : IAsyncLifetime
             "node B's directory to read the user as disabled", CloseLimit);
         await using var again = HubFeed.Connect(B, token: null, cookie);
         await Assert.ThrowsAsync<HttpRequestException>(() => again.StartAsync());
+    }
+
+    /// <summary>
+    /// Mail is written by whichever node is elected to send it, and pages may be served by either: a language chosen on A
+    /// must be read on B too (before, B kept the language it loaded at start until it restarted).
+    /// </summary>
+    [ClusterFact]
+    public async Task A_language_chosen_on_node_A_is_the_one_node_B_writes_mail_in()
+    {
+        var user = await _nodes.UserOnAKnownToBAsync(Roles.Technician);
+        await using (var scope = A.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetCultureAsync(user.Id, "zh-CN")).Succeeded);
+        }
+
+        await Eventually.MatchesAsync(() => Task.FromResult(B.GetService<MailService>().LanguageOf(B.GetService<UserDirectory>().Get(user.Id)!).Name),
+            language => language == "zh-CN", "node B to write the user's mail in the language chosen on A", CloseLimit);
     }
 
     [ClusterFact]

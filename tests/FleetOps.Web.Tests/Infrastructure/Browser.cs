@@ -31,6 +31,17 @@ public static partial class Browser
         return value.Success && value.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
     }
 
+    [GeneratedRegex("<html lang=\"([^\"]*)\"")]
+    private static partial Regex HtmlLang();
+
+    /// <summary>The language <paramref name="page"/> is shown in to this browser, as its &lt;html lang&gt; says (the page must answer 200).</summary>
+    public static async Task<string> PageLanguageAsync(this HttpClient browser, string page)
+    {
+        using var response = await browser.GetAsync(page);
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        return HtmlLang().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+    }
+
     public static HttpClient CreateBrowser(this FleetOpsApp app, string? remoteAddress = null)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ namespace FleetOps.Web.Tests.Localization;
 /// PROTOCOL.md §10: a page's language is the user's saved choice, else the culture cookie a switch wrote, else the
 /// browser's Accept-Language, else FleetOps:DefaultCulture (zh-CN here, as shipped). The page says it in &lt;html lang&gt;.
 /// </summary>
-public sealed partial class CultureOrderTests : IAsyncLifetime
+public sealed class CultureOrderTests : IAsyncLifetime
 {
     private readonly FleetOpsApp _app = FleetOpsApp.Create(new FleetOpsAppOptions
     {
@@ -31,7 +30,7 @@ public sealed partial class CultureOrderTests : IAsyncLifetime
     {
         using var browser = _app.CreateBrowser();
         if (acceptLanguage is not null) browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
-        Assert.Equal(expected, await LanguageOfAsync(browser, "/account/signin"));
+        Assert.Equal(expected, await browser.PageLanguageAsync("/account/signin"));
     }
 
     [Fact]
@@ -40,7 +39,7 @@ public sealed partial class CultureOrderTests : IAsyncLifetime
         using var browser = _app.CreateBrowser();
         browser.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
         browser.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
-        Assert.Equal("en", await LanguageOfAsync(browser, "/account/signin"));
+        Assert.Equal("en", await browser.PageLanguageAsync("/account/signin"));
     }
 
     [Fact]
@@ -50,14 +49,14 @@ public sealed partial class CultureOrderTests : IAsyncLifetime
         using var browser = _app.CreateBrowser();
         browser.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
         await browser.SignInAsync(user);
-        Assert.Equal("zh-CN", await LanguageOfAsync(browser, "/"));
+        Assert.Equal("zh-CN", await browser.PageLanguageAsync("/"));
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var saved = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetCultureAsync(user.Id, "en");
             Assert.True(saved.Succeeded);
         }
-        Assert.Equal("en", await LanguageOfAsync(browser, "/"));
+        Assert.Equal("en", await browser.PageLanguageAsync("/"));
         // Saved in the database too: a restarted server reads it back with the users.
         await _app.GetService<UserDirectory>().LoadAsync();
         Assert.Equal("en", _app.GetService<UserDirectory>().Get(user.Id)?.Culture);
@@ -87,16 +86,6 @@ public sealed partial class CultureOrderTests : IAsyncLifetime
         var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         Assert.Contains("FleetOps:DefaultCulture must be one of zh-CN, en (was fr-FR)", refused.ToString());
     }
-
-    private static async Task<string> LanguageOfAsync(HttpClient browser, string page)
-    {
-        using var response = await browser.GetAsync(page);
-        await Expect.StatusAsync(response, HttpStatusCode.OK);
-        return HtmlLang().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
-    }
-
-    [GeneratedRegex("<html lang=\"([^\"]*)\"")]
-    private static partial Regex HtmlLang();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
