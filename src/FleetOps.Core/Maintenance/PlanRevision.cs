@@ -1,9 +1,12 @@
 namespace FleetOps.Core.Maintenance;
 
 /// <summary>
-/// What a plan's edit does to the work orders it already generated (pure). Only untouched ones follow the plan — still
-/// <c>open</c> (nobody booked, started or closed them) and due in the future; work a person has taken up is theirs.
-/// They take the plan's title, kind, priority, checklist and due time of day. When the recurrence moved (interval, basis or
+/// What a plan's edit does to the work orders it already generated (pure). Only untouched ones follow the plan — due in
+/// the future, not started, and either still <c>open</c> and unassigned or booked exactly as the generator booked them
+/// (the plan's technician, the slot ending at the due time): work a person has taken up, moved or handed to someone else
+/// is theirs. They take the plan's title, kind, priority, checklist, due time of day and booking: to the plan's technician
+/// now, in the slot of its estimated time before the due time, or unbooked when the plan has none — so a plan whose
+/// technician left can hand every visit nobody touched to the new one. When the recurrence moved (interval, basis or
 /// start), one no longer on the new schedule is cancelled and its occurrence key set aside, so the generator's
 /// (plan, subject, occurrence) dedupe does not take it for a visit of the new schedule; one still on it is kept (and keyed
 /// by its date), so that date is not made twice.
@@ -16,8 +19,9 @@ public sealed record PlanRevision(IReadOnlyList<WorkOrder> Updated, IReadOnlyLis
     /// <param name="orders">Every work order of the plan.</param>
     /// <param name="subjects">The plan's subjects now (an order of a subject no longer covered is left alone).</param>
     /// <param name="checklistVersion">The version of <paramref name="after"/>'s checklist generation pins now.</param>
+    /// <param name="technician">Who generation books <paramref name="after"/>'s work to now (its technician, unless unknown or disabled), or null.</param>
     public static PlanRevision Of(MaintenancePlan before, MaintenancePlan after, IReadOnlyList<WorkOrder> orders, IReadOnlyList<PlanSubject> subjects,
-        int checklistVersion, DateTimeOffset now)
+        int checklistVersion, string? technician, DateTimeOffset now)
     {
         var updated = new List<WorkOrder>();
         var cancelled = new List<WorkOrder>();
@@ -25,7 +29,7 @@ public sealed record PlanRevision(IReadOnlyList<WorkOrder> Updated, IReadOnlyLis
         foreach (var subject in subjects)
         {
             var mine = orders.Where(o => string.Equals(o.Subject, subject.Key, StringComparison.OrdinalIgnoreCase)).ToList();
-            var untouched = mine.Where(o => Untouched(o, now)).OrderBy(o => o.Id).ToList();
+            var untouched = mine.Where(o => Untouched(o, before, now)).OrderBy(o => o.Id).ToList();
             // The keys the new schedule may not reuse: those of every order kept as it is.
             var taken = mine.Except(untouched).Select(o => o.Occurrence).ToHashSet(StringComparer.Ordinal);
             foreach (var order in untouched)
@@ -40,11 +44,14 @@ public sealed record PlanRevision(IReadOnlyList<WorkOrder> Updated, IReadOnlyLis
                     });
                     continue;
                 }
+                var due = Recurrence.At(date.Value, after.DueTime, subject.Zone);
                 var next = order with
                 {
-                    Title = after.Name, Kind = after.Kind, Priority = after.Priority, Occurrence = key,
-                    DueAt = Recurrence.At(date.Value, after.DueTime, subject.Zone),
+                    Title = after.Name, Kind = after.Kind, Priority = after.Priority, Occurrence = key, DueAt = due,
                     ChecklistKey = after.Checklist, ChecklistVersion = order.ChecklistKey == after.Checklist ? order.ChecklistVersion : checklistVersion,
+                    State = technician is null ? WorkOrderState.Open : WorkOrderState.Scheduled, Assignee = technician,
+                    ScheduledStart = technician is null ? null : due.AddMinutes(-after.EstimatedMinutes),
+                    ScheduledEnd = technician is null ? null : due,
                 };
                 if (next != order) updated.Add(next);
             }
@@ -52,9 +59,17 @@ public sealed record PlanRevision(IReadOnlyList<WorkOrder> Updated, IReadOnlyLis
         return new PlanRevision(updated, cancelled);
     }
 
-    /// <summary>Neither booked, started nor closed, and not yet due: nobody has acted on it, so the plan may still change it.</summary>
-    public static bool Untouched(WorkOrder order, DateTimeOffset now) =>
-        order.State == WorkOrderState.Open && order.StartedAt is null && order.Assignee is null && order.DueAt > now;
+    /// <summary>
+    /// Not yet due, not started, and either open and unassigned or booked as <paramref name="plan"/>'s generation booked it
+    /// (its technician, the slot of its estimated time ending at the due time): nobody has acted on it, so the plan may
+    /// still change it. A booking a dispatcher moved or gave to someone else differs in one of those and stays theirs.
+    /// </summary>
+    public static bool Untouched(WorkOrder order, MaintenancePlan plan, DateTimeOffset now) =>
+        order.StartedAt is null && order.DueAt > now && (
+            (order.State == WorkOrderState.Open && order.Assignee is null)
+            || (order.State == WorkOrderState.Scheduled && plan.DefaultTechnician is { } technician
+                && string.Equals(order.Assignee, technician, StringComparison.OrdinalIgnoreCase)
+                && order.ScheduledEnd == order.DueAt && order.ScheduledStart == order.DueAt.AddMinutes(-plan.EstimatedMinutes)));
 
     /// <summary>
     /// The local date an untouched order falls on under the new recurrence, or null when the new one has no place for it.

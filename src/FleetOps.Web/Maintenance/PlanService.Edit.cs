@@ -77,7 +77,7 @@ public sealed partial class PlanService
     }
 
     private PlanRevision Revision(MaintenancePlan before, MaintenancePlan after, IReadOnlyList<WorkOrder> orders) =>
-        PlanRevision.Of(before, after, orders, Subjects(after), book.Template(after.Checklist)?.Version ?? 1, time.GetUtcNow());
+        PlanRevision.Of(before, after, orders, Subjects(after), book.Template(after.Checklist)?.Version ?? 1, Technician(after)?.Email, time.GetUtcNow());
 
     /// <summary>
     /// The plan as the draft would leave it, refused as ending it is (404 unseen, 403 not theirs, 409 ended), then as a new

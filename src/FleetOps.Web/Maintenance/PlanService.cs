@@ -224,10 +224,14 @@ public sealed partial class PlanService(
             .Select(t => Of(t.StoreCode, t.TerminalId)).OfType<PlanSubject>().ToList();
     }
 
+    /// <summary>Who the plan's work is booked to: its technician while they are a person who may sign in, else nobody.</summary>
+    private UserAccess? Technician(MaintenancePlan plan) =>
+        plan.DefaultTechnician is { } email && users.ByEmail(email) is { Disabled: false } person ? person : null;
+
     /// <summary>A generated work order: scheduled to the plan's technician, booked to finish by the due time, when it has one.</summary>
     private WorkOrder Order(MaintenancePlan plan, PlannedOccurrence due, DateTimeOffset now)
     {
-        var technician = plan.DefaultTechnician is { } email ? users.All.FirstOrDefault(u => !u.Disabled && string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)) : null;
+        var technician = Technician(plan);
         var template = book.Template(plan.Checklist);
         var order = new WorkOrder(0, due.Subject.StoreCode, due.Subject.TerminalId, plan.Name, plan.Kind, plan.Priority, WorkOrderState.Open, due.DueAt,
             plan.Checklist, template?.Version ?? 1, now, Generator) { PlanId = plan.Id, Occurrence = due.Occurrence };

@@ -119,6 +119,47 @@ public sealed class PlanEditApiTests(AlertClockApp app)
     }
 
     [Fact]
+    public async Task A_new_technician_takes_the_visits_the_plan_booked_for_the_old_one_but_not_one_a_dispatcher_moved()
+    {
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var leaving = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        var joining = await app.CreateUserAsync(Roles.Technician, stores: [store]);
+        using var admin = app.CreateAdminClient();
+        object Body(string? technician, int minutes) => new
+        {
+            name = "Weekly UPS test", storeCode = store, checklist = "power_ups", every = new { count = 1, unit = "week" }, basis = "schedule",
+            startsOn = LocalDate(app.Now(), 1), dueTime = "17:00", defaultTechnician = technician, estimatedMinutes = minutes,
+        };
+        var plan = await CreatePlanAsync(admin, Body(leaving.Email, 60));
+        var book = app.GetService<MaintenanceBook>();
+        var made = book.OfPlan(plan.Id()).OrderBy(o => o.DueAt).ToList();
+        Assert.All(made, o => Assert.Equal((WorkOrderState.Scheduled, leaving.Email), (o.State, o.Assignee)));
+        var moved = made[2]; // a dispatcher moved this one to the morning: their booking, not the plan's
+        await Expect.StatusAsync(await admin.ScheduleAsync(moved.Id, leaving.Email, moved.DueAt.AddHours(-8), moved.DueAt.AddHours(-7)), HttpStatusCode.OK);
+
+        using var response = await EditAsync(admin, plan.Id(), Body(joining.Email, 90));
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var after = book.OfPlan(plan.Id()).ToDictionary(o => o.Id);
+        foreach (var visit in made.Where(o => o.Id != moved.Id))
+        {
+            var now = after[visit.Id];
+            Assert.Equal((WorkOrderState.Scheduled, joining.Email, visit.DueAt.AddMinutes(-90), visit.DueAt),
+                (now.State, now.Assignee, now.ScheduledStart, now.ScheduledEnd));
+        }
+        Assert.Equal((leaving.Email, moved.DueAt.AddHours(-8)), (after[moved.Id].Assignee, after[moved.Id].ScheduledStart));
+        Assert.EndsWith($"work orders: {made.Count - 1} updated, 0 cancelled", Assert.Single(await app.AuditAsync(AuditActions.MaintenancePlanEdited),
+            a => a.Target == $"plan {plan.Id()}").Details);
+
+        // No technician any more: the plan's bookings go back to the open list, for a dispatcher to give out.
+        await Expect.StatusAsync(await EditAsync(admin, plan.Id(), Body(null, 90)), HttpStatusCode.OK);
+
+        Assert.All(book.OfPlan(plan.Id()).Where(o => o.Id != moved.Id),
+            o => Assert.Equal((WorkOrderState.Open, (string?)null, (DateTimeOffset?)null), (o.State, o.Assignee, o.ScheduledStart)));
+        Assert.Equal(WorkOrderState.Scheduled, book.OfPlan(plan.Id()).Single(o => o.Id == moved.Id).State);
+    }
+
+    [Fact]
     public async Task An_edit_is_refused_as_ending_is_and_its_body_as_a_new_plan_s_is()
     {
         var store = await app.CreateStoreAsync(Ids.New("S"));
