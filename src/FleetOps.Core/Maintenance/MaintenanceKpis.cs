@@ -5,10 +5,13 @@ namespace FleetOps.Core.Maintenance;
 
 /// <summary>
 /// The maintenance KPIs (issue 14 item 7), a pure function of the work orders a person may see. Over [from, to):
-/// <b>planned</b> is work generated from a plan and due in the interval, or done in it ahead of (or after) a due time
-/// outside the period — each plan visit done counts against its own occurrence (cancelled work is left out: nobody has to do it);
-/// <b>done</b> is work closed as done in the interval, whatever made it, and <b>on time</b> when it closed by its due
-/// time; <b>alert → done</b> runs from the alert's opening to the work's completion. <b>Overdue</b> is open work past its
+/// <b>planned</b> is the work due in the interval, whatever made it (a plan, an alert, a follow-up, a dispatcher), or done in
+/// it ahead of (or after) a due time outside the period — each piece of work done counts against its own due time
+/// (cancelled work is left out: nobody has to do it); <b>done</b> is the planned work closed as done in the interval, so
+/// done never exceeds planned; <b>on time</b> is the share of the planned work closed by its due time, of the work that
+/// could be judged (done, or past due now). Planned counted plan visits only while done counted alert work too, so a store
+/// read "0 planned, 1 done, 100 %": a manager asks "of the work that fell due, how much was done in time", whatever made it.
+/// <b>alert → done</b> runs from the alert's opening to the work's completion. <b>Overdue</b> is open work past its
 /// due time — now, and at the end of each interval (work that existed then, was past due and not yet closed). Intervals
 /// are days, or weeks from Monday for periods longer than <see cref="DailyUpTo"/>, counted in the zone the caller chooses
 /// by the product's one rule (<see cref="StoreTime.Common"/>), like the money-at-risk and power days.
@@ -41,10 +44,15 @@ public static class MaintenanceKpis
             }
             var isDone = order is { State: WorkOrderState.Done, ClosedAt: { } closed } && closed >= from && closed < to;
             var dueInPeriod = order.DueAt >= from && order.DueAt < to;
-            // A plan's visit done in the period counts against its own occurrence even when that falls due after it (done
-            // early) or fell due before it (done late): otherwise a visit done a day early read "0 planned, 1 done".
-            var isPlanned = order.PlanId is not null && order.State != WorkOrderState.Cancelled && (dueInPeriod || isDone);
+            // Work done in the period counts against its own due time even when that falls after it (done early) or before
+            // it (done late): otherwise a visit done a day early read "0 planned, 1 done". Alert and hand-made work are planned
+            // like a plan's visits, so done is always part of planned and the on-time share never passes 100 %.
+            // Done before the period (early), it was counted then, when it was done.
+            var doneBefore = order is { State: WorkOrderState.Done, ClosedAt: { } shut } && shut < from;
+            var isPlanned = order.State != WorkOrderState.Cancelled && ((dueInPeriod && !doneBefore) || isDone);
             var isOverdue = order.IsOverdue(now);
+            // Open work not yet due (a period that ends ahead of now) cannot be judged on time or late yet.
+            var isAhead = isPlanned && !isDone && order.IsOpen && order.DueAt >= now;
             if (!isPlanned && !isDone && !isOverdue) continue;
             var region = stores.Get(order.StoreCode)?.Region ?? "";
             KpiTally[] tallies =
@@ -60,6 +68,7 @@ public static class MaintenanceKpis
             foreach (var tally in tallies)
             {
                 if (isPlanned) tally.Planned++;
+                if (isAhead) tally.Ahead++;
                 if (isOverdue) tally.OverdueNow++;
                 if (!isDone) continue;
                 tally.Done++;

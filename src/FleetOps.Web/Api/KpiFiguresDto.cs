@@ -3,8 +3,9 @@ using FleetOps.Core.Maintenance;
 namespace FleetOps.Web.Api;
 
 /// <summary>
-/// Maintenance figures of a period (FleetOps addition): planned, done, done on time (and its share in per cent, one
-/// decimal; null when nothing was done), overdue now, and alert → done over <c>alertToDone</c> done work raised from an
+/// Maintenance figures of a period (FleetOps addition): planned (work of any origin due in the period, or done in it),
+/// done (the part of it done in the period), done on time (and its share of the planned work that can be judged, in per
+/// cent, one decimal, never above 100; null when there is none), overdue now, and alert → done over <c>alertToDone</c> done work raised from an
 /// alert, in whole minutes (null when none).
 /// </summary>
 public sealed record KpiFiguresDto(int Planned, int Done, int DoneOnTime, double? OnTimePercent, int OverdueNow, int AlertToDone,

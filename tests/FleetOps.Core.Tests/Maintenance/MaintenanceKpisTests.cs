@@ -50,7 +50,7 @@ public class MaintenanceKpisTests
         Order(2, "SH-1", new(2026, 11, 26, 10, 0, 0, Shanghai), "a@x", planId: 1, state: WorkOrderState.Done, closedAt: new(2026, 11, 27, 15, 0, 0, Shanghai)),
         // 3: planned in London, due 28th 18:00 Shanghai time, still open: overdue from then on.
         Order(3, "LD-1", new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero), "b@x", planId: 2),
-        // 4: from alert 7 (opened 02:00Z on the 25th), done 6 h later, before due.
+        // 4: from alert 7 (opened 02:00Z on the 25th), due 10:00 on the 26th in Shanghai, done 6 h after the alert, before due.
         Order(4, "SH-2", new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero), "b@x", alertId: 7, state: WorkOrderState.Done, closedAt: new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)),
         // 5: from alert 8 (opened 00:00Z on the 27th), due a day later, done 48 h after the alert: late.
         Order(5, "SH-1", new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), "a@x", alertId: 8, state: WorkOrderState.Done, closedAt: new(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)),
@@ -72,8 +72,11 @@ public class MaintenanceKpisTests
     {
         var total = WeekIn(ShanghaiZone).Total;
 
-        Assert.Equal((4, 5, 3, 2), (total.Planned, total.Done, total.DoneOnTime, total.OverdueNow));
-        Assert.Equal(0.6, total.OnTimeRate);
+        // Planned is all work due in the week, whatever made it (1, 2, 3, 4, 5, 7, 9; not the cancelled 6 nor December's 8):
+        // alert work 4 and 5 and the hand-made 7 count too, so done (1, 2, 4, 5, 9) is part of planned. On time: 1, 4 and 9
+        // of the seven — work 3 and 7 fell due and are still open, which the old "of the done" share left out.
+        Assert.Equal((7, 5, 3, 2), (total.Planned, total.Done, total.DoneOnTime, total.OverdueNow));
+        Assert.Equal(3.0 / 7, total.OnTimeRate);
         Assert.Equal([TimeSpan.FromHours(6), TimeSpan.FromHours(48)], total.AlertToDone);
         Assert.Equal(TimeSpan.FromHours(27), total.MeanAlertToDone);
         Assert.Equal(TimeSpan.FromHours(27), total.MedianAlertToDone);
@@ -86,7 +89,8 @@ public class MaintenanceKpisTests
 
         Assert.False(report.Weekly);
         Assert.Equal(Enumerable.Range(24, 7).Select(d => new DateOnly(2026, 11, d)), report.Buckets.Select(b => b.Start));
-        Assert.Equal([1, 1, 1, 0, 1, 0, 0], report.Buckets.Select(b => b.Planned));
+        // 24th: 9; 25th: 1; 26th: 2 and alert work 4 (10:00 in Shanghai); 28th: 3 and alert work 5; 30th: the hand-made 7.
+        Assert.Equal([1, 1, 2, 0, 2, 0, 1], report.Buckets.Select(b => b.Planned));
         Assert.Equal([1, 2, 0, 1, 0, 1, 0], report.Buckets.Select(b => b.Done));
         // End of the 26th: work 2; of the 28th: works 3 and 5; of the 29th: work 3; now: works 3 and 7.
         Assert.Equal([0, 0, 1, 0, 2, 1, 2], report.Buckets.Select(b => b.Overdue));
@@ -100,17 +104,18 @@ public class MaintenanceKpisTests
 
         Assert.Equal(["East", "West"], report.Regions.Select(r => r.Key));
         var east = report.Regions[0].Figures;
-        Assert.Equal((3, 5, 3, 1), (east.Planned, east.Done, east.DoneOnTime, east.OverdueNow));
+        Assert.Equal((6, 5, 3, 1), (east.Planned, east.Done, east.DoneOnTime, east.OverdueNow));
         var west = report.Regions[1].Figures;
-        Assert.Equal((1, 0, 0, 1, (double?)null), (west.Planned, west.Done, west.DoneOnTime, west.OverdueNow, west.OnTimeRate));
+        // London's one visit fell due and is still open: 0 % on time, not "no figure".
+        Assert.Equal((1, 0, 0, 1, (double?)0), (west.Planned, west.Done, west.DoneOnTime, west.OverdueNow, west.OnTimeRate));
 
         Assert.Equal(["a@x", "b@x", null], report.Technicians.Select(t => t.Key));
         var a = report.Technicians[0].Figures;
-        Assert.Equal((2, 3, 1, 0, TimeSpan.FromHours(48)), (a.Planned, a.Done, a.DoneOnTime, a.OverdueNow, a.MeanAlertToDone));
+        Assert.Equal((3, 3, 1, 0, TimeSpan.FromHours(48)), (a.Planned, a.Done, a.DoneOnTime, a.OverdueNow, a.MeanAlertToDone));
         var b = report.Technicians[1].Figures;
-        Assert.Equal((2, 2, 2, 1, TimeSpan.FromHours(6)), (b.Planned, b.Done, b.DoneOnTime, b.OverdueNow, b.MedianAlertToDone));
+        Assert.Equal((3, 2, 2, 1, TimeSpan.FromHours(6)), (b.Planned, b.Done, b.DoneOnTime, b.OverdueNow, b.MedianAlertToDone));
         var nobody = report.Technicians[2].Figures;
-        Assert.Equal((0, 0, 1), (nobody.Planned, nobody.Done, nobody.OverdueNow));
+        Assert.Equal((1, 0, 1), (nobody.Planned, nobody.Done, nobody.OverdueNow));
     }
 
     [Fact]
@@ -167,6 +172,34 @@ public class MaintenanceKpisTests
         Assert.Equal((1, 1, 1, (double?)1.0), (report.Total.Planned, report.Total.Done, report.Total.DoneOnTime, report.Total.OnTimeRate));
         Assert.Equal([0, 0, 0, 0, 0, 1, 0], report.Buckets.Select(b => b.Planned));
         Assert.Equal(report.Buckets.Select(b => b.Planned), report.Buckets.Select(b => b.Done));
+    }
+
+    [Fact]
+    public void Alert_work_done_counts_as_planned_so_done_never_exceeds_planned_nor_on_time_100_percent()
+    {
+        // Only alert work at a store: it read "0 planned, 1 done, 100 %" when planned counted plan visits alone.
+        var alertOnly = Week().Where(o => o.Id == 4).ToList();
+
+        var figures = WeekIn(ShanghaiZone, alertOnly).Total;
+
+        Assert.Equal((1, 1, 1, (double?)1.0), (figures.Planned, figures.Done, figures.DoneOnTime, figures.OnTimeRate));
+        var report = WeekIn(ShanghaiZone);
+        Assert.All(report.Regions.Concat(report.Technicians).Select(r => r.Figures).Append(report.Total), f =>
+        {
+            Assert.InRange(f.Done, 0, f.Planned);
+            Assert.InRange(f.OnTimeRate ?? 0, 0, 1);
+        });
+    }
+
+    [Fact]
+    public void Work_not_yet_due_in_a_period_ending_ahead_of_now_is_planned_but_not_judged_and_work_done_before_the_period_belongs_to_its_own()
+    {
+        // The week until 3 December, asked on 30 November: December's visit 8 is planned, but can be neither on time nor late
+        // yet. Visit 9 done at 00:30 on the 24th is left out of a period from 01:00: it counted where it was done.
+        var report = MaintenanceKpis.Compute(Week(), From.AddHours(1), new DateTimeOffset(2026, 12, 3, 0, 0, 0, Shanghai), Now, ShanghaiZone, _stores, AlertsOpened);
+
+        Assert.Equal((7, 4, 2, 1), (report.Total.Planned, report.Total.Done, report.Total.DoneOnTime, report.Total.Ahead));
+        Assert.Equal(2.0 / 6, report.Total.OnTimeRate);
     }
 
     [Fact]
