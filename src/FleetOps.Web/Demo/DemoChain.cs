@@ -146,7 +146,7 @@ public sealed partial class DemoChain(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<FleetUser>>();
         var administration = scope.ServiceProvider.GetRequiredService<Security.UserAdministration>();
-        foreach (var account in DemoUsers.Accounts)
+        foreach (var account in DemoUsers.Accounts.Concat(DemoUsers.Colleagues))
         {
             if (await users.FindByEmailAsync(account.Email) is not null) continue;
             await administration.CreateAsync(new Security.UserDraft(account.Email, account.DisplayName, account.Role,
@@ -166,11 +166,13 @@ public sealed partial class DemoChain(
             var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
             await new DemoBacklog(writer, fleet, time, logger, cases, InChinese).WriteAsync(cancellationToken);
             await stories.TellAsync(power, cancellationToken);
+            using var scope = scopes.CreateScope();
+            // The past before the present: the history's plans then generate their coming visits like the story's plan.
+            await new DemoMaintenanceHistory(scope.ServiceProvider, maintenanceBook, stores, people, time, InChinese, logger).TellAsync(cancellationToken);
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger, people.Administrator)
                 .TellAsync(power, cancellationToken);
             await new DemoTrainingStories(training, trainingBook, writer, fleet, stores, time, InChinese, logger, people.Administrator).TellAsync(cancellationToken);
             await new DemoSettlementReport(writer, fleet, stores, reconciliation, cases, databases, time, logger).TellAsync(cancellationToken);
-            using var scope = scopes.CreateScope();
             await new DemoEmergencyPlans(scope.ServiceProvider.GetRequiredService<EmergencyPlans.EmergencyPlanService>(), databases, stores, time,
                 InChinese, logger, people).TellAsync(cancellationToken);
         }

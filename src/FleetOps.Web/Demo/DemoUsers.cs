@@ -17,4 +17,14 @@ public static class DemoUsers
         new("store.manager@fleetops.demo", "Sam Store", Roles.StoreManager, [], ["SHA-001"]),
         new("technician@fleetops.demo", "Tia Tech", Roles.Technician, [], ["PEK-004", "TSN-005"]),
     ];
+
+    /// <summary>
+    /// Tia's colleagues, who did the maintenance history's visits (<see cref="DemoMaintenanceHistory"/>): real people of the
+    /// chain, so the KPIs compare technicians, but not offered on the sign-in card — one account per role is enough to try.
+    /// </summary>
+    public static readonly Account[] Colleagues =
+    [
+        new("zhang.wei@fleetops.demo", "Zhang Wei", Roles.Technician, [], ["SHA-001", "HGH-002", "NKG-003"]),
+        new("li.na@fleetops.demo", "Li Na", Roles.Technician, [], ["CAN-006", "SZX-007"]),
+    ];
 }
