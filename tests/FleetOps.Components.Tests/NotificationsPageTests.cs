@@ -107,6 +107,33 @@ public sealed class NotificationsPageTests : FleetComponentTest
         Assert.Equal("en", Users.Directory.Get(manager.UserId)?.Culture);
     }
 
+    [Theory]
+    [InlineData("en", "Waits for the earlier mail about this alert, so that its mails arrive in order.")]
+    [InlineData("zh-CN", "等待此告警的上一封邮件先发出，以便邮件按顺序送达。")]
+    public void A_mail_held_back_by_an_earlier_one_about_the_same_alert_says_why(string language, string why)
+    {
+        UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(language));
+        (_mail.Host, _mail.FromAddress) = ("127.0.0.1", "fleetops@fleetops.test");
+        AddStore("S-1");
+        var manager = SignInAsStoreManager("S-1");
+        var subscription = Wait(() => Mail.SaveAsync(manager, true, AlertInterest.Everything, null));
+        Wait(async () =>
+        {
+            await using var db = Database.Factory.CreateDbContext();
+            var content = new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1");
+            var acknowledged = MailOutbox.Delivery(subscription.Id, WebhookMessage.Acknowledged, 7, content, Now);
+            (acknowledged.Attempts, acknowledged.LastError, acknowledged.NextAttemptAtMs) = (1, "No answer within 30 s", Now.AddSeconds(15).ToUnixTimeMilliseconds());
+            db.WebhookDeliveries.AddRange(acknowledged, MailOutbox.Delivery(subscription.Id, WebhookMessage.Resolved, 7, content, Now));
+            await db.SaveChangesAsync();
+        });
+
+        var cut = Render<Notifications>();
+
+        // Only the later mail waits; the earlier one shows its own trouble.
+        cut.WaitForAssertion(() => Assert.Equal(why, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-held]")).TextContent.Trim()));
+        Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-error]"));
+    }
+
     [Fact]
     public void The_page_speaks_Chinese()
     {

@@ -84,7 +84,11 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
     {
         await using var db = databases.CreateDbContext();
         var rows = await MailsOf(db, user).OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
-        return rows.Select(WebhookDeliveryDto.Of).ToList();
+        // A person has few mails pending at once; the one a row waits for may be older than the newest 50, so asked for apart.
+        var pending = WebhookDeliveryStatus.Pending.ToWire();
+        var waiting = await MailsOf(db, user).Where(d => d.Status == pending && d.AlertId != null).ToListAsync(cancellationToken);
+        var holders = MailOrder.Holders(rows, waiting);
+        return rows.Select(r => WebhookDeliveryDto.Of(r) with { WaitsFor = holders.TryGetValue(r.Id, out var holder) ? holder : null }).ToList();
     }
 
     /// <summary>The person's row, tracked and marked changed now; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>

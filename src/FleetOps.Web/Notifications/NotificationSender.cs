@@ -15,8 +15,9 @@ namespace FleetOps.Web.Notifications;
 /// Sends the notification outbox — webhooks (<see cref="WebhookOutbox"/>) and e-mails (<see cref="MailOutbox"/>, through
 /// <see cref="MailTransport"/>), one schedule for both: every <c>PollSeconds</c> it finds the receivers with
 /// deliveries due and gives each its own turn, in parallel up to <c>MaxParallelReceivers</c>, so a dead or slow receiver
-/// holds up only itself. A receiver's deliveries go one at a time, oldest first; the first failure ends its turn and the
-/// delivery waits its <see cref="WebhookBackoff"/> delay — stored, so a restart resumes the schedule (at-least-once:
+/// holds up only itself. A receiver's deliveries go one at a time, oldest first (and one alert's mails to a person in
+/// event order, <see cref="MailOrder"/>); the first failure ends its turn and the delivery waits its
+/// <see cref="WebhookBackoff"/> delay — stored, so a restart resumes the schedule (at-least-once:
 /// a crash between an answer and its record sends that delivery again, with the same delivery id).
 /// The per-attempt timeout is the HTTP client's resilience pipeline (<see cref="ClientName"/>); the long schedule is the outbox's.
 /// <para>
@@ -109,7 +110,7 @@ public sealed partial class NotificationSender(
         List<DeliveryReceiver> receivers;
         await using (var db = databases.CreateDbContext())
         {
-            receivers = (await db.WebhookDeliveries.Where(Due(nowMs))
+            receivers = (await db.WebhookDeliveries.Where(Due(nowMs)).Where(MailOrder.Free(db.WebhookDeliveries))
                 .Select(d => new { d.WebhookId, d.MailSubscriptionId }).Distinct().ToListAsync(cancellationToken))
                 .Select(r => new DeliveryReceiver(r.WebhookId, r.MailSubscriptionId)).ToList();
         }
@@ -176,6 +177,7 @@ public sealed partial class NotificationSender(
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.WebhookDeliveries.Where(Due(nowMs))
             .Where(d => d.WebhookId == receiver.WebhookId && d.MailSubscriptionId == receiver.MailSubscriptionId)
+            .Where(MailOrder.Free(db.WebhookDeliveries))
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {

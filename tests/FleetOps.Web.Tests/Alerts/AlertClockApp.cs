@@ -31,21 +31,31 @@ public class AlertClockApp : FleetOpsApp
     public async Task<(string Store, string TerminalId, string Key)> OfflineTerminalAsync(string? store = null)
     {
         store ??= await this.CreateStoreAsync(Ids.New("S"));
-        var (terminal, key) = await this.NewTerminalAsync(store);
-        await this.PostAcceptedAsync(key, terminal, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), Now()));
-        await AdvanceAndEvaluateAsync(PastOffline);
+        var (terminal, key) = await OfflineTerminalAsync(this, store);
         return (store, terminal, key);
+    }
+
+    /// <summary>The same on any app with a fake clock (one on PostgreSQL).</summary>
+    public static async Task<(string TerminalId, string Key)> OfflineTerminalAsync(FleetOpsApp app, string store)
+    {
+        var (terminal, key) = await app.NewTerminalAsync(store);
+        await app.PostAcceptedAsync(key, terminal, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), app.Clock!.GetUtcNow()));
+        await AdvanceAndEvaluateAsync(app, PastOffline);
+        return (terminal, key);
     }
 
     /// <summary>
     /// Moves the clock on (days in a jump, <see cref="ClockJump"/>), lets time change the fleet (offline, power windows) and
     /// evaluates the alerts.
     /// </summary>
-    public async Task AdvanceAndEvaluateAsync(TimeSpan by)
+    public Task AdvanceAndEvaluateAsync(TimeSpan by) => AdvanceAndEvaluateAsync(this, by);
+
+    /// <summary>The same on any app with a fake clock.</summary>
+    public static async Task AdvanceAndEvaluateAsync(FleetOpsApp app, TimeSpan by)
     {
-        Clock!.JumpBy(by);
-        GetService<FleetState>().Sweep(includePower: true);
-        await GetService<AlertService>().EvaluateAsync();
+        app.Clock!.JumpBy(by);
+        app.GetService<FleetState>().Sweep(includePower: true);
+        await app.GetService<AlertService>().EvaluateAsync();
     }
 }
 

@@ -2,12 +2,13 @@ using System.Net;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Infrastructure;
 using FleetOps.Web.Tests.Persistence;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.Web.Tests.Notifications;
 
 /// <summary>
-/// The e-mail tables on PostgreSQL: the migration applies, a person's test mail is queued, sent and logged, and a token
-/// about to expire is mailed to its owner once.
+/// The e-mail tables on PostgreSQL: the migration applies, a person's test mail is queued, sent and logged, one alert's
+/// mails go out in event order, and a token about to expire is mailed to its owner once.
 /// </summary>
 public sealed class MailPostgresTests : IAsyncLifetime
 {
@@ -35,6 +36,32 @@ public sealed class MailPostgresTests : IAsyncLifetime
             l => l.Count == 1 && Expect.Wire(l[0]!["status"]) == "delivered", "the test mail to be delivered");
 
         Assert.Equal("[FleetOps] Test e-mail", Assert.Single(_mail.To(reader.Email)).Subject);
+    }
+
+    [PostgresFact]
+    public async Task One_alerts_mails_go_out_in_event_order_after_a_refusal()
+    {
+        await using var app = _database.Start(_mail.Settings, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var (reader, _, acknowledge, resolve) = await MailOrderTests.AlertMailsAsync(app);
+        await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(reader.Email).Count; }, n => n == 1, "the opened mail");
+        _mail.Stop();
+        try
+        {
+            await acknowledge();
+            await app.SendDueAsync();
+        }
+        finally
+        {
+            _mail.Resume();
+        }
+        await resolve();
+        await app.SendDueAsync();
+        Assert.Single(_mail.To(reader.Email)); // the resolved mail waits for the acknowledged one
+
+        app.Clock!.Advance(TimeSpan.FromSeconds(15));
+        var mails = await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(reader.Email); }, m => m.Count == 3, "all three mails");
+
+        Assert.Equal(["(Opened)", "(Acknowledged)", "(Resolved)"], mails.Select(m => m.Subject ?? "").Select(s => s[s.LastIndexOf('(')..]));
     }
 
     [PostgresFact]

@@ -13,7 +13,7 @@ namespace FleetOps.Web.Tests.Notifications;
 /// </summary>
 public sealed class MailServer : IDisposable
 {
-    private readonly List<MimeMessage> _earlier = [];
+    private readonly List<MimeMessage> _arrived = [];
     private SimpleSmtpServer? _server;
     private RefusingMailServer? _refusing;
 
@@ -38,12 +38,12 @@ public sealed class MailServer : IDisposable
         return server;
     }
 
-    /// <summary>Every mail received, before and after stops, oldest first.</summary>
+    /// <summary>Every mail received, before and after stops, in the order they arrived.</summary>
     public IReadOnlyList<MimeMessage> Received
     {
         get
         {
-            lock (_earlier) return [.. _earlier, .. Current()];
+            lock (_arrived) return [.. _arrived];
         }
     }
 
@@ -52,9 +52,8 @@ public sealed class MailServer : IDisposable
 
     public void Stop()
     {
-        lock (_earlier)
+        lock (_arrived)
         {
-            _earlier.AddRange(Current());
             _server?.Dispose();
             _server = null;
             _refusing?.Dispose();
@@ -65,7 +64,7 @@ public sealed class MailServer : IDisposable
     /// <summary>From now until <see cref="Resume"/>, answers <paramref name="command"/> (RCPT, MAIL or DATA) of every mail with <paramref name="reply"/>.</summary>
     public void Refuse(string reply, string command = "RCPT")
     {
-        lock (_earlier)
+        lock (_arrived)
         {
             Stop();
             _refusing = new RefusingMailServer(Port, command, reply);
@@ -74,18 +73,21 @@ public sealed class MailServer : IDisposable
 
     public void Resume()
     {
-        lock (_earlier)
+        lock (_arrived)
         {
             _refusing?.Dispose();
             _refusing = null;
-            _server ??= Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+            if (_server is not null) return;
+            _server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+            _server.MessageReceived += (_, e) =>
+            {
+                var mail = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(e.Message.Data)));
+                lock (_arrived) _arrived.Add(mail);
+            };
         }
     }
 
     public void Dispose() => Stop();
-
-    private IEnumerable<MimeMessage> Current() =>
-        (_server?.ReceivedEmail ?? []).Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
 
     private static int FreePort()
     {
