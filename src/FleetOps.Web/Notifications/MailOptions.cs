@@ -35,6 +35,16 @@ public sealed class MailOptions : ICheckedSettings
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
+    /// <summary>
+    /// The right-hand side of the Message-IDs FleetOps makes: the host of <see cref="PublicBaseUrl"/> (a name the
+    /// organisation owns, so the ids do not collide with another sender's), else <c>fleetops</c>. An IPv6 address, which
+    /// would need brackets there, keeps <c>fleetops</c>.
+    /// </summary>
+    public string MessageIdDomain =>
+        Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.HostNameType is UriHostNameType.Dns or UriHostNameType.IPv4
+            ? url.IdnHost
+            : "fleetops";
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new SettingProblems(Section)

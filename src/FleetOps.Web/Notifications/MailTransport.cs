@@ -13,10 +13,10 @@ namespace FleetOps.Web.Notifications;
 /// One attempt at one stored e-mail (<see cref="MailContent"/>) through the SMTP server of <see cref="MailOptions"/>, with
 /// MailKit: connect, sign in when a user name is set, send, quit — within <c>TimeoutSeconds</c>. Returns null when the
 /// server took the mail, else why not (<see cref="MailError"/>: retried, or given up when the server refused it for good);
-/// the <see cref="NotificationSender"/> records it and keeps the back-off. The
-/// Message-ID is the delivery id, the same on every retry, so a mail system can drop a repeat. The reader's scope is
-/// asked again at every attempt: a retry a day later must not reach someone who has since lost the store or been disabled,
-/// nor warn of a token revoked since.
+/// the <see cref="NotificationSender"/> records it and keeps the back-off. The Message-ID is the delivery id
+/// (<see cref="MailOptions.MessageIdDomain"/> on the right), the same on every retry, so a mail system can drop a repeat.
+/// The reader's scope is asked again at every attempt: a retry a day later must not reach someone who has since lost the
+/// store or been disabled, nor warn of a token revoked since.
 /// </summary>
 public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores, ApiTokenDirectory tokens)
 {
@@ -39,14 +39,15 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(new MailboxAddress(content.ToName, content.To));
         message.Subject = content.Subject;
-        message.MessageId = $"{delivery.DeliveryId:N}@fleetops";
+        // The id as the API and the page show it (dashed), so a person can search their mail for the one they see there.
+        message.MessageId = $"{delivery.DeliveryId:D}@{o.MessageIdDomain}";
         // RFC 3834: automatic, so out-of-office replies stay away from FromAddress.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (delivery.AlertId is { } alert)
         {
             // One made-up parent per alert: its opened, acknowledged and resolved mails thread together in a mail client.
-            message.InReplyTo = $"alert-{alert}@fleetops";
-            message.References.Add($"alert-{alert}@fleetops");
+            message.InReplyTo = $"alert-{alert}@{o.MessageIdDomain}";
+            message.References.Add($"alert-{alert}@{o.MessageIdDomain}");
         }
         message.Body = new TextPart(TextFormat.Plain) { Text = content.Text };
 

@@ -42,7 +42,7 @@ public sealed class MailWordingTests(MailClockApp app)
         Assert.Single(app.Mail.To(acknowledger.Email)); // the opened one; not their own acknowledgement
         // Automatic, and one thread per alert in a mail client.
         Assert.All(app.Mail.To(english.Email), m => Assert.Equal(
-            ("auto-generated", $"alert-{id}@fleetops", $"alert-{id}@fleetops"), (m.Headers["Auto-Submitted"], m.InReplyTo, Assert.Single(m.References))));
+            ("auto-generated", $"alert-{id}@fleetops.test", $"alert-{id}@fleetops.test"), (m.Headers["Auto-Submitted"], m.InReplyTo, Assert.Single(m.References))));
     }
 
     [Fact]
