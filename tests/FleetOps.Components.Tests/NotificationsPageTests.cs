@@ -112,6 +112,39 @@ public sealed class NotificationsPageTests : FleetComponentTest
     [InlineData("zh-CN", "等待此告警的上一封邮件先发出，以便邮件按顺序送达。")]
     public void A_mail_held_back_by_an_earlier_one_about_the_same_alert_says_why(string language, string why)
     {
+        var cut = RenderLog(language, (manager, subscription) =>
+        {
+            var content = new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1");
+            var acknowledged = MailOutbox.Delivery(subscription, WebhookMessage.Acknowledged, 7, content, Now);
+            (acknowledged.Attempts, acknowledged.LastError, acknowledged.NextAttemptAtMs) = (1, "No answer within 30 s", Now.AddSeconds(15).ToUnixTimeMilliseconds());
+            return [acknowledged, MailOutbox.Delivery(subscription, WebhookMessage.Resolved, 7, content, Now)];
+        });
+
+        // Only the later mail waits; the earlier one shows its own trouble.
+        cut.WaitForAssertion(() => Assert.Equal(why, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-held]")).TextContent.Trim()));
+        Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-error]"));
+    }
+
+    [Theory]
+    [InlineData("en", "2 alerts in one e-mail")]
+    [InlineData("zh-CN", "2 条告警合为一封邮件")]
+    public void A_digest_is_one_row_naming_how_many_alerts_it_held(string language, string held)
+    {
+        var cut = RenderLog(language, (manager, subscription) =>
+        {
+            var rows = new[] { 7L, 8L }.Select(alert => MailOutbox.Delivery(subscription, WebhookMessage.Opened, alert,
+                new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1", Entry: new MailDigestEntry("en", "S-1", "Opened", "line", null)), Now)).ToList();
+            MailDigest.Mark(rows);
+            return rows;
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal(held, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-digest]")).TextContent.Trim()));
+        Assert.Single(cut.FindAll("[data-testid=mail-log] tbody tr"));
+    }
+
+    /// <summary>The page in <paramref name="language"/> for a store manager with mail on and the deliveries <paramref name="rows"/> make (from them and their subscription id).</summary>
+    private IRenderedComponent<Notifications> RenderLog(string language, Func<FleetOps.Web.Security.UserAccess, long, IReadOnlyList<FleetOps.Web.Persistence.WebhookDeliveryRow>> rows)
+    {
         UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(language));
         (_mail.Host, _mail.FromAddress) = ("127.0.0.1", "fleetops@fleetops.test");
         AddStore("S-1");
@@ -120,18 +153,10 @@ public sealed class NotificationsPageTests : FleetComponentTest
         Wait(async () =>
         {
             await using var db = Database.Factory.CreateDbContext();
-            var content = new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1");
-            var acknowledged = MailOutbox.Delivery(subscription.Id, WebhookMessage.Acknowledged, 7, content, Now);
-            (acknowledged.Attempts, acknowledged.LastError, acknowledged.NextAttemptAtMs) = (1, "No answer within 30 s", Now.AddSeconds(15).ToUnixTimeMilliseconds());
-            db.WebhookDeliveries.AddRange(acknowledged, MailOutbox.Delivery(subscription.Id, WebhookMessage.Resolved, 7, content, Now));
+            db.WebhookDeliveries.AddRange(rows(manager, subscription.Id));
             await db.SaveChangesAsync();
         });
-
-        var cut = Render<Notifications>();
-
-        // Only the later mail waits; the earlier one shows its own trouble.
-        cut.WaitForAssertion(() => Assert.Equal(why, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-held]")).TextContent.Trim()));
-        Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-error]"));
+        return Render<Notifications>();
     }
 
     [Fact]

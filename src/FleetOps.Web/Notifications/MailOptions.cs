@@ -31,7 +31,16 @@ public sealed class MailOptions : ICheckedSettings
     /// <summary>One attempt (connect, sign in, send) gives up after this long and waits its back-off.</summary>
     public double TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long an opened or resolved alert mail waits for others of the same store and event to the same person, so a
+    /// flood (a store's network down: every terminal offline) is one mail listing them rather than one each. Short: the
+    /// promise is to learn fast. 0 sends at once (mails due together are still one).
+    /// </summary>
+    public int DigestSeconds { get; set; } = 60;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
+
+    public TimeSpan DigestWindow => TimeSpan.FromSeconds(DigestSeconds);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
@@ -50,6 +59,7 @@ public sealed class MailOptions : ICheckedSettings
         var problems = new SettingProblems(Section)
             .Range(Port, 1, 65535)
             .Range(TimeoutSeconds, 1, 300)
+            .Range(DigestSeconds, 0, 600)
             .Known(Security);
         problems.Require(!IsEnabled || MailboxAddress.TryParse(FromAddress, out _) && FromAddress.Contains('@', StringComparison.Ordinal),
             $"{problems.Key(nameof(FromAddress))} must be an e-mail address when {problems.Key(nameof(Host))} is set.");

@@ -36,7 +36,10 @@ public sealed class MailOutbox(
                 if (type == WebhookMessage.Acknowledged && string.Equals(alert.AcknowledgedBy, user.Email, StringComparison.OrdinalIgnoreCase)) continue;
                 var content = MailText.Alert(user, languages.Value.ForReader(user.WrittenCulture), type, alert, stores.Get(alert.StoreCode), now,
                     mail.Value.PublicBaseUrl, users.DisplayNameOf(alert.AcknowledgedBy));
-                db.WebhookDeliveries.Add(Delivery(subscription.Id, type, alert.Id, content, now));
+                var row = Delivery(subscription.Id, type, alert.Id, content, now);
+                // Held for the window, so the other alerts of a flood join it in one mail (MailDigest).
+                if (content.Entry is not null) row.NextAttemptAtMs = (now + mail.Value.DigestWindow).ToUnixTimeMilliseconds();
+                db.WebhookDeliveries.Add(row);
             }
         }
     }

@@ -88,7 +88,14 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         var pending = WebhookDeliveryStatus.Pending.ToWire();
         var waiting = await MailsOf(db, user).Where(d => d.Status == pending && d.AlertId != null).ToListAsync(cancellationToken);
         var holders = MailOrder.Holders(rows, waiting);
-        return rows.Select(r => WebhookDeliveryDto.Of(r) with { WaitsFor = holders.TryGetValue(r.Id, out var holder) ? holder : null }).ToList();
+        // A digest is one mail: listed once, as its first delivery, with how many alerts it held.
+        var digests = rows.Select(r => (r.DeliveryId, MailDigest.Read(r).Entry)).Where(e => e.Entry is { Size: > 1 }).ToDictionary(e => e.DeliveryId, e => e.Entry!);
+        return rows.Where(r => !(digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head != r.DeliveryId && digests.ContainsKey(entry.Head!.Value)))
+            .Select(r => WebhookDeliveryDto.Of(r) with
+            {
+                WaitsFor = holders.TryGetValue(r.Id, out var holder) ? holder : null,
+                Alerts = digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head == r.DeliveryId ? entry.Size : null,
+            }).ToList();
     }
 
     /// <summary>The person's row, tracked and marked changed now; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>

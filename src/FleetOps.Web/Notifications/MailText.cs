@@ -38,8 +38,30 @@ public static class MailText
             if (!string.IsNullOrWhiteSpace(alert.AcknowledgementNote)) lines.Add(texts["Mail.Note", alert.AcknowledgementNote.Trim()]);
         }
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
+        // Opened and resolved mails may go in a digest of their store's; an acknowledgement is one person's act, sent alone.
+        var entry = transition == AlertTransition.Acknowledged ? null : new MailDigestEntry(language.Name, where, format.Name(transition),
+            texts["Mail.Digest.Line", severity, kind, subject, format.Time(at, store?.TimeZone)], link);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened],
-            Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode);
+            Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode, Entry: entry);
+    }
+
+    /// <summary>
+    /// One mail for several opened (or resolved) alerts of one store to one person (<see cref="MailDigest"/>): a heading
+    /// with how many, a line for each, and the links to them (one per kind: the alerts page filtered by store and kind).
+    /// </summary>
+    public static MailContent Digest(IReadOnlyList<MailContent> mails)
+    {
+        var first = mails[0].Entry ?? throw new ArgumentException("A digest is made of alert mails with digest entries.", nameof(mails));
+        var (texts, _) = In(CultureInfo.GetCultureInfo(first.Culture));
+        var lines = mails.Select(m => $"- {m.Entry!.Line}");
+        var links = mails.Select(m => m.Entry!.Link).OfType<string>().Distinct().Select(l => texts["Mail.Link", l].Value).ToList();
+        return mails[0] with
+        {
+            Subject = texts["Mail.Digest.Subject", mails.Count, first.Where, first.Happened],
+            Text = Compose($"{texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened]}\n\n{string.Join("\n", lines)}",
+                links.Count == 0 ? null : string.Join("\n", links), texts["Mail.Footer"]),
+            Entry = null,
+        };
     }
 
     /// <summary>

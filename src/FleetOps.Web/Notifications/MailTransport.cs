@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Persistence;
 using FleetOps.Web.Security;
@@ -20,11 +19,13 @@ namespace FleetOps.Web.Notifications;
 /// </summary>
 public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores, ApiTokenDirectory tokens)
 {
-    public async Task<DeliveryAttempt> SendAsync(WebhookDeliveryRow delivery, string userId, CancellationToken cancellationToken)
+    /// <summary>One attempt at <paramref name="deliveries"/>: one mail, or a digest of several alerts' (<see cref="MailDigest"/>) sent as the first.</summary>
+    public async Task<DeliveryAttempt> SendAsync(IReadOnlyList<WebhookDeliveryRow> deliveries, string userId, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var content = JsonSerializer.Deserialize<MailContent>(delivery.Body)
-            ?? throw new InvalidDataException($"Delivery {delivery.DeliveryId} holds no e-mail.");
+        var delivery = deliveries[0];
+        var digest = deliveries.Count > 1;
+        var content = digest ? MailText.Digest(deliveries.Select(MailDigest.Read).ToList()) : MailDigest.Read(delivery);
         if (users.Get(userId) is not { Disabled: false } reader
             || content.StoreCode is { } store && !reader.Scope.AllowsStore(store, stores))
         {
@@ -40,10 +41,12 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
         message.To.Add(new MailboxAddress(content.ToName, content.To));
         message.Subject = content.Subject;
         // The id as the API and the page show it (dashed), so a person can search their mail for the one they see there.
-        message.MessageId = $"{delivery.DeliveryId:D}@{o.MessageIdDomain}";
+        // A digest's says how many it held: one retried after more alerts joined is another mail, not a repeat to drop.
+        message.MessageId = digest ? $"{delivery.DeliveryId:D}.{deliveries.Count}@{o.MessageIdDomain}" : $"{delivery.DeliveryId:D}@{o.MessageIdDomain}";
         // RFC 3834: automatic, so out-of-office replies stay away from FromAddress.
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        if (delivery.AlertId is { } alert)
+        // A digest starts a thread of its own: it cannot answer twenty alerts' threads at once.
+        if (!digest && delivery.AlertId is { } alert)
         {
             // One made-up parent per alert: its opened, acknowledged and resolved mails thread together in a mail client.
             message.InReplyTo = $"alert-{alert}@{o.MessageIdDomain}";

@@ -30,7 +30,7 @@ public sealed partial class NotificationSender(
     IOptions<WebhookOptions> options, ILogger<NotificationSender> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
-    private const int BatchSize = 20;
+    private const int BatchSize = 50; // a mail digest is made within one batch
     private const int MaxErrorLength = 500;
 
     private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
@@ -179,10 +179,19 @@ public sealed partial class NotificationSender(
             .Where(d => d.WebhookId == receiver.WebhookId && d.MailSubscriptionId == receiver.MailSubscriptionId)
             .Where(MailOrder.Free(db.WebhookDeliveries))
             .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var done = new HashSet<long>();
         foreach (var delivery in due)
         {
-            var outcome = await attempt(delivery);
-            Record(delivery, outcome, time.GetUtcNow());
+            if (!done.Add(delivery.Id)) continue; // went in an earlier one's digest
+            var group = MailDigest.With(delivery, due, done);
+            var outcome = await attempt(group);
+            var at = time.GetUtcNow();
+            MailDigest.Mark(group);
+            foreach (var member in group)
+            {
+                done.Add(member.Id);
+                Record(member, outcome, at);
+            }
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None); // an attempt made is an attempt recorded
@@ -200,17 +209,20 @@ public sealed partial class NotificationSender(
         return due.Count > 0;
     }
 
-    /// <summary>How one delivery to the receiver is attempted; null when the receiver is gone (removed with its deliveries).</summary>
-    private async Task<Func<WebhookDeliveryRow, Task<DeliveryAttempt>>?> AttemptAsync(FleetDbContext db, DeliveryReceiver receiver, CancellationToken cancellationToken)
+    /// <summary>
+    /// How one delivery to the receiver is attempted (several, for a mail digest: <see cref="MailDigest"/>); null when the
+    /// receiver is gone (removed with its deliveries).
+    /// </summary>
+    private async Task<Func<IReadOnlyList<WebhookDeliveryRow>, Task<DeliveryAttempt>>?> AttemptAsync(FleetDbContext db, DeliveryReceiver receiver, CancellationToken cancellationToken)
     {
         if (receiver.WebhookId is not { } webhookId)
         {
             var userId = await db.MailSubscriptions.Where(s => s.Id == receiver.MailSubscriptionId).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
-            return userId is null ? null : d => mail.SendAsync(d, userId, cancellationToken);
+            return userId is null ? null : group => mail.SendAsync(group, userId, cancellationToken);
         }
         if (await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == webhookId, cancellationToken) is not { } row) return null;
         var hook = WebhookSubscription.From(row);
-        return async d => DeliveryAttempt.Retry(await SendAsync(hook, d, cancellationToken));
+        return async group => DeliveryAttempt.Retry(await SendAsync(hook, group[0], cancellationToken)); // never more than one
     }
 
     private static void Record(WebhookDeliveryRow delivery, DeliveryAttempt outcome, DateTimeOffset now)

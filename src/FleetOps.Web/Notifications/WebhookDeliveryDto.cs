@@ -8,11 +8,12 @@ namespace FleetOps.Web.Notifications;
 /// One line of a subscription's delivery log. <see cref="Subject"/> is an e-mail's subject line (null for a webhook): it
 /// says what the mail was about — twenty offline terminals are twenty different rows —, read from the stored mail, so
 /// rows written before it was shown have it too. <see cref="WaitsFor"/>: a pending mail held back by an earlier pending
-/// mail about the same alert to the same person (<see cref="MailOrder"/>) names that one; null otherwise.
+/// mail about the same alert to the same person (<see cref="MailOrder"/>) names that one; null otherwise. <see cref="Alerts"/>: how many alerts a mail digest (<see cref="MailDigest"/>) held,
+/// listed as its first delivery; null for any other.
 /// </summary>
 public sealed record WebhookDeliveryDto(
     Guid Id, string Type, long? AlertId, WebhookDeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt,
-    DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, string? LastError, string? Subject = null, Guid? WaitsFor = null)
+    DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, string? LastError, string? Subject = null, Guid? WaitsFor = null, int? Alerts = null)
 {
     public static WebhookDeliveryDto Of(WebhookDeliveryRow r) => new(
         r.DeliveryId, r.Type, r.AlertId, WireNames.TryParse(r.Status, out WebhookDeliveryStatus status) ? status : WebhookDeliveryStatus.Pending,

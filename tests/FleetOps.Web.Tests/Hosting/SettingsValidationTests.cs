@@ -43,6 +43,7 @@ public sealed class SettingsValidationTests
         { "FleetOps:Mail:Port", "0", "FleetOps:Mail:Port must be between 1 and 65535 (was 0)" },
         { "FleetOps:Mail:Security", "Pigeon", "FleetOps:Mail:Security" },
         { "FleetOps:Mail:PublicBaseUrl", "fleetops.example.com", "FleetOps:Mail:PublicBaseUrl must be an absolute http or https URL" },
+        { "FleetOps:Mail:DigestSeconds", "601", "FleetOps:Mail:DigestSeconds must be between 0 and 600 (was 601)" },
         { "FleetOps:Leadership:RetrySeconds", "30", "FleetOps:Leadership:RetrySeconds must be between 0.1 and 10 (was 30)" },
         { "FleetOps:Leadership:Mode", "Sometimes", "FleetOps:Leadership:Mode" },
         { "FleetOps:Leadership:Mode", "7", "FleetOps:Leadership:Mode must be one of Auto, Elect, Alone (was 7)" },

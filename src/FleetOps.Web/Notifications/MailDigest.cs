@@ -1,0 +1,39 @@
+using System.Text.Json;
+using FleetOps.Web.Persistence;
+
+namespace FleetOps.Web.Notifications;
+
+/// <summary>
+/// Several opened (or resolved) alerts of one store for one person, due together, go as one mail: a store whose network
+/// fails takes every terminal offline at once, and twenty mails in two seconds bury the one that matters. The outbox holds
+/// such mails for <see cref="MailOptions.DigestSeconds"/> (<see cref="MailOutbox"/>), so the others can join; a lone alert
+/// goes as before, after the window. Each alert keeps its own row, so the order of one alert's mails (<see cref="MailOrder"/>)
+/// and its retries hold as for any mail: the rows of a digest are attempted, and recorded, together.
+/// </summary>
+public static class MailDigest
+{
+    /// <summary>The due deliveries sent with <paramref name="head"/>, head first: itself alone unless it is a mail that may go in a digest.</summary>
+    public static IReadOnlyList<WebhookDeliveryRow> With(WebhookDeliveryRow head, IReadOnlyList<WebhookDeliveryRow> due, IReadOnlySet<long> done)
+    {
+        if (!MayJoin(head) || Read(head) is not { Entry: not null } content) return [head];
+        return [head, .. due.Where(d => d.Id != head.Id && !done.Contains(d.Id) && MayJoin(d) && d.Type == head.Type
+            && d.MailSubscriptionId == head.MailSubscriptionId && Read(d) is { Entry: not null } other && other.StoreCode == content.StoreCode)];
+    }
+
+    /// <summary>Notes in each row of a digest which delivery it went as and how many alerts it held (the delivery log shows it as one).</summary>
+    public static void Mark(IReadOnlyList<WebhookDeliveryRow> group)
+    {
+        if (group.Count < 2) return;
+        foreach (var row in group)
+        {
+            var content = Read(row);
+            row.Body = JsonSerializer.Serialize(content with { Entry = content.Entry! with { Head = group[0].DeliveryId, Size = group.Count } });
+        }
+    }
+
+    public static MailContent Read(WebhookDeliveryRow row) => JsonSerializer.Deserialize<MailContent>(row.Body)
+        ?? throw new InvalidDataException($"Delivery {row.DeliveryId} holds no e-mail.");
+
+    private static bool MayJoin(WebhookDeliveryRow row) =>
+        row.MailSubscriptionId is not null && row.AlertId is not null && row.Type is WebhookMessage.Opened or WebhookMessage.Resolved;
+}
