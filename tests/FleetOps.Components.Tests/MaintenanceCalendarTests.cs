@@ -269,6 +269,37 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_chosen_view_is_the_filled_pressed_button_and_the_address_holds_it()
+    {
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?view=month");
+
+        AssertChosen(cut, "month");
+
+        cut.Find("[data-testid=calendar-view-day]").Click();
+
+        AssertChosen(cut, "day");
+        Assert.Contains("view=day", Address);
+
+        cut.Find("[data-testid=calendar-view-week]").Click();
+
+        AssertChosen(cut, "week");
+        Assert.DoesNotContain("view=", Address); // the week is the calendar's own view: no need to say it
+    }
+
+    /// <summary>Only <paramref name="view"/>'s button is filled in the primary colour and pressed; the others are outlined.</summary>
+    private static void AssertChosen(IRenderedComponent<MaintenanceCalendar> cut, string view)
+    {
+        var buttons = cut.FindAll("[data-testid=calendar-views] button");
+        Assert.Equal(Enum.GetValues<CalendarView>().Length, buttons.Count);
+        foreach (var button in buttons)
+        {
+            var chosen = button.GetAttribute("data-testid") == $"calendar-view-{view}";
+            Assert.Equal(chosen, button.ClassList.Contains("mud-button-filled-primary"));
+            Assert.Equal(chosen ? "true" : "false", button.GetAttribute("aria-pressed"));
+        }
+    }
+
+    [Fact]
     public void A_plans_visits_beyond_the_generated_ones_show_ahead()
     {
         var plans = Services.GetRequiredService<FleetOps.Web.Maintenance.PlanService>();
