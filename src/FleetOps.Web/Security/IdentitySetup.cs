@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
 
@@ -14,6 +15,16 @@ public static class IdentitySetup
 {
     /// <summary>Schemes that may call the management API, the exports and the hub.</summary>
     public static readonly string[] ApiSchemes = [ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme];
+
+    /// <summary>
+    /// The sign-in page's <c>reason=</c> when the browser came with a session that has ended (signed out everywhere or the
+    /// password changed on another device, or the account disabled), so the page says why instead of looking like a first
+    /// visit. Open pages (<c>Shared/RedirectToSignIn</c>) send it too.
+    /// </summary>
+    public const string SessionEndedReason = "signed_out";
+
+    /// <summary>Marks a request whose cookie <see cref="ValidateSessionAsync"/> refused, for the redirect to sign-in that follows.</summary>
+    private static readonly object SessionEnded = new();
 
     public static IServiceCollection AddFleetIdentity(this IServiceCollection services)
     {
@@ -94,6 +105,7 @@ public static class IdentitySetup
         {
             return;
         }
+        context.HttpContext.Items[SessionEnded] = true;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
@@ -108,7 +120,10 @@ public static class IdentitySetup
             if (!context.Response.HasStarted) context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        context.Response.Redirect(context.RedirectUri);
+        // A refused cookie's browser is told why on the sign-in page; a first visit (no cookie, or an expired one) is not.
+        context.Response.Redirect(context.HttpContext.Items.ContainsKey(SessionEnded)
+            ? QueryHelpers.AddQueryString(context.RedirectUri, "reason", SessionEndedReason)
+            : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

@@ -57,6 +57,39 @@ public sealed class SessionEndTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
     }
 
     [Fact]
+    public async Task A_browser_whose_session_ended_on_another_device_is_told_why_on_the_sign_in_page_and_a_first_visit_is_not()
+    {
+        var user = await app.CreateUserAsync(Roles.Technician);
+        using var laptop = await app.SignedInBrowserAsync(user);
+        using var tablet = await app.SignedInBrowserAsync(user);
+        tablet.DefaultRequestHeaders.Add("Accept-Language", "zh-CN");
+        using var _ = await laptop.PostFormAsync("/account/signout", "/account/signout", []);
+
+        using var ended = await tablet.GetAsync("/");
+
+        Assert.True(Browser.RedirectsToSignIn(ended));
+        Assert.Contains($"reason={IdentitySetup.SessionEndedReason}", Browser.LocationOf(ended), StringComparison.Ordinal);
+        Assert.Contains("您已被退出登录（会话已在另一台设备上结束或已被吊销）。", await PageTextAsync(tablet, Browser.LocationOf(ended)), StringComparison.Ordinal);
+        Assert.Contains("You were signed out (your session ended on another device or was revoked).",
+            await PageTextAsync(laptop, Browser.LocationOf(ended)), StringComparison.Ordinal);
+
+        // The tablet's refused cookie is gone now, and a new browser never had one: plain visits, with nothing to explain.
+        using var first = app.CreateBrowser();
+        foreach (var browser in new[] { tablet, first })
+        {
+            using var plain = await browser.GetAsync("/");
+            Assert.True(Browser.RedirectsToSignIn(plain));
+            Assert.DoesNotContain("reason=", Browser.LocationOf(plain), StringComparison.Ordinal);
+            var page = await PageTextAsync(browser, Browser.LocationOf(plain));
+            Assert.DoesNotContain("会话已在另一台设备上结束", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("signin-session-ended", page, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<string> PageTextAsync(HttpClient browser, string page) =>
+        WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+
+    [Fact]
     public async Task The_last_active_administrator_can_be_neither_disabled_nor_demoted()
     {
         // An app of its own, so that exactly one administrator exists.
