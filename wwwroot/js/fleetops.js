@@ -60,8 +60,18 @@ window.fleetOps = {
         }
     }
 
+    // Blazor writes the attempt and the most attempts into the elements with its ids, in the sentence of the language the
+    // page was loaded in; the same sentence in the other languages (shown after a switch) gets the numbers from there.
+    function copyCounters() {
+        for (const slot of overlay.querySelectorAll("[data-reconnect-slot]")) {
+            const source = document.getElementById("components-reconnect-" + slot.dataset.reconnectSlot);
+            if (source && source !== slot) slot.textContent = source.textContent;
+        }
+    }
+
     overlay.addEventListener("components-reconnect-state-changed", function (event) {
         const detail = event.detail || {};
+        copyCounters();
         if (detail.state === "rejected") { setState("rejected"); location.reload(); return; }
         setState(detail.state);
     });
