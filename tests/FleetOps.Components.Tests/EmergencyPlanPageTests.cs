@@ -1,13 +1,10 @@
 using Bunit;
-using Bunit.TestDoubles;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Alerts;
 using FleetOps.Web.Components.EmergencyPlans;
-using FleetOps.Web.Components.Layout;
 using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -218,28 +215,6 @@ public sealed class EmergencyPlanPageTests : FleetComponentTest
         cut.InvokeAsync(() => navigation.NavigateTo("stores"));
         dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click());
         cut.WaitForAssertion(() => Assert.EndsWith("/stores", navigation.Uri));
-    }
-
-    [Fact]
-    public void The_reload_after_an_access_change_asks_once_in_the_page_saying_why_and_turns_the_browsers_prompt_off()
-    {
-        var dialogs = Context.Render<MudDialogProvider>();
-        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
-        SignInAsStoreManager("S-1");
-        var cut = Page();
-        cut.Find("[data-testid=plan-edit]").Click();
-        Type(cut, "upsLocation", "Under the checkout");
-        // The lock that makes the browser ask "leave site?" (ConfirmExternalNavigation) is on while there are changes.
-        Assert.Single(cut.FindComponents<NavigationLock>());
-
-        cut.InvokeAsync(() => ReloadOnAccessChange.Reload(navigation));
-
-        dialogs.WaitForAssertion(() => Assert.Contains("An administrator changed your role or stores", dialogs.Markup));
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click();
-        cut.WaitForAssertion(() => Assert.Equal(NavigationState.Succeeded, navigation.History.First().State));
-        Assert.True(navigation.History.First().Options.ForceLoad);
-        // Gone with the answer: disposing the lock turns the browser's prompt off, so the reload asks nothing a second time.
-        Assert.Empty(cut.FindComponents<NavigationLock>());
     }
 
     [Fact]

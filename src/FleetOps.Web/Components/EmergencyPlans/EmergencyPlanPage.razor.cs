@@ -1,5 +1,4 @@
 using FleetOps.Core.Fleet;
-using FleetOps.Web.Components.Layout;
 using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
@@ -71,24 +70,11 @@ public sealed partial class EmergencyPlanPage
     /// <summary>A link, the breadcrumb or Back while editing: the edits stay unless the person says to drop them.</summary>
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
-        if (!Changed) return;
-        var accessChanged = context.HistoryEntryState == ReloadOnAccessChange.AccessChangedState;
-        if (!await DiscardAsked(accessChanged ? "EmergencyPlan.DiscardAccessChanged" : "EmergencyPlan.DiscardExplain"))
-        {
-            context.PreventNavigation();
-            return;
-        }
-        // Asked once is enough: the editor and its lock go before the navigation goes on, so a reload (the access change)
-        // does not meet the browser's own "leave site?" as well, which could not say why. Yielding lets the render that
-        // removes the lock (and turns the browser's prompt off) happen first.
-        (_form, _opened) = (null, null);
-        StateHasChanged();
-        await Task.Yield();
+        if (Changed && !await DiscardAsked()) context.PreventNavigation();
     }
 
-    private async Task<bool> DiscardAsked(string explain = "EmergencyPlan.DiscardExplain") =>
-        await Dialogs.ShowMessageBoxAsync(T["EmergencyPlan.DiscardQuestion"], T[explain],
-            yesText: T["EmergencyPlan.Discard"], cancelText: T["EmergencyPlan.KeepEditing"]) == true;
+    private async Task<bool> DiscardAsked() => await Dialogs.ShowMessageBoxAsync(T["EmergencyPlan.DiscardQuestion"], T["EmergencyPlan.DiscardExplain"],
+        yesText: T["EmergencyPlan.Discard"], cancelText: T["EmergencyPlan.KeepEditing"]) == true;
 
     /// <summary>
     /// Someone else saved while this person edited: their edits go on top of the newer version, which fills in only what
