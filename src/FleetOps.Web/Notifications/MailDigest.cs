@@ -5,9 +5,9 @@ namespace FleetOps.Web.Notifications;
 
 /// <summary>
 /// Several opened (or resolved) alerts of one store for one person, due together, go as one mail: a store whose network
-/// fails takes every terminal offline at once, and twenty mails in two seconds bury the one that matters. The outbox holds
-/// such mails for <see cref="MailOptions.DigestSeconds"/> (<see cref="MailOutbox"/>), so the others can join; a lone alert
-/// goes as before, after the window. Each alert keeps its own row, so the order of one alert's mails (<see cref="MailOrder"/>)
+/// fails takes every terminal offline at once, and twenty mails in two seconds bury the one that matters. The first goes
+/// at once; the outbox holds those that follow it within <see cref="MailOptions.DigestSeconds"/> to one due time
+/// (<see cref="MailPace"/>), and the sender sends the ones due together as one. Each alert keeps its own row, so the order of one alert's mails (<see cref="MailOrder"/>)
 /// and its retries hold as for any mail: the rows of a digest are attempted, and recorded, together.
 /// </summary>
 public static class MailDigest

@@ -32,9 +32,10 @@ public sealed class MailOptions : ICheckedSettings
     public double TimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// How long an opened or resolved alert mail waits for others of the same store and event to the same person, so a
-    /// flood (a store's network down: every terminal offline) is one mail listing them rather than one each. Short: the
-    /// promise is to learn fast. 0 sends at once (mails due together are still one).
+    /// The digest window: the first opened (or resolved) alert mail of a store to a person goes at once, and those that
+    /// follow within this many seconds wait and go together as one mail (<see cref="MailPace"/>), so a flood (a store's
+    /// network down: every terminal offline) is two mails rather than one each. 0 sends each at once (mails due together
+    /// are still one).
     /// </summary>
     public int DigestSeconds { get; set; } = 60;
 

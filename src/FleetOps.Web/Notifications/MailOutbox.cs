@@ -15,7 +15,7 @@ namespace FleetOps.Web.Notifications;
 /// muted, one mail per person whose subscription is on, matches the alert, and whose scope holds the alert's store now
 /// — a store manager never gets another store's alerts, and one moved to another store gets that store's from then on
 /// (<see cref="MailTransport"/> asks again at every attempt).
-/// Written in the transaction of the change, in the person's saved language; sent by the <see cref="NotificationSender"/>.
+/// Written in the transaction of the change, in the person's written language, paced by <see cref="MailPace"/>; sent by the <see cref="NotificationSender"/>.
 /// Nothing is written while mail is off (<see cref="MailOptions.IsEnabled"/>).
 /// </summary>
 public sealed class MailOutbox(
@@ -37,8 +37,11 @@ public sealed class MailOutbox(
                 var content = MailText.Alert(user, languages.Value.ForReader(user.WrittenCulture), type, alert, stores.Get(alert.StoreCode), now,
                     mail.Value.PublicBaseUrl, users.DisplayNameOf(alert.AcknowledgedBy));
                 var row = Delivery(subscription.Id, type, alert.Id, content, now);
-                // Held for the window, so the other alerts of a flood join it in one mail (MailDigest).
-                if (content.Entry is not null) row.NextAttemptAtMs = (now + mail.Value.DigestWindow).ToUnixTimeMilliseconds();
+                // The first of a store's alerts goes at once; those following it within the window go together (MailPace).
+                if (content is { Entry: not null, StoreCode: { } store })
+                {
+                    row.NextAttemptAtMs = MailPace.DueAt(db, subscription.Id, type, store, now, mail.Value.DigestWindow).ToUnixTimeMilliseconds();
+                }
                 db.WebhookDeliveries.Add(row);
             }
         }
