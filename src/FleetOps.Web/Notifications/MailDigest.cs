@@ -31,6 +31,19 @@ public static class MailDigest
         }
     }
 
+    /// <summary>The stored mail, or null for a body this version does not read as one (the delivery log still lists the row).</summary>
+    public static MailContent? TryRead(WebhookDeliveryRow row)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<MailContent>(row.Body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static MailContent Read(WebhookDeliveryRow row) => JsonSerializer.Deserialize<MailContent>(row.Body)
         ?? throw new InvalidDataException($"Delivery {row.DeliveryId} holds no e-mail.");
 

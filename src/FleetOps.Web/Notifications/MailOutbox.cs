@@ -30,6 +30,7 @@ public sealed class MailOutbox(
         foreach (var subscription in subscriptions)
         {
             if (users.Get(subscription.UserId) is not { Disabled: false } user) continue;
+            IReadOnlyList<WebhookDeliveryRow>? recent = null; // read when the first mail that is paced needs it
             foreach (var (alert, type) in announced.Where(a => subscription.Interest.Matches(a.Alert) && user.Scope.AllowsStore(a.Alert.StoreCode, stores)))
             {
                 // Who acknowledged knows it: a mail about their own click only adds to the inbox.
@@ -40,7 +41,8 @@ public sealed class MailOutbox(
                 // The first of a store's alerts goes at once; those following it within the window go together (MailPace).
                 if (content is { Entry: not null, StoreCode: { } store })
                 {
-                    row.NextAttemptAtMs = MailPace.DueAt(db, subscription.Id, type, store, now, mail.Value.DigestWindow).ToUnixTimeMilliseconds();
+                    recent ??= MailPace.Recent(db, subscription.Id, now, mail.Value.DigestWindow);
+                    row.NextAttemptAtMs = MailPace.DueAt(db, recent, subscription.Id, type, store, now, mail.Value.DigestWindow).ToUnixTimeMilliseconds();
                 }
                 db.WebhookDeliveries.Add(row);
             }

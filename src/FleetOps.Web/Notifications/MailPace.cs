@@ -13,15 +13,24 @@ namespace FleetOps.Web.Notifications;
 /// </summary>
 public static class MailPace
 {
-    public static DateTimeOffset DueAt(FleetDbContext db, long subscriptionId, string type, string storeCode, DateTimeOffset now, TimeSpan window)
+    /// <summary>
+    /// The person's alert mails that can bear on the pace now, read once per change (not once per alert of a flood): a held
+    /// mail is due at most one window after it was made, so older rows say nothing about the last window.
+    /// </summary>
+    public static IReadOnlyList<WebhookDeliveryRow> Recent(FleetDbContext db, long subscriptionId, DateTimeOffset now, TimeSpan window)
+    {
+        if (window <= TimeSpan.Zero) return []; // no window, no pace: every mail goes at once
+        var sinceMs = (now - window - window).ToUnixTimeMilliseconds();
+        return db.WebhookDeliveries.AsNoTracking().Where(d => d.MailSubscriptionId == subscriptionId && d.CreatedAtMs >= sinceMs).ToList();
+    }
+
+    /// <param name="recent">The person's <see cref="Recent"/> mails; this change's own rows are read from the context.</param>
+    public static DateTimeOffset DueAt(FleetDbContext db, IReadOnlyList<WebhookDeliveryRow> recent, long subscriptionId, string type, string storeCode,
+        DateTimeOffset now, TimeSpan window)
     {
         if (window <= TimeSpan.Zero) return now;
-        // A held mail is due at most one window after it was made, so older rows say nothing about the last window.
-        var sinceMs = (now - window - window).ToUnixTimeMilliseconds();
-        var stream = db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.MailSubscriptionId == subscriptionId && d.Type == type && d.CreatedAtMs >= sinceMs).AsEnumerable()
-            .Concat(db.WebhookDeliveries.Local.Where(d => d.MailSubscriptionId == subscriptionId && d.Type == type)) // this change's own
-            .Where(d => MailDigest.Read(d).StoreCode == storeCode)
+        var stream = recent.Concat(db.WebhookDeliveries.Local.Where(d => d.MailSubscriptionId == subscriptionId)) // this change's own
+            .Where(d => d.Type == type && MailDigest.Read(d).StoreCode == storeCode)
             .ToList();
         var nowMs = now.ToUnixTimeMilliseconds();
         var pending = WebhookDeliveryStatus.Pending.ToWire();

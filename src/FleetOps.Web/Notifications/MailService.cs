@@ -88,11 +88,13 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         var pending = WebhookDeliveryStatus.Pending.ToWire();
         var waiting = await MailsOf(db, user).Where(d => d.Status == pending && d.AlertId != null).ToListAsync(cancellationToken);
         var holders = MailOrder.Holders(rows, waiting);
+        var mails = rows.ToDictionary(r => r.Id, MailDigest.TryRead); // each stored mail read once
         // A digest is one mail: listed once, as its first delivery, with how many alerts it held.
-        var digests = rows.Select(r => (r.DeliveryId, MailDigest.Read(r).Entry)).Where(e => e.Entry is { Size: > 1 }).ToDictionary(e => e.DeliveryId, e => e.Entry!);
+        var digests = rows.Where(r => mails[r.Id]?.Entry is { Size: > 1 }).ToDictionary(r => r.DeliveryId, r => mails[r.Id]!.Entry!);
         return rows.Where(r => !(digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head != r.DeliveryId && digests.ContainsKey(entry.Head!.Value)))
             .Select(r => WebhookDeliveryDto.Of(r) with
             {
+                Subject = mails[r.Id]?.Subject,
                 WaitsFor = holders.TryGetValue(r.Id, out var holder) ? holder : null,
                 Alerts = digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head == r.DeliveryId ? entry.Size : null,
             }).ToList();

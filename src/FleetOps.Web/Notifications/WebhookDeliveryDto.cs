@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
 
@@ -15,22 +14,10 @@ public sealed record WebhookDeliveryDto(
     Guid Id, string Type, long? AlertId, WebhookDeliveryStatus Status, int Attempts, DateTimeOffset CreatedAt,
     DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, string? LastError, string? Subject = null, Guid? WaitsFor = null, int? Alerts = null)
 {
+    /// <summary>The row's line; a mail's <see cref="Subject"/> and digest are filled in by <see cref="MailService"/>, which reads its stored mail once.</summary>
     public static WebhookDeliveryDto Of(WebhookDeliveryRow r) => new(
         r.DeliveryId, r.Type, r.AlertId, WireNames.TryParse(r.Status, out WebhookDeliveryStatus status) ? status : WebhookDeliveryStatus.Pending,
-        r.Attempts, At(r.CreatedAtMs), r.LastAttemptAtMs is { } last ? At(last) : null, r.NextAttemptAtMs is { } next ? At(next) : null, r.LastError,
-        r.MailSubscriptionId is null ? null : SubjectOf(r.Body));
-
-    private static string? SubjectOf(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<MailContent>(body)?.Subject;
-        }
-        catch (JsonException)
-        {
-            return null; // not a mail as this version stores it: the row still lists
-        }
-    }
+        r.Attempts, At(r.CreatedAtMs), r.LastAttemptAtMs is { } last ? At(last) : null, r.NextAttemptAtMs is { } next ? At(next) : null, r.LastError);
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }
