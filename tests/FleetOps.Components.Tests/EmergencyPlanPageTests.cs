@@ -1,10 +1,13 @@
 using Bunit;
+using Bunit.TestDoubles;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Web.Components.Alerts;
 using FleetOps.Web.Components.EmergencyPlans;
+using FleetOps.Web.Components.Layout;
 using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -215,6 +218,39 @@ public sealed class EmergencyPlanPageTests : FleetComponentTest
         cut.InvokeAsync(() => navigation.NavigateTo("stores"));
         dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click());
         cut.WaitForAssertion(() => Assert.EndsWith("/stores", navigation.Uri));
+    }
+
+    [Fact]
+    public void The_reload_after_an_access_change_asks_in_the_page_saying_why_and_reloads_only_once_the_lock_is_gone()
+    {
+        var dialogs = Context.Render<MudDialogProvider>();
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        SignInAsStoreManager("S-1");
+        var cut = Page();
+        cut.Find("[data-testid=plan-edit]").Click();
+        Type(cut, "upsLocation", "Under the checkout");
+
+        cut.InvokeAsync(() => ReloadOnAccessChange.Reload(navigation));
+        dialogs.WaitForAssertion(() => Assert.Contains("An administrator changed your role or stores", dialogs.Markup));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep editing").Click();
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        Assert.Equal("Under the checkout", cut.Find("[data-testid='field-upsLocation']").GetAttribute("value"));
+
+        // The reload is sent again after the render that removes the editor, when no render of the page may follow: wait for it, not for a render.
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        navigation.LocationChanged += (_, _) => reloaded.TrySetResult();
+        cut.InvokeAsync(() => ReloadOnAccessChange.Reload(navigation));
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Discard changes").Click());
+        // The reload goes once the editor and its lock are gone (disposing the lock turns the browser's "leave site?" off),
+        // so the person is asked once, here, and not again by the browser.
+        Wait(() => reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        // Kept editing: stayed; discarded: held until the lock was gone, then sent again and gone through.
+        Assert.Equal([NavigationState.Succeeded, NavigationState.Prevented, NavigationState.Prevented], navigation.History.Select(h => h.State));
+        var reload = navigation.History.First();
+        Assert.True(reload.Options.ForceLoad);
+        Assert.Equal(ReloadOnAccessChange.AccessChangedState, reload.Options.HistoryEntryState);
+        Assert.Empty(cut.FindComponents<NavigationLock>());
+        Assert.Contains(Context.JSInterop.Invocations, i => i.Identifier == "Blazor._internal.NavigationLock.disableNavigationPrompt");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FleetOps.Core.Fleet;
+using FleetOps.Web.Components.Layout;
 using FleetOps.Web.EmergencyPlans;
 using FleetOps.Web.Maintenance;
 using FleetOps.Web.Security;
@@ -23,9 +24,10 @@ public sealed partial class EmergencyPlanPage
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IScrollManager Scroll { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private EmergencyPlan? _plan;
-    private bool _loaded, _mayEdit, _busy, _messageIsRefusal, _conflict, _scrollToProblem;
+    private bool _loaded, _mayEdit, _busy, _messageIsRefusal, _conflict, _scrollToProblem, _reloadAfterDiscard;
     private string _storeName = "";
     private MaintenanceActor? _actor;
     /// <summary>The form being edited and the plan as it was when editing began (what "changed" is measured against).</summary>
@@ -67,14 +69,31 @@ public sealed partial class EmergencyPlanPage
         (_form, _opened, _problems, _clashes, _message, _conflict) = (null, null, [], [], null, false);
     }
 
-    /// <summary>A link, the breadcrumb or Back while editing: the edits stay unless the person says to drop them.</summary>
+    /// <summary>
+    /// A link, the breadcrumb or Back while editing: the edits stay unless the person says to drop them. The reload after an
+    /// administrator changed their access asks too, saying why.
+    /// </summary>
     private async Task ConfirmLeaveAsync(LocationChangingContext context)
     {
-        if (Changed && !await DiscardAsked()) context.PreventNavigation();
+        if (!Changed) return;
+        var accessChanged = context.HistoryEntryState == ReloadOnAccessChange.AccessChangedState;
+        if (!await DiscardAsked(accessChanged ? "EmergencyPlan.DiscardAccessChanged" : "EmergencyPlan.DiscardExplain"))
+        {
+            context.PreventNavigation();
+            return;
+        }
+        if (!accessChanged) return;
+        // A reload leaves the document, and while the lock is on the browser would ask "leave site?" as well, unable to say
+        // why. So this reload waits: the editor and its lock go first (a lock turns the browser's prompt off as it is
+        // disposed, during the render), and the reload is sent again once that render is done (OnAfterRenderAsync).
+        context.PreventNavigation();
+        (_form, _opened, _reloadAfterDiscard) = (null, null, true);
+        StateHasChanged();
     }
 
-    private async Task<bool> DiscardAsked() => await Dialogs.ShowMessageBoxAsync(T["EmergencyPlan.DiscardQuestion"], T["EmergencyPlan.DiscardExplain"],
-        yesText: T["EmergencyPlan.Discard"], cancelText: T["EmergencyPlan.KeepEditing"]) == true;
+    private async Task<bool> DiscardAsked(string explain = "EmergencyPlan.DiscardExplain") =>
+        await Dialogs.ShowMessageBoxAsync(T["EmergencyPlan.DiscardQuestion"], T[explain],
+            yesText: T["EmergencyPlan.Discard"], cancelText: T["EmergencyPlan.KeepEditing"]) == true;
 
     /// <summary>
     /// Someone else saved while this person edited: their edits go on top of the newer version, which fills in only what
@@ -133,6 +152,12 @@ public sealed partial class EmergencyPlanPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_reloadAfterDiscard)
+        {
+            _reloadAfterDiscard = false;
+            ReloadOnAccessChange.Reload(Navigation);
+            return;
+        }
         if (!_scrollToProblem) return;
         _scrollToProblem = false;
         await Scroll.ScrollIntoViewAsync("[data-error=yes]", ScrollBehavior.Smooth);
