@@ -232,9 +232,12 @@ public abstract class FleetComponentTest : IAsyncLifetime
     protected static string TextOf(IRenderedComponent<IComponent> cut) => string.Concat(cut.Nodes.Select(n => n.TextContent));
 
     /// <summary>
-    /// Moves the fake clock on in <paramref name="step"/>s until <paramref name="assertion"/> holds (at most 20 steps). A
+    /// Moves the fake clock on in <paramref name="step"/>s until <paramref name="assertion"/> holds (at most 40 steps). A
     /// debounced box (a search, the store picker) starts its pause timer on the renderer's thread, which on a loaded machine
-    /// can come after the test's first step: a single advance then misses it and the test fails for no reason.
+    /// can come after the test's first step: a single advance then misses it and the test fails for no reason. For the same
+    /// reason a step's re-render may miss its 250 ms and the change show a step later: the cap leaves room for that (a
+    /// notice due after 18 steps failed at the old cap of 20 with the machine's load at 14–24); no caller bounds the time
+    /// from above.
     /// </summary>
     protected void AdvanceUntil<TComponent>(IRenderedComponent<TComponent> cut, Action assertion, TimeSpan step) where TComponent : IComponent
     {
@@ -246,7 +249,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
                 cut.WaitForAssertion(assertion, TimeSpan.FromMilliseconds(250));
                 return;
             }
-            catch (Bunit.Extensions.WaitForHelpers.WaitForFailedException) when (i < 19)
+            catch (Bunit.Extensions.WaitForHelpers.WaitForFailedException) when (i < 39)
             {
             }
         }
