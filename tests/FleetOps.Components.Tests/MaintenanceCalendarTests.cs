@@ -53,6 +53,35 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         Assert.Equal("23 Nov 2026 – 29 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent);
     }
 
+    /// <summary>
+    /// A visit booked for this morning and still not done by its due time read exactly like the visits still ahead: the
+    /// dispatcher planning the week could not see that it was missed, though the work-order list shows it red.
+    /// </summary>
+    [Fact]
+    public void A_booking_past_its_due_time_and_still_open_is_marked_overdue_as_is_unbooked_work_past_due()
+    {
+        var missed = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromHours(2)), _technician, TimeSpan.Zero); // Wed 08:00–09:00, due 10:00
+        var ahead = BookWork(AddWorkOrder("S-2", "Cable check", TimeSpan.FromDays(3)), _technician, TimeSpan.FromHours(26));
+        var unbooked = AddWorkOrder("S-1", "Battery replacement", TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(5)); // Wednesday 13:00 in the stores
+
+        var cut = Render<MaintenanceCalendar>();
+
+        var booking = Day(cut, "2026-11-25").QuerySelector($"[data-testid=calendar-order-{missed.Id}]")!;
+        Assert.Equal("yes", booking.GetAttribute("data-overdue"));
+        Assert.Contains("fo-cal-entry overdue", booking.ClassName);
+        Assert.Equal("overdue by 3 h", booking.QuerySelector("[data-testid=overdue]")!.TextContent.Trim());
+        var later = cut.Find($"[data-testid=calendar-order-{ahead.Id}]");
+        Assert.Equal("no", later.GetAttribute("data-overdue"));
+        Assert.Empty(later.QuerySelectorAll("[data-testid=overdue]"));
+        Assert.Equal("overdue by 4 h",
+            cut.Find($"[data-testid=calendar-unbooked] [data-testid=calendar-order-{unbooked.Id}] [data-testid=overdue]").TextContent.Trim());
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<MaintenanceCalendar>();
+        Assert.Equal("已逾期 3 小时", chinese.Find($"[data-testid=calendar-order-{missed.Id}] [data-testid=overdue]").TextContent.Trim());
+    }
+
     [Fact]
     public void Dragging_open_work_onto_a_day_books_it_for_the_chosen_technician_and_it_moves_without_reload()
     {

@@ -47,6 +47,7 @@ public partial class MaintenanceCalendar
     private IReadOnlyList<StoreInfo> _visibleStores = [];
     private WorkOrder? _moving;
     private DateOnly _today;
+    private DateTimeOffset _now;
 
     private bool IsDispatcher => _actor?.Role is Roles.Administrator or Roles.RegionalManager;
 
@@ -99,6 +100,8 @@ public partial class MaintenanceCalendar
     private void Rebuild()
     {
         if (_actor is null) return;
+        // The minute's clock marks the bookings that went past their due time still open, as the list does.
+        _now = Time.GetUtcNow();
         _technicians = WorkActor.Technicians(Users, _visibleStores, Stores);
         var days = CalendarModel.Range(_view, _date);
         // With a technician chosen, the work to be booked is the work they may take: offering another store's work to drag
