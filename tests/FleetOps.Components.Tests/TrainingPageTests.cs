@@ -73,6 +73,24 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.NotNull(Services.GetRequiredService<TrainingBook>().Staff(leaver.Id)!.LeftOn);
     }
 
+    /// <summary>
+    /// Beside each person still working at the store the action read "Left the store" / "已离职" — a status, so a manager
+    /// took everyone on the roster for gone. It says what it does.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Mark as left")]
+    [InlineData("zh-CN", "标记为离职")]
+    public void The_action_beside_a_person_still_at_the_store_says_it_marks_them_as_left(string language, string label)
+    {
+        var person = Hire("Wang Fang");
+        SignInAsStoreManager("S-1");
+        UseLanguage(language == "en" ? Languages.English : Languages.Chinese);
+
+        var cut = Page();
+
+        Assert.Equal(label, cut.Find($"[data-testid=staff-{person.Id}] [data-testid=staff-left]").TextContent.Trim());
+    }
+
     [Fact]
     public void A_person_already_on_the_roster_is_refused_at_the_name_and_not_listed_twice()
     {
