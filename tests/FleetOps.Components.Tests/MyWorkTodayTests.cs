@@ -43,6 +43,34 @@ public sealed class MyWorkTodayTests : FleetComponentTest
         Assert.DoesNotContain("Colleague", cut.Markup);
     }
 
+    /// <summary>
+    /// A free day said only "Nothing booked for you today.": the technician had to open the calendar to learn when and
+    /// where they are expected next. The next visit booked to them follows, linked; a colleague's earlier one does not.
+    /// </summary>
+    [Fact]
+    public void A_day_with_nothing_booked_names_the_technician_s_next_visit()
+    {
+        AddStore("S-1");
+        var technician = CreateUser(Roles.Technician, stores: ["S-1"]);
+        var colleague = CreateUser(Roles.Technician, stores: ["S-1"]);
+        var later = BookWork(AddWorkOrder("S-1", "Printer cleaning", TimeSpan.FromDays(9)), technician, TimeSpan.FromDays(8));
+        var next = BookWork(AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(9)), technician, TimeSpan.FromDays(7));
+        BookWork(AddWorkOrder("S-1", "Colleague's visit", TimeSpan.FromDays(2)), colleague, TimeSpan.FromDays(1));
+        SignIn(technician);
+
+        var cut = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-1"])));
+
+        var line = cut.Find("[data-testid=my-work-none] [data-testid=my-work-next]");
+        Assert.Equal("Next visit: UPS test · 2 Dec 2026 08:00–09:00 +08:00", System.Text.RegularExpressions.Regex.Replace(line.TextContent, @"\s+", " ").Trim());
+        Assert.Equal(WorkOrdersPage.PathOf(next.Id), line.QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("Colleague", cut.Markup);
+        Assert.DoesNotContain(later.Title, cut.Markup);
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-1"])));
+        Assert.StartsWith("下一次上门：", chinese.Find("[data-testid=my-work-next]").TextContent.Trim());
+    }
+
     [Fact]
     public void Work_still_booked_to_the_technician_at_a_store_taken_off_them_is_not_theirs_today()
     {
