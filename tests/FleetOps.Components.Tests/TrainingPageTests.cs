@@ -91,6 +91,28 @@ public sealed class TrainingPageTests : FleetComponentTest
         Assert.Equal(label, cut.Find($"[data-testid=staff-{person.Id}] [data-testid=staff-left]").TextContent.Trim());
     }
 
+    /// <summary>
+    /// The Chinese page called the share of people whose status is current (已达标) "有效" — valid — so a store whose staff
+    /// were all due soon, their training still valid for weeks, read "0% 有效（3 人中 0 人）". The share uses the status's word.
+    /// </summary>
+    [Fact]
+    public void The_chinese_share_of_staff_current_uses_the_word_of_the_current_status()
+    {
+        var wang = Hire("Wang Fang");
+        Hire("Zhao Lei");
+        foreach (var programme in DefaultProgrammes.All)
+        {
+            var draft = new SessionDraft("S-1", programme.Key, Training.Today("S-1"), "Chen Jie", [wang.Id], programme.Items.Select(i => i.Key).ToList());
+            Assert.NotNull(Wait(() => Training.RecordSessionAsync(draft, MaintenanceActor.Bootstrap, null)).Value);
+        }
+        UseLanguage(Languages.Chinese);
+
+        var cut = Page();
+
+        Assert.Equal("50% 已达标（2 人中 1 人）", Compliance(cut).Trim());
+        Assert.DoesNotContain("有效", cut.Markup);
+    }
+
     [Fact]
     public void A_person_already_on_the_roster_is_refused_at_the_name_and_not_listed_twice()
     {
