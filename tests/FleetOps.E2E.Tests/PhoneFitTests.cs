@@ -114,6 +114,56 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         await page.Context.CloseAsync();
     }
 
+    /// <summary>How many lines an element's text is drawn on.</summary>
+    private const string LinesOf = """
+        e => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+        }
+        """;
+
+    /// <summary>
+    /// A technician's work on a phone: every chip stood 44 px tall (the touch rule reached chips that are only read), so a
+    /// work order's state and priority were tall ovals that doubled its row; and the KPIs' "100%" broke over two lines
+    /// ("100" / "%") in its half-width card.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_shows_a_work_order_s_chips_at_their_text_s_height_and_a_kpi_share_on_one_line(string language)
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var terminal = FleetOpsClient.NewId("T");
+        await api.RegisterTerminalAsync(terminal, store);
+        var technician = await fixture.CreateUserAsync(FleetOps.Web.Security.Roles.Technician, stores: [store]);
+        await api.CompleteWorkOrderAsync(await api.CreateWorkOrderAsync(store, terminal, technician.Email)); // done a day early: 100 % on time
+        var open = await api.CreateWorkOrderAsync(store, terminal, technician.Email);
+
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(technician);
+        await page.OpenReadyAsync("maintenance", live: true);
+        var problems = new List<string>();
+        foreach (var chip in await page.Locator($"[data-testid=work-order-{open}] .mud-chip >> visible=true").AllAsync())
+        {
+            var box = (await chip.BoundingBoxAsync())!;
+            if (box.Height > 36) problems.Add($"the chip \"{(await chip.TextContentAsync())?.Trim()}\" is {box.Height} px tall");
+        }
+        if (problems.Count == 0 && await page.Locator($"[data-testid=work-order-{open}] .mud-chip >> visible=true").CountAsync() < 2)
+            problems.Add("the row shows no state and priority chips");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"phone-work-orders-{language}.png"), FullPage = true });
+
+        await page.OpenReadyAsync("maintenance/kpis", live: true);
+        var share = page.Locator("[data-testid=kpi-on-time] .kpi-value");
+        await Expect(share).ToHaveTextAsync("100%");
+        var lines = await share.EvaluateAsync<int>(LinesOf);
+        if (lines != 1) problems.Add($"the on-time share \"100%\" takes {lines} lines");
+        Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A new store's roster with one person, "Chen Jing" in <paramref name="role"/>, open at the given size; their row.</summary>
     private async Task<(IPage Page, ILocator Row)> RosterRowAsync(string language, string role, int width, int height)
     {

@@ -102,6 +102,23 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return id;
     }
 
+    /// <summary>Starts and completes a work order made by <see cref="CreateWorkOrderAsync"/> (the power and UPS checklist, every item passed).</summary>
+    public async Task CompleteWorkOrderAsync(long id)
+    {
+        using var started = await SendAdminAsync(HttpMethod.Post, $"api/v1/workorders/{id}/start", JsonContent.Create(new { }));
+        await ExpectAsync(started, HttpStatusCode.OK);
+        using var completed = await SendAdminAsync(HttpMethod.Post, $"api/v1/workorders/{id}/complete", JsonContent.Create(new
+        {
+            results = new object[]
+            {
+                new { item = "adapter_ok", value = true }, new { item = "ups_self_test", value = true }, new { item = "surge_protection", value = true },
+                new { item = "mains_voltage", value = 229 }, new { item = "ups_runtime", value = 15 }, new { item = "manager_signature", value = "Wang Li" },
+            },
+            signedBy = "Wang Li",
+        }));
+        await ExpectAsync(completed, HttpStatusCode.OK);
+    }
+
     /// <summary>Saves a store's emergency plan as an administrator (docs/api.md §9, FleetOps addition); <paramref name="plan"/> is the PUT body.</summary>
     public async Task SaveEmergencyPlanAsync(string storeCode, object plan)
     {
