@@ -64,6 +64,39 @@ public sealed class TrainingRecordPrintTests(E2EFixture fixture) : IClassFixture
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The record in Chinese on a 1024-px tablet: the items' long sentences took the width and squeezed the short columns
+    /// to a character a line — the trainer "王" over "芳", "未签名" over three lines, the header "培训人" likewise.
+    /// </summary>
+    [Fact]
+    public async Task A_chinese_record_on_a_tablet_keeps_the_trainer_the_signatures_and_the_headers_on_one_line()
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync(name: "重庆2号店");
+        var guo = await api.AddStaffAsync(store, "Guo Fei", "店长助理");
+        var he = await api.AddStaffAsync(store, "He Ping", "收银员");
+        var programme = DefaultProgrammes.Find(DefaultProgrammes.EmergencyPlan)!;
+        await api.RecordTrainingSessionAsync(store, programme.Key, "王芳", [guo, he], programme.Items.Select(i => i.Key));
+        var reader = await fixture.CreateUserAsync(FleetOps.Web.Security.Roles.Administrator);
+
+        var page = await fixture.NewPageAsync(locale: "zh-CN");
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.SignInAsync(reader);
+        await page.OpenLiveAsync($"stores/{Uri.EscapeDataString(store)}/training/record");
+        var session = page.Locator("[data-testid=record-session]");
+        await Expect(session).ToContainTextAsync("王芳");
+
+        var lines = await page.Locator("[data-testid=record-sessions] table").EvaluateAsync<int[]>("""
+            table => [...table.querySelectorAll('th'), ...table.querySelectorAll('tbody td:nth-child(3), tbody td:nth-child(6)')].map(e => {
+                const range = document.createRange();
+                range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            })
+            """);
+        Assert.True(lines.All(n => n == 1), $"The headers, the trainer and the signatures take {string.Join(", ", lines)} lines");
+        await page.Context.CloseAsync();
+    }
+
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "screenshots", "print");
 
     /// <summary>The words of every page, without the punctuation around them ("Fang," is "Fang").</summary>
