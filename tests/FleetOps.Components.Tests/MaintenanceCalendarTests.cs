@@ -82,6 +82,28 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         Assert.Equal("已逾期 3 小时", chinese.Find($"[data-testid=calendar-order-{missed.Id}] [data-testid=overdue]").TextContent.Trim());
     }
 
+    /// <summary>
+    /// A calendar left open overnight kept yesterday as "today": its mark stayed on the old day, the day view still showed
+    /// it, and "Today" led back to it.
+    /// </summary>
+    [Fact]
+    public void Past_midnight_the_open_calendar_moves_today_on()
+    {
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?view=day");
+        Assert.Equal("25 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent);
+
+        Clock.Advance(TimeSpan.FromDays(1)); // Thursday 08:00 in the stores; the calendar re-reads every minute
+        cut.WaitForAssertion(() => Assert.Equal("26 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent));
+
+        cut.Find("[data-testid=calendar-view-week]").Click();
+        Assert.Contains("today", Day(cut, "2026-11-26").ClassName);
+        Assert.DoesNotContain("today", Day(cut, "2026-11-25").ClassName);
+        cut.Find("[data-testid=calendar-next]").Click();
+        cut.Find("[data-testid=calendar-today]").Click();
+        Assert.Equal("23 Nov 2026 – 29 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent);
+        Assert.DoesNotContain("date=", Address);
+    }
+
     [Fact]
     public void Dragging_open_work_onto_a_day_books_it_for_the_chosen_technician_and_it_moves_without_reload()
     {

@@ -102,6 +102,14 @@ public partial class MaintenanceCalendar
         if (_actor is null) return;
         // The minute's clock marks the bookings that went past their due time still open, as the list does.
         _now = Time.GetUtcNow();
+        // A calendar left open overnight (a tablet in the back office): past midnight "today" and its mark move on, and a
+        // view that showed today (no date in the address) shows the new day.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_now, _zone).DateTime);
+        if (today != _today)
+        {
+            if (_date == _today && _address?["date"] is null) _date = today;
+            _today = today;
+        }
         _technicians = WorkActor.Technicians(Users, _visibleStores, Stores);
         var days = CalendarModel.Range(_view, _date);
         // With a technician chosen, the work to be booked is the work they may take: offering another store's work to drag
