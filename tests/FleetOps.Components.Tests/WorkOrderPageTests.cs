@@ -34,6 +34,26 @@ public sealed class WorkOrderPageTests : UpsTestWorkOrderPageTest
         return stored.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Work put on hold ("waiting for a part") offered "Start" / 开始 to take it up again, as if the visit had never begun,
+    /// though the page says it is waiting with its reason. It reads "Resume" / 继续, and work not begun still "Start".
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Start", "Resume")]
+    [InlineData("zh-CN", "开始", "继续")]
+    public void Work_on_hold_is_taken_up_again_with_resume_not_start(string language, string start, string resume)
+    {
+        UseLanguage(language == "en" ? Languages.English : Languages.Chinese);
+        var cut = OpenAsTechnician(started: false);
+        Assert.Equal(start, cut.Find("[data-testid=start]").TextContent.Trim());
+
+        Wait(() => Service.StartAsync(Order.Id, MaintenanceActor.Of(Technician), null));
+        Wait(() => Service.WaitAsync(Order.Id, "waiting for a UPS battery", MaintenanceActor.Of(Technician), null));
+
+        LetLiveRefreshFire();
+        cut.WaitForAssertion(() => Assert.Equal(resume, cut.Find("[data-testid=start]").TextContent.Trim()));
+    }
+
     /// <summary>The UPS test done by the technician, signed by Wang Li, its self-test failed (flagged).</summary>
     private void CompleteWithFailedSelfTest()
     {
