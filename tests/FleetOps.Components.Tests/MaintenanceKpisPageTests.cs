@@ -58,6 +58,26 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
     private static List<string> Rows(IRenderedComponent<MaintenanceKpisPage> cut, string table, string column) =>
         cut.FindAll($"[data-testid={table}] tbody tr [data-testid=kpi-row-{column}]").Select(c => c.TextContent.Trim()).ToList();
 
+    /// <summary>
+    /// "Overdue now: 1" led only to the chart below it: a planner could not get to the late work from its count. It opens the
+    /// work-order list filtered to the overdue, which shows the same work; with a region chosen (the list has no region) it
+    /// keeps to the chart.
+    /// </summary>
+    [Fact]
+    public void Overdue_now_opens_the_list_of_the_same_overdue_work()
+    {
+        var cut = Render<MaintenanceKpisPage>();
+
+        var card = cut.Find("[data-testid=kpi-overdue]");
+        Assert.Equal("1", Card(cut, "kpi-overdue"));
+        Assert.Equal("maintenance?overdue=true", card.GetAttribute("href"));
+        var list = RenderAt<WorkOrdersPage>(card.GetAttribute("href")!);
+        Assert.Equal([$"work-order-{_late.Id}"], list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
+
+        var north = RenderAt<MaintenanceKpisPage>("maintenance/kpis?region=North");
+        Assert.Equal("#kpi-overdue", north.Find("[data-testid=kpi-overdue]").GetAttribute("href"));
+    }
+
     [Fact]
     public void Cards_and_tables_show_the_figures_of_the_work()
     {
