@@ -68,7 +68,7 @@ public sealed class MyWorkTodayTests : FleetComponentTest
 
         UseLanguage(Languages.Chinese);
         var chinese = Render<TechnicianHome>(p => p.Add(c => c.Scope, AccessScope.Of([], ["S-1"])));
-        Assert.StartsWith("下一次上门：", chinese.Find("[data-testid=my-work-next]").TextContent.Trim());
+        Assert.StartsWith("下一次上门：UPS test", chinese.Find("[data-testid=my-work-next]").TextContent.Trim()); // no space after the full-width colon
     }
 
     [Fact]
