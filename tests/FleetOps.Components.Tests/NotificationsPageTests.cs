@@ -130,16 +130,37 @@ public sealed class NotificationsPageTests : FleetComponentTest
     [InlineData("zh-CN", "2 条告警合为一封邮件")]
     public void A_digest_is_one_row_naming_how_many_alerts_it_held(string language, string held)
     {
-        var cut = RenderLog(language, (manager, subscription) =>
-        {
-            var rows = new[] { 7L, 8L }.Select(alert => MailOutbox.Delivery(subscription, WebhookMessage.Opened, alert,
-                new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1", Entry: new MailDigestEntry("en", "S-1", "Opened", "line", null)), Now)).ToList();
-            MailDigest.Mark(rows);
-            return rows;
-        });
+        var cut = RenderLog(language, (manager, subscription) => Digest(manager, subscription, "zh-CN", 7, 8));
 
         cut.WaitForAssertion(() => Assert.Equal(held, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-digest]")).TextContent.Trim()));
         Assert.Single(cut.FindAll("[data-testid=mail-log] tbody tr"));
+        // The subject the mail went with (in the mail's language), not its first alert's own, which nobody received.
+        Assert.Equal("[FleetOps] S-1 的 2 条告警（已产生）", cut.Find("[data-testid=mail-log] [data-testid=delivery-subject]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_flood_digest_of_fifty_alerts_leaves_the_mails_before_it_on_the_log()
+    {
+        var cut = RenderLog("en", (manager, subscription) =>
+        {
+            var acknowledged = MailOutbox.Delivery(subscription, WebhookMessage.Acknowledged, 1,
+                new MailContent(manager.Email, manager.DisplayName, "[FleetOps] Warning: Offline – T-1 (Acknowledged)", "text", "S-1"), Now);
+            return [acknowledged, .. Digest(manager, subscription, "en", [.. Enumerable.Range(2, 50).Select(a => (long)a)])];
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=mail-log] tbody tr").Count));
+        Assert.Equal(["[FleetOps] 50 alerts at S-1 (Opened)", "[FleetOps] Warning: Offline – T-1 (Acknowledged)"],
+            cut.FindAll("[data-testid=mail-log] [data-testid=delivery-subject]").Select(s => s.TextContent.Trim()));
+    }
+
+    /// <summary>Opened mails of <paramref name="alerts"/> written in <paramref name="culture"/>, sent as one digest.</summary>
+    private IReadOnlyList<WebhookDeliveryRow> Digest(FleetOps.Web.Security.UserAccess manager, long subscription, string culture, params long[] alerts)
+    {
+        var happened = culture == "en" ? "Opened" : "已产生";
+        var rows = alerts.Select(alert => MailOutbox.Delivery(subscription, WebhookMessage.Opened, alert, new MailContent(manager.Email, manager.DisplayName,
+            $"subject of alert {alert}", "text", "S-1", Entry: new MailDigestEntry(culture, "S-1", happened, "line", null)), Now)).ToList();
+        MailDigest.Mark(rows);
+        return rows;
     }
 
     /// <summary>The page in <paramref name="language"/> for a store manager with mail on and the deliveries <paramref name="rows"/> make (from them and their subscription id).</summary>

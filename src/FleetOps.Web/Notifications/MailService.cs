@@ -43,6 +43,9 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
 
     private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
 
+    /// <summary>Pages of <see cref="WebhookService.LogLength"/> rows the log reads at most: a thousand rows, twenty full digests.</summary>
+    private const int MaxLogPages = 20;
+
     /// <summary>
     /// Queues a test mail to the person, sent and retried like any other; null while mail is off. While one of theirs is
     /// still waiting, that one is the answer: five clicks on a slow server queued five mails (an outside tester).
@@ -79,26 +82,62 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         return db.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.MailSubscriptionId));
     }
 
-    /// <summary>The person's newest <see cref="WebhookService.LogLength"/> mails, newest first.</summary>
+    /// <summary>The person's newest <see cref="WebhookService.LogLength"/> mails, newest first (a digest is one mail).</summary>
     public async Task<IReadOnlyList<WebhookDeliveryDto>> DeliveriesAsync(UserAccess user, CancellationToken cancellationToken = default)
     {
         await using var db = databases.CreateDbContext();
-        var rows = await MailsOf(db, user).OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
-        // A person has few mails pending at once; the one a row waits for may be older than the newest 50, so asked for apart.
-        var pending = WebhookDeliveryStatus.Pending.ToWire();
-        var waiting = await MailsOf(db, user).Where(d => d.Status == pending && d.AlertId != null).ToListAsync(cancellationToken);
-        var holders = MailOrder.Holders(rows, waiting);
-        var mails = rows.ToDictionary(r => r.Id, MailDigest.TryRead); // each stored mail read once
-        // A digest is one mail: listed once, as its first delivery, with how many alerts it held.
-        var digests = rows.Where(r => mails[r.Id]?.Entry is { Size: > 1 }).ToDictionary(r => r.DeliveryId, r => mails[r.Id]!.Entry!);
-        return rows.Where(r => !(digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head != r.DeliveryId && digests.ContainsKey(entry.Head!.Value)))
-            .Select(r => WebhookDeliveryDto.Of(r) with
-            {
-                Subject = mails[r.Id]?.Subject,
-                WaitsFor = holders.TryGetValue(r.Id, out var holder) ? holder : null,
-                Alerts = digests.TryGetValue(r.DeliveryId, out var entry) && entry.Head == r.DeliveryId ? entry.Size : null,
-            }).ToList();
+        var read = await NewestMailsAsync(db, user, cancellationToken);
+        // A digest is one mail: listed once, as its first delivery, with the subject it was sent with and how many alerts it held.
+        // It stands at its newest row: a digest's first row may be older than mails sent after it.
+        var ids = read.Select(r => r.Row.DeliveryId).ToHashSet();
+        var newest = read.GroupBy(MailOf).ToDictionary(g => g.Key, g => g.Max(r => r.Row.Id));
+        var shown = read.Where(r => MailOf(r) == r.Row.DeliveryId || !ids.Contains(MailOf(r)))
+            .OrderByDescending(r => newest[MailOf(r)]).Take(WebhookService.LogLength).ToList();
+        // A person has few mails pending at once; the one a row waits for may be older than those shown, so asked for apart.
+        var waiting = await MailsOf(db, user).Where(d => d.Status == Pending && d.AlertId != null).ToListAsync(cancellationToken);
+        var holders = MailOrder.Holders(shown.Select(r => r.Row), waiting);
+        return shown.Select(r => WebhookDeliveryDto.Of(r.Row) with
+        {
+            Subject = r.Mail?.Entry is { Size: > 1 } digest ? MailText.DigestSubject(digest, digest.Size) : r.Mail?.Subject,
+            WaitsFor = holders.TryGetValue(r.Row.Id, out var holder) ? holder : null,
+            Alerts = r.Mail?.Entry is { Size: > 1 } entry ? entry.Size : null,
+        }).ToList();
     }
+
+    /// <summary>
+    /// Enough of the person's newest rows, each with its stored mail read once, to make <see cref="WebhookService.LogLength"/>
+    /// mails, and the first row of every digest among them. A digest is up to fifty rows: read as the newest 50 rows, one
+    /// flood's digest was the whole log and every mail before it — the acknowledged mail a resolved one waited for — fell
+    /// off the page. Read a page at a time, at most <see cref="MaxLogPages"/>.
+    /// </summary>
+    private static async Task<List<(WebhookDeliveryRow Row, MailContent? Mail)>> NewestMailsAsync(FleetDbContext db, UserAccess user, CancellationToken cancellationToken)
+    {
+        var read = new List<(WebhookDeliveryRow Row, MailContent? Mail)>();
+        var mails = new HashSet<Guid>();
+        for (var page = 0; page < MaxLogPages && mails.Count <= WebhookService.LogLength; page++)
+        {
+            var before = read.Count == 0 ? long.MaxValue : read[^1].Row.Id;
+            var rows = await MailsOf(db, user).Where(d => d.Id < before).OrderByDescending(d => d.Id).Take(WebhookService.LogLength).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var mail = MailDigest.TryRead(row);
+                read.Add((row, mail));
+                mails.Add(MailOf((row, mail)));
+            }
+            if (rows.Count < WebhookService.LogLength) break;
+        }
+        var ids = read.Select(r => r.Row.DeliveryId).ToHashSet();
+        var missing = mails.Where(m => !ids.Contains(m)).ToList();
+        if (missing.Count > 0)
+        {
+            read.AddRange((await MailsOf(db, user).Where(d => missing.Contains(d.DeliveryId)).ToListAsync(cancellationToken)).Select(r => (r, MailDigest.TryRead(r))));
+        }
+        return read;
+    }
+
+    /// <summary>The mail a row went as: its digest's first delivery, else its own.</summary>
+    private static Guid MailOf((WebhookDeliveryRow Row, MailContent? Mail) read) =>
+        read.Mail?.Entry is { Size: > 1, Head: { } head } ? head : read.Row.DeliveryId;
 
     /// <summary>The person's row, tracked and marked changed now; a new one (off, <see cref="MailSubscription.Default"/>) when they have none yet.</summary>
     private static async Task<MailSubscriptionRow> RowAsync(FleetDbContext db, UserAccess user, DateTimeOffset now, CancellationToken cancellationToken)

@@ -57,12 +57,20 @@ public static class MailText
         var links = mails.Select(m => m.Entry!.Link).OfType<string>().Distinct().Select(l => texts["Mail.Link", l].Value).ToList();
         return mails[0] with
         {
-            Subject = texts["Mail.Digest.Subject", mails.Count, first.Where, first.Happened],
+            Subject = DigestSubject(first, mails.Count),
             Text = Compose($"{texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened]}\n\n{string.Join("\n", lines)}",
                 links.Count == 0 ? null : string.Join("\n", links), texts["Mail.Footer"]),
             Entry = null,
         };
     }
+
+    /// <summary>
+    /// The subject of a digest of <paramref name="count"/> alerts whose first is <paramref name="first"/>, in the digest's
+    /// language: the mail's, and the delivery log's for it (the log listed the first alert's own subject beside "49 alerts
+    /// in one e-mail", a line the reader never received).
+    /// </summary>
+    public static string DigestSubject(MailDigestEntry first, int count) =>
+        In(CultureInfo.GetCultureInfo(first.Culture)).Texts["Mail.Digest.Subject", count, first.Where, first.Happened];
 
     /// <summary>
     /// A test mail: when it was asked for (it may leave later, after retries) on the clock of the person's stores, a link to

@@ -74,6 +74,7 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.Equal(2, rows.Count);
         var row = rows.Single(r => r!["alerts"] is not null)!;
         Assert.Equal((2, "delivered"), (row["alerts"]!.GetValue<int>(), Expect.Wire(row["status"])));
+        Assert.Equal(digest.Subject, Expect.Wire(row["subject"])); // the row says what the mail says
         Assert.StartsWith(Expect.Wire(row["id"]), digest.MessageId, StringComparison.Ordinal);
 
         // Back a while later: the first resolved mail goes at once, the other two a window after it, as one.
