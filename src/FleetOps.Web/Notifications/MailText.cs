@@ -39,15 +39,18 @@ public static class MailText
         }
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
         // Opened and resolved mails may go in a digest of their store's; an acknowledgement is one person's act, sent alone.
-        var entry = transition == AlertTransition.Acknowledged ? null : new MailDigestEntry(language.Name, where, format.Name(transition),
-            texts["Mail.Digest.Line", severity, kind, subject, format.Time(at, store?.TimeZone)], link);
+        // A digest's heading says Opened for all; a reopened alert's own line says it is back, as its lone mail would.
+        var line = reopened
+            ? texts["Mail.Digest.LineReopened", severity, kind, subject, format.Time(at, store?.TimeZone), alert.Occurrences]
+            : texts["Mail.Digest.Line", severity, kind, subject, format.Time(at, store?.TimeZone)];
+        var entry = transition == AlertTransition.Acknowledged ? null : new MailDigestEntry(language.Name, where, format.Name(transition), line, link);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened],
             Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode, Entry: entry);
     }
 
     /// <summary>
     /// One mail for several opened (or resolved) alerts of one store to one person (<see cref="MailDigest"/>): a heading
-    /// with how many, a line for each, and the links to them (one per kind: the alerts page filtered by store and kind).
+    /// with how many, a line for each in the order given, and the links to them (one per kind: the alerts page filtered by store and kind).
     /// </summary>
     public static MailContent Digest(IReadOnlyList<MailContent> mails)
     {

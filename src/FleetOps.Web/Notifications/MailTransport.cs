@@ -25,7 +25,7 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
         var o = options.Value;
         var delivery = deliveries[0];
         var digest = deliveries.Count > 1;
-        var content = digest ? MailText.Digest(deliveries.Select(MailDigest.Read).ToList()) : MailDigest.Read(delivery);
+        var content = digest ? MailText.Digest(InOrder(deliveries)) : MailDigest.Read(delivery);
         if (users.Get(userId) is not { Disabled: false } reader
             || content.StoreCode is { } store && !reader.Scope.AllowsStore(store, stores))
         {
@@ -74,4 +74,13 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
             return MailError.Of(e, o.TimeoutSeconds);
         }
     }
+
+    /// <summary>
+    /// A digest's alerts in the order they happened, and those of one moment by their line (so by terminal): in the
+    /// outbox's order a flood's fifty lines read as shuffled, and a manager looking for one terminal had to read them all.
+    /// </summary>
+    private static List<MailContent> InOrder(IReadOnlyList<WebhookDeliveryRow> deliveries) => deliveries
+        .Select(d => (d.CreatedAtMs, Mail: MailDigest.Read(d)))
+        .OrderBy(d => d.CreatedAtMs).ThenBy(d => d.Mail.Entry?.Line, StringComparer.Ordinal)
+        .Select(d => d.Mail).ToList();
 }

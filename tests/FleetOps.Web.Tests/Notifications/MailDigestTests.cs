@@ -90,4 +90,45 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.EndsWith("(Resolved)", subjects[2], StringComparison.Ordinal);
         Assert.Equal($"[FleetOps] 2 alerts at Store {flooded} ({flooded}) (Resolved)", subjects[3]);
     }
+
+    [Fact]
+    public async Task Terminals_back_offline_within_the_reopen_window_are_a_digest_that_says_each_is_reopened_in_terminal_order()
+    {
+        var store = await _app.CreateStoreAsync(Ids.New("S"));
+        var english = await _app.MailReaderAsync(Roles.StoreManager, [store]);
+        var chinese = await _app.MailReaderAsync(Roles.StoreManager, [store], culture: "zh-CN");
+        var terminals = new List<(string Id, string Key)>();
+        for (var i = 0; i < 6; i++) terminals.Add(await _app.NewTerminalAsync(store));
+        async Task BeatAsync()
+        {
+            foreach (var (id, key) in terminals) await _app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), _app.Clock!.GetUtcNow()));
+        }
+        async Task SendWindowAsync()
+        {
+            await _app.SendDueAsync();
+            _app.Clock!.Advance(Window);
+            await _app.SendDueAsync();
+        }
+        await BeatAsync();
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, AlertClockApp.PastOffline); // offline
+        await SendWindowAsync();
+        await BeatAsync();
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, TimeSpan.FromSeconds(1)); // back: resolved
+        await SendWindowAsync();
+
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, AlertClockApp.PastOffline); // offline again, within the reopen window
+        await SendWindowAsync();
+
+        var mails = _mail.To(english.Email);
+        Assert.Equal(6, mails.Count); // opened, resolved and reopened: each the first at once and a digest of the other five
+        Assert.EndsWith("(Reopened)", mails[4].Subject, StringComparison.Ordinal);
+        var digest = mails[5];
+        Assert.Equal($"[FleetOps] 5 alerts at Store {store} ({store}) (Opened)", digest.Subject);
+        var lines = digest.TextBody!.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, lines.Count);
+        Assert.All(lines, l => Assert.EndsWith(" – reopened (occurrence 2)", l, StringComparison.Ordinal)); // not five new troubles
+        var listed = lines.Select(l => terminals.Single(t => l.Contains($"Terminal {t.Id} at", StringComparison.Ordinal)).Id).ToList();
+        Assert.Equal(listed.Order(StringComparer.Ordinal), listed); // by terminal, as a manager looks one up
+        Assert.Contains("– 再次出现（第 2 次）\n", _mail.To(chinese.Email)[5].TextBody, StringComparison.Ordinal);
+    }
 }
