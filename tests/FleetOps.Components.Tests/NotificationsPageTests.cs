@@ -125,6 +125,22 @@ public sealed class NotificationsPageTests : FleetComponentTest
         Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-error]"));
     }
 
+    [Fact]
+    public void A_held_mail_says_it_goes_with_the_earlier_one_not_within_a_minute()
+    {
+        var cut = RenderLog("en", (manager, subscription) =>
+        {
+            var content = new MailContent(manager.Email, manager.DisplayName, "subject", "text", "S-1");
+            var acknowledged = MailOutbox.Delivery(subscription, WebhookMessage.Acknowledged, 7, content, Now.AddMinutes(-2));
+            (acknowledged.Attempts, acknowledged.LastError, acknowledged.NextAttemptAtMs) = (3, "SMTP 451 at RCPT TO: 4.3.0 try later", Now.AddMinutes(5).ToUnixTimeMilliseconds());
+            return [acknowledged, MailOutbox.Delivery(subscription, WebhookMessage.Resolved, 7, content, Now.AddMinutes(-1))];
+        });
+
+        // The earlier mail's back-off is the later one's wait: both say five minutes.
+        cut.WaitForAssertion(() => Assert.Equal(["Next try in 5 min", "Next try in 5 min"],
+            cut.FindAll("[data-testid=mail-log] [data-testid=delivery-next]").Select(n => n.TextContent.Trim())));
+    }
+
     [Theory]
     [InlineData("en", "2 alerts in one e-mail")]
     [InlineData("zh-CN", "2 条告警合为一封邮件")]

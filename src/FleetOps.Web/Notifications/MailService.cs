@@ -96,10 +96,14 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         // A person has few mails pending at once; the one a row waits for may be older than those shown, so asked for apart.
         var waiting = await MailsOf(db, user).Where(d => d.Status == Pending && d.AlertId != null).ToListAsync(cancellationToken);
         var holders = MailOrder.Holders(shown.Select(r => r.Row), waiting);
+        var holding = waiting.ToDictionary(w => w.DeliveryId);
         return shown.Select(r => WebhookDeliveryDto.Of(r.Row) with
         {
             Subject = r.Mail?.Entry is { Size: > 1 } digest ? MailText.DigestSubject(digest, digest.Size) : r.Mail?.Subject,
             WaitsFor = holders.TryGetValue(r.Row.Id, out var holder) ? holder : null,
+            // A held mail goes after the one it waits for, not at its own due time, long past while that one is in back-off:
+            // the page read "next try within a minute" for a mail held five minutes, or hours, by an earlier one's retries.
+            NextAttemptAt = Later(r.Row.NextAttemptAtMs, holder == default ? null : holding[holder].NextAttemptAtMs),
             Alerts = r.Mail?.Entry is { Size: > 1 } entry ? entry.Size : null,
         }).ToList();
     }
@@ -134,6 +138,9 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         }
         return read;
     }
+
+    private static DateTimeOffset? Later(long? ownMs, long? holderMs) =>
+        ownMs is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(ownMs.Value, holderMs ?? ownMs.Value));
 
     /// <summary>The mail a row went as: its digest's first delivery, else its own.</summary>
     private static Guid MailOf((WebhookDeliveryRow Row, MailContent? Mail) read) =>
