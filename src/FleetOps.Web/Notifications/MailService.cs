@@ -43,7 +43,7 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
 
     private static readonly string Pending = WebhookDeliveryStatus.Pending.ToWire();
 
-    /// <summary>Pages of <see cref="WebhookService.LogLength"/> rows the log reads at most: a thousand rows, twenty full digests.</summary>
+    /// <summary>Pages of <see cref="WebhookService.LogLength"/> rows the log reads at most: a thousand rows (fewer mails are shown past that).</summary>
     private const int MaxLogPages = 20;
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
 
     /// <summary>
     /// Enough of the person's newest rows, each with its stored mail read once, to make <see cref="WebhookService.LogLength"/>
-    /// mails, and the first row of every digest among them. A digest is up to fifty rows: read as the newest 50 rows, one
+    /// mails, and the first row of every digest among them. A digest is a row per alert: read as the newest 50 rows, one
     /// flood's digest was the whole log and every mail before it — the acknowledged mail a resolved one waited for — fell
     /// off the page. Read a page at a time, at most <see cref="MaxLogPages"/>.
     /// </summary>

@@ -131,4 +131,23 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.Equal(listed.Order(StringComparer.Ordinal), listed); // by terminal, as a manager looks one up
         Assert.Contains("– 再次出现（第 2 次）\n", _mail.To(chinese.Email)[5].TextBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sixty_terminals_of_a_store_going_offline_are_two_mails_not_a_digest_per_fifty()
+    {
+        var store = await _app.CreateStoreAsync(Ids.New("S"));
+        var reader = await _app.MailReaderAsync(Roles.StoreManager, [store]);
+        var terminals = new List<(string Id, string Key)>();
+        for (var i = 0; i < 60; i++) terminals.Add(await _app.NewTerminalAsync(store));
+        foreach (var (id, key) in terminals) await _app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), _app.Clock!.GetUtcNow()));
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, AlertClockApp.PastOffline);
+
+        await _app.SendDueAsync();
+        _app.Clock!.Advance(Window);
+        await _app.SendDueAsync();
+
+        var mails = _mail.To(reader.Email);
+        Assert.Equal(2, mails.Count); // the first at once and one digest: not 50 + 9, which the reader would have to add up
+        Assert.Equal($"[FleetOps] 59 alerts at Store {store} ({store}) (Opened)", mails[1].Subject);
+    }
 }
