@@ -151,7 +151,7 @@ public sealed class NotificationsPageTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal(held, Assert.Single(cut.FindAll("[data-testid=mail-log] [data-testid=delivery-digest]")).TextContent.Trim()));
         Assert.Single(cut.FindAll("[data-testid=mail-log] tbody tr"));
         // The subject the mail went with (in the mail's language), not its first alert's own, which nobody received.
-        Assert.Equal("[FleetOps] S-1 的 2 条告警（已产生）", cut.Find("[data-testid=mail-log] [data-testid=delivery-subject]").TextContent.Trim());
+        Assert.Equal("[FleetOps] S-1的 2 条告警（已产生）", cut.Find("[data-testid=mail-log] [data-testid=delivery-subject]").TextContent.Trim());
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.Contains(terminals.Except(inDigest).Single().Id, first.Subject, StringComparison.Ordinal); // every terminal told once
         Assert.Contains($"https://fleetops.test/alerts?state=all&store={flooded}&kind=offline", digest.TextBody, StringComparison.Ordinal);
         Assert.Empty(digest.References); // a digest threads with none of its alerts
-        Assert.Single(_mail.To(chinese.Email), m => m.Subject == $"[FleetOps] Store {flooded}（{flooded}） 的 2 条告警（已产生）");
+        Assert.Single(_mail.To(chinese.Email), m => m.Subject == $"[FleetOps] Store {flooded}（{flooded}）的 2 条告警（已产生）");
 
         var rows = await _app.MailLogAsync(english); // two mails, two rows
         Assert.Equal(2, rows.Count);
