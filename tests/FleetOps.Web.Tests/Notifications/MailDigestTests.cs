@@ -56,6 +56,11 @@ public sealed class MailDigestTests : IAsyncLifetime
         _app.Clock!.Advance(Window - TimeSpan.FromSeconds(1));
         await _app.SendDueAsync();
         Assert.Single(_mail.To(english.Email)); // not before the window is over
+        // Meanwhile the log shows what is coming: one mail of two alerts, waiting for the window's end — not two waiting rows.
+        var waiting = (await _app.MailLogAsync(english)).Single(r => Expect.Wire(r!["status"]) == "pending")!;
+        Assert.Equal(2, waiting["alerts"]!.GetValue<int>());
+        Assert.Equal($"[FleetOps] 2 alerts at Store {flooded} ({flooded}) (Opened)", Expect.Wire(waiting["subject"]));
+        Assert.Equal((_app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1)).ToUnixTimeMilliseconds(), waiting["nextAttemptAt"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds());
 
         _app.Clock.Advance(TimeSpan.FromSeconds(1));
         await _app.SendDueAsync();
