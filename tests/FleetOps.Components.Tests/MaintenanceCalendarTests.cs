@@ -154,6 +154,35 @@ public sealed class MaintenanceCalendarTests : FleetComponentTest
         cut.WaitForAssertion(() => Assert.Equal("yes", Day(cut, "2026-11-27").QuerySelector($"[data-testid=calendar-order-{there.Id}]")?.GetAttribute("data-conflict")));
     }
 
+    /// <summary>
+    /// "Place here" stood on every day and hour, so a dispatcher could book a visit onto a day already over, or this morning
+    /// at 09:00 in the afternoon — a booking in the past that nobody would make.
+    /// </summary>
+    [Fact]
+    public void Only_slots_not_yet_begun_are_offered_and_a_drop_on_a_past_day_books_nothing()
+    {
+        var order = AddWorkOrder("S-1", "Battery replacement", TimeSpan.FromDays(5));
+        Clock.Advance(TimeSpan.FromHours(5)); // Wednesday 13:00 in the stores
+        var cut = RenderAt<MaintenanceCalendar>("maintenance/calendar?technician=tech@fleetops.test");
+
+        cut.Find($"[data-testid=move-{order.Id}]").Click();
+        // Monday, Tuesday and today at 09:00 have begun; Thursday on are offered.
+        Assert.Empty(Day(cut, "2026-11-24").QuerySelectorAll("[data-testid=place-here]"));
+        Assert.Empty(Day(cut, "2026-11-25").QuerySelectorAll("[data-testid=place-here]"));
+        Assert.NotNull(Day(cut, "2026-11-26").QuerySelector("[data-testid=place-here]"));
+        Day(cut, "2026-11-24").TriggerEvent("ondrop", new DragEventArgs());
+        Assert.Null(Maintenance.Get(order.Id)!.ScheduledStart);
+        _snackbars.WaitForAssertion(() => Assert.Contains("That time has already begun", _snackbars.Markup));
+
+        // Today's day view: the afternoon's hours still ahead, not the morning's nor the hour under way.
+        var day = RenderAt<MaintenanceCalendar>("maintenance/calendar?view=day&technician=tech@fleetops.test");
+        day.Find($"[data-testid=move-{order.Id}]").Click();
+        Assert.Empty(day.Find("[data-testid=calendar-hour-9]").QuerySelectorAll("[data-testid=place-here]"));
+        Assert.Empty(day.Find("[data-testid=calendar-hour-13]").QuerySelectorAll("[data-testid=place-here]"));
+        day.Find("[data-testid=calendar-hour-14] [data-testid=place-here]").Click();
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.FromHours(8)), Maintenance.Get(order.Id)!.ScheduledStart);
+    }
+
     [Fact]
     public void A_period_with_nothing_booked_says_so_and_a_booking_in_it_takes_the_words_away()
     {

@@ -186,10 +186,13 @@ public partial class MaintenanceCalendar
         }
         var length = order.ScheduledStart is { } s && order.ScheduledEnd is { } e ? e - s
             : TimeSpan.FromMinutes(order.PlanId is { } planId && Book.Plan(planId) is { } plan ? plan.EstimatedMinutes : MaintenancePlan.DefaultEstimatedMinutes);
-        var time = hour is { } h ? new TimeOnly(h, 0)
-            : order.ScheduledStart is { } was ? TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(was, _zone).DateTime) : DefaultStart;
-        var local = day.ToDateTime(time);
-        var start = new DateTimeOffset(local, _zone.GetUtcOffset(local));
+        var start = StartOf(order, day, hour);
+        // A drop on a slot already begun (the browser may still deliver it): a visit booked in the past is one nobody makes.
+        if (start <= Time.GetUtcNow())
+        {
+            Snackbar.Add(T["Calendar.SlotBegun"], Severity.Warning);
+            return;
+        }
         var result = await Service.ScheduleAsync(order.Id, assignee, start, start + length, _actor, null);
         if (result.Value is null)
         {
@@ -206,6 +209,21 @@ public partial class MaintenanceCalendar
         }
         Rebuild();
     }
+
+    /// <summary>When the picked work would start if placed on <paramref name="day"/> (at <paramref name="hour"/>, else at the time it had, or 09:00).</summary>
+    private DateTimeOffset StartOf(WorkOrder order, DateOnly day, int? hour)
+    {
+        var time = hour is { } h ? new TimeOnly(h, 0)
+            : order.ScheduledStart is { } was ? TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(was, _zone).DateTime) : DefaultStart;
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// Whether the picked work may be placed there: only on a slot not yet begun (by the minute's clock), so a past day, or
+    /// today at 09:00 in the afternoon, is neither offered nor takes a drop.
+    /// </summary>
+    private bool CanPlace(DateOnly day, int? hour = null) => _moving is { } order && StartOf(order, day, hour) > _now;
 
     private string Title => _view switch
     {
