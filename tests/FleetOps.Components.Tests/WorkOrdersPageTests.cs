@@ -72,6 +72,26 @@ public sealed class WorkOrdersPageTests : FleetComponentTest
         Assert.Contains("overdue=true", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
+    /// <summary>
+    /// With all states the list read oldest first, so its first page was work of months ago; the open list keeps the
+    /// soonest (the most overdue) on top.
+    /// </summary>
+    [Fact]
+    public void All_states_list_the_latest_work_first_and_the_open_list_the_soonest()
+    {
+        var cancelled = AddWorkOrder("S-1", "Old battery swap", TimeSpan.FromDays(1));
+        Wait(() => Services.GetRequiredService<FleetOps.Web.Maintenance.MaintenanceService>().CancelAsync(cancelled.Id, null, FleetOps.Web.Maintenance.MaintenanceActor.Bootstrap, null));
+        AddWorkOrder("S-1", "Inspection", TimeSpan.FromDays(3));
+        AddWorkOrder("S-1", "UPS test", TimeSpan.FromDays(5));
+
+        var all = RenderAt<WorkOrdersPage>("maintenance?state=all");
+        Assert.Equal(["UPS test", "Inspection", "Old battery swap"], Titles(all));
+        all.Dispose();
+
+        var open = RenderAt<WorkOrdersPage>("maintenance");
+        Assert.Equal(["Inspection", "UPS test"], Titles(open));
+    }
+
     [Fact]
     public void A_new_work_order_appears_on_the_open_page_without_reload()
     {

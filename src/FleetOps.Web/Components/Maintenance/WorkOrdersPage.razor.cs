@@ -116,9 +116,14 @@ public partial class WorkOrdersPage
             OverdueOnly = _overdueOnly,
             PlanId = _plan?.Id,
         };
-        _rows = query.Run(Book.All, _actor, Stores, _now).Where(o => _state != OpenStates || o.IsOpen).ToList();
+        var rows = query.Run(Book.All, _actor, Stores, _now).Where(o => _state != OpenStates || o.IsOpen);
+        // One rule: work still to do reads by when it happens, soonest first (the most overdue and the next visit on top);
+        // a list that holds finished work (all states, done, cancelled) reads latest first, or page 1 was months ago.
+        _rows = (HoldsFinishedWork ? rows.Reverse() : rows).ToList();
         _page = Math.Min(_page, PageCount);
     }
+
+    private bool HoldsFinishedWork => _state is AnyState || _state == WorkOrderState.Done.ToWire() || _state == WorkOrderState.Cancelled.ToWire();
 
     private void SetFilter(Action set)
     {
