@@ -175,6 +175,32 @@ public sealed class PlansPageTests : PlansPageTest
         Assert.Contains("q=cleaning", address);
     }
 
+    /// <summary>
+    /// A plan whose visit was missed said only "2 open work orders", its next visits starting after the missed one: nothing
+    /// on the page said the plan was behind (the demo's SZX-007, NKG-003).
+    /// </summary>
+    [Fact]
+    public void A_plan_with_a_missed_visit_says_how_many_are_overdue_in_red_and_links_to_them()
+    {
+        var plan = AddPlan("Monthly UPS test", "S-1");
+        var before = Render<PlansPage>();
+        Assert.Empty(before.FindAll("[data-testid=plan-overdue]"));
+        before.Dispose();
+
+        Clock.Advance(TimeSpan.FromDays(1)); // the visit of 25 Nov not done
+        var cut = Render<PlansPage>();
+
+        var overdue = cut.Find($"[data-testid=plan-{plan.Id}] [data-testid=plan-overdue]");
+        Assert.Equal("1 overdue", overdue.TextContent.Trim());
+        Assert.Contains("mud-error-text", overdue.ClassName);
+        Assert.EndsWith($"maintenance?plan={plan.Id}&overdue=true", overdue.GetAttribute("href"));
+        Assert.Equal("2 open work orders", cut.Find("[data-testid=plan-open]").TextContent.Trim());
+        cut.Dispose();
+
+        UseLanguage(Languages.Chinese);
+        Assert.Equal("1 个已逾期", Render<PlansPage>().Find("[data-testid=plan-overdue]").TextContent.Trim());
+    }
+
     [Fact]
     public void The_work_orders_page_filters_to_a_plan_from_its_address()
     {

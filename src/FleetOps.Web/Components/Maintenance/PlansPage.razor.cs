@@ -84,7 +84,8 @@ public partial class PlansPage
     private void Load()
     {
         var zone = StoreTime.Common(Stores, _actor.Scope.StoreCodes(Stores));
-        var today = Recurrence.LocalDate(Time.GetUtcNow(), zone);
+        var now = Time.GetUtcNow();
+        var today = Recurrence.LocalDate(now, zone);
         _rows = Book.Plans
             .Select(p => (Plan: p, Subjects: Plans.Subjects(p).Where(s => _actor.Scope.AllowsStore(s.StoreCode, Stores)).ToList()))
             .Where(x => x.Subjects.Count > 0 || _actor.Scope.Everything)
@@ -96,6 +97,7 @@ public partial class PlansPage
                     .Where(v => v.WorkOrderId is not { } id || Book.Get(id)?.IsOpen != false)
                     .Select(v => v.Date).Distinct().Take(VisitsShown).ToList(),
                 Book.OfPlan(x.Plan.Id).Count(o => o.IsOpen && _actor.CanSee(o, Stores)),
+                Book.OfPlan(x.Plan.Id).Count(o => o.IsOverdue(now) && _actor.CanSee(o, Stores)),
                 Plans.CanManage(x.Plan, _actor)))
             .OrderByDescending(r => r.Plan.Active).ThenBy(r => r.Plan.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
@@ -145,6 +147,6 @@ public partial class PlansPage
         Load();
     }
 
-    /// <summary>One line of the list: the plan, the subjects the person sees, its next visit dates, its open work, whether they may end it.</summary>
-    private sealed record PlanRow(MaintenancePlan Plan, IReadOnlyList<PlanSubject> Subjects, IReadOnlyList<DateOnly> Next, int Open, bool CanEnd);
+    /// <summary>One line of the list: the plan, the subjects the person sees, its next visit dates, its open work and how much of it is overdue, whether they may end it.</summary>
+    private sealed record PlanRow(MaintenancePlan Plan, IReadOnlyList<PlanSubject> Subjects, IReadOnlyList<DateOnly> Next, int Open, int Overdue, bool CanEnd);
 }
