@@ -265,9 +265,18 @@ public sealed class WorkOrderPageTests : UpsTestWorkOrderPageTest
     }
 
     [Fact]
-    public void The_dispatcher_books_the_work_and_an_end_before_the_start_is_refused()
+    public void The_dispatcher_books_the_work_and_an_end_before_the_start_or_a_start_already_passed_is_refused()
     {
         var cut = Render<WorkOrderPage>(p => p.Add(c => c.Id, Order.Id));
+        var booked = Maintenance.Get(Order.Id)!.ScheduledStart;
+
+        // The store's clock reads 25 Nov 08:00: yesterday's slot is over.
+        cut.Find("input[data-testid=schedule-start]").Change("2026-11-24T10:00");
+        cut.Find("input[data-testid=schedule-end]").Change("2026-11-24T11:00");
+        cut.Find("[data-testid=schedule-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("That start has already passed", cut.Find("[data-testid=schedule-refusal]").TextContent));
+        Assert.Equal(booked, Maintenance.Get(Order.Id)!.ScheduledStart); // nothing booked
 
         cut.Find("input[data-testid=schedule-start]").Change("2026-11-27T10:00");
         cut.Find("input[data-testid=schedule-end]").Change("2026-11-27T09:00");
