@@ -73,7 +73,7 @@ public sealed class StoppedBackupTests
             $"left behind: {string.Join(", ", left)}\n{output}");
         if (left.Count == 0)
         {
-            Assert.Equal(exitCode, exited);
+            Assert.True(exitCode == exited, $"exit code {exited}, expected {exitCode}; output:\n{output}");
             Assert.Contains("The backup was stopped", output, StringComparison.Ordinal);
         }
     }
