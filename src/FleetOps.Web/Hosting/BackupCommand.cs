@@ -53,16 +53,12 @@ public static class BackupCommand
             Console.WriteLine($"Backed up {file} to {Path.GetFullPath(args[1])} ({bytes:N0} bytes).");
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException
-            && Volatile.Read(ref stoppedWith) is > 0 and var signalled)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             // The handler deleted the copy under SQLite's feet (the rename of the finished copy then finds nothing): the
             // backup did not fail, it was stopped, and the process may get here before the signal ends it. It ends as the
             // signal would have, not with 1 (seen on a loaded CI machine).
-            return signalled;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
+            if (Volatile.Read(ref stoppedWith) is > 0 and var signalled) return signalled;
             await Console.Error.WriteLineAsync($"The backup failed: {ex.Message}");
             return 1;
         }

@@ -87,13 +87,14 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
     {
         await using var db = databases.CreateDbContext();
         var read = await NewestMailsAsync(db, user, cancellationToken);
+        // Which mail each row is, and how many alerts that mail holds: a digest sent, one held (HeldDigests), else itself alone.
         var held = HeldDigests(read);
-        Guid MailOfRow((WebhookDeliveryRow Row, MailContent? Mail) r) => held.TryGetValue(r.Row.DeliveryId, out var digest) ? digest.Head : MailOf(r);
+        var mailOf = read.ToDictionary(r => r.Row.DeliveryId, r => held.TryGetValue(r.Row.DeliveryId, out var digest) ? digest : (Head: MailOf(r), Size: r.Mail?.Entry?.Size ?? 1));
+        Guid MailOfRow((WebhookDeliveryRow Row, MailContent? Mail) r) => mailOf[r.Row.DeliveryId].Head;
         // A digest is one mail: listed once, as its first delivery, with the subject it was sent with and how many alerts it held.
         // It stands at its newest row: a digest's first row may be older than mails sent after it.
-        var ids = read.Select(r => r.Row.DeliveryId).ToHashSet();
         var newest = read.GroupBy(MailOfRow).ToDictionary(g => g.Key, g => g.Max(r => r.Row.Id));
-        var shown = read.Where(r => MailOfRow(r) == r.Row.DeliveryId || !ids.Contains(MailOfRow(r)))
+        var shown = read.Where(r => MailOfRow(r) == r.Row.DeliveryId || !mailOf.ContainsKey(MailOfRow(r)))
             .OrderByDescending(r => newest[MailOfRow(r)]).Take(WebhookService.LogLength).ToList();
         // A person has few mails pending at once; the one a row waits for may be older than those shown, so asked for apart.
         var waiting = await MailsOf(db, user).Where(d => d.Status == Pending && d.AlertId != null).ToListAsync(cancellationToken);
@@ -101,12 +102,12 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
         var holding = waiting.ToDictionary(w => w.DeliveryId);
         return shown.Select(r => WebhookDeliveryDto.Of(r.Row) with
         {
-            Subject = r.Mail?.Entry is { } entry && Size(r, held) is > 1 and var size ? MailText.DigestSubject(entry, size) : r.Mail?.Subject,
+            Subject = r.Mail?.Entry is { } entry && mailOf[r.Row.DeliveryId].Size is > 1 and var size ? MailText.DigestSubject(entry, size) : r.Mail?.Subject,
             WaitsFor = holders.TryGetValue(r.Row.Id, out var holder) ? holder : null,
             // A held mail goes after the one it waits for, not at its own due time, long past while that one is in back-off:
             // the page read "next try within a minute" for a mail held five minutes, or hours, by an earlier one's retries.
             NextAttemptAt = Later(r.Row.NextAttemptAtMs, holder == default ? null : holding[holder].NextAttemptAtMs),
-            Alerts = Size(r, held) is > 1 and var alerts ? alerts : null,
+            Alerts = mailOf[r.Row.DeliveryId].Size is > 1 and var alerts ? alerts : null,
         }).ToList();
     }
 
@@ -119,13 +120,11 @@ public sealed class MailService(FleetDbContextFactory databases, TimeProvider ti
     private static Dictionary<Guid, (Guid Head, int Size)> HeldDigests(List<(WebhookDeliveryRow Row, MailContent? Mail)> read) =>
         read.Where(r => r.Row.Status == Pending && r.Row.Attempts == 0 && r.Mail?.Entry is { Size: 0 } && r.Row.AlertId is not null)
             .GroupBy(r => (r.Row.Type, r.Mail!.StoreCode, r.Row.NextAttemptAtMs))
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(r => (r.Row.DeliveryId, Digest: (g.MinBy(x => x.Row.Id).Row.DeliveryId, g.Count()))))
-            .ToDictionary(d => d.DeliveryId, d => d.Digest);
-
-    /// <summary>How many alerts the row's mail holds: a digest sent, or one held (<see cref="HeldDigests"/>); else one.</summary>
-    private static int Size((WebhookDeliveryRow Row, MailContent? Mail) r, Dictionary<Guid, (Guid Head, int Size)> held) =>
-        held.TryGetValue(r.Row.DeliveryId, out var digest) ? digest.Size : r.Mail?.Entry?.Size ?? 1;
+            .Select(g => g.ToList())
+            .Where(g => g.Count > 1)
+            .Select(g => (Rows: g, Head: g.MinBy(x => x.Row.Id).Row.DeliveryId))
+            .SelectMany(g => g.Rows.Select(r => (r.Row.DeliveryId, g.Head, Size: g.Rows.Count)))
+            .ToDictionary(d => d.DeliveryId, d => (d.Head, d.Size));
 
     /// <summary>
     /// Enough of the person's newest rows, each with its stored mail read once, to make <see cref="WebhookService.LogLength"/>
