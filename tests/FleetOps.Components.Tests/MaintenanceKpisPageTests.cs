@@ -60,8 +60,7 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
 
     /// <summary>
     /// "Overdue now: 1" led only to the chart below it: a planner could not get to the late work from its count. It opens the
-    /// work-order list filtered to the overdue, which shows the same work; with a region chosen (the list has no region) it
-    /// keeps to the chart.
+    /// work-order list filtered to the overdue, which shows the same work; with a region chosen, that region's.
     /// </summary>
     [Fact]
     public void Overdue_now_opens_the_list_of_the_same_overdue_work()
@@ -74,8 +73,33 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
         var list = RenderAt<WorkOrdersPage>(card.GetAttribute("href")!);
         Assert.Equal([$"work-order-{_late.Id}"], list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
 
-        var north = RenderAt<MaintenanceKpisPage>("maintenance/kpis?region=North");
-        Assert.Equal("#kpi-overdue", north.Find("[data-testid=kpi-overdue]").GetAttribute("href"));
+        var east = RenderAt<MaintenanceKpisPage>("maintenance/kpis?region=East");
+        Assert.Equal("0", Card(east, "kpi-overdue"));
+        var eastList = RenderAt<WorkOrdersPage>(east.Find("[data-testid=kpi-overdue]").GetAttribute("href")!);
+        Assert.Equal("maintenance?overdue=true&region=East", east.Find("[data-testid=kpi-overdue]").GetAttribute("href"));
+        Assert.Empty(eastList.FindAll("[data-testid=work-order-table] tbody tr"));
+    }
+
+    /// <summary>
+    /// A regional reader of "North: 2 overdue" could not open those two: the list had no region. Each region's overdue count
+    /// now opens the list of that region's overdue work, the same two; a technician's count does not link (the list's
+    /// assignee filter offers only the technicians of the person's stores, so it could show another set).
+    /// </summary>
+    [Fact]
+    public void Each_regions_overdue_count_opens_the_list_of_the_same_work()
+    {
+        var alsoLate = Work(4, "S-2", dueAt: Now - TimeSpan.FromHours(3), _bo);
+        Maintenance.Put(alsoLate);
+
+        var cut = Render<MaintenanceKpisPage>();
+
+        Assert.Equal(["0", "2"], Rows(cut, "kpi-regions-table", "overdue"));
+        var link = Assert.Single(cut.FindAll("[data-testid=kpi-regions-table] [data-testid=kpi-row-overdue-link]"));
+        Assert.Equal("maintenance?overdue=true&region=North", link.GetAttribute("href"));
+        var list = RenderAt<WorkOrdersPage>(link.GetAttribute("href")!);
+        Assert.Equal([$"work-order-{alsoLate.Id}", $"work-order-{_late.Id}"],
+            list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
+        Assert.Empty(cut.FindAll("[data-testid=kpi-technicians-table] [data-testid=kpi-row-overdue-link]"));
     }
 
     [Fact]

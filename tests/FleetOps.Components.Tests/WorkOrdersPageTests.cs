@@ -4,6 +4,7 @@ using FleetOps.Web.Components.Maintenance;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FleetOps.Components.Tests;
 
@@ -13,9 +14,11 @@ namespace FleetOps.Components.Tests;
 /// </summary>
 public sealed class WorkOrdersPageTests : FleetComponentTest
 {
+    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
+
     public WorkOrdersPageTests()
     {
-        RenderPopoverProvider();
+        _popovers = Context.Render<MudPopoverProvider>();
         AddStore("S-1");
         AddStore("S-2", region: "North");
         Register("S-1", "T-1");
@@ -90,6 +93,39 @@ public sealed class WorkOrdersPageTests : FleetComponentTest
 
         var open = RenderAt<WorkOrdersPage>("maintenance");
         Assert.Equal(["Inspection", "UPS test"], Titles(open));
+    }
+
+    /// <summary>
+    /// The KPI page counts overdue work per region and links here, so the list narrows to a region from its address (a
+    /// Chinese region name too); a region the person does not have is ignored, as an unknown store is. Choosing a region
+    /// writes it into the address and drops a store chosen before in another region.
+    /// </summary>
+    [Fact]
+    public void The_region_filter_shows_only_that_regions_work_and_lives_in_the_address()
+    {
+        AddStore("S-3", region: "华北");
+        AddWorkOrder("S-1", "Battery swap", TimeSpan.FromHours(1));
+        AddWorkOrder("S-2", "Cabling check", TimeSpan.FromHours(1));
+        AddWorkOrder("S-3", "UPS test", TimeSpan.FromHours(1));
+        AddWorkOrder("S-3", "Inspection", TimeSpan.FromDays(3));
+        Clock.Advance(TimeSpan.FromHours(2));
+
+        var chinese = RenderAt<WorkOrdersPage>(WorkOrdersPage.OverduePath("华北"));
+        Assert.Equal(["UPS test"], Titles(chinese));
+        chinese.Dispose();
+        var unknown = RenderAt<WorkOrdersPage>("maintenance?region=Atlantis");
+        Assert.Equal(4, Titles(unknown).Count);
+        unknown.Dispose();
+
+        var cut = RenderAt<WorkOrdersPage>("maintenance?store=S-1");
+        Assert.Equal(["Battery swap"], Titles(cut));
+        cut.Find("[data-testid=work-order-region]").Closest(".mud-select")!.MouseDown();
+        _popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "North").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Cabling check"], Titles(cut)));
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("region=North", uri);
+        Assert.DoesNotContain("store=", uri);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public static class WorkOrdersApi
 
     public static Results<Ok<PagedResult<WorkOrderDto>>, ValidationProblem> List(MaintenanceBook book, StoreDirectory stores, TimeProvider time,
         HttpContext context, AccessResolver access, string? state = null, string? store = null, string? assignee = null, string? from = null,
-        string? to = null, string? page = null, string? pageSize = null)
+        string? to = null, string? region = null, string? page = null, string? pageSize = null)
     {
         var filter = new ListFilter();
         var period = filter.Period(from, to);
@@ -78,6 +78,8 @@ public static class WorkOrdersApi
         {
             State = filter.Enum<WorkOrderState>("state", state),
             Stores = filter.Stores(store, access.Scope(context.User), stores),
+            // As the KPIs' region (MaintenanceKpisApi): free text by the same rule, a region nobody has lists nothing.
+            Region = filter.Text("region", region),
             Assignee = filter.Text("assignee", assignee),
             From = period.From,
             To = period.To,

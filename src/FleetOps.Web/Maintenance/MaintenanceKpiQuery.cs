@@ -30,9 +30,8 @@ public sealed record MaintenanceKpiQuery
         var zone = StoreTime.Common(stores, shown);
         var to = To ?? now;
         var from = From ?? MoneyAtRiskTrend.StartOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime).AddDays(1 - Days), zone);
-        // Exactly the work the work orders list shows the person (a technician's assigned work wherever it is), by region.
-        var orders = book.All.Where(o => actor.CanSee(o, stores)
-            && (Region is null || stores.Get(o.StoreCode)?.Region.Equals(Region, StringComparison.OrdinalIgnoreCase) == true)).ToList();
+        // Exactly the work the work orders list shows the person, by the list's own query: the page's counts link to the list.
+        var orders = new WorkOrderQuery { Region = Region }.Run(book.All, actor, stores, now);
         var openings = await service.AlertOpeningsAsync(orders.Where(o => o.State == WorkOrderState.Done).Select(o => o.AlertId).OfType<long>(), cancellationToken);
         return MaintenanceKpis.Compute(orders, from, to, now, zone, stores, openings);
     }

@@ -15,6 +15,11 @@ public sealed record WorkOrderQuery
     public WorkOrderState? State { get; init; }
     /// <summary>The stores to show (null: every store the person sees).</summary>
     public IReadOnlySet<string>? Stores { get; init; }
+    /// <summary>
+    /// Only the work at stores of this region (letter case ignored): the KPI page counts overdue work per region and links
+    /// here, so both must narrow by the same rule, or "East: 2 overdue" opened a list of another length.
+    /// </summary>
+    public string? Region { get; init; }
     public string? Assignee { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
@@ -26,6 +31,7 @@ public sealed record WorkOrderQuery
         orders.Where(o => actor.CanSee(o, stores)
                 && (State is null || o.State == State)
                 && (Stores is null || Stores.Contains(o.StoreCode))
+                && (Region is null || stores.Get(o.StoreCode)?.Region.Equals(Region, StringComparison.OrdinalIgnoreCase) == true)
                 && (Assignee is null || string.Equals(o.Assignee, Assignee, StringComparison.OrdinalIgnoreCase))
                 && (!OverdueOnly || o.IsOverdue(now))
                 && (PlanId is null || o.PlanId == PlanId)

@@ -105,4 +105,32 @@ public sealed class MaintenanceKpisApiTests(AlertClockApp app)
         Assert.Equal((0, 0, 0), Totals(nothing));
         Assert.Empty(nothing["regions"]!.AsArray());
     }
+
+    /// <summary>
+    /// A region's "overdue now" and the work-order list narrowed to that region hold the same work: the list takes the KPIs'
+    /// region, letter case ignored, and leaves another region's overdue work out.
+    /// </summary>
+    [Fact]
+    public async Task The_work_order_list_of_a_region_holds_the_overdue_work_its_KPIs_count()
+    {
+        var (region, other) = (Ids.New("R"), Ids.New("R"));
+        var (store, elsewhere) = (await StoreInAsync(region), await StoreInAsync(other));
+        using var admin = app.CreateAdminClient();
+        var now = app.Now();
+        var late = await admin.CreateInspectionAsync(store, now.AddHours(-1));
+        await admin.CreateInspectionAsync(store, now.AddDays(2));
+        await admin.CreateInspectionAsync(elsewhere, now.AddHours(-1));
+
+        using var response = await admin.GetAsync($"/api/v1/workorders?region={Uri.EscapeDataString(region.ToLowerInvariant())}");
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var list = await Expect.JsonObjectAsync(response);
+        var kpis = await KpisAsync(admin, region);
+
+        var items = list["items"]!.AsArray();
+        Assert.Equal(2, list["total"]!.GetValue<int>());
+        Assert.All(items, item => Assert.Equal(store, Expect.Wire(item!["storeCode"])));
+        var overdue = items.Where(item => item!["overdue"]!.GetValue<bool>()).Select(item => item!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal([late.Id()], overdue);
+        Assert.Equal(overdue.Count, kpis["totals"]!["overdueNow"]!.GetValue<int>());
+    }
 }

@@ -38,6 +38,7 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
         { "/api/v1/workorders?assignee=%00", "assignee" },
         { "/api/v1/workorders?store=,,", "store" },
         { "/api/v1/workorders?pageSize=501", "pageSize" },
+        { "/api/v1/workorders?region=%00", "region" },
         { "/api/v1/maintenance/kpis?from=yesterday", "from" },
         { "/api/v1/maintenance/kpis?to=2026-13-45T00:00:00Z", "to" },
         { "/api/v1/maintenance/kpis?region=%00", "region" },
@@ -78,7 +79,7 @@ public sealed class ListFilterTests(FleetOpsApp app) : IClassFixture<FleetOpsApp
     [InlineData("/api/v1/transactions/unsettled?reason=interrupted_by_power_loss&caseStatus=none,check_record")]
     [InlineData("/api/v1/transactions/unsettled.csv?reason=not_settled")]
     [InlineData("/export/terminals.csv?connectivity=offline&power=unstable&software=current")]
-    [InlineData("/api/v1/workorders?state=in_progress&from=2026-12-01T00:00:00%2B08:00&to=2026-12-08T00:00:00Z&page=1&pageSize=500")]
+    [InlineData("/api/v1/workorders?state=in_progress&from=2026-12-01T00:00:00%2B08:00&to=2026-12-08T00:00:00Z&page=1&pageSize=500&region=East")]
     [InlineData("/api/v1/maintenance/kpis?from=2026-09-01T00:00:00%2B08:00&to=2026-12-01T00:00:00Z&region=East")]
     [InlineData("/api/v1/maintenance/kpis?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z")]
     [InlineData("/api/v1/maintenance/kpis?from=2099-12-01T00:00:00Z&to=2099-12-31T23:59:59Z")]

@@ -61,11 +61,11 @@ public partial class MaintenanceKpisPage
     protected override Task OnLiveChangeAsync() => LoadAsync();
 
     /// <summary>
-    /// "Overdue now" opens the work itself — the list's overdue filter, the same rule and the same work the person may see,
-    /// so the count and the list agree; before, the card led only to the chart, and a planner could not reach what was late.
-    /// The list knows no region, so with a region chosen the card keeps to its chart.
+    /// "Overdue now" opens the work itself — the list's overdue filter, of the region chosen, the same rule and the same work
+    /// the person may see, so the count and the list agree; before, the card led only to the chart, and a planner could not
+    /// reach what was late.
     /// </summary>
-    private string OverdueHref => _region is null ? $"{WorkOrdersPage.Path}?overdue=true" : "#kpi-overdue";
+    private string OverdueHref => WorkOrdersPage.OverduePath(_region);
 
     /// <summary>The view as the address gives it; what the page does not offer is ignored, as on every page.</summary>
     private void ReadAddress()

@@ -13,7 +13,7 @@ namespace FleetOps.Web.Components.Maintenance;
 /// <summary>
 /// The work orders a person may see (<see cref="MaintenanceActor.CanSee"/>: technicians their own, managers their stores'),
 /// by when they happen, live from <see cref="MaintenanceBook"/>; the clock re-reads them so "overdue by" ages. The view —
-/// state, store, assignee, overdue only, page — lives in the address. Dispatchers make new work orders here.
+/// state, region, store, assignee, overdue only, page — lives in the address. Dispatchers make new work orders here.
 /// </summary>
 public partial class WorkOrdersPage
 {
@@ -21,6 +21,10 @@ public partial class WorkOrdersPage
 
     /// <summary>One work order's page (relative, like the app's other links).</summary>
     public static string PathOf(long id) => $"maintenance/workorders/{id}";
+
+    /// <summary>The overdue work, of one region or all: where the KPI page's overdue counts lead, so the list shows the same work.</summary>
+    public static string OverduePath(string? region) =>
+        region is null ? $"{Path}?overdue=true" : $"{Path}?overdue=true&region={Uri.EscapeDataString(region)}";
 
     /// <summary>The state filter's default: every state but done and cancelled (what still needs doing).</summary>
     private const string OpenStates = "open_all";
@@ -40,7 +44,9 @@ public partial class WorkOrdersPage
     private bool _isTechnician;
     private ViewAddress? _address;
     private string _state = OpenStates;
+    private string? _region;
     private string? _store;
+    private RegionStoreChoice _choices = RegionStoreChoice.None;
     private string? _assignee;
     private bool _overdueOnly;
     private MaintenancePlan? _plan;
@@ -55,7 +61,7 @@ public partial class WorkOrdersPage
 
     private IReadOnlyList<WorkOrder> PageRows => _rows.Skip((_page - 1) * PageSize).Take(PageSize).ToList();
 
-    private int ActiveFilters => (_state != OpenStates ? 1 : 0) + (_store is null ? 0 : 1) + (_assignee is null ? 0 : 1) + (_overdueOnly ? 1 : 0) + (_plan is null ? 0 : 1);
+    private int ActiveFilters => (_state != OpenStates ? 1 : 0) + (_region is null ? 0 : 1) + (_store is null ? 0 : 1) + (_assignee is null ? 0 : 1) + (_overdueOnly ? 1 : 0) + (_plan is null ? 0 : 1);
 
     protected override async Task OnInitializedAsync()
     {
@@ -87,9 +93,11 @@ public partial class WorkOrdersPage
         var a = _address!;
         var filter = new ListFilter();
         _state = a["state"] is AnyState ? AnyState : filter.Enum<WorkOrderState>("state", a["state"]) is { } state ? state.ToWire() : OpenStates;
-        _store = filter.Text("store", a["store"]) is { } code && _visibleStores.FirstOrDefault(s => s.Code.Equals(code, StringComparison.OrdinalIgnoreCase)) is { } known
-            ? known.Code
-            : null;
+        // A region or store the person does not see is ignored, like any value the page does not offer.
+        var (region, store) = RegionStoreChoice.Read(a);
+        _region = RegionStoreChoice.Of(_actor.Scope, Stores, null).Regions.FirstOrDefault(r => r.Equals(region, StringComparison.OrdinalIgnoreCase));
+        _choices = RegionStoreChoice.Of(_actor.Scope, Stores, _region);
+        _store = _choices.Stores.FirstOrDefault(s => s.Code.Equals(store, StringComparison.OrdinalIgnoreCase))?.Code;
         _assignee = _isTechnician ? null : _technicians.FirstOrDefault(u => u.Email.Equals(a["assignee"], StringComparison.OrdinalIgnoreCase))?.Email;
         _overdueOnly = a["overdue"] == "true";
         _plan = long.TryParse(a["plan"], out var planId) && Book.Plan(planId) is { } plan ? plan : null;
@@ -99,6 +107,7 @@ public partial class WorkOrdersPage
     private void WriteAddress() => _address?.Write(new Dictionary<string, string?>(new GridPosition(null, false, _page, PageSize).Parameters(PageSize))
     {
         ["state"] = _state == OpenStates ? null : _state,
+        ["region"] = _region,
         ["store"] = _store,
         ["assignee"] = _assignee,
         ["overdue"] = _overdueOnly ? "true" : null,
@@ -111,6 +120,7 @@ public partial class WorkOrdersPage
         var query = new WorkOrderQuery
         {
             State = new ListFilter().Enum<WorkOrderState>("state", _state is OpenStates or AnyState ? null : _state),
+            Region = _region,
             Stores = _store is null ? null : new HashSet<string>([_store], StringComparer.OrdinalIgnoreCase),
             Assignee = _assignee,
             OverdueOnly = _overdueOnly,
@@ -132,6 +142,14 @@ public partial class WorkOrdersPage
         WriteAddress();
         Load();
     }
+
+    /// <summary>A region narrows the stores offered; a store chosen before in another region no longer applies.</summary>
+    private void SetRegion(string? region) => SetFilter(() =>
+    {
+        _region = region;
+        _choices = RegionStoreChoice.Of(_actor.Scope, Stores, _region);
+        if (_store is not null && !_choices.Stores.Any(s => s.Code.Equals(_store, StringComparison.OrdinalIgnoreCase))) _store = null;
+    });
 
     private void SetPage(int page)
     {
