@@ -17,6 +17,7 @@ public abstract class UpsTestWorkOrderPageTest : FleetComponentTest
     protected UpsTestWorkOrderPageTest()
     {
         Context.Render<MudBlazor.MudPopoverProvider>();
+        Dialogs = Context.Render<MudBlazor.MudDialogProvider>();
         AddStore("S-1");
         Register("S-1", "T-1");
         Technician = CreateUser(Roles.Technician, stores: ["S-1"], displayName: "Li Gong");
@@ -25,6 +26,8 @@ public abstract class UpsTestWorkOrderPageTest : FleetComponentTest
 
     protected UserAccess Technician { get; }
     protected WorkOrder Order { get; }
+    /// <summary>Where the page's dialogs (a reason to put the work on hold) open.</summary>
+    protected IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs { get; }
 
     protected MaintenanceService Service => Services.GetRequiredService<MaintenanceService>();
 
@@ -43,5 +46,27 @@ public abstract class UpsTestWorkOrderPageTest : FleetComponentTest
         cut.Find("[data-testid=item-mains_voltage] input[data-testid=reading]").Input("230");
         cut.Find("[data-testid=item-ups_runtime] input[data-testid=reading]").Input("15");
         cut.Find("[data-testid=item-manager_signature] input[data-testid=signer]").Input("Wang Li");
+    }
+
+    /// <summary>The store manager's signature as the pad stores it (a PNG for the signature item); its id is the item's value.</summary>
+    protected string Signed()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        var stored = Wait(() => Services.GetRequiredService<WorkOrderPhotos>().AddAsync(Order.Id, "manager_signature", new MemoryStream(png),
+            MaintenanceActor.Of(Technician), null));
+        return stored.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The UPS test done by the technician, signed by Wang Li, its self-test failed (flagged).</summary>
+    protected void CompleteWithFailedSelfTest()
+    {
+        Wait(() => Service.StartAsync(Order.Id, MaintenanceActor.Of(Technician), null));
+        var signature = Signed();
+        var done = Wait(() => Service.CompleteAsync(Order.Id,
+        [
+            new("adapter_ok", "true"), new("mains_voltage", "231"), new("ups_self_test", "false", "self-test beeps"), new("ups_runtime", "12"),
+            new("surge_protection", "true"), new("manager_signature", signature),
+        ], "Wang Li", MaintenanceActor.Of(Technician), null));
+        Assert.NotNull(done.Value);
     }
 }
