@@ -21,7 +21,8 @@ namespace FleetOps.Web.Demo;
 /// are stored hashed only, so at every start the demo issues its terminals fresh keys. At every start it also
 /// writes a small late backlog (<see cref="DemoBacklog"/>) so the unsettled worklist shows each reason at once, and the
 /// power stories (<see cref="DemoPowerBacklog"/>) so the power page shows an unstable till, a store outage and a weak battery,
-/// and the alert centre shows alerts in every state (<see cref="DemoAlertStories"/>).
+/// and the alert centre shows alerts in every state (<see cref="DemoAlertStories"/>). Before them it tells the alert work
+/// done in the past weeks (<see cref="DemoAlertWorkHistory"/>), so the maintenance KPIs' alert → done has a figure.
 /// </summary>
 public sealed partial class DemoChain(
     IOptions<DemoOptions> options,
@@ -160,13 +161,17 @@ public sealed partial class DemoChain(
     {
         try
         {
-            // Power first: the sales backlog ends with its example case, which tests take as "the backlog is in".
             var people = new DemoPeople(users);
+            using var scope = scopes.CreateScope();
+            // Alert work done in the past first: its alert service resolves the unstable-power alerts its one detector does
+            // not report, and before the power backlog there are none.
+            await new DemoAlertWorkHistory(scope.ServiceProvider, maintenanceBook, alertBook, fleet, stores, people, time, InChinese, logger)
+                .TellAsync(cancellationToken);
+            // Power next: the sales backlog ends with its example case, which tests take as "the backlog is in".
             var stories = new DemoAlertStories(alerts, alertBook, fleet, time, InChinese, logger);
             var power = await new DemoPowerBacklog(writer, fleet, time, logger).WriteAsync(cancellationToken, stories.EvaluateAsync);
             await new DemoBacklog(writer, fleet, time, logger, cases, InChinese).WriteAsync(cancellationToken);
             await stories.TellAsync(power, cancellationToken);
-            using var scope = scopes.CreateScope();
             // The past before the present: the history's plans then generate their coming visits like the story's plan.
             await new DemoMaintenanceHistory(scope.ServiceProvider, maintenanceBook, stores, people, time, InChinese, logger).TellAsync(cancellationToken);
             await new DemoMaintenanceStories(maintenance, plans, maintenanceBook, alertBook, fleet, stores, time, InChinese, logger, people.Administrator)

@@ -18,14 +18,6 @@ public sealed class DemoMaintenanceHistoryTests : IAsyncLifetime
 {
     private readonly FleetOpsApp _app = DemoApp.Create();
 
-    /// <summary>The present's plan is made after the past's (DemoChain): once it is there, the history is told.</summary>
-    private async Task ToldAsync()
-    {
-        var book = _app.GetService<MaintenanceBook>();
-        await Eventually.MatchesAsync(() => Task.FromResult(book.Plans.Any(p => p.Name == "Monthly terminal inspection")), told => told,
-            "the demo's maintenance stories", TimeSpan.FromSeconds(60));
-    }
-
     private static async Task<JsonObject> KpisAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync($"/api/v1/maintenance/kpis{query}");
@@ -39,7 +31,7 @@ public sealed class DemoMaintenanceHistoryTests : IAsyncLifetime
     public async Task The_last_month_and_quarter_show_visits_done_on_time_late_and_overdue_across_stores_and_technicians()
     {
         using var admin = _app.CreateAdminClient();
-        await ToldAsync();
+        await DemoApp.MaintenanceToldAsync(_app);
         var now = _app.Clock!.GetUtcNow();
 
         var month = await KpisAsync(admin, ""); // the page's default: the last 30 days
@@ -60,7 +52,7 @@ public sealed class DemoMaintenanceHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Telling_the_history_again_as_a_restart_does_adds_no_plan_and_no_visit()
     {
-        await ToldAsync();
+        await DemoApp.MaintenanceToldAsync(_app);
         var book = _app.GetService<MaintenanceBook>();
         var (plans, orders) = (book.Plans.Count, book.All.Count);
 

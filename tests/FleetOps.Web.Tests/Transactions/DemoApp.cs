@@ -26,4 +26,12 @@ public static class DemoApp
     /// <summary>The example case is opened after the last story of the sales backlog, the last one written: only then is everything in.</summary>
     public static Task<System.Text.Json.Nodes.JsonObject> WholeBacklogAsync(HttpClient admin) =>
         Eventually.MatchesAsync(() => admin.UnsettledAsync("?caseStatus=contact_acquirer"), p => p.Items().Count == 1, "the demo's example case");
+
+    /// <summary>The present's plan is made after the maintenance past (DemoChain): once it is there, the past is told.</summary>
+    public static async Task MaintenanceToldAsync(FleetOpsApp app)
+    {
+        var book = app.GetService<FleetOps.Web.Maintenance.MaintenanceBook>();
+        await Eventually.MatchesAsync(() => Task.FromResult(book.Plans.Any(p => p.Name == "Monthly terminal inspection")), told => told,
+            "the demo's maintenance stories", TimeSpan.FromSeconds(60));
+    }
 }
