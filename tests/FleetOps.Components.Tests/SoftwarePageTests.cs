@@ -1,6 +1,8 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
+using FleetOps.Web.Components.Pages;
 using FleetOps.Web.Components.Software;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -168,5 +170,59 @@ public sealed class SoftwarePageTests : FleetComponentTest
         Assert.Contains("待升级", cut.Find("[data-testid=software-csv-outdated]").TextContent);
         Assert.DoesNotContain("过旧", cut.Markup);
         Assert.DoesNotContain("不再支持", cut.Markup);
+    }
+
+    /// <summary>The terminals the terminals list shows at <paramref name="href"/> (one page of 25 is enough here).</summary>
+    private List<string> Listed(string href)
+    {
+        var list = RenderAt<Terminals>(href);
+        list.WaitForElement("[data-testid=terminal-grid] tbody");
+        return list.FindAll("[data-testid^=connectivity-]").Select(e => e.GetAttribute("data-testid")!["connectivity-".Length..]).Order().ToList();
+    }
+
+    [Fact]
+    public void Each_count_opens_the_terminals_list_holding_exactly_the_terminals_it_counts()
+    {
+        // A decommissioned till still on an old version: left out of the counts, so it must be left out of the list they open.
+        Register("S-1", "T-GONE");
+        Heartbeat("T-GONE", TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        Fleet.Register(new TerminalRegistration("T-GONE", "S-1", "A920", "SN-T-GONE", Decommissioned: true));
+        var cut = Render<SoftwarePage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+
+        string Href(string card) => cut.Find($"[data-testid=software-kpi-{card}]").GetAttribute("href")!;
+        Assert.Equal(["T-OLD"], Listed(Href("outdated")));
+        Assert.Equal(["T-ANCIENT"], Listed(Href("unsupported")));
+        Assert.Equal(["T-V1"], Listed(Href("unknown")));
+        Assert.Equal(["T-NEW"], Listed(Href("current")));
+    }
+
+    [Fact]
+    public void A_chosen_models_counts_open_the_list_narrowed_to_that_model()
+    {
+        var cut = RenderAt<SoftwarePage>("software?model=V400m");
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "unknown")));
+
+        Assert.Equal(["T-V1"], Listed(cut.Find("[data-testid=software-kpi-unknown]").GetAttribute("href")!));
+    }
+
+    [Fact]
+    public void When_more_are_behind_than_listed_each_status_links_to_all_of_it_with_its_own_count()
+    {
+        // 16 outdated and 1 unsupported: 17 behind, more than the 15 listed. The list filters one status at a time, so
+        // one link saying 17 could only open 16.
+        var more = Enumerable.Range(1, 15).Select(i => $"T-O{i:00}").ToArray();
+        Register("S-1", more);
+        foreach (var id in more) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+
+        var cut = Render<SoftwarePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("16", Kpi(cut, "outdated")));
+        var outdated = cut.Find("[data-testid=software-all-outdated]");
+        Assert.Equal("All 16 outdated", outdated.TextContent.Trim());
+        Assert.Equal(16, Listed(outdated.GetAttribute("href")!).Count);
+        var unsupported = cut.Find("[data-testid=software-all-unsupported]");
+        Assert.Equal("The 1 unsupported", unsupported.TextContent.Trim());
+        Assert.Equal(["T-ANCIENT"], Listed(unsupported.GetAttribute("href")!));
     }
 }

@@ -30,7 +30,9 @@ public sealed record TerminalQuery
         return terminals.Where(t =>
             (Connectivity is null || t.Assessment.Connectivity == Connectivity)
             && (Power is null || t.Assessment.Power == Power)
-            && (Software is null || t.Assessment.Software == Software)
+            // A decommissioned terminal is out of software compliance (SoftwareCompliance leaves it out): a list filtered by
+            // status must hold exactly the terminals the software page counts, or "29 outdated" opens 30.
+            && (Software is null || t.Assessment.Software == Software && !t.Registration.Decommissioned)
             && (stores is null || stores.Contains(t.StoreCode))
             && (Model is null || string.Equals(t.Model, Model, StringComparison.OrdinalIgnoreCase))
             && (AppVersion is null || string.Equals(t.AppVersion, AppVersion, StringComparison.OrdinalIgnoreCase))

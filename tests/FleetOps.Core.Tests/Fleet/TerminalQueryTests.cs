@@ -91,6 +91,20 @@ public class TerminalQueryTests
         Assert.Equal("T-2", Assert.Single(new TerminalQuery { Software = SoftwareStatus.Outdated }.Run(fleet).Items).TerminalId);
     }
 
+    [Fact]
+    public void A_software_filter_leaves_decommissioned_terminals_out_as_the_compliance_counts_do()
+    {
+        var outdated = TerminalAssessment.Unknown with { Software = SoftwareStatus.Outdated };
+        TerminalSnapshot[] fleet = [Terminal("T-1") with { Assessment = outdated }, Terminal("T-2", decommissioned: true) with { Assessment = outdated }];
+
+        var compliance = SoftwareCompliance.Of(fleet, _ => null);
+
+        Assert.Equal(1, compliance.Total.Outdated);
+        Assert.Equal(["T-1"], new TerminalQuery { Software = SoftwareStatus.Outdated }.Run(fleet).Items.Select(t => t.TerminalId));
+        // Without a software filter the list still shows every terminal, decommissioned ones marked as such.
+        Assert.Equal(2, new TerminalQuery().Run(fleet).Total);
+    }
+
     [Theory]
     [InlineData("t-0003", new[] { "T-0003" })]
     [InlineData("  bj-0 ", new[] { "T-0003", "T-0004" })]
