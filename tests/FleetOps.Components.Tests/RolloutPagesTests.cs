@@ -61,6 +61,23 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void Filtered_to_a_state_no_rollout_is_in_the_list_says_so_and_leads_back_to_every_rollout()
+    {
+        UseLanguage(Languages.Chinese);
+        var cut = RenderAt<Rollouts>("software/rollouts?state=halted");
+
+        // A rollout is running: "暂无分批发布" (none yet) would tell the administrator there is none at all.
+        var none = cut.Find("[data-testid=rollouts-none]");
+        Assert.Contains("没有状态为“已暂停”的分批发布。", none.TextContent);
+        Assert.DoesNotContain("暂无", none.TextContent);
+
+        cut.Find("[data-testid=rollouts-all-states]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid=rollout-{Id}]")));
+        Assert.DoesNotContain("state=", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
     public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
     {
         SignInAsStoreManager("S-2");

@@ -49,6 +49,9 @@ public partial class Rollouts
         return Task.CompletedTask;
     }
 
+    /// <summary>A state's name in the reader's language, from its wire name in the address.</summary>
+    private string StateName(string state) => WireNames.TryParse(state, out RolloutState parsed) ? F.Name(parsed) : state;
+
     private void ReadAddress() => _state = WireNames.TryParse(_address!["state"], out RolloutState state) ? state.ToWire() : null;
 
     private void Rebuild()
