@@ -19,7 +19,6 @@ public sealed class RolloutFormNoModelTests : FleetComponentTest
 
     public RolloutFormNoModelTests()
     {
-        Services.AddSingleton<RolloutBook>();
         Services.AddSingleton<RolloutService>();
         RenderPopoverProvider();
         _dialogs = Context.Render<MudDialogProvider>();

@@ -14,7 +14,6 @@ public abstract class RolloutPageTest : FleetComponentTest
 {
     protected RolloutPageTest()
     {
-        Services.AddSingleton<RolloutBook>();
         Services.AddSingleton<RolloutService>();
         RenderPopoverProvider();
         AddStore("S-1");

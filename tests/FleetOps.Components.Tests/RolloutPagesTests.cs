@@ -78,6 +78,25 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void A_terminals_page_names_the_rollout_that_tells_it_what_to_install_once_its_wave_has_started()
+    {
+        // The model's target (none here) is not what a terminal in a started wave is told to install: its page must say so.
+        var inWave = Render<TerminalDetail>(p => p.Add(t => t.TerminalId, "T-1"));
+        var waiting = Render<TerminalDetail>(p => p.Add(t => t.TerminalId, "T-3"));
+
+        var link = inWave.WaitForElement("[data-testid=software-rollout]");
+        Assert.Equal($"Rollout #{Id}, wave 1: told to install app 3.3.0", link.TextContent.Trim());
+        Assert.EndsWith($"software/rollouts/{Id}", link.GetAttribute("href"));
+        Assert.Empty(waiting.FindAll("[data-testid=software-rollout]"));
+
+        Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None));
+        LetLiveRefreshFire();
+
+        waiting.WaitForAssertion(() => Assert.Equal($"Rollout #{Id}, wave 2: told to install app 3.3.0",
+            waiting.Find("[data-testid=software-rollout]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
     {
         SignInAsStoreManager("S-2");

@@ -95,6 +95,7 @@ public abstract class FleetComponentTest : IAsyncLifetime
         Services.AddSingleton<FleetOps.Web.Cluster.ChangeFanOut>();
         Services.AddSingleton<FleetOps.Web.Cluster.ChangeAnnouncer>();
         Services.AddSingleton<FleetOps.Web.Api.SoftwareTargetEditor>();
+        Services.AddSingleton<FleetOps.Web.Rollouts.RolloutBook>(); // the terminal page names the rollout that updates the terminal
         // Store power incidents, derived from the fleet and the book above.
         Services.AddSingleton<PowerIncidents>();
         // Maintenance (issue 14): the real book with the shipped checklists, its services on this test's database, photos

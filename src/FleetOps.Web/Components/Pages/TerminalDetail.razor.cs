@@ -2,10 +2,12 @@ using FleetOps.Core.Access;
 using FleetOps.Core.Detection;
 using FleetOps.Web.Security;
 using FleetOps.Core.Fleet;
+using FleetOps.Core.Rollouts;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.Admin;
 using FleetOps.Web.Fleet;
+using FleetOps.Web.Rollouts;
 using FleetOps.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -27,6 +29,7 @@ public partial class TerminalDetail
     [Inject] private FleetRegistry Registry { get; set; } = default!;
     [Inject] private AuditLog Audit { get; set; } = default!;
     [Inject] private PowerIncidents Incidents { get; set; } = default!;
+    [Inject] private RolloutBook Rollouts { get; set; } = default!;
 
     private AccessScope _scope = AccessScope.Nothing;
 
@@ -35,6 +38,12 @@ public partial class TerminalDetail
     private bool _busy;
     private StoreInfo? _store;
     private SoftwareTarget? _target;
+
+    /// <summary>
+    /// The rollout whose started wave tells this terminal what to run (the newest, as in its directives), and the wave's number:
+    /// while it holds the terminal, the model's target on this page is not what the terminal is asked to install.
+    /// </summary>
+    private (Rollout Rollout, int Wave)? _rollout;
 
     /// <summary>The store outages this terminal was part of, shaded on its power timeline.</summary>
     private IReadOnlyList<StorePowerIncident> _outages = [];
@@ -50,6 +59,7 @@ public partial class TerminalDetail
         _id = Fleet.RegisteredId(TerminalId);
         Snapshot();
         Follow(Fleet, t => t.TerminalId == _id);
+        Follow(Rollouts, r => r.Waves.Any(w => w.Terminals.Contains(_id)));
         FollowClock(TimeSpan.FromSeconds(15));
         if (_terminal is not null) _timeline = await Timeline.RecentAsync(_id);
     }
@@ -68,6 +78,7 @@ public partial class TerminalDetail
         _terminal = _scope.AllowsTerminal(terminal, Stores) ? terminal : null;
         _store = _terminal is null ? null : Stores.Get(_terminal.StoreCode);
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
+        _rollout = _terminal is null || Rollouts.TargetOf(_id) is null ? null : RolloutTelling(_id);
         _outages = _terminal is null ? [] : Incidents.InStore(_terminal.StoreCode)
             .Select(i => i.Incident).Where(i => i.AffectedTerminals.Contains(_id)).ToList();
         _crumbs =
@@ -76,6 +87,16 @@ public partial class TerminalDetail
             new BreadcrumbItem(_terminal?.StoreCode ?? "", _terminal is null ? null : $"stores/{_terminal.StoreCode}"),
             new BreadcrumbItem(_id, null, disabled: true),
         ];
+    }
+
+    private (Rollout, int)? RolloutTelling(string terminalId)
+    {
+        foreach (var rollout in Rollouts.All) // newest first
+        {
+            var wave = rollout.Waves.ToList().FindIndex(w => w.Started && w.Terminals.Contains(terminalId));
+            if (wave >= 0) return (rollout, wave + 1);
+        }
+        return null;
     }
 
     /// <summary>The reported version that cannot be ordered against the target (a status "unknown" that is not for want of a report).</summary>
