@@ -75,6 +75,25 @@ public sealed class SoftwarePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_new_target_form_starts_from_a_chosen_models_current_target_and_never_overwrites_what_was_typed()
+    {
+        // The phone's way to change a target (its row button is folded away): "Set a target", then the model.
+        var cut = Render<SoftwarePage>();
+        cut.WaitForElement("[data-testid=software-new-target]").Click();
+        var model = _dialogs.WaitForComponent<MudAutocomplete<string>>();
+
+        _dialogs.InvokeAsync(() => model.Instance.ValueChanged.InvokeAsync("A920"));
+
+        _dialogs.WaitForAssertion(() => Assert.Equal("3.3.0", _dialogs.Find("input[data-testid=target-app]").GetAttribute("value")));
+        Assert.Equal("1.9.0", _dialogs.Find("input[data-testid=target-firmware]").GetAttribute("value"));
+        Assert.Equal("3.0.0", _dialogs.Find("input[data-testid=target-minimum]").GetAttribute("value"));
+
+        _dialogs.Find("input[data-testid=target-app]").Change("3.4.0");
+        _dialogs.InvokeAsync(() => model.Instance.ValueChanged.InvokeAsync("V400m"));
+        _dialogs.WaitForAssertion(() => Assert.Equal("3.4.0", _dialogs.Find("input[data-testid=target-app]").GetAttribute("value")));
+    }
+
+    [Fact]
     public void The_form_refuses_a_version_that_cannot_be_ordered_and_changes_nothing()
     {
         var cut = Render<SoftwarePage>();

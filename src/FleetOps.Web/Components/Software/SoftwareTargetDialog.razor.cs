@@ -86,6 +86,19 @@ public partial class SoftwareTargetDialog
         if (_errors.ContainsKey(field)) _errors = _errors.Where(e => e.Key != field).ToDictionary();
     }
 
+    /// <summary>
+    /// A model picked in the new-target form that already has a target starts from it, as its row's "Set target" does: on a
+    /// phone that row button is folded away, and blank fields asked for versions (the firmware) the administrator may not
+    /// have at hand. Only into an untouched form: what was typed is never overwritten.
+    /// </summary>
+    private void ModelChosen()
+    {
+        Changed("model");
+        if (Model is not null || !string.IsNullOrEmpty(_app) || !string.IsNullOrEmpty(_firmware) || !string.IsNullOrEmpty(_minimum)) return;
+        if (string.IsNullOrWhiteSpace(_model) || Fleet.TargetFor(_model.Trim()) is not { } current) return;
+        (_app, _firmware, _minimum) = (current.AppVersion, current.FirmwareVersion, current.MinimumAppVersion);
+    }
+
     private async Task SaveAsync()
     {
         _refusal = null;
