@@ -97,6 +97,21 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void A_superseded_rollout_offers_no_commands_only_the_way_to_the_newer_one()
+    {
+        var newer = Wait(() => Service.CreateAsync(
+            new RolloutRequest("A920", "3.4.0", null, [WaveSpec.OfPercent(100)], 20, null), "admin@fleetops.test", null)).Rollout!;
+
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
+
+        Assert.Equal("completed", cut.Find("[data-testid=rollout-state]").GetAttribute("data-state"));
+        Assert.Contains($"Superseded by rollout #{newer.Id}", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=rollout-advance]"));
+        Assert.Empty(cut.FindAll("[data-testid=rollout-halt]"));
+        Assert.Empty(cut.FindAll("[data-testid=rollout-resume]"));
+    }
+
+    [Fact]
     public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
     {
         SignInAsStoreManager("S-2");
