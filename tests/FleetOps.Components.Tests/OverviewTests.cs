@@ -58,6 +58,21 @@ public sealed class OverviewTests : FleetComponentTest
     }
 
     [Fact]
+    public void The_software_card_counts_outdated_and_unsupported_and_opens_the_page_that_splits_them()
+    {
+        BuildMixedFleet();
+        Register("S-2", "T-6");
+        Heartbeat("T-6", appVersion: "2.0.0");
+        Fleet.SetTarget(new SoftwareTarget("A920", "3.0.0", "1.0.0", "2.5.0")); // T-6 below the minimum: unsupported
+
+        var cut = Render<Overview>();
+
+        // Two behind, one of each: the terminals list filtered to "outdated" would have opened one of them.
+        Assert.Equal("2", Kpi(cut, "kpi-outdated"));
+        Assert.Equal("software", cut.Find("[data-testid=kpi-outdated]").GetAttribute("href"));
+    }
+
+    [Fact]
     public void A_fleet_without_problems_says_every_store_is_healthy()
     {
         AddStore("S-1");
