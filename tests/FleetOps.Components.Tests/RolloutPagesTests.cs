@@ -112,6 +112,20 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void A_completed_rollouts_counts_still_follow_its_terminals_live()
+    {
+        Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None)); // wave 2 starts
+        Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None)); // completed, T-3 still to install
+        var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
+        Assert.Equal("completed", cut.Find("[data-testid=rollout-state]").GetAttribute("data-state"));
+
+        Report("T-3", SoftwareState.Installed);
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Contains("1 installed · 0 failed · 0 pending of 1", cut.Find("[data-testid=wave-bar-2]").TextContent));
+    }
+
+    [Fact]
     public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
     {
         SignInAsStoreManager("S-2");

@@ -39,7 +39,10 @@ public partial class RolloutDetail
         _isAdministrator = await Access.IsAdministratorAsync();
         Rebuild();
         Follow(Book, r => r.Id == Id);
-        Follow(Fleet, t => Book.ActiveRolloutOf(t.TerminalId) == Id);
+        // Every member, not only those of a running rollout: a completed one's last wave keeps installing, and its counts
+        // must move as they do (the book forgets the members of a completed rollout). Waves are fixed at creation.
+        var members = Book.Get(Id)?.Waves.SelectMany(w => w.Terminals).ToHashSet(StringComparer.Ordinal) ?? [];
+        Follow(Fleet, t => members.Contains(t.TerminalId));
         FollowClock(TimeSpan.FromSeconds(30));
     }
 
