@@ -27,12 +27,15 @@ public sealed record TerminalQuery
     public IEnumerable<TerminalSnapshot> Filter(IEnumerable<TerminalSnapshot> terminals)
     {
         var stores = Stores is { Count: > 0 } ? new HashSet<string>(Stores, StringComparer.OrdinalIgnoreCase) : null;
+        // A status filter lists terminals in service: the overview's cards, the power page and the software compliance count
+        // only those, and each of their counts opens this list filtered so ("29 outdated" opened 30 with a decommissioned one,
+        // "5 offline" 6). A decommissioned terminal is still listed without a status filter, and found by id, store or search.
+        var inServiceOnly = Connectivity is not null || Power is not null || Software is not null;
         return terminals.Where(t =>
             (Connectivity is null || t.Assessment.Connectivity == Connectivity)
             && (Power is null || t.Assessment.Power == Power)
-            // A decommissioned terminal is out of software compliance (SoftwareCompliance leaves it out): a list filtered by
-            // status must hold exactly the terminals the software page counts, or "29 outdated" opens 30.
-            && (Software is null || t.Assessment.Software == Software && !t.Registration.Decommissioned)
+            && (Software is null || t.Assessment.Software == Software)
+            && !(inServiceOnly && t.Registration.Decommissioned)
             && (stores is null || stores.Contains(t.StoreCode))
             && (Model is null || string.Equals(t.Model, Model, StringComparison.OrdinalIgnoreCase))
             && (AppVersion is null || string.Equals(t.AppVersion, AppVersion, StringComparison.OrdinalIgnoreCase))

@@ -40,7 +40,7 @@ public class TerminalQueryTests
 
     [Theory]
     [InlineData(Connectivity.Online, new[] { "T-0001", "T-0003" })]
-    [InlineData(Connectivity.Offline, new[] { "T-0002", "T-0005" })]
+    [InlineData(Connectivity.Offline, new[] { "T-0002" })] // T-0005 is offline but decommissioned: out of service, not in a status list
     [InlineData(Connectivity.Unknown, new[] { "T-0004" })]
     public void Filters_by_connectivity(Connectivity connectivity, string[] expected)
     {
@@ -92,17 +92,18 @@ public class TerminalQueryTests
     }
 
     [Fact]
-    public void A_software_filter_leaves_decommissioned_terminals_out_as_the_compliance_counts_do()
+    public void A_status_filter_leaves_decommissioned_terminals_out_as_the_counts_that_link_to_it_do()
     {
-        var outdated = TerminalAssessment.Unknown with { Software = SoftwareStatus.Outdated };
-        TerminalSnapshot[] fleet = [Terminal("T-1") with { Assessment = outdated }, Terminal("T-2", decommissioned: true) with { Assessment = outdated }];
+        var behind = TerminalAssessment.Unknown with { Connectivity = Connectivity.Offline, Power = PowerStatus.Unstable, Software = SoftwareStatus.Outdated };
+        TerminalSnapshot[] fleet = [Terminal("T-1") with { Assessment = behind }, Terminal("T-2", decommissioned: true) with { Assessment = behind }];
 
-        var compliance = SoftwareCompliance.Of(fleet, _ => null);
-
-        Assert.Equal(1, compliance.Total.Outdated);
+        Assert.Equal(1, SoftwareCompliance.Of(fleet, _ => null).Total.Outdated);
         Assert.Equal(["T-1"], new TerminalQuery { Software = SoftwareStatus.Outdated }.Run(fleet).Items.Select(t => t.TerminalId));
-        // Without a software filter the list still shows every terminal, decommissioned ones marked as such.
+        Assert.Equal(["T-1"], new TerminalQuery { Connectivity = Connectivity.Offline }.Run(fleet).Items.Select(t => t.TerminalId));
+        Assert.Equal(["T-1"], new TerminalQuery { Power = PowerStatus.Unstable }.Run(fleet).Items.Select(t => t.TerminalId));
+        // Without a status filter the list still shows every terminal, decommissioned ones marked as such; a search finds them.
         Assert.Equal(2, new TerminalQuery().Run(fleet).Total);
+        Assert.Equal(["T-2"], new TerminalQuery { Search = "T-2" }.Run(fleet).Items.Select(t => t.TerminalId));
     }
 
     [Theory]
