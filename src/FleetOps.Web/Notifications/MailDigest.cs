@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FleetOps.Core.Wire;
 using FleetOps.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace FleetOps.Web.Notifications;
 
@@ -29,6 +31,30 @@ public static class MailDigest
             var content = Read(row);
             row.Body = JsonSerializer.Serialize(content with { Entry = content.Entry! with { Head = group[0].DeliveryId, Size = group.Count } });
         }
+    }
+
+    /// <summary>
+    /// The mail of the burst's first alert, sent alone, that a digest of <paramref name="group"/> follows: its subject and when
+    /// it was sent. That is the stream's last mail before the digest's alerts when it was sent within a window of the first
+    /// of them, or was still on its way then — the mail they were held behind (<see cref="MailPace"/>) — and went alone and
+    /// was delivered. Null otherwise: after an earlier digest (a flood longer than a window), after a first mail that failed,
+    /// or with no window at all, the digest says nothing it cannot vouch for.
+    /// </summary>
+    public static async Task<(string Subject, DateTimeOffset SentAt)?> LeadAsync(FleetDbContext db, IReadOnlyList<WebhookDeliveryRow> group, TimeSpan window,
+        CancellationToken cancellationToken)
+    {
+        if (group.Count < 2 || window <= TimeSpan.Zero) return null;
+        var first = group.MinBy(d => d.Id)!;
+        var store = Read(first).StoreCode;
+        var sinceMs = first.CreatedAtMs - (long)window.TotalMilliseconds;
+        var before = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.MailSubscriptionId == first.MailSubscriptionId && d.Type == first.Type && d.Id < first.Id && d.LastAttemptAtMs > sinceMs)
+            .OrderByDescending(d => d.Id).ToListAsync(cancellationToken);
+        if (before.Select(d => (Row: d, Mail: TryRead(d))).FirstOrDefault(d => d.Mail?.StoreCode == store) is not ({ } lead, { } mail)) return null;
+        var alone = mail.Entry is null or { Size: < 2 };
+        return alone && lead.Status == WebhookDeliveryStatus.Delivered.ToWire()
+            ? (mail.Subject, DateTimeOffset.FromUnixTimeMilliseconds(lead.LastAttemptAtMs!.Value))
+            : null;
     }
 
     /// <summary>The stored mail, or null for a body this version does not read as one (the delivery log still lists the row).</summary>

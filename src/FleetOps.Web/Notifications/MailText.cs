@@ -40,9 +40,12 @@ public static class MailText
         var link = Link(baseUrl, $"alerts?state=all&store={Uri.EscapeDataString(alert.StoreCode)}&kind={alert.Kind.ToWire()}");
         // Opened and resolved mails may go in a digest of their store's; an acknowledgement is one person's act, sent alone.
         // A digest's heading says Opened for all; a reopened alert's own line says it is back, as its lone mail would.
+        // A digest is of one store, named in its heading: a line names the terminal only (every line repeating the store
+        // and its code buried the terminals a manager reads it for), or says the alert is the whole store's.
+        var listed = alert.TerminalId is { } id ? texts["Mail.Digest.Terminal", id] : texts["Mail.Digest.StoreWide"];
         var line = reopened
-            ? texts["Mail.Digest.LineReopened", severity, kind, subject, format.Time(at, store?.TimeZone), alert.Occurrences]
-            : texts["Mail.Digest.Line", severity, kind, subject, format.Time(at, store?.TimeZone)];
+            ? texts["Mail.Digest.LineReopened", severity, kind, listed, format.Time(at, store?.TimeZone), alert.Occurrences]
+            : texts["Mail.Digest.Line", severity, kind, listed, format.Time(at, store?.TimeZone)];
         var entry = transition == AlertTransition.Acknowledged ? null : new MailDigestEntry(language.Name, where, format.Name(transition), line, link);
         return new MailContent(to.Email, to.DisplayName, texts["Mail.Subject", severity, kind, subject, happened],
             Compose(string.Join("\n", lines), link is null ? null : texts["Mail.Link", link].Value, texts["Mail.Footer"]), alert.StoreCode, Entry: entry);
@@ -52,17 +55,24 @@ public static class MailText
     /// One mail for several opened (or resolved) alerts of one store to one person (<see cref="MailDigest"/>): a heading
     /// with how many, a line for each in the order given, and the links to them (one per kind: the alerts page filtered by store and kind).
     /// </summary>
-    public static MailContent Digest(IReadOnlyList<MailContent> mails)
+    /// <param name="after">
+    /// The mail of this burst's first alert, sent alone (<see cref="MailDigest.LeadAsync"/>): its subject and when it was
+    /// sent. The heading then says the digest follows it, on the store's clock (<paramref name="timeZone"/>), and how many
+    /// alerts the burst had in all: a manager counting the digest's lines thought one was missing.
+    /// </param>
+    public static MailContent Digest(IReadOnlyList<MailContent> mails, (string Subject, DateTimeOffset SentAt)? after = null, string? timeZone = null)
     {
         var first = mails[0].Entry ?? throw new ArgumentException("A digest is made of alert mails with digest entries.", nameof(mails));
-        var (texts, _) = In(CultureInfo.GetCultureInfo(first.Culture));
+        var (texts, format) = In(CultureInfo.GetCultureInfo(first.Culture));
         var lines = mails.Select(m => $"- {m.Entry!.Line}");
         var links = mails.Select(m => m.Entry!.Link).OfType<string>().Distinct().Select(l => texts["Mail.Link", l].Value).ToList();
+        var heading = after is var (subject, sentAt)
+            ? texts["Mail.Digest.BodyAfter", mails.Count, first.Where, first.Happened, format.Time(sentAt, timeZone), subject, mails.Count + 1]
+            : texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened];
         return mails[0] with
         {
             Subject = DigestSubject(first, mails.Count),
-            Text = Compose($"{texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened]}\n\n{string.Join("\n", lines)}",
-                links.Count == 0 ? null : string.Join("\n", links), texts["Mail.Footer"]),
+            Text = Compose($"{heading}\n\n{string.Join("\n", lines)}", links.Count == 0 ? null : string.Join("\n", links), texts["Mail.Footer"]),
             Entry = null,
         };
     }

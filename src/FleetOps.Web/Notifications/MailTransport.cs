@@ -19,13 +19,18 @@ namespace FleetOps.Web.Notifications;
 /// </summary>
 public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory users, StoreDirectory stores, ApiTokenDirectory tokens)
 {
+    /// <summary>The window a digest's alerts follow their first within (<see cref="MailOptions.DigestSeconds"/>).</summary>
+    public TimeSpan DigestWindow => options.Value.DigestWindow;
+
     /// <summary>One attempt at <paramref name="deliveries"/>: one mail, or a digest of several alerts' (<see cref="MailDigest"/>) sent as the first.</summary>
-    public async Task<DeliveryAttempt> SendAsync(IReadOnlyList<WebhookDeliveryRow> deliveries, string userId, CancellationToken cancellationToken)
+    /// <param name="after">For a digest, the mail of its burst's first alert, sent alone (<see cref="MailDigest.LeadAsync"/>).</param>
+    public async Task<DeliveryAttempt> SendAsync(IReadOnlyList<WebhookDeliveryRow> deliveries, string userId, CancellationToken cancellationToken,
+        (string Subject, DateTimeOffset SentAt)? after = null)
     {
         var o = options.Value;
         var delivery = deliveries[0];
         var digest = deliveries.Count > 1;
-        var content = digest ? MailText.Digest(InOrder(deliveries)) : MailDigest.Read(delivery);
+        var content = digest ? Digest(InOrder(deliveries), after) : MailDigest.Read(delivery);
         if (users.Get(userId) is not { Disabled: false } reader
             || content.StoreCode is { } store && !reader.Scope.AllowsStore(store, stores))
         {
@@ -74,6 +79,10 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
             return MailError.Of(e, o.TimeoutSeconds);
         }
     }
+
+    /// <summary>A digest, the time of the mail it follows on its store's clock, as its lines' times are.</summary>
+    private MailContent Digest(List<MailContent> mails, (string Subject, DateTimeOffset SentAt)? after) =>
+        MailText.Digest(mails, after, mails[0].StoreCode is { } code ? stores.Get(code)?.TimeZone : null);
 
     /// <summary>
     /// A digest's alerts in the order they happened, and those of one moment by their line (so by terminal): in the

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FleetOps.Web.Security;
 using FleetOps.Web.Tests.Alerts;
 using FleetOps.Web.Tests.Infrastructure;
@@ -67,13 +68,22 @@ public sealed class MailDigestTests : IAsyncLifetime
 
         var digest = _mail.To(english.Email)[1];
         Assert.Equal($"[FleetOps] 2 alerts at Store {flooded} ({flooded}) (Opened)", digest.Subject);
-        Assert.StartsWith($"2 alerts at Store {flooded} ({flooded}) within a short time (Opened), in one e-mail:\n\n", digest.TextBody, StringComparison.Ordinal);
-        var inDigest = terminals.Where(t => digest.TextBody!.Contains($"- Warning: Offline – Terminal {t.Id} at store Store {flooded} ({flooded}), ", StringComparison.Ordinal)).ToList();
+        // It says it follows the first, mailed alone — when, as that mail's own time reads, and under which subject — so the
+        // reader counting lines finds all three alerts of the burst.
+        var sentAt = Regex.Match(first.TextBody!, "\nTime: ([^\n]+)\n").Groups[1].Value;
+        Assert.StartsWith($"2 more alerts at Store {flooded} ({flooded}) within a short time (Opened), in one e-mail. The first alert of this burst was "
+            + $"mailed to you on its own at {sentAt} (“{first.Subject}”), so there are 3 in all:\n\n", digest.TextBody, StringComparison.Ordinal);
+        // The store is in the heading; each line names its terminal only.
+        var inDigest = terminals.Where(t => digest.TextBody!.Contains($"\n- Warning: Offline – Terminal {t.Id}, ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, inDigest.Count);
         Assert.Contains(terminals.Except(inDigest).Single().Id, first.Subject, StringComparison.Ordinal); // every terminal told once
         Assert.Contains($"https://fleetops.test/alerts?state=all&store={flooded}&kind=offline", digest.TextBody, StringComparison.Ordinal);
         Assert.Empty(digest.References); // a digest threads with none of its alerts
-        Assert.Single(_mail.To(chinese.Email), m => m.Subject == $"[FleetOps] Store {flooded}（{flooded}）的 2 条告警（已产生）");
+        var chineseDigest = Assert.Single(_mail.To(chinese.Email), m => m.Subject == $"[FleetOps] Store {flooded}（{flooded}）的 2 条告警（已产生）");
+        var chineseFirst = Assert.Single(chineseAtOnce, m => m.Subject!.Contains($"（{flooded}）", StringComparison.Ordinal));
+        var chineseSentAt = Regex.Match(chineseFirst.TextBody!, "\n时间：([^\n]+)\n").Groups[1].Value;
+        Assert.StartsWith($"Store {flooded}（{flooded}）短时间内又有 2 条告警（已产生），合并为一封邮件。本轮第一条告警已于 {chineseSentAt} "
+            + $"单独发送给您（“{chineseFirst.Subject}”），本轮共 3 条：\n\n- 警告：离线 – 终端 ", chineseDigest.TextBody, StringComparison.Ordinal);
 
         var rows = await _app.MailLogAsync(english); // two mails, two rows
         Assert.Equal(2, rows.Count);
@@ -132,9 +142,43 @@ public sealed class MailDigestTests : IAsyncLifetime
         var lines = digest.TextBody!.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, lines.Count);
         Assert.All(lines, l => Assert.EndsWith(" – reopened (occurrence 2)", l, StringComparison.Ordinal)); // not five new troubles
-        var listed = lines.Select(l => terminals.Single(t => l.Contains($"Terminal {t.Id} at", StringComparison.Ordinal)).Id).ToList();
+        var listed = lines.Select(l => terminals.Single(t => l.Contains($"– Terminal {t.Id}, ", StringComparison.Ordinal)).Id).ToList();
         Assert.Equal(listed.Order(StringComparer.Ordinal), listed); // by terminal, as a manager looks one up
         Assert.Contains("– 再次出现（第 2 次）\n", _mail.To(chinese.Email)[5].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_digest_following_a_digest_does_not_claim_a_first_alert_mailed_alone()
+    {
+        var store = await _app.CreateStoreAsync(Ids.New("S"));
+        var reader = await _app.MailReaderAsync(Roles.StoreManager, [store]);
+        var (early, late) = (new List<(string Id, string Key)>(), new List<(string Id, string Key)>());
+        for (var i = 0; i < 3; i++) early.Add(await _app.NewTerminalAsync(store));
+        for (var i = 0; i < 2; i++) late.Add(await _app.NewTerminalAsync(store));
+        async Task BeatAsync(IEnumerable<(string Id, string Key)> terminals)
+        {
+            foreach (var (id, key) in terminals) await _app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), _app.Clock!.GetUtcNow()));
+        }
+        await BeatAsync(early.Concat(late));
+        _app.Clock!.Advance(TimeSpan.FromSeconds(100));
+        await BeatAsync(late); // the late ones fall silent 100 s after the early ones
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, TimeSpan.FromSeconds(100)); // the early three offline
+        await _app.SendDueAsync(); // the first alone
+        _app.Clock.Advance(Window);
+        await _app.SendDueAsync(); // the other two early ones
+        await AlertClockApp.AdvanceAndEvaluateAsync(_app, TimeSpan.FromSeconds(30)); // the late two offline, within a window of that digest
+        await _app.SendDueAsync();
+        _app.Clock.Advance(Window);
+        await _app.SendDueAsync();
+
+        var mails = _mail.To(reader.Email);
+        Assert.Equal(3, mails.Count);
+        Assert.StartsWith($"2 more alerts at Store {store} ({store}) within a short time (Opened), in one e-mail. The first alert of this burst was mailed",
+            mails[1].TextBody, StringComparison.Ordinal);
+        // The late two follow a digest, not a mail alone: the plain heading, nothing it cannot vouch for.
+        Assert.Equal($"[FleetOps] 2 alerts at Store {store} ({store}) (Opened)", mails[2].Subject);
+        Assert.StartsWith($"2 alerts at Store {store} ({store}) within a short time (Opened), in one e-mail:\n\n- Warning: Offline – Terminal ",
+            mails[2].TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,5 +198,6 @@ public sealed class MailDigestTests : IAsyncLifetime
         var mails = _mail.To(reader.Email);
         Assert.Equal(2, mails.Count); // the first at once and one digest: not 50 + 9, which the reader would have to add up
         Assert.Equal($"[FleetOps] 59 alerts at Store {store} ({store}) (Opened)", mails[1].Subject);
+        Assert.Contains("), so there are 60 in all:\n\n", mails[1].TextBody, StringComparison.Ordinal); // 59 + the one mailed alone
     }
 }
