@@ -342,4 +342,45 @@ public sealed class PhoneFitTests(E2EFixture fixture) : IClassFixture<E2EFixture
         Assert.True(broken.Count == 0, "At 390×844 in zh-CN:\n" + string.Join("\n", broken));
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// An administrator's alerts on a phone: beside the row's buttons, a terminal alert's "DEMO-0158 · SZX-016" broke inside
+    /// the store code ("SZX-" / "016"). Terminals of ids of several lengths, so that one of them puts a hyphen at the line's
+    /// end; every terminal id and store code (each shorter than a line) must be drawn on one line.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task A_phone_shows_an_alert_s_terminal_and_store_code_each_whole(string language)
+    {
+        var api = fixture.Api;
+        var alerts = new List<(string Terminal, string Store)>();
+        foreach (var length in new[] { 3, 5, 7, 9, 11 })
+        {
+            // A store each: losses of several terminals of one store at once would be the store's outage, not theirs.
+            var (store, terminal) = (await api.CreateStoreAsync(), $"T-{FleetOpsClient.Letters(length)}");
+            var key = await api.RegisterTerminalAsync(terminal, store);
+            for (var i = 0; i < 3; i++) await api.PowerEventAsync(terminal, key, "lost"); // unstable power
+            alerts.Add((terminal, store));
+        }
+
+        var page = await fixture.NewPageAsync(locale: language);
+        await page.SetViewportSizeAsync(390, 844);
+        await SignInAsAdministratorAsync(page);
+        await page.OpenReadyAsync("alerts?kind=unstable_power", live: true);
+        var problems = new List<string>();
+        foreach (var (terminal, store) in alerts)
+        {
+            var row = page.Locator("[data-testid=alert-table] tbody tr", new() { HasText = terminal });
+            await Expect(row).ToBeVisibleAsync(new() { Timeout = 3_000 + PageExtensions.LiveTimeoutMs });
+            foreach (var id in new[] { terminal, store })
+            {
+                var lines = await row.Locator("td").First.GetByRole(AriaRole.Link, new() { Name = id, Exact = true }).EvaluateAsync<int>(LinesOf);
+                if (lines != 1) problems.Add($"{id} is drawn on {lines} lines");
+            }
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"phone-alerts-{language}.png"), FullPage = true });
+        Assert.True(problems.Count == 0, $"At 390×844 in {language}:\n" + string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
 }
