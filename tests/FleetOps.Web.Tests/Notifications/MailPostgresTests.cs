@@ -8,7 +8,8 @@ namespace FleetOps.Web.Tests.Notifications;
 
 /// <summary>
 /// The e-mail tables on PostgreSQL: the migration applies, a person's test mail is queued, sent and logged, one alert's
-/// mails go out in event order, and a token about to expire is mailed to its owner once.
+/// mails go out in event order, a flood's digest says which mail alone it follows, and a token about to expire is mailed
+/// to its owner once.
 /// </summary>
 public sealed class MailPostgresTests : IAsyncLifetime
 {
@@ -62,6 +63,28 @@ public sealed class MailPostgresTests : IAsyncLifetime
         var mails = await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(reader.Email); }, m => m.Count == 3, "all three mails");
 
         Assert.Equal(["(Opened)", "(Acknowledged)", "(Resolved)"], mails.Select(m => m.Subject ?? "").Select(s => s[s.LastIndexOf('(')..]));
+    }
+
+    [PostgresFact]
+    public async Task A_flood_is_a_mail_at_once_and_a_digest_that_says_it_follows_that_mail()
+    {
+        await using var app = _database.Start(new Dictionary<string, string?>(_mail.Settings) { ["FleetOps:Mail:DigestSeconds"] = "60" },
+            new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var store = await app.CreateStoreAsync(Ids.New("S"));
+        var reader = await app.MailReaderAsync(Roles.StoreManager, [store]);
+        var terminals = new List<(string Id, string Key)>();
+        for (var i = 0; i < 3; i++) terminals.Add(await app.NewTerminalAsync(store));
+        foreach (var (id, key) in terminals) await app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), app.Clock!.GetUtcNow()));
+        await Alerts.AlertClockApp.AdvanceAndEvaluateAsync(app, Alerts.AlertClockApp.PastOffline);
+        await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(reader.Email).Count; }, n => n == 1, "the first alert's mail");
+
+        app.Clock!.Advance(TimeSpan.FromSeconds(60));
+        var mails = await Eventually.MatchesAsync(async () => { await app.SendDueAsync(); return _mail.To(reader.Email); }, m => m.Count == 2, "the digest");
+
+        // The mail it follows is found by a query on the outbox, on PostgreSQL as on SQLite.
+        Assert.StartsWith($"2 more alerts at Store {store} ({store}) within a short time (Opened), in one e-mail. The first alert of this burst was "
+            + "mailed to you on its own at ", mails[1].TextBody, StringComparison.Ordinal);
+        Assert.Contains($" (“{mails[0].Subject}”), so there are 3 in all:\n\n", mails[1].TextBody, StringComparison.Ordinal);
     }
 
     [PostgresFact]
