@@ -182,13 +182,32 @@ public sealed class MailDigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_digest_whose_first_alert_s_mail_was_refused_does_not_claim_it_was_mailed()
+    {
+        var (store, reader) = await StoreOfHeardTerminalsAsync(3);
+        _mail.Refuse("550 5.1.1 Mailbox unavailable");
+        try
+        {
+            await AlertClockApp.AdvanceAndEvaluateAsync(_app, AlertClockApp.PastOffline);
+            await _app.SendDueAsync(); // the first alert's mail fails for good
+        }
+        finally
+        {
+            _mail.Resume();
+        }
+        _app.Clock!.Advance(Window);
+        await _app.SendDueAsync();
+
+        var digest = Assert.Single(_mail.To(reader.Email));
+        Assert.Equal($"[FleetOps] 2 alerts at Store {store} ({store}) (Opened)", digest.Subject);
+        Assert.StartsWith($"2 alerts at Store {store} ({store}) within a short time (Opened), in one e-mail:\n\n- Warning: Offline – Terminal ",
+            digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sixty_terminals_of_a_store_going_offline_are_two_mails_not_a_digest_per_fifty()
     {
-        var store = await _app.CreateStoreAsync(Ids.New("S"));
-        var reader = await _app.MailReaderAsync(Roles.StoreManager, [store]);
-        var terminals = new List<(string Id, string Key)>();
-        for (var i = 0; i < 60; i++) terminals.Add(await _app.NewTerminalAsync(store));
-        foreach (var (id, key) in terminals) await _app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), _app.Clock!.GetUtcNow()));
+        var (store, reader) = await StoreOfHeardTerminalsAsync(60);
         await AlertClockApp.AdvanceAndEvaluateAsync(_app, AlertClockApp.PastOffline);
 
         await _app.SendDueAsync();
@@ -199,5 +218,18 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.Equal(2, mails.Count); // the first at once and one digest: not 50 + 9, which the reader would have to add up
         Assert.Equal($"[FleetOps] 59 alerts at Store {store} ({store}) (Opened)", mails[1].Subject);
         Assert.Contains("), so there are 60 in all:\n\n", mails[1].TextBody, StringComparison.Ordinal); // 59 + the one mailed alone
+    }
+
+    /// <summary>A new store of <paramref name="count"/> terminals, each heard once now, and a store manager reading its mail.</summary>
+    private async Task<(string Store, TestUser Reader)> StoreOfHeardTerminalsAsync(int count)
+    {
+        var store = await _app.CreateStoreAsync(Ids.New("S"));
+        var reader = await _app.MailReaderAsync(Roles.StoreManager, [store]);
+        for (var i = 0; i < count; i++)
+        {
+            var (id, key) = await _app.NewTerminalAsync(store);
+            await _app.PostAcceptedAsync(key, id, Infrastructure.Telemetry.Heartbeat(Ids.New("hb"), _app.Clock!.GetUtcNow()));
+        }
+        return (store, reader);
     }
 }
