@@ -23,7 +23,7 @@ public sealed class MailDeliveryTests(MailClockApp app)
         await app.SendDueAsync();
 
         var mail = Assert.Single(app.Mail.To(chinese.Email));
-        Assert.Equal($"[FleetOps] 警告：离线 – 门店 Store {mine}（{mine}） 的终端 {terminal}（已产生）", mail.Subject);
+        Assert.Equal($"[FleetOps] 警告：离线 – 门店Store {mine}（{mine}）的终端 {terminal}（已产生）", mail.Subject);
         Assert.Contains("+08:00", mail.TextBody, StringComparison.Ordinal); // the store's own zone (Asia/Shanghai)
         Assert.Contains($"https://fleetops.test/alerts?state=all&store={mine}&kind=offline", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal("fleetops@fleetops.test", Assert.Single(mail.From.Mailboxes).Address);

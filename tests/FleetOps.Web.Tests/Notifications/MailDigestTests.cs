@@ -52,7 +52,7 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.DoesNotContain("alerts at", first.Subject, StringComparison.Ordinal);
         var chineseAtOnce = _mail.To(chinese.Email);
         Assert.Equal(2, chineseAtOnce.Count);
-        Assert.Single(chineseAtOnce, m => m.Subject == $"[FleetOps] 警告：离线 – 门店 Store {quiet}（{quiet}） 的终端 {lone.TerminalId}（已产生）");
+        Assert.Single(chineseAtOnce, m => m.Subject == $"[FleetOps] 警告：离线 – 门店Store {quiet}（{quiet}）的终端 {lone.TerminalId}（已产生）");
 
         _app.Clock!.Advance(Window - TimeSpan.FromSeconds(1));
         await _app.SendDueAsync();

@@ -62,11 +62,34 @@ public sealed class MailDigestWordingTests
 
         var (chineseLone, chineseOffline, chineseOutage) = Mails("zh-CN");
         Assert.StartsWith("""
-            徐汇店（SH-001）短时间内又有 2 条告警（已产生），合并为一封邮件。本轮第一条告警已于 2026/12/7 10:02:06 +08:00 单独发送给您（“[FleetOps] 警告：离线 – 门店 徐汇店（SH-001） 的终端 T-1（已产生）”），本轮共 3 条：
+            徐汇店（SH-001）短时间内又有 2 条告警（已产生），合并为一封邮件。本轮第一条告警已于 2026/12/7 10:02:06 +08:00 单独发送给您（“[FleetOps] 警告：离线 – 门店徐汇店（SH-001）的终端 T-1（已产生）”），本轮共 3 条：
 
             - 警告：离线 – 终端 T-2，
             """.ReplaceLineEndings("\n"), MailText.Digest([chineseOffline, chineseOutage], (chineseLone.Subject, At.AddSeconds(1)), Xuhui.TimeZone).Text,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_Chinese_mail_puts_no_space_beside_the_store_s_full_width_brackets()
+    {
+        // An outside tester read "门店 上海1号店（SHA-001） 的终端 H48-T4": Chinese puts no space between 门店 and the name,
+        // nor beside a full-width bracket. The terminal id, being Latin, keeps its space.
+        var (terminal, _, storeWide) = Mails("zh-CN");
+
+        Assert.Equal("[FleetOps] 警告：离线 – 门店徐汇店（SH-001）的终端 T-1（已产生）", terminal.Subject);
+        Assert.StartsWith("""
+            已产生：离线 – 门店徐汇店（SH-001）的终端 T-1
+
+            严重程度：警告
+            类型：离线
+            对象：门店徐汇店（SH-001）的终端 T-1
+            """.ReplaceLineEndings("\n"), terminal.Text, StringComparison.Ordinal);
+        Assert.Equal("[FleetOps] 严重：门店停电 – 门店徐汇店（SH-001）（已产生）", storeWide.Subject);
+        Assert.Contains("\n对象：门店徐汇店（SH-001）\n", storeWide.Text, StringComparison.Ordinal);
+
+        var (english, _, englishStoreWide) = Mails("en"); // English keeps its spaces
+        Assert.Equal("[FleetOps] Warning: Offline – Terminal T-1 at store 徐汇店 (SH-001) (Opened)", english.Subject);
+        Assert.Equal("[FleetOps] Critical: Store power outage – Store 徐汇店 (SH-001) (Opened)", englishStoreWide.Subject);
     }
 
     /// <summary>A burst at Xuhui in <paramref name="language"/>: terminal T-1 offline (mailed alone), T-2 offline a second later, the store's power a second after.</summary>

@@ -27,7 +27,7 @@ public sealed class MailWordingTests(MailClockApp app)
         Assert.Equal($"[FleetOps] Warning: Offline – Terminal {terminal} at store 上海1号店 ({store}) (Opened)", opened.Subject);
         Assert.Contains($"About: Terminal {terminal} at store 上海1号店 ({store})\n", opened.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Subject:", opened.TextBody, StringComparison.Ordinal);
-        Assert.Equal($"[FleetOps] 警告：离线 – 门店 上海1号店（{store}） 的终端 {terminal}（已产生）", Assert.Single(app.Mail.To(chinese.Email)).Subject);
+        Assert.Equal($"[FleetOps] 警告：离线 – 门店上海1号店（{store}）的终端 {terminal}（已产生）", Assert.Single(app.Mail.To(chinese.Email)).Subject);
 
         using var client = await app.ClientOfAsync(acknowledger);
         var id = Assert.Single(await app.MailLogAsync(english))!["alertId"]!.GetValue<long>();
