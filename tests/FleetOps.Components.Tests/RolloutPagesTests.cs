@@ -126,6 +126,20 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void The_list_row_of_a_completed_rollout_still_follows_its_terminals_live()
+    {
+        Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None)); // wave 2 starts
+        Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None)); // completed, T-3 still to install
+        var cut = Render<Rollouts>();
+        Assert.Contains("0 installed · 0 failed · 1 pending of 1", cut.Find($"[data-testid=rollout-{Id}]").TextContent);
+
+        Report("T-3", SoftwareState.Installed);
+        LetLiveRefreshFire();
+
+        cut.WaitForAssertion(() => Assert.Contains("1 installed · 0 failed · 0 pending of 1", cut.Find($"[data-testid=rollout-{Id}]").TextContent));
+    }
+
+    [Fact]
     public void A_store_manager_sees_their_stores_terminals_only_and_no_buttons()
     {
         SignInAsStoreManager("S-2");

@@ -30,6 +30,7 @@ public partial class Rollouts
     private string? _state;
     private DateTimeOffset _now;
     private List<(Rollout Rollout, IReadOnlyList<WaveProgress> Progress)> _rows = [];
+    private HashSet<string> _members = new(StringComparer.Ordinal);
 
     protected override async Task OnInitializedAsync()
     {
@@ -39,7 +40,9 @@ public partial class Rollouts
         ReadAddress();
         Rebuild();
         Follow(Book);
-        Follow(Fleet, t => Book.ActiveRolloutOf(t.TerminalId) is not null);
+        // Every listed rollout's members, as on its own page: a completed one's last wave keeps installing and the book forgets
+        // its members. The set is rebuilt with the rows, so a rollout started meanwhile is followed too.
+        Follow(Fleet, t => _members.Contains(t.TerminalId));
         FollowClock(TimeSpan.FromSeconds(30));
     }
 
@@ -62,6 +65,7 @@ public partial class Rollouts
             .Where(r => (_state is null || r.State.ToWire() == _state) && RolloutBook.Reaches(r, Fleet, visible))
             .Select(r => (r, RolloutBook.Progress(r, Fleet, visible)))
             .ToList();
+        _members = _rows.SelectMany(row => row.Rollout.Waves.SelectMany(w => w.Terminals)).ToHashSet(StringComparer.Ordinal);
     }
 
     private Task ChooseStateAsync(string? state)
