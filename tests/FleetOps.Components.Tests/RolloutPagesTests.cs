@@ -146,12 +146,32 @@ public sealed class RolloutPagesTests : RolloutPageTest
 
         var cut = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
 
-        Assert.Contains("of 0", cut.Find("[data-testid=wave-bar-1]").TextContent);
+        Assert.Equal("None of your terminals are in this wave", cut.Find("[data-testid=wave-bar-1]").TextContent.Trim());
         Assert.DoesNotContain("S-1", cut.Find("[data-testid=wave-1]").TextContent); // another store's code
         Assert.Contains("Chosen stores, none of them yours", cut.Find("[data-testid=wave-1]").TextContent);
         Assert.Contains("of 1", cut.Find("[data-testid=wave-bar-2]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=rollout-halt]"));
         Assert.Empty(cut.FindAll("[data-testid=rollout-advance]"));
+    }
+
+    [Fact]
+    public void A_regional_manager_whose_terminals_are_not_in_the_current_wave_is_told_so_not_shown_zero_of_zero()
+    {
+        SignInAsRegionalManager("North"); // S-2's T-3 is in wave 2; wave 1 (S-1) is current
+
+        var list = Render<Rollouts>();
+        var detail = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
+
+        var row = list.Find($"[data-testid=rollout-{Id}]").TextContent;
+        Assert.Contains("None of your terminals are in this wave", row);
+        Assert.DoesNotContain("of 0", row);
+        Assert.Equal("None of your terminals are in this wave", detail.Find("[data-testid=wave-bar-1]").TextContent.Trim());
+        Assert.Contains("0 installed · 0 failed · 1 pending of 1", detail.Find("[data-testid=wave-bar-2]").TextContent);
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<Rollouts>();
+        Assert.Contains("本批次没有您负责的终端", chinese.Find($"[data-testid=rollout-{Id}]").TextContent);
+        Assert.DoesNotContain("共 0 台", chinese.Find($"[data-testid=rollout-{Id}]").TextContent);
     }
 
     [Fact]
