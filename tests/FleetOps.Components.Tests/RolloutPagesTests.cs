@@ -112,6 +112,21 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
+    public void A_superseded_rollouts_wave_that_never_started_says_it_will_not_start_not_pending_in_both_languages()
+    {
+        Wait(() => Service.CreateAsync(
+            new RolloutRequest("A920", "3.4.0", null, [WaveSpec.OfPercent(100)], 20, null), "admin@fleetops.test", null)); // supersedes it in wave 1
+
+        var english = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
+        Assert.Equal("Will not start: superseded · 1 terminal", english.Find("[data-testid=wave-bar-2]").TextContent.Trim());
+        Assert.Contains("2 pending of 2", english.Find("[data-testid=wave-bar-1]").TextContent); // it started: its tills were told
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
+        Assert.Equal("不会开始：已被取代 · 共 1 台", chinese.Find("[data-testid=wave-bar-2]").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_completed_rollouts_counts_still_follow_its_terminals_live()
     {
         Wait(() => Service.AdvanceAsync(Id, "admin@fleetops.test", null, CancellationToken.None)); // wave 2 starts
