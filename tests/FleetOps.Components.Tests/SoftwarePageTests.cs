@@ -226,6 +226,32 @@ public sealed class SoftwarePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void When_more_stores_lag_than_listed_a_link_opens_every_store_most_behind_first_in_both_languages()
+    {
+        // 16 more stores, store L-01 with one till behind up to L-16 with sixteen: 18 stores, more than the 15 listed.
+        for (var i = 1; i <= 16; i++)
+        {
+            var tills = Enumerable.Range(1, i).Select(n => $"T-L{i:00}-{n:00}").ToArray();
+            AddStore($"L-{i:00}");
+            Register($"L-{i:00}", tills);
+            foreach (var id in tills) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        }
+
+        var cut = Render<SoftwarePage>();
+        cut.WaitForAssertion(() => Assert.Equal(15, cut.FindAll("[data-testid=software-stores] tbody tr").Count));
+        var link = cut.Find("[data-testid=software-all-stores]");
+        Assert.Equal("Every store, most terminals behind first", link.TextContent.Trim());
+
+        var stores = RenderAt<Stores>(link.GetAttribute("href")!);
+        stores.WaitForAssertion(() => Assert.Equal(18, stores.FindAll("[data-testid=store-table] tbody tr").Count));
+        Assert.Contains("L-16", stores.Find("[data-testid=store-table] tbody tr").TextContent);
+
+        UseLanguage(Languages.Chinese);
+        var chinese = Render<SoftwarePage>();
+        chinese.WaitForAssertion(() => Assert.Equal("查看全部门店（落后终端最多的在前）", chinese.Find("[data-testid=software-all-stores]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void When_more_are_behind_than_listed_each_status_links_to_all_of_it_with_its_own_count()
     {
         // 16 outdated and 1 unsupported: 17 behind, more than the 15 listed. The list filters one status at a time, so
