@@ -48,6 +48,12 @@ public sealed class AccessChangeTests(E2EFixture fixture) : IClassFixture<E2EFix
         await page.ClickAsync("[data-testid=plan-edit]");
         await page.Locator("input[data-testid=field-upsLocation]").FillAsync("Under the checkout");
         await page.Locator("input[data-testid=field-upsLocation]").BlurAsync(); // the form counts it as changed once the field commits
+        // The circuit handles a page's events in order: once a later click's render is back, the field's change is in too.
+        // Without this the access change could reach the server first, find nothing unsaved and reload without asking.
+        var contactFields = page.Locator("input[data-testid^='field-otherContacts']");
+        var before = await contactFields.CountAsync();
+        await page.ClickAsync("[data-testid=plan-add-contact]");
+        await Expect(contactFields).ToHaveCountAsync(before + 2);
 
         await ChangeStoresAsync(manager, []);
 
