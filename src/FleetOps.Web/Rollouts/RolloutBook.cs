@@ -64,12 +64,12 @@ public sealed class RolloutBook(TimeProvider time, ILogger<RolloutBook> logger) 
     private void Apply(Rollout? before, Rollout rollout)
     {
         _byId[rollout.Id] = rollout;
-        var target = new RolloutTarget(rollout.AppVersion, rollout.FirmwareVersion);
         for (var i = 0; i < rollout.Waves.Count; i++)
         {
             // Only a wave that starts now is written: a wave started earlier was written then, and a newer rollout's
             // wave may have taken some of its terminals since.
             if (!rollout.Waves[i].Started || before?.Waves[i].Started == true) continue;
+            var target = new RolloutTarget(rollout.AppVersion, rollout.FirmwareVersion, rollout.Id, i + 1);
             foreach (var terminal in rollout.Waves[i].Terminals) _targets[terminal] = target;
         }
         var active = rollout.State != RolloutState.Completed;

@@ -78,7 +78,8 @@ public partial class TerminalDetail
         _terminal = _scope.AllowsTerminal(terminal, Stores) ? terminal : null;
         _store = _terminal is null ? null : Stores.Get(_terminal.StoreCode);
         _target = _terminal is null ? null : Fleet.TargetFor(_terminal.Model);
-        _rollout = _terminal is null || Rollouts.TargetOf(_id) is null ? null : RolloutTelling(_id);
+        _rollout = _terminal is not null && Rollouts.TargetOf(_id) is { } told && Rollouts.Get(told.RolloutId) is { } rollout
+            ? (rollout, told.Wave) : null;
         _outages = _terminal is null ? [] : Incidents.InStore(_terminal.StoreCode)
             .Select(i => i.Incident).Where(i => i.AffectedTerminals.Contains(_id)).ToList();
         _crumbs =
@@ -87,16 +88,6 @@ public partial class TerminalDetail
             new BreadcrumbItem(_terminal?.StoreCode ?? "", _terminal is null ? null : $"stores/{_terminal.StoreCode}"),
             new BreadcrumbItem(_id, null, disabled: true),
         ];
-    }
-
-    private (Rollout, int)? RolloutTelling(string terminalId)
-    {
-        foreach (var rollout in Rollouts.All) // newest first
-        {
-            var wave = rollout.Waves.ToList().FindIndex(w => w.Started && w.Terminals.Contains(terminalId));
-            if (wave >= 0) return (rollout, wave + 1);
-        }
-        return null;
     }
 
     /// <summary>The reported version that cannot be ordered against the target (a status "unknown" that is not for want of a report).</summary>
