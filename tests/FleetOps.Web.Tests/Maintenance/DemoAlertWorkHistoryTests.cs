@@ -27,7 +27,7 @@ public sealed class DemoAlertWorkHistoryTests : IAsyncLifetime
     public async Task Alert_to_done_has_a_figure_from_work_raised_from_an_alert_and_done_in_the_last_month()
     {
         using var admin = _app.CreateAdminClient();
-        await DemoApp.MaintenanceToldAsync(_app);
+        await DemoApp.StartUpToldAsync(_app);
 
         using var response = await admin.GetAsync("/api/v1/maintenance/kpis"); // the page's default: the last 30 days
         await Expect.StatusAsync(response, HttpStatusCode.OK);
@@ -56,7 +56,7 @@ public sealed class DemoAlertWorkHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Telling_it_again_as_a_restart_does_adds_no_alert_and_no_work()
     {
-        await DemoApp.MaintenanceToldAsync(_app);
+        await DemoApp.StartUpToldAsync(_app);
         var book = _app.GetService<MaintenanceBook>();
         var alerts = _app.GetService<AlertBook>();
         var (orders, latest) = (book.All.Count, alerts.Latest.Count);

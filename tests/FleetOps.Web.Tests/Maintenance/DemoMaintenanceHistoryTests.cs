@@ -31,7 +31,7 @@ public sealed class DemoMaintenanceHistoryTests : IAsyncLifetime
     public async Task The_last_month_and_quarter_show_visits_done_on_time_late_and_overdue_across_stores_and_technicians()
     {
         using var admin = _app.CreateAdminClient();
-        await DemoApp.MaintenanceToldAsync(_app);
+        await DemoApp.StartUpToldAsync(_app);
         var now = _app.Clock!.GetUtcNow();
 
         var month = await KpisAsync(admin, ""); // the page's default: the last 30 days
@@ -52,7 +52,7 @@ public sealed class DemoMaintenanceHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Telling_the_history_again_as_a_restart_does_adds_no_plan_and_no_visit()
     {
-        await DemoApp.MaintenanceToldAsync(_app);
+        await DemoApp.StartUpToldAsync(_app);
         var book = _app.GetService<MaintenanceBook>();
         var (plans, orders) = (book.Plans.Count, book.All.Count);
 
