@@ -82,8 +82,7 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
 
     /// <summary>
     /// A regional reader of "North: 2 overdue" could not open those two: the list had no region. Each region's overdue count
-    /// now opens the list of that region's overdue work, the same two; a technician's count does not link (the list's
-    /// assignee filter offers only the technicians of the person's stores, so it could show another set).
+    /// now opens the list of that region's overdue work, the same two.
     /// </summary>
     [Fact]
     public void Each_regions_overdue_count_opens_the_list_of_the_same_work()
@@ -99,7 +98,50 @@ public sealed class MaintenanceKpisPageTests : FleetComponentTest
         var list = RenderAt<WorkOrdersPage>(link.GetAttribute("href")!);
         Assert.Equal([$"work-order-{alsoLate.Id}", $"work-order-{_late.Id}"],
             list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
-        Assert.Empty(cut.FindAll("[data-testid=kpi-technicians-table] [data-testid=kpi-row-overdue-link]"));
+    }
+
+    /// <summary>
+    /// "Ana: 1 overdue" was plain text: the list's assignee filter offered only the technicians of the reader's stores, so a
+    /// technician who had since left them, or work booked to nobody, could not be listed. Each technician's count — and the
+    /// "not booked to anyone" row's — now opens the list of exactly that work, the filter showing the person by name.
+    /// </summary>
+    [Fact]
+    public void Each_technicians_overdue_count_and_nobodys_open_the_list_of_the_same_work()
+    {
+        var cy = CreateUser(Roles.Technician, stores: [], displayName: "Cy Technician"); // moved away from both stores since
+        var cysLate = Work(4, "S-2", dueAt: Now - TimeSpan.FromHours(5), cy);
+        var nobodys = Work(5, "S-1", dueAt: Now - TimeSpan.FromHours(2), _ana) with { Assignee = null, State = WorkOrderState.Open };
+        Maintenance.Put(cysLate, nobodys);
+
+        var cut = Render<MaintenanceKpisPage>();
+
+        var links = cut.FindAll("[data-testid=kpi-technicians-table] tbody tr")
+            .Where(r => r.QuerySelector("[data-testid=kpi-row-overdue-link]") is not null)
+            .ToDictionary(r => r.QuerySelector("[data-testid=kpi-row-name]")!.TextContent.Trim(),
+                r => r.QuerySelector("[data-testid=kpi-row-overdue-link]")!.GetAttribute("href")!);
+        Assert.Equal(["Ana Technician", "Cy Technician", "Not booked to anyone"], links.Keys.Order());
+        Assert.Equal($"maintenance?overdue=true&assignee={Uri.EscapeDataString(_ana.Email)}", links["Ana Technician"]);
+        Assert.Equal("maintenance?overdue=true&assignee=none", links["Not booked to anyone"]);
+        foreach (var (name, expected) in new[] { ("Ana Technician", _late), ("Cy Technician", cysLate), ("Not booked to anyone", nobodys) })
+        {
+            var list = RenderAt<WorkOrdersPage>(links[name]);
+            Assert.Equal([$"work-order-{expected.Id}"], list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
+            Assert.Equal(name, list.Find("[data-testid=work-order-assignee]").GetAttribute("value"));
+        }
+    }
+
+    /// <summary>A technician's own overdue count opens their overdue list: it offers no assignee filter, all of it is theirs.</summary>
+    [Fact]
+    public void A_technicians_own_overdue_count_opens_their_overdue_list()
+    {
+        SignIn(_ana);
+
+        var cut = Render<MaintenanceKpisPage>();
+
+        var link = Assert.Single(cut.FindAll("[data-testid=kpi-technicians-table] [data-testid=kpi-row-overdue-link]"));
+        Assert.Equal("maintenance?overdue=true", link.GetAttribute("href"));
+        var list = RenderAt<WorkOrdersPage>(link.GetAttribute("href")!);
+        Assert.Equal([$"work-order-{_late.Id}"], list.FindAll("[data-testid=work-order-table] tbody tr").Select(r => r.GetAttribute("data-testid")));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed record WorkOrderQuery
     /// </summary>
     public string? Region { get; init; }
     public string? Assignee { get; init; }
+    /// <summary>Only work booked to nobody yet: the KPI page's "not booked to anyone" row counts it and links here.</summary>
+    public bool Unassigned { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public bool OverdueOnly { get; init; }
@@ -33,6 +35,7 @@ public sealed record WorkOrderQuery
                 && (Stores is null || Stores.Contains(o.StoreCode))
                 && (Region is null || stores.Get(o.StoreCode)?.Region.Equals(Region, StringComparison.OrdinalIgnoreCase) == true)
                 && (Assignee is null || string.Equals(o.Assignee, Assignee, StringComparison.OrdinalIgnoreCase))
+                && (!Unassigned || o.Assignee is null)
                 && (!OverdueOnly || o.IsOverdue(now))
                 && (PlanId is null || o.PlanId == PlanId)
                 && InRange(o))

@@ -67,6 +67,13 @@ public partial class MaintenanceKpisPage
     /// </summary>
     private string OverdueHref => WorkOrdersPage.OverduePath(_region);
 
+    /// <summary>
+    /// A technician's (or nobody's) overdue count opens that person's overdue work. A technician sees only their own work,
+    /// and their list offers no assignee filter: theirs opens their overdue list.
+    /// </summary>
+    private string TechnicianOverdueHref(string? assignee) =>
+        _actor.Role == Roles.Technician ? OverdueHref : WorkOrdersPage.OverduePath(_region, assignee);
+
     /// <summary>The view as the address gives it; what the page does not offer is ignored, as on every page.</summary>
     private void ReadAddress()
     {

@@ -26,6 +26,16 @@ public partial class WorkOrdersPage
     public static string OverduePath(string? region) =>
         region is null ? $"{Path}?overdue=true" : $"{Path}?overdue=true&region={Uri.EscapeDataString(region)}";
 
+    /// <summary>
+    /// The overdue work booked to one person (<paramref name="assignee"/>, an e-mail), or to nobody (null): where the KPI
+    /// page's per-technician overdue counts lead.
+    /// </summary>
+    public static string OverduePath(string? region, string? assignee) =>
+        $"{OverduePath(region)}&assignee={Uri.EscapeDataString(assignee ?? Unassigned)}";
+
+    /// <summary>The assignee filter's value for work booked to nobody (no e-mail has no '@').</summary>
+    private const string Unassigned = "none";
+
     /// <summary>The state filter's default: every state but done and cancelled (what still needs doing).</summary>
     private const string OpenStates = "open_all";
     private const string AnyState = "all";
@@ -56,6 +66,8 @@ public partial class WorkOrdersPage
     private IReadOnlyList<StoreInfo> _visibleStores = [];
     private IReadOnlyList<StoreInfo> _dispatchStores = [];
     private IReadOnlyList<UserAccess> _technicians = [];
+    /// <summary>Who the assignee filter offers: the technicians of the person's stores and anyone else their work is booked to.</summary>
+    private IReadOnlyList<(string Email, string Name)> _assignees = [];
 
     private int PageCount => Math.Max(1, (_rows.Count + PageSize - 1) / PageSize);
 
@@ -98,7 +110,10 @@ public partial class WorkOrdersPage
         _region = RegionStoreChoice.Of(_actor.Scope, Stores, null).Regions.FirstOrDefault(r => r.Equals(region, StringComparison.OrdinalIgnoreCase));
         _choices = RegionStoreChoice.Of(_actor.Scope, Stores, _region);
         _store = _choices.Stores.FirstOrDefault(s => s.Code.Equals(store, StringComparison.OrdinalIgnoreCase))?.Code;
-        _assignee = _isTechnician ? null : _technicians.FirstOrDefault(u => u.Email.Equals(a["assignee"], StringComparison.OrdinalIgnoreCase))?.Email;
+        _assignees = Assignees();
+        _assignee = _isTechnician ? null
+            : a["assignee"] is Unassigned ? Unassigned
+            : _assignees.FirstOrDefault(u => u.Email.Equals(a["assignee"], StringComparison.OrdinalIgnoreCase)).Email;
         _overdueOnly = a["overdue"] == "true";
         _plan = long.TryParse(a["plan"], out var planId) && Book.Plan(planId) is { } plan ? plan : null;
         _page = GridPosition.Read(a, [PageSize], []).Page;
@@ -117,12 +132,14 @@ public partial class WorkOrdersPage
     private void Load()
     {
         _now = Time.GetUtcNow();
+        _assignees = Assignees(); // work booked meanwhile names its person
         var query = new WorkOrderQuery
         {
             State = new ListFilter().Enum<WorkOrderState>("state", _state is OpenStates or AnyState ? null : _state),
             Region = _region,
             Stores = _store is null ? null : new HashSet<string>([_store], StringComparer.OrdinalIgnoreCase),
-            Assignee = _assignee,
+            Assignee = _assignee is Unassigned ? null : _assignee,
+            Unassigned = _assignee is Unassigned,
             OverdueOnly = _overdueOnly,
             PlanId = _plan?.Id,
         };
@@ -177,6 +194,20 @@ public partial class WorkOrdersPage
         AnyState => T["Maintenance.State.Any"],
         _ => new ListFilter().Enum<WorkOrderState>("state", state) is { } s ? F.Name(s) : state,
     };
+
+    /// <summary>
+    /// The technicians of the person's stores, and anyone else their visible work is booked to — a technician who has left
+    /// one of the stores since, say — so each name the KPI page counts overdue work for can be filtered on here.
+    /// </summary>
+    private IReadOnlyList<(string Email, string Name)> Assignees()
+    {
+        var booked = Book.All.Where(o => o.Assignee is not null && _actor.CanSee(o, Stores)).Select(o => o.Assignee!);
+        return _technicians.Select(u => u.Email).Concat(booked).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(e => (e, Users.DisplayNameOf(e))).OrderBy(u => u.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <summary>The chosen assignee as the field shows it: by name, not by e-mail.</summary>
+    private string AssigneeChoice(string? choice) => choice is null ? "" : choice is Unassigned ? T["Kpi.Unassigned"] : Users.DisplayNameOf(choice);
 
     private string AssigneeName(string? email) => Users.DisplayNameOf(email);
 }
