@@ -1,5 +1,6 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Core.Transactions;
 using FleetOps.Web.Components.RoleHomes;
@@ -75,12 +76,14 @@ public sealed class RoleHomeTests : FleetComponentTest
         var cut = Render<Home>();
 
         // It said "every terminal is working" of a terminal that had never said a word.
-        Assert.Equal(said, cut.Find("[data-testid=home-attention-empty]").TextContent.Trim());
+        Assert.Equal(said, cut.Find("[data-testid=home-attention-empty-text]").TextContent.Trim());
+        Assert.Equal("terminals?connectivity=unknown", cut.Find("[data-testid=home-attention-never-heard]").GetAttribute("href"));
 
         Heartbeat("T-NEW");
         LetLiveRefreshFire();
         cut.WaitForAssertion(() => Assert.Equal(language == "en" ? "Nothing needs attention: every terminal is working." : "暂无待处理事项，所有终端运行正常。",
-            cut.Find("[data-testid=home-attention-empty]").TextContent.Trim()));
+            cut.Find("[data-testid=home-attention-empty-text]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=home-attention-never-heard]"));
     }
 
     [Fact]
@@ -92,6 +95,27 @@ public sealed class RoleHomeTests : FleetComponentTest
         var cut = Render<Home>();
 
         Assert.Contains("1 terminal has never been heard from", cut.Find("[data-testid=home-attention-empty]").TextContent);
+    }
+
+    /// <summary>
+    /// With work in the list the never heard from went unmentioned, and "1 terminal has never been heard from" was no link:
+    /// a technician could not see which terminal still waits to be installed. It follows the list and opens those terminals —
+    /// the same one, not a decommissioned one that never reported either.
+    /// </summary>
+    [Fact]
+    public void The_terminals_never_heard_from_are_named_after_the_work_and_open_as_a_list()
+    {
+        Register("S-2", "T-NEW");
+        Fleet.Register(new TerminalRegistration("T-OLD", "S-2", "A920", "SN-T-OLD", Decommissioned: true)); // never reported either
+        SignInAsTechnician("S-1", "S-2");
+
+        var cut = Render<Home>();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=home-attention] [data-testid^=attention-]"));
+        var link = cut.Find("[data-testid=home-attention-never-heard]");
+        Assert.Equal("1 terminal has never been heard from", link.TextContent.Trim());
+        var list = RenderAt<FleetOps.Web.Components.Pages.Terminals>(link.GetAttribute("href")!);
+        list.WaitForAssertion(() => Assert.Equal(["T-NEW"], list.FindAll("[data-testid=terminal-grid] tbody tr a.fo-id").Select(c => c.TextContent.Trim())));
     }
 
     [Fact]

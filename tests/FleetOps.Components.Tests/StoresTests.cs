@@ -1,6 +1,7 @@
 using Bunit;
 using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Detection;
+using FleetOps.Core.Fleet;
 using FleetOps.Core.Telemetry;
 using FleetOps.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
@@ -188,6 +189,29 @@ public sealed class StoreDetailTests : FleetComponentTest
         Assert.Equal("1", cut.Find("[data-testid=store-offline] .kpi-value").TextContent.Trim());
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid^=connectivity-]").Count));
         Assert.Empty(cut.FindAll("[data-testid=connectivity-T-OTHER]"));
+    }
+
+    /// <summary>
+    /// The store page's counts were plain numbers above a list of every terminal: "1 offline" could not be opened. Each
+    /// connectivity and power count now filters the store's own list below to the terminals it counts — not a
+    /// decommissioned one that never reported, which the counts leave out too.
+    /// </summary>
+    [Fact]
+    public void Each_count_opens_the_stores_list_filtered_to_the_terminals_it_counts()
+    {
+        Fleet.Register(new TerminalRegistration("T-GONE", "S-1", "A920", "SN-T-GONE", Decommissioned: true));
+
+        var cut = Render<StoreDetail>(p => p.Add(x => x.Code, "S-1"));
+
+        foreach (var (card, expected) in new[] { ("store-online", "T-1"), ("store-offline", "T-2"), ("store-unknown", "T-3") })
+        {
+            var link = cut.Find($"[data-testid={card}]").GetAttribute("href")!;
+            Assert.Equal("1", cut.Find($"[data-testid={card}] .kpi-value").TextContent.Trim());
+            var filtered = RenderAt<StoreDetail>(link, p => p.Add(x => x.Code, "S-1"));
+            filtered.WaitForAssertion(() => Assert.Equal([expected],
+                filtered.FindAll("[data-testid=terminal-grid] tbody tr a.fo-id").Select(a => a.TextContent.Trim())));
+        }
+        Assert.Equal("stores/S-1?power=unstable#store-terminals", cut.Find("[data-testid=store-unstable]").GetAttribute("href"));
     }
 
     [Fact]
