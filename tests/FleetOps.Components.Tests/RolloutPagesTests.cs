@@ -112,18 +112,22 @@ public sealed class RolloutPagesTests : RolloutPageTest
     }
 
     [Fact]
-    public void A_superseded_rollouts_wave_that_never_started_says_it_will_not_start_not_pending_in_both_languages()
+    public void A_superseded_rollouts_waves_say_what_will_not_happen_not_pending_in_both_languages()
     {
         Wait(() => Service.CreateAsync(
             new RolloutRequest("A920", "3.4.0", null, [WaveSpec.OfPercent(100)], 20, null), "admin@fleetops.test", null)); // supersedes it in wave 1
 
         var english = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
         Assert.Equal("Will not start: superseded · 1 terminal", english.Find("[data-testid=wave-bar-2]").TextContent.Trim());
-        Assert.Contains("2 pending of 2", english.Find("[data-testid=wave-bar-1]").TextContent); // it started: its tills were told
+        // It started, but its two tills not updated yet now follow the newer rollout: "2 pending" promised installs of 3.3.0.
+        Assert.Equal("0 installed · 0 failed · 2 left to the newer rollout, of 2", english.Find("[data-testid=wave-bar-1]").TextContent.Trim());
+        var list = Render<Rollouts>();
+        Assert.Contains("2 left to the newer rollout, of 2", list.Find($"[data-testid=rollout-{Id}]").TextContent);
 
         UseLanguage(Languages.Chinese);
         var chinese = Render<RolloutDetail>(p => p.Add(d => d.Id, Id));
         Assert.Equal("不会开始：已被取代 · 共 1 台", chinese.Find("[data-testid=wave-bar-2]").TextContent.Trim());
+        Assert.Equal("已安装 0 · 失败 0 · 2 台改由新的分批发布处理，共 2 台", chinese.Find("[data-testid=wave-bar-1]").TextContent.Trim());
     }
 
     [Fact]
