@@ -56,6 +56,33 @@ public sealed class TrainingOverviewTests : FleetComponentTest
     private static string Cell(IRenderedComponent<TrainingOverview> cut, string store, string column) =>
         cut.Find($"[data-testid=training-row-{store}] [data-testid={column}]").TextContent.Trim();
 
+    /// <summary>
+    /// "North: 1 never trained" was plain text: a regional manager had to pick the region and the status by hand to find the
+    /// store. A region's count opens the stores of that region with staff of that standing; a nought is no link.
+    /// </summary>
+    [Fact]
+    public void A_regions_count_of_staff_never_trained_opens_the_stores_where_they_work()
+    {
+        AddStore("S-3", region: "North");
+        var ana = Hire("S-1", "Ana");
+        TrainInEverything("S-1", ana);
+        Hire("S-2", "Cy");
+        TrainInEverything("S-3", Hire("S-3", "Dee"));
+
+        var cut = Render<TrainingOverview>();
+
+        var north = cut.Find("[data-testid=training-region-North]");
+        Assert.Equal(["North", "2", "1", "0", "0", "1", "50.0%", "0"], north.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var link = north.QuerySelector("a[data-testid=never_trained]")!;
+        Assert.Equal(("1", "training?region=North&status=never_trained"), (link.TextContent.Trim(), link.GetAttribute("href")));
+        Assert.Null(north.QuerySelector("a[data-testid=overdue]"));
+        Assert.Empty(cut.FindAll("[data-testid=training-region-East] a")); // everyone there is current
+
+        var stores = RenderAt<TrainingOverview>(link.GetAttribute("href")!);
+        stores.WaitForAssertion(() => Assert.Equal(["training-row-S-2"],
+            stores.FindAll("[data-testid=training-stores] tbody tr").Select(r => r.GetAttribute("data-testid"))));
+    }
+
     [Fact]
     public void Shows_each_stores_and_regions_counts_and_a_session_recorded_raises_them_live()
     {

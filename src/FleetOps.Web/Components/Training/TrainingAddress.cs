@@ -7,6 +7,10 @@ namespace FleetOps.Web.Components.Training;
 /// <summary>The one spelling of the training pages' addresses, and which programme fits a store's failures.</summary>
 public static class TrainingAddress
 {
+    /// <summary>The overview narrowed to one region's stores with staff of one standing (due soon, overdue, never trained).</summary>
+    public static string Overview(string region, string status) =>
+        $"training?region={Uri.EscapeDataString(region)}&status={Uri.EscapeDataString(status)}";
+
     public static string Store(string storeCode) => $"stores/{Uri.EscapeDataString(storeCode)}/training";
 
     public static string Record(string storeCode) => $"{Store(storeCode)}/record";
