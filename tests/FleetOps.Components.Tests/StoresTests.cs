@@ -65,6 +65,19 @@ public sealed class StoresTests : FleetComponentTest
         Assert.DoesNotContain("problem(s)", s2[7]);
     }
 
+    /// <summary>"S-2: 1 offline" could not be opened from the list; it opens the store's page with its list of that terminal.</summary>
+    [Fact]
+    public void A_stores_offline_count_opens_its_page_listing_those_terminals_and_a_nought_is_no_link()
+    {
+        var cut = Render<Stores>();
+
+        var link = StoreRow(cut, "S-2").QuerySelector("[data-testid=store-row-offline]")!;
+        Assert.Equal(("1", "stores/S-2?connectivity=offline#store-terminals"), (link.TextContent.Trim(), link.GetAttribute("href")));
+        Assert.Null(StoreRow(cut, "S-1").QuerySelector("[data-testid=store-row-offline]")); // none offline there
+        var store = RenderAt<StoreDetail>(link.GetAttribute("href")!, p => p.Add(x => x.Code, "S-2"));
+        store.WaitForAssertion(() => Assert.Equal(["T-22"], store.FindAll("[data-testid=terminal-grid] tbody tr a.fo-id").Select(a => a.TextContent.Trim())));
+    }
+
     [Fact]
     public void Three_of_four_terminals_losing_power_within_a_minute_is_a_store_wide_power_loss()
     {
