@@ -102,6 +102,10 @@ public sealed class OverviewTests : FleetComponentTest
         Assert.Contains("1 / 3", rows[0].TextContent);
         Assert.Contains("S-2 · Store S-2", rows[1].TextContent);
         Assert.Equal("stores/S-1", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        // Its "1 / 3" offline opens the store's list of that terminal; S-2 has none offline, so its count is no link.
+        var offline = rows[0].QuerySelector("[data-testid=problem-store-offline]")!;
+        Assert.Equal(("1 / 3", "stores/S-1?connectivity=offline#store-terminals"), (offline.TextContent.Trim(), offline.GetAttribute("href")));
+        Assert.Null(rows[1].QuerySelector("[data-testid=problem-store-offline]"));
     }
 
     [Fact]
