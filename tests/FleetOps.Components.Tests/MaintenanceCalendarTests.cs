@@ -75,12 +75,15 @@ public sealed class MaintenanceCalendarTests : MaintenanceCalendarTest
         Clock.Advance(TimeSpan.FromDays(1)); // Thursday 08:00 in the stores; the calendar re-reads every minute
         cut.WaitForAssertion(() => Assert.Equal("26 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent));
 
+        // The clock's minute tick may still be re-rendering the day view when the click lands: wait for the week (a CI run
+        // found no day box yet).
         cut.Find("[data-testid=calendar-view-week]").Click();
-        Assert.Contains("today", Day(cut, "2026-11-26").ClassName);
+        cut.WaitForAssertion(() => Assert.Contains("today", Day(cut, "2026-11-26").ClassName));
         Assert.DoesNotContain("today", Day(cut, "2026-11-25").ClassName);
         cut.Find("[data-testid=calendar-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("30 Nov 2026 – 6 Dec 2026", cut.Find("[data-testid=calendar-title]").TextContent));
         cut.Find("[data-testid=calendar-today]").Click();
-        Assert.Equal("23 Nov 2026 – 29 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("23 Nov 2026 – 29 Nov 2026", cut.Find("[data-testid=calendar-title]").TextContent));
         Assert.DoesNotContain("date=", Address);
     }
 
