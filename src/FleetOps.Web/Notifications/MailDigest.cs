@@ -34,13 +34,13 @@ public static class MailDigest
     }
 
     /// <summary>
-    /// The mail of the burst's first alert, sent alone, that a digest of <paramref name="group"/> follows: its subject and when
-    /// it was sent. That is the stream's last mail before the digest's alerts when it was sent within a window of the first
-    /// of them, or was still on its way then — the mail they were held behind (<see cref="MailPace"/>) — and went alone and
-    /// was delivered. Null otherwise: after an earlier digest (a flood longer than a window), after a first mail that failed,
-    /// or with no window at all, the digest says nothing it cannot vouch for.
+    /// The mail a digest of <paramref name="group"/> follows: the stream's last mail before the digest's alerts when it was
+    /// sent within a window of the first of them, or was still on its way then — the mail they were held behind
+    /// (<see cref="MailPace"/>) — and was delivered: the burst's first alert mailed alone, or, in a flood longer than a
+    /// window, the digest before. Null otherwise: after a mail that failed, or with no window at all, the digest says
+    /// nothing it cannot vouch for.
     /// </summary>
-    public static async Task<(string Subject, DateTimeOffset SentAt)?> LeadAsync(FleetDbContext db, IReadOnlyList<WebhookDeliveryRow> group, TimeSpan window,
+    public static async Task<MailLead?> LeadAsync(FleetDbContext db, IReadOnlyList<WebhookDeliveryRow> group, TimeSpan window,
         CancellationToken cancellationToken)
     {
         if (group.Count < 2 || window <= TimeSpan.Zero) return null;
@@ -50,11 +50,16 @@ public static class MailDigest
         var before = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.MailSubscriptionId == first.MailSubscriptionId && d.Type == first.Type && d.Id < first.Id && d.LastAttemptAtMs > sinceMs)
             .OrderByDescending(d => d.Id).ToListAsync(cancellationToken);
-        if (before.Select(d => (Row: d, Mail: TryRead(d))).FirstOrDefault(d => d.Mail?.StoreCode == store) is not ({ } lead, { } mail)) return null;
-        var alone = mail.Entry is null or { Size: < 2 };
-        return alone && lead.Status == WebhookDeliveryStatus.Delivered.ToWire()
-            ? (mail.Subject, DateTimeOffset.FromUnixTimeMilliseconds(lead.LastAttemptAtMs!.Value))
-            : null;
+        if (before.Select(d => (Row: d, Mail: TryRead(d))).FirstOrDefault(d => d.Mail?.StoreCode == store) is not ({ } lead, { } mail)
+            || lead.Status != WebhookDeliveryStatus.Delivered.ToWire())
+        {
+            return null;
+        }
+        var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(lead.LastAttemptAtMs!.Value);
+        // A digest's rows each hold the alert's own mail; what the reader received was the digest's subject.
+        return mail.Entry is { Size: > 1 } entry
+            ? new MailLead(MailText.DigestSubject(entry, entry.Size), sentAt, entry.Size)
+            : new MailLead(mail.Subject, sentAt, 1);
     }
 
     /// <summary>The stored mail, or null for a body this version does not read as one (the delivery log still lists the row).</summary>

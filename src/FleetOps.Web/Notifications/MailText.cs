@@ -56,19 +56,24 @@ public static class MailText
     /// with how many, a line for each in the order given, and the links to them (one per kind: the alerts page filtered by store and kind).
     /// </summary>
     /// <param name="after">
-    /// The mail of this burst's first alert, sent alone (<see cref="MailDigest.LeadAsync"/>): its subject and when it was
-    /// sent. The heading then says the digest follows it, on the store's clock (<paramref name="timeZone"/>), and how many
-    /// alerts the burst had in all: a manager counting the digest's lines thought one was missing.
+    /// The mail the digest follows (<see cref="MailDigest.LeadAsync"/>): the burst's first alert sent alone, or an earlier
+    /// digest. The heading then says so, on the store's clock (<paramref name="timeZone"/>), with its subject, and how many
+    /// alerts the burst had in all (a manager counting the digest's lines thought one was missing) or that digest held.
     /// </param>
-    public static MailContent Digest(IReadOnlyList<MailContent> mails, (string Subject, DateTimeOffset SentAt)? after = null, string? timeZone = null)
+    public static MailContent Digest(IReadOnlyList<MailContent> mails, MailLead? after = null, string? timeZone = null)
     {
         var first = mails[0].Entry ?? throw new ArgumentException("A digest is made of alert mails with digest entries.", nameof(mails));
         var (texts, format) = In(CultureInfo.GetCultureInfo(first.Culture));
         var lines = mails.Select(m => $"- {m.Entry!.Line}");
         var links = mails.Select(m => m.Entry!.Link).OfType<string>().Distinct().Select(l => texts["Mail.Link", l].Value).ToList();
-        var heading = after is var (subject, sentAt)
-            ? texts["Mail.Digest.BodyAfter", mails.Count, first.Where, first.Happened, format.Time(sentAt, timeZone), subject, mails.Count + 1]
-            : texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened];
+        // After the burst's first alert mailed alone: how many in all. After an earlier digest: how many that one held (a
+        // flood can run to several, and "in all" would count only the last two).
+        var heading = after switch
+        {
+            null => texts["Mail.Digest.Body", mails.Count, first.Where, first.Happened],
+            { Alerts: 1 } => texts["Mail.Digest.BodyAfter", mails.Count, first.Where, first.Happened, format.Time(after.SentAt, timeZone), after.Subject, mails.Count + 1],
+            _ => texts["Mail.Digest.BodyAfterDigest", mails.Count, first.Where, first.Happened, format.Time(after.SentAt, timeZone), after.Subject, after.Alerts],
+        };
         return mails[0] with
         {
             Subject = DigestSubject(first, mails.Count),

@@ -23,9 +23,9 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
     public TimeSpan DigestWindow => options.Value.DigestWindow;
 
     /// <summary>One attempt at <paramref name="deliveries"/>: one mail, or a digest of several alerts' (<see cref="MailDigest"/>) sent as the first.</summary>
-    /// <param name="after">For a digest, the mail of its burst's first alert, sent alone (<see cref="MailDigest.LeadAsync"/>).</param>
+    /// <param name="after">For a digest, the mail it follows (<see cref="MailDigest.LeadAsync"/>).</param>
     public async Task<DeliveryAttempt> SendAsync(IReadOnlyList<WebhookDeliveryRow> deliveries, string userId, CancellationToken cancellationToken,
-        (string Subject, DateTimeOffset SentAt)? after = null)
+        MailLead? after = null)
     {
         var o = options.Value;
         var delivery = deliveries[0];
@@ -81,7 +81,7 @@ public sealed class MailTransport(IOptions<MailOptions> options, UserDirectory u
     }
 
     /// <summary>A digest, the time of the mail it follows on its store's clock, as its lines' times are.</summary>
-    private MailContent Digest(List<MailContent> mails, (string Subject, DateTimeOffset SentAt)? after) =>
+    private MailContent Digest(List<MailContent> mails, MailLead? after) =>
         MailText.Digest(mails, after, mails[0].StoreCode is { } code ? stores.Get(code)?.TimeZone : null);
 
     /// <summary>

@@ -223,7 +223,7 @@ public sealed partial class NotificationSender(
         if (receiver.WebhookId is not { } webhookId)
         {
             var userId = await db.MailSubscriptions.Where(s => s.Id == receiver.MailSubscriptionId).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken);
-            // A digest says which mail alone it follows, read as it goes: that mail may have been sent only just before.
+            // A digest says which mail it follows, read as it goes: that mail may have been sent only just before.
             return userId is null ? null : async group => await mail.SendAsync(group, userId, cancellationToken,
                 await MailDigest.LeadAsync(db, group, mail.DigestWindow, cancellationToken));
         }

@@ -148,7 +148,7 @@ public sealed class MailDigestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_digest_following_a_digest_does_not_claim_a_first_alert_mailed_alone()
+    public async Task A_digest_following_a_digest_names_that_digest_not_a_first_alert_mailed_alone()
     {
         var store = await _app.CreateStoreAsync(Ids.New("S"));
         var reader = await _app.MailReaderAsync(Roles.StoreManager, [store]);
@@ -175,10 +175,11 @@ public sealed class MailDigestTests : IAsyncLifetime
         Assert.Equal(3, mails.Count);
         Assert.StartsWith($"2 more alerts at Store {store} ({store}) within a short time (Opened), in one e-mail. The first alert of this burst was mailed",
             mails[1].TextBody, StringComparison.Ordinal);
-        // The late two follow a digest, not a mail alone: the plain heading, nothing it cannot vouch for.
+        // The late two follow a digest, not a mail alone: they name that digest, as the reader received it, not a first alert.
         Assert.Equal($"[FleetOps] 2 alerts at Store {store} ({store}) (Opened)", mails[2].Subject);
-        Assert.StartsWith($"2 alerts at Store {store} ({store}) within a short time (Opened), in one e-mail:\n\n- Warning: Offline – Terminal ",
+        Assert.StartsWith($"2 more alerts at Store {store} ({store}) within a short time (Opened), in one e-mail. They follow the 2 alerts mailed to you together at ",
             mails[2].TextBody, StringComparison.Ordinal);
+        Assert.Contains($"(“{mails[1].Subject}”):\n\n- Warning: Offline – Terminal ", mails[2].TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class MailDigestWordingTests
     {
         var (lone, offline, outage) = Mails("en");
 
-        var digest = MailText.Digest([offline, outage], (lone.Subject, At.AddSeconds(1)), Xuhui.TimeZone);
+        var digest = MailText.Digest([offline, outage], new MailLead(lone.Subject, At.AddSeconds(1), 1), Xuhui.TimeZone);
 
         Assert.Equal("[FleetOps] 2 alerts at 徐汇店 (SH-001) (Opened)", digest.Subject);
         Assert.StartsWith("""
@@ -65,8 +65,36 @@ public sealed class MailDigestWordingTests
             徐汇店（SH-001）短时间内又有 2 条告警（已产生），合并为一封邮件。本轮第一条告警已于 2026/12/7 10:02:06 +08:00 单独发送给您（“[FleetOps] 警告：离线 – 门店徐汇店（SH-001）的终端 T-1（已产生）”），本轮共 3 条：
 
             - 警告：离线 – 终端 T-2，
-            """.ReplaceLineEndings("\n"), MailText.Digest([chineseOffline, chineseOutage], (chineseLone.Subject, At.AddSeconds(1)), Xuhui.TimeZone).Text,
+            """.ReplaceLineEndings("\n"), MailText.Digest([chineseOffline, chineseOutage], new MailLead(chineseLone.Subject, At.AddSeconds(1), 1), Xuhui.TimeZone).Text,
             StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A flood longer than a window is several digests; the later ones said nothing of the one before, and a manager reading
+    /// "2 alerts" could not tell it followed twenty. Each names the digest it follows: when, its subject, how many it held.
+    /// </summary>
+    [Fact]
+    public void A_digest_following_an_earlier_digest_says_when_under_which_subject_and_how_many_that_one_held()
+    {
+        var (_, offline, outage) = Mails("en");
+        var earlier = MailText.DigestSubject(offline.Entry!, 19);
+
+        var digest = MailText.Digest([offline, outage], new MailLead(earlier, At.AddSeconds(1), 19), Xuhui.TimeZone);
+
+        Assert.StartsWith("""
+            2 more alerts at 徐汇店 (SH-001) within a short time (Opened), in one e-mail. They follow the 19 alerts mailed to you together at 7 Dec 2026 10:02:06 +08:00 (“[FleetOps] 19 alerts at 徐汇店 (SH-001) (Opened)”):
+
+            - Warning: Offline – Terminal T-2,
+            """.ReplaceLineEndings("\n"), digest.Text, StringComparison.Ordinal);
+
+        var (_, chineseOffline, chineseOutage) = Mails("zh-CN");
+        var chinese = MailText.Digest([chineseOffline, chineseOutage],
+            new MailLead(MailText.DigestSubject(chineseOffline.Entry!, 19), At.AddSeconds(1), 19), Xuhui.TimeZone);
+        Assert.StartsWith("""
+            徐汇店（SH-001）短时间内又有 2 条告警（已产生），合并为一封邮件。此前的 19 条告警已于 2026/12/7 10:02:06 +08:00 合并发送给您（“[FleetOps] 徐汇店（SH-001）的 19 条告警（已产生）”）：
+
+            - 警告：离线 – 终端 T-2，
+            """.ReplaceLineEndings("\n"), chinese.Text, StringComparison.Ordinal);
     }
 
     [Fact]
