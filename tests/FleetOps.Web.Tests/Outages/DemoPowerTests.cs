@@ -31,11 +31,11 @@ public sealed class DemoPowerTests : IAsyncLifetime
     public async Task Demo_start_shows_alerts_in_every_state_a_resolved_outage_an_acknowledged_till_a_muted_battery_and_open_ones()
     {
         using var admin = _app.CreateAdminClient();
-        await DemoApp.WholeBacklogAsync(admin);
+        // Once everything is told: while the maintenance history books each past visit under way, the work mutes its store
+        // (as work in progress does) until it is done, and a CI run that looked in that moment found three alerts muted.
+        await DemoApp.StartUpToldAsync(_app);
 
-        var all = await Eventually.MatchesAsync(() => AlertsAsync(admin),
-            a => a.Any(x => Expect.Wire(x["state"]) == "acknowledged") && a.Any(x => x["muted"]!.GetValue<bool>()),
-            "the demo's acknowledged and muted alerts");
+        var all = await AlertsAsync(admin);
 
         var outage = Assert.Single(all, a => Expect.Wire(a["kind"]) == "store_power_outage");
         Assert.Equal("resolved", Expect.Wire(outage["state"]));
