@@ -96,6 +96,7 @@ public partial class WorkOrdersPage
 
     protected override Task OnLiveChangeAsync()
     {
+        _assignees = Assignees(); // work booked meanwhile names its person (an address change reads them in ReadAddress)
         Load();
         return Task.CompletedTask;
     }
@@ -132,7 +133,6 @@ public partial class WorkOrdersPage
     private void Load()
     {
         _now = Time.GetUtcNow();
-        _assignees = Assignees(); // work booked meanwhile names its person
         var query = new WorkOrderQuery
         {
             State = new ListFilter().Enum<WorkOrderState>("state", _state is OpenStates or AnyState ? null : _state),
