@@ -10,6 +10,9 @@
 # Runtime settings pass through the environment, e.g. DOTNET_GCConserveMemory=9 scripts/bench-memory.sh
 # BENCH_SERVER=/path/to/FleetOps.Web.dll measures another build (an A/B against a copy of the old bin folder).
 # BENCH_GCDUMP=/tmp/x.gcdump also takes a heap dump in the steady state and writes its report (types by size) beside it.
+# BENCH_HEAPSTAT=/tmp/x.txt also takes a full dump in the steady state (dotnet-dump, installed if missing) and writes the
+# live objects by type, largest first, and the strings by text, most bytes first (SOS: dumpheap -stat -live, -strings -live) —
+# exact where the gcdump's report is lossy and lists only the largest single objects. The dump (~700 MB) is deleted after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 terminals=${1:-100000}; seconds=${2:-60}
@@ -62,6 +65,20 @@ if [ -n "${BENCH_GCDUMP:-}" ]; then # the live heap by type (dotnet-gcdump; taki
   timeout 300 "$HOME/.dotnet/tools/dotnet-gcdump" collect -p "$pid" -o "$BENCH_GCDUMP" >/dev/null
   timeout 120 "$HOME/.dotnet/tools/dotnet-gcdump" report "$BENCH_GCDUMP" | head -40 >"$BENCH_GCDUMP.txt"
   echo "after the gcdump's collection: RSS $(rss "$pid") MB; heap by type in $BENCH_GCDUMP.txt"
+fi
+if [ -n "${BENCH_HEAPSTAT:-}" ]; then
+  tool=$HOME/.dotnet/tools/dotnet-dump
+  [ -x "$tool" ] || dotnet tool install -g dotnet-dump >/dev/null
+  timeout 300 "$tool" collect -p "$pid" -o "$work/steady.dmp" >/dev/null
+  timeout 600 "$tool" analyze "$work/steady.dmp" -c "dumpheap -stat -live" -c "dumpheap -strings -live" -c exit >"$work/heap.txt"
+  rm -f "$work/steady.dmp"
+  # awk, not head, takes the first lines: head closing the pipe early would end this script (pipefail).
+  { grep -m1 '^Total' "$work/heap.txt" || true; echo "live objects by type, largest first (count, bytes, type):"
+    grep -E '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | tr -d ',' | sort -k3 -n -r | awk 'NR <= 60 { $1 = ""; print }' || true
+    echo "strings by bytes (copies, bytes, text):"
+    grep -vE '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | grep -E '^ +[0-9,]+ +[0-9,]+ ' | tr -d ',' | sort -k2 -n -r | awk 'NR <= 30' || true
+  } >"$BENCH_HEAPSTAT"
+  echo "live heap by type in $BENCH_HEAPSTAT: $(grep -m1 '^Total' "$work/heap.txt" || true)"
 fi
 stop_server "$pid"
 # The heap trimmer's collections (when it ran, its pause, what the collector held before and after).

@@ -16,6 +16,13 @@ public sealed record HeartbeatFacts(
     long? OpenBatchAmountMinor,
     string? Currency)
 {
-    public static HeartbeatFacts From(HeartbeatEvent e) => new(e.At, e.BootId, e.UptimeSeconds, e.AppVersion,
+    /// <param name="e">the heartbeat</param>
+    /// <param name="previous">
+    /// the terminal's facts before it: a boot id equal to theirs is taken from them. Each heartbeat is parsed into strings of
+    /// its own, so without this a terminal kept two copies of its boot's id — this one, and the first heartbeat's in its
+    /// power history's boot segment (at 100,000 terminals 100,000 strings of the collector's heap, docs/benchmarks.md).
+    /// </param>
+    public static HeartbeatFacts From(HeartbeatEvent e, HeartbeatFacts? previous = null) => new(e.At,
+        previous is { } before && string.Equals(before.BootId, e.BootId, StringComparison.Ordinal) ? before.BootId : e.BootId, e.UptimeSeconds, e.AppVersion,
         e.FirmwareVersion, e.PowerSource, e.BatteryPercent, e.PendingReversals, e.OpenBatchCount, e.OpenBatchAmountMinor, e.Currency);
 }

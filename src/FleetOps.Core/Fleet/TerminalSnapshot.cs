@@ -81,7 +81,7 @@ public sealed record TerminalSnapshot(TerminalRegistration Registration)
                     var changed = Heartbeat is null || Heartbeat.AppVersion != heartbeat.AppVersion || Heartbeat.FirmwareVersion != heartbeat.FirmwareVersion;
                     next = next with
                     {
-                        Heartbeat = HeartbeatFacts.From(heartbeat),
+                        Heartbeat = HeartbeatFacts.From(heartbeat, Heartbeat),
                         VersionsSince = changed || VersionsSince is null ? heartbeat.At : VersionsSince,
                     };
                 }

@@ -11,6 +11,13 @@ namespace FleetOps.Web.Fleet;
 /// to the store's last loss) counts as equal: terminals keep beating through and after an outage, so with reference
 /// equality alone the memo failed for every store with an incident on every read — ~110 ms of CPU per alert evaluation
 /// for 200 such stores (a perf profile of a fleet-wide reboot, docs/benchmarks.md).
+/// <para>
+/// A later history that answers as the one kept replaces it (answering as before is transitive along a terminal's
+/// histories): the memo then holds the fleet's current histories rather than the outdated ones beside them. Holding the
+/// outdated ones kept a second history per terminal alive with its boot list and loss caches — after a fleet-wide reboot,
+/// when every store has a memo, ~250 bytes a terminal (docs/benchmarks.md, memory). Readers calling <see cref="Holds"/>
+/// at once may each write an element; either history answers the same.
+/// </para>
 /// </summary>
 internal sealed class StoreIncidentMemo
 {
@@ -40,14 +47,19 @@ internal sealed class StoreIncidentMemo
 
     public IReadOnlyList<StorePowerIncident> Incidents { get; }
 
-    /// <summary>True when the store's terminals in service (same ones, same order) still have the histories it was derived from, or later ones that answer as they did.</summary>
+    /// <summary>
+    /// True when the store's terminals in service (same ones, same order) still have the histories it was derived from, or
+    /// later ones that answer as they did; those it keeps from then on. A memo that does not hold is replaced by its caller.
+    /// </summary>
     public bool Holds(IReadOnlyList<TerminalSnapshot> inService, DetectionOptions options)
     {
         if (!ReferenceEquals(options, _options) || inService.Count != _terminals.Length) return false;
         for (var i = 0; i < _terminals.Length; i++)
         {
             if (!string.Equals(inService[i].TerminalId, _terminals[i], StringComparison.Ordinal)) return false;
-            if (!inService[i].Power.AnswersAsBefore(_histories[i], _lastLoss)) return false;
+            var history = inService[i].Power;
+            if (!history.AnswersAsBefore(_histories[i], _lastLoss)) return false;
+            _histories[i] = history;
         }
         return true;
     }

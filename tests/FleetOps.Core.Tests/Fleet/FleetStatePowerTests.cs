@@ -33,6 +33,27 @@ public class FleetStatePowerTests
     }
 
     [Fact]
+    public void A_boot_keeps_one_copy_of_its_id_however_many_heartbeats_repeat_it()
+    {
+        // Every heartbeat is parsed into strings of its own: three equal ids, three instances.
+        static string Parsed(string id) => new(id.AsSpan());
+        _h.Register("T-0001");
+        _h.Deliver("T-0001", _h.Heartbeat(Parsed("boot-1")));
+        _h.Advance(TimeSpan.FromSeconds(60));
+        _h.Deliver("T-0001", _h.Heartbeat(Parsed("boot-1")));
+        _h.Advance(TimeSpan.FromSeconds(60));
+        var t = _h.Deliver("T-0001", _h.Heartbeat(Parsed("boot-1")));
+
+        Assert.Same(t.Power.Boots[^1].BootId, t.Heartbeat!.BootId);
+
+        _h.Advance(TimeSpan.FromSeconds(60));
+        var rebooted = _h.Deliver("T-0001", _h.Heartbeat(Parsed("boot-2")));
+
+        Assert.Equal("boot-2", rebooted.Heartbeat!.BootId);
+        Assert.Same(rebooted.Power.Boots[^1].BootId, rebooted.Heartbeat.BootId);
+    }
+
+    [Fact]
     public void Reboot_without_warning_counts_as_a_power_loss_of_the_device()
     {
         _h.Register("T-0001");
