@@ -3,6 +3,7 @@ using FleetOps.Components.Tests.Infrastructure;
 using FleetOps.Core.Detection;
 using FleetOps.Core.Fleet;
 using FleetOps.Web.Components.Pages;
+using FleetOps.Web.Components.Shared;
 using FleetOps.Web.Components.Software;
 using FleetOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -163,6 +164,48 @@ public sealed class SoftwarePageTests : FleetComponentTest
         Assert.Equal("0", Kpi(cut, "outdated"));
         Assert.Contains("V400m", cut.Find("[data-testid=software-versions]").ParentElement!.TextContent);
         Assert.Contains("model=V400m", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    /// <summary>
+    /// A store's "outdated software" counts outdated and unsupported tills — two statuses, where the terminal list filters by
+    /// one — so the stores list and the store's page open this page for the store: its list of terminals behind is exactly
+    /// what the count counted, and its own cards and exports stay in the store.
+    /// </summary>
+    [Fact]
+    public void A_stores_outdated_count_opens_this_page_for_the_store_listing_exactly_what_it_counts()
+    {
+        Register("S-2", "T-LATE");
+        Heartbeat("T-LATE", TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        var stores = Render<Stores>();
+        var row = stores.FindAll("[data-testid=store-table] tbody tr").Single(r => r.TextContent.Contains("S-2 · Store S-2"));
+        var count = row.QuerySelector("[data-testid=store-row-outdated]")!;
+        Assert.Equal("2", count.TextContent.Trim());
+        var store = RenderAt<StoreDetail>("stores/S-2", p => p.Add(x => x.Code, "S-2"));
+        Assert.Equal(count.GetAttribute("href"), store.Find("[data-testid=store-outdated]").GetAttribute("href"));
+
+        var cut = RenderAt<SoftwarePage>(count.GetAttribute("href")!);
+
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+        Assert.Equal("1", Kpi(cut, "unsupported"));
+        var behind = cut.FindAll("[data-testid=software-behind-list] tbody tr").Select(r => r.GetAttribute("data-testid")).ToList();
+        Assert.Equal(["behind-T-ANCIENT", "behind-T-LATE"], behind); // not S-1's T-OLD
+        Assert.Equal(["T-LATE"], Listed(cut.Find("[data-testid=software-kpi-outdated]").GetAttribute("href")!));
+        Assert.Contains("store=S-2", cut.Find("[data-testid=software-csv-unsupported]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Choosing_a_store_narrows_the_page_and_puts_the_store_in_the_address()
+    {
+        var cut = Render<SoftwarePage>();
+        cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
+
+        var picker = cut.FindComponent<StorePicker>();
+        Assert.Equal(["S-1", "S-2"], picker.Instance.Stores.Select(s => s.Code));
+        cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("S-2"));
+
+        cut.WaitForAssertion(() => Assert.Equal("0", Kpi(cut, "outdated")));
+        Assert.Equal("1", Kpi(cut, "unsupported"));
+        Assert.Contains("store=S-2", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]

@@ -36,4 +36,33 @@ public sealed class StoreCountsTests(E2EFixture fixture) : IClassFixture<E2EFixt
         await Expect(grid.Locator("a.fo-id")).ToHaveTextAsync([silent]);
         await Expect(page.Locator("#store-terminals")).ToBeInViewportAsync();
     }
+
+    /// <summary>
+    /// "Outdated software" counts outdated and unsupported tills, where the terminal list filters by one status: it opens
+    /// the software page for the store instead, at its list of terminals behind their target.
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_the_outdated_software_count_opens_the_stores_terminals_behind_their_target()
+    {
+        var api = fixture.Api;
+        var store = await api.CreateStoreAsync();
+        var model = "M" + FleetOpsClient.Letters(8).ToUpperInvariant();
+        var behind = FleetOpsClient.NewId("TB");
+        await api.HeartbeatAsync(behind, await api.RegisterTerminalAsync(behind, store, model)); // app 3.2.1
+        await api.SetSoftwareTargetAsync(model, "3.3.0", "1.8.0");
+        var manager = await fixture.CreateUserAsync(Roles.StoreManager, stores: [store]);
+
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(manager);
+        await page.OpenReadyAsync($"stores/{Uri.EscapeDataString(store)}", live: true);
+        var card = page.Locator("[data-testid=store-outdated]");
+        await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("1");
+
+        await card.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"software\?store={store}#software-behind$"));
+        await Expect(page.Locator("[data-testid=software-behind-list] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"[data-testid=behind-{behind}]")).ToBeInViewportAsync();
+    }
 }

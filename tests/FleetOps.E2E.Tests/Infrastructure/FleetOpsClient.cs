@@ -86,6 +86,14 @@ public sealed class FleetOpsClient(Uri baseAddress) : IDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
     }
 
+    /// <summary>Sets the model's target versions (PROTOCOL.md, software targets): terminals of the model on another version are then behind it.</summary>
+    public async Task SetSoftwareTargetAsync(string model, string appVersion, string firmwareVersion, string? minimumAppVersion = null)
+    {
+        using var response = await SendAdminAsync(HttpMethod.Put, $"api/v1/software/targets/{Uri.EscapeDataString(model)}",
+            JsonContent.Create(new { appVersion, firmwareVersion, minimumAppVersion }));
+        await ExpectAsync(response, HttpStatusCode.OK);
+    }
+
     /// <summary>A work order at the terminal due tomorrow, booked to <paramref name="assignee"/> for an hour from now; returns its id.</summary>
     public async Task<long> CreateWorkOrderAsync(string storeCode, string terminalId, string assignee)
     {

@@ -12,7 +12,9 @@ namespace FleetOps.Web.Components.Software;
 /// <summary>
 /// The software page (issue 13): what each model should run and how much of the fleet does, the versions out there, the
 /// terminals behind their target with how long, and the stores that lag most. Live: it follows the fleet (a heartbeat with
-/// a new version, a target set here or by the API), within the viewer's scope; the chosen model is in the address.
+/// a new version, a target set here or by the API), within the viewer's scope; the chosen model and store are in the
+/// address, so a store's "outdated software" count (outdated and unsupported: two statuses, where the terminal list filters
+/// by one) opens this page for that store, whose list of terminals behind is exactly what it counts (<see cref="StorePath"/>).
 /// Administrators set targets from here, through the same editor the API uses (checked and audited alike).
 /// </summary>
 public partial class SoftwarePage
@@ -38,6 +40,8 @@ public partial class SoftwarePage
     private bool _isAdministrator;
     private ViewAddress? _address;
     private string? _chosenModel;
+    private string? _store;
+    private IReadOnlyList<StoreInfo> _storeChoices = [];
     private DateTimeOffset _now;
 
     /// <summary>Every model in scope (the targets table and the model chart), and the same narrowed to the chosen model.</summary>
@@ -53,7 +57,7 @@ public partial class SoftwarePage
         _scope = await Access.ScopeAsync();
         _isAdministrator = await Access.IsAdministratorAsync();
         _address = FollowAddress(AddressChangedAsync);
-        _chosenModel = _address["model"];
+        ReadAddress();
         Rebuild();
         Follow(Fleet, t => _scope.AllowsTerminal(t, Stores));
         // "Behind for …" grows with the clock.
@@ -68,10 +72,35 @@ public partial class SoftwarePage
 
     private Task AddressChangedAsync()
     {
-        _chosenModel = _address!["model"];
+        ReadAddress();
         Rebuild();
         return Task.CompletedTask;
     }
+
+    /// <summary>The model and store as the address gives them; a store the filter parser refuses is ignored, as on every page.</summary>
+    private void ReadAddress()
+    {
+        _chosenModel = _address!["model"];
+        _store = new Api.ListFilter().List("store", _address["store"])?.FirstOrDefault();
+    }
+
+    private Task ChooseStoreAsync(string? store)
+    {
+        _store = store;
+        _address!.Write(new Dictionary<string, string?> { ["store"] = store });
+        Rebuild();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The store filter, for people with several stores; someone with one store still gets it when the address names
+    /// another, so they can clear it (as on the power page).
+    /// </summary>
+    private bool OffersStoreFilter => _storeChoices.Count > 1
+        || _store is not null && !_storeChoices.Any(s => string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The software page narrowed to one store, at its list of terminals behind their target.</summary>
+    public static string StorePath(string storeCode) => $"software?store={Uri.EscapeDataString(storeCode)}#software-behind";
 
     private Task ChooseModelAsync(string? model)
     {
@@ -89,7 +118,9 @@ public partial class SoftwarePage
     private void Rebuild()
     {
         _now = Time.GetUtcNow();
-        _all = SoftwareCompliance.Of(_scope.Terminals(Fleet, Stores), Fleet.TargetFor);
+        _storeChoices = RegionStoreChoice.Of(_scope, Stores, region: null).Stores;
+        var terminals = _store is null ? _scope.Terminals(Fleet, Stores) : Fleet.InStore(_store).Where(t => _scope.AllowsTerminal(t, Stores));
+        _all = SoftwareCompliance.Of(terminals, Fleet.TargetFor);
         var chosen = _chosenModel is null ? null : _all.Models.FirstOrDefault(m => string.Equals(m.Key, _chosenModel, StringComparison.OrdinalIgnoreCase))?.Key;
         var chosenCount = chosen is null ? null : _all.Models.First(m => m.Key == chosen);
         // A chain with one model (common) narrows to the same terminals: no second pass over them.
@@ -120,11 +151,13 @@ public partial class SoftwarePage
 
     private static Color ShareColour(ComplianceCount c) => c.Unsupported > 0 ? Color.Error : c.CurrentShare >= 0.95 ? Color.Success : Color.Warning;
 
-    private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}";
+    private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}" + (_store is null ? "" : $"&store={Uri.EscapeDataString(_store)}");
 
-    private string TerminalsHref(SoftwareStatus status) => $"terminals?software={status.ToWire()}" + ModelQuery;
+    private string TerminalsHref(SoftwareStatus status) => $"terminals?software={status.ToWire()}" + NarrowingQuery;
 
-    private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire() + ModelQuery;
+    private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire() + NarrowingQuery;
 
-    private string ModelQuery => _totals.Key.Length == 0 ? "" : $"&model={Uri.EscapeDataString(_totals.Key)}";
+    /// <summary>The chosen model and store, which the terminal list and its export filter by too.</summary>
+    private string NarrowingQuery => (_totals.Key.Length == 0 ? "" : $"&model={Uri.EscapeDataString(_totals.Key)}")
+        + (_store is null ? "" : $"&store={Uri.EscapeDataString(_store)}");
 }
