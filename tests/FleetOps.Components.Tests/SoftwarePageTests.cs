@@ -194,6 +194,48 @@ public sealed class SoftwarePageTests : FleetComponentTest
     }
 
     [Fact]
+    public void A_stores_list_of_terminals_behind_holds_all_of_them_past_the_fleets_fifteen()
+    {
+        var late = Enumerable.Range(1, 17).Select(i => $"T-LATE-{i:00}").ToArray();
+        Register("S-2", late);
+        foreach (var id in late) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+
+        var fleet = Render<SoftwarePage>();
+        fleet.WaitForAssertion(() => Assert.Equal("18", Kpi(fleet, "outdated")));
+        Assert.Equal(15, fleet.FindAll("[data-testid=software-behind-list] tbody tr").Count);
+
+        var store = RenderAt<SoftwarePage>(SoftwarePage.StorePath("S-2"));
+
+        store.WaitForAssertion(() => Assert.Equal("17", Kpi(store, "outdated")));
+        Assert.Equal(18, store.FindAll("[data-testid=software-behind-list] tbody tr").Count); // and T-ANCIENT, unsupported
+        Assert.Empty(store.FindAll("[data-testid=software-all-outdated]"));
+    }
+
+    [Fact]
+    public void A_store_that_is_not_the_viewers_is_said_to_be_not_found_rather_than_shown_with_nothing_behind()
+    {
+        SignInAsStoreManager("S-1");
+
+        var cut = RenderAt<SoftwarePage>(SoftwarePage.StorePath("S-2"));
+
+        cut.WaitForElement("[data-testid=not-found]");
+        Assert.Empty(cut.FindAll("[data-testid=software-kpi-current]"));
+        Assert.Empty(cut.FindAll("[data-testid=software-none-behind]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=software-store]")); // to clear it
+    }
+
+    [Fact]
+    public void A_chosen_model_the_chosen_store_lacks_counts_nothing_instead_of_every_model()
+    {
+        var cut = RenderAt<SoftwarePage>("software?store=S-1&model=V400m");
+
+        cut.WaitForAssertion(() => Assert.Equal("0", Kpi(cut, "unknown")));
+        Assert.Equal("0", Kpi(cut, "outdated"));
+        Assert.Contains("model=V400m", cut.Find("[data-testid=software-kpi-outdated]").GetAttribute("href"));
+        Assert.Contains("store=S-1", cut.Find("[data-testid=software-kpi-outdated]").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Choosing_a_store_narrows_the_page_and_puts_the_store_in_the_address()
     {
         var cut = Render<SoftwarePage>();

@@ -96,8 +96,11 @@ public partial class SoftwarePage
     /// The store filter, for people with several stores; someone with one store still gets it when the address names
     /// another, so they can clear it (as on the power page).
     /// </summary>
-    private bool OffersStoreFilter => _storeChoices.Count > 1
-        || _store is not null && !_storeChoices.Any(s => string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase));
+    private bool OffersStoreFilter => _storeChoices.Count > 1 || StoreIsNotTheirs;
+
+    /// <summary>The address names a store that is not among the viewer's (another manager's link, a deleted store).</summary>
+    private bool StoreIsNotTheirs =>
+        _store is not null && !_storeChoices.Any(s => string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The software page narrowed to one store, at its list of terminals behind their target.</summary>
     public static string StorePath(string storeCode) => $"software?store={Uri.EscapeDataString(storeCode)}#software-behind";
@@ -122,11 +125,14 @@ public partial class SoftwarePage
         var terminals = _store is null ? _scope.Terminals(Fleet, Stores) : Fleet.InStore(_store).Where(t => _scope.AllowsTerminal(t, Stores));
         _all = SoftwareCompliance.Of(terminals, Fleet.TargetFor);
         var chosen = _chosenModel is null ? null : _all.Models.FirstOrDefault(m => string.Equals(m.Key, _chosenModel, StringComparison.OrdinalIgnoreCase))?.Key;
-        var chosenCount = chosen is null ? null : _all.Models.First(m => m.Key == chosen);
+        // A model the shown terminals lack (the chosen store has none of it) counts nothing: it is still the model chosen.
+        var chosenCount = chosen is not null ? _all.Models.First(m => m.Key == chosen)
+            : _chosenModel is null ? null : ComplianceCount.Of(_chosenModel, []);
         // A chain with one model (common) narrows to the same terminals: no second pass over them.
-        _shown = chosenCount is null || chosenCount.Terminals == _all.Total.Terminals ? _all : _all.OfModel(chosenCount.Key);
+        _shown = chosenCount is null || (chosen is not null && chosenCount.Terminals == _all.Total.Terminals) ? _all : _all.OfModel(chosenCount.Key);
         _totals = chosenCount ?? _all.Total;
-        _behind = _shown.Behind(ListedRows);
+        // A store's terminals behind are few: all of them, so that its count ("3 outdated") opens a list of three.
+        _behind = _shown.Behind(_store is null ? ListedRows : int.MaxValue);
 
         _modelLabels = _all.Models.Select(m => m.Key).ToArray();
         _modelSeries =
