@@ -67,18 +67,25 @@ if [ -n "${BENCH_GCDUMP:-}" ]; then # the live heap by type (dotnet-gcdump; taki
   echo "after the gcdump's collection: RSS $(rss "$pid") MB; heap by type in $BENCH_GCDUMP.txt"
 fi
 if [ -n "${BENCH_HEAPSTAT:-}" ]; then
+  # A failing tool says so and the benchmark goes on to its RESULT line (set -e would end it here).
   tool=$HOME/.dotnet/tools/dotnet-dump
-  [ -x "$tool" ] || dotnet tool install -g dotnet-dump >/dev/null
-  timeout 300 "$tool" collect -p "$pid" -o "$work/steady.dmp" >/dev/null
-  timeout 600 "$tool" analyze "$work/steady.dmp" -c "dumpheap -stat -live" -c "dumpheap -strings -live" -c exit >"$work/heap.txt"
+  [ -x "$tool" ] || dotnet tool install -g dotnet-dump >/dev/null || echo "heap statistics: installing dotnet-dump failed" >&2
+  if timeout 300 "$tool" collect -p "$pid" -o "$work/steady.dmp" >/dev/null \
+     && timeout 600 "$tool" analyze "$work/steady.dmp" -c "dumpheap -stat -live" -c "dumpheap -stat -strings -live" -c exit >"$work/heap.txt"; then
+    # Types: rows that start with a method table's address. Strings: rows of copies, bytes and text; SOS right-aligns the
+    # columns (the widest value has no space before it) and writes a total too wide for its column as "...000,000".
+    # awk, not head, takes the first lines: head closing the pipe early would end this script (pipefail).
+    { grep -m1 '^Total' "$work/heap.txt" || true; echo "live objects by type, largest first (count, bytes, type):"
+      grep -E '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | tr -d ',' | sort -k3 -n -r | awk 'NR <= 60 { $1 = ""; print }' || true
+      echo "strings by text, most bytes first (copies, bytes, text):"
+      grep -vE '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | grep -E '^ *[0-9,]+ +(\.\.\.)?[0-9,]+ ' | tr -d ',' \
+        | awk '{ print ($2 ~ /^\.\.\./ ? 1e18 : $2) "\t" $0 }' | sort -g -r -k1,1 | cut -f2- | awk 'NR <= 30' || true
+    } >"$BENCH_HEAPSTAT"
+    echo "live heap by type in $BENCH_HEAPSTAT: $(grep -m1 '^Total' "$work/heap.txt" || true)"
+  else
+    echo "heap statistics failed (dotnet-dump collect or analyze)" >&2
+  fi
   rm -f "$work/steady.dmp"
-  # awk, not head, takes the first lines: head closing the pipe early would end this script (pipefail).
-  { grep -m1 '^Total' "$work/heap.txt" || true; echo "live objects by type, largest first (count, bytes, type):"
-    grep -E '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | tr -d ',' | sort -k3 -n -r | awk 'NR <= 60 { $1 = ""; print }' || true
-    echo "strings by bytes (copies, bytes, text):"
-    grep -vE '^ *[0-9a-f]{12,16} ' "$work/heap.txt" | grep -E '^ +[0-9,]+ +[0-9,]+ ' | tr -d ',' | sort -k2 -n -r | awk 'NR <= 30' || true
-  } >"$BENCH_HEAPSTAT"
-  echo "live heap by type in $BENCH_HEAPSTAT: $(grep -m1 '^Total' "$work/heap.txt" || true)"
 fi
 stop_server "$pid"
 # The heap trimmer's collections (when it ran, its pause, what the collector held before and after).
