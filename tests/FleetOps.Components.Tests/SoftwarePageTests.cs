@@ -37,6 +37,13 @@ public sealed class SoftwarePageTests : FleetComponentTest
         Fleet.SetTarget(new SoftwareTarget("A920", "3.3.0", "1.9.0", "3.0.0", Now - TimeSpan.FromDays(3)));
     }
 
+    /// <summary>A920 tills on 3.2.1 for five days: outdated (behind the target, above its minimum) for the three days it has been set.</summary>
+    private void RegisterOutdated(string store, params string[] tills)
+    {
+        Register(store, tills);
+        foreach (var id in tills) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+    }
+
     private static string Kpi(IRenderedComponent<SoftwarePage> cut, string name) => cut.Find($"[data-testid=software-kpi-{name}] .kpi-value").TextContent.Trim();
 
     [Fact]
@@ -174,8 +181,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
     [Fact]
     public void A_stores_outdated_count_opens_this_page_for_the_store_listing_exactly_what_it_counts()
     {
-        Register("S-2", "T-LATE");
-        Heartbeat("T-LATE", TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        RegisterOutdated("S-2", "T-LATE");
         var stores = Render<Stores>();
         var row = stores.FindAll("[data-testid=store-table] tbody tr").Single(r => r.TextContent.Contains("S-2 · Store S-2"));
         var count = row.QuerySelector("[data-testid=store-row-outdated]")!;
@@ -197,8 +203,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
     public void A_stores_list_of_terminals_behind_holds_all_of_them_past_the_fleets_fifteen()
     {
         var late = Enumerable.Range(1, 17).Select(i => $"T-LATE-{i:00}").ToArray();
-        Register("S-2", late);
-        foreach (var id in late) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        RegisterOutdated("S-2", late);
 
         var fleet = Render<SoftwarePage>();
         fleet.WaitForAssertion(() => Assert.Equal("18", Kpi(fleet, "outdated")));
@@ -288,8 +293,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
     public void Each_count_opens_the_terminals_list_holding_exactly_the_terminals_it_counts()
     {
         // A decommissioned till still on an old version: left out of the counts, so it must be left out of the list they open.
-        Register("S-1", "T-GONE");
-        Heartbeat("T-GONE", TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        RegisterOutdated("S-1", "T-GONE");
         Fleet.Register(new TerminalRegistration("T-GONE", "S-1", "A920", "SN-T-GONE", Decommissioned: true));
         var cut = Render<SoftwarePage>();
         cut.WaitForAssertion(() => Assert.Equal("1", Kpi(cut, "outdated")));
@@ -318,8 +322,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
         {
             var tills = Enumerable.Range(1, i).Select(n => $"T-L{i:00}-{n:00}").ToArray();
             AddStore($"L-{i:00}");
-            Register($"L-{i:00}", tills);
-            foreach (var id in tills) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+            RegisterOutdated($"L-{i:00}", tills);
         }
 
         var cut = Render<SoftwarePage>();
@@ -342,8 +345,7 @@ public sealed class SoftwarePageTests : FleetComponentTest
         // 16 outdated and 1 unsupported: 17 behind, more than the 15 listed. The list filters one status at a time, so
         // one link saying 17 could only open 16.
         var more = Enumerable.Range(1, 15).Select(i => $"T-O{i:00}").ToArray();
-        Register("S-1", more);
-        foreach (var id in more) Heartbeat(id, TimeSpan.FromDays(5), appVersion: "3.2.1", firmwareVersion: "1.9.0");
+        RegisterOutdated("S-1", more);
 
         var cut = Render<SoftwarePage>();
 

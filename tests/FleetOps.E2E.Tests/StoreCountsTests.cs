@@ -20,12 +20,7 @@ public sealed class StoreCountsTests(E2EFixture fixture) : IClassFixture<E2EFixt
         var (heard, silent) = (FleetOpsClient.NewId("TH"), FleetOpsClient.NewId("TS"));
         await api.HeartbeatAsync(heard, await api.RegisterTerminalAsync(heard, store));
         await api.RegisterTerminalAsync(silent, store); // registered, never installed
-        var manager = await fixture.CreateUserAsync(Roles.StoreManager, stores: [store]);
-
-        var page = await fixture.NewPageAsync();
-        await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(manager);
-        await page.OpenReadyAsync($"stores/{Uri.EscapeDataString(store)}", live: true);
+        var page = await OpenOnPhoneAsync(store);
         var grid = page.Locator("[data-testid=terminal-grid]");
         await Expect(grid).ToContainTextAsync(heard);
         await Expect(grid).Not.ToBeInViewportAsync();
@@ -50,12 +45,7 @@ public sealed class StoreCountsTests(E2EFixture fixture) : IClassFixture<E2EFixt
         var behind = FleetOpsClient.NewId("TB");
         await api.HeartbeatAsync(behind, await api.RegisterTerminalAsync(behind, store, model)); // app 3.2.1
         await api.SetSoftwareTargetAsync(model, "3.3.0", "1.8.0");
-        var manager = await fixture.CreateUserAsync(Roles.StoreManager, stores: [store]);
-
-        var page = await fixture.NewPageAsync();
-        await page.SetViewportSizeAsync(390, 844);
-        await page.SignInAsync(manager);
-        await page.OpenReadyAsync($"stores/{Uri.EscapeDataString(store)}", live: true);
+        var page = await OpenOnPhoneAsync(store);
         var card = page.Locator("[data-testid=store-outdated]");
         await Expect(card.Locator(".kpi-value")).ToHaveTextAsync("1");
 
@@ -64,5 +54,16 @@ public sealed class StoreCountsTests(E2EFixture fixture) : IClassFixture<E2EFixt
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"software\?store={store}#software-behind$"));
         await Expect(page.Locator("[data-testid=software-behind-list] tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator($"[data-testid=behind-{behind}]")).ToBeInViewportAsync();
+    }
+
+    /// <summary>The store's page, live, on a 390×844 phone of the store's manager.</summary>
+    private async Task<IPage> OpenOnPhoneAsync(string store)
+    {
+        var manager = await fixture.CreateUserAsync(Roles.StoreManager, stores: [store]);
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.SignInAsync(manager);
+        await page.OpenReadyAsync($"stores/{Uri.EscapeDataString(store)}", live: true);
+        return page;
     }
 }

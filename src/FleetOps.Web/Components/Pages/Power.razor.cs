@@ -79,8 +79,8 @@ public partial class Power
     /// <summary>The store as the address gives it; a value the filter parser refuses is ignored, as on every page.</summary>
     private void ReadAddress()
     {
-        _store = new Api.ListFilter().List("store", _address!["store"])?.FirstOrDefault();
-        _expanded = _address["incident"];
+        _store = RegionStoreChoice.StoreIn(_address!);
+        _expanded = _address!["incident"];
     }
 
     private void ToggleIncident(string id)

@@ -24,7 +24,9 @@ public sealed record RegionStoreChoice(IReadOnlyList<string> Regions, IReadOnlyL
     /// <summary>The region and store the address names, read leniently by the API's own filter parser (as every page reads its view).</summary>
     public static (string? Region, string? Store) Read(ViewAddress address)
     {
-        var filter = new ListFilter();
-        return (filter.Text("region", address["region"]), filter.List("store", address["store"])?.FirstOrDefault());
+        return (new ListFilter().Text("region", address["region"]), StoreIn(address));
     }
+
+    /// <summary>The one store the address names (<c>store=</c>), read by the same parser; pages that filter by store alone use it too.</summary>
+    public static string? StoreIn(ViewAddress address) => new ListFilter().List("store", address["store"])?.FirstOrDefault();
 }

@@ -81,7 +81,7 @@ public partial class SoftwarePage
     private void ReadAddress()
     {
         _chosenModel = _address!["model"];
-        _store = new Api.ListFilter().List("store", _address["store"])?.FirstOrDefault();
+        _store = RegionStoreChoice.StoreIn(_address);
     }
 
     private Task ChooseStoreAsync(string? store)
@@ -99,8 +99,7 @@ public partial class SoftwarePage
     private bool OffersStoreFilter => _storeChoices.Count > 1 || StoreIsNotTheirs;
 
     /// <summary>The address names a store that is not among the viewer's (another manager's link, a deleted store).</summary>
-    private bool StoreIsNotTheirs =>
-        _store is not null && !_storeChoices.Any(s => string.Equals(s.Code, _store, StringComparison.OrdinalIgnoreCase));
+    private bool StoreIsNotTheirs => _store is not null && (Stores.Get(_store) is not { } store || !_scope.AllowsStore(store));
 
     /// <summary>The software page narrowed to one store, at its list of terminals behind their target.</summary>
     public static string StorePath(string storeCode) => $"software?store={Uri.EscapeDataString(storeCode)}#software-behind";
@@ -157,13 +156,14 @@ public partial class SoftwarePage
 
     private static Color ShareColour(ComplianceCount c) => c.Unsupported > 0 ? Color.Error : c.CurrentShare >= 0.95 ? Color.Success : Color.Warning;
 
-    private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}" + (_store is null ? "" : $"&store={Uri.EscapeDataString(_store)}");
+    private string ModelHref(string model) => $"software?model={Uri.EscapeDataString(model)}" + StoreQuery;
 
     private string TerminalsHref(SoftwareStatus status) => $"terminals?software={status.ToWire()}" + NarrowingQuery;
 
     private string ExportHref(SoftwareStatus status) => "export/terminals.csv?software=" + status.ToWire() + NarrowingQuery;
 
     /// <summary>The chosen model and store, which the terminal list and its export filter by too.</summary>
-    private string NarrowingQuery => (_totals.Key.Length == 0 ? "" : $"&model={Uri.EscapeDataString(_totals.Key)}")
-        + (_store is null ? "" : $"&store={Uri.EscapeDataString(_store)}");
+    private string NarrowingQuery => (_totals.Key.Length == 0 ? "" : $"&model={Uri.EscapeDataString(_totals.Key)}") + StoreQuery;
+
+    private string StoreQuery => _store is null ? "" : $"&store={Uri.EscapeDataString(_store)}";
 }
