@@ -124,12 +124,23 @@ public sealed partial class NotificationSender(
         {
             foreach (var id in receivers)
             {
-                // A receiver still in its turn (say, one that has not answered yet) is not started twice.
-                if (!_turns.TryGetValue(id, out var turn))
+                // A receiver still in its turn (say, one that has not answered yet) is not started twice. A turn that has ended
+                // but whose entry is not yet removed (the removal runs after it, on the pool) is over: joining it would send
+                // nothing of what became due since it looked — a digest then waited for the next poll, and on a test's fake
+                // clock for ever (a CI run of MailDigestTests received 5 mails of 6).
+                if (!_turns.TryGetValue(id, out var turn) || turn.IsCompleted)
                 {
-                    turn = Task.Run(() => TurnAsync(id, turnsEnd), CancellationToken.None);
-                    _turns[id] = turn;
-                    _ = turn.ContinueWith(_ => { lock (_turns) _turns.Remove(id); }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    var started = Task.Run(() => TurnAsync(id, turnsEnd), CancellationToken.None);
+                    _turns[id] = started;
+                    _ = started.ContinueWith(_ =>
+                    {
+                        // Only its own entry: a newer turn may have taken the receiver's place.
+                        lock (_turns)
+                        {
+                            if (_turns.TryGetValue(id, out var current) && current == started) _turns.Remove(id);
+                        }
+                    }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    turn = started;
                 }
                 turns.Add(turn);
             }
